@@ -1,0 +1,18 @@
+//! NPS Workbench: offline Net Promoter Score analysis of customer-survey spreadsheets.
+//!
+//! Dependencies point one way: `app`/`ui` and `cli` use `report`, which uses `analysis` and
+//! `import`; `stats` is pure numbers. The UI never touches polars, calamine or csv.
+//!
+//! "Net Promoter", "NPS" and "Net Promoter Score" are trademarks of Bain & Company, Inc.,
+//! Satmetrix Systems, Inc. (now NICE) and Fred Reichheld.
+
+pub mod analysis;
+pub mod app;
+pub mod chart;
+pub mod cli;
+pub mod export;
+pub mod import;
+pub mod report;
+pub mod sample;
+pub mod stats;
+pub mod ui;
