@@ -1,0 +1,319 @@
+//! Finding the column that holds the 0-10 "how likely are you to recommend" answers, by its
+//! header and by its values.
+//!
+//! Owns the score-column decision and the explanation of near misses; reads cells only.
+
+use super::score::{ExclusionReason, parse_score};
+use super::table::CellTable;
+
+/// Header words that name a recommendation question, in English, Dutch, Danish and German.
+const SCORE_HEADER_WORDS: [&str; 10] = [
+    "recommend",
+    "aanbevelen",
+    "aanbeveelt",
+    "aanraden",
+    "anbefale",
+    "weiterempfehlen",
+    "empfehlen",
+    "nps",
+    "likely",
+    "waarschijnlijk",
+];
+
+/// Generic header words: a column so named is taken when no better candidate exists.
+const WEAK_SCORE_HEADER_WORDS: [&str; 3] = ["score", "rating", "rate"];
+
+/// Header fragments that say a column is about scores but is not itself one answer.
+const NOT_A_SCORE_WORDS: [&str; 12] = [
+    "group",
+    "groep",
+    "gruppe",
+    "category",
+    "categorie",
+    "kategori",
+    "reason",
+    "why",
+    "waarom",
+    "hvorfor",
+    "comment",
+    "topics",
+];
+
+/// Header words that mark identifier or counter columns.
+const ID_HEADER_WORDS: [&str; 6] = ["id", "nr", "no", "number", "nummer", "respondent"];
+
+/// How a column's cells look as 0-10 scores.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ScoreProfile {
+    /// Cells that are not blank.
+    pub filled: usize,
+    /// Cells that read as a whole number 0-10.
+    pub valid: usize,
+    /// Cells that are numbers of any kind.
+    pub numeric: usize,
+    /// The largest number seen.
+    pub max: Option<f64>,
+    /// Distinct valid scores.
+    pub distinct: usize,
+    /// Valid scores run 1, 2, 3, ... down the rows, like a row counter.
+    pub counts_rows: bool,
+}
+
+/// Profiles column `column` of `rows` as a candidate score column.
+#[must_use]
+pub fn profile_scores(rows: &CellTable, column: usize) -> ScoreProfile {
+    let mut profile = ScoreProfile::default();
+    let mut seen = [false; 11];
+    let mut previous: Option<u8> = None;
+    let mut counting = true;
+    for r in 0..rows.row_count() {
+        let cell = rows.cell(r, column);
+        if cell.trim().is_empty() {
+            continue;
+        }
+        profile.filled += 1;
+        if let Some(v) = super::score::parse_number(cell) {
+            profile.numeric += 1;
+            profile.max = Some(profile.max.map_or(v, |m: f64| m.max(v)));
+        }
+        match parse_score(cell) {
+            Ok(v) => {
+                profile.valid += 1;
+                seen[usize::from(v)] = true;
+                counting &= previous.map_or(v <= 1, |p| v == p + 1);
+                previous = Some(v);
+            }
+            Err(ExclusionReason::Blank) => {}
+            Err(_) => counting = false,
+        }
+    }
+    profile.distinct = seen.iter().filter(|&&s| s).count();
+    profile.counts_rows = counting && profile.valid > 2;
+    profile
+}
+
+fn normalised(header: &str) -> String {
+    header.to_lowercase()
+}
+
+fn header_names_score(header: &str) -> bool {
+    let h = normalised(header);
+    let named = SCORE_HEADER_WORDS.iter().any(|w| h.contains(w))
+        || h.contains("0-10")
+        || h.contains("0 - 10")
+        || h.contains("0 to 10")
+        || h.contains("0 tot 10")
+        || h.contains("0 til 10");
+    named && !NOT_A_SCORE_WORDS.iter().any(|w| h.contains(w))
+}
+
+fn header_weakly_names_score(header: &str) -> bool {
+    let h = normalised(header);
+    WEAK_SCORE_HEADER_WORDS.iter().any(|w| h.contains(w)) && !NOT_A_SCORE_WORDS.iter().any(|w| h.contains(w))
+}
+
+fn header_names_id(header: &str) -> bool {
+    let h = normalised(header);
+    h.split(|c: char| !c.is_alphanumeric()).any(|word| ID_HEADER_WORDS.contains(&word)) || h.ends_with("id")
+}
+
+/// Whether a column's values alone make it a plausible 0-10 question: nearly all answers whole
+/// numbers 0-10, someone answered 9 or 10, several different answers, not a row counter.
+fn values_look_like_scores(p: &ScoreProfile) -> bool {
+    p.valid >= 3 && p.valid * 10 >= p.filled * 9 && p.max.is_some_and(|m| m >= 9.0) && p.distinct >= 3 && !p.counts_rows
+}
+
+/// Whether a column whose header names a recommendation question holds scores: some valid
+/// answers, at least as many as numbers that are not (text such as `n.v.t.` does not count
+/// against it: it is reported as excluded).
+fn named_column_holds_scores(p: &ScoreProfile) -> bool {
+    p.valid >= 1 && p.valid >= p.numeric.saturating_sub(p.valid) && !p.counts_rows
+}
+
+/// The outcome of the search for the score column.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ScoreColumnChoice {
+    /// The column found.
+    Found(usize),
+    /// None fits; the text lists the numeric columns looked at and why each was passed over.
+    NotFound(String),
+}
+
+/// Finds the score column: a column whose header names the recommendation question and that
+/// holds scores; else the leftmost column whose values look like 0-10 answers; else a column
+/// with a generic name (`score`, `rating`) that holds scores.
+#[must_use]
+pub fn find_score_column(headers: &[String], rows: &CellTable) -> ScoreColumnChoice {
+    let profiles: Vec<ScoreProfile> = (0..headers.len()).map(|c| profile_scores(rows, c)).collect();
+    let named =
+        (0..headers.len()).find(|&c| header_names_score(&headers[c]) && named_column_holds_scores(&profiles[c]));
+    if let Some(c) = named {
+        return ScoreColumnChoice::Found(c);
+    }
+    let by_values =
+        (0..headers.len()).find(|&c| !header_names_id(&headers[c]) && values_look_like_scores(&profiles[c]));
+    if let Some(c) = by_values {
+        return ScoreColumnChoice::Found(c);
+    }
+    let weakly_named =
+        (0..headers.len()).find(|&c| header_weakly_names_score(&headers[c]) && named_column_holds_scores(&profiles[c]));
+    if let Some(c) = weakly_named {
+        return ScoreColumnChoice::Found(c);
+    }
+    ScoreColumnChoice::NotFound(near_misses(headers, &profiles))
+}
+
+fn near_misses(headers: &[String], profiles: &[ScoreProfile]) -> String {
+    let mut notes: Vec<String> = Vec::new();
+    for (c, p) in profiles.iter().enumerate() {
+        if p.numeric == 0 && !header_names_score(&headers[c]) {
+            continue;
+        }
+        let why = if p.numeric == 0 {
+            "no numbers".to_owned()
+        } else if p.counts_rows || header_names_id(&headers[c]) {
+            "an identifier".to_owned()
+        } else if p.max.is_some_and(|m| m > 10.0) && p.valid * 10 < p.filled * 9 {
+            format!("values up to {}", trim_number(p.max.unwrap_or(0.0)))
+        } else if p.max.is_some_and(|m| m < 9.0) {
+            format!("nobody answered above {}", trim_number(p.max.unwrap_or(0.0)))
+        } else if p.distinct < 3 {
+            format!("only {} different values", p.distinct)
+        } else {
+            format!("{} of {} answers are not 0-10", p.filled - p.valid, p.filled)
+        };
+        notes.push(format!("'{}' ({why})", short(&headers[c])));
+        if notes.len() == 6 {
+            break;
+        }
+    }
+    if notes.is_empty() {
+        "none: no column holds numbers; use --score COLUMN to name it".to_owned()
+    } else {
+        notes.join(", ")
+    }
+}
+
+fn trim_number(v: f64) -> String {
+    if v.fract() == 0.0 { format!("{v:.0}") } else { format!("{v}") }
+}
+
+/// A header shortened for a one-line message.
+#[must_use]
+pub fn short(header: &str) -> String {
+    let one_line: String = header.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() > 40 {
+        let cut: String = one_line.chars().take(39).collect();
+        format!("{cut}…")
+    } else {
+        one_line
+    }
+}
+
+/// Finds a column by its header: exact match first, then ignoring case and surrounding spaces,
+/// then a 1-based column number or a spreadsheet letter (`C`).
+#[must_use]
+pub fn find_column(headers: &[String], wanted: &str) -> Option<usize> {
+    let w = wanted.trim();
+    headers
+        .iter()
+        .position(|h| h == w)
+        .or_else(|| headers.iter().position(|h| h.trim().eq_ignore_ascii_case(w)))
+        .or_else(|| w.parse::<usize>().ok().filter(|&n| n >= 1 && n <= headers.len()).map(|n| n - 1))
+        .or_else(|| column_letter_index(w).filter(|&i| i < headers.len()))
+}
+
+/// The 0-based index of a spreadsheet column letter such as `A` or `AB`.
+#[must_use]
+pub fn column_letter_index(letters: &str) -> Option<usize> {
+    if letters.is_empty() || letters.len() > 3 || !letters.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut index = 0usize;
+    for c in letters.to_ascii_uppercase().bytes() {
+        index = index * 26 + usize::from(c - b'A' + 1);
+    }
+    Some(index - 1)
+}
+
+/// The spreadsheet letter of a 0-based column index (`0` -> `A`, `27` -> `AB`).
+#[must_use]
+pub fn column_letter(index: usize) -> String {
+    let mut n = index + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(rows: &[&[&str]]) -> CellTable {
+        let mut t = CellTable::new();
+        for (i, r) in rows.iter().enumerate() {
+            t.push_row(i + 2, r.iter().copied());
+        }
+        t
+    }
+
+    fn headers(names: &[&str]) -> Vec<String> {
+        names.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn header_in_each_language_wins_over_an_earlier_numeric_column() {
+        for name in [
+            "How likely are you to recommend us?",
+            "Zou u ons aanbevelen?",
+            "Vil du anbefale os?",
+            "Würden Sie uns weiterempfehlen?",
+            "NPS",
+        ] {
+            let h = headers(&["Age band", name]);
+            let t = table(&[&["3", "9"], &["5", "10"], &["9", "7"], &["2", "n.v.t."]]);
+            assert_eq!(find_score_column(&h, &t), ScoreColumnChoice::Found(1), "{name}");
+        }
+    }
+
+    #[test]
+    fn nps_group_column_is_not_the_score() {
+        let h = headers(&["Q1_NPS_GROUP", "Q1"]);
+        let t = table(&[&["3", "9"], &["1", "4"], &["2", "10"], &["3", "7"]]);
+        assert_eq!(find_score_column(&h, &t), ScoreColumnChoice::Found(1));
+    }
+
+    #[test]
+    fn values_alone_find_a_score_but_not_ids_rankings_or_flags() {
+        let h = headers(&["Id", "Rank", "Finished", "Rate us"]);
+        let t = table(&[&["1", "1", "1", "9"], &["2", "3", "1", "3"], &["3", "6", "0", "10"], &["4", "2", "1", "8"]]);
+        assert_eq!(find_score_column(&h, &t), ScoreColumnChoice::Found(3));
+    }
+
+    #[test]
+    fn refusal_lists_the_candidates() {
+        let h = headers(&["Progress", "Rank"]);
+        let t = table(&[&["100", "1"], &["50", "6"], &["100", "3"]]);
+        let ScoreColumnChoice::NotFound(text) = find_score_column(&h, &t) else {
+            panic!("expected no score column");
+        };
+        assert!(text.contains("'Progress' (values up to 100)"), "{text}");
+        assert!(text.contains("'Rank' (nobody answered above 6)"), "{text}");
+    }
+
+    #[test]
+    fn columns_found_by_name_number_or_letter() {
+        let h = headers(&["Region", "Score"]);
+        assert_eq!(find_column(&h, "score"), Some(1));
+        assert_eq!(find_column(&h, "2"), Some(1));
+        assert_eq!(find_column(&h, "B"), Some(1));
+        assert_eq!(find_column(&h, "Z"), None);
+        assert_eq!(column_letter(27), "AB");
+        assert_eq!(column_letter_index("AB"), Some(27));
+    }
+}

@@ -1,0 +1,379 @@
+//! Reading survey files into a table of text cells with named columns: format and encoding
+//! detection, delimiter sniffing, sheet choice, header row and the score column.
+//!
+//! Owns everything between the bytes on disk and an [`ImportedTable`]. It must not compute any
+//! statistic, and it never writes to the input file.
+
+pub mod columns;
+pub mod delimited;
+pub mod score;
+pub mod table;
+pub mod text;
+pub mod workbook;
+
+use std::path::Path;
+
+use serde::Serialize;
+
+pub use columns::{ScoreColumnChoice, column_letter, find_column, find_score_column};
+pub use score::{ExclusionReason, parse_score};
+pub use table::CellTable;
+pub use text::TextEncoding;
+use workbook::{WorkbookKind, WorkbookProblem};
+
+/// Files larger than this are refused before reading, with a message saying so.
+pub const MAX_FILE_BYTES: u64 = 1 << 30;
+
+/// What the user asked for when opening a file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// Sheet to read in a workbook; `None` reads the first sheet that holds data.
+    pub sheet: Option<String>,
+    /// Column holding the 0-10 answers; `None` detects it.
+    pub score_column: Option<String>,
+}
+
+/// The kind of file, from its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FileFormat {
+    /// Comma- or otherwise delimited text (`.csv`, `.tsv`, `.txt`).
+    Delimited,
+    /// A spreadsheet workbook.
+    Workbook,
+}
+
+/// Where the data came from and how it was read, for messages and the report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceInfo {
+    /// The file name as shown to the user (no directories).
+    pub file_name: String,
+    /// Text or workbook.
+    pub format: FileFormat,
+    /// The detected encoding of a text file.
+    pub encoding: Option<TextEncoding>,
+    /// The detected delimiter of a text file.
+    pub delimiter: Option<char>,
+    /// The sheet read from a workbook.
+    pub sheet: Option<String>,
+    /// Every sheet of a workbook.
+    pub sheet_names: Vec<String>,
+}
+
+impl SourceInfo {
+    /// "file.xlsx, sheet Responses" or "file.csv": the place named in messages.
+    #[must_use]
+    pub fn place(&self) -> String {
+        match &self.sheet {
+            Some(sheet) => format!("{}, sheet '{sheet}'", self.file_name),
+            None => self.file_name.clone(),
+        }
+    }
+}
+
+/// A file read into named columns of text cells, with the score column chosen.
+#[derive(Debug, Clone)]
+pub struct ImportedTable {
+    /// Where it came from.
+    pub source: SourceInfo,
+    /// The layout detected, as a stable identifier (`plain_table`).
+    pub layout: &'static str,
+    /// Spreadsheet row number of the header row.
+    pub header_row: usize,
+    /// Column names; a blank header becomes `Column C`, repeated names get ` (2)`, ` (3)`.
+    pub headers: Vec<String>,
+    /// The data rows below the header.
+    pub rows: CellTable,
+    /// Index of the score column.
+    pub score_column: usize,
+}
+
+impl ImportedTable {
+    /// Index of the column named `name` (see [`find_column`]), or an error naming the file.
+    pub fn column_index(&self, name: &str) -> Result<usize, ImportError> {
+        find_column(&self.headers, name).ok_or_else(|| ImportError::NoSuchColumn {
+            place: self.source.place(),
+            column: name.to_owned(),
+            available: list_headers(&self.headers),
+        })
+    }
+}
+
+/// Why a file could not be used. Every message names the file (and sheet) and says what to do.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    /// The operating system refused the read.
+    #[error("{file}: cannot be read: {reason}")]
+    Unreadable { file: String, reason: String },
+    /// Zero bytes.
+    #[error("{file}: the file is empty")]
+    Empty { file: String },
+    /// Over [`MAX_FILE_BYTES`].
+    #[error(
+        "{file}: the file is {size_mb} MB, more than the 1024 MB this program reads; split it or export only the needed columns"
+    )]
+    TooLarge { file: String, size_mb: u64 },
+    /// Not text and not a workbook.
+    #[error("{file}: this is not a text or spreadsheet export (it holds binary data)")]
+    Binary { file: String },
+    /// An extension we do not read.
+    #[error("{file}: files of type '.{extension}' cannot be opened; use csv, tsv, txt, xlsx, xlsm, xlsb, xls or ods")]
+    Unsupported { file: String, extension: String },
+    /// A workbook calamine could not open.
+    #[error("{file}: the workbook cannot be opened (damaged, or not really a {kind} file): {reason}")]
+    DamagedWorkbook { file: String, kind: String, reason: String },
+    /// A workbook that would unpack to an absurd size.
+    #[error("{file}: the workbook would unpack to {unpacked_mb} MB, far more than a survey holds; it was not opened (it may be damaged or malicious)")]
+    ArchiveTooLarge { file: String, unpacked_mb: u64 },
+    /// An encrypted workbook.
+    #[error("{file}: the workbook is password-protected; open it in Excel, remove the password and save a copy")]
+    PasswordProtected { file: String },
+    /// `--sheet` named a sheet that is not there.
+    #[error("{file}: there is no sheet '{sheet}'; sheets: {available}")]
+    NoSuchSheet { file: String, sheet: String, available: String },
+    /// No row with any value.
+    #[error("{place}: no data: every row is blank")]
+    NoRows { place: String },
+    /// A header row and nothing below it.
+    #[error("{place}: the header (row {header_row}) has no data rows below it")]
+    HeaderOnly { place: String, header_row: usize },
+    /// No column holds 0-10 answers.
+    #[error("{place}: no column with 0-10 scores; candidates: {candidates}")]
+    NoScoreColumn { place: String, candidates: String },
+    /// A named column does not exist.
+    #[error("{place}: no column '{column}'; columns: {available}")]
+    NoSuchColumn { place: String, column: String, available: String },
+    /// The user stopped the load.
+    #[error("{file}: loading was cancelled")]
+    Cancelled { file: String },
+}
+
+fn list_headers(headers: &[String]) -> String {
+    let mut names: Vec<String> = headers.iter().take(12).map(|h| format!("'{}'", columns::short(h))).collect();
+    if headers.len() > 12 {
+        names.push(format!("and {} more", headers.len() - 12));
+    }
+    names.join(", ")
+}
+
+/// The file name without its directories, for messages.
+#[must_use]
+pub fn display_name(path: &Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+/// Reads the file at `path` (only reads: the file is never modified).
+pub fn read_file(
+    path: &Path,
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(f32) -> bool,
+) -> Result<ImportedTable, ImportError> {
+    let file = display_name(path);
+    let unreadable = |e: std::io::Error| ImportError::Unreadable { file: file.clone(), reason: io_reason(&e) };
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge { file, size_mb: size / (1 << 20) });
+    }
+    let bytes = std::fs::read(path).map_err(unreadable)?;
+    read_bytes(&file, bytes, options, progress)
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "the file does not exist".to_owned(),
+        std::io::ErrorKind::PermissionDenied => {
+            "permission denied (is it open or locked in another program?)".to_owned()
+        }
+        std::io::ErrorKind::IsADirectory => "it is a folder, not a file".to_owned(),
+        _ => e.to_string(),
+    }
+}
+
+/// Reads a file already in memory; `file_name` decides the format by its extension.
+pub fn read_bytes(
+    file_name: &str,
+    bytes: Vec<u8>,
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(f32) -> bool,
+) -> Result<ImportedTable, ImportError> {
+    let file = file_name.to_owned();
+    if bytes.is_empty() {
+        return Err(ImportError::Empty { file });
+    }
+    let extension =
+        Path::new(file_name).extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    let workbook_kind = match extension.as_str() {
+        "xlsx" | "xlsm" => Some(WorkbookKind::Xlsx),
+        "xlsb" => Some(WorkbookKind::Xlsb),
+        "xls" => Some(WorkbookKind::Xls),
+        "ods" => Some(WorkbookKind::Ods),
+        "csv" | "tsv" | "txt" | "tab" | "" => None,
+        other => return Err(ImportError::Unsupported { file, extension: other.to_owned() }),
+    };
+    let (cells, source) = match workbook_kind {
+        Some(kind) => read_workbook_cells(&file, bytes, kind, options)?,
+        None => read_text_cells(&file, &bytes, progress)?,
+    };
+    build_table(source, cells, options)
+}
+
+fn read_text_cells(
+    file: &str,
+    bytes: &[u8],
+    progress: &mut dyn FnMut(f32) -> bool,
+) -> Result<(CellTable, SourceInfo), ImportError> {
+    if text::looks_binary(bytes) {
+        return Err(ImportError::Binary { file: file.to_owned() });
+    }
+    let (content, encoding) = text::decode_text(bytes);
+    let delimiter = delimited::sniff_delimiter(&content);
+    let cells = delimited::parse_delimited(&content, delimiter, progress)
+        .ok_or_else(|| ImportError::Cancelled { file: file.to_owned() })?;
+    let source = SourceInfo {
+        file_name: file.to_owned(),
+        format: FileFormat::Delimited,
+        encoding: Some(encoding),
+        delimiter: Some(char::from(delimiter)),
+        sheet: None,
+        sheet_names: Vec::new(),
+    };
+    Ok((cells, source))
+}
+
+fn read_workbook_cells(
+    file: &str,
+    bytes: Vec<u8>,
+    kind: WorkbookKind,
+    options: &ImportOptions,
+) -> Result<(CellTable, SourceInfo), ImportError> {
+    let sheet = workbook::read_workbook(bytes, kind, options.sheet.as_deref()).map_err(|problem| match problem {
+        WorkbookProblem::Unreadable(reason) => ImportError::DamagedWorkbook {
+            file: file.to_owned(),
+            kind: format!("{kind:?}").to_ascii_lowercase(),
+            reason,
+        },
+        WorkbookProblem::PasswordProtected => ImportError::PasswordProtected { file: file.to_owned() },
+        WorkbookProblem::NoSuchSheet { wanted, available } => ImportError::NoSuchSheet {
+            file: file.to_owned(),
+            sheet: wanted,
+            available: available.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(", "),
+        },
+        WorkbookProblem::NoData => ImportError::NoRows { place: file.to_owned() },
+        WorkbookProblem::TooLargeUnpacked { unpacked_mb } => {
+            ImportError::ArchiveTooLarge { file: file.to_owned(), unpacked_mb }
+        }
+    })?;
+    let source = SourceInfo {
+        file_name: file.to_owned(),
+        format: FileFormat::Workbook,
+        encoding: None,
+        delimiter: None,
+        sheet: Some(sheet.sheet),
+        sheet_names: sheet.sheet_names,
+    };
+    Ok((sheet.cells, source))
+}
+
+/// Takes the first non-blank row as the header, names the columns and finds the score column.
+fn build_table(source: SourceInfo, cells: CellTable, options: &ImportOptions) -> Result<ImportedTable, ImportError> {
+    let place = source.place();
+    let header_index = (0..cells.row_count())
+        .find(|&r| !cells.row_is_blank(r))
+        .ok_or_else(|| ImportError::NoRows { place: place.clone() })?;
+    let header_row = cells.row_number(header_index);
+    let headers = name_columns(cells.row(header_index));
+    let rows = cells.rows_from(header_index + 1);
+    if (0..rows.row_count()).all(|r| rows.row_is_blank(r)) {
+        return Err(ImportError::HeaderOnly { place, header_row });
+    }
+    let score_column = match &options.score_column {
+        Some(name) => find_column(&headers, name).ok_or_else(|| ImportError::NoSuchColumn {
+            place: place.clone(),
+            column: name.clone(),
+            available: list_headers(&headers),
+        })?,
+        None => match find_score_column(&headers, &rows) {
+            ScoreColumnChoice::Found(c) => c,
+            ScoreColumnChoice::NotFound(candidates) => {
+                return Err(ImportError::NoScoreColumn { place, candidates });
+            }
+        },
+    };
+    Ok(ImportedTable { source, layout: "plain_table", header_row, headers, rows, score_column })
+}
+
+/// Names every column: the header text trimmed, `Column C` for a blank header, and ` (2)`,
+/// ` (3)` after names that repeat, so columns with the same header stay apart by position.
+fn name_columns<'a>(header_cells: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for (i, cell) in header_cells.enumerate() {
+        let base = cell.trim();
+        let base = if base.is_empty() { format!("Column {}", column_letter(i)) } else { base.to_owned() };
+        let mut name = base.clone();
+        let mut k = 2;
+        while names.contains(&name) {
+            name = format!("{base} ({k})");
+            k += 1;
+        }
+        names.push(name);
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(name: &str, content: &[u8]) -> Result<ImportedTable, ImportError> {
+        read_bytes(name, content.to_vec(), &ImportOptions::default(), &mut |_| true)
+    }
+
+    #[test]
+    fn blank_and_repeated_headers_get_distinct_names() {
+        let t = read("x.csv", b"Q,Q,,score\na,b,c,9\n").map_err(|e| e.to_string());
+        let t = t.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(t.headers, ["Q", "Q (2)", "Column C", "score"]);
+        assert_eq!(t.score_column, 3);
+    }
+
+    #[test]
+    fn blank_rows_above_the_header_are_skipped_and_rows_keep_their_numbers() {
+        let t = read("x.csv", b",\n,\nname,score\nA,9\nB,10\n").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(t.header_row, 3);
+        assert_eq!(t.rows.row_number(0), 4);
+    }
+
+    #[test]
+    fn each_bad_input_has_its_own_message() {
+        let messages: Vec<String> = [
+            read("empty.csv", b""),
+            read("header.csv", b"name,score\n"),
+            read("blank.csv", b",,\n\n"),
+            read("junk.csv", &[0x00, 0x01, 0x02, 0xFF, 0x00]),
+            read("word.docx", b"PK"),
+            read("nums.csv", b"id,progress\n1,100\n2,50\n3,100\n"),
+        ]
+        .into_iter()
+        .map(|r| r.map(|_| String::new()).unwrap_or_else(|e| e.to_string()))
+        .collect();
+        assert_eq!(messages[0], "empty.csv: the file is empty");
+        assert_eq!(messages[1], "header.csv: the header (row 1) has no data rows below it");
+        assert_eq!(messages[2], "blank.csv: no data: every row is blank");
+        assert_eq!(messages[3], "junk.csv: this is not a text or spreadsheet export (it holds binary data)");
+        assert!(messages[4].starts_with("word.docx: files of type '.docx' cannot be opened"));
+        assert_eq!(
+            messages[5],
+            "nums.csv: no column with 0-10 scores; candidates: 'id' (an identifier), 'progress' (values up to 100)"
+        );
+    }
+
+    #[test]
+    fn score_override_by_name_and_missing_column() {
+        let options = ImportOptions { score_column: Some("B".into()), ..ImportOptions::default() };
+        let t = read_bytes("x.csv", b"a,b\n1,2\n".to_vec(), &options, &mut |_| true).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(t.score_column, 1);
+        let options = ImportOptions { score_column: Some("rating".into()), ..ImportOptions::default() };
+        let e = read_bytes("x.csv", b"a,b\n1,2\n".to_vec(), &options, &mut |_| true).map(|_| ()).unwrap_err();
+        assert_eq!(e.to_string(), "x.csv: no column 'rating'; columns: 'a', 'b'");
+    }
+}

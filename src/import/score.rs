@@ -1,0 +1,117 @@
+//! Reading one 0-10 answer from a cell, and the reasons an answer is left out.
+//!
+//! Owns the rules for what counts as a valid score; never decides which column holds scores.
+
+use serde::Serialize;
+
+/// Why a row's answer was not counted. Such rows are reported, never coded as detractors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExclusionReason {
+    /// The cell is empty.
+    Blank,
+    /// Text such as `n.v.t.` or `don't know`.
+    NotANumber,
+    /// A number with a fraction such as `7.5`.
+    NotWholeNumber,
+    /// A whole number outside 0-10 such as `11`.
+    OutOfRange,
+}
+
+impl ExclusionReason {
+    /// Every reason, in the order reports list them.
+    pub const ALL: [Self; 4] = [Self::Blank, Self::NotANumber, Self::NotWholeNumber, Self::OutOfRange];
+
+    /// The stable identifier used in JSON.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Blank => "blank",
+            Self::NotANumber => "not_a_number",
+            Self::NotWholeNumber => "not_a_whole_number",
+            Self::OutOfRange => "out_of_range",
+        }
+    }
+}
+
+/// Parses a number as people and spreadsheets write it: surrounding spaces, a decimal comma or
+/// point, a leading plus sign.
+#[must_use]
+pub fn parse_number(cell: &str) -> Option<f64> {
+    let t = cell.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
+    if t.is_empty() || t.len() > 40 {
+        return None;
+    }
+    let t = t.strip_prefix('+').unwrap_or(t);
+    let first = t.chars().next()?;
+    if !(first.is_ascii_digit() || first == '-' || first == '.' || first == ',') {
+        return None;
+    }
+    if t.contains(',') && !t.contains('.') && t.matches(',').count() == 1 {
+        return t.replace(',', ".").parse().ok().filter(|v: &f64| v.is_finite());
+    }
+    t.parse().ok().filter(|v: &f64| v.is_finite())
+}
+
+/// The numeric part of a labelled answer such as `10 - Extremely likely` or `0 = Not at all`.
+fn labelled_number(cell: &str) -> Option<f64> {
+    let t = cell.trim();
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    if digits == 0 || digits > 2 {
+        return None;
+    }
+    let rest = t[digits..].trim_start();
+    let sep = rest.chars().next()?;
+    if matches!(sep, '-' | '\u{2013}' | '\u{2014}' | '=' | ':' | '(') { t[..digits].parse().ok() } else { None }
+}
+
+/// Reads a 0-10 score from a cell, or says why it does not count.
+pub fn parse_score(cell: &str) -> Result<u8, ExclusionReason> {
+    let trimmed = cell.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
+    if trimmed.is_empty() {
+        return Err(ExclusionReason::Blank);
+    }
+    let value = parse_number(trimmed).or_else(|| labelled_number(trimmed)).ok_or(ExclusionReason::NotANumber)?;
+    if value.fract() != 0.0 {
+        return Err(ExclusionReason::NotWholeNumber);
+    }
+    if !(0.0..=10.0).contains(&value) {
+        return Err(ExclusionReason::OutOfRange);
+    }
+    Ok(value as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn written_forms_of_nine_all_count() {
+        for cell in ["9", "9.0", "9,0", " 9 ", "9\u{a0}", "+9", "9.00"] {
+            assert_eq!(parse_score(cell), Ok(9), "{cell:?}");
+        }
+        assert_eq!(parse_score("0"), Ok(0));
+        assert_eq!(parse_score("10 - Extremely likely"), Ok(10));
+        assert_eq!(parse_score("0 - Not at all likely"), Ok(0));
+    }
+
+    #[test]
+    fn invalid_answers_have_reasons() {
+        assert_eq!(parse_score(""), Err(ExclusionReason::Blank));
+        assert_eq!(parse_score("   "), Err(ExclusionReason::Blank));
+        assert_eq!(parse_score("n.v.t."), Err(ExclusionReason::NotANumber));
+        assert_eq!(parse_score("weet niet"), Err(ExclusionReason::NotANumber));
+        assert_eq!(parse_score("7.5"), Err(ExclusionReason::NotWholeNumber));
+        assert_eq!(parse_score("7,5"), Err(ExclusionReason::NotWholeNumber));
+        assert_eq!(parse_score("11"), Err(ExclusionReason::OutOfRange));
+        assert_eq!(parse_score("11.0"), Err(ExclusionReason::OutOfRange));
+        assert_eq!(parse_score("-1"), Err(ExclusionReason::OutOfRange));
+    }
+
+    #[test]
+    fn numbers_with_thousands_or_words_are_not_numbers() {
+        assert_eq!(parse_number("1,234.5"), None);
+        assert_eq!(parse_number("abc"), None);
+        assert_eq!(parse_number("3,5"), Some(3.5));
+    }
+}
