@@ -1,0 +1,249 @@
+//! The NPS of a set of answers: counts, shares, mean, distribution and intervals, weighted or
+//! not.
+
+use serde::Serialize;
+
+use crate::stats::{self, NpsCounts, Z95};
+
+/// Running totals per 0-10 score: plain counts, and weights when the data are weighted.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct ScoreTally {
+    /// Answers per score.
+    pub counts: [u64; 11],
+    /// Sum of weights per score.
+    pub weights: [f64; 11],
+    /// Sum of squared weights (for Kish's effective n).
+    pub weight_squares: f64,
+}
+
+impl ScoreTally {
+    /// Adds one answer with weight `w` (1 for unweighted data).
+    pub fn add(&mut self, score: u8, w: f64) {
+        let s = usize::from(score.min(10));
+        self.counts[s] += 1;
+        self.weights[s] += w;
+        self.weight_squares += w * w;
+    }
+
+    /// Adds another tally.
+    pub fn merge(&mut self, other: &Self) {
+        for s in 0..11 {
+            self.counts[s] += other.counts[s];
+            self.weights[s] += other.weights[s];
+        }
+        self.weight_squares += other.weight_squares;
+    }
+
+    /// This tally minus a part of it (the rest of the data next to a segment).
+    #[must_use]
+    pub fn minus(&self, part: &Self) -> Self {
+        let mut rest = *self;
+        for s in 0..11 {
+            rest.counts[s] = rest.counts[s].saturating_sub(part.counts[s]);
+            rest.weights[s] = (rest.weights[s] - part.weights[s]).max(0.0);
+        }
+        rest.weight_squares = (rest.weight_squares - part.weight_squares).max(0.0);
+        rest
+    }
+
+    /// Number of answers.
+    #[must_use]
+    pub fn n(&self) -> u64 {
+        self.counts.iter().sum()
+    }
+
+    /// Shares on the effective-n scale, for tests and intervals: (D, Pa, P) pseudo-counts that
+    /// have the weighted shares and sum to the effective n.
+    #[must_use]
+    pub fn effective_counts(&self, weighted: bool) -> Option<(NpsCounts, f64)> {
+        if !weighted {
+            let c = &self.counts;
+            let counts = NpsCounts {
+                detractors: c[..7].iter().sum::<u64>() as f64,
+                passives: (c[7] + c[8]) as f64,
+                promoters: (c[9] + c[10]) as f64,
+            };
+            return (counts.n() > 0.0).then_some((counts, counts.n()));
+        }
+        let w = &self.weights;
+        let total: f64 = w.iter().sum();
+        if total <= 0.0 || self.weight_squares <= 0.0 {
+            return None;
+        }
+        let n_eff = total * total / self.weight_squares;
+        let share = |x: f64| x / total * n_eff;
+        let counts = NpsCounts {
+            detractors: share(w[..7].iter().sum()),
+            passives: share(w[7] + w[8]),
+            promoters: share(w[9] + w[10]),
+        };
+        Some((counts, n_eff))
+    }
+}
+
+/// NPS and everything shown beside it, on the -100..100 scale (shares in percent).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NpsSummary {
+    /// Valid answers.
+    pub n: u64,
+    /// Answers 9-10.
+    pub promoters: u64,
+    /// Answers 7-8.
+    pub passives: u64,
+    /// Answers 0-6.
+    pub detractors: u64,
+    /// % promoters - % detractors, -100..100, unrounded (weighted when the data are).
+    pub nps: f64,
+    /// Adjusted-Wald 95% interval, lower bound (the default interval).
+    pub ci_low: f64,
+    /// Adjusted-Wald 95% interval, upper bound.
+    pub ci_high: f64,
+    /// Plain Wald 95% interval, lower bound (collapses when all answers fall in one group).
+    pub wald_low: f64,
+    /// Plain Wald 95% interval, upper bound.
+    pub wald_high: f64,
+    /// Mean of the 0-10 answers.
+    pub mean: f64,
+    /// % promoters.
+    pub promoter_pct: f64,
+    /// % passives.
+    pub passive_pct: f64,
+    /// % detractors.
+    pub detractor_pct: f64,
+    /// Kish's effective n when the data are weighted (the intervals use it in place of n).
+    pub effective_n: Option<f64>,
+    /// How many answered 0, 1, ..., 10.
+    pub distribution: [u64; 11],
+}
+
+impl NpsSummary {
+    /// Summarises a tally; `weighted` uses the weights for shares and Kish's effective n for
+    /// intervals. `None` when there are no answers.
+    #[must_use]
+    pub fn from_tally(tally: &ScoreTally, weighted: bool) -> Option<Self> {
+        let (counts, n_eff) = tally.effective_counts(weighted)?;
+        let nps = counts.nps()?;
+        let adjusted = stats::adjusted_wald_effective_n(&counts, n_eff, Z95)?;
+        let wald = stats::wald(&counts, Z95)?;
+        let total = counts.n();
+        let values = if weighted { tally.weights } else { tally.counts.map(|c| c as f64) };
+        let value_sum: f64 = values.iter().sum();
+        let mean = values.iter().enumerate().map(|(s, &v)| s as f64 * v).sum::<f64>() / value_sum;
+        let c = &tally.counts;
+        Some(Self {
+            n: tally.n(),
+            promoters: c[9] + c[10],
+            passives: c[7] + c[8],
+            detractors: c[..7].iter().sum(),
+            nps: 100.0 * nps,
+            ci_low: 100.0 * adjusted.low,
+            ci_high: 100.0 * adjusted.high,
+            wald_low: 100.0 * wald.low,
+            wald_high: 100.0 * wald.high,
+            mean,
+            promoter_pct: 100.0 * counts.promoters / total,
+            passive_pct: 100.0 * counts.passives / total,
+            detractor_pct: 100.0 * counts.detractors / total,
+            effective_n: weighted.then_some(n_eff),
+            distribution: tally.counts,
+        })
+    }
+}
+
+/// Summarises unweighted answers given as counts per score 0..=10. `None` when there are none.
+#[must_use]
+pub fn summarise_scores(distribution: [u64; 11]) -> Option<NpsSummary> {
+    let tally = ScoreTally { counts: distribution, weights: distribution.map(|c| c as f64), weight_squares: 0.0 };
+    NpsSummary::from_tally(&tally, false)
+}
+
+/// Counts per score 0..=10.
+#[must_use]
+pub fn distribution_of(scores: impl IntoIterator<Item = u8>) -> [u64; 11] {
+    let mut d = [0u64; 11];
+    for s in scores {
+        if let Some(slot) = d.get_mut(usize::from(s)) {
+            *slot += 1;
+        }
+    }
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reference_six_answers() {
+        // Scores 0,7,7,9,9,9 = (D, Pa, P) = (1, 2, 3) in statistics.md.
+        let s = summarise_scores(distribution_of([0, 7, 7, 9, 9, 9])).unwrap();
+        assert_eq!((s.n, s.detractors, s.passives, s.promoters), (6, 1, 2, 3));
+        assert!((s.nps - 33.3333).abs() < 1e-3);
+        assert!((s.ci_low - -26.7433).abs() < 1e-3);
+        assert!((s.ci_high - 71.1877).abs() < 1e-3);
+        assert!((s.wald_low - -26.3065).abs() < 1e-3);
+        assert!((s.wald_high - 92.9731).abs() < 1e-3);
+        assert!((s.mean - 41.0 / 6.0).abs() < 1e-12);
+        assert_eq!(s.effective_n, None);
+    }
+
+    #[test]
+    fn nps_is_computed_from_counts_not_rounded_shares() {
+        // 1/3 promoters - 1/6 detractors = 16.67, not 33 - 17 = 16.
+        let s = summarise_scores(distribution_of([10, 10, 7, 7, 8, 3])).unwrap();
+        assert!((s.nps - 16.6667).abs() < 1e-3);
+    }
+
+    #[test]
+    fn all_promoters_interval_is_not_collapsed_and_is_clamped() {
+        let s = summarise_scores(distribution_of([10; 10])).unwrap();
+        assert_eq!(s.nps, 100.0);
+        assert!((s.ci_low - 47.5036).abs() < 1e-3);
+        assert_eq!(s.ci_high, 100.0);
+        assert_eq!((s.wald_low, s.wald_high), (100.0, 100.0));
+    }
+
+    #[test]
+    fn equal_weights_change_nothing_and_unequal_weights_use_kish() {
+        let mut plain = ScoreTally::default();
+        let mut doubled = ScoreTally::default();
+        for s in [0, 7, 7, 9, 9, 9] {
+            plain.add(s, 1.0);
+            doubled.add(s, 2.0);
+        }
+        let a = NpsSummary::from_tally(&plain, false).unwrap();
+        let b = NpsSummary::from_tally(&doubled, true).unwrap();
+        assert!((a.nps - b.nps).abs() < 1e-9 && (a.ci_low - b.ci_low).abs() < 1e-9);
+        assert!((b.effective_n.unwrap() - 6.0).abs() < 1e-9);
+
+        // One detractor weighted 3, three promoters weighted 1: shares 50/50, NPS 0,
+        // effective n = 36 / 12 = 3.
+        let mut skewed = ScoreTally::default();
+        skewed.add(0, 3.0);
+        for _ in 0..3 {
+            skewed.add(10, 1.0);
+        }
+        let s = NpsSummary::from_tally(&skewed, true).unwrap();
+        assert!(s.nps.abs() < 1e-9);
+        assert!((s.effective_n.unwrap() - 3.0).abs() < 1e-9);
+        assert_eq!((s.n, s.detractors, s.promoters), (4, 1, 3));
+        assert!((s.mean - 5.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn rest_of_the_data_is_the_whole_minus_the_part() {
+        let mut whole = ScoreTally::default();
+        let mut part = ScoreTally::default();
+        for s in [0, 5, 9, 10] {
+            whole.add(s, 1.0);
+        }
+        part.add(9, 1.0);
+        let rest = whole.minus(&part);
+        assert_eq!(rest.counts, distribution_of([0, 5, 10]));
+    }
+
+    #[test]
+    fn nothing_to_summarise() {
+        assert!(summarise_scores([0; 11]).is_none());
+    }
+}

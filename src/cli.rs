@@ -1,0 +1,175 @@
+//! The command line: `nps-workbench [FILE]` opens the app, `nps-workbench report FILE ...`
+//! prints the analysis as a table or as JSON (the contract in DESIGN.md).
+//!
+//! Owns argument parsing and text output; all numbers come from `report`.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::export::write_atomic;
+use crate::import::ImportOptions;
+use crate::report::{Report, ReportRequest, report_for_file};
+
+/// Offline Net Promoter Score analysis of customer-survey spreadsheets.
+#[derive(Debug, Parser)]
+#[command(name = "nps-workbench", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do; without a command the desktop app opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// A survey file to open in the app (csv, tsv, txt, xlsx, xlsm, xlsb, xls, ods).
+    pub file: Option<PathBuf>,
+}
+
+/// Headless commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Analyse a survey file and print NPS with its 95% interval.
+    Report(ReportArgs),
+}
+
+/// Arguments of `report`.
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// The survey file.
+    pub file: PathBuf,
+    /// Sheet to read in a workbook (default: the first sheet with data).
+    #[arg(long)]
+    pub sheet: Option<String>,
+    /// Column with the 0-10 answers: header, 1-based number or letter (default: detected).
+    #[arg(long)]
+    pub score: Option<String>,
+    /// Break NPS down by this column (repeatable).
+    #[arg(long = "by", value_name = "COLUMN")]
+    pub by: Vec<String>,
+    /// Print one JSON object instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    /// Also write report.json into this folder.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+/// Runs `report` and returns what to print, or the one-line error.
+pub fn run_report(args: &ReportArgs) -> Result<String, String> {
+    let request = ReportRequest {
+        import: ImportOptions { sheet: args.sheet.clone(), score_column: args.score.clone() },
+        by: args.by.clone(),
+    };
+    let report = report_for_file(&args.file, &request).map_err(|e| e.to_string())?;
+    let json = serde_json::to_string_pretty(&report).map_err(|e| format!("cannot write JSON: {e}"))?;
+    if let Some(dir) = &args.out {
+        let target = dir.join("report.json");
+        std::fs::create_dir_all(dir)
+            .and_then(|()| write_atomic(&target, json.as_bytes()))
+            .map_err(|e| format!("{}: cannot write: {e}", target.display()))?;
+    }
+    Ok(if args.json { json } else { format_table(&report) })
+}
+
+/// Formats a signed NPS like `+23.4`.
+#[must_use]
+pub fn signed(value: f64) -> String {
+    let rounded = (value * 10.0).round() / 10.0;
+    if rounded > 0.0 {
+        format!("+{rounded:.1}")
+    } else if rounded == 0.0 {
+        "0.0".to_owned()
+    } else {
+        format!("{rounded:.1}")
+    }
+}
+
+/// The readable text report.
+#[must_use]
+pub fn format_table(report: &Report) -> String {
+    let mut out = String::new();
+    let s = &report.source;
+    let how = match (&s.sheet, s.encoding, &s.delimiter) {
+        (Some(sheet), _, _) => format!("sheet '{sheet}'"),
+        (None, Some(enc), Some(d)) => format!("{enc}, delimiter '{d}'"),
+        _ => String::new(),
+    };
+    let _ = writeln!(out, "{} ({how}), header row {}", s.file, s.header_row);
+    let _ = writeln!(
+        out,
+        "Score column '{}': {} rows read, {} used, {} excluded",
+        report.columns.score,
+        report.rows_read,
+        report.rows_used,
+        report.rows_read - report.rows_used
+    );
+    for e in &report.excluded {
+        let examples: Vec<String> =
+            e.examples.iter().zip(&e.values).map(|(row, value)| format!("row {row} '{value}'")).collect();
+        let _ = writeln!(out, "  excluded, {}: {} ({})", e.reason.replace('_', " "), e.rows, examples.join(", "));
+    }
+    let o = &report.overall;
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "NPS {}  95% CI {} to {} (adjusted Wald)  n = {}",
+        signed(o.nps),
+        signed(o.ci_low),
+        signed(o.ci_high),
+        o.n
+    );
+    let _ = writeln!(
+        out,
+        "Promoters {:.1}% ({})  Passives {:.1}% ({})  Detractors {:.1}% ({})  Mean {:.2}",
+        o.promoter_pct, o.promoters, o.passive_pct, o.passives, o.detractor_pct, o.detractors, o.mean
+    );
+    let _ = writeln!(out);
+    let _ = writeln!(out, "Score {}", (0..=10).map(|i| format!("{i:>6}")).collect::<String>());
+    let _ = writeln!(out, "Count {}", o.distribution.iter().map(|c| format!("{c:>6}")).collect::<String>());
+    let mut current = "";
+    for row in &report.segments {
+        if row.column != current {
+            current = &row.column;
+            let _ = writeln!(out);
+            let _ = writeln!(out, "By {current}");
+            let _ = writeln!(
+                out,
+                "  {:<28} {:>7} {:>7} {:>17} {:>6} {:>6} {:>6}",
+                "value", "n", "NPS", "95% CI", "P%", "Pa%", "D%"
+            );
+        }
+        let m = &row.summary;
+        let flag = if row.small_n { "  small n" } else { "" };
+        let _ = writeln!(
+            out,
+            "  {:<28} {:>7} {:>7} {:>17} {:>6.1} {:>6.1} {:>6.1}{flag}",
+            truncate(&row.value, 28),
+            m.n,
+            signed(m.nps),
+            format!("{} to {}", signed(m.ci_low), signed(m.ci_high)),
+            m.promoter_pct,
+            m.passive_pct,
+            m.detractor_pct
+        );
+    }
+    out
+}
+
+fn truncate(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_owned()
+    } else {
+        text.chars().take(width - 1).chain(std::iter::once('…')).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signs_and_rounding() {
+        assert_eq!(signed(23.44), "+23.4");
+        assert_eq!(signed(-0.04), "0.0");
+        assert_eq!(signed(-5.06), "-5.1");
+        assert_eq!(truncate("abcdef", 4), "abc…");
+    }
+}

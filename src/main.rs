@@ -1,0 +1,27 @@
+//! The `nps-workbench` binary: the desktop app, or `report` on the command line.
+
+use clap::Parser;
+use nps_workbench::cli::{Cli, Command, run_report};
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Report(args)) => match run_report(&args) {
+            Ok(text) => {
+                println!("{text}");
+                std::process::ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("nps-workbench: {message}");
+                std::process::ExitCode::FAILURE
+            }
+        },
+        None => match nps_workbench::app::run(cli.file) {
+            Ok(()) => std::process::ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("nps-workbench: {message}");
+                std::process::ExitCode::FAILURE
+            }
+        },
+    }
+}
