@@ -1,0 +1,244 @@
+//! The desktop application: state, commands and the frame loop.
+//!
+//! Owns what is open, the background jobs and the settings. Screens in `ui` draw from this
+//! state and return [`AppCommand`]s, which are applied here at the end of the frame; nothing
+//! here touches polars, calamine or csv.
+
+pub mod jobs;
+pub mod settings;
+
+use std::path::PathBuf;
+
+use eframe::egui;
+
+use crate::ui;
+pub use jobs::{FileDialogJob, LoadJob, LoadSource, LoadedSurvey};
+pub use settings::{Settings, ThemeChoice};
+
+/// Storage key of the settings.
+const SETTINGS_KEY: &str = "nps-workbench-settings";
+
+/// Something the user asked for, applied at the end of the frame.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[must_use]
+pub enum AppCommand {
+    /// Load a survey.
+    Open(LoadSource),
+    /// Show the native open dialog.
+    ShowOpenDialog,
+    /// Stop the load under way.
+    CancelLoad,
+    /// Hide the error notice.
+    DismissError,
+    /// Change the UI language.
+    SetLanguage(ui::i18n::Language),
+    /// Change the theme.
+    SetTheme(ThemeChoice),
+    /// Show or hide the excluded-rows window.
+    ShowExclusions(bool),
+    /// Show or hide the About window.
+    ShowAbout(bool),
+    /// Forget the recent files.
+    ClearRecent,
+    /// Close the window.
+    Quit,
+}
+
+/// The application.
+pub struct NpsApp {
+    /// Remembered settings.
+    pub settings: Settings,
+    /// The survey shown.
+    pub loaded: Option<LoadedSurvey>,
+    /// A load under way.
+    pub job: Option<LoadJob>,
+    /// The open dialog, while it is open.
+    pub dialog: Option<FileDialogJob>,
+    /// The last error, shown until dismissed.
+    pub error: Option<String>,
+    /// Whether the excluded-rows window is open.
+    pub show_exclusions: bool,
+    /// Whether the About window is open.
+    pub show_about: bool,
+    commands: Vec<AppCommand>,
+    wake: Option<egui::Context>,
+}
+
+impl NpsApp {
+    /// The app as eframe creates it: settings restored, then `file` (or the sample) loading.
+    #[must_use]
+    pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
+        let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY)).unwrap_or_default();
+        let mut app = Self::with_settings(settings);
+        app.wake = Some(cc.egui_ctx.clone());
+        app.apply_theme(&cc.egui_ctx);
+        let source = file.map_or(LoadSource::Sample, LoadSource::File);
+        app.start_load(source);
+        app
+    }
+
+    /// An app with nothing loaded and no storage (tests and first start).
+    #[must_use]
+    pub fn with_settings(settings: Settings) -> Self {
+        Self {
+            settings,
+            loaded: None,
+            job: None,
+            dialog: None,
+            error: None,
+            show_exclusions: false,
+            show_about: false,
+            commands: Vec::new(),
+            wake: None,
+        }
+    }
+
+    /// An app showing an already loaded survey (tests inject data this way instead of waiting
+    /// on a file).
+    #[must_use]
+    pub fn with_loaded(loaded: LoadedSurvey) -> Self {
+        let mut app = Self::with_settings(Settings::default());
+        app.loaded = Some(loaded);
+        app
+    }
+
+    /// Queues a command for the end of the frame.
+    pub fn push(&mut self, command: AppCommand) {
+        self.commands.push(command);
+    }
+
+    fn waker(&self) -> impl Fn() + Send + 'static {
+        let ctx = self.wake.clone();
+        move || {
+            if let Some(ctx) = &ctx {
+                ctx.request_repaint();
+            }
+        }
+    }
+
+    /// Starts loading `source`, replacing (cancelling) any load under way. The survey shown
+    /// stays until the new one has loaded.
+    pub fn start_load(&mut self, source: LoadSource) {
+        if let Some(job) = self.job.take() {
+            job.cancel();
+        }
+        match LoadJob::start(source, self.waker()) {
+            Ok(job) => self.job = Some(job),
+            Err(message) => self.error = Some(message),
+        }
+    }
+
+    /// Takes the finished job's outcome, if any: every frame.
+    pub fn poll_jobs(&mut self) {
+        if let Some(outcome) = self.job.as_ref().and_then(LoadJob::poll) {
+            self.job = None;
+            match outcome {
+                Ok(loaded) => {
+                    if let LoadSource::File(path) = &loaded.source {
+                        self.settings.remember(path);
+                    }
+                    self.error = None;
+                    self.show_exclusions = false;
+                    self.loaded = Some(loaded);
+                }
+                Err(message) => self.error = Some(message),
+            }
+        }
+        if let Some(choice) = self.dialog.as_ref().and_then(FileDialogJob::poll) {
+            self.dialog = None;
+            if let Some(path) = choice {
+                self.start_load(LoadSource::File(path));
+            }
+        }
+    }
+
+    fn apply_theme(&self, ctx: &egui::Context) {
+        ctx.set_theme(match self.settings.theme {
+            ThemeChoice::System => egui::ThemePreference::System,
+            ThemeChoice::Light => egui::ThemePreference::Light,
+            ThemeChoice::Dark => egui::ThemePreference::Dark,
+        });
+    }
+
+    fn apply_commands(&mut self, ctx: &egui::Context) {
+        for command in std::mem::take(&mut self.commands) {
+            match command {
+                AppCommand::Open(source) => self.start_load(source),
+                AppCommand::ShowOpenDialog => {
+                    if self.dialog.is_none() {
+                        let folder = self.settings.recent_files.first().and_then(|p| p.parent()).map(PathBuf::from);
+                        let title = self.settings.language.texts().open.trim_end_matches('…').to_owned();
+                        match FileDialogJob::start(folder, title, self.waker()) {
+                            Ok(dialog) => self.dialog = Some(dialog),
+                            Err(message) => self.error = Some(message),
+                        }
+                    }
+                }
+                AppCommand::CancelLoad => {
+                    if let Some(job) = self.job.take() {
+                        job.cancel();
+                    }
+                }
+                AppCommand::DismissError => self.error = None,
+                AppCommand::SetLanguage(language) => self.settings.language = language,
+                AppCommand::SetTheme(theme) => {
+                    self.settings.theme = theme;
+                    self.apply_theme(ctx);
+                }
+                AppCommand::ShowExclusions(show) => self.show_exclusions = show,
+                AppCommand::ShowAbout(show) => self.show_about = show,
+                AppCommand::ClearRecent => self.settings.recent_files.clear(),
+                AppCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            }
+        }
+    }
+
+    /// Opens files dropped onto the window.
+    fn take_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect()
+        });
+        if let Some(path) = dropped.into_iter().next() {
+            self.push(AppCommand::Open(LoadSource::File(path)));
+        }
+    }
+}
+
+impl eframe::App for NpsApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        if self.wake.is_none() {
+            self.wake = Some(ctx.clone());
+        }
+        self.poll_jobs();
+        self.take_dropped_files(ctx);
+        if self.job.is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let commands = ui::draw(ui, self);
+        self.commands.extend(commands);
+        let ctx = ui.ctx().clone();
+        self.apply_commands(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+}
+
+/// Opens the window; `file` is opened at start, else the bundled sample.
+pub fn run(file: Option<PathBuf>) -> Result<(), String> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("NPS Workbench")
+            .with_app_id("nps-workbench")
+            .with_inner_size([1280.0, 820.0])
+            .with_min_inner_size([760.0, 520.0])
+            .with_drag_and_drop(true),
+        ..eframe::NativeOptions::default()
+    };
+    eframe::run_native("NPS Workbench", options, Box::new(move |cc| Ok(Box::new(NpsApp::new(cc, file)))))
+        .map_err(|e| format!("cannot open the window: {e}"))
+}

@@ -1,0 +1,170 @@
+//! The dashboard: where the data came from, KPI cards (NPS with its interval and n, shares,
+//! mean), the 0-10 distribution, and the excluded-rows notice and window.
+
+use eframe::egui::{self, RichText, Role, WidgetInfo};
+
+use super::i18n::{Texts, fill};
+use super::{plot, theme};
+use crate::app::AppCommand;
+use crate::chart::{DistributionWords, Tone, distribution_chart};
+use crate::import::ExclusionReason;
+use crate::report::Report;
+
+/// Draws the dashboard of a report.
+pub fn dashboard(ui: &mut egui::Ui, report: &Report, t: &Texts, commands: &mut Vec<AppCommand>) {
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        source_line(ui, report, t, commands);
+        ui.add_space(10.0);
+        kpi_cards(ui, report, t);
+        ui.add_space(14.0);
+        distribution(ui, report, t);
+    });
+}
+
+fn file_label(report: &Report) -> String {
+    match &report.source.sheet {
+        Some(sheet) => format!("{} › {sheet}", report.source.file),
+        None => report.source.file.clone(),
+    }
+}
+
+fn source_line(ui: &mut egui::Ui, report: &Report, t: &Texts, commands: &mut Vec<AppCommand>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(fill(
+            t.source_line,
+            &[
+                ("file", &file_label(report)),
+                ("column", &report.columns.score),
+                ("used", &report.rows_used.to_string()),
+                ("read", &report.rows_read.to_string()),
+            ],
+        )));
+        let excluded = report.rows_read - report.rows_used;
+        if excluded == 0 {
+            ui.label(RichText::new(t.nothing_excluded).weak());
+        } else if ui.link(fill(t.excluded_notice, &[("count", &excluded.to_string())])).clicked() {
+            commands.push(AppCommand::ShowExclusions(true));
+        }
+    });
+}
+
+/// One KPI card: title, big value (its accessible name is "title: value"), detail lines.
+fn card(ui: &mut egui::Ui, title: &str, value: &str, details: &[String], accent: Option<egui::Color32>) {
+    egui::Frame::group(ui.style()).inner_margin(egui::Margin::same(12)).corner_radius(8.0).show(ui, |ui| {
+        ui.set_width(theme::KPI_CARD_WIDTH);
+        ui.set_min_height(theme::KPI_CARD_HEIGHT);
+        ui.vertical(|ui| {
+            ui.label(RichText::new(title).strong());
+            let mut text = RichText::new(value).size(theme::KPI_VALUE_SIZE).strong();
+            if let Some(colour) = accent {
+                text = text.color(colour);
+            }
+            let response = ui.label(text);
+            let name = format!("{title}: {value}");
+            response.widget_info(move || WidgetInfo::labeled(Role::Label, true, &name));
+            for line in details {
+                ui.label(RichText::new(line).weak());
+            }
+        });
+    });
+}
+
+fn kpi_cards(ui: &mut egui::Ui, report: &Report, t: &Texts) {
+    let o = &report.overall;
+    let n = o.n.to_string();
+    let visuals = ui.visuals().clone();
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing = egui::vec2(12.0, 12.0);
+        card(
+            ui,
+            t.nps,
+            &t.signed(o.nps),
+            &[
+                fill(t.interval, &[("low", &t.signed(o.ci_low)), ("high", &t.signed(o.ci_high))]),
+                fill(t.n_responses, &[("n", &n)]),
+            ],
+            None,
+        );
+        for (title, pct, count, tone) in [
+            (t.promoters, o.promoter_pct, o.promoters, Tone::Promoter),
+            (t.passives, o.passive_pct, o.passives, Tone::Passive),
+            (t.detractors, o.detractor_pct, o.detractors, Tone::Detractor),
+        ] {
+            let detail = fill(t.share_detail, &[("count", &count.to_string()), ("n", &n)]);
+            card(ui, title, &t.percent(pct), &[detail], Some(theme::tone_colour(tone, &visuals)));
+        }
+        card(ui, t.mean, &t.number(o.mean, 2), &[fill(t.mean_detail, &[("n", &n)])], None);
+    });
+}
+
+fn distribution(ui: &mut egui::Ui, report: &Report, t: &Texts) {
+    let o = &report.overall;
+    let footnote = fill(
+        t.footnote,
+        &[
+            ("n", &o.n.to_string()),
+            ("nps", &t.signed(o.nps)),
+            ("low", &t.signed(o.ci_low)),
+            ("high", &t.signed(o.ci_high)),
+            ("file", &file_label(report)),
+        ],
+    );
+    let words = DistributionWords {
+        title: t.distribution_title,
+        score: t.score_axis,
+        responses: t.responses_axis,
+        groups: [t.detractors, t.passives, t.promoters],
+        footnote: &footnote,
+    };
+    let chart = distribution_chart(o, &words);
+    plot::bar_chart(ui, &chart);
+}
+
+fn reason_text(reason: &str, t: &Texts) -> &'static str {
+    match reason {
+        r if r == ExclusionReason::Blank.code() => t.reason_blank,
+        r if r == ExclusionReason::NotANumber.code() => t.reason_not_a_number,
+        r if r == ExclusionReason::NotWholeNumber.code() => t.reason_not_whole,
+        _ => t.reason_out_of_range,
+    }
+}
+
+/// The window listing excluded rows by reason, with example row numbers and values.
+pub fn exclusions_window(ctx: &egui::Context, report: &Report, t: &Texts, commands: &mut Vec<AppCommand>) {
+    let mut open = true;
+    egui::Window::new(t.exclusions_title).open(&mut open).resizable(true).default_width(560.0).show(ctx, |ui| {
+        ui.label(fill(t.exclusions_note, &[("header", &report.source.header_row.to_string())]));
+        ui.add_space(6.0);
+        egui::Grid::new("exclusions").striped(true).num_columns(3).spacing([16.0, 6.0]).show(ui, |ui| {
+            ui.label(RichText::new(t.reason).strong());
+            ui.label(RichText::new(t.rows).strong());
+            ui.label(RichText::new(t.examples).strong());
+            ui.end_row();
+            for group in &report.excluded {
+                ui.label(reason_text(group.reason, t));
+                ui.label(group.rows.to_string());
+                let examples: Vec<String> = group
+                    .examples
+                    .iter()
+                    .zip(&group.values)
+                    .map(|(row, value)| {
+                        if value.trim().is_empty() {
+                            format!("{} {row}", t.row)
+                        } else {
+                            format!("{} {row}: '{value}'", t.row)
+                        }
+                    })
+                    .collect();
+                ui.label(examples.join(", "));
+                ui.end_row();
+            }
+        });
+        ui.add_space(6.0);
+        if ui.button(t.close).clicked() {
+            commands.push(AppCommand::ShowExclusions(false));
+        }
+    });
+    if !open {
+        commands.push(AppCommand::ShowExclusions(false));
+    }
+}
