@@ -1,0 +1,105 @@
+//! The `report` command as scripts use it: JSON numbers, the readable table, exit codes and
+//! one-line errors.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
+
+mod common;
+
+use std::process::Command;
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_nps-workbench")).args(args).output().unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+fn close(value: &serde_json::Value, expected: f64) -> bool {
+    value.as_f64().is_some_and(|v| (v - expected).abs() < 1e-3)
+}
+
+#[test]
+fn json_follows_the_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::write(dir.path(), "survey.csv", common::twelve_answers_csv().as_bytes());
+    let (code, stdout, stderr) = run(&["report", path.to_str().unwrap(), "--by", "region", "--json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(json["rows_read"], 12);
+    assert_eq!(json["rows_used"], 12);
+    assert_eq!(json["excluded"], serde_json::json!([]));
+    assert_eq!(json["layout"], "plain_table");
+    assert_eq!(json["columns"]["score"], "How likely are you to recommend us? (0-10)");
+    assert_eq!(json["columns"]["segments"], serde_json::json!(["region"]));
+    let overall = &json["overall"];
+    assert_eq!((overall["n"].as_u64(), overall["promoters"].as_u64()), (Some(12), Some(7)));
+    assert_eq!((overall["passives"].as_u64(), overall["detractors"].as_u64()), (Some(3), Some(2)));
+    assert!(close(&overall["nps"], 41.6667));
+    assert!(close(&overall["ci_low"], -5.5013));
+    assert!(close(&overall["ci_high"], 72.1680));
+    assert!(close(&overall["mean"], 99.0 / 12.0));
+    assert_eq!(overall["distribution"], serde_json::json!([0, 0, 0, 1, 0, 0, 1, 1, 2, 3, 4]));
+    let segments = json["segments"].as_array().unwrap();
+    assert_eq!(segments.len(), 2);
+    for key in ["column", "value", "n", "promoters", "passives", "detractors", "nps", "ci_low", "ci_high", "small_n"] {
+        assert!(segments[0].get(key).is_some(), "segments[].{key} missing");
+    }
+    // North holds answers 1, 3, 5, ... of the fixture: 3, 7, 8, 9, 10, 9.
+    assert_eq!(segments[0]["value"], "North");
+    assert_eq!(segments[0]["n"], 6);
+    assert!(close(&segments[0]["nps"], 100.0 * (3.0 - 1.0) / 6.0));
+    assert_eq!(segments[0]["small_n"], true);
+}
+
+#[test]
+fn readable_table_and_out_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::write(dir.path(), "survey.csv", common::twelve_answers_csv().as_bytes());
+    let out = dir.path().join("results");
+    let (code, stdout, stderr) = run(&["report", path.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("NPS +41.7  95% CI -5.5 to +72.2 (adjusted Wald)  n = 12"), "{stdout}");
+    let written: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("report.json")).unwrap()).unwrap();
+    assert_eq!(written["overall"]["n"], 12);
+}
+
+#[test]
+fn unusable_files_exit_non_zero_with_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (common::write(dir.path(), "empty.csv", b""), "nps-workbench: empty.csv: the file is empty"),
+        (
+            common::write(dir.path(), "names.csv", b"name,city\nAnn,Delft\nBo,Aarhus\n"),
+            "nps-workbench: names.csv: no column with 0-10 scores; candidates: none: no column holds numbers; use --score COLUMN to name it",
+        ),
+        (dir.path().join("missing.csv"), "nps-workbench: missing.csv: cannot be read: the file does not exist"),
+    ];
+    for (path, expected) in cases {
+        let (code, stdout, stderr) = run(&["report", path.to_str().unwrap(), "--json"]);
+        assert_eq!(code, 1);
+        assert!(stdout.is_empty());
+        assert_eq!(stderr.trim_end(), expected);
+        assert_eq!(stderr.lines().count(), 1);
+    }
+    let path = common::write(dir.path(), "ok.csv", common::twelve_answers_csv().as_bytes());
+    let (code, _, stderr) = run(&["report", path.to_str().unwrap(), "--by", "Country"]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.starts_with("nps-workbench: ok.csv: no column 'Country'; columns: 'respondent_id', 'region'"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn version_and_help() {
+    let (code, stdout, _) = run(&["--version"]);
+    assert_eq!(code, 0);
+    assert_eq!(stdout.trim(), format!("nps-workbench {}", env!("CARGO_PKG_VERSION")));
+    let (code, stdout, _) = run(&["report", "--help"]);
+    assert_eq!(code, 0);
+    for flag in ["--sheet", "--score", "--by", "--json", "--out"] {
+        assert!(stdout.contains(flag), "{flag} missing from help");
+    }
+}

@@ -1,0 +1,124 @@
+//! The window, driven through its accessibility labels as a screen reader or a user would.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
+
+use std::time::Duration;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use nps_workbench::app::jobs::{SAMPLE_CSV, SAMPLE_NAME};
+use nps_workbench::app::{AppCommand, LoadSource, LoadedSurvey, NpsApp};
+use nps_workbench::import::{self, ImportOptions};
+use nps_workbench::report::{Report, report_for_table};
+use nps_workbench::ui::i18n::{DUTCH, ENGLISH};
+
+fn sample_report() -> Report {
+    let table = import::read_bytes(SAMPLE_NAME, SAMPLE_CSV.to_vec(), &ImportOptions::default(), &mut |_| true).unwrap();
+    report_for_table(&table, &[]).unwrap()
+}
+
+/// NPS of the sample counted independently of the import: the csv crate, a strict score rule.
+fn hand_counted_sample_nps() -> (u64, f64) {
+    let mut reader = csv::ReaderBuilder::new().from_reader(SAMPLE_CSV);
+    let column = reader.headers().unwrap().iter().position(|h| h.contains("recommend")).unwrap();
+    let (mut n, mut promoters, mut detractors) = (0u64, 0u64, 0u64);
+    for record in reader.records() {
+        let cell = record.unwrap()[column].trim().trim_end_matches(",0").to_owned();
+        let Ok(score) = cell.parse::<u8>() else { continue };
+        if score > 10 {
+            continue;
+        }
+        n += 1;
+        promoters += u64::from(score >= 9);
+        detractors += u64::from(score <= 6);
+    }
+    (n, (promoters as f64 - detractors as f64) / n as f64 * 100.0)
+}
+
+fn harness_with_sample() -> Harness<'static, NpsApp> {
+    let loaded = LoadedSurvey { source: LoadSource::Sample, report: sample_report() };
+    let mut harness = Harness::builder().with_size([1280.0, 820.0]).build_eframe(|_| NpsApp::with_loaded(loaded));
+    harness.run();
+    harness
+}
+
+/// Steps the app until its background load has finished (or 60 s have passed).
+fn wait_for_load(harness: &mut Harness<'_, NpsApp>) {
+    for _ in 0..600 {
+        harness.step();
+        if harness.state().job.is_none() {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!("the load did not finish within 60 s");
+}
+
+#[test]
+fn nps_card_shows_the_sample_value_with_interval_and_n() {
+    let report = sample_report();
+    let o = &report.overall;
+    let (n, nps) = hand_counted_sample_nps();
+    assert_eq!(o.n, n);
+    assert!((o.nps - nps).abs() < 1e-9, "report {} vs hand count {nps}", o.nps);
+    let harness = harness_with_sample();
+    harness.get_by_label(&format!("Net Promoter Score: {}", ENGLISH.signed(nps)));
+    harness.get_by_label(&format!("95% CI {} to {}", ENGLISH.signed(o.ci_low), ENGLISH.signed(o.ci_high)));
+    assert!(harness.query_all_by_label(&format!("n = {}", o.n)).count() >= 1);
+    harness.get_by_label(&format!("Promoters (9-10): {}", ENGLISH.percent(o.promoter_pct)));
+    harness.get_by_label(&format!("Detractors (0-6): {}", ENGLISH.percent(o.detractor_pct)));
+    harness.get_by_label(&format!("Mean score (0-10): {}", ENGLISH.number(o.mean, 2)));
+}
+
+#[test]
+fn the_app_opens_on_the_sample_through_the_background_loader() {
+    let mut harness = Harness::builder().with_size([1280.0, 820.0]).build_eframe(|cc| NpsApp::new(cc, None));
+    wait_for_load(&mut harness);
+    let expected = sample_report();
+    let loaded = harness.state().loaded.as_ref().expect("sample loaded");
+    assert_eq!(loaded.report.overall, expected.overall);
+    harness.get_by_label(&format!("Net Promoter Score: {}", ENGLISH.signed(expected.overall.nps)));
+}
+
+#[test]
+fn excluded_rows_notice_opens_the_reasons() {
+    let report = sample_report();
+    let excluded = report.rows_read - report.rows_used;
+    assert!(excluded > 0, "the sample has dirty answers on purpose");
+    let mut harness = harness_with_sample();
+    harness.get_by_label(&format!("{excluded} rows excluded — show reasons")).click();
+    harness.run();
+    assert!(harness.state().show_exclusions);
+    harness.get_by_label("Excluded rows");
+    harness.get_by_label("Outside 0-10");
+}
+
+#[test]
+fn a_failed_open_keeps_the_survey_and_explains() {
+    let mut harness = harness_with_sample();
+    harness.state_mut().push(AppCommand::Open(LoadSource::File("/no/such/folder/clients.xlsx".into())));
+    harness.step();
+    wait_for_load(&mut harness);
+    assert_eq!(harness.state().error.as_deref(), Some("clients.xlsx: cannot be read: the file does not exist"));
+    harness.get_by_label("clients.xlsx: cannot be read: the file does not exist");
+    harness.get_by_label("The survey shown before is still open.");
+    assert!(harness.state().loaded.is_some());
+    harness.get_by_label("Dismiss").click();
+    harness.run();
+    assert!(harness.state().error.is_none());
+}
+
+#[test]
+fn switching_to_dutch_relabels_the_cards() {
+    let mut harness = harness_with_sample();
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Nederlands").click();
+    harness.run();
+    let o = sample_report().overall;
+    harness.get_by_label(&format!("Criticasters (0-6): {}", DUTCH.percent(o.detractor_pct)));
+    harness.get_by_label(&format!("Net Promoter Score: {}", DUTCH.signed(o.nps)));
+    harness.get_by_label("Verdeling van de scores (0-10)");
+    assert!(DUTCH.signed(o.nps).contains(','), "Dutch numbers use a decimal comma");
+}
