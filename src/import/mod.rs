@@ -123,7 +123,9 @@ pub enum ImportError {
     #[error("{file}: the workbook cannot be opened (damaged, or not really a {kind} file): {reason}")]
     DamagedWorkbook { file: String, kind: String, reason: String },
     /// A workbook that would unpack to an absurd size.
-    #[error("{file}: the workbook would unpack to {unpacked_mb} MB, far more than a survey holds; it was not opened (it may be damaged or malicious)")]
+    #[error(
+        "{file}: the workbook would unpack to {unpacked_mb} MB, far more than a survey holds; it was not opened (it may be damaged or malicious)"
+    )]
     ArchiveTooLarge { file: String, unpacked_mb: u64 },
     /// An encrypted workbook.
     #[error("{file}: the workbook is password-protected; open it in Excel, remove the password and save a copy")]
