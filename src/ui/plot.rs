@@ -29,6 +29,8 @@ pub fn bar_chart(ui: &mut egui::Ui, chart: &ChartSpec) {
         .allow_scroll(false)
         .allow_boxed_zoom(false)
         .show_grid([false, true])
+        .show_x(false)
+        .show_y(false)
         .include_y(0.0)
         .include_y(max * 1.15)
         .include_x(positions.first().copied().unwrap_or(0.0) - 0.6)

@@ -14,7 +14,7 @@ pub fn tone_colour(tone: Tone, visuals: &Visuals) -> Color32 {
     match (tone, dark) {
         (Tone::Promoter, false) => Color32::from_rgb(0x1B, 0x7F, 0x4C),
         (Tone::Promoter, true) => Color32::from_rgb(0x4C, 0xC2, 0x85),
-        (Tone::Passive, false) => Color32::from_rgb(0x9A, 0x9A, 0x9A),
+        (Tone::Passive, false) => Color32::from_rgb(0x80, 0x80, 0x80),
         (Tone::Passive, true) => Color32::from_rgb(0xA8, 0xA8, 0xA8),
         (Tone::Detractor, false) => Color32::from_rgb(0xC0, 0x39, 0x2B),
         (Tone::Detractor, true) => Color32::from_rgb(0xF0, 0x6A, 0x5B),
