@@ -214,22 +214,22 @@ pub fn read_bytes(
     };
     let (cells, source) = match workbook_kind {
         Some(kind) => read_workbook_cells(&file, bytes, kind, options)?,
-        None => read_text_cells(&file, &bytes, progress)?,
+        None => read_text_cells(&file, bytes, progress)?,
     };
     build_table(source, cells, options)
 }
 
 fn read_text_cells(
     file: &str,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     progress: &mut dyn FnMut(f32) -> bool,
 ) -> Result<(CellTable, SourceInfo), ImportError> {
-    if text::looks_binary(bytes) {
+    if text::looks_binary(&bytes) {
         return Err(ImportError::Binary { file: file.to_owned() });
     }
     let (content, encoding) = text::decode_text(bytes);
     let delimiter = delimited::sniff_delimiter(&content);
-    let cells = delimited::parse_delimited(&content, delimiter, progress)
+    let cells = delimited::parse_delimited(content, delimiter, progress)
         .ok_or_else(|| ImportError::Cancelled { file: file.to_owned() })?;
     let source = SourceInfo {
         file_name: file.to_owned(),
@@ -277,14 +277,19 @@ fn read_workbook_cells(
 }
 
 /// Takes the first non-blank row as the header, names the columns and finds the score column.
-fn build_table(source: SourceInfo, cells: CellTable, options: &ImportOptions) -> Result<ImportedTable, ImportError> {
+fn build_table(
+    source: SourceInfo,
+    mut cells: CellTable,
+    options: &ImportOptions,
+) -> Result<ImportedTable, ImportError> {
     let place = source.place();
     let header_index = (0..cells.row_count())
         .find(|&r| !cells.row_is_blank(r))
         .ok_or_else(|| ImportError::NoRows { place: place.clone() })?;
     let header_row = cells.row_number(header_index);
     let headers = name_columns(cells.row(header_index));
-    let rows = cells.rows_from(header_index + 1);
+    cells.drop_rows_before(header_index + 1);
+    let rows = cells;
     if (0..rows.row_count()).all(|r| rows.row_is_blank(r)) {
         return Err(ImportError::HeaderOnly { place, header_row });
     }

@@ -67,6 +67,12 @@ fn labelled_number(cell: &str) -> Option<f64> {
 
 /// Reads a 0-10 score from a cell, or says why it does not count.
 pub fn parse_score(cell: &str) -> Result<u8, ExclusionReason> {
+    // Fast path for the common clean cell: one or two ASCII digits.
+    match cell.as_bytes() {
+        [d @ b'0'..=b'9'] => return Ok(d - b'0'),
+        [b'1', b'0'] => return Ok(10),
+        _ => {}
+    }
     let trimmed = cell.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
     if trimmed.is_empty() {
         return Err(ExclusionReason::Blank);

@@ -3,17 +3,26 @@
 //! Owns storage and lookup of cells by row and column. Knows nothing about scores, roles or
 //! file formats; readers fill it, the column-role detection and the analysis read it.
 
+/// The most text a table holds (4 GiB - 1); files are refused long before this.
+pub const MAX_TEXT_BYTES: usize = u32::MAX as usize;
+
+/// Narrows an offset known to be below [`MAX_TEXT_BYTES`].
+fn offset(value: usize) -> u32 {
+    u32::try_from(value).unwrap_or(u32::MAX)
+}
+
 /// A ragged table of text cells stored in one string buffer, with the spreadsheet row number of
 /// every row, so that messages can name the row a user sees in Excel.
 #[derive(Debug, Clone, Default)]
 pub struct CellTable {
     text: String,
-    /// End offset in `text` of every cell, row after row.
-    cell_ends: Vec<usize>,
+    /// End offset in `text` of every cell, row after row. `u32` halves the memory of a large
+    /// file; the import refuses text beyond [`MAX_TEXT_BYTES`].
+    cell_ends: Vec<u32>,
     /// Index into `cell_ends` where each row starts; one extra entry closes the last row.
-    row_starts: Vec<usize>,
+    row_starts: Vec<u32>,
     /// Spreadsheet row number (header row = 1 when it is the first line) of every row.
-    row_numbers: Vec<usize>,
+    row_numbers: Vec<u32>,
     column_count: usize,
 }
 
@@ -32,11 +41,11 @@ impl CellTable {
         let mut width = 0;
         for cell in cells {
             self.text.push_str(cell);
-            self.cell_ends.push(self.text.len());
+            self.cell_ends.push(offset(self.text.len()));
             width += 1;
         }
-        self.row_starts.push(self.cell_ends.len());
-        self.row_numbers.push(row_number);
+        self.row_starts.push(offset(self.cell_ends.len()));
+        self.row_numbers.push(offset(row_number));
         self.column_count = self.column_count.max(width);
     }
 
@@ -55,7 +64,7 @@ impl CellTable {
     /// Spreadsheet row number of row `row` (as the user sees it in Excel or a text editor).
     #[must_use]
     pub fn row_number(&self, row: usize) -> usize {
-        self.row_numbers.get(row).copied().unwrap_or(0)
+        self.row_numbers.get(row).map_or(0, |&n| n as usize)
     }
 
     /// The text of one cell; a cell beyond the end of a short row is empty.
@@ -64,12 +73,12 @@ impl CellTable {
         let (Some(&first), Some(&next)) = (self.row_starts.get(row), self.row_starts.get(row + 1)) else {
             return "";
         };
-        let index = first + column;
-        if index >= next {
+        let index = first as usize + column;
+        if index >= next as usize {
             return "";
         }
-        let end = self.cell_ends[index];
-        let start = if index == 0 { 0 } else { self.cell_ends[index - 1] };
+        let end = self.cell_ends[index] as usize;
+        let start = if index == 0 { 0 } else { self.cell_ends[index - 1] as usize };
         &self.text[start..end]
     }
 
@@ -84,16 +93,33 @@ impl CellTable {
         self.row(row).all(|c| c.trim().is_empty())
     }
 
-    /// A table holding rows `from..` of this one.
-    #[must_use]
-    pub fn rows_from(&self, from: usize) -> CellTable {
-        let mut out = CellTable::new();
-        for r in from..self.row_count() {
-            let width = self.row_starts[r + 1] - self.row_starts[r];
-            out.push_row(self.row_number(r), (0..width).map(|c| self.cell(r, c)));
+    /// Removes rows `..from` in place (the header and anything above it), keeping the width.
+    pub fn drop_rows_before(&mut self, from: usize) {
+        let from = from.min(self.row_count());
+        let first_cell = self.row_starts[from];
+        let text_offset = if first_cell == 0 { 0 } else { self.cell_ends[first_cell as usize - 1] };
+        self.text.drain(..text_offset as usize);
+        self.cell_ends.drain(..first_cell as usize);
+        for end in &mut self.cell_ends {
+            *end -= text_offset;
         }
-        out.column_count = out.column_count.max(self.column_count);
-        out
+        self.row_starts.drain(..from);
+        for start in &mut self.row_starts {
+            *start -= first_cell;
+        }
+        self.row_numbers.drain(..from);
+    }
+
+    /// Appends every row of `other` after this table's rows, renumbering them by adding
+    /// `row_offset` to their row numbers.
+    pub fn append(&mut self, other: &CellTable, row_offset: usize) {
+        let text_base = offset(self.text.len());
+        let cell_base = offset(self.cell_ends.len());
+        self.text.push_str(&other.text);
+        self.cell_ends.extend(other.cell_ends.iter().map(|&e| e + text_base));
+        self.row_starts.extend(other.row_starts.iter().skip(1).map(|&s| s + cell_base));
+        self.row_numbers.extend(other.row_numbers.iter().map(|&n| n + offset(row_offset)));
+        self.column_count = self.column_count.max(other.column_count);
     }
 }
 
@@ -116,9 +142,24 @@ mod tests {
         assert_eq!(t.cell(9, 0), "");
         assert_eq!(t.row_number(2), 4);
         assert!(!t.row_is_blank(2));
-        let rest = t.rows_from(1);
-        assert_eq!(rest.row_count(), 2);
-        assert_eq!(rest.cell(1, 1), "x");
-        assert_eq!(rest.row_number(0), 2);
+        t.drop_rows_before(1);
+        assert_eq!(t.row_count(), 2);
+        assert_eq!(t.column_count(), 4);
+        assert_eq!(t.cell(0, 0), "1");
+        assert_eq!(t.cell(1, 1), "x");
+        assert_eq!(t.cell(1, 3), "extra");
+        assert_eq!(t.row_number(0), 2);
+        let mut more = CellTable::new();
+        more.push_row(1, ["7", "8"]);
+        more.push_row(2, ["9"]);
+        t.append(&more, 4);
+        assert_eq!(t.row_count(), 4);
+        assert_eq!(t.cell(2, 1), "8");
+        assert_eq!(t.cell(3, 0), "9");
+        assert_eq!(t.cell(1, 3), "extra");
+        assert_eq!(t.row_number(3), 6);
+        t.drop_rows_before(5);
+        assert_eq!(t.row_count(), 0);
+        assert_eq!(t.cell(0, 0), "");
     }
 }

@@ -37,9 +37,11 @@ impl TextEncoding {
 /// Detects the encoding of `bytes` and decodes them. Windows-1252 is chosen only when the bytes
 /// are not valid UTF-8, never assumed.
 #[must_use]
-pub fn decode_text(bytes: &[u8]) -> (String, TextEncoding) {
-    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return (String::from_utf8_lossy(rest).into_owned(), TextEncoding::Utf8Bom);
+pub fn decode_text(mut bytes: Vec<u8>) -> (String, TextEncoding) {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+        let text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        return (text, TextEncoding::Utf8Bom);
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         let (text, _) = UTF_16LE.decode_without_bom_handling(rest);
@@ -49,10 +51,11 @@ pub fn decode_text(bytes: &[u8]) -> (String, TextEncoding) {
         let (text, _) = UTF_16BE.decode_without_bom_handling(rest);
         return (text.into_owned(), TextEncoding::Utf16Be);
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_owned(), TextEncoding::Utf8),
-        Err(_) => {
-            let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
+    // Valid UTF-8 is taken over without a copy.
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, TextEncoding::Utf8),
+        Err(e) => {
+            let (text, _) = WINDOWS_1252.decode_without_bom_handling(e.as_bytes());
             (text.into_owned(), TextEncoding::Windows1252)
         }
     }
@@ -79,25 +82,25 @@ mod tests {
 
     #[test]
     fn utf8_with_and_without_bom() {
-        assert_eq!(decode_text("Zoë".as_bytes()), ("Zoë".to_owned(), TextEncoding::Utf8));
+        assert_eq!(decode_text("Zoë".as_bytes().to_vec()), ("Zoë".to_owned(), TextEncoding::Utf8));
         let mut bom = vec![0xEF, 0xBB, 0xBF];
         bom.extend_from_slice("Zoë".as_bytes());
-        assert_eq!(decode_text(&bom), ("Zoë".to_owned(), TextEncoding::Utf8Bom));
+        assert_eq!(decode_text(bom.clone()), ("Zoë".to_owned(), TextEncoding::Utf8Bom));
     }
 
     #[test]
     fn windows_1252_is_detected_from_invalid_utf8() {
         // "café’s" in Windows-1252: é = 0xE9, right single quote = 0x92.
         let bytes = b"caf\xE9\x92s";
-        assert_eq!(decode_text(bytes), ("café\u{2019}s".to_owned(), TextEncoding::Windows1252));
+        assert_eq!(decode_text(bytes.to_vec()), ("café\u{2019}s".to_owned(), TextEncoding::Windows1252));
     }
 
     #[test]
     fn utf16_both_byte_orders() {
         let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain("a;ø".encode_utf16().flat_map(u16::to_le_bytes)).collect();
-        assert_eq!(decode_text(&le), ("a;ø".to_owned(), TextEncoding::Utf16Le));
+        assert_eq!(decode_text(le.clone()), ("a;ø".to_owned(), TextEncoding::Utf16Le));
         let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain("a;ø".encode_utf16().flat_map(u16::to_be_bytes)).collect();
-        assert_eq!(decode_text(&be), ("a;ø".to_owned(), TextEncoding::Utf16Be));
+        assert_eq!(decode_text(be.clone()), ("a;ø".to_owned(), TextEncoding::Utf16Be));
         assert!(!looks_binary(&le));
     }
 
