@@ -55,7 +55,11 @@ pub struct ReportArgs {
 /// Runs `report` and returns what to print, or the one-line error.
 pub fn run_report(args: &ReportArgs) -> Result<String, String> {
     let request = ReportRequest {
-        import: ImportOptions { sheet: args.sheet.clone(), score_column: args.score.clone() },
+        import: ImportOptions {
+            sheet: args.sheet.clone(),
+            score_column: args.score.clone(),
+            ..ImportOptions::default()
+        },
         by: args.by.clone(),
     };
     let report = report_for_file(&args.file, &request).map_err(|e| e.to_string())?;
@@ -92,7 +96,19 @@ pub fn format_table(report: &Report) -> String {
         (None, Some(enc), Some(d)) => format!("{enc}, delimiter '{d}'"),
         _ => String::new(),
     };
-    let _ = writeln!(out, "{} ({how}), header row {}", s.file, s.header_row);
+    let _ = writeln!(out, "{} ({how}), {}, header row {}", s.file, report.layout_label, s.header_row);
+    if s.title_rows > 0 || !s.footer_rows.is_empty() {
+        let footer: Vec<String> = s.footer_rows.iter().map(ToString::to_string).collect();
+        let _ = writeln!(
+            out,
+            "Left out: {} title row(s) above the header; totals or notes in row(s) {}",
+            s.title_rows,
+            if footer.is_empty() { "-".to_owned() } else { footer.join(", ") }
+        );
+    }
+    for m in &s.merged_choices {
+        let _ = writeln!(out, "'{}': {} choice columns read as one column", m.column, m.from_columns);
+    }
     let _ = writeln!(
         out,
         "Score column '{}': {} rows read, {} used, {} excluded",

@@ -8,7 +8,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::analysis::{self, AnalysisError, NpsSummary, SegmentRow, Survey};
-use crate::import::{self, ImportError, ImportOptions, ImportedTable};
+use crate::import::{self, ColumnRole, ImportError, ImportOptions, ImportedTable, Role};
 
 /// Everything asked for on the command line or in the open dialog.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -50,6 +50,26 @@ pub struct ColumnRoles {
     pub score: String,
     /// Headers of the segment columns broken down by.
     pub segments: Vec<String>,
+    /// The sector column, if any.
+    pub sector: Option<String>,
+    /// The date column, if any.
+    pub date: Option<String>,
+    /// The respondent-id column, if any.
+    pub respondent_id: Option<String>,
+    /// The weight column, if any.
+    pub weight: Option<String>,
+    /// CES columns (either scale).
+    pub ces: Vec<String>,
+    /// CSAT columns.
+    pub csat: Vec<String>,
+    /// Grade (1-10) columns.
+    pub grade: Vec<String>,
+    /// Comment columns.
+    pub comments: Vec<String>,
+    /// Segment columns detected (available to `--by`).
+    pub segment_candidates: Vec<String>,
+    /// Every column with its role and scale, in file order.
+    pub roles: Vec<ColumnRole>,
 }
 
 /// The source file as read.
@@ -67,6 +87,23 @@ pub struct SourceSummary {
     pub delimiter: Option<String>,
     /// Spreadsheet row number of the header.
     pub header_row: usize,
+    /// How many rows the header spans.
+    pub header_rows: usize,
+    /// Title rows above the header left out.
+    pub title_rows: usize,
+    /// Spreadsheet rows below the data left out as totals or notes.
+    pub footer_rows: Vec<usize>,
+    /// Questions spread over one column per choice, merged into one column.
+    pub merged_choices: Vec<MergedChoice>,
+}
+
+/// A question spread over one column per choice and read as one column.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MergedChoice {
+    /// The question, now one column.
+    pub column: String,
+    /// How many choice columns it came from.
+    pub from_columns: usize,
 }
 
 /// The whole analysis of one file.
@@ -80,6 +117,8 @@ pub struct Report {
     pub excluded: Vec<ExcludedRows>,
     /// Detected layout identifier.
     pub layout: &'static str,
+    /// The layout as the app names it, e.g. "Qualtrics export, 3 header rows".
+    pub layout_label: String,
     /// Column roles.
     pub columns: ColumnRoles,
     /// The file.
@@ -127,12 +166,27 @@ pub fn report_for_survey(survey: &Survey) -> Result<Report, AnalysisError> {
         })
         .collect();
     let source = &survey.source;
+    let facts = &survey.facts;
     Ok(Report {
         rows_read: survey.rows_read,
         rows_used: survey.rows_used(),
         excluded,
-        layout: survey.layout,
-        columns: ColumnRoles { score: survey.score_header.clone(), segments: survey.segment_columns.clone() },
+        layout: facts.layout.id(),
+        layout_label: facts.layout_label(),
+        columns: ColumnRoles {
+            score: survey.score_header.clone(),
+            segments: survey.segment_columns.clone(),
+            sector: facts.column_with(Role::Sector).map(str::to_owned),
+            date: facts.column_with(Role::Date).map(str::to_owned),
+            respondent_id: facts.column_with(Role::RespondentId).map(str::to_owned),
+            weight: facts.column_with(Role::Weight).map(str::to_owned),
+            ces: [facts.columns_with(Role::CesAgree), facts.columns_with(Role::CesEffort)].concat(),
+            csat: facts.columns_with(Role::Csat),
+            grade: facts.columns_with(Role::Grade),
+            comments: facts.columns_with(Role::Comment),
+            segment_candidates: facts.columns_with(Role::Segment),
+            roles: facts.roles.clone(),
+        },
         source: SourceSummary {
             file: source.file_name.clone(),
             sheet: source.sheet.clone(),
@@ -140,6 +194,14 @@ pub fn report_for_survey(survey: &Survey) -> Result<Report, AnalysisError> {
             encoding: source.encoding.map(import::TextEncoding::label),
             delimiter: source.delimiter.map(|d| if d == '\t' { "tab".to_owned() } else { d.to_string() }),
             header_row: survey.header_row,
+            header_rows: facts.header_rows,
+            title_rows: facts.title_rows,
+            footer_rows: facts.footer_rows.clone(),
+            merged_choices: facts
+                .merged_choices
+                .iter()
+                .map(|(column, n)| MergedChoice { column: column.clone(), from_columns: *n })
+                .collect(),
         },
         interval: "adjusted_wald_95",
         overall,

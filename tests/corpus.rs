@@ -37,14 +37,14 @@ fn nps_tool_export_with_float_scores_and_out_of_range_values() {
 
 #[test]
 fn exports_without_a_0_10_question_are_refused_with_a_reason() {
-    for name in [
-        "fivethirtyeight__data__StarWars.csv",
-        "UVADS__DS-4002__Hot-Dog-Form-Fa24.csv",
-        "deikealbers__Multilab_Analysis_oldLaptop__Exp01_HC_HMI_CompleteReplies.csv",
-        "ropensci__qualtRics__sample.csv",
-        "ropensci__qualtRics__sample_legacy.csv",
+    for (name, layout) in [
+        ("fivethirtyeight__data__StarWars.csv", "SurveyMonkey export, 2 header rows; "),
+        ("UVADS__DS-4002__Hot-Dog-Form-Fa24.csv", "Microsoft Forms export; "),
+        ("deikealbers__Multilab_Analysis_oldLaptop__Exp01_HC_HMI_CompleteReplies.csv", "LimeSurvey export; "),
+        ("ropensci__qualtRics__sample.csv", "Qualtrics export, 3 header rows; "),
+        ("ropensci__qualtRics__sample_legacy.csv", "Qualtrics legacy export, 2 header rows; "),
     ] {
         let message = report_for_file(&corpus(name), &ReportRequest::default()).unwrap_err().to_string();
-        assert!(message.starts_with(&format!("{name}: no column with 0-10 scores")), "{message}");
+        assert!(message.starts_with(&format!("{name}: {layout}no column with 0-10 scores")), "{message}");
     }
 }

@@ -140,8 +140,10 @@ fn xlsx_first_sheet_with_data_or_the_one_named() {
     assert_close(r.overall.nps, 33.3333);
     assert_eq!(r.excluded[0].examples, vec![8]);
 
-    let request =
-        ReportRequest { import: ImportOptions { sheet: Some("other".into()), score_column: None }, by: Vec::new() };
+    let request = ReportRequest {
+        import: ImportOptions { sheet: Some("other".into()), ..ImportOptions::default() },
+        by: Vec::new(),
+    };
     let other = report_for_file(&path, &request).unwrap();
     assert_eq!(other.overall.n, 3);
     assert_close(other.overall.ci_high, 100.0);

@@ -5,7 +5,7 @@ use polars::prelude::{Column, DataFrame, IntoColumn, NamedFrom, Series};
 use serde::Serialize;
 
 use super::AnalysisError;
-use crate::import::{ExclusionReason, ImportedTable, SourceInfo, parse_score};
+use crate::import::{ExclusionReason, ImportFacts, ImportedTable, SourceInfo, parse_score};
 
 /// How many example rows each exclusion reason keeps.
 const EXAMPLES_KEPT: usize = 5;
@@ -42,8 +42,8 @@ pub struct Survey {
     frame: DataFrame,
     /// Where the data came from.
     pub source: SourceInfo,
-    /// The layout identifier detected by the import.
-    pub layout: &'static str,
+    /// What the import found: layout, header rows, column roles.
+    pub facts: ImportFacts,
     /// Header of the score column.
     pub score_header: String,
     /// Headers of the segment columns kept for breakdowns, in the order asked.
@@ -127,7 +127,7 @@ impl Survey {
         Ok(Self {
             frame,
             source: table.source.clone(),
-            layout: table.layout,
+            facts: table.facts(),
             score_header,
             segment_columns,
             all_headers: table.headers.clone(),

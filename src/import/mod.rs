@@ -5,7 +5,10 @@
 //! statistic, and it never writes to the input file.
 
 pub mod columns;
+pub mod dates;
 pub mod delimited;
+pub mod layout;
+pub mod roles;
 pub mod score;
 pub mod table;
 pub mod text;
@@ -16,6 +19,9 @@ use std::path::Path;
 use serde::Serialize;
 
 pub use columns::{ScoreColumnChoice, column_letter, find_column, find_score_column};
+pub use dates::DateOrder;
+pub use layout::Layout;
+pub use roles::{ColumnRole, Role};
 pub use score::{ExclusionReason, parse_score};
 pub use table::CellTable;
 pub use text::TextEncoding;
@@ -31,6 +37,8 @@ pub struct ImportOptions {
     pub sheet: Option<String>,
     /// Column holding the 0-10 answers; `None` detects it.
     pub score_column: Option<String>,
+    /// Roles the user set on the review screen, by column name, over the detected ones.
+    pub roles: Vec<(String, Role)>,
 }
 
 /// The kind of file, from its extension.
@@ -76,25 +84,96 @@ impl SourceInfo {
 pub struct ImportedTable {
     /// Where it came from.
     pub source: SourceInfo,
-    /// The layout detected, as a stable identifier (`plain_table`).
-    pub layout: &'static str,
-    /// Spreadsheet row number of the header row.
+    /// The layout detected.
+    pub layout: Layout,
+    /// Spreadsheet row number of the (first) header row.
     pub header_row: usize,
+    /// How many rows the header spans.
+    pub header_rows: usize,
+    /// Title or note rows above the header that were left out.
+    pub title_rows: usize,
+    /// Spreadsheet rows below the data left out as totals or notes.
+    pub footer_rows: Vec<usize>,
+    /// Questions spread over one column per choice, merged into one column: (name, columns).
+    pub merged_choices: Vec<(String, usize)>,
     /// Column names; a blank header becomes `Column C`, repeated names get ` (2)`, ` (3)`.
     pub headers: Vec<String>,
-    /// The data rows below the header.
+    /// The tool's short code per column (Qualtrics `Q1`), empty where there is none.
+    pub codes: Vec<String>,
+    /// The data rows below the header, one per respondent.
     pub rows: CellTable,
     /// Index of the score column.
     pub score_column: usize,
+    /// Every column's role, in column order.
+    pub roles: Vec<ColumnRole>,
+}
+
+/// What the import found out about a file's shape and columns, for the report and the review
+/// screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportFacts {
+    /// The layout detected.
+    pub layout: Layout,
+    /// Spreadsheet row number of the (first) header row.
+    pub header_row: usize,
+    /// How many rows the header spans.
+    pub header_rows: usize,
+    /// Title or note rows above the header that were left out.
+    pub title_rows: usize,
+    /// Spreadsheet rows below the data left out as totals or notes.
+    pub footer_rows: Vec<usize>,
+    /// Questions spread over one column per choice, merged: (name, columns).
+    pub merged_choices: Vec<(String, usize)>,
+    /// Every column's role.
+    pub roles: Vec<ColumnRole>,
+}
+
+impl ImportFacts {
+    /// "Qualtrics export, 3 header rows": the layout as the review screen names it.
+    #[must_use]
+    pub fn layout_label(&self) -> String {
+        match self.header_rows {
+            1 => self.layout.tool().to_owned(),
+            n => format!("{}, {n} header rows", self.layout.tool()),
+        }
+    }
+
+    /// The first column with `role`.
+    #[must_use]
+    pub fn column_with(&self, role: Role) -> Option<&str> {
+        self.roles.iter().find(|r| r.role == role).map(|r| r.column.as_str())
+    }
+
+    /// Every column with `role`.
+    #[must_use]
+    pub fn columns_with(&self, role: Role) -> Vec<String> {
+        self.roles.iter().filter(|r| r.role == role).map(|r| r.column.clone()).collect()
+    }
 }
 
 impl ImportedTable {
+    /// The facts of the import, detached from the cells.
+    #[must_use]
+    pub fn facts(&self) -> ImportFacts {
+        ImportFacts {
+            layout: self.layout,
+            header_row: self.header_row,
+            header_rows: self.header_rows,
+            title_rows: self.title_rows,
+            footer_rows: self.footer_rows.clone(),
+            merged_choices: self.merged_choices.clone(),
+            roles: self.roles.clone(),
+        }
+    }
+
     /// Index of the column named `name` (see [`find_column`]), or an error naming the file.
     pub fn column_index(&self, name: &str) -> Result<usize, ImportError> {
-        find_column(&self.headers, name).ok_or_else(|| ImportError::NoSuchColumn {
-            place: self.source.place(),
-            column: name.to_owned(),
-            available: list_headers(&self.headers),
+        find_column(&self.headers, name).or_else(|| find_column(&self.codes, name)).ok_or_else(|| {
+            ImportError::NoSuchColumn {
+                place: self.source.place(),
+                column: name.to_owned(),
+                available: list_headers(&self.headers),
+            }
         })
     }
 }
@@ -140,8 +219,13 @@ pub enum ImportError {
     #[error("{place}: the header (row {header_row}) has no data rows below it")]
     HeaderOnly { place: String, header_row: usize },
     /// No column holds 0-10 answers.
-    #[error("{place}: no column with 0-10 scores; candidates: {candidates}")]
-    NoScoreColumn { place: String, candidates: String },
+    #[error("{place}: {layout}no column with 0-10 scores; candidates: {candidates}")]
+    NoScoreColumn {
+        place: String,
+        /// The layout recognised, as a prefix (`Qualtrics export, 3 header rows; `), or empty.
+        layout: String,
+        candidates: String,
+    },
     /// A named column does not exist.
     #[error("{place}: no column '{column}'; columns: {available}")]
     NoSuchColumn { place: String, column: String, available: String },
@@ -212,11 +296,13 @@ pub fn read_bytes(
         "csv" | "tsv" | "txt" | "tab" | "" => None,
         other => return Err(ImportError::Unsupported { file, extension: other.to_owned() }),
     };
-    let (cells, source) = match workbook_kind {
-        Some(kind) => read_workbook_cells(&file, bytes, kind, options)?,
-        None => read_text_cells(&file, bytes, progress)?,
-    };
-    build_table(source, cells, options)
+    match workbook_kind {
+        Some(kind) => read_workbook_tables(&file, bytes, kind, options),
+        None => {
+            let (cells, source) = read_text_cells(&file, bytes, progress)?;
+            build_table(source, cells, options)
+        }
+    }
 }
 
 fn read_text_cells(
@@ -242,13 +328,13 @@ fn read_text_cells(
     Ok((cells, source))
 }
 
-fn read_workbook_cells(
+fn read_workbook_tables(
     file: &str,
     bytes: Vec<u8>,
     kind: WorkbookKind,
     options: &ImportOptions,
-) -> Result<(CellTable, SourceInfo), ImportError> {
-    let sheet = workbook::read_workbook(bytes, kind, options.sheet.as_deref()).map_err(|problem| match problem {
+) -> Result<ImportedTable, ImportError> {
+    let book = workbook::read_workbook(bytes, kind, options.sheet.as_deref()).map_err(|problem| match problem {
         WorkbookProblem::Unreadable(reason) => ImportError::DamagedWorkbook {
             file: file.to_owned(),
             kind: format!("{kind:?}").to_ascii_lowercase(),
@@ -265,48 +351,87 @@ fn read_workbook_cells(
             ImportError::ArchiveTooLarge { file: file.to_owned(), unpacked_mb }
         }
     })?;
-    let source = SourceInfo {
-        file_name: file.to_owned(),
-        format: FileFormat::Workbook,
-        encoding: None,
-        delimiter: None,
-        sheet: Some(sheet.sheet),
-        sheet_names: sheet.sheet_names,
-    };
-    Ok((sheet.cells, source))
+    // Of several sheets, the one with responses: a score column and the most answers. A sheet
+    // of notes or pivot tables next to the data is passed over.
+    let mut best: Option<ImportedTable> = None;
+    let mut first_error = None;
+    for (sheet, cells) in book.sheets {
+        let source = SourceInfo {
+            file_name: file.to_owned(),
+            format: FileFormat::Workbook,
+            encoding: None,
+            delimiter: None,
+            sheet: Some(sheet),
+            sheet_names: book.sheet_names.clone(),
+        };
+        match build_table(source, cells, options) {
+            Ok(table) => {
+                if best.as_ref().is_none_or(|b| table.rows.row_count() > b.rows.row_count()) {
+                    best = Some(table);
+                }
+            }
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    best.ok_or_else(|| first_error.unwrap_or(ImportError::NoRows { place: file.to_owned() }))
 }
 
-/// Takes the first non-blank row as the header, names the columns and finds the score column.
-fn build_table(
-    source: SourceInfo,
-    mut cells: CellTable,
-    options: &ImportOptions,
-) -> Result<ImportedTable, ImportError> {
+/// Finds the layout and header, names the columns, finds the score column and every column's role.
+fn build_table(source: SourceInfo, cells: CellTable, options: &ImportOptions) -> Result<ImportedTable, ImportError> {
     let place = source.place();
-    let header_index = (0..cells.row_count())
-        .find(|&r| !cells.row_is_blank(r))
-        .ok_or_else(|| ImportError::NoRows { place: place.clone() })?;
-    let header_row = cells.row_number(header_index);
-    let headers = name_columns(cells.row(header_index));
-    cells.drop_rows_before(header_index + 1);
-    let rows = cells;
-    if (0..rows.row_count()).all(|r| rows.row_is_blank(r)) {
-        return Err(ImportError::HeaderOnly { place, header_row });
-    }
-    let score_column = match &options.score_column {
-        Some(name) => find_column(&headers, name).ok_or_else(|| ImportError::NoSuchColumn {
-            place: place.clone(),
-            column: name.clone(),
-            available: list_headers(&headers),
+    let shaped = layout::shape(cells).map_err(|problem| match problem {
+        layout::ShapeProblem::NoRows => ImportError::NoRows { place: place.clone() },
+        layout::ShapeProblem::HeaderOnly { header_row } => ImportError::HeaderOnly { place: place.clone(), header_row },
+    })?;
+    let width = shaped.headers.len().max(shaped.rows.column_count());
+    let headers = name_columns((0..width).map(|c| shaped.headers.get(c).map_or("", String::as_str)));
+    let mut codes = shaped.codes;
+    codes.resize(width, String::new());
+    let rows = shaped.rows;
+    let score_override = options.roles.iter().find(|(_, role)| *role == Role::Score).map(|(name, _)| name);
+    let score_column = match options.score_column.as_ref().or(score_override) {
+        Some(name) => find_column(&headers, name).or_else(|| find_column(&codes, name)).ok_or_else(|| {
+            ImportError::NoSuchColumn { place: place.clone(), column: name.clone(), available: list_headers(&headers) }
         })?,
         None => match find_score_column(&headers, &rows) {
             ScoreColumnChoice::Found(c) => c,
             ScoreColumnChoice::NotFound(candidates) => {
-                return Err(ImportError::NoScoreColumn { place, candidates });
+                let layout = match (shaped.layout, shaped.header_rows) {
+                    (Layout::PlainTable, _) => String::new(),
+                    (l, 1) => format!("{}; ", l.tool()),
+                    (l, n) => format!("{}, {n} header rows; ", l.tool()),
+                };
+                return Err(ImportError::NoScoreColumn { place, layout, candidates });
             }
         },
     };
-    Ok(ImportedTable { source, layout: "plain_table", header_row, headers, rows, score_column })
+    let mut roles = roles::detect_roles(&headers, &codes, &rows, score_column);
+    let others: Vec<(String, Role)> = options
+        .roles
+        .iter()
+        .filter(|(name, role)| *role != Role::Score || headers[score_column] == *name)
+        .cloned()
+        .collect();
+    roles::apply_overrides(&mut roles, &others, &rows);
+    // A column the user moved away from the score role is no longer the score.
+    roles[score_column].role = Role::Score;
+    roles[score_column].scale = Role::Score.scale_label();
+    Ok(ImportedTable {
+        source,
+        layout: shaped.layout,
+        header_row: shaped.header_row,
+        header_rows: shaped.header_rows,
+        title_rows: shaped.title_rows,
+        footer_rows: shaped.footer_rows,
+        merged_choices: shaped.merged_choices,
+        headers,
+        codes,
+        rows,
+        score_column,
+        roles,
+    })
 }
 
 /// Names every column: the header text trimmed, `Column C` for a blank header, and ` (2)`,

@@ -110,6 +110,19 @@ impl CellTable {
         self.row_numbers.drain(..from);
     }
 
+    /// Keeps only the first `rows` rows.
+    pub fn truncate_rows(&mut self, rows: usize) {
+        if rows >= self.row_count() {
+            return;
+        }
+        let cells = self.row_starts[rows] as usize;
+        let text_end = if cells == 0 { 0 } else { self.cell_ends[cells - 1] as usize };
+        self.text.truncate(text_end);
+        self.cell_ends.truncate(cells);
+        self.row_starts.truncate(rows + 1);
+        self.row_numbers.truncate(rows);
+    }
+
     /// Appends every row of `other` after this table's rows, renumbering them by adding
     /// `row_offset` to their row numbers.
     pub fn append(&mut self, other: &CellTable, row_offset: usize) {
@@ -158,6 +171,10 @@ mod tests {
         assert_eq!(t.cell(3, 0), "9");
         assert_eq!(t.cell(1, 3), "extra");
         assert_eq!(t.row_number(3), 6);
+        t.truncate_rows(3);
+        assert_eq!(t.row_count(), 3);
+        assert_eq!(t.cell(2, 1), "8");
+        assert_eq!(t.cell(3, 0), "");
         t.drop_rows_before(5);
         assert_eq!(t.row_count(), 0);
         assert_eq!(t.cell(0, 0), "");

@@ -24,13 +24,11 @@ pub enum WorkbookKind {
 
 /// The sheets of a workbook and the cells of the one chosen.
 #[derive(Debug)]
-pub struct WorkbookSheet {
+pub struct WorkbookSheets {
     /// Every sheet name in workbook order.
     pub sheet_names: Vec<String>,
-    /// The sheet read.
-    pub sheet: String,
-    /// Its cells.
-    pub cells: CellTable,
+    /// The sheets read, with their cells: the one asked for, or every sheet that holds data.
+    pub sheets: Vec<(String, CellTable)>,
 }
 
 /// Why a workbook could not be read; turned into a user message by the caller.
@@ -84,12 +82,13 @@ fn check_container_within(bytes: &[u8], kind: WorkbookKind, limit: u64) -> Resul
     Ok(())
 }
 
-/// Reads the sheet named `wanted`, or else the first sheet that holds data.
+/// Reads the sheet named `wanted`, or else every sheet that holds data (the caller picks the one
+/// with responses).
 pub fn read_workbook(
     bytes: Vec<u8>,
     kind: WorkbookKind,
     wanted: Option<&str>,
-) -> Result<WorkbookSheet, WorkbookProblem> {
+) -> Result<WorkbookSheets, WorkbookProblem> {
     check_container(&bytes, kind)?;
     let cursor = Cursor::new(bytes);
     match kind {
@@ -100,7 +99,7 @@ pub fn read_workbook(
     }
 }
 
-fn read_with<R>(cursor: Cursor<Vec<u8>>, wanted: Option<&str>) -> Result<WorkbookSheet, WorkbookProblem>
+fn read_with<R>(cursor: Cursor<Vec<u8>>, wanted: Option<&str>) -> Result<WorkbookSheets, WorkbookProblem>
 where
     R: Reader<Cursor<Vec<u8>>>,
     R::Error: std::fmt::Display,
@@ -112,15 +111,19 @@ where
             return Err(WorkbookProblem::NoSuchSheet { wanted: name.to_owned(), available: sheet_names });
         };
         let range = workbook.worksheet_range(&found).map_err(|e| classify(&e.to_string()))?;
-        return Ok(WorkbookSheet { cells: range_to_cells(&range), sheet: found, sheet_names });
+        return Ok(WorkbookSheets { sheets: vec![(found, range_to_cells(&range))], sheet_names });
     }
+    let mut sheets = Vec::new();
     for name in &sheet_names {
         let Ok(range) = workbook.worksheet_range(name) else { continue };
         if range.rows().any(|row| row.iter().any(|c| !matches!(c, Data::Empty))) {
-            return Ok(WorkbookSheet { cells: range_to_cells(&range), sheet: name.clone(), sheet_names });
+            sheets.push((name.clone(), range_to_cells(&range)));
         }
     }
-    Err(WorkbookProblem::NoData)
+    if sheets.is_empty() {
+        return Err(WorkbookProblem::NoData);
+    }
+    Ok(WorkbookSheets { sheets, sheet_names })
 }
 
 fn classify(message: &str) -> WorkbookProblem {

@@ -1,0 +1,190 @@
+//! Dates as survey exports write them: ISO, day-first with `-`, `.` or `/`, US month-first when
+//! the whole column says so, Excel serial numbers, each optionally followed by a time of day.
+//!
+//! Owns only the text-to-day step; the result is a day number (days since 1970-01-01).
+
+/// How a column writes its dates, decided once per column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateOrder {
+    /// `2025-12-31` (and `2025/12/31`).
+    Iso,
+    /// `31-12-2025`, `31.12.2025`, `31/12/2025`.
+    DayFirst,
+    /// `12/31/2025`, chosen only when some value has a first part above 12 nowhere and a
+    /// second part above 12 somewhere.
+    MonthFirst,
+    /// Excel serial numbers such as `45947.45882`.
+    ExcelSerial,
+}
+
+/// Excel serial day 25569 is 1970-01-01 (Excel's 1900 date system).
+const EXCEL_EPOCH_OFFSET: i64 = 25_569;
+
+/// Days since 1970-01-01 of a proleptic Gregorian date, or `None` when it does not exist.
+#[must_use]
+pub fn days_from_civil(year: i64, month: u32, day: u32) -> Option<i64> {
+    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+        return None;
+    }
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+fn days_in_month(year: i64, month: u32) -> u32 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+/// `(year, month, day)` of a day number.
+#[must_use]
+pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(month <= 2), month, day)
+}
+
+/// `YYYY-MM-DD` of a day number.
+#[must_use]
+pub fn iso_date(days: i64) -> String {
+    let (y, m, d) = civil_from_days(days);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// The three numeric parts of a date written with `-`, `.` or `/`, before any time of day.
+fn parts(cell: &str) -> Option<(u32, u32, u32, bool)> {
+    let date = cell.trim().split([' ', 'T']).next()?;
+    let sep = date.chars().find(|c| matches!(c, '-' | '.' | '/'))?;
+    let mut it = date.split(sep);
+    let (a, b, c) = (it.next()?, it.next()?, it.next()?);
+    if it.next().is_some()
+        || [a, b, c].iter().any(|p| p.is_empty() || p.len() > 4 || !p.bytes().all(|x| x.is_ascii_digit()))
+    {
+        return None;
+    }
+    Some((a.parse().ok()?, b.parse().ok()?, c.parse().ok()?, a.len() == 4))
+}
+
+/// A two-digit year read as 20xx (survey data are recent).
+fn full_year(y: u32) -> i64 {
+    if y < 100 { 2000 + i64::from(y) } else { i64::from(y) }
+}
+
+/// Parses one cell in the given order.
+#[must_use]
+pub fn parse_date(cell: &str, order: DateOrder) -> Option<i64> {
+    let cell = cell.trim();
+    if cell.is_empty() {
+        return None;
+    }
+    if order == DateOrder::ExcelSerial {
+        let v: f64 = cell.replace(',', ".").parse().ok()?;
+        return (20_000.0..80_000.0).contains(&v).then(|| v.floor() as i64 - EXCEL_EPOCH_OFFSET);
+    }
+    let (a, b, c, year_first) = parts(cell)?;
+    match (order, year_first) {
+        (_, true) => days_from_civil(i64::from(a), b, c),
+        (DateOrder::DayFirst, false) => days_from_civil(full_year(c), b, a),
+        (DateOrder::MonthFirst, false) => days_from_civil(full_year(c), a, b),
+        _ => None,
+    }
+}
+
+/// Decides how a column writes its dates from its non-blank values, or `None` when fewer than
+/// 80% of them read as dates in any one order.
+#[must_use]
+pub fn detect_order<'a>(values: impl Iterator<Item = &'a str>) -> Option<DateOrder> {
+    let (mut filled, mut iso, mut dmy, mut mdy, mut serial) = (0usize, 0usize, 0usize, 0usize, 0usize);
+    let (mut first_over_12, mut second_over_12) = (false, false);
+    for v in values.map(str::trim).filter(|v| !v.is_empty()) {
+        filled += 1;
+        if parse_date(v, DateOrder::ExcelSerial).is_some() {
+            serial += 1;
+            continue;
+        }
+        let Some((a, b, _, year_first)) = parts(v) else { continue };
+        if year_first {
+            iso += usize::from(parse_date(v, DateOrder::Iso).is_some());
+            continue;
+        }
+        first_over_12 |= a > 12;
+        second_over_12 |= b > 12;
+        dmy += usize::from(parse_date(v, DateOrder::DayFirst).is_some());
+        mdy += usize::from(parse_date(v, DateOrder::MonthFirst).is_some());
+    }
+    if filled == 0 {
+        return None;
+    }
+    let enough = |k: usize| k * 5 >= filled * 4;
+    if enough(iso) {
+        Some(DateOrder::Iso)
+    } else if enough(serial) {
+        Some(DateOrder::ExcelSerial)
+    } else if second_over_12 && !first_over_12 && enough(mdy) {
+        Some(DateOrder::MonthFirst)
+    } else if enough(dmy) {
+        // European files are the rule here: ambiguous columns read day-first.
+        Some(DateOrder::DayFirst)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_written_form_of_new_years_eve() {
+        let day = days_from_civil(2025, 12, 31).unwrap_or_default();
+        assert_eq!(iso_date(day), "2025-12-31");
+        for (cell, order) in [
+            ("2025-12-31", DateOrder::Iso),
+            ("2025-12-31 23:59:00", DateOrder::Iso),
+            ("2025-12-31T08:00:00Z", DateOrder::Iso),
+            ("31-12-2025", DateOrder::DayFirst),
+            ("31.12.2025", DateOrder::DayFirst),
+            ("31/12/2025 14:02", DateOrder::DayFirst),
+            ("12/31/2025 9:05:00", DateOrder::MonthFirst),
+            ("46022", DateOrder::ExcelSerial),
+            ("46022.61", DateOrder::ExcelSerial),
+        ] {
+            assert_eq!(parse_date(cell, order), Some(day), "{cell}");
+        }
+        assert_eq!(parse_date("31-02-2025", DateOrder::DayFirst), None);
+        assert_eq!(parse_date("n.v.t.", DateOrder::DayFirst), None);
+    }
+
+    #[test]
+    fn column_order_is_decided_by_the_whole_column() {
+        assert_eq!(detect_order(["3/4/2025", "12/31/2025", ""].into_iter()), Some(DateOrder::MonthFirst));
+        assert_eq!(detect_order(["3/4/2025", "31/12/2025"].into_iter()), Some(DateOrder::DayFirst));
+        assert_eq!(detect_order(["3/4/2025", "4/5/2025"].into_iter()), Some(DateOrder::DayFirst));
+        assert_eq!(detect_order(["45947.45882", "45948"].into_iter()), Some(DateOrder::ExcelSerial));
+        assert_eq!(detect_order(["2025-01-02", "2025-01-03"].into_iter()), Some(DateOrder::Iso));
+        assert_eq!(detect_order(["9", "10", "7"].into_iter()), None);
+        assert_eq!(detect_order(["Retail", "Grocery"].into_iter()), None);
+    }
+
+    #[test]
+    fn days_round_trip() {
+        for d in [-1, 0, 19_782, 20_393, 46_022 - EXCEL_EPOCH_OFFSET] {
+            let (y, m, dd) = civil_from_days(d);
+            assert_eq!(days_from_civil(y, m, dd), Some(d));
+        }
+    }
+}

@@ -1,0 +1,530 @@
+//! Layout detection: which tool (or person) made the file, where its header rows are, and how
+//! its cells become one row per respondent with one named column per question.
+//!
+//! Owns the step from raw rows to a rectangular table: title rows above the header, multi-row
+//! headers (Qualtrics, SurveyMonkey, merged header cells), SurveyMonkey's one-column-per-choice
+//! questions, long format, and totals or notes below the data. Knows nothing about scores.
+
+use serde::Serialize;
+
+use super::table::CellTable;
+
+/// A file layout the import recognises, shown to the user by [`Layout::label`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Layout {
+    /// One header row, data below.
+    PlainTable,
+    /// A sheet laid out by hand: title rows, merged header cells or totals rows.
+    HandMade,
+    /// Qualtrics, current: ids, question text and `{"ImportId": ...}` rows.
+    Qualtrics,
+    /// Qualtrics 2016-17: as current, with `{'ImportId': ...}` in single quotes.
+    Qualtrics2016,
+    /// Qualtrics legacy: `V1..Vn` above the real names.
+    QualtricsLegacy,
+    /// SurveyMonkey: question row and `Response` / choice row.
+    SurveyMonkey,
+    /// SurveyMonkey with one column per choice for some questions.
+    SurveyMonkeyExpanded,
+    /// Google Forms (`Timestamp`, `Tijdstempel`, `Tidsstempel`, `Zeitstempel`).
+    GoogleForms,
+    /// Microsoft Forms (`Id`, `Start time` / `Begintijd`, ...).
+    MicrosoftForms,
+    /// Typeform (`#` token first).
+    Typeform,
+    /// LimeSurvey (codes such as `Q1[SQ001]`, `submitdate`, `lastpage`).
+    LimeSurvey,
+    /// One row per respondent and question, pivoted to one row per respondent.
+    LongFormat,
+}
+
+impl Layout {
+    /// The stable identifier used in the JSON report.
+    #[must_use]
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::PlainTable => "plain_table",
+            Self::HandMade => "hand_made",
+            Self::Qualtrics => "qualtrics",
+            Self::Qualtrics2016 => "qualtrics_2016",
+            Self::QualtricsLegacy => "qualtrics_legacy",
+            Self::SurveyMonkey => "surveymonkey",
+            Self::SurveyMonkeyExpanded => "surveymonkey_expanded",
+            Self::GoogleForms => "google_forms",
+            Self::MicrosoftForms => "microsoft_forms",
+            Self::Typeform => "typeform",
+            Self::LimeSurvey => "limesurvey",
+            Self::LongFormat => "long_format",
+        }
+    }
+
+    /// The tool's name as a user knows it (not translated: these are product names).
+    #[must_use]
+    pub fn tool(self) -> &'static str {
+        match self {
+            Self::PlainTable => "Table",
+            Self::HandMade => "Hand-made sheet",
+            Self::Qualtrics => "Qualtrics export",
+            Self::Qualtrics2016 => "Qualtrics export (2016-17)",
+            Self::QualtricsLegacy => "Qualtrics legacy export",
+            Self::SurveyMonkey => "SurveyMonkey export",
+            Self::SurveyMonkeyExpanded => "SurveyMonkey export (expanded)",
+            Self::GoogleForms => "Google Forms export",
+            Self::MicrosoftForms => "Microsoft Forms export",
+            Self::Typeform => "Typeform export",
+            Self::LimeSurvey => "LimeSurvey export",
+            Self::LongFormat => "Long format (one row per answer)",
+        }
+    }
+}
+
+/// A table in one-row-per-respondent shape, with its header found.
+#[derive(Debug, Clone)]
+pub struct Shaped {
+    /// The layout recognised.
+    pub layout: Layout,
+    /// Spreadsheet row number of the (first) header row.
+    pub header_row: usize,
+    /// How many rows the header spans.
+    pub header_rows: usize,
+    /// Rows above the header that were left out (titles, notes).
+    pub title_rows: usize,
+    /// One display name per column (blank and repeated names are settled later).
+    pub headers: Vec<String>,
+    /// The short code of every column where the tool has one (Qualtrics `Q1`, `V7`), else empty.
+    pub codes: Vec<String>,
+    /// The data rows.
+    pub rows: CellTable,
+    /// Spreadsheet rows below the data left out as totals or notes.
+    pub footer_rows: Vec<usize>,
+    /// Columns merged from one-column-per-choice questions: (name, how many columns).
+    pub merged_choices: Vec<(String, usize)>,
+}
+
+/// What stops a table from having a header and data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShapeProblem {
+    /// Every row is blank.
+    NoRows,
+    /// Nothing below the header.
+    HeaderOnly { header_row: usize },
+}
+
+/// Text without HTML tags or entities and with single spaces.
+#[must_use]
+pub fn plain_text(cell: &str) -> String {
+    let mut out = String::with_capacity(cell.len());
+    let mut in_tag = false;
+    for c in cell.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let out = out.replace("&nbsp;", " ").replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'");
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn filled(cells: &CellTable, r: usize) -> usize {
+    cells.row(r).filter(|c| !c.trim().is_empty()).count()
+}
+
+fn is_numeric(cell: &str) -> bool {
+    super::score::parse_number(cell).is_some()
+}
+
+fn row_texts(cells: &CellTable, r: usize) -> Vec<String> {
+    cells.row(r).map(plain_text).collect()
+}
+
+const TIMESTAMP_HEADERS: [&str; 5] = ["timestamp", "tijdstempel", "tidsstempel", "zeitstempel", "horodateur"];
+
+/// Finds the layout of `cells` and reshapes them to one row per respondent.
+pub fn shape(mut cells: CellTable) -> Result<Shaped, ShapeProblem> {
+    let first = (0..cells.row_count()).find(|&r| filled(&cells, r) > 0).ok_or(ShapeProblem::NoRows)?;
+    // The header is the first row about as full as the fullest of the first rows: title rows
+    // above it hold one or two cells.
+    let look = (first..cells.row_count().min(first + 60)).map(|r| filled(&cells, r)).max().unwrap_or(0);
+    let h = (first..cells.row_count())
+        .find(|&r| {
+            let n = filled(&cells, r);
+            n >= 3 || n * 2 >= look.max(2)
+        })
+        .unwrap_or(first);
+    let title_rows = (first..h).filter(|&r| filled(&cells, r) > 0).count();
+    let header_row = cells.row_number(h);
+    let r1 = row_texts(&cells, h);
+    let r2 = row_texts(&cells, h + 1);
+    let r3: Vec<String> = cells.row(h + 2).map(str::to_owned).collect();
+    let lower1: Vec<String> = r1.iter().map(|c| c.to_lowercase()).collect();
+    let lower2: Vec<String> = r2.iter().map(|c| c.to_lowercase()).collect();
+
+    let (layout, header_rows, headers, codes) = if r3.iter().any(|c| c.trim_start().starts_with("{\"ImportId\"")) {
+        (Layout::Qualtrics, 3, prefer_text(&r2, &r1), r1.clone())
+    } else if r3.iter().any(|c| c.trim_start().starts_with("{'ImportId'")) {
+        (Layout::Qualtrics2016, 3, prefer_text(&r2, &r1), r1.clone())
+    } else if looks_like_v_codes(&r1) {
+        (Layout::QualtricsLegacy, 2, prefer_text(&r2, &r1), r1.clone())
+    } else if lower1.iter().any(|c| c == "respondent id" || c == "respondentid" || c == "collector id")
+        && lower2.iter().any(|c| c == "response" || c == "open-ended response")
+    {
+        (Layout::SurveyMonkey, 2, combine_two_rows(&r1, &r2), Vec::new())
+    } else if is_sub_header(&cells, h) {
+        (Layout::HandMade, 2, combine_two_rows(&r1, &r2), Vec::new())
+    } else {
+        (single_row_layout(&lower1, title_rows), 1, r1.clone(), Vec::new())
+    };
+    cells.drop_rows_before(h + header_rows);
+    let footer_rows = drop_footer(&mut cells);
+    if (0..cells.row_count()).all(|r| cells.row_is_blank(r)) {
+        return Err(ShapeProblem::HeaderOnly { header_row });
+    }
+    let mut shaped = Shaped {
+        layout,
+        header_row,
+        header_rows,
+        title_rows,
+        headers,
+        codes,
+        rows: cells,
+        footer_rows,
+        merged_choices: Vec::new(),
+    };
+    if layout == Layout::SurveyMonkey {
+        merge_choice_columns(&mut shaped, &r1, &r2);
+    }
+    if matches!(layout, Layout::PlainTable | Layout::HandMade) {
+        pivot_long_format(&mut shaped);
+    }
+    if shaped.layout == Layout::PlainTable && !shaped.footer_rows.is_empty() {
+        shaped.layout = Layout::HandMade;
+    }
+    Ok(shaped)
+}
+
+/// The layout of a file with a single header row, from its fixed column names.
+fn single_row_layout(lower: &[String], title_rows: usize) -> Layout {
+    let has = |name: &str| lower.iter().any(|c| c == name);
+    let first = lower.first().map_or("", String::as_str);
+    if TIMESTAMP_HEADERS.contains(&first) {
+        Layout::GoogleForms
+    } else if has("id")
+        && (has("start time") || has("begintijd") || has("starttidspunkt"))
+        && (has("completion time") || has("tijd van voltooien") || has("fuldførelsestidspunkt"))
+    {
+        Layout::MicrosoftForms
+    } else if first == "#" && lower.iter().any(|c| c.starts_with("submit date") || c.starts_with("network id")) {
+        Layout::Typeform
+    } else if has("submitdate") || has("lastpage") || has("startlanguage") || lower.iter().any(|c| c.contains("[sq0")) {
+        Layout::LimeSurvey
+    } else if title_rows > 0 {
+        Layout::HandMade
+    } else {
+        Layout::PlainTable
+    }
+}
+
+/// Question text where there is one, else the code.
+fn prefer_text(text: &[String], code: &[String]) -> Vec<String> {
+    (0..text.len().max(code.len()))
+        .map(|i| {
+            let t = text.get(i).map_or("", String::as_str);
+            if t.is_empty() { code.get(i).cloned().unwrap_or_default() } else { t.to_owned() }
+        })
+        .collect()
+}
+
+/// Row 1 starts `V1, V2, V3, ...` (Qualtrics before 2016; question codes may follow).
+fn looks_like_v_codes(row: &[String]) -> bool {
+    let named: Vec<&String> = row.iter().filter(|c| !c.is_empty()).collect();
+    let k = named.len().min(5);
+    k >= 3 && named.iter().take(k).enumerate().all(|(i, c)| **c == format!("V{}", i + 1))
+}
+
+/// Row `h + 1` holds sub-labels under merged (or continued) header cells: no numbers, at least
+/// one label under a blank header cell, and numbers in the row below it.
+fn is_sub_header(cells: &CellTable, h: usize) -> bool {
+    let below: Vec<&str> = cells.row(h + 1).collect();
+    if below.iter().all(|c| c.trim().is_empty()) || below.iter().any(|c| is_numeric(c)) {
+        return false;
+    }
+    let header: Vec<&str> = cells.row(h).collect();
+    let under_blank =
+        (1..below.len()).any(|c| !below[c].trim().is_empty() && header.get(c).is_none_or(|x| x.trim().is_empty()));
+    let data_has_numbers = cells.row(h + 2).any(is_numeric);
+    under_blank && data_has_numbers
+}
+
+/// SurveyMonkey-style names: a blank first-row cell continues the question on its left; the
+/// second row adds the choice, unless it only says `Response`.
+fn combine_two_rows(r1: &[String], r2: &[String]) -> Vec<String> {
+    let mut question = String::new();
+    (0..r1.len().max(r2.len()))
+        .map(|i| {
+            let q = r1.get(i).map_or("", String::as_str);
+            if !q.is_empty() {
+                question = q.to_owned();
+            }
+            let label = r2.get(i).map_or("", String::as_str);
+            let generic = label.is_empty()
+                || label.eq_ignore_ascii_case("response")
+                || label.eq_ignore_ascii_case("open-ended response");
+            match (question.is_empty(), generic) {
+                (_, true) => question.clone(),
+                (true, false) => label.to_owned(),
+                (false, false) => format!("{question} - {label}"),
+            }
+        })
+        .collect()
+}
+
+const FOOTER_WORDS: [&str; 22] = [
+    "total",
+    "totaal",
+    "totalt",
+    "i alt",
+    "gesamt",
+    "summe",
+    "sum",
+    "average",
+    "gemiddelde",
+    "gemiddeld",
+    "gennemsnit",
+    "durchschnitt",
+    "mean",
+    "n =",
+    "note",
+    "noot",
+    "bron",
+    "source",
+    "kilde",
+    "quelle",
+    "*",
+    "opmerking:",
+];
+
+/// Removes blank rows, totals and notes at the bottom; returns their spreadsheet row numbers.
+fn drop_footer(cells: &mut CellTable) -> Vec<usize> {
+    let mut dropped = Vec::new();
+    let typical = {
+        let n = cells.row_count();
+        let mut counts: Vec<usize> = (0..n.min(200)).map(|r| filled(cells, r)).collect();
+        counts.sort_unstable();
+        counts.get(counts.len() / 2).copied().unwrap_or(0)
+    };
+    let mut end = cells.row_count();
+    while end > 0 && dropped.len() < 20 {
+        let r = end - 1;
+        let first_text = cells.row(r).map(str::trim).find(|c| !c.is_empty()).map(str::to_lowercase);
+        let Some(first_text) = first_text else {
+            end -= 1;
+            continue;
+        };
+        let footer_word = FOOTER_WORDS.iter().any(|w| {
+            first_text.strip_prefix(w).is_some_and(|rest| rest.is_empty() || !rest.starts_with(char::is_alphanumeric))
+        });
+        let lone_note = filled(cells, r) <= 1 && typical >= 3 && r > 0 && cells.row_is_blank(r - 1);
+        if !(footer_word || lone_note) {
+            break;
+        }
+        dropped.push(cells.row_number(r));
+        end -= 1;
+    }
+    while end > 0 && cells.row_is_blank(end - 1) {
+        end -= 1;
+    }
+    cells.truncate_rows(end);
+    dropped.reverse();
+    dropped
+}
+
+/// Merges SurveyMonkey questions spread over one column per choice into one column holding the
+/// chosen label, when every row picked at most one choice.
+fn merge_choice_columns(shaped: &mut Shaped, r1: &[String], r2: &[String]) {
+    let width = shaped.headers.len();
+    let mut groups: Vec<(usize, usize)> = Vec::new();
+    let mut c = 0;
+    while c < width {
+        let mut end = c + 1;
+        while end < width && r1.get(end).is_none_or(String::is_empty) && r2.get(end).is_some_and(|l| !l.is_empty()) {
+            end += 1;
+        }
+        if end - c >= 2 && r2.get(c).is_some_and(|l| !l.is_empty() && !l.eq_ignore_ascii_case("response")) {
+            groups.push((c, end));
+        }
+        c = end;
+    }
+    let rows = &shaped.rows;
+    let single_choice = |(from, to): (usize, usize)| {
+        (0..rows.row_count()).all(|r| {
+            let picked: Vec<usize> = (from..to).filter(|&c| !rows.cell(r, c).trim().is_empty()).collect();
+            picked.len() <= 1
+                && picked.iter().all(|&c| {
+                    let label = r2.get(c).map_or("", String::as_str);
+                    plain_text(rows.cell(r, c)).eq_ignore_ascii_case(label) || label.to_lowercase().starts_with("other")
+                })
+        })
+    };
+    let merged: Vec<(usize, usize)> = groups.into_iter().filter(|g| single_choice(*g)).collect();
+    if merged.is_empty() {
+        return;
+    }
+    let keep = |c: usize| merged.iter().all(|&(from, to)| c == from || !(from..to).contains(&c));
+    let mut headers = Vec::new();
+    for c in (0..width).filter(|&c| keep(c)) {
+        match merged.iter().find(|g| g.0 == c) {
+            Some(_) => headers.push(r1.get(c).cloned().unwrap_or_default()),
+            None => headers.push(shaped.headers[c].clone()),
+        }
+    }
+    let mut table = CellTable::new();
+    for r in 0..rows.row_count() {
+        let cells: Vec<&str> = (0..width)
+            .filter(|&c| keep(c))
+            .map(|c| match merged.iter().find(|g| g.0 == c) {
+                Some(&(from, to)) => (from..to).map(|k| rows.cell(r, k)).find(|v| !v.trim().is_empty()).unwrap_or(""),
+                None => rows.cell(r, c),
+            })
+            .collect();
+        table.push_row(rows.row_number(r), cells);
+    }
+    shaped.merged_choices = merged.iter().map(|&(from, to)| (headers_of(r1, from), to - from)).collect();
+    shaped.headers = headers;
+    shaped.rows = table;
+    shaped.layout = Layout::SurveyMonkeyExpanded;
+}
+
+fn headers_of(r1: &[String], c: usize) -> String {
+    r1.get(c).cloned().unwrap_or_default()
+}
+
+const RESPONDENT_HEADERS: [&str; 10] = [
+    "respondent",
+    "respondent id",
+    "respondent_id",
+    "respondentid",
+    "response id",
+    "responseid",
+    "respondentnummer",
+    "deelnemer",
+    "id",
+    "token",
+];
+const QUESTION_HEADERS: [&str; 9] =
+    ["question", "vraag", "spørgsmål", "frage", "item", "variable", "question id", "question_id", "vraagcode"];
+const ANSWER_HEADERS: [&str; 10] =
+    ["answer", "antwoord", "svar", "antwort", "value", "waarde", "værdi", "wert", "response", "score"];
+
+/// Pivots a long table (`Respondent`, `Question`, `Answer`) to one row per respondent, when the
+/// respondents repeat.
+fn pivot_long_format(shaped: &mut Shaped) {
+    let lower: Vec<String> = shaped.headers.iter().map(|h| h.to_lowercase()).collect();
+    let find = |names: &[&str]| lower.iter().position(|h| names.contains(&h.as_str()));
+    let (Some(who), Some(question), Some(answer)) =
+        (find(&RESPONDENT_HEADERS), find(&QUESTION_HEADERS), find(&ANSWER_HEADERS))
+    else {
+        return;
+    };
+    let rows = &shaped.rows;
+    let mut respondents: Vec<String> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut questions: Vec<String> = Vec::new();
+    let mut question_index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let others: Vec<usize> = (0..shaped.headers.len()).filter(|&c| c != who && c != question && c != answer).collect();
+    // values[respondent][others.len() + question]
+    let mut values: Vec<Vec<String>> = Vec::new();
+    let mut first_row: Vec<usize> = Vec::new();
+    for r in 0..rows.row_count() {
+        if rows.row_is_blank(r) {
+            continue;
+        }
+        let id = rows.cell(r, who).trim().to_owned();
+        let q = plain_text(rows.cell(r, question));
+        let p = *index.entry(id.clone()).or_insert_with(|| {
+            respondents.push(id);
+            values.push(vec![String::new(); others.len()]);
+            first_row.push(rows.row_number(r));
+            respondents.len() - 1
+        });
+        let qi = *question_index.entry(q.clone()).or_insert_with(|| {
+            questions.push(q);
+            questions.len() - 1
+        });
+        let row = &mut values[p];
+        for (k, &c) in others.iter().enumerate() {
+            if row[k].is_empty() {
+                row[k] = rows.cell(r, c).to_owned();
+            }
+        }
+        if row.len() <= others.len() + qi {
+            row.resize(others.len() + qi + 1, String::new());
+        }
+        row[others.len() + qi] = rows.cell(r, answer).to_owned();
+    }
+    // A long table repeats its respondents; a wide one with these names does not.
+    if respondents.len() * 3 > rows.row_count() * 2 || questions.len() < 2 {
+        return;
+    }
+    let mut table = CellTable::new();
+    for (p, id) in respondents.iter().enumerate() {
+        let cells = std::iter::once(id.as_str()).chain(values[p].iter().map(String::as_str));
+        table.push_row(first_row[p], cells);
+    }
+    let mut headers = vec![shaped.headers[who].clone()];
+    headers.extend(others.iter().map(|&c| shaped.headers[c].clone()));
+    headers.extend(questions);
+    shaped.headers = headers;
+    shaped.codes = Vec::new();
+    shaped.rows = table;
+    shaped.layout = Layout::LongFormat;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(text: &str) -> CellTable {
+        super::super::delimited::parse_delimited(text.to_owned(), b',', &mut |_| true).unwrap_or_default()
+    }
+
+    fn shaped(text: &str) -> Shaped {
+        shape(table(text)).unwrap_or_else(|e| panic!("{e:?}"))
+    }
+
+    #[test]
+    fn html_is_stripped_from_headers() {
+        assert_eq!(plain_text("<strong>How likely</strong>&nbsp;are you?"), "How likely are you?");
+    }
+
+    #[test]
+    fn title_rows_and_totals_are_left_out() {
+        let s = shaped("Klanttevredenheid 2025,,\n,,\nklant,regio,score\nA,Noord,9\nB,Zuid,6\n,,\nTotaal,,7.5\n");
+        assert_eq!(s.layout, Layout::HandMade);
+        assert_eq!(s.header_row, 3);
+        assert_eq!(s.title_rows, 1);
+        assert_eq!(s.rows.row_count(), 2);
+        assert_eq!(s.footer_rows, vec![7]);
+    }
+
+    #[test]
+    fn merged_header_cells_name_their_sub_columns() {
+        let s = shaped("Klant,Scores,,Regio\n,NPS,CES,\nA,9,5,Noord\n");
+        assert_eq!(s.layout, Layout::HandMade);
+        assert_eq!(s.headers, ["Klant", "Scores - NPS", "Scores - CES", "Regio"]);
+        assert_eq!(s.rows.row_count(), 1);
+    }
+
+    #[test]
+    fn long_format_is_pivoted() {
+        let s = shaped("Respondent,Question,Answer\n1,NPS,9\n1,Region,Noord\n2,NPS,3\n2,Region,Zuid\n3,NPS,10\n");
+        assert_eq!(s.layout, Layout::LongFormat);
+        assert_eq!(s.headers, ["Respondent", "NPS", "Region"]);
+        assert_eq!(s.rows.row_count(), 3);
+        assert_eq!(s.rows.cell(1, 1), "3");
+        assert_eq!(s.rows.cell(2, 2), "");
+        assert_eq!(s.rows.row_number(1), 4);
+    }
+}

@@ -1,0 +1,402 @@
+//! Column roles: what each column of a survey is for (the 0-10 score, a CES or CSAT question, a
+//! sector, a segment, a date, a comment, an id, a weight, or nothing to analyse), with its scale.
+//!
+//! Headers are read in English, Dutch, Danish and German first; values only confirm. A scale comes
+//! from the question, never from the answers alone: a 0-10 question nobody answered 0 on is
+//! still 0-10, a CSAT question nobody answered 5 on is still 1-5.
+
+use serde::{Deserialize, Serialize};
+
+use super::columns::PROFILE_ROWS;
+use super::dates::{DateOrder, detect_order};
+use super::layout::plain_text;
+use super::score::parse_number;
+use super::table::CellTable;
+
+/// What a column is used for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// The 0-10 recommendation question.
+    Score,
+    /// A school-style grade 1-10 (the Dutch "rapportcijfer").
+    Grade,
+    /// Customer satisfaction 1-5.
+    Csat,
+    /// Customer effort, 1-7 agreement ("easy to handle my issue"), higher = better.
+    CesAgree,
+    /// Customer effort, 1-5 effort ("how much effort"), lower = better.
+    CesEffort,
+    /// The client's sector (compared with benchmarks).
+    Sector,
+    /// Any other grouping (region, channel, product).
+    Segment,
+    /// When the answer was given.
+    Date,
+    /// An open answer.
+    Comment,
+    /// Respondent or response id (kept as text exactly as written).
+    RespondentId,
+    /// A survey weight.
+    Weight,
+    /// Not analysed.
+    Ignore,
+}
+
+impl Role {
+    /// Every role, in the order the review screen offers them.
+    pub const ALL: [Role; 12] = [
+        Role::Score,
+        Role::Grade,
+        Role::Csat,
+        Role::CesAgree,
+        Role::CesEffort,
+        Role::Sector,
+        Role::Segment,
+        Role::Date,
+        Role::Comment,
+        Role::RespondentId,
+        Role::Weight,
+        Role::Ignore,
+    ];
+
+    /// The answer scale of a rating role, as `(lowest, highest)`.
+    #[must_use]
+    pub fn scale(self) -> Option<(u8, u8)> {
+        match self {
+            Self::Score => Some((0, 10)),
+            Self::Grade => Some((1, 10)),
+            Self::Csat | Self::CesEffort => Some((1, 5)),
+            Self::CesAgree => Some((1, 7)),
+            _ => None,
+        }
+    }
+
+    /// The scale written for the report, e.g. `1-7 agree`.
+    #[must_use]
+    pub fn scale_label(self) -> Option<&'static str> {
+        match self {
+            Self::Score => Some("0-10"),
+            Self::Grade => Some("1-10"),
+            Self::Csat => Some("1-5"),
+            Self::CesAgree => Some("1-7 agree, higher is better"),
+            Self::CesEffort => Some("1-5 effort, lower is better"),
+            _ => None,
+        }
+    }
+}
+
+/// One column's role as detected (or as the user set it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ColumnRole {
+    /// The column's name.
+    pub column: String,
+    /// Its role.
+    pub role: Role,
+    /// The scale of a rating column.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scale: Option<&'static str>,
+    /// How a date column writes its dates.
+    #[serde(skip)]
+    pub date_order: Option<DateOrder>,
+}
+
+/// Normalised header words for matching: lower case, HTML removed, `_` and `-` as spaces.
+fn words(header: &str) -> String {
+    format!(" {} ", plain_text(header).to_lowercase().replace(['_', '-', '.', '?', ':', '(', ')', '/'], " "))
+}
+
+fn has_any(text: &str, needles: &[&str]) -> bool {
+    needles.iter().any(|n| text.contains(n))
+}
+
+const IGNORE_WORDS: [&str; 30] = [
+    "nps group",
+    " topics ",
+    "parent topics",
+    "sentiment",
+    "e mail",
+    " email ",
+    " name ",
+    " naam ",
+    " navn ",
+    "ip address",
+    "ipaddress",
+    "latitude",
+    "longitude",
+    " status ",
+    " progress ",
+    "duration",
+    " finished ",
+    "recipient",
+    "external",
+    "distributionchannel",
+    "distribution channel",
+    "userlanguage",
+    "startlanguage",
+    "lastpage",
+    " seed ",
+    "network id",
+    "collector id",
+    "user agent",
+    "ip adres",
+    "ip adresse",
+];
+const WEIGHT_WORDS: [&str; 5] = [" weight", "gewicht", " weging", " vægt", "weighting"];
+const ID_WORDS: [&str; 12] = [
+    " id ",
+    " respondent ",
+    " respondent id ",
+    "responseid",
+    "response id",
+    "recordid",
+    " token ",
+    " # ",
+    "respondentnummer",
+    " deelnemer",
+    " lfdn ",
+    " respondentid ",
+];
+const DATE_WORDS: [&str; 20] = [
+    " date ",
+    " datum ",
+    " dato ",
+    " time ",
+    " tijd ",
+    " tid ",
+    " zeit ",
+    "timestamp",
+    "tijdstempel",
+    "tidsstempel",
+    "zeitstempel",
+    " start",
+    " end ",
+    "submit",
+    "begintijd",
+    "voltooien",
+    "recorded",
+    "anfangsdatum",
+    "enddatum",
+    "tidspunkt",
+];
+const CSAT_WORDS: [&str; 5] = ["csat", "satisf", "tevreden", "tilfreds", "zufrieden"];
+const CES_WORDS: [&str; 10] =
+    [" ces ", "effort", "moeite", "inspanning", "gemak", "easy", "makkelijk", " nem ", "indsats", "aufwand"];
+const EFFORT_WORDS: [&str; 5] = ["effort", "moeite", "inspanning", "indsats", "aufwand"];
+const GRADE_WORDS: [&str; 6] = ["cijfer", "rapportcijfer", " grade ", "karakter", "schulnote", " note "];
+const SECTOR_WORDS: [&str; 8] =
+    [" sector", "branche", "industry", "industrie", " branch", "bransje", "sektor", "business type"];
+const COMMENT_WORDS: [&str; 21] = [
+    " better",
+    "comment",
+    "opmerking",
+    "toelichting",
+    "kommentar",
+    "bemærkning",
+    "anmerkung",
+    " why",
+    "waarom",
+    "hvorfor",
+    "warum",
+    "feedback",
+    "reason",
+    "explain",
+    "suggest",
+    "verbeter",
+    "remark",
+    "open ended",
+    "free text",
+    "begrundelse",
+    "improve",
+];
+
+/// What the values of a column look like, from a sample of rows.
+#[derive(Debug, Default)]
+struct ValueProfile {
+    filled: usize,
+    numeric: usize,
+    whole_min: Option<f64>,
+    whole_max: Option<f64>,
+    distinct: usize,
+    mean_length: f64,
+}
+
+fn profile(rows: &CellTable, column: usize) -> ValueProfile {
+    let stride = rows.row_count().div_ceil(PROFILE_ROWS).max(1);
+    let mut p = ValueProfile::default();
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut length = 0usize;
+    for r in (0..rows.row_count()).step_by(stride) {
+        let cell = rows.cell(r, column).trim();
+        if cell.is_empty() {
+            continue;
+        }
+        p.filled += 1;
+        length += cell.chars().count();
+        if seen.len() <= 1_000 {
+            seen.insert(cell);
+        }
+        if let Some(v) = parse_number(cell) {
+            p.numeric += 1;
+            p.whole_min = Some(p.whole_min.map_or(v, |m: f64| m.min(v)));
+            p.whole_max = Some(p.whole_max.map_or(v, |m: f64| m.max(v)));
+        }
+    }
+    p.distinct = seen.len();
+    p.mean_length = if p.filled == 0 { 0.0 } else { length as f64 / p.filled as f64 };
+    p
+}
+
+impl ValueProfile {
+    fn mostly_numeric(&self) -> bool {
+        self.filled > 0 && self.numeric * 10 >= self.filled * 9
+    }
+    fn within(&self, low: f64, high: f64) -> bool {
+        self.mostly_numeric() && self.whole_min.is_some_and(|m| m >= low) && self.whole_max.is_some_and(|m| m <= high)
+    }
+}
+
+/// Detects the role of every column; `score_column` is the one already chosen as the 0-10 score.
+#[must_use]
+pub fn detect_roles(headers: &[String], codes: &[String], rows: &CellTable, score_column: usize) -> Vec<ColumnRole> {
+    let mut roles: Vec<ColumnRole> = headers
+        .iter()
+        .enumerate()
+        .map(|(c, header)| {
+            let code = codes.get(c).map_or("", String::as_str);
+            let role = if c == score_column { Role::Score } else { detect_one(header, code, rows, c) };
+            let date_order =
+                (role == Role::Date).then(|| detect_order((0..rows.row_count()).map(|r| rows.cell(r, c)))).flatten();
+            ColumnRole { column: header.clone(), role, scale: role.scale_label(), date_order }
+        })
+        .collect();
+    // One sector column: the first; further ones are segments.
+    let mut sector_seen = false;
+    for r in &mut roles {
+        if r.role == Role::Sector {
+            if sector_seen {
+                r.role = Role::Segment;
+            }
+            sector_seen = true;
+        }
+    }
+    roles
+}
+
+fn detect_one(header: &str, code: &str, rows: &CellTable, c: usize) -> Role {
+    let h = words(&format!("{header} {code}"));
+    let p = profile(rows, c);
+    if p.filled == 0 || has_any(&h, &IGNORE_WORDS) {
+        return Role::Ignore;
+    }
+    if has_any(&h, &WEIGHT_WORDS) && p.mostly_numeric() && p.whole_min.is_some_and(|m| m >= 0.0) {
+        return Role::Weight;
+    }
+    if has_any(&h, &ID_WORDS) && p.distinct * 10 >= p.filled.min(1_000) * 9 {
+        return Role::RespondentId;
+    }
+    let dates = || {
+        detect_order(
+            (0..rows.row_count()).step_by(rows.row_count().div_ceil(PROFILE_ROWS).max(1)).map(|r| rows.cell(r, c)),
+        )
+    };
+    if has_any(&h, &DATE_WORDS) && dates().is_some() {
+        return Role::Date;
+    }
+    if has_any(&h, &CES_WORDS) && p.within(1.0, 7.0) {
+        return if has_any(&h, &EFFORT_WORDS) && p.within(1.0, 5.0) { Role::CesEffort } else { Role::CesAgree };
+    }
+    if has_any(&h, &CSAT_WORDS) && p.within(1.0, 5.0) {
+        return Role::Csat;
+    }
+    if has_any(&h, &GRADE_WORDS) && p.within(1.0, 10.0) {
+        return Role::Grade;
+    }
+    if has_any(&h, &SECTOR_WORDS) && !p.mostly_numeric() {
+        return Role::Sector;
+    }
+    if has_any(&h, &COMMENT_WORDS) && !p.mostly_numeric() {
+        return Role::Comment;
+    }
+    // Without telling words, the values decide among the non-rating roles.
+    if matches!(dates(), Some(DateOrder::Iso | DateOrder::DayFirst | DateOrder::MonthFirst)) {
+        return Role::Date;
+    }
+    let many_distinct = p.distinct * 2 > p.filled.min(1_000);
+    if !p.mostly_numeric() && p.mean_length >= 25.0 && many_distinct {
+        return Role::Comment;
+    }
+    // A few values that repeat: a grouping. Small files repeat less, so the bar is lower there.
+    let repeats = if p.filled < 20 { p.distinct < p.filled } else { !many_distinct };
+    if p.distinct >= 2 && p.distinct <= 60 && repeats {
+        return Role::Segment;
+    }
+    Role::Ignore
+}
+
+/// Applies the user's choices (`(column, role)`) over the detected roles.
+pub fn apply_overrides(roles: &mut [ColumnRole], overrides: &[(String, Role)], rows: &CellTable) {
+    for (column, role) in overrides {
+        if let Some((c, r)) = roles.iter_mut().enumerate().find(|(_, r)| &r.column == column) {
+            r.role = *role;
+            r.scale = role.scale_label();
+            r.date_order = (*role == Role::Date)
+                .then(|| detect_order((0..rows.row_count()).map(|i| rows.cell(i, c))).or(Some(DateOrder::Iso)))
+                .flatten();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roles_of(text: &str, score: usize) -> Vec<Role> {
+        let mut t = super::super::delimited::parse_delimited(text.to_owned(), b',', &mut |_| true).unwrap_or_default();
+        let headers: Vec<String> = t.row(0).map(str::to_owned).collect();
+        t.drop_rows_before(1);
+        detect_roles(&headers, &[], &t, score).into_iter().map(|r| r.role).collect()
+    }
+
+    #[test]
+    fn roles_from_headers_in_four_languages() {
+        let text = "Respondent ID,Datum,Branche,Regio,Hoe waarschijnlijk,CES,Tevredenheid,Rapportcijfer,Toelichting,Gewicht\n\
+                    R1,31-12-2025,Retail,Noord,9,6,4,8,Snelle levering,1.2\n\
+                    R2,30-12-2025,Retail,Zuid,3,2,2,5,Te duur voor wat je krijgt,0.8\n\
+                    R3,29-12-2025,Logistiek,Noord,7,5,3,7,,1.0\n";
+        assert_eq!(
+            roles_of(text, 4),
+            [
+                Role::RespondentId,
+                Role::Date,
+                Role::Sector,
+                Role::Segment,
+                Role::Score,
+                Role::CesAgree,
+                Role::Csat,
+                Role::Grade,
+                Role::Comment,
+                Role::Weight
+            ]
+        );
+        let danish = "Tidsstempel,Hvor sandsynligt,Hvor meget indsats,Kommentar,Email\n\
+                      2025-01-02,9,2,God service,a@b.dk\n2025-01-03,4,5,Lang ventetid,c@d.dk\n";
+        assert_eq!(roles_of(danish, 1), [Role::Date, Role::Score, Role::CesEffort, Role::Comment, Role::Ignore]);
+        let german = "Zeitstempel,Weiterempfehlen,Zufriedenheit,Warum?,Branche\n2025-01-02,9,4,Gut,Handel\n2025-01-03,4,2,Schlecht,Handel\n";
+        assert_eq!(roles_of(german, 1), [Role::Date, Role::Score, Role::Csat, Role::Comment, Role::Sector]);
+    }
+
+    #[test]
+    fn qualtrics_helpers_are_not_answers() {
+        let text = "Q1,Q1_NPS_GROUP,Q2,Q2 - Topics,Q2 - Sentiment\n9,3,Web,Service,Positive\n3,1,Phone,Delivery,Negative\n\
+                    8,2,Web,Price,Neutral\n";
+        assert_eq!(roles_of(text, 0), [Role::Score, Role::Ignore, Role::Segment, Role::Ignore, Role::Ignore]);
+    }
+
+    #[test]
+    fn the_scale_comes_from_the_role_not_the_answers() {
+        assert_eq!(roles_of("csat,nps\n2,9\n3,8\n", 1)[0], Role::Csat);
+        assert_eq!(Role::Csat.scale(), Some((1, 5)));
+        assert_eq!(Role::Score.scale(), Some((0, 10)));
+    }
+}
