@@ -36,7 +36,8 @@ fn hand_counted_sample_nps() -> (u64, f64) {
 }
 
 fn harness_with_sample() -> Harness<'static, NpsApp> {
-    let loaded = LoadedSurvey { source: LoadSource::Sample, report: sample_report() };
+    let table = import::read_bytes(SAMPLE_NAME, SAMPLE_CSV.to_vec(), &ImportOptions::default(), &mut |_| true).unwrap();
+    let loaded = LoadedSurvey::from_table(LoadSource::Sample, ImportOptions::default(), &table).unwrap();
     let mut harness = Harness::builder().with_size([1280.0, 820.0]).build_eframe(|_| NpsApp::with_loaded(loaded));
     harness.run();
     harness

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
-use crate::import::{self, ImportOptions};
+use crate::import::{self, ImportOptions, ImportedTable};
 use crate::report::{Report, report_for_table};
 
 /// File name shown for the bundled sample survey.
@@ -41,8 +41,28 @@ impl LoadSource {
 pub struct LoadedSurvey {
     /// Where it came from.
     pub source: LoadSource,
+    /// How it was read (sheet, roles the user set).
+    pub options: ImportOptions,
     /// Its analysis.
     pub report: Report,
+    /// The first rows as read, for the import review: spreadsheet row number and cells.
+    pub preview: Vec<(usize, Vec<String>)>,
+}
+
+/// Rows shown in the import review's preview.
+pub const PREVIEW_ROWS: usize = 8;
+
+impl LoadedSurvey {
+    /// A survey from an imported table (also used by tests that skip the thread).
+    pub fn from_table(source: LoadSource, options: ImportOptions, table: &ImportedTable) -> Result<Self, String> {
+        let report = report_for_table(table, &[]).map_err(|e| e.to_string())?;
+        let preview = (0..table.rows.row_count().min(PREVIEW_ROWS))
+            .map(|r| {
+                (table.rows.row_number(r), (0..table.headers.len()).map(|c| table.rows.cell(r, c).to_owned()).collect())
+            })
+            .collect();
+        Ok(Self { source, options, report, preview })
+    }
 }
 
 /// A survey being loaded on the "import" thread.
@@ -56,7 +76,7 @@ pub struct LoadJob {
 
 impl LoadJob {
     /// Starts loading; `wake` is called when the job finishes so the window repaints.
-    pub fn start(source: LoadSource, wake: impl Fn() + Send + 'static) -> Result<Self, String> {
+    pub fn start(source: LoadSource, options: ImportOptions, wake: impl Fn() + Send + 'static) -> Result<Self, String> {
         let progress = Arc::new(AtomicU32::new(0));
         let cancel = Arc::new(AtomicBool::new(false));
         let (sender, receiver) = mpsc::channel();
@@ -68,7 +88,7 @@ impl LoadJob {
             .spawn(move || {
                 let name = job_source.display_name();
                 let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    load(&job_source, &job_progress, &job_cancel)
+                    load(&job_source, options, &job_progress, &job_cancel)
                 }))
                 .unwrap_or_else(|_| Err(format!("{name}: the file could not be read (an internal error occurred)")));
                 let _ = sender.send(outcome);
@@ -102,12 +122,16 @@ impl LoadJob {
     }
 }
 
-fn load(source: &LoadSource, progress: &AtomicU32, cancel: &AtomicBool) -> Result<LoadedSurvey, String> {
+fn load(
+    source: &LoadSource,
+    options: ImportOptions,
+    progress: &AtomicU32,
+    cancel: &AtomicBool,
+) -> Result<LoadedSurvey, String> {
     let mut report_progress = |fraction: f32| {
         progress.store(fraction.clamp(0.0, 1.0).to_bits(), Ordering::Relaxed);
         !cancel.load(Ordering::Relaxed)
     };
-    let options = ImportOptions::default();
     let table = match source {
         LoadSource::Sample => import::read_bytes(SAMPLE_NAME, SAMPLE_CSV.to_vec(), &options, &mut report_progress),
         LoadSource::File(path) => import::read_file(path, &options, &mut report_progress),
@@ -116,9 +140,9 @@ fn load(source: &LoadSource, progress: &AtomicU32, cancel: &AtomicBool) -> Resul
     if cancel.load(Ordering::Relaxed) {
         return Err(format!("{}: loading was cancelled", source.display_name()));
     }
-    let report = report_for_table(&table, &[]).map_err(|e| e.to_string())?;
+    let loaded = LoadedSurvey::from_table(source.clone(), options, &table)?;
     report_progress(1.0);
-    Ok(LoadedSurvey { source: source.clone(), report })
+    Ok(loaded)
 }
 
 /// The native "open file" dialog, run on its own thread so the window keeps drawing.
@@ -174,7 +198,7 @@ mod tests {
 
     #[test]
     fn sample_loads_in_the_background() {
-        let job = LoadJob::start(LoadSource::Sample, || {}).unwrap();
+        let job = LoadJob::start(LoadSource::Sample, ImportOptions::default(), || {}).unwrap();
         let loaded = wait(&job).unwrap();
         assert!(loaded.report.overall.n >= 2000);
         assert_eq!(loaded.report.source.file, SAMPLE_NAME);
@@ -183,7 +207,9 @@ mod tests {
 
     #[test]
     fn a_missing_file_is_a_message_not_a_panic() {
-        let job = LoadJob::start(LoadSource::File(PathBuf::from("/no/such/survey.csv")), || {}).unwrap();
+        let job =
+            LoadJob::start(LoadSource::File(PathBuf::from("/no/such/survey.csv")), ImportOptions::default(), || {})
+                .unwrap();
         assert_eq!(wait(&job).unwrap_err(), "survey.csv: cannot be read: the file does not exist");
     }
 }

@@ -11,6 +11,7 @@ use std::path::PathBuf;
 
 use eframe::egui;
 
+use crate::import::ImportOptions;
 use crate::ui;
 pub use jobs::{FileDialogJob, LoadJob, LoadSource, LoadedSurvey};
 pub use settings::{Settings, ThemeChoice};
@@ -24,6 +25,10 @@ const SETTINGS_KEY: &str = "nps-workbench-settings";
 pub enum AppCommand {
     /// Load a survey.
     Open(LoadSource),
+    /// Read the open survey again with other options (sheet, column roles).
+    Reimport(ImportOptions),
+    /// Show the import review or the analysis.
+    ShowScreen(Screen),
     /// Show the native open dialog.
     ShowOpenDialog,
     /// Stop the load under way.
@@ -44,8 +49,20 @@ pub enum AppCommand {
     Quit,
 }
 
+/// The main screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Screen {
+    /// Check the import: layout, preview, column roles, data quality.
+    Review,
+    /// The analysis.
+    #[default]
+    Dashboard,
+}
+
 /// The application.
 pub struct NpsApp {
+    /// The screen shown.
+    pub screen: Screen,
     /// Remembered settings.
     pub settings: Settings,
     /// The survey shown.
@@ -81,6 +98,7 @@ impl NpsApp {
     #[must_use]
     pub fn with_settings(settings: Settings) -> Self {
         Self {
+            screen: Screen::Dashboard,
             settings,
             loaded: None,
             job: None,
@@ -119,10 +137,15 @@ impl NpsApp {
     /// Starts loading `source`, replacing (cancelling) any load under way. The survey shown
     /// stays until the new one has loaded.
     pub fn start_load(&mut self, source: LoadSource) {
+        self.start_load_with(source, ImportOptions::default());
+    }
+
+    /// As [`Self::start_load`], reading with `options`.
+    pub fn start_load_with(&mut self, source: LoadSource, options: ImportOptions) {
         if let Some(job) = self.job.take() {
             job.cancel();
         }
-        match LoadJob::start(source, self.waker()) {
+        match LoadJob::start(source, options, self.waker()) {
             Ok(job) => self.job = Some(job),
             Err(message) => self.error = Some(message),
         }
@@ -134,8 +157,15 @@ impl NpsApp {
             self.job = None;
             match outcome {
                 Ok(loaded) => {
+                    let same_file = self.loaded.as_ref().is_some_and(|l| l.source == loaded.source);
                     if let LoadSource::File(path) = &loaded.source {
                         self.settings.remember(path);
+                        // A newly opened file is checked first; a re-read stays where the user was.
+                        if !same_file {
+                            self.screen = Screen::Review;
+                        }
+                    } else if !same_file {
+                        self.screen = Screen::Dashboard;
                     }
                     self.error = None;
                     self.show_exclusions = false;
@@ -164,6 +194,12 @@ impl NpsApp {
         for command in std::mem::take(&mut self.commands) {
             match command {
                 AppCommand::Open(source) => self.start_load(source),
+                AppCommand::Reimport(options) => {
+                    if let Some(source) = self.loaded.as_ref().map(|l| l.source.clone()) {
+                        self.start_load_with(source, options);
+                    }
+                }
+                AppCommand::ShowScreen(screen) => self.screen = screen,
                 AppCommand::ShowOpenDialog => {
                     if self.dialog.is_none() {
                         let folder = self.settings.recent_files.first().and_then(|p| p.parent()).map(PathBuf::from);

@@ -5,7 +5,7 @@ use eframe::egui::{self, RichText};
 
 use super::i18n::{Language, Texts, fill};
 use super::theme;
-use crate::app::{AppCommand, LoadSource, NpsApp, ThemeChoice};
+use crate::app::{AppCommand, LoadSource, NpsApp, Screen, ThemeChoice};
 
 /// File, View and Help menus.
 pub fn menu_bar(ui: &mut egui::Ui, app: &NpsApp, t: &Texts, commands: &mut Vec<AppCommand>) {
@@ -16,6 +16,9 @@ pub fn menu_bar(ui: &mut egui::Ui, app: &NpsApp, t: &Texts, commands: &mut Vec<A
             }
             if ui.button(t.open_sample).clicked() {
                 commands.push(AppCommand::Open(LoadSource::Sample));
+            }
+            if ui.add_enabled(app.loaded.is_some(), egui::Button::new(t.review_import)).clicked() {
+                commands.push(AppCommand::ShowScreen(Screen::Review));
             }
             ui.menu_button(t.recent, |ui| {
                 if app.settings.recent_files.is_empty() {

@@ -120,7 +120,8 @@ fn distribution(ui: &mut egui::Ui, report: &Report, t: &Texts) {
     plot::bar_chart(ui, &chart);
 }
 
-fn reason_text(reason: &str, t: &Texts) -> &'static str {
+/// The words for an exclusion reason code.
+pub fn reason_text(reason: &str, t: &Texts) -> &'static str {
     match reason {
         r if r == ExclusionReason::Blank.code() => t.reason_blank,
         r if r == ExclusionReason::NotANumber.code() => t.reason_not_a_number,

@@ -5,11 +5,12 @@ pub mod chrome;
 pub mod dashboard;
 pub mod i18n;
 pub mod plot;
+pub mod review;
 pub mod theme;
 
 use eframe::egui;
 
-use crate::app::{AppCommand, NpsApp};
+use crate::app::{AppCommand, NpsApp, Screen};
 
 /// Draws the whole window for one frame.
 pub fn draw(ui: &mut egui::Ui, app: &NpsApp) -> Vec<AppCommand> {
@@ -20,6 +21,7 @@ pub fn draw(ui: &mut egui::Ui, app: &NpsApp) -> Vec<AppCommand> {
         egui::Panel::top("notices").show(ui, |ui| chrome::notices(ui, app, texts, &mut commands));
     }
     egui::CentralPanel::default().show(ui, |ui| match &app.loaded {
+        Some(loaded) if app.screen == Screen::Review => review::review(ui, loaded, texts, &mut commands),
         Some(loaded) => dashboard::dashboard(ui, &loaded.report, texts, &mut commands),
         None => {
             ui.centered_and_justified(|ui| {

@@ -1,0 +1,155 @@
+//! The import review: which sheet and layout were read, the first rows, each column's role (which
+//! the user can change) and the data-quality summary, before the analysis.
+
+use eframe::egui::{self, RichText};
+
+use super::i18n::{Texts, fill};
+use crate::app::{AppCommand, LoadedSurvey, Screen};
+use crate::import::{ImportOptions, Role};
+
+/// The words for a role.
+#[must_use]
+pub fn role_name(role: Role, t: &Texts) -> &'static str {
+    match role {
+        Role::Score => t.role_score,
+        Role::Grade => t.role_grade,
+        Role::Csat => t.role_csat,
+        Role::CesAgree => t.role_ces_agree,
+        Role::CesEffort => t.role_ces_effort,
+        Role::Sector => t.role_sector,
+        Role::Segment => t.role_segment,
+        Role::Date => t.role_date,
+        Role::Comment => t.role_comment,
+        Role::RespondentId => t.role_id,
+        Role::Weight => t.role_weight,
+        Role::Ignore => t.role_ignore,
+    }
+}
+
+/// Options equal to `current` with `column` set to `role`, replacing an earlier choice for it.
+fn with_role(current: &ImportOptions, column: &str, role: Role) -> ImportOptions {
+    let mut options = current.clone();
+    options.roles.retain(|(c, r)| c != column && !(role == Role::Score && *r == Role::Score));
+    if role == Role::Score {
+        options.score_column = None;
+    }
+    options.roles.push((column.to_owned(), role));
+    options
+}
+
+/// Draws the review screen.
+pub fn review(ui: &mut egui::Ui, loaded: &LoadedSurvey, t: &Texts, commands: &mut Vec<AppCommand>) {
+    let report = &loaded.report;
+    let source = &report.source;
+    ui.horizontal(|ui| {
+        ui.heading(t.review_title);
+        ui.add_space(16.0);
+        if ui.button(RichText::new(t.continue_to_analysis).strong()).clicked() {
+            commands.push(AppCommand::ShowScreen(Screen::Dashboard));
+        }
+    });
+    ui.add_space(4.0);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(&source.file).strong());
+        if source.sheets.len() > 1 {
+            ui.separator();
+            ui.label(t.sheet);
+            let current = source.sheet.clone().unwrap_or_default();
+            egui::ComboBox::from_id_salt("sheet").selected_text(&current).show_ui(ui, |ui| {
+                for sheet in &source.sheets {
+                    if ui.selectable_label(*sheet == current, sheet).clicked() && *sheet != current {
+                        let mut options = loaded.options.clone();
+                        options.sheet = Some(sheet.clone());
+                        // Roles belong to the other sheet's columns.
+                        options.roles.clear();
+                        options.score_column = None;
+                        commands.push(AppCommand::Reimport(options));
+                    }
+                }
+            });
+        }
+        ui.separator();
+        ui.label(fill(t.layout, &[("layout", &report.layout_label)]));
+    });
+    if source.title_rows > 0 || !source.footer_rows.is_empty() {
+        let rows: Vec<String> = source.footer_rows.iter().map(ToString::to_string).collect();
+        let rows = if rows.is_empty() { "-".to_owned() } else { rows.join(", ") };
+        ui.label(fill(t.rows_left_out, &[("titles", &source.title_rows.to_string()), ("rows", &rows)]));
+    }
+    for m in &source.merged_choices {
+        ui.label(fill(t.merged_columns, &[("column", &m.column), ("n", &m.from_columns.to_string())]));
+    }
+    ui.add_space(8.0);
+    ui.label(RichText::new(t.quality).strong());
+    let excluded: usize = report.excluded.iter().map(|e| e.rows).sum();
+    ui.label(fill(
+        t.quality_line,
+        &[
+            ("read", &report.rows_read.to_string()),
+            ("used", &report.rows_used.to_string()),
+            ("excluded", &excluded.to_string()),
+        ],
+    ));
+    if excluded == 0 {
+        ui.label(t.no_exclusions);
+    }
+    for e in &report.excluded {
+        let rows: Vec<String> = e.examples.iter().map(ToString::to_string).collect();
+        ui.label(format!(
+            "• {}: {} ({} {}…)",
+            super::dashboard::reason_text(e.reason, t),
+            e.rows,
+            t.row,
+            rows.join(", ")
+        ));
+    }
+    ui.add_space(8.0);
+    ui.label(RichText::new(t.preview).strong());
+    ui.label(RichText::new(t.role_hint).weak());
+    egui::ScrollArea::both().auto_shrink([false, true]).show(ui, |ui| {
+        egui::Grid::new("preview").striped(true).min_col_width(90.0).spacing([12.0, 4.0]).show(ui, |ui| {
+            ui.label("");
+            for role in &report.columns.roles {
+                ui.label(RichText::new(shorten(&role.column, 40)).strong()).on_hover_text(&role.column);
+            }
+            ui.end_row();
+            ui.label("");
+            for (c, role) in report.columns.roles.iter().enumerate() {
+                let label = fill(t.role_of, &[("column", &role.column)]);
+                let response = egui::ComboBox::from_id_salt(("role", c))
+                    .selected_text(role_name(role.role, t))
+                    .show_ui(ui, |ui| {
+                        for choice in Role::ALL {
+                            if ui.selectable_label(choice == role.role, role_name(choice, t)).clicked()
+                                && choice != role.role
+                            {
+                                commands.push(AppCommand::Reimport(with_role(&loaded.options, &role.column, choice)));
+                            }
+                        }
+                    })
+                    .response;
+                response.widget_info(|| {
+                    egui::WidgetInfo::labeled(
+                        egui::Role::ComboBox,
+                        true,
+                        format!("{label}: {}", role_name(role.role, t)),
+                    )
+                });
+            }
+            ui.end_row();
+            for (row_number, cells) in &loaded.preview {
+                ui.label(RichText::new(row_number.to_string()).weak());
+                for cell in cells {
+                    ui.label(shorten(cell, 40));
+                }
+                ui.end_row();
+            }
+        });
+    });
+}
+
+/// At most `max` characters, with an ellipsis when cut; line breaks shown as spaces.
+fn shorten(text: &str, max: usize) -> String {
+    let flat = text.replace(['\n', '\r'], " ");
+    if flat.chars().count() <= max { flat } else { format!("{}…", flat.chars().take(max - 1).collect::<String>()) }
+}
