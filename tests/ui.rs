@@ -7,8 +7,8 @@ use std::time::Duration;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use nps_workbench::app::jobs::{SAMPLE_CSV, SAMPLE_NAME};
-use nps_workbench::app::{AppCommand, LoadSource, LoadedSurvey, NpsApp};
-use nps_workbench::import::{self, ImportOptions};
+use nps_workbench::app::{AppCommand, LoadSource, LoadedSurvey, NpsApp, Screen};
+use nps_workbench::import::{self, ImportOptions, Role};
 use nps_workbench::report::{Report, report_for_table};
 use nps_workbench::ui::i18n::{DUTCH, ENGLISH};
 
@@ -122,4 +122,39 @@ fn switching_to_dutch_relabels_the_cards() {
     harness.get_by_label(&format!("Net Promoter Score: {}", DUTCH.signed(o.nps)));
     harness.get_by_label("Verdeling van de scores (0-10)");
     assert!(DUTCH.signed(o.nps).contains(','), "Dutch numbers use a decimal comma");
+}
+
+#[test]
+fn an_opened_file_is_reviewed_and_a_role_can_be_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("klanten.csv");
+    std::fs::write(
+        &path,
+        "Klant,Regio,Hoe waarschijnlijk is het dat u ons aanbeveelt?,Toelichting\n\
+         A,Noord,9,Snel\nB,Zuid,4,Te duur\nC,Noord,10,\nD,Zuid,7,Prima\n",
+    )
+    .unwrap();
+    let mut harness = harness_with_sample();
+    harness.state_mut().push(AppCommand::Open(LoadSource::File(path.clone())));
+    harness.step();
+    wait_for_load(&mut harness);
+    assert_eq!(harness.state().screen, Screen::Review);
+    harness.get_by_label("Check the import");
+    harness.get_by_label("Layout: Table");
+    harness.get_by_label("4 rows read · 4 used · 0 excluded");
+    // The role dropdown says what was detected; choosing another role re-reads the file.
+    harness.get_by_label("Role of column Regio: Segment").click();
+    harness.run();
+    harness.get_by_label("Sector").click();
+    harness.step();
+    wait_for_load(&mut harness);
+    let loaded = harness.state().loaded.as_ref().unwrap();
+    assert_eq!(loaded.report.columns.sector.as_deref(), Some("Regio"));
+    assert_eq!(loaded.options.roles, [("Regio".to_owned(), Role::Sector)]);
+    assert_eq!(harness.state().screen, Screen::Review, "a re-read stays on the review");
+    harness.get_by_label("Role of column Regio: Sector");
+    harness.get_by_label("Continue to the analysis").click();
+    harness.run();
+    assert_eq!(harness.state().screen, Screen::Dashboard);
+    harness.get_by_label(&format!("Net Promoter Score: {}", ENGLISH.signed(25.0)));
 }

@@ -256,6 +256,12 @@ impl ValueProfile {
     }
 }
 
+/// The cells of column `c` in at most [`PROFILE_ROWS`] evenly spaced rows.
+fn sampled(rows: &CellTable, c: usize) -> impl Iterator<Item = &str> {
+    let stride = rows.row_count().div_ceil(PROFILE_ROWS).max(1);
+    (0..rows.row_count()).step_by(stride).map(move |r| rows.cell(r, c))
+}
+
 /// Detects the role of every column; `score_column` is the one already chosen as the 0-10 score.
 #[must_use]
 pub fn detect_roles(headers: &[String], codes: &[String], rows: &CellTable, score_column: usize) -> Vec<ColumnRole> {
@@ -265,8 +271,7 @@ pub fn detect_roles(headers: &[String], codes: &[String], rows: &CellTable, scor
         .map(|(c, header)| {
             let code = codes.get(c).map_or("", String::as_str);
             let role = if c == score_column { Role::Score } else { detect_one(header, code, rows, c) };
-            let date_order =
-                (role == Role::Date).then(|| detect_order((0..rows.row_count()).map(|r| rows.cell(r, c)))).flatten();
+            let date_order = (role == Role::Date).then(|| detect_order(sampled(rows, c))).flatten();
             ColumnRole { column: header.clone(), role, scale: role.scale_label(), date_order }
         })
         .collect();
@@ -340,9 +345,8 @@ pub fn apply_overrides(roles: &mut [ColumnRole], overrides: &[(String, Role)], r
         if let Some((c, r)) = roles.iter_mut().enumerate().find(|(_, r)| &r.column == column) {
             r.role = *role;
             r.scale = role.scale_label();
-            r.date_order = (*role == Role::Date)
-                .then(|| detect_order((0..rows.row_count()).map(|i| rows.cell(i, c))).or(Some(DateOrder::Iso)))
-                .flatten();
+            r.date_order =
+                (*role == Role::Date).then(|| detect_order(sampled(rows, c)).or(Some(DateOrder::Iso))).flatten();
         }
     }
 }
