@@ -8,8 +8,10 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use crate::analysis::{Filter, Period};
 use crate::export::write_atomic;
 use crate::import::ImportOptions;
+use crate::import::Role;
 use crate::report::{Report, ReportRequest, report_for_file};
 
 /// Offline Net Promoter Score analysis of customer-survey spreadsheets.
@@ -41,9 +43,18 @@ pub struct ReportArgs {
     /// Column with the 0-10 answers: header, 1-based number or letter (default: detected).
     #[arg(long)]
     pub score: Option<String>,
-    /// Break NPS down by this column (repeatable).
+    /// Break NPS down by this column (repeatable); `A:B` for a two-way breakdown.
     #[arg(long = "by", value_name = "COLUMN")]
     pub by: Vec<String>,
+    /// NPS per period, with its interval and flagged changes.
+    #[arg(long, value_name = "PERIOD", value_parser = ["week", "month", "quarter"])]
+    pub trend: Option<String>,
+    /// Keep only rows where COLUMN has VALUE (repeatable; several values of one column are OR).
+    #[arg(long = "filter", value_name = "COLUMN=VALUE")]
+    pub filter: Vec<String>,
+    /// Weight column (default: a column headed weight / gewicht / vægt, if any).
+    #[arg(long, value_name = "COLUMN")]
+    pub weight: Option<String>,
     /// Print one JSON object instead of a table.
     #[arg(long)]
     pub json: bool,
@@ -54,13 +65,21 @@ pub struct ReportArgs {
 
 /// Runs `report` and returns what to print, or the one-line error.
 pub fn run_report(args: &ReportArgs) -> Result<String, String> {
+    let mut filter = Filter::default();
+    for condition in &args.filter {
+        filter.add_condition(condition)?;
+    }
+    let trend = args.trend.as_deref().map(|p| match p {
+        "week" => Period::Week,
+        "quarter" => Period::Quarter,
+        _ => Period::Month,
+    });
+    let roles = args.weight.iter().map(|w| (w.clone(), Role::Weight)).collect();
     let request = ReportRequest {
-        import: ImportOptions {
-            sheet: args.sheet.clone(),
-            score_column: args.score.clone(),
-            ..ImportOptions::default()
-        },
+        import: ImportOptions { sheet: args.sheet.clone(), score_column: args.score.clone(), roles },
         by: args.by.clone(),
+        trend,
+        filter,
     };
     let report = report_for_file(&args.file, &request).map_err(|e| e.to_string())?;
     let json = serde_json::to_string_pretty(&report).map_err(|e| format!("cannot write JSON: {e}"))?;
@@ -124,6 +143,9 @@ pub fn format_table(report: &Report) -> String {
     }
     let o = &report.overall;
     let _ = writeln!(out);
+    if !report.filter.is_empty() {
+        let _ = writeln!(out, "Filter: {}", report.filter);
+    }
     let _ = writeln!(
         out,
         "NPS {}  95% CI {} to {} (adjusted Wald)  n = {}",
@@ -140,6 +162,24 @@ pub fn format_table(report: &Report) -> String {
     let _ = writeln!(out);
     let _ = writeln!(out, "Score {}", (0..=10).map(|i| format!("{i:>6}")).collect::<String>());
     let _ = writeln!(out, "Count {}", o.distribution.iter().map(|c| format!("{c:>6}")).collect::<String>());
+    for (name, metric) in [("CES", &o.ces), ("CSAT", &o.csat), ("Grade", &o.grade)] {
+        let Some(m) = metric else { continue };
+        let _ = writeln!(
+            out,
+            "{name} '{}' ({}{}): mean {:.2} (95% CI {:.2} to {:.2}), {} {:.1}% ({:.1} to {:.1}), n = {}",
+            m.column,
+            m.scale,
+            if m.higher_is_better { "" } else { ", lower is better" },
+            m.mean,
+            m.mean_low,
+            m.mean_high,
+            share_words(m.share),
+            m.share_pct,
+            m.share_low,
+            m.share_high,
+            m.n
+        );
+    }
     let mut current = "";
     for row in &report.segments {
         if row.column != current {
@@ -148,25 +188,57 @@ pub fn format_table(report: &Report) -> String {
             let _ = writeln!(out, "By {current}");
             let _ = writeln!(
                 out,
-                "  {:<28} {:>7} {:>7} {:>17} {:>6} {:>6} {:>6}",
-                "value", "n", "NPS", "95% CI", "P%", "Pa%", "D%"
+                "  {:<28} {:>7} {:>7} {:>17} {:>6} {:>6} {:>6} {:>8} {:>7}",
+                "value", "n", "NPS", "95% CI", "P%", "Pa%", "D%", "vs rest", "p"
             );
         }
         let m = &row.summary;
-        let flag = if row.small_n { "  small n" } else { "" };
+        let mut flags = String::new();
+        if row.significant {
+            flags.push_str("  * significant (Holm)");
+        }
+        if row.small_n {
+            flags.push_str("  small n");
+        }
         let _ = writeln!(
             out,
-            "  {:<28} {:>7} {:>7} {:>17} {:>6.1} {:>6.1} {:>6.1}{flag}",
+            "  {:<28} {:>7} {:>7} {:>17} {:>6.1} {:>6.1} {:>6.1} {:>8} {:>7}{flags}",
             truncate(&row.value, 28),
             m.n,
             signed(m.nps),
             format!("{} to {}", signed(m.ci_low), signed(m.ci_high)),
             m.promoter_pct,
             m.passive_pct,
-            m.detractor_pct
+            m.detractor_pct,
+            row.difference_vs_rest.map_or_else(|| "-".to_owned(), signed),
+            row.p_value.map_or_else(|| "-".to_owned(), |p| format!("{p:.3}")),
         );
     }
+    if let Some(points) = &report.trend {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "Trend");
+        let _ = writeln!(out, "  {:<10} {:>7} {:>7} {:>17} {:>8}", "period", "n", "NPS", "95% CI", "change");
+        for p in points {
+            let (nps, ci) = match (p.nps, p.ci_low, p.ci_high) {
+                (Some(v), Some(lo), Some(hi)) => (signed(v), format!("{} to {}", signed(lo), signed(hi))),
+                _ => ("-".to_owned(), "no answers".to_owned()),
+            };
+            let change = p.change.map_or_else(|| "-".to_owned(), signed);
+            let flag = if p.change_significant { "  * significant change" } else { "" };
+            let _ = writeln!(out, "  {:<10} {:>7} {:>7} {:>17} {:>8}{flag}", p.period, p.n, nps, ci, change);
+        }
+    }
     out
+}
+
+/// The share a metric reports, in words.
+fn share_words(share: &str) -> &'static str {
+    match share {
+        "top_2_box" => "top-2-box (4-5)",
+        "agree_5_7" => "agree (5-7)",
+        "low_effort_1_2" => "low effort (1-2)",
+        _ => "8 or more",
+    }
 }
 
 fn truncate(text: &str, width: usize) -> String {

@@ -7,7 +7,10 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::analysis::{self, AnalysisError, NpsSummary, SegmentRow, Survey};
+use crate::analysis::{
+    self, AnalysisError, Filter, MetricKind, MetricSummary, NpsSummary, Period, SegmentRow, Survey, SurveyIndex,
+    TrendPoint,
+};
 use crate::import::{self, ColumnRole, ImportError, ImportOptions, ImportedTable, Role};
 
 /// Everything asked for on the command line or in the open dialog.
@@ -15,8 +18,12 @@ use crate::import::{self, ColumnRole, ImportError, ImportOptions, ImportedTable,
 pub struct ReportRequest {
     /// How to read the file.
     pub import: ImportOptions,
-    /// Segment columns to break NPS down by.
+    /// Segment columns to break NPS down by; `A:B` for a two-way breakdown.
     pub by: Vec<String>,
+    /// The trend period asked for, if any.
+    pub trend: Option<Period>,
+    /// Which rows to analyse.
+    pub filter: Filter,
 }
 
 /// Any reason a report could not be made, already worded for the user.
@@ -28,6 +35,36 @@ pub enum ReportError {
     /// The answers could not be analysed.
     #[error(transparent)]
     Analysis(#[from] AnalysisError),
+    /// The filter keeps no answer.
+    #[error("{place}: the filter ({filter}) keeps no answer")]
+    EmptySelection { place: String, filter: String },
+    /// `--trend` without a date column.
+    #[error("{place}: no date column to draw a trend from; columns: {available}")]
+    NoDateColumn { place: String, available: String },
+}
+
+/// The overall NPS with the other metrics the file has.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Overall {
+    /// NPS, counts, shares, mean, distribution and intervals.
+    #[serde(flatten)]
+    pub summary: NpsSummary,
+    /// Customer effort (the 1-7 agreement scale when present, else the 1-5 effort scale).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ces: Option<MetricSummary>,
+    /// Customer satisfaction 1-5.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub csat: Option<MetricSummary>,
+    /// Dutch grade 1-10.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grade: Option<MetricSummary>,
+}
+
+impl std::ops::Deref for Overall {
+    type Target = NpsSummary;
+    fn deref(&self) -> &NpsSummary {
+        &self.summary
+    }
 }
 
 /// One exclusion reason in the JSON: how many rows, and example row numbers with their values.
@@ -125,36 +162,130 @@ pub struct Report {
     pub source: SourceSummary,
     /// Which interval `ci_low`/`ci_high` hold.
     pub interval: &'static str,
-    /// All valid answers.
-    pub overall: NpsSummary,
-    /// One row per value of each `--by` column.
+    /// The filter applied, in words; empty when every row is analysed.
+    pub filter: String,
+    /// All valid answers kept by the filter.
+    pub overall: Overall,
+    /// One row per value of each `--by` column (or pair of values for `A:B`).
     pub segments: Vec<SegmentRow>,
+    /// NPS per period, when asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trend: Option<Vec<TrendPoint>>,
 }
 
 /// Reads `path` and analyses it as asked.
 pub fn report_for_file(path: &Path, request: &ReportRequest) -> Result<Report, ReportError> {
     let table = import::read_file(path, &request.import, &mut |_| true)?;
-    report_for_table(&table, &request.by)
+    report_for_table(&table, request)
 }
 
-/// Analyses an imported table, breaking NPS down by the `by` columns.
-pub fn report_for_table(table: &ImportedTable, by: &[String]) -> Result<Report, ReportError> {
-    let survey = Survey::from_table(table, by)?;
-    Ok(report_for_survey(&survey)?)
+/// The header of every column named in `--by` (by name, code, number or letter).
+fn by_columns(table: &ImportedTable, by: &[String]) -> Result<Vec<Vec<String>>, ReportError> {
+    by.iter()
+        .map(|spec| {
+            let parts: Vec<&str> = match spec.split_once(':') {
+                Some((a, b)) if table.column_index(spec).is_err() => vec![a, b],
+                _ => vec![spec.as_str()],
+            };
+            parts.iter().map(|p| Ok(table.headers[table.column_index(p.trim())?].clone())).collect()
+        })
+        .collect()
 }
 
-/// Assembles the report of a survey.
-pub fn report_for_survey(survey: &Survey) -> Result<Report, AnalysisError> {
-    let distribution = analysis::distribution_of(survey.scores()?);
-    let overall = analysis::summarise_scores(distribution).ok_or_else(|| AnalysisError::NoValidScores {
-        place: survey.source.place(),
-        column: survey.score_header.clone(),
-        rows_read: survey.rows_read,
-    })?;
-    let mut segments = Vec::new();
-    for column in &survey.segment_columns {
-        segments.extend(analysis::segment_rows(survey, column)?);
+/// Analyses an imported table as asked (the import part of `request` is not used).
+pub fn report_for_table(table: &ImportedTable, request: &ReportRequest) -> Result<Report, ReportError> {
+    let by = by_columns(table, &request.by)?;
+    let place = table.source.place();
+    for column in request.filter.segments.keys() {
+        table.column_index(column)?;
     }
+    let mut extra: Vec<String> = by.iter().flatten().cloned().collect();
+    extra.extend(request.filter.segments.keys().map(|c| table.headers[table.column_index(c).unwrap_or(0)].clone()));
+    let survey = Survey::from_table(table, &[])?;
+    let index = SurveyIndex::from_table_with(table, &extra);
+    let mut filter = request.filter.clone();
+    filter.segments = filter
+        .segments
+        .into_iter()
+        .map(|(c, v)| (table.headers[table.column_index(&c).unwrap_or(0)].clone(), v))
+        .collect();
+    if request.trend.is_some() && index.dates.is_none() {
+        return Err(ReportError::NoDateColumn { place, available: import_headers(table) });
+    }
+    let views = ViewRequest { by, trend: request.trend, filter };
+    report_for_survey(&survey, &index, &views)
+}
+
+fn import_headers(table: &ImportedTable) -> String {
+    table.headers.iter().map(|h| format!("'{h}'")).collect::<Vec<_>>().join(", ")
+}
+
+/// What to compute from an index: breakdowns (one column, or two for a two-way), a trend and
+/// the filter. The app recomputes this on every filter change.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ViewRequest {
+    /// Breakdowns: one header, or two for a two-way breakdown.
+    pub by: Vec<Vec<String>>,
+    /// Trend period.
+    pub trend: Option<Period>,
+    /// Rows kept.
+    pub filter: Filter,
+}
+
+/// Everything the views show for one filter, computed from the index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ViewResults {
+    /// Overall NPS and metrics of the rows kept.
+    pub overall: Option<Overall>,
+    /// Breakdown rows.
+    pub segments: Vec<SegmentRow>,
+    /// Trend points.
+    pub trend: Option<Vec<TrendPoint>>,
+}
+
+/// Computes every view of `index` for `request`.
+#[must_use]
+pub fn compute_views(index: &SurveyIndex, request: &ViewRequest) -> ViewResults {
+    let mask = index.mask(&request.filter);
+    let weights = index.weights.as_deref();
+    let metric = |kinds: &[MetricKind]| {
+        kinds.iter().find_map(|k| {
+            index.metrics.iter().find(|m| m.kind == *k).and_then(|m| analysis::summarise_metric(m, &mask, weights))
+        })
+    };
+    let overall = analysis::overall(index, &mask).map(|summary| Overall {
+        summary,
+        ces: metric(&[MetricKind::CesAgree, MetricKind::CesEffort]),
+        csat: metric(&[MetricKind::Csat]),
+        grade: metric(&[MetricKind::Grade]),
+    });
+    let mut segments = Vec::new();
+    for columns in &request.by {
+        match columns.as_slice() {
+            [one] => segments.extend(analysis::breakdown(index, one, &mask)),
+            [a, b] => segments.extend(analysis::two_way_breakdown(index, a, b, &mask)),
+            _ => {}
+        }
+    }
+    let trend = request.trend.map(|p| analysis::trend(index, p, &mask));
+    ViewResults { overall, segments, trend }
+}
+
+/// Assembles the report of a survey and its index.
+pub fn report_for_survey(survey: &Survey, index: &SurveyIndex, views: &ViewRequest) -> Result<Report, ReportError> {
+    let results = compute_views(index, views);
+    let Some(overall) = results.overall else {
+        if views.filter.is_empty() {
+            return Err(AnalysisError::NoValidScores {
+                place: survey.source.place(),
+                column: survey.score_header.clone(),
+                rows_read: survey.rows_read,
+            }
+            .into());
+        }
+        return Err(ReportError::EmptySelection { place: survey.source.place(), filter: views.filter.describe() });
+    };
+    let segments = results.segments;
     let excluded = survey
         .exclusions
         .iter()
@@ -175,7 +306,12 @@ pub fn report_for_survey(survey: &Survey) -> Result<Report, AnalysisError> {
         layout_label: facts.layout_label(),
         columns: ColumnRoles {
             score: survey.score_header.clone(),
-            segments: survey.segment_columns.clone(),
+            segments: views.by.iter().flatten().fold(Vec::new(), |mut seen, c| {
+                if !seen.contains(c) {
+                    seen.push(c.clone());
+                }
+                seen
+            }),
             sector: facts.column_with(Role::Sector).map(str::to_owned),
             date: facts.column_with(Role::Date).map(str::to_owned),
             respondent_id: facts.column_with(Role::RespondentId).map(str::to_owned),
@@ -204,7 +340,9 @@ pub fn report_for_survey(survey: &Survey) -> Result<Report, AnalysisError> {
                 .collect(),
         },
         interval: "adjusted_wald_95",
+        filter: views.filter.describe(),
         overall,
         segments,
+        trend: results.trend,
     })
 }

@@ -142,7 +142,7 @@ fn xlsx_first_sheet_with_data_or_the_one_named() {
 
     let request = ReportRequest {
         import: ImportOptions { sheet: Some("other".into()), ..ImportOptions::default() },
-        by: Vec::new(),
+        ..ReportRequest::default()
     };
     let other = report_for_file(&path, &request).unwrap();
     assert_eq!(other.overall.n, 3);

@@ -9,12 +9,12 @@ use egui_kittest::kittest::Queryable;
 use nps_workbench::app::jobs::{SAMPLE_CSV, SAMPLE_NAME};
 use nps_workbench::app::{AppCommand, LoadSource, LoadedSurvey, NpsApp, Screen};
 use nps_workbench::import::{self, ImportOptions, Role};
-use nps_workbench::report::{Report, report_for_table};
+use nps_workbench::report::{Report, ReportRequest, report_for_table};
 use nps_workbench::ui::i18n::{DUTCH, ENGLISH};
 
 fn sample_report() -> Report {
     let table = import::read_bytes(SAMPLE_NAME, SAMPLE_CSV.to_vec(), &ImportOptions::default(), &mut |_| true).unwrap();
-    report_for_table(&table, &[]).unwrap()
+    report_for_table(&table, &ReportRequest::default()).unwrap()
 }
 
 /// NPS of the sample counted independently of the import: the csv crate, a strict score rule.

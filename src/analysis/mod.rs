@@ -1,16 +1,27 @@
 //! The survey model and every aggregation over it: overall NPS, per-segment NPS, the 0-10
 //! distribution and the exclusion report.
 //!
-//! Owns the polars DataFrame behind [`Survey`] and turns it into plain result structs
-//! ([`NpsSummary`], [`SegmentRow`]) that the UI and CLI draw. Must not touch egui or files.
+//! Owns the polars DataFrame behind [`Survey`] (valid answers and the exclusion report) and the
+//! [`SurveyIndex`]: the same rows as flat arrays with segment values as integer codes, built
+//! once per load, so that a filter change recomputes every view (overall, breakdowns, trend,
+//! CSAT/CES/grade) in milliseconds. Results are plain structs ([`NpsSummary`], [`SegmentRow`],
+//! [`TrendPoint`], [`MetricSummary`]) that the UI and CLI draw. Must not touch egui or files.
 
-mod segments;
+pub mod breakdown;
+pub mod calendar;
+pub mod index;
+pub mod metrics;
 mod summary;
 mod survey;
+pub mod trend;
 
-pub use segments::{SegmentRow, segment_rows};
-pub use summary::{NpsSummary, distribution_of, summarise_scores};
+pub use breakdown::{SegmentRow, breakdown, overall, two_way_breakdown};
+pub use calendar::Period;
+pub use index::{Filter, MetricKind, SurveyIndex};
+pub use metrics::{MetricSummary, summarise_metric};
+pub use summary::{NpsSummary, ScoreTally, distribution_of, summarise_scores};
 pub use survey::{ExcludedExample, ExclusionGroup, Survey};
+pub use trend::{TrendPoint, trend};
 
 /// Segments below this many responses carry a small-n flag.
 pub const SMALL_N: u64 = 30;

@@ -500,6 +500,12 @@ mod tests {
     }
 
     #[test]
+    fn a_locked_file_is_explained() {
+        let e = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        assert_eq!(io_reason(&e), "permission denied (is it open or locked in another program?)");
+    }
+
+    #[test]
     fn score_override_by_name_and_missing_column() {
         let options = ImportOptions { score_column: Some("B".into()), ..ImportOptions::default() };
         let t = read_bytes("x.csv", b"a,b\n1,2\n".to_vec(), &options, &mut |_| true).unwrap_or_else(|e| panic!("{e}"));

@@ -1,0 +1,188 @@
+//! CSAT, CES and grade beside NPS: the mean with its t-interval and the share that matters for
+//! each scale with its Wilson interval, weighted (on Kish's effective n) when the data are.
+//!
+//! - CSAT 1-5: top-2-box (4-5).
+//! - CES 1-7 agreement ("easy to handle my issue"): % agree (5-7); higher is better.
+//! - CES 1-5 effort ("how much effort"): % low effort (1-2); lower is better, kept apart.
+//! - Dutch grade 1-10: % 8 or more, and % below 6 (a fail).
+
+use serde::Serialize;
+
+use super::index::{MetricKind, MetricValues, NO_VALUE};
+use crate::stats::{self, Z95};
+
+/// One metric of a set of answers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MetricSummary {
+    /// The column's header.
+    pub column: String,
+    /// What it measures.
+    pub kind: MetricKind,
+    /// Its scale, e.g. `1-7`.
+    pub scale: String,
+    /// Whether a higher answer is better (false for CES effort).
+    pub higher_is_better: bool,
+    /// Valid answers.
+    pub n: u64,
+    /// Kish's effective n when weighted.
+    pub effective_n: Option<f64>,
+    /// Mean answer.
+    pub mean: f64,
+    /// 95% t-interval of the mean, lower bound.
+    pub mean_low: f64,
+    /// 95% t-interval of the mean, upper bound.
+    pub mean_high: f64,
+    /// Which share: `top_2_box`, `agree_5_7`, `low_effort_1_2` or `grade_8_or_more`.
+    pub share: &'static str,
+    /// The share, percent.
+    pub share_pct: f64,
+    /// Wilson 95% lower bound, percent.
+    pub share_low: f64,
+    /// Wilson 95% upper bound, percent.
+    pub share_high: f64,
+    /// For grades: % below 6, with its Wilson interval.
+    pub fail_pct: Option<f64>,
+    /// Wilson 95% lower bound of `fail_pct`.
+    pub fail_low: Option<f64>,
+    /// Wilson 95% upper bound of `fail_pct`.
+    pub fail_high: Option<f64>,
+}
+
+impl MetricKind {
+    /// Which share is reported, and which answers count towards it.
+    fn share(self) -> (&'static str, fn(u8) -> bool) {
+        match self {
+            Self::Csat => ("top_2_box", |v| v >= 4),
+            Self::CesAgree => ("agree_5_7", |v| v >= 5),
+            Self::CesEffort => ("low_effort_1_2", |v| v <= 2),
+            Self::Grade => ("grade_8_or_more", |v| v >= 8),
+        }
+    }
+}
+
+/// Summarises a metric over the rows kept by `mask`, weighted by `weights` when given.
+#[must_use]
+pub fn summarise_metric(metric: &MetricValues, mask: &[bool], weights: Option<&[f64]>) -> Option<MetricSummary> {
+    let (low, high) = metric.kind.scale();
+    let mut counts = [0u64; 11];
+    let mut weight_sums = [0.0f64; 11];
+    let mut weight_squares = 0.0;
+    for (i, &v) in metric.values.iter().enumerate() {
+        if v == NO_VALUE || !mask[i] {
+            continue;
+        }
+        let w = weights.map_or(1.0, |w| w[i]);
+        counts[usize::from(v)] += 1;
+        weight_sums[usize::from(v)] += w;
+        weight_squares += w * w;
+    }
+    let n: u64 = counts.iter().sum();
+    let total_weight: f64 = weight_sums.iter().sum();
+    if n == 0 || total_weight <= 0.0 {
+        return None;
+    }
+    // Pseudo-counts on the effective-n scale: the weighted shares, summing to n_eff.
+    let n_eff = if weights.is_some() { total_weight * total_weight / weight_squares } else { n as f64 };
+    let pseudo = |v: usize| weight_sums[v] / total_weight * n_eff;
+    let pairs: Vec<(f64, f64)> = (usize::from(low)..=usize::from(high)).map(|v| (v as f64, pseudo(v))).collect();
+    let mean_summary = stats::mean_t_interval(&pairs, 0.95);
+    let mean = pairs.iter().map(|(v, c)| v * c).sum::<f64>() / n_eff;
+    let (share, counts_towards) = metric.kind.share();
+    let share_of = |test: &dyn Fn(u8) -> bool| {
+        let successes: f64 = (low..=high).filter(|&v| test(v)).map(|v| pseudo(usize::from(v))).sum();
+        stats::wilson(successes.min(n_eff), n_eff, Z95)
+    };
+    let wilson = share_of(&counts_towards)?;
+    let fail = (metric.kind == MetricKind::Grade).then(|| share_of(&|v| v < 6)).flatten();
+    Some(MetricSummary {
+        column: metric.name.clone(),
+        kind: metric.kind,
+        scale: format!("{low}-{high}"),
+        higher_is_better: metric.kind != MetricKind::CesEffort,
+        n,
+        effective_n: weights.map(|_| n_eff),
+        mean,
+        mean_low: mean_summary.map_or(mean, |m| m.low),
+        mean_high: mean_summary.map_or(mean, |m| m.high),
+        share,
+        share_pct: 100.0 * wilson.centre,
+        share_low: 100.0 * wilson.low,
+        share_high: 100.0 * wilson.high,
+        fail_pct: fail.map(|f| 100.0 * f.centre),
+        fail_low: fail.map(|f| 100.0 * f.low),
+        fail_high: fail.map(|f| 100.0 * f.high),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn metric(kind: MetricKind, values: &[u8]) -> MetricValues {
+        MetricValues { name: "m".into(), kind, values: values.to_vec() }
+    }
+
+    /// Values repeated as often as `counts` says.
+    fn from_counts(counts: &[(u8, usize)]) -> Vec<u8> {
+        counts.iter().flat_map(|&(v, k)| std::iter::repeat_n(v, k)).collect()
+    }
+
+    fn close(actual: f64, expected: f64, tolerance: f64) {
+        assert!((actual - expected).abs() < tolerance, "{actual} != {expected}");
+    }
+
+    #[test]
+    fn csat_ces_and_grade_match_the_reference() {
+        // statistics.md cross-check rows.
+        let csat = from_counts(&[(1, 2), (2, 3), (3, 5), (4, 20), (5, 20), (NO_VALUE, 3)]);
+        let s = summarise_metric(&metric(MetricKind::Csat, &csat), &vec![true; csat.len()], None).unwrap();
+        assert_eq!(s.n, 50);
+        close(s.share_pct, 80.0, 1e-9);
+        close(s.share_low, 66.963, 1e-3);
+        close(s.share_high, 88.756, 1e-3);
+        close(s.mean, 4.06, 1e-9);
+        close(s.mean_low, 3.7594, 1e-4);
+        close(s.mean_high, 4.3606, 1e-4);
+
+        let ces = from_counts(&[(1, 1), (2, 1), (3, 2), (4, 4), (5, 6), (6, 10), (7, 6)]);
+        let s = summarise_metric(&metric(MetricKind::CesAgree, &ces), &vec![true; ces.len()], None).unwrap();
+        close(s.share_pct, 73.33, 0.01);
+        close(s.share_low, 55.55, 0.01);
+        close(s.share_high, 85.82, 0.01);
+        close(s.mean, 5.2333, 1e-4);
+        close(s.mean_low, 4.6558, 1e-4);
+        close(s.mean_high, 5.8108, 1e-4);
+
+        let grade = from_counts(&[(5, 1), (6, 2), (7, 5), (8, 9), (9, 3)]);
+        let s = summarise_metric(&metric(MetricKind::Grade, &grade), &vec![true; grade.len()], None).unwrap();
+        close(s.mean, 7.55, 1e-9);
+        close(s.mean_low, 7.0586, 1e-4);
+        close(s.mean_high, 8.0414, 1e-4);
+        close(s.share_pct, 60.0, 1e-9);
+        close(s.share_low, 38.66, 0.01);
+        close(s.share_high, 78.12, 0.01);
+        close(s.fail_pct.unwrap(), 5.0, 1e-9);
+    }
+
+    #[test]
+    fn ces_effort_is_lower_is_better_and_grades_report_fails() {
+        let effort = summarise_metric(&metric(MetricKind::CesEffort, &[1, 2, 5, 4]), &[true; 4], None).unwrap();
+        assert!(!effort.higher_is_better);
+        assert_eq!(effort.share, "low_effort_1_2");
+        assert!((effort.share_pct - 50.0).abs() < 1e-9);
+        let grade = summarise_metric(&metric(MetricKind::Grade, &[8, 9, 5, 7, 3]), &[true; 5], None).unwrap();
+        assert!((grade.share_pct - 40.0).abs() < 1e-9);
+        assert_eq!(grade.fail_pct, Some(40.0));
+        let masked = summarise_metric(&metric(MetricKind::Grade, &[8, 9, 5]), &[false; 3], None);
+        assert!(masked.is_none());
+    }
+
+    #[test]
+    fn weights_shift_shares_and_shrink_the_effective_n() {
+        let m = metric(MetricKind::CesAgree, &[7, 1]);
+        let s = summarise_metric(&m, &[true; 2], Some(&[3.0, 1.0])).unwrap();
+        assert!((s.share_pct - 75.0).abs() < 1e-9);
+        // Kish: (3 + 1)^2 / (9 + 1) = 1.6
+        assert!((s.effective_n.unwrap() - 1.6).abs() < 1e-9);
+    }
+}

@@ -1,0 +1,44 @@
+//! Bad input gets one clear line naming the file, never a panic: too large, a folder, a file
+//! that cannot be opened, and a workbook that is not one.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
+
+mod common;
+
+use nps_workbench::import::{ImportOptions, MAX_FILE_BYTES, read_file};
+
+fn message(path: &std::path::Path) -> String {
+    read_file(path, &ImportOptions::default(), &mut |_| true).map(|_| ()).unwrap_err().to_string()
+}
+
+#[test]
+fn a_file_over_one_gigabyte_is_refused_before_it_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("export.csv");
+    // A sparse file: the size is real, the disk space is not used.
+    std::fs::File::create(&path).unwrap().set_len(MAX_FILE_BYTES + 1).unwrap();
+    assert_eq!(
+        message(&path),
+        "export.csv: the file is 1024 MB, more than the 1024 MB this program reads; split it or export only the needed columns"
+    );
+}
+
+#[test]
+fn a_folder_or_a_missing_file_is_named_in_plain_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("answers.csv");
+    std::fs::create_dir(&folder).unwrap();
+    assert!(message(&folder).starts_with("answers.csv: cannot be read: "), "{}", message(&folder));
+    assert_eq!(message(&dir.path().join("gone.xlsx")), "gone.xlsx: cannot be read: the file does not exist");
+}
+
+#[test]
+fn a_damaged_workbook_and_text_renamed_to_xlsx_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = common::write(dir.path(), "renamed.xlsx", b"id,score\n1,9\n");
+    assert!(message(&text).starts_with("renamed.xlsx: the workbook cannot be opened"), "{}", message(&text));
+    let mut zip_head = b"PK\x03\x04".to_vec();
+    zip_head.extend([0u8; 40]);
+    let cut = common::write(dir.path(), "cut.ods", &zip_head);
+    assert!(message(&cut).starts_with("cut.ods: the workbook cannot be opened"), "{}", message(&cut));
+}
