@@ -103,3 +103,85 @@ fn version_and_help() {
         assert!(stdout.contains(flag), "{flag} missing from help");
     }
 }
+
+/// 120 answers over two months: January mostly promoters, February mostly detractors, in two
+/// regions, with CES (1-7) and CSAT (1-5) answers and a weight column.
+fn two_months_csv() -> String {
+    let mut text = String::from("id,datum,regio,aanbevelen,ces,csat,weight\n");
+    for i in 0..120 {
+        let january = i < 60;
+        let promoter = if january { i % 6 != 0 } else { i % 6 == 0 };
+        let score = if promoter { 10 } else { 2 };
+        let day = if january { "15-01-2025" } else { "15-02-2025" };
+        let region = if i % 2 == 0 { "Noord" } else { "Zuid" };
+        let (ces, csat) = if promoter { (6, 5) } else { (2, 2) };
+        let weight = if region == "Noord" { "2" } else { "1" };
+        text.push_str(&format!("{i},{day},{region},{score},{ces},{csat},{weight}\n"));
+    }
+    text
+}
+
+#[test]
+fn trend_filters_two_way_breakdowns_and_metrics_in_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::write(dir.path(), "months.csv", two_months_csv().as_bytes());
+    let file = path.to_str().unwrap();
+    let (code, stdout, stderr) =
+        run(&["report", file, "--by", "regio", "--by", "regio:datum", "--trend", "month", "--json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    // Weighted (Noord counts twice): intervals use Kish's effective n.
+    assert_eq!(json["columns"]["weight"], "weight");
+    let n_eff = json["overall"]["effective_n"].as_f64().unwrap();
+    // (60*2 + 60*1)^2 / (60*4 + 60*1) = 108
+    assert!((n_eff - 108.0).abs() < 1e-9, "{n_eff}");
+    let trend = json["trend"].as_array().unwrap();
+    assert_eq!(trend.len(), 2);
+    assert_eq!(trend[0]["period"], "2025-01");
+    assert_eq!(trend[0]["n"], 60);
+    assert_eq!(trend[1]["change_significant"], true);
+    assert!(trend[1]["ci_low"].as_f64().unwrap() < trend[1]["nps"].as_f64().unwrap());
+    let segments = json["segments"].as_array().unwrap();
+    let regions: Vec<&serde_json::Value> = segments.iter().filter(|s| s["column"] == "regio").collect();
+    assert_eq!(regions.len(), 2);
+    assert_eq!(regions.iter().map(|s| s["n"].as_u64().unwrap()).sum::<u64>(), 120);
+    for s in segments {
+        assert!(s["p_value"].is_number() && s["significant"].is_boolean() && s["small_n"].is_boolean(), "{s}");
+    }
+    assert!(segments.iter().any(|s| s["column"] == "regio × datum" && s["value"] == "Noord × 15-01-2025"));
+    assert_eq!(json["overall"]["ces"]["scale"], "1-7");
+    assert_eq!(json["overall"]["csat"]["share"], "top_2_box");
+    assert!(json["overall"].get("grade").is_none());
+
+    let (code, stdout, _) = run(&["report", file, "--filter", "regio=Zuid", "--json"]);
+    assert_eq!(code, 0);
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(json["overall"]["n"], 60);
+    assert_eq!(json["filter"], "regio = Zuid");
+
+    let (code, _, stderr) = run(&["report", file, "--filter", "regio=West"]);
+    assert_ne!(code, 0);
+    assert_eq!(stderr.trim(), "nps-workbench: months.csv: the filter (regio = West) keeps no answer");
+    let (code, _, stderr) = run(&["report", file, "--filter", "nonsense"]);
+    assert_ne!(code, 0);
+    assert!(stderr.contains("filter 'nonsense' is not COLUMN=VALUE"), "{stderr}");
+}
+
+#[test]
+fn the_table_flags_significant_rows_and_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::write(dir.path(), "months.csv", two_months_csv().as_bytes());
+    let (code, stdout, stderr) = run(&["report", path.to_str().unwrap(), "--trend", "month", "--weight", "weight"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("Trend"), "{stdout}");
+    assert!(stdout.contains("* significant change"), "{stdout}");
+    assert!(stdout.contains("CES 'ces' (1-7)"), "{stdout}");
+    let (code, _, stderr) = run(&[
+        "report",
+        &common::write(dir.path(), "nodate.csv", b"score\n9\n3\n10\n").to_string_lossy(),
+        "--trend",
+        "week",
+    ]);
+    assert_ne!(code, 0);
+    assert!(stderr.contains("no date column to draw a trend from"), "{stderr}");
+}

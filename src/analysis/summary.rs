@@ -94,6 +94,9 @@ pub struct NpsSummary {
     pub detractors: u64,
     /// % promoters - % detractors, -100..100, unrounded (weighted when the data are).
     pub nps: f64,
+    /// Centre of the adjusted-Wald interval: the NPS of the counts plus (0.75, 1.5, 0.75). With
+    /// very few answers the raw NPS can lie outside the interval; the interval's centre never does.
+    pub ci_centre: f64,
     /// Adjusted-Wald 95% interval, lower bound (the default interval).
     pub ci_low: f64,
     /// Adjusted-Wald 95% interval, upper bound.
@@ -136,6 +139,7 @@ impl NpsSummary {
             passives: c[7] + c[8],
             detractors: c[..7].iter().sum(),
             nps: 100.0 * nps,
+            ci_centre: 100.0 * adjusted.centre,
             ci_low: 100.0 * adjusted.low,
             ci_high: 100.0 * adjusted.high,
             wald_low: 100.0 * wald.low,

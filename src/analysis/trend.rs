@@ -20,6 +20,8 @@ pub struct TrendPoint {
     pub n: u64,
     /// NPS, absent for a period without answers.
     pub nps: Option<f64>,
+    /// Centre of the adjusted-Wald interval.
+    pub ci_centre: Option<f64>,
     /// Adjusted-Wald 95% lower bound.
     pub ci_low: Option<f64>,
     /// Adjusted-Wald 95% upper bound.
@@ -67,6 +69,7 @@ pub fn trend(index: &SurveyIndex, period: Period, mask: &[bool]) -> Vec<TrendPoi
             start: calendar::iso_date(*start),
             n: tally.n(),
             nps: summary.as_ref().map(|s| s.nps),
+            ci_centre: summary.as_ref().map(|s| s.ci_centre),
             ci_low: summary.as_ref().map(|s| s.ci_low),
             ci_high: summary.as_ref().map(|s| s.ci_high),
             change: test.as_ref().map(|t| 100.0 * t.difference),
