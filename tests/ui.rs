@@ -158,3 +158,63 @@ fn an_opened_file_is_reviewed_and_a_role_can_be_changed() {
     assert_eq!(harness.state().screen, Screen::Dashboard);
     harness.get_by_label(&format!("Net Promoter Score: {}", ENGLISH.signed(25.0)));
 }
+
+/// Steps the app until the views' computation has finished.
+fn wait_for_views(harness: &mut Harness<'_, NpsApp>) {
+    for _ in 0..600 {
+        harness.step();
+        let state = harness.state();
+        if state.compute.is_none() && state.computed.is_some() {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("the views were not computed within 12 s");
+}
+
+#[test]
+fn segments_view_lists_sectors_and_opens_their_responses() {
+    let mut harness = harness_with_sample();
+    wait_for_views(&mut harness);
+    harness.get_by_label("Segments").click();
+    harness.run();
+    wait_for_views(&mut harness);
+    let computed = harness.state().computed.clone().unwrap();
+    let retail = computed.results.segments.iter().find(|r| r.column == "sector" && r.value == "Retail").unwrap();
+    let retail_n = retail.summary.n;
+    harness.get_by_label("NPS by sector");
+    harness.get_by_label(&ENGLISH.signed(retail.summary.nps));
+    harness.get_by_label("Responses: Retail").click();
+    harness.run();
+    wait_for_views(&mut harness);
+    let state = harness.state();
+    assert_eq!(state.views.view, nps_workbench::app::View::Responses);
+    assert_eq!(state.computed.as_ref().unwrap().responses.len() as u64, retail_n);
+    harness.get_by_label(&format!("{retail_n} responses"));
+}
+
+#[test]
+fn a_filter_changes_every_view_and_is_shown() {
+    let mut harness = harness_with_sample();
+    wait_for_views(&mut harness);
+    harness.get_by_label("language").click();
+    harness.run();
+    harness.get_by_label("da").click();
+    harness.run();
+    wait_for_views(&mut harness);
+    let state = harness.state();
+    assert_eq!(state.views.filter.describe(), "language = da");
+    let overall = state.computed.as_ref().unwrap().results.overall.clone().unwrap();
+    let full = sample_report().overall;
+    assert!(overall.n < full.n && overall.n > 0);
+    harness.get_by_label(&format!("Net Promoter Score: {}", ENGLISH.signed(overall.nps)));
+    harness.get_by_label("Filter: language = da");
+    // The trend follows the same filter.
+    harness.get_by_label("Trend").click();
+    harness.run();
+    wait_for_views(&mut harness);
+    let trend = harness.state().computed.as_ref().unwrap().results.trend.clone().unwrap();
+    assert_eq!(trend.iter().map(|p| p.n).sum::<u64>(), overall.n);
+    harness.get_by_label("NPS per month");
+}

@@ -6,6 +6,7 @@
 
 pub mod jobs;
 pub mod settings;
+pub mod views;
 
 use std::path::PathBuf;
 
@@ -15,6 +16,9 @@ use crate::import::ImportOptions;
 use crate::ui;
 pub use jobs::{FileDialogJob, LoadJob, LoadSource, LoadedSurvey};
 pub use settings::{Settings, ThemeChoice};
+pub use views::{ComputeJob, Computed, SortKey, View, ViewSettings};
+
+use crate::analysis::{Filter, Period};
 
 /// Storage key of the settings.
 const SETTINGS_KEY: &str = "nps-workbench-settings";
@@ -29,6 +33,22 @@ pub enum AppCommand {
     Reimport(ImportOptions),
     /// Show the import review or the analysis.
     ShowScreen(Screen),
+    /// Show one of the analysis views.
+    SetView(View),
+    /// Replace the filter applied to every view.
+    SetFilter(Filter),
+    /// Break down by this column (`None`: the default column).
+    SetSegment(Option<String>),
+    /// Add a second column for a two-way breakdown (`None`: one-way).
+    SetSecond(Option<String>),
+    /// Trend period (`None`: automatic).
+    SetPeriod(Option<Period>),
+    /// Hide segments under 30 answers.
+    SetHideSmall(bool),
+    /// Sort the Segments table by this key (again: reverse).
+    SortBy(SortKey),
+    /// List the responses of one segment (column, value), or of every kept row.
+    ShowResponses(Option<(String, String)>),
     /// Show the native open dialog.
     ShowOpenDialog,
     /// Stop the load under way.
@@ -67,6 +87,12 @@ pub struct NpsApp {
     pub settings: Settings,
     /// The survey shown.
     pub loaded: Option<LoadedSurvey>,
+    /// What the analysis views show.
+    pub views: ViewSettings,
+    /// The figures of the views, last computed.
+    pub computed: Option<Computed>,
+    /// A computation under way.
+    pub compute: Option<ComputeJob>,
     /// A load under way.
     pub job: Option<LoadJob>,
     /// The open dialog, while it is open.
@@ -101,6 +127,9 @@ impl NpsApp {
             screen: Screen::Dashboard,
             settings,
             loaded: None,
+            views: ViewSettings::default(),
+            computed: None,
+            compute: None,
             job: None,
             dialog: None,
             error: None,
@@ -169,6 +198,10 @@ impl NpsApp {
                     }
                     self.error = None;
                     self.show_exclusions = false;
+                    if !same_file {
+                        self.views = ViewSettings { view: self.settings.last_view, ..ViewSettings::default() };
+                    }
+                    self.computed = None;
                     self.loaded = Some(loaded);
                 }
                 Err(message) => self.error = Some(message),
@@ -179,6 +212,29 @@ impl NpsApp {
             if let Some(path) = choice {
                 self.start_load(LoadSource::File(path));
             }
+        }
+    }
+
+    /// Starts a computation when the views ask for figures not yet computed, and takes finished
+    /// ones: every frame.
+    pub fn refresh_views(&mut self) {
+        if let Some(outcome) = self.compute.as_ref().and_then(ComputeJob::poll) {
+            self.compute = None;
+            if let Some(computed) = outcome {
+                self.computed = Some(computed);
+            }
+        }
+        let Some(loaded) = &self.loaded else { return };
+        let request = self.views.request(&loaded.index);
+        let selection = self.views.selection.clone();
+        let up_to_date = self.computed.as_ref().is_some_and(|c| c.request == request && c.selection == selection);
+        let under_way = self.compute.as_ref().is_some_and(|j| j.request == request && j.selection == selection);
+        if up_to_date || under_way {
+            return;
+        }
+        match ComputeJob::start(std::sync::Arc::clone(&loaded.index), request, selection, self.waker()) {
+            Ok(job) => self.compute = Some(job),
+            Err(message) => self.error = Some(message),
         }
     }
 
@@ -200,6 +256,28 @@ impl NpsApp {
                     }
                 }
                 AppCommand::ShowScreen(screen) => self.screen = screen,
+                AppCommand::SetView(view) => {
+                    self.views.view = view;
+                    self.settings.last_view = view;
+                }
+                AppCommand::SetFilter(filter) => self.views.filter = filter,
+                AppCommand::SetSegment(column) => {
+                    self.views.segment = column;
+                    self.views.second = None;
+                }
+                AppCommand::SetSecond(column) => self.views.second = column,
+                AppCommand::SetPeriod(period) => self.views.period = period,
+                AppCommand::SetHideSmall(hide) => self.views.hide_small = hide,
+                AppCommand::SortBy(key) => {
+                    self.views.descending =
+                        if self.views.sort == key { !self.views.descending } else { key != SortKey::Value };
+                    self.views.sort = key;
+                }
+                AppCommand::ShowResponses(selection) => {
+                    self.views.selection = selection;
+                    self.views.view = View::Responses;
+                    self.screen = Screen::Dashboard;
+                }
                 AppCommand::ShowOpenDialog => {
                     if self.dialog.is_none() {
                         let folder = self.settings.recent_files.first().and_then(|p| p.parent()).map(PathBuf::from);
@@ -246,6 +324,7 @@ impl eframe::App for NpsApp {
             self.wake = Some(ctx.clone());
         }
         self.poll_jobs();
+        self.refresh_views();
         self.take_dropped_files(ctx);
         if self.job.is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
@@ -257,6 +336,7 @@ impl eframe::App for NpsApp {
         self.commands.extend(commands);
         let ctx = ui.ctx().clone();
         self.apply_commands(&ctx);
+        self.refresh_views();
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::views::View;
+
 use crate::ui::i18n::Language;
 
 /// How many recent files are remembered.
@@ -32,6 +34,8 @@ pub struct Settings {
     pub language: Language,
     /// Colour theme.
     pub theme: ThemeChoice,
+    /// The analysis view shown last, opened again at start.
+    pub last_view: View,
 }
 
 impl Settings {

@@ -5,20 +5,97 @@ use eframe::egui::{self, RichText, Role, WidgetInfo};
 
 use super::i18n::{Texts, fill};
 use super::{plot, theme};
+use crate::analysis::{Filter, MetricKind, MetricSummary};
 use crate::app::AppCommand;
 use crate::chart::{DistributionWords, Tone, distribution_chart};
 use crate::import::ExclusionReason;
-use crate::report::Report;
+use crate::report::{Overall, Report};
 
-/// Draws the dashboard of a report.
-pub fn dashboard(ui: &mut egui::Ui, report: &Report, t: &Texts, commands: &mut Vec<AppCommand>) {
+/// Draws the Overview of a report: `overall` follows the filter (the report's own overall when
+/// nothing is computed yet).
+pub fn dashboard(
+    ui: &mut egui::Ui,
+    report: &Report,
+    overall: &Overall,
+    filter: &Filter,
+    t: &Texts,
+    commands: &mut Vec<AppCommand>,
+) {
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         source_line(ui, report, t, commands);
         ui.add_space(10.0);
-        kpi_cards(ui, report, t);
+        kpi_cards(ui, overall, t);
+        metric_cards(ui, overall, t);
         ui.add_space(14.0);
-        distribution(ui, report, t);
+        distribution(ui, report, overall, t);
+        if !filter.is_empty() {
+            let text = fill(t.filter_footnote, &[("filter", &filter.describe())]);
+            ui.label(RichText::new(text).size(theme::FOOTNOTE_SIZE).weak());
+        }
     });
+}
+
+/// CES, CSAT and grade cards, when the file has them.
+fn metric_cards(ui: &mut egui::Ui, overall: &Overall, t: &Texts) {
+    let metrics: Vec<&MetricSummary> = [&overall.ces, &overall.csat, &overall.grade].into_iter().flatten().collect();
+    if metrics.is_empty() {
+        return;
+    }
+    ui.add_space(12.0);
+    let mut cards = Vec::new();
+    {
+        for m in metrics {
+            let (title, share) = match m.kind {
+                MetricKind::CesAgree => (t.ces_title, t.agree_share),
+                MetricKind::CesEffort => (t.ces_effort_title, t.low_effort_share),
+                MetricKind::Csat => (t.csat_title, t.top2_share),
+                MetricKind::Grade => (t.grade_title, t.grade_share),
+            };
+            let mut details = vec![
+                fill(t.mean_interval, &[("low", &t.number(m.mean_low, 2)), ("high", &t.number(m.mean_high, 2))]),
+                fill(
+                    share,
+                    &[
+                        ("pct", &t.percent(m.share_pct)),
+                        ("low", &t.number(m.share_low, 0)),
+                        ("high", &t.number(m.share_high, 0)),
+                    ],
+                ),
+            ];
+            details.push(match m.effective_n {
+                Some(n_eff) => fill(t.effective_n, &[("n", &t.number(n_eff, 0))]),
+                None => fill(t.n_responses, &[("n", &m.n.to_string())]),
+            });
+            cards.push(Card { title: title.to_owned(), value: t.number(m.mean, 2), details, accent: None });
+        }
+    }
+    card_grid(ui, &cards);
+}
+
+/// What one KPI card shows.
+struct Card {
+    title: String,
+    value: String,
+    details: Vec<String>,
+    accent: Option<egui::Color32>,
+}
+
+/// Cards in rows that fit the width (a wrapped layout cannot know a card's width in advance).
+fn card_grid(ui: &mut egui::Ui, cards: &[Card]) {
+    const GAP: f32 = 12.0;
+    let outer = theme::KPI_CARD_WIDTH + 26.0;
+    let per_row = (((ui.available_width() + GAP) / (outer + GAP)).floor() as usize).max(1);
+    for (i, row) in cards.chunks(per_row).enumerate() {
+        if i > 0 {
+            ui.add_space(GAP);
+        }
+        ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing = egui::vec2(GAP, GAP);
+            for c in row {
+                card(ui, &c.title, &c.value, &c.details, c.accent);
+            }
+        });
+    }
 }
 
 fn file_label(report: &Report) -> String {
@@ -69,36 +146,43 @@ fn card(ui: &mut egui::Ui, title: &str, value: &str, details: &[String], accent:
     });
 }
 
-fn kpi_cards(ui: &mut egui::Ui, report: &Report, t: &Texts) {
-    let o = &report.overall;
+fn kpi_cards(ui: &mut egui::Ui, o: &Overall, t: &Texts) {
     let n = o.n.to_string();
     let visuals = ui.visuals().clone();
-    ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing = egui::vec2(12.0, 12.0);
-        card(
-            ui,
-            t.nps,
-            &t.signed(o.nps),
-            &[
-                fill(t.interval, &[("low", &t.signed(o.ci_low)), ("high", &t.signed(o.ci_high))]),
-                fill(t.n_responses, &[("n", &n)]),
-            ],
-            None,
-        );
-        for (title, pct, count, tone) in [
-            (t.promoters, o.promoter_pct, o.promoters, Tone::Promoter),
-            (t.passives, o.passive_pct, o.passives, Tone::Passive),
-            (t.detractors, o.detractor_pct, o.detractors, Tone::Detractor),
-        ] {
-            let detail = fill(t.share_detail, &[("count", &count.to_string()), ("n", &n)]);
-            card(ui, title, &t.percent(pct), &[detail], Some(theme::tone_colour(tone, &visuals)));
+    let n_line = match o.effective_n {
+        Some(n_eff) => {
+            format!("{} · {}", fill(t.n_responses, &[("n", &n)]), fill(t.effective_n, &[("n", &t.number(n_eff, 0))]))
         }
-        card(ui, t.mean, &t.number(o.mean, 2), &[fill(t.mean_detail, &[("n", &n)])], None);
+        None => fill(t.n_responses, &[("n", &n)]),
+    };
+    let mut cards = vec![Card {
+        title: t.nps.to_owned(),
+        value: t.signed(o.nps),
+        details: vec![fill(t.interval, &[("low", &t.signed(o.ci_low)), ("high", &t.signed(o.ci_high))]), n_line],
+        accent: None,
+    }];
+    for (title, pct, count, tone) in [
+        (t.promoters, o.promoter_pct, o.promoters, Tone::Promoter),
+        (t.passives, o.passive_pct, o.passives, Tone::Passive),
+        (t.detractors, o.detractor_pct, o.detractors, Tone::Detractor),
+    ] {
+        cards.push(Card {
+            title: title.to_owned(),
+            value: t.percent(pct),
+            details: vec![fill(t.share_detail, &[("count", &count.to_string()), ("n", &n)])],
+            accent: Some(theme::tone_colour(tone, &visuals)),
+        });
+    }
+    cards.push(Card {
+        title: t.mean.to_owned(),
+        value: t.number(o.mean, 2),
+        details: vec![fill(t.mean_detail, &[("n", &n)])],
+        accent: None,
     });
+    card_grid(ui, &cards);
 }
 
-fn distribution(ui: &mut egui::Ui, report: &Report, t: &Texts) {
-    let o = &report.overall;
+fn distribution(ui: &mut egui::Ui, report: &Report, o: &Overall, t: &Texts) {
     let footnote = fill(
         t.footnote,
         &[

@@ -7,10 +7,11 @@ pub mod i18n;
 pub mod plot;
 pub mod review;
 pub mod theme;
+pub mod views;
 
 use eframe::egui;
 
-use crate::app::{AppCommand, NpsApp, Screen};
+use crate::app::{AppCommand, NpsApp, Screen, View};
 
 /// Draws the whole window for one frame.
 pub fn draw(ui: &mut egui::Ui, app: &NpsApp) -> Vec<AppCommand> {
@@ -20,9 +21,26 @@ pub fn draw(ui: &mut egui::Ui, app: &NpsApp) -> Vec<AppCommand> {
     if app.job.is_some() || app.error.is_some() {
         egui::Panel::top("notices").show(ui, |ui| chrome::notices(ui, app, texts, &mut commands));
     }
+    if let Some(loaded) = app.loaded.as_ref().filter(|_| app.screen == Screen::Dashboard) {
+        egui::Panel::top("tabs").show(ui, |ui| {
+            views::tabs(ui, &app.views, app.compute.is_some(), texts, &mut commands);
+        });
+        egui::Panel::left("filters").resizable(true).default_size(200.0).show(ui, |ui| {
+            views::filter_panel(ui, &loaded.index, &app.views.filter, texts, &mut commands);
+        });
+    }
+    let computed = app.computed.as_ref();
     egui::CentralPanel::default().show(ui, |ui| match &app.loaded {
         Some(loaded) if app.screen == Screen::Review => review::review(ui, loaded, texts, &mut commands),
-        Some(loaded) => dashboard::dashboard(ui, &loaded.report, texts, &mut commands),
+        Some(loaded) => match app.views.view {
+            View::Overview => {
+                let overall = computed.and_then(|c| c.results.overall.as_ref()).unwrap_or(&loaded.report.overall);
+                dashboard::dashboard(ui, &loaded.report, overall, &app.views.filter, texts, &mut commands);
+            }
+            View::Segments => views::segments(ui, loaded, &app.views, computed, texts, &mut commands),
+            View::Trend => views::trend(ui, loaded, &app.views, computed, texts, &mut commands),
+            View::Responses => views::responses(ui, loaded, &app.views, computed, texts, &mut commands),
+        },
         None => {
             ui.centered_and_justified(|ui| {
                 ui.label(egui::RichText::new(texts.nothing_open).size(16.0));

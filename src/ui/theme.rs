@@ -42,4 +42,4 @@ pub const KPI_CARD_HEIGHT: f32 = 104.0;
 /// Size of chart footnotes: small but readable on a slide.
 pub const FOOTNOTE_SIZE: f32 = 12.5;
 /// Width of a KPI card.
-pub const KPI_CARD_WIDTH: f32 = 190.0;
+pub const KPI_CARD_WIDTH: f32 = 168.0;

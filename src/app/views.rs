@@ -1,0 +1,241 @@
+//! What the analysis views show and the job that computes it: the view chosen, the filter, the
+//! breakdown columns, the trend period, sorting and the selection behind the Responses view.
+//!
+//! Every change makes a [`ViewRequest`]; when it differs from the one last computed, a
+//! [`ComputeJob`] recomputes all views on the "compute" thread, so the window never waits.
+
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::index::NO_VALUE;
+use crate::analysis::{Filter, Period, SurveyIndex, calendar};
+use crate::report::{ViewRequest, ViewResults, compute_views};
+
+/// The analysis views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum View {
+    /// KPI cards and the distribution.
+    #[default]
+    Overview,
+    /// NPS per segment.
+    Segments,
+    /// NPS over time.
+    Trend,
+    /// The rows behind the current selection.
+    Responses,
+}
+
+/// How the Segments table is sorted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum SortKey {
+    /// By value, A-Z.
+    #[default]
+    Value,
+    /// By number of answers.
+    N,
+    /// By NPS.
+    Nps,
+    /// By difference with the rest.
+    Difference,
+}
+
+/// Everything the user chose about the views; saved with a project as plain data.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ViewSettings {
+    /// The view shown.
+    pub view: View,
+    /// Rows kept in every view.
+    pub filter: Filter,
+    /// The breakdown column (default: the sector column, else the first segment column).
+    pub segment: Option<String>,
+    /// A second column for a two-way breakdown.
+    pub second: Option<String>,
+    /// The trend period (`None`: chosen from the date range).
+    pub period: Option<Period>,
+    /// Hide segments with fewer than 30 answers.
+    pub hide_small: bool,
+    /// Sort of the Segments table.
+    pub sort: SortKey,
+    /// Sort descending.
+    pub descending: bool,
+    /// The segment whose responses are listed (column, value); `None` lists every kept row.
+    pub selection: Option<(String, String)>,
+}
+
+impl ViewSettings {
+    /// The breakdown column in use.
+    #[must_use]
+    pub fn segment_column(&self, index: &SurveyIndex) -> Option<String> {
+        let exists = |name: &String| index.segment(name).is_some();
+        self.segment.clone().filter(exists).or_else(|| {
+            index.segments.iter().find(|s| s.is_sector).or_else(|| index.segments.first()).map(|s| s.name.clone())
+        })
+    }
+
+    /// The trend period in use.
+    #[must_use]
+    pub fn period(&self, index: &SurveyIndex) -> Option<Period> {
+        index.dates.as_ref()?;
+        let span = index.date_range().map_or(0, |(first, last)| last - first);
+        Some(self.period.unwrap_or_else(|| Period::automatic(span)))
+    }
+
+    /// What to compute for these settings.
+    #[must_use]
+    pub fn request(&self, index: &SurveyIndex) -> ViewRequest {
+        let mut by = Vec::new();
+        if let Some(first) = self.segment_column(index) {
+            by.push(vec![first.clone()]);
+            if let Some(second) = self.second.clone().filter(|s| *s != first && index.segment(s).is_some()) {
+                by.push(vec![first, second]);
+            }
+        }
+        ViewRequest { by, trend: self.period(index), filter: self.filter.clone() }
+    }
+}
+
+/// Results of one computation, with what they were computed for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Computed {
+    /// The request.
+    pub request: ViewRequest,
+    /// The selection the response list follows.
+    pub selection: Option<(String, String)>,
+    /// Every view's figures.
+    pub results: ViewResults,
+    /// Rows (index positions) with a valid answer behind the filter and selection.
+    pub responses: Vec<u32>,
+}
+
+/// Computes `request` on `index`: every view, and the rows behind `selection`.
+#[must_use]
+pub fn compute(index: &SurveyIndex, request: &ViewRequest, selection: Option<&(String, String)>) -> Computed {
+    let results = compute_views(index, request);
+    let mut mask = index.mask(&request.filter);
+    if let Some((column, value)) = selection {
+        if let Some(segment) = index.segment(column) {
+            let code = segment.labels.iter().position(|l| l == value);
+            for (keep, &c) in mask.iter_mut().zip(&segment.codes) {
+                *keep &= code.is_some_and(|code| code as u32 == c);
+            }
+        } else if let Some((first, second)) = column.split_once(" × ") {
+            // A two-way cell: both values must match.
+            let (a, b) = value.split_once(" × ").unwrap_or((value.as_str(), ""));
+            for (name, wanted) in [(first, a), (second, b)] {
+                if let Some(segment) = index.segment(name) {
+                    let code = segment.labels.iter().position(|l| l == wanted);
+                    for (keep, &c) in mask.iter_mut().zip(&segment.codes) {
+                        *keep &= code.is_some_and(|code| code as u32 == c);
+                    }
+                }
+            }
+        }
+    }
+    let responses = (0..index.len())
+        .filter(|&i| mask[i] && index.scores[i] != NO_VALUE)
+        .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
+        .collect();
+    Computed { request: request.clone(), selection: selection.cloned(), results, responses }
+}
+
+/// A computation on the "compute" thread.
+pub struct ComputeJob {
+    /// What is being computed.
+    pub request: ViewRequest,
+    /// For which selection.
+    pub selection: Option<(String, String)>,
+    receiver: Receiver<Computed>,
+}
+
+impl ComputeJob {
+    /// Starts computing; `wake` repaints the window when done.
+    pub fn start(
+        index: Arc<SurveyIndex>,
+        request: ViewRequest,
+        selection: Option<(String, String)>,
+        wake: impl Fn() + Send + 'static,
+    ) -> Result<Self, String> {
+        let (sender, receiver) = mpsc::channel();
+        let job_request = request.clone();
+        let job_selection = selection.clone();
+        std::thread::Builder::new()
+            .name("compute".to_owned())
+            .spawn(move || {
+                let computed = compute(&index, &job_request, job_selection.as_ref());
+                let _ = sender.send(computed);
+                wake();
+            })
+            .map_err(|e| format!("cannot start the computation: {e}"))?;
+        Ok(Self { request, selection, receiver })
+    }
+
+    /// The results, once ready; `Some(None)` when the thread died.
+    #[must_use]
+    pub fn poll(&self) -> Option<Option<Computed>> {
+        match self.receiver.try_recv() {
+            Ok(c) => Some(Some(c)),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(None),
+        }
+    }
+}
+
+/// `YYYY-MM-DD` of a day number, for the Responses view.
+#[must_use]
+pub fn day_label(day: i32) -> String {
+    if day == crate::analysis::index::NO_DATE { String::new() } else { calendar::iso_date(day) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::index::SegmentCodes;
+
+    fn index() -> SurveyIndex {
+        SurveyIndex {
+            row_numbers: (2..8).collect(),
+            scores: vec![10, 9, 0, 7, NO_VALUE, 3],
+            dates: Some(vec![20_089, 20_090, 20_100, 20_400, 20_121, 20_125]),
+            segments: vec![
+                SegmentCodes {
+                    name: "region".into(),
+                    is_sector: false,
+                    labels: vec!["A".into(), "B".into()],
+                    codes: vec![0, 0, 0, 1, 1, 1],
+                },
+                SegmentCodes {
+                    name: "sector".into(),
+                    is_sector: true,
+                    labels: vec!["Retail".into()],
+                    codes: vec![0; 6],
+                },
+            ],
+            ..SurveyIndex::default()
+        }
+    }
+
+    #[test]
+    fn defaults_follow_the_data() {
+        let index = index();
+        let settings = ViewSettings::default();
+        assert_eq!(settings.segment_column(&index).as_deref(), Some("sector"), "the sector column comes first");
+        assert_eq!(settings.period(&index), Some(Period::Month), "311 days: months");
+        let request = settings.request(&index);
+        assert_eq!(request.by, vec![vec!["sector".to_owned()]]);
+    }
+
+    #[test]
+    fn the_selection_lists_its_rows_with_an_answer() {
+        let index = index();
+        let request = ViewSettings::default().request(&index);
+        let all = compute(&index, &request, None);
+        assert_eq!(all.responses, [0, 1, 2, 3, 5]);
+        let b = compute(&index, &request, Some(&("region".into(), "B".into())));
+        assert_eq!(b.responses, [3, 5]);
+        let cell = compute(&index, &request, Some(&("region × sector".into(), "A × Retail".into())));
+        assert_eq!(cell.responses, [0, 1, 2]);
+    }
+}

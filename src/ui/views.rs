@@ -1,0 +1,577 @@
+//! The analysis views beside the Overview: the tab bar, the filter panel, Segments (sortable table
+//! and a bar chart with interval whiskers and significance marks), Trend (line with an interval
+//! band, gaps and flagged changes) and Responses (the rows behind a selection, with comments).
+
+use eframe::egui::{self, RichText};
+use egui_plot::{Bar, BarChart, FilledArea, Line, MarkerShape, Plot, PlotPoints, Points};
+
+use super::i18n::{Texts, fill};
+use super::theme;
+use crate::analysis::{Filter, Period, SegmentRow, SurveyIndex, TrendPoint};
+use crate::app::views::day_label;
+use crate::app::{AppCommand, Computed, LoadedSurvey, SortKey, View, ViewSettings};
+use crate::chart::Tone;
+
+/// The view tabs, with a note while figures are being computed.
+pub fn tabs(ui: &mut egui::Ui, settings: &ViewSettings, computing: bool, t: &Texts, commands: &mut Vec<AppCommand>) {
+    ui.horizontal(|ui| {
+        for (view, label) in [
+            (View::Overview, t.tab_overview),
+            (View::Segments, t.tab_segments),
+            (View::Trend, t.tab_trend),
+            (View::Responses, t.tab_responses),
+        ] {
+            if ui.selectable_label(settings.view == view, RichText::new(label).size(15.0)).clicked() {
+                commands.push(AppCommand::SetView(view));
+            }
+        }
+        if computing {
+            ui.add_space(12.0);
+            ui.spinner();
+            ui.label(RichText::new(t.computing).weak());
+        }
+    });
+}
+
+/// The filter panel: values per segment column and a date range, applied to every view.
+pub fn filter_panel(
+    ui: &mut egui::Ui,
+    index: &SurveyIndex,
+    filter: &Filter,
+    t: &Texts,
+    commands: &mut Vec<AppCommand>,
+) {
+    ui.horizontal(|ui| {
+        ui.heading(t.filter_title);
+        if !filter.is_empty() && ui.button(t.filter_clear).clicked() {
+            commands.push(AppCommand::SetFilter(Filter::default()));
+        }
+    });
+    let summary = if filter.is_empty() { t.filter_all.to_owned() } else { filter.describe() };
+    ui.label(RichText::new(summary).weak());
+    ui.separator();
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        if let Some((first, last)) = index.date_range() {
+            for (label, current, is_from, hint) in
+                [(t.date_from, &filter.date_from, true, first), (t.date_to, &filter.date_to, false, last)]
+            {
+                ui.label(label);
+                let mut text = current.clone().unwrap_or_default();
+                let hint = crate::analysis::calendar::iso_date(hint);
+                let response = ui.add(egui::TextEdit::singleline(&mut text).desired_width(140.0).hint_text(hint));
+                response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
+                if response.lost_focus() || (response.changed() && (text.is_empty() || text.len() == 10)) {
+                    let value =
+                        Some(text.trim().to_owned()).filter(|v| crate::analysis::calendar::parse_iso_date(v).is_some());
+                    if value != *current {
+                        let mut next = filter.clone();
+                        if is_from {
+                            next.date_from = value;
+                        } else {
+                            next.date_to = value;
+                        }
+                        commands.push(AppCommand::SetFilter(next));
+                    }
+                }
+            }
+            ui.separator();
+        }
+        for segment in &index.segments {
+            let kept = filter.segments.get(&segment.name);
+            let title = match kept.map(std::collections::BTreeSet::len) {
+                Some(k) if k > 0 => format!("{} ({k}/{})", segment.name, segment.labels.len()),
+                _ => segment.name.clone(),
+            };
+            egui::CollapsingHeader::new(title).id_salt(("filter", &segment.name)).show(ui, |ui| {
+                for label in segment.labels.iter().take(200) {
+                    let mut on = kept.is_some_and(|k| k.contains(label));
+                    if ui.checkbox(&mut on, label).changed() {
+                        let mut next = filter.clone();
+                        let values = next.segments.entry(segment.name.clone()).or_default();
+                        if on {
+                            values.insert(label.clone());
+                        } else {
+                            values.remove(label);
+                        }
+                        if values.is_empty() {
+                            next.segments.remove(&segment.name);
+                        }
+                        commands.push(AppCommand::SetFilter(next));
+                    }
+                }
+            });
+        }
+    });
+}
+
+/// The footnote under every chart: filter and file.
+fn footnote(ui: &mut egui::Ui, text: &str, filter: &Filter, t: &Texts) {
+    ui.label(RichText::new(text).size(theme::FOOTNOTE_SIZE).weak());
+    if !filter.is_empty() {
+        ui.label(
+            RichText::new(fill(t.filter_footnote, &[("filter", &filter.describe())])).size(theme::FOOTNOTE_SIZE).weak(),
+        );
+    }
+}
+
+fn sorted_rows<'a>(rows: &'a [SegmentRow], column: &str, settings: &ViewSettings) -> Vec<&'a SegmentRow> {
+    let mut rows: Vec<&SegmentRow> =
+        rows.iter().filter(|r| r.column == column && !(settings.hide_small && r.small_n)).collect();
+    rows.sort_by(|a, b| {
+        let order = match settings.sort {
+            SortKey::Value => a.value.cmp(&b.value),
+            SortKey::N => a.summary.n.cmp(&b.summary.n),
+            SortKey::Nps => a.summary.nps.total_cmp(&b.summary.nps),
+            SortKey::Difference => a.difference_vs_rest.unwrap_or(0.0).total_cmp(&b.difference_vs_rest.unwrap_or(0.0)),
+        };
+        if settings.descending { order.reverse() } else { order }
+    });
+    rows
+}
+
+/// The Segments view.
+pub fn segments(
+    ui: &mut egui::Ui,
+    loaded: &LoadedSurvey,
+    settings: &ViewSettings,
+    computed: Option<&Computed>,
+    t: &Texts,
+    commands: &mut Vec<AppCommand>,
+) {
+    let index = &loaded.index;
+    let Some(first) = settings.segment_column(index) else {
+        ui.label(t.no_segments);
+        return;
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(t.break_down_by);
+        let combo = egui::ComboBox::from_id_salt("segment").selected_text(&first).show_ui(ui, |ui| {
+            for s in &index.segments {
+                if ui.selectable_label(s.name == first, &s.name).clicked() {
+                    commands.push(AppCommand::SetSegment(Some(s.name.clone())));
+                }
+            }
+        });
+        let name = format!("{}: {first}", t.break_down_by);
+        combo.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
+        ui.label(t.and_by);
+        let second = settings.second.clone().filter(|s| *s != first);
+        let shown = second.as_deref().unwrap_or(t.none_option).to_owned();
+        let combo = egui::ComboBox::from_id_salt("second").selected_text(&shown).show_ui(ui, |ui| {
+            if ui.selectable_label(second.is_none(), t.none_option).clicked() {
+                commands.push(AppCommand::SetSecond(None));
+            }
+            for s in index.segments.iter().filter(|s| s.name != first) {
+                if ui.selectable_label(second.as_deref() == Some(&s.name), &s.name).clicked() {
+                    commands.push(AppCommand::SetSecond(Some(s.name.clone())));
+                }
+            }
+        });
+        let name = format!("{}: {shown}", t.and_by);
+        combo.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
+        let mut hide = settings.hide_small;
+        if ui.checkbox(&mut hide, t.hide_small).changed() {
+            commands.push(AppCommand::SetHideSmall(hide));
+        }
+    });
+    let Some(computed) = computed else { return };
+    let column = match computed.request.by.last() {
+        Some(cols) if cols.len() == 2 => format!("{} × {}", cols[0], cols[1]),
+        Some(cols) => cols[0].clone(),
+        None => return,
+    };
+    let rows = sorted_rows(&computed.results.segments, &column, settings);
+    let n: u64 = rows.iter().map(|r| r.summary.n).sum();
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        ui.add_space(6.0);
+        ui.label(RichText::new(fill(t.segments_title, &[("column", &column)])).heading());
+        segment_chart(ui, &rows, t);
+        footnote(
+            ui,
+            &fill(t.segments_footnote, &[("n", &n.to_string()), ("file", &loaded.report.source.file)]),
+            &computed.request.filter,
+            t,
+        );
+        ui.add_space(8.0);
+        segment_table(ui, &rows, settings, t, commands);
+    });
+}
+
+fn segment_chart(ui: &mut egui::Ui, rows: &[&SegmentRow], t: &Texts) {
+    let visuals = ui.visuals().clone();
+    let labels: Vec<String> =
+        rows.iter().map(|r| if r.significant { format!("{} *", r.value) } else { r.value.clone() }).collect();
+    let count = rows.len();
+    let height = (count as f32 * 28.0 + 60.0).clamp(160.0, 640.0);
+    let axis_labels = labels.clone();
+    Plot::new("segments-chart")
+        .height(height)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .show_x(false)
+        .show_y(false)
+        .include_x(-100.0)
+        .include_x(100.0)
+        .include_y(-0.7)
+        .include_y(count as f64 - 0.3)
+        .x_axis_label(t.col_nps)
+        .y_axis_min_width(160.0)
+        .y_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-9 && i >= 0.0 {
+                // Row 0 is drawn at the top, at y = count - 1.
+                let k = i as usize;
+                if k < count { axis_labels[count - 1 - k].clone() } else { String::new() }
+            } else {
+                String::new()
+            }
+        })
+        .show(ui, |plot| {
+            let bars: Vec<Bar> = rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let i = count - 1 - i;
+                    let tone = if r.summary.nps >= 0.0 { Tone::Promoter } else { Tone::Detractor };
+                    let colour = theme::tone_colour(tone, &visuals);
+                    let fill_colour = if r.small_n { colour.gamma_multiply(0.4) } else { colour };
+                    Bar::new(i as f64, r.summary.nps).width(0.6).fill(fill_colour).name(&labels[count - 1 - i])
+                })
+                .collect();
+            plot.bar_chart(BarChart::new("nps", bars).horizontal().allow_hover(false));
+            let whisker = if visuals.dark_mode { egui::Color32::WHITE } else { egui::Color32::BLACK };
+            for (i, r) in rows.iter().enumerate() {
+                let y = (count - 1 - i) as f64;
+                let points = vec![[r.summary.ci_low, y], [r.summary.ci_high, y]];
+                plot.line(
+                    Line::new(format!("ci-{i}"), PlotPoints::from(points)).stroke((1.5, whisker)).allow_hover(false),
+                );
+                for x in [r.summary.ci_low, r.summary.ci_high] {
+                    let cap = vec![[x, y - 0.15], [x, y + 0.15]];
+                    plot.line(
+                        Line::new(format!("cap-{i}-{x}"), PlotPoints::from(cap))
+                            .stroke((1.5, whisker))
+                            .allow_hover(false),
+                    );
+                }
+            }
+        });
+}
+
+fn sort_header(ui: &mut egui::Ui, label: &str, key: SortKey, settings: &ViewSettings, commands: &mut Vec<AppCommand>) {
+    let sorted = settings.sort == key;
+    // Room for a painted triangle: the bundled font has no arrow glyphs.
+    let text = if sorted { format!("{label}    ") } else { label.to_owned() };
+    let response = ui.button(RichText::new(text).strong());
+    if sorted {
+        let r = response.rect;
+        let (x, y, s) = (r.right() - 10.0, r.center().y, 4.0);
+        let points = if settings.descending {
+            vec![egui::pos2(x - s, y - s / 2.0), egui::pos2(x + s, y - s / 2.0), egui::pos2(x, y + s)]
+        } else {
+            vec![egui::pos2(x - s, y + s / 2.0), egui::pos2(x, y - s), egui::pos2(x + s, y + s / 2.0)]
+        };
+        let colour = ui.visuals().strong_text_color();
+        ui.painter().add(egui::Shape::convex_polygon(points, colour, egui::Stroke::NONE));
+    }
+    if response.clicked() {
+        commands.push(AppCommand::SortBy(key));
+    }
+}
+
+fn segment_table(
+    ui: &mut egui::Ui,
+    rows: &[&SegmentRow],
+    settings: &ViewSettings,
+    t: &Texts,
+    commands: &mut Vec<AppCommand>,
+) {
+    egui::Grid::new("segments-table").striped(true).spacing([16.0, 4.0]).show(ui, |ui| {
+        sort_header(ui, t.col_value, SortKey::Value, settings, commands);
+        sort_header(ui, t.col_n, SortKey::N, settings, commands);
+        sort_header(ui, t.col_nps, SortKey::Nps, settings, commands);
+        ui.label(RichText::new(t.col_ci).strong());
+        sort_header(ui, t.col_vs_rest, SortKey::Difference, settings, commands);
+        ui.label(RichText::new(t.col_p).strong());
+        ui.label(RichText::new(t.col_flags).strong());
+        ui.label("");
+        ui.end_row();
+        for r in rows {
+            let m = &r.summary;
+            ui.label(&r.value);
+            ui.label(m.n.to_string());
+            ui.label(RichText::new(t.signed(m.nps)).strong());
+            ui.label(format!("{} – {}", t.signed(m.ci_low), t.signed(m.ci_high)));
+            ui.label(r.difference_vs_rest.map_or_else(|| "–".to_owned(), |d| t.signed(d)));
+            ui.label(r.p_value.map_or_else(
+                || "–".to_owned(),
+                |p| if p < 0.001 { "< 0.001".replace('.', &t.decimal.to_string()) } else { t.number(p, 3) },
+            ));
+            let mut flags = Vec::new();
+            if r.significant {
+                flags.push(format!("* {}", t.significant));
+            }
+            if r.small_n {
+                flags.push(t.small_n.to_owned());
+            }
+            ui.label(flags.join(", "));
+            let button = ui.small_button(t.show_responses);
+            let name = format!("{}: {}", t.show_responses, r.value);
+            button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+            if button.clicked() {
+                commands.push(AppCommand::ShowResponses(Some((r.column.clone(), r.value.clone()))));
+            }
+            ui.end_row();
+        }
+    });
+}
+
+fn period_name(period: Period, t: &Texts) -> &'static str {
+    match period {
+        Period::Week => t.period_week,
+        Period::Month => t.period_month,
+        Period::Quarter => t.period_quarter,
+    }
+}
+
+/// The Trend view.
+pub fn trend(
+    ui: &mut egui::Ui,
+    loaded: &LoadedSurvey,
+    settings: &ViewSettings,
+    computed: Option<&Computed>,
+    t: &Texts,
+    commands: &mut Vec<AppCommand>,
+) {
+    let Some(period) = settings.period(&loaded.index) else {
+        ui.label(t.no_dates);
+        return;
+    };
+    ui.horizontal(|ui| {
+        ui.label(t.period);
+        let automatic = settings.period.is_none();
+        let auto_label = fill(t.period_auto, &[("period", period_name(period, t))]);
+        if ui.selectable_label(automatic, auto_label).clicked() {
+            commands.push(AppCommand::SetPeriod(None));
+        }
+        for p in Period::ALL {
+            if ui.selectable_label(!automatic && settings.period == Some(p), period_name(p, t)).clicked() {
+                commands.push(AppCommand::SetPeriod(Some(p)));
+            }
+        }
+    });
+    let Some(points) = computed.and_then(|c| c.results.trend.as_ref()) else { return };
+    let n: u64 = points.iter().map(|p| p.n).sum();
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        ui.add_space(6.0);
+        ui.label(RichText::new(fill(t.trend_title, &[("period", period_name(period, t))])).heading());
+        trend_chart(ui, points);
+        footnote(
+            ui,
+            &fill(t.trend_footnote, &[("n", &n.to_string()), ("file", &loaded.report.source.file)]),
+            &settings.filter,
+            t,
+        );
+        ui.add_space(8.0);
+        egui::Grid::new("trend-table").striped(true).spacing([16.0, 4.0]).show(ui, |ui| {
+            for h in [t.col_period, t.col_n, t.col_nps, t.col_ci, t.col_change, t.col_flags] {
+                ui.label(RichText::new(h).strong());
+            }
+            ui.end_row();
+            for p in points {
+                ui.label(&p.period);
+                ui.label(p.n.to_string());
+                match (p.nps, p.ci_low, p.ci_high) {
+                    (Some(v), Some(lo), Some(hi)) => {
+                        ui.label(RichText::new(t.signed(v)).strong());
+                        ui.label(format!("{} – {}", t.signed(lo), t.signed(hi)));
+                    }
+                    _ => {
+                        ui.label("–");
+                        ui.label("–");
+                    }
+                }
+                ui.label(p.change.map_or_else(|| "–".to_owned(), |c| t.signed(c)));
+                let mut flags = Vec::new();
+                if p.change_significant {
+                    flags.push(t.significant_change.to_owned());
+                }
+                if p.small_n && p.n > 0 {
+                    flags.push(t.small_n.to_owned());
+                }
+                ui.label(flags.join(", "));
+                ui.end_row();
+            }
+        });
+    });
+}
+
+fn trend_chart(ui: &mut egui::Ui, points: &[TrendPoint]) {
+    let visuals = ui.visuals().clone();
+    let colour = theme::tone_colour(Tone::Neutral, &visuals);
+    let flag_colour = theme::tone_colour(Tone::Detractor, &visuals);
+    let labels: Vec<String> = points.iter().map(|p| p.period.clone()).collect();
+    // Runs of consecutive periods with answers: a gap breaks the line and the band.
+    let mut runs: Vec<Vec<(f64, f64, f64, f64)>> = Vec::new();
+    let mut current = Vec::new();
+    for (i, p) in points.iter().enumerate() {
+        match (p.nps, p.ci_low, p.ci_high) {
+            (Some(v), Some(lo), Some(hi)) => current.push((i as f64, v, lo, hi)),
+            _ => {
+                if !current.is_empty() {
+                    runs.push(std::mem::take(&mut current));
+                }
+            }
+        }
+    }
+    if !current.is_empty() {
+        runs.push(current);
+    }
+    let step = (labels.len() / 12).max(1);
+    Plot::new("trend-chart")
+        .height(320.0)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .show_x(false)
+        .show_y(false)
+        .include_y(-100.0)
+        .include_y(100.0)
+        .include_x(-0.5)
+        .include_x(labels.len() as f64 - 0.5)
+        .y_axis_label("NPS")
+        .x_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-9 && i >= 0.0 && (i as usize).is_multiple_of(step) {
+                labels.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .show(ui, |plot| {
+            for (k, run) in runs.iter().enumerate() {
+                let xs: Vec<f64> = run.iter().map(|r| r.0).collect();
+                let lows: Vec<f64> = run.iter().map(|r| r.2).collect();
+                let highs: Vec<f64> = run.iter().map(|r| r.3).collect();
+                if run.len() > 1 {
+                    plot.add(
+                        FilledArea::new(format!("band-{k}"), &xs, &lows, &highs)
+                            .fill_color(colour.gamma_multiply(0.25))
+                            .allow_hover(false),
+                    );
+                } else {
+                    let (x, _, lo, hi) = run[0];
+                    plot.line(
+                        Line::new(format!("bar-{k}"), PlotPoints::from(vec![[x, lo], [x, hi]]))
+                            .stroke((6.0, colour.gamma_multiply(0.35)))
+                            .allow_hover(false),
+                    );
+                }
+                let line: Vec<[f64; 2]> = run.iter().map(|r| [r.0, r.1]).collect();
+                plot.line(
+                    Line::new(format!("nps-{k}"), PlotPoints::from(line.clone()))
+                        .stroke((2.5, colour))
+                        .allow_hover(false),
+                );
+                plot.points(
+                    Points::new(format!("dots-{k}"), PlotPoints::from(line))
+                        .radius(3.5)
+                        .color(colour)
+                        .allow_hover(false),
+                );
+            }
+            let flagged: Vec<[f64; 2]> = points
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.change_significant)
+                .filter_map(|(i, p)| p.nps.map(|v| [i as f64, v]))
+                .collect();
+            if !flagged.is_empty() {
+                plot.points(
+                    Points::new("flagged", PlotPoints::from(flagged))
+                        .shape(MarkerShape::Diamond)
+                        .radius(7.0)
+                        .color(flag_colour)
+                        .allow_hover(false),
+                );
+            }
+        });
+}
+
+/// The Responses view: the rows behind the selection, with score, segments, date and comment.
+pub fn responses(
+    ui: &mut egui::Ui,
+    loaded: &LoadedSurvey,
+    settings: &ViewSettings,
+    computed: Option<&Computed>,
+    t: &Texts,
+    commands: &mut Vec<AppCommand>,
+) {
+    let Some(computed) = computed else { return };
+    let index = &loaded.index;
+    let rows = &computed.responses;
+    ui.horizontal_wrapped(|ui| {
+        ui.heading(fill(t.responses_title, &[("count", &rows.len().to_string())]));
+        if let Some((column, value)) = &settings.selection {
+            ui.label(fill(t.responses_of, &[("column", column), ("value", value)]));
+            if ui.button(t.show_all).clicked() {
+                commands.push(AppCommand::ShowResponses(None));
+            }
+        }
+        if !settings.filter.is_empty() {
+            ui.label(RichText::new(fill(t.filter_footnote, &[("filter", &settings.filter.describe())])).weak());
+        }
+    });
+    let segment_names: Vec<&str> = index.segments.iter().map(|s| s.name.as_str()).take(4).collect();
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+    let comment_header = index.comments.as_ref().map_or(t.col_comment, |(name, _)| name.as_str()).to_owned();
+    let header = |ui: &mut egui::Ui| {
+        ui.horizontal(|ui| {
+            for (text, width) in [(t.col_row, 80.0), (t.col_score, 60.0)] {
+                ui.add_sized([width, row_height], egui::Label::new(RichText::new(text).strong()));
+            }
+            if index.dates.is_some() {
+                ui.add_sized([100.0, row_height], egui::Label::new(RichText::new(t.col_date).strong()));
+            }
+            for name in &segment_names {
+                ui.add_sized([130.0, row_height], egui::Label::new(RichText::new(*name).strong()).truncate());
+            }
+            ui.label(RichText::new(&comment_header).strong());
+        });
+    };
+    header(ui);
+    ui.separator();
+    egui::ScrollArea::both().auto_shrink([false, false]).show_rows(ui, row_height, rows.len(), |ui, range| {
+        for &i in &rows[range] {
+            let i = i as usize;
+            ui.horizontal(|ui| {
+                ui.add_sized([80.0, row_height], egui::Label::new(index.row_numbers[i].to_string()));
+                let score = index.scores[i];
+                let tone = match score {
+                    9 | 10 => Tone::Promoter,
+                    7 | 8 => Tone::Passive,
+                    _ => Tone::Detractor,
+                };
+                let text = RichText::new(score.to_string()).strong().color(theme::tone_colour(tone, ui.visuals()));
+                ui.add_sized([60.0, row_height], egui::Label::new(text));
+                if let Some(dates) = &index.dates {
+                    ui.add_sized([100.0, row_height], egui::Label::new(day_label(dates[i])));
+                }
+                for segment in index.segments.iter().take(4) {
+                    let value = &segment.labels[segment.codes[i] as usize];
+                    ui.add_sized([130.0, row_height], egui::Label::new(value).truncate());
+                }
+                if let Some((_, comments)) = &index.comments {
+                    let comment = &comments[i];
+                    let response = ui.add(egui::Label::new(comment.replace('\n', " ")).truncate());
+                    if !comment.is_empty() {
+                        response.on_hover_text(comment);
+                    }
+                }
+            });
+        }
+    });
+}
