@@ -39,7 +39,8 @@ fn harness_with_sample() -> Harness<'static, NpsApp> {
     let table = import::read_bytes(SAMPLE_NAME, SAMPLE_CSV.to_vec(), &ImportOptions::default(), &mut |_| true).unwrap();
     let loaded = LoadedSurvey::from_table(LoadSource::Sample, ImportOptions::default(), &table).unwrap();
     let mut harness = Harness::builder().with_size([1280.0, 820.0]).build_eframe(|_| NpsApp::with_loaded(loaded));
-    harness.run();
+    // The views are computed on their own thread: wait for them so that nothing still spins.
+    wait_for_views(&mut harness);
     harness
 }
 
@@ -48,7 +49,11 @@ fn wait_for_load(harness: &mut Harness<'_, NpsApp>) {
     for _ in 0..600 {
         harness.step();
         if harness.state().job.is_none() {
-            harness.run();
+            if harness.state().loaded.is_some() {
+                wait_for_views(harness);
+            } else {
+                harness.run();
+            }
             return;
         }
         std::thread::sleep(Duration::from_millis(100));
@@ -176,9 +181,7 @@ fn wait_for_views(harness: &mut Harness<'_, NpsApp>) {
 #[test]
 fn segments_view_lists_sectors_and_opens_their_responses() {
     let mut harness = harness_with_sample();
-    wait_for_views(&mut harness);
     harness.get_by_label("Segments").click();
-    harness.run();
     wait_for_views(&mut harness);
     let computed = harness.state().computed.clone().unwrap();
     let retail = computed.results.segments.iter().find(|r| r.column == "sector" && r.value == "Retail").unwrap();
@@ -186,7 +189,6 @@ fn segments_view_lists_sectors_and_opens_their_responses() {
     harness.get_by_label("NPS by sector");
     harness.get_by_label(&ENGLISH.signed(retail.summary.nps));
     harness.get_by_label("Responses: Retail").click();
-    harness.run();
     wait_for_views(&mut harness);
     let state = harness.state();
     assert_eq!(state.views.view, nps_workbench::app::View::Responses);
@@ -197,11 +199,9 @@ fn segments_view_lists_sectors_and_opens_their_responses() {
 #[test]
 fn a_filter_changes_every_view_and_is_shown() {
     let mut harness = harness_with_sample();
-    wait_for_views(&mut harness);
     harness.get_by_label("language").click();
-    harness.run();
+    wait_for_views(&mut harness);
     harness.get_by_label("da").click();
-    harness.run();
     wait_for_views(&mut harness);
     let state = harness.state();
     assert_eq!(state.views.filter.describe(), "language = da");
@@ -212,7 +212,6 @@ fn a_filter_changes_every_view_and_is_shown() {
     harness.get_by_label("Filter: language = da");
     // The trend follows the same filter.
     harness.get_by_label("Trend").click();
-    harness.run();
     wait_for_views(&mut harness);
     let trend = harness.state().computed.as_ref().unwrap().results.trend.clone().unwrap();
     assert_eq!(trend.iter().map(|p| p.n).sum::<u64>(), overall.n);
