@@ -185,7 +185,9 @@ pub fn segments(
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         ui.add_space(6.0);
         ui.label(RichText::new(fill(t.segments_title, &[("column", &column)])).heading());
-        segment_chart(ui, &rows, t);
+        if let Some(row) = segment_chart(ui, &rows, t) {
+            commands.push(AppCommand::ShowResponses(Some((row.column.clone(), row.value.clone()))));
+        }
         footnote(
             ui,
             &fill(t.segments_footnote, &[("n", &n.to_string()), ("file", &loaded.report.source.file)]),
@@ -197,14 +199,15 @@ pub fn segments(
     });
 }
 
-fn segment_chart(ui: &mut egui::Ui, rows: &[&SegmentRow], t: &Texts) {
+/// Draws the bars; returns the row whose bar was clicked.
+fn segment_chart<'a>(ui: &mut egui::Ui, rows: &[&'a SegmentRow], t: &Texts) -> Option<&'a SegmentRow> {
     let visuals = ui.visuals().clone();
     let labels: Vec<String> =
         rows.iter().map(|r| if r.significant { format!("{} *", r.value) } else { r.value.clone() }).collect();
     let count = rows.len();
     let height = (count as f32 * 28.0 + 60.0).clamp(160.0, 640.0);
     let axis_labels = labels.clone();
-    Plot::new("segments-chart")
+    let clicked = Plot::new("segments-chart")
         .height(height)
         .allow_zoom(false)
         .allow_drag(false)
@@ -229,6 +232,7 @@ fn segment_chart(ui: &mut egui::Ui, rows: &[&SegmentRow], t: &Texts) {
             }
         })
         .show(ui, |plot| {
+            let clicked = plot.response().clicked().then(|| plot.pointer_coordinate()).flatten();
             let bars: Vec<Bar> = rows
                 .iter()
                 .enumerate()
@@ -257,7 +261,13 @@ fn segment_chart(ui: &mut egui::Ui, rows: &[&SegmentRow], t: &Texts) {
                     );
                 }
             }
-        });
+            clicked
+        })
+        .inner?;
+    // Bars sit at y = count - 1 - row, 0.6 high.
+    let from_top = count as f64 - 1.0 - clicked.y;
+    let row = from_top.round();
+    ((from_top - row).abs() <= 0.3 && row >= 0.0).then(|| rows.get(row as usize).copied()).flatten()
 }
 
 fn sort_header(ui: &mut egui::Ui, label: &str, key: SortKey, settings: &ViewSettings, commands: &mut Vec<AppCommand>) {
