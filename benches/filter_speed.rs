@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use nps_workbench::analysis::index::{MetricValues, NO_VALUE, SegmentCodes};
 use nps_workbench::analysis::{Filter, MetricKind, Period, SurveyIndex};
-use nps_workbench::report::{ViewRequest, compute_views};
+use nps_workbench::report::{BenchmarkChoice, ViewRequest, compute_views};
 
 const ROWS: usize = 1_000_000;
 const RUNS: usize = 21;
@@ -68,11 +68,13 @@ fn main() {
         by: vec![vec!["sector".into()], vec!["sector".into(), "region".into()]],
         trend: Some(Period::Month),
         filter,
+        benchmarks: BenchmarkChoice { sector_column: Some("sector".into()), ..BenchmarkChoice::default() },
     };
+    let library = nps_workbench::benchmarks::bundled();
     let mut times: Vec<Duration> = (0..RUNS)
         .map(|_| {
             let start = Instant::now();
-            let views = compute_views(&index, &request);
+            let views = compute_views(&index, &request, &library);
             let elapsed = start.elapsed();
             assert!(views.overall.is_some_and(|o| o.n > 200_000), "the filter keeps about a quarter of the rows");
             elapsed

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::analysis::{Filter, Period};
+use crate::benchmarks::{Audience, DataContext};
 use crate::export::write_atomic;
 use crate::import::ImportOptions;
 use crate::import::Role;
@@ -52,6 +53,16 @@ pub struct ReportArgs {
     /// Keep only rows where COLUMN has VALUE (repeatable; several values of one column are OR).
     #[arg(long = "filter", value_name = "COLUMN=VALUE")]
     pub filter: Vec<String>,
+    /// Compare the overall NPS with this benchmark (a sector name in English, Dutch or Danish, or
+    /// a benchmark id).
+    #[arg(long, value_name = "SECTOR")]
+    pub benchmark: Option<String>,
+    /// Where the respondents are (e.g. NL, DK, US), to warn when a benchmark comes from elsewhere.
+    #[arg(long, value_name = "CODE")]
+    pub region: Option<String>,
+    /// Whether the respondents are businesses or consumers.
+    #[arg(long, value_parser = ["b2b", "b2c"])]
+    pub audience: Option<String>,
     /// Weight column (default: a column headed weight / gewicht / vægt, if any).
     #[arg(long, value_name = "COLUMN")]
     pub weight: Option<String>,
@@ -80,6 +91,11 @@ pub fn run_report(args: &ReportArgs) -> Result<String, String> {
         by: args.by.clone(),
         trend,
         filter,
+        context: DataContext {
+            region: args.region.clone(),
+            audience: args.audience.as_deref().map(|a| if a == "b2c" { Audience::B2c } else { Audience::B2b }),
+        },
+        overall_benchmark: args.benchmark.clone(),
     };
     let report = report_for_file(&args.file, &request).map_err(|e| e.to_string())?;
     let json = serde_json::to_string_pretty(&report).map_err(|e| format!("cannot write JSON: {e}"))?;
@@ -213,6 +229,28 @@ pub fn format_table(report: &Report) -> String {
             row.difference_vs_rest.map_or_else(|| "-".to_owned(), signed),
             row.p_value.map_or_else(|| "-".to_owned(), |p| format!("{p:.3}")),
         );
+        if let Some(b) = &row.benchmark {
+            let published = match (b.low, b.high, b.value) {
+                (Some(lo), Some(hi), _) => format!("range {} to {}", signed(lo), signed(hi)),
+                (_, _, Some(v)) => format!("single value {}", signed(v)),
+                _ => String::new(),
+            };
+            let verdict =
+                serde_json::to_value(b.verdict).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "    benchmark {} {published}: {} ({}, {}, {}, {})",
+                b.sector,
+                verdict.replace('_', " "),
+                b.source,
+                b.year,
+                b.region,
+                b.audience
+            );
+            for w in &b.warnings {
+                let _ = writeln!(out, "      note: {w}");
+            }
+        }
     }
     if let Some(points) = &report.trend {
         let _ = writeln!(out);

@@ -8,6 +8,7 @@
 
 pub mod analysis;
 pub mod app;
+pub mod benchmarks;
 pub mod chart;
 pub mod cli;
 pub mod export;

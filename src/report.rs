@@ -11,6 +11,7 @@ use crate::analysis::{
     self, AnalysisError, Filter, MetricKind, MetricSummary, NpsSummary, Period, SegmentRow, Survey, SurveyIndex,
     TrendPoint,
 };
+use crate::benchmarks::{self, Benchmark, Comparison, DataContext};
 use crate::import::{self, ColumnRole, ImportError, ImportOptions, ImportedTable, Role};
 
 /// Everything asked for on the command line or in the open dialog.
@@ -24,6 +25,10 @@ pub struct ReportRequest {
     pub trend: Option<Period>,
     /// Which rows to analyse.
     pub filter: Filter,
+    /// The data's region and audience, for benchmark warnings.
+    pub context: DataContext,
+    /// A benchmark (id or sector name) for the overall NPS.
+    pub overall_benchmark: Option<String>,
 }
 
 /// Any reason a report could not be made, already worded for the user.
@@ -58,6 +63,9 @@ pub struct Overall {
     /// Dutch grade 1-10.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub grade: Option<MetricSummary>,
+    /// The overall benchmark chosen, and the verdict.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub benchmark: Option<Comparison>,
 }
 
 impl std::ops::Deref for Overall {
@@ -171,6 +179,11 @@ pub struct Report {
     /// NPS per period, when asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trend: Option<Vec<TrendPoint>>,
+    /// NPS per sector with its benchmark, when the file has a sector column.
+    pub sectors: Vec<SegmentRow>,
+    /// A problem with the user's benchmark file (the bundled library is still used).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub benchmark_warning: Option<String>,
 }
 
 /// Reads `path` and analyses it as asked.
@@ -212,8 +225,18 @@ pub fn report_for_table(table: &ImportedTable, request: &ReportRequest) -> Resul
     if request.trend.is_some() && index.dates.is_none() {
         return Err(ReportError::NoDateColumn { place, available: import_headers(table) });
     }
-    let views = ViewRequest { by, trend: request.trend, filter };
-    report_for_survey(&survey, &index, &views)
+    let benchmarks = BenchmarkChoice {
+        sector_column: table.facts().column_with(Role::Sector).map(str::to_owned),
+        context: request.context.clone(),
+        overall: request.overall_benchmark.clone(),
+        matches: Vec::new(),
+        library_version: 0,
+    };
+    let views = ViewRequest { by, trend: request.trend, filter, benchmarks };
+    let (library, warning) = benchmarks::library();
+    let mut report = report_for_survey(&survey, &index, &views, &library)?;
+    report.benchmark_warning = warning;
+    Ok(report)
 }
 
 fn import_headers(table: &ImportedTable) -> String {
@@ -230,6 +253,44 @@ pub struct ViewRequest {
     pub trend: Option<Period>,
     /// Rows kept.
     pub filter: Filter,
+    /// Which benchmarks to compare with.
+    pub benchmarks: BenchmarkChoice,
+}
+
+/// How sectors and the overall NPS are compared with benchmarks.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BenchmarkChoice {
+    /// The sector column, whose values are matched to benchmark sectors.
+    pub sector_column: Option<String>,
+    /// Where the data come from and whether they are B2B or B2C.
+    pub context: DataContext,
+    /// A benchmark (id or sector name) for the overall NPS.
+    pub overall: Option<String>,
+    /// Matches the user chose: sector value and benchmark id (`-` for none).
+    pub matches: Vec<(String, String)>,
+    /// Changes when the library changes, so that the views are recomputed.
+    pub library_version: u64,
+}
+
+impl BenchmarkChoice {
+    /// The benchmark for a sector value: the user's choice, else the best match.
+    #[must_use]
+    pub fn for_value<'a>(&self, value: &str, library: &'a [Benchmark]) -> Option<&'a Benchmark> {
+        match self.matches.iter().find(|(v, _)| v == value) {
+            Some((_, id)) => library.iter().find(|b| &b.id == id),
+            None => benchmarks::candidates(value, library, &self.context).first().copied(),
+        }
+    }
+
+    /// The benchmark for the overall NPS, by id or sector name.
+    #[must_use]
+    pub fn for_overall<'a>(&self, library: &'a [Benchmark]) -> Option<&'a Benchmark> {
+        let wanted = self.overall.as_deref()?;
+        library
+            .iter()
+            .find(|b| b.id == wanted)
+            .or_else(|| benchmarks::candidates(wanted, library, &self.context).first().copied())
+    }
 }
 
 /// Everything the views show for one filter, computed from the index.
@@ -241,11 +302,13 @@ pub struct ViewResults {
     pub segments: Vec<SegmentRow>,
     /// Trend points.
     pub trend: Option<Vec<TrendPoint>>,
+    /// NPS per sector with its benchmark comparison, when the file has a sector column.
+    pub sectors: Vec<SegmentRow>,
 }
 
 /// Computes every view of `index` for `request`.
 #[must_use]
-pub fn compute_views(index: &SurveyIndex, request: &ViewRequest) -> ViewResults {
+pub fn compute_views(index: &SurveyIndex, request: &ViewRequest, library: &[Benchmark]) -> ViewResults {
     let mask = index.mask(&request.filter);
     let weights = index.weights.as_deref();
     let metric = |kinds: &[MetricKind]| {
@@ -253,27 +316,46 @@ pub fn compute_views(index: &SurveyIndex, request: &ViewRequest) -> ViewResults 
             index.metrics.iter().find(|m| m.kind == *k).and_then(|m| analysis::summarise_metric(m, &mask, weights))
         })
     };
+    let choice = &request.benchmarks;
     let overall = analysis::overall(index, &mask).map(|summary| Overall {
+        benchmark: choice.for_overall(library).map(|b| benchmarks::compare(&summary, b, &choice.context)),
         summary,
         ces: metric(&[MetricKind::CesAgree, MetricKind::CesEffort]),
         csat: metric(&[MetricKind::Csat]),
         grade: metric(&[MetricKind::Grade]),
     });
+    let with_benchmark = |mut row: SegmentRow| {
+        if choice.sector_column.as_deref() == Some(row.column.as_str()) {
+            row.benchmark =
+                choice.for_value(&row.value, library).map(|b| benchmarks::compare(&row.summary, b, &choice.context));
+        }
+        row
+    };
+    let sectors: Vec<SegmentRow> = choice
+        .sector_column
+        .as_deref()
+        .map(|column| analysis::breakdown(index, column, &mask).into_iter().map(with_benchmark).collect())
+        .unwrap_or_default();
     let mut segments = Vec::new();
     for columns in &request.by {
         match columns.as_slice() {
-            [one] => segments.extend(analysis::breakdown(index, one, &mask)),
+            [one] => segments.extend(analysis::breakdown(index, one, &mask).into_iter().map(with_benchmark)),
             [a, b] => segments.extend(analysis::two_way_breakdown(index, a, b, &mask)),
             _ => {}
         }
     }
     let trend = request.trend.map(|p| analysis::trend(index, p, &mask));
-    ViewResults { overall, segments, trend }
+    ViewResults { overall, segments, trend, sectors }
 }
 
 /// Assembles the report of a survey and its index.
-pub fn report_for_survey(survey: &Survey, index: &SurveyIndex, views: &ViewRequest) -> Result<Report, ReportError> {
-    let results = compute_views(index, views);
+pub fn report_for_survey(
+    survey: &Survey,
+    index: &SurveyIndex,
+    views: &ViewRequest,
+    library: &[Benchmark],
+) -> Result<Report, ReportError> {
+    let results = compute_views(index, views, library);
     let Some(overall) = results.overall else {
         if views.filter.is_empty() {
             return Err(AnalysisError::NoValidScores {
@@ -344,5 +426,7 @@ pub fn report_for_survey(survey: &Survey, index: &SurveyIndex, views: &ViewReque
         overall,
         segments,
         trend: results.trend,
+        sectors: results.sectors,
+        benchmark_warning: None,
     })
 }

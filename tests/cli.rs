@@ -8,7 +8,12 @@ mod common;
 use std::process::Command;
 
 fn run(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_nps-workbench")).args(args).output().unwrap();
+    // A configuration folder that does not exist: only the bundled benchmarks are used.
+    let output = Command::new(env!("CARGO_BIN_EXE_nps-workbench"))
+        .args(args)
+        .env("NPS_WORKBENCH_CONFIG", "/nonexistent/nps-workbench-test-config")
+        .output()
+        .unwrap();
     (
         output.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&output.stdout).into_owned(),
@@ -184,4 +189,82 @@ fn the_table_flags_significant_rows_and_changes() {
     ]);
     assert_ne!(code, 0);
     assert!(stderr.contains("no date column to draw a trend from"), "{stderr}");
+}
+
+#[test]
+fn sectors_carry_benchmarks_with_sources_and_verdicts() {
+    let dir = tempfile::tempdir().unwrap();
+    // Three sectors named in Dutch, Danish and English; 40 answers each.
+    let mut text = String::from("branche,aanbevelen\n");
+    for (sector, scores) in [("Groothandel", [10, 10, 9, 7]), ("Logistik", [2, 6, 7, 9]), ("Retail", [9, 8, 7, 6])] {
+        for i in 0..40 {
+            text.push_str(&format!("{sector},{}\n", scores[i % 4]));
+        }
+    }
+    text.push_str("Zeppelins,9\n");
+    let path = common::write(dir.path(), "sectors.csv", text.as_bytes());
+    let config = dir.path().join("config");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_nps-workbench"))
+        .args(["report", path.to_str().unwrap(), "--by", "branche", "--region", "NL", "--audience", "b2b"])
+        .args(["--benchmark", "B2B, all sectors", "--json"])
+        .env("NPS_WORKBENCH_CONFIG", &config)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["columns"]["sector"], "branche");
+    let row = |value: &str| json["segments"].as_array().unwrap().iter().find(|s| s["value"] == value).unwrap().clone();
+    let wholesale = row("Groothandel")["benchmark"].clone();
+    assert_eq!(wholesale["sector"], "Wholesale");
+    assert_eq!(wholesale["value"], 33.0);
+    assert_eq!(wholesale["source"], "customerfirst.nl 2022-04");
+    assert_eq!((wholesale["year"].as_i64(), wholesale["region"].as_str()), (Some(2021), Some("NL")));
+    assert_eq!(wholesale["audience"], "B2B");
+    // Groothandel: 3 of 4 promoters, no detractors, n = 40: NPS 75, interval above 33.
+    assert_eq!(wholesale["verdict"], "above");
+    assert_eq!(row("Logistik")["benchmark"]["sector"], "Logistics / transport");
+    let retail = row("Retail")["benchmark"].clone();
+    assert_eq!(retail["region"], "US");
+    assert!(
+        retail["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w.as_str().unwrap().contains("from US, the data's from NL"))
+    );
+    // A sector no benchmark names gets none.
+    assert!(row("Zeppelins").get("benchmark").is_none());
+    assert_eq!(json["sectors"].as_array().unwrap().len(), 4);
+    let overall = &json["overall"]["benchmark"];
+    assert_eq!(overall["sector"], "B2B, all sectors");
+    assert!(["above", "below", "within", "inconclusive"].contains(&overall["verdict"].as_str().unwrap()));
+}
+
+#[test]
+fn a_user_benchmark_overrides_the_bundled_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("sector,score\n");
+    for i in 0..40 {
+        text.push_str(&format!("Wholesale,{}\n", [9, 9, 8, 3][i % 4]));
+    }
+    let path = common::write(dir.path(), "w.csv", text.as_bytes());
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(config.join("nps-workbench")).unwrap();
+    std::fs::write(
+        config.join("nps-workbench").join("benchmarks.csv"),
+        "id,sector,synonyms_en,synonyms_nl,synonyms_da,region,audience,year,low,high,value,source,evidence,population\n\
+         wholesale-integron-2021,Wholesale,,,,NL,B2B,2025,80,90,,Our own client study,E,Our clients\n",
+    )
+    .unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_nps-workbench"))
+        .args(["report", path.to_str().unwrap(), "--by", "sector", "--json"])
+        .env("NPS_WORKBENCH_CONFIG", &config)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let b = &json["segments"][0]["benchmark"];
+    assert_eq!((b["low"].as_f64(), b["high"].as_f64()), (Some(80.0), Some(90.0)));
+    assert_eq!(b["source"], "Our own client study");
+    assert_eq!(b["verdict"], "below");
 }

@@ -5,7 +5,7 @@
 
 use nps_workbench::analysis::index::{MetricValues, NO_DATE, NO_VALUE, SegmentCodes};
 use nps_workbench::analysis::{Filter, MetricKind, Period, SurveyIndex};
-use nps_workbench::report::{ViewRequest, compute_views};
+use nps_workbench::report::{BenchmarkChoice, ViewRequest, compute_views};
 use proptest::prelude::*;
 
 /// An index of up to 400 rows: scores (some missing), two segment columns, dates over a year,
@@ -53,7 +53,13 @@ fn request(filter: Filter) -> ViewRequest {
         by: vec![vec!["region".into()], vec!["region".into(), "channel".into()]],
         trend: Some(Period::Month),
         filter,
+        // "channel" is the sector column here; its values match no benchmark, which is fine.
+        benchmarks: BenchmarkChoice { sector_column: Some("channel".into()), ..BenchmarkChoice::default() },
     }
+}
+
+fn library() -> Vec<nps_workbench::benchmarks::Benchmark> {
+    nps_workbench::benchmarks::bundled()
 }
 
 proptest! {
@@ -61,7 +67,7 @@ proptest! {
 
     #[test]
     fn segment_counts_add_up_to_the_overall_count(index in index_strategy()) {
-        let views = compute_views(&index, &request(Filter::default()));
+        let views = compute_views(&index, &request(Filter::default()), &library());
         let Some(overall) = views.overall else { return Ok(()) };
         for column in ["region", "region × channel"] {
             let total: u64 = views.segments.iter().filter(|s| s.column == column).map(|s| s.summary.n).sum();
@@ -74,7 +80,7 @@ proptest! {
 
     #[test]
     fn every_interval_contains_its_centre(index in index_strategy()) {
-        let views = compute_views(&index, &request(Filter::default()));
+        let views = compute_views(&index, &request(Filter::default()), &library());
         let Some(overall) = views.overall else { return Ok(()) };
         let eps = 1e-9;
         // The adjusted-Wald interval is centred on the adjusted NPS; the Wald interval on the raw one.
@@ -103,6 +109,6 @@ proptest! {
             everything.add_condition(&format!("region={label}")).unwrap();
         }
         everything.date_from = None;
-        prop_assert_eq!(compute_views(&index, &request(everything)), compute_views(&index, &request(Filter::default())));
+        prop_assert_eq!(compute_views(&index, &request(everything), &library()), compute_views(&index, &request(Filter::default()), &library()));
     }
 }

@@ -32,6 +32,9 @@ pub struct SegmentRow {
     /// Whether the difference with the rest is significant at 5% after Holm's correction (only
     /// when more than one row is tested; with one row, the plain p-value).
     pub significant: bool,
+    /// For a sector: the benchmark it is compared with, and the verdict.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub benchmark: Option<crate::benchmarks::Comparison>,
 }
 
 /// Tallies answers per code of one or two columns among the rows kept by `mask`.
@@ -68,6 +71,7 @@ fn rows_from_tallies(column: &str, labels: &[String], tallies: &[ScoreTally], we
             p_value: test.as_ref().map(|t| t.p_value),
             p_adjusted: None,
             significant: false,
+            benchmark: None,
         });
     }
     let tested: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].p_value.is_some()).collect();

@@ -4,11 +4,13 @@
 //! state and return [`AppCommand`]s, which are applied here at the end of the frame; nothing
 //! here touches polars, calamine or csv.
 
+pub mod bench;
 pub mod jobs;
 pub mod settings;
 pub mod views;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use eframe::egui;
 
@@ -19,6 +21,8 @@ pub use settings::{Settings, ThemeChoice};
 pub use views::{ComputeJob, Computed, SortKey, View, ViewSettings};
 
 use crate::analysis::{Filter, Period};
+use crate::benchmarks::{self, Benchmark, DataContext};
+pub use bench::{BenchmarkFileJob, BenchmarkForm};
 
 /// Storage key of the settings.
 const SETTINGS_KEY: &str = "nps-workbench-settings";
@@ -49,6 +53,22 @@ pub enum AppCommand {
     SortBy(SortKey),
     /// List the responses of one segment (column, value), or of every kept row.
     ShowResponses(Option<(String, String)>),
+    /// Set the data's region and audience.
+    SetContext(DataContext),
+    /// Compare the overall NPS with this benchmark id (`None`: no comparison).
+    SetOverallBenchmark(Option<String>),
+    /// Compare a sector value with this benchmark id (`-` for none).
+    SetMatch(String, String),
+    /// Open the benchmark form (`None` closes it).
+    EditBenchmark(Option<BenchmarkForm>),
+    /// Save the benchmark form to the user's benchmarks.
+    SaveBenchmarkForm(BenchmarkForm),
+    /// Delete one of the user's benchmarks by id.
+    DeleteBenchmark(String),
+    /// Import benchmark rows from a file the user picks.
+    ImportBenchmarks,
+    /// Export the user's benchmarks to a file the user picks.
+    ExportBenchmarks,
     /// Show the native open dialog.
     ShowOpenDialog,
     /// Stop the load under way.
@@ -93,6 +113,18 @@ pub struct NpsApp {
     pub computed: Option<Computed>,
     /// A computation under way.
     pub compute: Option<ComputeJob>,
+    /// The benchmark library: bundled rows and the user's.
+    pub library: Arc<Vec<Benchmark>>,
+    /// The user's own benchmark rows (also in `library`).
+    pub user_benchmarks: Vec<Benchmark>,
+    /// Bumped whenever the library changes.
+    pub library_version: u64,
+    /// The benchmark form, while open.
+    pub benchmark_form: Option<BenchmarkForm>,
+    /// An import or export dialog for benchmarks, while open.
+    pub benchmark_dialog: Option<BenchmarkFileJob>,
+    /// Where the user's benchmarks are stored (`None`: no configuration folder).
+    pub user_benchmark_file: Option<PathBuf>,
     /// A load under way.
     pub job: Option<LoadJob>,
     /// The open dialog, while it is open.
@@ -114,6 +146,13 @@ impl NpsApp {
         let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY)).unwrap_or_default();
         let mut app = Self::with_settings(settings);
         app.wake = Some(cc.egui_ctx.clone());
+        app.user_benchmark_file = benchmarks::user_file();
+        if let Some(path) = app.user_benchmark_file.clone().filter(|p| p.exists()) {
+            match benchmarks::read_file(&path, true) {
+                Ok(rows) => app.set_user_benchmarks(rows),
+                Err(e) => app.error = Some(e.to_string()),
+            }
+        }
         app.apply_theme(&cc.egui_ctx);
         let source = file.map_or(LoadSource::Sample, LoadSource::File);
         app.start_load(source);
@@ -130,6 +169,12 @@ impl NpsApp {
             views: ViewSettings::default(),
             computed: None,
             compute: None,
+            library: Arc::new(benchmarks::bundled()),
+            user_benchmarks: Vec::new(),
+            library_version: 0,
+            benchmark_form: None,
+            benchmark_dialog: None,
+            user_benchmark_file: None,
             job: None,
             dialog: None,
             error: None,
@@ -215,6 +260,46 @@ impl NpsApp {
         }
     }
 
+    /// Replaces the user's benchmark rows and rebuilds the library.
+    pub fn set_user_benchmarks(&mut self, rows: Vec<Benchmark>) {
+        self.library = Arc::new(benchmarks::merge(benchmarks::bundled(), rows.clone()));
+        self.user_benchmarks = rows;
+        self.library_version += 1;
+    }
+
+    /// Saves the user's rows to their file (when there is a configuration folder).
+    fn save_user_benchmarks(&mut self) {
+        if let Some(path) = &self.user_benchmark_file
+            && let Err(e) = benchmarks::save_user(path, &self.user_benchmarks)
+        {
+            self.error = Some(e.to_string());
+        }
+    }
+
+    /// Takes the chosen path of a benchmark import or export dialog.
+    fn poll_benchmark_dialog(&mut self) {
+        let Some(choice) = self.benchmark_dialog.as_ref().and_then(BenchmarkFileJob::poll) else { return };
+        let export = self.benchmark_dialog.take().is_some_and(|d| d.export);
+        let Some(path) = choice else { return };
+        if export {
+            if let Err(e) = bench::export(&path, &self.user_benchmarks) {
+                self.error = Some(e);
+            }
+            return;
+        }
+        match benchmarks::read_file(&path, true) {
+            Ok(rows) => {
+                let mut user = self.user_benchmarks.clone();
+                for row in rows {
+                    bench::upsert(&mut user, row);
+                }
+                self.set_user_benchmarks(user);
+                self.save_user_benchmarks();
+            }
+            Err(e) => self.error = Some(e.to_string()),
+        }
+    }
+
     /// Starts a computation when the views ask for figures not yet computed, and takes finished
     /// ones: every frame.
     pub fn refresh_views(&mut self) {
@@ -225,14 +310,15 @@ impl NpsApp {
             }
         }
         let Some(loaded) = &self.loaded else { return };
-        let request = self.views.request(&loaded.index);
+        let request = self.views.request(&loaded.index, self.library_version);
         let selection = self.views.selection.clone();
         let up_to_date = self.computed.as_ref().is_some_and(|c| c.request == request && c.selection == selection);
         let under_way = self.compute.as_ref().is_some_and(|j| j.request == request && j.selection == selection);
         if up_to_date || under_way {
             return;
         }
-        match ComputeJob::start(std::sync::Arc::clone(&loaded.index), request, selection, self.waker()) {
+        match ComputeJob::start(Arc::clone(&loaded.index), Arc::clone(&self.library), request, selection, self.waker())
+        {
             Ok(job) => self.compute = Some(job),
             Err(message) => self.error = Some(message),
         }
@@ -272,6 +358,39 @@ impl NpsApp {
                     self.views.descending =
                         if self.views.sort == key { !self.views.descending } else { key != SortKey::Value };
                     self.views.sort = key;
+                }
+                AppCommand::SetContext(context) => self.views.context = context,
+                AppCommand::SetOverallBenchmark(id) => self.views.overall_benchmark = id,
+                AppCommand::SetMatch(value, id) => {
+                    self.views.matches.retain(|(v, _)| *v != value);
+                    self.views.matches.push((value, id));
+                }
+                AppCommand::EditBenchmark(form) => self.benchmark_form = form,
+                AppCommand::SaveBenchmarkForm(form) => match form.to_benchmark() {
+                    Ok(row) => {
+                        let mut user = self.user_benchmarks.clone();
+                        bench::upsert(&mut user, row);
+                        self.set_user_benchmarks(user);
+                        self.save_user_benchmarks();
+                        self.benchmark_form = None;
+                    }
+                    Err(message) => self.benchmark_form = Some(BenchmarkForm { error: Some(message), ..form }),
+                },
+                AppCommand::DeleteBenchmark(id) => {
+                    let user: Vec<Benchmark> = self.user_benchmarks.iter().filter(|b| b.id != id).cloned().collect();
+                    self.set_user_benchmarks(user);
+                    self.save_user_benchmarks();
+                }
+                AppCommand::ImportBenchmarks | AppCommand::ExportBenchmarks => {
+                    if self.benchmark_dialog.is_none() {
+                        let export = command == AppCommand::ExportBenchmarks;
+                        let texts = self.settings.language.texts();
+                        let title = if export { texts.export_benchmarks } else { texts.import_benchmarks };
+                        match BenchmarkFileJob::start(export, title.trim_end_matches('…').to_owned(), self.waker()) {
+                            Ok(job) => self.benchmark_dialog = Some(job),
+                            Err(message) => self.error = Some(message),
+                        }
+                    }
                 }
                 AppCommand::ShowResponses(selection) => {
                     self.views.selection = selection;
@@ -324,6 +443,7 @@ impl eframe::App for NpsApp {
             self.wake = Some(ctx.clone());
         }
         self.poll_jobs();
+        self.poll_benchmark_dialog();
         self.refresh_views();
         self.take_dropped_files(ctx);
         if self.job.is_some() {

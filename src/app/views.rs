@@ -11,7 +11,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::index::NO_VALUE;
 use crate::analysis::{Filter, Period, SurveyIndex, calendar};
-use crate::report::{ViewRequest, ViewResults, compute_views};
+use crate::benchmarks::{Benchmark, DataContext};
+use crate::report::{BenchmarkChoice, ViewRequest, ViewResults, compute_views};
 
 /// The analysis views.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -25,6 +26,8 @@ pub enum View {
     Trend,
     /// The rows behind the current selection.
     Responses,
+    /// Sectors against published benchmarks.
+    Benchmarks,
 }
 
 /// How the Segments table is sorted.
@@ -63,6 +66,12 @@ pub struct ViewSettings {
     pub descending: bool,
     /// The segment whose responses are listed (column, value); `None` lists every kept row.
     pub selection: Option<(String, String)>,
+    /// The data's region and audience, for benchmark warnings.
+    pub context: DataContext,
+    /// A benchmark (id) for the overall NPS.
+    pub overall_benchmark: Option<String>,
+    /// Sector value to benchmark id, where the user changed the match (`-` for none).
+    pub matches: Vec<(String, String)>,
 }
 
 impl ViewSettings {
@@ -85,7 +94,7 @@ impl ViewSettings {
 
     /// What to compute for these settings.
     #[must_use]
-    pub fn request(&self, index: &SurveyIndex) -> ViewRequest {
+    pub fn request(&self, index: &SurveyIndex, library_version: u64) -> ViewRequest {
         let mut by = Vec::new();
         if let Some(first) = self.segment_column(index) {
             by.push(vec![first.clone()]);
@@ -93,7 +102,14 @@ impl ViewSettings {
                 by.push(vec![first, second]);
             }
         }
-        ViewRequest { by, trend: self.period(index), filter: self.filter.clone() }
+        let benchmarks = BenchmarkChoice {
+            sector_column: index.segments.iter().find(|s| s.is_sector).map(|s| s.name.clone()),
+            context: self.context.clone(),
+            overall: self.overall_benchmark.clone(),
+            matches: self.matches.clone(),
+            library_version,
+        };
+        ViewRequest { by, trend: self.period(index), filter: self.filter.clone(), benchmarks }
     }
 }
 
@@ -112,8 +128,13 @@ pub struct Computed {
 
 /// Computes `request` on `index`: every view, and the rows behind `selection`.
 #[must_use]
-pub fn compute(index: &SurveyIndex, request: &ViewRequest, selection: Option<&(String, String)>) -> Computed {
-    let results = compute_views(index, request);
+pub fn compute(
+    index: &SurveyIndex,
+    request: &ViewRequest,
+    selection: Option<&(String, String)>,
+    library: &[Benchmark],
+) -> Computed {
+    let results = compute_views(index, request, library);
     let mut mask = index.mask(&request.filter);
     if let Some((column, value)) = selection {
         if let Some(segment) = index.segment(column) {
@@ -154,6 +175,7 @@ impl ComputeJob {
     /// Starts computing; `wake` repaints the window when done.
     pub fn start(
         index: Arc<SurveyIndex>,
+        library: Arc<Vec<Benchmark>>,
         request: ViewRequest,
         selection: Option<(String, String)>,
         wake: impl Fn() + Send + 'static,
@@ -164,7 +186,7 @@ impl ComputeJob {
         std::thread::Builder::new()
             .name("compute".to_owned())
             .spawn(move || {
-                let computed = compute(&index, &job_request, job_selection.as_ref());
+                let computed = compute(&index, &job_request, job_selection.as_ref(), &library);
                 let _ = sender.send(computed);
                 wake();
             })
@@ -223,19 +245,22 @@ mod tests {
         let settings = ViewSettings::default();
         assert_eq!(settings.segment_column(&index).as_deref(), Some("sector"), "the sector column comes first");
         assert_eq!(settings.period(&index), Some(Period::Month), "311 days: months");
-        let request = settings.request(&index);
+        let request = settings.request(&index, 0);
         assert_eq!(request.by, vec![vec!["sector".to_owned()]]);
+        assert_eq!(request.benchmarks.sector_column.as_deref(), Some("sector"));
     }
 
     #[test]
     fn the_selection_lists_its_rows_with_an_answer() {
         let index = index();
-        let request = ViewSettings::default().request(&index);
-        let all = compute(&index, &request, None);
+        let request = ViewSettings::default().request(&index, 0);
+        let library = crate::benchmarks::bundled();
+        let all = compute(&index, &request, None, &library);
+        assert_eq!(all.results.sectors[0].benchmark.as_ref().map(|b| b.sector.as_str()), Some("Retail"));
         assert_eq!(all.responses, [0, 1, 2, 3, 5]);
-        let b = compute(&index, &request, Some(&("region".into(), "B".into())));
+        let b = compute(&index, &request, Some(&("region".into(), "B".into())), &library);
         assert_eq!(b.responses, [3, 5]);
-        let cell = compute(&index, &request, Some(&("region × sector".into(), "A × Retail".into())));
+        let cell = compute(&index, &request, Some(&("region × sector".into(), "A × Retail".into())), &library);
         assert_eq!(cell.responses, [0, 1, 2]);
     }
 }

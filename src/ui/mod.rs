@@ -1,6 +1,7 @@
 //! The screens of the window. Each draws from the app's state and returns the commands the
 //! user gave; none changes state directly and none touches polars, calamine or csv.
 
+pub mod bench;
 pub mod chrome;
 pub mod dashboard;
 pub mod i18n;
@@ -40,6 +41,15 @@ pub fn draw(ui: &mut egui::Ui, app: &NpsApp) -> Vec<AppCommand> {
             View::Segments => views::segments(ui, loaded, &app.views, computed, texts, &mut commands),
             View::Trend => views::trend(ui, loaded, &app.views, computed, texts, &mut commands),
             View::Responses => views::responses(ui, loaded, &app.views, computed, texts, &mut commands),
+            View::Benchmarks => bench::benchmarks_view(
+                ui,
+                &app.views,
+                computed,
+                &app.library,
+                &app.user_benchmarks,
+                texts,
+                &mut commands,
+            ),
         },
         None => {
             ui.centered_and_justified(|ui| {
@@ -51,6 +61,9 @@ pub fn draw(ui: &mut egui::Ui, app: &NpsApp) -> Vec<AppCommand> {
         && let Some(loaded) = &app.loaded
     {
         dashboard::exclusions_window(ui.ctx(), &loaded.report, texts, &mut commands);
+    }
+    if let Some(form) = &app.benchmark_form {
+        bench::form_window(ui.ctx(), form, texts, &mut commands);
     }
     if app.show_about {
         chrome::about_window(ui.ctx(), texts, &mut commands);

@@ -3,7 +3,7 @@
 //! band, gaps and flagged changes) and Responses (the rows behind a selection, with comments).
 
 use eframe::egui::{self, RichText};
-use egui_plot::{Bar, BarChart, FilledArea, Line, MarkerShape, Plot, PlotPoints, Points};
+use egui_plot::{Bar, BarChart, FilledArea, Line, MarkerShape, Plot, PlotPoints, Points, Polygon};
 
 use super::i18n::{Texts, fill};
 use super::theme;
@@ -20,6 +20,7 @@ pub fn tabs(ui: &mut egui::Ui, settings: &ViewSettings, computing: bool, t: &Tex
             (View::Segments, t.tab_segments),
             (View::Trend, t.tab_trend),
             (View::Responses, t.tab_responses),
+            (View::Benchmarks, t.tab_benchmarks),
         ] {
             if ui.selectable_label(settings.view == view, RichText::new(label).size(15.0)).clicked() {
                 commands.push(AppCommand::SetView(view));
@@ -194,6 +195,9 @@ pub fn segments(
             &computed.request.filter,
             t,
         );
+        if rows.iter().any(|r| r.benchmark.is_some()) {
+            ui.label(RichText::new(t.bench_band_note).size(theme::FOOTNOTE_SIZE).weak());
+        }
         ui.add_space(8.0);
         segment_table(ui, &rows, settings, t, commands);
     });
@@ -233,6 +237,33 @@ fn segment_chart<'a>(ui: &mut egui::Ui, rows: &[&'a SegmentRow], t: &Texts) -> O
         })
         .show(ui, |plot| {
             let clicked = plot.response().clicked().then(|| plot.pointer_coordinate()).flatten();
+            // Benchmark bands (or points) behind the bars of a sector breakdown.
+            let band_colour = theme::tone_colour(Tone::Neutral, &visuals);
+            for (i, r) in rows.iter().enumerate() {
+                let Some(b) = &r.benchmark else { continue };
+                let y = (count - 1 - i) as f64;
+                match (b.low, b.high, b.value) {
+                    (Some(lo), Some(hi), _) => {
+                        let corners = vec![[lo, y - 0.42], [hi, y - 0.42], [hi, y + 0.42], [lo, y + 0.42]];
+                        plot.polygon(
+                            Polygon::new(format!("band-{i}"), PlotPoints::from(corners))
+                                .fill_color(band_colour.gamma_multiply(0.3))
+                                .stroke(egui::Stroke::new(1.0, band_colour))
+                                .allow_hover(false),
+                        );
+                    }
+                    (_, _, Some(v)) => {
+                        let tick = vec![[v, y - 0.42], [v, y + 0.42]];
+                        plot.line(
+                            Line::new(format!("point-{i}"), PlotPoints::from(tick))
+                                .stroke((3.0, band_colour))
+                                .style(egui_plot::LineStyle::dashed_dense())
+                                .allow_hover(false),
+                        );
+                    }
+                    _ => {}
+                }
+            }
             let bars: Vec<Bar> = rows
                 .iter()
                 .enumerate()

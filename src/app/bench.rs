@@ -1,0 +1,204 @@
+//! The user's own benchmarks in the app: the add/edit form, saving to the configuration folder,
+//! and import/export through the native file dialogs (on their own thread).
+
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+
+use crate::benchmarks::{self, Audience, Benchmark, COLUMNS};
+
+/// The add/edit form: every field as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct BenchmarkForm {
+    /// Id of the row edited (a bundled id overrides that row); empty for a new one.
+    pub id: String,
+    /// Sector.
+    pub sector: String,
+    /// Other names, separated by `|`.
+    pub synonyms: String,
+    /// Region code.
+    pub region: String,
+    /// B2B, B2C or mixed.
+    pub audience: Option<Audience>,
+    /// Year.
+    pub year: String,
+    /// Range low.
+    pub low: String,
+    /// Range high.
+    pub high: String,
+    /// Single value.
+    pub value: String,
+    /// Source.
+    pub source: String,
+    /// `E` or `S`.
+    pub evidence: String,
+    /// Who was asked.
+    pub population: String,
+    /// Why the last save was refused.
+    pub error: Option<String>,
+}
+
+fn number(v: Option<f64>) -> String {
+    v.map(|x| x.to_string()).unwrap_or_default()
+}
+
+impl BenchmarkForm {
+    /// A form holding `b`, to edit it (the saved row keeps its id, so it overrides a bundled one).
+    #[must_use]
+    pub fn from_benchmark(b: &Benchmark) -> Self {
+        let own = benchmarks::normalise(&b.sector);
+        Self {
+            id: b.id.clone(),
+            sector: b.sector.clone(),
+            synonyms: b.synonyms.iter().filter(|s| **s != own).cloned().collect::<Vec<_>>().join("|"),
+            region: b.region.clone(),
+            audience: Some(b.audience),
+            year: b.year.to_string(),
+            low: number(b.low),
+            high: number(b.high),
+            value: number(b.value),
+            source: b.source.clone(),
+            evidence: b.evidence.clone(),
+            population: b.population.clone(),
+            error: None,
+        }
+    }
+
+    /// The row, validated by the same rules as a benchmark file.
+    pub fn to_benchmark(&self) -> Result<Benchmark, String> {
+        let id = if self.id.trim().is_empty() {
+            format!("user-{}-{}", benchmarks::normalise(&self.sector).replace(' ', "-"), self.year.trim())
+        } else {
+            self.id.trim().to_owned()
+        };
+        let audience = self.audience.unwrap_or(Audience::Mixed).label().to_owned();
+        let row: Vec<String> = vec![
+            id,
+            self.sector.clone(),
+            self.synonyms.clone(),
+            String::new(),
+            String::new(),
+            self.region.clone(),
+            audience,
+            self.year.clone(),
+            self.low.clone(),
+            self.high.clone(),
+            self.value.clone(),
+            self.source.clone(),
+            if self.evidence.trim().is_empty() { "S".to_owned() } else { self.evidence.trim().to_uppercase() },
+            self.population.clone(),
+        ];
+        let header: Vec<String> = COLUMNS.iter().map(|c| (*c).to_owned()).collect();
+        let mut rows = benchmarks::parse_rows("this benchmark", &[header, row], true).map_err(|e| e.to_string())?;
+        rows.pop().ok_or_else(|| "this benchmark is empty".to_owned())
+    }
+}
+
+/// Adds or replaces (by id) `row` among the user's rows.
+pub fn upsert(user: &mut Vec<Benchmark>, row: Benchmark) {
+    match user.iter_mut().find(|b| b.id == row.id) {
+        Some(existing) => *existing = row,
+        None => user.push(row),
+    }
+}
+
+/// Writes `rows` to `path` as CSV, or as xlsx when the name ends in `.xlsx`.
+pub fn export(path: &std::path::Path, rows: &[Benchmark]) -> Result<(), String> {
+    let name = path.display().to_string();
+    let is_xlsx = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    let bytes = if is_xlsx {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        let text = benchmarks::to_csv(rows);
+        let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
+        for (r, record) in reader.records().enumerate() {
+            let record = record.map_err(|e| format!("{name}: {e}"))?;
+            for (c, cell) in record.iter().enumerate() {
+                let (row, col) = (u32::try_from(r).unwrap_or(u32::MAX), u16::try_from(c).unwrap_or(u16::MAX));
+                let written = match cell.parse::<f64>() {
+                    Ok(v) if r > 0 && (7..=10).contains(&c) => sheet.write_number(row, col, v).map(|_| ()),
+                    _ => sheet.write_string(row, col, crate::export::neutralise_formula(cell)).map(|_| ()),
+                };
+                written.map_err(|e| format!("{name}: {e}"))?;
+            }
+        }
+        book.save_to_buffer().map_err(|e| format!("{name}: {e}"))?
+    } else {
+        benchmarks::to_csv(rows).into_bytes()
+    };
+    crate::export::write_atomic(path, &bytes).map_err(|e| format!("{name}: {e}"))
+}
+
+/// An import or export dialog under way.
+pub struct BenchmarkFileJob {
+    /// Whether the chosen path is written to (export) or read (import).
+    pub export: bool,
+    receiver: Receiver<Option<PathBuf>>,
+}
+
+impl BenchmarkFileJob {
+    /// Opens the dialog on its own thread.
+    pub fn start(export: bool, title: String, wake: impl Fn() + Send + 'static) -> Result<Self, String> {
+        let (sender, receiver) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("benchmark-dialog".to_owned())
+            .spawn(move || {
+                let dialog =
+                    rfd::FileDialog::new().set_title(title).add_filter("Benchmarks", &["csv", "xlsx", "ods", "xls"]);
+                let choice =
+                    if export { dialog.set_file_name("benchmarks.csv").save_file() } else { dialog.pick_file() };
+                let _ = sender.send(choice);
+                wake();
+            })
+            .map_err(|e| format!("cannot open the file dialog: {e}"))?;
+        Ok(Self { export, receiver })
+    }
+
+    /// `Some(choice)` once the dialog closed.
+    #[must_use]
+    pub fn poll(&self) -> Option<Option<PathBuf>> {
+        match self.receiver.try_recv() {
+            Ok(choice) => Some(choice),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(None),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_form_round_trips_and_is_validated() {
+        let bundled = benchmarks::bundled();
+        let consulting = bundled.iter().find(|b| b.id == "consulting-dna-2024").unwrap_or_else(|| panic!("missing"));
+        let form = BenchmarkForm::from_benchmark(consulting);
+        let back = form.to_benchmark().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!((back.id.as_str(), back.low, back.high), ("consulting-dna-2024", Some(30.0), Some(45.0)));
+        assert!(back.user);
+        let mut bad = form.clone();
+        bad.value = "40".into();
+        assert_eq!(
+            bad.to_benchmark().unwrap_err(),
+            "this benchmark, row 2, column 'value': give either low and high (a range) or a single value"
+        );
+        let mut user = Vec::new();
+        upsert(&mut user, back.clone());
+        upsert(&mut user, back);
+        assert_eq!(user.len(), 1);
+    }
+
+    #[test]
+    fn export_writes_csv_and_xlsx_that_read_back() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let rows: Vec<Benchmark> = benchmarks::bundled().into_iter().take(3).collect();
+        for name in ["mine.csv", "mine.xlsx"] {
+            let path = dir.path().join(name);
+            export(&path, &rows).unwrap_or_else(|e| panic!("{e}"));
+            let back = benchmarks::read_file(&path, true).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(back.len(), 3, "{name}");
+            assert_eq!(back[0].band(), rows[0].band(), "{name}");
+            assert_eq!(back[2].source, rows[2].source, "{name}");
+        }
+    }
+}

@@ -1,0 +1,304 @@
+//! The Benchmarks view: each sector of the file against its matched published benchmark, with the
+//! verdict, the source, year, region and audience, and warnings; the data's context; the overall
+//! benchmark; and the user's own benchmarks (add, edit, delete, import, export).
+
+use eframe::egui::{self, RichText};
+
+use super::i18n::{Texts, fill};
+use super::theme;
+use crate::app::{AppCommand, BenchmarkForm, Computed, ViewSettings};
+use crate::benchmarks::{self, Audience, Benchmark, Comparison, DataContext, Verdict};
+use crate::chart::Tone;
+
+/// The words for a verdict.
+#[must_use]
+pub fn verdict_text(verdict: Verdict, t: &Texts) -> &'static str {
+    match verdict {
+        Verdict::Above => t.verdict_above,
+        Verdict::Below => t.verdict_below,
+        Verdict::Within => t.verdict_within,
+        Verdict::Inconclusive => t.verdict_inconclusive,
+        Verdict::TooFew => t.verdict_too_few,
+    }
+}
+
+fn verdict_tone(verdict: Verdict) -> Tone {
+    match verdict {
+        Verdict::Above => Tone::Promoter,
+        Verdict::Below => Tone::Detractor,
+        Verdict::Within | Verdict::Inconclusive | Verdict::TooFew => Tone::Neutral,
+    }
+}
+
+/// `range 30 to 45` or `single value 29`.
+#[must_use]
+pub fn published(c: &Comparison, t: &Texts) -> String {
+    match (c.low, c.high, c.value) {
+        (Some(lo), Some(hi), _) => fill(t.bench_range, &[("low", &t.signed(lo)), ("high", &t.signed(hi))]),
+        (_, _, Some(v)) => fill(t.bench_point, &[("value", &t.signed(v))]),
+        _ => String::new(),
+    }
+}
+
+/// `Integron report 2025 · 2024 · NL · B2B · E`.
+fn source_line(c: &Comparison) -> String {
+    format!("{} · {} · {} · {} · {}", c.source, c.year, c.region, c.audience, c.evidence)
+}
+
+fn benchmark_label(b: &Benchmark) -> String {
+    format!("{} · {} · {} · {}", b.sector, b.region, b.audience.label(), b.year)
+}
+
+/// Draws the view.
+pub fn benchmarks_view(
+    ui: &mut egui::Ui,
+    settings: &ViewSettings,
+    computed: Option<&Computed>,
+    library: &[Benchmark],
+    user: &[Benchmark],
+    t: &Texts,
+    commands: &mut Vec<AppCommand>,
+) {
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        ui.heading(t.bench_title);
+        context_line(ui, &settings.context, t, commands);
+        ui.label(RichText::new(t.bench_rule).weak());
+        ui.add_space(8.0);
+        let Some(computed) = computed else { return };
+        // The overall benchmark.
+        ui.horizontal(|ui| {
+            ui.label(t.bench_overall);
+            let current = settings.overall_benchmark.as_deref().and_then(|id| library.iter().find(|b| b.id == id));
+            let shown = current.map_or_else(|| t.bench_none.to_owned(), benchmark_label);
+            let combo = egui::ComboBox::from_id_salt("overall-benchmark").selected_text(&shown).width(320.0).show_ui(
+                ui,
+                |ui| {
+                    if ui.selectable_label(current.is_none(), t.bench_none).clicked() {
+                        commands.push(AppCommand::SetOverallBenchmark(None));
+                    }
+                    for b in library {
+                        if ui.selectable_label(current.is_some_and(|c| c.id == b.id), benchmark_label(b)).clicked() {
+                            commands.push(AppCommand::SetOverallBenchmark(Some(b.id.clone())));
+                        }
+                    }
+                },
+            );
+            let name = format!("{}: {shown}", t.bench_overall);
+            combo.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
+        });
+        if let Some(c) = computed.results.overall.as_ref().and_then(|o| o.benchmark.as_ref()) {
+            let o = computed.results.overall.as_ref().map(|o| &o.summary);
+            if let Some(o) = o {
+                comparison_line(ui, "NPS", o.nps, o.ci_low, o.ci_high, o.n, c, t);
+            }
+        }
+        ui.add_space(8.0);
+        if computed.request.benchmarks.sector_column.is_none() {
+            ui.label(t.no_sector_column);
+        } else {
+            sector_table(ui, &computed.results.sectors, settings, library, t, commands);
+        }
+        ui.add_space(16.0);
+        user_benchmarks(ui, user, t, commands);
+    });
+}
+
+fn context_line(ui: &mut egui::Ui, context: &DataContext, t: &Texts, commands: &mut Vec<AppCommand>) {
+    ui.horizontal(|ui| {
+        ui.label(t.bench_context);
+        let mut region = context.region.clone().unwrap_or_default();
+        let response = ui.add(egui::TextEdit::singleline(&mut region).desired_width(60.0).hint_text("NL"));
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, t.bench_context));
+        if response.changed() {
+            let region = Some(region.trim().to_uppercase()).filter(|r| !r.is_empty());
+            commands.push(AppCommand::SetContext(DataContext { region, ..context.clone() }));
+        }
+        ui.label(t.bench_audience);
+        for (choice, label) in [(None, t.audience_unset), (Some(Audience::B2b), "B2B"), (Some(Audience::B2c), "B2C")] {
+            if ui.selectable_label(context.audience == choice, label).clicked() {
+                commands.push(AppCommand::SetContext(DataContext { audience: choice, ..context.clone() }));
+            }
+        }
+    });
+}
+
+#[allow(clippy::too_many_arguments)] // one line of the table, every figure it shows
+fn comparison_line(ui: &mut egui::Ui, what: &str, nps: f64, low: f64, high: f64, n: u64, c: &Comparison, t: &Texts) {
+    let colour = theme::tone_colour(verdict_tone(c.verdict), ui.visuals());
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!("{what} {} ({} – {}, n = {n})", t.signed(nps), t.signed(low), t.signed(high)));
+        ui.label(RichText::new(verdict_text(c.verdict, t)).strong().color(colour));
+        ui.label(format!("{} {}", c.sector, published(c, t)));
+        ui.label(RichText::new(source_line(c)).weak());
+    });
+    for w in &c.warnings {
+        ui.label(RichText::new(format!("• {w}")).weak());
+    }
+}
+
+fn sector_table(
+    ui: &mut egui::Ui,
+    rows: &[crate::analysis::SegmentRow],
+    settings: &ViewSettings,
+    library: &[Benchmark],
+    t: &Texts,
+    commands: &mut Vec<AppCommand>,
+) {
+    egui::Grid::new("benchmarks-table").striped(true).spacing([14.0, 6.0]).show(ui, |ui| {
+        for h in
+            [t.col_sector, t.col_n, t.col_nps, t.col_ci, t.col_benchmark, t.col_published, t.col_verdict, t.col_source]
+        {
+            ui.label(RichText::new(h).strong());
+        }
+        ui.end_row();
+        for row in rows {
+            let m = &row.summary;
+            ui.label(RichText::new(&row.value).strong());
+            ui.label(m.n.to_string());
+            ui.label(t.signed(m.nps));
+            ui.label(format!("{} – {}", t.signed(m.ci_low), t.signed(m.ci_high)));
+            let current = row.benchmark.as_ref();
+            let shown = current
+                .map_or_else(|| t.bench_none.to_owned(), |c| format!("{} · {} · {}", c.sector, c.region, c.year));
+            let candidates = benchmarks::candidates(&row.value, library, &settings.context);
+            let combo = egui::ComboBox::from_id_salt(("match", &row.value)).selected_text(&shown).width(220.0).show_ui(
+                ui,
+                |ui| {
+                    if ui.selectable_label(current.is_none(), t.bench_none).clicked() {
+                        commands.push(AppCommand::SetMatch(row.value.clone(), "-".to_owned()));
+                    }
+                    for b in candidates
+                        .iter()
+                        .copied()
+                        .chain(library.iter().filter(|b| !candidates.iter().any(|c| c.id == b.id)))
+                    {
+                        if ui.selectable_label(current.is_some_and(|c| c.id == b.id), benchmark_label(b)).clicked() {
+                            commands.push(AppCommand::SetMatch(row.value.clone(), b.id.clone()));
+                        }
+                    }
+                },
+            );
+            let name = format!("{}: {}: {shown}", t.col_benchmark, row.value);
+            combo.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
+            match current {
+                Some(c) => {
+                    ui.label(published(c, t));
+                    let colour = theme::tone_colour(verdict_tone(c.verdict), ui.visuals());
+                    let verdict = ui.label(RichText::new(verdict_text(c.verdict, t)).strong().color(colour));
+                    if !c.warnings.is_empty() {
+                        verdict.on_hover_text(c.warnings.join("\n"));
+                    }
+                    ui.label(RichText::new(source_line(c)).weak()).on_hover_text(&c.population);
+                }
+                None => {
+                    ui.label("–");
+                    ui.label("–");
+                    ui.label("–");
+                }
+            }
+            ui.end_row();
+        }
+    });
+    // Warnings shared by every row, written once under the table.
+    let mut shared: Vec<&String> = Vec::new();
+    for c in rows.iter().filter_map(|r| r.benchmark.as_ref()) {
+        for w in &c.warnings {
+            if !shared.contains(&w) {
+                shared.push(w);
+            }
+        }
+    }
+    for w in shared.iter().take(8) {
+        ui.label(RichText::new(format!("• {w}")).weak());
+    }
+}
+
+fn user_benchmarks(ui: &mut egui::Ui, user: &[Benchmark], t: &Texts, commands: &mut Vec<AppCommand>) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(t.user_benchmarks).heading());
+        if ui.button(t.add_benchmark).clicked() {
+            commands.push(AppCommand::EditBenchmark(Some(BenchmarkForm::default())));
+        }
+        if ui.button(t.import_benchmarks).clicked() {
+            commands.push(AppCommand::ImportBenchmarks);
+        }
+        if !user.is_empty() && ui.button(t.export_benchmarks).clicked() {
+            commands.push(AppCommand::ExportBenchmarks);
+        }
+    });
+    if user.is_empty() {
+        ui.label(RichText::new(t.no_user_benchmarks).weak());
+        return;
+    }
+    egui::Grid::new("user-benchmarks").striped(true).spacing([14.0, 4.0]).show(ui, |ui| {
+        for b in user {
+            ui.label(benchmark_label(b));
+            let (lo, hi) = b.band();
+            ui.label(if b.is_point() { format!("{lo}") } else { format!("{lo} – {hi}") });
+            ui.label(RichText::new(&b.source).weak());
+            if ui.small_button(t.edit).clicked() {
+                commands.push(AppCommand::EditBenchmark(Some(BenchmarkForm::from_benchmark(b))));
+            }
+            if ui.small_button(t.delete).clicked() {
+                commands.push(AppCommand::DeleteBenchmark(b.id.clone()));
+            }
+            ui.end_row();
+        }
+    });
+}
+
+/// The add/edit window.
+pub fn form_window(ctx: &egui::Context, form: &BenchmarkForm, t: &Texts, commands: &mut Vec<AppCommand>) {
+    let mut edited = form.clone();
+    let mut open = true;
+    egui::Window::new(t.bench_form_title).open(&mut open).collapsible(false).resizable(false).show(ctx, |ui| {
+        egui::Grid::new("benchmark-form").num_columns(2).spacing([10.0, 6.0]).show(ui, |ui| {
+            for (label, value) in [
+                (t.field_sector, &mut edited.sector),
+                (t.field_synonyms, &mut edited.synonyms),
+                (t.field_region, &mut edited.region),
+                (t.field_year, &mut edited.year),
+                (t.field_low, &mut edited.low),
+                (t.field_high, &mut edited.high),
+                (t.field_value, &mut edited.value),
+                (t.field_source, &mut edited.source),
+                (t.field_evidence, &mut edited.evidence),
+                (t.field_population, &mut edited.population),
+            ] {
+                ui.label(label);
+                let response = ui.add(egui::TextEdit::singleline(value).desired_width(260.0));
+                response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
+                ui.end_row();
+            }
+            ui.label(t.bench_audience);
+            ui.horizontal(|ui| {
+                for (choice, label) in
+                    [(Some(Audience::B2b), "B2B"), (Some(Audience::B2c), "B2C"), (Some(Audience::Mixed), "Mixed")]
+                {
+                    if ui.selectable_label(edited.audience == choice, label).clicked() {
+                        edited.audience = choice;
+                    }
+                }
+            });
+            ui.end_row();
+        });
+        if let Some(error) = &form.error {
+            ui.colored_label(theme::error_text(ui.visuals()), error);
+        }
+        ui.horizontal(|ui| {
+            if ui.button(t.save).clicked() {
+                commands.push(AppCommand::SaveBenchmarkForm(edited.clone()));
+            }
+            if ui.button(t.cancel).clicked() {
+                commands.push(AppCommand::EditBenchmark(None));
+            }
+        });
+    });
+    if !open {
+        commands.push(AppCommand::EditBenchmark(None));
+    } else if edited != *form
+        && !commands.iter().any(|c| matches!(c, AppCommand::SaveBenchmarkForm(_) | AppCommand::EditBenchmark(_)))
+    {
+        commands.push(AppCommand::EditBenchmark(Some(edited)));
+    }
+}
