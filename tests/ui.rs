@@ -217,3 +217,24 @@ fn a_filter_changes_every_view_and_is_shown() {
     assert_eq!(trend.iter().map(|p| p.n).sum::<u64>(), overall.n);
     harness.get_by_label("NPS per month");
 }
+
+#[test]
+fn every_sample_sector_gets_a_verdict_with_its_source() {
+    let mut harness = harness_with_sample();
+    harness.get_by_label("Benchmarks").click();
+    wait_for_views(&mut harness);
+    harness.get_by_label("Sector benchmarks");
+    let sectors = harness.state().computed.as_ref().unwrap().results.sectors.clone();
+    assert_eq!(sectors.len(), 6);
+    for row in &sectors {
+        let b = row.benchmark.as_ref().unwrap_or_else(|| panic!("{} has no benchmark", row.value));
+        assert!(!b.source.is_empty());
+        harness.get_by_label(&format!("Benchmark: {}: {} · {} · {}", row.value, b.sector, b.region, b.year));
+        let source = format!("{} · {} · {} · {} · {}", b.source, b.year, b.region, b.audience, b.evidence);
+        assert!(harness.query_all_by_label(&source).count() >= 1, "{source}");
+    }
+    // Setting the data's context to Dutch B2B removes the region warning for Dutch figures.
+    harness.get_by_label("B2B").click();
+    wait_for_views(&mut harness);
+    assert_eq!(harness.state().views.context.audience, Some(nps_workbench::benchmarks::Audience::B2b));
+}

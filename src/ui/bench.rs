@@ -59,7 +59,7 @@ pub fn benchmarks_view(
     t: &Texts,
     commands: &mut Vec<AppCommand>,
 ) {
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+    egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
         ui.heading(t.bench_title);
         context_line(ui, &settings.context, t, commands);
         ui.label(RichText::new(t.bench_rule).weak());
