@@ -9,6 +9,8 @@
 
 use std::fmt::Write as _;
 
+use crate::import::dates::iso_date;
+
 /// Seed of the committed sample.
 pub const SAMPLE_SEED: u64 = 20_251_101;
 /// Responses in the committed sample.
@@ -285,20 +287,6 @@ fn related_scale(rng: &mut Rng, score: u8, max: u8) -> u8 {
     let centre = 1.0 + f64::from(score) / 10.0 * f64::from(max - 1);
     let noise = (rng.unit() + rng.unit() - 1.0) * f64::from(max) * 0.35;
     (centre + noise).round().clamp(1.0, f64::from(max)) as u8
-}
-
-/// Date of `days` after 1970-01-01 as `YYYY-MM-DD` (proleptic Gregorian).
-fn iso_date(days: i64) -> String {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
 }
 
 /// Quotes a CSV cell when it holds a comma, quote or line break.

@@ -2,8 +2,8 @@
 //! and import/export through the native file dialogs (on their own thread).
 
 use std::path::PathBuf;
-use std::sync::mpsc::{self, Receiver, TryRecvError};
 
+use super::jobs::FileDialogJob;
 use crate::benchmarks::{self, Audience, Benchmark, COLUMNS};
 
 /// The add/edit form: every field as typed.
@@ -132,35 +132,24 @@ pub fn export(path: &std::path::Path, rows: &[Benchmark]) -> Result<(), String> 
 pub struct BenchmarkFileJob {
     /// Whether the chosen path is written to (export) or read (import).
     pub export: bool,
-    receiver: Receiver<Option<PathBuf>>,
+    dialog: FileDialogJob,
 }
 
 impl BenchmarkFileJob {
     /// Opens the dialog on its own thread.
     pub fn start(export: bool, title: String, wake: impl Fn() + Send + 'static) -> Result<Self, String> {
-        let (sender, receiver) = mpsc::channel();
-        std::thread::Builder::new()
-            .name("benchmark-dialog".to_owned())
-            .spawn(move || {
-                let dialog =
-                    rfd::FileDialog::new().set_title(title).add_filter("Benchmarks", &["csv", "xlsx", "ods", "xls"]);
-                let choice =
-                    if export { dialog.set_file_name("benchmarks.csv").save_file() } else { dialog.pick_file() };
-                let _ = sender.send(choice);
-                wake();
-            })
-            .map_err(|e| format!("cannot open the file dialog: {e}"))?;
-        Ok(Self { export, receiver })
+        let show = move || {
+            let dialog =
+                rfd::FileDialog::new().set_title(title).add_filter("Benchmarks", &["csv", "xlsx", "ods", "xls"]);
+            if export { dialog.set_file_name("benchmarks.csv").save_file() } else { dialog.pick_file() }
+        };
+        Ok(Self { export, dialog: FileDialogJob::spawn(show, wake)? })
     }
 
     /// `Some(choice)` once the dialog closed.
     #[must_use]
     pub fn poll(&self) -> Option<Option<PathBuf>> {
-        match self.receiver.try_recv() {
-            Ok(choice) => Some(choice),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(None),
-        }
+        self.dialog.poll()
     }
 }
 

@@ -155,12 +155,10 @@ pub struct FileDialogJob {
 }
 
 impl FileDialogJob {
-    /// Opens the dialog, starting in `folder` when given.
+    /// Opens the survey "open" dialog, starting in `folder` when given.
     pub fn start(folder: Option<PathBuf>, title: String, wake: impl Fn() + Send + 'static) -> Result<Self, String> {
-        let (sender, receiver) = mpsc::channel();
-        std::thread::Builder::new()
-            .name("file-dialog".to_owned())
-            .spawn(move || {
+        Self::spawn(
+            move || {
                 let mut dialog = rfd::FileDialog::new()
                     .set_title(title)
                     .add_filter("Survey files", &["csv", "tsv", "txt", "xlsx", "xlsm", "xlsb", "xls", "ods"])
@@ -168,7 +166,22 @@ impl FileDialogJob {
                 if let Some(folder) = folder {
                     dialog = dialog.set_directory(folder);
                 }
-                let _ = sender.send(dialog.pick_file());
+                dialog.pick_file()
+            },
+            wake,
+        )
+    }
+
+    /// Runs any native dialog (`show` returns the chosen path) on the "file-dialog" thread.
+    pub fn spawn(
+        show: impl FnOnce() -> Option<PathBuf> + Send + 'static,
+        wake: impl Fn() + Send + 'static,
+    ) -> Result<Self, String> {
+        let (sender, receiver) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("file-dialog".to_owned())
+            .spawn(move || {
+                let _ = sender.send(show());
                 wake();
             })
             .map_err(|e| format!("cannot open the file dialog: {e}"))?;
