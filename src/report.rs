@@ -7,6 +7,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use crate::analysis::index::IndexParts;
 use crate::analysis::{
     self, AnalysisError, Filter, MetricKind, MetricSummary, NpsSummary, Period, SegmentRow, Survey, SurveyIndex,
     TrendPoint,
@@ -215,7 +216,13 @@ pub fn report_for_table(table: &ImportedTable, request: &ReportRequest) -> Resul
     let mut extra: Vec<String> = by.iter().flatten().cloned().collect();
     extra.extend(request.filter.segments.keys().map(|c| table.headers[table.column_index(c).unwrap_or(0)].clone()));
     let survey = Survey::from_table(table, &[])?;
-    let index = SurveyIndex::from_table_with(table, &extra);
+    let sector = table.facts().column_with(Role::Sector).map(str::to_owned);
+    let parts = IndexParts {
+        segments: Some(sector.iter().cloned().collect()),
+        dates: request.trend.is_some() || request.filter.date_from.is_some() || request.filter.date_to.is_some(),
+        comments: false,
+    };
+    let index = SurveyIndex::from_table_with(table, &extra, &parts);
     let mut filter = request.filter.clone();
     filter.segments = filter
         .segments
@@ -226,7 +233,7 @@ pub fn report_for_table(table: &ImportedTable, request: &ReportRequest) -> Resul
         return Err(ReportError::NoDateColumn { place, available: import_headers(table) });
     }
     let benchmarks = BenchmarkChoice {
-        sector_column: table.facts().column_with(Role::Sector).map(str::to_owned),
+        sector_column: sector,
         context: request.context.clone(),
         overall: request.overall_benchmark.clone(),
         matches: Vec::new(),

@@ -103,27 +103,54 @@ impl MetricKind {
     }
 }
 
-/// Integer codes for the values of one column, labels sorted.
-fn encode(values: impl Iterator<Item = String>) -> (Vec<String>, Vec<u32>) {
-    let mut seen: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
-    let mut labels: Vec<String> = Vec::new();
+/// Integer codes for the values of one column, labels sorted (values borrowed, not copied).
+fn encode<'a>(values: impl Iterator<Item = &'a str>) -> (Vec<String>, Vec<u32>) {
+    let mut seen: std::collections::HashMap<&'a str, u32> = std::collections::HashMap::new();
+    let mut labels: Vec<&'a str> = Vec::new();
     let codes: Vec<u32> = values
         .map(|v| {
             let next = labels.len() as u32;
-            *seen.entry(v).or_insert_with_key(|k| {
-                labels.push(k.clone());
+            *seen.entry(v).or_insert_with(|| {
+                labels.push(v);
                 next
             })
         })
         .collect();
     let mut order: Vec<u32> = (0..labels.len() as u32).collect();
-    order.sort_by(|&a, &b| labels[a as usize].cmp(&labels[b as usize]));
+    order.sort_by(|&a, &b| labels[a as usize].cmp(labels[b as usize]));
     let mut new_code = vec![0u32; labels.len()];
     for (rank, &old) in order.iter().enumerate() {
         new_code[old as usize] = rank as u32;
     }
-    let sorted: Vec<String> = order.iter().map(|&i| labels[i as usize].clone()).collect();
+    let sorted: Vec<String> = order.iter().map(|&i| labels[i as usize].to_owned()).collect();
     (sorted, codes.into_iter().map(|c| new_code[c as usize]).collect())
+}
+
+/// Which parts of the index to build: the app wants all of them; a one-off report only what it
+/// prints, which keeps a 1M-row report within its time budget.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexParts {
+    /// Segment columns to code: `None` for every sector and segment column.
+    pub segments: Option<Vec<String>>,
+    /// Whether to read the date column.
+    pub dates: bool,
+    /// Whether to keep the comments.
+    pub comments: bool,
+}
+
+impl Default for IndexParts {
+    fn default() -> Self {
+        Self { segments: None, dates: true, comments: true }
+    }
+}
+
+/// A small whole number as written in a clean cell, without the general number parser.
+fn small_number(cell: &str) -> Option<f64> {
+    match cell.as_bytes() {
+        [d @ b'0'..=b'9'] => Some(f64::from(d - b'0')),
+        [b'1', d @ b'0'..=b'9'] => Some(10.0 + f64::from(d - b'0')),
+        _ => parse_number(cell),
+    }
 }
 
 /// How a blank segment cell is labelled.
@@ -135,13 +162,14 @@ impl SurveyIndex {
     /// the first date, weight and comment columns.
     #[must_use]
     pub fn from_table(table: &ImportedTable) -> Self {
-        Self::from_table_with(table, &[])
+        Self::from_table_with(table, &[], &IndexParts::default())
     }
 
-    /// As [`Self::from_table`], also coding the columns named in `extra_segments` as segments
-    /// whatever their role (a `--by` or filter column the user names explicitly).
+    /// As [`Self::from_table`], building only `parts`, and also coding the columns named in
+    /// `extra_segments` as segments whatever their role (a `--by` or filter column the user
+    /// names explicitly).
     #[must_use]
-    pub fn from_table_with(table: &ImportedTable, extra_segments: &[String]) -> Self {
+    pub fn from_table_with(table: &ImportedTable, extra_segments: &[String], parts: &IndexParts) -> Self {
         let rows = &table.rows;
         let kept: Vec<usize> = (0..rows.row_count()).filter(|&r| !rows.row_is_blank(r)).collect();
         let column_of = |role: Role| table.roles.iter().position(|r| r.role == role);
@@ -153,7 +181,7 @@ impl SurveyIndex {
                 .map(|&r| parse_number(rows.cell(r, c)).filter(|w| w.is_finite() && *w >= 0.0).unwrap_or(0.0))
                 .collect()
         });
-        let date_column = column_of(Role::Date);
+        let date_column = column_of(Role::Date).filter(|_| parts.dates);
         let dates = date_column.map(|c| {
             let order = table.roles[c].date_order.unwrap_or(crate::import::DateOrder::Iso);
             kept.iter()
@@ -164,11 +192,17 @@ impl SurveyIndex {
             .roles
             .iter()
             .enumerate()
-            .filter(|(_, r)| matches!(r.role, Role::Sector | Role::Segment) || extra_segments.contains(&r.column))
+            .filter(|(_, r)| {
+                let wanted = match &parts.segments {
+                    None => matches!(r.role, Role::Sector | Role::Segment),
+                    Some(names) => names.contains(&r.column),
+                };
+                wanted || extra_segments.contains(&r.column)
+            })
             .map(|(c, r)| {
                 let (labels, codes) = encode(kept.iter().map(|&i| {
                     let v = rows.cell(i, c).trim();
-                    if v.is_empty() { BLANK_LABEL.to_owned() } else { v.to_owned() }
+                    if v.is_empty() { BLANK_LABEL } else { v }
                 }));
                 SegmentCodes { name: r.column.clone(), is_sector: r.role == Role::Sector, labels, codes }
             })
@@ -183,7 +217,7 @@ impl SurveyIndex {
                 let values = kept
                     .iter()
                     .map(|&i| {
-                        parse_number(rows.cell(i, c))
+                        small_number(rows.cell(i, c))
                             .filter(|v| v.fract() == 0.0 && *v >= f64::from(low) && *v <= f64::from(high))
                             .map_or(NO_VALUE, |v| v as u8)
                     })
@@ -192,6 +226,7 @@ impl SurveyIndex {
             })
             .collect();
         let comments = column_of(Role::Comment)
+            .filter(|_| parts.comments)
             .map(|c| (table.headers[c].clone(), kept.iter().map(|&r| rows.cell(r, c).trim().to_owned()).collect()));
         Self {
             row_numbers,
