@@ -178,7 +178,7 @@ pub fn format_table(report: &Report) -> String {
     let _ = writeln!(out);
     let _ = writeln!(out, "Score {}", (0..=10).map(|i| format!("{i:>6}")).collect::<String>());
     let _ = writeln!(out, "Count {}", o.distribution.iter().map(|c| format!("{c:>6}")).collect::<String>());
-    for (name, metric) in [("CES", &o.ces), ("CSAT", &o.csat), ("Grade", &o.grade)] {
+    for (name, metric) in [("CES", &o.metrics.ces), ("CSAT", &o.metrics.csat), ("Grade", &o.metrics.grade)] {
         let Some(m) = metric else { continue };
         let _ = writeln!(
             out,

@@ -8,10 +8,8 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::analysis::index::IndexParts;
-use crate::analysis::{
-    self, AnalysisError, Filter, MetricKind, MetricSummary, NpsSummary, Period, SegmentRow, Survey, SurveyIndex,
-    TrendPoint,
-};
+use crate::analysis::metrics::GroupMetrics;
+use crate::analysis::{self, AnalysisError, Filter, NpsSummary, Period, SegmentRow, Survey, SurveyIndex, TrendPoint};
 use crate::benchmarks::{self, Benchmark, Comparison, DataContext};
 use crate::import::{self, ColumnRole, ImportError, ImportOptions, ImportedTable, Role};
 
@@ -55,15 +53,9 @@ pub struct Overall {
     /// NPS, counts, shares, mean, distribution and intervals.
     #[serde(flatten)]
     pub summary: NpsSummary,
-    /// Customer effort (the 1-7 agreement scale when present, else the 1-5 effort scale).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub ces: Option<MetricSummary>,
-    /// Customer satisfaction 1-5.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub csat: Option<MetricSummary>,
-    /// Dutch grade 1-10.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub grade: Option<MetricSummary>,
+    /// CES (the 1-7 agreement scale when present, else the 1-5 effort scale), CSAT and grade.
+    #[serde(flatten)]
+    pub metrics: GroupMetrics,
     /// The overall benchmark chosen, and the verdict.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub benchmark: Option<Comparison>,
@@ -318,18 +310,11 @@ pub struct ViewResults {
 pub fn compute_views(index: &SurveyIndex, request: &ViewRequest, library: &[Benchmark]) -> ViewResults {
     let mask = index.mask(&request.filter);
     let weights = index.weights.as_deref();
-    let metric = |kinds: &[MetricKind]| {
-        kinds.iter().find_map(|k| {
-            index.metrics.iter().find(|m| m.kind == *k).and_then(|m| analysis::summarise_metric(m, &mask, weights))
-        })
-    };
     let choice = &request.benchmarks;
     let overall = analysis::overall(index, &mask).map(|summary| Overall {
         benchmark: choice.for_overall(library).map(|b| benchmarks::compare(&summary, b, &choice.context)),
         summary,
-        ces: metric(&[MetricKind::CesAgree, MetricKind::CesEffort]),
-        csat: metric(&[MetricKind::Csat]),
-        grade: metric(&[MetricKind::Grade]),
+        metrics: analysis::metrics::group_metrics(&index.metrics, &mask, weights, |_| 0, 1).pop().unwrap_or_default(),
     });
     let with_benchmark = |mut row: SegmentRow| {
         if choice.sector_column.as_deref() == Some(row.column.as_str()) {

@@ -154,6 +154,13 @@ fn trend_filters_two_way_breakdowns_and_metrics_in_json() {
         assert!(s["p_value"].is_number() && s["significant"].is_boolean() && s["small_n"].is_boolean(), "{s}");
     }
     assert!(segments.iter().any(|s| s["column"] == "regio × datum" && s["value"] == "Noord × 15-01-2025"));
+    // CES and CSAT beside NPS in every breakdown row and trend point; their counts add up.
+    let ces_n: u64 = regions.iter().map(|s| s["ces"]["n"].as_u64().unwrap()).sum();
+    assert_eq!(ces_n, json["overall"]["ces"]["n"].as_u64().unwrap());
+    assert!(trend.iter().all(|p| p["csat"]["share_pct"].is_number()));
+    // January: promoters answered CES 6. Per block of 6 rows, promoters weigh 2+2 (Noord) + 1+1+1
+    // (Zuid) = 7 of 9 -> 77.8% agree, weighted.
+    assert!((trend[0]["ces"]["share_pct"].as_f64().unwrap() - 700.0 / 9.0).abs() < 1e-9);
     assert_eq!(json["overall"]["ces"]["scale"], "1-7");
     assert_eq!(json["overall"]["csat"]["share"], "top_2_box");
     assert!(json["overall"].get("grade").is_none());

@@ -70,9 +70,19 @@ proptest! {
         let views = compute_views(&index, &request(Filter::default()), &library());
         let Some(overall) = views.overall else { return Ok(()) };
         for column in ["region", "region × channel"] {
-            let total: u64 = views.segments.iter().filter(|s| s.column == column).map(|s| s.summary.n).sum();
-            prop_assert_eq!(total, overall.n);
+            let rows = views.segments.iter().filter(|s| s.column == column);
+            prop_assert_eq!(rows.map(|s| s.summary.n).sum::<u64>(), overall.n);
         }
+        // CSAT answers per region add up to those of every region shown (a region is shown when
+        // it has a 0-10 answer; its CSAT counts every CSAT answer in it).
+        let regions = &index.segments[0];
+        let shown: Vec<&str> = views.segments.iter().filter(|s| s.column == "region").map(|s| s.value.as_str()).collect();
+        let csat = &index.metrics[0].values;
+        let expected = (0..index.len())
+            .filter(|&i| csat[i] != NO_VALUE && shown.contains(&regions.labels[regions.codes[i] as usize].as_str()))
+            .count() as u64;
+        let per_region: u64 = views.segments.iter().filter(|s| s.column == "region").filter_map(|s| s.metrics.csat.as_ref()).map(|c| c.n).sum();
+        prop_assert_eq!(per_region, expected);
         let dated = index.scores.iter().zip(index.dates.as_ref().unwrap()).filter(|(s, d)| **s != NO_VALUE && **d != NO_DATE).count();
         let trend_total: u64 = views.trend.unwrap().iter().map(|p| p.n).sum();
         prop_assert_eq!(trend_total, dated as u64);
@@ -96,7 +106,7 @@ proptest! {
                 prop_assert!(lo - eps <= v && v <= hi + eps);
             }
         }
-        if let Some(c) = &overall.csat {
+        if let Some(c) = &overall.metrics.csat {
             prop_assert!(c.share_low - eps <= c.share_pct && c.share_pct <= c.share_high + eps);
             prop_assert!(c.mean_low - eps <= c.mean && c.mean <= c.mean_high + eps);
         }

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::SMALL_N;
 use super::index::{NO_VALUE, SurveyIndex};
+use super::metrics::{GroupMetrics, group_metrics};
 use super::summary::{NpsSummary, ScoreTally};
 use crate::stats::{self, Z95};
 
@@ -32,6 +33,9 @@ pub struct SegmentRow {
     /// Whether the difference with the rest is significant at 5% after Holm's correction (only
     /// when more than one row is tested; with one row, the plain p-value).
     pub significant: bool,
+    /// CES, CSAT and grade of the segment, where the file has them.
+    #[serde(flatten)]
+    pub metrics: GroupMetrics,
     /// For a sector: the benchmark it is compared with, and the verdict.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub benchmark: Option<crate::benchmarks::Comparison>,
@@ -49,13 +53,19 @@ fn tally_by(index: &SurveyIndex, mask: &[bool], key: impl Fn(usize) -> usize, gr
 }
 
 /// Rows for every non-empty group, with tests against the rest and Holm's correction.
-fn rows_from_tallies(column: &str, labels: &[String], tallies: &[ScoreTally], weighted: bool) -> Vec<SegmentRow> {
+fn rows_from_tallies(
+    column: &str,
+    labels: &[String],
+    tallies: &[ScoreTally],
+    mut metrics: Vec<GroupMetrics>,
+    weighted: bool,
+) -> Vec<SegmentRow> {
     let mut total = ScoreTally::default();
     for t in tallies {
         total.merge(t);
     }
     let mut rows: Vec<SegmentRow> = Vec::new();
-    for (label, tally) in labels.iter().zip(tallies) {
+    for (k, (label, tally)) in labels.iter().zip(tallies).enumerate() {
         let Some(summary) = NpsSummary::from_tally(tally, weighted) else { continue };
         let rest = total.minus(tally);
         let test = match (tally.effective_counts(weighted), rest.effective_counts(weighted)) {
@@ -71,6 +81,7 @@ fn rows_from_tallies(column: &str, labels: &[String], tallies: &[ScoreTally], we
             p_value: test.as_ref().map(|t| t.p_value),
             p_adjusted: None,
             significant: false,
+            metrics: metrics.get_mut(k).map(std::mem::take).unwrap_or_default(),
             benchmark: None,
         });
     }
@@ -88,8 +99,10 @@ fn rows_from_tallies(column: &str, labels: &[String], tallies: &[ScoreTally], we
 #[must_use]
 pub fn breakdown(index: &SurveyIndex, column: &str, mask: &[bool]) -> Vec<SegmentRow> {
     let Some(segment) = index.segment(column) else { return Vec::new() };
-    let tallies = tally_by(index, mask, |i| segment.codes[i] as usize, segment.labels.len());
-    rows_from_tallies(column, &segment.labels, &tallies, index.weights.is_some())
+    let key = |i: usize| segment.codes[i] as usize;
+    let tallies = tally_by(index, mask, key, segment.labels.len());
+    let metrics = group_metrics(&index.metrics, mask, index.weights.as_deref(), key, segment.labels.len());
+    rows_from_tallies(column, &segment.labels, &tallies, metrics, index.weights.is_some())
 }
 
 /// NPS per pair of values of two columns (e.g. sector × region), sorted by first then second.
@@ -97,10 +110,13 @@ pub fn breakdown(index: &SurveyIndex, column: &str, mask: &[bool]) -> Vec<Segmen
 pub fn two_way_breakdown(index: &SurveyIndex, first: &str, second: &str, mask: &[bool]) -> Vec<SegmentRow> {
     let (Some(a), Some(b)) = (index.segment(first), index.segment(second)) else { return Vec::new() };
     let width = b.labels.len();
-    let tallies = tally_by(index, mask, |i| a.codes[i] as usize * width + b.codes[i] as usize, a.labels.len() * width);
+    let key = |i: usize| a.codes[i] as usize * width + b.codes[i] as usize;
+    let groups = a.labels.len() * width;
+    let tallies = tally_by(index, mask, key, groups);
+    let metrics = group_metrics(&index.metrics, mask, index.weights.as_deref(), key, groups);
     let labels: Vec<String> =
         a.labels.iter().flat_map(|x| b.labels.iter().map(move |y| format!("{x} × {y}"))).collect();
-    rows_from_tallies(&format!("{first} × {second}"), &labels, &tallies, index.weights.is_some())
+    rows_from_tallies(&format!("{first} × {second}"), &labels, &tallies, metrics, index.weights.is_some())
 }
 
 /// The overall NPS of the rows kept by `mask`.

@@ -9,6 +9,7 @@
 use serde::Serialize;
 
 use super::index::{MetricKind, MetricValues, NO_VALUE};
+use super::summary::ScoreTally;
 use crate::stats::{self, Z95};
 
 /// One metric of a set of answers.
@@ -63,19 +64,79 @@ impl MetricKind {
 /// Summarises a metric over the rows kept by `mask`, weighted by `weights` when given.
 #[must_use]
 pub fn summarise_metric(metric: &MetricValues, mask: &[bool], weights: Option<&[f64]>) -> Option<MetricSummary> {
-    let (low, high) = metric.kind.scale();
-    let mut counts = [0u64; 11];
-    let mut weight_sums = [0.0f64; 11];
-    let mut weight_squares = 0.0;
+    let tallies = metric_tallies_by(metric, mask, weights, |_| 0, 1);
+    summarise_tally(&metric.name, metric.kind, &tallies[0], weights.is_some())
+}
+
+/// Tallies a metric's answers per group (`key` gives a row's group) among the rows kept.
+#[must_use]
+pub fn metric_tallies_by(
+    metric: &MetricValues,
+    mask: &[bool],
+    weights: Option<&[f64]>,
+    key: impl Fn(usize) -> usize,
+    groups: usize,
+) -> Vec<ScoreTally> {
+    let mut tallies = vec![ScoreTally::default(); groups];
     for (i, &v) in metric.values.iter().enumerate() {
-        if v == NO_VALUE || !mask[i] {
-            continue;
+        if v != NO_VALUE && mask[i] {
+            tallies[key(i)].add(v, weights.map_or(1.0, |w| w[i]));
         }
-        let w = weights.map_or(1.0, |w| w[i]);
-        counts[usize::from(v)] += 1;
-        weight_sums[usize::from(v)] += w;
-        weight_squares += w * w;
     }
+    tallies
+}
+
+/// The CES, CSAT and grade of one group, where the file has them (the first column of each).
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct GroupMetrics {
+    /// Customer effort (1-7 agreement, else 1-5 effort).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ces: Option<MetricSummary>,
+    /// Customer satisfaction 1-5.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub csat: Option<MetricSummary>,
+    /// Dutch grade 1-10.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grade: Option<MetricSummary>,
+}
+
+/// Where in [`GroupMetrics`] a metric's summary goes.
+type Slot = fn(&mut GroupMetrics) -> &mut Option<MetricSummary>;
+
+/// CES, CSAT and grade per group among the rows kept by `mask`.
+#[must_use]
+pub fn group_metrics(
+    metrics: &[MetricValues],
+    mask: &[bool],
+    weights: Option<&[f64]>,
+    key: impl Fn(usize) -> usize + Copy,
+    groups: usize,
+) -> Vec<GroupMetrics> {
+    let mut out = vec![GroupMetrics::default(); groups];
+    let first = |kinds: &[MetricKind]| kinds.iter().find_map(|k| metrics.iter().find(|m| m.kind == *k));
+    let slots: [(Option<&MetricValues>, Slot); 3] = [
+        (first(&[MetricKind::CesAgree, MetricKind::CesEffort]), |g| &mut g.ces),
+        (first(&[MetricKind::Csat]), |g| &mut g.csat),
+        (first(&[MetricKind::Grade]), |g| &mut g.grade),
+    ];
+    for (metric, slot) in slots {
+        let Some(metric) = metric else { continue };
+        let tallies = metric_tallies_by(metric, mask, weights, key, groups);
+        for (group, tally) in out.iter_mut().zip(&tallies) {
+            *slot(group) = summarise_tally(&metric.name, metric.kind, tally, weights.is_some());
+        }
+    }
+    out
+}
+
+/// Summarises a tally of one metric's answers.
+#[must_use]
+pub fn summarise_tally(name: &str, kind: MetricKind, tally: &ScoreTally, weighted: bool) -> Option<MetricSummary> {
+    let (low, high) = kind.scale();
+    let counts = tally.counts;
+    let weight_sums = if weighted { tally.weights } else { counts.map(|c| c as f64) };
+    let weights = weighted.then_some(());
+    let weight_squares = tally.weight_squares;
     let n: u64 = counts.iter().sum();
     let total_weight: f64 = weight_sums.iter().sum();
     if n == 0 || total_weight <= 0.0 {
@@ -87,18 +148,18 @@ pub fn summarise_metric(metric: &MetricValues, mask: &[bool], weights: Option<&[
     let pairs: Vec<(f64, f64)> = (usize::from(low)..=usize::from(high)).map(|v| (v as f64, pseudo(v))).collect();
     let mean_summary = stats::mean_t_interval(&pairs, 0.95);
     let mean = pairs.iter().map(|(v, c)| v * c).sum::<f64>() / n_eff;
-    let (share, counts_towards) = metric.kind.share();
+    let (share, counts_towards) = kind.share();
     let share_of = |test: &dyn Fn(u8) -> bool| {
         let successes: f64 = (low..=high).filter(|&v| test(v)).map(|v| pseudo(usize::from(v))).sum();
         stats::wilson(successes.min(n_eff), n_eff, Z95)
     };
     let wilson = share_of(&counts_towards)?;
-    let fail = (metric.kind == MetricKind::Grade).then(|| share_of(&|v| v < 6)).flatten();
+    let fail = (kind == MetricKind::Grade).then(|| share_of(&|v| v < 6)).flatten();
     Some(MetricSummary {
-        column: metric.name.clone(),
-        kind: metric.kind,
+        column: name.to_owned(),
+        kind,
         scale: format!("{low}-{high}"),
-        higher_is_better: metric.kind != MetricKind::CesEffort,
+        higher_is_better: kind != MetricKind::CesEffort,
         n,
         effective_n: weights.map(|_| n_eff),
         mean,

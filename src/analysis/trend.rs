@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::breakdown::ALPHA;
 use super::calendar::{self, Period};
 use super::index::{NO_DATE, NO_VALUE, SurveyIndex};
+use super::metrics::{GroupMetrics, group_metrics};
 use super::summary::{NpsSummary, ScoreTally};
 use crate::stats::{self, Z95};
 
@@ -34,6 +35,9 @@ pub struct TrendPoint {
     pub change_significant: bool,
     /// Fewer than 30 answers.
     pub small_n: bool,
+    /// CES, CSAT and grade of the period, where the file has them.
+    #[serde(flatten)]
+    pub metrics: GroupMetrics,
 }
 
 /// The trend of NPS over `period` among the rows kept by `mask`; empty when there is no date.
@@ -56,9 +60,12 @@ pub fn trend(index: &SurveyIndex, period: Period, mask: &[bool]) -> Vec<TrendPoi
         tallies[slot].add(score, index.weight(i));
     }
     let weighted = index.weights.is_some();
+    let slot_of = |i: usize| starts.partition_point(|&s| s <= dates[i]).saturating_sub(1);
+    let dated: Vec<bool> = mask.iter().zip(dates).map(|(&keep, &day)| keep && day != NO_DATE).collect();
+    let mut metrics = group_metrics(&index.metrics, &dated, index.weights.as_deref(), slot_of, starts.len());
     let mut points = Vec::with_capacity(starts.len());
     let mut previous: Option<&ScoreTally> = None;
-    for (start, tally) in starts.iter().zip(&tallies) {
+    for (k, (start, tally)) in starts.iter().zip(&tallies).enumerate() {
         let summary = NpsSummary::from_tally(tally, weighted);
         let test = match (previous.and_then(|p| p.effective_counts(weighted)), tally.effective_counts(weighted)) {
             (Some((before, _)), Some((now, _))) => stats::two_group_test(&now, &before, Z95),
@@ -76,6 +83,7 @@ pub fn trend(index: &SurveyIndex, period: Period, mask: &[bool]) -> Vec<TrendPoi
             change_p_value: test.as_ref().map(|t| t.p_value),
             change_significant: test.as_ref().is_some_and(|t| t.p_value < ALPHA),
             small_n: tally.n() < super::SMALL_N,
+            metrics: std::mem::take(&mut metrics[k]),
         });
         if tally.n() > 0 {
             previous = Some(tally);

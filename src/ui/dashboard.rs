@@ -37,7 +37,8 @@ pub fn dashboard(
 
 /// CES, CSAT and grade cards, when the file has them.
 fn metric_cards(ui: &mut egui::Ui, overall: &Overall, t: &Texts) {
-    let metrics: Vec<&MetricSummary> = [&overall.ces, &overall.csat, &overall.grade].into_iter().flatten().collect();
+    let metrics: Vec<&MetricSummary> =
+        [&overall.metrics.ces, &overall.metrics.csat, &overall.metrics.grade].into_iter().flatten().collect();
     if metrics.is_empty() {
         return;
     }

@@ -7,6 +7,7 @@ use egui_plot::{Bar, BarChart, FilledArea, Line, MarkerShape, Plot, PlotPoints, 
 
 use super::i18n::{Texts, fill};
 use super::theme;
+use crate::analysis::metrics::GroupMetrics;
 use crate::analysis::{Filter, Period, SegmentRow, SurveyIndex, TrendPoint};
 use crate::app::views::day_label;
 use crate::app::{AppCommand, Computed, LoadedSurvey, SortKey, View, ViewSettings};
@@ -336,13 +337,15 @@ fn segment_table(
         ui.label(RichText::new(t.col_ci).strong());
         sort_header(ui, t.col_vs_rest, SortKey::Difference, settings, commands);
         ui.label(RichText::new(t.col_p).strong());
+        let present = metrics_present(rows.iter().map(|r| &r.metrics));
+        metric_headers(ui, present, t);
         ui.label(RichText::new(t.col_flags).strong());
         ui.label("");
         ui.end_row();
         for r in rows {
             let m = &r.summary;
             ui.label(&r.value);
-            ui.label(m.n.to_string());
+            ui.label(n_text(m.n, m.effective_n, t));
             ui.label(RichText::new(t.signed(m.nps)).strong());
             ui.label(format!("{} – {}", t.signed(m.ci_low), t.signed(m.ci_high)));
             ui.label(r.difference_vs_rest.map_or_else(|| "–".to_owned(), |d| t.signed(d)));
@@ -350,6 +353,7 @@ fn segment_table(
                 || "–".to_owned(),
                 |p| if p < 0.001 { "< 0.001".replace('.', &t.decimal.to_string()) } else { t.number(p, 3) },
             ));
+            metric_cells(ui, &r.metrics, present, t);
             let mut flags = Vec::new();
             if r.significant {
                 flags.push(format!("* {}", t.significant));
@@ -367,6 +371,56 @@ fn segment_table(
             ui.end_row();
         }
     });
+}
+
+/// `n` with Kish's effective n beside it when the data are weighted.
+fn n_text(n: u64, effective_n: Option<f64>, t: &Texts) -> String {
+    match effective_n {
+        Some(e) => format!("{n} ({})", fill(t.effective_n, &[("n", &t.number(e, 0))])),
+        None => n.to_string(),
+    }
+}
+
+/// Which of CES, CSAT and grade any row has.
+fn metrics_present<'a>(metrics: impl Iterator<Item = &'a GroupMetrics>) -> [bool; 3] {
+    metrics.fold([false; 3], |seen, m| {
+        [seen[0] || m.ces.is_some(), seen[1] || m.csat.is_some(), seen[2] || m.grade.is_some()]
+    })
+}
+
+fn metric_headers(ui: &mut egui::Ui, present: [bool; 3], t: &Texts) {
+    for (shown, header) in present.into_iter().zip(["CES", "CSAT", t.role_grade]) {
+        if shown {
+            ui.label(RichText::new(header).strong());
+        }
+    }
+}
+
+/// Mean with its interval, the share on hover.
+fn metric_cells(ui: &mut egui::Ui, metrics: &GroupMetrics, present: [bool; 3], t: &Texts) {
+    for (shown, metric) in present.into_iter().zip([&metrics.ces, &metrics.csat, &metrics.grade]) {
+        if !shown {
+            continue;
+        }
+        match metric {
+            Some(m) => {
+                let text =
+                    format!("{} ({}–{})", t.number(m.mean, 2), t.number(m.mean_low, 1), t.number(m.mean_high, 1));
+                let share = format!(
+                    "{}: {} ({}–{}), n = {}",
+                    m.share,
+                    t.percent(m.share_pct),
+                    t.number(m.share_low, 0),
+                    t.number(m.share_high, 0),
+                    m.n
+                );
+                ui.label(text).on_hover_text(share);
+            }
+            None => {
+                ui.label("–");
+            }
+        }
+    }
 }
 
 fn period_name(period: Period, t: &Texts) -> &'static str {
@@ -417,9 +471,12 @@ pub fn trend(
         );
         ui.add_space(8.0);
         egui::Grid::new("trend-table").striped(true).spacing([16.0, 4.0]).show(ui, |ui| {
-            for h in [t.col_period, t.col_n, t.col_nps, t.col_ci, t.col_change, t.col_flags] {
+            for h in [t.col_period, t.col_n, t.col_nps, t.col_ci, t.col_change] {
                 ui.label(RichText::new(h).strong());
             }
+            let present = metrics_present(points.iter().map(|p| &p.metrics));
+            metric_headers(ui, present, t);
+            ui.label(RichText::new(t.col_flags).strong());
             ui.end_row();
             for p in points {
                 ui.label(&p.period);
@@ -435,6 +492,7 @@ pub fn trend(
                     }
                 }
                 ui.label(p.change.map_or_else(|| "–".to_owned(), |c| t.signed(c)));
+                metric_cells(ui, &p.metrics, present, t);
                 let mut flags = Vec::new();
                 if p.change_significant {
                     flags.push(t.significant_change.to_owned());
