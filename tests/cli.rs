@@ -275,3 +275,27 @@ fn a_user_benchmark_overrides_the_bundled_one() {
     assert_eq!(b["source"], "Our own client study");
     assert_eq!(b["verdict"], "below");
 }
+
+#[test]
+fn every_sector_of_the_sample_gets_a_verdict_with_a_source() {
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sample/survey.csv");
+    let (code, stdout, stderr) = run(&["report", sample, "--by", "sector", "--json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let sectors = json["sectors"].as_array().unwrap();
+    assert_eq!(sectors.len(), 6);
+    for s in sectors {
+        let b = &s["benchmark"];
+        assert!(b["source"].as_str().is_some_and(|v| !v.is_empty()), "{s}");
+        assert!(
+            ["above", "below", "within", "inconclusive", "too_few"].contains(&b["verdict"].as_str().unwrap()),
+            "{s}"
+        );
+        for field in ["sector", "year", "region", "audience"] {
+            assert!(!b[field].is_null(), "{field} in {s}");
+        }
+        // A range has low and high, a single value only value.
+        assert!(b["value"].is_number() != (b["low"].is_number() && b["high"].is_number()), "{s}");
+    }
+    assert_eq!(json["segments"], json["sectors"], "the --by sector rows carry the same comparisons");
+}

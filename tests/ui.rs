@@ -238,3 +238,29 @@ fn every_sample_sector_gets_a_verdict_with_its_source() {
     wait_for_views(&mut harness);
     assert_eq!(harness.state().views.context.audience, Some(nps_workbench::benchmarks::Audience::B2b));
 }
+
+#[test]
+fn editing_a_bundled_benchmark_overrides_it_in_every_view() {
+    let mut harness = harness_with_sample();
+    harness.get_by_label("Benchmarks").click();
+    wait_for_views(&mut harness);
+    harness.get_by_label("Edit: wholesale-integron-2021").click();
+    wait_for_views(&mut harness);
+    let form = harness.state().benchmark_form.clone().expect("the form is open");
+    assert_eq!((form.id.as_str(), form.value.as_str()), ("wholesale-integron-2021", "33"));
+    // The user types a newer figure; the test sets the field as typing would.
+    harness.state_mut().push(AppCommand::SaveBenchmarkForm(nps_workbench::app::BenchmarkForm {
+        value: "-5".into(),
+        source: "Own 2026 client study".into(),
+        year: "2026".into(),
+        ..form
+    }));
+    wait_for_views(&mut harness);
+    let state = harness.state();
+    assert!(state.benchmark_form.is_none());
+    assert_eq!(state.user_benchmarks.len(), 1);
+    let wholesale = state.computed.as_ref().unwrap().results.sectors.iter().find(|r| r.value == "Wholesale").unwrap();
+    let b = wholesale.benchmark.as_ref().unwrap();
+    assert_eq!((b.value, b.source.as_str(), b.year), (Some(-5.0), "Own 2026 client study", 2026));
+    harness.get_by_label("Own 2026 client study · 2026 · NL · B2B · E");
+}

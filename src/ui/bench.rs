@@ -180,6 +180,20 @@ fn sector_table(
             );
             let name = format!("{}: {}: {shown}", t.col_benchmark, row.value);
             combo.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
+            // Editing a bundled figure saves an own row with its id, which overrides it.
+            match current.and_then(|c| library.iter().find(|b| b.id == c.id)) {
+                Some(b) => {
+                    let button = ui.small_button(t.edit);
+                    let name = format!("{}: {}", t.edit, b.id);
+                    button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+                    if button.clicked() {
+                        commands.push(AppCommand::EditBenchmark(Some(BenchmarkForm::from_benchmark(b))));
+                    }
+                }
+                None => {
+                    ui.label("");
+                }
+            }
             match current {
                 Some(c) => {
                     ui.label(published(c, t));
