@@ -264,3 +264,22 @@ fn editing_a_bundled_benchmark_overrides_it_in_every_view() {
     assert_eq!((b.value, b.source.as_str(), b.year), (Some(-5.0), "Own 2026 client study", 2026));
     harness.get_by_label("Own 2026 client study · 2026 · NL · B2B · E");
 }
+
+#[test]
+fn the_detractor_follow_up_list_and_the_overview_verdicts() {
+    let mut harness = harness_with_sample();
+    // The Overview names each sector's verdict beside its link to the Benchmarks view.
+    let sectors = harness.state().computed.as_ref().unwrap().results.sectors.clone();
+    assert!(sectors.iter().all(|s| s.benchmark.is_some()));
+    assert!(harness.query_all_by_label("Retail:").count() == 1);
+    harness.get_by_label("Responses").click();
+    wait_for_views(&mut harness);
+    harness.get_by_label("Detractors (0-6)").click();
+    wait_for_views(&mut harness);
+    let state = harness.state();
+    let listed = &state.computed.as_ref().unwrap().responses;
+    let index = &state.loaded.as_ref().unwrap().index;
+    assert_eq!(listed.len() as u64, sample_report().overall.detractors);
+    assert!(listed.iter().all(|&i| index.scores[i as usize] <= 6));
+    harness.get_by_label(&format!("{} responses", listed.len()));
+}

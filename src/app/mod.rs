@@ -15,10 +15,11 @@ use std::sync::Arc;
 use eframe::egui;
 
 use crate::import::ImportOptions;
+use crate::report::ViewRequest;
 use crate::ui;
 pub use jobs::{FileDialogJob, LoadJob, LoadSource, LoadedSurvey};
 pub use settings::{Settings, ThemeChoice};
-pub use views::{ComputeJob, Computed, SortKey, View, ViewSettings};
+pub use views::{ComputeJob, Computed, ScoreGroup, SortKey, View, ViewSettings};
 
 use crate::analysis::{Filter, Period};
 use crate::benchmarks::{self, Benchmark, DataContext};
@@ -53,6 +54,8 @@ pub enum AppCommand {
     SortBy(SortKey),
     /// List the responses of one segment (column, value), or of every kept row.
     ShowResponses(Option<(String, String)>),
+    /// List only detractors, passives or promoters (`None`: all).
+    SetResponseGroup(Option<ScoreGroup>),
     /// Set the data's region and audience.
     SetContext(DataContext),
     /// Compare the overall NPS with this benchmark id (`None`: no comparison).
@@ -312,13 +315,17 @@ impl NpsApp {
         let Some(loaded) = &self.loaded else { return };
         let request = self.views.request(&loaded.index, self.library_version);
         let selection = self.views.selection.clone();
-        let up_to_date = self.computed.as_ref().is_some_and(|c| c.request == request && c.selection == selection);
-        let under_way = self.compute.as_ref().is_some_and(|j| j.request == request && j.selection == selection);
+        let group = self.views.group;
+        let same = |r: &ViewRequest, s: &Option<(String, String)>, g: Option<ScoreGroup>| {
+            *r == request && *s == selection && g == group
+        };
+        let up_to_date = self.computed.as_ref().is_some_and(|c| same(&c.request, &c.selection, c.group));
+        let under_way = self.compute.as_ref().is_some_and(|j| same(&j.request, &j.selection, j.group));
         if up_to_date || under_way {
             return;
         }
-        match ComputeJob::start(Arc::clone(&loaded.index), Arc::clone(&self.library), request, selection, self.waker())
-        {
+        let (index, library) = (Arc::clone(&loaded.index), Arc::clone(&self.library));
+        match ComputeJob::start(index, library, request, selection, group, self.waker()) {
             Ok(job) => self.compute = Some(job),
             Err(message) => self.error = Some(message),
         }
@@ -360,6 +367,7 @@ impl NpsApp {
                     self.views.sort = key;
                 }
                 AppCommand::SetContext(context) => self.views.context = context,
+                AppCommand::SetResponseGroup(group) => self.views.group = group,
                 AppCommand::SetOverallBenchmark(id) => self.views.overall_benchmark = id,
                 AppCommand::SetMatch(value, id) => {
                     self.views.matches.retain(|(v, _)| *v != value);

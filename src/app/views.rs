@@ -30,6 +30,29 @@ pub enum View {
     Benchmarks,
 }
 
+/// Which answers the Responses view lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ScoreGroup {
+    /// 0-6: the follow-up list.
+    Detractors,
+    /// 7-8.
+    Passives,
+    /// 9-10.
+    Promoters,
+}
+
+impl ScoreGroup {
+    /// Whether a 0-10 answer belongs to the group.
+    #[must_use]
+    pub fn contains(self, score: u8) -> bool {
+        match self {
+            Self::Detractors => score <= 6,
+            Self::Passives => score == 7 || score == 8,
+            Self::Promoters => (9..=10).contains(&score),
+        }
+    }
+}
+
 /// How the Segments table is sorted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum SortKey {
@@ -66,6 +89,8 @@ pub struct ViewSettings {
     pub descending: bool,
     /// The segment whose responses are listed (column, value); `None` lists every kept row.
     pub selection: Option<(String, String)>,
+    /// Only these answers in the Responses view (`None`: all).
+    pub group: Option<ScoreGroup>,
     /// The data's region and audience, for benchmark warnings.
     pub context: DataContext,
     /// A benchmark (id) for the overall NPS.
@@ -120,6 +145,8 @@ pub struct Computed {
     pub request: ViewRequest,
     /// The selection the response list follows.
     pub selection: Option<(String, String)>,
+    /// The score group the response list follows.
+    pub group: Option<ScoreGroup>,
     /// Every view's figures.
     pub results: ViewResults,
     /// Rows (index positions) with a valid answer behind the filter and selection.
@@ -132,6 +159,7 @@ pub fn compute(
     index: &SurveyIndex,
     request: &ViewRequest,
     selection: Option<&(String, String)>,
+    group: Option<ScoreGroup>,
     library: &[Benchmark],
 ) -> Computed {
     let results = compute_views(index, request, library);
@@ -156,10 +184,10 @@ pub fn compute(
         }
     }
     let responses = (0..index.len())
-        .filter(|&i| mask[i] && index.scores[i] != NO_VALUE)
+        .filter(|&i| mask[i] && index.scores[i] != NO_VALUE && group.is_none_or(|g| g.contains(index.scores[i])))
         .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
         .collect();
-    Computed { request: request.clone(), selection: selection.cloned(), results, responses }
+    Computed { request: request.clone(), selection: selection.cloned(), group, results, responses }
 }
 
 /// A computation on the "compute" thread.
@@ -168,6 +196,8 @@ pub struct ComputeJob {
     pub request: ViewRequest,
     /// For which selection.
     pub selection: Option<(String, String)>,
+    /// For which score group.
+    pub group: Option<ScoreGroup>,
     receiver: Receiver<Computed>,
 }
 
@@ -178,6 +208,7 @@ impl ComputeJob {
         library: Arc<Vec<Benchmark>>,
         request: ViewRequest,
         selection: Option<(String, String)>,
+        group: Option<ScoreGroup>,
         wake: impl Fn() + Send + 'static,
     ) -> Result<Self, String> {
         let (sender, receiver) = mpsc::channel();
@@ -186,12 +217,12 @@ impl ComputeJob {
         std::thread::Builder::new()
             .name("compute".to_owned())
             .spawn(move || {
-                let computed = compute(&index, &job_request, job_selection.as_ref(), &library);
+                let computed = compute(&index, &job_request, job_selection.as_ref(), group, &library);
                 let _ = sender.send(computed);
                 wake();
             })
             .map_err(|e| format!("cannot start the computation: {e}"))?;
-        Ok(Self { request, selection, receiver })
+        Ok(Self { request, selection, group, receiver })
     }
 
     /// The results, once ready; `Some(None)` when the thread died.
@@ -255,12 +286,15 @@ mod tests {
         let index = index();
         let request = ViewSettings::default().request(&index, 0);
         let library = crate::benchmarks::bundled();
-        let all = compute(&index, &request, None, &library);
+        let all = compute(&index, &request, None, None, &library);
         assert_eq!(all.results.sectors[0].benchmark.as_ref().map(|b| b.sector.as_str()), Some("Retail"));
         assert_eq!(all.responses, [0, 1, 2, 3, 5]);
-        let b = compute(&index, &request, Some(&("region".into(), "B".into())), &library);
+        let b = compute(&index, &request, Some(&("region".into(), "B".into())), None, &library);
         assert_eq!(b.responses, [3, 5]);
-        let cell = compute(&index, &request, Some(&("region × sector".into(), "A × Retail".into())), &library);
+        let detractors = compute(&index, &request, None, Some(ScoreGroup::Detractors), &library);
+        assert_eq!(detractors.responses, [2, 5]);
+        assert_eq!(b.responses, [3, 5]);
+        let cell = compute(&index, &request, Some(&("region × sector".into(), "A × Retail".into())), None, &library);
         assert_eq!(cell.responses, [0, 1, 2]);
     }
 }

@@ -22,7 +22,9 @@ pub fn verdict_text(verdict: Verdict, t: &Texts) -> &'static str {
     }
 }
 
-fn verdict_tone(verdict: Verdict) -> Tone {
+/// The colour tone of a verdict.
+#[must_use]
+pub fn verdict_tone(verdict: Verdict) -> Tone {
     match verdict {
         Verdict::Above => Tone::Promoter,
         Verdict::Below => Tone::Detractor,

@@ -5,8 +5,9 @@ use eframe::egui::{self, RichText, Role, WidgetInfo};
 
 use super::i18n::{Texts, fill};
 use super::{plot, theme};
-use crate::analysis::{Filter, MetricKind, MetricSummary};
+use crate::analysis::{Filter, MetricKind, MetricSummary, SegmentRow};
 use crate::app::AppCommand;
+use crate::app::View;
 use crate::chart::{DistributionWords, Tone, distribution_chart};
 use crate::import::ExclusionReason;
 use crate::report::{Overall, Report};
@@ -17,6 +18,7 @@ pub fn dashboard(
     ui: &mut egui::Ui,
     report: &Report,
     overall: &Overall,
+    sectors: &[SegmentRow],
     filter: &Filter,
     t: &Texts,
     commands: &mut Vec<AppCommand>,
@@ -26,6 +28,7 @@ pub fn dashboard(
         ui.add_space(10.0);
         kpi_cards(ui, overall, t);
         metric_cards(ui, overall, t);
+        benchmark_line(ui, overall, sectors, t, commands);
         ui.add_space(14.0);
         distribution(ui, report, overall, t);
         if !filter.is_empty() {
@@ -71,6 +74,44 @@ fn metric_cards(ui: &mut egui::Ui, overall: &Overall, t: &Texts) {
         }
     }
     card_grid(ui, &cards);
+}
+
+/// The benchmark verdicts in one line: the overall one when chosen, then each sector's.
+fn benchmark_line(
+    ui: &mut egui::Ui,
+    overall: &Overall,
+    sectors: &[SegmentRow],
+    t: &Texts,
+    commands: &mut Vec<AppCommand>,
+) {
+    let compared: Vec<(&str, &crate::benchmarks::Comparison)> = overall
+        .benchmark
+        .iter()
+        .map(|c| (t.nps, c))
+        .chain(sectors.iter().filter_map(|r| r.benchmark.as_ref().map(|c| (r.value.as_str(), c))))
+        .collect();
+    if compared.is_empty() {
+        return;
+    }
+    ui.add_space(12.0);
+    ui.horizontal_wrapped(|ui| {
+        if ui.link(RichText::new(t.bench_title).strong()).clicked() {
+            commands.push(AppCommand::SetView(View::Benchmarks));
+        }
+        for (what, c) in compared {
+            ui.label(format!("{what}:"));
+            let colour = theme::tone_colour(super::bench::verdict_tone(c.verdict), ui.visuals());
+            let verdict = RichText::new(super::bench::verdict_text(c.verdict, t)).strong().color(colour);
+            ui.label(verdict).on_hover_text(format!(
+                "{} {} · {} {}",
+                c.sector,
+                super::bench::published(c, t),
+                c.source,
+                c.year
+            ));
+            ui.add_space(6.0);
+        }
+    });
 }
 
 /// What one KPI card shows.

@@ -36,7 +36,8 @@ pub fn draw(ui: &mut egui::Ui, app: &NpsApp) -> Vec<AppCommand> {
         Some(loaded) => match app.views.view {
             View::Overview => {
                 let overall = computed.and_then(|c| c.results.overall.as_ref()).unwrap_or(&loaded.report.overall);
-                dashboard::dashboard(ui, &loaded.report, overall, &app.views.filter, texts, &mut commands);
+                let sectors = computed.map_or(&[][..], |c| &c.results.sectors[..]);
+                dashboard::dashboard(ui, &loaded.report, overall, sectors, &app.views.filter, texts, &mut commands);
             }
             View::Segments => views::segments(ui, loaded, &app.views, computed, texts, &mut commands),
             View::Trend => views::trend(ui, loaded, &app.views, computed, texts, &mut commands),

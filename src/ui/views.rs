@@ -10,7 +10,7 @@ use super::theme;
 use crate::analysis::metrics::GroupMetrics;
 use crate::analysis::{Filter, Period, SegmentRow, SurveyIndex, TrendPoint};
 use crate::app::views::day_label;
-use crate::app::{AppCommand, Computed, LoadedSurvey, SortKey, View, ViewSettings};
+use crate::app::{AppCommand, Computed, LoadedSurvey, ScoreGroup, SortKey, View, ViewSettings};
 use crate::chart::Tone;
 
 /// The view tabs, with a note while figures are being computed.
@@ -622,6 +622,18 @@ pub fn responses(
         }
         if !settings.filter.is_empty() {
             ui.label(RichText::new(fill(t.filter_footnote, &[("filter", &settings.filter.describe())])).weak());
+        }
+    });
+    ui.horizontal(|ui| {
+        for (group, label) in [
+            (None, t.filter_all),
+            (Some(ScoreGroup::Detractors), t.detractors),
+            (Some(ScoreGroup::Passives), t.passives),
+            (Some(ScoreGroup::Promoters), t.promoters),
+        ] {
+            if ui.selectable_label(settings.group == group, label).clicked() {
+                commands.push(AppCommand::SetResponseGroup(group));
+            }
         }
     });
     let segment_names: Vec<&str> = index.segments.iter().map(|s| s.name.as_str()).take(4).collect();
