@@ -309,12 +309,11 @@ pub struct ViewResults {
 #[must_use]
 pub fn compute_views(index: &SurveyIndex, request: &ViewRequest, library: &[Benchmark]) -> ViewResults {
     let mask = index.mask(&request.filter);
-    let weights = index.weights.as_deref();
     let choice = &request.benchmarks;
-    let overall = analysis::overall(index, &mask).map(|summary| Overall {
+    let overall = analysis::breakdown::overall_with_metrics(index, &mask).map(|(summary, metrics)| Overall {
         benchmark: choice.for_overall(library).map(|b| benchmarks::compare(&summary, b, &choice.context)),
         summary,
-        metrics: analysis::metrics::group_metrics(&index.metrics, &mask, weights, |_| 0, 1).pop().unwrap_or_default(),
+        metrics,
     });
     let with_benchmark = |mut row: SegmentRow| {
         if choice.sector_column.as_deref() == Some(row.column.as_str()) {
@@ -331,6 +330,8 @@ pub fn compute_views(index: &SurveyIndex, request: &ViewRequest, library: &[Benc
     let mut segments = Vec::new();
     for columns in &request.by {
         match columns.as_slice() {
+            // The sector rows are computed once, for both lists.
+            [one] if choice.sector_column.as_deref() == Some(one.as_str()) => segments.extend(sectors.iter().cloned()),
             [one] => segments.extend(analysis::breakdown(index, one, &mask).into_iter().map(with_benchmark)),
             [a, b] => segments.extend(analysis::two_way_breakdown(index, a, b, &mask)),
             _ => {}

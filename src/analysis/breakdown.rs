@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use super::SMALL_N;
-use super::index::{NO_VALUE, SurveyIndex};
-use super::metrics::{GroupMetrics, group_metrics};
+use super::index::SurveyIndex;
+use super::metrics::{GroupMetrics, GroupTallies, tally_groups};
 use super::summary::{NpsSummary, ScoreTally};
 use crate::stats::{self, Z95};
 
@@ -41,15 +41,14 @@ pub struct SegmentRow {
     pub benchmark: Option<crate::benchmarks::Comparison>,
 }
 
-/// Tallies answers per code of one or two columns among the rows kept by `mask`.
-fn tally_by(index: &SurveyIndex, mask: &[bool], key: impl Fn(usize) -> usize, groups: usize) -> Vec<ScoreTally> {
-    let mut tallies = vec![ScoreTally::default(); groups];
-    for (i, &score) in index.scores.iter().enumerate() {
-        if score != NO_VALUE && mask[i] {
-            tallies[key(i)].add(score, index.weight(i));
-        }
-    }
-    tallies
+/// NPS and metric tallies per group (`key` gives a row's group) among the rows kept by `mask`.
+fn tally_by<'a>(
+    index: &'a SurveyIndex,
+    mask: &[bool],
+    key: impl Fn(usize) -> usize,
+    groups: usize,
+) -> GroupTallies<'a> {
+    tally_groups(&index.scores, &index.metrics, index.weights.as_deref(), mask, |i| Some(key(i)), groups)
 }
 
 /// Rows for every non-empty group, with tests against the rest and Holm's correction.
@@ -99,10 +98,9 @@ fn rows_from_tallies(
 #[must_use]
 pub fn breakdown(index: &SurveyIndex, column: &str, mask: &[bool]) -> Vec<SegmentRow> {
     let Some(segment) = index.segment(column) else { return Vec::new() };
-    let key = |i: usize| segment.codes[i] as usize;
-    let tallies = tally_by(index, mask, key, segment.labels.len());
-    let metrics = group_metrics(&index.metrics, mask, index.weights.as_deref(), key, segment.labels.len());
-    rows_from_tallies(column, &segment.labels, &tallies, metrics, index.weights.is_some())
+    let tallies = tally_by(index, mask, |i| segment.codes[i] as usize, segment.labels.len());
+    let weighted = index.weights.is_some();
+    rows_from_tallies(column, &segment.labels, &tallies.nps, tallies.summaries(weighted), weighted)
 }
 
 /// NPS per pair of values of two columns (e.g. sector × region), sorted by first then second.
@@ -110,20 +108,26 @@ pub fn breakdown(index: &SurveyIndex, column: &str, mask: &[bool]) -> Vec<Segmen
 pub fn two_way_breakdown(index: &SurveyIndex, first: &str, second: &str, mask: &[bool]) -> Vec<SegmentRow> {
     let (Some(a), Some(b)) = (index.segment(first), index.segment(second)) else { return Vec::new() };
     let width = b.labels.len();
-    let key = |i: usize| a.codes[i] as usize * width + b.codes[i] as usize;
-    let groups = a.labels.len() * width;
-    let tallies = tally_by(index, mask, key, groups);
-    let metrics = group_metrics(&index.metrics, mask, index.weights.as_deref(), key, groups);
+    let tallies = tally_by(index, mask, |i| a.codes[i] as usize * width + b.codes[i] as usize, a.labels.len() * width);
     let labels: Vec<String> =
         a.labels.iter().flat_map(|x| b.labels.iter().map(move |y| format!("{x} × {y}"))).collect();
-    rows_from_tallies(&format!("{first} × {second}"), &labels, &tallies, metrics, index.weights.is_some())
+    let weighted = index.weights.is_some();
+    rows_from_tallies(&format!("{first} × {second}"), &labels, &tallies.nps, tallies.summaries(weighted), weighted)
 }
 
 /// The overall NPS of the rows kept by `mask`.
 #[must_use]
 pub fn overall(index: &SurveyIndex, mask: &[bool]) -> Option<NpsSummary> {
+    overall_with_metrics(index, mask).map(|(summary, _)| summary)
+}
+
+/// The overall NPS of the rows kept by `mask`, with CES, CSAT and grade, in one pass.
+#[must_use]
+pub fn overall_with_metrics(index: &SurveyIndex, mask: &[bool]) -> Option<(NpsSummary, GroupMetrics)> {
     let tallies = tally_by(index, mask, |_| 0, 1);
-    NpsSummary::from_tally(&tallies[0], index.weights.is_some())
+    let weighted = index.weights.is_some();
+    let summary = NpsSummary::from_tally(&tallies.nps[0], weighted)?;
+    Some((summary, tallies.summaries(weighted).pop().unwrap_or_default()))
 }
 
 #[cfg(test)]

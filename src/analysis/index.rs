@@ -109,6 +109,17 @@ fn encode<'a>(values: impl Iterator<Item = &'a str>) -> (Vec<String>, Vec<u32>) 
     let mut labels: Vec<&'a str> = Vec::new();
     let codes: Vec<u32> = values
         .map(|v| {
+            // Segment columns hold a few values: comparing with them beats hashing every cell.
+            if labels.len() <= 16 {
+                if let Some(code) = labels.iter().position(|l| *l == v) {
+                    return code as u32;
+                }
+                if labels.len() < 16 {
+                    labels.push(v);
+                    seen.insert(v, labels.len() as u32 - 1);
+                    return labels.len() as u32 - 1;
+                }
+            }
             let next = labels.len() as u32;
             *seen.entry(v).or_insert_with(|| {
                 labels.push(v);
@@ -384,6 +395,19 @@ pub(crate) mod tests {
         assert_eq!(filter.describe(), "region = B; from 2025-02-02");
         assert!(Filter::default().describe().is_empty());
         assert!(filter.add_condition("nonsense").is_err());
+    }
+
+    #[test]
+    fn codes_follow_sorted_labels_for_few_and_many_values() {
+        for distinct in [3usize, 16, 17, 40] {
+            let values: Vec<String> = (0..200).map(|i| format!("v{:02}", (i * 7) % distinct)).collect();
+            let (labels, codes) = encode(values.iter().map(String::as_str));
+            assert_eq!(labels.len(), distinct);
+            assert!(labels.windows(2).all(|w| w[0] < w[1]), "labels sorted");
+            for (value, code) in values.iter().zip(&codes) {
+                assert_eq!(&labels[*code as usize], value);
+            }
+        }
     }
 
     #[test]

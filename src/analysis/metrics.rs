@@ -100,33 +100,72 @@ pub struct GroupMetrics {
     pub grade: Option<MetricSummary>,
 }
 
-/// Where in [`GroupMetrics`] a metric's summary goes.
-type Slot = fn(&mut GroupMetrics) -> &mut Option<MetricSummary>;
-
-/// CES, CSAT and grade per group among the rows kept by `mask`.
+/// The metric columns shown: the first CES (agreement, else effort), CSAT and grade column.
 #[must_use]
-pub fn group_metrics(
-    metrics: &[MetricValues],
-    mask: &[bool],
-    weights: Option<&[f64]>,
-    key: impl Fn(usize) -> usize + Copy,
-    groups: usize,
-) -> Vec<GroupMetrics> {
-    let mut out = vec![GroupMetrics::default(); groups];
+pub fn metric_slots(metrics: &[MetricValues]) -> [Option<&MetricValues>; 3] {
     let first = |kinds: &[MetricKind]| kinds.iter().find_map(|k| metrics.iter().find(|m| m.kind == *k));
-    let slots: [(Option<&MetricValues>, Slot); 3] = [
-        (first(&[MetricKind::CesAgree, MetricKind::CesEffort]), |g| &mut g.ces),
-        (first(&[MetricKind::Csat]), |g| &mut g.csat),
-        (first(&[MetricKind::Grade]), |g| &mut g.grade),
-    ];
-    for (metric, slot) in slots {
-        let Some(metric) = metric else { continue };
-        let tallies = metric_tallies_by(metric, mask, weights, key, groups);
-        for (group, tally) in out.iter_mut().zip(&tallies) {
-            *slot(group) = summarise_tally(&metric.name, metric.kind, tally, weights.is_some());
+    [first(&[MetricKind::CesAgree, MetricKind::CesEffort]), first(&[MetricKind::Csat]), first(&[MetricKind::Grade])]
+}
+
+/// NPS and metric tallies of each group, gathered in one pass over the rows.
+#[derive(Debug, Clone)]
+pub struct GroupTallies<'a> {
+    /// 0-10 answers per group.
+    pub nps: Vec<ScoreTally>,
+    /// Per shown metric (see [`metric_slots`]): its column and its answers per group.
+    pub metrics: [Option<(&'a MetricValues, Vec<ScoreTally>)>; 3],
+}
+
+/// Tallies the 0-10 answers and the shown metrics per group in one pass; `key` gives a row's
+/// group, or `None` to leave the row out.
+#[must_use]
+pub fn tally_groups<'a>(
+    scores: &[u8],
+    metrics: &'a [MetricValues],
+    weights: Option<&[f64]>,
+    mask: &[bool],
+    key: impl Fn(usize) -> Option<usize>,
+    groups: usize,
+) -> GroupTallies<'a> {
+    let mut nps = vec![ScoreTally::default(); groups];
+    let mut shown = metric_slots(metrics).map(|m| m.map(|m| (m, vec![ScoreTally::default(); groups])));
+    for (i, &score) in scores.iter().enumerate() {
+        if !mask[i] {
+            continue;
+        }
+        let Some(g) = key(i) else { continue };
+        let w = weights.map_or(1.0, |w| w[i]);
+        if score != NO_VALUE {
+            nps[g].add(score, w);
+        }
+        for (metric, tallies) in shown.iter_mut().flatten() {
+            let v = metric.values[i];
+            if v != NO_VALUE {
+                tallies[g].add(v, w);
+            }
         }
     }
-    out
+    GroupTallies { nps, metrics: shown }
+}
+
+impl GroupTallies<'_> {
+    /// CES, CSAT and grade of every group.
+    #[must_use]
+    pub fn summaries(&self, weighted: bool) -> Vec<GroupMetrics> {
+        let mut out = vec![GroupMetrics::default(); self.nps.len()];
+        for (slot, shown) in self.metrics.iter().enumerate() {
+            let Some((metric, tallies)) = shown else { continue };
+            for (group, tally) in out.iter_mut().zip(tallies) {
+                let summary = summarise_tally(&metric.name, metric.kind, tally, weighted);
+                match slot {
+                    0 => group.ces = summary,
+                    1 => group.csat = summary,
+                    _ => group.grade = summary,
+                }
+            }
+        }
+        out
+    }
 }
 
 /// Summarises a tally of one metric's answers.

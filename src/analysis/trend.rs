@@ -5,8 +5,8 @@ use serde::Serialize;
 
 use super::breakdown::ALPHA;
 use super::calendar::{self, Period};
-use super::index::{NO_DATE, NO_VALUE, SurveyIndex};
-use super::metrics::{GroupMetrics, group_metrics};
+use super::index::{NO_DATE, SurveyIndex};
+use super::metrics::{GroupMetrics, tally_groups};
 use super::summary::{NpsSummary, ScoreTally};
 use crate::stats::{self, Z95};
 
@@ -51,18 +51,14 @@ pub fn trend(index: &SurveyIndex, period: Period, mask: &[bool]) -> Vec<TrendPoi
         starts.push(start);
         start = period.next_start(start);
     }
-    let mut tallies = vec![ScoreTally::default(); starts.len()];
-    for (i, (&score, &day)) in index.scores.iter().zip(dates).enumerate() {
-        if score == NO_VALUE || day == NO_DATE || !mask[i] {
-            continue;
-        }
-        let slot = starts.partition_point(|&s| s <= day).saturating_sub(1);
-        tallies[slot].add(score, index.weight(i));
-    }
+    let slot_of = |i: usize| {
+        let day = dates[i];
+        (day != NO_DATE).then(|| starts.partition_point(|&s| s <= day).saturating_sub(1))
+    };
     let weighted = index.weights.is_some();
-    let slot_of = |i: usize| starts.partition_point(|&s| s <= dates[i]).saturating_sub(1);
-    let dated: Vec<bool> = mask.iter().zip(dates).map(|(&keep, &day)| keep && day != NO_DATE).collect();
-    let mut metrics = group_metrics(&index.metrics, &dated, index.weights.as_deref(), slot_of, starts.len());
+    let all = tally_groups(&index.scores, &index.metrics, index.weights.as_deref(), mask, slot_of, starts.len());
+    let mut metrics = all.summaries(weighted);
+    let tallies = all.nps;
     let mut points = Vec::with_capacity(starts.len());
     let mut previous: Option<&ScoreTally> = None;
     for (k, (start, tally)) in starts.iter().zip(&tallies).enumerate() {
