@@ -443,7 +443,70 @@ pub struct Comparison {
     /// The verdict.
     pub verdict: Verdict,
     /// Why the comparison may not be like with like.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Caveat>,
+}
+
+/// One reason a comparison may not be like with like. The report writes it in English; the app
+/// words it in the user's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Caveat {
+    /// The user has not said where the data's respondents are.
+    RegionUnset {
+        /// The benchmark's region.
+        benchmark: String,
+    },
+    /// The benchmark's respondents are from elsewhere.
+    RegionDiffers {
+        /// The benchmark's region.
+        benchmark: String,
+        /// The data's region.
+        data: String,
+    },
+    /// The user has not said whether the data are B2B or B2C.
+    AudienceUnset {
+        /// The benchmark's audience.
+        benchmark: &'static str,
+    },
+    /// The benchmark asked another kind of customer.
+    AudienceDiffers {
+        /// The benchmark's audience.
+        benchmark: &'static str,
+        /// Who the benchmark asked.
+        population: String,
+        /// The data's audience.
+        data: &'static str,
+    },
+    /// A single published value, not a range.
+    SingleValue,
+    /// Quoted by a third party, not the publisher's own page.
+    SecondHand,
+}
+
+impl std::fmt::Display for Caveat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::RegionUnset { benchmark } => {
+                write!(f, "set the data's region to check it against the benchmark's ({benchmark})")
+            }
+            Self::RegionDiffers { benchmark, data } => {
+                write!(f, "the benchmark's respondents are from {benchmark}, the data's from {data}")
+            }
+            Self::AudienceUnset { benchmark } => {
+                write!(f, "set whether the data are B2B or B2C (the benchmark is {benchmark})")
+            }
+            Self::AudienceDiffers { benchmark, population, data } => {
+                write!(f, "the benchmark is {benchmark} ({population}), the data {data}")
+            }
+            Self::SingleValue => f.write_str("a single published value, not a range: compare with care"),
+            Self::SecondHand => f.write_str("quoted by a third party, not the publisher's own page"),
+        }
+    }
+}
+
+impl Serialize for Caveat {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
 }
 
 /// Compares `summary` with `benchmark`, warning where the populations differ.
@@ -451,29 +514,26 @@ pub struct Comparison {
 pub fn compare(summary: &NpsSummary, benchmark: &Benchmark, context: &DataContext) -> Comparison {
     let mut warnings = Vec::new();
     match &context.region {
-        Some(region) if !benchmark.region.eq_ignore_ascii_case(region) => warnings
-            .push(format!("the benchmark's respondents are from {}, the data's from {region}", benchmark.region)),
-        None => {
-            warnings.push(format!("set the data's region to check it against the benchmark's ({})", benchmark.region))
+        Some(region) if !benchmark.region.eq_ignore_ascii_case(region) => {
+            warnings.push(Caveat::RegionDiffers { benchmark: benchmark.region.clone(), data: region.clone() });
         }
+        None => warnings.push(Caveat::RegionUnset { benchmark: benchmark.region.clone() }),
         _ => {}
     }
     match context.audience {
-        Some(audience) if audience != benchmark.audience => warnings.push(format!(
-            "the benchmark is {} ({}), the data {}",
-            benchmark.audience.label(),
-            benchmark.population,
-            audience.label()
-        )),
-        None => warnings
-            .push(format!("set whether the data are B2B or B2C (the benchmark is {})", benchmark.audience.label())),
+        Some(audience) if audience != benchmark.audience => warnings.push(Caveat::AudienceDiffers {
+            benchmark: benchmark.audience.label(),
+            population: benchmark.population.clone(),
+            data: audience.label(),
+        }),
+        None => warnings.push(Caveat::AudienceUnset { benchmark: benchmark.audience.label() }),
         _ => {}
     }
     if benchmark.is_point() {
-        warnings.push("a single published value, not a range: compare with care".to_owned());
+        warnings.push(Caveat::SingleValue);
     }
     if benchmark.evidence == "S" {
-        warnings.push("quoted by a third party, not the publisher's own page".to_owned());
+        warnings.push(Caveat::SecondHand);
     }
     Comparison {
         id: benchmark.id.clone(),
@@ -577,12 +637,29 @@ mod tests {
         let dutch_b2b = DataContext { region: Some("NL".into()), audience: Some(Audience::B2b) };
         let c = compare(&summary(20, 30, 50), grocery, &dutch_b2b);
         assert_eq!(c.verdict, Verdict::Inconclusive);
-        assert!(c.warnings.iter().any(|w| w.contains("from US, the data's from NL")), "{:?}", c.warnings);
-        assert!(c.warnings.iter().any(|w| w.contains("the benchmark is B2C")), "{:?}", c.warnings);
-        assert!(c.warnings.iter().any(|w| w.contains("single published value")), "{:?}", c.warnings);
+        assert!(
+            c.warnings.iter().map(ToString::to_string).any(|w| w.contains("from US, the data's from NL")),
+            "{:?}",
+            c.warnings
+        );
+        assert!(
+            c.warnings.iter().map(ToString::to_string).any(|w| w.contains("the benchmark is B2C")),
+            "{:?}",
+            c.warnings
+        );
+        assert!(
+            c.warnings.iter().map(ToString::to_string).any(|w| w.contains("single published value")),
+            "{:?}",
+            c.warnings
+        );
         let wholesale = candidates("Wholesale", &library, &dutch_b2b)[0];
         let c = compare(&summary(20, 30, 50), wholesale, &dutch_b2b);
-        assert!(c.warnings.iter().all(|w| !w.contains("the data's from") && !w.contains("the benchmark is")));
+        assert!(
+            c.warnings
+                .iter()
+                .map(ToString::to_string)
+                .all(|w| !w.contains("the data's from") && !w.contains("the benchmark is"))
+        );
     }
 
     #[test]

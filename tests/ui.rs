@@ -240,6 +240,44 @@ fn every_sample_sector_gets_a_verdict_with_its_source() {
 }
 
 #[test]
+fn benchmark_caveats_speak_dutch_and_name_their_sectors() {
+    use nps_workbench::benchmarks::{Audience, DataContext};
+    let mut harness = harness_with_sample();
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Nederlands").click();
+    harness.run();
+    harness.get_by_label("Benchmarks").click();
+    wait_for_views(&mut harness);
+    harness.get_by_label("Vergelijk met zorg");
+    let sectors_from = |harness: &Harness<'_, NpsApp>, region: &str| -> String {
+        let rows = harness.state().computed.as_ref().unwrap().results.sectors.clone();
+        let names: Vec<String> = rows
+            .iter()
+            .filter(|r| r.benchmark.as_ref().is_some_and(|b| b.region == region))
+            .map(|r| r.value.clone())
+            .collect();
+        assert!(!names.is_empty(), "the sample has sectors matched to {region} figures");
+        names.join(", ")
+    };
+    let unset = format!(
+        "• {}: vul hierboven de regio van uw data in om die met de benchmark (NL) te vergelijken",
+        sectors_from(&harness, "NL")
+    );
+    harness.get_by_label(&unset);
+    // Dutch B2B data: the request to set the region goes, and US figures say where they come from.
+    harness
+        .state_mut()
+        .push(AppCommand::SetContext(DataContext { region: Some("NL".into()), audience: Some(Audience::B2b) }));
+    wait_for_views(&mut harness);
+    assert!(harness.query_by_label(&unset).is_none());
+    harness.get_by_label(&format!(
+        "• {}: de respondenten van de benchmark komen uit US, die van uw data uit NL",
+        sectors_from(&harness, "US")
+    ));
+}
+
+#[test]
 fn editing_a_bundled_benchmark_overrides_it_in_every_view() {
     let mut harness = harness_with_sample();
     harness.get_by_label("Benchmarks").click();

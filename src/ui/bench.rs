@@ -7,7 +7,7 @@ use eframe::egui::{self, RichText};
 use super::i18n::{Texts, fill};
 use super::theme;
 use crate::app::{AppCommand, BenchmarkForm, Computed, ViewSettings};
-use crate::benchmarks::{self, Audience, Benchmark, Comparison, DataContext, Verdict};
+use crate::benchmarks::{self, Audience, Benchmark, Caveat, Comparison, DataContext, Verdict};
 use crate::chart::Tone;
 
 /// The words for a verdict.
@@ -32,6 +32,23 @@ pub fn verdict_tone(verdict: Verdict) -> Tone {
     }
 }
 
+/// A caveat in the user's language.
+#[must_use]
+pub fn caveat_text(caveat: &Caveat, t: &Texts) -> String {
+    match caveat {
+        Caveat::RegionUnset { benchmark } => fill(t.caveat_region_unset, &[("benchmark", benchmark)]),
+        Caveat::RegionDiffers { benchmark, data } => {
+            fill(t.caveat_region_differs, &[("benchmark", benchmark), ("data", data)])
+        }
+        Caveat::AudienceUnset { benchmark } => fill(t.caveat_audience_unset, &[("benchmark", benchmark)]),
+        Caveat::AudienceDiffers { benchmark, population, data } => {
+            fill(t.caveat_audience_differs, &[("benchmark", benchmark), ("population", population), ("data", data)])
+        }
+        Caveat::SingleValue => t.caveat_single_value.to_owned(),
+        Caveat::SecondHand => t.caveat_second_hand.to_owned(),
+    }
+}
+
 /// `range 30 to 45` or `single value 29`.
 #[must_use]
 pub fn published(c: &Comparison, t: &Texts) -> String {
@@ -46,6 +63,9 @@ pub fn published(c: &Comparison, t: &Texts) -> String {
 fn source_line(c: &Comparison) -> String {
     format!("{} · {} · {} · {} · {}", c.source, c.year, c.region, c.audience, c.evidence)
 }
+
+/// Width of the source column in the sector table, in points.
+const SOURCE_WIDTH: f32 = 230.0;
 
 fn benchmark_label(b: &Benchmark) -> String {
     format!("{} · {} · {} · {}", b.sector, b.region, b.audience.label(), b.year)
@@ -134,7 +154,7 @@ fn comparison_line(ui: &mut egui::Ui, what: &str, nps: f64, low: f64, high: f64,
         ui.label(RichText::new(source_line(c)).weak());
     });
     for w in &c.warnings {
-        ui.label(RichText::new(format!("• {w}")).weak());
+        ui.label(RichText::new(format!("• {}", caveat_text(w, t))).weak());
     }
 }
 
@@ -163,28 +183,30 @@ fn sector_table(
             let shown = current
                 .map_or_else(|| t.bench_none.to_owned(), |c| format!("{} · {} · {}", c.sector, c.region, c.year));
             let candidates = benchmarks::candidates(&row.value, library, &settings.context);
-            let combo = egui::ComboBox::from_id_salt(("match", &row.value)).selected_text(&shown).width(220.0).show_ui(
-                ui,
-                |ui| {
-                    if ui.selectable_label(current.is_none(), t.bench_none).clicked() {
-                        commands.push(AppCommand::SetMatch(row.value.clone(), "-".to_owned()));
-                    }
-                    for b in candidates
-                        .iter()
-                        .copied()
-                        .chain(library.iter().filter(|b| !candidates.iter().any(|c| c.id == b.id)))
-                    {
-                        if ui.selectable_label(current.is_some_and(|c| c.id == b.id), benchmark_label(b)).clicked() {
-                            commands.push(AppCommand::SetMatch(row.value.clone(), b.id.clone()));
+            // The match and, beside it, the button that edits the matched figure: one column.
+            ui.horizontal(|ui| {
+                let combo = egui::ComboBox::from_id_salt(("match", &row.value))
+                    .selected_text(&shown)
+                    .width(220.0)
+                    .show_ui(ui, |ui| {
+                        if ui.selectable_label(current.is_none(), t.bench_none).clicked() {
+                            commands.push(AppCommand::SetMatch(row.value.clone(), "-".to_owned()));
                         }
-                    }
-                },
-            );
-            let name = format!("{}: {}: {shown}", t.col_benchmark, row.value);
-            combo.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
-            // Editing a bundled figure saves an own row with its id, which overrides it.
-            match current.and_then(|c| library.iter().find(|b| b.id == c.id)) {
-                Some(b) => {
+                        for b in candidates
+                            .iter()
+                            .copied()
+                            .chain(library.iter().filter(|b| !candidates.iter().any(|c| c.id == b.id)))
+                        {
+                            if ui.selectable_label(current.is_some_and(|c| c.id == b.id), benchmark_label(b)).clicked()
+                            {
+                                commands.push(AppCommand::SetMatch(row.value.clone(), b.id.clone()));
+                            }
+                        }
+                    });
+                let name = format!("{}: {}: {shown}", t.col_benchmark, row.value);
+                combo.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
+                // Editing a bundled figure saves an own row with its id, which overrides it.
+                if let Some(b) = current.and_then(|c| library.iter().find(|b| b.id == c.id)) {
                     let button = ui.small_button(t.edit);
                     let name = format!("{}: {}", t.edit, b.id);
                     button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
@@ -192,19 +214,22 @@ fn sector_table(
                         commands.push(AppCommand::EditBenchmark(Some(BenchmarkForm::from_benchmark(b))));
                     }
                 }
-                None => {
-                    ui.label("");
-                }
-            }
+            });
             match current {
                 Some(c) => {
                     ui.label(published(c, t));
                     let colour = theme::tone_colour(verdict_tone(c.verdict), ui.visuals());
                     let verdict = ui.label(RichText::new(verdict_text(c.verdict, t)).strong().color(colour));
                     if !c.warnings.is_empty() {
-                        verdict.on_hover_text(c.warnings.join("\n"));
+                        let lines: Vec<String> = c.warnings.iter().map(|w| caveat_text(w, t)).collect();
+                        verdict.on_hover_text(lines.join("\n"));
                     }
-                    ui.label(RichText::new(source_line(c)).weak()).on_hover_text(&c.population);
+                    // Long sources wrap in a column of their own rather than run off the window.
+                    ui.vertical(|ui| {
+                        ui.set_max_width(SOURCE_WIDTH);
+                        ui.add(egui::Label::new(RichText::new(source_line(c)).weak()).wrap())
+                            .on_hover_text(&c.population);
+                    });
                 }
                 None => {
                     ui.label("–");
@@ -215,17 +240,25 @@ fn sector_table(
             ui.end_row();
         }
     });
-    // Warnings shared by every row, written once under the table.
-    let mut shared: Vec<&String> = Vec::new();
-    for c in rows.iter().filter_map(|r| r.benchmark.as_ref()) {
-        for w in &c.warnings {
-            if !shared.contains(&w) {
-                shared.push(w);
+    // Each caveat once under the table, with the sectors it applies to.
+    let mut caveats: Vec<(String, Vec<&str>)> = Vec::new();
+    for row in rows {
+        for w in row.benchmark.iter().flat_map(|c| &c.warnings) {
+            let text = caveat_text(w, t);
+            match caveats.iter_mut().find(|(known, _)| *known == text) {
+                Some((_, sectors)) => sectors.push(&row.value),
+                None => caveats.push((text, vec![&row.value])),
             }
         }
     }
-    for w in shared.iter().take(8) {
-        ui.label(RichText::new(format!("• {w}")).weak());
+    if !caveats.is_empty() {
+        ui.add_space(6.0);
+        ui.label(RichText::new(t.caveats_title).strong());
+    }
+    for (text, sectors) in &caveats {
+        let who =
+            if sectors.len() == rows.len() && rows.len() > 1 { t.all_sectors.to_owned() } else { sectors.join(", ") };
+        ui.label(RichText::new(format!("• {who}: {text}")).weak());
     }
 }
 

@@ -218,6 +218,15 @@ pub struct Texts {
     pub field_population: &'static str,
     pub no_user_benchmarks: &'static str,
     pub bench_band_note: &'static str,
+    /// Caveats of a benchmark comparison; `{benchmark}`, `{data}`, `{population}` are filled in.
+    pub caveats_title: &'static str,
+    pub all_sectors: &'static str,
+    pub caveat_region_unset: &'static str,
+    pub caveat_region_differs: &'static str,
+    pub caveat_audience_unset: &'static str,
+    pub caveat_audience_differs: &'static str,
+    pub caveat_single_value: &'static str,
+    pub caveat_second_hand: &'static str,
 }
 
 /// English texts.
@@ -394,6 +403,14 @@ pub static ENGLISH: Texts = Texts {
     field_population: "Who was asked",
     no_user_benchmarks: "None yet. A row you add with the same sector and id overrides the bundled one.",
     bench_band_note: "Shaded band: published benchmark range; dashed line: a single published value (details under Benchmarks).",
+    caveats_title: "Compare with care",
+    all_sectors: "all sectors",
+    caveat_region_unset: "set your data's region above to check it against the benchmark's ({benchmark})",
+    caveat_region_differs: "the benchmark's respondents are from {benchmark}, your data's from {data}",
+    caveat_audience_unset: "set above whether your data are B2B or B2C (the benchmark is {benchmark})",
+    caveat_audience_differs: "the benchmark is {benchmark} ({population}), your data {data}",
+    caveat_single_value: "a single published value, not a range: compare with care",
+    caveat_second_hand: "quoted by a third party, not the publisher's own page",
 };
 
 /// Dutch texts.
@@ -570,6 +587,14 @@ pub static DUTCH: Texts = Texts {
     field_population: "Wie is gevraagd",
     no_user_benchmarks: "Nog geen. Een rij met hetzelfde id vervangt de meegeleverde.",
     bench_band_note: "Gearceerde band: gepubliceerd benchmarkbereik; stippellijn: een enkele gepubliceerde waarde (details onder Benchmarks).",
+    caveats_title: "Vergelijk met zorg",
+    all_sectors: "alle sectoren",
+    caveat_region_unset: "vul hierboven de regio van uw data in om die met de benchmark ({benchmark}) te vergelijken",
+    caveat_region_differs: "de respondenten van de benchmark komen uit {benchmark}, die van uw data uit {data}",
+    caveat_audience_unset: "geef hierboven aan of uw data B2B of B2C zijn (de benchmark is {benchmark})",
+    caveat_audience_differs: "de benchmark is {benchmark} ({population}), uw data {data}",
+    caveat_single_value: "één gepubliceerde waarde, geen bereik: voorzichtig vergelijken",
+    caveat_second_hand: "geciteerd door een derde, niet van de eigen pagina van de uitgever",
 };
 
 /// Danish texts.
@@ -746,6 +771,14 @@ pub static DANISH: Texts = Texts {
     field_population: "Hvem blev spurgt",
     no_user_benchmarks: "Ingen endnu. En række med samme id erstatter den medfølgende.",
     bench_band_note: "Skraveret bånd: offentliggjort benchmarkinterval; stiplet linje: en enkelt offentliggjort værdi (detaljer under Benchmarks).",
+    caveats_title: "Sammenlign med omtanke",
+    all_sectors: "alle brancher",
+    caveat_region_unset: "angiv dine datas region ovenfor for at sammenligne med benchmarkens ({benchmark})",
+    caveat_region_differs: "benchmarkens respondenter er fra {benchmark}, dine datas fra {data}",
+    caveat_audience_unset: "angiv ovenfor om dine data er B2B eller B2C (benchmarken er {benchmark})",
+    caveat_audience_differs: "benchmarken er {benchmark} ({population}), dine data {data}",
+    caveat_single_value: "en enkelt offentliggjort værdi, ikke et interval: sammenlign med forsigtighed",
+    caveat_second_hand: "citeret af en tredjepart, ikke udgiverens egen side",
 };
 
 impl Texts {
@@ -801,6 +834,13 @@ mod tests {
             assert!(text.contains("+1.0") && text.contains("+9.0") && !text.contains('{'), "{text}");
             assert!(t.about_body.contains("Bain & Company") && t.about_body.contains("Reichheld"));
             assert!(t.signed(23.44).starts_with("+23"));
+            for template in [t.caveat_region_unset, t.caveat_audience_unset] {
+                assert!(template.contains("{benchmark}"), "{template}");
+            }
+            for template in [t.caveat_region_differs, t.caveat_audience_differs] {
+                assert!(template.contains("{benchmark}") && template.contains("{data}"), "{template}");
+            }
+            assert!(t.caveat_audience_differs.contains("{population}"));
         }
     }
 }
