@@ -148,7 +148,7 @@ impl BenchmarkFileJob {
 
     /// `Some(choice)` once the dialog closed.
     #[must_use]
-    pub fn poll(&self) -> Option<Option<PathBuf>> {
+    pub fn poll(&mut self) -> Option<Option<PathBuf>> {
         self.dialog.poll()
     }
 }

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::thread::JoinHandle;
 
 use crate::analysis::SurveyIndex;
 use crate::import::{self, ImportOptions, ImportedTable};
@@ -69,13 +70,56 @@ impl LoadedSurvey {
     }
 }
 
+/// One value worked out on a named thread, which wakes the window when it is done.
+///
+/// `poll` joins the thread once the value has arrived, so the wake-up the thread sends belongs to
+/// the frame that takes the value and never arrives as a stray repaint later.
+pub struct Worker<T> {
+    receiver: Receiver<T>,
+    handle: Option<JoinHandle<()>>,
+}
+
+impl<T: Send + 'static> Worker<T> {
+    /// Starts `work` on a thread called `name`; `wake` is called once its value has been sent.
+    ///
+    /// # Errors
+    /// When the system cannot start a thread.
+    pub fn spawn(
+        name: &str,
+        work: impl FnOnce() -> T + Send + 'static,
+        wake: impl Fn() + Send + 'static,
+    ) -> std::io::Result<Self> {
+        let (sender, receiver) = mpsc::channel();
+        let handle = std::thread::Builder::new().name(name.to_owned()).spawn(move || {
+            let _ = sender.send(work());
+            wake();
+        })?;
+        Ok(Self { receiver, handle: Some(handle) })
+    }
+
+    /// `None` while working; `Some(Some(value))` when done; `Some(None)` when the thread ended
+    /// without a value (it panicked).
+    pub fn poll(&mut self) -> Option<Option<T>> {
+        let value = match self.receiver.try_recv() {
+            Ok(value) => Some(value),
+            Err(TryRecvError::Empty) => return None,
+            Err(TryRecvError::Disconnected) => None,
+        };
+        if let Some(handle) = self.handle.take() {
+            // The thread only has its wake-up call left to make.
+            let _ = handle.join();
+        }
+        Some(value)
+    }
+}
+
 /// A survey being loaded on the "import" thread.
 pub struct LoadJob {
     /// What is being loaded.
     pub source: LoadSource,
     progress: Arc<AtomicU32>,
     cancel: Arc<AtomicBool>,
-    receiver: Receiver<Result<LoadedSurvey, String>>,
+    worker: Worker<Result<LoadedSurvey, String>>,
 }
 
 impl LoadJob {
@@ -83,23 +127,18 @@ impl LoadJob {
     pub fn start(source: LoadSource, options: ImportOptions, wake: impl Fn() + Send + 'static) -> Result<Self, String> {
         let progress = Arc::new(AtomicU32::new(0));
         let cancel = Arc::new(AtomicBool::new(false));
-        let (sender, receiver) = mpsc::channel();
         let job_source = source.clone();
         let job_progress = Arc::clone(&progress);
         let job_cancel = Arc::clone(&cancel);
-        std::thread::Builder::new()
-            .name("import".to_owned())
-            .spawn(move || {
-                let name = job_source.display_name();
-                let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    load(&job_source, options, &job_progress, &job_cancel)
-                }))
-                .unwrap_or_else(|_| Err(format!("{name}: the file could not be read (an internal error occurred)")));
-                let _ = sender.send(outcome);
-                wake();
-            })
-            .map_err(|e| format!("cannot start loading: {e}"))?;
-        Ok(Self { source, progress, cancel, receiver })
+        let work = move || {
+            let name = job_source.display_name();
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                load(&job_source, options, &job_progress, &job_cancel)
+            }))
+            .unwrap_or_else(|_| Err(format!("{name}: the file could not be read (an internal error occurred)")))
+        };
+        let worker = Worker::spawn("import", work, wake).map_err(|e| format!("cannot start loading: {e}"))?;
+        Ok(Self { source, progress, cancel, worker })
     }
 
     /// Fraction done, 0..1.
@@ -115,14 +154,9 @@ impl LoadJob {
 
     /// The outcome, once the job has finished.
     #[must_use]
-    pub fn poll(&self) -> Option<Result<LoadedSurvey, String>> {
-        match self.receiver.try_recv() {
-            Ok(outcome) => Some(outcome),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => {
-                Some(Err(format!("{}: loading stopped unexpectedly", self.source.display_name())))
-            }
-        }
+    pub fn poll(&mut self) -> Option<Result<LoadedSurvey, String>> {
+        let outcome = self.worker.poll()?;
+        Some(outcome.unwrap_or_else(|| Err(format!("{}: loading stopped unexpectedly", self.source.display_name()))))
     }
 }
 
@@ -151,7 +185,7 @@ fn load(
 
 /// The native "open file" dialog, run on its own thread so the window keeps drawing.
 pub struct FileDialogJob {
-    receiver: Receiver<Option<PathBuf>>,
+    worker: Worker<Option<PathBuf>>,
 }
 
 impl FileDialogJob {
@@ -177,25 +211,15 @@ impl FileDialogJob {
         show: impl FnOnce() -> Option<PathBuf> + Send + 'static,
         wake: impl Fn() + Send + 'static,
     ) -> Result<Self, String> {
-        let (sender, receiver) = mpsc::channel();
-        std::thread::Builder::new()
-            .name("file-dialog".to_owned())
-            .spawn(move || {
-                let _ = sender.send(show());
-                wake();
-            })
-            .map_err(|e| format!("cannot open the file dialog: {e}"))?;
-        Ok(Self { receiver })
+        let worker =
+            Worker::spawn("file-dialog", show, wake).map_err(|e| format!("cannot open the file dialog: {e}"))?;
+        Ok(Self { worker })
     }
 
     /// `Some(choice)` once the dialog closed (`choice` is `None` when cancelled).
     #[must_use]
-    pub fn poll(&self) -> Option<Option<PathBuf>> {
-        match self.receiver.try_recv() {
-            Ok(choice) => Some(choice),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(None),
-        }
+    pub fn poll(&mut self) -> Option<Option<PathBuf>> {
+        self.worker.poll().map(Option::flatten)
     }
 }
 
@@ -203,7 +227,7 @@ impl FileDialogJob {
 mod tests {
     use super::*;
 
-    fn wait(job: &LoadJob) -> Result<LoadedSurvey, String> {
+    fn wait(job: &mut LoadJob) -> Result<LoadedSurvey, String> {
         for _ in 0..6000 {
             if let Some(outcome) = job.poll() {
                 return outcome;
@@ -215,8 +239,8 @@ mod tests {
 
     #[test]
     fn sample_loads_in_the_background() {
-        let job = LoadJob::start(LoadSource::Sample, ImportOptions::default(), || {}).unwrap();
-        let loaded = wait(&job).unwrap();
+        let mut job = LoadJob::start(LoadSource::Sample, ImportOptions::default(), || {}).unwrap();
+        let loaded = wait(&mut job).unwrap();
         assert!(loaded.report.overall.n >= 2000);
         assert_eq!(loaded.report.source.file, SAMPLE_NAME);
         assert_eq!(job.progress(), 1.0);
@@ -224,9 +248,42 @@ mod tests {
 
     #[test]
     fn a_missing_file_is_a_message_not_a_panic() {
-        let job =
+        let mut job =
             LoadJob::start(LoadSource::File(PathBuf::from("/no/such/survey.csv")), ImportOptions::default(), || {})
                 .unwrap();
-        assert_eq!(wait(&job).unwrap_err(), "survey.csv: cannot be read: the file does not exist");
+        assert_eq!(wait(&mut job).unwrap_err(), "survey.csv: cannot be read: the file does not exist");
+    }
+
+    fn finish<T: Send + 'static>(worker: &mut Worker<T>) -> Option<T> {
+        for _ in 0..6000 {
+            if let Some(outcome) = worker.poll() {
+                return outcome;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        panic!("the worker did not finish");
+    }
+
+    #[test]
+    fn a_worker_has_woken_the_window_by_the_time_its_value_is_taken() {
+        for _ in 0..200 {
+            let woken = Arc::new(AtomicU32::new(0));
+            let counter = Arc::clone(&woken);
+            let wake = move || {
+                // A slow wake-up widens the window in which it could arrive after the value.
+                std::thread::sleep(std::time::Duration::from_micros(200));
+                counter.fetch_add(1, Ordering::SeqCst);
+            };
+            let mut worker = Worker::spawn("test", || 42, wake).unwrap();
+            assert_eq!(finish(&mut worker), Some(42));
+            assert_eq!(woken.load(Ordering::SeqCst), 1);
+            assert!(worker.poll().is_some_and(|v| v.is_none()), "a second poll finds the thread gone");
+        }
+    }
+
+    #[test]
+    fn a_worker_that_panics_reports_no_value() {
+        let mut worker = Worker::spawn("test", || -> u8 { panic!("on purpose") }, || {}).unwrap();
+        assert_eq!(finish(&mut worker), None);
     }
 }

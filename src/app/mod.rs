@@ -230,7 +230,7 @@ impl NpsApp {
 
     /// Takes the finished job's outcome, if any: every frame.
     pub fn poll_jobs(&mut self) {
-        if let Some(outcome) = self.job.as_ref().and_then(LoadJob::poll) {
+        if let Some(outcome) = self.job.as_mut().and_then(LoadJob::poll) {
             self.job = None;
             match outcome {
                 Ok(loaded) => {
@@ -255,7 +255,7 @@ impl NpsApp {
                 Err(message) => self.error = Some(message),
             }
         }
-        if let Some(choice) = self.dialog.as_ref().and_then(FileDialogJob::poll) {
+        if let Some(choice) = self.dialog.as_mut().and_then(FileDialogJob::poll) {
             self.dialog = None;
             if let Some(path) = choice {
                 self.start_load(LoadSource::File(path));
@@ -281,7 +281,7 @@ impl NpsApp {
 
     /// Takes the chosen path of a benchmark import or export dialog.
     fn poll_benchmark_dialog(&mut self) {
-        let Some(choice) = self.benchmark_dialog.as_ref().and_then(BenchmarkFileJob::poll) else { return };
+        let Some(choice) = self.benchmark_dialog.as_mut().and_then(BenchmarkFileJob::poll) else { return };
         let export = self.benchmark_dialog.take().is_some_and(|d| d.export);
         let Some(path) = choice else { return };
         if export {
@@ -306,7 +306,7 @@ impl NpsApp {
     /// Starts a computation when the views ask for figures not yet computed, and takes finished
     /// ones: every frame.
     pub fn refresh_views(&mut self) {
-        if let Some(outcome) = self.compute.as_ref().and_then(ComputeJob::poll) {
+        if let Some(outcome) = self.compute.as_mut().and_then(ComputeJob::poll) {
             self.compute = None;
             if let Some(computed) = outcome {
                 self.computed = Some(computed);

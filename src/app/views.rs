@@ -4,8 +4,8 @@
 //! Every change makes a [`ViewRequest`]; when it differs from the one last computed, a
 //! [`ComputeJob`] recomputes all views on the "compute" thread, so the window never waits.
 
+use crate::app::jobs::Worker;
 use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use serde::{Deserialize, Serialize};
 
@@ -198,7 +198,7 @@ pub struct ComputeJob {
     pub selection: Option<(String, String)>,
     /// For which score group.
     pub group: Option<ScoreGroup>,
-    receiver: Receiver<Computed>,
+    worker: Worker<Computed>,
 }
 
 impl ComputeJob {
@@ -211,28 +211,17 @@ impl ComputeJob {
         group: Option<ScoreGroup>,
         wake: impl Fn() + Send + 'static,
     ) -> Result<Self, String> {
-        let (sender, receiver) = mpsc::channel();
         let job_request = request.clone();
         let job_selection = selection.clone();
-        std::thread::Builder::new()
-            .name("compute".to_owned())
-            .spawn(move || {
-                let computed = compute(&index, &job_request, job_selection.as_ref(), group, &library);
-                let _ = sender.send(computed);
-                wake();
-            })
-            .map_err(|e| format!("cannot start the computation: {e}"))?;
-        Ok(Self { request, selection, group, receiver })
+        let work = move || compute(&index, &job_request, job_selection.as_ref(), group, &library);
+        let worker = Worker::spawn("compute", work, wake).map_err(|e| format!("cannot start the computation: {e}"))?;
+        Ok(Self { request, selection, group, worker })
     }
 
     /// The results, once ready; `Some(None)` when the thread died.
     #[must_use]
-    pub fn poll(&self) -> Option<Option<Computed>> {
-        match self.receiver.try_recv() {
-            Ok(c) => Some(Some(c)),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(None),
-        }
+    pub fn poll(&mut self) -> Option<Option<Computed>> {
+        self.worker.poll()
     }
 }
 
