@@ -310,7 +310,7 @@ pub struct ViewResults {
 pub fn compute_views(index: &SurveyIndex, request: &ViewRequest, library: &[Benchmark]) -> ViewResults {
     let mask = index.mask(&request.filter);
     let choice = &request.benchmarks;
-    let overall = analysis::breakdown::overall_with_metrics(index, &mask).map(|(summary, metrics)| Overall {
+    let overall = analysis::overall(index, &mask).map(|(summary, metrics)| Overall {
         benchmark: choice.for_overall(library).map(|b| benchmarks::compare(&summary, b, &choice.context)),
         summary,
         metrics,

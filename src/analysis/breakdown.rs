@@ -115,15 +115,9 @@ pub fn two_way_breakdown(index: &SurveyIndex, first: &str, second: &str, mask: &
     rows_from_tallies(&format!("{first} × {second}"), &labels, &tallies.nps, tallies.summaries(weighted), weighted)
 }
 
-/// The overall NPS of the rows kept by `mask`.
-#[must_use]
-pub fn overall(index: &SurveyIndex, mask: &[bool]) -> Option<NpsSummary> {
-    overall_with_metrics(index, mask).map(|(summary, _)| summary)
-}
-
 /// The overall NPS of the rows kept by `mask`, with CES, CSAT and grade, in one pass.
 #[must_use]
-pub fn overall_with_metrics(index: &SurveyIndex, mask: &[bool]) -> Option<(NpsSummary, GroupMetrics)> {
+pub fn overall(index: &SurveyIndex, mask: &[bool]) -> Option<(NpsSummary, GroupMetrics)> {
     let tallies = tally_by(index, mask, |_| 0, 1);
     let weighted = index.weights.is_some();
     let summary = NpsSummary::from_tally(&tallies.nps[0], weighted)?;
@@ -142,7 +136,7 @@ mod tests {
         let mask = index.mask(&Filter::default());
         let rows = breakdown(&index, "region", &mask);
         assert_eq!(rows.len(), 2);
-        assert_eq!(rows.iter().map(|r| r.summary.n).sum::<u64>(), overall(&index, &mask).unwrap().n);
+        assert_eq!(rows.iter().map(|r| r.summary.n).sum::<u64>(), overall(&index, &mask).unwrap().0.n);
         // A: 10, 9, 0, 10 -> NPS 50; B: 7, 3, 9 -> NPS 0.
         assert!((rows[0].summary.nps - 50.0).abs() < 1e-9);
         assert!((rows[1].summary.nps - 0.0).abs() < 1e-9);

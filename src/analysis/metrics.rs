@@ -64,26 +64,13 @@ impl MetricKind {
 /// Summarises a metric over the rows kept by `mask`, weighted by `weights` when given.
 #[must_use]
 pub fn summarise_metric(metric: &MetricValues, mask: &[bool], weights: Option<&[f64]>) -> Option<MetricSummary> {
-    let tallies = metric_tallies_by(metric, mask, weights, |_| 0, 1);
-    summarise_tally(&metric.name, metric.kind, &tallies[0], weights.is_some())
-}
-
-/// Tallies a metric's answers per group (`key` gives a row's group) among the rows kept.
-#[must_use]
-pub fn metric_tallies_by(
-    metric: &MetricValues,
-    mask: &[bool],
-    weights: Option<&[f64]>,
-    key: impl Fn(usize) -> usize,
-    groups: usize,
-) -> Vec<ScoreTally> {
-    let mut tallies = vec![ScoreTally::default(); groups];
+    let mut tally = ScoreTally::default();
     for (i, &v) in metric.values.iter().enumerate() {
         if v != NO_VALUE && mask[i] {
-            tallies[key(i)].add(v, weights.map_or(1.0, |w| w[i]));
+            tally.add(v, weights.map_or(1.0, |w| w[i]));
         }
     }
-    tallies
+    summarise_tally(&metric.name, metric.kind, &tally, weights.is_some())
 }
 
 /// The CES, CSAT and grade of one group, where the file has them (the first column of each).
