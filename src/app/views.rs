@@ -4,14 +4,15 @@
 //! Every change makes a [`ViewRequest`]; when it differs from the one last computed, a
 //! [`ComputeJob`] recomputes all views on the "compute" thread, so the window never waits.
 
-use crate::app::jobs::Worker;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::index::NO_VALUE;
 use crate::analysis::{Filter, Period, SurveyIndex, calendar};
+use crate::app::jobs::Worker;
 use crate::benchmarks::{Benchmark, DataContext};
+use crate::chart::Tone;
 use crate::report::{BenchmarkChoice, ViewRequest, ViewResults, compute_views};
 
 /// The analysis views.
@@ -45,11 +46,12 @@ impl ScoreGroup {
     /// Whether a 0-10 answer belongs to the group.
     #[must_use]
     pub fn contains(self, score: u8) -> bool {
-        match self {
-            Self::Detractors => score <= 6,
-            Self::Passives => score == 7 || score == 8,
-            Self::Promoters => (9..=10).contains(&score),
-        }
+        let tone = match self {
+            Self::Detractors => Tone::Detractor,
+            Self::Passives => Tone::Passive,
+            Self::Promoters => Tone::Promoter,
+        };
+        score <= 10 && Tone::of_score(usize::from(score)) == tone
     }
 }
 
@@ -236,6 +238,18 @@ mod tests {
     use super::*;
     use crate::analysis::index::SegmentCodes;
 
+    #[test]
+    fn each_score_is_in_exactly_one_group() {
+        let groups = [ScoreGroup::Detractors, ScoreGroup::Passives, ScoreGroup::Promoters];
+        let of = |score: u8| groups.iter().copied().filter(|g| g.contains(score)).collect::<Vec<_>>();
+        for score in 0..=6 {
+            assert_eq!(of(score), [ScoreGroup::Detractors]);
+        }
+        assert_eq!((of(7), of(8)), (vec![ScoreGroup::Passives], vec![ScoreGroup::Passives]));
+        assert_eq!((of(9), of(10)), (vec![ScoreGroup::Promoters], vec![ScoreGroup::Promoters]));
+        assert!(of(11).is_empty() && of(NO_VALUE).is_empty());
+    }
+
     fn index() -> SurveyIndex {
         SurveyIndex {
             row_numbers: (2..8).collect(),
@@ -282,7 +296,6 @@ mod tests {
         assert_eq!(b.responses, [3, 5]);
         let detractors = compute(&index, &request, None, Some(ScoreGroup::Detractors), &library);
         assert_eq!(detractors.responses, [2, 5]);
-        assert_eq!(b.responses, [3, 5]);
         let cell = compute(&index, &request, Some(&("region × sector".into(), "A × Retail".into())), None, &library);
         assert_eq!(cell.responses, [0, 1, 2]);
     }

@@ -23,13 +23,18 @@ pub fn verdict_text(verdict: Verdict, t: &Texts) -> &'static str {
 }
 
 /// The colour tone of a verdict.
-#[must_use]
-pub fn verdict_tone(verdict: Verdict) -> Tone {
+fn verdict_tone(verdict: Verdict) -> Tone {
     match verdict {
         Verdict::Above => Tone::Promoter,
         Verdict::Below => Tone::Detractor,
         Verdict::Within | Verdict::Inconclusive | Verdict::TooFew => Tone::Neutral,
     }
+}
+
+/// The verdict in words, bold, in its tone's colour.
+#[must_use]
+pub fn verdict_label(verdict: Verdict, t: &Texts, visuals: &egui::Visuals) -> RichText {
+    RichText::new(verdict_text(verdict, t)).strong().color(theme::tone_colour(verdict_tone(verdict), visuals))
 }
 
 /// A caveat in the user's language.
@@ -146,10 +151,9 @@ fn context_line(ui: &mut egui::Ui, context: &DataContext, t: &Texts, commands: &
 
 #[allow(clippy::too_many_arguments)] // one line of the table, every figure it shows
 fn comparison_line(ui: &mut egui::Ui, what: &str, nps: f64, low: f64, high: f64, n: u64, c: &Comparison, t: &Texts) {
-    let colour = theme::tone_colour(verdict_tone(c.verdict), ui.visuals());
     ui.horizontal_wrapped(|ui| {
         ui.label(format!("{what} {} ({} – {}, n = {n})", t.signed(nps), t.signed(low), t.signed(high)));
-        ui.label(RichText::new(verdict_text(c.verdict, t)).strong().color(colour));
+        ui.label(verdict_label(c.verdict, t, ui.visuals()));
         ui.label(format!("{} {}", c.sector, published(c, t)));
         ui.label(RichText::new(source_line(c)).weak());
     });
@@ -218,8 +222,7 @@ fn sector_table(
             match current {
                 Some(c) => {
                     ui.label(published(c, t));
-                    let colour = theme::tone_colour(verdict_tone(c.verdict), ui.visuals());
-                    let verdict = ui.label(RichText::new(verdict_text(c.verdict, t)).strong().color(colour));
+                    let verdict = ui.label(verdict_label(c.verdict, t, ui.visuals()));
                     if !c.warnings.is_empty() {
                         let lines: Vec<String> = c.warnings.iter().map(|w| caveat_text(w, t)).collect();
                         verdict.on_hover_text(lines.join("\n"));

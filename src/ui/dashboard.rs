@@ -100,9 +100,7 @@ fn benchmark_line(
         }
         for (what, c) in compared {
             ui.label(format!("{what}:"));
-            let colour = theme::tone_colour(super::bench::verdict_tone(c.verdict), ui.visuals());
-            let verdict = RichText::new(super::bench::verdict_text(c.verdict, t)).strong().color(colour);
-            ui.label(verdict).on_hover_text(format!(
+            ui.label(super::bench::verdict_label(c.verdict, t, ui.visuals())).on_hover_text(format!(
                 "{} {} · {} {}",
                 c.sector,
                 super::bench::published(c, t),
