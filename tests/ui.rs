@@ -115,13 +115,18 @@ fn a_failed_open_keeps_the_survey_and_explains() {
     assert!(harness.state().error.is_none());
 }
 
-#[test]
-fn switching_to_dutch_relabels_the_cards() {
-    let mut harness = harness_with_sample();
+/// Chooses Nederlands in the View menu.
+fn switch_to_dutch(harness: &mut Harness<'_, NpsApp>) {
     harness.get_by_label("View").click();
     harness.run();
     harness.get_by_label("Nederlands").click();
     harness.run();
+}
+
+#[test]
+fn switching_to_dutch_relabels_the_cards() {
+    let mut harness = harness_with_sample();
+    switch_to_dutch(&mut harness);
     let o = sample_report().overall;
     harness.get_by_label(&format!("Criticasters (0-6): {}", DUTCH.percent(o.detractor_pct)));
     harness.get_by_label(&format!("Net Promoter Score: {}", DUTCH.signed(o.nps)));
@@ -243,10 +248,7 @@ fn every_sample_sector_gets_a_verdict_with_its_source() {
 fn benchmark_caveats_speak_dutch_and_name_their_sectors() {
     use nps_workbench::benchmarks::{Audience, DataContext};
     let mut harness = harness_with_sample();
-    harness.get_by_label("View").click();
-    harness.run();
-    harness.get_by_label("Nederlands").click();
-    harness.run();
+    switch_to_dutch(&mut harness);
     harness.get_by_label("Benchmarks").click();
     wait_for_views(&mut harness);
     harness.get_by_label("Vergelijk met zorg");
