@@ -5,13 +5,13 @@
 //! Verdict rule (reference/statistics.md): with the segment's adjusted-Wald interval [L, U] and
 //! the benchmark [B_lo, B_hi] (a single published value is a point, B_lo = B_hi): `above` if
 //! L > B_hi, `below` if U < B_lo, `within` if [L, U] lies inside the band, otherwise
-//! `inconclusive`; fewer than 30 answers is `too_few`.
+//! `inconclusive`; fewer than 30 answers (Kish's effective n when weighted) is `too_few`.
 
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::{NpsSummary, SMALL_N};
+use crate::analysis::NpsSummary;
 use crate::export::write_atomic;
 
 /// The bundled library.
@@ -402,7 +402,7 @@ pub enum Verdict {
 #[must_use]
 pub fn verdict(summary: &NpsSummary, band: (f64, f64)) -> Verdict {
     let (lo, hi) = band;
-    if summary.n < SMALL_N {
+    if summary.is_small() {
         Verdict::TooFew
     } else if summary.ci_low > hi {
         Verdict::Above

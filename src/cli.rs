@@ -182,13 +182,15 @@ pub fn format_table(report: &Report) -> String {
         let Some(m) = metric else { continue };
         let _ = writeln!(
             out,
-            "{name} '{}' ({}{}): mean {:.2} (95% CI {:.2} to {:.2}), {} {:.1}% ({:.1} to {:.1}), n = {}",
+            "{name} '{}' ({}{}): mean {:.2}{}, {} {:.1}% ({:.1} to {:.1}), n = {}",
             m.column,
             m.scale,
             if m.higher_is_better { "" } else { ", lower is better" },
             m.mean,
-            m.mean_low,
-            m.mean_high,
+            match (m.mean_low, m.mean_high) {
+                (Some(low), Some(high)) => format!(" (95% CI {low:.2} to {high:.2})"),
+                _ => " (one answer: no interval)".to_owned(),
+            },
             share_words(m.share),
             m.share_pct,
             m.share_low,

@@ -7,9 +7,9 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::analysis::index::IndexParts;
-use crate::analysis::metrics::GroupMetrics;
-use crate::analysis::{self, AnalysisError, Filter, NpsSummary, Period, SegmentRow, Survey, SurveyIndex, TrendPoint};
+use crate::analysis::{
+    self, AnalysisError, Filter, GroupMetrics, NpsSummary, Period, Query, SegmentRow, Survey, SurveyParts, TrendPoint,
+};
 use crate::benchmarks::{self, Benchmark, Comparison, DataContext};
 use crate::import::{self, ColumnRole, ImportError, ImportOptions, ImportedTable, Role};
 
@@ -71,7 +71,11 @@ impl std::ops::Deref for Overall {
 /// One exclusion reason in the JSON: how many rows, and example row numbers with their values.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ExcludedRows {
-    /// Stable reason code (`blank`, `not_a_number`, `not_a_whole_number`, `out_of_range`).
+    /// The column whose cell was the reason (the score column, the weight column, a metric or
+    /// the date column).
+    pub column: String,
+    /// Stable reason code (`blank`, `not_a_number`, `not_a_whole_number`, `out_of_range`,
+    /// `invalid_weight`, `no_date`).
     pub reason: &'static str,
     /// How many rows.
     pub rows: usize,
@@ -79,6 +83,18 @@ pub struct ExcludedRows {
     pub examples: Vec<usize>,
     /// What those cells held.
     pub values: Vec<String>,
+}
+
+impl From<&analysis::ExclusionGroup> for ExcludedRows {
+    fn from(g: &analysis::ExclusionGroup) -> Self {
+        Self {
+            column: g.column.clone(),
+            reason: g.reason.code(),
+            rows: g.rows,
+            examples: g.examples.iter().map(|e| e.row).collect(),
+            values: g.examples.iter().map(|e| e.value.clone()).collect(),
+        }
+    }
 }
 
 /// Which column does what.
@@ -151,8 +167,14 @@ pub struct Report {
     pub rows_read: usize,
     /// Rows with a valid 0-10 answer.
     pub rows_used: usize,
-    /// Rows left out, by reason.
+    /// Rows left out of the NPS, by column and reason.
     pub excluded: Vec<ExcludedRows>,
+    /// CES, CSAT and grade answers left out (their rows still count for NPS).
+    pub excluded_metric_answers: Vec<ExcludedRows>,
+    /// Counted answers without a readable date, left out of the trend and date filters (only
+    /// when dates are used).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub undated: Option<ExcludedRows>,
     /// Detected layout identifier.
     pub layout: &'static str,
     /// The layout as the app names it, e.g. "Qualtrics export, 3 header rows".
@@ -207,21 +229,21 @@ pub fn report_for_table(table: &ImportedTable, request: &ReportRequest) -> Resul
     }
     let mut extra: Vec<String> = by.iter().flatten().cloned().collect();
     extra.extend(request.filter.segments.keys().map(|c| table.headers[table.column_index(c).unwrap_or(0)].clone()));
-    let survey = Survey::from_table(table, &[])?;
     let sector = table.facts().column_with(Role::Sector).map(str::to_owned);
-    let parts = IndexParts {
+    let parts = SurveyParts {
         segments: Some(sector.iter().cloned().collect()),
         dates: request.trend.is_some() || request.filter.date_from.is_some() || request.filter.date_to.is_some(),
         comments: false,
+        metrics: true,
     };
-    let index = SurveyIndex::from_table_with(table, &extra, &parts);
+    let survey = Survey::from_table_with(table, &extra, &parts)?;
     let mut filter = request.filter.clone();
     filter.segments = filter
         .segments
         .into_iter()
         .map(|(c, v)| (table.headers[table.column_index(&c).unwrap_or(0)].clone(), v))
         .collect();
-    if request.trend.is_some() && index.dates.is_none() {
+    if request.trend.is_some() && !survey.has_dates() {
         return Err(ReportError::NoDateColumn { place, available: import_headers(table) });
     }
     let benchmarks = BenchmarkChoice {
@@ -233,7 +255,23 @@ pub fn report_for_table(table: &ImportedTable, request: &ReportRequest) -> Resul
     };
     let views = ViewRequest { by, trend: request.trend, filter, benchmarks };
     let (library, warning) = benchmarks::library();
-    let mut report = report_for_survey(&survey, &index, &views, &library)?;
+    let mut report = report_for_survey(&survey, &views, &library)?;
+    report.benchmark_warning = warning;
+    Ok(report)
+}
+
+/// The report of a survey already built with every column (as the app loads it): overall and
+/// per sector, with the benchmark library.
+pub fn report_for_whole_survey(survey: &Survey) -> Result<Report, ReportError> {
+    let views = ViewRequest {
+        benchmarks: BenchmarkChoice {
+            sector_column: survey.segments.iter().find(|s| s.is_sector).map(|s| s.name.clone()),
+            ..BenchmarkChoice::default()
+        },
+        ..ViewRequest::default()
+    };
+    let (library, warning) = benchmarks::library();
+    let mut report = report_for_survey(survey, &views, &library)?;
     report.benchmark_warning = warning;
     Ok(report)
 }
@@ -242,7 +280,7 @@ fn import_headers(table: &ImportedTable) -> String {
     table.headers.iter().map(|h| format!("'{h}'")).collect::<Vec<_>>().join(", ")
 }
 
-/// What to compute from an index: breakdowns (one column, or two for a two-way), a trend and
+/// What to compute from a survey: breakdowns (one column, or two for a two-way), a trend and
 /// the filter. The app recomputes this on every filter change.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ViewRequest {
@@ -292,8 +330,8 @@ impl BenchmarkChoice {
     }
 }
 
-/// Everything the views show for one filter, computed from the index.
-#[derive(Debug, Clone, PartialEq)]
+/// Everything the views show for one filter, computed from the survey.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ViewResults {
     /// Overall NPS and metrics of the rows kept.
     pub overall: Option<Overall>,
@@ -305,12 +343,23 @@ pub struct ViewResults {
     pub sectors: Vec<SegmentRow>,
 }
 
-/// Computes every view of `index` for `request`.
-#[must_use]
-pub fn compute_views(index: &SurveyIndex, request: &ViewRequest, library: &[Benchmark]) -> ViewResults {
-    let mask = index.mask(&request.filter);
+/// Computes every view of `survey` for `request`: one engine query for all of them.
+pub fn compute_views(
+    survey: &Survey,
+    request: &ViewRequest,
+    library: &[Benchmark],
+) -> Result<ViewResults, AnalysisError> {
     let choice = &request.benchmarks;
-    let overall = analysis::overall(index, &mask).map(|(summary, metrics)| Overall {
+    // The sector rows are computed once, for both lists.
+    let mut groupings: Vec<Vec<String>> = choice.sector_column.iter().map(|c| vec![c.clone()]).collect();
+    for columns in &request.by {
+        if !columns.is_empty() && !groupings.contains(columns) {
+            groupings.push(columns.clone());
+        }
+    }
+    let query = Query { filter: request.filter.clone(), groupings: groupings.clone(), trend: request.trend };
+    let counts = analysis::aggregate(survey, &query)?;
+    let overall = analysis::overall_summary(survey, &counts.overall).map(|(summary, metrics)| Overall {
         benchmark: choice.for_overall(library).map(|b| benchmarks::compare(&summary, b, &choice.context)),
         summary,
         metrics,
@@ -322,33 +371,21 @@ pub fn compute_views(index: &SurveyIndex, request: &ViewRequest, library: &[Benc
         }
         row
     };
-    let sectors: Vec<SegmentRow> = choice
-        .sector_column
-        .as_deref()
-        .map(|column| analysis::breakdown(index, column, &mask).into_iter().map(with_benchmark).collect())
-        .unwrap_or_default();
-    let mut segments = Vec::new();
-    for columns in &request.by {
-        match columns.as_slice() {
-            // The sector rows are computed once, for both lists.
-            [one] if choice.sector_column.as_deref() == Some(one.as_str()) => segments.extend(sectors.iter().cloned()),
-            [one] => segments.extend(analysis::breakdown(index, one, &mask).into_iter().map(with_benchmark)),
-            [a, b] => segments.extend(analysis::two_way_breakdown(index, a, b, &mask)),
-            _ => {}
-        }
-    }
-    let trend = request.trend.map(|p| analysis::trend(index, p, &mask));
-    ViewResults { overall, segments, trend, sectors }
+    let rows_of = |columns: &Vec<String>| {
+        let k = groupings.iter().position(|g| g == columns)?;
+        let rows = analysis::breakdown_rows(survey, columns, &counts.groupings[k]);
+        Some(rows.into_iter().map(with_benchmark).collect::<Vec<_>>())
+    };
+    let sectors = choice.sector_column.as_ref().and_then(|c| rows_of(&vec![c.clone()])).unwrap_or_default();
+    let segments = request.by.iter().filter_map(rows_of).flatten().collect();
+    let trend = request.trend.zip(counts.trend.as_ref()).map(|(p, points)| analysis::trend_points(survey, p, points));
+    let trend = trend.or_else(|| request.trend.map(|_| Vec::new()));
+    Ok(ViewResults { overall, segments, trend, sectors })
 }
 
-/// Assembles the report of a survey and its index.
-pub fn report_for_survey(
-    survey: &Survey,
-    index: &SurveyIndex,
-    views: &ViewRequest,
-    library: &[Benchmark],
-) -> Result<Report, ReportError> {
-    let results = compute_views(index, views, library);
+/// Assembles the report of a survey.
+pub fn report_for_survey(survey: &Survey, views: &ViewRequest, library: &[Benchmark]) -> Result<Report, ReportError> {
+    let results = compute_views(survey, views, library)?;
     let Some(overall) = results.overall else {
         if views.filter.is_empty() {
             return Err(AnalysisError::NoValidScores {
@@ -361,22 +398,15 @@ pub fn report_for_survey(
         return Err(ReportError::EmptySelection { place: survey.source.place(), filter: views.filter.describe() });
     };
     let segments = results.segments;
-    let excluded = survey
-        .exclusions
-        .iter()
-        .map(|g| ExcludedRows {
-            reason: g.reason.code(),
-            rows: g.rows,
-            examples: g.examples.iter().map(|e| e.row).collect(),
-            values: g.examples.iter().map(|e| e.value.clone()).collect(),
-        })
-        .collect();
+    let excluded = survey.exclusions.iter().map(ExcludedRows::from).collect();
     let source = &survey.source;
     let facts = &survey.facts;
     Ok(Report {
         rows_read: survey.rows_read,
         rows_used: survey.rows_used(),
         excluded,
+        excluded_metric_answers: survey.metric_exclusions.iter().map(ExcludedRows::from).collect(),
+        undated: survey.undated.as_ref().map(ExcludedRows::from),
         layout: facts.layout.id(),
         layout_label: facts.layout_label(),
         columns: ColumnRoles {

@@ -309,6 +309,34 @@ pub fn two_group_test(a: &NpsCounts, b: &NpsCounts, z: f64) -> Option<TwoGroupTe
     })
 }
 
+/// As [`two_group_test`], but each group's variance comes from its adjusted-Wald pseudo-counts
+/// (0.75 detractors, 1.5 passives and 0.75 promoters added, n + 3), so that it never vanishes:
+/// a unanimous group is not treated as certain, and two unanimous groups still get a
+/// difference and a test. The difference is that of the raw NPS values shown. This is the test
+/// the views use; [`two_group_test`] is the textbook one.
+pub fn two_group_test_adjusted(a: &NpsCounts, b: &NpsCounts, z: f64) -> Option<TwoGroupTest> {
+    let adjusted = |c: &NpsCounts| NpsCounts::new(c.detractors + 0.75, c.passives + 1.5, c.promoters + 0.75);
+    let (na, nb) = (a.n(), b.n());
+    if na <= 0.0 || nb <= 0.0 {
+        return None;
+    }
+    let (aa, ab) = (adjusted(a), adjusted(b));
+    let se = (aa.variance()? / aa.n() + ab.variance()? / ab.n()).sqrt();
+    if se <= 0.0 || !se.is_finite() {
+        return None;
+    }
+    let difference = a.nps()? - b.nps()?;
+    let stat = difference / se;
+    Some(TwoGroupTest {
+        difference,
+        se,
+        z: stat,
+        p_value: (2.0 * normal_cdf(-stat.abs())).min(1.0),
+        ci_low: difference - z * se,
+        ci_high: difference + z * se,
+    })
+}
+
 /// Wilson score interval for a proportion. `centre` is the raw proportion p = successes / n,
 /// `se` = sqrt(p(1 - p) / n), and low/high are the Wilson bounds (within [0, 1]).
 /// `None` unless 0 <= successes <= n and n > 0.
@@ -836,6 +864,24 @@ mod tests {
         let all_promoters = counts(0.0, 0.0, 5.0);
         assert!(two_group_test(&all_promoters, &all_promoters, Z95).is_none());
         assert!(two_group_test(&NpsCounts::default(), &a, Z95).is_none());
+    }
+
+    #[test]
+    fn adjusted_two_group_test_never_treats_a_unanimous_group_as_certain() {
+        // One promoter against (20, 30, 50): the plain test sees no variance in the lone answer.
+        let (one, rest) = (counts(0.0, 0.0, 1.0), counts(20.0, 30.0, 50.0));
+        let plain = two_group_test(&one, &rest, Z95).unwrap();
+        assert!(plain.p_value < 1e-10, "the plain test calls it certain: p = {}", plain.p_value);
+        let t = two_group_test_adjusted(&one, &rest, Z95).unwrap();
+        close(t.difference, 0.7, 1e-12);
+        // (0.75, 1.5, 1.75)/4: var 0.5625, SE^2 0.140625; (20.75, 31.5, 50.75)/103: var 0.609341.
+        close(t.se, (0.5625_f64 / 4.0 + 0.609_341 / 103.0).sqrt(), 1e-6);
+        assert!(t.p_value > 0.05, "p = {}", t.p_value);
+        // Two unanimous groups still get a difference (a swing of -200 points) and a test.
+        let t = two_group_test_adjusted(&counts(5.0, 0.0, 0.0), &counts(0.0, 0.0, 5.0), Z95).unwrap();
+        close(t.difference, -2.0, 1e-12);
+        assert!(t.p_value < 0.05);
+        assert!(two_group_test_adjusted(&NpsCounts::default(), &rest, Z95).is_none());
     }
 
     #[test]

@@ -1,51 +1,67 @@
-//! Properties that hold for any data: segment counts add up to the overall count, every interval
-//! contains its centre, and a filter that keeps every value equals no filter.
+//! Properties that hold for any data: segment counts add up to the overall count, weighted
+//! shares add up, every interval contains the estimate shown, a filter that keeps every value
+//! equals no filter, and no byte-level damage to a file makes the import panic.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
-use nps_workbench::analysis::index::{MetricValues, NO_DATE, NO_VALUE, SegmentCodes};
-use nps_workbench::analysis::{Filter, MetricKind, Period, SurveyIndex};
-use nps_workbench::report::{BenchmarkChoice, ViewRequest, compute_views};
+mod common;
+
+use nps_workbench::analysis::{Filter, MetricKind, Period, Survey, SurveyColumns};
+use nps_workbench::import::{ExclusionReason, FileFormat, ImportFacts, ImportOptions, Layout, SourceInfo};
+use nps_workbench::report::{BenchmarkChoice, ReportRequest, ViewRequest, ViewResults, compute_views, report_for_file};
 use proptest::prelude::*;
 
-/// An index of up to 400 rows: scores (some missing), two segment columns, dates over a year,
+/// A survey of up to 400 rows: scores (some missing), two segment columns, dates over a year,
 /// a CSAT column and, sometimes, weights.
-fn index_strategy() -> impl Strategy<Value = SurveyIndex> {
-    (1usize..400, any::<u64>(), any::<bool>()).prop_map(|(n, seed, weighted)| {
-        let mut state = seed;
-        let mut next = move |k: u64| {
-            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            (state >> 33) % k
-        };
-        let scores: Vec<u8> = (0..n).map(|_| if next(10) == 0 { NO_VALUE } else { next(11) as u8 }).collect();
-        let region: Vec<u32> = (0..n).map(|_| next(4) as u32).collect();
-        let channel: Vec<u32> = (0..n).map(|_| next(3) as u32).collect();
-        let dates: Vec<i32> = (0..n).map(|_| if next(20) == 0 { NO_DATE } else { 20_000 + next(365) as i32 }).collect();
-        let csat: Vec<u8> = (0..n).map(|_| if next(8) == 0 { NO_VALUE } else { 1 + next(5) as u8 }).collect();
-        let weights = weighted.then(|| (0..n).map(|_| 0.5 + next(4) as f64 * 0.5).collect());
-        SurveyIndex {
-            row_numbers: (2..n as u32 + 2).collect(),
-            scores,
-            weights,
-            dates: Some(dates),
-            segments: vec![
-                SegmentCodes {
-                    name: "region".into(),
-                    is_sector: false,
-                    labels: ["A", "B", "C", "D"].map(String::from).to_vec(),
-                    codes: region,
-                },
-                SegmentCodes {
-                    name: "channel".into(),
-                    is_sector: true,
-                    labels: ["Phone", "Store", "Web"].map(String::from).to_vec(),
-                    codes: channel,
-                },
-            ],
-            metrics: vec![MetricValues { name: "csat".into(), kind: MetricKind::Csat, values: csat }],
-            ..SurveyIndex::default()
-        }
-    })
+fn survey_strategy() -> impl Strategy<Value = Survey> {
+    (1usize..400, any::<u64>(), any::<bool>())
+        .prop_map(|(n, seed, weighted)| {
+            let mut state = seed;
+            let mut next = move |k: u64| {
+                state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                (state >> 33) % k
+            };
+            let scores =
+                (0..n).map(|_| if next(10) == 0 { Err(ExclusionReason::Blank) } else { Ok(next(11) as u8) }).collect();
+            let region: Vec<u32> = (0..n).map(|_| next(4) as u32).collect();
+            let channel: Vec<u32> = (0..n).map(|_| next(3) as u32).collect();
+            let days = (0..n).map(|_| if next(20) == 0 { None } else { Some(20_000 + next(365) as i32) }).collect();
+            let csat = (0..n).map(|_| if next(8) == 0 { None } else { Some(1 + next(5) as u8) }).collect();
+            let weights = weighted.then(|| ("w".to_owned(), (0..n).map(|_| 0.25 + next(8) as f64 * 0.5).collect()));
+            let columns = SurveyColumns {
+                row_numbers: (2..n as u32 + 2).collect(),
+                scores,
+                score_name: "nps".into(),
+                weights,
+                days: Some(("date".into(), days)),
+                segments: vec![
+                    ("region".into(), false, ["A", "B", "C", "D"].map(String::from).to_vec(), region),
+                    ("channel".into(), true, ["Phone", "Store", "Web"].map(String::from).to_vec(), channel),
+                ],
+                metrics: vec![("csat".into(), MetricKind::Csat, csat)],
+                comments: Vec::new(),
+            };
+            let source = SourceInfo {
+                file_name: "generated.csv".into(),
+                format: FileFormat::Delimited,
+                encoding: None,
+                delimiter: Some(','),
+                sheet: None,
+                sheet_names: Vec::new(),
+            };
+            let facts = ImportFacts {
+                layout: Layout::PlainTable,
+                header_row: 1,
+                header_rows: 1,
+                title_rows: 0,
+                footer_rows: Vec::new(),
+                merged_choices: Vec::new(),
+                roles: Vec::new(),
+            };
+            // Every fifth generated survey has no valid score at all; those are skipped below.
+            Survey::from_columns(columns, source, facts).map_err(|e| e.to_string())
+        })
+        .prop_filter_map("no valid score", Result::ok)
 }
 
 fn request(filter: Filter) -> ViewRequest {
@@ -58,67 +74,129 @@ fn request(filter: Filter) -> ViewRequest {
     }
 }
 
-fn library() -> Vec<nps_workbench::benchmarks::Benchmark> {
-    nps_workbench::benchmarks::bundled()
+fn views(survey: &Survey, filter: Filter) -> ViewResults {
+    compute_views(survey, &request(filter), &nps_workbench::benchmarks::bundled()).unwrap()
+}
+
+/// Whether `low <= value <= high`, allowing for rounding.
+fn inside(low: f64, value: f64, high: f64) -> bool {
+    low - 1e-9 <= value && value <= high + 1e-9
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn segment_counts_add_up_to_the_overall_count(survey in survey_strategy()) {
+        let views = views(&survey, Filter::default());
+        let overall = views.overall.expect("a survey with a valid score has an overall NPS");
+        prop_assert_eq!(overall.n as usize, survey.rows_used());
+        for column in ["region", "region × channel"] {
+            let rows = views.segments.iter().filter(|s| s.column == column);
+            prop_assert_eq!(rows.map(|s| s.summary.n).sum::<u64>(), overall.n);
+        }
+        let trend_total: u64 = views.trend.unwrap().iter().map(|p| p.n).sum();
+        let undated = survey.undated.as_ref().map_or(0, |u| u.rows) as u64;
+        prop_assert_eq!(trend_total + undated, overall.n, "every answer is in the trend or reported as undated");
+    }
+
+    #[test]
+    fn weighted_shares_add_up_and_counts_stay_counts(survey in survey_strategy()) {
+        let views = views(&survey, Filter::default());
+        let overall = views.overall.unwrap();
+        prop_assert!((overall.promoter_pct + overall.passive_pct + overall.detractor_pct - 100.0).abs() < 1e-9);
+        prop_assert_eq!(overall.promoters + overall.passives + overall.detractors, overall.n);
+        prop_assert!((overall.nps - (overall.promoter_pct - overall.detractor_pct)).abs() < 1e-9);
+        let shares: f64 = overall.distribution_pct.iter().sum();
+        prop_assert!((shares - 100.0).abs() < 1e-9, "the distribution's shares add up: {shares}");
+        if let Some(n_eff) = overall.effective_n {
+            prop_assert!(n_eff <= overall.n as f64 + 1e-9 && n_eff > 0.0);
+        }
+        for s in &views.segments {
+            let m = &s.summary;
+            prop_assert!((m.promoter_pct + m.passive_pct + m.detractor_pct - 100.0).abs() < 1e-9);
+            prop_assert_eq!(s.small_n, m.effective_n.unwrap_or(m.n as f64) < 30.0);
+        }
+    }
+
+    #[test]
+    fn every_interval_contains_the_estimate_shown(survey in survey_strategy()) {
+        let views = views(&survey, Filter::default());
+        let overall = views.overall.unwrap();
+        prop_assert!(inside(overall.ci_low, overall.nps, overall.ci_high), "{:?}", overall.summary);
+        prop_assert!(inside(overall.ci_low, overall.ci_centre, overall.ci_high));
+        prop_assert!(overall.ci_low >= -100.0 && overall.ci_high <= 100.0);
+        for s in &views.segments {
+            let m = &s.summary;
+            prop_assert!(inside(m.ci_low, m.nps, m.ci_high), "{:?}", s);
+            prop_assert!(inside(m.wald_low, m.nps, m.wald_high), "{:?}", s);
+        }
+        for p in views.trend.unwrap() {
+            if let (Some(v), Some(lo), Some(hi)) = (p.nps, p.ci_low, p.ci_high) {
+                prop_assert!(inside(lo, v, hi));
+            }
+        }
+        if let Some(c) = &overall.metrics.csat {
+            prop_assert!(inside(c.share_low, c.share_pct, c.share_high));
+            if let (Some(low), Some(high)) = (c.mean_low, c.mean_high) {
+                prop_assert!(inside(low, c.mean, high));
+            } else {
+                prop_assert!(c.n < 2, "only a single answer has no interval for its mean");
+            }
+        }
+    }
+
+    #[test]
+    fn a_filter_keeping_everything_equals_no_filter(survey in survey_strategy()) {
+        let mut everything = Filter::default();
+        for label in ["A", "B", "C", "D"] {
+            everything.add_condition(&format!("region={label}")).unwrap();
+        }
+        prop_assert_eq!(views(&survey, everything), views(&survey, Filter::default()));
+    }
+}
+
+/// Small fixtures, as text or as a workbook, whose bytes are damaged below.
+fn fixtures() -> Vec<(&'static str, Vec<u8>)> {
+    let csv = "id;regio;aanbevelen;datum;opmerking\n1;Noord;9;2025-01-03;Goed\n2;Zuid;n.v.t.;2025-02-03;\"Te \"\"duur\"\"\"\n3;Noord;10;03-02-2025;\n4;Zuid;6;2025-03-01;Slecht; echt\n";
+    let workbook = common::xlsx_bytes(&[
+        vec!["How likely are you to recommend us?", "region", "date"],
+        vec!["9", "North", "2025-01-03"],
+        vec!["3", "South", "2025-02-03"],
+        vec!["10", "North", "2025-02-04"],
+    ]);
+    vec![("survey.csv", csv.as_bytes().to_vec()), ("survey.xlsx", workbook)]
 }
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
     #[test]
-    fn segment_counts_add_up_to_the_overall_count(index in index_strategy()) {
-        let views = compute_views(&index, &request(Filter::default()), &library());
-        let Some(overall) = views.overall else { return Ok(()) };
-        for column in ["region", "region × channel"] {
-            let rows = views.segments.iter().filter(|s| s.column == column);
-            prop_assert_eq!(rows.map(|s| s.summary.n).sum::<u64>(), overall.n);
-        }
-        // CSAT answers per region add up to those of every region shown (a region is shown when
-        // it has a 0-10 answer; its CSAT counts every CSAT answer in it).
-        let regions = &index.segments[0];
-        let shown: Vec<&str> = views.segments.iter().filter(|s| s.column == "region").map(|s| s.value.as_str()).collect();
-        let csat = &index.metrics[0].values;
-        let expected = (0..index.len())
-            .filter(|&i| csat[i] != NO_VALUE && shown.contains(&regions.labels[regions.codes[i] as usize].as_str()))
-            .count() as u64;
-        let per_region: u64 = views.segments.iter().filter(|s| s.column == "region").filter_map(|s| s.metrics.csat.as_ref()).map(|c| c.n).sum();
-        prop_assert_eq!(per_region, expected);
-        let dated = index.scores.iter().zip(index.dates.as_ref().unwrap()).filter(|(s, d)| **s != NO_VALUE && **d != NO_DATE).count();
-        let trend_total: u64 = views.trend.unwrap().iter().map(|p| p.n).sum();
-        prop_assert_eq!(trend_total, dated as u64);
-    }
-
-    #[test]
-    fn every_interval_contains_its_centre(index in index_strategy()) {
-        let views = compute_views(&index, &request(Filter::default()), &library());
-        let Some(overall) = views.overall else { return Ok(()) };
-        let eps = 1e-9;
-        // The adjusted-Wald interval is centred on the adjusted NPS; the Wald interval on the raw one.
-        prop_assert!(overall.ci_low - eps <= overall.ci_centre && overall.ci_centre <= overall.ci_high + eps);
-        prop_assert!(overall.wald_low - eps <= overall.nps && overall.nps <= overall.wald_high + eps);
-        for s in &views.segments {
-            let m = &s.summary;
-            prop_assert!(m.ci_low - eps <= m.ci_centre && m.ci_centre <= m.ci_high + eps, "{:?}", s);
-            prop_assert!(m.wald_low - eps <= m.nps && m.nps <= m.wald_high + eps, "{:?}", s);
-        }
-        for p in views.trend.unwrap() {
-            if let (Some(v), Some(lo), Some(hi)) = (p.ci_centre, p.ci_low, p.ci_high) {
-                prop_assert!(lo - eps <= v && v <= hi + eps);
+    fn damaged_files_end_in_a_result_or_one_line(which in 0usize..2, edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0u8..3), 1..12)) {
+        let (name, mut bytes) = fixtures().swap_remove(which);
+        for (at, byte, kind) in edits {
+            if bytes.is_empty() {
+                break;
+            }
+            let i = at.index(bytes.len());
+            match kind {
+                0 => bytes[i] = byte,
+                1 => { bytes.remove(i); }
+                _ => bytes.insert(i, byte),
             }
         }
-        if let Some(c) = &overall.metrics.csat {
-            prop_assert!(c.share_low - eps <= c.share_pct && c.share_pct <= c.share_high + eps);
-            prop_assert!(c.mean_low - eps <= c.mean && c.mean <= c.mean_high + eps);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(name);
+        std::fs::write(&path, &bytes).unwrap();
+        let request = ReportRequest { by: Vec::new(), trend: None, ..ReportRequest::default() };
+        match report_for_file(&path, &request) {
+            Ok(report) => prop_assert!(report.rows_used <= report.rows_read),
+            Err(e) => {
+                let message = e.to_string();
+                prop_assert!(!message.contains('\n'), "one line: {message}");
+                prop_assert!(message.contains(name), "names the file: {message}");
+            }
         }
-    }
-
-    #[test]
-    fn a_filter_keeping_everything_equals_no_filter(index in index_strategy()) {
-        let mut everything = Filter::default();
-        for label in ["A", "B", "C", "D"] {
-            everything.add_condition(&format!("region={label}")).unwrap();
-        }
-        everything.date_from = None;
-        prop_assert_eq!(compute_views(&index, &request(everything), &library()), compute_views(&index, &request(Filter::default()), &library()));
+        let _ = ImportOptions::default();
     }
 }

@@ -3,14 +3,31 @@
 
 use serde::Serialize;
 
+#[cfg(doc)]
 use super::SMALL_N;
-use super::index::SurveyIndex;
-use super::metrics::{GroupMetrics, GroupTallies, tally_groups};
+use super::engine::GroupTally;
+use super::metrics::{GroupMetrics, group_metrics};
 use super::summary::{NpsSummary, ScoreTally};
+use super::survey::Survey;
 use crate::stats::{self, Z95};
 
 /// Significance level of the tests.
 pub const ALPHA: f64 = 0.05;
+
+/// Groups with fewer (effective) answers than this are not tested: one or two answers say
+/// nothing about a difference, however far they lie from the rest.
+pub const MIN_TESTED_N: f64 = 5.0;
+
+/// The test of group `a` against group `b` (adjusted-Wald variances, see
+/// [`stats::two_group_test_adjusted`]), when both have at least [`MIN_TESTED_N`] answers.
+pub(crate) fn test_groups(a: &ScoreTally, b: &ScoreTally, weighted: bool) -> Option<stats::TwoGroupTest> {
+    let (a, n_a) = a.effective_counts(weighted)?;
+    let (b, n_b) = b.effective_counts(weighted)?;
+    if n_a < MIN_TESTED_N || n_b < MIN_TESTED_N {
+        return None;
+    }
+    stats::two_group_test_adjusted(&a, &b, Z95)
+}
 
 /// The NPS of the answers that share one value (or one pair of values) of segment columns.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -22,11 +39,13 @@ pub struct SegmentRow {
     /// The segment's NPS, counts, shares and intervals.
     #[serde(flatten)]
     pub summary: NpsSummary,
-    /// Fewer than [`SMALL_N`] answers: the interval is wide, compare with care.
+    /// Fewer than [`SMALL_N`] answers (Kish's effective n when weighted): the interval is wide,
+    /// compare with care.
     pub small_n: bool,
     /// Difference with the rest of the data, NPS points (segment minus rest).
     pub difference_vs_rest: Option<f64>,
-    /// Two-sided p-value of the z-test against the rest of the data (unadjusted).
+    /// Two-sided p-value of the z-test against the rest of the data (unadjusted); absent when
+    /// either side has fewer than [`MIN_TESTED_N`] answers.
     pub p_value: Option<f64>,
     /// Holm-adjusted p-value over the rows of this breakdown.
     pub p_adjusted: Option<f64>,
@@ -41,46 +60,43 @@ pub struct SegmentRow {
     pub benchmark: Option<crate::benchmarks::Comparison>,
 }
 
-/// NPS and metric tallies per group (`key` gives a row's group) among the rows kept by `mask`.
-fn tally_by<'a>(
-    index: &'a SurveyIndex,
-    mask: &[bool],
-    key: impl Fn(usize) -> usize,
-    groups: usize,
-) -> GroupTallies<'a> {
-    tally_groups(&index.scores, &index.metrics, index.weights.as_deref(), mask, |i| Some(key(i)), groups)
-}
-
-/// Rows for every non-empty group, with tests against the rest and Holm's correction.
-fn rows_from_tallies(
-    column: &str,
-    labels: &[String],
-    tallies: &[ScoreTally],
-    mut metrics: Vec<GroupMetrics>,
-    weighted: bool,
-) -> Vec<SegmentRow> {
-    let mut total = ScoreTally::default();
-    for t in tallies {
-        total.merge(t);
+/// Rows for every non-empty group of a grouping by `columns` (as the engine returns it: codes
+/// into the columns' labels and tallies), each tested against the rest, with Holm's correction.
+#[must_use]
+pub fn breakdown_rows(survey: &Survey, columns: &[String], groups: &[(Vec<u32>, GroupTally)]) -> Vec<SegmentRow> {
+    let segments: Vec<_> = columns.iter().filter_map(|c| survey.segment(c)).collect();
+    if segments.len() != columns.len() {
+        return Vec::new();
     }
+    let weighted = survey.is_weighted();
+    let mut total = ScoreTally::default();
+    for (_, group) in groups {
+        total.merge(&group.nps);
+    }
+    let column = columns.join(" × ");
     let mut rows: Vec<SegmentRow> = Vec::new();
-    for (k, (label, tally)) in labels.iter().zip(tallies).enumerate() {
-        let Some(summary) = NpsSummary::from_tally(tally, weighted) else { continue };
-        let rest = total.minus(tally);
-        let test = match (tally.effective_counts(weighted), rest.effective_counts(weighted)) {
-            (Some((a, _)), Some((b, _))) => stats::two_group_test(&a, &b, Z95),
-            _ => None,
-        };
+    for (codes, group) in groups {
+        let Some(summary) = NpsSummary::from_tally(&group.nps, weighted) else { continue };
+        let value = segments
+            .iter()
+            .zip(codes)
+            .map(|(s, &c)| s.labels.get(c as usize).map_or("", String::as_str))
+            .collect::<Vec<_>>()
+            .join(" × ");
+        let rest = total.minus(&group.nps);
+        let test = test_groups(&group.nps, &rest, weighted);
+        let difference_vs_rest =
+            rest.effective_counts(weighted).and_then(|(c, _)| c.nps()).map(|r| summary.nps - 100.0 * r);
         rows.push(SegmentRow {
-            column: column.to_owned(),
-            value: label.clone(),
-            small_n: summary.n < SMALL_N,
+            column: column.clone(),
+            value,
+            small_n: summary.is_small(),
             summary,
-            difference_vs_rest: test.as_ref().map(|t| 100.0 * t.difference),
+            difference_vs_rest,
             p_value: test.as_ref().map(|t| t.p_value),
             p_adjusted: None,
             significant: false,
-            metrics: metrics.get_mut(k).map(std::mem::take).unwrap_or_default(),
+            metrics: group_metrics(&survey.metrics, group, weighted),
             benchmark: None,
         });
     }
@@ -94,54 +110,67 @@ fn rows_from_tallies(
     rows
 }
 
-/// NPS per value of `column` among the rows kept by `mask`, sorted by value.
+/// The overall NPS of a filtered tally, with CES, CSAT and grade.
 #[must_use]
-pub fn breakdown(index: &SurveyIndex, column: &str, mask: &[bool]) -> Vec<SegmentRow> {
-    let Some(segment) = index.segment(column) else { return Vec::new() };
-    let tallies = tally_by(index, mask, |i| segment.codes[i] as usize, segment.labels.len());
-    let weighted = index.weights.is_some();
-    rows_from_tallies(column, &segment.labels, &tallies.nps, tallies.summaries(weighted), weighted)
-}
-
-/// NPS per pair of values of two columns (e.g. sector × region), sorted by first then second.
-#[must_use]
-pub fn two_way_breakdown(index: &SurveyIndex, first: &str, second: &str, mask: &[bool]) -> Vec<SegmentRow> {
-    let (Some(a), Some(b)) = (index.segment(first), index.segment(second)) else { return Vec::new() };
-    let width = b.labels.len();
-    let tallies = tally_by(index, mask, |i| a.codes[i] as usize * width + b.codes[i] as usize, a.labels.len() * width);
-    let labels: Vec<String> =
-        a.labels.iter().flat_map(|x| b.labels.iter().map(move |y| format!("{x} × {y}"))).collect();
-    let weighted = index.weights.is_some();
-    rows_from_tallies(&format!("{first} × {second}"), &labels, &tallies.nps, tallies.summaries(weighted), weighted)
-}
-
-/// The overall NPS of the rows kept by `mask`, with CES, CSAT and grade, in one pass.
-#[must_use]
-pub fn overall(index: &SurveyIndex, mask: &[bool]) -> Option<(NpsSummary, GroupMetrics)> {
-    let tallies = tally_by(index, mask, |_| 0, 1);
-    let weighted = index.weights.is_some();
-    let summary = NpsSummary::from_tally(&tallies.nps[0], weighted)?;
-    Some((summary, tallies.summaries(weighted).pop().unwrap_or_default()))
+pub fn overall_summary(survey: &Survey, overall: &GroupTally) -> Option<(NpsSummary, GroupMetrics)> {
+    let weighted = survey.is_weighted();
+    let summary = NpsSummary::from_tally(&overall.nps, weighted)?;
+    Some((summary, group_metrics(&survey.metrics, overall, weighted)))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::index::tests::small_index;
-    use super::super::index::{Filter, SegmentCodes};
+    use super::super::engine::{Query, aggregate};
+    use super::super::filter::Filter;
+    use super::super::survey::SurveyColumns;
+    use super::super::survey::tests::{small_columns, small_survey, test_source};
     use super::*;
+
+    fn rows_by(survey: &Survey, columns: &[&str]) -> Vec<SegmentRow> {
+        let columns: Vec<String> = columns.iter().map(|c| (*c).to_owned()).collect();
+        let query = Query { filter: Filter::default(), groupings: vec![columns.clone()], trend: None };
+        let result = aggregate(survey, &query).unwrap();
+        breakdown_rows(survey, &columns, &result.groupings[0])
+    }
 
     #[test]
     fn segments_add_up_and_test_against_the_rest() {
-        let index = small_index();
-        let mask = index.mask(&Filter::default());
-        let rows = breakdown(&index, "region", &mask);
+        let survey = small_survey();
+        let rows = rows_by(&survey, &["region"]);
         assert_eq!(rows.len(), 2);
-        assert_eq!(rows.iter().map(|r| r.summary.n).sum::<u64>(), overall(&index, &mask).unwrap().0.n);
+        assert_eq!(rows.iter().map(|r| r.summary.n).sum::<u64>(), 7);
         // A: 10, 9, 0, 10 -> NPS 50; B: 7, 3, 9 -> NPS 0.
         assert!((rows[0].summary.nps - 50.0).abs() < 1e-9);
         assert!((rows[1].summary.nps - 0.0).abs() < 1e-9);
         assert!((rows[0].difference_vs_rest.unwrap() - 50.0).abs() < 1e-9);
-        assert!(rows.iter().all(|r| r.small_n && !r.significant && r.p_adjusted.is_some()));
+        // Four and three answers: too few to test.
+        assert!(rows.iter().all(|r| r.small_n && !r.significant && r.p_value.is_none()));
+    }
+
+    #[test]
+    fn a_lone_respondent_is_never_significant() {
+        // One promoter against (20, 30, 50): the plain Wald test said p = 3e-62.
+        let mut codes = vec![0u32];
+        let mut scores = vec![Ok(10u8)];
+        for (score, k) in [(0u8, 20), (7, 30), (9, 50)] {
+            for _ in 0..k {
+                codes.push(1);
+                scores.push(Ok(score));
+            }
+        }
+        let columns = SurveyColumns {
+            row_numbers: (0..scores.len() as u32).collect(),
+            scores,
+            score_name: "nps".into(),
+            segments: vec![("g".into(), false, vec!["one".into(), "rest".into()], codes)],
+            ..SurveyColumns::default()
+        };
+        let (source, facts) = test_source();
+        let survey = Survey::from_columns(columns, source, facts).unwrap();
+        let rows = rows_by(&survey, &["g"]);
+        assert_eq!(rows[0].summary.n, 1);
+        assert!(!rows[0].significant && rows[0].p_value.is_none());
+        assert!((rows[0].difference_vs_rest.unwrap_or_default() - 70.0).abs() < 1e-9, "the difference is still shown");
     }
 
     #[test]
@@ -153,43 +182,51 @@ mod tests {
             for (score, k) in [(0u8, d), (7, pa), (9, p)] {
                 for _ in 0..k {
                     codes.push(code);
-                    scores.push(score);
+                    scores.push(Ok(score));
                 }
             }
         }
-        let index = SurveyIndex {
+        let columns = SurveyColumns {
             row_numbers: (0..scores.len() as u32).collect(),
             scores,
-            segments: vec![SegmentCodes {
-                name: "g".into(),
-                is_sector: false,
-                labels: vec!["x".into(), "y".into()],
-                codes,
-            }],
-            ..SurveyIndex::default()
+            score_name: "nps".into(),
+            segments: vec![("g".into(), false, vec!["x".into(), "y".into()], codes)],
+            ..SurveyColumns::default()
         };
-        let rows = breakdown(&index, "g", &vec![true; index.len()]);
+        let (source, facts) = test_source();
+        let survey = Survey::from_columns(columns, source, facts).unwrap();
+        let rows = rows_by(&survey, &["g"]);
         assert!((rows[0].difference_vs_rest.unwrap() - 20.0).abs() < 1e-6);
-        assert!((rows[0].p_value.unwrap() - 0.079411).abs() < 1e-5);
+        // The views test with adjusted-Wald variances: (20.75, 31.5, 50.75) and (30.75, 31.5,
+        // 40.75) over 103 each.
+        let var = |d: f64, pa: f64, p: f64| {
+            let n = d + pa + p;
+            (p + d) / n - ((p - d) / n).powi(2)
+        };
+        let se = (var(20.75, 31.5, 50.75) / 103.0 + var(30.75, 31.5, 40.75) / 103.0).sqrt();
+        let p = 2.0 * crate::stats::normal_cdf(-0.2 / se);
+        assert!((rows[0].p_value.unwrap() - p).abs() < 1e-9);
+        assert!(p > 0.07 && p < 0.08, "close to the plain test's 0.079411: {p}");
         assert!((rows[1].difference_vs_rest.unwrap() + 20.0).abs() < 1e-6);
         // Holm with two equal p-values doubles them.
-        assert!((rows[0].p_adjusted.unwrap() - 2.0 * 0.079411).abs() < 1e-5);
+        assert!((rows[0].p_adjusted.unwrap() - 2.0 * p).abs() < 1e-9);
         assert!(!rows[0].significant);
     }
 
     #[test]
     fn two_way_cells_add_up() {
-        let mut index = small_index();
-        index.segments.push(SegmentCodes {
-            name: "channel".into(),
-            is_sector: false,
-            labels: vec!["Web".into(), "Phone".into()],
-            codes: vec![0, 1, 0, 1, 0, 1, 0, 1],
-        });
-        let mask = vec![true; index.len()];
-        let rows = two_way_breakdown(&index, "region", "channel", &mask);
+        let mut columns = small_columns();
+        columns.segments.push((
+            "channel".into(),
+            false,
+            vec!["Phone".into(), "Web".into()],
+            vec![1, 0, 1, 0, 1, 0, 1, 0],
+        ));
+        let (source, facts) = test_source();
+        let survey = Survey::from_columns(columns, source, facts).unwrap();
+        let rows = rows_by(&survey, &["region", "channel"]);
         assert_eq!(rows.iter().map(|r| r.summary.n).sum::<u64>(), 7);
         assert_eq!(rows[0].column, "region × channel");
-        assert_eq!(rows[0].value, "A × Web");
+        assert_eq!(rows[0].value, "A × Phone");
     }
 }

@@ -6,11 +6,51 @@
 //! - CES 1-5 effort ("how much effort"): % low effort (1-2); lower is better, kept apart.
 //! - Dutch grade 1-10: % 8 or more, and % below 6 (a fail).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use super::index::{MetricKind, MetricValues, NO_VALUE};
+use super::engine::GroupTally;
 use super::summary::ScoreTally;
+use super::survey::MetricColumn;
+use crate::import::Role;
 use crate::stats::{self, Z95};
+
+/// What a metric column measures, which decides how it is summarised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MetricKind {
+    /// CSAT 1-5: top-2-box (4-5) and mean.
+    Csat,
+    /// CES 2.0, 1-7 agreement, higher is better: % agree (5-7) and mean.
+    CesAgree,
+    /// CES 1.0, 1-5 effort, lower is better: % low effort (1-2) and mean.
+    CesEffort,
+    /// Dutch rapportcijfer 1-10: mean, % >= 8, % < 6.
+    Grade,
+}
+
+impl MetricKind {
+    /// The metric a column role measures.
+    #[must_use]
+    pub fn of(role: Role) -> Option<Self> {
+        match role {
+            Role::Csat => Some(Self::Csat),
+            Role::CesAgree => Some(Self::CesAgree),
+            Role::CesEffort => Some(Self::CesEffort),
+            Role::Grade => Some(Self::Grade),
+            _ => None,
+        }
+    }
+
+    /// Lowest and highest answer.
+    #[must_use]
+    pub fn scale(self) -> (u8, u8) {
+        match self {
+            Self::Csat | Self::CesEffort => (1, 5),
+            Self::CesAgree => (1, 7),
+            Self::Grade => (1, 10),
+        }
+    }
+}
 
 /// One metric of a set of answers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -29,10 +69,10 @@ pub struct MetricSummary {
     pub effective_n: Option<f64>,
     /// Mean answer.
     pub mean: f64,
-    /// 95% t-interval of the mean, lower bound.
-    pub mean_low: f64,
-    /// 95% t-interval of the mean, upper bound.
-    pub mean_high: f64,
+    /// 95% t-interval of the mean, lower bound; absent where none exists (a single answer).
+    pub mean_low: Option<f64>,
+    /// 95% t-interval of the mean, upper bound; absent where none exists.
+    pub mean_high: Option<f64>,
     /// Which share: `top_2_box`, `agree_5_7`, `low_effort_1_2` or `grade_8_or_more`.
     pub share: &'static str,
     /// The share, percent.
@@ -61,18 +101,6 @@ impl MetricKind {
     }
 }
 
-/// Summarises a metric over the rows kept by `mask`, weighted by `weights` when given.
-#[must_use]
-pub fn summarise_metric(metric: &MetricValues, mask: &[bool], weights: Option<&[f64]>) -> Option<MetricSummary> {
-    let mut tally = ScoreTally::default();
-    for (i, &v) in metric.values.iter().enumerate() {
-        if v != NO_VALUE && mask[i] {
-            tally.add(v, weights.map_or(1.0, |w| w[i]));
-        }
-    }
-    summarise_tally(&metric.name, metric.kind, &tally, weights.is_some())
-}
-
 /// The CES, CSAT and grade of one group, where the file has them (the first column of each).
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct GroupMetrics {
@@ -89,70 +117,18 @@ pub struct GroupMetrics {
 
 /// The metric columns shown: the first CES (agreement, else effort), CSAT and grade column.
 #[must_use]
-pub fn metric_slots(metrics: &[MetricValues]) -> [Option<&MetricValues>; 3] {
+pub fn metric_slots(metrics: &[MetricColumn]) -> [Option<&MetricColumn>; 3] {
     let first = |kinds: &[MetricKind]| kinds.iter().find_map(|k| metrics.iter().find(|m| m.kind == *k));
     [first(&[MetricKind::CesAgree, MetricKind::CesEffort]), first(&[MetricKind::Csat]), first(&[MetricKind::Grade])]
 }
 
-/// NPS and metric tallies of each group, gathered in one pass over the rows.
-#[derive(Debug, Clone)]
-pub struct GroupTallies<'a> {
-    /// 0-10 answers per group.
-    pub nps: Vec<ScoreTally>,
-    /// Per shown metric (see [`metric_slots`]): its column and its answers per group.
-    pub metrics: [Option<(&'a MetricValues, Vec<ScoreTally>)>; 3],
-}
-
-/// Tallies the 0-10 answers and the shown metrics per group in one pass; `key` gives a row's
-/// group, or `None` to leave the row out.
+/// CES, CSAT and grade of one group, from its tallies (see [`metric_slots`]).
 #[must_use]
-pub fn tally_groups<'a>(
-    scores: &[u8],
-    metrics: &'a [MetricValues],
-    weights: Option<&[f64]>,
-    mask: &[bool],
-    key: impl Fn(usize) -> Option<usize>,
-    groups: usize,
-) -> GroupTallies<'a> {
-    let mut nps = vec![ScoreTally::default(); groups];
-    let mut shown = metric_slots(metrics).map(|m| m.map(|m| (m, vec![ScoreTally::default(); groups])));
-    for (i, &score) in scores.iter().enumerate() {
-        if !mask[i] {
-            continue;
-        }
-        let Some(g) = key(i) else { continue };
-        let w = weights.map_or(1.0, |w| w[i]);
-        if score != NO_VALUE {
-            nps[g].add(score, w);
-        }
-        for (metric, tallies) in shown.iter_mut().flatten() {
-            let v = metric.values[i];
-            if v != NO_VALUE {
-                tallies[g].add(v, w);
-            }
-        }
-    }
-    GroupTallies { nps, metrics: shown }
-}
-
-impl GroupTallies<'_> {
-    /// CES, CSAT and grade of every group.
-    #[must_use]
-    pub fn summaries(&self, weighted: bool) -> Vec<GroupMetrics> {
-        let mut out = vec![GroupMetrics::default(); self.nps.len()];
-        for (slot, shown) in self.metrics.iter().enumerate() {
-            let Some((metric, tallies)) = shown else { continue };
-            for (group, tally) in out.iter_mut().zip(tallies) {
-                let summary = summarise_tally(&metric.name, metric.kind, tally, weighted);
-                match slot {
-                    0 => group.ces = summary,
-                    1 => group.csat = summary,
-                    _ => group.grade = summary,
-                }
-            }
-        }
-        out
-    }
+pub fn group_metrics(metrics: &[MetricColumn], group: &GroupTally, weighted: bool) -> GroupMetrics {
+    let slots = metric_slots(metrics);
+    let summary =
+        |slot: usize| slots[slot].and_then(|m| summarise_tally(&m.name, m.kind, &group.metrics[slot], weighted));
+    GroupMetrics { ces: summary(0), csat: summary(1), grade: summary(2) }
 }
 
 /// Summarises a tally of one metric's answers.
@@ -189,8 +165,8 @@ pub fn summarise_tally(name: &str, kind: MetricKind, tally: &ScoreTally, weighte
         n,
         effective_n: weights.map(|_| n_eff),
         mean,
-        mean_low: mean_summary.map_or(mean, |m| m.low),
-        mean_high: mean_summary.map_or(mean, |m| m.high),
+        mean_low: mean_summary.map(|m| m.low),
+        mean_high: mean_summary.map(|m| m.high),
         share,
         share_pct: 100.0 * wilson.centre,
         share_low: 100.0 * wilson.low,
@@ -205,13 +181,20 @@ pub fn summarise_tally(name: &str, kind: MetricKind, tally: &ScoreTally, weighte
 mod tests {
     use super::*;
 
-    fn metric(kind: MetricKind, values: &[u8]) -> MetricValues {
-        MetricValues { name: "m".into(), kind, values: values.to_vec() }
+    /// Summarises `values` (`None` = no answer) with `weights` when given.
+    fn summarise(kind: MetricKind, values: &[Option<u8>], weights: Option<&[f64]>) -> Option<MetricSummary> {
+        let mut tally = ScoreTally::default();
+        for (i, v) in values.iter().enumerate() {
+            if let Some(v) = v {
+                tally.add(*v, weights.map_or(1.0, |w| w[i]));
+            }
+        }
+        summarise_tally("m", kind, &tally, weights.is_some())
     }
 
     /// Values repeated as often as `counts` says.
-    fn from_counts(counts: &[(u8, usize)]) -> Vec<u8> {
-        counts.iter().flat_map(|&(v, k)| std::iter::repeat_n(v, k)).collect()
+    fn from_counts(counts: &[(u8, usize)]) -> Vec<Option<u8>> {
+        counts.iter().flat_map(|&(v, k)| std::iter::repeat_n((v != 0).then_some(v), k)).collect()
     }
 
     fn close(actual: f64, expected: f64, tolerance: f64) {
@@ -221,30 +204,30 @@ mod tests {
     #[test]
     fn csat_ces_and_grade_match_the_reference() {
         // statistics.md cross-check rows.
-        let csat = from_counts(&[(1, 2), (2, 3), (3, 5), (4, 20), (5, 20), (NO_VALUE, 3)]);
-        let s = summarise_metric(&metric(MetricKind::Csat, &csat), &vec![true; csat.len()], None).unwrap();
+        let csat = from_counts(&[(1, 2), (2, 3), (3, 5), (4, 20), (5, 20), (0, 3)]);
+        let s = summarise(MetricKind::Csat, &csat, None).unwrap();
         assert_eq!(s.n, 50);
         close(s.share_pct, 80.0, 1e-9);
         close(s.share_low, 66.963, 1e-3);
         close(s.share_high, 88.756, 1e-3);
         close(s.mean, 4.06, 1e-9);
-        close(s.mean_low, 3.7594, 1e-4);
-        close(s.mean_high, 4.3606, 1e-4);
+        close(s.mean_low.unwrap(), 3.7594, 1e-4);
+        close(s.mean_high.unwrap(), 4.3606, 1e-4);
 
         let ces = from_counts(&[(1, 1), (2, 1), (3, 2), (4, 4), (5, 6), (6, 10), (7, 6)]);
-        let s = summarise_metric(&metric(MetricKind::CesAgree, &ces), &vec![true; ces.len()], None).unwrap();
+        let s = summarise(MetricKind::CesAgree, &ces, None).unwrap();
         close(s.share_pct, 73.33, 0.01);
         close(s.share_low, 55.55, 0.01);
         close(s.share_high, 85.82, 0.01);
         close(s.mean, 5.2333, 1e-4);
-        close(s.mean_low, 4.6558, 1e-4);
-        close(s.mean_high, 5.8108, 1e-4);
+        close(s.mean_low.unwrap(), 4.6558, 1e-4);
+        close(s.mean_high.unwrap(), 5.8108, 1e-4);
 
         let grade = from_counts(&[(5, 1), (6, 2), (7, 5), (8, 9), (9, 3)]);
-        let s = summarise_metric(&metric(MetricKind::Grade, &grade), &vec![true; grade.len()], None).unwrap();
+        let s = summarise(MetricKind::Grade, &grade, None).unwrap();
         close(s.mean, 7.55, 1e-9);
-        close(s.mean_low, 7.0586, 1e-4);
-        close(s.mean_high, 8.0414, 1e-4);
+        close(s.mean_low.unwrap(), 7.0586, 1e-4);
+        close(s.mean_high.unwrap(), 8.0414, 1e-4);
         close(s.share_pct, 60.0, 1e-9);
         close(s.share_low, 38.66, 0.01);
         close(s.share_high, 78.12, 0.01);
@@ -253,21 +236,22 @@ mod tests {
 
     #[test]
     fn ces_effort_is_lower_is_better_and_grades_report_fails() {
-        let effort = summarise_metric(&metric(MetricKind::CesEffort, &[1, 2, 5, 4]), &[true; 4], None).unwrap();
+        let effort = summarise(MetricKind::CesEffort, &[Some(1), Some(2), Some(5), Some(4)], None).unwrap();
         assert!(!effort.higher_is_better);
         assert_eq!(effort.share, "low_effort_1_2");
         assert!((effort.share_pct - 50.0).abs() < 1e-9);
-        let grade = summarise_metric(&metric(MetricKind::Grade, &[8, 9, 5, 7, 3]), &[true; 5], None).unwrap();
+        let grade = summarise(MetricKind::Grade, &[Some(8), Some(9), Some(5), Some(7), Some(3)], None).unwrap();
         assert!((grade.share_pct - 40.0).abs() < 1e-9);
         assert_eq!(grade.fail_pct, Some(40.0));
-        let masked = summarise_metric(&metric(MetricKind::Grade, &[8, 9, 5]), &[false; 3], None);
-        assert!(masked.is_none());
+        assert!(summarise(MetricKind::Grade, &[None, None], None).is_none());
+        // A single answer has a mean but no interval around it.
+        let one = summarise(MetricKind::Csat, &[Some(4)], None).unwrap();
+        assert_eq!((one.mean, one.mean_low, one.mean_high), (4.0, None, None));
     }
 
     #[test]
     fn weights_shift_shares_and_shrink_the_effective_n() {
-        let m = metric(MetricKind::CesAgree, &[7, 1]);
-        let s = summarise_metric(&m, &[true; 2], Some(&[3.0, 1.0])).unwrap();
+        let s = summarise(MetricKind::CesAgree, &[Some(7), Some(1)], Some(&[3.0, 1.0])).unwrap();
         assert!((s.share_pct - 75.0).abs() < 1e-9);
         // Kish: (3 + 1)^2 / (9 + 1) = 1.6
         assert!((s.effective_n.unwrap() - 1.6).abs() < 1e-9);

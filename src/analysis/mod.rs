@@ -1,27 +1,31 @@
-//! The survey model and every aggregation over it: overall NPS, per-segment NPS, the 0-10
-//! distribution and the exclusion report.
+//! The survey model and every aggregation over it: overall NPS, per-segment and two-way NPS,
+//! the trend, the 0-10 distribution, CES/CSAT/grade and the exclusion report.
 //!
-//! Owns the polars DataFrame behind [`Survey`] (valid answers and the exclusion report) and the
-//! [`SurveyIndex`]: the same rows as flat arrays with segment values as integer codes, built
-//! once per load, so that a filter change recomputes every view (overall, breakdowns, trend,
-//! CSAT/CES/grade) in milliseconds. Results are plain structs ([`NpsSummary`], [`SegmentRow`],
-//! [`TrendPoint`], [`MetricSummary`]) that the UI and CLI draw. Must not touch egui or files.
+//! How the data flow: `import` reads a file into text cells; [`Survey`] types every cell the
+//! analysis needs once, into one polars DataFrame (score with exclusion reasons, weight, date,
+//! metrics, dictionary-coded segments, comments); [`engine`] answers each screen's [`Query`]
+//! with polars lazy queries (a cube per set of keys, cached; the filter as an expression;
+//! roll-ups collected together) and returns small tallies; `breakdown`, `trend` and `metrics`
+//! turn those into plain result structs ([`NpsSummary`], [`SegmentRow`], [`TrendPoint`],
+//! [`MetricSummary`]) with `stats`. Must not touch egui or files.
 
 pub mod breakdown;
 pub mod calendar;
-pub mod index;
+pub mod engine;
+pub mod filter;
 pub mod metrics;
 mod summary;
-mod survey;
+pub mod survey;
 pub mod trend;
 
-pub use breakdown::{SegmentRow, breakdown, overall, two_way_breakdown};
+pub use breakdown::{SegmentRow, breakdown_rows, overall_summary};
 pub use calendar::Period;
-pub use index::{Filter, MetricKind, SurveyIndex};
-pub use metrics::{MetricSummary, summarise_metric};
+pub use engine::{Aggregates, GroupTally, Query, aggregate, responses};
+pub use filter::Filter;
+pub use metrics::{GroupMetrics, MetricKind, MetricSummary};
 pub use summary::{NpsSummary, ScoreTally, distribution_of, summarise_scores};
-pub use survey::{ExcludedExample, ExclusionGroup, Survey};
-pub use trend::{TrendPoint, trend};
+pub use survey::{ExcludedExample, ExclusionGroup, ResponseRow, Survey, SurveyColumns, SurveyParts};
+pub use trend::{TrendPoint, trend_points};
 
 /// Segments below this many responses carry a small-n flag.
 pub const SMALL_N: u64 = 30;
@@ -32,9 +36,19 @@ pub enum AnalysisError {
     /// A column asked for (e.g. with `--by`) is not in the file.
     #[error("{place}: no column '{column}'; columns: {available}")]
     NoSuchColumn { place: String, column: String, available: String },
+    /// Every weight was blank, zero, negative or not a number.
+    #[error(
+        "{place}: the weight column '{column}' has no usable weight (every value is blank, zero, negative or not a number); choose another weight column or none"
+    )]
+    NoValidWeights { place: String, column: String },
     /// Every score was blank or invalid.
     #[error("{place}: column '{column}' has no valid 0-10 answer in {rows_read} rows")]
     NoValidScores { place: String, column: String, rows_read: usize },
+    /// A two-way breakdown would have more cells than anyone can read.
+    #[error(
+        "the breakdown {columns} has {cells} combinations of values (at most {limit} are shown); choose columns with fewer values"
+    )]
+    TooManyCells { columns: String, cells: usize, limit: usize },
     /// The data-frame engine failed; this is a bug, reported in plain words.
     #[error("internal table error: {0}")]
     Table(String),

@@ -97,9 +97,12 @@ pub struct NpsSummary {
     /// Centre of the adjusted-Wald interval: the NPS of the counts plus (0.75, 1.5, 0.75). With
     /// very few answers the raw NPS can lie outside the interval; the interval's centre never does.
     pub ci_centre: f64,
-    /// Adjusted-Wald 95% interval, lower bound (the default interval).
+    /// 95% interval, lower bound: the adjusted-Wald interval (the default), widened where needed
+    /// so that it always holds the NPS shown (with very few answers the adjusted interval, centred
+    /// on the adjusted NPS, can miss the raw NPS: one promoter is +100 with an adjusted interval
+    /// of -48.5 to +98.5, shown as -48.5 to +100).
     pub ci_low: f64,
-    /// Adjusted-Wald 95% interval, upper bound.
+    /// 95% interval, upper bound (see `ci_low`).
     pub ci_high: f64,
     /// Plain Wald 95% interval, lower bound (collapses when all answers fall in one group).
     pub wald_low: f64,
@@ -115,8 +118,11 @@ pub struct NpsSummary {
     pub detractor_pct: f64,
     /// Kish's effective n when the data are weighted (the intervals use it in place of n).
     pub effective_n: Option<f64>,
-    /// How many answered 0, 1, ..., 10.
+    /// How many answered 0, 1, ..., 10 (counts of respondents, never weighted).
     pub distribution: [u64; 11],
+    /// Share of the answers 0, 1, ..., 10, percent, on the same base as the NPS (weighted when the
+    /// data are).
+    pub distribution_pct: [f64; 11],
 }
 
 impl NpsSummary {
@@ -133,15 +139,16 @@ impl NpsSummary {
         let value_sum: f64 = values.iter().sum();
         let mean = values.iter().enumerate().map(|(s, &v)| s as f64 * v).sum::<f64>() / value_sum;
         let c = &tally.counts;
+        let nps_pct = 100.0 * nps;
         Some(Self {
             n: tally.n(),
             promoters: c[9] + c[10],
             passives: c[7] + c[8],
             detractors: c[..7].iter().sum(),
-            nps: 100.0 * nps,
+            nps: nps_pct,
             ci_centre: 100.0 * adjusted.centre,
-            ci_low: 100.0 * adjusted.low,
-            ci_high: 100.0 * adjusted.high,
+            ci_low: (100.0 * adjusted.low).min(nps_pct),
+            ci_high: (100.0 * adjusted.high).max(nps_pct),
             wald_low: 100.0 * wald.low,
             wald_high: 100.0 * wald.high,
             mean,
@@ -150,7 +157,17 @@ impl NpsSummary {
             detractor_pct: 100.0 * counts.detractors / total,
             effective_n: weighted.then_some(n_eff),
             distribution: tally.counts,
+            distribution_pct: values.map(|v| 100.0 * v / value_sum),
         })
+    }
+}
+
+impl NpsSummary {
+    /// Fewer than [`super::SMALL_N`] answers, counted as Kish's effective n when weighted (100
+    /// answers whose weights make them worth 4 are a small group).
+    #[must_use]
+    pub fn is_small(&self) -> bool {
+        self.effective_n.unwrap_or(self.n as f64) < super::SMALL_N as f64
     }
 }
 
@@ -244,6 +261,30 @@ mod tests {
         part.add(9, 1.0);
         let rest = whole.minus(&part);
         assert_eq!(rest.counts, distribution_of([0, 5, 10]));
+    }
+
+    #[test]
+    fn the_interval_always_holds_the_nps_shown() {
+        // One promoter: adjusted Wald on (0.75, 1.5, 1.75) is -48.5 to +98.5; +100 is shown.
+        let s = summarise_scores(distribution_of([9])).unwrap();
+        assert_eq!(s.nps, 100.0);
+        assert!((s.ci_low - -48.5).abs() < 0.1, "{}", s.ci_low);
+        assert_eq!(s.ci_high, 100.0);
+        assert!(s.ci_centre < 100.0);
+        // Where the adjusted interval holds the NPS, it is shown unchanged (statistics.md).
+        let r = summarise_scores(distribution_of([0, 7, 7, 9, 9, 9])).unwrap();
+        assert!((r.ci_low - -26.7433).abs() < 1e-3 && (r.ci_high - 71.1877).abs() < 1e-3);
+    }
+
+    #[test]
+    fn weighted_distribution_shares_use_the_weights() {
+        let mut tally = ScoreTally::default();
+        tally.add(0, 3.0);
+        tally.add(10, 1.0);
+        let s = NpsSummary::from_tally(&tally, true).unwrap();
+        assert_eq!(s.distribution[0], 1, "counts stay counts");
+        assert!((s.distribution_pct[0] - 75.0).abs() < 1e-9 && (s.distribution_pct[10] - 25.0).abs() < 1e-9);
+        assert!((s.detractor_pct - 75.0).abs() < 1e-9);
     }
 
     #[test]

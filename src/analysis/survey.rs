@@ -1,19 +1,41 @@
-//! [`Survey`]: the valid answers of one file as a polars DataFrame, with the rows left out and
-//! why.
+//! [`Survey`]: one file's answers as one typed polars DataFrame, built once from the import, with
+//! the rows left out and why.
+//!
+//! Every cell the analysis needs is parsed here, once: the 0-10 answer (UInt8, null when left
+//! out, with the reason in a column beside it), the weight, the date, CES/CSAT/grade answers on
+//! their scales, segment and sector columns dictionary-coded (UInt32 codes into sorted labels)
+//! and the comments as text. Everything downstream (the engine's queries, the CLI, the app's
+//! views) reads this frame. Must not touch egui or files.
+
+use std::collections::HashMap;
 
 use polars::prelude::{Column, DataFrame, IntoColumn, NamedFrom, Series};
 use serde::Serialize;
 
 use super::AnalysisError;
-use crate::import::{ExclusionReason, ImportFacts, ImportedTable, SourceInfo, parse_score};
+use super::metrics::MetricKind;
+use crate::import::dates::parse_date;
+use crate::import::score::parse_number;
+use crate::import::{DateOrder, ExclusionReason, ImportFacts, ImportedTable, Role, SourceInfo, parse_score};
 
 /// How many example rows each exclusion reason keeps.
 const EXAMPLES_KEPT: usize = 5;
 
-/// Name of the score column inside the frame.
-pub(crate) const SCORE: &str = "__score";
-/// Name of the spreadsheet-row-number column inside the frame.
-pub(crate) const ROW: &str = "__row";
+/// How a blank segment cell is labelled.
+pub const BLANK_LABEL: &str = "(blank)";
+
+/// Frame column: spreadsheet row number (UInt32).
+pub(crate) const ROW: &str = "row";
+/// Frame column: the 0-10 answer (UInt8), null when left out.
+pub(crate) const SCORE: &str = "score";
+/// Frame column: why the answer was left out (UInt8 index into [`ExclusionReason::ALL`]), null
+/// when it counts.
+pub(crate) const SCORE_EXCLUDED: &str = "score_excluded";
+/// Frame column: the weight (Float64), present when the survey is weighted.
+pub(crate) const WEIGHT: &str = "weight";
+/// Frame column: the answer's date as a day number (Int32, days since 1970-01-01, the physical
+/// form of a polars Date), null when unreadable.
+pub(crate) const DAY: &str = "day";
 
 /// One left-out answer shown as an example: its spreadsheet row and what the cell held.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -27,6 +49,8 @@ pub struct ExcludedExample {
 /// All rows left out for one reason.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ExclusionGroup {
+    /// The column whose cell was the reason (the score column, the weight column, a metric).
+    pub column: String,
     /// Why they were left out.
     pub reason: ExclusionReason,
     /// How many rows.
@@ -35,9 +59,120 @@ pub struct ExclusionGroup {
     pub examples: Vec<ExcludedExample>,
 }
 
-/// The answers of one survey file: valid 0-10 scores plus the segment columns asked for,
-/// together with where they came from and the rows left out.
-#[derive(Debug, Clone)]
+/// Exclusion groups being gathered, one per reason, in [`ExclusionReason::ALL`] order.
+struct Exclusions {
+    column: String,
+    groups: Vec<ExclusionGroup>,
+}
+
+impl Exclusions {
+    fn new(column: &str) -> Self {
+        let groups = ExclusionReason::ALL
+            .iter()
+            .map(|&reason| ExclusionGroup { column: column.to_owned(), reason, rows: 0, examples: Vec::new() })
+            .collect();
+        Self { column: column.to_owned(), groups }
+    }
+
+    fn add(&mut self, reason: ExclusionReason, row: usize, value: &str) {
+        if let Some(group) = self.groups.iter_mut().find(|g| g.reason == reason) {
+            group.rows += 1;
+            if group.examples.len() < EXAMPLES_KEPT {
+                group.examples.push(ExcludedExample { row, value: value.to_owned() });
+            }
+        }
+    }
+
+    fn finish(self) -> Vec<ExclusionGroup> {
+        let _ = self.column;
+        self.groups.into_iter().filter(|g| g.rows > 0).collect()
+    }
+}
+
+/// A segment or sector column: its header and its values, sorted, that the codes point into.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SegmentColumn {
+    /// Header.
+    pub name: String,
+    /// Whether the column holds sectors (compared with benchmarks).
+    pub is_sector: bool,
+    /// Distinct values, sorted; [`BLANK_LABEL`] for empty cells.
+    pub labels: Vec<String>,
+    /// Its column in the frame.
+    pub(crate) key: String,
+}
+
+/// A CSAT, CES or grade column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MetricColumn {
+    /// Header.
+    pub name: String,
+    /// What it measures, and so its scale.
+    pub kind: MetricKind,
+    /// Its column in the frame.
+    pub(crate) key: String,
+}
+
+/// One row of the survey as the Responses view shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResponseRow {
+    /// Spreadsheet row number.
+    pub row: u32,
+    /// The 0-10 answer, if it counts.
+    pub score: Option<u8>,
+    /// The date as `YYYY-MM-DD`, empty when there is none.
+    pub date: String,
+    /// The labels of the first segment columns (see [`Survey::response`]).
+    pub segments: Vec<String>,
+    /// The first comment column's text.
+    pub comment: String,
+}
+
+/// Which columns to type: the app wants every one; a one-off report only what it prints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SurveyParts {
+    /// Segment columns to code: `None` for every sector and segment column.
+    pub segments: Option<Vec<String>>,
+    /// Whether to read the date column.
+    pub dates: bool,
+    /// Whether to keep the comments.
+    pub comments: bool,
+    /// Whether to read CES, CSAT and grade columns.
+    pub metrics: bool,
+}
+
+impl Default for SurveyParts {
+    fn default() -> Self {
+        Self { segments: None, dates: true, comments: true, metrics: true }
+    }
+}
+
+/// Typed columns of a survey before they become a frame: what [`Survey::from_table`] parses a
+/// table into, and what tests and benchmarks build directly. Every vector has one entry per
+/// data row.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SurveyColumns {
+    /// Spreadsheet row number per row.
+    pub row_numbers: Vec<u32>,
+    /// The 0-10 answer, or why it was left out.
+    pub scores: Vec<Result<u8, ExclusionReason>>,
+    /// Header of the score column.
+    pub score_name: String,
+    /// The weight column: header and per-row weight (already valid: positive and finite).
+    pub weights: Option<(String, Vec<f64>)>,
+    /// The date column: header and per-row day number (days since 1970-01-01).
+    pub days: Option<(String, Vec<Option<i32>>)>,
+    /// Segment columns: header, sector or not, sorted labels and per-row codes.
+    pub segments: Vec<(String, bool, Vec<String>, Vec<u32>)>,
+    /// Metric columns: header, kind and per-row answer.
+    pub metrics: Vec<(String, MetricKind, Vec<Option<u8>>)>,
+    /// Comment columns: header and per-row text.
+    pub comments: Vec<(String, Vec<String>)>,
+}
+
+/// The answers of one survey file as one typed frame, with where they came from and the rows
+/// left out.
+#[derive(Debug)]
 pub struct Survey {
     frame: DataFrame,
     /// Where the data came from.
@@ -46,124 +181,521 @@ pub struct Survey {
     pub facts: ImportFacts,
     /// Header of the score column.
     pub score_header: String,
-    /// Headers of the segment columns kept for breakdowns, in the order asked.
-    pub segment_columns: Vec<String>,
     /// Every header of the file.
     pub all_headers: Vec<String>,
     /// Spreadsheet row number of the header row.
     pub header_row: usize,
     /// Non-blank data rows read.
     pub rows_read: usize,
-    /// Rows left out, grouped by reason, in [`ExclusionReason::ALL`] order.
+    /// Rows with an answer that counts.
+    rows_used: usize,
+    /// Rows left out of the NPS, grouped by column and reason (the score, then the weight).
     pub exclusions: Vec<ExclusionGroup>,
+    /// CES, CSAT and grade answers left out (the row still counts for NPS).
+    pub metric_exclusions: Vec<ExclusionGroup>,
+    /// Rows with a counted answer whose date could not be read, when a date column is used.
+    pub undated: Option<ExclusionGroup>,
+    /// Segment and sector columns.
+    pub segments: Vec<SegmentColumn>,
+    /// CSAT, CES and grade columns.
+    pub metrics: Vec<MetricColumn>,
+    /// Header of the weight column, when the survey is weighted.
+    pub weight_name: Option<String>,
+    /// Header of the date column used.
+    pub date_name: Option<String>,
+    /// Headers of the comment columns kept.
+    pub comment_names: Vec<String>,
+    date_range: Option<(i32, i32)>,
+    pub(crate) cubes: super::engine::CubeCache,
+}
+
+/// Integer codes for the values of one column, labels sorted (values borrowed, not copied).
+pub(crate) fn encode<'a>(values: impl Iterator<Item = &'a str>) -> (Vec<String>, Vec<u32>) {
+    let mut seen: HashMap<&'a str, u32> = HashMap::new();
+    let mut labels: Vec<&'a str> = Vec::new();
+    let codes: Vec<u32> = values
+        .map(|v| {
+            // Segment columns hold a few values: comparing with them beats hashing every cell.
+            if labels.len() <= 16 {
+                if let Some(code) = labels.iter().position(|l| *l == v) {
+                    return code as u32;
+                }
+                if labels.len() < 16 {
+                    labels.push(v);
+                    seen.insert(v, labels.len() as u32 - 1);
+                    return labels.len() as u32 - 1;
+                }
+            }
+            let next = labels.len() as u32;
+            *seen.entry(v).or_insert_with(|| {
+                labels.push(v);
+                next
+            })
+        })
+        .collect();
+    let mut order: Vec<u32> = (0..labels.len() as u32).collect();
+    order.sort_by(|&a, &b| labels[a as usize].cmp(labels[b as usize]));
+    let mut new_code = vec![0u32; labels.len()];
+    for (rank, &old) in order.iter().enumerate() {
+        new_code[old as usize] = rank as u32;
+    }
+    let sorted: Vec<String> = order.iter().map(|&i| labels[i as usize].to_owned()).collect();
+    (sorted, codes.into_iter().map(|c| new_code[c as usize]).collect())
+}
+
+/// A metric answer: a whole number on the scale, or why it is left out (`None` for a blank).
+fn metric_value(cell: &str, (low, high): (u8, u8)) -> Option<Result<u8, ExclusionReason>> {
+    let value = match cell.as_bytes() {
+        [d @ b'0'..=b'9'] => f64::from(d - b'0'),
+        [b'1', b'0'] => 10.0,
+        _ => {
+            if cell.trim().is_empty() {
+                return None;
+            }
+            match parse_number(cell) {
+                Some(v) => v,
+                None => return Some(Err(ExclusionReason::NotANumber)),
+            }
+        }
+    };
+    let whole = value.round();
+    if (value - whole).abs() > 1e-9 {
+        return Some(Err(ExclusionReason::NotWholeNumber));
+    }
+    if whole < f64::from(low) || whole > f64::from(high) {
+        return Some(Err(ExclusionReason::OutOfRange));
+    }
+    Some(Ok(whole as u8))
+}
+
+/// A weight as a survey uses it: a positive, finite number.
+fn weight_value(cell: &str) -> Option<f64> {
+    parse_number(cell).filter(|w| w.is_finite() && *w > 0.0)
 }
 
 impl Survey {
-    /// Builds the survey from an imported table, keeping the named segment columns.
-    pub fn from_table(table: &ImportedTable, segment_names: &[String]) -> Result<Self, AnalysisError> {
-        let place = table.source.place();
-        let segment_indices = segment_names
-            .iter()
-            .map(|name| {
-                table.column_index(name).map_err(|_| AnalysisError::NoSuchColumn {
-                    place: place.clone(),
-                    column: name.clone(),
-                    available: table.headers.iter().map(|h| format!("'{h}'")).collect::<Vec<_>>().join(", "),
-                })
-            })
-            .collect::<Result<Vec<usize>, _>>()?;
+    /// Builds the survey from an imported table with every column its role asks for.
+    pub fn from_table(table: &ImportedTable) -> Result<Self, AnalysisError> {
+        Self::from_table_with(table, &[], &SurveyParts::default())
+    }
 
+    /// As [`Self::from_table`], typing only `parts`, and also coding the columns named in
+    /// `extra_segments` as segments whatever their role (a `--by` or filter column the user names
+    /// explicitly).
+    pub fn from_table_with(
+        table: &ImportedTable,
+        extra_segments: &[String],
+        parts: &SurveyParts,
+    ) -> Result<Self, AnalysisError> {
         let rows = &table.rows;
-        let mut scores: Vec<u32> = Vec::with_capacity(rows.row_count());
-        let mut row_numbers: Vec<u32> = Vec::with_capacity(rows.row_count());
-        let mut kept_rows: Vec<usize> = Vec::with_capacity(rows.row_count());
-        let mut exclusions: Vec<ExclusionGroup> = ExclusionReason::ALL
-            .iter()
-            .map(|&reason| ExclusionGroup { reason, rows: 0, examples: Vec::new() })
-            .collect();
-        let mut rows_read = 0;
-        for r in 0..rows.row_count() {
-            if rows.row_is_blank(r) {
-                continue;
+        let kept: Vec<usize> = (0..rows.row_count()).filter(|&r| !rows.row_is_blank(r)).collect();
+        let column_of = |role: Role| table.roles.iter().position(|r| r.role == role);
+        let mut columns = SurveyColumns {
+            row_numbers: kept.iter().map(|&r| u32::try_from(rows.row_number(r)).unwrap_or(u32::MAX)).collect(),
+            scores: kept.iter().map(|&r| parse_score(rows.cell(r, table.score_column))).collect(),
+            score_name: table.headers[table.score_column].clone(),
+            ..SurveyColumns::default()
+        };
+        let mut score_exclusions = Exclusions::new(&columns.score_name);
+        for ((&r, score), &row) in kept.iter().zip(&columns.scores).zip(&columns.row_numbers) {
+            if let Err(reason) = score {
+                score_exclusions.add(*reason, row as usize, rows.cell(r, table.score_column));
             }
-            rows_read += 1;
-            let cell = rows.cell(r, table.score_column);
-            match parse_score(cell) {
-                Ok(score) => {
-                    scores.push(u32::from(score));
-                    row_numbers.push(u32::try_from(rows.row_number(r)).unwrap_or(u32::MAX));
-                    kept_rows.push(r);
-                }
-                Err(reason) => {
-                    if let Some(group) = exclusions.iter_mut().find(|g| g.reason == reason) {
-                        group.rows += 1;
-                        if group.examples.len() < EXAMPLES_KEPT {
-                            group.examples.push(ExcludedExample { row: rows.row_number(r), value: cell.to_owned() });
+        }
+        let mut exclusions = score_exclusions.finish();
+
+        let mut unusable_weight: Vec<bool> = Vec::new();
+        if let Some(c) = column_of(Role::Weight) {
+            let name = table.headers[c].clone();
+            let mut weight_exclusions = Exclusions::new(&name);
+            let mut weights = Vec::with_capacity(kept.len());
+            for (i, &r) in kept.iter().enumerate() {
+                let cell = rows.cell(r, c);
+                match weight_value(cell) {
+                    Some(w) => {
+                        weights.push(w);
+                        unusable_weight.push(false);
+                    }
+                    None => {
+                        weights.push(0.0);
+                        unusable_weight.push(true);
+                        // Only answers that would have counted are left out because of the weight.
+                        if columns.scores[i].is_ok() {
+                            weight_exclusions.add(
+                                ExclusionReason::InvalidWeight,
+                                columns.row_numbers[i] as usize,
+                                cell,
+                            );
+                            columns.scores[i] = Err(ExclusionReason::InvalidWeight);
                         }
                     }
                 }
             }
+            if !unusable_weight.is_empty() && unusable_weight.iter().all(|bad| *bad) {
+                return Err(AnalysisError::NoValidWeights { place: table.source.place(), column: name });
+            }
+            exclusions.extend(weight_exclusions.finish());
+            columns.weights = Some((name, weights));
         }
-        exclusions.retain(|g| g.rows > 0);
-        let score_header = table.headers[table.score_column].clone();
-        if scores.is_empty() {
-            return Err(AnalysisError::NoValidScores { place, column: score_header, rows_read });
+        let bad_weight = |i: usize| unusable_weight.get(i).copied().unwrap_or(false);
+
+        if let Some(c) = column_of(Role::Date).filter(|_| parts.dates) {
+            let order = table.roles[c].date_order.unwrap_or(DateOrder::Iso);
+            let days =
+                kept.iter().map(|&r| parse_date(rows.cell(r, c), order).and_then(|d| i32::try_from(d).ok())).collect();
+            columns.days = Some((table.headers[c].clone(), days));
         }
 
-        let height = scores.len();
-        let mut columns: Vec<Column> =
-            vec![Series::new(ROW.into(), row_numbers).into_column(), Series::new(SCORE.into(), scores).into_column()];
-        let mut segment_columns = Vec::new();
-        for &c in &segment_indices {
-            let name = table.headers[c].clone();
-            if segment_columns.contains(&name) {
+        for (c, role) in table.roles.iter().enumerate() {
+            let wanted = match &parts.segments {
+                None => matches!(role.role, Role::Sector | Role::Segment),
+                Some(names) => names.contains(&role.column),
+            };
+            if !wanted && !extra_segments.contains(&role.column) {
                 continue;
             }
-            let values: Vec<&str> = kept_rows.iter().map(|&r| segment_value(rows.cell(r, c))).collect();
-            columns.push(Series::new(name.as_str().into(), values).into_column());
-            segment_columns.push(name);
+            if columns.segments.iter().any(|(name, ..)| *name == role.column) {
+                continue;
+            }
+            let (labels, codes) = encode(kept.iter().map(|&i| {
+                let v = rows.cell(i, c).trim();
+                if v.is_empty() { BLANK_LABEL } else { v }
+            }));
+            columns.segments.push((role.column.clone(), role.role == Role::Sector, labels, codes));
         }
-        let frame = DataFrame::new(height, columns)?;
+
+        let mut metric_exclusions = Vec::new();
+        for (c, role) in table.roles.iter().enumerate().filter(|_| parts.metrics) {
+            let Some(kind) = MetricKind::of(role.role) else { continue };
+            let mut left_out = Exclusions::new(&role.column);
+            let values = kept
+                .iter()
+                .enumerate()
+                .map(|(i, &r)| {
+                    let cell = rows.cell(r, c);
+                    match metric_value(cell, kind.scale()) {
+                        Some(Ok(v)) if !bad_weight(i) => Some(v),
+                        Some(Err(reason)) => {
+                            left_out.add(reason, columns.row_numbers[i] as usize, cell);
+                            None
+                        }
+                        _ => None,
+                    }
+                })
+                .collect();
+            metric_exclusions.extend(left_out.finish());
+            columns.metrics.push((role.column.clone(), kind, values));
+        }
+
+        if parts.comments {
+            for (c, role) in table.roles.iter().enumerate().filter(|(_, r)| r.role == Role::Comment) {
+                let texts = kept.iter().map(|&r| rows.cell(r, c).trim().to_owned()).collect();
+                columns.comments.push((role.column.clone(), texts));
+            }
+        }
+
+        let mut survey = Self::from_columns(columns, table.source.clone(), table.facts())?;
+        survey.exclusions = exclusions;
+        survey.metric_exclusions = metric_exclusions;
+        survey.all_headers = table.headers.clone();
+        survey.header_row = table.header_row;
+        if let (Some(c), Some(undated)) = (column_of(Role::Date), survey.undated.as_mut()) {
+            // Examples show what the date cells held.
+            for example in &mut undated.examples {
+                if let Some(r) = kept.iter().find(|&&r| rows.row_number(r) == example.row) {
+                    example.value = rows.cell(*r, c).to_owned();
+                }
+            }
+        }
+        Ok(survey)
+    }
+
+    /// Builds the frame from typed columns. The exclusion report holds the score reasons only
+    /// (without examples' cell text); [`Self::from_table`] fills in the rest.
+    pub fn from_columns(columns: SurveyColumns, source: SourceInfo, facts: ImportFacts) -> Result<Self, AnalysisError> {
+        let height = columns.row_numbers.len();
+        let place = source.place();
+        let rows_read = height;
+        let rows_used = columns.scores.iter().filter(|s| s.is_ok()).count();
+        if rows_used == 0 {
+            return Err(AnalysisError::NoValidScores { place, column: columns.score_name, rows_read });
+        }
+        let mut exclusions = Exclusions::new(&columns.score_name);
+        for (score, &row) in columns.scores.iter().zip(&columns.row_numbers) {
+            if let Err(reason) = score {
+                exclusions.add(*reason, row as usize, "");
+            }
+        }
+        let reason_code = |r: &ExclusionReason| ExclusionReason::ALL.iter().position(|x| x == r).map(|p| p as u8);
+        let mut frame_columns: Vec<Column> = vec![
+            Series::new(ROW.into(), &columns.row_numbers).into_column(),
+            Series::new(SCORE.into(), columns.scores.iter().map(|s| s.ok()).collect::<Vec<Option<u8>>>()).into_column(),
+            Series::new(
+                SCORE_EXCLUDED.into(),
+                columns.scores.iter().map(|s| s.as_ref().err().and_then(reason_code)).collect::<Vec<Option<u8>>>(),
+            )
+            .into_column(),
+        ];
+        let weight_name = columns.weights.as_ref().map(|(name, _)| name.clone());
+        if let Some((_, weights)) = columns.weights {
+            frame_columns.push(Series::new(WEIGHT.into(), weights).into_column());
+        }
+        let mut date_name = None;
+        let mut undated = None;
+        let mut date_range = None;
+        if let Some((name, days)) = columns.days {
+            let mut missing = Exclusions::new(&name);
+            for ((day, score), &row) in days.iter().zip(&columns.scores).zip(&columns.row_numbers) {
+                if day.is_none() && score.is_ok() {
+                    missing.add(ExclusionReason::NoDate, row as usize, "");
+                }
+            }
+            undated = missing.finish().pop();
+            let valid = days.iter().flatten().copied();
+            date_range = valid.clone().min().zip(valid.max());
+            frame_columns.push(Series::new(DAY.into(), days).into_column());
+            date_name = Some(name);
+        }
+        let mut segments = Vec::new();
+        for (k, (name, is_sector, labels, codes)) in columns.segments.into_iter().enumerate() {
+            let key = format!("s{k}");
+            frame_columns.push(Series::new(key.as_str().into(), codes).into_column());
+            segments.push(SegmentColumn { name, is_sector, labels, key });
+        }
+        let mut metrics = Vec::new();
+        for (k, (name, kind, values)) in columns.metrics.into_iter().enumerate() {
+            let key = format!("m{k}");
+            frame_columns.push(Series::new(key.as_str().into(), values).into_column());
+            metrics.push(MetricColumn { name, kind, key });
+        }
+        let mut comment_names = Vec::new();
+        for (k, (name, texts)) in columns.comments.into_iter().enumerate() {
+            frame_columns.push(Series::new(format!("c{k}").as_str().into(), texts).into_column());
+            comment_names.push(name);
+        }
+        let frame = DataFrame::new(height, frame_columns)?;
         Ok(Self {
             frame,
-            source: table.source.clone(),
-            facts: table.facts(),
-            score_header,
-            segment_columns,
-            all_headers: table.headers.clone(),
-            header_row: table.header_row,
+            source,
+            facts,
+            score_header: columns.score_name,
+            all_headers: Vec::new(),
+            header_row: 1,
             rows_read,
-            exclusions,
+            rows_used,
+            exclusions: exclusions.finish(),
+            metric_exclusions: Vec::new(),
+            undated,
+            segments,
+            metrics,
+            weight_name,
+            date_name,
+            comment_names,
+            date_range,
+            cubes: super::engine::CubeCache::default(),
         })
     }
 
-    /// The underlying frame (valid answers only).
+    /// The typed frame: one row per non-blank data row.
     #[must_use]
     pub fn frame(&self) -> &DataFrame {
         &self.frame
     }
 
-    /// Number of valid answers.
+    /// Number of rows (non-blank data rows).
     #[must_use]
-    pub fn rows_used(&self) -> usize {
+    pub fn len(&self) -> usize {
         self.frame.height()
     }
 
-    /// Number of rows left out.
+    /// Whether there are no rows.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.frame.height() == 0
+    }
+
+    /// Number of answers that count.
+    #[must_use]
+    pub fn rows_used(&self) -> usize {
+        self.rows_used
+    }
+
+    /// Number of rows left out of the NPS.
     #[must_use]
     pub fn rows_excluded(&self) -> usize {
         self.exclusions.iter().map(|g| g.rows).sum()
     }
 
-    /// The valid scores in file order.
-    pub fn scores(&self) -> Result<Vec<u8>, AnalysisError> {
-        let column = self.frame.column(SCORE)?;
-        Ok(column.u32()?.into_no_null_iter().map(|s| u8::try_from(s).unwrap_or(u8::MAX)).collect())
+    /// Whether the answers are weighted.
+    #[must_use]
+    pub fn is_weighted(&self) -> bool {
+        self.weight_name.is_some()
+    }
+
+    /// The segment column named `name`.
+    #[must_use]
+    pub fn segment(&self, name: &str) -> Option<&SegmentColumn> {
+        self.segments.iter().find(|s| s.name == name)
+    }
+
+    /// Whether the survey has a date column.
+    #[must_use]
+    pub fn has_dates(&self) -> bool {
+        self.date_name.is_some()
+    }
+
+    /// The first and last date (day numbers).
+    #[must_use]
+    pub fn date_range(&self) -> Option<(i32, i32)> {
+        self.date_range
+    }
+
+    /// The row at `position` (0-based, as the engine's response lists give it) as the
+    /// Responses view shows it, with the first `segments` segment columns.
+    #[must_use]
+    pub fn response(&self, position: usize, segments: usize) -> Option<ResponseRow> {
+        if position >= self.len() {
+            return None;
+        }
+        let value = |name: &str| self.frame.column(name).ok().and_then(|c| c.get(position).ok());
+        let as_u64 = |v: Option<polars::prelude::AnyValue<'_>>| v.and_then(|v| v.extract::<u64>());
+        let row = as_u64(value(ROW)).and_then(|r| u32::try_from(r).ok())?;
+        let score = as_u64(value(SCORE)).and_then(|s| u8::try_from(s).ok());
+        let date = match value(DAY) {
+            Some(polars::prelude::AnyValue::Int32(day)) => super::calendar::iso_date(day),
+            _ => String::new(),
+        };
+        let segments = self
+            .segments
+            .iter()
+            .take(segments)
+            .map(|s| as_u64(value(&s.key)).and_then(|code| s.labels.get(code as usize)).cloned().unwrap_or_default())
+            .collect();
+        let comment = match value("c0") {
+            Some(polars::prelude::AnyValue::String(text)) => text.to_owned(),
+            _ => String::new(),
+        };
+        Some(ResponseRow { row, score, date, segments, comment })
     }
 }
 
-/// The label a segment value gets: the trimmed text, or `(blank)`.
-fn segment_value(cell: &str) -> &str {
-    let t = cell.trim();
-    if t.is_empty() { "(blank)" } else { t }
+#[cfg(test)]
+pub(crate) mod tests {
+    use polars::prelude::DataType;
+
+    use super::*;
+    use crate::import::{FileFormat, Layout};
+
+    /// A source for surveys built in tests.
+    pub(crate) fn test_source() -> (SourceInfo, ImportFacts) {
+        let source = SourceInfo {
+            file_name: "test.csv".into(),
+            format: FileFormat::Delimited,
+            encoding: None,
+            delimiter: Some(','),
+            sheet: None,
+            sheet_names: Vec::new(),
+        };
+        let facts = ImportFacts {
+            layout: Layout::PlainTable,
+            header_row: 1,
+            header_rows: 1,
+            title_rows: 0,
+            footer_rows: Vec::new(),
+            merged_choices: Vec::new(),
+            roles: Vec::new(),
+        };
+        (source, facts)
+    }
+
+    /// A small survey: 8 rows, region A/B, dates over two months.
+    pub(crate) fn small_columns() -> SurveyColumns {
+        SurveyColumns {
+            row_numbers: (2..10).collect(),
+            scores: [Ok(10), Ok(9), Ok(0), Ok(7), Err(ExclusionReason::Blank), Ok(3), Ok(9), Ok(10)].to_vec(),
+            score_name: "nps".into(),
+            days: Some((
+                "date".into(),
+                vec![
+                    Some(20_089),
+                    Some(20_090),
+                    Some(20_100),
+                    Some(20_120),
+                    Some(20_121),
+                    Some(20_125),
+                    None,
+                    Some(20_130),
+                ],
+            )),
+            segments: vec![("region".into(), false, vec!["A".into(), "B".into()], vec![0, 0, 0, 1, 1, 1, 1, 0])],
+            ..SurveyColumns::default()
+        }
+    }
+
+    /// [`small_columns`] as a survey.
+    pub(crate) fn small_survey() -> Survey {
+        let (source, facts) = test_source();
+        Survey::from_columns(small_columns(), source, facts).expect("a valid survey")
+    }
+
+    #[test]
+    fn codes_follow_sorted_labels_for_few_and_many_values() {
+        for distinct in [3usize, 16, 17, 40] {
+            let values: Vec<String> = (0..200).map(|i| format!("v{:02}", (i * 7) % distinct)).collect();
+            let (labels, codes) = encode(values.iter().map(String::as_str));
+            assert_eq!(labels.len(), distinct);
+            assert!(labels.windows(2).all(|w| w[0] < w[1]), "labels sorted");
+            for (value, code) in values.iter().zip(&codes) {
+                assert_eq!(&labels[*code as usize], value);
+            }
+        }
+    }
+
+    #[test]
+    fn the_frame_is_typed_once() {
+        let survey = small_survey();
+        let frame = survey.frame();
+        assert_eq!(frame.height(), 8);
+        assert_eq!(frame.column(SCORE).map(|c| c.dtype().clone()).ok(), Some(DataType::UInt8));
+        assert_eq!(frame.column(DAY).map(|c| c.dtype().clone()).ok(), Some(DataType::Int32));
+        assert_eq!(frame.column("s0").map(|c| c.dtype().clone()).ok(), Some(DataType::UInt32));
+        assert_eq!(survey.rows_used(), 7);
+        assert_eq!(survey.rows_excluded(), 1);
+        assert_eq!(survey.date_range(), Some((20_089, 20_130)));
+        let undated = survey.undated.as_ref().expect("one counted answer has no date");
+        assert_eq!((undated.rows, undated.examples[0].row), (1, 8));
+        let third = survey.response(2, 4).expect("row 3");
+        assert_eq!((third.row, third.score, third.segments.as_slice()), (4, Some(0), ["A".to_owned()].as_slice()));
+        assert_eq!(third.date, "2025-01-12");
+        assert_eq!(survey.response(4, 1).and_then(|r| r.score), None, "the blank answer");
+        assert!(survey.response(8, 1).is_none());
+    }
+
+    #[test]
+    fn metric_answers_are_whole_numbers_on_their_scale() {
+        assert_eq!(metric_value("4", (1, 5)), Some(Ok(4)));
+        assert_eq!(metric_value(" 4,0 ", (1, 5)), Some(Ok(4)));
+        assert_eq!(metric_value("3.9999999999999996", (1, 5)), Some(Ok(4)));
+        assert_eq!(metric_value("6", (1, 5)), Some(Err(ExclusionReason::OutOfRange)));
+        assert_eq!(metric_value("0", (1, 7)), Some(Err(ExclusionReason::OutOfRange)));
+        assert_eq!(metric_value("3.5", (1, 7)), Some(Err(ExclusionReason::NotWholeNumber)));
+        assert_eq!(metric_value("n.v.t.", (1, 7)), Some(Err(ExclusionReason::NotANumber)));
+        assert_eq!(metric_value("  ", (1, 7)), None);
+    }
+
+    #[test]
+    fn unusable_weights_are_left_out_with_a_reason() {
+        for (cell, usable) in [
+            ("1.2", true),
+            ("0,8", true),
+            ("", false),
+            ("n/a", false),
+            ("-1", false),
+            ("0", false),
+            ("NaN", false),
+            ("inf", false),
+        ] {
+            assert_eq!(weight_value(cell).is_some(), usable, "{cell:?}");
+        }
+    }
 }

@@ -3,12 +3,13 @@
 
 use serde::Serialize;
 
-use super::breakdown::ALPHA;
+use super::breakdown::{ALPHA, test_groups};
 use super::calendar::{self, Period};
-use super::index::{NO_DATE, SurveyIndex};
-use super::metrics::{GroupMetrics, tally_groups};
+use super::engine::GroupTally;
+use super::metrics::{GroupMetrics, group_metrics};
 use super::summary::{NpsSummary, ScoreTally};
-use crate::stats::{self, Z95};
+use super::survey::Survey;
+use crate::stats;
 
 /// One period of the trend.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -29,44 +30,36 @@ pub struct TrendPoint {
     pub ci_high: Option<f64>,
     /// Change from the previous period with answers, NPS points.
     pub change: Option<f64>,
-    /// p-value of that change (independent groups z-test).
+    /// p-value of that change (independent groups z-test with adjusted-Wald variances; absent
+    /// when either period has fewer than 5 answers).
     pub change_p_value: Option<f64>,
-    /// Whether that change is significant at 5%.
+    /// That p-value after Holm's correction across every change of the trend shown.
+    pub change_p_adjusted: Option<f64>,
+    /// Whether that change is significant at 5% after Holm's correction across the trend's
+    /// changes (so the flags of one chart together keep the chance of any false flag at 5%).
     pub change_significant: bool,
-    /// Fewer than 30 answers.
+    /// Fewer than 30 answers (Kish's effective n when weighted).
     pub small_n: bool,
     /// CES, CSAT and grade of the period, where the file has them.
     #[serde(flatten)]
     pub metrics: GroupMetrics,
 }
 
-/// The trend of NPS over `period` among the rows kept by `mask`; empty when there is no date.
+/// The trend points of `period` from the engine's per-period tallies (first day and tally of
+/// every period, gaps included).
 #[must_use]
-pub fn trend(index: &SurveyIndex, period: Period, mask: &[bool]) -> Vec<TrendPoint> {
-    let Some(dates) = &index.dates else { return Vec::new() };
-    let Some((first, last)) = index.date_range() else { return Vec::new() };
-    let mut starts = Vec::new();
-    let mut start = period.start_of(first);
-    while start <= last {
-        starts.push(start);
-        start = period.next_start(start);
-    }
-    let slot_of = |i: usize| {
-        let day = dates[i];
-        (day != NO_DATE).then(|| starts.partition_point(|&s| s <= day).saturating_sub(1))
-    };
-    let weighted = index.weights.is_some();
-    let all = tally_groups(&index.scores, &index.metrics, index.weights.as_deref(), mask, slot_of, starts.len());
-    let mut metrics = all.summaries(weighted);
-    let tallies = all.nps;
-    let mut points = Vec::with_capacity(starts.len());
+pub fn trend_points(survey: &Survey, period: Period, periods: &[(i32, GroupTally)]) -> Vec<TrendPoint> {
+    let weighted = survey.is_weighted();
+    let mut points = Vec::with_capacity(periods.len());
     let mut previous: Option<&ScoreTally> = None;
-    for (k, (start, tally)) in starts.iter().zip(&tallies).enumerate() {
+    for (start, group) in periods {
+        let tally = &group.nps;
         let summary = NpsSummary::from_tally(tally, weighted);
-        let test = match (previous.and_then(|p| p.effective_counts(weighted)), tally.effective_counts(weighted)) {
-            (Some((before, _)), Some((now, _))) => stats::two_group_test(&now, &before, Z95),
-            _ => None,
-        };
+        let test = previous.and_then(|before| test_groups(tally, before, weighted));
+        let change = previous
+            .and_then(|before| before.effective_counts(weighted))
+            .zip(tally.effective_counts(weighted))
+            .and_then(|((before, _), (now, _))| Some(100.0 * (now.nps()? - before.nps()?)));
         points.push(TrendPoint {
             period: period.label(*start),
             start: calendar::iso_date(*start),
@@ -75,15 +68,22 @@ pub fn trend(index: &SurveyIndex, period: Period, mask: &[bool]) -> Vec<TrendPoi
             ci_centre: summary.as_ref().map(|s| s.ci_centre),
             ci_low: summary.as_ref().map(|s| s.ci_low),
             ci_high: summary.as_ref().map(|s| s.ci_high),
-            change: test.as_ref().map(|t| 100.0 * t.difference),
+            change,
             change_p_value: test.as_ref().map(|t| t.p_value),
-            change_significant: test.as_ref().is_some_and(|t| t.p_value < ALPHA),
-            small_n: tally.n() < super::SMALL_N,
-            metrics: std::mem::take(&mut metrics[k]),
+            change_p_adjusted: None,
+            change_significant: false,
+            small_n: summary.as_ref().is_none_or(NpsSummary::is_small),
+            metrics: group_metrics(&survey.metrics, group, weighted),
         });
         if tally.n() > 0 {
             previous = Some(tally);
         }
+    }
+    let tested: Vec<usize> = (0..points.len()).filter(|&i| points[i].change_p_value.is_some()).collect();
+    let p_values: Vec<f64> = tested.iter().filter_map(|&i| points[i].change_p_value).collect();
+    for (&i, p) in tested.iter().zip(stats::holm_adjust(&p_values)) {
+        points[i].change_p_adjusted = Some(p);
+        points[i].change_significant = p < ALPHA;
     }
     points
 }
@@ -91,18 +91,28 @@ pub fn trend(index: &SurveyIndex, period: Period, mask: &[bool]) -> Vec<TrendPoi
 #[cfg(test)]
 mod tests {
     use super::super::calendar::days_from_civil;
-    use super::super::index::tests::small_index;
+    use super::super::engine::{Query, aggregate};
+    use super::super::filter::Filter;
+    use super::super::survey::SurveyColumns;
+    use super::super::survey::tests::{small_columns, test_source};
     use super::*;
+
+    fn monthly(columns: SurveyColumns) -> Vec<TrendPoint> {
+        let (source, facts) = test_source();
+        let survey = Survey::from_columns(columns, source, facts).unwrap();
+        let query = Query { filter: Filter::default(), groupings: Vec::new(), trend: Some(Period::Month) };
+        let result = aggregate(&survey, &query).unwrap();
+        trend_points(&survey, Period::Month, &result.trend.unwrap())
+    }
 
     #[test]
     fn months_with_gaps_and_changes() {
-        let mut index = small_index();
+        let mut columns = small_columns();
         // Move the last answer to April so that March is an empty month between.
-        if let Some(dates) = index.dates.as_mut() {
-            dates[7] = days_from_civil(2025, 4, 3);
+        if let Some((_, days)) = columns.days.as_mut() {
+            days[7] = Some(days_from_civil(2025, 4, 3));
         }
-        let mask = vec![true; index.len()];
-        let points = trend(&index, Period::Month, &mask);
+        let points = monthly(columns);
         let labels: Vec<&str> = points.iter().map(|p| p.period.as_str()).collect();
         assert_eq!(labels, ["2025-01", "2025-02", "2025-03", "2025-04"]);
         assert_eq!(points.iter().map(|p| p.n).collect::<Vec<_>>(), [3, 2, 0, 1]);
@@ -113,22 +123,50 @@ mod tests {
     }
 
     #[test]
-    fn a_large_drop_is_flagged() {
-        let mut index = small_index();
+    fn two_promoters_after_two_hundred_answers_are_no_significant_change() {
         let mut scores = Vec::new();
-        let mut dates = Vec::new();
+        let mut days = Vec::new();
+        for k in 0..200 {
+            scores.push(Ok([0u8, 7, 10][k % 3]));
+            days.push(Some(days_from_civil(2025, 1, 10)));
+        }
+        for _ in 0..2 {
+            scores.push(Ok(10));
+            days.push(Some(days_from_civil(2025, 2, 10)));
+        }
+        let columns = SurveyColumns {
+            row_numbers: (0..202).collect(),
+            scores,
+            score_name: "nps".into(),
+            days: Some(("date".into(), days)),
+            ..SurveyColumns::default()
+        };
+        let points = monthly(columns);
+        assert!(!points[1].change_significant);
+        assert!(points[1].change.is_some_and(|c| c > 99.0), "the change is still shown");
+        assert!(points[1].small_n);
+    }
+
+    #[test]
+    fn a_large_drop_is_flagged() {
+        let mut scores = Vec::new();
+        let mut days = Vec::new();
         for (month, promoters, detractors) in [(1, 50, 10), (2, 10, 50)] {
             for k in 0..promoters + detractors {
-                scores.push(if k < promoters { 10u8 } else { 0 });
-                dates.push(days_from_civil(2025, month, 10));
+                scores.push(Ok(if k < promoters { 10u8 } else { 0 }));
+                days.push(Some(days_from_civil(2025, month, 10)));
             }
         }
-        index.row_numbers = (0..120).collect();
-        index.scores = scores;
-        index.dates = Some(dates);
-        index.segments.clear();
-        let points = trend(&index, Period::Month, &[true; 120]);
+        let columns = SurveyColumns {
+            row_numbers: (0..120).collect(),
+            scores,
+            score_name: "nps".into(),
+            days: Some(("date".into(), days)),
+            ..SurveyColumns::default()
+        };
+        let points = monthly(columns);
         assert!(points[1].change_significant);
+        assert_eq!(points[1].change_p_adjusted, points[1].change_p_value, "one change: Holm changes nothing");
         assert!((points[1].change.unwrap() - -133.3333).abs() < 1e-3);
     }
 }

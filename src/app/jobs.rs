@@ -9,9 +9,9 @@ use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::thread::JoinHandle;
 
-use crate::analysis::SurveyIndex;
+use crate::analysis::Survey;
 use crate::import::{self, ImportOptions, ImportedTable};
-use crate::report::{Report, ReportRequest, report_for_table};
+use crate::report::{Report, report_for_whole_survey};
 
 /// File name shown for the bundled sample survey.
 pub const SAMPLE_NAME: &str = "sample-survey.csv";
@@ -49,8 +49,8 @@ pub struct LoadedSurvey {
     pub report: Report,
     /// The first rows as read, for the import review: spreadsheet row number and cells.
     pub preview: Vec<(usize, Vec<String>)>,
-    /// The rows as flat arrays, for the views that follow the filter.
-    pub index: Arc<SurveyIndex>,
+    /// The typed survey, for the views that follow the filter.
+    pub survey: Arc<Survey>,
 }
 
 /// Rows shown in the import review's preview.
@@ -59,14 +59,15 @@ pub const PREVIEW_ROWS: usize = 8;
 impl LoadedSurvey {
     /// A survey from an imported table (also used by tests that skip the thread).
     pub fn from_table(source: LoadSource, options: ImportOptions, table: &ImportedTable) -> Result<Self, String> {
-        let report = report_for_table(table, &ReportRequest::default()).map_err(|e| e.to_string())?;
-        let index = Arc::new(SurveyIndex::from_table(table));
+        let survey = Survey::from_table(table).map_err(|e| e.to_string())?;
+        let report = report_for_whole_survey(&survey).map_err(|e| e.to_string())?;
+        let survey = Arc::new(survey);
         let preview = (0..table.rows.row_count().min(PREVIEW_ROWS))
             .map(|r| {
                 (table.rows.row_number(r), (0..table.headers.len()).map(|c| table.rows.cell(r, c).to_owned()).collect())
             })
             .collect();
-        Ok(Self { source, options, report, preview, index })
+        Ok(Self { source, options, report, preview, survey })
     }
 }
 

@@ -309,11 +309,14 @@ impl NpsApp {
         if let Some(outcome) = self.compute.as_mut().and_then(ComputeJob::poll) {
             self.compute = None;
             if let Some(computed) = outcome {
+                if let Some(message) = &computed.error {
+                    self.error = Some(message.clone());
+                }
                 self.computed = Some(computed);
             }
         }
         let Some(loaded) = &self.loaded else { return };
-        let request = self.views.request(&loaded.index, self.library_version);
+        let request = self.views.request(&loaded.survey, self.library_version);
         let selection = self.views.selection.clone();
         let group = self.views.group;
         let same = |r: &ViewRequest, s: &Option<(String, String)>, g: Option<ScoreGroup>| {
@@ -324,8 +327,8 @@ impl NpsApp {
         if up_to_date || under_way {
             return;
         }
-        let (index, library) = (Arc::clone(&loaded.index), Arc::clone(&self.library));
-        match ComputeJob::start(index, library, request, selection, group, self.waker()) {
+        let (survey, library) = (Arc::clone(&loaded.survey), Arc::clone(&self.library));
+        match ComputeJob::start(survey, library, request, selection, group, self.waker()) {
             Ok(job) => self.compute = Some(job),
             Err(message) => self.error = Some(message),
         }

@@ -8,8 +8,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::index::NO_VALUE;
-use crate::analysis::{Filter, Period, SurveyIndex, calendar};
+use crate::analysis::{self, Filter, Period, Survey};
 use crate::app::jobs::Worker;
 use crate::benchmarks::{Benchmark, DataContext};
 use crate::chart::Tone;
@@ -52,6 +51,14 @@ impl ScoreGroup {
             Self::Promoters => Tone::Promoter,
         };
         score <= 10 && Tone::of_score(usize::from(score)) == tone
+    }
+
+    /// The lowest and highest answer of the group.
+    #[must_use]
+    pub fn range(self) -> (u8, u8) {
+        let mut scores = (0..=10u8).filter(|&s| self.contains(s));
+        let low = scores.next().unwrap_or(0);
+        (low, scores.next_back().unwrap_or(low))
     }
 }
 
@@ -104,39 +111,41 @@ pub struct ViewSettings {
 impl ViewSettings {
     /// The breakdown column in use.
     #[must_use]
-    pub fn segment_column(&self, index: &SurveyIndex) -> Option<String> {
-        let exists = |name: &String| index.segment(name).is_some();
+    pub fn segment_column(&self, survey: &Survey) -> Option<String> {
+        let exists = |name: &String| survey.segment(name).is_some();
         self.segment.clone().filter(exists).or_else(|| {
-            index.segments.iter().find(|s| s.is_sector).or_else(|| index.segments.first()).map(|s| s.name.clone())
+            survey.segments.iter().find(|s| s.is_sector).or_else(|| survey.segments.first()).map(|s| s.name.clone())
         })
     }
 
     /// The trend period in use.
     #[must_use]
-    pub fn period(&self, index: &SurveyIndex) -> Option<Period> {
-        index.dates.as_ref()?;
-        let span = index.date_range().map_or(0, |(first, last)| last - first);
+    pub fn period(&self, survey: &Survey) -> Option<Period> {
+        if !survey.has_dates() {
+            return None;
+        }
+        let span = survey.date_range().map_or(0, |(first, last)| last - first);
         Some(self.period.unwrap_or_else(|| Period::automatic(span)))
     }
 
     /// What to compute for these settings.
     #[must_use]
-    pub fn request(&self, index: &SurveyIndex, library_version: u64) -> ViewRequest {
+    pub fn request(&self, survey: &Survey, library_version: u64) -> ViewRequest {
         let mut by = Vec::new();
-        if let Some(first) = self.segment_column(index) {
+        if let Some(first) = self.segment_column(survey) {
             by.push(vec![first.clone()]);
-            if let Some(second) = self.second.clone().filter(|s| *s != first && index.segment(s).is_some()) {
+            if let Some(second) = self.second.clone().filter(|s| *s != first && survey.segment(s).is_some()) {
                 by.push(vec![first, second]);
             }
         }
         let benchmarks = BenchmarkChoice {
-            sector_column: index.segments.iter().find(|s| s.is_sector).map(|s| s.name.clone()),
+            sector_column: survey.segments.iter().find(|s| s.is_sector).map(|s| s.name.clone()),
             context: self.context.clone(),
             overall: self.overall_benchmark.clone(),
             matches: self.matches.clone(),
             library_version,
         };
-        ViewRequest { by, trend: self.period(index), filter: self.filter.clone(), benchmarks }
+        ViewRequest { by, trend: self.period(survey), filter: self.filter.clone(), benchmarks }
     }
 }
 
@@ -151,45 +160,50 @@ pub struct Computed {
     pub group: Option<ScoreGroup>,
     /// Every view's figures.
     pub results: ViewResults,
-    /// Rows (index positions) with a valid answer behind the filter and selection.
+    /// Rows (positions in the survey) with a valid answer behind the filter and selection.
     pub responses: Vec<u32>,
+    /// Why the views could not be computed (an internal error, in plain words).
+    pub error: Option<String>,
 }
 
-/// Computes `request` on `index`: every view, and the rows behind `selection`.
+/// The `(column, value)` conditions of a selection: one for a segment, two for a two-way cell
+/// (`region × channel`, `North × Web`).
+fn selection_conditions(survey: &Survey, selection: Option<&(String, String)>) -> Vec<(String, String)> {
+    let Some((column, value)) = selection else { return Vec::new() };
+    if survey.segment(column).is_some() {
+        return vec![(column.clone(), value.clone())];
+    }
+    match (column.split_once(" × "), value.split_once(" × ")) {
+        (Some((first, second)), Some((a, b))) => {
+            vec![(first.to_owned(), a.to_owned()), (second.to_owned(), b.to_owned())]
+        }
+        // A selection that is neither keeps nothing rather than everything.
+        _ => vec![(column.clone(), value.clone())],
+    }
+}
+
+/// Computes `request` on `survey`: every view, and the rows behind `selection`.
 #[must_use]
 pub fn compute(
-    index: &SurveyIndex,
+    survey: &Survey,
     request: &ViewRequest,
     selection: Option<&(String, String)>,
     group: Option<ScoreGroup>,
     library: &[Benchmark],
 ) -> Computed {
-    let results = compute_views(index, request, library);
-    let mut mask = index.mask(&request.filter);
-    if let Some((column, value)) = selection {
-        if let Some(segment) = index.segment(column) {
-            let code = segment.labels.iter().position(|l| l == value);
-            for (keep, &c) in mask.iter_mut().zip(&segment.codes) {
-                *keep &= code.is_some_and(|code| code as u32 == c);
-            }
-        } else if let Some((first, second)) = column.split_once(" × ") {
-            // A two-way cell: both values must match.
-            let (a, b) = value.split_once(" × ").unwrap_or((value.as_str(), ""));
-            for (name, wanted) in [(first, a), (second, b)] {
-                if let Some(segment) = index.segment(name) {
-                    let code = segment.labels.iter().position(|l| l == wanted);
-                    for (keep, &c) in mask.iter_mut().zip(&segment.codes) {
-                        *keep &= code.is_some_and(|code| code as u32 == c);
-                    }
-                }
-            }
-        }
+    let conditions = selection_conditions(survey, selection);
+    let results = compute_views(survey, request, library);
+    let responses = analysis::responses(survey, &request.filter, &conditions, group.map(ScoreGroup::range));
+    let error =
+        results.as_ref().err().map(ToString::to_string).or_else(|| responses.as_ref().err().map(ToString::to_string));
+    Computed {
+        request: request.clone(),
+        selection: selection.cloned(),
+        group,
+        results: results.unwrap_or_default(),
+        responses: responses.unwrap_or_default(),
+        error,
     }
-    let responses = (0..index.len())
-        .filter(|&i| mask[i] && index.scores[i] != NO_VALUE && group.is_none_or(|g| g.contains(index.scores[i])))
-        .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
-        .collect();
-    Computed { request: request.clone(), selection: selection.cloned(), group, results, responses }
 }
 
 /// A computation on the "compute" thread.
@@ -206,7 +220,7 @@ pub struct ComputeJob {
 impl ComputeJob {
     /// Starts computing; `wake` repaints the window when done.
     pub fn start(
-        index: Arc<SurveyIndex>,
+        survey: Arc<Survey>,
         library: Arc<Vec<Benchmark>>,
         request: ViewRequest,
         selection: Option<(String, String)>,
@@ -215,7 +229,7 @@ impl ComputeJob {
     ) -> Result<Self, String> {
         let job_request = request.clone();
         let job_selection = selection.clone();
-        let work = move || compute(&index, &job_request, job_selection.as_ref(), group, &library);
+        let work = move || compute(&survey, &job_request, job_selection.as_ref(), group, &library);
         let worker = Worker::spawn("compute", work, wake).map_err(|e| format!("cannot start the computation: {e}"))?;
         Ok(Self { request, selection, group, worker })
     }
@@ -227,16 +241,11 @@ impl ComputeJob {
     }
 }
 
-/// `YYYY-MM-DD` of a day number, for the Responses view.
-#[must_use]
-pub fn day_label(day: i32) -> String {
-    if day == crate::analysis::index::NO_DATE { String::new() } else { calendar::iso_date(day) }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::index::SegmentCodes;
+    use crate::analysis::SurveyColumns;
+    use crate::import::ExclusionReason;
 
     #[test]
     fn each_score_is_in_exactly_one_group() {
@@ -247,46 +256,43 @@ mod tests {
         }
         assert_eq!((of(7), of(8)), (vec![ScoreGroup::Passives], vec![ScoreGroup::Passives]));
         assert_eq!((of(9), of(10)), (vec![ScoreGroup::Promoters], vec![ScoreGroup::Promoters]));
-        assert!(of(11).is_empty() && of(NO_VALUE).is_empty());
+        assert!(of(11).is_empty() && of(u8::MAX).is_empty());
+        assert_eq!(groups.map(ScoreGroup::range), [(0, 6), (7, 8), (9, 10)]);
     }
 
-    fn index() -> SurveyIndex {
-        SurveyIndex {
+    fn survey() -> Survey {
+        let columns = SurveyColumns {
             row_numbers: (2..8).collect(),
-            scores: vec![10, 9, 0, 7, NO_VALUE, 3],
-            dates: Some(vec![20_089, 20_090, 20_100, 20_400, 20_121, 20_125]),
+            scores: vec![Ok(10), Ok(9), Ok(0), Ok(7), Err(ExclusionReason::Blank), Ok(3)],
+            score_name: "nps".into(),
+            days: Some((
+                "date".into(),
+                [20_089, 20_090, 20_100, 20_400, 20_121, 20_125].into_iter().map(Some).collect(),
+            )),
             segments: vec![
-                SegmentCodes {
-                    name: "region".into(),
-                    is_sector: false,
-                    labels: vec!["A".into(), "B".into()],
-                    codes: vec![0, 0, 0, 1, 1, 1],
-                },
-                SegmentCodes {
-                    name: "sector".into(),
-                    is_sector: true,
-                    labels: vec!["Retail".into()],
-                    codes: vec![0; 6],
-                },
+                ("region".into(), false, vec!["A".into(), "B".into()], vec![0, 0, 0, 1, 1, 1]),
+                ("sector".into(), true, vec!["Retail".into()], vec![0; 6]),
             ],
-            ..SurveyIndex::default()
-        }
+            ..SurveyColumns::default()
+        };
+        let (source, facts) = crate::analysis::survey::tests::test_source();
+        Survey::from_columns(columns, source, facts).unwrap()
     }
 
     #[test]
     fn defaults_follow_the_data() {
-        let index = index();
+        let survey = survey();
         let settings = ViewSettings::default();
-        assert_eq!(settings.segment_column(&index).as_deref(), Some("sector"), "the sector column comes first");
-        assert_eq!(settings.period(&index), Some(Period::Month), "311 days: months");
-        let request = settings.request(&index, 0);
+        assert_eq!(settings.segment_column(&survey).as_deref(), Some("sector"), "the sector column comes first");
+        assert_eq!(settings.period(&survey), Some(Period::Month), "311 days: months");
+        let request = settings.request(&survey, 0);
         assert_eq!(request.by, vec![vec!["sector".to_owned()]]);
         assert_eq!(request.benchmarks.sector_column.as_deref(), Some("sector"));
     }
 
     #[test]
     fn the_selection_lists_its_rows_with_an_answer() {
-        let index = index();
+        let index = survey();
         let request = ViewSettings::default().request(&index, 0);
         let library = crate::benchmarks::bundled();
         let all = compute(&index, &request, None, None, &library);

@@ -401,8 +401,14 @@ fn headers_of(r1: &[String], c: usize) -> String {
     r1.get(c).cloned().unwrap_or_default()
 }
 
-const RESPONDENT_HEADERS: [&str; 10] = [
+const RESPONDENT_HEADERS: [&str; 17] = [
     "respondent",
+    "respondent key",
+    "respondent_key",
+    "respondent number",
+    "respondent no",
+    "case",
+    "case id",
     "respondent id",
     "respondent_id",
     "respondentid",
@@ -412,9 +418,45 @@ const RESPONDENT_HEADERS: [&str; 10] = [
     "deelnemer",
     "id",
     "token",
+    "klant",
 ];
-const QUESTION_HEADERS: [&str; 9] =
-    ["question", "vraag", "spørgsmål", "frage", "item", "variable", "question id", "question_id", "vraagcode"];
+const QUESTION_HEADERS: [&str; 24] = [
+    "question",
+    "vraag",
+    "spørgsmål",
+    "frage",
+    "item",
+    "variable",
+    "question id",
+    "question_id",
+    "vraagcode",
+    "question number",
+    "question_number",
+    "question no",
+    "question nr",
+    "questionnumber",
+    "question code",
+    "question_code",
+    "vraagnummer",
+    "vraag nr",
+    "vraagnr",
+    "spørgsmålsnummer",
+    "spørgsmål nr",
+    "fragenummer",
+    "qid",
+    "item number",
+];
+/// A column beside a question code that holds the question's wording, used for the headers.
+const QUESTION_TEXT_HEADERS: [&str; 8] = [
+    "question text",
+    "question_text",
+    "question wording",
+    "vraagtekst",
+    "vraag tekst",
+    "spørgsmålstekst",
+    "spørgsmål tekst",
+    "fragetext",
+];
 const ANSWER_HEADERS: [&str; 10] =
     ["answer", "antwoord", "svar", "antwort", "value", "waarde", "værdi", "wert", "response", "score"];
 
@@ -428,12 +470,17 @@ fn pivot_long_format(shaped: &mut Shaped) {
     else {
         return;
     };
+    // With a code column and a wording column, the codes key the pivot and the wording names
+    // the columns; the codes stay available as column codes (`--score 3a`).
+    let wording = find(&QUESTION_TEXT_HEADERS).filter(|&c| c != question);
     let rows = &shaped.rows;
     let mut respondents: Vec<String> = Vec::new();
     let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut questions: Vec<String> = Vec::new();
+    let mut wordings: Vec<String> = Vec::new();
     let mut question_index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let others: Vec<usize> = (0..shaped.headers.len()).filter(|&c| c != who && c != question && c != answer).collect();
+    let others: Vec<usize> =
+        (0..shaped.headers.len()).filter(|&c| c != who && c != question && c != answer && Some(c) != wording).collect();
     // values[respondent][others.len() + question]
     let mut values: Vec<Vec<String>> = Vec::new();
     let mut first_row: Vec<usize> = Vec::new();
@@ -451,8 +498,14 @@ fn pivot_long_format(shaped: &mut Shaped) {
         });
         let qi = *question_index.entry(q.clone()).or_insert_with(|| {
             questions.push(q);
+            wordings.push(String::new());
             questions.len() - 1
         });
+        if let Some(w) = wording
+            && wordings[qi].is_empty()
+        {
+            wordings[qi] = plain_text(rows.cell(r, w));
+        }
         let row = &mut values[p];
         for (k, &c) in others.iter().enumerate() {
             if row[k].is_empty() {
@@ -475,9 +528,22 @@ fn pivot_long_format(shaped: &mut Shaped) {
     }
     let mut headers = vec![shaped.headers[who].clone()];
     headers.extend(others.iter().map(|&c| shaped.headers[c].clone()));
-    headers.extend(questions);
+    let mut codes = vec![String::new(); headers.len()];
+    for (code, text) in questions.into_iter().zip(wordings) {
+        // A question known only by its code ("3a") is named "Question 3a" so that the header
+        // is not mistaken for a number.
+        let named = if !text.is_empty() {
+            text
+        } else if code.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            format!("{} {code}", shaped.headers[question])
+        } else {
+            code.clone()
+        };
+        headers.push(named);
+        codes.push(code);
+    }
     shaped.headers = headers;
-    shaped.codes = Vec::new();
+    shaped.codes = codes;
     shaped.rows = table;
     shaped.layout = Layout::LongFormat;
 }
@@ -526,5 +592,24 @@ mod tests {
         assert_eq!(s.rows.cell(1, 1), "3");
         assert_eq!(s.rows.cell(2, 2), "");
         assert_eq!(s.rows.row_number(1), 4);
+    }
+
+    #[test]
+    fn long_format_with_question_numbers_is_pivoted_by_code() {
+        let text = "respondent_key,question_number,answer\nr1,1,Noord\nr1,2,9\nr1,3a,Snel\nr2,1,Zuid\nr2,2,4\nr2,3a,\nr3,1,Noord\nr3,2,10\n";
+        let s = shaped(text);
+        assert_eq!(s.layout, Layout::LongFormat);
+        assert_eq!(s.headers, ["respondent_key", "question_number 1", "question_number 2", "question_number 3a"]);
+        assert_eq!(s.codes, ["", "1", "2", "3a"]);
+        assert_eq!(s.rows.row_count(), 3);
+        assert_eq!(s.rows.cell(1, 2), "4");
+    }
+
+    #[test]
+    fn long_format_names_coded_questions_by_their_wording() {
+        let text = "Respondent,Vraagnummer,Vraagtekst,Antwoord\n1,Q1,Hoe waarschijnlijk is het dat u ons aanbeveelt?,9\n1,Q2,Regio,Noord\n2,Q1,Hoe waarschijnlijk is het dat u ons aanbeveelt?,3\n2,Q2,Regio,Zuid\n";
+        let s = shaped(text);
+        assert_eq!(s.headers, ["Respondent", "Hoe waarschijnlijk is het dat u ons aanbeveelt?", "Regio"]);
+        assert_eq!(s.codes, ["", "Q1", "Q2"]);
     }
 }

@@ -183,6 +183,10 @@ const CSAT_WORDS: [&str; 5] = ["csat", "satisf", "tevreden", "tilfreds", "zufrie
 const CES_WORDS: [&str; 10] =
     [" ces ", "effort", "moeite", "inspanning", "gemak", "easy", "makkelijk", " nem ", "indsats", "aufwand"];
 const EFFORT_WORDS: [&str; 5] = ["effort", "moeite", "inspanning", "indsats", "aufwand"];
+/// Words of the CES 2.0 agreement statement ("made it easy for me"), whose scale is 1-7.
+const EASE_WORDS: [&str; 8] = ["gemak", "easy", "makkelijk", " nem ", "einfach", "agree", "eens", "enig"];
+/// Below this many answers, a CES column's answers are too few to tell its scale by.
+const SCALE_EVIDENCE: usize = 10;
 const GRADE_WORDS: [&str; 6] = ["cijfer", "rapportcijfer", " grade ", "karakter", "schulnote", " note "];
 const SECTOR_WORDS: [&str; 8] =
     [" sector", "branche", "industry", "industrie", " branch", "bransje", "sektor", "business type"];
@@ -309,7 +313,11 @@ fn detect_one(header: &str, code: &str, rows: &CellTable, c: usize) -> Role {
         return Role::Date;
     }
     if has_any(&h, &CES_WORDS) && p.within(1.0, 7.0) {
-        return if has_any(&h, &EFFORT_WORDS) && p.within(1.0, 5.0) { Role::CesEffort } else { Role::CesAgree };
+        // The wording decides the scale where it can; a bare "CES" whose answers never go past 5
+        // is the 1-5 effort scale (CES 1.0), not 1-7 agreement read upside down.
+        let five_point = p.within(1.0, 5.0) && p.numeric >= SCALE_EVIDENCE;
+        let effort = has_any(&h, &EFFORT_WORDS) || (five_point && !has_any(&h, &EASE_WORDS));
+        return if effort && p.within(1.0, 5.0) { Role::CesEffort } else { Role::CesAgree };
     }
     if has_any(&h, &CSAT_WORDS) && p.within(1.0, 5.0) {
         return Role::Csat;
@@ -400,6 +408,12 @@ mod tests {
     #[test]
     fn the_scale_comes_from_the_role_not_the_answers() {
         assert_eq!(roles_of("csat,nps\n2,9\n3,8\n", 1)[0], Role::Csat);
+        // A bare "CES" column decides its scale from its answers.
+        let five: String = (0..12).map(|i| format!("{},{}\n", 1 + i % 5, i % 11)).collect();
+        assert_eq!(roles_of(&format!("CES,nps\n{five}"), 1)[0], Role::CesEffort);
+        let seven: String = (0..12).map(|i| format!("{},{}\n", 1 + i % 7, i % 11)).collect();
+        assert_eq!(roles_of(&format!("CES,nps\n{seven}"), 1)[0], Role::CesAgree);
+        assert_eq!(roles_of(&format!("CES easy to handle,nps\n{five}"), 1)[0], Role::CesAgree);
         assert_eq!(Role::Csat.scale(), Some((1, 5)));
         assert_eq!(Role::Score.scale(), Some((0, 10)));
     }

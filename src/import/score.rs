@@ -14,13 +14,18 @@ pub enum ExclusionReason {
     NotANumber,
     /// A number with a fraction such as `7.5`.
     NotWholeNumber,
-    /// A whole number outside 0-10 such as `11`.
+    /// A whole number outside the question's scale, such as `11` for a 0-10 question.
     OutOfRange,
+    /// The row's weight is blank, not a number, zero, negative or not finite.
+    InvalidWeight,
+    /// The row's date could not be read (the answer is left out of the trend and date filters).
+    NoDate,
 }
 
 impl ExclusionReason {
     /// Every reason, in the order reports list them.
-    pub const ALL: [Self; 4] = [Self::Blank, Self::NotANumber, Self::NotWholeNumber, Self::OutOfRange];
+    pub const ALL: [Self; 6] =
+        [Self::Blank, Self::NotANumber, Self::NotWholeNumber, Self::OutOfRange, Self::InvalidWeight, Self::NoDate];
 
     /// The stable identifier used in JSON.
     #[must_use]
@@ -30,6 +35,8 @@ impl ExclusionReason {
             Self::NotANumber => "not_a_number",
             Self::NotWholeNumber => "not_a_whole_number",
             Self::OutOfRange => "out_of_range",
+            Self::InvalidWeight => "invalid_weight",
+            Self::NoDate => "no_date",
         }
     }
 }

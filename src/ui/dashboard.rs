@@ -55,8 +55,14 @@ fn metric_cards(ui: &mut egui::Ui, overall: &Overall, t: &Texts) {
                 MetricKind::Csat => (t.csat_title, t.top2_share),
                 MetricKind::Grade => (t.grade_title, t.grade_share),
             };
+            let mean_interval = match (m.mean_low, m.mean_high) {
+                (Some(low), Some(high)) => {
+                    fill(t.mean_interval, &[("low", &t.number(low, 2)), ("high", &t.number(high, 2))])
+                }
+                _ => t.no_interval.to_owned(),
+            };
             let mut details = vec![
-                fill(t.mean_interval, &[("low", &t.number(m.mean_low, 2)), ("high", &t.number(m.mean_high, 2))]),
+                mean_interval,
                 fill(
                     share,
                     &[
@@ -250,6 +256,8 @@ pub fn reason_text(reason: &str, t: &Texts) -> &'static str {
         r if r == ExclusionReason::Blank.code() => t.reason_blank,
         r if r == ExclusionReason::NotANumber.code() => t.reason_not_a_number,
         r if r == ExclusionReason::NotWholeNumber.code() => t.reason_not_whole,
+        r if r == ExclusionReason::InvalidWeight.code() => t.reason_invalid_weight,
+        r if r == ExclusionReason::NoDate.code() => t.reason_no_date,
         _ => t.reason_out_of_range,
     }
 }

@@ -27,7 +27,7 @@ pub fn draw(ui: &mut egui::Ui, app: &NpsApp) -> Vec<AppCommand> {
             views::tabs(ui, &app.views, app.compute.is_some(), texts, &mut commands);
         });
         egui::Panel::left("filters").resizable(true).default_size(200.0).show(ui, |ui| {
-            views::filter_panel(ui, &loaded.index, &app.views.filter, texts, &mut commands);
+            views::filter_panel(ui, &loaded.survey, &app.views.filter, texts, &mut commands);
         });
     }
     let computed = app.computed.as_ref();

@@ -8,8 +8,7 @@ use egui_plot::{Bar, BarChart, FilledArea, Line, MarkerShape, Plot, PlotPoints, 
 use super::i18n::{Texts, fill};
 use super::theme;
 use crate::analysis::metrics::GroupMetrics;
-use crate::analysis::{Filter, Period, SegmentRow, SurveyIndex, TrendPoint};
-use crate::app::views::day_label;
+use crate::analysis::{Filter, Period, SegmentRow, Survey, TrendPoint};
 use crate::app::{AppCommand, Computed, LoadedSurvey, ScoreGroup, SortKey, View, ViewSettings};
 use crate::chart::Tone;
 
@@ -35,14 +34,11 @@ pub fn tabs(ui: &mut egui::Ui, settings: &ViewSettings, computing: bool, t: &Tex
     });
 }
 
+/// How many segment columns the Responses view shows.
+const SEGMENTS_SHOWN: usize = 4;
+
 /// The filter panel: values per segment column and a date range, applied to every view.
-pub fn filter_panel(
-    ui: &mut egui::Ui,
-    index: &SurveyIndex,
-    filter: &Filter,
-    t: &Texts,
-    commands: &mut Vec<AppCommand>,
-) {
+pub fn filter_panel(ui: &mut egui::Ui, survey: &Survey, filter: &Filter, t: &Texts, commands: &mut Vec<AppCommand>) {
     ui.horizontal(|ui| {
         ui.heading(t.filter_title);
         if !filter.is_empty() && ui.button(t.filter_clear).clicked() {
@@ -53,7 +49,7 @@ pub fn filter_panel(
     ui.label(RichText::new(summary).weak());
     ui.separator();
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        if let Some((first, last)) = index.date_range() {
+        if let Some((first, last)) = survey.date_range() {
             for (label, current, is_from, hint) in
                 [(t.date_from, &filter.date_from, true, first), (t.date_to, &filter.date_to, false, last)]
             {
@@ -78,7 +74,7 @@ pub fn filter_panel(
             }
             ui.separator();
         }
-        for segment in &index.segments {
+        for segment in &survey.segments {
             let kept = filter.segments.get(&segment.name);
             let title = match kept.map(std::collections::BTreeSet::len) {
                 Some(k) if k > 0 => format!("{} ({k}/{})", segment.name, segment.labels.len()),
@@ -140,15 +136,15 @@ pub fn segments(
     t: &Texts,
     commands: &mut Vec<AppCommand>,
 ) {
-    let index = &loaded.index;
-    let Some(first) = settings.segment_column(index) else {
+    let survey = &loaded.survey;
+    let Some(first) = settings.segment_column(survey) else {
         ui.label(t.no_segments);
         return;
     };
     ui.horizontal_wrapped(|ui| {
         ui.label(t.break_down_by);
         let combo = egui::ComboBox::from_id_salt("segment").selected_text(&first).show_ui(ui, |ui| {
-            for s in &index.segments {
+            for s in &survey.segments {
                 if ui.selectable_label(s.name == first, &s.name).clicked() {
                     commands.push(AppCommand::SetSegment(Some(s.name.clone())));
                 }
@@ -163,7 +159,7 @@ pub fn segments(
             if ui.selectable_label(second.is_none(), t.none_option).clicked() {
                 commands.push(AppCommand::SetSecond(None));
             }
-            for s in index.segments.iter().filter(|s| s.name != first) {
+            for s in survey.segments.iter().filter(|s| s.name != first) {
                 if ui.selectable_label(second.as_deref() == Some(&s.name), &s.name).clicked() {
                     commands.push(AppCommand::SetSecond(Some(s.name.clone())));
                 }
@@ -404,8 +400,12 @@ fn metric_cells(ui: &mut egui::Ui, metrics: &GroupMetrics, present: [bool; 3], t
         }
         match metric {
             Some(m) => {
-                let text =
-                    format!("{} ({}–{})", t.number(m.mean, 2), t.number(m.mean_low, 1), t.number(m.mean_high, 1));
+                let text = match (m.mean_low, m.mean_high) {
+                    (Some(low), Some(high)) => {
+                        format!("{} ({}–{})", t.number(m.mean, 2), t.number(low, 1), t.number(high, 1))
+                    }
+                    _ => t.number(m.mean, 2),
+                };
                 let share = format!(
                     "{}: {} ({}–{}), n = {}",
                     m.share,
@@ -440,7 +440,7 @@ pub fn trend(
     t: &Texts,
     commands: &mut Vec<AppCommand>,
 ) {
-    let Some(period) = settings.period(&loaded.index) else {
+    let Some(period) = settings.period(&loaded.survey) else {
         ui.label(t.no_dates);
         return;
     };
@@ -610,7 +610,7 @@ pub fn responses(
     commands: &mut Vec<AppCommand>,
 ) {
     let Some(computed) = computed else { return };
-    let index = &loaded.index;
+    let survey = &loaded.survey;
     let rows = &computed.responses;
     ui.horizontal_wrapped(|ui| {
         ui.heading(fill(t.responses_title, &[("count", &rows.len().to_string())]));
@@ -636,15 +636,15 @@ pub fn responses(
             }
         }
     });
-    let segment_names: Vec<&str> = index.segments.iter().map(|s| s.name.as_str()).take(4).collect();
+    let segment_names: Vec<&str> = survey.segments.iter().map(|s| s.name.as_str()).take(SEGMENTS_SHOWN).collect();
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
-    let comment_header = index.comments.as_ref().map_or(t.col_comment, |(name, _)| name.as_str()).to_owned();
+    let comment_header = survey.comment_names.first().map_or(t.col_comment, String::as_str).to_owned();
     let header = |ui: &mut egui::Ui| {
         ui.horizontal(|ui| {
             for (text, width) in [(t.col_row, 80.0), (t.col_score, 60.0)] {
                 ui.add_sized([width, row_height], egui::Label::new(RichText::new(text).strong()));
             }
-            if index.dates.is_some() {
+            if survey.has_dates() {
                 ui.add_sized([100.0, row_height], egui::Label::new(RichText::new(t.col_date).strong()));
             }
             for name in &segment_names {
@@ -657,29 +657,23 @@ pub fn responses(
     ui.separator();
     egui::ScrollArea::both().auto_shrink([false, false]).show_rows(ui, row_height, rows.len(), |ui, range| {
         for &i in &rows[range] {
-            let i = i as usize;
+            let Some(row) = survey.response(i as usize, SEGMENTS_SHOWN) else { continue };
             ui.horizontal(|ui| {
-                ui.add_sized([80.0, row_height], egui::Label::new(index.row_numbers[i].to_string()));
-                let score = index.scores[i];
-                let tone = match score {
-                    9 | 10 => Tone::Promoter,
-                    7 | 8 => Tone::Passive,
-                    _ => Tone::Detractor,
-                };
+                ui.add_sized([80.0, row_height], egui::Label::new(row.row.to_string()));
+                let score = row.score.unwrap_or_default();
+                let tone = Tone::of_score(usize::from(score));
                 let text = RichText::new(score.to_string()).strong().color(theme::tone_colour(tone, ui.visuals()));
                 ui.add_sized([60.0, row_height], egui::Label::new(text));
-                if let Some(dates) = &index.dates {
-                    ui.add_sized([100.0, row_height], egui::Label::new(day_label(dates[i])));
+                if survey.has_dates() {
+                    ui.add_sized([100.0, row_height], egui::Label::new(&row.date));
                 }
-                for segment in index.segments.iter().take(4) {
-                    let value = &segment.labels[segment.codes[i] as usize];
+                for value in &row.segments {
                     ui.add_sized([130.0, row_height], egui::Label::new(value).truncate());
                 }
-                if let Some((_, comments)) = &index.comments {
-                    let comment = &comments[i];
-                    let response = ui.add(egui::Label::new(comment.replace('\n', " ")).truncate());
-                    if !comment.is_empty() {
-                        response.on_hover_text(comment);
+                if !survey.comment_names.is_empty() {
+                    let response = ui.add(egui::Label::new(row.comment.replace('\n', " ")).truncate());
+                    if !row.comment.is_empty() {
+                        response.on_hover_text(&row.comment);
                     }
                 }
             });

@@ -35,3 +35,21 @@ pub fn twelve_answers_csv() -> String {
     }
     text
 }
+
+/// An xlsx workbook of one sheet holding `rows` (the first is the header) as text cells, except
+/// cells that are whole numbers, which are written as numbers.
+pub fn xlsx_bytes(rows: &[Vec<&str>]) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            let (r, c) = (r as u32, c as u16);
+            match cell.parse::<f64>() {
+                Ok(number) => sheet.write_number(r, c, number).map(|_| ()),
+                Err(_) => sheet.write_string(r, c, *cell).map(|_| ()),
+            }
+            .expect("write cell");
+        }
+    }
+    book.save_to_buffer().expect("xlsx in memory")
+}

@@ -1,0 +1,482 @@
+//! The aggregation engine: every count behind every view is a polars lazy query over the typed
+//! survey ([`Survey`]).
+//!
+//! How the data flow:
+//! 1. **Cube.** The survey's rows are grouped once by the keys a screen needs (the segment
+//!    columns it breaks down or filters by, the day when it shows a trend or filters by date) and
+//!    by the answer, into count, sum of weights and sum of squared weights: one cube for the 0-10
+//!    answers and one per CES/CSAT/grade column shown, collected together. A cube holds thousands
+//!    of rows, not millions, and is cached on the survey: a filter change that keeps the same
+//!    keys reuses it.
+//! 2. **Filter.** The user's filter becomes a polars expression on the cube's keys.
+//! 3. **Roll-ups.** Overall, per segment, per pair of segments and per period (a join with a
+//!    small day-to-period table) are group_bys of the filtered cube over their keys and the
+//!    answer, all collected together.
+//! 4. **Tallies.** The small result tables are read into [`ScoreTally`]s, which `stats` turns into
+//!    estimates, intervals and tests (see `breakdown`, `trend` and `metrics`).
+//!
+//! The same frame answers "which rows are behind this number" ([`responses`]).
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+
+use polars::prelude::{DataFrame, DataType, Expr, IntoColumn, IntoLazy, LazyFrame, NamedFrom, Series, col, len, lit};
+
+use super::AnalysisError;
+use super::calendar::Period;
+use super::filter::Filter;
+use super::metrics::metric_slots;
+use super::summary::ScoreTally;
+use super::survey::{DAY, SCORE, Survey, WEIGHT};
+
+/// Name of the answer column in every cube and roll-up.
+const VALUE: &str = "value";
+/// Count column.
+const N: &str = "n";
+/// Sum of weights column.
+const SW: &str = "sw";
+/// Sum of squared weights column.
+const SW2: &str = "sw2";
+/// Period column of the trend roll-up.
+const PERIOD: &str = "period";
+/// How many cubes a survey keeps.
+const CUBES_KEPT: usize = 4;
+/// The most cells a two-way breakdown shows; more is a table no one can read.
+pub const MAX_TWO_WAY_CELLS: usize = 2_000;
+
+/// The answers of one group: the 0-10 answers and the shown CES, CSAT and grade answers (in
+/// [`metric_slots`] order; empty where the file has no such column).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GroupTally {
+    /// 0-10 answers.
+    pub nps: ScoreTally,
+    /// CES, CSAT and grade answers.
+    pub metrics: [ScoreTally; 3],
+}
+
+/// What one screen needs counted.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Query {
+    /// Rows kept.
+    pub filter: Filter,
+    /// Groupings: one segment header, or two for a two-way breakdown.
+    pub groupings: Vec<Vec<String>>,
+    /// The trend period, if a trend is shown.
+    pub trend: Option<Period>,
+}
+
+/// The counts of one [`Query`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Aggregates {
+    /// All rows kept by the filter.
+    pub overall: GroupTally,
+    /// Per grouping of the query, its non-empty groups sorted by their codes: the codes (one per
+    /// column, into the segments' labels) and the tally.
+    pub groupings: Vec<Vec<(Vec<u32>, GroupTally)>>,
+    /// Per period from the first to the last date, its first day and tally (empty tallies are
+    /// gaps); `None` when no trend was asked for or the survey has no date.
+    pub trend: Option<Vec<(i32, GroupTally)>>,
+}
+
+/// Which keys a cube is grouped by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct CubeKey {
+    /// Frame columns of the segment keys, sorted.
+    segments: Vec<String>,
+    /// Whether the day is a key.
+    day: bool,
+}
+
+impl CubeKey {
+    /// Whether a cube with this key can answer queries that need `other`.
+    fn covers(&self, other: &Self) -> bool {
+        (self.day || !other.day) && other.segments.iter().all(|s| self.segments.contains(s))
+    }
+}
+
+/// The cubes of one key: 0-10 answers first, then each shown metric with its slot.
+#[derive(Debug)]
+struct Cubes {
+    score: DataFrame,
+    metrics: Vec<(usize, DataFrame)>,
+}
+
+/// Cubes already built for a survey, newest first.
+#[derive(Debug, Default)]
+pub struct CubeCache {
+    built: Mutex<Vec<(CubeKey, Arc<Cubes>)>>,
+}
+
+/// The aggregations of one group_by: count, sum of weights, sum of squared weights.
+fn cube_aggregations(weighted: bool) -> [Expr; 3] {
+    if weighted {
+        [len().alias(N), col(WEIGHT).sum().alias(SW), (col(WEIGHT) * col(WEIGHT)).sum().alias(SW2)]
+    } else {
+        [len().alias(N), len().cast(DataType::Float64).alias(SW), len().cast(DataType::Float64).alias(SW2)]
+    }
+}
+
+/// The aggregations of a roll-up of a cube.
+fn rollup_aggregations() -> [Expr; 3] {
+    [col(N).sum().alias(N), col(SW).sum().alias(SW), col(SW2).sum().alias(SW2)]
+}
+
+/// Groups `frame` by `keys` and the answer.
+fn rollup(frame: LazyFrame, keys: &[String]) -> LazyFrame {
+    let mut by: Vec<Expr> = keys.iter().map(|k| col(k.as_str())).collect();
+    by.push(col(VALUE));
+    frame.group_by(by).agg(rollup_aggregations())
+}
+
+fn collect_all(plans: Vec<LazyFrame>) -> Result<Vec<DataFrame>, AnalysisError> {
+    let Some(first) = plans.first() else { return Ok(Vec::new()) };
+    let opt_state = first.get_current_optimizations();
+    let plans = plans.into_iter().map(|p| p.logical_plan).collect();
+    Ok(LazyFrame::collect_all_with_engine(plans, polars::prelude::Engine::InMemory, opt_state)?)
+}
+
+impl CubeCache {
+    /// The cubes for `key`: a cached cube that covers it, or a new one.
+    fn get(&self, survey: &Survey, key: &CubeKey) -> Result<Arc<Cubes>, AnalysisError> {
+        if let Ok(built) = self.built.lock()
+            && let Some((_, cubes)) = built.iter().find(|(k, _)| k.covers(key))
+        {
+            return Ok(Arc::clone(cubes));
+        }
+        let cubes = Arc::new(build_cubes(survey, key)?);
+        if let Ok(mut built) = self.built.lock() {
+            built.insert(0, (key.clone(), Arc::clone(&cubes)));
+            built.truncate(CUBES_KEPT);
+        }
+        Ok(cubes)
+    }
+}
+
+/// Groups the survey's rows by `key` and each answer column.
+fn build_cubes(survey: &Survey, key: &CubeKey) -> Result<Cubes, AnalysisError> {
+    let mut by: Vec<Expr> = key.segments.iter().map(|k| col(k.as_str())).collect();
+    if key.day {
+        by.push(col(DAY));
+    }
+    let weighted = survey.is_weighted();
+    let cube_of = |answer: &str| {
+        let mut keys = by.clone();
+        keys.push(col(answer).alias(VALUE));
+        survey.frame().clone().lazy().filter(col(answer).is_not_null()).group_by(keys).agg(cube_aggregations(weighted))
+    };
+    let slots = metric_slots(&survey.metrics);
+    let mut plans = vec![cube_of(SCORE)];
+    let mut metric_slots_built = Vec::new();
+    for (slot, metric) in slots.iter().enumerate() {
+        if let Some(metric) = metric {
+            plans.push(cube_of(&metric.key));
+            metric_slots_built.push(slot);
+        }
+    }
+    let mut frames = collect_all(plans)?.into_iter();
+    let score = frames.next().ok_or_else(|| AnalysisError::Table("no cube came back".into()))?;
+    Ok(Cubes { score, metrics: metric_slots_built.into_iter().zip(frames).collect() })
+}
+
+/// The frame columns of the segment headers in `names`, or `None` when one is not a segment.
+fn segment_keys(survey: &Survey, names: &[String]) -> Option<Vec<String>> {
+    names.iter().map(|n| survey.segment(n).map(|s| s.key.clone())).collect()
+}
+
+/// The filter as an expression over the frame's (or a cube's) columns; `None` keeps all.
+fn filter_expression(survey: &Survey, filter: &Filter) -> Option<Expr> {
+    let mut parts: Vec<Expr> = Vec::new();
+    for (column, values) in &filter.segments {
+        if values.is_empty() {
+            continue;
+        }
+        let Some(segment) = survey.segment(column) else { continue };
+        let allowed = segment
+            .labels
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| values.contains(*l))
+            .map(|(code, _)| col(segment.key.as_str()).eq(lit(code as u32)))
+            .reduce(|a, b| a.or(b));
+        parts.push(allowed.unwrap_or_else(|| lit(false)));
+    }
+    if survey.has_dates() {
+        let (from, to) = filter.date_bounds();
+        if let Some(from) = from {
+            parts.push(col(DAY).gt_eq(lit(from)));
+        }
+        if let Some(to) = to {
+            parts.push(col(DAY).lt_eq(lit(to)));
+        }
+    }
+    parts.into_iter().reduce(|a, b| a.and(b))
+}
+
+/// The first day of every period from the survey's first to its last date.
+fn period_starts(survey: &Survey, period: Period) -> Vec<i32> {
+    let Some((first, last)) = survey.date_range() else { return Vec::new() };
+    let mut starts = Vec::new();
+    let mut start = period.start_of(first);
+    while start <= last {
+        starts.push(start);
+        start = period.next_start(start);
+    }
+    starts
+}
+
+/// A table from every day of the survey's date range to its period's index in `starts`.
+fn day_to_period(survey: &Survey, starts: &[i32]) -> Result<DataFrame, AnalysisError> {
+    let Some((first, last)) = survey.date_range() else { return Ok(DataFrame::empty()) };
+    let days: Vec<i32> = (first..=last).collect();
+    let periods: Vec<u32> =
+        days.iter().map(|&d| starts.partition_point(|&s| s <= d).saturating_sub(1) as u32).collect();
+    let day = Series::new(DAY.into(), days).into_column();
+    Ok(DataFrame::new(periods.len(), vec![day, Series::new(PERIOD.into(), periods).into_column()])?)
+}
+
+/// Reads a roll-up into tallies per key (codes of `keys`, in order), adding them into `into`
+/// at the metric `slot` (`None` for the 0-10 answers).
+fn read_rollup(
+    frame: &DataFrame,
+    keys: &[String],
+    slot: Option<usize>,
+    into: &mut BTreeMap<Vec<u32>, GroupTally>,
+) -> Result<(), AnalysisError> {
+    let key_columns = keys
+        .iter()
+        .map(|k| Ok(frame.column(k)?.cast(&DataType::UInt32)?))
+        .collect::<Result<Vec<_>, AnalysisError>>()?;
+    let key_values = key_columns.iter().map(|c| Ok(c.u32()?.clone())).collect::<Result<Vec<_>, AnalysisError>>()?;
+    let values = frame.column(VALUE)?.cast(&DataType::UInt8)?;
+    let counts = frame.column(N)?.cast(&DataType::UInt64)?;
+    let weights = frame.column(SW)?.cast(&DataType::Float64)?;
+    let squares = frame.column(SW2)?.cast(&DataType::Float64)?;
+    let (values, counts, weights, squares) = (values.u8()?, counts.u64()?, weights.f64()?, squares.f64()?);
+    for i in 0..frame.height() {
+        let Some(key) = key_values.iter().map(|k| k.get(i)).collect::<Option<Vec<u32>>>() else { continue };
+        let (Some(value), Some(n), Some(sw), Some(sw2)) =
+            (values.get(i), counts.get(i), weights.get(i), squares.get(i))
+        else {
+            continue;
+        };
+        let group = into.entry(key).or_default();
+        let tally = match slot {
+            None => &mut group.nps,
+            Some(s) => &mut group.metrics[s],
+        };
+        let v = usize::from(value.min(10));
+        tally.counts[v] += n;
+        tally.weights[v] += sw;
+        tally.weight_squares += sw2;
+    }
+    Ok(())
+}
+
+/// Counts everything `query` needs in polars: the filter applied to the cube, then every
+/// roll-up collected together.
+pub fn aggregate(survey: &Survey, query: &Query) -> Result<Aggregates, AnalysisError> {
+    let groupings: Vec<Option<Vec<String>>> = query.groupings.iter().map(|g| segment_keys(survey, g)).collect();
+    let mut segments: Vec<String> = groupings.iter().flatten().flatten().cloned().collect();
+    segments.extend(
+        query
+            .filter
+            .segments
+            .iter()
+            .filter(|(_, v)| !v.is_empty())
+            .filter_map(|(c, _)| survey.segment(c).map(|s| s.key.clone())),
+    );
+    segments.sort();
+    segments.dedup();
+    let (from, to) = query.filter.date_bounds();
+    let trend_starts = query.trend.filter(|_| survey.has_dates()).map(|p| period_starts(survey, p));
+    let day = survey.has_dates() && (trend_starts.is_some() || from.is_some() || to.is_some());
+    let cubes = survey.cubes.get(survey, &CubeKey { segments, day })?;
+    let predicate = filter_expression(survey, &query.filter);
+    let periods = match &trend_starts {
+        Some(starts) => Some(day_to_period(survey, starts)?),
+        None => None,
+    };
+
+    // One plan per (cube, roll-up), remembered with where its result goes.
+    let mut plans = Vec::new();
+    let mut targets: Vec<(Option<usize>, Target)> = Vec::new();
+    let sources = std::iter::once((None, &cubes.score)).chain(cubes.metrics.iter().map(|(s, f)| (Some(*s), f)));
+    for (slot, cube) in sources {
+        let mut filtered = cube.clone().lazy();
+        if let Some(p) = &predicate {
+            filtered = filtered.filter(p.clone());
+        }
+        // The filter runs once per cube; every roll-up reads its result.
+        let filtered = filtered.collect()?;
+        plans.push(rollup(filtered.clone().lazy(), &[]));
+        targets.push((slot, Target::Overall));
+        for (g, keys) in groupings.iter().enumerate() {
+            if let Some(keys) = keys {
+                plans.push(rollup(filtered.clone().lazy(), keys));
+                targets.push((slot, Target::Grouping(g)));
+            }
+        }
+        if let Some(periods) = &periods {
+            let joined = filtered.clone().lazy().inner_join(periods.clone().lazy(), col(DAY), col(DAY));
+            plans.push(rollup(joined, &[PERIOD.to_owned()]));
+            targets.push((slot, Target::Trend));
+        }
+    }
+    let frames = collect_all(plans)?;
+
+    let mut overall = BTreeMap::new();
+    let mut per_grouping: Vec<BTreeMap<Vec<u32>, GroupTally>> = vec![BTreeMap::new(); groupings.len()];
+    let mut trend = BTreeMap::new();
+    for (frame, (slot, target)) in frames.iter().zip(&targets) {
+        match target {
+            Target::Overall => read_rollup(frame, &[], *slot, &mut overall)?,
+            Target::Grouping(g) => {
+                let keys = groupings[*g].as_deref().unwrap_or_default();
+                if keys.len() > 1 && frame.height() > MAX_TWO_WAY_CELLS * 11 {
+                    return Err(too_many_cells(&query.groupings[*g], frame.height() / 11));
+                }
+                read_rollup(frame, keys, *slot, &mut per_grouping[*g])?;
+                if keys.len() > 1 && per_grouping[*g].len() > MAX_TWO_WAY_CELLS {
+                    return Err(too_many_cells(&query.groupings[*g], per_grouping[*g].len()));
+                }
+            }
+            Target::Trend => read_rollup(frame, &[PERIOD.to_owned()], *slot, &mut trend)?,
+        }
+    }
+    let trend = trend_starts.map(|starts| {
+        starts
+            .iter()
+            .enumerate()
+            .map(|(k, &start)| (start, trend.remove(&vec![k as u32]).unwrap_or_default()))
+            .collect()
+    });
+    Ok(Aggregates {
+        overall: overall.remove(&Vec::new()).unwrap_or_default(),
+        groupings: per_grouping.into_iter().map(|m| m.into_iter().collect()).collect(),
+        trend,
+    })
+}
+
+fn too_many_cells(columns: &[String], cells: usize) -> AnalysisError {
+    AnalysisError::TooManyCells { columns: columns.join(" × "), cells, limit: MAX_TWO_WAY_CELLS }
+}
+
+/// Where a roll-up's result goes.
+#[derive(Debug, Clone, Copy)]
+enum Target {
+    Overall,
+    Grouping(usize),
+    Trend,
+}
+
+/// The rows (0-based positions, for [`Survey::response`]) with an answer that counts, kept by
+/// `filter`, holding every `(column, value)` of `selection`, with an answer in `scores` (an
+/// inclusive range) when given.
+pub fn responses(
+    survey: &Survey,
+    filter: &Filter,
+    selection: &[(String, String)],
+    scores: Option<(u8, u8)>,
+) -> Result<Vec<u32>, AnalysisError> {
+    let mut predicate = col(SCORE).is_not_null();
+    if let Some(p) = filter_expression(survey, filter) {
+        predicate = predicate.and(p);
+    }
+    for (column, value) in selection {
+        let Some(segment) = survey.segment(column) else { continue };
+        predicate = predicate.and(match segment.labels.iter().position(|l| l == value) {
+            Some(code) => col(segment.key.as_str()).eq(lit(code as u32)),
+            None => lit(false),
+        });
+    }
+    if let Some((low, high)) = scores {
+        predicate = predicate.and(col(SCORE).gt_eq(lit(low))).and(col(SCORE).lt_eq(lit(high)));
+    }
+    let positions = survey.frame().clone().lazy().with_row_index("pos", None).filter(predicate).select([col("pos")]);
+    let frame = positions.collect()?;
+    let column = frame.column("pos")?.cast(&DataType::UInt32)?;
+    Ok(column.u32()?.into_no_null_iter().collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::survey::tests::small_survey;
+    use super::*;
+
+    #[test]
+    fn overall_groupings_and_trend_add_up() {
+        let survey = small_survey();
+        let query =
+            Query { filter: Filter::default(), groupings: vec![vec!["region".into()]], trend: Some(Period::Month) };
+        let result = aggregate(&survey, &query).unwrap();
+        assert_eq!(result.overall.nps.n(), 7);
+        assert_eq!(result.overall.nps.counts[10], 2);
+        let regions = &result.groupings[0];
+        assert_eq!(regions.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>(), [vec![0], vec![1]]);
+        // A: 10, 9, 0, 10; B: 7, 3, 9.
+        assert_eq!(regions[0].1.nps.n(), 4);
+        assert_eq!(regions[1].1.nps.n(), 3);
+        let trend = result.trend.unwrap();
+        assert_eq!(trend.len(), 2);
+        assert_eq!(trend.iter().map(|(_, t)| t.nps.n()).sum::<u64>(), 6, "the undated answer is not in the trend");
+    }
+
+    #[test]
+    fn filters_combine_segments_and_dates() {
+        let survey = small_survey();
+        let mut filter = Filter::default();
+        filter.add_condition("region=B").unwrap();
+        let query = Query { filter: filter.clone(), ..Query::default() };
+        assert_eq!(aggregate(&survey, &query).unwrap().overall.nps.n(), 3);
+        filter.date_from = Some("2025-02-02".into());
+        let query = Query { filter: filter.clone(), ..Query::default() };
+        // B from 2 Feb: row 7 (3) only; row 6 has no score and row 8 no date.
+        assert_eq!(aggregate(&survey, &query).unwrap().overall.nps.n(), 1);
+        assert_eq!(responses(&survey, &filter, &[], None).unwrap(), [5]);
+        let mut unknown = Filter::default();
+        unknown.add_condition("region=Nowhere").unwrap();
+        let query = Query { filter: unknown, ..Query::default() };
+        assert_eq!(aggregate(&survey, &query).unwrap().overall.nps.n(), 0);
+    }
+
+    #[test]
+    fn responses_follow_selection_and_score_group() {
+        let survey = small_survey();
+        let all = responses(&survey, &Filter::default(), &[], None).unwrap();
+        assert_eq!(all, [0, 1, 2, 3, 5, 6, 7]);
+        let selected = responses(&survey, &Filter::default(), &[("region".into(), "A".into())], Some((9, 10))).unwrap();
+        assert_eq!(selected, [0, 1, 7]);
+    }
+
+    #[test]
+    fn a_two_way_breakdown_of_two_id_like_columns_is_refused() {
+        use super::super::survey::SurveyColumns;
+        use super::super::survey::tests::test_source;
+        let n = 3_000u32;
+        let labels: Vec<String> = (0..n).map(|i| format!("{i:05}")).collect();
+        let columns = SurveyColumns {
+            row_numbers: (2..n + 2).collect(),
+            scores: (0..n).map(|i| Ok((i % 11) as u8)).collect(),
+            score_name: "nps".into(),
+            segments: vec![
+                ("a".into(), false, labels.clone(), (0..n).collect()),
+                ("b".into(), false, labels, (0..n).rev().collect()),
+            ],
+            ..SurveyColumns::default()
+        };
+        let (source, facts) = test_source();
+        let survey = Survey::from_columns(columns, source, facts).unwrap();
+        let query = Query { groupings: vec![vec!["a".into(), "b".into()]], ..Query::default() };
+        let error = aggregate(&survey, &query).unwrap_err().to_string();
+        assert!(error.contains("a × b") && error.contains("3000"), "{error}");
+        let query = Query { groupings: vec![vec!["a".into()]], ..Query::default() };
+        assert_eq!(aggregate(&survey, &query).unwrap().groupings[0].len(), 3_000, "one column is not capped");
+    }
+
+    #[test]
+    fn a_cube_with_more_keys_answers_a_query_with_fewer() {
+        let wide = CubeKey { segments: vec!["s0".into(), "s1".into()], day: true };
+        assert!(wide.covers(&CubeKey { segments: vec!["s1".into()], day: false }));
+        assert!(!CubeKey { segments: vec!["s1".into()], day: false }.covers(&wide));
+    }
+}
