@@ -128,7 +128,7 @@ fn rollup(frame: LazyFrame, keys: &[String]) -> LazyFrame {
     frame.group_by(by).agg(rollup_aggregations())
 }
 
-fn collect_all(plans: Vec<LazyFrame>) -> Result<Vec<DataFrame>, AnalysisError> {
+pub(crate) fn collect_all(plans: Vec<LazyFrame>) -> Result<Vec<DataFrame>, AnalysisError> {
     let Some(first) = plans.first() else { return Ok(Vec::new()) };
     let opt_state = first.get_current_optimizations();
     let plans = plans.into_iter().map(|p| p.logical_plan).collect();
@@ -184,7 +184,7 @@ fn segment_keys(survey: &Survey, names: &[String]) -> Option<Vec<String>> {
 }
 
 /// The filter as an expression over the frame's (or a cube's) columns; `None` keeps all.
-fn filter_expression(survey: &Survey, filter: &Filter) -> Option<Expr> {
+pub(crate) fn filter_expression(survey: &Survey, filter: &Filter) -> Option<Expr> {
     let mut parts: Vec<Expr> = Vec::new();
     for (column, values) in &filter.segments {
         if values.is_empty() {
