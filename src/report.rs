@@ -185,6 +185,10 @@ pub struct Report {
     pub source: SourceSummary,
     /// Which interval `ci_low`/`ci_high` hold.
     pub interval: &'static str,
+    /// The rule that keeps the NPS shown inside its interval.
+    pub interval_note: &'static str,
+    /// Whether shares, NPS and intervals are weighted (counts never are), and by which column.
+    pub weighted_by: Option<String>,
     /// The filter applied, in words; empty when every row is analysed.
     pub filter: String,
     /// All valid answers kept by the filter.
@@ -445,6 +449,8 @@ pub fn report_for_survey(survey: &Survey, views: &ViewRequest, library: &[Benchm
                 .collect(),
         },
         interval: "adjusted_wald_95",
+        interval_note: "adjusted Wald 95% (Kish's effective n when weighted); where the NPS itself lies outside it (very few answers) the interval is widened to include it",
+        weighted_by: survey.weight_name.clone(),
         filter: views.filter.describe(),
         overall,
         segments,

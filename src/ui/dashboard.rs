@@ -215,7 +215,11 @@ fn kpi_cards(ui: &mut egui::Ui, o: &Overall, t: &Texts) {
         cards.push(Card {
             title: title.to_owned(),
             value: t.percent(pct),
-            details: vec![fill(t.share_detail, &[("count", &count.to_string()), ("n", &n)])],
+            // Counts are respondents; a weighted share says so, so that the two are not mixed up.
+            details: vec![fill(
+                if o.effective_n.is_some() { t.share_detail_weighted } else { t.share_detail },
+                &[("count", &count.to_string()), ("n", &n)],
+            )],
             accent: Some(theme::tone_colour(tone, &visuals)),
         });
     }

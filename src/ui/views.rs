@@ -345,7 +345,8 @@ fn segment_table(
             ui.label(RichText::new(t.signed(m.nps)).strong());
             ui.label(format!("{} – {}", t.signed(m.ci_low), t.signed(m.ci_high)));
             ui.label(r.difference_vs_rest.map_or_else(|| "–".to_owned(), |d| t.signed(d)));
-            ui.label(r.p_value.map_or_else(
+            // The Holm-adjusted p, which is what the significance mark follows.
+            ui.label(r.p_adjusted.map_or_else(
                 || "–".to_owned(),
                 |p| if p < 0.001 { "< 0.001".replace('.', &t.decimal.to_string()) } else { t.number(p, 3) },
             ));
