@@ -11,7 +11,9 @@ use crate::analysis::index::IndexParts;
 use crate::analysis::metrics::GroupMetrics;
 use crate::analysis::{self, AnalysisError, Filter, NpsSummary, Period, SegmentRow, Survey, SurveyIndex, TrendPoint};
 use crate::benchmarks::{self, Benchmark, Comparison, DataContext};
-use crate::import::{self, ColumnRole, ImportError, ImportOptions, ImportedTable, Role};
+use crate::import::{
+    self, ColumnRole, ImportError, ImportOptions, ImportedTable, Role, SkippedWeight, UnreadableDates,
+};
 
 /// Everything asked for on the command line or in the open dialog.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -86,6 +88,11 @@ pub struct ExcludedRows {
 pub struct ColumnRoles {
     /// Header of the 0-10 score column.
     pub score: String,
+    /// The score column was chosen by its answers: no header speaks of recommending and the
+    /// user did not name it. Announced wherever results are shown.
+    pub score_guessed: bool,
+    /// Other columns whose answers look like 0-10 scores, when the score column was guessed.
+    pub score_alternatives: Vec<String>,
     /// Headers of the segment columns broken down by.
     pub segments: Vec<String>,
     /// The sector column, if any.
@@ -96,6 +103,12 @@ pub struct ColumnRoles {
     pub respondent_id: Option<String>,
     /// The weight column, if any.
     pub weight: Option<String>,
+    /// Whether the results are weighted (by `weight`).
+    pub weighted: bool,
+    /// A column headed like a weight that was not applied because its values do not look like
+    /// survey weights; the user is asked to confirm it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight_skipped: Option<SkippedWeight>,
     /// CES columns (either scale).
     pub ces: Vec<String>,
     /// CSAT columns.
@@ -133,6 +146,14 @@ pub struct SourceSummary {
     pub footer_rows: Vec<usize>,
     /// Questions spread over one column per choice, merged into one column.
     pub merged_choices: Vec<MergedChoice>,
+    /// What the file really is when its extension says otherwise; it was read by its content.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read_as: Option<&'static str>,
+    /// Lines of a UTF-8 file read as Windows-1252 because they were not valid UTF-8.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub windows_1252_lines: Vec<usize>,
+    /// The file has no header row: row 1 holds answers.
+    pub header_missing: bool,
 }
 
 /// A question spread over one column per choice and read as one column.
@@ -177,6 +198,10 @@ pub struct Report {
     /// A problem with the user's benchmark file (the bundled library is still used).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub benchmark_warning: Option<String>,
+    /// Rows without a readable date, when dates are used (trend or date filter): they are left
+    /// out of the trend and of date filters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unreadable_dates: Option<UnreadableDates>,
 }
 
 /// Reads `path` and analyses it as asked.
@@ -235,6 +260,12 @@ pub fn report_for_table(table: &ImportedTable, request: &ReportRequest) -> Resul
     let (library, warning) = benchmarks::library();
     let mut report = report_for_survey(&survey, &index, &views, &library)?;
     report.benchmark_warning = warning;
+    if parts.dates {
+        report.unreadable_dates = table.unreadable_dates();
+    }
+    let source = &table.source;
+    report.source.read_as = source.read_as;
+    report.source.windows_1252_lines.clone_from(&source.windows_1252_lines);
     Ok(report)
 }
 
@@ -381,6 +412,8 @@ pub fn report_for_survey(
         layout_label: facts.layout_label(),
         columns: ColumnRoles {
             score: survey.score_header.clone(),
+            score_guessed: facts.score_guessed,
+            score_alternatives: facts.score_alternatives.clone(),
             segments: views.by.iter().flatten().fold(Vec::new(), |mut seen, c| {
                 if !seen.contains(c) {
                     seen.push(c.clone());
@@ -391,6 +424,8 @@ pub fn report_for_survey(
             date: facts.column_with(Role::Date).map(str::to_owned),
             respondent_id: facts.column_with(Role::RespondentId).map(str::to_owned),
             weight: facts.column_with(Role::Weight).map(str::to_owned),
+            weighted: facts.column_with(Role::Weight).is_some(),
+            weight_skipped: facts.skipped_weight.clone(),
             ces: [facts.columns_with(Role::CesAgree), facts.columns_with(Role::CesEffort)].concat(),
             csat: facts.columns_with(Role::Csat),
             grade: facts.columns_with(Role::Grade),
@@ -413,6 +448,9 @@ pub fn report_for_survey(
                 .iter()
                 .map(|(column, n)| MergedChoice { column: column.clone(), from_columns: *n })
                 .collect(),
+            read_as: None,
+            windows_1252_lines: Vec::new(),
+            header_missing: facts.header_missing,
         },
         interval: "adjusted_wald_95",
         filter: views.filter.describe(),
@@ -421,5 +459,6 @@ pub fn report_for_survey(
         trend: results.trend,
         sectors: results.sectors,
         benchmark_warning: None,
+        unreadable_dates: None,
     })
 }
