@@ -206,24 +206,54 @@ fn kpi_cards(ui: &mut egui::Ui, o: &Overall, t: &Texts) {
         (t.passives, o.passive_pct, o.passives, Tone::Passive),
         (t.detractors, o.detractor_pct, o.detractors, Tone::Detractor),
     ] {
+        let mut details = Vec::new();
+        if let Some((low, high)) = share_interval(pct, count, o) {
+            details.push(fill(t.interval, &[("low", &t.percent(low)), ("high", &t.percent(high))]));
+        }
+        details.push(fill(t.share_detail, &[("count", &count.to_string()), ("n", &n)]));
         cards.push(Card {
             title: title.to_owned(),
             value: t.percent(pct),
-            details: vec![fill(t.share_detail, &[("count", &count.to_string()), ("n", &n)])],
+            details,
             accent: Some(theme::tone_colour(tone, &visuals)),
         });
     }
-    cards.push(Card {
-        title: t.mean.to_owned(),
-        value: t.number(o.mean, 2),
-        details: vec![fill(t.mean_detail, &[("n", &n)])],
-        accent: None,
-    });
+    let mut details = Vec::new();
+    if let Some((low, high)) = mean_interval(o) {
+        details.push(fill(t.interval, &[("low", &t.number(low, 2)), ("high", &t.number(high, 2))]));
+    }
+    details.push(fill(t.mean_detail, &[("n", &n)]));
+    cards.push(Card { title: t.mean.to_owned(), value: t.number(o.mean, 2), details, accent: None });
     card_grid(ui, &cards);
 }
 
+/// The 95% Wilson interval of a share, in percent: from the count, or with weights from the
+/// weighted share and the effective n.
+#[must_use]
+pub fn share_interval(pct: f64, count: u64, o: &Overall) -> Option<(f64, f64)> {
+    let (successes, n) = match o.effective_n {
+        Some(n_eff) => (pct / 100.0 * n_eff, n_eff),
+        None => (count as f64, o.n as f64),
+    };
+    crate::stats::wilson(successes, n, crate::stats::Z95).map(|i| (i.low * 100.0, i.high * 100.0))
+}
+
+/// The 95% t-interval of the mean 0-10 score, from the distribution; with weights, centred on the
+/// weighted mean and widened to the effective n.
+#[must_use]
+pub fn mean_interval(o: &Overall) -> Option<(f64, f64)> {
+    let pairs: Vec<(f64, f64)> = o.distribution.iter().enumerate().map(|(s, &c)| (s as f64, c as f64)).collect();
+    let m = crate::stats::mean_t_interval(&pairs, 0.95)?;
+    let half = (m.high - m.low) / 2.0;
+    let half = match o.effective_n {
+        Some(n_eff) if n_eff >= 2.0 => half * (m.n / n_eff).sqrt(),
+        _ => half,
+    };
+    Some((o.mean - half, o.mean + half))
+}
+
 fn distribution(ui: &mut egui::Ui, report: &Report, o: &Overall, t: &Texts) {
-    let footnote = fill(
+    let mut footnote = fill(
         t.footnote,
         &[
             ("n", &o.n.to_string()),
@@ -233,6 +263,10 @@ fn distribution(ui: &mut egui::Ui, report: &Report, o: &Overall, t: &Texts) {
             ("file", &file_label(report)),
         ],
     );
+    if let (true, Some(weight)) = (report.columns.weighted, &report.columns.weight) {
+        footnote.push_str(" · ");
+        footnote.push_str(&fill(t.footnote_weighted, &[("column", weight)]));
+    }
     let words = DistributionWords {
         title: t.distribution_title,
         score: t.score_axis,
