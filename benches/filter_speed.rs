@@ -7,7 +7,6 @@
 use std::time::{Duration, Instant};
 
 use nps_workbench::analysis::{Filter, MetricKind, Period, Survey, SurveyColumns};
-use nps_workbench::import::{FileFormat, ImportFacts, Layout, SourceInfo};
 use nps_workbench::report::{BenchmarkChoice, ViewRequest, compute_views};
 
 const ROWS: usize = 1_000_000;
@@ -42,24 +41,7 @@ fn survey() -> Survey {
         ],
         comments: Vec::new(),
     };
-    let source = SourceInfo {
-        file_name: "generated".into(),
-        format: FileFormat::Delimited,
-        encoding: None,
-        delimiter: Some(','),
-        sheet: None,
-        sheet_names: Vec::new(),
-    };
-    let facts = ImportFacts {
-        layout: Layout::PlainTable,
-        header_row: 1,
-        header_rows: 1,
-        title_rows: 0,
-        footer_rows: Vec::new(),
-        merged_choices: Vec::new(),
-        roles: Vec::new(),
-    };
-    Survey::from_columns(columns, source, facts).unwrap()
+    Survey::from_generated(columns, "generated").unwrap()
 }
 
 fn main() {

@@ -9,11 +9,12 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::analysis::{Filter, Period};
-use crate::benchmarks::{Audience, DataContext};
+use crate::benchmarks::{self, Audience, Comparison, DataContext};
 use crate::export::write_atomic;
-use crate::import::ImportOptions;
-use crate::import::Role;
-use crate::report::{Report, ReportRequest, report_for_file};
+use crate::import::{self, ImportOptions, ImportedTable, Role};
+use crate::notices::{date_notice, import_notices};
+use crate::report::{BenchmarkChoice, Report, ReportRequest, report_for_table};
+use crate::ui::i18n::ENGLISH;
 
 /// Offline Net Promoter Score analysis of customer-survey spreadsheets.
 #[derive(Debug, Parser)]
@@ -63,9 +64,13 @@ pub struct ReportArgs {
     /// Whether the respondents are businesses or consumers.
     #[arg(long, value_parser = ["b2b", "b2c"])]
     pub audience: Option<String>,
-    /// Weight column (default: a column headed weight / gewicht / vægt, if any).
-    #[arg(long, value_name = "COLUMN")]
+    /// Weight column (default: a column headed weight / gewicht / vægt whose values look like
+    /// survey weights: positive, mean near 1).
+    #[arg(long, value_name = "COLUMN", conflicts_with = "no_weight")]
     pub weight: Option<String>,
+    /// Do not weight, even when a weight column is detected.
+    #[arg(long)]
+    pub no_weight: bool,
     /// Print one JSON object instead of a table.
     #[arg(long)]
     pub json: bool,
@@ -74,36 +79,135 @@ pub struct ReportArgs {
     pub out: Option<PathBuf>,
 }
 
-/// Runs `report` and returns what to print, or the one-line error.
-pub fn run_report(args: &ReportArgs) -> Result<String, String> {
+/// Why `report` failed: the one-line message and the exit status.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportFailure {
+    /// The one-line reason.
+    pub message: String,
+    /// [`EXIT_USAGE`] for arguments that cannot be right, [`EXIT_FAILURE`] otherwise.
+    pub status: u8,
+}
+
+/// Exit status when a file cannot be read or analysed (README).
+pub const EXIT_FAILURE: u8 = 1;
+/// Exit status of a usage error: an argument that cannot be right (README; clap uses it too).
+pub const EXIT_USAGE: u8 = 2;
+
+impl From<String> for ReportFailure {
+    fn from(message: String) -> Self {
+        Self { message, status: EXIT_FAILURE }
+    }
+}
+
+fn usage(message: String) -> ReportFailure {
+    ReportFailure { message, status: EXIT_USAGE }
+}
+
+/// The `--by` arguments without repeats; an empty name (`--by ""`, `--by region:`) is an error.
+fn checked_by(by: &[String], warnings: &mut Vec<String>) -> Result<Vec<String>, ReportFailure> {
+    let mut kept: Vec<String> = Vec::new();
+    for spec in by {
+        if spec.trim().is_empty() || spec.split(':').any(|part| part.trim().is_empty()) {
+            return Err(usage(format!(
+                "--by '{spec}': a column name is missing; use --by COLUMN, or --by A:B for a two-way breakdown"
+            )));
+        }
+        if kept.iter().any(|k| k.trim().eq_ignore_ascii_case(spec.trim())) {
+            warnings.push(format!("--by '{spec}' is given twice; it is shown once"));
+        } else {
+            kept.push(spec.clone());
+        }
+    }
+    Ok(kept)
+}
+
+/// An unknown `--benchmark` is an error that lists the sectors known.
+fn check_benchmark(args: &ReportArgs, context: &DataContext) -> Result<(), ReportFailure> {
+    let Some(wanted) = &args.benchmark else { return Ok(()) };
+    let (library, _) = benchmarks::library();
+    let choice =
+        BenchmarkChoice { overall: Some(wanted.clone()), context: context.clone(), ..BenchmarkChoice::default() };
+    if choice.for_overall(&library).is_some() {
+        return Ok(());
+    }
+    let mut sectors: Vec<&str> = library.iter().map(|b| b.sector.as_str()).collect();
+    sectors.sort_unstable();
+    sectors.dedup();
+    Err(usage(format!("--benchmark '{wanted}': no benchmark for this sector; known sectors: {}", sectors.join(", "))))
+}
+
+/// Hints for filter values no row holds, such as `noord-holland` for `Noord-Holland`.
+fn filter_hints(table: &ImportedTable, filter: &Filter, warnings: &mut Vec<String>) -> Result<(), ReportFailure> {
+    for (column, values) in &filter.segments {
+        let c = table.column_index(column).map_err(|e| ReportFailure::from(e.to_string()))?;
+        let mut present: Vec<&str> = (0..table.rows.row_count()).map(|r| table.rows.cell(r, c).trim()).collect();
+        present.sort_unstable();
+        present.dedup();
+        for value in values {
+            if present.contains(&value.trim()) {
+                continue;
+            }
+            if let Some(other) = present.iter().find(|p| p.to_lowercase() == value.trim().to_lowercase()) {
+                warnings.push(format!(
+                    "--filter: no row has {column} = '{value}'; did you mean '{other}'? (values are matched exactly)"
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Runs `report` and returns what to print on stdout, or the one-line error with its exit
+/// status. Warnings and hints (arguments ignored or mistyped, notices with `--json`) are added
+/// to `warnings`, one line each, for stderr, also when the report fails.
+pub fn run_report(args: &ReportArgs, warnings: &mut Vec<String>) -> Result<String, ReportFailure> {
+    let by = checked_by(&args.by, warnings)?;
     let mut filter = Filter::default();
     for condition in &args.filter {
-        filter.add_condition(condition)?;
+        filter.add_condition(condition).map_err(usage)?;
     }
     let trend = args.trend.as_deref().map(|p| match p {
         "week" => Period::Week,
         "quarter" => Period::Quarter,
         _ => Period::Month,
     });
+    let context = DataContext {
+        region: args.region.clone(),
+        audience: args.audience.as_deref().map(|a| if a == "b2c" { Audience::B2c } else { Audience::B2b }),
+    };
+    check_benchmark(args, &context)?;
     let roles = args.weight.iter().map(|w| (w.clone(), Role::Weight)).collect();
     let request = ReportRequest {
-        import: ImportOptions { sheet: args.sheet.clone(), score_column: args.score.clone(), roles },
-        by: args.by.clone(),
+        import: ImportOptions {
+            sheet: args.sheet.clone(),
+            score_column: args.score.clone(),
+            roles,
+            no_weight: args.no_weight,
+        },
+        by,
         trend,
         filter,
-        context: DataContext {
-            region: args.region.clone(),
-            audience: args.audience.as_deref().map(|a| if a == "b2c" { Audience::B2c } else { Audience::B2b }),
-        },
+        context,
         overall_benchmark: args.benchmark.clone(),
     };
-    let report = report_for_file(&args.file, &request).map_err(|e| e.to_string())?;
+    let table = import::read_file(&args.file, &request.import, &mut |_| true).map_err(|e| e.to_string())?;
+    if let (Some(sheet), None) = (&args.sheet, &table.source.sheet) {
+        warnings
+            .push(format!("--sheet '{sheet}' is ignored: {} is a text file without sheets", table.source.file_name));
+    }
+    filter_hints(&table, &request.filter, warnings)?;
+    let report = report_for_table(&table, &request).map_err(|e| e.to_string())?;
     let json = serde_json::to_string_pretty(&report).map_err(|e| format!("cannot write JSON: {e}"))?;
     if let Some(dir) = &args.out {
         let target = dir.join("report.json");
         std::fs::create_dir_all(dir)
             .and_then(|()| write_atomic(&target, json.as_bytes()))
             .map_err(|e| format!("{}: cannot write: {e}", target.display()))?;
+    }
+    if args.json {
+        // The table carries the notices; with JSON they go to stderr, so a script sees them too.
+        warnings.extend(import_notices(&report, &ENGLISH));
+        warnings.extend(report.unreadable_dates.iter().map(|d| date_notice(d, &ENGLISH)));
     }
     Ok(if args.json { json } else { format_table(&report) })
 }
@@ -144,6 +248,18 @@ pub fn format_table(report: &Report) -> String {
     for m in &s.merged_choices {
         let _ = writeln!(out, "'{}': {} choice columns read as one column", m.column, m.from_columns);
     }
+    for notice in import_notices(report, &ENGLISH) {
+        let _ = writeln!(out, "Note: {notice}");
+    }
+    if report.columns.score_guessed {
+        let _ = writeln!(out, "  hint: name the 0-10 question with --score COLUMN");
+    }
+    if let Some(skipped) = &report.columns.weight_skipped {
+        let _ = writeln!(out, "  hint: apply it with --weight '{}', or keep it off with --no-weight", skipped.column);
+    }
+    if let Some(dates) = &report.unreadable_dates {
+        let _ = writeln!(out, "Note: {}", date_notice(dates, &ENGLISH));
+    }
     let _ = writeln!(
         out,
         "Score column '{}': {} rows read, {} used, {} excluded",
@@ -175,6 +291,15 @@ pub fn format_table(report: &Report) -> String {
         "Promoters {:.1}% ({})  Passives {:.1}% ({})  Detractors {:.1}% ({})  Mean {:.2}",
         o.promoter_pct, o.promoters, o.passive_pct, o.passives, o.detractor_pct, o.detractors, o.mean
     );
+    if let (true, Some(weight)) = (report.columns.weighted, &report.columns.weight) {
+        let _ = writeln!(out, "Weighted by '{weight}': the shares and NPS are weighted; counts are respondents");
+    }
+    if let Some(b) = &report.overall.benchmark {
+        let _ = writeln!(out, "Benchmark {}", benchmark_line(b));
+        for w in &b.warnings {
+            let _ = writeln!(out, "  note: {w}");
+        }
+    }
     let _ = writeln!(out);
     let _ = writeln!(out, "Score {}", (0..=10).map(|i| format!("{i:>6}")).collect::<String>());
     let _ = writeln!(out, "Count {}", o.distribution.iter().map(|c| format!("{c:>6}")).collect::<String>());
@@ -232,23 +357,7 @@ pub fn format_table(report: &Report) -> String {
             row.p_value.map_or_else(|| "-".to_owned(), |p| format!("{p:.3}")),
         );
         if let Some(b) = &row.benchmark {
-            let published = match (b.low, b.high, b.value) {
-                (Some(lo), Some(hi), _) => format!("range {} to {}", signed(lo), signed(hi)),
-                (_, _, Some(v)) => format!("single value {}", signed(v)),
-                _ => String::new(),
-            };
-            let verdict =
-                serde_json::to_value(b.verdict).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "    benchmark {} {published}: {} ({}, {}, {}, {})",
-                b.sector,
-                verdict.replace('_', " "),
-                b.source,
-                b.year,
-                b.region,
-                b.audience
-            );
+            let _ = writeln!(out, "    benchmark {}", benchmark_line(b));
             for w in &b.warnings {
                 let _ = writeln!(out, "      note: {w}");
             }
@@ -269,6 +378,25 @@ pub fn format_table(report: &Report) -> String {
         }
     }
     out
+}
+
+/// "Retail range +20.0 to +40.0: above (source, 2024, NL, B2C)": a benchmark comparison in one line.
+fn benchmark_line(b: &Comparison) -> String {
+    let published = match (b.low, b.high, b.value) {
+        (Some(lo), Some(hi), _) => format!("range {} to {}", signed(lo), signed(hi)),
+        (_, _, Some(v)) => format!("single value {}", signed(v)),
+        _ => String::new(),
+    };
+    let verdict = serde_json::to_value(b.verdict).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+    format!(
+        "{} {published}: {} ({}, {}, {}, {})",
+        b.sector,
+        verdict.replace('_', " "),
+        b.source,
+        b.year,
+        b.region,
+        b.audience
+    )
 }
 
 /// The share a metric reports, in words.

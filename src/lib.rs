@@ -13,6 +13,7 @@ pub mod chart;
 pub mod cli;
 pub mod export;
 pub mod import;
+pub mod notices;
 pub mod report;
 pub mod sample;
 pub mod stats;

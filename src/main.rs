@@ -1,27 +1,53 @@
 //! The `nps-workbench` binary: the desktop app, or `report` on the command line.
 
-use clap::Parser;
-use nps_workbench::cli::{Cli, Command, run_report};
+use std::io::Write as _;
+use std::process::ExitCode;
 
-fn main() -> std::process::ExitCode {
+use clap::Parser;
+use nps_workbench::cli::{Cli, Command, EXIT_FAILURE, run_report};
+
+fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Report(args)) => match run_report(&args) {
-            Ok(text) => {
-                println!("{text}");
-                std::process::ExitCode::SUCCESS
+        Some(Command::Report(args)) => {
+            let mut warnings = Vec::new();
+            let result = run_report(&args, &mut warnings);
+            for warning in &warnings {
+                say(&format!("warning: {warning}"));
             }
-            Err(message) => {
-                eprintln!("nps-workbench: {message}");
-                std::process::ExitCode::FAILURE
+            match result {
+                Ok(text) => print(&text),
+                Err(failure) => {
+                    say(&failure.message);
+                    ExitCode::from(failure.status)
+                }
             }
-        },
+        }
         None => match nps_workbench::app::run(cli.file) {
-            Ok(()) => std::process::ExitCode::SUCCESS,
+            Ok(()) => ExitCode::SUCCESS,
             Err(message) => {
-                eprintln!("nps-workbench: {message}");
-                std::process::ExitCode::FAILURE
+                say(&message);
+                ExitCode::FAILURE
             }
         },
     }
+}
+
+/// Writes the report to stdout. A reader that stops early (`| head -1`) closes the pipe: that
+/// ends the program quietly; any other write error is one line on stderr.
+fn print(text: &str) -> ExitCode {
+    let mut stdout = std::io::stdout().lock();
+    match writeln!(stdout, "{text}").and_then(|()| stdout.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            say(&format!("cannot write the report: {e}"));
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}
+
+/// One line on stderr, `nps-workbench: ...`; a closed stderr is ignored.
+fn say(message: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "nps-workbench: {message}");
 }

@@ -11,7 +11,9 @@ use crate::analysis::{
     self, AnalysisError, Filter, GroupMetrics, NpsSummary, Period, Query, SegmentRow, Survey, SurveyParts, TrendPoint,
 };
 use crate::benchmarks::{self, Benchmark, Comparison, DataContext};
-use crate::import::{self, ColumnRole, ImportError, ImportOptions, ImportedTable, Role};
+use crate::import::{
+    self, ColumnRole, ImportError, ImportOptions, ImportedTable, Role, SkippedWeight, UnreadableDates,
+};
 
 /// Everything asked for on the command line or in the open dialog.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -102,6 +104,11 @@ impl From<&analysis::ExclusionGroup> for ExcludedRows {
 pub struct ColumnRoles {
     /// Header of the 0-10 score column.
     pub score: String,
+    /// The score column was chosen by its answers: no header speaks of recommending and the
+    /// user did not name it. Announced wherever results are shown.
+    pub score_guessed: bool,
+    /// Other columns whose answers look like 0-10 scores, when the score column was guessed.
+    pub score_alternatives: Vec<String>,
     /// Headers of the segment columns broken down by.
     pub segments: Vec<String>,
     /// The sector column, if any.
@@ -112,6 +119,12 @@ pub struct ColumnRoles {
     pub respondent_id: Option<String>,
     /// The weight column, if any.
     pub weight: Option<String>,
+    /// Whether the results are weighted (by `weight`).
+    pub weighted: bool,
+    /// A column headed like a weight that was not applied because its values do not look like
+    /// survey weights; the user is asked to confirm it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight_skipped: Option<SkippedWeight>,
     /// CES columns (either scale).
     pub ces: Vec<String>,
     /// CSAT columns.
@@ -149,6 +162,14 @@ pub struct SourceSummary {
     pub footer_rows: Vec<usize>,
     /// Questions spread over one column per choice, merged into one column.
     pub merged_choices: Vec<MergedChoice>,
+    /// What the file really is when its extension says otherwise; it was read by its content.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read_as: Option<&'static str>,
+    /// Lines of a UTF-8 file read as Windows-1252 because they were not valid UTF-8.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub windows_1252_lines: Vec<usize>,
+    /// The file has no header row: row 1 holds answers.
+    pub header_missing: bool,
 }
 
 /// A question spread over one column per choice and read as one column.
@@ -171,10 +192,7 @@ pub struct Report {
     pub excluded: Vec<ExcludedRows>,
     /// CES, CSAT and grade answers left out (their rows still count for NPS).
     pub excluded_metric_answers: Vec<ExcludedRows>,
-    /// Counted answers without a readable date, left out of the trend and date filters (only
-    /// when dates are used).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub undated: Option<ExcludedRows>,
+
     /// Detected layout identifier.
     pub layout: &'static str,
     /// The layout as the app names it, e.g. "Qualtrics export, 3 header rows".
@@ -187,8 +205,7 @@ pub struct Report {
     pub interval: &'static str,
     /// The rule that keeps the NPS shown inside its interval.
     pub interval_note: &'static str,
-    /// Whether shares, NPS and intervals are weighted (counts never are), and by which column.
-    pub weighted_by: Option<String>,
+
     /// The filter applied, in words; empty when every row is analysed.
     pub filter: String,
     /// All valid answers kept by the filter.
@@ -203,6 +220,10 @@ pub struct Report {
     /// A problem with the user's benchmark file (the bundled library is still used).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub benchmark_warning: Option<String>,
+    /// Rows without a readable date, when dates are used (trend or date filter): they are left
+    /// out of the trend and of date filters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unreadable_dates: Option<UnreadableDates>,
 }
 
 /// Reads `path` and analyses it as asked.
@@ -261,6 +282,9 @@ pub fn report_for_table(table: &ImportedTable, request: &ReportRequest) -> Resul
     let (library, warning) = benchmarks::library();
     let mut report = report_for_survey(&survey, &views, &library)?;
     report.benchmark_warning = warning;
+    if survey.has_dates() {
+        report.unreadable_dates = table.unreadable_dates();
+    }
     Ok(report)
 }
 
@@ -410,11 +434,12 @@ pub fn report_for_survey(survey: &Survey, views: &ViewRequest, library: &[Benchm
         rows_used: survey.rows_used(),
         excluded,
         excluded_metric_answers: survey.metric_exclusions.iter().map(ExcludedRows::from).collect(),
-        undated: survey.undated.as_ref().map(ExcludedRows::from),
         layout: facts.layout.id(),
         layout_label: facts.layout_label(),
         columns: ColumnRoles {
             score: survey.score_header.clone(),
+            score_guessed: facts.score_guessed,
+            score_alternatives: facts.score_alternatives.clone(),
             segments: views.by.iter().flatten().fold(Vec::new(), |mut seen, c| {
                 if !seen.contains(c) {
                     seen.push(c.clone());
@@ -425,6 +450,8 @@ pub fn report_for_survey(survey: &Survey, views: &ViewRequest, library: &[Benchm
             date: facts.column_with(Role::Date).map(str::to_owned),
             respondent_id: facts.column_with(Role::RespondentId).map(str::to_owned),
             weight: facts.column_with(Role::Weight).map(str::to_owned),
+            weighted: survey.is_weighted(),
+            weight_skipped: facts.skipped_weight.clone(),
             ces: [facts.columns_with(Role::CesAgree), facts.columns_with(Role::CesEffort)].concat(),
             csat: facts.columns_with(Role::Csat),
             grade: facts.columns_with(Role::Grade),
@@ -447,15 +474,18 @@ pub fn report_for_survey(survey: &Survey, views: &ViewRequest, library: &[Benchm
                 .iter()
                 .map(|(column, n)| MergedChoice { column: column.clone(), from_columns: *n })
                 .collect(),
+            read_as: source.read_as,
+            windows_1252_lines: source.windows_1252_lines.clone(),
+            header_missing: facts.header_missing,
         },
         interval: "adjusted_wald_95",
         interval_note: "adjusted Wald 95% (Kish's effective n when weighted); where the NPS itself lies outside it (very few answers) the interval is widened to include it",
-        weighted_by: survey.weight_name.clone(),
         filter: views.filter.describe(),
         overall,
         segments,
         trend: results.trend,
         sectors: results.sectors,
         benchmark_warning: None,
+        unreadable_dates: None,
     })
 }

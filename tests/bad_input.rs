@@ -1,5 +1,5 @@
 //! Bad input gets one clear line naming the file, never a panic: too large, a folder, a file
-//! that cannot be opened, and a workbook that is not one.
+//! that cannot be opened, and a damaged workbook; text named .xlsx is read as text.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
@@ -33,10 +33,12 @@ fn a_folder_or_a_missing_file_is_named_in_plain_words() {
 }
 
 #[test]
-fn a_damaged_workbook_and_text_renamed_to_xlsx_are_refused() {
+fn a_damaged_workbook_is_refused_and_text_renamed_to_xlsx_is_read_as_text() {
     let dir = tempfile::tempdir().unwrap();
-    let text = common::write(dir.path(), "renamed.xlsx", b"id,score\n1,9\n");
-    assert!(message(&text).starts_with("renamed.xlsx: the workbook cannot be opened"), "{}", message(&text));
+    let text = common::write(dir.path(), "renamed.xlsx", b"id,How likely are you to recommend us?\n1,9\n2,3\n");
+    let table = read_file(&text, &ImportOptions::default(), &mut |_| true).unwrap();
+    assert_eq!(table.source.read_as, Some("text (CSV)"));
+    assert_eq!(table.rows.row_count(), 2);
     let mut zip_head = b"PK\x03\x04".to_vec();
     zip_head.extend([0u8; 40]);
     let cut = common::write(dir.path(), "cut.ods", &zip_head);

@@ -7,7 +7,7 @@
 mod common;
 
 use nps_workbench::analysis::{Filter, MetricKind, Period, Survey, SurveyColumns};
-use nps_workbench::import::{ExclusionReason, FileFormat, ImportFacts, ImportOptions, Layout, SourceInfo};
+use nps_workbench::import::{ExclusionReason, ImportOptions};
 use nps_workbench::report::{BenchmarkChoice, ReportRequest, ViewRequest, ViewResults, compute_views, report_for_file};
 use proptest::prelude::*;
 
@@ -41,25 +41,8 @@ fn survey_strategy() -> impl Strategy<Value = Survey> {
                 metrics: vec![("csat".into(), MetricKind::Csat, csat)],
                 comments: Vec::new(),
             };
-            let source = SourceInfo {
-                file_name: "generated.csv".into(),
-                format: FileFormat::Delimited,
-                encoding: None,
-                delimiter: Some(','),
-                sheet: None,
-                sheet_names: Vec::new(),
-            };
-            let facts = ImportFacts {
-                layout: Layout::PlainTable,
-                header_row: 1,
-                header_rows: 1,
-                title_rows: 0,
-                footer_rows: Vec::new(),
-                merged_choices: Vec::new(),
-                roles: Vec::new(),
-            };
-            // Every fifth generated survey has no valid score at all; those are skipped below.
-            Survey::from_columns(columns, source, facts).map_err(|e| e.to_string())
+            // A tiny survey can have no valid score at all; such draws are skipped below.
+            Survey::from_generated(columns, "generated.csv").map_err(|e| e.to_string())
         })
         .prop_filter_map("no valid score", Result::ok)
 }

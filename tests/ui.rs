@@ -323,3 +323,58 @@ fn the_detractor_follow_up_list_and_the_overview_verdicts() {
     assert!(listed.iter().all(|&i| survey.response(i as usize, 0).and_then(|r| r.score).is_some_and(|s| s <= 6)));
     harness.get_by_label(&format!("{} responses", listed.len()));
 }
+
+#[test]
+fn share_and_mean_cards_show_their_intervals() {
+    let report = sample_report();
+    let o = &report.overall;
+    assert!(o.effective_n.is_none(), "the sample is not weighted");
+    let harness = harness_with_sample();
+    let n = o.n as f64;
+    for count in [o.promoters, o.passives, o.detractors] {
+        // Wilson 95% interval, written out.
+        let (p, z) = (count as f64 / n, 1.959964_f64);
+        let centre = (p + z * z / (2.0 * n)) / (1.0 + z * z / n);
+        let half = z / (1.0 + z * z / n) * (p * (1.0 - p) / n + z * z / (4.0 * n * n)).sqrt();
+        let label = format!(
+            "95% CI {} to {}",
+            ENGLISH.percent(100.0 * (centre - half)),
+            ENGLISH.percent(100.0 * (centre + half))
+        );
+        harness.get_by_label(&label);
+    }
+    let pairs: Vec<(f64, f64)> = o.distribution.iter().enumerate().map(|(s, &c)| (s as f64, c as f64)).collect();
+    let mean = nps_workbench::stats::mean_t_interval(&pairs, 0.95).unwrap();
+    assert!((mean.mean - o.mean).abs() < 1e-9);
+    harness.get_by_label(&format!("95% CI {} to {}", ENGLISH.number(mean.low, 2), ENGLISH.number(mean.high, 2)));
+}
+
+#[test]
+fn the_review_announces_every_guess_in_the_words_of_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("guesses.csv");
+    std::fs::write(&path, "Service,Price,weight\n9,3,12.5\n3,10,3.2\n10,7,40\n8,2,7.75\n7,9,2\n").unwrap();
+    let mut harness = harness_with_sample();
+    harness.state_mut().push(AppCommand::Open(LoadSource::File(path.clone())));
+    harness.step();
+    wait_for_load(&mut harness);
+    assert_eq!(harness.state().screen, Screen::Review);
+    let report = harness.state().loaded.as_ref().unwrap().report.clone();
+    let notices = nps_workbench::notices::import_notices(&report, &ENGLISH);
+    assert_eq!(notices.len(), 2, "{notices:?}");
+    let cli_text = nps_workbench::cli::format_table(&report);
+    for notice in &notices {
+        assert!(cli_text.contains(&format!("Note: {notice}")), "{cli_text}");
+        harness.get_by_label(&format!("• {notice}"));
+    }
+    assert!(notices[0].starts_with("Guess: the score column is 'Service'"), "{}", notices[0]);
+    assert!(notices[1].starts_with("Not weighted: 'weight'"), "{}", notices[1]);
+    harness.get_by_label("Role of column Service: NPS score (0-10) (guessed)");
+    // Asked, the user applies the weight; the weighting is then announced.
+    harness.get_by_label("Apply 'weight' as weight").click();
+    harness.step();
+    wait_for_load(&mut harness);
+    let loaded = harness.state().loaded.as_ref().unwrap();
+    assert!(loaded.report.columns.weighted);
+    harness.get_by_label("• Weighted by 'weight': shares, NPS and intervals use these weights.");
+}

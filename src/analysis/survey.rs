@@ -496,6 +496,13 @@ impl Survey {
         })
     }
 
+    /// A survey of typed columns that come from no file (generated data, tests, benchmarks): a
+    /// plain one-header table named `name`.
+    pub fn from_generated(columns: SurveyColumns, name: &str) -> Result<Self, AnalysisError> {
+        let (source, facts) = generated_source(name);
+        Self::from_columns(columns, source, facts)
+    }
+
     /// The typed frame: one row per non-blank data row.
     #[must_use]
     pub fn frame(&self) -> &DataFrame {
@@ -579,33 +586,43 @@ impl Survey {
     }
 }
 
+/// Source and facts of a plain one-header table named `name` that no file was read for.
+fn generated_source(name: &str) -> (SourceInfo, ImportFacts) {
+    let source = SourceInfo {
+        file_name: name.to_owned(),
+        format: crate::import::FileFormat::Delimited,
+        encoding: None,
+        delimiter: None,
+        sheet: None,
+        sheet_names: Vec::new(),
+        read_as: None,
+        windows_1252_lines: Vec::new(),
+    };
+    let facts = ImportFacts {
+        layout: crate::import::Layout::PlainTable,
+        header_row: 1,
+        header_rows: 1,
+        title_rows: 0,
+        footer_rows: Vec::new(),
+        merged_choices: Vec::new(),
+        roles: Vec::new(),
+        score_guessed: false,
+        score_alternatives: Vec::new(),
+        skipped_weight: None,
+        header_missing: false,
+    };
+    (source, facts)
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use polars::prelude::DataType;
 
     use super::*;
-    use crate::import::{FileFormat, Layout};
 
     /// A source for surveys built in tests.
     pub(crate) fn test_source() -> (SourceInfo, ImportFacts) {
-        let source = SourceInfo {
-            file_name: "test.csv".into(),
-            format: FileFormat::Delimited,
-            encoding: None,
-            delimiter: Some(','),
-            sheet: None,
-            sheet_names: Vec::new(),
-        };
-        let facts = ImportFacts {
-            layout: Layout::PlainTable,
-            header_row: 1,
-            header_rows: 1,
-            title_rows: 0,
-            footer_rows: Vec::new(),
-            merged_choices: Vec::new(),
-            roles: Vec::new(),
-        };
-        (source, facts)
+        generated_source("test.csv")
     }
 
     /// A small survey: 8 rows, region A/B, dates over two months.

@@ -102,20 +102,23 @@ fn normalised(header: &str) -> String {
     header.to_lowercase()
 }
 
+/// Whether a header speaks of recommending (in English, Dutch, Danish or German): only such a
+/// column is taken as the NPS question without announcing a guess.
 fn header_names_score(header: &str) -> bool {
     let h = normalised(header);
-    let named = SCORE_HEADER_WORDS.iter().any(|w| h.contains(w))
+    SCORE_HEADER_WORDS.iter().any(|w| h.contains(w)) && !NOT_A_SCORE_WORDS.iter().any(|w| h.contains(w))
+}
+
+/// Whether a header names a score without speaking of recommending (`score`, `rating`, `0-10`).
+fn header_weakly_names_score(header: &str) -> bool {
+    let h = normalised(header);
+    let named = WEAK_SCORE_HEADER_WORDS.iter().any(|w| h.contains(w))
         || h.contains("0-10")
         || h.contains("0 - 10")
         || h.contains("0 to 10")
         || h.contains("0 tot 10")
         || h.contains("0 til 10");
     named && !NOT_A_SCORE_WORDS.iter().any(|w| h.contains(w))
-}
-
-fn header_weakly_names_score(header: &str) -> bool {
-    let h = normalised(header);
-    WEAK_SCORE_HEADER_WORDS.iter().any(|w| h.contains(w)) && !NOT_A_SCORE_WORDS.iter().any(|w| h.contains(w))
 }
 
 fn header_names_id(header: &str) -> bool {
@@ -139,15 +142,33 @@ fn named_column_holds_scores(p: &ScoreProfile) -> bool {
 /// The outcome of the search for the score column.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ScoreColumnChoice {
-    /// The column found.
+    /// The column whose header names the recommendation question.
     Found(usize),
+    /// No header names the recommendation question; this column was taken because its answers
+    /// look like 0-10 scores. `others` are further columns that look so too. The choice must be
+    /// announced.
+    Guessed {
+        /// The column taken.
+        column: usize,
+        /// Other columns whose answers look like 0-10 scores.
+        others: Vec<usize>,
+    },
+    /// The header names the recommendation question but nobody answered it; no other column is
+    /// taken in its place.
+    NoAnswers(usize),
     /// None fits; the text lists the numeric columns looked at and why each was passed over.
     NotFound(String),
 }
 
+/// Whether answers that never exceed 5 or 7 (a 1-5 or 1-7 scale) rule a column out as 0-10.
+fn short_scale(p: &ScoreProfile) -> bool {
+    p.max.is_some_and(|m| m <= 7.0)
+}
+
 /// Finds the score column: a column whose header names the recommendation question and that
-/// holds scores; else the leftmost column whose values look like 0-10 answers; else a column
-/// with a generic name (`score`, `rating`) that holds scores.
+/// holds scores; else (announced as a guess) the leftmost column whose values look like 0-10
+/// answers, or a column with a generic name (`score`, `rating`) whose answers go above 7.
+/// A recommendation column nobody answered is reported, never replaced by another column.
 #[must_use]
 pub fn find_score_column(headers: &[String], rows: &CellTable) -> ScoreColumnChoice {
     let profiles: Vec<ScoreProfile> = (0..headers.len()).map(|c| profile_scores(rows, c)).collect();
@@ -156,17 +177,22 @@ pub fn find_score_column(headers: &[String], rows: &CellTable) -> ScoreColumnCho
     if let Some(c) = named {
         return ScoreColumnChoice::Found(c);
     }
-    let by_values =
-        (0..headers.len()).find(|&c| !header_names_id(&headers[c]) && values_look_like_scores(&profiles[c]));
-    if let Some(c) = by_values {
-        return ScoreColumnChoice::Found(c);
+    if let Some(c) = (0..headers.len()).find(|&c| header_names_score(&headers[c]) && profiles[c].filled == 0) {
+        return ScoreColumnChoice::NoAnswers(c);
     }
-    let weakly_named =
-        (0..headers.len()).find(|&c| header_weakly_names_score(&headers[c]) && named_column_holds_scores(&profiles[c]));
-    if let Some(c) = weakly_named {
-        return ScoreColumnChoice::Found(c);
+    let by_values: Vec<usize> = (0..headers.len())
+        .filter(|&c| !header_names_id(&headers[c]) && values_look_like_scores(&profiles[c]))
+        .collect();
+    let weakly_named = (0..headers.len()).find(|&c| {
+        header_weakly_names_score(&headers[c]) && named_column_holds_scores(&profiles[c]) && !short_scale(&profiles[c])
+    });
+    let column = by_values.first().copied().or(weakly_named);
+    match column {
+        Some(column) => {
+            ScoreColumnChoice::Guessed { column, others: by_values.into_iter().filter(|&c| c != column).collect() }
+        }
+        None => ScoreColumnChoice::NotFound(near_misses(headers, &profiles)),
     }
-    ScoreColumnChoice::NotFound(near_misses(headers, &profiles))
 }
 
 fn near_misses(headers: &[String], profiles: &[ScoreProfile]) -> String {
@@ -181,6 +207,10 @@ fn near_misses(headers: &[String], profiles: &[ScoreProfile]) -> String {
             "an identifier".to_owned()
         } else if p.max.is_some_and(|m| m > 10.0) && p.valid * 10 < p.filled * 9 {
             format!("values up to {}", trim_number(p.max.unwrap_or(0.0)))
+        } else if p.max.is_some_and(|m| m <= 5.0) && p.valid * 10 >= p.filled * 9 {
+            "holds 1-5 answers".to_owned()
+        } else if p.max.is_some_and(|m| m > 6.0 && m <= 7.0) && p.valid * 10 >= p.filled * 9 {
+            "holds 1-7 answers".to_owned()
         } else if p.max.is_some_and(|m| m < 9.0) {
             format!("nobody answered above {}", trim_number(p.max.unwrap_or(0.0)))
         } else if p.distinct < 3 {
@@ -221,6 +251,9 @@ pub fn short(header: &str) -> String {
 #[must_use]
 pub fn find_column(headers: &[String], wanted: &str) -> Option<usize> {
     let w = wanted.trim();
+    if w.is_empty() {
+        return None;
+    }
     headers
         .iter()
         .position(|h| h == w)
@@ -291,14 +324,15 @@ mod tests {
     fn nps_group_column_is_not_the_score() {
         let h = headers(&["Q1_NPS_GROUP", "Q1"]);
         let t = table(&[&["3", "9"], &["1", "4"], &["2", "10"], &["3", "7"]]);
-        assert_eq!(find_score_column(&h, &t), ScoreColumnChoice::Found(1));
+        // `Q1` names no question: the column is taken by its answers, as an announced guess.
+        assert_eq!(find_score_column(&h, &t), ScoreColumnChoice::Guessed { column: 1, others: Vec::new() });
     }
 
     #[test]
     fn values_alone_find_a_score_but_not_ids_rankings_or_flags() {
         let h = headers(&["Id", "Rank", "Finished", "Rate us"]);
         let t = table(&[&["1", "1", "1", "9"], &["2", "3", "1", "3"], &["3", "6", "0", "10"], &["4", "2", "1", "8"]]);
-        assert_eq!(find_score_column(&h, &t), ScoreColumnChoice::Found(3));
+        assert_eq!(find_score_column(&h, &t), ScoreColumnChoice::Guessed { column: 3, others: Vec::new() });
     }
 
     #[test]
@@ -310,6 +344,33 @@ mod tests {
         };
         assert!(text.contains("'Progress' (values up to 100)"), "{text}");
         assert!(text.contains("'Rank' (nobody answered above 6)"), "{text}");
+    }
+
+    #[test]
+    fn a_one_to_five_rating_is_not_a_score_column() {
+        let h = headers(&["Id", "rating"]);
+        let t = table(&[&["1", "4"], &["2", "5"], &["3", "1"], &["4", "3"], &["5", "2"]]);
+        let ScoreColumnChoice::NotFound(text) = find_score_column(&h, &t) else {
+            panic!("a 1-5 rating must not be taken as 0-10");
+        };
+        assert!(text.contains("'rating' (holds 1-5 answers)"), "{text}");
+        let h = headers(&["Score"]);
+        let t = table(&[&["1"], &["7"], &["3"], &["6"]]);
+        assert!(matches!(find_score_column(&h, &t), ScoreColumnChoice::NotFound(_)), "1-7 answers");
+    }
+
+    #[test]
+    fn a_blank_recommend_column_is_not_replaced_by_another() {
+        let h = headers(&["How likely are you to recommend us?", "CES", "Quality 0-10"]);
+        let t = table(&[&["", "3", "9"], &["", "7", "4"], &["", "5", "10"], &["", "1", "8"]]);
+        assert_eq!(find_score_column(&h, &t), ScoreColumnChoice::NoAnswers(0));
+    }
+
+    #[test]
+    fn a_column_chosen_by_its_answers_is_a_guess_with_the_others_listed() {
+        let h = headers(&["Service", "Price"]);
+        let t = table(&[&["9", "3"], &["3", "10"], &["10", "7"], &["8", "2"]]);
+        assert_eq!(find_score_column(&h, &t), ScoreColumnChoice::Guessed { column: 0, others: vec![1] });
     }
 
     #[test]

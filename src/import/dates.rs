@@ -95,7 +95,10 @@ pub fn parse_date(cell: &str, order: DateOrder) -> Option<i64> {
         let v: f64 = cell.replace(',', ".").parse().ok()?;
         return (20_000.0..80_000.0).contains(&v).then(|| v.floor() as i64 - EXCEL_EPOCH_OFFSET);
     }
-    let (a, b, c, year_first) = parts(cell)?;
+    let Some((a, b, c, year_first)) = parts(cell) else {
+        // A column of written dates may hold a few Excel serial numbers as well.
+        return parse_date(cell, DateOrder::ExcelSerial);
+    };
     match (order, year_first) {
         (_, true) => days_from_civil(i64::from(a), b, c),
         (DateOrder::DayFirst, false) => days_from_civil(full_year(c), b, a),
@@ -134,9 +137,11 @@ pub fn detect_order<'a>(values: impl Iterator<Item = &'a str>) -> Option<DateOrd
         Some(DateOrder::Iso)
     } else if enough(serial) {
         Some(DateOrder::ExcelSerial)
-    } else if second_over_12 && !first_over_12 && enough(mdy) {
+    } else if second_over_12 && !first_over_12 && enough(mdy + iso + serial) {
+        // A column in several formats (ISO, written day-first or month-first, Excel serials) is
+        // read value by value: year-first values and serials read the same in every order.
         Some(DateOrder::MonthFirst)
-    } else if enough(dmy) {
+    } else if enough(dmy + iso + serial) {
         // European files are the rule here: ambiguous columns read day-first.
         Some(DateOrder::DayFirst)
     } else {
@@ -178,6 +183,20 @@ mod tests {
         assert_eq!(detect_order(["2025-01-02", "2025-01-03"].into_iter()), Some(DateOrder::Iso));
         assert_eq!(detect_order(["9", "10", "7"].into_iter()), None);
         assert_eq!(detect_order(["Retail", "Grocery"].into_iter()), None);
+    }
+
+    #[test]
+    fn a_column_in_three_formats_reads_every_value() {
+        let cells = ["2025-01-02", "03-01-2025", "45661", "2025-01-06", "07-01-2025", "45665"];
+        let order = detect_order(cells.into_iter());
+        assert_eq!(order, Some(DateOrder::DayFirst));
+        let days: Vec<Option<String>> =
+            cells.iter().map(|c| order.and_then(|o| parse_date(c, o)).map(iso_date)).collect();
+        assert_eq!(
+            days,
+            ["2025-01-02", "2025-01-03", "2025-01-04", "2025-01-06", "2025-01-07", "2025-01-08"]
+                .map(|d| Some(d.to_owned()))
+        );
     }
 
     #[test]

@@ -144,6 +144,28 @@ fn record_boundary_after(text: &[u8], from: usize, delimiter: u8) -> Option<usiz
 }
 
 /// One sequential pass of the csv parser over `text`.
+/// The byte offset of a quote that opens a cell and is never closed, so that everything after it
+/// would be read as one cell; `None` when every quoted cell is closed. Quotes follow the csv rules:
+/// a quote opens a cell only at its start, and `""` inside a quoted cell is a literal quote.
+#[must_use]
+pub fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut open: Option<usize> = None;
+    let mut quotes = memchr::memchr_iter(b'"', bytes);
+    while let Some(q) = quotes.next() {
+        if open.is_some() {
+            if bytes.get(q + 1) == Some(&b'"') {
+                quotes.next();
+            } else {
+                open = None;
+            }
+        } else if q == 0 || matches!(bytes[q - 1], b'\n' | b'\r') || bytes[q - 1] == delimiter {
+            open = Some(q);
+        }
+    }
+    open
+}
+
 fn parse_part(text: &str, delimiter: u8, progress: &mut dyn FnMut(f32) -> bool) -> Option<CellTable> {
     let mut reader =
         csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
@@ -246,6 +268,13 @@ mod tests {
         assert_eq!(t.cell(1, 1), "Slow, \"very\" slow\nand rude");
         assert_eq!(t.cell(2, 0), "2");
         assert_eq!(t.row_number(2), 3);
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_found_where_it_opens() {
+        let text = "id,comment,score\n1,\"fine, really\",9\n2,\"late\n3,ok,8\n4,ok,10\n";
+        assert_eq!(unclosed_quote(text, b','), text.find("\"late"));
+        assert_eq!(unclosed_quote("id,comment\n1,\"a \"\"b\"\" c\"\n2,5\" screen\n", b','), None);
     }
 
     #[test]

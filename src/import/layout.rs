@@ -100,6 +100,8 @@ pub struct Shaped {
     pub footer_rows: Vec<usize>,
     /// Columns merged from one-column-per-choice questions: (name, how many columns).
     pub merged_choices: Vec<(String, usize)>,
+    /// The first row holds answers, not names: it is kept as data and the columns have no names.
+    pub header_missing: bool,
 }
 
 /// What stops a table from having a header and data.
@@ -174,9 +176,12 @@ pub fn shape(mut cells: CellTable) -> Result<Shaped, ShapeProblem> {
         (Layout::SurveyMonkey, 2, combine_two_rows(&r1, &r2), Vec::new())
     } else if is_sub_header(&cells, h) {
         (Layout::HandMade, 2, combine_two_rows(&r1, &r2), Vec::new())
+    } else if title_rows == 0 && first_row_is_data(&cells, h) {
+        (Layout::PlainTable, 0, Vec::new(), Vec::new())
     } else {
         (single_row_layout(&lower1, title_rows), 1, r1.clone(), Vec::new())
     };
+    let header_missing = header_rows == 0;
     cells.drop_rows_before(h + header_rows);
     let footer_rows = drop_footer(&mut cells);
     if (0..cells.row_count()).all(|r| cells.row_is_blank(r)) {
@@ -192,6 +197,7 @@ pub fn shape(mut cells: CellTable) -> Result<Shaped, ShapeProblem> {
         rows: cells,
         footer_rows,
         merged_choices: Vec::new(),
+        header_missing,
     };
     if layout == Layout::SurveyMonkey {
         merge_choice_columns(&mut shaped, &r1, &r2);
@@ -203,6 +209,23 @@ pub fn shape(mut cells: CellTable) -> Result<Shaped, ShapeProblem> {
         shaped.layout = Layout::HandMade;
     }
     Ok(shaped)
+}
+
+/// Whether the first row holds answers rather than column names: at least half of its cells are
+/// numbers (not years, which name columns) and each number sits above a number.
+fn first_row_is_data(cells: &CellTable, h: usize) -> bool {
+    let first: Vec<&str> = cells.row(h).collect();
+    let below: Vec<&str> = cells.row(h + 1).collect();
+    let filled = first.iter().filter(|c| !c.trim().is_empty()).count();
+    let numbers: Vec<usize> = (0..first.len()).filter(|&c| is_numeric(first[c])).collect();
+    let all_years = numbers.iter().all(|&c| {
+        super::score::parse_number(first[c]).is_some_and(|v| v.fract() == 0.0 && (1900.0..=2100.0).contains(&v))
+    });
+    filled >= 2
+        && !numbers.is_empty()
+        && numbers.len() * 2 >= filled
+        && !all_years
+        && numbers.iter().all(|&c| below.get(c).is_some_and(|b| is_numeric(b)))
 }
 
 /// The layout of a file with a single header row, from its fixed column names.
@@ -554,6 +577,19 @@ mod tests {
 
     fn table(text: &str) -> CellTable {
         super::super::delimited::parse_delimited(text.to_owned(), b',', &mut |_| true).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_file_without_header_keeps_its_first_respondent() {
+        let s = shaped("1,North,9\n2,South,3\n3,North,10\n");
+        assert!(s.header_missing);
+        assert_eq!(s.header_rows, 0);
+        assert_eq!(s.rows.row_count(), 3);
+        assert_eq!(s.rows.row_number(0), 1);
+        let s = shaped("id,region,score\n1,North,9\n2,South,3\n");
+        assert!(!s.header_missing);
+        let s = shaped("region,2024,2025\nNorth,9,8\nSouth,3,7\n");
+        assert!(!s.header_missing, "years name columns");
     }
 
     fn shaped(text: &str) -> Shaped {

@@ -39,6 +39,8 @@ pub struct ImportOptions {
     pub score_column: Option<String>,
     /// Roles the user set on the review screen, by column name, over the detected ones.
     pub roles: Vec<(String, Role)>,
+    /// Use no weight column, even one that was detected or named.
+    pub no_weight: bool,
 }
 
 /// The kind of file, from its extension.
@@ -66,6 +68,11 @@ pub struct SourceInfo {
     pub sheet: Option<String>,
     /// Every sheet of a workbook.
     pub sheet_names: Vec<String>,
+    /// What the file really is when its extension says otherwise (`text (CSV)`, `xlsx workbook`):
+    /// it was read by its content.
+    pub read_as: Option<&'static str>,
+    /// Lines of a UTF-8 file that were not valid UTF-8 and were read as Windows-1252.
+    pub windows_1252_lines: Vec<usize>,
 }
 
 impl SourceInfo {
@@ -104,8 +111,45 @@ pub struct ImportedTable {
     pub rows: CellTable,
     /// Index of the score column.
     pub score_column: usize,
+    /// The score column was chosen by its answers, not named by its header or the user.
+    pub score_guessed: bool,
+    /// Other columns whose answers look like 0-10 scores too, when the score column was guessed.
+    pub score_alternatives: Vec<String>,
+    /// A column headed like a weight that was not applied, and why.
+    pub skipped_weight: Option<SkippedWeight>,
+    /// The file has no header row: its first row holds answers and the columns are named
+    /// `Column A`, `Column B`, ...
+    pub header_missing: bool,
     /// Every column's role, in column order.
     pub roles: Vec<ColumnRole>,
+}
+
+/// A column headed like a weight (weight, gewicht, vægt) whose values do not look like survey
+/// weights, so it was not applied; the user is asked to confirm with `--weight` or the review.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SkippedWeight {
+    /// The column's name.
+    pub column: String,
+    /// Why: `not_numbers`, `not_positive` or `mean_not_near_1`.
+    pub reason: &'static str,
+    /// The offending value, or the mean.
+    pub detail: String,
+}
+
+/// The cells of the date column that hold no readable date, for the notice "rows left out of the
+/// trend". Blank cells count too: such rows have no date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UnreadableDates {
+    /// The date column.
+    pub column: String,
+    /// How many data rows have no readable date (blank or unreadable).
+    pub rows: usize,
+    /// Of those, how many are blank.
+    pub blank: usize,
+    /// Spreadsheet row numbers of the first few unreadable (non-blank) cells.
+    pub examples: Vec<usize>,
+    /// What those cells held.
+    pub values: Vec<String>,
 }
 
 /// What the import found out about a file's shape and columns, for the report and the review
@@ -126,6 +170,14 @@ pub struct ImportFacts {
     pub merged_choices: Vec<(String, usize)>,
     /// Every column's role.
     pub roles: Vec<ColumnRole>,
+    /// The score column was chosen by its answers (announced as a guess).
+    pub score_guessed: bool,
+    /// Other columns that look like 0-10 scores, when the score column was guessed.
+    pub score_alternatives: Vec<String>,
+    /// A weight-like column that was not applied, and why.
+    pub skipped_weight: Option<SkippedWeight>,
+    /// The file has no header row.
+    pub header_missing: bool,
 }
 
 impl ImportFacts {
@@ -133,6 +185,7 @@ impl ImportFacts {
     #[must_use]
     pub fn layout_label(&self) -> String {
         match self.header_rows {
+            0 => format!("{}, no header row", self.layout.tool()),
             1 => self.layout.tool().to_owned(),
             n => format!("{}, {n} header rows", self.layout.tool()),
         }
@@ -163,7 +216,43 @@ impl ImportedTable {
             footer_rows: self.footer_rows.clone(),
             merged_choices: self.merged_choices.clone(),
             roles: self.roles.clone(),
+            score_guessed: self.score_guessed,
+            score_alternatives: self.score_alternatives.clone(),
+            skipped_weight: self.skipped_weight.clone(),
+            header_missing: self.header_missing,
         }
+    }
+
+    /// The rows whose date cannot be read, when the file has a date column; `None` without a date
+    /// column or when every row's date reads.
+    #[must_use]
+    pub fn unreadable_dates(&self) -> Option<UnreadableDates> {
+        let c = self.roles.iter().position(|r| r.role == Role::Date)?;
+        let order = self.roles[c].date_order.unwrap_or(DateOrder::Iso);
+        let mut found = UnreadableDates {
+            column: self.headers[c].clone(),
+            rows: 0,
+            blank: 0,
+            examples: Vec::new(),
+            values: Vec::new(),
+        };
+        for r in 0..self.rows.row_count() {
+            if self.rows.row_is_blank(r) {
+                continue;
+            }
+            let cell = self.rows.cell(r, c);
+            if dates::parse_date(cell, order).is_some() {
+                continue;
+            }
+            found.rows += 1;
+            if cell.trim().is_empty() {
+                found.blank += 1;
+            } else if found.examples.len() < 5 {
+                found.examples.push(self.rows.row_number(r));
+                found.values.push(cell.trim().to_owned());
+            }
+        }
+        (found.rows > 0).then_some(found)
     }
 
     /// Index of the column named `name` (see [`find_column`]), or an error naming the file.
@@ -229,6 +318,19 @@ pub enum ImportError {
     /// A named column does not exist.
     #[error("{place}: no column '{column}'; columns: {available}")]
     NoSuchColumn { place: String, column: String, available: String },
+    /// The column whose header names the recommendation question holds no answer.
+    #[error(
+        "{place}: the NPS question '{column}' has no answers; no other column is used in its place (name one with --score COLUMN)"
+    )]
+    ScoreColumnBlank { place: String, column: String },
+    /// The weight column named cannot be used.
+    #[error("{place}: column '{column}' cannot be the weight: {reason}")]
+    BadWeightColumn { place: String, column: String, reason: String },
+    /// A quote opens a cell and is never closed, so the rest of the file would be one cell.
+    #[error(
+        "{file}: row {row}, column {column}: a quote (\") opens a cell and is never closed, so the {lines} line(s) after it would be read as one cell; close or remove the quote"
+    )]
+    UnclosedQuote { file: String, row: usize, column: String, lines: usize },
     /// The user stopped the load.
     #[error("{file}: loading was cancelled")]
     Cancelled { file: String },
@@ -288,7 +390,7 @@ pub fn read_bytes(
     }
     let extension =
         Path::new(file_name).extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
-    let workbook_kind = match extension.as_str() {
+    let by_extension = match extension.as_str() {
         "xlsx" | "xlsm" => Some(WorkbookKind::Xlsx),
         "xlsb" => Some(WorkbookKind::Xlsb),
         "xls" => Some(WorkbookKind::Xls),
@@ -296,12 +398,59 @@ pub fn read_bytes(
         "csv" | "tsv" | "txt" | "tab" | "" => None,
         other => return Err(ImportError::Unsupported { file, extension: other.to_owned() }),
     };
-    match workbook_kind {
-        Some(kind) => read_workbook_tables(&file, bytes, kind, options),
+    // The content decides: a CSV saved as .xlsx is read as text, a workbook saved as .csv as a
+    // workbook, and the user is told what the file really is.
+    let workbook_kind = kind_by_content(&bytes, by_extension);
+    let read_as = (workbook_kind != by_extension).then(|| format_label(workbook_kind));
+    let mut table = match workbook_kind {
+        Some(kind) => read_workbook_tables(&file, bytes, kind, options)?,
         None => {
             let (cells, source) = read_text_cells(&file, bytes, progress)?;
-            build_table(source, cells, options)
+            build_table(source, cells, options)?
         }
+    };
+    table.source.read_as = read_as;
+    Ok(table)
+}
+
+/// What a file is by its first bytes: a zip workbook (xlsx, xlsb, ods), an OLE workbook (xls, or
+/// an encrypted xlsx), or text. Bytes that are none of these keep the extension's kind, so that a
+/// damaged workbook is reported as one.
+fn kind_by_content(bytes: &[u8], by_extension: Option<WorkbookKind>) -> Option<WorkbookKind> {
+    const ZIP_MAGIC: [u8; 4] = [b'P', b'K', 3, 4];
+    const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    let head = &bytes[..bytes.len().min(4096)];
+    if bytes.starts_with(&ZIP_MAGIC) {
+        if by_extension.is_some_and(|k| k != WorkbookKind::Xls) {
+            return by_extension;
+        }
+        let has = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
+        return Some(if has(b"opendocument.spreadsheet") {
+            WorkbookKind::Ods
+        } else if has(b".bin") {
+            WorkbookKind::Xlsb
+        } else {
+            WorkbookKind::Xlsx
+        });
+    }
+    if bytes.starts_with(&OLE_MAGIC) {
+        // An encrypted xlsx is an OLE file too: the workbook reader says it needs a password.
+        return by_extension.or(Some(WorkbookKind::Xls));
+    }
+    if by_extension.is_some() && (text::utf16_without_bom(bytes).is_some() || !text::looks_binary(bytes)) {
+        return None;
+    }
+    by_extension
+}
+
+/// The kind of file in words, for "this .xlsx file is a text (CSV) file".
+fn format_label(kind: Option<WorkbookKind>) -> &'static str {
+    match kind {
+        None => "text (CSV)",
+        Some(WorkbookKind::Xlsx) => "xlsx workbook",
+        Some(WorkbookKind::Xlsb) => "xlsb workbook",
+        Some(WorkbookKind::Xls) => "xls workbook",
+        Some(WorkbookKind::Ods) => "ods spreadsheet",
     }
 }
 
@@ -310,13 +459,28 @@ fn read_text_cells(
     bytes: Vec<u8>,
     progress: &mut dyn FnMut(f32) -> bool,
 ) -> Result<(CellTable, SourceInfo), ImportError> {
-    if text::looks_binary(&bytes) {
+    if text::utf16_without_bom(&bytes).is_none() && text::looks_binary(&bytes) {
         return Err(ImportError::Binary { file: file.to_owned() });
     }
-    let (content, encoding) = text::decode_text(bytes);
+    let (content, encoding, windows_1252_lines) = text::decode_text_by_line(bytes);
     let delimiter = delimited::sniff_delimiter(&content);
+    let unclosed = delimited::unclosed_quote(&content, delimiter);
+    let swallowed_lines = unclosed.map_or(0, |at| content[at..].matches('\n').count());
     let cells = delimited::parse_delimited(content, delimiter, progress)
         .ok_or_else(|| ImportError::Cancelled { file: file.to_owned() })?;
+    if swallowed_lines > 0 && cells.row_count() > 0 {
+        // The record holding the open quote runs to the end of the file: it is the last one,
+        // and the quote opens its last filled cell.
+        let last = cells.row_count() - 1;
+        let last_cells: Vec<&str> = cells.row(last).collect();
+        let column = last_cells.iter().rposition(|c| !c.is_empty()).unwrap_or(0);
+        return Err(ImportError::UnclosedQuote {
+            file: file.to_owned(),
+            row: cells.row_number(last),
+            column: column_letter(column),
+            lines: swallowed_lines,
+        });
+    }
     let source = SourceInfo {
         file_name: file.to_owned(),
         format: FileFormat::Delimited,
@@ -324,6 +488,8 @@ fn read_text_cells(
         delimiter: Some(char::from(delimiter)),
         sheet: None,
         sheet_names: Vec::new(),
+        read_as: None,
+        windows_1252_lines,
     };
     Ok((cells, source))
 }
@@ -363,6 +529,8 @@ fn read_workbook_tables(
             delimiter: None,
             sheet: Some(sheet),
             sheet_names: book.sheet_names.clone(),
+            read_as: None,
+            windows_1252_lines: Vec::new(),
         };
         match build_table(source, cells, options) {
             Ok(table) => {
@@ -391,33 +559,72 @@ fn build_table(source: SourceInfo, cells: CellTable, options: &ImportOptions) ->
     codes.resize(width, String::new());
     let rows = shaped.rows;
     let score_override = options.roles.iter().find(|(_, role)| *role == Role::Score).map(|(name, _)| name);
+    let find = |name: &String| {
+        find_column(&headers, name).or_else(|| find_column(&codes, name)).ok_or_else(|| ImportError::NoSuchColumn {
+            place: place.clone(),
+            column: name.clone(),
+            available: list_headers(&headers),
+        })
+    };
+    let mut score_guessed = false;
+    let mut score_alternatives = Vec::new();
     let score_column = match options.score_column.as_ref().or(score_override) {
-        Some(name) => find_column(&headers, name).or_else(|| find_column(&codes, name)).ok_or_else(|| {
-            ImportError::NoSuchColumn { place: place.clone(), column: name.clone(), available: list_headers(&headers) }
-        })?,
+        Some(name) => find(name)?,
         None => match find_score_column(&headers, &rows) {
             ScoreColumnChoice::Found(c) => c,
+            ScoreColumnChoice::Guessed { column, others } => {
+                score_guessed = true;
+                score_alternatives = others.iter().map(|&c| headers[c].clone()).collect();
+                column
+            }
+            ScoreColumnChoice::NoAnswers(c) => {
+                return Err(ImportError::ScoreColumnBlank { place: place.clone(), column: headers[c].clone() });
+            }
             ScoreColumnChoice::NotFound(candidates) => {
                 let layout = match (shaped.layout, shaped.header_rows) {
                     (Layout::PlainTable, _) => String::new(),
                     (l, 1) => format!("{}; ", l.tool()),
                     (l, n) => format!("{}, {n} header rows; ", l.tool()),
                 };
-                return Err(ImportError::NoScoreColumn { place, layout, candidates });
+                return Err(ImportError::NoScoreColumn { place: place.clone(), layout, candidates });
             }
         },
     };
     let mut roles = roles::detect_roles(&headers, &codes, &rows, score_column);
-    let others: Vec<(String, Role)> = options
-        .roles
-        .iter()
-        .filter(|(name, role)| *role != Role::Score || headers[score_column] == *name)
-        .cloned()
-        .collect();
+    // A weight column is applied on its own only when its values look like survey weights.
+    let mut skipped_weight = None;
+    for (c, role) in roles.iter_mut().enumerate() {
+        if role.role != Role::Weight {
+            continue;
+        }
+        if let Some((reason, detail)) = roles::weight_problem(&rows, c) {
+            role.role = Role::Ignore;
+            role.scale = None;
+            skipped_weight.get_or_insert(SkippedWeight { column: headers[c].clone(), reason, detail });
+        }
+    }
+    let mut others: Vec<(String, Role)> = Vec::new();
+    for (name, role) in &options.roles {
+        let c = find(name)?;
+        if *role == Role::Score && c != score_column {
+            continue;
+        }
+        if *role == Role::Weight && !options.no_weight {
+            check_weight_choice(&place, &headers, &rows, c, score_column)?;
+            skipped_weight = skipped_weight.filter(|s| s.column != headers[c]);
+        }
+        others.push((headers[c].clone(), *role));
+    }
     roles::apply_overrides(&mut roles, &others, &rows);
     // A column the user moved away from the score role is no longer the score.
     roles[score_column].role = Role::Score;
     roles[score_column].scale = Role::Score.scale_label();
+    if options.no_weight {
+        for role in roles.iter_mut().filter(|r| r.role == Role::Weight) {
+            role.role = Role::Ignore;
+        }
+        skipped_weight = None;
+    }
     Ok(ImportedTable {
         source,
         layout: shaped.layout,
@@ -430,8 +637,31 @@ fn build_table(source: SourceInfo, cells: CellTable, options: &ImportOptions) ->
         codes,
         rows,
         score_column,
+        score_guessed,
+        score_alternatives,
+        skipped_weight,
+        header_missing: shaped.header_missing,
         roles,
     })
+}
+
+/// Refuses a weight column the user named that cannot be one: the score column, or text.
+fn check_weight_choice(
+    place: &str,
+    headers: &[String],
+    rows: &CellTable,
+    c: usize,
+    score_column: usize,
+) -> Result<(), ImportError> {
+    let bad =
+        |reason: String| ImportError::BadWeightColumn { place: place.to_owned(), column: headers[c].clone(), reason };
+    if c == score_column {
+        return Err(bad("it is the score column".to_owned()));
+    }
+    if let Some((row, value)) = roles::mostly_text(rows, c) {
+        return Err(bad(format!("it holds text, not numbers (row {row}: '{value}')")));
+    }
+    Ok(())
 }
 
 /// Names every column: the header text trimmed, `Column C` for a blank header, and ` (2)`,

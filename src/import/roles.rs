@@ -347,6 +347,44 @@ fn detect_one(header: &str, code: &str, rows: &CellTable, c: usize) -> Role {
     Role::Ignore
 }
 
+/// Why a column headed like a weight does not hold survey weights: `(reason, detail)` with the
+/// reason `not_numbers`, `not_positive` or `mean_not_near_1`; `None` when its values are positive
+/// numbers whose mean is near 1 (between 0.5 and 2), as survey weights are.
+#[must_use]
+pub fn weight_problem(rows: &CellTable, c: usize) -> Option<(&'static str, String)> {
+    let (mut sum, mut n) = (0.0, 0usize);
+    for r in 0..rows.row_count() {
+        let cell = rows.cell(r, c).trim();
+        if cell.is_empty() {
+            continue;
+        }
+        match parse_number(cell) {
+            None => return Some(("not_numbers", format!("row {}: '{cell}'", rows.row_number(r)))),
+            Some(w) if w <= 0.0 => return Some(("not_positive", format!("row {}: '{cell}'", rows.row_number(r)))),
+            Some(w) => {
+                sum += w;
+                n += 1;
+            }
+        }
+    }
+    let mean = if n == 0 { 0.0 } else { sum / n as f64 };
+    (!(0.5..=2.0).contains(&mean)).then(|| ("mean_not_near_1", format!("{mean:.2}")))
+}
+
+/// The first text cell of a column that is mostly text (fewer than nine in ten filled cells are
+/// numbers): `(row number, value)`; `None` for a numeric column.
+#[must_use]
+pub fn mostly_text(rows: &CellTable, c: usize) -> Option<(usize, String)> {
+    let p = profile(rows, c);
+    if p.mostly_numeric() {
+        return None;
+    }
+    (0..rows.row_count()).find_map(|r| {
+        let cell = rows.cell(r, c).trim();
+        (!cell.is_empty() && parse_number(cell).is_none()).then(|| (rows.row_number(r), cell.to_owned()))
+    })
+}
+
 /// Applies the user's choices (`(column, role)`) over the detected roles.
 pub fn apply_overrides(roles: &mut [ColumnRole], overrides: &[(String, Role)], rows: &CellTable) {
     for (column, role) in overrides {

@@ -72,6 +72,18 @@ fn labelled_number(cell: &str) -> Option<f64> {
     if matches!(sep, '-' | '\u{2013}' | '\u{2014}' | '=' | ':' | '(') { t[..digits].parse().ok() } else { None }
 }
 
+/// Whether a number is written with thousands separators, as `1.000`, `12,500` or `1.000.000`:
+/// one to three leading digits (not starting with 0) and groups of exactly three after `.` or
+/// `,`. A 0-10 score is never written so.
+fn has_thousands_separator(t: &str) -> bool {
+    let Some(sep) = t.chars().find(|c| *c == '.' || *c == ',') else { return false };
+    let mut groups = t.split(sep);
+    let head = groups.next().unwrap_or("");
+    let head_ok = (1..=3).contains(&head.len()) && !head.starts_with('0') && head.bytes().all(|b| b.is_ascii_digit());
+    let rest: Vec<&str> = groups.collect();
+    head_ok && !rest.is_empty() && rest.iter().all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Reads a 0-10 score from a cell, or says why it does not count.
 pub fn parse_score(cell: &str) -> Result<u8, ExclusionReason> {
     // Fast path for the common clean cell: one or two ASCII digits.
@@ -84,7 +96,14 @@ pub fn parse_score(cell: &str) -> Result<u8, ExclusionReason> {
     if trimmed.is_empty() {
         return Err(ExclusionReason::Blank);
     }
+    if has_thousands_separator(trimmed) {
+        // `1.000` or `1,000` is a thousand, not one: far outside 0-10.
+        return Err(ExclusionReason::OutOfRange);
+    }
     let value = parse_number(trimmed).or_else(|| labelled_number(trimmed)).ok_or(ExclusionReason::NotANumber)?;
+    // A workbook's 8.999999999999998 is 9: binary fractions are not answers.
+    let whole = value.round();
+    let value = if (value - whole).abs() <= 1e-9 { whole } else { value };
     if value.fract() != 0.0 {
         return Err(ExclusionReason::NotWholeNumber);
     }
@@ -119,6 +138,18 @@ mod tests {
         assert_eq!(parse_score("11"), Err(ExclusionReason::OutOfRange));
         assert_eq!(parse_score("11.0"), Err(ExclusionReason::OutOfRange));
         assert_eq!(parse_score("-1"), Err(ExclusionReason::OutOfRange));
+    }
+
+    #[test]
+    fn thousands_separators_and_binary_fractions() {
+        for cell in ["1.000", "1,000", "10.000", "2.500.000"] {
+            assert_eq!(parse_score(cell), Err(ExclusionReason::OutOfRange), "{cell}");
+        }
+        assert_eq!(parse_score("8.999999999999998"), Ok(9));
+        assert_eq!(parse_score("9.000000000000002"), Ok(9));
+        assert_eq!(parse_score("0.0"), Ok(0));
+        assert_eq!(parse_score("9.00"), Ok(9));
+        assert_eq!(parse_score("8.99"), Err(ExclusionReason::NotWholeNumber));
     }
 
     #[test]

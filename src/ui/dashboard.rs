@@ -212,28 +212,53 @@ fn kpi_cards(ui: &mut egui::Ui, o: &Overall, t: &Texts) {
         (t.passives, o.passive_pct, o.passives, Tone::Passive),
         (t.detractors, o.detractor_pct, o.detractors, Tone::Detractor),
     ] {
+        let mut details = Vec::new();
+        if let Some((low, high)) = share_interval(pct, count, o) {
+            details.push(fill(t.interval, &[("low", &t.percent(low)), ("high", &t.percent(high))]));
+        }
+        // Counts are respondents; a weighted share says so, so that the two are not mixed up.
+        let detail = if o.effective_n.is_some() { t.share_detail_weighted } else { t.share_detail };
+        details.push(fill(detail, &[("count", &count.to_string()), ("n", &n)]));
         cards.push(Card {
             title: title.to_owned(),
             value: t.percent(pct),
-            // Counts are respondents; a weighted share says so, so that the two are not mixed up.
-            details: vec![fill(
-                if o.effective_n.is_some() { t.share_detail_weighted } else { t.share_detail },
-                &[("count", &count.to_string()), ("n", &n)],
-            )],
+            details,
             accent: Some(theme::tone_colour(tone, &visuals)),
         });
     }
-    cards.push(Card {
-        title: t.mean.to_owned(),
-        value: t.number(o.mean, 2),
-        details: vec![fill(t.mean_detail, &[("n", &n)])],
-        accent: None,
-    });
+    let mut details = Vec::new();
+    if let Some((low, high)) = mean_interval(o) {
+        details.push(fill(t.interval, &[("low", &t.number(low, 2)), ("high", &t.number(high, 2))]));
+    }
+    details.push(fill(t.mean_detail, &[("n", &n)]));
+    cards.push(Card { title: t.mean.to_owned(), value: t.number(o.mean, 2), details, accent: None });
     card_grid(ui, &cards);
 }
 
+/// The 95% Wilson interval of a share, in percent: from the count, or with weights from the
+/// weighted share and the effective n.
+#[must_use]
+pub fn share_interval(pct: f64, count: u64, o: &Overall) -> Option<(f64, f64)> {
+    let (successes, n) = match o.effective_n {
+        Some(n_eff) => (pct / 100.0 * n_eff, n_eff),
+        None => (count as f64, o.n as f64),
+    };
+    crate::stats::wilson(successes, n, crate::stats::Z95).map(|i| (i.low * 100.0, i.high * 100.0))
+}
+
+/// The 95% t-interval of the mean 0-10 score, from the distribution's shares on the NPS's base
+/// (weighted shares on Kish's effective n when weighted); none for a single answer.
+#[must_use]
+pub fn mean_interval(o: &Overall) -> Option<(f64, f64)> {
+    let base = o.effective_n.unwrap_or(o.n as f64);
+    let pairs: Vec<(f64, f64)> =
+        o.distribution_pct.iter().enumerate().map(|(s, &pct)| (s as f64, pct / 100.0 * base)).collect();
+    let m = crate::stats::mean_t_interval(&pairs, 0.95)?;
+    Some((m.low, m.high))
+}
+
 fn distribution(ui: &mut egui::Ui, report: &Report, o: &Overall, t: &Texts) {
-    let footnote = fill(
+    let mut footnote = fill(
         t.footnote,
         &[
             ("n", &o.n.to_string()),
@@ -243,6 +268,10 @@ fn distribution(ui: &mut egui::Ui, report: &Report, o: &Overall, t: &Texts) {
             ("file", &file_label(report)),
         ],
     );
+    if let (true, Some(weight)) = (report.columns.weighted, &report.columns.weight) {
+        footnote.push_str(" · ");
+        footnote.push_str(&fill(t.footnote_weighted, &[("column", weight)]));
+    }
     let words = DistributionWords {
         title: t.distribution_title,
         score: t.score_axis,

@@ -235,6 +235,21 @@ pub struct Texts {
     pub caveat_audience_differs: &'static str,
     pub caveat_single_value: &'static str,
     pub caveat_second_hand: &'static str,
+    /// Announcements of the import's guesses, shared by the CLI (English) and the review screen.
+    pub notice_score_guessed: &'static str,
+    pub notice_score_others: &'static str,
+    pub notice_weighted: &'static str,
+    pub notice_weight_skipped: &'static str,
+    pub weight_why_not_numbers: &'static str,
+    pub weight_why_not_positive: &'static str,
+    pub weight_why_mean: &'static str,
+    pub apply_weight: &'static str,
+    pub notice_no_header: &'static str,
+    pub notice_read_as: &'static str,
+    pub notice_windows_1252: &'static str,
+    pub notice_unreadable_dates: &'static str,
+    pub guessed: &'static str,
+    pub footnote_weighted: &'static str,
 }
 
 /// English texts.
@@ -423,6 +438,20 @@ pub static ENGLISH: Texts = Texts {
     caveat_audience_differs: "the benchmark is {benchmark} ({population}), your data {data}",
     caveat_single_value: "a single published value, not a range: compare with care",
     caveat_second_hand: "quoted by a third party, not the publisher's own page",
+    notice_score_guessed: "Guess: the score column is '{column}', chosen by its 0-10 answers; no header speaks of recommending.",
+    notice_score_others: "Other 0-10 columns: {columns}.",
+    notice_weighted: "Weighted by '{column}': shares, NPS and intervals use these weights.",
+    notice_weight_skipped: "Not weighted: '{column}' is headed like a weight, but {why}.",
+    weight_why_not_numbers: "it holds text ({detail})",
+    weight_why_not_positive: "it holds a value that is not positive ({detail})",
+    weight_why_mean: "its values average {detail}, not about 1 as survey weights do",
+    apply_weight: "Apply '{column}' as weight",
+    notice_no_header: "No header row: row 1 holds answers, so it is counted and the columns are named Column A, Column B, …",
+    notice_read_as: "This .{extension} file is really a {kind} file; it was read as such.",
+    notice_windows_1252: "Line(s) {lines} were not valid UTF-8 and were read as Windows-1252.",
+    notice_unreadable_dates: "{rows} row(s) have no readable date in '{column}' and are left out of the trend ({blank} blank; {examples}).",
+    guessed: "guessed",
+    footnote_weighted: "weighted by '{column}'",
 };
 
 /// Dutch texts.
@@ -611,6 +640,20 @@ pub static DUTCH: Texts = Texts {
     caveat_audience_differs: "de benchmark is {benchmark} ({population}), uw data {data}",
     caveat_single_value: "één gepubliceerde waarde, geen bereik: voorzichtig vergelijken",
     caveat_second_hand: "geciteerd door een derde, niet van de eigen pagina van de uitgever",
+    notice_score_guessed: "Gok: de scorekolom is '{column}', gekozen op de antwoorden 0-10; geen kop gaat over aanbevelen.",
+    notice_score_others: "Andere kolommen met 0-10: {columns}.",
+    notice_weighted: "Gewogen met '{column}': aandelen, NPS en intervallen gebruiken deze gewichten.",
+    notice_weight_skipped: "Niet gewogen: '{column}' heet als een gewicht, maar {why}.",
+    weight_why_not_numbers: "bevat tekst ({detail})",
+    weight_why_not_positive: "bevat een waarde die niet positief is ({detail})",
+    weight_why_mean: "de waarden zijn gemiddeld {detail}, niet ongeveer 1 zoals bij surveygewichten",
+    apply_weight: "'{column}' als gewicht gebruiken",
+    notice_no_header: "Geen kopregel: rij 1 bevat antwoorden, telt dus mee, en de kolommen heten Column A, Column B, …",
+    notice_read_as: "Dit .{extension}-bestand is eigenlijk een {kind}-bestand en is zo gelezen.",
+    notice_windows_1252: "Regel(s) {lines} waren geen geldige UTF-8 en zijn als Windows-1252 gelezen.",
+    notice_unreadable_dates: "{rows} rij(en) hebben geen leesbare datum in '{column}' en vallen buiten de trend ({blank} leeg; {examples}).",
+    guessed: "gegokt",
+    footnote_weighted: "gewogen met '{column}'",
 };
 
 /// Danish texts.
@@ -799,6 +842,20 @@ pub static DANISH: Texts = Texts {
     caveat_audience_differs: "benchmarken er {benchmark} ({population}), dine data {data}",
     caveat_single_value: "en enkelt offentliggjort værdi, ikke et interval: sammenlign med forsigtighed",
     caveat_second_hand: "citeret af en tredjepart, ikke udgiverens egen side",
+    notice_score_guessed: "Gæt: scorekolonnen er '{column}', valgt ud fra svarene 0-10; ingen overskrift handler om at anbefale.",
+    notice_score_others: "Andre kolonner med 0-10: {columns}.",
+    notice_weighted: "Vægtet med '{column}': andele, NPS og intervaller bruger disse vægte.",
+    notice_weight_skipped: "Ikke vægtet: '{column}' hedder som en vægt, men {why}.",
+    weight_why_not_numbers: "den indeholder tekst ({detail})",
+    weight_why_not_positive: "den indeholder en værdi, der ikke er positiv ({detail})",
+    weight_why_mean: "værdierne er i gennemsnit {detail}, ikke omkring 1 som survey-vægte",
+    apply_weight: "Brug '{column}' som vægt",
+    notice_no_header: "Ingen overskriftsrække: række 1 indeholder svar, tælles derfor med, og kolonnerne hedder Column A, Column B, …",
+    notice_read_as: "Denne .{extension}-fil er i virkeligheden en {kind}-fil og er læst som sådan.",
+    notice_windows_1252: "Linje(r) {lines} var ikke gyldig UTF-8 og er læst som Windows-1252.",
+    notice_unreadable_dates: "{rows} række(r) har ingen læsbar dato i '{column}' og er udeladt af trenden ({blank} tomme; {examples}).",
+    guessed: "gættet",
+    footnote_weighted: "vægtet med '{column}'",
 };
 
 impl Texts {

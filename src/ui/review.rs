@@ -79,6 +79,18 @@ pub fn review(ui: &mut egui::Ui, loaded: &LoadedSurvey, t: &Texts, commands: &mu
     for m in &source.merged_choices {
         ui.label(fill(t.merged_columns, &[("column", &m.column), ("n", &m.from_columns.to_string())]));
     }
+    // Every guess the import made, in the words the CLI uses.
+    for notice in crate::notices::import_notices(report, t) {
+        ui.label(RichText::new(format!("• {notice}")).strong());
+    }
+    if let Some(skipped) = &report.columns.weight_skipped
+        && ui.button(fill(t.apply_weight, &[("column", &skipped.column)])).clicked()
+    {
+        commands.push(AppCommand::Reimport(with_role(&loaded.options, &skipped.column, Role::Weight)));
+    }
+    if let Some(dates) = &report.unreadable_dates {
+        ui.label(crate::notices::date_notice(dates, t));
+    }
     ui.add_space(8.0);
     ui.label(RichText::new(t.quality).strong());
     let excluded: usize = report.excluded.iter().map(|e| e.rows).sum();
@@ -110,7 +122,10 @@ pub fn review(ui: &mut egui::Ui, loaded: &LoadedSurvey, t: &Texts, commands: &mu
         egui::Grid::new("preview").striped(true).min_col_width(90.0).spacing([12.0, 4.0]).show(ui, |ui| {
             ui.label("");
             for role in &report.columns.roles {
-                ui.label(RichText::new(shorten(&role.column, 40)).strong()).on_hover_text(&role.column);
+                let guessed = role.role == Role::Score && report.columns.score_guessed;
+                let name = shorten(&role.column, 40);
+                let name = if guessed { format!("{name} ({})", t.guessed) } else { name };
+                ui.label(RichText::new(name).strong()).on_hover_text(&role.column);
             }
             ui.end_row();
             ui.label("");
@@ -129,10 +144,15 @@ pub fn review(ui: &mut egui::Ui, loaded: &LoadedSurvey, t: &Texts, commands: &mu
                     })
                     .response;
                 response.widget_info(|| {
+                    let guessed = if role.role == Role::Score && report.columns.score_guessed {
+                        format!(" ({})", t.guessed)
+                    } else {
+                        String::new()
+                    };
                     egui::WidgetInfo::labeled(
                         egui::Role::ComboBox,
                         true,
-                        format!("{label}: {}", role_name(role.role, t)),
+                        format!("{label}: {}{guessed}", role_name(role.role, t)),
                     )
                 });
             }

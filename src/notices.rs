@@ -1,0 +1,76 @@
+//! The announcements of every guess the import made and every row it could not use, worded once
+//! so that the CLI (in English) and the import review (in the user's language) say the same.
+//!
+//! Owns the wording of notices only; the facts come from the [`Report`].
+
+use crate::import::UnreadableDates;
+use crate::report::Report;
+use crate::ui::i18n::{Texts, fill};
+
+/// One line per guess or repair of the import: the score column chosen by its answers, the
+/// weighting (applied, or skipped and why), a missing header row, a mislabelled file, lines read
+/// as Windows-1252. Empty when nothing was guessed.
+#[must_use]
+pub fn import_notices(report: &Report, t: &Texts) -> Vec<String> {
+    let mut notices = Vec::new();
+    let source = &report.source;
+    if let Some(kind) = source.read_as {
+        let extension = source.file.rsplit_once('.').map_or("", |(_, e)| e);
+        notices.push(fill(t.notice_read_as, &[("extension", extension), ("kind", kind)]));
+    }
+    if source.header_missing {
+        notices.push(t.notice_no_header.to_owned());
+    }
+    if !source.windows_1252_lines.is_empty() {
+        notices.push(fill(t.notice_windows_1252, &[("lines", &list_numbers(&source.windows_1252_lines))]));
+    }
+    let columns = &report.columns;
+    if columns.score_guessed {
+        let mut line = fill(t.notice_score_guessed, &[("column", &columns.score)]);
+        if !columns.score_alternatives.is_empty() {
+            let others: Vec<String> = columns.score_alternatives.iter().map(|c| format!("'{c}'")).collect();
+            line.push(' ');
+            line.push_str(&fill(t.notice_score_others, &[("columns", &others.join(", "))]));
+        }
+        notices.push(line);
+    }
+    if let (true, Some(weight)) = (columns.weighted, &columns.weight) {
+        notices.push(fill(t.notice_weighted, &[("column", weight)]));
+    }
+    if let Some(skipped) = &columns.weight_skipped {
+        let why = match skipped.reason {
+            "not_numbers" => t.weight_why_not_numbers,
+            "not_positive" => t.weight_why_not_positive,
+            _ => t.weight_why_mean,
+        };
+        let why = fill(why, &[("detail", &skipped.detail)]);
+        notices.push(fill(t.notice_weight_skipped, &[("column", &skipped.column), ("why", &why)]));
+    }
+    notices
+}
+
+/// "12 row(s) have no readable date in 'date' and are left out of the trend (2 blank; row 5
+/// 'gisteren', ...)".
+#[must_use]
+pub fn date_notice(dates: &UnreadableDates, t: &Texts) -> String {
+    let examples: Vec<String> =
+        dates.examples.iter().zip(&dates.values).map(|(row, value)| format!("{} {row} '{value}'", t.row)).collect();
+    fill(
+        t.notice_unreadable_dates,
+        &[
+            ("rows", &dates.rows.to_string()),
+            ("column", &dates.column),
+            ("blank", &dates.blank.to_string()),
+            ("examples", &examples.join(", ")),
+        ],
+    )
+}
+
+/// `3, 7, 12` or, for many, the first ten and `and 5 more`.
+fn list_numbers(numbers: &[usize]) -> String {
+    let mut parts: Vec<String> = numbers.iter().take(10).map(ToString::to_string).collect();
+    if numbers.len() > 10 {
+        parts.push(format!("+{}", numbers.len() - 10));
+    }
+    parts.join(", ")
+}
