@@ -152,17 +152,102 @@ impl CubeCache {
     }
 }
 
+/// How the keys of a cube pack into one integer: per key column, its place value and how many
+/// values it has (the day relative to the first date, with one more value for "no date"; the
+/// answer 0-10 last). Grouping one UInt64 column is several times faster in polars than
+/// grouping a row of small columns.
+struct Packing {
+    /// (frame column, place value, number of values, offset subtracted first).
+    keys: Vec<(String, u64, u64, i64)>,
+}
+
+impl Packing {
+    /// The packing of `key` for `survey`, or `None` when the keys have too many values to pack.
+    fn of(survey: &Survey, key: &CubeKey) -> Option<Self> {
+        let mut keys = Vec::new();
+        let mut place: u64 = 1;
+        let mut push = |name: &str, values: u64, offset: i64| -> Option<()> {
+            keys.push((name.to_owned(), place, values, offset));
+            place = place.checked_mul(values.max(1))?;
+            Some(())
+        };
+        for name in &key.segments {
+            let labels = survey.segments.iter().find(|s| s.key == *name)?.labels.len() as u64;
+            push(name, labels, 0)?;
+        }
+        if key.day {
+            let (first, last) = survey.date_range()?;
+            push(DAY, u64::try_from(i64::from(last) - i64::from(first)).ok()? + 2, i64::from(first))?;
+        }
+        push(VALUE, 11, 0)?;
+        Some(Self { keys })
+    }
+
+    /// The packed key of a row, as a polars expression over `answer` and the key columns.
+    fn expression(&self, answer: &str) -> Expr {
+        let mut packed: Option<Expr> = None;
+        for (name, place, values, offset) in &self.keys {
+            let column = if name == VALUE { col(answer) } else { col(name.as_str()) };
+            let mut value = column.cast(DataType::Int64);
+            if *offset != 0 {
+                value = value - lit(*offset);
+            }
+            // A missing day is the last value of the day's range.
+            let value = value.fill_null(lit((*values - 1) as i64)).cast(DataType::UInt64) * lit(*place);
+            packed = Some(match packed {
+                Some(p) => p + value,
+                None => value,
+            });
+        }
+        packed.unwrap_or_else(|| lit(0u64))
+    }
+
+    /// A cube grouped by the packed key, with its key columns unpacked again.
+    fn unpack(&self, grouped: &DataFrame) -> Result<DataFrame, AnalysisError> {
+        let packed: Vec<u64> = grouped.column(PACKED)?.cast(&DataType::UInt64)?.u64()?.into_no_null_iter().collect();
+        let mut columns = Vec::new();
+        for (name, place, values, offset) in &self.keys {
+            let digit = |k: &u64| (k / place) % values;
+            let column = if name == VALUE {
+                Series::new(VALUE.into(), packed.iter().map(|k| digit(k) as u8).collect::<Vec<u8>>())
+            } else if name == DAY {
+                let day = |k: &u64| (digit(k) + 1 < *values).then(|| (digit(k) as i64 + offset) as i32);
+                Series::new(DAY.into(), packed.iter().map(day).collect::<Vec<Option<i32>>>())
+            } else {
+                Series::new(name.as_str().into(), packed.iter().map(|k| digit(k) as u32).collect::<Vec<u32>>())
+            };
+            columns.push(column.into_column());
+        }
+        for name in [N, SW, SW2] {
+            columns.push(grouped.column(name)?.clone());
+        }
+        Ok(DataFrame::new(grouped.height(), columns)?)
+    }
+}
+
+/// Name of the packed key column.
+const PACKED: &str = "packed";
+
 /// Groups the survey's rows by `key` and each answer column.
 fn build_cubes(survey: &Survey, key: &CubeKey) -> Result<Cubes, AnalysisError> {
+    let packing = Packing::of(survey, key);
     let mut by: Vec<Expr> = key.segments.iter().map(|k| col(k.as_str())).collect();
     if key.day {
         by.push(col(DAY));
     }
     let weighted = survey.is_weighted();
     let cube_of = |answer: &str| {
-        let mut keys = by.clone();
-        keys.push(col(answer).alias(VALUE));
-        survey.frame().clone().lazy().filter(col(answer).is_not_null()).group_by(keys).agg(cube_aggregations(weighted))
+        let rows = survey.frame().clone().lazy().filter(col(answer).is_not_null());
+        match &packing {
+            Some(packing) => {
+                rows.group_by([packing.expression(answer).alias(PACKED)]).agg(cube_aggregations(weighted))
+            }
+            None => {
+                let mut keys = by.clone();
+                keys.push(col(answer).alias(VALUE));
+                rows.group_by(keys).agg(cube_aggregations(weighted))
+            }
+        }
     };
     let slots = metric_slots(&survey.metrics);
     let mut plans = vec![cube_of(SCORE)];
@@ -173,7 +258,11 @@ fn build_cubes(survey: &Survey, key: &CubeKey) -> Result<Cubes, AnalysisError> {
             metric_slots_built.push(slot);
         }
     }
-    let mut frames = collect_all(plans)?.into_iter();
+    let mut frames = collect_all(plans)?;
+    if let Some(packing) = &packing {
+        frames = frames.iter().map(|f| packing.unpack(f)).collect::<Result<_, _>>()?;
+    }
+    let mut frames = frames.into_iter();
     let score = frames.next().ok_or_else(|| AnalysisError::Table("no cube came back".into()))?;
     Ok(Cubes { score, metrics: metric_slots_built.into_iter().zip(frames).collect() })
 }
