@@ -314,7 +314,7 @@ pub fn format_table(report: &Report) -> String {
             m.mean,
             match (m.mean_low, m.mean_high) {
                 (Some(low), Some(high)) => format!(" (95% CI {low:.2} to {high:.2})"),
-                _ => " (one answer: no interval)".to_owned(),
+                _ => " (too few answers for an interval)".to_owned(),
             },
             share_words(m.share),
             m.share_pct,

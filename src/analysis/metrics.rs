@@ -69,7 +69,8 @@ pub struct MetricSummary {
     pub effective_n: Option<f64>,
     /// Mean answer.
     pub mean: f64,
-    /// 95% t-interval of the mean, lower bound; absent where none exists (a single answer).
+    /// 95% t-interval of the mean, lower bound; absent where none exists (fewer than two
+    /// answers, counted as Kish's effective n when weighted).
     pub mean_low: Option<f64>,
     /// 95% t-interval of the mean, upper bound; absent where none exists.
     pub mean_high: Option<f64>,

@@ -173,7 +173,7 @@ pub struct Texts {
     pub csat_title: &'static str,
     pub grade_title: &'static str,
     pub mean_interval: &'static str,
-    /// Shown instead of an interval where none exists (a single answer).
+    /// Shown instead of an interval where none exists (fewer than two effective answers).
     pub no_interval: &'static str,
     /// Exclusion reason: unusable weight.
     pub reason_invalid_weight: &'static str,
@@ -380,7 +380,7 @@ pub static ENGLISH: Texts = Texts {
     csat_title: "CSAT (1-5, mean)",
     grade_title: "Grade (1-10, mean)",
     mean_interval: "95% CI {low} to {high}",
-    no_interval: "one answer: no interval",
+    no_interval: "too few answers for an interval",
     reason_invalid_weight: "Weight blank, zero, negative or not a number",
     reason_no_date: "Date missing or unreadable",
     agree_share: "agree (5-7): {pct} ({low}-{high})",
@@ -582,7 +582,7 @@ pub static DUTCH: Texts = Texts {
     csat_title: "CSAT (1-5, gemiddelde)",
     grade_title: "Rapportcijfer (1-10, gemiddelde)",
     mean_interval: "95%-BI {low} tot {high}",
-    no_interval: "één antwoord: geen interval",
+    no_interval: "te weinig antwoorden voor een interval",
     reason_invalid_weight: "Gewicht leeg, nul, negatief of geen getal",
     reason_no_date: "Datum ontbreekt of is onleesbaar",
     agree_share: "eens (5-7): {pct} ({low}-{high})",
@@ -784,7 +784,7 @@ pub static DANISH: Texts = Texts {
     csat_title: "CSAT (1-5, gennemsnit)",
     grade_title: "Karakter (1-10, gennemsnit)",
     mean_interval: "95%-KI {low} til {high}",
-    no_interval: "ét svar: intet interval",
+    no_interval: "for få svar til et interval",
     reason_invalid_weight: "Vægt tom, nul, negativ eller ikke et tal",
     reason_no_date: "Dato mangler eller kan ikke læses",
     agree_share: "enig (5-7): {pct} ({low}-{high})",
