@@ -348,7 +348,7 @@ fn export_buttons_write_into_the_chosen_folder_and_say_what() {
         Some(question.file_name.map_or_else(|| folder.clone(), |name| folder.join(name)))
     });
     // A chart's own Export menu: the Overview's distribution as SVG.
-    harness.query_all_by_label("Export…").next().expect("an Export button beside the chart").click();
+    harness.get_by_label("Export… Score distribution (0-10) (PNG, SVG)").click();
     harness.run();
     harness.get_by_label("Save as SVG…").click();
     harness.step();
@@ -364,7 +364,7 @@ fn export_buttons_write_into_the_chosen_folder_and_say_what() {
     // Export all from the File menu.
     harness.get_by_label("File").click();
     harness.run();
-    harness.get_by_label("Export all…").click();
+    harness.get_by_label_contains("Export all…").click();
     harness.step();
     wait_for_export(&mut harness);
     let notice = harness.state().export_notice.clone().unwrap();

@@ -133,7 +133,13 @@ pub fn benchmarks_view(
                 super::plot::chart(ui, &chart, |ui| super::export_menu::chart_menu(ui, &chart, x, commands));
                 ui.add_space(8.0);
             }
-            super::export_menu::table_menu(ui, || crate::figures::sectors_table(sectors, &words), x, commands);
+            super::export_menu::table_menu(
+                ui,
+                x.table_sectors,
+                || crate::figures::sectors_table(sectors, &words),
+                x,
+                commands,
+            );
             sector_table(ui, sectors, settings, library, t, commands);
         }
         ui.add_space(16.0);

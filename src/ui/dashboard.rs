@@ -33,7 +33,13 @@ pub fn dashboard(
         ui.horizontal(|ui| {
             ui.label(RichText::new(x.table_overall).strong());
             let words = Words { texts: t, export: x };
-            export_menu::table_menu(ui, || overall_table(overall, Some(report.rows_read), &words), x, commands);
+            export_menu::table_menu(
+                ui,
+                x.table_overall,
+                || overall_table(overall, Some(report.rows_read), &words),
+                x,
+                commands,
+            );
         });
         kpi_cards(ui, overall, t);
         metric_cards(ui, overall, t);
@@ -260,7 +266,7 @@ pub fn exclusions_window(
         ui.horizontal(|ui| {
             ui.label(fill(t.exclusions_note, &[("header", &report.source.header_row.to_string())]));
             let words = Words { texts: t, export: x };
-            export_menu::table_menu(ui, || quality_table(&report.excluded, &words), x, commands);
+            export_menu::table_menu(ui, x.table_quality, || quality_table(&report.excluded, &words), x, commands);
         });
         ui.add_space(6.0);
         egui::Grid::new("exclusions").striped(true).num_columns(3).spacing([16.0, 6.0]).show(ui, |ui| {

@@ -11,9 +11,10 @@ use crate::chart::ChartSpec;
 use crate::export::png::Scale;
 use crate::export::table::Table;
 
-/// The Export menu of a chart: PNG (1x, 2x), SVG, copy as image.
+/// The Export menu of a chart: PNG (1x, 2x), SVG, copy as image. Its accessible name is
+/// `Export… TITLE (PNG, SVG)`, so a screen reader tells the buttons of a screen apart.
 pub fn chart_menu(ui: &mut egui::Ui, spec: &ChartSpec, x: &ExportTexts, commands: &mut Vec<AppCommand>) {
-    ui.menu_button(x.export_button, |ui| {
+    let menu = ui.menu_button(x.export_button, |ui| {
         let choices = [
             (x.save_png, Some(ChartFormat::Png(Scale::X1))),
             (x.save_png_2x, Some(ChartFormat::Png(Scale::X2))),
@@ -31,11 +32,23 @@ pub fn chart_menu(ui: &mut egui::Ui, spec: &ChartSpec, x: &ExportTexts, commands
             }
         }
     });
+    name_menu(&menu.response, &format!("{} {} (PNG, SVG)", x.export_button, spec.title));
 }
 
-/// The Export menu of a table: CSV or xlsx. `make` builds the table only when asked.
-pub fn table_menu(ui: &mut egui::Ui, make: impl FnOnce() -> Table, x: &ExportTexts, commands: &mut Vec<AppCommand>) {
-    ui.menu_button(x.export_button, |ui| {
+/// Gives a menu button its accessible name.
+fn name_menu(response: &egui::Response, name: &str) {
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name));
+}
+
+/// The Export menu of a table named `name`: CSV or xlsx. `make` builds the table only when asked.
+pub fn table_menu(
+    ui: &mut egui::Ui,
+    name: &str,
+    make: impl FnOnce() -> Table,
+    x: &ExportTexts,
+    commands: &mut Vec<AppCommand>,
+) {
+    let menu = ui.menu_button(x.export_button, |ui| {
         let mut chosen = None;
         for (label, format) in [(x.save_xlsx, TableFormat::Xlsx), (x.save_csv, TableFormat::Csv)] {
             if ui.button(label).clicked() {
@@ -47,6 +60,7 @@ pub fn table_menu(ui: &mut egui::Ui, make: impl FnOnce() -> Table, x: &ExportTex
             commands.push(AppCommand::Export(ExportRequest::Table(Box::new(make()), format)));
         }
     });
+    name_menu(&menu.response, &format!("{} {name} (xlsx, CSV)", x.export_button));
 }
 
 /// The confirmation: which files were written where, which were not and why, or that a chart was

@@ -199,7 +199,7 @@ pub fn segments(
             ui.label(RichText::new(t.bench_band_note).size(theme::FOOTNOTE_SIZE).weak());
         }
         ui.add_space(8.0);
-        export_menu::table_menu(ui, || segments_table(&column, &rows, &words), x, commands);
+        export_menu::table_menu(ui, &chart.title, || segments_table(&column, &rows, &words), x, commands);
         segment_table(ui, &rows, settings, t, commands);
     });
 }
@@ -373,7 +373,7 @@ pub fn trend(
         ui.add_space(6.0);
         plot::chart(ui, &chart, |ui| export_menu::chart_menu(ui, &chart, x, commands));
         ui.add_space(8.0);
-        export_menu::table_menu(ui, || trend_table(points, &words), x, commands);
+        export_menu::table_menu(ui, &chart.title, || trend_table(points, &words), x, commands);
         egui::Grid::new("trend-table").striped(true).spacing([16.0, 4.0]).show(ui, |ui| {
             for h in [t.col_period, t.col_n, t.col_nps, t.col_ci, t.col_change] {
                 ui.label(RichText::new(h).strong());
