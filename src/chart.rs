@@ -1,14 +1,21 @@
-//! Charts as data: a [`ChartSpec`] says what a chart shows (bars, their tones and labels, axis
-//! titles, footnote). The window draws it with egui_plot and exports render the same spec, so
-//! what the user sees is what they export.
+//! Charts as data: a [`ChartSpec`] says what a chart shows (categories, a value axis, series of
+//! bars, whiskers, bands, lines, markers and benchmark references, legend, footnote). The window
+//! draws it with egui_plot and `export` renders the same spec to SVG and PNG, so what the user sees
+//! is what they export.
 //!
-//! Owns chart descriptions only; no drawing and no statistics happen here.
+//! Everything is in data units (values and category indices), never pixels: category `i` sits at
+//! position `i` on the category axis; with [`Orientation::Vertical`] categories run left to right
+//! along x and values go up; with [`Orientation::Horizontal`] categories run top to bottom (egui_plot
+//! can place category `i` at y = -i) and values go along x.
+//!
+//! Owns chart descriptions and the builders that turn result rows into them; no drawing and no
+//! statistics happen here.
 
 use serde::Serialize;
 
 use crate::analysis::NpsSummary;
 
-/// The meaning of a bar, which decides its colour.
+/// The meaning of a mark, which decides its colour (see `export::theme` for the colours).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Tone {
@@ -18,8 +25,12 @@ pub enum Tone {
     Passive,
     /// Scores 0-6.
     Detractor,
-    /// Anything without an NPS group.
+    /// Anything without an NPS group (an NPS bar, a trend line).
     Neutral,
+    /// A mark that draws the eye: significance markers.
+    Highlight,
+    /// Benchmark references.
+    Benchmark,
 }
 
 impl Tone {
@@ -34,38 +45,403 @@ impl Tone {
     }
 }
 
-/// One bar.
+/// Which chart of the app a spec is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChartKind {
+    /// The 0-10 score distribution.
+    Distribution,
+    /// NPS per value of one segment column.
+    Segments,
+    /// NPS per combination of two segment columns (`A × B`).
+    Breakdown,
+    /// NPS per period.
+    Trend,
+    /// Sector NPS against sector benchmarks.
+    Benchmarks,
+    /// Share of detractors mentioning each theme.
+    Themes,
+}
+
+/// Which way the categories run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Orientation {
+    /// Categories left to right along x, values up the y axis.
+    Vertical,
+    /// Categories top to bottom along y, values along the x axis.
+    Horizontal,
+}
+
+/// One labelled tick of the value axis.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct BarSpec {
-    /// Position on the x axis.
-    pub x: f64,
-    /// Height.
+pub struct Tick {
+    /// Where the tick sits.
+    pub value: f64,
+    /// What it says.
+    pub label: String,
+}
+
+/// How tick labels of an axis are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TickFormat {
+    /// `0`, `250`, `1500`.
+    Plain,
+    /// NPS style: `-50`, `0`, `+50`.
+    Signed,
+    /// `0%`, `25%`.
+    Percent,
+}
+
+/// The numeric axis of a chart: its title, its range and its labelled ticks.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Axis {
+    /// Axis title.
+    pub title: String,
+    /// Lowest value shown.
+    pub min: f64,
+    /// Highest value shown.
+    pub max: f64,
+    /// Labelled ticks (with grid lines), in increasing order.
+    pub ticks: Vec<Tick>,
+}
+
+impl Axis {
+    /// An axis from `min` to `max` with a tick every `step` (a non-positive step gives no ticks).
+    #[must_use]
+    pub fn stepped(title: &str, min: f64, max: f64, step: f64, format: TickFormat) -> Self {
+        let mut ticks = Vec::new();
+        if step > 0.0 && max >= min {
+            let first = (min / step).ceil() as i64;
+            let last = (max / step + 1e-9).floor() as i64;
+            for i in first..=last {
+                let value = i as f64 * step;
+                ticks.push(Tick { value, label: tick_label(value, step, format) });
+            }
+        }
+        Self { title: title.to_owned(), min, max, ticks }
+    }
+
+    /// The full NPS scale, -100 to +100, a tick every 25 points.
+    #[must_use]
+    pub fn nps(title: &str) -> Self {
+        Self::stepped(title, -100.0, 100.0, 25.0, TickFormat::Signed)
+    }
+
+    /// An axis that holds every value in `values` (and `include`), widened to round ticks and
+    /// kept within `limits`.
+    #[must_use]
+    pub fn fitted(
+        title: &str,
+        values: impl IntoIterator<Item = f64>,
+        include: &[f64],
+        limits: (f64, f64),
+        format: TickFormat,
+    ) -> Self {
+        let (mut low, mut high) = (f64::INFINITY, f64::NEG_INFINITY);
+        let mut has_data = false;
+        for v in values.into_iter().filter(|v| v.is_finite()) {
+            has_data = true;
+            low = low.min(v);
+            high = high.max(v);
+        }
+        if !has_data && limits.0.is_finite() && limits.1.is_finite() {
+            // Nothing to show: the whole allowed range.
+            (low, high) = limits;
+        }
+        for &v in include.iter().filter(|v| v.is_finite()) {
+            low = low.min(v);
+            high = high.max(v);
+        }
+        if !low.is_finite() || !high.is_finite() {
+            (low, high) = (0.0, 5.0);
+        }
+        if high - low < 1e-9 {
+            high = low + 5.0;
+        }
+        let step = nice_step((high - low) / 5.0);
+        let min = ((low / step).floor() * step).max(limits.0);
+        let max = ((high / step).ceil() * step).min(limits.1);
+        Self::stepped(title, min, max.max(min + step), step, format)
+    }
+}
+
+/// A round step (1, 2, 2.5 or 5 times a power of ten) at least `raw`.
+#[must_use]
+pub fn nice_step(raw: f64) -> f64 {
+    if !raw.is_finite() || raw <= 0.0 {
+        return 1.0;
+    }
+    let magnitude = 10f64.powf(raw.log10().floor());
+    [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * magnitude)
+        .find(|s| *s >= raw * (1.0 - 1e-9))
+        .unwrap_or(magnitude * 10.0)
+}
+
+/// The label of one tick.
+fn tick_label(value: f64, step: f64, format: TickFormat) -> String {
+    let decimals = if step.fract().abs() < 1e-9 { 0 } else { 1 };
+    let value = if value.abs() < 1e-9 { 0.0 } else { value };
+    match format {
+        TickFormat::Plain => format!("{value:.decimals$}"),
+        TickFormat::Signed if value > 0.0 => format!("+{value:.decimals$}"),
+        TickFormat::Signed => format!("{value:.decimals$}"),
+        TickFormat::Percent => format!("{value:.decimals$}%"),
+    }
+}
+
+/// One category (a score, a segment value, a period, a theme).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Category {
+    /// The label on the category axis (renderers shorten it with an ellipsis when too long).
+    pub label: String,
+    /// Too few answers to compare with confidence: drawn pale.
+    pub small_n: bool,
+}
+
+/// One bar, from zero (or the axis edge nearest zero) to its value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Bar {
+    /// Index into [`ChartSpec::categories`].
+    pub category: usize,
+    /// Length of the bar in value units.
     pub value: f64,
     /// Colour meaning.
     pub tone: Tone,
-    /// Category label under the bar.
-    pub category: String,
-    /// Text shown above the bar (count and share).
+    /// Text for the bar: above it (vertical) or in the value column right of the plot (horizontal).
+    pub label: Option<String>,
+}
+
+/// An interval drawn as a whisker with end caps.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Whisker {
+    /// Index into [`ChartSpec::categories`].
+    pub category: usize,
+    /// Lower bound.
+    pub low: f64,
+    /// Upper bound.
+    pub high: f64,
+}
+
+/// One slice of a shaded interval band along the categories; `None` bounds leave a gap.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BandPoint {
+    /// Index into [`ChartSpec::categories`].
+    pub category: usize,
+    /// Lower bound, absent for an empty period.
+    pub low: Option<f64>,
+    /// Upper bound, absent for an empty period.
+    pub high: Option<f64>,
+}
+
+/// One point of a line; a `None` (or NaN) value breaks the line.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LinePoint {
+    /// Index into [`ChartSpec::categories`].
+    pub category: usize,
+    /// The value, absent for an empty period.
+    pub value: Option<f64>,
+}
+
+/// The shape of a point marker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Marker {
+    /// A filled circle.
+    Circle,
+    /// A filled diamond.
+    Diamond,
+    /// A triangle pointing up (a significant rise).
+    TriangleUp,
+    /// A triangle pointing down (a significant fall).
+    TriangleDown,
+}
+
+/// One marker at a value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Point {
+    /// Index into [`ChartSpec::categories`].
+    pub category: usize,
+    /// Where on the value axis.
+    pub value: f64,
+    /// Shape.
+    pub marker: Marker,
+    /// Text for the point, shown like a bar's label.
+    pub label: Option<String>,
+}
+
+/// A published benchmark: a range, or a single value that is never drawn as a band.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum ReferenceValue {
+    /// A published range, drawn as a pale band.
+    Range {
+        /// Lower end.
+        low: f64,
+        /// Upper end.
+        high: f64,
+    },
+    /// A single published value (average or median), drawn as a tick.
+    Average {
+        /// The value.
+        value: f64,
+    },
+}
+
+/// A benchmark reference behind one category, or behind the whole chart.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reference {
+    /// The category it belongs to; `None` spans every category.
+    pub category: Option<usize>,
+    /// Range or single value.
+    pub value: ReferenceValue,
+    /// What it is (`Retail NL 2024: 20 to 40`), for tooltips and chart-wide references.
+    pub label: String,
+}
+
+/// A named set of marks of one kind.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum Series {
+    /// Bars from zero.
+    Bars {
+        /// Series name (plot id, tooltip).
+        name: String,
+        /// The bars.
+        bars: Vec<Bar>,
+    },
+    /// Interval whiskers.
+    ErrorBars {
+        /// Series name.
+        name: String,
+        /// The whiskers.
+        whiskers: Vec<Whisker>,
+    },
+    /// A shaded interval band across the categories (vertical charts).
+    Band {
+        /// Series name.
+        name: String,
+        /// Colour meaning.
+        tone: Tone,
+        /// The band's slices, in category order.
+        points: Vec<BandPoint>,
+    },
+    /// A line across the categories (vertical charts).
+    Line {
+        /// Series name.
+        name: String,
+        /// Colour meaning.
+        tone: Tone,
+        /// The line's points, in category order.
+        points: Vec<LinePoint>,
+    },
+    /// Point markers.
+    Points {
+        /// Series name.
+        name: String,
+        /// Colour meaning.
+        tone: Tone,
+        /// The markers.
+        points: Vec<Point>,
+    },
+    /// Benchmark references, drawn behind the bars (ranges) or as ticks (single values).
+    References {
+        /// Series name.
+        name: String,
+        /// The references.
+        references: Vec<Reference>,
+    },
+}
+
+/// The little picture in front of a legend entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LegendSymbol {
+    /// A filled square (bars).
+    Box,
+    /// A pale square (small-n rows).
+    PaleBox,
+    /// A line.
+    Line,
+    /// A pale band.
+    Band,
+    /// A whisker with caps.
+    Whisker,
+    /// A point marker.
+    Marker(Marker),
+    /// A benchmark range.
+    Range,
+    /// A benchmark single value (tick).
+    Average,
+}
+
+/// One legend entry.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LegendEntry {
+    /// Colour meaning.
+    pub tone: Tone,
+    /// Picture.
+    pub symbol: LegendSymbol,
+    /// Text.
     pub label: String,
 }
 
 /// A chart, ready to draw or export.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ChartSpec {
-    /// Stable identifier (plot id, export file name).
+    /// Stable identifier (plot id, export file name): lower case, digits and `-`.
     pub id: String,
+    /// Which chart it is.
+    pub kind: ChartKind,
     /// Title above the chart.
     pub title: String,
-    /// X axis title.
-    pub x_title: String,
-    /// Y axis title.
-    pub y_title: String,
-    /// The bars, left to right.
-    pub bars: Vec<BarSpec>,
-    /// Legend entries: a name per tone used.
-    pub legend: Vec<(Tone, String)>,
-    /// Footnote with n, interval and source.
+    /// Line under the title (empty for none).
+    pub subtitle: String,
+    /// Which way the categories run.
+    pub orientation: Orientation,
+    /// Title of the category axis (empty for none).
+    pub category_title: String,
+    /// The categories, in display order (left to right, or top to bottom).
+    pub categories: Vec<Category>,
+    /// The numeric axis.
+    pub value_axis: Axis,
+    /// What is drawn, back to front.
+    pub series: Vec<Series>,
+    /// Legend entries, in order.
+    pub legend: Vec<LegendEntry>,
+    /// Footnote: n, interval method, filters, period, benchmark source.
     pub footnote: String,
+}
+
+impl ChartSpec {
+    /// Every bar of every bar series.
+    pub fn bars(&self) -> impl Iterator<Item = &Bar> {
+        self.series.iter().flat_map(|s| match s {
+            Series::Bars { bars, .. } => bars.as_slice(),
+            _ => &[],
+        })
+    }
+
+    /// Title of the horizontal axis.
+    #[must_use]
+    pub fn x_title(&self) -> &str {
+        match self.orientation {
+            Orientation::Vertical => &self.category_title,
+            Orientation::Horizontal => &self.value_axis.title,
+        }
+    }
+
+    /// Title of the vertical axis.
+    #[must_use]
+    pub fn y_title(&self) -> &str {
+        match self.orientation {
+            Orientation::Vertical => &self.value_axis.title,
+            Orientation::Horizontal => &self.category_title,
+        }
+    }
 }
 
 /// Words the distribution chart needs, in the user's language.
@@ -86,31 +462,390 @@ pub struct DistributionWords<'a> {
 /// The 0-10 distribution as bars coloured by NPS group, each labelled with its count and share.
 #[must_use]
 pub fn distribution_chart(summary: &NpsSummary, words: &DistributionWords<'_>) -> ChartSpec {
-    let n = summary.n.max(1) as f64;
-    let bars = summary
+    // Bars count respondents; the share in each label is on the NPS's base, so it is the weighted
+    // share when the data are weighted (the footnote then says so).
+    let bars: Vec<Bar> = summary
         .distribution
         .iter()
+        .zip(summary.distribution_pct)
         .enumerate()
-        .map(|(score, &count)| BarSpec {
-            x: score as f64,
+        .map(|(score, (&count, pct))| Bar {
+            category: score,
             value: count as f64,
             tone: Tone::of_score(score),
-            category: score.to_string(),
-            label: format!("{count} ({:.0}%)", 100.0 * count as f64 / n),
+            label: Some(format!("{count} ({pct:.0}%)")),
         })
         .collect();
+    let highest = summary.distribution.iter().copied().max().unwrap_or(0) as f64;
     ChartSpec {
         id: "distribution".to_owned(),
+        kind: ChartKind::Distribution,
         title: words.title.to_owned(),
-        x_title: words.score.to_owned(),
-        y_title: words.responses.to_owned(),
-        bars,
+        subtitle: String::new(),
+        orientation: Orientation::Vertical,
+        category_title: words.score.to_owned(),
+        categories: (0..=10).map(|s| Category { label: s.to_string(), small_n: false }).collect(),
+        value_axis: Axis::fitted(words.responses, [highest * 1.08], &[0.0], (0.0, f64::INFINITY), TickFormat::Plain),
+        series: vec![Series::Bars { name: words.responses.to_owned(), bars }],
         legend: vec![
-            (Tone::Detractor, words.groups[0].to_owned()),
-            (Tone::Passive, words.groups[1].to_owned()),
-            (Tone::Promoter, words.groups[2].to_owned()),
+            LegendEntry { tone: Tone::Detractor, symbol: LegendSymbol::Box, label: words.groups[0].to_owned() },
+            LegendEntry { tone: Tone::Passive, symbol: LegendSymbol::Box, label: words.groups[1].to_owned() },
+            LegendEntry { tone: Tone::Promoter, symbol: LegendSymbol::Box, label: words.groups[2].to_owned() },
         ],
         footnote: words.footnote.to_owned(),
+    }
+}
+
+/// The texts of one chart, in the user's language, already filled in.
+#[derive(Debug, Clone, Copy)]
+pub struct ChartText<'a> {
+    /// Chart title.
+    pub title: &'a str,
+    /// Line under the title (empty for none).
+    pub subtitle: &'a str,
+    /// Category axis title (`Region`, `Month`, `Theme`).
+    pub category_title: &'a str,
+    /// Value axis title (`NPS`, `% of detractors`).
+    pub value_title: &'a str,
+    /// Footnote: n, interval method, filters, period, benchmark source.
+    pub footnote: &'a str,
+}
+
+/// Legend and series names shared by the charts, in the user's language.
+#[derive(Debug, Clone, Copy)]
+pub struct LegendWords<'a> {
+    /// The estimate (`NPS`).
+    pub estimate: &'a str,
+    /// The interval (`95% interval (adjusted Wald)`).
+    pub interval: &'a str,
+    /// Significance marker of a segment (`Differs significantly from the rest`).
+    pub significant: &'a str,
+    /// Pale rows (`Fewer than 30 answers`).
+    pub small_n: &'a str,
+    /// A benchmark range (`Benchmark range`).
+    pub benchmark_range: &'a str,
+    /// A benchmark single value (`Benchmark average (single value)`).
+    pub benchmark_average: &'a str,
+    /// Significant rise in a trend.
+    pub rise: &'a str,
+    /// Significant fall in a trend.
+    pub fall: &'a str,
+}
+
+impl LegendWords<'static> {
+    /// The English names.
+    #[must_use]
+    pub fn english() -> Self {
+        Self {
+            estimate: "NPS",
+            interval: "95% interval",
+            significant: "Differs significantly from the rest",
+            small_n: "Fewer than 30 answers (pale)",
+            benchmark_range: "Benchmark range",
+            benchmark_average: "Benchmark average (single value)",
+            rise: "Significant rise",
+            fall: "Significant fall",
+        }
+    }
+}
+
+/// A benchmark to draw behind a row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BenchmarkMark {
+    /// Range or single value.
+    pub value: ReferenceValue,
+    /// What it is (`Retail NL 2024`).
+    pub label: String,
+}
+
+/// One row of an NPS-with-interval chart (a segment value, a two-way cell, a sector).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IntervalRow {
+    /// Category label (`Noord`, `Retail × Denmark`).
+    pub label: String,
+    /// NPS, -100..100.
+    pub nps: f64,
+    /// 95% interval, lower bound.
+    pub ci_low: f64,
+    /// 95% interval, upper bound.
+    pub ci_high: f64,
+    /// Answers.
+    pub n: u64,
+    /// Too few answers: drawn pale.
+    pub small_n: bool,
+    /// Differs significantly from the rest of the data.
+    pub significant: bool,
+    /// The row's own benchmark (sectors), if any.
+    pub benchmark: Option<BenchmarkMark>,
+}
+
+/// The label of a two-way breakdown cell: `A × B`.
+#[must_use]
+pub fn breakdown_label(first: &str, second: &str) -> String {
+    format!("{first} \u{d7} {second}")
+}
+
+/// NPS per segment value: horizontal bars on -100..100 with interval whiskers, significance
+/// diamonds, pale small-n rows and benchmark references (per row, and `overall` across all rows).
+#[must_use]
+pub fn segments_chart(
+    id: &str,
+    rows: &[IntervalRow],
+    overall: Option<&BenchmarkMark>,
+    text: &ChartText<'_>,
+    words: &LegendWords<'_>,
+) -> ChartSpec {
+    interval_chart(id, ChartKind::Segments, rows, overall, text, words, false)
+}
+
+/// NPS per two-way cell (`sector × region`): the segments chart with `A × B` labels (see
+/// [`breakdown_label`]).
+#[must_use]
+pub fn breakdown_chart(id: &str, rows: &[IntervalRow], text: &ChartText<'_>, words: &LegendWords<'_>) -> ChartSpec {
+    interval_chart(id, ChartKind::Breakdown, rows, None, text, words, false)
+}
+
+/// Sector NPS as points with whiskers against each sector's benchmark range or single value.
+#[must_use]
+pub fn benchmarks_chart(rows: &[IntervalRow], text: &ChartText<'_>, words: &LegendWords<'_>) -> ChartSpec {
+    interval_chart("benchmarks", ChartKind::Benchmarks, rows, None, text, words, true)
+}
+
+/// The common builder of the NPS-with-interval charts.
+fn interval_chart(
+    id: &str,
+    kind: ChartKind,
+    rows: &[IntervalRow],
+    overall: Option<&BenchmarkMark>,
+    text: &ChartText<'_>,
+    words: &LegendWords<'_>,
+    as_points: bool,
+) -> ChartSpec {
+    let value_label = |r: &IntervalRow| Some(format!("{:+.0}  (n = {})", r.nps, r.n));
+    let mut series = Vec::new();
+    let mut references: Vec<Reference> =
+        overall.map(|b| Reference { category: None, value: b.value, label: b.label.clone() }).into_iter().collect();
+    references.extend(rows.iter().enumerate().filter_map(|(i, r)| {
+        r.benchmark.as_ref().map(|b| Reference { category: Some(i), value: b.value, label: b.label.clone() })
+    }));
+    let has_range = references.iter().any(|r| matches!(r.value, ReferenceValue::Range { .. }));
+    let has_average = references.iter().any(|r| matches!(r.value, ReferenceValue::Average { .. }));
+    if !references.is_empty() {
+        series.push(Series::References { name: "benchmark".to_owned(), references });
+    }
+    if as_points {
+        series.push(Series::ErrorBars { name: words.interval.to_owned(), whiskers: whiskers(rows) });
+        let points = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| Point { category: i, value: r.nps, marker: Marker::Circle, label: value_label(r) })
+            .collect();
+        series.push(Series::Points { name: words.estimate.to_owned(), tone: Tone::Neutral, points });
+    } else {
+        let bars = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| Bar { category: i, value: r.nps, tone: Tone::Neutral, label: value_label(r) })
+            .collect();
+        series.push(Series::Bars { name: words.estimate.to_owned(), bars });
+        series.push(Series::ErrorBars { name: words.interval.to_owned(), whiskers: whiskers(rows) });
+    }
+    let significant: Vec<Point> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.significant)
+        .map(|(i, r)| Point { category: i, value: r.nps, marker: Marker::Diamond, label: None })
+        .collect();
+    let mut legend = vec![
+        LegendEntry {
+            tone: Tone::Neutral,
+            symbol: if as_points { LegendSymbol::Marker(Marker::Circle) } else { LegendSymbol::Box },
+            label: words.estimate.to_owned(),
+        },
+        LegendEntry { tone: Tone::Neutral, symbol: LegendSymbol::Whisker, label: words.interval.to_owned() },
+    ];
+    if !significant.is_empty() {
+        legend.push(LegendEntry {
+            tone: Tone::Highlight,
+            symbol: LegendSymbol::Marker(Marker::Diamond),
+            label: words.significant.to_owned(),
+        });
+        series.push(Series::Points { name: words.significant.to_owned(), tone: Tone::Highlight, points: significant });
+    }
+    if rows.iter().any(|r| r.small_n) {
+        legend.push(LegendEntry {
+            tone: Tone::Neutral,
+            symbol: LegendSymbol::PaleBox,
+            label: words.small_n.to_owned(),
+        });
+    }
+    if has_range {
+        legend.push(LegendEntry {
+            tone: Tone::Benchmark,
+            symbol: LegendSymbol::Range,
+            label: words.benchmark_range.to_owned(),
+        });
+    }
+    if has_average {
+        legend.push(LegendEntry {
+            tone: Tone::Benchmark,
+            symbol: LegendSymbol::Average,
+            label: words.benchmark_average.to_owned(),
+        });
+    }
+    ChartSpec {
+        id: id.to_owned(),
+        kind,
+        title: text.title.to_owned(),
+        subtitle: text.subtitle.to_owned(),
+        orientation: Orientation::Horizontal,
+        category_title: text.category_title.to_owned(),
+        categories: rows.iter().map(|r| Category { label: r.label.clone(), small_n: r.small_n }).collect(),
+        value_axis: Axis::nps(text.value_title),
+        series,
+        legend,
+        footnote: text.footnote.to_owned(),
+    }
+}
+
+/// The interval whiskers of rows.
+fn whiskers(rows: &[IntervalRow]) -> Vec<Whisker> {
+    rows.iter().enumerate().map(|(i, r)| Whisker { category: i, low: r.ci_low, high: r.ci_high }).collect()
+}
+
+/// One period of a trend.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TrendRow {
+    /// `2025-03`, `2025-W05` or `2025-Q1`.
+    pub period: String,
+    /// Answers in the period (0 for a gap).
+    pub n: u64,
+    /// NPS, absent for a period without answers.
+    pub nps: Option<f64>,
+    /// 95% interval, lower bound.
+    pub ci_low: Option<f64>,
+    /// 95% interval, upper bound.
+    pub ci_high: Option<f64>,
+    /// Change from the previous period with answers, NPS points.
+    pub change: Option<f64>,
+    /// Whether that change is significant.
+    pub change_significant: bool,
+    /// Too few answers: drawn pale.
+    pub small_n: bool,
+}
+
+/// NPS per period: a line with a shaded interval band, gaps for empty periods and triangles
+/// marking significant rises and falls.
+#[must_use]
+pub fn trend_chart(rows: &[TrendRow], text: &ChartText<'_>, words: &LegendWords<'_>) -> ChartSpec {
+    let finite = |v: Option<f64>| v.filter(|x| x.is_finite());
+    let band = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| BandPoint { category: i, low: finite(r.ci_low), high: finite(r.ci_high) })
+        .collect();
+    let line = rows.iter().enumerate().map(|(i, r)| LinePoint { category: i, value: finite(r.nps) }).collect();
+    let changes: Vec<Point> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.change_significant)
+        .filter_map(|(i, r)| {
+            let marker = if r.change.unwrap_or(0.0) >= 0.0 { Marker::TriangleUp } else { Marker::TriangleDown };
+            finite(r.nps).map(|value| Point { category: i, value, marker, label: None })
+        })
+        .collect();
+    let mut legend = vec![
+        LegendEntry { tone: Tone::Neutral, symbol: LegendSymbol::Line, label: words.estimate.to_owned() },
+        LegendEntry { tone: Tone::Neutral, symbol: LegendSymbol::Band, label: words.interval.to_owned() },
+    ];
+    for (marker, name) in [(Marker::TriangleUp, words.rise), (Marker::TriangleDown, words.fall)] {
+        if changes.iter().any(|p| p.marker == marker) {
+            legend.push(LegendEntry {
+                tone: Tone::Highlight,
+                symbol: LegendSymbol::Marker(marker),
+                label: name.to_owned(),
+            });
+        }
+    }
+    if rows.iter().any(|r| r.small_n && r.nps.is_some()) {
+        legend.push(LegendEntry {
+            tone: Tone::Neutral,
+            symbol: LegendSymbol::PaleBox,
+            label: words.small_n.to_owned(),
+        });
+    }
+    let mut series = vec![
+        Series::Band { name: words.interval.to_owned(), tone: Tone::Neutral, points: band },
+        Series::Line { name: words.estimate.to_owned(), tone: Tone::Neutral, points: line },
+    ];
+    if !changes.is_empty() {
+        series.push(Series::Points { name: "changes".to_owned(), tone: Tone::Highlight, points: changes });
+    }
+    let values = rows.iter().flat_map(|r| [r.nps, r.ci_low, r.ci_high]).flatten();
+    ChartSpec {
+        id: "trend".to_owned(),
+        kind: ChartKind::Trend,
+        title: text.title.to_owned(),
+        subtitle: text.subtitle.to_owned(),
+        orientation: Orientation::Vertical,
+        category_title: text.category_title.to_owned(),
+        categories: rows.iter().map(|r| Category { label: r.period.clone(), small_n: r.small_n }).collect(),
+        value_axis: Axis::fitted(text.value_title, values, &[0.0], (-100.0, 100.0), TickFormat::Signed),
+        series,
+        legend,
+        footnote: text.footnote.to_owned(),
+    }
+}
+
+/// One theme of the detractors' comments.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ThemeRow {
+    /// Theme name.
+    pub theme: String,
+    /// Detractors mentioning it.
+    pub mentions: u64,
+    /// Share of detractors mentioning it, percent.
+    pub share_pct: f64,
+    /// Wilson 95% interval, lower bound, percent.
+    pub low_pct: f64,
+    /// Wilson 95% interval, upper bound, percent.
+    pub high_pct: f64,
+}
+
+/// Share of detractors mentioning each theme: horizontal bars in percent with Wilson whiskers.
+#[must_use]
+pub fn themes_chart(rows: &[ThemeRow], text: &ChartText<'_>, words: &LegendWords<'_>) -> ChartSpec {
+    let bars = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| Bar {
+            category: i,
+            value: r.share_pct,
+            tone: Tone::Detractor,
+            label: Some(format!("{:.0}%  ({})", r.share_pct, r.mentions)),
+        })
+        .collect();
+    let whiskers =
+        rows.iter().enumerate().map(|(i, r)| Whisker { category: i, low: r.low_pct, high: r.high_pct }).collect();
+    let highs = rows.iter().map(|r| r.high_pct.max(r.share_pct));
+    ChartSpec {
+        id: "themes".to_owned(),
+        kind: ChartKind::Themes,
+        title: text.title.to_owned(),
+        subtitle: text.subtitle.to_owned(),
+        orientation: Orientation::Horizontal,
+        category_title: text.category_title.to_owned(),
+        categories: rows.iter().map(|r| Category { label: r.theme.clone(), small_n: false }).collect(),
+        value_axis: Axis::fitted(text.value_title, highs, &[0.0], (0.0, 100.0), TickFormat::Percent),
+        series: vec![
+            Series::Bars { name: text.value_title.to_owned(), bars },
+            Series::ErrorBars { name: words.interval.to_owned(), whiskers },
+        ],
+        legend: vec![
+            LegendEntry { tone: Tone::Detractor, symbol: LegendSymbol::Box, label: text.value_title.to_owned() },
+            LegendEntry { tone: Tone::Neutral, symbol: LegendSymbol::Whisker, label: words.interval.to_owned() },
+        ],
+        footnote: text.footnote.to_owned(),
     }
 }
 
@@ -125,11 +860,115 @@ mod tests {
         let words =
             DistributionWords { title: "t", score: "s", responses: "r", groups: ["D", "Pa", "P"], footnote: "f" };
         let chart = distribution_chart(&summary, &words);
-        assert_eq!(chart.bars.len(), 11);
-        assert_eq!(chart.bars[10].value, 2.0);
-        assert_eq!(chart.bars[10].label, "2 (33%)");
-        assert_eq!(chart.bars[6].tone, Tone::Detractor);
-        assert_eq!(chart.bars[7].tone, Tone::Passive);
-        assert_eq!(chart.bars[9].tone, Tone::Promoter);
+        let bars: Vec<&Bar> = chart.bars().collect();
+        assert_eq!(bars.len(), 11);
+        assert_eq!(bars[10].value, 2.0);
+        assert_eq!(bars[10].label.as_deref(), Some("2 (33%)"));
+        assert_eq!(bars[6].tone, Tone::Detractor);
+        assert_eq!(bars[7].tone, Tone::Passive);
+        assert_eq!(bars[9].tone, Tone::Promoter);
+        assert_eq!(chart.x_title(), "s");
+        assert_eq!(chart.y_title(), "r");
+        assert!(chart.value_axis.max >= 2.0);
+    }
+
+    fn text() -> ChartText<'static> {
+        ChartText { title: "t", subtitle: "", category_title: "c", value_title: "NPS", footnote: "f" }
+    }
+
+    fn row(label: &str, nps: f64, benchmark: Option<ReferenceValue>) -> IntervalRow {
+        IntervalRow {
+            label: label.to_owned(),
+            nps,
+            ci_low: nps - 10.0,
+            ci_high: nps + 10.0,
+            n: 100,
+            small_n: false,
+            significant: nps > 30.0,
+            benchmark: benchmark.map(|value| BenchmarkMark { value, label: "b".to_owned() }),
+        }
+    }
+
+    #[test]
+    fn a_single_benchmark_value_stays_a_tick_and_is_labelled_as_such() {
+        let rows = [row("Retail", 35.0, Some(ReferenceValue::Average { value: 30.0 })), row("Bank", 10.0, None)];
+        let chart = benchmarks_chart(&rows, &text(), &LegendWords::english());
+        let references: Vec<&Reference> = chart
+            .series
+            .iter()
+            .flat_map(|s| match s {
+                Series::References { references, .. } => references.iter().collect(),
+                _ => Vec::new(),
+            })
+            .collect();
+        assert_eq!(references.len(), 1);
+        assert_eq!(references[0].value, ReferenceValue::Average { value: 30.0 });
+        assert!(chart.legend.iter().any(|l| l.symbol == LegendSymbol::Average));
+        assert!(!chart.legend.iter().any(|l| l.symbol == LegendSymbol::Range));
+    }
+
+    #[test]
+    fn segments_mark_significance_and_use_the_nps_scale() {
+        let overall = BenchmarkMark { value: ReferenceValue::Range { low: 20.0, high: 40.0 }, label: "x".to_owned() };
+        let chart = segments_chart(
+            "s",
+            &[row("A", 40.0, None), row("B", -5.0, None)],
+            Some(&overall),
+            &text(),
+            &LegendWords::english(),
+        );
+        assert_eq!(chart.orientation, Orientation::Horizontal);
+        assert_eq!((chart.value_axis.min, chart.value_axis.max), (-100.0, 100.0));
+        assert_eq!(chart.value_axis.ticks.first().map(|t| t.label.as_str()), Some("-100"));
+        assert_eq!(chart.value_axis.ticks.last().map(|t| t.label.as_str()), Some("+100"));
+        let diamonds: usize = chart
+            .series
+            .iter()
+            .map(|s| match s {
+                Series::Points { points, .. } => points.iter().filter(|p| p.marker == Marker::Diamond).count(),
+                _ => 0,
+            })
+            .sum();
+        assert_eq!(diamonds, 1);
+        assert_eq!(breakdown_label("Retail", "Denmark"), "Retail × Denmark");
+    }
+
+    #[test]
+    fn trend_gaps_stay_gaps() {
+        let rows: Vec<TrendRow> = [Some(10.0), None, Some(f64::NAN), Some(20.0)]
+            .iter()
+            .enumerate()
+            .map(|(i, nps)| TrendRow {
+                period: format!("2025-0{}", i + 1),
+                n: 50,
+                nps: *nps,
+                ci_low: nps.map(|v| v - 5.0),
+                ci_high: nps.map(|v| v + 5.0),
+                change: Some(10.0),
+                change_significant: i == 3,
+                small_n: false,
+            })
+            .collect();
+        let chart = trend_chart(&rows, &text(), &LegendWords::english());
+        let Some(Series::Line { points, .. }) = chart.series.iter().find(|s| matches!(s, Series::Line { .. })) else {
+            panic!("no line");
+        };
+        let values: Vec<Option<f64>> = points.iter().map(|p| p.value).collect();
+        assert_eq!(values, [Some(10.0), None, None, Some(20.0)]);
+        assert!(chart.legend.iter().any(|l| l.symbol == LegendSymbol::Marker(Marker::TriangleUp)));
+        assert!(chart.value_axis.min <= 0.0 && chart.value_axis.max >= 25.0);
+    }
+
+    #[test]
+    fn nice_steps_are_round() {
+        assert_eq!(nice_step(17.0), 20.0);
+        assert_eq!(nice_step(2.2), 2.5);
+        assert_eq!(nice_step(0.0), 1.0);
+        let axis = Axis::fitted("p", [37.0], &[0.0], (0.0, 100.0), TickFormat::Percent);
+        assert_eq!(axis.ticks.last().map(|t| t.label.as_str()), Some("40%"));
+        let empty = Axis::fitted("p", [], &[0.0], (0.0, 100.0), TickFormat::Percent);
+        assert_eq!((empty.min, empty.max), (0.0, 100.0));
+        let zeros = Axis::fitted("n", [0.0], &[0.0], (0.0, f64::INFINITY), TickFormat::Plain);
+        assert!(zeros.ticks.iter().all(|t| !t.label.contains('.')));
     }
 }

@@ -10,7 +10,6 @@ use clap::{Parser, Subcommand};
 
 use crate::analysis::{Filter, Period};
 use crate::benchmarks::{self, Audience, Comparison, DataContext};
-use crate::export::write_atomic;
 use crate::import::{self, ImportOptions, ImportedTable, Role};
 use crate::notices::{date_notice, import_notices};
 use crate::report::{BenchmarkChoice, Report, ReportRequest, report_for_table};
@@ -74,7 +73,8 @@ pub struct ReportArgs {
     /// Print one JSON object instead of a table.
     #[arg(long)]
     pub json: bool,
-    /// Also write report.json into this folder.
+    /// Also write into this folder: report.json, every chart (PNG at 1920x1080 and SVG), the
+    /// tables (one CSV each and tables.xlsx), report.html and deck.pptx.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
 }
@@ -199,10 +199,7 @@ pub fn run_report(args: &ReportArgs, warnings: &mut Vec<String>) -> Result<Strin
     let report = report_for_table(&table, &request).map_err(|e| e.to_string())?;
     let json = serde_json::to_string_pretty(&report).map_err(|e| format!("cannot write JSON: {e}"))?;
     if let Some(dir) = &args.out {
-        let target = dir.join("report.json");
-        std::fs::create_dir_all(dir)
-            .and_then(|()| write_atomic(&target, json.as_bytes()))
-            .map_err(|e| format!("{}: cannot write: {e}", target.display()))?;
+        crate::figures::write_out(dir, &report, &json, Vec::new(), Vec::new())?;
     }
     if args.json {
         // The table carries the notices; with JSON they go to stderr, so a script sees them too.

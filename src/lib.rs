@@ -12,6 +12,7 @@ pub mod benchmarks;
 pub mod chart;
 pub mod cli;
 pub mod export;
+pub mod figures;
 pub mod import;
 pub mod notices;
 pub mod report;

@@ -214,7 +214,7 @@ fn a_filter_changes_every_view_and_is_shown() {
     let full = sample_report().overall;
     assert!(overall.n < full.n && overall.n > 0);
     harness.get_by_label(&format!("Net Promoter Score: {}", ENGLISH.signed(overall.nps)));
-    harness.get_by_label("Filter: language = da");
+    harness.get_by_label_contains("Filter: language = da");
     // The trend follows the same filter.
     harness.get_by_label("Trend").click();
     wait_for_views(&mut harness);
@@ -377,4 +377,56 @@ fn the_review_announces_every_guess_in_the_words_of_the_cli() {
     let loaded = harness.state().loaded.as_ref().unwrap();
     assert!(loaded.report.columns.weighted);
     harness.get_by_label("• Weighted by 'weight': shares, NPS and intervals use these weights.");
+}
+
+/// Steps the app until its export has finished (or 120 s have passed).
+fn wait_for_export(harness: &mut Harness<'_, NpsApp>) {
+    for _ in 0..1200 {
+        harness.step();
+        if harness.state().export_notice.is_some() && !harness.state().exports.is_busy() {
+            harness.step();
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!("the export did not finish within 120 s");
+}
+
+#[test]
+fn export_buttons_write_into_the_chosen_folder_and_say_what() {
+    use nps_workbench::app::export::PathQuestion;
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_with_sample();
+    // The native dialog answers with the test's folder.
+    let folder = dir.path().to_path_buf();
+    harness.state_mut().chooser = std::sync::Arc::new(move |question: PathQuestion| {
+        Some(question.file_name.map_or_else(|| folder.clone(), |name| folder.join(name)))
+    });
+    // A chart's own Export menu: the Overview's distribution as SVG.
+    harness.get_by_label("Export… Score distribution (0-10) (PNG, SVG)").click();
+    harness.run();
+    harness.get_by_label("Save as SVG…").click();
+    harness.step();
+    wait_for_export(&mut harness);
+    let svg = dir.path().join("distribution.svg");
+    assert!(svg.is_file(), "the chart was not written");
+    assert_eq!(harness.state().settings.export_folder.as_deref(), Some(dir.path()), "the folder is remembered");
+    harness.get_by_label(&format!("1 file(s) written to {}:", dir.path().display()));
+    harness.get_by_label("distribution.svg");
+    harness.get_by_label("Close").click();
+    harness.step();
+    assert!(harness.state().export_notice.is_none());
+    // Export all from the File menu.
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("Export all…").click();
+    harness.step();
+    wait_for_export(&mut harness);
+    let notice = harness.state().export_notice.clone().unwrap();
+    assert!(notice.failed.is_empty(), "{:?}", notice.failed);
+    for name in ["distribution.png", "tables.xlsx", "report.html", "deck.pptx", "data-quality.csv"] {
+        assert!(dir.path().join(name).is_file(), "{name} missing");
+        assert!(notice.written.contains(&dir.path().join(name)), "{name} not listed");
+    }
+    harness.get_by_label(&format!("{} file(s) written to {}:", notice.written.len(), dir.path().display()));
 }

@@ -5,6 +5,7 @@
 //! here touches polars, calamine or csv.
 
 pub mod bench;
+pub mod export;
 pub mod jobs;
 pub mod settings;
 pub mod views;
@@ -29,7 +30,7 @@ pub use bench::{BenchmarkFileJob, BenchmarkForm};
 const SETTINGS_KEY: &str = "nps-workbench-settings";
 
 /// Something the user asked for, applied at the end of the frame.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 #[must_use]
 pub enum AppCommand {
     /// Load a survey.
@@ -88,6 +89,10 @@ pub enum AppCommand {
     ShowAbout(bool),
     /// Forget the recent files.
     ClearRecent,
+    /// Export a chart or table to a file or the clipboard, or everything to a folder.
+    Export(export::ExportRequest),
+    /// Hide the export confirmation.
+    CloseExportNotice,
     /// Close the window.
     Quit,
 }
@@ -138,6 +143,12 @@ pub struct NpsApp {
     pub show_exclusions: bool,
     /// Whether the About window is open.
     pub show_about: bool,
+    /// Export dialogs and jobs under way.
+    pub exports: export::ExportFlow,
+    /// What the last export wrote, shown until closed.
+    pub export_notice: Option<export::ExportNotice>,
+    /// Asks for export paths: the native dialogs (tests answer with a folder of their own).
+    pub chooser: export::PathChooser,
     commands: Vec<AppCommand>,
     wake: Option<egui::Context>,
 }
@@ -183,6 +194,9 @@ impl NpsApp {
             error: None,
             show_exclusions: false,
             show_about: false,
+            exports: export::ExportFlow::default(),
+            export_notice: None,
+            chooser: export::native_chooser(),
             commands: Vec::new(),
             wake: None,
         }
@@ -432,7 +446,85 @@ impl NpsApp {
                 AppCommand::ShowExclusions(show) => self.show_exclusions = show,
                 AppCommand::ShowAbout(show) => self.show_about = show,
                 AppCommand::ClearRecent => self.settings.recent_files.clear(),
+                AppCommand::Export(request) => self.start_export(request),
+                AppCommand::CloseExportNotice => self.export_notice = None,
                 AppCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            }
+        }
+    }
+
+    /// Everything Export all writes: the figures of the views as computed now, in the user's
+    /// language (`None` before the figures are computed).
+    #[must_use]
+    pub fn export_bundle(&self) -> Option<export::Bundle> {
+        let loaded = self.loaded.as_ref()?;
+        let computed = self.computed.as_ref()?;
+        let words = crate::figures::Words::of(self.settings.language);
+        let context = export::figure_context(loaded, &computed.request.filter);
+        let mut results = computed.results.clone();
+        if results.overall.is_none() && computed.request.filter.is_empty() {
+            results.overall = Some(loaded.report.overall.clone());
+        }
+        results.segments = ui::views::shown_rows(&results.segments, &self.views);
+        let charts = crate::figures::charts_for(&results, &context, &words);
+        let report = &loaded.report;
+        let tables = crate::figures::tables_for(&results, &report.excluded, Some(report.rows_read), &words);
+        Some(export::Bundle { charts, tables, info: crate::figures::report_info(&context, &words) })
+    }
+
+    /// Starts an export: asks for the path (or renders for the clipboard).
+    fn start_export(&mut self, request: export::ExportRequest) {
+        use export::{ExportRequest, Payload};
+        let x = self.settings.language.export_texts();
+        let payload = match request {
+            ExportRequest::Copy(spec) => {
+                if let Err(message) = self.exports.copy(*spec, self.waker()) {
+                    self.export_notice = Some(export::ExportNotice { failed: vec![message], ..Default::default() });
+                }
+                return;
+            }
+            ExportRequest::Chart(spec, format) => Payload::Chart(*spec, format),
+            ExportRequest::Table(table, format) => Payload::Table(*table, format),
+            ExportRequest::All => match self.export_bundle() {
+                Some(bundle) => Payload::All(Box::new(bundle)),
+                None => {
+                    self.export_notice = Some(export::ExportNotice {
+                        failed: vec![x.nothing_to_export.to_owned()],
+                        ..Default::default()
+                    });
+                    return;
+                }
+            },
+        };
+        let title = if matches!(payload, Payload::All(_)) { x.choose_folder } else { x.save_as };
+        let folder = self.settings.export_folder.clone();
+        if let Err(message) = self.exports.ask(payload, title.to_owned(), folder, &self.chooser, self.waker()) {
+            self.export_notice = Some(export::ExportNotice { failed: vec![message], ..Default::default() });
+        }
+    }
+
+    /// Takes finished export steps: remembers the folder, copies images, shows the confirmation.
+    pub fn poll_exports(&mut self, ctx: &egui::Context) {
+        for event in self.exports.poll(self.waker()) {
+            match event {
+                export::ExportEvent::Chosen(path) => {
+                    let folder = if path.is_dir() || path.extension().is_none() {
+                        Some(path)
+                    } else {
+                        path.parent().map(PathBuf::from)
+                    };
+                    if let Some(folder) = folder {
+                        self.settings.export_folder = Some(folder);
+                    }
+                }
+                export::ExportEvent::Done(notice) => self.export_notice = Some(notice),
+                export::ExportEvent::Copy(image) => {
+                    ctx.copy_image(image);
+                    self.export_notice = Some(export::ExportNotice { copied: true, ..Default::default() });
+                }
+                export::ExportEvent::Failed(message) => {
+                    self.export_notice = Some(export::ExportNotice { failed: vec![message], ..Default::default() });
+                }
             }
         }
     }
@@ -457,6 +549,11 @@ impl eframe::App for NpsApp {
         self.poll_benchmark_dialog();
         self.refresh_views();
         self.take_dropped_files(ctx);
+        self.poll_exports(ctx);
+        let export_all = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::E);
+        if self.loaded.is_some() && ctx.input_mut(|i| i.consume_shortcut(&export_all)) {
+            self.push(AppCommand::Export(export::ExportRequest::All));
+        }
         if self.job.is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }

@@ -36,6 +36,8 @@ pub struct Settings {
     pub theme: ThemeChoice,
     /// The analysis view shown last, opened again at start.
     pub last_view: View,
+    /// The folder exported to last, offered first by the export dialogs.
+    pub export_folder: Option<PathBuf>,
 }
 
 impl Settings {

@@ -1,10 +1,27 @@
-//! Writing files the user asked for. Every write goes to a temporary file in the same folder
-//! and is renamed into place, so a crash or a full disk never leaves half a file behind.
+//! Writing files the user asked for: charts (SVG, PNG), tables (CSV, xlsx), a one-file HTML report
+//! and a PowerPoint deck. Every write goes to a temporary file in the same folder and is renamed
+//! into place, so a crash or a full disk never leaves half a file behind.
 //!
-//! Owns file output only; it never reads survey data itself.
+//! Owns file output only; it never reads survey data itself. Charts arrive as
+//! [`crate::chart::ChartSpec`], tables as [`table::Table`].
 
+pub mod deck;
+pub mod font;
+pub mod html;
+pub mod png;
+pub mod samples;
+pub mod svg;
+pub mod table;
+pub mod theme;
+
+use std::collections::HashSet;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use crate::chart::ChartSpec;
+use png::Scale;
+use svg::SvgOptions;
+use table::Table;
 
 /// Writes `bytes` to `path` atomically: a temporary sibling file, flushed to disk, then renamed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -23,14 +40,246 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
-/// Makes a text cell safe to open in a spreadsheet: cells starting with `=`, `+`, `-` or `@`
-/// (formula injection) get a leading apostrophe.
+/// Makes a text cell safe to open in a spreadsheet: cells starting with `=`, `+`, `-`, `@`, a tab
+/// or a carriage return (formula injection) get a leading apostrophe.
 #[must_use]
 pub fn neutralise_formula(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@']) {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         std::borrow::Cow::Owned(format!("'{cell}"))
     } else {
         std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// Something could not be made in memory (before any file is touched).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("Could not make {what}: {reason}")]
+pub struct BuildError {
+    /// What was being made (`the chart "trend"`, `the workbook`).
+    pub what: String,
+    /// Why not.
+    pub reason: String,
+}
+
+impl BuildError {
+    /// A build error for `what`, because of `reason`.
+    #[must_use]
+    pub fn new(what: impl Into<String>, reason: impl Into<String>) -> Self {
+        Self { what: what.into(), reason: reason.into() }
+    }
+}
+
+/// A file could not be exported; the message names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The contents could not be made.
+    #[error("{}: {source}", path.display())]
+    Build {
+        /// The file that was not written.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: BuildError,
+    },
+    /// The file (or its folder) could not be written.
+    #[error("Could not write {}: {source}", path.display())]
+    Write {
+        /// The file or folder.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl ExportError {
+    /// The file the error is about.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        match self {
+            Self::Build { path, .. } | Self::Write { path, .. } => path,
+        }
+    }
+}
+
+/// Makes the contents with `make` and writes them atomically to `path`.
+pub fn save(path: &Path, make: impl FnOnce() -> Result<Vec<u8>, BuildError>) -> Result<(), ExportError> {
+    let bytes = make().map_err(|source| ExportError::Build { path: path.to_owned(), source })?;
+    write_atomic(path, &bytes).map_err(|source| ExportError::Write { path: path.to_owned(), source })
+}
+
+/// Title, source and date shown on the report and the deck's title slide.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ReportInfo {
+    /// Report title.
+    pub title: String,
+    /// The analysed file's name (no folders: it may name a client).
+    pub source_file: String,
+    /// The date the report was made, as shown (`2025-06-30`); ISO `YYYY-MM-DD` also dates the deck.
+    pub date: String,
+    /// A line under the title (filters, period), empty for none.
+    pub subtitle: String,
+    /// Language of the texts as a BCP 47 tag (`nl-NL`, `da-DK`); empty means `en-US`.
+    pub language: String,
+}
+
+impl ReportInfo {
+    /// The language tag, `en-US` when none was given.
+    #[must_use]
+    pub fn language(&self) -> &str {
+        if self.language.trim().is_empty() { "en-US" } else { self.language.trim() }
+    }
+}
+
+/// Which files [`export_all`] writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExportFormats {
+    /// One SVG per chart.
+    pub svg: bool,
+    /// One PNG per chart.
+    pub png: bool,
+    /// One CSV per table.
+    pub csv: bool,
+    /// One workbook with a sheet per table.
+    pub xlsx: bool,
+    /// The one-file HTML report.
+    pub html: bool,
+    /// The PowerPoint deck.
+    pub pptx: bool,
+}
+
+impl Default for ExportFormats {
+    fn default() -> Self {
+        Self { svg: true, png: true, csv: true, xlsx: true, html: true, pptx: true }
+    }
+}
+
+/// Options of [`export_all`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ExportOptions {
+    /// PNG density.
+    pub scale: Scale,
+    /// Which files.
+    pub formats: ExportFormats,
+}
+
+/// What [`export_all`] did: the files written, and the files that failed with the reason.
+#[derive(Debug, Default)]
+pub struct ExportOutcome {
+    /// Files written completely, in the order written.
+    pub written: Vec<PathBuf>,
+    /// Files not written; each error names its file. Files already there are left untouched.
+    pub failed: Vec<ExportError>,
+}
+
+impl ExportOutcome {
+    /// Whether every file was written.
+    #[must_use]
+    pub fn is_complete(&self) -> bool {
+        self.failed.is_empty()
+    }
+}
+
+/// Writes every chart, table, the report and the deck into `dir` (created if missing). A file that
+/// fails does not stop the others (a deck still open in PowerPoint should not cost the user the
+/// charts); the outcome lists what was written and what failed.
+pub fn export_all(
+    dir: &Path,
+    charts: &[ChartSpec],
+    tables: &[Table],
+    info: &ReportInfo,
+    options: &ExportOptions,
+) -> ExportOutcome {
+    let mut outcome = ExportOutcome::default();
+    if let Err(source) = std::fs::create_dir_all(dir) {
+        outcome.failed.push(ExportError::Write { path: dir.to_owned(), source });
+        return outcome;
+    }
+    let mut names = FileNames::default();
+    let mut record = |path: PathBuf, result: Result<(), ExportError>| match result {
+        Ok(()) => outcome.written.push(path),
+        Err(e) => outcome.failed.push(e),
+    };
+    let formats = options.formats;
+    for chart in charts {
+        let stem = names.unique(&chart.id);
+        if formats.svg {
+            let path = dir.join(format!("{stem}.svg"));
+            let result = save(&path, || Ok(svg::render_svg(chart, &SvgOptions::default()).into_bytes()));
+            record(path, result);
+        }
+        if formats.png {
+            let path = dir.join(format!("{stem}.png"));
+            let result = save(&path, || png::render_png(chart, &SvgOptions::default(), options.scale));
+            record(path, result);
+        }
+    }
+    if formats.csv {
+        for table in tables {
+            let path = dir.join(format!("{}.csv", names.unique(&table.title)));
+            let result = save(&path, || Ok(table::to_csv(table).into_bytes()));
+            record(path, result);
+        }
+    }
+    if formats.xlsx && !tables.is_empty() {
+        let path = dir.join(format!("{}.xlsx", names.unique("tables")));
+        let result = save(&path, || table::to_xlsx(tables));
+        record(path, result);
+    }
+    if formats.html {
+        let path = dir.join(format!("{}.html", names.unique("report")));
+        let result = save(&path, || Ok(html::report_html(info, charts, tables).into_bytes()));
+        record(path, result);
+    }
+    if formats.pptx {
+        let path = dir.join(format!("{}.pptx", names.unique("deck")));
+        let result = save(&path, || deck::deck_pptx(info, charts, options.scale));
+        record(path, result);
+    }
+    outcome
+}
+
+/// File name stems handed out so far, so two charts with the same id do not overwrite each other.
+#[derive(Debug, Default)]
+struct FileNames {
+    used: HashSet<String>,
+}
+
+impl FileNames {
+    /// A safe, unused stem for `name`.
+    fn unique(&mut self, name: &str) -> String {
+        let base = file_stem(name);
+        let mut stem = base.clone();
+        let mut counter = 2;
+        while !self.used.insert(stem.clone()) {
+            stem = format!("{base}-{counter}");
+            counter += 1;
+        }
+        stem
+    }
+}
+
+/// A file name stem from any text: lower-case letters and digits, other characters as `-`, at
+/// most 60 characters, never empty and never a name Windows reserves.
+#[must_use]
+pub fn file_stem(name: &str) -> String {
+    let mut stem = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            stem.push(c);
+        } else if !stem.ends_with('-') {
+            stem.push('-');
+        }
+    }
+    let stem: String = stem.trim_matches('-').chars().take(60).collect();
+    let stem = stem.trim_end_matches('-').to_owned();
+    let reserved = ["con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "lpt1", "lpt2", "lpt3"];
+    if stem.is_empty() {
+        "export".to_owned()
+    } else if reserved.contains(&stem.as_str()) {
+        format!("{stem}-file")
+    } else {
+        stem
     }
 }
 
@@ -53,6 +302,58 @@ mod tests {
     fn formulas_are_neutralised() {
         assert_eq!(neutralise_formula("=SUM(A1)"), "'=SUM(A1)");
         assert_eq!(neutralise_formula("-3"), "'-3");
+        assert_eq!(neutralise_formula("@cmd"), "'@cmd");
+        assert_eq!(neutralise_formula("\t=1"), "'\t=1");
         assert_eq!(neutralise_formula("fine"), "fine");
+    }
+
+    #[test]
+    fn file_stems_are_safe() {
+        assert_eq!(file_stem("Segments: Regio / Kanaal"), "segments-regio-kanaal");
+        assert_eq!(file_stem("Ærø × Fyn"), "ærø-fyn");
+        assert_eq!(file_stem("../../etc"), "etc");
+        assert_eq!(file_stem("***"), "export");
+        assert_eq!(file_stem("NUL"), "nul-file");
+        let mut names = FileNames::default();
+        assert_eq!(names.unique("trend"), "trend");
+        assert_eq!(names.unique("Trend"), "trend-2");
+    }
+
+    #[test]
+    fn export_all_writes_every_file_and_lists_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let charts = samples::all_charts();
+        let tables = samples::all_tables();
+        let info = samples::report_info();
+        let options =
+            ExportOptions { scale: Scale::X1, formats: ExportFormats { png: false, ..ExportFormats::default() } };
+        let outcome = export_all(&dir.path().join("out"), &charts, &tables, &info, &options);
+        assert!(outcome.is_complete(), "{:?}", outcome.failed);
+        assert_eq!(outcome.written.len(), charts.len() + tables.len() + 3);
+        assert!(outcome.written.iter().all(|p| p.is_file()));
+        let leftovers = std::fs::read_dir(dir.path().join("out"))
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().ends_with(".tmp"))
+            .count();
+        assert_eq!(leftovers, 0);
+    }
+
+    #[test]
+    fn a_failed_file_is_named_and_the_old_file_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        // A folder where the report file should go: renaming onto it fails.
+        std::fs::create_dir(dir.path().join("report.html")).unwrap();
+        std::fs::write(dir.path().join("report.html").join("keep"), b"x").unwrap();
+        let formats = ExportFormats { svg: false, png: false, csv: false, xlsx: false, html: true, pptx: false };
+        let outcome = export_all(
+            dir.path(),
+            &samples::all_charts(),
+            &[],
+            &samples::report_info(),
+            &ExportOptions { scale: Scale::X1, formats },
+        );
+        assert_eq!(outcome.failed.len(), 1);
+        assert!(outcome.failed[0].to_string().contains("report.html"), "{}", outcome.failed[0]);
+        assert!(dir.path().join("report.html").join("keep").is_file());
     }
 }

@@ -77,13 +77,16 @@ fn benchmark_label(b: &Benchmark) -> String {
 }
 
 /// Draws the view.
+#[allow(clippy::too_many_arguments)]
 pub fn benchmarks_view(
     ui: &mut egui::Ui,
+    loaded: &crate::app::LoadedSurvey,
     settings: &ViewSettings,
     computed: Option<&Computed>,
     library: &[Benchmark],
     user: &[Benchmark],
-    t: &Texts,
+    t: &'static Texts,
+    x: &'static super::i18n_export::ExportTexts,
     commands: &mut Vec<AppCommand>,
 ) {
     egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
@@ -123,7 +126,21 @@ pub fn benchmarks_view(
         if computed.request.benchmarks.sector_column.is_none() {
             ui.label(t.no_sector_column);
         } else {
-            sector_table(ui, &computed.results.sectors, settings, library, t, commands);
+            let words = crate::figures::Words { texts: t, export: x };
+            let context = crate::app::export::figure_context(loaded, &computed.request.filter);
+            let sectors = &computed.results.sectors;
+            if let Some(chart) = crate::figures::benchmarks_figure(sectors, &context, &words) {
+                super::plot::chart(ui, &chart, |ui| super::export_menu::chart_menu(ui, &chart, x, commands));
+                ui.add_space(8.0);
+            }
+            super::export_menu::table_menu(
+                ui,
+                x.table_sectors,
+                || crate::figures::sectors_table(sectors, &words),
+                x,
+                commands,
+            );
+            sector_table(ui, sectors, settings, library, t, commands);
         }
         ui.add_space(16.0);
         user_benchmarks(ui, user, t, commands);

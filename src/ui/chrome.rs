@@ -20,6 +20,12 @@ pub fn menu_bar(ui: &mut egui::Ui, app: &NpsApp, t: &Texts, commands: &mut Vec<A
             if ui.add_enabled(app.loaded.is_some(), egui::Button::new(t.review_import)).clicked() {
                 commands.push(AppCommand::ShowScreen(Screen::Review));
             }
+            let x = app.settings.language.export_texts();
+            let shortcut = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::E);
+            let export_all = egui::Button::new(x.export_all).shortcut_text(ui.ctx().format_shortcut(&shortcut));
+            if ui.add_enabled(app.loaded.is_some() && !app.exports.is_busy(), export_all).clicked() {
+                commands.push(AppCommand::Export(crate::app::export::ExportRequest::All));
+            }
             ui.menu_button(t.recent, |ui| {
                 if app.settings.recent_files.is_empty() {
                     ui.label(t.no_recent);

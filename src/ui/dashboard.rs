@@ -4,37 +4,50 @@
 use eframe::egui::{self, RichText, Role, WidgetInfo};
 
 use super::i18n::{Texts, fill};
-use super::{plot, theme};
-use crate::analysis::{Filter, MetricKind, MetricSummary, SegmentRow};
+use super::i18n_export::ExportTexts;
+use super::{export_menu, plot, theme};
+use crate::analysis::{MetricKind, MetricSummary, SegmentRow};
 use crate::app::AppCommand;
 use crate::app::View;
-use crate::chart::{DistributionWords, Tone, distribution_chart};
+use crate::chart::Tone;
+use crate::figures::{FigureContext, Words, distribution_figure, overall_table, quality_table};
 use crate::import::ExclusionReason;
 use crate::report::{Overall, Report};
 
 /// Draws the Overview of a report: `overall` follows the filter (the report's own overall when
-/// nothing is computed yet).
+/// nothing is computed yet); `context` words the footnotes.
+#[allow(clippy::too_many_arguments)]
 pub fn dashboard(
     ui: &mut egui::Ui,
     report: &Report,
     overall: &Overall,
     sectors: &[SegmentRow],
-    filter: &Filter,
-    t: &Texts,
+    context: &FigureContext,
+    t: &'static Texts,
+    x: &'static ExportTexts,
     commands: &mut Vec<AppCommand>,
 ) {
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         source_line(ui, report, t, commands);
         ui.add_space(10.0);
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(x.table_overall).strong());
+            let words = Words { texts: t, export: x };
+            export_menu::table_menu(
+                ui,
+                x.table_overall,
+                || overall_table(overall, Some(report.rows_read), &words),
+                x,
+                commands,
+            );
+        });
         kpi_cards(ui, overall, t);
         metric_cards(ui, overall, t);
         benchmark_line(ui, overall, sectors, t, commands);
         ui.add_space(14.0);
-        distribution(ui, report, overall, t);
-        if !filter.is_empty() {
-            let text = fill(t.filter_footnote, &[("filter", &filter.describe())]);
-            ui.label(RichText::new(text).size(theme::FOOTNOTE_SIZE).weak());
-        }
+        let words = Words { texts: t, export: x };
+        let chart = distribution_figure(overall, overall.benchmark.as_ref(), context, &words);
+        plot::chart(ui, &chart, |ui| export_menu::chart_menu(ui, &chart, x, commands));
     });
 }
 
@@ -257,32 +270,6 @@ pub fn mean_interval(o: &Overall) -> Option<(f64, f64)> {
     Some((m.low, m.high))
 }
 
-fn distribution(ui: &mut egui::Ui, report: &Report, o: &Overall, t: &Texts) {
-    let mut footnote = fill(
-        t.footnote,
-        &[
-            ("n", &o.n.to_string()),
-            ("nps", &t.signed(o.nps)),
-            ("low", &t.signed(o.ci_low)),
-            ("high", &t.signed(o.ci_high)),
-            ("file", &file_label(report)),
-        ],
-    );
-    if let (true, Some(weight)) = (report.columns.weighted, &report.columns.weight) {
-        footnote.push_str(" · ");
-        footnote.push_str(&fill(t.footnote_weighted, &[("column", weight)]));
-    }
-    let words = DistributionWords {
-        title: t.distribution_title,
-        score: t.score_axis,
-        responses: t.responses_axis,
-        groups: [t.detractors, t.passives, t.promoters],
-        footnote: &footnote,
-    };
-    let chart = distribution_chart(o, &words);
-    plot::bar_chart(ui, &chart);
-}
-
 /// The words for an exclusion reason code.
 pub fn reason_text(reason: &str, t: &Texts) -> &'static str {
     match reason {
@@ -296,10 +283,20 @@ pub fn reason_text(reason: &str, t: &Texts) -> &'static str {
 }
 
 /// The window listing excluded rows by reason, with example row numbers and values.
-pub fn exclusions_window(ctx: &egui::Context, report: &Report, t: &Texts, commands: &mut Vec<AppCommand>) {
+pub fn exclusions_window(
+    ctx: &egui::Context,
+    report: &Report,
+    t: &'static Texts,
+    x: &'static ExportTexts,
+    commands: &mut Vec<AppCommand>,
+) {
     let mut open = true;
     egui::Window::new(t.exclusions_title).open(&mut open).resizable(true).default_width(560.0).show(ctx, |ui| {
-        ui.label(fill(t.exclusions_note, &[("header", &report.source.header_row.to_string())]));
+        ui.horizontal(|ui| {
+            ui.label(fill(t.exclusions_note, &[("header", &report.source.header_row.to_string())]));
+            let words = Words { texts: t, export: x };
+            export_menu::table_menu(ui, x.table_quality, || quality_table(&report.excluded, &words), x, commands);
+        });
         ui.add_space(6.0);
         egui::Grid::new("exclusions").striped(true).num_columns(3).spacing([16.0, 6.0]).show(ui, |ui| {
             ui.label(RichText::new(t.reason).strong());

@@ -4,7 +4,9 @@
 pub mod bench;
 pub mod chrome;
 pub mod dashboard;
+pub mod export_menu;
 pub mod i18n;
+pub mod i18n_export;
 pub mod plot;
 pub mod review;
 pub mod theme;
@@ -18,6 +20,7 @@ use crate::app::{AppCommand, NpsApp, Screen, View};
 pub fn draw(ui: &mut egui::Ui, app: &NpsApp) -> Vec<AppCommand> {
     let mut commands = Vec::new();
     let texts = app.settings.language.texts();
+    let x = app.settings.language.export_texts();
     egui::Panel::top("menu").show(ui, |ui| chrome::menu_bar(ui, app, texts, &mut commands));
     if app.job.is_some() || app.error.is_some() {
         egui::Panel::top("notices").show(ui, |ui| chrome::notices(ui, app, texts, &mut commands));
@@ -37,18 +40,21 @@ pub fn draw(ui: &mut egui::Ui, app: &NpsApp) -> Vec<AppCommand> {
             View::Overview => {
                 let overall = computed.and_then(|c| c.results.overall.as_ref()).unwrap_or(&loaded.report.overall);
                 let sectors = computed.map_or(&[][..], |c| &c.results.sectors[..]);
-                dashboard::dashboard(ui, &loaded.report, overall, sectors, &app.views.filter, texts, &mut commands);
+                let context = crate::app::export::figure_context(loaded, &app.views.filter);
+                dashboard::dashboard(ui, &loaded.report, overall, sectors, &context, texts, x, &mut commands);
             }
-            View::Segments => views::segments(ui, loaded, &app.views, computed, texts, &mut commands),
-            View::Trend => views::trend(ui, loaded, &app.views, computed, texts, &mut commands),
+            View::Segments => views::segments(ui, loaded, &app.views, computed, texts, x, &mut commands),
+            View::Trend => views::trend(ui, loaded, &app.views, computed, texts, x, &mut commands),
             View::Responses => views::responses(ui, loaded, &app.views, computed, texts, &mut commands),
             View::Benchmarks => bench::benchmarks_view(
                 ui,
+                loaded,
                 &app.views,
                 computed,
                 &app.library,
                 &app.user_benchmarks,
                 texts,
+                x,
                 &mut commands,
             ),
         },
@@ -61,10 +67,13 @@ pub fn draw(ui: &mut egui::Ui, app: &NpsApp) -> Vec<AppCommand> {
     if app.show_exclusions
         && let Some(loaded) = &app.loaded
     {
-        dashboard::exclusions_window(ui.ctx(), &loaded.report, texts, &mut commands);
+        dashboard::exclusions_window(ui.ctx(), &loaded.report, texts, x, &mut commands);
     }
     if let Some(form) = &app.benchmark_form {
         bench::form_window(ui.ctx(), form, texts, &mut commands);
+    }
+    if let Some(notice) = &app.export_notice {
+        export_menu::notice_window(ui.ctx(), notice, texts, x, &mut commands);
     }
     if app.show_about {
         chrome::about_window(ui.ctx(), texts, &mut commands);

@@ -1,71 +1,469 @@
-//! Draws a [`ChartSpec`] with egui_plot: the on-screen renderer of the shared chart description.
+//! Draws a [`ChartSpec`] with egui_plot: the on-screen renderer of the shared chart description
+//! (`export::svg` renders the same spec to files). Every kind of series is drawn here, so a view
+//! only builds its spec and calls [`chart`].
+//!
+//! Category `i` sits at x = i (vertical charts) or at y = -i (horizontal charts, first row on top),
+//! as the chart module describes. Colours come from `theme`; owns no data and no statistics.
 
 use eframe::egui::{self, RichText};
-use egui_plot::{Bar, BarChart, Plot, PlotPoint, Text};
+use egui_plot::{
+    Bar, BarChart, FilledArea, GridMark, Line, LineStyle, MarkerShape, Plot, PlotPoint, PlotPoints, PlotUi, Points,
+    Polygon, Text,
+};
 
 use super::theme;
-use crate::chart::ChartSpec;
+use crate::chart::{
+    BandPoint, ChartSpec, LegendEntry, LegendSymbol, LinePoint, Marker, Orientation, Reference, ReferenceValue, Series,
+    Tone,
+};
 
-/// Draws a bar chart spec: title, bars coloured by tone with value labels, legend, footnote.
-pub fn bar_chart(ui: &mut egui::Ui, chart: &ChartSpec) {
-    let visuals = ui.visuals().clone();
-    ui.label(RichText::new(&chart.title).heading());
+/// Opacity of marks in a small-n category (as in the exported files).
+const SMALL_N_OPACITY: f32 = 0.38;
+/// Half the thickness of a bar or reference band, in category units.
+const HALF_BAR: f64 = 0.3;
+
+/// Draws the chart: title (with `header` beside it, e.g. the Export button), subtitle, legend, the
+/// plot and the footnote. Returns the category whose mark was clicked, if any.
+pub fn chart(ui: &mut egui::Ui, spec: &ChartSpec, header: impl FnOnce(&mut egui::Ui)) -> Option<usize> {
     ui.horizontal(|ui| {
-        for (tone, name) in &chart.legend {
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-            ui.painter().rect_filled(rect, 2.0, theme::tone_colour(*tone, &visuals));
-            ui.label(name);
-            ui.add_space(8.0);
+        ui.label(RichText::new(&spec.title).heading());
+        ui.add_space(12.0);
+        header(ui);
+    });
+    if !spec.subtitle.is_empty() {
+        ui.label(RichText::new(&spec.subtitle).weak());
+    }
+    legend(ui, &spec.legend);
+    let clicked = plot(ui, spec);
+    ui.label(RichText::new(&spec.footnote).size(theme::FOOTNOTE_SIZE).weak());
+    clicked
+}
+
+/// The legend as one wrapped row of painted symbols and names.
+fn legend(ui: &mut egui::Ui, entries: &[LegendEntry]) {
+    let visuals = ui.visuals().clone();
+    ui.horizontal_wrapped(|ui| {
+        for entry in entries {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 14.0), egui::Sense::hover());
+            let colour = theme::tone_colour(entry.tone, &visuals);
+            let painter = ui.painter();
+            let centre = rect.center();
+            match entry.symbol {
+                LegendSymbol::Box => {
+                    painter.rect_filled(rect.shrink(1.0), 2.0, colour);
+                }
+                LegendSymbol::PaleBox => {
+                    painter.rect_filled(rect.shrink(1.0), 2.0, colour.gamma_multiply(SMALL_N_OPACITY));
+                }
+                LegendSymbol::Band | LegendSymbol::Range => {
+                    painter.rect_filled(rect.shrink(1.0), 0.0, colour.gamma_multiply(0.3));
+                }
+                LegendSymbol::Line => {
+                    painter.line_segment(
+                        [egui::pos2(rect.left(), centre.y), egui::pos2(rect.right(), centre.y)],
+                        (2.5, colour),
+                    );
+                }
+                LegendSymbol::Average => {
+                    painter.line_segment(
+                        [egui::pos2(centre.x, rect.top()), egui::pos2(centre.x, rect.bottom())],
+                        (3.0, colour),
+                    );
+                }
+                LegendSymbol::Whisker => {
+                    let stroke = (1.5, theme::whisker(&visuals));
+                    let (l, r) = (rect.left() + 2.0, rect.right() - 2.0);
+                    painter.line_segment([egui::pos2(l, centre.y), egui::pos2(r, centre.y)], stroke);
+                    for x in [l, r] {
+                        painter.line_segment([egui::pos2(x, centre.y - 4.0), egui::pos2(x, centre.y + 4.0)], stroke);
+                    }
+                }
+                LegendSymbol::Marker(marker) => {
+                    painter.add(egui::Shape::convex_polygon(
+                        marker_outline(marker, centre, 6.0),
+                        colour,
+                        egui::Stroke::NONE,
+                    ));
+                }
+            }
+            ui.label(&entry.label);
+            ui.add_space(10.0);
         }
     });
-    let max = chart.bars.iter().map(|b| b.value).fold(0.0, f64::max).max(1.0);
-    let categories: Vec<String> = chart.bars.iter().map(|b| b.category.clone()).collect();
-    let positions: Vec<f64> = chart.bars.iter().map(|b| b.x).collect();
-    let height = (ui.available_height() - 40.0).clamp(220.0, 420.0);
-    Plot::new(("chart", chart.id.as_str()))
+}
+
+/// The outline of a marker around `centre`.
+fn marker_outline(marker: Marker, centre: egui::Pos2, r: f32) -> Vec<egui::Pos2> {
+    let (x, y) = (centre.x, centre.y);
+    match marker {
+        Marker::Circle => (0..16)
+            .map(|k| {
+                let a = k as f32 * std::f32::consts::TAU / 16.0;
+                egui::pos2(x + r * a.cos(), y + r * a.sin())
+            })
+            .collect(),
+        Marker::Diamond => vec![egui::pos2(x, y - r), egui::pos2(x + r, y), egui::pos2(x, y + r), egui::pos2(x - r, y)],
+        Marker::TriangleUp => vec![egui::pos2(x, y - r), egui::pos2(x + r, y + r), egui::pos2(x - r, y + r)],
+        Marker::TriangleDown => vec![egui::pos2(x - r, y - r), egui::pos2(x + r, y - r), egui::pos2(x, y + r)],
+    }
+}
+
+/// Plot coordinates of a value in a category, for the chart's orientation.
+fn at(spec: &ChartSpec, category: f64, value: f64) -> [f64; 2] {
+    match spec.orientation {
+        Orientation::Vertical => [category, value],
+        Orientation::Horizontal => [value, -category],
+    }
+}
+
+/// A rectangle across a category (`category ± half`) from `v0` to `v1` on the value axis.
+fn span(spec: &ChartSpec, category: f64, half: f64, v0: f64, v1: f64) -> Vec<[f64; 2]> {
+    vec![
+        at(spec, category - half, v0),
+        at(spec, category - half, v1),
+        at(spec, category + half, v1),
+        at(spec, category + half, v0),
+    ]
+}
+
+/// The fill of a mark of `tone` in `category`, pale for small-n categories.
+fn fill(spec: &ChartSpec, visuals: &egui::Visuals, tone: Tone, category: usize) -> egui::Color32 {
+    let colour = theme::tone_colour(tone, visuals);
+    if spec.categories.get(category).is_some_and(|c| c.small_n) {
+        colour.gamma_multiply(SMALL_N_OPACITY)
+    } else {
+        colour
+    }
+}
+
+/// The plot itself; returns the clicked category.
+fn plot(ui: &mut egui::Ui, spec: &ChartSpec) -> Option<usize> {
+    let visuals = ui.visuals().clone();
+    let count = spec.categories.len();
+    let horizontal = spec.orientation == Orientation::Horizontal;
+    let axis = &spec.value_axis;
+    // Horizontal charts keep a column right of the value axis for the row labels, as the export does.
+    let has_labels = spec.series.iter().any(|s| match s {
+        Series::Bars { bars, .. } => bars.iter().any(|b| b.label.is_some()),
+        Series::Points { points, .. } => points.iter().any(|p| p.label.is_some()),
+        _ => false,
+    });
+    let label_column = if horizontal && has_labels { 0.45 * (axis.max - axis.min) } else { 0.0 };
+    let label_x = axis.max + 0.03 * (axis.max - axis.min);
+    let height = if horizontal { (count as f32 * 30.0 + 70.0).clamp(170.0, 720.0) } else { 340.0 };
+    let labels: Vec<String> = spec.categories.iter().map(|c| c.label.clone()).collect();
+    let ticks: Vec<(f64, String)> = axis.ticks.iter().map(|t| (t.value, t.label.clone())).collect();
+    let step = (count / 14).max(1);
+    let category_marks = move |_: egui_plot::GridInput| -> Vec<GridMark> {
+        (0..count)
+            .map(|i| GridMark { value: if horizontal { -(i as f64) } else { i as f64 }, step_size: 1.0 })
+            .collect()
+    };
+    let tick_values: Vec<f64> = ticks.iter().map(|t| t.0).collect();
+    let value_marks = move |_: egui_plot::GridInput| -> Vec<GridMark> {
+        tick_values.iter().map(|&value| GridMark { value, step_size: 25.0 }).collect()
+    };
+    let category_label = move |mark: GridMark, _: &std::ops::RangeInclusive<f64>| {
+        let i = if horizontal { -mark.value } else { mark.value }.round();
+        if i < 0.0 || !(i as usize).is_multiple_of(step) {
+            return String::new();
+        }
+        labels.get(i as usize).map(|l| shorten(l, 28)).unwrap_or_default()
+    };
+    let value_label = move |mark: GridMark, _: &std::ops::RangeInclusive<f64>| {
+        ticks.iter().find(|t| (t.0 - mark.value).abs() < 1e-9).map(|t| t.1.clone()).unwrap_or_default()
+    };
+    let mut plot = Plot::new(("chart", spec.id.as_str()))
         .height(height)
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
         .allow_boxed_zoom(false)
-        .show_grid([false, true])
+        .allow_double_click_reset(false)
         .show_x(false)
         .show_y(false)
-        .include_y(0.0)
-        .include_y(max * 1.15)
-        .include_x(positions.first().copied().unwrap_or(0.0) - 0.6)
-        .include_x(positions.last().copied().unwrap_or(0.0) + 0.6)
-        .x_axis_label(chart.x_title.clone())
-        .y_axis_label(chart.y_title.clone())
-        .x_axis_formatter(move |mark, _| {
-            positions
-                .iter()
-                .position(|&p| (p - mark.value).abs() < 1e-9)
-                .map(|i| categories[i].clone())
-                .unwrap_or_default()
-        })
-        .show(ui, |plot| {
-            let bars: Vec<Bar> = chart
-                .bars
+        .set_margin_fraction(egui::vec2(0.0, 0.0));
+    let (first, last) = (-0.6, count.max(1) as f64 - 0.4);
+    if horizontal {
+        plot = plot
+            .include_x(axis.min)
+            .include_x(axis.max + label_column)
+            .include_y(-first)
+            .include_y(-last)
+            .x_axis_label(spec.value_axis.title.clone())
+            .y_axis_label(spec.category_title.clone())
+            .y_axis_min_width(150.0)
+            .x_grid_spacer(value_marks)
+            .y_grid_spacer(category_marks)
+            .x_axis_formatter(value_label)
+            .y_axis_formatter(category_label);
+    } else {
+        plot = plot
+            .include_y(axis.min)
+            .include_y(axis.max)
+            .include_x(first)
+            .include_x(last)
+            .x_axis_label(spec.category_title.clone())
+            .y_axis_label(spec.value_axis.title.clone())
+            .x_grid_spacer(category_marks)
+            .y_grid_spacer(value_marks)
+            .x_axis_formatter(category_label)
+            .y_axis_formatter(value_label);
+    }
+    let response = plot.show(ui, |plot| {
+        let clicked = plot.response().clicked().then(|| plot.pointer_coordinate()).flatten();
+        for (k, series) in spec.series.iter().enumerate() {
+            draw_series(plot, spec, &visuals, k, series, label_x);
+        }
+        clicked
+    });
+    let point = response.inner?;
+    let position = if horizontal { -point.y } else { point.x };
+    let index = position.round();
+    ((position - index).abs() <= 0.4 && index >= 0.0 && (index as usize) < count).then_some(index as usize)
+}
+
+/// At most `chars` characters, with an ellipsis when shortened.
+fn shorten(text: &str, chars: usize) -> String {
+    if text.chars().count() <= chars {
+        text.to_owned()
+    } else {
+        text.chars().take(chars.saturating_sub(1)).chain(std::iter::once('…')).collect()
+    }
+}
+
+/// Draws one series; `k` keeps the item ids unique.
+fn draw_series(
+    plot: &mut PlotUi<'_>,
+    spec: &ChartSpec,
+    visuals: &egui::Visuals,
+    k: usize,
+    series: &Series,
+    label_x: f64,
+) {
+    let horizontal = spec.orientation == Orientation::Horizontal;
+    let axis = &spec.value_axis;
+    let label_size = 12.0;
+    match series {
+        Series::Bars { name, bars } => {
+            let items: Vec<Bar> = bars
                 .iter()
                 .map(|b| {
-                    Bar::new(b.x, b.value)
-                        .width(0.7)
-                        .name(format!("{}: {}", b.category, b.label))
-                        .fill(theme::tone_colour(b.tone, &visuals))
+                    let position = if horizontal { -(b.category as f64) } else { b.category as f64 };
+                    let label = spec.categories.get(b.category).map_or("", |c| c.label.as_str());
+                    Bar::new(position, b.value)
+                        .width(2.0 * HALF_BAR + if horizontal { 0.0 } else { 0.1 })
+                        .fill(fill(spec, visuals, b.tone, b.category))
+                        .name(format!("{label}: {}", b.label.as_deref().unwrap_or("")))
                 })
                 .collect();
-            plot.bar_chart(BarChart::new(chart.id.clone(), bars));
-            for b in &chart.bars {
+            let mut chart = BarChart::new(format!("{k}-{name}"), items);
+            if horizontal {
+                chart = chart.horizontal();
+            }
+            plot.bar_chart(chart);
+            for b in bars {
+                let Some(text) = &b.label else { continue };
+                let (point, anchor) = if horizontal {
+                    (at(spec, b.category as f64, label_x), egui::Align2::LEFT_CENTER)
+                } else {
+                    let lift = 0.015 * (axis.max - axis.min);
+                    (at(spec, b.category as f64, b.value + lift), egui::Align2::CENTER_BOTTOM)
+                };
                 plot.text(
                     Text::new(
-                        format!("label-{}", b.category),
-                        PlotPoint::new(b.x, b.value + max * 0.02),
-                        RichText::new(&b.label).size(11.0),
+                        format!("{k}-label-{}", b.category),
+                        PlotPoint::new(point[0], point[1]),
+                        RichText::new(text).size(label_size),
                     )
-                    .anchor(egui::Align2::CENTER_BOTTOM),
+                    .anchor(anchor)
+                    .color(visuals.text_color()),
                 );
             }
-        });
-    ui.label(RichText::new(&chart.footnote).size(theme::FOOTNOTE_SIZE).weak());
+        }
+        Series::ErrorBars { whiskers, .. } => {
+            let colour = theme::whisker(visuals);
+            for w in whiskers {
+                let c = w.category as f64;
+                let pale = spec.categories.get(w.category).is_some_and(|c| c.small_n);
+                let colour = if pale { colour.gamma_multiply(0.5) } else { colour };
+                let mut segments = vec![[at(spec, c, w.low), at(spec, c, w.high)]];
+                for v in [w.low, w.high] {
+                    segments.push([at(spec, c - 0.15, v), at(spec, c + 0.15, v)]);
+                }
+                for (s, segment) in segments.into_iter().enumerate() {
+                    plot.line(
+                        Line::new(format!("{k}-whisker-{}-{s}", w.category), PlotPoints::from(segment.to_vec()))
+                            .stroke((1.5, colour))
+                            .allow_hover(false),
+                    );
+                }
+            }
+        }
+        Series::Band { tone, points, .. } => draw_band(plot, spec, visuals, k, *tone, points),
+        Series::Line { tone, points, .. } => draw_line(plot, spec, visuals, k, *tone, points),
+        Series::Points { tone, points, .. } => {
+            for p in points {
+                let [x, y] = at(spec, p.category as f64, p.value);
+                let radius = if p.marker == Marker::Circle { 5.0 } else { 7.0 };
+                plot.points(
+                    Points::new(format!("{k}-point-{}", p.category), PlotPoints::from(vec![[x, y]]))
+                        .shape(marker_shape(p.marker))
+                        .filled(true)
+                        .radius(radius)
+                        .color(fill(spec, visuals, *tone, p.category))
+                        .allow_hover(false),
+                );
+                if let Some(text) = &p.label {
+                    let point = at(spec, p.category as f64, label_x);
+                    plot.text(
+                        Text::new(
+                            format!("{k}-label-{}", p.category),
+                            PlotPoint::new(point[0], point[1]),
+                            RichText::new(text).size(label_size),
+                        )
+                        .anchor(egui::Align2::LEFT_CENTER)
+                        .color(visuals.text_color()),
+                    );
+                }
+            }
+        }
+        Series::References { references, .. } => {
+            for (r, reference) in references.iter().enumerate() {
+                draw_reference(plot, spec, visuals, k * 1000 + r, reference);
+            }
+        }
+    }
+}
+
+/// egui_plot's marker for a chart marker.
+fn marker_shape(marker: Marker) -> MarkerShape {
+    match marker {
+        Marker::Circle => MarkerShape::Circle,
+        Marker::Diamond => MarkerShape::Diamond,
+        Marker::TriangleUp => MarkerShape::Up,
+        Marker::TriangleDown => MarkerShape::Down,
+    }
+}
+
+/// A benchmark range as a pale band, a single value as a dashed tick (never widened into a band).
+fn draw_reference(plot: &mut PlotUi<'_>, spec: &ChartSpec, visuals: &egui::Visuals, id: usize, reference: &Reference) {
+    let colour = theme::tone_colour(Tone::Benchmark, visuals);
+    let (from, to) = match reference.category {
+        Some(c) => (c as f64 - 0.42, c as f64 + 0.42),
+        None => (-0.5, spec.categories.len().max(1) as f64 - 0.5),
+    };
+    let (centre, half) = ((from + to) / 2.0, (to - from) / 2.0);
+    match reference.value {
+        ReferenceValue::Range { low, high } => {
+            plot.polygon(
+                Polygon::new(format!("reference-{id}"), PlotPoints::from(span(spec, centre, half, low, high)))
+                    .fill_color(colour.gamma_multiply(0.32))
+                    .stroke(egui::Stroke::NONE)
+                    .allow_hover(false),
+            );
+        }
+        ReferenceValue::Average { value } => {
+            plot.line(
+                Line::new(
+                    format!("reference-{id}"),
+                    PlotPoints::from(vec![at(spec, from, value), at(spec, to, value)]),
+                )
+                .stroke((3.0, theme::benchmark_tick(visuals)))
+                .style(LineStyle::dashed_dense())
+                .allow_hover(false),
+            );
+        }
+    }
+}
+
+/// Runs of consecutive items that `keep` maps to a value: a `None` breaks the run.
+fn runs<T, U>(items: &[T], keep: impl Fn(&T) -> Option<U>) -> Vec<Vec<U>> {
+    let mut out: Vec<Vec<U>> = vec![Vec::new()];
+    for item in items {
+        match keep(item) {
+            Some(value) => out.last_mut().map_or((), |run| run.push(value)),
+            None => out.push(Vec::new()),
+        }
+    }
+    out.retain(|run| !run.is_empty());
+    out
+}
+
+/// An interval band along the categories, broken where a period has no answers.
+fn draw_band(
+    plot: &mut PlotUi<'_>,
+    spec: &ChartSpec,
+    visuals: &egui::Visuals,
+    k: usize,
+    tone: Tone,
+    points: &[BandPoint],
+) {
+    let colour = theme::tone_colour(tone, visuals).gamma_multiply(0.22);
+    let finite = |p: &BandPoint| match (p.low, p.high) {
+        (Some(low), Some(high)) if low.is_finite() && high.is_finite() => Some((p.category as f64, low, high)),
+        _ => None,
+    };
+    for (r, run) in runs(points, finite).iter().enumerate() {
+        if let [(x, low, high)] = run.as_slice() {
+            // A lone period: a short pale bar instead of an area of no width.
+            plot.polygon(
+                Polygon::new(format!("{k}-band-{r}"), PlotPoints::from(span(spec, *x, 0.12, *low, *high)))
+                    .fill_color(colour)
+                    .stroke(egui::Stroke::NONE)
+                    .allow_hover(false),
+            );
+            continue;
+        }
+        let xs: Vec<f64> = run.iter().map(|p| p.0).collect();
+        let lows: Vec<f64> = run.iter().map(|p| p.1).collect();
+        let highs: Vec<f64> = run.iter().map(|p| p.2).collect();
+        plot.add(FilledArea::new(format!("{k}-band-{r}"), &xs, &lows, &highs).fill_color(colour).allow_hover(false));
+    }
+}
+
+/// A line with dots, broken where a period has no answers; small-n dots are pale.
+fn draw_line(
+    plot: &mut PlotUi<'_>,
+    spec: &ChartSpec,
+    visuals: &egui::Visuals,
+    k: usize,
+    tone: Tone,
+    points: &[LinePoint],
+) {
+    let colour = theme::tone_colour(tone, visuals);
+    let finite = |p: &LinePoint| p.value.filter(|v| v.is_finite()).map(|v| (p.category, v));
+    for (r, run) in runs(points, finite).iter().enumerate() {
+        let line: Vec<[f64; 2]> = run.iter().map(|&(c, v)| at(spec, c as f64, v)).collect();
+        plot.line(Line::new(format!("{k}-line-{r}"), PlotPoints::from(line)).stroke((2.5, colour)).allow_hover(false));
+        for &(c, v) in run {
+            plot.points(
+                Points::new(format!("{k}-dot-{c}"), PlotPoints::from(vec![at(spec, c as f64, v)]))
+                    .radius(3.5)
+                    .filled(true)
+                    .color(fill(spec, visuals, tone, c))
+                    .allow_hover(false),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_break_at_gaps() {
+        let values = [Some(1), None, Some(2), Some(3), None, None];
+        assert_eq!(runs(&values, |v| *v), vec![vec![1], vec![2, 3]]);
+        assert!(runs(&[None::<u8>], |v| *v).is_empty());
+    }
+
+    #[test]
+    fn horizontal_charts_put_the_first_row_on_top() {
+        let mut spec = crate::export::samples::segments();
+        assert_eq!(at(&spec, 2.0, 30.0), [30.0, -2.0]);
+        spec.orientation = Orientation::Vertical;
+        assert_eq!(at(&spec, 2.0, 30.0), [2.0, 30.0]);
+    }
 }

@@ -3,14 +3,16 @@
 //! band, gaps and flagged changes) and Responses (the rows behind a selection, with comments).
 
 use eframe::egui::{self, RichText};
-use egui_plot::{Bar, BarChart, FilledArea, Line, MarkerShape, Plot, PlotPoints, Points, Polygon};
 
 use super::i18n::{Texts, fill};
-use super::theme;
+use super::i18n_export::ExportTexts;
+use super::{export_menu, plot, theme};
 use crate::analysis::metrics::GroupMetrics;
-use crate::analysis::{Filter, Period, SegmentRow, Survey, TrendPoint};
+use crate::analysis::{Filter, Period, SegmentRow, Survey};
+use crate::app::export::figure_context;
 use crate::app::{AppCommand, Computed, LoadedSurvey, ScoreGroup, SortKey, View, ViewSettings};
 use crate::chart::Tone;
+use crate::figures::{Words, segments_figure, segments_table, trend_figure, trend_table};
 
 /// The view tabs, with a note while figures are being computed.
 pub fn tabs(ui: &mut egui::Ui, settings: &ViewSettings, computing: bool, t: &Texts, commands: &mut Vec<AppCommand>) {
@@ -102,14 +104,17 @@ pub fn filter_panel(ui: &mut egui::Ui, survey: &Survey, filter: &Filter, t: &Tex
     });
 }
 
-/// The footnote under every chart: filter and file.
-fn footnote(ui: &mut egui::Ui, text: &str, filter: &Filter, t: &Texts) {
-    ui.label(RichText::new(text).size(theme::FOOTNOTE_SIZE).weak());
-    if !filter.is_empty() {
-        ui.label(
-            RichText::new(fill(t.filter_footnote, &[("filter", &filter.describe())])).size(theme::FOOTNOTE_SIZE).weak(),
-        );
+/// Every breakdown's rows as the Segments view shows them (sorted, small ones hidden as set),
+/// breakdowns in their first-seen order: what Export all writes.
+#[must_use]
+pub fn shown_rows(rows: &[SegmentRow], settings: &ViewSettings) -> Vec<SegmentRow> {
+    let mut columns: Vec<&str> = Vec::new();
+    for row in rows {
+        if !columns.contains(&row.column.as_str()) {
+            columns.push(&row.column);
+        }
     }
+    columns.iter().flat_map(|column| sorted_rows(rows, column, settings)).cloned().collect()
 }
 
 fn sorted_rows<'a>(rows: &'a [SegmentRow], column: &str, settings: &ViewSettings) -> Vec<&'a SegmentRow> {
@@ -133,7 +138,8 @@ pub fn segments(
     loaded: &LoadedSurvey,
     settings: &ViewSettings,
     computed: Option<&Computed>,
-    t: &Texts,
+    t: &'static Texts,
+    x: &'static ExportTexts,
     commands: &mut Vec<AppCommand>,
 ) {
     let survey = &loaded.survey;
@@ -179,123 +185,23 @@ pub fn segments(
         None => return,
     };
     let rows = sorted_rows(&computed.results.segments, &column, settings);
-    let n: u64 = rows.iter().map(|r| r.summary.n).sum();
+    let words = Words { texts: t, export: x };
+    let context = figure_context(loaded, &computed.request.filter);
+    let overall_benchmark = computed.results.overall.as_ref().and_then(|o| o.benchmark.as_ref());
+    let chart = segments_figure(&column, &rows, overall_benchmark, &context, &words);
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         ui.add_space(6.0);
-        ui.label(RichText::new(fill(t.segments_title, &[("column", &column)])).heading());
-        if let Some(row) = segment_chart(ui, &rows, t) {
+        let clicked = plot::chart(ui, &chart, |ui| export_menu::chart_menu(ui, &chart, x, commands));
+        if let Some(row) = clicked.and_then(|i| rows.get(i)) {
             commands.push(AppCommand::ShowResponses(Some((row.column.clone(), row.value.clone()))));
         }
-        footnote(
-            ui,
-            &fill(t.segments_footnote, &[("n", &n.to_string()), ("file", &loaded.report.source.file)]),
-            &computed.request.filter,
-            t,
-        );
         if rows.iter().any(|r| r.benchmark.is_some()) {
             ui.label(RichText::new(t.bench_band_note).size(theme::FOOTNOTE_SIZE).weak());
         }
         ui.add_space(8.0);
+        export_menu::table_menu(ui, &chart.title, || segments_table(&column, &rows, &words), x, commands);
         segment_table(ui, &rows, settings, t, commands);
     });
-}
-
-/// Draws the bars; returns the row whose bar was clicked.
-fn segment_chart<'a>(ui: &mut egui::Ui, rows: &[&'a SegmentRow], t: &Texts) -> Option<&'a SegmentRow> {
-    let visuals = ui.visuals().clone();
-    let labels: Vec<String> =
-        rows.iter().map(|r| if r.significant { format!("{} *", r.value) } else { r.value.clone() }).collect();
-    let count = rows.len();
-    let height = (count as f32 * 28.0 + 60.0).clamp(160.0, 640.0);
-    let axis_labels = labels.clone();
-    let clicked = Plot::new("segments-chart")
-        .height(height)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .show_x(false)
-        .show_y(false)
-        .include_x(-100.0)
-        .include_x(100.0)
-        .include_y(-0.7)
-        .include_y(count as f64 - 0.3)
-        .x_axis_label(t.col_nps)
-        .y_axis_min_width(160.0)
-        .y_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() < 1e-9 && i >= 0.0 {
-                // Row 0 is drawn at the top, at y = count - 1.
-                let k = i as usize;
-                if k < count { axis_labels[count - 1 - k].clone() } else { String::new() }
-            } else {
-                String::new()
-            }
-        })
-        .show(ui, |plot| {
-            let clicked = plot.response().clicked().then(|| plot.pointer_coordinate()).flatten();
-            // Benchmark bands (or points) behind the bars of a sector breakdown.
-            let band_colour = theme::tone_colour(Tone::Neutral, &visuals);
-            for (i, r) in rows.iter().enumerate() {
-                let Some(b) = &r.benchmark else { continue };
-                let y = (count - 1 - i) as f64;
-                match (b.low, b.high, b.value) {
-                    (Some(lo), Some(hi), _) => {
-                        let corners = vec![[lo, y - 0.42], [hi, y - 0.42], [hi, y + 0.42], [lo, y + 0.42]];
-                        plot.polygon(
-                            Polygon::new(format!("band-{i}"), PlotPoints::from(corners))
-                                .fill_color(band_colour.gamma_multiply(0.3))
-                                .stroke(egui::Stroke::new(1.0, band_colour))
-                                .allow_hover(false),
-                        );
-                    }
-                    (_, _, Some(v)) => {
-                        let tick = vec![[v, y - 0.42], [v, y + 0.42]];
-                        plot.line(
-                            Line::new(format!("point-{i}"), PlotPoints::from(tick))
-                                .stroke((3.0, band_colour))
-                                .style(egui_plot::LineStyle::dashed_dense())
-                                .allow_hover(false),
-                        );
-                    }
-                    _ => {}
-                }
-            }
-            let bars: Vec<Bar> = rows
-                .iter()
-                .enumerate()
-                .map(|(i, r)| {
-                    let i = count - 1 - i;
-                    let tone = if r.summary.nps >= 0.0 { Tone::Promoter } else { Tone::Detractor };
-                    let colour = theme::tone_colour(tone, &visuals);
-                    let fill_colour = if r.small_n { colour.gamma_multiply(0.4) } else { colour };
-                    Bar::new(i as f64, r.summary.nps).width(0.6).fill(fill_colour).name(&labels[count - 1 - i])
-                })
-                .collect();
-            plot.bar_chart(BarChart::new("nps", bars).horizontal().allow_hover(false));
-            let whisker = if visuals.dark_mode { egui::Color32::WHITE } else { egui::Color32::BLACK };
-            for (i, r) in rows.iter().enumerate() {
-                let y = (count - 1 - i) as f64;
-                let points = vec![[r.summary.ci_low, y], [r.summary.ci_high, y]];
-                plot.line(
-                    Line::new(format!("ci-{i}"), PlotPoints::from(points)).stroke((1.5, whisker)).allow_hover(false),
-                );
-                for x in [r.summary.ci_low, r.summary.ci_high] {
-                    let cap = vec![[x, y - 0.15], [x, y + 0.15]];
-                    plot.line(
-                        Line::new(format!("cap-{i}-{x}"), PlotPoints::from(cap))
-                            .stroke((1.5, whisker))
-                            .allow_hover(false),
-                    );
-                }
-            }
-            clicked
-        })
-        .inner?;
-    // Bars sit at y = count - 1 - row, 0.6 high.
-    let from_top = count as f64 - 1.0 - clicked.y;
-    let row = from_top.round();
-    ((from_top - row).abs() <= 0.3 && row >= 0.0).then(|| rows.get(row as usize).copied()).flatten()
 }
 
 fn sort_header(ui: &mut egui::Ui, label: &str, key: SortKey, settings: &ViewSettings, commands: &mut Vec<AppCommand>) {
@@ -438,7 +344,8 @@ pub fn trend(
     loaded: &LoadedSurvey,
     settings: &ViewSettings,
     computed: Option<&Computed>,
-    t: &Texts,
+    t: &'static Texts,
+    x: &'static ExportTexts,
     commands: &mut Vec<AppCommand>,
 ) {
     let Some(period) = settings.period(&loaded.survey) else {
@@ -458,19 +365,16 @@ pub fn trend(
             }
         }
     });
-    let Some(points) = computed.and_then(|c| c.results.trend.as_ref()) else { return };
-    let n: u64 = points.iter().map(|p| p.n).sum();
+    let Some(computed) = computed else { return };
+    let Some(points) = computed.results.trend.as_ref() else { return };
+    let words = Words { texts: t, export: x };
+    let context = figure_context(loaded, &computed.request.filter);
+    let chart = trend_figure(points, &context, &words);
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         ui.add_space(6.0);
-        ui.label(RichText::new(fill(t.trend_title, &[("period", period_name(period, t))])).heading());
-        trend_chart(ui, points);
-        footnote(
-            ui,
-            &fill(t.trend_footnote, &[("n", &n.to_string()), ("file", &loaded.report.source.file)]),
-            &settings.filter,
-            t,
-        );
+        plot::chart(ui, &chart, |ui| export_menu::chart_menu(ui, &chart, x, commands));
         ui.add_space(8.0);
+        export_menu::table_menu(ui, &chart.title, || trend_table(points, &words), x, commands);
         egui::Grid::new("trend-table").striped(true).spacing([16.0, 4.0]).show(ui, |ui| {
             for h in [t.col_period, t.col_n, t.col_nps, t.col_ci, t.col_change] {
                 ui.label(RichText::new(h).strong());
@@ -506,99 +410,6 @@ pub fn trend(
             }
         });
     });
-}
-
-fn trend_chart(ui: &mut egui::Ui, points: &[TrendPoint]) {
-    let visuals = ui.visuals().clone();
-    let colour = theme::tone_colour(Tone::Neutral, &visuals);
-    let flag_colour = theme::tone_colour(Tone::Detractor, &visuals);
-    let labels: Vec<String> = points.iter().map(|p| p.period.clone()).collect();
-    // Runs of consecutive periods with answers: a gap breaks the line and the band.
-    let mut runs: Vec<Vec<(f64, f64, f64, f64)>> = Vec::new();
-    let mut current = Vec::new();
-    for (i, p) in points.iter().enumerate() {
-        match (p.nps, p.ci_low, p.ci_high) {
-            (Some(v), Some(lo), Some(hi)) => current.push((i as f64, v, lo, hi)),
-            _ => {
-                if !current.is_empty() {
-                    runs.push(std::mem::take(&mut current));
-                }
-            }
-        }
-    }
-    if !current.is_empty() {
-        runs.push(current);
-    }
-    let step = (labels.len() / 12).max(1);
-    Plot::new("trend-chart")
-        .height(320.0)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .show_x(false)
-        .show_y(false)
-        .include_y(-100.0)
-        .include_y(100.0)
-        .include_x(-0.5)
-        .include_x(labels.len() as f64 - 0.5)
-        .y_axis_label("NPS")
-        .x_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() < 1e-9 && i >= 0.0 && (i as usize).is_multiple_of(step) {
-                labels.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
-        .show(ui, |plot| {
-            for (k, run) in runs.iter().enumerate() {
-                let xs: Vec<f64> = run.iter().map(|r| r.0).collect();
-                let lows: Vec<f64> = run.iter().map(|r| r.2).collect();
-                let highs: Vec<f64> = run.iter().map(|r| r.3).collect();
-                if run.len() > 1 {
-                    plot.add(
-                        FilledArea::new(format!("band-{k}"), &xs, &lows, &highs)
-                            .fill_color(colour.gamma_multiply(0.25))
-                            .allow_hover(false),
-                    );
-                } else {
-                    let (x, _, lo, hi) = run[0];
-                    plot.line(
-                        Line::new(format!("bar-{k}"), PlotPoints::from(vec![[x, lo], [x, hi]]))
-                            .stroke((6.0, colour.gamma_multiply(0.35)))
-                            .allow_hover(false),
-                    );
-                }
-                let line: Vec<[f64; 2]> = run.iter().map(|r| [r.0, r.1]).collect();
-                plot.line(
-                    Line::new(format!("nps-{k}"), PlotPoints::from(line.clone()))
-                        .stroke((2.5, colour))
-                        .allow_hover(false),
-                );
-                plot.points(
-                    Points::new(format!("dots-{k}"), PlotPoints::from(line))
-                        .radius(3.5)
-                        .color(colour)
-                        .allow_hover(false),
-                );
-            }
-            let flagged: Vec<[f64; 2]> = points
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| p.change_significant)
-                .filter_map(|(i, p)| p.nps.map(|v| [i as f64, v]))
-                .collect();
-            if !flagged.is_empty() {
-                plot.points(
-                    Points::new("flagged", PlotPoints::from(flagged))
-                        .shape(MarkerShape::Diamond)
-                        .radius(7.0)
-                        .color(flag_colour)
-                        .allow_hover(false),
-                );
-            }
-        });
 }
 
 /// The Responses view: the rows behind the selection, with score, segments, date and comment.

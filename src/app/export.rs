@@ -1,0 +1,296 @@
+//! Exporting from the window: a chart (PNG, SVG, clipboard), a table (CSV, xlsx) or everything
+//! into a folder. The path is chosen in a native dialog on the "file-dialog" thread, the files are
+//! written on the "export" thread, and the window shows what was written when it is done.
+//!
+//! Owns the export flow (dialog, job, confirmation); the file formats are `export`'s and the
+//! figures `figures`'. Every file goes through `export::save` (atomic writes).
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use eframe::egui;
+
+use super::jobs::{FileDialogJob, LoadedSurvey, Worker};
+use crate::analysis::Filter;
+use crate::analysis::calendar::iso_date;
+use crate::chart::ChartSpec;
+use crate::export::png::{Scale, render_pixels, render_png};
+use crate::export::svg::{SvgOptions, render_svg};
+use crate::export::table::{Table, to_csv, to_xlsx};
+use crate::export::{ExportOptions, ReportInfo, export_all, file_stem, save};
+use crate::figures::FigureContext;
+
+/// How a chart is saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartFormat {
+    /// PNG at slide size (1x) or twice that (2x).
+    Png(Scale),
+    /// SVG.
+    Svg,
+}
+
+/// How a table is saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableFormat {
+    /// CSV (UTF-8 with BOM).
+    Csv,
+    /// An Excel workbook with one sheet.
+    Xlsx,
+}
+
+/// What the user asked to export.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExportRequest {
+    /// One chart to a file.
+    Chart(Box<ChartSpec>, ChartFormat),
+    /// One chart to the clipboard as an image.
+    Copy(Box<ChartSpec>),
+    /// One table to a file.
+    Table(Box<Table>, TableFormat),
+    /// Every chart and table, the report and the deck, into a folder.
+    All,
+}
+
+/// A question for the path chooser: a file name to save (with its extension), or a folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathQuestion {
+    /// Dialog title.
+    pub title: String,
+    /// Folder to start in.
+    pub folder: Option<PathBuf>,
+    /// The proposed file name; `None` asks for a folder.
+    pub file_name: Option<String>,
+}
+
+/// Asks the user for a path (runs on the dialog thread); `None` when cancelled. Tests replace the
+/// native dialog with a closure that answers at once.
+pub type PathChooser = Arc<dyn Fn(PathQuestion) -> Option<PathBuf> + Send + Sync>;
+
+/// The native save and folder dialogs.
+#[must_use]
+pub fn native_chooser() -> PathChooser {
+    Arc::new(|question: PathQuestion| {
+        let mut dialog = rfd::FileDialog::new().set_title(question.title);
+        if let Some(folder) = question.folder {
+            dialog = dialog.set_directory(folder);
+        }
+        match question.file_name {
+            Some(name) => {
+                if let Some(extension) = Path::new(&name).extension().and_then(|e| e.to_str()) {
+                    let extension = extension.to_owned();
+                    dialog = dialog.add_filter(extension.to_uppercase(), &[extension.as_str()]);
+                }
+                dialog.set_file_name(name).save_file()
+            }
+            None => dialog.pick_folder(),
+        }
+    })
+}
+
+/// Everything Export all writes, made when the user asks (from the figures on screen).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bundle {
+    /// The charts.
+    pub charts: Vec<ChartSpec>,
+    /// The tables.
+    pub tables: Vec<Table>,
+    /// Title block of the report and deck.
+    pub info: ReportInfo,
+}
+
+/// What is written once the path is known.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Payload {
+    /// One chart.
+    Chart(ChartSpec, ChartFormat),
+    /// One table.
+    Table(Table, TableFormat),
+    /// Everything.
+    All(Box<Bundle>),
+}
+
+impl Payload {
+    /// The file name proposed in the save dialog; `None` for a folder.
+    #[must_use]
+    pub fn file_name(&self) -> Option<String> {
+        match self {
+            Self::Chart(spec, ChartFormat::Png(Scale::X1)) => Some(format!("{}.png", file_stem(&spec.id))),
+            Self::Chart(spec, ChartFormat::Png(Scale::X2)) => Some(format!("{}@2x.png", file_stem(&spec.id))),
+            Self::Chart(spec, ChartFormat::Svg) => Some(format!("{}.svg", file_stem(&spec.id))),
+            Self::Table(table, TableFormat::Csv) => Some(format!("{}.csv", file_stem(&table.title))),
+            Self::Table(table, TableFormat::Xlsx) => Some(format!("{}.xlsx", file_stem(&table.title))),
+            Self::All(_) => None,
+        }
+    }
+
+    /// Writes the payload to `path` (a file, or the folder of Export all).
+    #[must_use]
+    pub fn write(&self, path: &Path) -> ExportNotice {
+        let folder = match self {
+            Self::All(_) => path.to_owned(),
+            _ => path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf),
+        };
+        let result = match self {
+            Self::Chart(spec, ChartFormat::Png(scale)) => {
+                save(path, || render_png(spec, &SvgOptions::default(), *scale))
+            }
+            Self::Chart(spec, ChartFormat::Svg) => {
+                save(path, || Ok(render_svg(spec, &SvgOptions::default()).into_bytes()))
+            }
+            Self::Table(table, TableFormat::Csv) => save(path, || Ok(to_csv(table).into_bytes())),
+            Self::Table(table, TableFormat::Xlsx) => save(path, || to_xlsx(std::slice::from_ref(table))),
+            Self::All(bundle) => {
+                let outcome = export_all(path, &bundle.charts, &bundle.tables, &bundle.info, &ExportOptions::default());
+                let failed = outcome.failed.iter().map(ToString::to_string).collect();
+                return ExportNotice { folder, written: outcome.written, failed, copied: false };
+            }
+        };
+        match result {
+            Ok(()) => ExportNotice { folder, written: vec![path.to_owned()], failed: Vec::new(), copied: false },
+            Err(e) => ExportNotice { folder, written: Vec::new(), failed: vec![e.to_string()], copied: false },
+        }
+    }
+}
+
+/// What the confirmation says: the files written and those that failed (each message names its
+/// file), or that a chart was copied.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ExportNotice {
+    /// The folder written to.
+    pub folder: PathBuf,
+    /// Files written completely.
+    pub written: Vec<PathBuf>,
+    /// Files not written, with the reason.
+    pub failed: Vec<String>,
+    /// A chart was copied to the clipboard.
+    pub copied: bool,
+}
+
+/// The export flow: at most one dialog and one job at a time.
+#[derive(Default)]
+pub struct ExportFlow {
+    dialog: Option<(FileDialogJob, Payload)>,
+    job: Option<Worker<ExportNotice>>,
+    copy: Option<Worker<Result<egui::ColorImage, String>>>,
+}
+
+/// What a finished step of the flow gives the app.
+#[derive(Debug)]
+pub enum ExportEvent {
+    /// A path was chosen: remember its folder.
+    Chosen(PathBuf),
+    /// The files were written (or not).
+    Done(ExportNotice),
+    /// A chart is ready for the clipboard.
+    Copy(egui::ColorImage),
+    /// Something went wrong before any file was touched.
+    Failed(String),
+}
+
+impl ExportFlow {
+    /// Whether a dialog or an export is under way.
+    #[must_use]
+    pub fn is_busy(&self) -> bool {
+        self.dialog.is_some() || self.job.is_some() || self.copy.is_some()
+    }
+
+    /// Asks where to write `payload`, starting in `folder`.
+    pub fn ask(
+        &mut self,
+        payload: Payload,
+        title: String,
+        folder: Option<PathBuf>,
+        chooser: &PathChooser,
+        wake: impl Fn() + Send + 'static,
+    ) -> Result<(), String> {
+        if self.dialog.is_some() {
+            return Ok(());
+        }
+        let question = PathQuestion { title, folder, file_name: payload.file_name() };
+        let chooser = Arc::clone(chooser);
+        let dialog = FileDialogJob::spawn(move || chooser(question), wake)?;
+        self.dialog = Some((dialog, payload));
+        Ok(())
+    }
+
+    /// Renders `spec` for the clipboard on the "export" thread.
+    pub fn copy(&mut self, spec: ChartSpec, wake: impl Fn() + Send + 'static) -> Result<(), String> {
+        let work = move || {
+            render_pixels(&spec, &SvgOptions::default(), Scale::X1)
+                .map(|(width, height, rgba)| {
+                    egui::ColorImage::from_rgba_premultiplied([width as usize, height as usize], &rgba)
+                })
+                .map_err(|e| e.to_string())
+        };
+        self.copy = Some(Worker::spawn("export", work, wake).map_err(|e| format!("cannot start the export: {e}"))?);
+        Ok(())
+    }
+
+    /// Takes what has finished since the last frame, starting the write once a path is chosen.
+    pub fn poll(&mut self, wake: impl Fn() + Send + 'static) -> Vec<ExportEvent> {
+        let mut events = Vec::new();
+        if let Some(choice) = self.dialog.as_mut().and_then(|(dialog, _)| dialog.poll()) {
+            let payload = self.dialog.take().map(|(_, payload)| payload);
+            if let (Some(path), Some(payload)) = (choice, payload) {
+                events.push(ExportEvent::Chosen(path.clone()));
+                match Worker::spawn("export", move || payload.write(&path), wake) {
+                    Ok(job) => self.job = Some(job),
+                    Err(e) => events.push(ExportEvent::Failed(format!("cannot start the export: {e}"))),
+                }
+            }
+        }
+        if let Some(outcome) = self.job.as_mut().and_then(Worker::poll) {
+            self.job = None;
+            events.push(match outcome {
+                Some(notice) => ExportEvent::Done(notice),
+                None => ExportEvent::Failed("the export stopped unexpectedly".to_owned()),
+            });
+        }
+        if let Some(outcome) = self.copy.as_mut().and_then(Worker::poll) {
+            self.copy = None;
+            events.push(match outcome {
+                Some(Ok(image)) => ExportEvent::Copy(image),
+                Some(Err(message)) => ExportEvent::Failed(message),
+                None => ExportEvent::Failed("the copy stopped unexpectedly".to_owned()),
+            });
+        }
+        events
+    }
+}
+
+/// The footnote context of the open survey under `filter`: file name, filter in words and the
+/// days analysed (the data's date range narrowed by the filter's dates).
+#[must_use]
+pub fn figure_context(loaded: &LoadedSurvey, filter: &Filter) -> FigureContext {
+    let (from, to) = filter.date_bounds();
+    let period = loaded.survey.date_range().map(|(first, last)| {
+        let first = from.map_or(first, |f| f.max(first));
+        let last = to.map_or(last, |t| t.min(last));
+        (iso_date(first), iso_date(last))
+    });
+    let columns = &loaded.report.columns;
+    let weighted_by = columns.weight.clone().filter(|_| columns.weighted);
+    FigureContext { file: loaded.report.source.file.clone(), filter: filter.describe(), period, weighted_by }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::samples;
+
+    #[test]
+    fn payloads_propose_safe_names_and_write_atomically() {
+        let dir = tempfile::tempdir().unwrap();
+        let chart = Payload::Chart(samples::trend(), ChartFormat::Svg);
+        assert_eq!(chart.file_name().as_deref(), Some("trend.svg"));
+        let notice = chart.write(&dir.path().join("trend.svg"));
+        assert_eq!(notice.written, [dir.path().join("trend.svg")]);
+        assert!(notice.failed.is_empty());
+        let table = samples::all_tables().remove(0);
+        let csv = Payload::Table(table, TableFormat::Csv);
+        assert_eq!(csv.file_name().as_deref(), Some("nps-per-regio.csv"));
+        let notice = csv.write(&dir.path().join("missing-folder").join("t.csv"));
+        assert!(notice.written.is_empty());
+        assert!(notice.failed[0].contains("t.csv"), "{:?}", notice.failed);
+    }
+}

@@ -1,0 +1,441 @@
+//! The slide deck: a PowerPoint file (.pptx, Office Open XML in a zip) with a title slide and one
+//! slide per chart: the chart's title as the slide title (editable text), the chart as a PNG
+//! picture (drawn without its title and footnote, which are on the slide as text) and the footnote
+//! as text. 16:9 widescreen; opens in PowerPoint, Keynote, LibreOffice Impress and Google Slides.
+//!
+//! Owns the package layout and its XML; the pictures come from `png`.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+
+use super::png::{Scale, render_png};
+use super::svg::{SvgOptions, escape_xml};
+use super::{BuildError, ReportInfo};
+use crate::chart::ChartSpec;
+
+/// Slide width in EMU (13.333 in).
+const SLIDE_WIDTH: i64 = 12_192_000;
+/// Slide height in EMU (7.5 in).
+const SLIDE_HEIGHT: i64 = 6_858_000;
+/// Left and right margin in EMU (0.5 in).
+const MARGIN: i64 = 457_200;
+/// Title box: top and height.
+const TITLE_BOX: (i64, i64) = (228_600, 640_080);
+/// Subtitle box: top and height.
+const SUBTITLE_BOX: (i64, i64) = (868_680, 320_040);
+/// Picture area: top and height.
+const PICTURE_BOX: (i64, i64) = (1_234_440, 4_800_600);
+/// Footnote box: top and height.
+const FOOTNOTE_BOX: (i64, i64) = (6_126_480, 594_360);
+/// Width of the chart picture in layout pixels; its height follows the picture area's shape.
+const PICTURE_WIDTH_PX: u32 = 1920;
+
+const NS_A: &str = "http://schemas.openxmlformats.org/drawingml/2006/main";
+const NS_R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const NS_P: &str = "http://schemas.openxmlformats.org/presentationml/2006/main";
+const NS_REL: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
+const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const XML_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+
+/// The SVG options of a slide picture: the picture area's shape, no title and no footnote.
+#[must_use]
+pub fn picture_options() -> SvgOptions {
+    let content_width = SLIDE_WIDTH - 2 * MARGIN;
+    let height = (f64::from(PICTURE_WIDTH_PX) * PICTURE_BOX.1 as f64 / content_width as f64).round() as u32;
+    SvgOptions {
+        width: PICTURE_WIDTH_PX,
+        height,
+        with_title: false,
+        with_footnote: false,
+        standalone: true,
+        text_scale_pct: 130,
+    }
+}
+
+/// The deck as .pptx bytes: a title slide, then a slide per chart.
+pub fn deck_pptx(info: &ReportInfo, charts: &[ChartSpec], scale: Scale) -> Result<Vec<u8>, BuildError> {
+    let pictures: Vec<Vec<u8>> =
+        charts.iter().map(|chart| render_png(chart, &picture_options(), scale)).collect::<Result<_, _>>()?;
+    let mut parts: Vec<(String, Vec<u8>)> = vec![
+        ("[Content_Types].xml".to_owned(), content_types(charts.len() + 1).into_bytes()),
+        ("_rels/.rels".to_owned(), root_relationships().into_bytes()),
+        ("docProps/app.xml".to_owned(), app_properties(charts.len() + 1).into_bytes()),
+        ("docProps/core.xml".to_owned(), core_properties(info).into_bytes()),
+        ("ppt/presentation.xml".to_owned(), presentation(charts.len() + 1).into_bytes()),
+        ("ppt/_rels/presentation.xml.rels".to_owned(), presentation_relationships(charts.len() + 1).into_bytes()),
+        (
+            "ppt/presProps.xml".to_owned(),
+            format!("{XML_HEAD}<p:presentationPr xmlns:a=\"{NS_A}\" xmlns:r=\"{NS_R}\" xmlns:p=\"{NS_P}\"/>")
+                .into_bytes(),
+        ),
+        (
+            "ppt/viewProps.xml".to_owned(),
+            format!("{XML_HEAD}<p:viewPr xmlns:a=\"{NS_A}\" xmlns:r=\"{NS_R}\" xmlns:p=\"{NS_P}\"/>").into_bytes(),
+        ),
+        (
+            "ppt/tableStyles.xml".to_owned(),
+            format!("{XML_HEAD}<a:tblStyleLst xmlns:a=\"{NS_A}\" def=\"{{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}}\"/>")
+                .into_bytes(),
+        ),
+        ("ppt/slideMasters/slideMaster1.xml".to_owned(), slide_master().into_bytes()),
+        (
+            "ppt/slideMasters/_rels/slideMaster1.xml.rels".to_owned(),
+            relationships(&[
+                ("rId1", "slideLayout", "../slideLayouts/slideLayout1.xml"),
+                ("rId2", "theme", "../theme/theme1.xml"),
+            ])
+            .into_bytes(),
+        ),
+        ("ppt/slideLayouts/slideLayout1.xml".to_owned(), slide_layout().into_bytes()),
+        (
+            "ppt/slideLayouts/_rels/slideLayout1.xml.rels".to_owned(),
+            relationships(&[("rId1", "slideMaster", "../slideMasters/slideMaster1.xml")]).into_bytes(),
+        ),
+        ("ppt/theme/theme1.xml".to_owned(), THEME.replace("{NS_A}", NS_A).into_bytes()),
+        ("ppt/slides/slide1.xml".to_owned(), title_slide(info).into_bytes()),
+        (
+            "ppt/slides/_rels/slide1.xml.rels".to_owned(),
+            relationships(&[("rId1", "slideLayout", "../slideLayouts/slideLayout1.xml")]).into_bytes(),
+        ),
+    ];
+    for (i, (chart, picture)) in charts.iter().zip(pictures).enumerate() {
+        let slide = i + 2;
+        let image = format!("../media/image{}.png", i + 1);
+        parts.push((format!("ppt/slides/slide{slide}.xml"), chart_slide(chart, info.language()).into_bytes()));
+        parts.push((
+            format!("ppt/slides/_rels/slide{slide}.xml.rels"),
+            relationships(&[("rId1", "slideLayout", "../slideLayouts/slideLayout1.xml"), ("rId2", "image", &image)])
+                .into_bytes(),
+        ));
+        parts.push((format!("ppt/media/image{}.png", i + 1), picture));
+    }
+    zip_parts(&parts).map_err(|reason| BuildError::new("the slide deck", reason))
+}
+
+/// The parts in a zip: XML deflated, pictures stored (PNG is compressed already).
+fn zip_parts(parts: &[(String, Vec<u8>)]) -> Result<Vec<u8>, String> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, bytes) in parts {
+        let method =
+            if name.ends_with(".png") { zip::CompressionMethod::Stored } else { zip::CompressionMethod::Deflated };
+        let options = zip::write::SimpleFileOptions::default().compression_method(method);
+        zip.start_file(name, options).map_err(|e| e.to_string())?;
+        zip.write_all(bytes).map_err(|e| e.to_string())?;
+    }
+    Ok(zip.finish().map_err(|e| e.to_string())?.into_inner())
+}
+
+fn content_types(slides: usize) -> String {
+    let ct = "application/vnd.openxmlformats-officedocument";
+    let mut out = format!(
+        "{XML_HEAD}<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
+         <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
+         <Default Extension=\"xml\" ContentType=\"application/xml\"/>\
+         <Default Extension=\"png\" ContentType=\"image/png\"/>\
+         <Override PartName=\"/ppt/presentation.xml\" ContentType=\"{ct}.presentationml.presentation.main+xml\"/>\
+         <Override PartName=\"/ppt/slideMasters/slideMaster1.xml\" ContentType=\"{ct}.presentationml.slideMaster+xml\"/>\
+         <Override PartName=\"/ppt/slideLayouts/slideLayout1.xml\" ContentType=\"{ct}.presentationml.slideLayout+xml\"/>\
+         <Override PartName=\"/ppt/theme/theme1.xml\" ContentType=\"{ct}.theme+xml\"/>\
+         <Override PartName=\"/ppt/presProps.xml\" ContentType=\"{ct}.presentationml.presProps+xml\"/>\
+         <Override PartName=\"/ppt/viewProps.xml\" ContentType=\"{ct}.presentationml.viewProps+xml\"/>\
+         <Override PartName=\"/ppt/tableStyles.xml\" ContentType=\"{ct}.presentationml.tableStyles+xml\"/>\
+         <Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>\
+         <Override PartName=\"/docProps/app.xml\" ContentType=\"{ct}.extended-properties+xml\"/>"
+    );
+    for slide in 1..=slides {
+        let _ = write!(
+            out,
+            "<Override PartName=\"/ppt/slides/slide{slide}.xml\" ContentType=\"{ct}.presentationml.slide+xml\"/>"
+        );
+    }
+    out.push_str("</Types>");
+    out
+}
+
+fn root_relationships() -> String {
+    format!(
+        "{XML_HEAD}<Relationships xmlns=\"{NS_REL}\">\
+         <Relationship Id=\"rId1\" Type=\"{REL}/officeDocument\" Target=\"ppt/presentation.xml\"/>\
+         <Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>\
+         <Relationship Id=\"rId3\" Type=\"{REL}/extended-properties\" Target=\"docProps/app.xml\"/>\
+         </Relationships>"
+    )
+}
+
+/// A relationships part: (id, relationship type under officeDocument/2006/relationships, target).
+fn relationships(entries: &[(&str, &str, &str)]) -> String {
+    let mut out = format!("{XML_HEAD}<Relationships xmlns=\"{NS_REL}\">");
+    for (id, kind, target) in entries {
+        let _ = write!(out, "<Relationship Id=\"{id}\" Type=\"{REL}/{kind}\" Target=\"{}\"/>", escape_xml(target));
+    }
+    out.push_str("</Relationships>");
+    out
+}
+
+fn app_properties(slides: usize) -> String {
+    format!(
+        "{XML_HEAD}<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\" \
+         xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">\
+         <Application>NPS Workbench</Application><PresentationFormat>Widescreen</PresentationFormat>\
+         <Slides>{slides}</Slides></Properties>"
+    )
+}
+
+fn core_properties(info: &ReportInfo) -> String {
+    let is_iso_date = info.date.len() == 10
+        && info.date.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    let created = if is_iso_date {
+        format!("<dcterms:created xsi:type=\"dcterms:W3CDTF\">{}T00:00:00Z</dcterms:created>", info.date)
+    } else {
+        String::new()
+    };
+    format!(
+        "{XML_HEAD}<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" \
+         xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" \
+         xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\
+         <dc:title>{}</dc:title><dc:creator>NPS Workbench</dc:creator>{created}</cp:coreProperties>",
+        escape_xml(&info.title)
+    )
+}
+
+fn presentation(slides: usize) -> String {
+    let mut ids = String::new();
+    for slide in 1..=slides {
+        let _ = write!(ids, "<p:sldId id=\"{}\" r:id=\"rId{}\"/>", 255 + slide, 5 + slide);
+    }
+    format!(
+        "{XML_HEAD}<p:presentation xmlns:a=\"{NS_A}\" xmlns:r=\"{NS_R}\" xmlns:p=\"{NS_P}\" saveSubsetFonts=\"1\">\
+         <p:sldMasterIdLst><p:sldMasterId id=\"2147483648\" r:id=\"rId1\"/></p:sldMasterIdLst>\
+         <p:sldIdLst>{ids}</p:sldIdLst>\
+         <p:sldSz cx=\"{SLIDE_WIDTH}\" cy=\"{SLIDE_HEIGHT}\"/><p:notesSz cx=\"6858000\" cy=\"9144000\"/>\
+         </p:presentation>"
+    )
+}
+
+fn presentation_relationships(slides: usize) -> String {
+    let mut entries: Vec<(String, &str, String)> = vec![
+        ("rId1".to_owned(), "slideMaster", "slideMasters/slideMaster1.xml".to_owned()),
+        ("rId2".to_owned(), "theme", "theme/theme1.xml".to_owned()),
+        ("rId3".to_owned(), "presProps", "presProps.xml".to_owned()),
+        ("rId4".to_owned(), "viewProps", "viewProps.xml".to_owned()),
+        ("rId5".to_owned(), "tableStyles", "tableStyles.xml".to_owned()),
+    ];
+    for slide in 1..=slides {
+        entries.push((format!("rId{}", 5 + slide), "slide", format!("slides/slide{slide}.xml")));
+    }
+    let borrowed: Vec<(&str, &str, &str)> = entries.iter().map(|(a, b, c)| (a.as_str(), *b, c.as_str())).collect();
+    relationships(&borrowed)
+}
+
+/// The empty group shape every shape tree starts with.
+const GROUP_HEAD: &str = "<p:nvGrpSpPr><p:cNvPr id=\"1\" name=\"\"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>\
+<p:grpSpPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"0\" cy=\"0\"/><a:chOff x=\"0\" y=\"0\"/><a:chExt cx=\"0\" cy=\"0\"/></a:xfrm></p:grpSpPr>";
+
+fn slide_master() -> String {
+    let title_area = xfrm(MARGIN, TITLE_BOX.0, SLIDE_WIDTH - 2 * MARGIN, TITLE_BOX.1);
+    // `font` is `mj` (headings) or `mn` (body): the theme's major or minor fonts per script.
+    let style = |size: u32, bold: bool, font: &str| {
+        format!(
+            "<a:lvl1pPr algn=\"l\"><a:defRPr sz=\"{size}\" b=\"{}\"><a:solidFill><a:schemeClr val=\"tx1\"/></a:solidFill>\
+             <a:latin typeface=\"+{font}-lt\"/><a:ea typeface=\"+{font}-ea\"/><a:cs typeface=\"+{font}-cs\"/></a:defRPr></a:lvl1pPr>",
+            u8::from(bold)
+        )
+    };
+    format!(
+        "{XML_HEAD}<p:sldMaster xmlns:a=\"{NS_A}\" xmlns:r=\"{NS_R}\" xmlns:p=\"{NS_P}\">\
+         <p:cSld><p:bg><p:bgRef idx=\"1001\"><a:schemeClr val=\"bg1\"/></p:bgRef></p:bg><p:spTree>{GROUP_HEAD}\
+         <p:sp><p:nvSpPr><p:cNvPr id=\"2\" name=\"Title Placeholder 1\"/><p:cNvSpPr><a:spLocks noGrp=\"1\"/></p:cNvSpPr>\
+         <p:nvPr><p:ph type=\"title\"/></p:nvPr></p:nvSpPr><p:spPr>{title_area}<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></p:spPr>\
+         <p:txBody><a:bodyPr vert=\"horz\" lIns=\"0\" tIns=\"0\" rIns=\"0\" bIns=\"0\" anchor=\"b\"><a:normAutofit/></a:bodyPr><a:lstStyle/>\
+         <a:p><a:endParaRPr lang=\"en-US\"/></a:p></p:txBody></p:sp>\
+         </p:spTree></p:cSld>\
+         <p:clrMap bg1=\"lt1\" tx1=\"dk1\" bg2=\"lt2\" tx2=\"dk2\" accent1=\"accent1\" accent2=\"accent2\" accent3=\"accent3\" \
+         accent4=\"accent4\" accent5=\"accent5\" accent6=\"accent6\" hlink=\"hlink\" folHlink=\"folHlink\"/>\
+         <p:sldLayoutIdLst><p:sldLayoutId id=\"2147483649\" r:id=\"rId1\"/></p:sldLayoutIdLst>\
+         <p:txStyles><p:titleStyle>{}</p:titleStyle><p:bodyStyle>{}</p:bodyStyle><p:otherStyle>{}</p:otherStyle></p:txStyles>\
+         </p:sldMaster>",
+        style(2800, true, "mj"),
+        style(1800, false, "mn"),
+        style(1800, false, "mn")
+    )
+}
+
+fn slide_layout() -> String {
+    format!(
+        "{XML_HEAD}<p:sldLayout xmlns:a=\"{NS_A}\" xmlns:r=\"{NS_R}\" xmlns:p=\"{NS_P}\" type=\"titleOnly\" preserve=\"1\">\
+         <p:cSld name=\"Title Only\"><p:spTree>{GROUP_HEAD}\
+         <p:sp><p:nvSpPr><p:cNvPr id=\"2\" name=\"Title 1\"/><p:cNvSpPr><a:spLocks noGrp=\"1\"/></p:cNvSpPr>\
+         <p:nvPr><p:ph type=\"title\"/></p:nvPr></p:nvSpPr><p:spPr/>\
+         <p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang=\"en-US\"/></a:p></p:txBody></p:sp>\
+         </p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sldLayout>"
+    )
+}
+
+fn xfrm(x: i64, y: i64, cx: i64, cy: i64) -> String {
+    format!("<a:xfrm><a:off x=\"{x}\" y=\"{y}\"/><a:ext cx=\"{cx}\" cy=\"{cy}\"/></a:xfrm>")
+}
+
+/// A run of text: size in hundredths of a point, colour as `RRGGBB`.
+fn run(text: &str, lang: &str, size: u32, colour: &str, bold: bool) -> String {
+    format!(
+        "<a:r><a:rPr lang=\"{}\" sz=\"{size}\" b=\"{}\" dirty=\"0\"><a:solidFill><a:srgbClr val=\"{colour}\"/></a:solidFill></a:rPr><a:t>{}</a:t></a:r>",
+        escape_xml(lang),
+        u8::from(bold),
+        escape_xml(text)
+    )
+}
+
+/// The title placeholder of a slide, placed and filled.
+fn title_shape(text: &str, lang: &str, (x, y, cx, cy): (i64, i64, i64, i64), size: u32, anchor: &str) -> String {
+    format!(
+        "<p:sp><p:nvSpPr><p:cNvPr id=\"2\" name=\"Title 1\"/><p:cNvSpPr><a:spLocks noGrp=\"1\"/></p:cNvSpPr>\
+         <p:nvPr><p:ph type=\"title\"/></p:nvPr></p:nvSpPr><p:spPr>{}</p:spPr>\
+         <p:txBody><a:bodyPr lIns=\"0\" tIns=\"0\" rIns=\"0\" bIns=\"0\" anchor=\"{anchor}\"><a:normAutofit/></a:bodyPr><a:lstStyle/>\
+         <a:p>{}</a:p></p:txBody></p:sp>",
+        xfrm(x, y, cx, cy),
+        run(text, lang, size, "1A1A1A", true)
+    )
+}
+
+/// A text box holding paragraphs of one size and colour.
+fn text_box(
+    id: u32,
+    name: &str,
+    lang: &str,
+    paragraphs: &[&str],
+    (x, y, cx, cy): (i64, i64, i64, i64),
+    size: u32,
+    colour: &str,
+) -> String {
+    let body: String = paragraphs.iter().map(|p| format!("<a:p>{}</a:p>", run(p, lang, size, colour, false))).collect();
+    format!(
+        "<p:sp><p:nvSpPr><p:cNvPr id=\"{id}\" name=\"{name}\"/><p:cNvSpPr txBox=\"1\"/><p:nvPr/></p:nvSpPr>\
+         <p:spPr>{}<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>\
+         <p:txBody><a:bodyPr wrap=\"square\" lIns=\"0\" tIns=\"0\" rIns=\"0\" bIns=\"0\" anchor=\"t\"><a:normAutofit/></a:bodyPr><a:lstStyle/>{body}</p:txBody></p:sp>",
+        xfrm(x, y, cx, cy)
+    )
+}
+
+fn slide(shapes: &str) -> String {
+    format!(
+        "{XML_HEAD}<p:sld xmlns:a=\"{NS_A}\" xmlns:r=\"{NS_R}\" xmlns:p=\"{NS_P}\"><p:cSld><p:spTree>{GROUP_HEAD}{shapes}</p:spTree></p:cSld>\
+         <p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>"
+    )
+}
+
+fn title_slide(info: &ReportInfo) -> String {
+    let width = SLIDE_WIDTH - 4 * MARGIN;
+    let mut lines: Vec<&str> = Vec::new();
+    if !info.subtitle.is_empty() {
+        lines.push(&info.subtitle);
+    }
+    let source = format!("{} \u{b7} {}", info.source_file, info.date);
+    lines.push(&source);
+    let shapes = format!(
+        "{}{}",
+        title_shape(&info.title, info.language(), (2 * MARGIN, 1_828_800, width, 1_463_040), 4000, "b"),
+        text_box(3, "Source", info.language(), &lines, (2 * MARGIN, 3_474_720, width, 1_280_160), 2000, "5F5F5F")
+    );
+    slide(&shapes)
+}
+
+fn chart_slide(chart: &ChartSpec, lang: &str) -> String {
+    let content_width = SLIDE_WIDTH - 2 * MARGIN;
+    let mut shapes = title_shape(&chart.title, lang, (MARGIN, TITLE_BOX.0, content_width, TITLE_BOX.1), 2800, "b");
+    if !chart.subtitle.is_empty() {
+        shapes.push_str(&text_box(
+            4,
+            "Subtitle",
+            lang,
+            &[&chart.subtitle],
+            (MARGIN, SUBTITLE_BOX.0, content_width, SUBTITLE_BOX.1),
+            1600,
+            "5F5F5F",
+        ));
+    }
+    let description =
+        if chart.subtitle.is_empty() { chart.title.clone() } else { format!("{}. {}", chart.title, chart.subtitle) };
+    let _ = write!(
+        shapes,
+        "<p:pic><p:nvPicPr><p:cNvPr id=\"3\" name=\"Chart\" descr=\"{}\"/><p:cNvPicPr><a:picLocks noChangeAspect=\"1\"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>\
+         <p:blipFill><a:blip r:embed=\"rId2\"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>\
+         <p:spPr>{}<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></p:spPr></p:pic>",
+        escape_xml(&description),
+        xfrm(MARGIN, PICTURE_BOX.0, content_width, PICTURE_BOX.1)
+    );
+    if !chart.footnote.is_empty() {
+        shapes.push_str(&text_box(
+            5,
+            "Footnote",
+            lang,
+            &[&chart.footnote],
+            (MARGIN, FOOTNOTE_BOX.0, content_width, FOOTNOTE_BOX.1),
+            1100,
+            "5F5F5F",
+        ));
+    }
+    slide(&shapes)
+}
+
+/// A complete Office theme (colours, fonts, formatting schemes; PowerPoint needs all three).
+const THEME: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<a:theme xmlns:a="{NS_A}" name="NPS Workbench"><a:themeElements><a:clrScheme name="NPS Workbench"><a:dk1><a:srgbClr val="1A1A1A"/></a:dk1><a:lt1><a:srgbClr val="FFFFFF"/></a:lt1><a:dk2><a:srgbClr val="333333"/></a:dk2><a:lt2><a:srgbClr val="F2F2F2"/></a:lt2><a:accent1><a:srgbClr val="0072B2"/></a:accent1><a:accent2><a:srgbClr val="009E73"/></a:accent2><a:accent3><a:srgbClr val="D55E00"/></a:accent3><a:accent4><a:srgbClr val="A3A3A3"/></a:accent4><a:accent5><a:srgbClr val="CC79A7"/></a:accent5><a:accent6><a:srgbClr val="E69F00"/></a:accent6><a:hlink><a:srgbClr val="0072B2"/></a:hlink><a:folHlink><a:srgbClr val="CC79A7"/></a:folHlink></a:clrScheme><a:fontScheme name="NPS Workbench"><a:majorFont><a:latin typeface="Arial"/><a:ea typeface=""/><a:cs typeface=""/></a:majorFont><a:minorFont><a:latin typeface="Arial"/><a:ea typeface=""/><a:cs typeface=""/></a:minorFont></a:fontScheme><a:fmtScheme name="NPS Workbench"><a:fillStyleLst><a:solidFill><a:schemeClr val="phClr"/></a:solidFill><a:solidFill><a:schemeClr val="phClr"/></a:solidFill><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:fillStyleLst><a:lnStyleLst><a:ln w="6350"><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:ln><a:ln w="12700"><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:ln><a:ln w="19050"><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:ln></a:lnStyleLst><a:effectStyleLst><a:effectStyle><a:effectLst/></a:effectStyle><a:effectStyle><a:effectLst/></a:effectStyle><a:effectStyle><a:effectLst/></a:effectStyle></a:effectStyleLst><a:bgFillStyleLst><a:solidFill><a:schemeClr val="phClr"/></a:solidFill><a:solidFill><a:schemeClr val="phClr"/></a:solidFill><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:bgFillStyleLst></a:fmtScheme></a:themeElements><a:objectDefaults/><a:extraClrSchemeLst/></a:theme>"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::samples;
+    use std::io::Read;
+
+    #[test]
+    fn the_deck_holds_every_required_part_and_a_slide_per_chart() {
+        let charts = samples::all_charts();
+        let bytes = deck_pptx(&samples::report_info(), &charts, Scale::X1).unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let names: Vec<String> =
+            (0..zip.len()).map(|i| zip.by_index(i).unwrap().name().unwrap().into_owned()).collect();
+        for required in [
+            "[Content_Types].xml",
+            "_rels/.rels",
+            "docProps/app.xml",
+            "docProps/core.xml",
+            "ppt/presentation.xml",
+            "ppt/_rels/presentation.xml.rels",
+            "ppt/slideMasters/slideMaster1.xml",
+            "ppt/slideMasters/_rels/slideMaster1.xml.rels",
+            "ppt/slideLayouts/slideLayout1.xml",
+            "ppt/slideLayouts/_rels/slideLayout1.xml.rels",
+            "ppt/theme/theme1.xml",
+        ] {
+            assert!(names.iter().any(|n| n == required), "missing {required}");
+        }
+        let slides = names.iter().filter(|n| n.starts_with("ppt/slides/slide") && n.ends_with(".xml")).count();
+        assert_eq!(slides, charts.len() + 1);
+        let media = names.iter().filter(|n| n.starts_with("ppt/media/") && n.ends_with(".png")).count();
+        assert_eq!(media, charts.len());
+        assert_eq!(names[0], "[Content_Types].xml");
+        let mut types = String::new();
+        zip.by_name("[Content_Types].xml").unwrap().read_to_string(&mut types).unwrap();
+        assert_eq!(types.matches("presentationml.slide+xml").count(), charts.len() + 1);
+        let mut slide = String::new();
+        zip.by_name("ppt/slides/slide2.xml").unwrap().read_to_string(&mut slide).unwrap();
+        assert!(slide.contains(&*escape_xml(&charts[0].title)));
+        assert!(slide.contains("r:embed=\"rId2\""));
+    }
+
+    #[test]
+    fn slide_text_is_escaped() {
+        let mut chart = samples::themes();
+        chart.title = "Prijs & <levering>".to_owned();
+        let xml = chart_slide(&chart, "nl-NL");
+        assert!(xml.contains("Prijs &amp; &lt;levering&gt;"));
+        assert!(xml.contains("lang=\"nl-NL\""));
+    }
+
+    #[test]
+    fn the_picture_keeps_the_shape_of_its_area() {
+        let options = picture_options();
+        let area = PICTURE_BOX.1 as f64 / (SLIDE_WIDTH - 2 * MARGIN) as f64;
+        assert!((f64::from(options.height) / f64::from(options.width) - area).abs() < 0.002);
+    }
+}

@@ -1,0 +1,249 @@
+//! The one font every export uses: DejaVu Sans, compiled into the binary so a chart looks the same
+//! on every machine (no system fonts are ever looked up). Also measures text in that font, so the
+//! SVG renderer can truncate long labels with an ellipsis instead of letting them overlap the plot.
+//!
+//! Owns the font bytes and text measurement; it draws nothing. The licence of the font is in
+//! `assets/fonts/LICENSE-DejaVu.txt` and must ship with the application.
+
+use std::sync::Arc;
+
+/// The font file, DejaVu Sans 2.37 (Bitstream Vera licence, see `assets/fonts/LICENSE-DejaVu.txt`).
+pub static FONT_BYTES: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+
+/// The family name the SVG asks for; it is the family inside [`FONT_BYTES`].
+pub const FONT_FAMILY: &str = "DejaVu Sans";
+
+/// The `font-family` value written into SVG: the embedded family first; the generic fallbacks only
+/// matter when a browser shows the SVG (in the HTML report) on a machine without DejaVu Sans.
+pub const SVG_FONT_FAMILY: &str = "'DejaVu Sans', 'Liberation Sans', Arial, sans-serif";
+
+/// The character used to shorten text that does not fit.
+pub const ELLIPSIS: char = '\u{2026}';
+
+/// A font database holding only the embedded font, for usvg; no system fonts.
+#[must_use]
+pub fn font_database() -> Arc<resvg::usvg::fontdb::Database> {
+    let mut db = resvg::usvg::fontdb::Database::new();
+    db.load_font_data(FONT_BYTES.to_vec());
+    db.set_sans_serif_family(FONT_FAMILY);
+    db.set_serif_family(FONT_FAMILY);
+    db.set_monospace_family(FONT_FAMILY);
+    Arc::new(db)
+}
+
+/// Width of `text` in pixels at `font_px`, from the font's own advance widths (no kerning, so it
+/// errs on the wide side, which is the safe side for fitting).
+#[must_use]
+pub fn text_width(text: &str, font_px: f64) -> f64 {
+    let metrics = metrics();
+    let units: u32 = text.chars().map(|c| u32::from(metrics.as_ref().map_or(FALLBACK_ADVANCE, |m| m.advance(c)))).sum();
+    let per_em = metrics.as_ref().map_or(2048, |m| m.units_per_em);
+    f64::from(units) * font_px / f64::from(per_em.max(1))
+}
+
+/// `text` unchanged when it fits in `max_px` at `font_px`, else cut at a character boundary and
+/// ended with an ellipsis so that it fits (an ellipsis alone when nothing else fits).
+#[must_use]
+pub fn fit_text(text: &str, max_px: f64, font_px: f64) -> String {
+    if text_width(text, font_px) <= max_px {
+        return text.to_owned();
+    }
+    let ellipsis_px = text_width("\u{2026}", font_px);
+    let mut used = 0.0;
+    let mut kept = String::new();
+    for c in text.chars() {
+        let w = text_width(c.encode_utf8(&mut [0; 4]), font_px);
+        if used + w + ellipsis_px > max_px {
+            break;
+        }
+        used += w;
+        kept.push(c);
+    }
+    let mut shortened = kept.trim_end().to_owned();
+    shortened.push(ELLIPSIS);
+    shortened
+}
+
+/// Splits `text` into at most `max_lines` lines of at most `max_px` each, breaking at spaces; the
+/// last line is shortened with an ellipsis when text remains.
+#[must_use]
+pub fn wrap_text(text: &str, max_px: f64, font_px: f64, max_lines: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if current.is_empty() { word.to_owned() } else { format!("{current} {word}") };
+        if text_width(&candidate, font_px) <= max_px || current.is_empty() {
+            current = candidate;
+        } else {
+            lines.push(std::mem::replace(&mut current, word.to_owned()));
+        }
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    if lines.len() > max_lines.max(1) {
+        let rest = lines.split_off(max_lines.max(1) - 1).join(" ");
+        lines.push(rest);
+    }
+    lines.into_iter().map(|line| fit_text(&line, max_px, font_px)).collect()
+}
+
+/// The embedded font's metrics, read once.
+fn metrics() -> Option<&'static Metrics<'static>> {
+    static METRICS: std::sync::OnceLock<Option<Metrics<'static>>> = std::sync::OnceLock::new();
+    METRICS.get_or_init(|| Metrics::of(FONT_BYTES)).as_ref()
+}
+
+/// Advance used for a character the font cannot be read for (about an average DejaVu glyph).
+const FALLBACK_ADVANCE: u16 = 1300;
+
+/// The two tables needed to measure text: the character map and the horizontal metrics.
+struct Metrics<'a> {
+    units_per_em: u16,
+    /// `cmap` subtable, format 4 (Unicode BMP).
+    cmap4: &'a [u8],
+    /// `hmtx` table.
+    hmtx: &'a [u8],
+    /// Number of full entries in `hmtx`.
+    long_metrics: u16,
+}
+
+impl<'a> Metrics<'a> {
+    /// Reads the tables out of a TrueType file; `None` when the file is not as expected.
+    fn of(font: &'a [u8]) -> Option<Self> {
+        let tables = read_u16(font, 4)?;
+        let mut head = None;
+        let mut hhea = None;
+        let mut hmtx = None;
+        let mut cmap = None;
+        for i in 0..usize::from(tables) {
+            let record = 12 + 16 * i;
+            let tag = font.get(record..record + 4)?;
+            let offset = usize::try_from(read_u32(font, record + 8)?).ok()?;
+            let length = usize::try_from(read_u32(font, record + 12)?).ok()?;
+            let table = font.get(offset..offset.checked_add(length)?)?;
+            match tag {
+                b"head" => head = Some(table),
+                b"hhea" => hhea = Some(table),
+                b"hmtx" => hmtx = Some(table),
+                b"cmap" => cmap = Some(table),
+                _ => {}
+            }
+        }
+        let cmap = cmap?;
+        let subtables = read_u16(cmap, 2)?;
+        let mut cmap4 = None;
+        for i in 0..usize::from(subtables) {
+            let (platform, encoding) = (read_u16(cmap, 4 + 8 * i)?, read_u16(cmap, 6 + 8 * i)?);
+            let offset = usize::try_from(read_u32(cmap, 8 + 8 * i)?).ok()?;
+            let unicode_bmp = (platform == 3 && encoding == 1) || platform == 0;
+            if unicode_bmp && read_u16(cmap, offset)? == 4 {
+                let length = usize::from(read_u16(cmap, offset + 2)?);
+                cmap4 = cmap.get(offset..offset + length);
+                break;
+            }
+        }
+        Some(Self {
+            units_per_em: read_u16(head?, 18)?,
+            cmap4: cmap4?,
+            hmtx: hmtx?,
+            long_metrics: read_u16(hhea?, 34)?,
+        })
+    }
+
+    /// Advance width of a character in font units.
+    fn advance(&self, c: char) -> u16 {
+        let glyph = self.glyph(c).unwrap_or(0);
+        let index = usize::from(glyph.min(self.long_metrics.saturating_sub(1)));
+        read_u16(self.hmtx, 4 * index).unwrap_or(FALLBACK_ADVANCE)
+    }
+
+    /// Glyph id of a character through the format 4 map (0, the missing glyph, when absent).
+    fn glyph(&self, c: char) -> Option<u16> {
+        let code = u16::try_from(u32::from(c)).ok()?;
+        let t = self.cmap4;
+        let segments = usize::from(read_u16(t, 6)? / 2);
+        let ends = 14;
+        let starts = ends + 2 * segments + 2;
+        let deltas = starts + 2 * segments;
+        let range_offsets = deltas + 2 * segments;
+        let (mut low, mut high) = (0, segments);
+        while low < high {
+            let mid = usize::midpoint(low, high);
+            if read_u16(t, ends + 2 * mid)? < code {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        let segment = low;
+        if segment >= segments {
+            return Some(0);
+        }
+        let start = read_u16(t, starts + 2 * segment)?;
+        if start > code {
+            return Some(0);
+        }
+        let delta = read_u16(t, deltas + 2 * segment)?;
+        let range_offset = usize::from(read_u16(t, range_offsets + 2 * segment)?);
+        if range_offset == 0 {
+            return Some(code.wrapping_add(delta));
+        }
+        let at = range_offsets + 2 * segment + range_offset + 2 * usize::from(code - start);
+        let glyph = read_u16(t, at)?;
+        Some(if glyph == 0 { 0 } else { glyph.wrapping_add(delta) })
+    }
+}
+
+/// Big-endian u16 at `at`.
+fn read_u16(bytes: &[u8], at: usize) -> Option<u16> {
+    let b = bytes.get(at..at + 2)?;
+    Some(u16::from_be_bytes([b[0], b[1]]))
+}
+
+/// Big-endian u32 at `at`.
+fn read_u32(bytes: &[u8], at: usize) -> Option<u32> {
+    let b = bytes.get(at..at + 4)?;
+    Some(u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_font_is_readable_and_measures_text() {
+        let metrics = Metrics::of(FONT_BYTES).expect("DejaVu Sans tables");
+        assert_eq!(metrics.units_per_em, 2048);
+        assert_ne!(metrics.glyph('æ'), Some(0));
+        assert_ne!(metrics.glyph('ë'), Some(0));
+        assert!(text_width("WWWW", 20.0) > text_width("iiii", 20.0));
+        // DejaVu Sans "a" is 1255 units wide: 12.25 px at 20 px.
+        assert!((text_width("a", 20.0) - 1255.0 * 20.0 / 2048.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn long_text_is_shortened_with_an_ellipsis_to_fit() {
+        let long = "Klantenservice en bezorging in Ærøskøbing";
+        let fitted = fit_text(long, 200.0, 20.0);
+        assert!(fitted.ends_with(ELLIPSIS));
+        assert!(text_width(&fitted, 20.0) <= 200.0);
+        assert_eq!(fit_text("kort", 200.0, 20.0), "kort");
+    }
+
+    #[test]
+    fn wrapping_keeps_to_the_line_count() {
+        let text = "n = 1,204 · adjusted Wald 95% interval · filter: region = Noord · period 2025-Q1 to 2025-Q4";
+        let lines = wrap_text(text, 300.0, 20.0, 2);
+        assert_eq!(lines.len(), 2);
+        assert!(lines.iter().all(|l| text_width(l, 20.0) <= 300.0));
+        assert!(lines[1].ends_with(ELLIPSIS));
+    }
+
+    #[test]
+    fn the_font_database_holds_only_the_embedded_family() {
+        let db = font_database();
+        assert_eq!(db.len(), 1);
+        assert!(db.faces().all(|f| f.families.iter().any(|(name, _)| name == FONT_FAMILY)));
+    }
+}

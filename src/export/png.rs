@@ -1,0 +1,97 @@
+//! Rasterises a chart's SVG to PNG with resvg, using only the embedded font, so the PNG is the
+//! same on every machine. 1x is slide size (1920x1080), 2x is 3840x2160.
+//!
+//! Owns rasterising; the layout is `svg`'s.
+
+use super::BuildError;
+use super::font::font_database;
+use super::svg::{SvgOptions, render_svg};
+use crate::chart::ChartSpec;
+
+/// Pixel density of a PNG.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scale {
+    /// The layout size (1920x1080 for a slide).
+    #[default]
+    X1,
+    /// Twice the layout size in each direction (3840x2160), for sharp slides on large screens.
+    X2,
+}
+
+impl Scale {
+    /// The multiplier.
+    #[must_use]
+    pub fn factor(self) -> u32 {
+        match self {
+            Self::X1 => 1,
+            Self::X2 => 2,
+        }
+    }
+}
+
+/// The chart as PNG bytes: laid out at `options` size, drawn at `scale`.
+pub fn render_png(spec: &ChartSpec, options: &SvgOptions, scale: Scale) -> Result<Vec<u8>, BuildError> {
+    svg_to_png(&render_svg(spec, options), scale)
+        .map_err(|reason| BuildError::new(format!("the chart \"{}\"", spec.id), reason))
+}
+
+/// The chart as pixels (for the clipboard): width, height and premultiplied RGBA rows.
+pub fn render_pixels(spec: &ChartSpec, options: &SvgOptions, scale: Scale) -> Result<(u32, u32, Vec<u8>), BuildError> {
+    rasterise(&render_svg(spec, options), scale)
+        .map(|pixmap| (pixmap.width(), pixmap.height(), pixmap.take()))
+        .map_err(|reason| BuildError::new(format!("the chart \"{}\"", spec.id), reason))
+}
+
+/// Any SVG as PNG bytes at `scale`, with the embedded font only.
+pub fn svg_to_png(svg: &str, scale: Scale) -> Result<Vec<u8>, String> {
+    rasterise(svg, scale)?.encode_png().map_err(|e| e.to_string())
+}
+
+/// Any SVG drawn at `scale` on a pixmap, with the embedded font only.
+fn rasterise(svg: &str, scale: Scale) -> Result<resvg::tiny_skia::Pixmap, String> {
+    let options = resvg::usvg::Options { fontdb: font_database(), ..resvg::usvg::Options::default() };
+    let tree = resvg::usvg::Tree::from_str(svg, &options).map_err(|e| e.to_string())?;
+    let factor = scale.factor();
+    let size = tree.size().to_int_size();
+    let (width, height) = (size.width() * factor, size.height() * factor);
+    let mut pixmap =
+        resvg::tiny_skia::Pixmap::new(width, height).ok_or_else(|| format!("cannot make a {width}x{height} image"))?;
+    let f = factor as f32;
+    resvg::render(&tree, resvg::tiny_skia::Transform::from_scale(f, f), &mut pixmap.as_mut());
+    Ok(pixmap)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::samples;
+
+    fn size_of(png: &[u8]) -> (u32, u32) {
+        let pixmap = resvg::tiny_skia::Pixmap::decode_png(png).expect("a readable PNG");
+        (pixmap.width(), pixmap.height())
+    }
+
+    #[test]
+    fn png_is_slide_size_at_1x_and_double_at_2x() {
+        let spec = samples::distribution();
+        let one = render_png(&spec, &SvgOptions::default(), Scale::X1).unwrap();
+        assert_eq!(&one[..8], b"\x89PNG\r\n\x1a\n");
+        assert_eq!(size_of(&one), (1920, 1080));
+        let two = render_png(&spec, &SvgOptions::default(), Scale::X2).unwrap();
+        assert_eq!(size_of(&two), (3840, 2160));
+    }
+
+    #[test]
+    fn text_is_drawn_with_the_embedded_font() {
+        // A chart whose only dark pixels are text: if no font were found, the page would be blank.
+        let svg = format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200\" height=\"60\" font-family=\"{}\">\
+             <text x=\"10\" y=\"40\" font-size=\"30\">Ærø ë</text></svg>",
+            super::super::font::SVG_FONT_FAMILY
+        );
+        let png = svg_to_png(&svg, Scale::X1).unwrap();
+        let pixmap = resvg::tiny_skia::Pixmap::decode_png(&png).unwrap();
+        let inked = pixmap.pixels().iter().filter(|p| p.alpha() > 128).count();
+        assert!(inked > 100, "only {inked} pixels drawn");
+    }
+}

@@ -1,0 +1,355 @@
+//! Tables as data ([`Table`]) and their writers: CSV for any program and xlsx for Excel. Numbers stay
+//! numbers; text is always text (CSV text cells that a spreadsheet would run as a formula are
+//! neutralised with a leading apostrophe; xlsx text is written as string cells, which Excel never
+//! evaluates).
+//!
+//! Owns table description and table file formats; it computes no statistics.
+
+use std::collections::HashSet;
+
+use rust_xlsxwriter::{Format, FormatBorder, Workbook, Worksheet, XlsxError};
+use serde::Serialize;
+
+use super::{BuildError, neutralise_formula};
+
+/// How the cells of a column are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum ColumnKind {
+    /// Text.
+    Text,
+    /// Whole numbers (counts).
+    Integer,
+    /// Numbers with a fixed number of decimals (NPS, means).
+    Number {
+        /// Decimals shown.
+        decimals: u8,
+    },
+    /// Percentages in percent points (34.5 means 34.5%), as everywhere in the app.
+    Percent {
+        /// Decimals shown.
+        decimals: u8,
+    },
+}
+
+/// One column of a table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Column {
+    /// Header text.
+    pub header: String,
+    /// How its cells are written.
+    pub kind: ColumnKind,
+}
+
+impl Column {
+    /// A column with a header and a kind.
+    #[must_use]
+    pub fn new(header: &str, kind: ColumnKind) -> Self {
+        Self { header: header.to_owned(), kind }
+    }
+}
+
+/// One cell.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cell {
+    /// Text, written as text whatever it looks like.
+    Text(String),
+    /// A number (non-finite numbers are written as empty cells).
+    Number(f64),
+    /// Nothing.
+    Empty,
+}
+
+impl From<&str> for Cell {
+    fn from(text: &str) -> Self {
+        Self::Text(text.to_owned())
+    }
+}
+
+impl From<String> for Cell {
+    fn from(text: String) -> Self {
+        Self::Text(text)
+    }
+}
+
+impl From<f64> for Cell {
+    fn from(value: f64) -> Self {
+        Self::Number(value)
+    }
+}
+
+impl From<u64> for Cell {
+    fn from(value: u64) -> Self {
+        Self::Number(value as f64)
+    }
+}
+
+impl From<Option<f64>> for Cell {
+    fn from(value: Option<f64>) -> Self {
+        value.map_or(Self::Empty, Self::Number)
+    }
+}
+
+/// A table, ready to write.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Table {
+    /// Title (sheet name in xlsx, caption in the report, file name stem in CSV).
+    pub title: String,
+    /// The columns, left to right.
+    pub columns: Vec<Column>,
+    /// The rows; each row has a cell per column (missing cells are written empty).
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// Decimals and suffix a number cell is written with in text (CSV, HTML).
+fn number_text(value: f64, kind: ColumnKind) -> String {
+    if !value.is_finite() {
+        return String::new();
+    }
+    match kind {
+        ColumnKind::Integer => format!("{value:.0}"),
+        ColumnKind::Number { decimals } | ColumnKind::Percent { decimals } => {
+            format!("{value:.prec$}", prec = usize::from(decimals))
+        }
+        // A number in a text column: shortest exact form.
+        ColumnKind::Text => format!("{value}"),
+    }
+}
+
+/// A number as the report shows it (percent columns with `%`).
+#[must_use]
+pub fn display_number(value: f64, kind: ColumnKind) -> String {
+    let text = number_text(value, kind);
+    if matches!(kind, ColumnKind::Percent { .. }) && !text.is_empty() { format!("{text}%") } else { text }
+}
+
+/// The table as CSV: UTF-8 with a byte-order mark (so Excel reads the encoding), comma separated,
+/// CRLF line ends, header row first. Numbers are written with their column's decimals and stay
+/// numbers (a negative number is not neutralised); text starting with `=`, `+`, `-`, `@`, tab or
+/// carriage return gets a leading apostrophe.
+#[must_use]
+pub fn to_csv(table: &Table) -> String {
+    let mut out = String::from("\u{feff}");
+    let headers: Vec<String> = table.columns.iter().map(|c| csv_field(&neutralise_formula(&c.header))).collect();
+    out.push_str(&headers.join(","));
+    out.push_str("\r\n");
+    for row in &table.rows {
+        let fields: Vec<String> = table
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(i, column)| match row.get(i).unwrap_or(&Cell::Empty) {
+                Cell::Text(text) => csv_field(&neutralise_formula(text)),
+                Cell::Number(value) => number_text(*value, column.kind),
+                Cell::Empty => String::new(),
+            })
+            .collect();
+        out.push_str(&fields.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// A CSV field, quoted when it holds a comma, quote, line break or edge spaces.
+fn csv_field(text: &str) -> String {
+    let needs_quotes =
+        text.contains([',', '"', '\n', '\r']) || text.starts_with(' ') || text.ends_with(' ') || text.is_empty();
+    if needs_quotes && !text.is_empty() { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.to_owned() }
+}
+
+/// Excel's number format for a column kind; percent points keep their value and show a `%` sign.
+fn number_format(kind: ColumnKind) -> String {
+    let decimals = |d: u8| if d == 0 { String::new() } else { format!(".{}", "0".repeat(usize::from(d))) };
+    match kind {
+        ColumnKind::Text => "General".to_owned(),
+        ColumnKind::Integer => "0".to_owned(),
+        ColumnKind::Number { decimals: d } => format!("0{}", decimals(d)),
+        ColumnKind::Percent { decimals: d } => format!("0{}\"%\"", decimals(d)),
+    }
+}
+
+/// Valid, unique sheet names for titles: at most 31 characters (UTF-16 units), none of
+/// `[]:*?/\`, no apostrophe at either end, never blank, unique ignoring case.
+#[must_use]
+pub fn sheet_names<'a>(titles: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut used: HashSet<String> = HashSet::new();
+    let mut names = Vec::new();
+    for (i, title) in titles.into_iter().enumerate() {
+        let cleaned: String = title
+            .chars()
+            .map(|c| if matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\') || c.is_control() { ' ' } else { c })
+            .collect();
+        let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+        let cleaned = cleaned.trim_matches('\'').trim().to_owned();
+        let base = if cleaned.is_empty() || cleaned.eq_ignore_ascii_case("history") {
+            format!("Sheet{}", i + 1)
+        } else {
+            cleaned
+        };
+        let mut candidate = truncate_utf16(&base, 31);
+        let mut counter = 2;
+        while used.contains(&candidate.to_lowercase()) {
+            let suffix = format!(" ({counter})");
+            candidate = format!("{}{suffix}", truncate_utf16(&base, 31 - suffix.len()).trim_end());
+            counter += 1;
+        }
+        used.insert(candidate.to_lowercase());
+        names.push(candidate);
+    }
+    names
+}
+
+/// At most `units` UTF-16 code units of `text`, cut at a character boundary.
+fn truncate_utf16(text: &str, units: usize) -> String {
+    let mut used = 0;
+    let mut out = String::new();
+    for c in text.chars() {
+        used += c.len_utf16();
+        if used > units {
+            break;
+        }
+        out.push(c);
+    }
+    out.trim_end_matches('\'').to_owned()
+}
+
+/// Writes one table into a worksheet: bold, frozen header row; numbers with their formats; text
+/// as strings; column widths from the contents.
+fn fill_sheet(sheet: &mut Worksheet, table: &Table) -> Result<(), XlsxError> {
+    let header = Format::new().set_bold().set_border_bottom(FormatBorder::Thin);
+    let formats: Vec<Format> =
+        table.columns.iter().map(|c| Format::new().set_num_format(number_format(c.kind))).collect();
+    let mut widths: Vec<usize> = table.columns.iter().map(|c| c.header.chars().count()).collect();
+    for (c, column) in table.columns.iter().enumerate() {
+        let col = column_number(c)?;
+        sheet.write_string_with_format(0, col, excel_text(&column.header), &header)?;
+    }
+    for (r, row) in table.rows.iter().enumerate() {
+        let row_number = u32::try_from(r + 1).map_err(|_| XlsxError::RowColumnLimitError)?;
+        for (c, column) in table.columns.iter().enumerate() {
+            let col = column_number(c)?;
+            let format = &formats[c];
+            let shown = match row.get(c).unwrap_or(&Cell::Empty) {
+                Cell::Text(text) => {
+                    sheet.write_string(row_number, col, excel_text(text))?;
+                    text.chars().count()
+                }
+                Cell::Number(value) if value.is_finite() => {
+                    sheet.write_number_with_format(row_number, col, *value, format)?;
+                    display_number(*value, column.kind).chars().count()
+                }
+                Cell::Number(_) | Cell::Empty => 0,
+            };
+            widths[c] = widths[c].max(shown);
+        }
+    }
+    for (c, width) in widths.iter().enumerate() {
+        sheet.set_column_width(column_number(c)?, (*width as f64 * 1.1 + 2.0).clamp(6.0, 60.0))?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    Ok(())
+}
+
+/// Column index for rust_xlsxwriter.
+fn column_number(index: usize) -> Result<u16, XlsxError> {
+    u16::try_from(index).map_err(|_| XlsxError::RowColumnLimitError)
+}
+
+/// Text cut to Excel's cell limit (32,767 UTF-16 units).
+fn excel_text(text: &str) -> String {
+    if text.len() <= 32_767 { text.to_owned() } else { truncate_utf16(text, 32_767) }
+}
+
+/// Several tables as one xlsx workbook, one sheet per table (named by [`sheet_names`]).
+pub fn to_xlsx(tables: &[Table]) -> Result<Vec<u8>, BuildError> {
+    let fail = |e: XlsxError| BuildError::new("the workbook", e.to_string());
+    let mut book = Workbook::new();
+    let names = sheet_names(tables.iter().map(|t| t.title.as_str()));
+    for (table, name) in tables.iter().zip(&names) {
+        let sheet = book.add_worksheet();
+        sheet.set_name(name).map_err(fail)?;
+        fill_sheet(sheet, table).map_err(|e| BuildError::new(format!("the sheet \"{name}\""), e.to_string()))?;
+    }
+    if tables.is_empty() {
+        book.add_worksheet();
+    }
+    book.save_to_buffer().map_err(fail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use calamine::{Data, Reader, Xlsx};
+
+    fn sample() -> Table {
+        Table {
+            title: "Segments: region/channel [NL]".to_owned(),
+            columns: vec![
+                Column::new("Regio", ColumnKind::Text),
+                Column::new("n", ColumnKind::Integer),
+                Column::new("NPS", ColumnKind::Number { decimals: 1 }),
+                Column::new("Promoters", ColumnKind::Percent { decimals: 1 }),
+            ],
+            rows: vec![
+                vec!["Noord".into(), 412u64.into(), 23.456.into(), 41.2.into()],
+                vec!["=HYPERLINK(\"http://x\")".into(), 35u64.into(), (-12.5).into(), 30.0.into()],
+                vec!["-3".into(), Cell::Empty, Cell::Number(f64::NAN), Cell::Empty],
+                vec!["Ærø, \"Fyn\"".into(), 7u64.into(), 0.0.into(), 14.3.into()],
+            ],
+        }
+    }
+
+    #[test]
+    fn csv_has_bom_neutralised_text_and_plain_numbers() {
+        let csv = to_csv(&sample());
+        assert!(csv.starts_with("\u{feff}Regio,n,NPS,Promoters\r\n"));
+        let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
+        assert_eq!(lines[1], "Noord,412,23.5,41.2");
+        assert_eq!(lines[2], "\"'=HYPERLINK(\"\"http://x\"\")\",35,-12.5,30.0");
+        assert_eq!(lines[3], "'-3,,,");
+        assert_eq!(lines[4], "\"Ærø, \"\"Fyn\"\"\",7,0.0,14.3");
+    }
+
+    #[test]
+    fn xlsx_reads_back_with_numbers_as_numbers_and_formulas_as_text() {
+        let other = Table { title: "Segments: region/channel [NL]".to_owned(), columns: vec![], rows: vec![] };
+        let bytes = to_xlsx(&[sample(), other]).unwrap();
+        let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+        let names = book.sheet_names();
+        assert_eq!(names, ["Segments region channel NL", "Segments region channel NL (2)"]);
+        let range = book.worksheet_range(&names[0]).unwrap();
+        assert_eq!(range.get((0, 0)), Some(&Data::String("Regio".to_owned())));
+        assert_eq!(range.get((1, 1)), Some(&Data::Float(412.0)));
+        assert_eq!(range.get((1, 2)), Some(&Data::Float(23.456)));
+        assert_eq!(range.get((2, 2)), Some(&Data::Float(-12.5)));
+        assert_eq!(range.get((2, 0)), Some(&Data::String("=HYPERLINK(\"http://x\")".to_owned())));
+        assert_eq!(range.get((3, 0)), Some(&Data::String("-3".to_owned())));
+        assert_eq!(range.get((4, 0)), Some(&Data::String("Ærø, \"Fyn\"".to_owned())));
+        assert_eq!(range.get((4, 3)), Some(&Data::Float(14.3)));
+        let formulas = book.worksheet_formula(&names[0]).unwrap();
+        assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()));
+    }
+
+    #[test]
+    fn sheet_names_are_valid_and_unique() {
+        let long = "Detractor themes by region and by channel and by period";
+        let names = sheet_names(["a/b", "A B", "", "'quoted'", long, long, "History"]);
+        assert_eq!(names[0], "a b");
+        assert_eq!(names[1], "A B (2)");
+        assert_eq!(names[2], "Sheet3");
+        assert_eq!(names[3], "quoted");
+        assert!(
+            names.iter().all(|n| n.encode_utf16().count() <= 31 && !n.contains(['[', ']', ':', '*', '?', '/', '\\']))
+        );
+        assert_ne!(names[4], names[5]);
+        assert_eq!(names[6], "Sheet7");
+    }
+
+    #[test]
+    fn number_formats_follow_the_column_kind() {
+        assert_eq!(number_format(ColumnKind::Percent { decimals: 1 }), "0.0\"%\"");
+        assert_eq!(number_format(ColumnKind::Number { decimals: 0 }), "0");
+        assert_eq!(display_number(41.26, ColumnKind::Percent { decimals: 1 }), "41.3%");
+    }
+}

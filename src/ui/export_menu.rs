@@ -1,0 +1,107 @@
+//! The Export buttons beside every chart and table, and the confirmation that names what was
+//! written. They only return commands; the app chooses the path and writes on a background thread.
+
+use eframe::egui::{self, RichText};
+
+use super::i18n::{Texts, fill};
+use super::i18n_export::ExportTexts;
+use crate::app::AppCommand;
+use crate::app::export::{ChartFormat, ExportNotice, ExportRequest, TableFormat};
+use crate::chart::ChartSpec;
+use crate::export::png::Scale;
+use crate::export::table::Table;
+
+/// The Export menu of a chart: PNG (1x, 2x), SVG, copy as image. Its accessible name is
+/// `Export… TITLE (PNG, SVG)`, so a screen reader tells the buttons of a screen apart.
+pub fn chart_menu(ui: &mut egui::Ui, spec: &ChartSpec, x: &ExportTexts, commands: &mut Vec<AppCommand>) {
+    let menu = ui.menu_button(x.export_button, |ui| {
+        let choices = [
+            (x.save_png, Some(ChartFormat::Png(Scale::X1))),
+            (x.save_png_2x, Some(ChartFormat::Png(Scale::X2))),
+            (x.save_svg, Some(ChartFormat::Svg)),
+            (x.copy_image, None),
+        ];
+        for (label, format) in choices {
+            if ui.button(label).clicked() {
+                let spec = Box::new(spec.clone());
+                commands.push(AppCommand::Export(match format {
+                    Some(format) => ExportRequest::Chart(spec, format),
+                    None => ExportRequest::Copy(spec),
+                }));
+                ui.close();
+            }
+        }
+    });
+    name_menu(&menu.response, &format!("{} {} (PNG, SVG)", x.export_button, spec.title));
+}
+
+/// Gives a menu button its accessible name.
+fn name_menu(response: &egui::Response, name: &str) {
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name));
+}
+
+/// The Export menu of a table named `name`: CSV or xlsx. `make` builds the table only when asked.
+pub fn table_menu(
+    ui: &mut egui::Ui,
+    name: &str,
+    make: impl FnOnce() -> Table,
+    x: &ExportTexts,
+    commands: &mut Vec<AppCommand>,
+) {
+    let menu = ui.menu_button(x.export_button, |ui| {
+        let mut chosen = None;
+        for (label, format) in [(x.save_xlsx, TableFormat::Xlsx), (x.save_csv, TableFormat::Csv)] {
+            if ui.button(label).clicked() {
+                chosen = Some(format);
+                ui.close();
+            }
+        }
+        if let Some(format) = chosen {
+            commands.push(AppCommand::Export(ExportRequest::Table(Box::new(make()), format)));
+        }
+    });
+    name_menu(&menu.response, &format!("{} {name} (xlsx, CSV)", x.export_button));
+}
+
+/// The confirmation: which files were written where, which were not and why, or that a chart was
+/// copied.
+pub fn notice_window(
+    ctx: &egui::Context,
+    notice: &ExportNotice,
+    t: &Texts,
+    x: &ExportTexts,
+    commands: &mut Vec<AppCommand>,
+) {
+    let mut open = true;
+    egui::Window::new(x.done_title).open(&mut open).resizable(true).default_width(520.0).show(ctx, |ui| {
+        if notice.copied {
+            ui.label(x.copied);
+        }
+        if !notice.written.is_empty() {
+            let folder = notice.folder.display().to_string();
+            ui.label(fill(x.written, &[("count", &notice.written.len().to_string()), ("folder", &folder)]));
+            egui::ScrollArea::vertical().max_height(260.0).show(ui, |ui| {
+                for path in &notice.written {
+                    let name = path
+                        .file_name()
+                        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+                    ui.label(RichText::new(name).monospace());
+                }
+            });
+        }
+        if !notice.failed.is_empty() {
+            ui.add_space(6.0);
+            ui.label(RichText::new(x.not_written).strong().color(super::theme::error_text(ui.visuals())));
+            for message in &notice.failed {
+                ui.label(message);
+            }
+        }
+        ui.add_space(6.0);
+        if ui.button(t.close).clicked() {
+            commands.push(AppCommand::CloseExportNotice);
+        }
+    });
+    if !open {
+        commands.push(AppCommand::CloseExportNotice);
+    }
+}

@@ -1,0 +1,451 @@
+//! The words of exporting, in English, Dutch and Danish: the Export buttons and menus, the
+//! confirmation, and the texts that only appear in exported files (footnotes, legends, table
+//! headers, the report's title). Kept apart from `i18n::Texts` so that export work does not
+//! collide with other edits of that file; templates hold `{name}` placeholders filled by
+//! [`super::i18n::fill`].
+
+use super::i18n::Language;
+
+/// Every text of exporting.
+#[derive(Debug)]
+pub struct ExportTexts {
+    /// BCP 47 tag of the language (`nl-NL`), written into the report and the deck.
+    pub language_tag: &'static str,
+    /// The menu button beside every chart and table.
+    pub export_button: &'static str,
+    /// Chart menu: save as PNG at slide size.
+    pub save_png: &'static str,
+    /// Chart menu: save as PNG at twice the slide size.
+    pub save_png_2x: &'static str,
+    /// Chart menu: save as SVG.
+    pub save_svg: &'static str,
+    /// Chart menu: copy to the clipboard as an image.
+    pub copy_image: &'static str,
+    /// Table menu: save as CSV.
+    pub save_csv: &'static str,
+    /// Table menu: save as an Excel workbook.
+    pub save_xlsx: &'static str,
+    /// File menu: everything into a folder.
+    pub export_all: &'static str,
+    /// Title of the folder dialog of Export all.
+    pub choose_folder: &'static str,
+    /// Title of the save dialog.
+    pub save_as: &'static str,
+    /// Shown while an export runs.
+    pub exporting: &'static str,
+    /// Title of the confirmation window.
+    pub done_title: &'static str,
+    /// `{count}` files written to `{folder}`.
+    pub written: &'static str,
+    /// Heading of the files that could not be written.
+    pub not_written: &'static str,
+    /// After copying a chart.
+    pub copied: &'static str,
+    /// Nothing to export yet (no survey or no results).
+    pub nothing_to_export: &'static str,
+    /// Footnote part: `n = {n}`.
+    pub footnote_n: &'static str,
+    /// Footnote part: the interval method.
+    pub footnote_interval: &'static str,
+    /// Footnote part: `Filter: {filter}`.
+    pub footnote_filter: &'static str,
+    /// Footnote part: no filter.
+    pub footnote_no_filter: &'static str,
+    /// Footnote part: `Period: {from} to {to}`.
+    pub footnote_period: &'static str,
+    /// Footnote part: `Benchmark: {source}`.
+    pub footnote_benchmark: &'static str,
+    /// Legend: the estimate.
+    pub legend_estimate: &'static str,
+    /// Legend: the interval.
+    pub legend_interval: &'static str,
+    /// Legend: a significance marker.
+    pub legend_significant: &'static str,
+    /// Legend: pale rows.
+    pub legend_small_n: &'static str,
+    /// Legend: a benchmark range.
+    pub legend_benchmark_range: &'static str,
+    /// Legend: a benchmark single value.
+    pub legend_benchmark_average: &'static str,
+    /// Legend: a significant rise.
+    pub legend_rise: &'static str,
+    /// Legend: a significant fall.
+    pub legend_fall: &'static str,
+    /// Value axis of NPS charts.
+    pub nps_axis: &'static str,
+    /// Subtitle of the segment charts.
+    pub segments_subtitle: &'static str,
+    /// Title of the benchmarks chart.
+    pub benchmarks_title: &'static str,
+    /// Title of the report and the deck: `{file}`.
+    pub report_title: &'static str,
+    /// Table title: the overall figures.
+    pub table_overall: &'static str,
+    /// Table title: the sectors with their benchmarks.
+    pub table_sectors: &'static str,
+    /// Table title: rows left out.
+    pub table_quality: &'static str,
+    /// Table header: the measure.
+    pub col_measure: &'static str,
+    /// Table header: the value.
+    pub col_value: &'static str,
+    /// Table header: lower bound of the 95% interval.
+    pub col_low: &'static str,
+    /// Table header: upper bound of the 95% interval.
+    pub col_high: &'static str,
+    /// Table header: count of promoters.
+    pub col_promoters: &'static str,
+    /// Table header: count of passives.
+    pub col_passives: &'static str,
+    /// Table header: count of detractors.
+    pub col_detractors: &'static str,
+    /// Table header: % promoters.
+    pub col_promoter_pct: &'static str,
+    /// Table header: % passives.
+    pub col_passive_pct: &'static str,
+    /// Table header: % detractors.
+    pub col_detractor_pct: &'static str,
+    /// Table header: mean score.
+    pub col_mean: &'static str,
+    /// Table header: Holm-adjusted p.
+    pub col_p_adjusted: &'static str,
+    /// Table header: significant (yes/no).
+    pub col_significant: &'static str,
+    /// Table header: fewer than 30 answers (yes/no).
+    pub col_small_n: &'static str,
+    /// Table header: the period's first day.
+    pub col_start: &'static str,
+    /// Table header: published single value.
+    pub col_published_value: &'static str,
+    /// Table header: year of a benchmark.
+    pub col_year: &'static str,
+    /// Table header: region of a benchmark.
+    pub col_region: &'static str,
+    /// Table header: the column a reason is about.
+    pub col_column: &'static str,
+    /// Table header: example values.
+    pub col_example_values: &'static str,
+    /// Yes in a table cell.
+    pub yes: &'static str,
+    /// No in a table cell.
+    pub no: &'static str,
+    /// Overall table: rows read.
+    pub rows_read: &'static str,
+    /// Overall table: rows used.
+    pub rows_used: &'static str,
+}
+
+/// English.
+pub static EXPORT_ENGLISH: ExportTexts = ExportTexts {
+    language_tag: "en-US",
+    export_button: "Export…",
+    save_png: "Save as PNG (1920×1080)…",
+    save_png_2x: "Save as PNG, 2× (3840×2160)…",
+    save_svg: "Save as SVG…",
+    copy_image: "Copy as image",
+    save_csv: "Save as CSV…",
+    save_xlsx: "Save as Excel workbook (xlsx)…",
+    export_all: "Export all…",
+    choose_folder: "Choose a folder for the export",
+    save_as: "Save as",
+    exporting: "Exporting…",
+    done_title: "Export finished",
+    written: "{count} file(s) written to {folder}:",
+    not_written: "Not written:",
+    copied: "The chart is on the clipboard: paste it into PowerPoint, Word or LibreOffice.",
+    nothing_to_export: "Nothing to export yet: open a survey and wait for its figures.",
+    footnote_n: "n = {n}",
+    footnote_interval: "95% interval: adjusted Wald",
+    footnote_filter: "Filter: {filter}",
+    footnote_no_filter: "All answers",
+    footnote_period: "Period: {from} to {to}",
+    footnote_benchmark: "Benchmark: {source}",
+    legend_estimate: "NPS",
+    legend_interval: "95% interval",
+    legend_significant: "Differs significantly from the rest",
+    legend_small_n: "Fewer than 30 answers (pale)",
+    legend_benchmark_range: "Benchmark range",
+    legend_benchmark_average: "Benchmark average (single value)",
+    legend_rise: "Significant rise",
+    legend_fall: "Significant fall",
+    nps_axis: "Net Promoter Score",
+    segments_subtitle: "With 95% intervals; pale rows have fewer than 30 answers",
+    benchmarks_title: "NPS per sector against benchmarks",
+    report_title: "NPS report: {file}",
+    table_overall: "Overall",
+    table_sectors: "Sectors and benchmarks",
+    table_quality: "Data quality",
+    col_measure: "Measure",
+    col_value: "Value",
+    col_low: "95% low",
+    col_high: "95% high",
+    col_promoters: "Promoters",
+    col_passives: "Passives",
+    col_detractors: "Detractors",
+    col_promoter_pct: "% promoters",
+    col_passive_pct: "% passives",
+    col_detractor_pct: "% detractors",
+    col_mean: "Mean (0-10)",
+    col_p_adjusted: "p (Holm)",
+    col_significant: "Significant",
+    col_small_n: "Fewer than 30",
+    col_start: "First day",
+    col_published_value: "Published value",
+    col_year: "Year",
+    col_region: "Region",
+    col_column: "Column",
+    col_example_values: "Example values",
+    yes: "yes",
+    no: "no",
+    rows_read: "Rows read",
+    rows_used: "Rows used",
+};
+
+/// Nederlands.
+pub static EXPORT_DUTCH: ExportTexts = ExportTexts {
+    language_tag: "nl-NL",
+    export_button: "Exporteren…",
+    save_png: "Opslaan als PNG (1920×1080)…",
+    save_png_2x: "Opslaan als PNG, 2× (3840×2160)…",
+    save_svg: "Opslaan als SVG…",
+    copy_image: "Kopiëren als afbeelding",
+    save_csv: "Opslaan als CSV…",
+    save_xlsx: "Opslaan als Excel-werkmap (xlsx)…",
+    export_all: "Alles exporteren…",
+    choose_folder: "Kies een map voor de export",
+    save_as: "Opslaan als",
+    exporting: "Bezig met exporteren…",
+    done_title: "Export klaar",
+    written: "{count} bestand(en) geschreven naar {folder}:",
+    not_written: "Niet geschreven:",
+    copied: "De grafiek staat op het klembord: plak hem in PowerPoint, Word of LibreOffice.",
+    nothing_to_export: "Nog niets te exporteren: open een enquête en wacht op de cijfers.",
+    footnote_n: "n = {n}",
+    footnote_interval: "95%-interval: aangepaste Wald",
+    footnote_filter: "Filter: {filter}",
+    footnote_no_filter: "Alle antwoorden",
+    footnote_period: "Periode: {from} tot {to}",
+    footnote_benchmark: "Benchmark: {source}",
+    legend_estimate: "NPS",
+    legend_interval: "95%-interval",
+    legend_significant: "Wijkt significant af van de rest",
+    legend_small_n: "Minder dan 30 antwoorden (licht)",
+    legend_benchmark_range: "Benchmarkbereik",
+    legend_benchmark_average: "Benchmarkgemiddelde (één waarde)",
+    legend_rise: "Significante stijging",
+    legend_fall: "Significante daling",
+    nps_axis: "Net Promoter Score",
+    segments_subtitle: "Met 95%-intervallen; lichte rijen hebben minder dan 30 antwoorden",
+    benchmarks_title: "NPS per sector tegenover benchmarks",
+    report_title: "NPS-rapport: {file}",
+    table_overall: "Totaal",
+    table_sectors: "Sectoren en benchmarks",
+    table_quality: "Datakwaliteit",
+    col_measure: "Maat",
+    col_value: "Waarde",
+    col_low: "95% onder",
+    col_high: "95% boven",
+    col_promoters: "Promoters",
+    col_passives: "Passives",
+    col_detractors: "Criticasters",
+    col_promoter_pct: "% promoters",
+    col_passive_pct: "% passives",
+    col_detractor_pct: "% criticasters",
+    col_mean: "Gemiddelde (0-10)",
+    col_p_adjusted: "p (Holm)",
+    col_significant: "Significant",
+    col_small_n: "Minder dan 30",
+    col_start: "Eerste dag",
+    col_published_value: "Gepubliceerde waarde",
+    col_year: "Jaar",
+    col_region: "Regio",
+    col_column: "Kolom",
+    col_example_values: "Voorbeeldwaarden",
+    yes: "ja",
+    no: "nee",
+    rows_read: "Rijen gelezen",
+    rows_used: "Rijen gebruikt",
+};
+
+/// Dansk.
+pub static EXPORT_DANISH: ExportTexts = ExportTexts {
+    language_tag: "da-DK",
+    export_button: "Eksportér…",
+    save_png: "Gem som PNG (1920×1080)…",
+    save_png_2x: "Gem som PNG, 2× (3840×2160)…",
+    save_svg: "Gem som SVG…",
+    copy_image: "Kopiér som billede",
+    save_csv: "Gem som CSV…",
+    save_xlsx: "Gem som Excel-projektmappe (xlsx)…",
+    export_all: "Eksportér alt…",
+    choose_folder: "Vælg en mappe til eksporten",
+    save_as: "Gem som",
+    exporting: "Eksporterer…",
+    done_title: "Eksporten er færdig",
+    written: "{count} fil(er) skrevet til {folder}:",
+    not_written: "Ikke skrevet:",
+    copied: "Diagrammet er på udklipsholderen: indsæt det i PowerPoint, Word eller LibreOffice.",
+    nothing_to_export: "Intet at eksportere endnu: åbn en undersøgelse og vent på tallene.",
+    footnote_n: "n = {n}",
+    footnote_interval: "95 %-interval: justeret Wald",
+    footnote_filter: "Filter: {filter}",
+    footnote_no_filter: "Alle svar",
+    footnote_period: "Periode: {from} til {to}",
+    footnote_benchmark: "Benchmark: {source}",
+    legend_estimate: "NPS",
+    legend_interval: "95 %-interval",
+    legend_significant: "Afviger signifikant fra resten",
+    legend_small_n: "Færre end 30 svar (lys)",
+    legend_benchmark_range: "Benchmark-interval",
+    legend_benchmark_average: "Benchmark-gennemsnit (én værdi)",
+    legend_rise: "Signifikant stigning",
+    legend_fall: "Signifikant fald",
+    nps_axis: "Net Promoter Score",
+    segments_subtitle: "Med 95 %-intervaller; lyse rækker har færre end 30 svar",
+    benchmarks_title: "NPS pr. sektor mod benchmarks",
+    report_title: "NPS-rapport: {file}",
+    table_overall: "Samlet",
+    table_sectors: "Sektorer og benchmarks",
+    table_quality: "Datakvalitet",
+    col_measure: "Mål",
+    col_value: "Værdi",
+    col_low: "95 % nedre",
+    col_high: "95 % øvre",
+    col_promoters: "Promotorer",
+    col_passives: "Passive",
+    col_detractors: "Kritikere",
+    col_promoter_pct: "% promotorer",
+    col_passive_pct: "% passive",
+    col_detractor_pct: "% kritikere",
+    col_mean: "Gennemsnit (0-10)",
+    col_p_adjusted: "p (Holm)",
+    col_significant: "Signifikant",
+    col_small_n: "Færre end 30",
+    col_start: "Første dag",
+    col_published_value: "Offentliggjort værdi",
+    col_year: "År",
+    col_region: "Region",
+    col_column: "Kolonne",
+    col_example_values: "Eksempelværdier",
+    yes: "ja",
+    no: "nej",
+    rows_read: "Rækker læst",
+    rows_used: "Rækker brugt",
+};
+
+impl Language {
+    /// The export texts of this language.
+    #[must_use]
+    pub fn export_texts(self) -> &'static ExportTexts {
+        match self {
+            Self::English => &EXPORT_ENGLISH,
+            Self::Dutch => &EXPORT_DUTCH,
+            Self::Danish => &EXPORT_DANISH,
+        }
+    }
+}
+
+impl ExportTexts {
+    /// Every text with its field name, in declaration order (for checks across languages).
+    #[must_use]
+    pub fn all(&self) -> Vec<(&'static str, &'static str)> {
+        vec![
+            ("export_button", self.export_button),
+            ("save_png", self.save_png),
+            ("save_png_2x", self.save_png_2x),
+            ("save_svg", self.save_svg),
+            ("copy_image", self.copy_image),
+            ("save_csv", self.save_csv),
+            ("save_xlsx", self.save_xlsx),
+            ("export_all", self.export_all),
+            ("choose_folder", self.choose_folder),
+            ("save_as", self.save_as),
+            ("exporting", self.exporting),
+            ("done_title", self.done_title),
+            ("written", self.written),
+            ("not_written", self.not_written),
+            ("copied", self.copied),
+            ("nothing_to_export", self.nothing_to_export),
+            ("footnote_n", self.footnote_n),
+            ("footnote_interval", self.footnote_interval),
+            ("footnote_filter", self.footnote_filter),
+            ("footnote_no_filter", self.footnote_no_filter),
+            ("footnote_period", self.footnote_period),
+            ("footnote_benchmark", self.footnote_benchmark),
+            ("legend_estimate", self.legend_estimate),
+            ("legend_interval", self.legend_interval),
+            ("legend_significant", self.legend_significant),
+            ("legend_small_n", self.legend_small_n),
+            ("legend_benchmark_range", self.legend_benchmark_range),
+            ("legend_benchmark_average", self.legend_benchmark_average),
+            ("legend_rise", self.legend_rise),
+            ("legend_fall", self.legend_fall),
+            ("nps_axis", self.nps_axis),
+            ("segments_subtitle", self.segments_subtitle),
+            ("benchmarks_title", self.benchmarks_title),
+            ("report_title", self.report_title),
+            ("table_overall", self.table_overall),
+            ("table_sectors", self.table_sectors),
+            ("table_quality", self.table_quality),
+            ("col_measure", self.col_measure),
+            ("col_value", self.col_value),
+            ("col_low", self.col_low),
+            ("col_high", self.col_high),
+            ("col_promoters", self.col_promoters),
+            ("col_passives", self.col_passives),
+            ("col_detractors", self.col_detractors),
+            ("col_promoter_pct", self.col_promoter_pct),
+            ("col_passive_pct", self.col_passive_pct),
+            ("col_detractor_pct", self.col_detractor_pct),
+            ("col_mean", self.col_mean),
+            ("col_p_adjusted", self.col_p_adjusted),
+            ("col_significant", self.col_significant),
+            ("col_small_n", self.col_small_n),
+            ("col_start", self.col_start),
+            ("col_published_value", self.col_published_value),
+            ("col_year", self.col_year),
+            ("col_region", self.col_region),
+            ("col_column", self.col_column),
+            ("col_example_values", self.col_example_values),
+            ("yes", self.yes),
+            ("no", self.no),
+            ("rows_read", self.rows_read),
+            ("rows_used", self.rows_used),
+        ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The `{name}` placeholders of a template, sorted.
+    fn placeholders(text: &str) -> Vec<String> {
+        let mut names: Vec<String> =
+            text.split('{').skip(1).filter_map(|part| part.split_once('}').map(|(name, _)| name.to_owned())).collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn every_translation_has_the_english_placeholders() {
+        let english = EXPORT_ENGLISH.all();
+        for language in [Language::Dutch, Language::Danish] {
+            let other = language.export_texts().all();
+            assert_eq!(other.len(), english.len());
+            for ((name, en), (other_name, text)) in english.iter().zip(&other) {
+                assert_eq!(name, other_name);
+                assert_eq!(placeholders(en), placeholders(text), "{language:?} {name}: {text}");
+                assert!(!text.trim().is_empty(), "{language:?} {name} is empty");
+            }
+        }
+        assert_eq!(placeholders(EXPORT_ENGLISH.written), ["count", "folder"]);
+    }
+
+    #[test]
+    fn language_tags_match_the_language() {
+        assert_eq!(Language::English.export_texts().language_tag, "en-US");
+        assert_eq!(Language::Dutch.export_texts().language_tag, "nl-NL");
+        assert_eq!(Language::Danish.export_texts().language_tag, "da-DK");
+    }
+}

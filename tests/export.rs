@@ -1,0 +1,208 @@
+//! `report FILE --out DIR` as a user opens its files: PNG size, SVG that parses, the workbook's
+//! numbers against the JSON, the deck's slides, neutralised CSV cells, no temporary leftovers and
+//! nothing written beside the input.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
+
+use std::io::Read;
+use std::path::Path;
+use std::process::Command;
+
+use calamine::{Data, Reader, Xlsx};
+
+const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sample/survey.csv");
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_nps-workbench"))
+        .args(args)
+        .env("NPS_WORKBENCH_CONFIG", "/nonexistent/nps-workbench-test-config")
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// Runs the sample with `--by region --trend month --out DIR` and returns the JSON.
+fn export_sample(dir: &Path) -> serde_json::Value {
+    let out = dir.to_str().unwrap();
+    let (code, stdout, stderr) = run(&[
+        "report",
+        SAMPLE,
+        "--by",
+        "region",
+        "--by",
+        "sector:channel",
+        "--trend",
+        "month",
+        "--json",
+        "--out",
+        out,
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    serde_json::from_str(&stdout).unwrap()
+}
+
+fn png_size(path: &Path) -> (u32, u32) {
+    let bytes = std::fs::read(path).unwrap();
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "{}", path.display());
+    // IHDR: width and height, big-endian, right after the 8-byte signature and the chunk header.
+    let word = |at: usize| u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
+    (word(16), word(20))
+}
+
+fn zip_entry(path: &Path, name: &str) -> String {
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut text = String::new();
+    archive.by_name(name).unwrap().read_to_string(&mut text).unwrap();
+    text
+}
+
+#[test]
+fn out_writes_charts_tables_report_and_deck() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = export_sample(dir.path());
+    let mut names: Vec<String> =
+        std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    for expected in [
+        "report.json",
+        "distribution.png",
+        "distribution.svg",
+        "segments-region.png",
+        "segments-region.svg",
+        "breakdown-sector-channel.png",
+        "trend.png",
+        "trend.svg",
+        "benchmarks.png",
+        "tables.xlsx",
+        "data-quality.csv",
+        "report.html",
+        "deck.pptx",
+    ] {
+        assert!(names.iter().any(|n| n == expected), "{expected} missing from {names:?}");
+    }
+    assert!(!names.iter().any(|n| n.ends_with(".tmp")), "{names:?}");
+    for png in names.iter().filter(|n| n.ends_with(".png")) {
+        assert_eq!(png_size(&dir.path().join(png)), (1920, 1080), "{png}");
+    }
+    let options = resvg::usvg::Options::default();
+    for svg in names.iter().filter(|n| n.ends_with(".svg")) {
+        let text = std::fs::read_to_string(dir.path().join(svg)).unwrap();
+        let tree = resvg::usvg::Tree::from_str(&text, &options).unwrap();
+        assert_eq!((tree.size().width(), tree.size().height()), (1920.0, 1080.0), "{svg}");
+    }
+    // The sample's file name and the n appear in the footnotes.
+    let svg = std::fs::read_to_string(dir.path().join("segments-region.svg")).unwrap();
+    assert!(svg.contains(&format!("n = {}", json["overall"]["n"])), "footnote without n");
+    let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
+    assert!(html.matches("<svg").count() >= 5 && !html.contains("<script") && !html.contains("http"));
+    // Nothing is written beside the input.
+    let beside: Vec<_> = std::fs::read_dir(Path::new(SAMPLE).parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".png") || n.ends_with(".tmp") || n.ends_with(".xlsx"))
+        .collect();
+    assert!(beside.is_empty(), "{beside:?}");
+}
+
+#[test]
+fn the_workbook_holds_the_numbers_of_the_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = export_sample(dir.path());
+    let mut book: Xlsx<_> = calamine::open_workbook(dir.path().join("tables.xlsx")).unwrap();
+    let sheets = book.sheet_names();
+    assert!(sheets.contains(&"Data quality".to_owned()), "{sheets:?}");
+    let overall = book.worksheet_range("Overall").unwrap();
+    let number = |range: &calamine::Range<Data>, row: usize, col: usize| match range.get((row, col)) {
+        Some(Data::Float(v)) => *v,
+        other => panic!("({row}, {col}) is {other:?}, not a number"),
+    };
+    // xlsx stores numbers as decimal text: equal to the JSON's up to the last binary digit.
+    let same = |a: f64, b: &serde_json::Value| {
+        let b = b.as_f64().unwrap();
+        assert!((a - b).abs() <= 1e-12 * b.abs().max(1.0), "{a} in the workbook, {b} in the JSON");
+    };
+    let o = &json["overall"];
+    same(number(&overall, 1, 0), &o["n"]);
+    same(number(&overall, 1, 1), &o["nps"]);
+    same(number(&overall, 1, 2), &o["ci_low"]);
+    same(number(&overall, 1, 3), &o["ci_high"]);
+    same(number(&overall, 1, 10), &o["mean"]);
+    let regions = book.worksheet_range("NPS by region").unwrap();
+    let rows: Vec<&serde_json::Value> =
+        json["segments"].as_array().unwrap().iter().filter(|r| r["column"] == "region").collect();
+    assert_eq!(regions.height(), rows.len() + 1);
+    for (i, row) in rows.iter().enumerate() {
+        assert_eq!(regions.get((i + 1, 0)), Some(&Data::String(row["value"].as_str().unwrap().to_owned())));
+        same(number(&regions, i + 1, 1), &row["n"]);
+        same(number(&regions, i + 1, 2), &row["nps"]);
+        same(number(&regions, i + 1, 3), &row["ci_low"]);
+        same(number(&regions, i + 1, 4), &row["ci_high"]);
+    }
+    let quality = book.worksheet_range("Data quality").unwrap();
+    let excluded = json["excluded"].as_array().unwrap();
+    assert_eq!(quality.height(), excluded.len() + 1);
+    same(number(&quality, 1, 2), &excluded[0]["rows"]);
+    let trend = book.worksheet_range("NPS per month").unwrap();
+    assert_eq!(trend.height(), json["trend"].as_array().unwrap().len() + 1);
+}
+
+#[test]
+fn the_deck_has_a_title_slide_and_one_slide_per_chart() {
+    let dir = tempfile::tempdir().unwrap();
+    export_sample(dir.path());
+    let charts = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().ends_with(".svg"))
+        .count();
+    let deck = dir.path().join("deck.pptx");
+    let presentation = zip_entry(&deck, "ppt/presentation.xml");
+    assert_eq!(presentation.matches("<p:sldId ").count(), charts + 1);
+    let title = zip_entry(&deck, "ppt/slides/slide1.xml");
+    assert!(title.contains("survey.csv"), "the title slide names the file");
+    let second = zip_entry(&deck, "ppt/slides/slide2.xml");
+    assert!(second.contains("Score distribution (0-10)") && second.contains("adjusted Wald"));
+}
+
+#[test]
+fn csv_cells_that_look_like_formulas_are_neutralised() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("input.csv");
+    let mut csv = String::from("score,region\n");
+    for (i, region) in ["=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "Noord"].iter().enumerate() {
+        for k in 0..4 {
+            csv.push_str(&format!("{},\"{}\"\n", (i + k) % 11, region.replace('"', "\"\"")));
+        }
+    }
+    std::fs::write(&input, csv).unwrap();
+    let out = dir.path().join("out");
+    let (code, _, stderr) = run(&["report", input.to_str().unwrap(), "--by", "region", "--out", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let table = std::fs::read_to_string(out.join("nps-by-region.csv")).unwrap();
+    for line in table.lines().skip(1) {
+        let first = line.trim_start_matches('"');
+        assert!(!first.starts_with(['=', '+', '-', '@']), "not neutralised: {line}");
+    }
+    assert!(table.contains("'=HYPERLINK") && table.contains("'+1") && table.contains("'-2") && table.contains("'@SUM"));
+    // In the workbook the same cells are text, never formulas.
+    let mut book: Xlsx<_> = calamine::open_workbook(out.join("tables.xlsx")).unwrap();
+    let formulas = book.worksheet_formula("NPS by region").unwrap();
+    assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()));
+    let range = book.worksheet_range("NPS by region").unwrap();
+    assert!(range.rows().skip(1).any(|r| r[0] == Data::String("=HYPERLINK(\"http://x\")".to_owned())));
+    assert!(range.rows().skip(1).all(|r| matches!(r[1], Data::Float(_))));
+}
+
+#[test]
+fn an_unwritable_out_folder_is_one_line_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("taken");
+    std::fs::write(&blocker, b"a file, not a folder").unwrap();
+    let (code, _, stderr) = run(&["report", SAMPLE, "--out", blocker.to_str().unwrap()]);
+    assert_ne!(code, 0);
+    assert!(stderr.contains("taken"), "{stderr}");
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+}
