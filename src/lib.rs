@@ -16,4 +16,6 @@ pub mod import;
 pub mod report;
 pub mod sample;
 pub mod stats;
+pub mod themes;
+pub mod themes_report;
 pub mod ui;

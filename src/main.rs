@@ -1,12 +1,17 @@
 //! The `nps-workbench` binary: the desktop app, or `report` on the command line.
 
 use clap::Parser;
-use nps_workbench::cli::{Cli, Command, run_report};
+use nps_workbench::cli::{Cli, Command, run_report, run_themes};
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Some(Command::Report(args)) => match run_report(&args) {
+    let outcome = match &cli.command {
+        Some(Command::Report(args)) => Some(run_report(args)),
+        Some(Command::Themes(args)) => Some(run_themes(args)),
+        None => None,
+    };
+    match outcome {
+        Some(outcome) => match outcome {
             Ok(text) => {
                 println!("{text}");
                 std::process::ExitCode::SUCCESS

@@ -108,7 +108,7 @@ pub struct CubeCache {
 }
 
 /// The aggregations of one group_by: count, sum of weights, sum of squared weights.
-fn cube_aggregations(weighted: bool) -> [Expr; 3] {
+pub(crate) fn cube_aggregations(weighted: bool) -> [Expr; 3] {
     if weighted {
         [len().alias(N), col(WEIGHT).sum().alias(SW), (col(WEIGHT) * col(WEIGHT)).sum().alias(SW2)]
     } else {

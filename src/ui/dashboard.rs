@@ -12,6 +12,7 @@ use crate::chart::{DistributionWords, Tone, distribution_chart};
 use crate::import::ExclusionReason;
 use crate::report::{Overall, Report};
 
+#[allow(clippy::too_many_arguments)]
 /// Draws the Overview of a report: `overall` follows the filter (the report's own overall when
 /// nothing is computed yet).
 pub fn dashboard(
@@ -20,6 +21,7 @@ pub fn dashboard(
     overall: &Overall,
     sectors: &[SegmentRow],
     filter: &Filter,
+    top_themes: Option<(&crate::analysis::ThemeSummary, super::i18n::Language)>,
     t: &Texts,
     commands: &mut Vec<AppCommand>,
 ) {
@@ -30,7 +32,19 @@ pub fn dashboard(
         metric_cards(ui, overall, t);
         benchmark_line(ui, overall, sectors, t, commands);
         ui.add_space(14.0);
-        distribution(ui, report, overall, t);
+        match top_themes.filter(|(s, _)| s.themes.iter().any(|r| r.stats.detractors.mentions > 0)) {
+            Some((summary, language)) => {
+                ui.horizontal_top(|ui| {
+                    let size = egui::vec2((ui.available_width() * 0.64).max(360.0), 480.0);
+                    ui.allocate_ui_with_layout(size, egui::Layout::top_down(egui::Align::Min), |ui| {
+                        distribution(ui, report, overall, t);
+                    });
+                    ui.add_space(16.0);
+                    ui.vertical(|ui| super::themes::top_themes(ui, summary, language, t, commands));
+                });
+            }
+            None => distribution(ui, report, overall, t),
+        }
         if !filter.is_empty() {
             let text = fill(t.filter_footnote, &[("filter", &filter.describe())]);
             ui.label(RichText::new(text).size(theme::FOOTNOTE_SIZE).weak());
