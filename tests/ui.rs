@@ -169,18 +169,18 @@ fn an_opened_file_is_reviewed_and_a_role_can_be_changed() {
     harness.get_by_label(&format!("Net Promoter Score: {}", ENGLISH.signed(25.0)));
 }
 
-/// Steps the app until the views' computation has finished.
+/// Steps the app until the views' computation and the themes of the comments have finished.
 fn wait_for_views(harness: &mut Harness<'_, NpsApp>) {
-    for _ in 0..600 {
+    for _ in 0..1500 {
         harness.step();
         let state = harness.state();
-        if state.compute.is_none() && state.computed.is_some() {
+        if state.compute.is_none() && state.computed.is_some() && !state.themes.busy() {
             harness.run();
             return;
         }
         std::thread::sleep(Duration::from_millis(20));
     }
-    panic!("the views were not computed within 12 s");
+    panic!("the views were not computed within 30 s");
 }
 
 #[test]
@@ -371,7 +371,9 @@ fn themes_view_shows_detractor_themes_and_opens_a_themes_responses() {
     harness.get_by_label(&format!("Quotes: {second_label}"));
 
     let button = format!("Show all {} responses: {second_label}", second.positions.len());
-    harness.get_by_label(&button).click();
+    harness.get_by_label(&button).scroll_to_me();
+    harness.run();
+    harness.get_by_label(&button).click_accesskit();
     wait_for_views(&mut harness);
     let state = harness.state();
     assert_eq!(state.views.view, nps_workbench::app::View::Responses);
