@@ -205,10 +205,10 @@ impl ThemeState {
         let key: TagKey = (Arc::as_ptr(survey) as usize, self.version);
         let tagged = self.tags.as_ref().is_some_and(|(k, _)| *k == key);
         if !tagged {
-            if self.tag_job.as_ref().is_some_and(|j| j.key != key) {
-                if let Some(job) = self.tag_job.take() {
-                    job.cancel.store(true, Ordering::Relaxed);
-                }
+            if self.tag_job.as_ref().is_some_and(|j| j.key != key)
+                && let Some(job) = self.tag_job.take()
+            {
+                job.cancel.store(true, Ordering::Relaxed);
             }
             if self.tag_job.is_none() {
                 let cancel = Arc::new(AtomicBool::new(false));

@@ -35,7 +35,7 @@ pub fn dashboard(
         match top_themes.filter(|(s, _)| s.themes.iter().any(|r| r.stats.detractors.mentions > 0)) {
             Some((summary, language)) => {
                 ui.horizontal_top(|ui| {
-                    let size = egui::vec2((ui.available_width() * 0.64).max(360.0), 480.0);
+                    let size = egui::vec2((ui.available_width() * 0.64).max(360.0), ui.available_height().max(260.0));
                     ui.allocate_ui_with_layout(size, egui::Layout::top_down(egui::Align::Min), |ui| {
                         distribution(ui, report, overall, t);
                     });

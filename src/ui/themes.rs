@@ -67,7 +67,7 @@ pub fn themes_view(
         ui.label(tt.no_comments);
         return;
     }
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+    egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
         match state.summary() {
             None => {
                 ui.horizontal(|ui| {
@@ -123,6 +123,9 @@ fn themes_body(
         ],
     );
     ui.label(RichText::new(footnote).size(theme::FOOTNOTE_SIZE).weak());
+    if summary.themes.iter().any(|r| r.stats.over_represented) {
+        ui.label(RichText::new(tt.over_mark).size(theme::FOOTNOTE_SIZE).weak());
+    }
     if summary.weighted {
         ui.label(RichText::new(tt.weighted_note).size(theme::FOOTNOTE_SIZE).weak());
     }
@@ -273,7 +276,7 @@ fn table(
             let difference = format!("{} pp", t.signed(100.0 * r.stats.difference));
             if r.stats.over_represented {
                 let colour = theme::tone_colour(Tone::Detractor, ui.visuals());
-                ui.label(RichText::new(format!("{difference} {}", tt.over_mark)).color(colour).strong());
+                ui.label(RichText::new(format!("{difference} *")).color(colour).strong());
             } else {
                 ui.label(difference);
             }
@@ -469,6 +472,7 @@ pub fn top_themes(
     let tt = ThemeTexts::of(language);
     let lang = label_language(language);
     ui.label(RichText::new(tt.top_themes_title).heading());
+    let mut quoted: Vec<u32> = Vec::new();
     for row in summary.themes.iter().filter(|r| r.stats.detractors.mentions > 0).take(3) {
         let label = row.labels.get(lang);
         let button = ui.link(RichText::new(label).strong().size(15.0));
@@ -488,7 +492,8 @@ pub fn top_themes(
             ],
         );
         ui.label(RichText::new(line).size(theme::FOOTNOTE_SIZE));
-        if let Some(quote) = row.quotes.first() {
+        if let Some(quote) = row.quotes.iter().find(|q| !quoted.contains(&q.position)) {
+            quoted.push(quote.position);
             ui.label(RichText::new(format!("“{}”", quote.text)).italics().size(theme::FOOTNOTE_SIZE).weak());
         }
         ui.add_space(6.0);
