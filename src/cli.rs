@@ -31,6 +31,58 @@ pub struct Cli {
 pub enum Command {
     /// Analyse a survey file and print NPS with its 95% interval.
     Report(ReportArgs),
+    /// Find the themes of the comments: what detractors talk about, with intervals and quotes.
+    Themes(ThemesArgs),
+}
+
+/// Arguments of `themes`.
+#[derive(Debug, clap::Args)]
+pub struct ThemesArgs {
+    /// The survey file.
+    pub file: PathBuf,
+    /// Sheet to read in a workbook (default: the first sheet with data).
+    #[arg(long)]
+    pub sheet: Option<String>,
+    /// Column with the 0-10 answers: header, 1-based number or letter (default: detected).
+    #[arg(long)]
+    pub score: Option<String>,
+    /// Keep only rows where COLUMN has VALUE (repeatable; several values of one column are OR).
+    #[arg(long = "filter", value_name = "COLUMN=VALUE")]
+    pub filter: Vec<String>,
+    /// A codebook (JSON or CSV, as the app exports it) instead of the default one.
+    #[arg(long, value_name = "FILE")]
+    pub codebook: Option<PathBuf>,
+    /// Also list every commented row with its language and themes.
+    #[arg(long)]
+    pub comments: bool,
+    /// Print one JSON object instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Runs `themes` and returns what to print, or the one-line error.
+pub fn run_themes(args: &ThemesArgs) -> Result<String, String> {
+    let mut filter = Filter::default();
+    for condition in &args.filter {
+        filter.add_condition(condition)?;
+    }
+    let request = crate::themes_report::ThemesRequest {
+        import: ImportOptions {
+            sheet: args.sheet.clone(),
+            score_column: args.score.clone(),
+            roles: Vec::new(),
+            no_weight: false,
+        },
+        filter,
+        codebook: args.codebook.clone(),
+        comments: args.comments,
+    };
+    let report = crate::themes_report::themes_for_file(&args.file, &request)?;
+    if args.json {
+        serde_json::to_string_pretty(&report).map_err(|e| format!("cannot write JSON: {e}"))
+    } else {
+        Ok(crate::themes_report::format_themes(&report))
+    }
 }
 
 /// Arguments of `report`.

@@ -18,4 +18,6 @@ pub mod notices;
 pub mod report;
 pub mod sample;
 pub mod stats;
+pub mod themes;
+pub mod themes_report;
 pub mod ui;

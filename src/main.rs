@@ -4,7 +4,7 @@ use std::io::Write as _;
 use std::process::ExitCode;
 
 use clap::Parser;
-use nps_workbench::cli::{Cli, Command, EXIT_FAILURE, run_report};
+use nps_workbench::cli::{Cli, Command, EXIT_FAILURE, run_report, run_themes};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -23,6 +23,13 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Some(Command::Themes(args)) => match run_themes(&args) {
+            Ok(text) => print(&text),
+            Err(message) => {
+                say(&message);
+                ExitCode::from(EXIT_FAILURE)
+            }
+        },
         None => match nps_workbench::app::run(cli.file) {
             Ok(()) => ExitCode::SUCCESS,
             Err(message) => {

@@ -299,3 +299,113 @@ fn every_sector_of_the_sample_gets_a_verdict_with_a_source() {
     }
     assert_eq!(json["segments"], json["sectors"], "the --by sector rows carry the same comparisons");
 }
+
+/// Comments the test writes in Dutch, Danish and English: waiting among detractors in the North,
+/// praise among promoters.
+fn comments_csv() -> String {
+    let mut text = String::from("id,regio,aanbevelen,opmerking\n");
+    let comments = [
+        (2, "Noord", "Ik moest veertig minuten wachten aan de telefoon, de wachttijd is veel te lang"),
+        (3, "Noord", "Jeg ventede en time i telefonkøen, alt for lang ventetid"),
+        (1, "Zuid", "I was on hold for forty minutes and nobody answered my emails"),
+        (4, "Zuid", "Veel te duur voor wat je krijgt, de prijs is absurd hoog"),
+        (10, "Noord", "Vriendelijke medewerkers en snelle levering, echt top"),
+        (9, "Zuid", "Great service, friendly staff and a fair price"),
+        (8, "Noord", ""),
+    ];
+    for (i, (score, region, comment)) in comments.iter().enumerate() {
+        text.push_str(&format!("{i},{region},{score},\"{comment}\"\n"));
+    }
+    text
+}
+
+#[test]
+fn themes_json_holds_shares_intervals_quotes_and_tagged_comments() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::write(dir.path(), "comments.csv", comments_csv().as_bytes());
+    let (code, stdout, stderr) = run(&["themes", path.to_str().unwrap(), "--json", "--comments"]);
+    assert_eq!(code, 0, "{stderr}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(json["commenters"], 6);
+    let themes = json["themes"].as_array().unwrap();
+    let waiting = themes.iter().find(|t| t["theme"] == "waiting_time").expect("waiting_time found");
+    for field in [
+        "theme",
+        "label",
+        "mentions",
+        "detractors",
+        "passives",
+        "promoters",
+        "detractor_share",
+        "ci_low",
+        "ci_high",
+        "over_represented",
+        "nps_with",
+        "nps_without",
+        "quotes",
+    ] {
+        assert!(!waiting[field].is_null(), "{field} missing: {waiting}");
+    }
+    // Detractors: 4 with a comment; waiting in Dutch, Danish and English.
+    assert_eq!((waiting["mentions"].clone(), waiting["detractors"].clone()), (3.into(), 3.into()));
+    assert!(close(&waiting["detractor_share"], 75.0));
+    assert!(waiting["ci_low"].as_f64().unwrap() < 75.0 && waiting["ci_high"].as_f64().unwrap() > 75.0);
+    assert!(close(&waiting["nps_with"], -100.0));
+    let quotes = waiting["quotes"].as_array().unwrap();
+    assert!(!quotes.is_empty() && quotes.iter().all(|q| q["text"].as_str().is_some_and(|t| !t.is_empty())));
+    assert!(json["discovered"].as_array().unwrap().iter().all(|p| p["phrase"].is_string() && p["score"].is_number()));
+    let comments = json["comments"].as_array().unwrap();
+    assert_eq!(comments.len(), 6, "the blank comment is not listed");
+    assert_eq!(comments[0]["row"], 2, "header = row 1");
+    assert_eq!(comments[0]["language"], "nl");
+    assert_eq!(comments[1]["language"], "da");
+    assert_eq!(comments[2]["language"], "en");
+    assert!(comments[0]["themes"].as_array().unwrap().contains(&"waiting_time".into()));
+
+    let (code, stdout, stderr) = run(&["themes", path.to_str().unwrap(), "--json", "--filter", "regio=Zuid"]);
+    assert_eq!(code, 0, "{stderr}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(json["commenters"], 3, "the filter applies");
+    assert!(json.get("comments").is_none());
+    let waiting = json["themes"].as_array().unwrap().iter().find(|t| t["theme"] == "waiting_time").unwrap().clone();
+    assert_eq!(waiting["mentions"], 1);
+}
+
+#[test]
+fn themes_table_and_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::write(dir.path(), "comments.csv", comments_csv().as_bytes());
+    let (code, stdout, stderr) = run(&["themes", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("6 respondents with a comment (4 detractors"), "{stdout}");
+    assert!(stdout.contains("Waiting time") && stdout.contains("% detractors (95% CI)"), "{stdout}");
+    let plain =
+        common::write(dir.path(), "plain.csv", common::twelve_answers_csv().replace(",comment", ",note").as_bytes());
+    let missing = dir.path().join("missing.csv");
+    let bad_codebook = common::write(dir.path(), "book.json", b"{ nope");
+    let cases = [
+        (
+            vec!["themes", missing.to_str().unwrap()],
+            "nps-workbench: missing.csv: cannot be read: the file does not exist",
+        ),
+        (
+            vec!["themes", path.to_str().unwrap(), "--codebook", bad_codebook.to_str().unwrap()],
+            "nps-workbench: book.json: ",
+        ),
+        (
+            vec!["themes", path.to_str().unwrap(), "--filter", "Country=NL"],
+            "nps-workbench: comments.csv: no column 'Country'",
+        ),
+    ];
+    for (args, expected) in cases {
+        let (code, stdout, stderr) = run(&args);
+        assert_eq!(code, 1, "{args:?}");
+        assert!(stdout.is_empty());
+        assert!(stderr.starts_with(expected), "{stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    }
+    let (code, _, stderr) = run(&["themes", plain.to_str().unwrap()]);
+    if code == 1 {
+        assert!(stderr.starts_with("nps-workbench: plain.csv: no comment column"), "{stderr}");
+    }
+}

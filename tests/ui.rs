@@ -169,18 +169,18 @@ fn an_opened_file_is_reviewed_and_a_role_can_be_changed() {
     harness.get_by_label(&format!("Net Promoter Score: {}", ENGLISH.signed(25.0)));
 }
 
-/// Steps the app until the views' computation has finished.
+/// Steps the app until the views' computation and the themes of the comments have finished.
 fn wait_for_views(harness: &mut Harness<'_, NpsApp>) {
-    for _ in 0..600 {
+    for _ in 0..1500 {
         harness.step();
         let state = harness.state();
-        if state.compute.is_none() && state.computed.is_some() {
+        if state.compute.is_none() && state.computed.is_some() && !state.themes.busy() {
             harness.run();
             return;
         }
         std::thread::sleep(Duration::from_millis(20));
     }
-    panic!("the views were not computed within 12 s");
+    panic!("the views were not computed within 30 s");
 }
 
 #[test]
@@ -429,4 +429,76 @@ fn export_buttons_write_into_the_chosen_folder_and_say_what() {
         assert!(notice.written.contains(&dir.path().join(name)), "{name} not listed");
     }
     harness.get_by_label(&format!("{} file(s) written to {}:", notice.written.len(), dir.path().display()));
+}
+
+/// Steps the app until the comments have been read and the themes counted.
+fn wait_for_themes(harness: &mut Harness<'_, NpsApp>) {
+    for _ in 0..1500 {
+        harness.step();
+        let state = harness.state();
+        if !state.themes.busy() && state.themes.summary().is_some() && state.compute.is_none() {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("the themes were not counted within 30 s");
+}
+
+#[test]
+fn themes_view_shows_detractor_themes_and_opens_a_themes_responses() {
+    let mut harness = harness_with_sample();
+    wait_for_themes(&mut harness);
+    harness.get_by_label("Themes").click();
+    wait_for_themes(&mut harness);
+    let summary = harness.state().themes.summary().cloned().unwrap();
+    assert!(summary.commenters > 100, "the sample has comments: {}", summary.commenters);
+    let top = summary.themes.first().unwrap().clone();
+    let label = top.labels.get(nps_workbench::themes::Language::English).to_owned();
+    harness.get_by_label("What detractors talk about");
+    assert!(harness.query_all_by_label(&label).count() >= 1, "{label} in the table");
+    let d = &top.stats.detractors;
+    let share = format!(
+        "{} ({}–{}) of {}",
+        ENGLISH.percent(100.0 * d.share),
+        ENGLISH.number(100.0 * d.interval.low, 1),
+        ENGLISH.percent(100.0 * d.interval.high),
+        d.respondents
+    );
+    assert!(harness.query_all_by_label(&share).count() >= 1, "{share} shown with interval and n");
+    harness.get_by_label(&format!("Quotes: {label}"));
+    let quote = top.quotes.first().unwrap();
+    harness.get_by_label(&format!("“{}”", quote.text));
+
+    // Another theme: click it in the table, its quotes replace the first one's.
+    let second = summary.themes.get(1).unwrap().clone();
+    let second_label = second.labels.get(nps_workbench::themes::Language::English).to_owned();
+    harness.query_all_by_label(&second_label).next().unwrap().click();
+    harness.run();
+    harness.get_by_label(&format!("Quotes: {second_label}"));
+
+    let button = format!("Show all {} responses: {second_label}", second.positions.len());
+    harness.get_by_label(&button).scroll_to_me();
+    harness.run();
+    harness.get_by_label(&button).click_accesskit();
+    wait_for_views(&mut harness);
+    let state = harness.state();
+    assert_eq!(state.views.view, nps_workbench::app::View::Responses);
+    assert_eq!(state.views.theme_selection.as_deref(), Some(second.theme.as_str()));
+    harness.get_by_label(&format!("{} responses", second.positions.len()));
+    harness.get_by_label(&format!("mentioning {second_label}"));
+}
+
+#[test]
+fn the_overview_names_the_top_detractor_themes() {
+    let mut harness = harness_with_sample();
+    wait_for_themes(&mut harness);
+    harness.get_by_label("Top detractor themes");
+    let summary = harness.state().themes.summary().cloned().unwrap();
+    let first = summary.themes.first().unwrap();
+    let label = first.labels.get(nps_workbench::themes::Language::English).to_owned();
+    harness.get_by_label(&format!("Top detractor themes: {label}")).click();
+    wait_for_views(&mut harness);
+    assert_eq!(harness.state().views.view, nps_workbench::app::View::Responses);
+    assert_eq!(harness.state().views.theme_selection.as_deref(), Some(first.theme.as_str()));
 }

@@ -108,7 +108,7 @@ pub struct CubeCache {
 }
 
 /// The aggregations of one group_by: count, sum of weights, sum of squared weights.
-fn cube_aggregations(weighted: bool) -> [Expr; 3] {
+pub(crate) fn cube_aggregations(weighted: bool) -> [Expr; 3] {
     if weighted {
         [len().alias(N), col(WEIGHT).sum().alias(SW), (col(WEIGHT) * col(WEIGHT)).sum().alias(SW2)]
     } else {
@@ -239,9 +239,7 @@ fn build_cubes(survey: &Survey, key: &CubeKey) -> Result<Cubes, AnalysisError> {
     let cube_of = |answer: &str| {
         let rows = survey.frame().clone().lazy().filter(col(answer).is_not_null());
         match &packing {
-            Some(packing) => {
-                rows.group_by([packing.expression(answer).alias(PACKED)]).agg(cube_aggregations(weighted))
-            }
+            Some(packing) => rows.group_by([packing.expression(answer).alias(PACKED)]).agg(cube_aggregations(weighted)),
             None => {
                 let mut keys = by.clone();
                 keys.push(col(answer).alias(VALUE));

@@ -16,6 +16,7 @@ pub mod filter;
 pub mod metrics;
 mod summary;
 pub mod survey;
+pub mod theme_counts;
 pub mod trend;
 
 pub use breakdown::{SegmentRow, breakdown_rows, overall_summary};
@@ -25,6 +26,9 @@ pub use filter::Filter;
 pub use metrics::{GroupMetrics, MetricKind, MetricSummary};
 pub use summary::{NpsSummary, ScoreTally, distribution_of, summarise_scores};
 pub use survey::{ExcludedExample, ExclusionGroup, ResponseRow, Survey, SurveyColumns, SurveyParts};
+pub use theme_counts::{
+    CommentTags, Quote, ThemeRow, ThemeSummary, ThemeTags, commented_rows, tag_survey, theme_summary,
+};
 pub use trend::{TrendPoint, trend_points};
 
 /// Segments below this many responses carry a small-n flag.

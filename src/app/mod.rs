@@ -8,6 +8,7 @@ pub mod bench;
 pub mod export;
 pub mod jobs;
 pub mod settings;
+pub mod themes;
 pub mod views;
 
 use std::path::PathBuf;
@@ -20,6 +21,7 @@ use crate::report::ViewRequest;
 use crate::ui;
 pub use jobs::{FileDialogJob, LoadJob, LoadSource, LoadedSurvey};
 pub use settings::{Settings, ThemeChoice};
+pub use themes::{CodebookEdit, ThemeState};
 pub use views::{ComputeJob, Computed, ScoreGroup, SortKey, View, ViewSettings};
 
 use crate::analysis::{Filter, Period};
@@ -55,6 +57,16 @@ pub enum AppCommand {
     SortBy(SortKey),
     /// List the responses of one segment (column, value), or of every kept row.
     ShowResponses(Option<(String, String)>),
+    /// List the responses mentioning this theme (id), under the filter.
+    ShowThemeResponses(String),
+    /// Show this theme's quotes in the Themes view (`None`: the first theme).
+    SelectTheme(Option<String>),
+    /// Change the codebook (saved, then the comments are read again).
+    EditCodebook(CodebookEdit),
+    /// Import a codebook (JSON or CSV) from a file the user picks.
+    ImportCodebook,
+    /// Export the codebook to a file the user picks.
+    ExportCodebook,
     /// List only detractors, passives or promoters (`None`: all).
     SetResponseGroup(Option<ScoreGroup>),
     /// Set the data's region and audience.
@@ -133,6 +145,8 @@ pub struct NpsApp {
     pub benchmark_dialog: Option<BenchmarkFileJob>,
     /// Where the user's benchmarks are stored (`None`: no configuration folder).
     pub user_benchmark_file: Option<PathBuf>,
+    /// The codebook and the themes of the comments.
+    pub themes: ThemeState,
     /// A load under way.
     pub job: Option<LoadJob>,
     /// The open dialog, while it is open.
@@ -167,6 +181,11 @@ impl NpsApp {
                 Err(e) => app.error = Some(e.to_string()),
             }
         }
+        let (themes, codebook_error) = ThemeState::from_file(themes::codebook_file());
+        app.themes = themes;
+        if let Some(e) = codebook_error {
+            app.error = Some(e);
+        }
         app.apply_theme(&cc.egui_ctx);
         let source = file.map_or(LoadSource::Sample, LoadSource::File);
         app.start_load(source);
@@ -189,6 +208,7 @@ impl NpsApp {
             benchmark_form: None,
             benchmark_dialog: None,
             user_benchmark_file: None,
+            themes: ThemeState::default(),
             job: None,
             dialog: None,
             error: None,
@@ -216,7 +236,7 @@ impl NpsApp {
         self.commands.push(command);
     }
 
-    fn waker(&self) -> impl Fn() + Send + 'static {
+    fn waker(&self) -> impl Fn() + Send + Clone + 'static {
         let ctx = self.wake.clone();
         move || {
             if let Some(ctx) = &ctx {
@@ -348,6 +368,19 @@ impl NpsApp {
         }
     }
 
+    /// Keeps the themes of the comments up to date with the survey, codebook and filter, and
+    /// takes a finished codebook dialog: every frame.
+    pub fn refresh_themes(&mut self) {
+        let survey = self.loaded.as_ref().map(|l| &l.survey);
+        let wake = self.waker();
+        if let Some(message) = self.themes.refresh(survey, &self.views.filter, wake) {
+            self.error = Some(message);
+        }
+        if let Err(message) = self.themes.poll_dialog() {
+            self.error = Some(message);
+        }
+    }
+
     fn apply_theme(&self, ctx: &egui::Context) {
         ctx.set_theme(match self.settings.theme {
             ThemeChoice::System => egui::ThemePreference::System,
@@ -417,7 +450,31 @@ impl NpsApp {
                         }
                     }
                 }
+                AppCommand::ShowThemeResponses(theme) => {
+                    self.views.selection = None;
+                    self.views.group = None;
+                    self.views.theme_selection = Some(theme);
+                    self.views.view = View::Responses;
+                    self.screen = Screen::Dashboard;
+                }
+                AppCommand::SelectTheme(theme) => self.views.theme = theme,
+                AppCommand::EditCodebook(edit) => {
+                    if let Err(message) = self.themes.edit(&edit) {
+                        self.error = Some(message);
+                    }
+                }
+                AppCommand::ImportCodebook | AppCommand::ExportCodebook => {
+                    let export = command == AppCommand::ExportCodebook;
+                    let texts = ui::i18n_themes::ThemeTexts::of(self.settings.language);
+                    let title = if export { texts.export_codebook } else { texts.import_codebook };
+                    if let Err(message) =
+                        self.themes.open_dialog(export, title.trim_end_matches('…').to_owned(), self.waker())
+                    {
+                        self.error = Some(message);
+                    }
+                }
                 AppCommand::ShowResponses(selection) => {
+                    self.views.theme_selection = None;
                     self.views.selection = selection;
                     self.views.view = View::Responses;
                     self.screen = Screen::Dashboard;
@@ -548,6 +605,7 @@ impl eframe::App for NpsApp {
         self.poll_jobs();
         self.poll_benchmark_dialog();
         self.refresh_views();
+        self.refresh_themes();
         self.take_dropped_files(ctx);
         self.poll_exports(ctx);
         let export_all = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::E);
@@ -565,6 +623,7 @@ impl eframe::App for NpsApp {
         let ctx = ui.ctx().clone();
         self.apply_commands(&ctx);
         self.refresh_views();
+        self.refresh_themes();
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -28,6 +28,8 @@ pub enum View {
     Responses,
     /// Sectors against published benchmarks.
     Benchmarks,
+    /// What the comments talk about.
+    Themes,
 }
 
 /// Which answers the Responses view lists.
@@ -98,6 +100,10 @@ pub struct ViewSettings {
     pub descending: bool,
     /// The segment whose responses are listed (column, value); `None` lists every kept row.
     pub selection: Option<(String, String)>,
+    /// The Responses view lists only the rows mentioning this theme (id), under the filter.
+    pub theme_selection: Option<String>,
+    /// The theme whose quotes the Themes view shows (id; `None`: the first).
+    pub theme: Option<String>,
     /// Only these answers in the Responses view (`None`: all).
     pub group: Option<ScoreGroup>,
     /// The data's region and audience, for benchmark warnings.

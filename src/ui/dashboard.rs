@@ -23,6 +23,7 @@ pub fn dashboard(
     overall: &Overall,
     sectors: &[SegmentRow],
     context: &FigureContext,
+    top_themes: Option<(&crate::analysis::ThemeSummary, super::i18n::Language)>,
     t: &'static Texts,
     x: &'static ExportTexts,
     commands: &mut Vec<AppCommand>,
@@ -47,7 +48,22 @@ pub fn dashboard(
         ui.add_space(14.0);
         let words = Words { texts: t, export: x };
         let chart = distribution_figure(overall, overall.benchmark.as_ref(), context, &words);
-        plot::chart(ui, &chart, |ui| export_menu::chart_menu(ui, &chart, x, commands));
+        let distribution = |ui: &mut egui::Ui, commands: &mut Vec<AppCommand>| {
+            plot::chart(ui, &chart, |ui| export_menu::chart_menu(ui, &chart, x, commands));
+        };
+        match top_themes.filter(|(s, _)| s.themes.iter().any(|r| r.stats.detractors.mentions > 0)) {
+            Some((summary, language)) => {
+                ui.horizontal_top(|ui| {
+                    let size = egui::vec2((ui.available_width() * 0.64).max(360.0), ui.available_height().max(260.0));
+                    ui.allocate_ui_with_layout(size, egui::Layout::top_down(egui::Align::Min), |ui| {
+                        distribution(ui, commands);
+                    });
+                    ui.add_space(16.0);
+                    ui.vertical(|ui| super::themes::top_themes(ui, summary, language, t, commands));
+                });
+            }
+            None => distribution(ui, commands),
+        }
     });
 }
 

@@ -7,9 +7,11 @@ pub mod dashboard;
 pub mod export_menu;
 pub mod i18n;
 pub mod i18n_export;
+pub mod i18n_themes;
 pub mod plot;
 pub mod review;
 pub mod theme;
+pub mod themes;
 pub mod views;
 
 use eframe::egui;
@@ -27,7 +29,9 @@ pub fn draw(ui: &mut egui::Ui, app: &NpsApp) -> Vec<AppCommand> {
     }
     if let Some(loaded) = app.loaded.as_ref().filter(|_| app.screen == Screen::Dashboard) {
         egui::Panel::top("tabs").show(ui, |ui| {
-            views::tabs(ui, &app.views, app.compute.is_some(), texts, &mut commands);
+            let themes_tab = i18n_themes::ThemeTexts::of(app.settings.language).tab_themes;
+            let busy = app.compute.is_some() || app.themes.busy();
+            views::tabs(ui, &app.views, busy, texts, themes_tab, &mut commands);
         });
         egui::Panel::left("filters").resizable(true).default_size(200.0).show(ui, |ui| {
             views::filter_panel(ui, &loaded.survey, &app.views.filter, texts, &mut commands);
@@ -41,11 +45,23 @@ pub fn draw(ui: &mut egui::Ui, app: &NpsApp) -> Vec<AppCommand> {
                 let overall = computed.and_then(|c| c.results.overall.as_ref()).unwrap_or(&loaded.report.overall);
                 let sectors = computed.map_or(&[][..], |c| &c.results.sectors[..]);
                 let context = crate::app::export::figure_context(loaded, &app.views.filter);
-                dashboard::dashboard(ui, &loaded.report, overall, sectors, &context, texts, x, &mut commands);
+                let top = app.themes.summary().map(|s| (s, app.settings.language));
+                dashboard::dashboard(ui, &loaded.report, overall, sectors, &context, top, texts, x, &mut commands);
             }
             View::Segments => views::segments(ui, loaded, &app.views, computed, texts, x, &mut commands),
             View::Trend => views::trend(ui, loaded, &app.views, computed, texts, x, &mut commands),
-            View::Responses => views::responses(ui, loaded, &app.views, computed, texts, &mut commands),
+            View::Responses => {
+                let theme = app.views.theme_selection.as_deref().map(|id| {
+                    let rows = app.themes.summary().and_then(|s| s.themes.iter().find(|r| r.theme.as_str() == id));
+                    let label = themes::theme_label(&app.themes.codebook, id, app.settings.language);
+                    (label, rows.map_or(&[][..], |r| &r.positions[..]))
+                });
+                let theme = theme.as_ref().map(|(label, rows)| (label.as_str(), *rows));
+                views::responses(ui, loaded, &app.views, computed, theme, app.settings.language, texts, &mut commands);
+            }
+            View::Themes => {
+                themes::themes_view(ui, loaded, &app.views, &app.themes, app.settings.language, texts, &mut commands)
+            }
             View::Benchmarks => bench::benchmarks_view(
                 ui,
                 loaded,

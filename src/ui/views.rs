@@ -15,12 +15,20 @@ use crate::chart::Tone;
 use crate::figures::{Words, segments_figure, segments_table, trend_figure, trend_table};
 
 /// The view tabs, with a note while figures are being computed.
-pub fn tabs(ui: &mut egui::Ui, settings: &ViewSettings, computing: bool, t: &Texts, commands: &mut Vec<AppCommand>) {
+pub fn tabs(
+    ui: &mut egui::Ui,
+    settings: &ViewSettings,
+    computing: bool,
+    t: &Texts,
+    themes_tab: &str,
+    commands: &mut Vec<AppCommand>,
+) {
     ui.horizontal(|ui| {
         for (view, label) in [
             (View::Overview, t.tab_overview),
             (View::Segments, t.tab_segments),
             (View::Trend, t.tab_trend),
+            (View::Themes, themes_tab),
             (View::Responses, t.tab_responses),
             (View::Benchmarks, t.tab_benchmarks),
         ] {
@@ -413,19 +421,37 @@ pub fn trend(
 }
 
 /// The Responses view: the rows behind the selection, with score, segments, date and comment.
+/// `theme` (label, row positions ascending) keeps only the rows mentioning a theme.
+#[allow(clippy::too_many_arguments)]
 pub fn responses(
     ui: &mut egui::Ui,
     loaded: &LoadedSurvey,
     settings: &ViewSettings,
     computed: Option<&Computed>,
+    theme: Option<(&str, &[u32])>,
+    language: super::i18n::Language,
     t: &Texts,
     commands: &mut Vec<AppCommand>,
 ) {
     let Some(computed) = computed else { return };
     let survey = &loaded.survey;
-    let rows = &computed.responses;
+    let kept: Vec<u32>;
+    let rows = match theme {
+        Some((_, positions)) => {
+            kept = computed.responses.iter().copied().filter(|p| positions.binary_search(p).is_ok()).collect();
+            &kept
+        }
+        None => &computed.responses,
+    };
     ui.horizontal_wrapped(|ui| {
         ui.heading(fill(t.responses_title, &[("count", &rows.len().to_string())]));
+        if let Some((label, _)) = theme {
+            let tt = super::i18n_themes::ThemeTexts::of(language);
+            ui.label(fill(tt.responses_of_theme, &[("theme", label)]));
+            if ui.button(t.show_all).clicked() {
+                commands.push(AppCommand::ShowResponses(None));
+            }
+        }
         if let Some((column, value)) = &settings.selection {
             ui.label(fill(t.responses_of, &[("column", column), ("value", value)]));
             if ui.button(t.show_all).clicked() {

@@ -1,0 +1,323 @@
+//! Themes in the app: the codebook (edited, saved in the settings folder, imported and exported
+//! through the native dialogs), the text analysis of the comments on the "themes" thread once per
+//! load or codebook change, and the counting per filter on the "theme-counts" thread.
+//!
+//! Owns the jobs and their cached results; the numbers come from `analysis::theme_counts` as
+//! plain structs. Nothing here touches polars directly.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use super::jobs::{FileDialogJob, Worker};
+use crate::analysis::{Filter, Survey, ThemeSummary, ThemeTags, tag_survey, theme_summary};
+use crate::themes::{Codebook, Labels, Language, Theme, ThemeId, default_codebook, theme_from_phrase};
+use crate::themes_report::{read_codebook, write_codebook};
+
+/// A change to the codebook, as the editor asks for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CodebookEdit {
+    /// Add a theme with this (English) label.
+    Add(String),
+    /// Set a theme's label in one language.
+    Rename(ThemeId, Language, String),
+    /// Replace a theme's keywords in one language with these (comma-separated).
+    SetKeywords(ThemeId, Language, String),
+    /// Merge the second theme into the first.
+    Merge(ThemeId, ThemeId),
+    /// Remove a theme.
+    Remove(ThemeId),
+    /// Make a theme of the discovered phrase with this key.
+    FromPhrase(String),
+    /// Go back to the default codebook.
+    Reset,
+}
+
+/// Where the codebook is kept: `codebook.json` beside the user's benchmarks.
+#[must_use]
+pub fn codebook_file() -> Option<PathBuf> {
+    crate::benchmarks::user_file().and_then(|p| p.parent().map(|d| d.join("codebook.json")))
+}
+
+/// Applies `edit` to `codebook`; `tags` supplies discovered phrases.
+pub fn apply_edit(codebook: &mut Codebook, edit: &CodebookEdit, tags: Option<&ThemeTags>) -> Result<(), String> {
+    let result = match edit {
+        CodebookEdit::Add(label) => {
+            let label = if label.trim().is_empty() { "New theme" } else { label.trim() };
+            let id = codebook.unique_id(&ThemeId::from_text(label));
+            codebook.add_theme(Theme::new(id, Labels::same(label)))
+        }
+        CodebookEdit::Rename(id, language, label) => codebook.rename(id, *language, label),
+        CodebookEdit::SetKeywords(id, language, text) => {
+            let Some(theme) = codebook.get(id) else { return Err(format!("no theme '{id}'")) };
+            let mut keywords: Vec<_> = theme.keywords.iter().filter(|k| k.language != *language).cloned().collect();
+            keywords.extend(
+                text.split(',')
+                    .map(str::trim)
+                    .filter(|k| !k.is_empty())
+                    .map(|k| crate::themes::Keyword::new(*language, k)),
+            );
+            codebook.set_keywords(id, keywords)
+        }
+        CodebookEdit::Merge(kept, absorbed) => codebook.merge(kept, absorbed),
+        CodebookEdit::Remove(id) => codebook.remove_theme(id).map(|_| ()),
+        CodebookEdit::FromPhrase(key) => {
+            let Some(phrase) = tags.and_then(|t| t.discovered.iter().find(|p| p.key == *key)) else {
+                return Err(format!("the phrase '{key}' is no longer in the list"));
+            };
+            let theme = theme_from_phrase(phrase, codebook);
+            codebook.add_theme(theme)
+        }
+        CodebookEdit::Reset => {
+            *codebook = default_codebook();
+            Ok(())
+        }
+    };
+    result.map_err(|e| e.to_string())
+}
+
+/// What a tagging or count was made for: the survey (by identity) and the codebook version.
+type TagKey = (usize, u64);
+
+/// Tags of the comments being computed.
+struct TagJob {
+    key: TagKey,
+    cancel: Arc<AtomicBool>,
+    worker: Worker<Result<Option<ThemeTags>, String>>,
+}
+
+/// Counts being computed for one filter.
+struct CountJob {
+    key: (TagKey, Filter),
+    worker: Worker<Result<ThemeSummary, String>>,
+}
+
+/// The codebook, the cached tags and counts, and the jobs behind them.
+pub struct ThemeState {
+    /// The codebook in use.
+    pub codebook: Codebook,
+    /// Bumped on every codebook change.
+    pub version: u64,
+    /// Where the codebook is saved (`None`: not saved, as in tests).
+    pub file: Option<PathBuf>,
+    /// The tags of the loaded survey's comments, with what they were made for.
+    tags: Option<(TagKey, Arc<ThemeTags>)>,
+    tag_job: Option<TagJob>,
+    /// The counts under the current filter, with what they were made for.
+    summary: Option<((TagKey, Filter), Arc<ThemeSummary>)>,
+    count_job: Option<CountJob>,
+    /// An import or export dialog (true: export).
+    dialog: Option<(bool, FileDialogJob)>,
+}
+
+impl Default for ThemeState {
+    fn default() -> Self {
+        Self {
+            codebook: default_codebook(),
+            version: 0,
+            file: None,
+            tags: None,
+            tag_job: None,
+            summary: None,
+            count_job: None,
+            dialog: None,
+        }
+    }
+}
+
+impl ThemeState {
+    /// The state with the saved codebook read from `file` (the default one when there is none);
+    /// a message when the saved file cannot be read.
+    #[must_use]
+    pub fn from_file(file: Option<PathBuf>) -> (Self, Option<String>) {
+        let mut state = Self { file: file.clone(), ..Self::default() };
+        let mut error = None;
+        if let Some(path) = file.filter(|p| p.exists()) {
+            match read_codebook(&path) {
+                Ok(codebook) => state.codebook = codebook,
+                Err(e) => error = Some(e),
+            }
+        }
+        (state, error)
+    }
+
+    /// The tags, once the comments have been read.
+    #[must_use]
+    pub fn tags(&self) -> Option<&Arc<ThemeTags>> {
+        self.tags.as_ref().map(|(_, t)| t)
+    }
+
+    /// The counts, when they are up to date with `survey` and `filter` (the last ones while new
+    /// ones are computed, so the view does not flicker).
+    #[must_use]
+    pub fn summary(&self) -> Option<&ThemeSummary> {
+        self.summary.as_ref().map(|(_, s)| s.as_ref())
+    }
+
+    /// Whether comments are being read or counted.
+    #[must_use]
+    pub fn busy(&self) -> bool {
+        self.tag_job.is_some() || self.count_job.is_some()
+    }
+
+    /// Whether the comments are being read (no tags for this codebook yet).
+    #[must_use]
+    pub fn reading(&self) -> bool {
+        self.tag_job.is_some()
+    }
+
+    /// Takes finished jobs and starts the ones `survey` and `filter` need: every frame.
+    pub fn refresh(
+        &mut self,
+        survey: Option<&Arc<Survey>>,
+        filter: &Filter,
+        wake: impl Fn() + Send + Clone + 'static,
+    ) -> Option<String> {
+        let mut error = None;
+        if let Some(job) = self.tag_job.as_mut()
+            && let Some(outcome) = job.worker.poll()
+        {
+            let key = job.key;
+            self.tag_job = None;
+            match outcome {
+                Some(Ok(Some(tags))) => self.tags = Some((key, Arc::new(tags))),
+                Some(Ok(None)) => {}
+                Some(Err(e)) => error = Some(e),
+                None => error = Some("reading the comments stopped unexpectedly".to_owned()),
+            }
+        }
+        if let Some(job) = self.count_job.as_mut()
+            && let Some(outcome) = job.worker.poll()
+        {
+            let key = job.key.clone();
+            self.count_job = None;
+            match outcome {
+                Some(Ok(summary)) => self.summary = Some((key, Arc::new(summary))),
+                Some(Err(e)) => error = Some(e),
+                None => error = Some("counting the themes stopped unexpectedly".to_owned()),
+            }
+        }
+        let Some(survey) = survey.filter(|s| !s.comment_names.is_empty()) else {
+            self.tags = None;
+            self.summary = None;
+            return error;
+        };
+        let key: TagKey = (Arc::as_ptr(survey) as usize, self.version);
+        let tagged = self.tags.as_ref().is_some_and(|(k, _)| *k == key);
+        if !tagged {
+            if self.tag_job.as_ref().is_some_and(|j| j.key != key)
+                && let Some(job) = self.tag_job.take()
+            {
+                job.cancel.store(true, Ordering::Relaxed);
+            }
+            if self.tag_job.is_none() {
+                let cancel = Arc::new(AtomicBool::new(false));
+                let (job_survey, codebook, job_cancel) =
+                    (Arc::clone(survey), self.codebook.clone(), Arc::clone(&cancel));
+                let work = move || tag_survey(&job_survey, &codebook, &job_cancel).map_err(|e| e.to_string());
+                match Worker::spawn("themes", work, wake.clone()) {
+                    Ok(worker) => self.tag_job = Some(TagJob { key, cancel, worker }),
+                    Err(e) => error = Some(format!("cannot start reading the comments: {e}")),
+                }
+            }
+            return error;
+        }
+        let count_key = (key, filter.clone());
+        let counted = self.summary.as_ref().is_some_and(|(k, _)| *k == count_key);
+        let counting = self.count_job.as_ref().is_some_and(|j| j.key == count_key);
+        if counted || counting || self.count_job.is_some() {
+            return error;
+        }
+        let Some(tags) = self.tags().cloned() else { return error };
+        let (job_survey, job_filter) = (Arc::clone(survey), filter.clone());
+        let work = move || theme_summary(&job_survey, &tags, &job_filter).map_err(|e| e.to_string());
+        match Worker::spawn("theme-counts", work, wake) {
+            Ok(worker) => self.count_job = Some(CountJob { key: count_key, worker }),
+            Err(e) => error = Some(format!("cannot start counting the themes: {e}")),
+        }
+        error
+    }
+
+    /// Applies an edit, saves the codebook and has the comments read again.
+    pub fn edit(&mut self, edit: &CodebookEdit) -> Result<(), String> {
+        let mut codebook = self.codebook.clone();
+        apply_edit(&mut codebook, edit, self.tags().map(|t| t.as_ref()))?;
+        self.replace(codebook)
+    }
+
+    /// Uses `codebook` from now on, saves it and has the comments read again.
+    pub fn replace(&mut self, codebook: Codebook) -> Result<(), String> {
+        self.codebook = codebook;
+        self.version += 1;
+        match &self.file {
+            Some(path) => write_codebook(path, &self.codebook),
+            None => Ok(()),
+        }
+    }
+
+    /// Opens the import (or export) dialog on its own thread.
+    pub fn open_dialog(&mut self, export: bool, title: String, wake: impl Fn() + Send + 'static) -> Result<(), String> {
+        if self.dialog.is_some() {
+            return Ok(());
+        }
+        let show = move || {
+            let dialog = rfd::FileDialog::new().set_title(title).add_filter("Codebook", &["json", "csv"]);
+            if export { dialog.set_file_name("codebook.json").save_file() } else { dialog.pick_file() }
+        };
+        self.dialog = Some((export, FileDialogJob::spawn(show, wake)?));
+        Ok(())
+    }
+
+    /// Takes the path chosen in the import or export dialog and reads or writes the codebook.
+    pub fn poll_dialog(&mut self) -> Result<(), String> {
+        let Some(choice) = self.dialog.as_mut().and_then(|(_, d)| d.poll()) else { return Ok(()) };
+        let export = self.dialog.take().is_some_and(|(e, _)| e);
+        let Some(path) = choice else { return Ok(()) };
+        if export { write_codebook(&path, &self.codebook) } else { self.replace(read_codebook(&path)?) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edits_change_the_codebook_and_are_saved_atomically() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings").join("codebook.json");
+        let (mut state, error) = ThemeState::from_file(Some(path.clone()));
+        assert!(error.is_none());
+        let themes = state.codebook.themes().len();
+        state.edit(&CodebookEdit::Add("Parking".into())).unwrap();
+        let id = ThemeId::from_text("Parking");
+        state.edit(&CodebookEdit::SetKeywords(id.clone(), Language::Dutch, "parkeren, parkeerplaats".into())).unwrap();
+        state.edit(&CodebookEdit::Rename(id.clone(), Language::Dutch, "Parkeren".into())).unwrap();
+        assert_eq!(state.codebook.themes().len(), themes + 1);
+        assert_eq!(state.version, 3);
+        let saved = read_codebook(&path).unwrap();
+        assert_eq!(saved, state.codebook);
+        let parking = saved.get(&id).unwrap();
+        assert_eq!(parking.labels.get(Language::Dutch), "Parkeren");
+        assert_eq!(parking.keywords_in(Language::Dutch).count(), 2);
+        state.edit(&CodebookEdit::Merge(ThemeId::new("price").unwrap(), id.clone())).unwrap();
+        assert!(state.codebook.get(&id).is_none());
+        let err = state.edit(&CodebookEdit::Remove(id)).unwrap_err();
+        assert!(err.contains("parking"), "{err}");
+        let csv = dir.path().join("book.csv");
+        write_codebook(&csv, &state.codebook).unwrap();
+        assert_eq!(read_codebook(&csv).unwrap(), state.codebook);
+        let names: Vec<_> =
+            std::fs::read_dir(path.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names.len(), 1, "no temporary file left: {names:?}");
+    }
+
+    #[test]
+    fn an_unreadable_codebook_is_a_message_naming_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("codebook.json");
+        std::fs::write(&path, "{ not json").unwrap();
+        let (state, error) = ThemeState::from_file(Some(path));
+        assert!(error.unwrap().starts_with("codebook.json: "));
+        assert_eq!(state.codebook, default_codebook());
+    }
+}
