@@ -143,7 +143,7 @@ fn main() {
     let xlsx = dir.join("responses-100k.xlsx");
     make_csv(&csv, 1_000_000);
     make_xlsx(&xlsx, 100_000);
-    for (file, budget_ms) in [(&csv, 500), (&xlsx, 800)] {
+    for (file, budget_ms) in [(&csv, 250), (&xlsx, 800)] {
         let size_mb = std::fs::metadata(file).unwrap().len() as f64 / 1e6;
         let (median, json) = median_run(file);
         let report: serde_json::Value = serde_json::from_str(&json).unwrap();

@@ -502,3 +502,25 @@ fn the_overview_names_the_top_detractor_themes() {
     assert_eq!(harness.state().views.view, nps_workbench::app::View::Responses);
     assert_eq!(harness.state().views.theme_selection.as_deref(), Some(first.theme.as_str()));
 }
+
+#[test]
+fn rows_without_a_readable_date_are_announced_in_the_review_and_the_trend() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dates.csv");
+    let text = "date,region,How likely are you to recommend us?\n2025-01-03,Noord,9\n2025-01-09,Zuid,7\n\
+                gisteren,Noord,10\n2025-02-01,Zuid,3\n,Noord,8\n2025-02-11,Zuid,9\n";
+    std::fs::write(&path, text).unwrap();
+    let mut harness = harness_with_sample();
+    harness.state_mut().push(AppCommand::Open(LoadSource::File(path)));
+    harness.step();
+    wait_for_load(&mut harness);
+    let notice = "2 row(s) have no readable date in 'date' and are left out of the trend (1 blank; row 4 'gisteren').";
+    harness.get_by_label(notice);
+    harness.get_by_label("Continue to the analysis").click();
+    harness.run();
+    harness.get_by_label("Trend").click();
+    wait_for_views(&mut harness);
+    let trend = harness.state().computed.as_ref().unwrap().results.trend.clone().unwrap();
+    assert_eq!(trend.iter().map(|p| p.n).sum::<u64>(), 4, "six answers, two without a date");
+    harness.get_by_label(notice);
+}

@@ -60,7 +60,11 @@ impl LoadedSurvey {
     /// A survey from an imported table (also used by tests that skip the thread).
     pub fn from_table(source: LoadSource, options: ImportOptions, table: &ImportedTable) -> Result<Self, String> {
         let survey = Survey::from_table(table).map_err(|e| e.to_string())?;
-        let report = report_for_whole_survey(&survey).map_err(|e| e.to_string())?;
+        let mut report = report_for_whole_survey(&survey).map_err(|e| e.to_string())?;
+        // The app's trend and date filter use the dates: rows without one are announced.
+        if survey.has_dates() {
+            report.unreadable_dates = table.unreadable_dates();
+        }
         let survey = Arc::new(survey);
         let preview = (0..table.rows.row_count().min(PREVIEW_ROWS))
             .map(|r| {

@@ -373,6 +373,9 @@ pub fn trend(
             }
         }
     });
+    if let Some(dates) = &loaded.report.unreadable_dates {
+        ui.label(RichText::new(crate::notices::date_notice(dates, t)).weak());
+    }
     let Some(computed) = computed else { return };
     let Some(points) = computed.results.trend.as_ref() else { return };
     let words = Words { texts: t, export: x };
