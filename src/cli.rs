@@ -209,6 +209,27 @@ fn filter_hints(table: &ImportedTable, filter: &Filter, warnings: &mut Vec<Strin
     Ok(())
 }
 
+/// The themes chart and table of a file with comments, for `report --out` (none without
+/// comments, or when no theme is mentioned).
+fn themes_figures(
+    table: &import::ImportedTable,
+    filter: &Filter,
+    report: &Report,
+) -> Result<(Vec<crate::chart::ChartSpec>, Vec<crate::export::table::Table>), String> {
+    let codebook = crate::themes::default_codebook();
+    let Some(themes) = crate::themes_report::themes_of_table(table, filter, &codebook)? else {
+        return Ok((Vec::new(), Vec::new()));
+    };
+    let language = crate::ui::i18n::Language::English;
+    let words = crate::figures::Words::of(language);
+    let tt = crate::ui::i18n_themes::ThemeTexts::of(language);
+    let context = crate::figures::context_of(report);
+    let lang = crate::themes::Language::English;
+    let chart = crate::figures::themes_figure(&themes.summary, lang, &context, &words, tt);
+    let table = crate::figures::themes_table(&themes.summary, lang, &words, tt);
+    Ok((chart.into_iter().collect(), if themes.summary.themes.is_empty() { Vec::new() } else { vec![table] }))
+}
+
 /// Runs `report` and returns what to print on stdout, or the one-line error with its exit
 /// status. Warnings and hints (arguments ignored or mistyped, notices with `--json`) are added
 /// to `warnings`, one line each, for stderr, also when the report fails.
@@ -251,7 +272,8 @@ pub fn run_report(args: &ReportArgs, warnings: &mut Vec<String>) -> Result<Strin
     let report = report_for_table(&table, &request).map_err(|e| e.to_string())?;
     let json = serde_json::to_string_pretty(&report).map_err(|e| format!("cannot write JSON: {e}"))?;
     if let Some(dir) = &args.out {
-        crate::figures::write_out(dir, &report, &json, Vec::new(), Vec::new())?;
+        let (charts, tables) = themes_figures(&table, &request.filter, &report)?;
+        crate::figures::write_out(dir, &report, &json, charts, tables)?;
     }
     if args.json {
         // The table carries the notices; with JSON they go to stderr, so a script sees them too.

@@ -9,17 +9,18 @@
 
 use std::path::Path;
 
-use crate::analysis::{NpsSummary, SegmentRow, TrendPoint};
+use crate::analysis::{NpsSummary, SegmentRow, ThemeSummary, TrendPoint};
 use crate::benchmarks::Comparison;
 use crate::chart::{
-    BenchmarkMark, ChartSpec, ChartText, DistributionWords, IntervalRow, LegendWords, ReferenceValue, TrendRow,
-    benchmarks_chart, breakdown_chart, distribution_chart, segments_chart, trend_chart,
+    BenchmarkMark, ChartSpec, ChartText, DistributionWords, IntervalRow, LegendWords, ReferenceValue, ThemeRow,
+    TrendRow, benchmarks_chart, breakdown_chart, distribution_chart, segments_chart, themes_chart, trend_chart,
 };
 use crate::export::table::{Cell, Column, ColumnKind, Table};
 use crate::export::{ExportOptions, ExportOutcome, ReportInfo, export_all, file_stem};
 use crate::report::{ExcludedRows, Report, ViewResults};
 use crate::ui::i18n::{Language, Texts, fill};
 use crate::ui::i18n_export::ExportTexts;
+use crate::ui::i18n_themes::ThemeTexts;
 
 /// The words of one language: the app's texts and the export texts.
 #[derive(Debug, Clone, Copy)]
@@ -231,6 +232,94 @@ pub fn benchmarks_figure(sectors: &[SegmentRow], context: &FigureContext, w: &Wo
         footnote: &note,
     };
     Some(benchmarks_chart(&rows, &text, &w.legend()))
+}
+
+/// How many themes the exported themes chart shows.
+const THEMES_SHOWN: usize = 10;
+
+/// The share of detractors mentioning each theme (the most mentioned first), with Wilson 95%
+/// whiskers; `None` when no theme is mentioned.
+#[must_use]
+pub fn themes_figure(
+    summary: &ThemeSummary,
+    language: crate::themes::Language,
+    context: &FigureContext,
+    w: &Words,
+    tt: &ThemeTexts,
+) -> Option<ChartSpec> {
+    if summary.themes.is_empty() {
+        return None;
+    }
+    let rows: Vec<ThemeRow> = summary
+        .themes
+        .iter()
+        .take(THEMES_SHOWN)
+        .map(|r| {
+            let d = &r.stats.detractors;
+            let label = r.labels.get(language);
+            ThemeRow {
+                theme: if r.stats.over_represented { format!("{label} *") } else { label.to_owned() },
+                mentions: d.mentions,
+                share_pct: 100.0 * d.share,
+                low_pct: 100.0 * d.interval.low,
+                high_pct: 100.0 * d.interval.high,
+            }
+        })
+        .collect();
+    // Shares of detractors: n is the detractors with a comment, and the interval is Wilson's.
+    let mut note = footnote(summary.group_sizes[0], &[], context, w).replacen(
+        w.export.footnote_interval,
+        w.export.footnote_interval_wilson,
+        1,
+    );
+    note.push_str(" \u{b7} ");
+    note.push_str(tt.over_mark);
+    let text = ChartText {
+        title: tt.chart_title,
+        subtitle: "",
+        category_title: tt.col_theme,
+        value_title: tt.chart_axis,
+        footnote: &note,
+    };
+    Some(themes_chart(&rows, &text, &w.legend()))
+}
+
+/// Every theme mentioned: mentions, the shares of each group with intervals, over-representation
+/// among detractors and the NPS with and without the theme.
+#[must_use]
+pub fn themes_table(summary: &ThemeSummary, language: crate::themes::Language, w: &Words, tt: &ThemeTexts) -> Table {
+    let columns = vec![
+        Column::new(tt.col_theme, ColumnKind::Text),
+        Column::new(tt.col_mentions, ColumnKind::Integer),
+        Column::new(tt.col_detractors, PERCENT),
+        Column::new(w.export.col_low, PERCENT),
+        Column::new(w.export.col_high, PERCENT),
+        Column::new(tt.col_passives, PERCENT),
+        Column::new(tt.col_promoters, PERCENT),
+        Column::new(tt.col_over, ColumnKind::Text),
+        Column::new(tt.col_nps_with, NPS),
+        Column::new(tt.col_nps_without, NPS),
+    ];
+    let rows = summary
+        .themes
+        .iter()
+        .map(|r| {
+            let st = &r.stats;
+            vec![
+                Cell::from(r.labels.get(language)),
+                r.mentions.into(),
+                (100.0 * st.detractors.share).into(),
+                (100.0 * st.detractors.interval.low).into(),
+                (100.0 * st.detractors.interval.high).into(),
+                (100.0 * st.passives.share).into(),
+                (100.0 * st.promoters.share).into(),
+                yes_no(st.over_represented, w),
+                r.with.as_ref().map(|s| s.nps).into(),
+                r.without.as_ref().map(|s| s.nps).into(),
+            ]
+        })
+        .collect();
+    Table { title: tt.chart_title.to_owned(), columns, rows }
 }
 
 /// The breakdowns of `rows` in first-seen order: column and its rows.

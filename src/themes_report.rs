@@ -135,7 +135,41 @@ pub fn themes_for_file(path: &Path, request: &ThemesRequest) -> Result<ThemesRep
     };
     let table = import::read_file(path, &request.import, &mut |_| true).map_err(|e| e.to_string())?;
     let place = table.source.place();
-    let mut filter = request.filter.clone();
+    let themes = themes_of_table(&table, &request.filter, &codebook)?.ok_or_else(|| {
+        let available = table.headers.iter().map(|h| format!("'{h}'")).collect::<Vec<_>>().join(", ");
+        format!("{place}: no comment column to find themes in; columns: {available}")
+    })?;
+    let error = |e: AnalysisError| format!("{place}: {e}");
+    let comments = if request.comments {
+        Some(commented_rows(&themes.survey, &themes.tags, &themes.filter).map_err(error)?)
+    } else {
+        None
+    };
+    Ok(assemble(place, &themes.filter, &codebook, &themes.summary, &themes.tags, comments))
+}
+
+/// The themes of an imported table: the survey typed for them, the tags of every comment, the
+/// filter with the columns as the file names them, and the per-theme summary.
+pub struct TableThemes {
+    /// The survey (comments and the filter's columns).
+    pub survey: Survey,
+    /// Every comment's themes and the discovered phrases.
+    pub tags: crate::analysis::ThemeTags,
+    /// The filter, its columns named by their headers.
+    pub filter: Filter,
+    /// Per theme, under the filter.
+    pub summary: ThemeSummary,
+}
+
+/// Reads the comments of `table` with `codebook`, counting under `filter`; `None` when the table
+/// has no comment column. Errors name the file.
+pub fn themes_of_table(
+    table: &import::ImportedTable,
+    filter: &Filter,
+    codebook: &Codebook,
+) -> Result<Option<TableThemes>, String> {
+    let place = table.source.place();
+    let mut filter = filter.clone();
     let mut columns = Vec::new();
     let mut segments = std::collections::BTreeMap::new();
     for (column, values) in std::mem::take(&mut filter.segments) {
@@ -150,18 +184,16 @@ pub fn themes_for_file(path: &Path, request: &ThemesRequest) -> Result<ThemesRep
         comments: true,
         metrics: false,
     };
-    let survey = Survey::from_table_with(&table, &columns, &parts).map_err(|e| e.to_string())?;
+    let survey = Survey::from_table_with(table, &columns, &parts).map_err(|e| e.to_string())?;
     if survey.comment_names.is_empty() {
-        let available = table.headers.iter().map(|h| format!("'{h}'")).collect::<Vec<_>>().join(", ");
-        return Err(format!("{place}: no comment column to find themes in; columns: {available}"));
+        return Ok(None);
     }
     let error = |e: AnalysisError| format!("{place}: {e}");
-    let tags = tag_survey(&survey, &codebook, &AtomicBool::new(false))
+    let tags = tag_survey(&survey, codebook, &AtomicBool::new(false))
         .map_err(error)?
         .ok_or_else(|| format!("{place}: reading the comments was cancelled"))?;
     let summary = theme_summary(&survey, &tags, &filter).map_err(error)?;
-    let comments = if request.comments { Some(commented_rows(&survey, &tags, &filter).map_err(error)?) } else { None };
-    Ok(assemble(place, &filter, &codebook, &summary, &tags, comments))
+    Ok(Some(TableThemes { survey, tags, filter, summary }))
 }
 
 fn assemble(

@@ -77,6 +77,10 @@ fn out_writes_charts_tables_report_and_deck() {
         "trend.png",
         "trend.svg",
         "benchmarks.png",
+        // The sample has comments: the detractor themes are written too.
+        "themes.png",
+        "themes.svg",
+        "what-detractors-talk-about.csv",
         "tables.xlsx",
         "data-quality.csv",
         "report.html",

@@ -299,9 +299,12 @@ pub(crate) fn filter_expression(survey: &Survey, filter: &Filter) -> Option<Expr
     parts.into_iter().reduce(|a, b| a.and(b))
 }
 
-/// The first day of every period from the survey's first to its last date.
-fn period_starts(survey: &Survey, period: Period) -> Vec<i32> {
+/// The first day of every period from the survey's first to its last date, within the filter's
+/// date range (periods the filter leaves out are not shown as gaps).
+fn period_starts(survey: &Survey, period: Period, filter: &Filter) -> Vec<i32> {
     let Some((first, last)) = survey.date_range() else { return Vec::new() };
+    let (from, to) = filter.date_bounds();
+    let (first, last) = (from.map_or(first, |f| f.max(first)), to.map_or(last, |t| t.min(last)));
     let mut starts = Vec::new();
     let mut start = period.start_of(first);
     while start <= last {
@@ -375,7 +378,7 @@ pub fn aggregate(survey: &Survey, query: &Query) -> Result<Aggregates, AnalysisE
     segments.sort();
     segments.dedup();
     let (from, to) = query.filter.date_bounds();
-    let trend_starts = query.trend.filter(|_| survey.has_dates()).map(|p| period_starts(survey, p));
+    let trend_starts = query.trend.filter(|_| survey.has_dates()).map(|p| period_starts(survey, p, &query.filter));
     let day = survey.has_dates() && (trend_starts.is_some() || from.is_some() || to.is_some());
     let cubes = survey.cubes.get(survey, &CubeKey { segments, day })?;
     let predicate = filter_expression(survey, &query.filter);
@@ -506,6 +509,16 @@ mod tests {
         let trend = result.trend.unwrap();
         assert_eq!(trend.len(), 2);
         assert_eq!(trend.iter().map(|(_, t)| t.nps.n()).sum::<u64>(), 6, "the undated answer is not in the trend");
+    }
+
+    #[test]
+    fn the_trend_spans_the_filtered_dates_only() {
+        let survey = small_survey();
+        let filter = Filter { date_from: Some("2025-02-01".into()), ..Filter::default() };
+        let query = Query { filter, groupings: Vec::new(), trend: Some(Period::Month) };
+        let trend = aggregate(&survey, &query).unwrap().trend.unwrap();
+        assert_eq!(trend.len(), 1, "January is outside the filter, not an empty month");
+        assert_eq!(trend[0].1.nps.n(), 3, "7 on 1 February, 3 and 10 later in the month");
     }
 
     #[test]

@@ -206,8 +206,13 @@ pub struct Survey {
     /// Headers of the comment columns kept.
     pub comment_names: Vec<String>,
     date_range: Option<(i32, i32)>,
+    /// Unique among the surveys of this run (see [`Survey::id`]).
+    id: u64,
     pub(crate) cubes: super::engine::CubeCache,
 }
+
+/// The next [`Survey::id`].
+static NEXT_SURVEY_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// Integer codes for the values of one column, labels sorted (values borrowed, not copied).
 pub(crate) fn encode<'a>(values: impl Iterator<Item = &'a str>) -> (Vec<String>, Vec<u32>) {
@@ -492,6 +497,7 @@ impl Survey {
             date_name,
             comment_names,
             date_range,
+            id: NEXT_SURVEY_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             cubes: super::engine::CubeCache::default(),
         })
     }
@@ -501,6 +507,12 @@ impl Survey {
     pub fn from_generated(columns: SurveyColumns, name: &str) -> Result<Self, AnalysisError> {
         let (source, facts) = generated_source(name);
         Self::from_columns(columns, source, facts)
+    }
+
+    /// A number no other survey of this run has: what caches of work on a survey are keyed by.
+    #[must_use]
+    pub fn id(&self) -> u64 {
+        self.id
     }
 
     /// The typed frame: one row per non-blank data row.

@@ -174,7 +174,7 @@ pub struct ThemeRow {
     pub with: Option<NpsSummary>,
     /// NPS of the other commenters.
     pub without: Option<NpsSummary>,
-    /// NPS with minus NPS without, points.
+    /// NPS with minus NPS without, points (shown whenever both have answers, tested or not).
     pub nps_difference: Option<f64>,
     /// Holm-adjusted p-value of that difference across the themes (absent when a side has fewer
     /// than 5 answers).
@@ -365,9 +365,11 @@ pub fn theme_summary(survey: &Survey, tags: &ThemeTags, filter: &Filter) -> Resu
             labels: theme.labels.clone(),
             mentions: with.n(),
             stats,
+            nps_difference: NpsSummary::from_tally(&with, weighted)
+                .zip(NpsSummary::from_tally(&without, weighted))
+                .map(|(a, b)| a.nps - b.nps),
             with: NpsSummary::from_tally(&with, weighted),
             without: NpsSummary::from_tally(&without, weighted),
-            nps_difference: test.map(|t| 100.0 * t.difference),
             nps_p_adjusted: p_adjusted,
             nps_significant: p_adjusted.is_some_and(|p| p < ALPHA),
             quotes,

@@ -523,9 +523,16 @@ impl NpsApp {
             results.overall = Some(loaded.report.overall.clone());
         }
         results.segments = ui::views::shown_rows(&results.segments, &self.views);
-        let charts = crate::figures::charts_for(&results, &context, &words);
+        let mut charts = crate::figures::charts_for(&results, &context, &words);
         let report = &loaded.report;
-        let tables = crate::figures::tables_for(&results, &report.excluded, Some(report.rows_read), &words);
+        let mut tables = crate::figures::tables_for(&results, &report.excluded, Some(report.rows_read), &words);
+        // The detractor themes, when the comments have been read.
+        if let Some(summary) = self.themes.summary().filter(|s| !s.themes.is_empty()) {
+            let tt = crate::ui::i18n_themes::ThemeTexts::of(self.settings.language);
+            let language = crate::ui::themes::label_language(self.settings.language);
+            charts.extend(crate::figures::themes_figure(summary, language, &context, &words, tt));
+            tables.push(crate::figures::themes_table(summary, language, &words, tt));
+        }
         Some(export::Bundle { charts, tables, info: crate::figures::report_info(&context, &words) })
     }
 

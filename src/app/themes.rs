@@ -77,7 +77,7 @@ pub fn apply_edit(codebook: &mut Codebook, edit: &CodebookEdit, tags: Option<&Th
 }
 
 /// What a tagging or count was made for: the survey (by identity) and the codebook version.
-type TagKey = (usize, u64);
+type TagKey = (u64, u64);
 
 /// Tags of the comments being computed.
 struct TagJob {
@@ -202,7 +202,11 @@ impl ThemeState {
             self.summary = None;
             return error;
         };
-        let key: TagKey = (Arc::as_ptr(survey) as usize, self.version);
+        let key: TagKey = (survey.id(), self.version);
+        // Another file's counts are never shown, not even while this one's are computed.
+        if self.summary.as_ref().is_some_and(|((k, _), _)| k.0 != key.0) {
+            self.summary = None;
+        }
         let tagged = self.tags.as_ref().is_some_and(|(k, _)| *k == key);
         if !tagged {
             if self.tag_job.as_ref().is_some_and(|j| j.key != key)

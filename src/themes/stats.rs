@@ -178,12 +178,17 @@ pub fn theme_stats(themes: &[ThemeCounts], totals: &GroupTotals, alpha: f64) -> 
             };
             let detractors = share_of(t.detractors, totals.detractors);
             let others = share_of(others_count, others_total);
+            // As for segments and periods, a side with fewer than 5 (effective) answers is not
+            // tested: one detractor mentioning a theme is never "significant".
+            let testable = totals.detractors.effective_n >= crate::analysis::breakdown::MIN_TESTED_N
+                && others_total.effective_n >= crate::analysis::breakdown::MIN_TESTED_N;
             let z = two_proportion_z(
                 detractors.share,
                 totals.detractors.effective_n,
                 others.share,
                 others_total.effective_n,
-            );
+            )
+            .filter(|_| testable);
             ThemeStats {
                 theme: t.theme.clone(),
                 detractors,
@@ -208,6 +213,18 @@ pub fn theme_stats(themes: &[ThemeCounts], totals: &GroupTotals, alpha: f64) -> 
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_lone_detractor_is_never_over_represented() {
+        let theme = super::ThemeId::new("price").unwrap();
+        let count = |k: u64| GroupCount { weighted: k as f64, unweighted: k };
+        let total = |n: u64| GroupTotal { weighted: n as f64, unweighted: n, effective_n: n as f64 };
+        let themes = [ThemeCounts { theme, detractors: count(1), passives: count(0), promoters: count(0) }];
+        let totals = GroupTotals { detractors: total(1), passives: total(50), promoters: total(50) };
+        let stats = theme_stats(&themes, &totals, 0.05);
+        assert!(!stats[0].over_represented && stats[0].z.is_none());
+        assert!((stats[0].detractors.share - 1.0).abs() < 1e-12, "the share is still shown");
+    }
+
     use super::*;
 
     fn close(a: f64, b: f64, tol: f64) -> bool {

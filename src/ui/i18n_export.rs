@@ -47,6 +47,8 @@ pub struct ExportTexts {
     pub footnote_n: &'static str,
     /// Footnote part: the interval method.
     pub footnote_interval: &'static str,
+    /// The interval method of shares (the themes chart).
+    pub footnote_interval_wilson: &'static str,
     /// Footnote part: `Filter: {filter}`.
     pub footnote_filter: &'static str,
     /// Footnote part: no filter.
@@ -156,6 +158,7 @@ pub static EXPORT_ENGLISH: ExportTexts = ExportTexts {
     nothing_to_export: "Nothing to export yet: open a survey and wait for its figures.",
     footnote_n: "n = {n}",
     footnote_interval: "95% interval: adjusted Wald",
+    footnote_interval_wilson: "95% interval: Wilson",
     footnote_filter: "Filter: {filter}",
     footnote_no_filter: "All answers",
     footnote_period: "Period: {from} to {to}",
@@ -222,6 +225,7 @@ pub static EXPORT_DUTCH: ExportTexts = ExportTexts {
     nothing_to_export: "Nog niets te exporteren: open een enquête en wacht op de cijfers.",
     footnote_n: "n = {n}",
     footnote_interval: "95%-interval: aangepaste Wald",
+    footnote_interval_wilson: "95%-interval: Wilson",
     footnote_filter: "Filter: {filter}",
     footnote_no_filter: "Alle antwoorden",
     footnote_period: "Periode: {from} tot {to}",
@@ -288,6 +292,7 @@ pub static EXPORT_DANISH: ExportTexts = ExportTexts {
     nothing_to_export: "Intet at eksportere endnu: åbn en undersøgelse og vent på tallene.",
     footnote_n: "n = {n}",
     footnote_interval: "95 %-interval: justeret Wald",
+    footnote_interval_wilson: "95 %-interval: Wilson",
     footnote_filter: "Filter: {filter}",
     footnote_no_filter: "Alle svar",
     footnote_period: "Periode: {from} til {to}",

@@ -82,7 +82,7 @@ pub fn themes_view(
                         ui.label(RichText::new(tt.reading_comments).weak());
                     });
                 }
-                themes_body(ui, loaded, settings, summary, lang, t, tt, commands);
+                themes_body(ui, loaded, settings, summary, language, t, tt, commands);
             }
         }
         if let Some(tags) = state.tags() {
@@ -100,16 +100,28 @@ fn themes_body(
     loaded: &LoadedSurvey,
     settings: &ViewSettings,
     summary: &ThemeSummary,
-    lang: Language,
+    language: UiLanguage,
     t: &Texts,
     tt: &ThemeTexts,
     commands: &mut Vec<AppCommand>,
 ) {
+    let lang = label_language(language);
     ui.label(RichText::new(tt.chart_title).heading());
     if summary.themes.is_empty() {
         ui.label(tt.no_theme_found);
         return;
     }
+    // The exported chart and table hold the same figures as the chart and table drawn here.
+    let x = language.export_texts();
+    let words = crate::figures::Words::of(language);
+    let context = crate::app::export::figure_context(loaded, &settings.filter);
+    ui.horizontal(|ui| {
+        if let Some(spec) = crate::figures::themes_figure(summary, lang, &context, &words, tt) {
+            super::export_menu::chart_menu(ui, &spec, x, commands);
+        }
+        let table = || crate::figures::themes_table(summary, lang, &words, tt);
+        super::export_menu::table_menu(ui, tt.col_theme, table, x, commands);
+    });
     let shown: Vec<&ThemeRow> = summary.themes.iter().take(CHART_THEMES).collect();
     if let Some(clicked) = chart(ui, &shown, lang, t, tt) {
         commands.push(AppCommand::SelectTheme(Some(clicked.theme.to_string())));
