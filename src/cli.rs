@@ -129,6 +129,9 @@ pub struct ReportArgs {
     /// tables (one CSV each and tables.xlsx), report.html and deck.pptx.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// With --out: PNGs at twice the slide size (3840x2160), for large screens and print.
+    #[arg(long, requires = "out")]
+    pub png_2x: bool,
 }
 
 /// Why `report` failed: the one-line message and the exit status.
@@ -273,7 +276,8 @@ pub fn run_report(args: &ReportArgs, warnings: &mut Vec<String>) -> Result<Strin
     let json = serde_json::to_string_pretty(&report).map_err(|e| format!("cannot write JSON: {e}"))?;
     if let Some(dir) = &args.out {
         let (charts, tables) = themes_figures(&table, &request.filter, &report)?;
-        crate::figures::write_out(dir, &report, &json, charts, tables)?;
+        let scale = if args.png_2x { crate::export::png::Scale::X2 } else { crate::export::png::Scale::X1 };
+        crate::figures::write_out(dir, &report, &json, charts, tables, scale)?;
     }
     if args.json {
         // The table carries the notices; with JSON they go to stderr, so a script sees them too.

@@ -651,7 +651,8 @@ pub fn export_report(
 }
 
 /// What `report --out DIR` writes: `report.json` (the `--json` text), then every figure of the
-/// report in English (see [`export_report`]), with `extra_charts`/`extra_tables` appended. Fails
+/// report in English (see [`export_report`]), with `extra_charts`/`extra_tables` appended, PNGs at
+/// `scale`. Fails
 /// with one line naming the first file not written (the others are still written).
 pub fn write_out(
     dir: &Path,
@@ -659,13 +660,15 @@ pub fn write_out(
     json: &str,
     extra_charts: Vec<ChartSpec>,
     extra_tables: Vec<Table>,
+    scale: crate::export::png::Scale,
 ) -> Result<Vec<std::path::PathBuf>, String> {
     let target = dir.join("report.json");
     std::fs::create_dir_all(dir)
         .and_then(|()| crate::export::write_atomic(&target, json.as_bytes()))
         .map_err(|e| format!("{}: cannot write: {e}", target.display()))?;
     let words = Words::of(Language::English);
-    let outcome = export_report(dir, report, extra_charts, extra_tables, &ExportOptions::default(), &words);
+    let options = ExportOptions { scale, ..ExportOptions::default() };
+    let outcome = export_report(dir, report, extra_charts, extra_tables, &options, &words);
     match outcome.failed.first() {
         Some(error) => Err(error.to_string()),
         None => Ok(std::iter::once(target).chain(outcome.written).collect()),

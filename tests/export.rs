@@ -210,3 +210,14 @@ fn an_unwritable_out_folder_is_one_line_naming_it() {
     assert!(stderr.contains("taken"), "{stderr}");
     assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
 }
+
+#[test]
+fn png_2x_doubles_the_slide_size_and_needs_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("big");
+    let (code, _, stderr) = run(&["report", SAMPLE, "--out", out.to_str().unwrap(), "--png-2x"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(png_size(&out.join("distribution.png")), (3840, 2160));
+    let (code, _, stderr) = run(&["report", SAMPLE, "--png-2x"]);
+    assert_eq!(code, 2, "a usage error without --out: {stderr}");
+}
