@@ -7,7 +7,7 @@ The work: read the generated file, then the overall NPS with its adjusted-Wald 9
 the NPS per value of two segment columns (sector, region). Each tool runs in a fresh process, as
 our `report` command does.
 
-Set-up: `pip install pandas polars duckdb fastexcel`, then `cargo bench --bench report_speed`
+Set-up: `pip install pandas openpyxl polars duckdb fastexcel`, then `cargo bench --bench report_speed`
 (which writes the files into target/bench-data/), then run this script from the project folder:
 `python3 benches/peers.py [runs]`.
 """
