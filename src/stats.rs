@@ -293,20 +293,7 @@ pub struct TwoGroupTest {
 /// or the SE is 0 (both groups unanimous).
 pub fn two_group_test(a: &NpsCounts, b: &NpsCounts, z: f64) -> Option<TwoGroupTest> {
     let (wa, wb) = (wald(a, z)?, wald(b, z)?);
-    let se = wa.se.hypot(wb.se);
-    if se <= 0.0 || !se.is_finite() {
-        return None;
-    }
-    let difference = wa.centre - wb.centre;
-    let stat = difference / se;
-    Some(TwoGroupTest {
-        difference,
-        se,
-        z: stat,
-        p_value: (2.0 * normal_cdf(-stat.abs())).min(1.0),
-        ci_low: difference - z * se,
-        ci_high: difference + z * se,
-    })
+    z_test(wa.centre - wb.centre, wa.se.hypot(wb.se), z)
 }
 
 /// As [`two_group_test`], but each group's variance comes from its adjusted-Wald pseudo-counts
@@ -316,16 +303,20 @@ pub fn two_group_test(a: &NpsCounts, b: &NpsCounts, z: f64) -> Option<TwoGroupTe
 /// the views use; [`two_group_test`] is the textbook one.
 pub fn two_group_test_adjusted(a: &NpsCounts, b: &NpsCounts, z: f64) -> Option<TwoGroupTest> {
     let adjusted = |c: &NpsCounts| NpsCounts::new(c.detractors + 0.75, c.passives + 1.5, c.promoters + 0.75);
-    let (na, nb) = (a.n(), b.n());
-    if na <= 0.0 || nb <= 0.0 {
+    if a.n() <= 0.0 || b.n() <= 0.0 {
         return None;
     }
     let (aa, ab) = (adjusted(a), adjusted(b));
     let se = (aa.variance()? / aa.n() + ab.variance()? / ab.n()).sqrt();
+    z_test(a.nps()? - b.nps()?, se, z)
+}
+
+/// The two-sided z-test of `difference` with standard error `se`, and its `z`-based interval;
+/// `None` when the SE is zero or not finite.
+fn z_test(difference: f64, se: f64, z: f64) -> Option<TwoGroupTest> {
     if se <= 0.0 || !se.is_finite() {
         return None;
     }
-    let difference = a.nps()? - b.nps()?;
     let stat = difference / se;
     Some(TwoGroupTest {
         difference,
