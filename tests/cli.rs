@@ -5,21 +5,7 @@
 
 mod common;
 
-use std::process::Command;
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    // A configuration folder that does not exist: only the bundled benchmarks are used.
-    let output = Command::new(env!("CARGO_BIN_EXE_nps-workbench"))
-        .args(args)
-        .env("NPS_WORKBENCH_CONFIG", "/nonexistent/nps-workbench-test-config")
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
+use common::run;
 
 fn close(value: &serde_json::Value, expected: f64) -> bool {
     value.as_f64().is_some_and(|v| (v - expected).abs() < 1e-3)

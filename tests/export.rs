@@ -4,26 +4,16 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
+mod common;
+
+use common::run;
+
 use std::io::Read;
 use std::path::Path;
-use std::process::Command;
 
 use calamine::{Data, Reader, Xlsx};
 
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sample/survey.csv");
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_nps-workbench"))
-        .args(args)
-        .env("NPS_WORKBENCH_CONFIG", "/nonexistent/nps-workbench-test-config")
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
 
 /// Runs the sample with `--by region --trend month --out DIR` and returns the JSON.
 fn export_sample(dir: &Path) -> serde_json::Value {

@@ -6,24 +6,13 @@
 
 mod common;
 
+use common::run;
+
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
 
 use rust_xlsxwriter::Workbook;
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_nps-workbench"))
-        .args(args)
-        .env("NPS_WORKBENCH_CONFIG", "/nonexistent/nps-workbench-test-config")
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
 
 fn json(args: &[&str]) -> serde_json::Value {
     let mut all = args.to_vec();

@@ -53,3 +53,18 @@ pub fn xlsx_bytes(rows: &[Vec<&str>]) -> Vec<u8> {
     }
     book.save_to_buffer().expect("xlsx in memory")
 }
+
+/// Runs the `nps-workbench` binary with `args` and a configuration folder that does not exist
+/// (only the bundled benchmarks are used): exit code, stdout, stderr.
+pub fn run(args: &[&str]) -> (i32, String, String) {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_nps-workbench"))
+        .args(args)
+        .env("NPS_WORKBENCH_CONFIG", "/nonexistent/nps-workbench-test-config")
+        .output()
+        .expect("run nps-workbench");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
