@@ -1,7 +1,11 @@
 //! NPS Workbench: offline Net Promoter Score analysis of customer-survey spreadsheets.
 //!
-//! Dependencies point one way: `app`/`ui` and `cli` use `report`, which uses `analysis` and
-//! `import`; `stats` is pure numbers. The UI never touches polars, calamine or csv.
+//! Dependencies point one way: `app`/`ui` and `cli` use `report` (and `themes_report`), which use
+//! `analysis` (the typed survey on polars and every aggregation) and `import`; `themes` is the
+//! text analysis of comments, `benchmarks` the sector figures, `chart` the chart descriptions,
+//! `figures` builds them from results and `export` renders and writes them; `stats` is pure
+//! numbers. The UI never touches polars, calamine or csv. Not yet as designed: `cli`, `figures`
+//! and `notices` take their words from `ui::i18n`, which should become a module of its own.
 //!
 //! "Net Promoter", "NPS" and "Net Promoter Score" are trademarks of Bain & Company, Inc.,
 //! Satmetrix Systems, Inc. (now NICE) and Fred Reichheld.
