@@ -33,6 +33,20 @@ impl CellTable {
         Self { row_starts: vec![0], ..Self::default() }
     }
 
+    /// A table from its parts: the cell text, the end offset of every cell, the index of each
+    /// row's first cell (one more closing the last row) and each row's spreadsheet row number.
+    #[must_use]
+    pub fn from_parts(
+        text: String,
+        cell_ends: Vec<u32>,
+        row_starts: Vec<u32>,
+        row_numbers: Vec<u32>,
+        column_count: usize,
+    ) -> Self {
+        debug_assert_eq!(row_starts.len(), row_numbers.len() + 1);
+        Self { text, cell_ends, row_starts, row_numbers, column_count }
+    }
+
     /// Appends a row of cells found at `row_number` in the source file.
     pub fn push_row<'a>(&mut self, row_number: usize, cells: impl IntoIterator<Item = &'a str>) {
         if self.row_starts.is_empty() {
@@ -82,6 +96,15 @@ impl CellTable {
         &self.text[start..end]
     }
 
+    /// How many cells row `row` has in the file (before padding to the table's width).
+    #[must_use]
+    pub fn row_width(&self, row: usize) -> usize {
+        match (self.row_starts.get(row), self.row_starts.get(row + 1)) {
+            (Some(&first), Some(&next)) => (next - first) as usize,
+            _ => 0,
+        }
+    }
+
     /// All cells of one row, padded to the table's width.
     pub fn row(&self, row: usize) -> impl Iterator<Item = &str> {
         (0..self.column_count).map(move |c| self.cell(row, c))
@@ -93,20 +116,12 @@ impl CellTable {
         self.row(row).all(|c| c.trim().is_empty())
     }
 
-    /// Removes rows `..from` in place (the header and anything above it), keeping the width.
+    /// Removes rows `..from` (the header and anything above it), keeping the width. Only the row
+    /// index shrinks: the cells of the removed rows stay in the buffer, unreachable, so that a
+    /// million-row table is not moved to drop its header.
     pub fn drop_rows_before(&mut self, from: usize) {
         let from = from.min(self.row_count());
-        let first_cell = self.row_starts[from];
-        let text_offset = if first_cell == 0 { 0 } else { self.cell_ends[first_cell as usize - 1] };
-        self.text.drain(..text_offset as usize);
-        self.cell_ends.drain(..first_cell as usize);
-        for end in &mut self.cell_ends {
-            *end -= text_offset;
-        }
         self.row_starts.drain(..from);
-        for start in &mut self.row_starts {
-            *start -= first_cell;
-        }
         self.row_numbers.drain(..from);
     }
 
@@ -126,11 +141,23 @@ impl CellTable {
     /// Appends every row of `other` after this table's rows, renumbering them by adding
     /// `row_offset` to their row numbers.
     pub fn append(&mut self, other: &CellTable, row_offset: usize) {
-        let text_base = offset(self.text.len());
-        let cell_base = offset(self.cell_ends.len());
-        self.text.push_str(&other.text);
-        self.cell_ends.extend(other.cell_ends.iter().map(|&e| e + text_base));
-        self.row_starts.extend(other.row_starts.iter().skip(1).map(|&s| s + cell_base));
+        let (Some(&first_cell), Some(&end_cell)) = (other.row_starts.first(), other.row_starts.last()) else {
+            return;
+        };
+        let (first_cell, end_cell) = (first_cell as usize, end_cell as usize);
+        let text_start = if first_cell == 0 { 0 } else { other.cell_ends[first_cell - 1] as usize };
+        let text_end = if end_cell == 0 { 0 } else { other.cell_ends[end_cell - 1] as usize };
+        // Close this table's last row where its cells end, then append `other`'s live cells.
+        let cell_base = self.cell_ends.len();
+        if let Some(last) = self.row_starts.last_mut() {
+            *last = offset(cell_base);
+        }
+        let text_shift = self.text.len() as i64 - text_start as i64;
+        self.text.push_str(&other.text[text_start..text_end]);
+        self.cell_ends.extend(
+            other.cell_ends[first_cell..end_cell].iter().map(|&e| offset((i64::from(e) + text_shift) as usize)),
+        );
+        self.row_starts.extend(other.row_starts.iter().skip(1).map(|&s| offset(s as usize - first_cell + cell_base)));
         self.row_numbers.extend(other.row_numbers.iter().map(|&n| n + offset(row_offset)));
         self.column_count = self.column_count.max(other.column_count);
     }

@@ -76,10 +76,11 @@ pub fn decode_text_by_line(bytes: Vec<u8>) -> (String, TextEncoding, Vec<usize>)
         let (text, encoding) = decode_text(bytes);
         return (text, encoding, Vec::new());
     }
-    if std::str::from_utf8(&bytes).is_ok() {
-        let (text, encoding) = decode_text(bytes);
-        return (text, encoding, Vec::new());
-    }
+    // Valid UTF-8 is taken over without a copy, checked once.
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return (text, TextEncoding::Utf8, Vec::new()),
+        Err(e) => e.into_bytes(),
+    };
     // Real UTF-8 (a line with a valid multi-byte character) means the file is UTF-8 with a few
     // foreign lines; without any, the whole file is Windows-1252.
     let has_utf8_characters =
