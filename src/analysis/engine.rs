@@ -152,69 +152,114 @@ impl CubeCache {
     }
 }
 
-/// How the keys of a cube pack into one integer: per key column, its place value and how many
-/// values it has (the day relative to the first date, with one more value for "no date"; the
-/// answer 0-10 last). Grouping one UInt64 column is several times faster in polars than
-/// grouping a row of small columns.
+/// The most key combinations a joint cube (every answer column in one group_by) may have; beyond
+/// it, each answer column gets a cube of its own.
+const JOINT_COMBINATIONS: u64 = 1 << 18;
+
+/// One key of a packed cube: a frame column, its place value, how many values it takes (the
+/// last one standing for "missing" where the column can be null) and the offset subtracted first
+/// (the first day, for the day).
+#[derive(Debug, Clone)]
+struct PackedKey {
+    column: String,
+    place: u64,
+    values: u64,
+    offset: i64,
+    nullable: bool,
+}
+
+/// How the keys of a cube pack into one integer per row. Grouping one UInt64 column is several
+/// times faster in polars than grouping a row of small columns, and packing the answers too lets
+/// one group_by count the 0-10 answers and every metric at once.
+#[derive(Debug, Clone, Default)]
 struct Packing {
-    /// (frame column, place value, number of values, offset subtracted first).
-    keys: Vec<(String, u64, u64, i64)>,
+    keys: Vec<PackedKey>,
+    combinations: u64,
 }
 
 impl Packing {
-    /// The packing of `key` for `survey`, or `None` when the keys have too many values to pack.
+    /// Adds a key column; `None` when the packed key would no longer fit 64 bits.
+    fn with(mut self, column: &str, values: u64, offset: i64, nullable: bool) -> Option<Self> {
+        let values = values.max(1) + u64::from(nullable);
+        let place = if self.keys.is_empty() { 1 } else { self.combinations };
+        self.combinations = place.checked_mul(values)?;
+        self.keys.push(PackedKey { column: column.to_owned(), place, values, offset, nullable });
+        Some(self)
+    }
+
+    /// The segment (and day) keys of `key` for `survey`; `None` when they do not fit.
     fn of(survey: &Survey, key: &CubeKey) -> Option<Self> {
-        let mut keys = Vec::new();
-        let mut place: u64 = 1;
-        let mut push = |name: &str, values: u64, offset: i64| -> Option<()> {
-            keys.push((name.to_owned(), place, values, offset));
-            place = place.checked_mul(values.max(1))?;
-            Some(())
-        };
+        let mut packing = Self { keys: Vec::new(), combinations: 1 };
         for name in &key.segments {
             let labels = survey.segments.iter().find(|s| s.key == *name)?.labels.len() as u64;
-            push(name, labels, 0)?;
+            packing = packing.with(name, labels, 0, false)?;
         }
         if key.day {
             let (first, last) = survey.date_range()?;
-            push(DAY, u64::try_from(i64::from(last) - i64::from(first)).ok()? + 2, i64::from(first))?;
+            let days = u64::try_from(i64::from(last) - i64::from(first)).ok()? + 1;
+            packing = packing.with(DAY, days, i64::from(first), true)?;
         }
-        push(VALUE, 11, 0)?;
-        Some(Self { keys })
+        Some(packing)
     }
 
-    /// The packed key of a row, as a polars expression over `answer` and the key columns.
-    fn expression(&self, answer: &str) -> Expr {
-        let mut packed: Option<Expr> = None;
-        for (name, place, values, offset) in &self.keys {
-            let column = if name == VALUE { col(answer) } else { col(name.as_str()) };
-            let mut value = column.cast(DataType::Int64);
-            if *offset != 0 {
-                value = value - lit(*offset);
+    /// The packed key of every row of `frame`.
+    fn pack(&self, frame: &DataFrame) -> Result<Vec<u64>, AnalysisError> {
+        let mut packed = vec![0u64; frame.height()];
+        for key in &self.keys {
+            let column = frame.column(&key.column)?;
+            let digit = |value: Option<i64>| {
+                value
+                    .and_then(|v| u64::try_from(v - key.offset).ok())
+                    .filter(|&d| d < key.values - u64::from(key.nullable))
+                    .unwrap_or(key.values - 1)
+                    * key.place
+            };
+            match column.dtype() {
+                DataType::UInt8 => {
+                    for (p, v) in packed.iter_mut().zip(column.u8()?.iter()) {
+                        *p += digit(v.map(i64::from));
+                    }
+                }
+                DataType::UInt32 => {
+                    for (p, v) in packed.iter_mut().zip(column.u32()?.iter()) {
+                        *p += digit(v.map(i64::from));
+                    }
+                }
+                _ => {
+                    let column = column.cast(&DataType::Int64)?;
+                    for (p, v) in packed.iter_mut().zip(column.i64()?.iter()) {
+                        *p += digit(v);
+                    }
+                }
             }
-            // A missing day is the last value of the day's range.
-            let value = value.fill_null(lit((*values - 1) as i64)).cast(DataType::UInt64) * lit(*place);
-            packed = Some(match packed {
-                Some(p) => p + value,
-                None => value,
-            });
         }
-        packed.unwrap_or_else(|| lit(0u64))
+        Ok(packed)
     }
 
-    /// A cube grouped by the packed key, with its key columns unpacked again.
+    /// A cube grouped by the packed key, with its key columns unpacked again (a missing value
+    /// unpacks to null).
     fn unpack(&self, grouped: &DataFrame) -> Result<DataFrame, AnalysisError> {
         let packed: Vec<u64> = grouped.column(PACKED)?.cast(&DataType::UInt64)?.u64()?.into_no_null_iter().collect();
         let mut columns = Vec::new();
-        for (name, place, values, offset) in &self.keys {
-            let digit = |k: &u64| (k / place) % values;
-            let column = if name == VALUE {
-                Series::new(VALUE.into(), packed.iter().map(|k| digit(k) as u8).collect::<Vec<u8>>())
-            } else if name == DAY {
-                let day = |k: &u64| (digit(k) + 1 < *values).then(|| (digit(k) as i64 + offset) as i32);
-                Series::new(DAY.into(), packed.iter().map(day).collect::<Vec<Option<i32>>>())
+        for key in &self.keys {
+            let digit = |k: &u64| (k / key.place) % key.values;
+            let present = |k: &u64| !key.nullable || digit(k) + 1 < key.values;
+            let name = key.column.as_str().into();
+            let column = if key.column == DAY {
+                Series::new(
+                    name,
+                    packed
+                        .iter()
+                        .map(|k| present(k).then(|| (digit(k) as i64 + key.offset) as i32))
+                        .collect::<Vec<_>>(),
+                )
+            } else if key.nullable {
+                Series::new(
+                    name,
+                    packed.iter().map(|k| present(k).then(|| digit(k) as u8)).collect::<Vec<Option<u8>>>(),
+                )
             } else {
-                Series::new(name.as_str().into(), packed.iter().map(|k| digit(k) as u32).collect::<Vec<u32>>())
+                Series::new(name, packed.iter().map(|k| digit(k) as u32).collect::<Vec<u32>>())
             };
             columns.push(column.into_column());
         }
@@ -228,41 +273,99 @@ impl Packing {
 /// Name of the packed key column.
 const PACKED: &str = "packed";
 
-/// Groups the survey's rows by `key` and each answer column.
+/// Groups the survey's rows by `key` and each answer column: one polars group_by over the packed
+/// keys and every answer when the combinations are few, else one per answer; each answer's cube
+/// is then a roll-up of that result. Rows whose answer is missing fall out of that answer's cube.
 fn build_cubes(survey: &Survey, key: &CubeKey) -> Result<Cubes, AnalysisError> {
-    let packing = Packing::of(survey, key);
+    build_cubes_as(survey, key, CubeStrategy::Auto)
+}
+
+/// How [`build_cubes_as`] groups the rows: the automatic choice, or (for tests) a fixed one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(test), allow(dead_code))] // the fixed choices are built by tests only
+enum CubeStrategy {
+    /// A joint cube when its combinations are few, else one packed group_by per answer.
+    Auto,
+    /// One packed group_by per answer.
+    PerAnswer,
+    /// polars groups the key columns themselves, one answer at a time.
+    Unpacked,
+}
+
+fn build_cubes_as(survey: &Survey, key: &CubeKey, strategy: CubeStrategy) -> Result<Cubes, AnalysisError> {
+    let slots = metric_slots(&survey.metrics);
+    // (metric slot, frame column, highest value) of every answer column; the 0-10 answer first.
+    let mut answers: Vec<(Option<usize>, String, u64)> = vec![(None, SCORE.to_owned(), 10)];
+    for (slot, metric) in slots.iter().enumerate() {
+        if let Some(metric) = metric {
+            answers.push((Some(slot), metric.key.clone(), u64::from(metric.kind.scale().1)));
+        }
+    }
     let mut by: Vec<Expr> = key.segments.iter().map(|k| col(k.as_str())).collect();
     if key.day {
         by.push(col(DAY));
     }
     let weighted = survey.is_weighted();
-    let cube_of = |answer: &str| {
-        let rows = survey.frame().clone().lazy().filter(col(answer).is_not_null());
-        match &packing {
-            Some(packing) => rows.group_by([packing.expression(answer).alias(PACKED)]).agg(cube_aggregations(weighted)),
-            None => {
-                let mut keys = by.clone();
-                keys.push(col(answer).alias(VALUE));
-                rows.group_by(keys).agg(cube_aggregations(weighted))
+    let frame = survey.frame();
+    let with_answers = |packing: &Packing, answers: &[(Option<usize>, String, u64)]| {
+        answers.iter().try_fold(packing.clone(), |p, (_, column, high)| p.with(column, high + 1, 0, true))
+    };
+    let keys = Packing::of(survey, key).filter(|_| strategy != CubeStrategy::Unpacked);
+    let joint = keys
+        .as_ref()
+        .and_then(|k| with_answers(k, &answers))
+        .filter(|p| p.combinations <= JOINT_COMBINATIONS && strategy == CubeStrategy::Auto);
+    let packings: Option<Vec<Packing>> = match (joint, &keys) {
+        (Some(joint), _) => Some(vec![joint]),
+        (None, Some(keys)) => answers.iter().map(|a| with_answers(keys, std::slice::from_ref(a))).collect(),
+        (None, None) => None,
+    };
+    let grouped: Vec<DataFrame> = match &packings {
+        Some(packings) => {
+            let mut plans = Vec::new();
+            for packing in packings {
+                let mut columns = vec![Series::new(PACKED.into(), packing.pack(frame)?).into_column()];
+                if weighted {
+                    columns.push(frame.column(WEIGHT)?.clone());
+                }
+                let rows = DataFrame::new(frame.height(), columns)?;
+                plans.push(rows.lazy().group_by([col(PACKED)]).agg(cube_aggregations(weighted)));
             }
+            let frames = collect_all(plans)?;
+            packings.iter().zip(&frames).map(|(p, f)| p.unpack(f)).collect::<Result<_, _>>()?
+        }
+        // Keys too many to pack: polars groups the key columns themselves, one answer at a time.
+        None => {
+            let plans = answers
+                .iter()
+                .map(|(_, answer, _)| {
+                    let mut keys = by.clone();
+                    keys.push(col(answer.as_str()));
+                    frame
+                        .clone()
+                        .lazy()
+                        .filter(col(answer.as_str()).is_not_null())
+                        .group_by(keys)
+                        .agg(cube_aggregations(weighted))
+                })
+                .collect();
+            collect_all(plans)?
         }
     };
-    let slots = metric_slots(&survey.metrics);
-    let mut plans = vec![cube_of(SCORE)];
-    let mut metric_slots_built = Vec::new();
-    for (slot, metric) in slots.iter().enumerate() {
-        if let Some(metric) = metric {
-            plans.push(cube_of(&metric.key));
-            metric_slots_built.push(slot);
-        }
-    }
-    let mut frames = collect_all(plans)?;
-    if let Some(packing) = &packing {
-        frames = frames.iter().map(|f| packing.unpack(f)).collect::<Result<_, _>>()?;
-    }
-    let mut frames = frames.into_iter();
-    let score = frames.next().ok_or_else(|| AnalysisError::Table("no cube came back".into()))?;
-    Ok(Cubes { score, metrics: metric_slots_built.into_iter().zip(frames).collect() })
+    // Each answer's cube: its source grouped by the keys and that answer.
+    let plans = answers
+        .iter()
+        .enumerate()
+        .map(|(i, (_, answer, _))| {
+            let source = &grouped[if grouped.len() == 1 { 0 } else { i }];
+            let mut keys = by.clone();
+            keys.push(col(answer.as_str()).alias(VALUE));
+            source.clone().lazy().filter(col(answer.as_str()).is_not_null()).group_by(keys).agg(rollup_aggregations())
+        })
+        .collect();
+    let mut cubes = collect_all(plans)?.into_iter().zip(&answers);
+    let score = cubes.next().map(|(f, _)| f).ok_or_else(|| AnalysisError::Table("no cube came back".into()))?;
+    Ok(Cubes { score, metrics: cubes.map(|(f, (slot, ..))| (slot.unwrap_or(0), f)).collect() })
 }
 
 /// The frame columns of the segment headers in `names`, or `None` when one is not a segment.
@@ -492,6 +595,105 @@ pub fn responses(
 mod tests {
     use super::super::survey::tests::small_survey;
     use super::*;
+
+    /// A cube's rows as sorted text, to compare cubes built in different ways.
+    fn cube_rows(frame: &DataFrame) -> Vec<String> {
+        let mut names: Vec<String> = frame.get_column_names().iter().map(|n| n.to_string()).collect();
+        names.sort();
+        let mut rows: Vec<String> = (0..frame.height())
+            .map(|i| {
+                names
+                    .iter()
+                    .map(|n| {
+                        let value = frame.column(n).unwrap().get(i).unwrap();
+                        // Sums of weights may differ in the last bits with the order of addition.
+                        match value.extract::<f64>() {
+                            Some(v) if matches!(n.as_str(), SW | SW2) => format!("{n}={v:.9}"),
+                            _ => format!("{n}={value}"),
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        rows.sort();
+        rows
+    }
+
+    #[test]
+    fn joint_per_answer_and_unpacked_cubes_agree() {
+        use super::super::metrics::MetricKind;
+        use super::super::survey::SurveyColumns;
+        let n = 3_000usize;
+        let pick = |i: usize, m: usize| (i * 7919 + i / 13) % m;
+        let columns = SurveyColumns {
+            row_numbers: (2..n as u32 + 2).collect(),
+            scores: (0..n)
+                .map(|i| if i % 17 == 0 { Err(crate::import::ExclusionReason::Blank) } else { Ok(pick(i, 11) as u8) })
+                .collect(),
+            score_name: "score".into(),
+            weights: Some(("weight".into(), (0..n).map(|i| 0.5 + pick(i, 5) as f64 * 0.25).collect())),
+            days: Some(("date".into(), (0..n).map(|i| (i % 23 != 0).then(|| 20_000 + pick(i, 90) as i32)).collect())),
+            segments: vec![
+                (
+                    "region".into(),
+                    false,
+                    vec!["A".into(), "B".into(), "C".into()],
+                    (0..n).map(|i| pick(i, 3) as u32).collect(),
+                ),
+                (
+                    "sector".into(),
+                    true,
+                    (0..7).map(|k| format!("S{k}")).collect(),
+                    (0..n).map(|i| pick(i / 3, 7) as u32).collect(),
+                ),
+            ],
+            metrics: vec![
+                (
+                    "CES".into(),
+                    MetricKind::CesAgree,
+                    (0..n).map(|i| (i % 5 != 0).then(|| 1 + pick(i, 7) as u8)).collect(),
+                ),
+                (
+                    "CSAT".into(),
+                    MetricKind::Csat,
+                    (0..n).map(|i| (i % 3 != 0).then(|| 1 + pick(i / 2, 5) as u8)).collect(),
+                ),
+            ],
+            comments: Vec::new(),
+        };
+        let survey = Survey::from_generated(columns, "cubes.csv").unwrap();
+        for key in [
+            CubeKey { segments: vec![], day: false },
+            CubeKey { segments: vec!["s0".into(), "s1".into()], day: false },
+            CubeKey { segments: vec![], day: true },
+            CubeKey { segments: vec!["s1".into()], day: true },
+        ] {
+            let joint = build_cubes_as(&survey, &key, CubeStrategy::Auto).unwrap();
+            let per_answer = build_cubes_as(&survey, &key, CubeStrategy::PerAnswer).unwrap();
+            let unpacked = build_cubes_as(&survey, &key, CubeStrategy::Unpacked).unwrap();
+            assert!(joint.score.height() > 10, "{key:?}");
+            for other in [&per_answer, &unpacked] {
+                assert_eq!(cube_rows(&joint.score), cube_rows(&other.score), "{key:?}");
+                assert_eq!(joint.metrics.len(), 2);
+                for ((slot, a), (other_slot, b)) in joint.metrics.iter().zip(&other.metrics) {
+                    assert_eq!(slot, other_slot);
+                    assert_eq!(cube_rows(a), cube_rows(b), "{key:?} metric {slot}");
+                }
+            }
+            let counted = joint
+                .score
+                .column(N)
+                .unwrap()
+                .cast(&DataType::UInt64)
+                .unwrap()
+                .u64()
+                .unwrap()
+                .into_no_null_iter()
+                .sum::<u64>();
+            assert_eq!(counted, survey.rows_used() as u64, "every counted answer is in the cube once");
+        }
+    }
 
     #[test]
     fn overall_groupings_and_trend_add_up() {
