@@ -12,7 +12,7 @@ use crate::analysis::{Filter, Period};
 use crate::benchmarks::{self, Audience, Comparison, DataContext};
 use crate::import::{self, ImportOptions, ImportedTable, Role};
 use crate::notices::{date_notice, import_notices};
-use crate::report::{BenchmarkChoice, Report, ReportRequest, report_for_table};
+use crate::report::{BenchmarkChoice, Report, ReportRequest, report_for_table, report_releasing_cells};
 use crate::ui::i18n::ENGLISH;
 
 /// Offline Net Promoter Score analysis of customer-survey spreadsheets.
@@ -266,13 +266,19 @@ pub fn run_report(args: &ReportArgs, warnings: &mut Vec<String>) -> Result<Strin
         context,
         overall_benchmark: args.benchmark.clone(),
     };
-    let table = import::read_file(&args.file, &request.import, &mut |_| true).map_err(|e| e.to_string())?;
+    let mut table = import::read_file(&args.file, &request.import, &mut |_| true).map_err(|e| e.to_string())?;
     if let (Some(sheet), None) = (&args.sheet, &table.source.sheet) {
         warnings
             .push(format!("--sheet '{sheet}' is ignored: {} is a text file without sheets", table.source.file_name));
     }
     filter_hints(&table, &request.filter, warnings)?;
-    let report = report_for_table(&table, &request).map_err(|e| e.to_string())?;
+    // Without --out nothing reads the cells again: free them before the analysis.
+    let report = if args.out.is_some() {
+        report_for_table(&table, &request)
+    } else {
+        report_releasing_cells(&mut table, &request)
+    }
+    .map_err(|e| e.to_string())?;
     let json = serde_json::to_string_pretty(&report).map_err(|e| format!("cannot write JSON: {e}"))?;
     if let Some(dir) = &args.out {
         let (charts, tables) = themes_figures(&table, &request.filter, &report)?;

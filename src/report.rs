@@ -228,8 +228,8 @@ pub struct Report {
 
 /// Reads `path` and analyses it as asked.
 pub fn report_for_file(path: &Path, request: &ReportRequest) -> Result<Report, ReportError> {
-    let table = import::read_file(path, &request.import, &mut |_| true)?;
-    report_for_table(&table, request)
+    let mut table = import::read_file(path, &request.import, &mut |_| true)?;
+    report_releasing_cells(&mut table, request)
 }
 
 /// The header of every column named in `--by` (by name, code, number or letter).
@@ -247,6 +247,27 @@ fn by_columns(table: &ImportedTable, by: &[String]) -> Result<Vec<Vec<String>>, 
 
 /// Analyses an imported table as asked (the import part of `request` is not used).
 pub fn report_for_table(table: &ImportedTable, request: &ReportRequest) -> Result<Report, ReportError> {
+    prepare(table, request)?.finish()
+}
+
+/// As [`report_for_table`], but frees the table's cells as soon as the survey is typed from
+/// them, so that a one-off report of a large file peaks near the file's size instead of holding
+/// the cells through the analysis. The table keeps its headers, roles and source.
+pub fn report_releasing_cells(table: &mut ImportedTable, request: &ReportRequest) -> Result<Report, ReportError> {
+    let prepared = prepare(table, request)?;
+    table.rows = import::CellTable::new();
+    prepared.finish()
+}
+
+/// A survey typed for a request, with what the report needs of the table.
+struct Prepared {
+    survey: Survey,
+    views: ViewRequest,
+    unreadable_dates: Option<UnreadableDates>,
+}
+
+/// Types what `request` needs of `table`.
+fn prepare(table: &ImportedTable, request: &ReportRequest) -> Result<Prepared, ReportError> {
     let by = by_columns(table, &request.by)?;
     let place = table.source.place();
     for column in request.filter.segments.keys() {
@@ -278,14 +299,19 @@ pub fn report_for_table(table: &ImportedTable, request: &ReportRequest) -> Resul
         matches: Vec::new(),
         library_version: 0,
     };
-    let views = ViewRequest { by, trend: request.trend, filter, benchmarks };
-    let (library, warning) = benchmarks::library();
-    let mut report = report_for_survey(&survey, &views, &library)?;
-    report.benchmark_warning = warning;
-    if survey.has_dates() {
-        report.unreadable_dates = table.unreadable_dates();
+    let unreadable_dates = if survey.has_dates() { table.unreadable_dates() } else { None };
+    Ok(Prepared { survey, views: ViewRequest { by, trend: request.trend, filter, benchmarks }, unreadable_dates })
+}
+
+impl Prepared {
+    /// The report of the typed survey.
+    fn finish(self) -> Result<Report, ReportError> {
+        let (library, warning) = benchmarks::library();
+        let mut report = report_for_survey(&self.survey, &self.views, &library)?;
+        report.benchmark_warning = warning;
+        report.unreadable_dates = self.unreadable_dates;
+        Ok(report)
     }
-    Ok(report)
 }
 
 /// The report of a survey already built with every column (as the app loads it): overall and

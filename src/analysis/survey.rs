@@ -295,16 +295,22 @@ impl Survey {
         parts: &SurveyParts,
     ) -> Result<Self, AnalysisError> {
         let rows = &table.rows;
-        let kept: Vec<usize> = (0..rows.row_count()).filter(|&r| !rows.row_is_blank(r)).collect();
+        // The rows that are not blank: listed (as u32, 4 bytes a row) only when some are blank.
+        let all = rows.row_count();
+        let kept: Option<Vec<u32>> = (0..all)
+            .any(|r| rows.row_is_blank(r))
+            .then(|| (0..all).filter(|&r| !rows.row_is_blank(r)).map(|r| r as u32).collect());
+        let count = kept.as_ref().map_or(all, Vec::len);
+        let kept_rows = || (0..count).map(|i| kept.as_ref().map_or(i, |k| k[i] as usize));
         let column_of = |role: Role| table.roles.iter().position(|r| r.role == role);
         let mut columns = SurveyColumns {
-            row_numbers: kept.iter().map(|&r| u32::try_from(rows.row_number(r)).unwrap_or(u32::MAX)).collect(),
-            scores: kept.iter().map(|&r| parse_score(rows.cell(r, table.score_column))).collect(),
+            row_numbers: kept_rows().map(|r| u32::try_from(rows.row_number(r)).unwrap_or(u32::MAX)).collect(),
+            scores: kept_rows().map(|r| parse_score(rows.cell(r, table.score_column))).collect(),
             score_name: table.headers[table.score_column].clone(),
             ..SurveyColumns::default()
         };
         let mut score_exclusions = Exclusions::new(&columns.score_name);
-        for ((&r, score), &row) in kept.iter().zip(&columns.scores).zip(&columns.row_numbers) {
+        for ((r, score), &row) in kept_rows().zip(&columns.scores).zip(&columns.row_numbers) {
             if let Err(reason) = score {
                 score_exclusions.add(*reason, row as usize, rows.cell(r, table.score_column));
             }
@@ -315,8 +321,8 @@ impl Survey {
         if let Some(c) = column_of(Role::Weight) {
             let name = table.headers[c].clone();
             let mut weight_exclusions = Exclusions::new(&name);
-            let mut weights = Vec::with_capacity(kept.len());
-            for (i, &r) in kept.iter().enumerate() {
+            let mut weights = Vec::with_capacity(count);
+            for (i, r) in kept_rows().enumerate() {
                 let cell = rows.cell(r, c);
                 match weight_value(cell) {
                     Some(w) => {
@@ -365,13 +371,13 @@ impl Survey {
                 }
                 chosen
             });
-        let kept = &kept;
+        let kept_rows = &kept_rows;
         let (segments, comments, (days, metrics, metric_exclusions)) = std::thread::scope(|scope| {
             let side = scope.spawn(move || {
                 let segments: Vec<_> = segment_columns
                     .iter()
                     .map(|&(c, role)| {
-                        let (labels, codes) = encode(kept.iter().map(|&i| {
+                        let (labels, codes) = encode(kept_rows().map(|i| {
                             let v = rows.cell(i, c).trim();
                             if v.is_empty() { BLANK_LABEL } else { v }
                         }));
@@ -384,7 +390,7 @@ impl Survey {
                     .enumerate()
                     .filter(|(_, r)| parts.comments && r.role == Role::Comment)
                     .map(|(c, role)| {
-                        let texts = kept.iter().map(|&r| rows.cell(r, c).trim().to_owned()).collect();
+                        let texts = kept_rows().map(|r| rows.cell(r, c).trim().to_owned()).collect();
                         (role.column.clone(), texts)
                     })
                     .collect();
@@ -392,9 +398,8 @@ impl Survey {
             });
             let days = column_of(Role::Date).filter(|_| parts.dates).map(|c| {
                 let order = table.roles[c].date_order.unwrap_or(DateOrder::Iso);
-                let days = kept
-                    .iter()
-                    .map(|&r| parse_date(rows.cell(r, c), order).and_then(|d| i32::try_from(d).ok()))
+                let days = kept_rows()
+                    .map(|r| parse_date(rows.cell(r, c), order).and_then(|d| i32::try_from(d).ok()))
                     .collect();
                 (table.headers[c].clone(), days)
             });
@@ -403,10 +408,9 @@ impl Survey {
             for (c, role) in table.roles.iter().enumerate().filter(|_| parts.metrics) {
                 let Some(kind) = MetricKind::of(role.role) else { continue };
                 let mut left_out = Exclusions::new(&role.column);
-                let values = kept
-                    .iter()
+                let values = kept_rows()
                     .enumerate()
-                    .map(|(i, &r)| {
+                    .map(|(i, r)| {
                         let cell = rows.cell(r, c);
                         match metric_value(cell, kind.scale()) {
                             Some(Ok(v)) if !bad_weight(i) => Some(v),
@@ -437,8 +441,8 @@ impl Survey {
         if let (Some(c), Some(undated)) = (column_of(Role::Date), survey.undated.as_mut()) {
             // Examples show what the date cells held.
             for example in &mut undated.examples {
-                if let Some(r) = kept.iter().find(|&&r| rows.row_number(r) == example.row) {
-                    example.value = rows.cell(*r, c).to_owned();
+                if let Some(r) = kept_rows().find(|&r| rows.row_number(r) == example.row) {
+                    example.value = rows.cell(r, c).to_owned();
                 }
             }
         }
@@ -463,7 +467,6 @@ impl Survey {
         }
         let reason_code = |r: &ExclusionReason| ExclusionReason::ALL.iter().position(|x| x == r).map(|p| p as u8);
         let mut frame_columns: Vec<Column> = vec![
-            Series::new(ROW.into(), &columns.row_numbers).into_column(),
             Series::new(SCORE.into(), columns.scores.iter().map(|s| s.ok()).collect::<Vec<Option<u8>>>()).into_column(),
             Series::new(
                 SCORE_EXCLUDED.into(),
@@ -508,6 +511,8 @@ impl Survey {
             frame_columns.push(Series::new(format!("c{k}").as_str().into(), texts).into_column());
             comment_names.push(name);
         }
+        // Last, so that the row numbers move into the frame instead of being copied.
+        frame_columns.insert(0, Series::new(ROW.into(), columns.row_numbers).into_column());
         let frame = DataFrame::new(height, frame_columns)?;
         Ok(Self {
             frame,

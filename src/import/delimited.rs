@@ -123,7 +123,7 @@ struct Parsed {
     text_len: usize,
     cell_ends: Vec<u32>,
     row_starts: Vec<u32>,
-    row_numbers: Vec<u32>,
+    rows: usize,
     column_count: usize,
 }
 
@@ -132,10 +132,9 @@ impl Parsed {
     fn append(&mut self, tail: Parsed) {
         let text_base = offset(self.text_len);
         let cell_base = offset(self.cell_ends.len());
-        let row_base = offset(self.row_numbers.len());
         self.cell_ends.extend(tail.cell_ends.iter().map(|&e| e + text_base));
         self.row_starts.extend(tail.row_starts.iter().skip(1).map(|&s| s + cell_base));
-        self.row_numbers.extend(tail.row_numbers.iter().map(|&n| n + row_base));
+        self.rows += tail.rows;
         self.text_len += tail.text_len;
         self.column_count = self.column_count.max(tail.column_count);
     }
@@ -148,11 +147,10 @@ impl Parsed {
         bytes.shrink_to_fit();
         self.cell_ends.shrink_to_fit();
         self.row_starts.shrink_to_fit();
-        self.row_numbers.shrink_to_fit();
         // Only ASCII delimiters, quotes and line breaks were removed from valid UTF-8, so the cell
         // text is valid UTF-8 too; the lossy branch is never taken.
         let text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-        CellTable::from_parts(text, self.cell_ends, self.row_starts, self.row_numbers, self.column_count)
+        CellTable::from_parts(text, self.cell_ends, self.row_starts, self.column_count)
     }
 }
 
@@ -190,7 +188,7 @@ fn parse_in_place(buf: &mut [u8], delimiter: u8, progress: &mut dyn FnMut(f32) -
         text_len: 0,
         cell_ends: Vec::with_capacity(cells),
         row_starts: Vec::with_capacity(rows + 1),
-        row_numbers: Vec::with_capacity(rows),
+        rows: 0,
         column_count: 0,
     };
     parsed.row_starts.push(0);
@@ -253,7 +251,7 @@ fn parse_in_place(buf: &mut [u8], delimiter: u8, progress: &mut dyn FnMut(f32) -
             break;
         }
         parsed.row_starts.push(offset(parsed.cell_ends.len()));
-        parsed.row_numbers.push(record_number);
+        parsed.rows += 1;
         parsed.column_count = parsed.column_count.max(parsed.cell_ends.len() - first_cell);
         if record_number.is_multiple_of(65_536) && !progress(read as f32 / total) {
             return None;

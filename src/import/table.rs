@@ -22,8 +22,84 @@ pub struct CellTable {
     /// Index into `cell_ends` where each row starts; one extra entry closes the last row.
     row_starts: Vec<u32>,
     /// Spreadsheet row number (header row = 1 when it is the first line) of every row.
-    row_numbers: Vec<u32>,
+    row_numbers: RowNumbers,
     column_count: usize,
+}
+
+/// The spreadsheet row numbers of a table's rows: a run (n, n + 1, n + 2...) is kept as two
+/// numbers, as the records of a delimited file always are; other tables list them.
+#[derive(Debug, Clone)]
+enum RowNumbers {
+    /// `len` rows numbered from `first`.
+    Run { first: u32, len: usize },
+    /// One number per row.
+    Listed(Vec<u32>),
+}
+
+impl Default for RowNumbers {
+    fn default() -> Self {
+        Self::Run { first: 1, len: 0 }
+    }
+}
+
+impl RowNumbers {
+    fn len(&self) -> usize {
+        match self {
+            Self::Run { len, .. } => *len,
+            Self::Listed(numbers) => numbers.len(),
+        }
+    }
+
+    fn get(&self, row: usize) -> Option<u32> {
+        match self {
+            Self::Run { first, len } => (row < *len).then(|| first + offset(row)),
+            Self::Listed(numbers) => numbers.get(row).copied(),
+        }
+    }
+
+    fn push(&mut self, number: u32) {
+        match self {
+            Self::Run { len: len @ 0, first } => {
+                *first = number;
+                *len = 1;
+            }
+            Self::Run { first, len } if *first + offset(*len) == number => *len += 1,
+            Self::Run { first, len } => {
+                let mut numbers: Vec<u32> = (0..*len).map(|i| *first + offset(i)).collect();
+                numbers.push(number);
+                *self = Self::Listed(numbers);
+            }
+            Self::Listed(numbers) => numbers.push(number),
+        }
+    }
+
+    fn drop_first(&mut self, rows: usize) {
+        match self {
+            Self::Run { first, len } => {
+                let rows = rows.min(*len);
+                *first += offset(rows);
+                *len -= rows;
+            }
+            Self::Listed(numbers) => {
+                numbers.drain(..rows.min(numbers.len()));
+            }
+        }
+    }
+
+    fn truncate(&mut self, rows: usize) {
+        match self {
+            Self::Run { len, .. } => *len = (*len).min(rows),
+            Self::Listed(numbers) => numbers.truncate(rows),
+        }
+    }
+
+    fn extend_shifted(&mut self, other: &Self, shift: u32) {
+        for row in 0..other.len() {
+            if let Some(number) = other.get(row) {
+                self.push(number + shift);
+            }
+        }
+    }
 }
 
 impl CellTable {
@@ -33,18 +109,13 @@ impl CellTable {
         Self { row_starts: vec![0], ..Self::default() }
     }
 
-    /// A table from its parts: the cell text, the end offset of every cell, the index of each
-    /// row's first cell (one more closing the last row) and each row's spreadsheet row number.
+    /// A table from its parts: the cell text, the end offset of every cell and the index of
+    /// each row's first cell (one more closing the last row). The rows are numbered 1, 2, 3...,
+    /// as the records of a delimited file are.
     #[must_use]
-    pub fn from_parts(
-        text: String,
-        cell_ends: Vec<u32>,
-        row_starts: Vec<u32>,
-        row_numbers: Vec<u32>,
-        column_count: usize,
-    ) -> Self {
-        debug_assert_eq!(row_starts.len(), row_numbers.len() + 1);
-        Self { text, cell_ends, row_starts, row_numbers, column_count }
+    pub fn from_parts(text: String, cell_ends: Vec<u32>, row_starts: Vec<u32>, column_count: usize) -> Self {
+        let rows = row_starts.len().saturating_sub(1);
+        Self { text, cell_ends, row_starts, row_numbers: RowNumbers::Run { first: 1, len: rows }, column_count }
     }
 
     /// Appends a row of cells found at `row_number` in the source file.
@@ -78,7 +149,7 @@ impl CellTable {
     /// Spreadsheet row number of row `row` (as the user sees it in Excel or a text editor).
     #[must_use]
     pub fn row_number(&self, row: usize) -> usize {
-        self.row_numbers.get(row).map_or(0, |&n| n as usize)
+        self.row_numbers.get(row).map_or(0, |n| n as usize)
     }
 
     /// The text of one cell; a cell beyond the end of a short row is empty.
@@ -122,7 +193,7 @@ impl CellTable {
     pub fn drop_rows_before(&mut self, from: usize) {
         let from = from.min(self.row_count());
         self.row_starts.drain(..from);
-        self.row_numbers.drain(..from);
+        self.row_numbers.drop_first(from);
     }
 
     /// Keeps only the first `rows` rows.
@@ -158,7 +229,7 @@ impl CellTable {
             other.cell_ends[first_cell..end_cell].iter().map(|&e| offset((i64::from(e) + text_shift) as usize)),
         );
         self.row_starts.extend(other.row_starts.iter().skip(1).map(|&s| offset(s as usize - first_cell + cell_base)));
-        self.row_numbers.extend(other.row_numbers.iter().map(|&n| n + offset(row_offset)));
+        self.row_numbers.extend_shifted(&other.row_numbers, offset(row_offset));
         self.column_count = self.column_count.max(other.column_count);
     }
 }
