@@ -88,6 +88,25 @@ const PARALLEL_FROM_BYTES: usize = 8 << 20;
 /// threads; the boundary is found by the same quoting rules, so the result is identical to a
 /// single pass.
 pub fn parse_delimited(text: String, delimiter: u8, progress: &mut dyn FnMut(f32) -> bool) -> Option<CellTable> {
+    parse_delimited_text(text, delimiter, progress).map(|parsed| parsed.table)
+}
+
+/// Delimited text parsed into cells.
+#[derive(Debug)]
+pub struct DelimitedCells {
+    /// The cells.
+    pub table: CellTable,
+    /// The text ended inside a quoted cell: a quote opened the last row's last cell and was
+    /// never closed, so everything after it was read as that one cell.
+    pub open_quote: bool,
+}
+
+/// As [`parse_delimited`], also saying whether a quote was left open.
+pub fn parse_delimited_text(
+    text: String,
+    delimiter: u8,
+    progress: &mut dyn FnMut(f32) -> bool,
+) -> Option<DelimitedCells> {
     let mut bytes = text.into_bytes();
     let split = (bytes.len() >= PARALLEL_FROM_BYTES)
         .then(|| record_boundary_after(&bytes, bytes.len() / 2, delimiter))
@@ -95,7 +114,8 @@ pub fn parse_delimited(text: String, delimiter: u8, progress: &mut dyn FnMut(f32
         .filter(|&at| at < bytes.len());
     let Some(split) = split else {
         let parsed = parse_in_place(&mut bytes, delimiter, progress)?;
-        return Some(parsed.into_table(bytes));
+        let open_quote = parsed.open_quote;
+        return Some(DelimitedCells { table: parsed.into_table(bytes), open_quote });
     };
     let (head, tail) = bytes.split_at_mut(split);
     let cancelled = AtomicBool::new(false);
@@ -115,7 +135,8 @@ pub fn parse_delimited(text: String, delimiter: u8, progress: &mut dyn FnMut(f32
     // Close the gap between the halves' cell text, then renumber the tail's cells and rows.
     bytes.copy_within(split..split + tail_parsed.text_len, parsed.text_len);
     parsed.append(tail_parsed);
-    Some(parsed.into_table(bytes))
+    let open_quote = parsed.open_quote;
+    Some(DelimitedCells { table: parsed.into_table(bytes), open_quote })
 }
 
 /// The cells of one part of the text, parsed in place: the cell text is `bytes[..text_len]`.
@@ -125,6 +146,8 @@ struct Parsed {
     row_starts: Vec<u32>,
     rows: usize,
     column_count: usize,
+    /// The part ended inside a quoted cell.
+    open_quote: bool,
 }
 
 impl Parsed {
@@ -135,6 +158,7 @@ impl Parsed {
         self.cell_ends.extend(tail.cell_ends.iter().map(|&e| e + text_base));
         self.row_starts.extend(tail.row_starts.iter().skip(1).map(|&s| s + cell_base));
         self.rows += tail.rows;
+        self.open_quote = tail.open_quote;
         self.text_len += tail.text_len;
         self.column_count = self.column_count.max(tail.column_count);
     }
@@ -190,6 +214,7 @@ fn parse_in_place(buf: &mut [u8], delimiter: u8, progress: &mut dyn FnMut(f32) -
         row_starts: Vec::with_capacity(rows + 1),
         rows: 0,
         column_count: 0,
+        open_quote: false,
     };
     parsed.row_starts.push(0);
     let (mut read, mut write) = (0usize, 0usize);
@@ -212,6 +237,7 @@ fn parse_in_place(buf: &mut [u8], delimiter: u8, progress: &mut dyn FnMut(f32) -
                             buf.copy_within(read..n, write);
                             write += n - read;
                             read = n;
+                            parsed.open_quote = true;
                             break;
                         }
                         Some(at) => {
@@ -291,28 +317,6 @@ fn record_boundary_after(text: &[u8], from: usize, delimiter: u8) -> Option<usiz
             in_quotes = true;
         }
     }
-}
-
-/// The byte offset of a quote that opens a cell and is never closed, so that everything after it
-/// would be read as one cell; `None` when every quoted cell is closed. Quotes follow the csv rules:
-/// a quote opens a cell only at its start, and `""` inside a quoted cell is a literal quote.
-#[must_use]
-pub fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let mut open: Option<usize> = None;
-    let mut quotes = memchr::memchr_iter(b'"', bytes);
-    while let Some(q) = quotes.next() {
-        if open.is_some() {
-            if bytes.get(q + 1) == Some(&b'"') {
-                quotes.next();
-            } else {
-                open = None;
-            }
-        } else if q == 0 || matches!(bytes[q - 1], b'\n' | b'\r') || bytes[q - 1] == delimiter {
-            open = Some(q);
-        }
-    }
-    open
 }
 
 #[cfg(test)]
@@ -445,9 +449,13 @@ mod tests {
 
     #[test]
     fn an_unclosed_quote_is_found_where_it_opens() {
-        let text = "id,comment,score\n1,\"fine, really\",9\n2,\"late\n3,ok,8\n4,ok,10\n";
-        assert_eq!(unclosed_quote(text, b','), text.find("\"late"));
-        assert_eq!(unclosed_quote("id,comment\n1,\"a \"\"b\"\" c\"\n2,5\" screen\n", b','), None);
+        let open = |text: &str| parse_delimited_text(text.to_owned(), b',', &mut |_| true).unwrap();
+        let cells = open("id,comment,score\n1,\"fine, really\",9\n2,\"late\n3,ok,8\n4,ok,10\n");
+        assert!(cells.open_quote);
+        assert_eq!(cells.table.row_count(), 3);
+        assert_eq!(cells.table.cell(2, 1), "late\n3,ok,8\n4,ok,10\n", "the open cell runs to the end");
+        assert!(!open("id,comment\n1,\"a \"\"b\"\" c\"\n2,5\" screen\n").open_quote);
+        assert!(!open("a,b\n\"x\"\"\n\",y\n").open_quote);
     }
 
     #[test]

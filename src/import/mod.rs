@@ -362,8 +362,39 @@ pub fn read_file(
     if size > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge { file, size_mb: size / (1 << 20) });
     }
-    let bytes = std::fs::read(path).map_err(unreadable)?;
+    let bytes = read_whole(path, size).map_err(unreadable)?;
     read_bytes(&file, bytes, options, progress)
+}
+
+/// Files from this size on are read in two halves at once.
+const PARALLEL_READ_FROM: u64 = 16 << 20;
+
+/// Reads the whole file. A large one is read in two halves at once, so that copying it from the
+/// system's file cache into fresh memory runs on two cores.
+fn read_whole(path: &Path, size: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::{Read, Seek, SeekFrom};
+    let Ok(len) = usize::try_from(size) else { return std::fs::read(path) };
+    if size < PARALLEL_READ_FROM {
+        return std::fs::read(path);
+    }
+    let mut bytes = vec![0u8; len];
+    let (head, tail) = bytes.split_at_mut(len / 2);
+    let mut first = std::fs::File::open(path)?;
+    let mut second = std::fs::File::open(path)?;
+    second.seek(SeekFrom::Start((len / 2) as u64))?;
+    let halves = std::thread::scope(|scope| {
+        let tail_job = scope.spawn(|| second.read_exact(tail));
+        let head_read = first.read_exact(head);
+        let tail_read = tail_job.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        head_read.and(tail_read)
+    });
+    match halves {
+        // A file that grew meanwhile is read on to its end.
+        Ok(()) => second.read_to_end(&mut bytes).map(|_| bytes),
+        // One that shrank is read again as it is now.
+        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => std::fs::read(path),
+        Err(e) => Err(e),
+    }
 }
 
 fn io_reason(e: &std::io::Error) -> String {
@@ -464,14 +495,20 @@ fn read_text_cells(
     }
     let (content, encoding, windows_1252_lines) = text::decode_text_by_line(bytes);
     let delimiter = delimited::sniff_delimiter(&content);
-    let unclosed = delimited::unclosed_quote(&content, delimiter);
-    let swallowed_lines = unclosed.map_or(0, |at| content[at..].matches('\n').count());
-    let cells = delimited::parse_delimited(content, delimiter, progress)
+    let parsed = delimited::parse_delimited_text(content, delimiter, progress)
         .ok_or_else(|| ImportError::Cancelled { file: file.to_owned() })?;
-    if swallowed_lines > 0 && cells.row_count() > 0 {
+    let cells = parsed.table;
+    // A quote left open swallows the rest of the file into the last row's last cell.
+    let last = cells.row_count().checked_sub(1);
+    let swallowed_lines = match last {
+        Some(last) if parsed.open_quote => {
+            cells.cell(last, cells.row_width(last).saturating_sub(1)).matches('\n').count()
+        }
+        _ => 0,
+    };
+    if let (Some(last), true) = (last, swallowed_lines > 0) {
         // The record holding the open quote runs to the end of the file: it is the last one,
         // and the quote opens its last filled cell.
-        let last = cells.row_count() - 1;
         let last_cells: Vec<&str> = cells.row(last).collect();
         let column = last_cells.iter().rposition(|c| !c.is_empty()).unwrap_or(0);
         return Err(ImportError::UnclosedQuote {
