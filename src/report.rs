@@ -255,9 +255,7 @@ pub fn report_for_table(table: &ImportedTable, request: &ReportRequest) -> Resul
 /// the cells through the analysis. The table keeps its headers, roles and source.
 pub fn report_releasing_cells(table: &mut ImportedTable, request: &ReportRequest) -> Result<Report, ReportError> {
     let prepared = prepare(table, request)?;
-    // Handing a large table's memory back takes a while: another thread does it meanwhile.
-    let cells = std::mem::take(&mut table.rows);
-    std::thread::spawn(move || drop(cells));
+    table.rows = import::CellTable::new();
     prepared.finish()
 }
 
