@@ -7,6 +7,7 @@
 pub mod bench;
 pub mod export;
 pub mod jobs;
+pub mod notice_list;
 pub mod settings;
 pub mod themes;
 pub mod views;
@@ -19,6 +20,7 @@ use eframe::egui;
 use crate::import::ImportOptions;
 use crate::report::ViewRequest;
 pub use jobs::{FileDialogJob, LoadJob, LoadSource, LoadedSurvey};
+pub use notice_list::{Notice, NoticeKind, NoticeList};
 pub use settings::{Settings, ThemeChoice};
 pub use themes::{CodebookEdit, ThemeState};
 pub use views::{ComputeJob, Computed, ScoreGroup, SortKey, View, ViewSettings};
@@ -88,8 +90,8 @@ pub enum AppCommand {
     ShowOpenDialog,
     /// Stop the load under way.
     CancelLoad,
-    /// Hide the error notice.
-    DismissError,
+    /// Hide one notice (by its id).
+    DismissNotice(u64),
     /// Change the UI language.
     SetLanguage(crate::i18n::Language),
     /// Change the theme.
@@ -150,8 +152,8 @@ pub struct NpsApp {
     job: Option<LoadJob>,
     /// The open dialog, while it is open.
     dialog: Option<FileDialogJob>,
-    /// The last error, shown until dismissed.
-    error: Option<String>,
+    /// What failed, newest first, shown until dismissed.
+    notices: NoticeList,
     /// Whether the excluded-rows window is open.
     show_exclusions: bool,
     /// Whether the About window is open.
@@ -177,13 +179,13 @@ impl NpsApp {
         if let Some(path) = app.user_benchmark_file.clone().filter(|p| p.exists()) {
             match benchmarks::read_file(&path, true) {
                 Ok(rows) => app.set_user_benchmarks(rows),
-                Err(e) => app.error = Some(e.to_string()),
+                Err(e) => app.notices.add(NoticeKind::BenchmarkLibrary, e.to_string()),
             }
         }
         let (themes, codebook_error) = ThemeState::from_file(themes::codebook_file());
         app.themes = themes;
         if let Some(e) = codebook_error {
-            app.error = Some(e);
+            app.notices.add(NoticeKind::Codebook, e);
         }
         app.apply_theme(&cc.egui_ctx);
         let source = file.map_or(LoadSource::Sample, LoadSource::File);
@@ -210,7 +212,7 @@ impl NpsApp {
             themes: ThemeState::default(),
             job: None,
             dialog: None,
-            error: None,
+            notices: NoticeList::default(),
             show_exclusions: false,
             show_about: false,
             exports: export::ExportFlow::default(),
@@ -301,10 +303,10 @@ impl NpsApp {
         self.job.as_ref()
     }
 
-    /// The last error, shown until dismissed.
+    /// What failed, newest first, shown until dismissed.
     #[must_use]
-    pub fn error(&self) -> Option<&str> {
-        self.error.as_deref()
+    pub fn notices(&self) -> &[Notice] {
+        self.notices.all()
     }
 
     /// Whether the excluded-rows window is open.
@@ -358,7 +360,7 @@ impl NpsApp {
         }
         match LoadJob::start(source, options, self.waker()) {
             Ok(job) => self.job = Some(job),
-            Err(message) => self.error = Some(message),
+            Err(message) => self.notices.add(NoticeKind::OpenFile, message),
         }
     }
 
@@ -378,7 +380,7 @@ impl NpsApp {
                     } else if !same_file {
                         self.screen = Screen::Dashboard;
                     }
-                    self.error = None;
+                    self.notices.clear_kind(NoticeKind::OpenFile);
                     self.show_exclusions = false;
                     if !same_file {
                         self.views = ViewSettings { view: self.settings.last_view, ..ViewSettings::default() };
@@ -386,7 +388,7 @@ impl NpsApp {
                     self.computed = None;
                     self.loaded = Some(loaded);
                 }
-                Err(message) => self.error = Some(message),
+                Err(message) => self.notices.add(NoticeKind::OpenFile, message),
             }
         }
         if let Some(choice) = self.dialog.as_mut().and_then(FileDialogJob::poll) {
@@ -409,7 +411,7 @@ impl NpsApp {
         if let Some(path) = &self.user_benchmark_file
             && let Err(e) = benchmarks::save_user(path, &self.user_benchmarks)
         {
-            self.error = Some(e.to_string());
+            self.notices.add(NoticeKind::BenchmarkFile, e.to_string());
         }
     }
 
@@ -420,7 +422,7 @@ impl NpsApp {
         let Some(path) = choice else { return };
         if export {
             if let Err(e) = bench::export(&path, &self.user_benchmarks) {
-                self.error = Some(e);
+                self.notices.add(NoticeKind::BenchmarkFile, e);
             }
             return;
         }
@@ -433,7 +435,7 @@ impl NpsApp {
                 self.set_user_benchmarks(user);
                 self.save_user_benchmarks();
             }
-            Err(e) => self.error = Some(e.to_string()),
+            Err(e) => self.notices.add(NoticeKind::BenchmarkFile, e.to_string()),
         }
     }
 
@@ -444,7 +446,7 @@ impl NpsApp {
             self.compute = None;
             if let Some(computed) = outcome {
                 if let Some(message) = &computed.error {
-                    self.error = Some(message.clone());
+                    self.notices.add(NoticeKind::Analysis, message.clone());
                 }
                 self.computed = Some(computed);
             }
@@ -464,7 +466,7 @@ impl NpsApp {
         let (survey, library) = (Arc::clone(&loaded.survey), Arc::clone(&self.library));
         match ComputeJob::start(survey, library, request, selection, group, self.waker()) {
             Ok(job) => self.compute = Some(job),
-            Err(message) => self.error = Some(message),
+            Err(message) => self.notices.add(NoticeKind::Analysis, message),
         }
     }
 
@@ -474,10 +476,10 @@ impl NpsApp {
         let survey = self.loaded.as_ref().map(|l| &l.survey);
         let wake = self.waker();
         if let Some(message) = self.themes.refresh(survey, &self.views.filter, wake) {
-            self.error = Some(message);
+            self.notices.add(NoticeKind::Analysis, message);
         }
         if let Err(message) = self.themes.poll_dialog() {
-            self.error = Some(message);
+            self.notices.add(NoticeKind::Codebook, message);
         }
     }
 
@@ -546,7 +548,7 @@ impl NpsApp {
                         let title = if export { texts.export_benchmarks } else { texts.import_benchmarks };
                         match BenchmarkFileJob::start(export, title.trim_end_matches('…').to_owned(), self.waker()) {
                             Ok(job) => self.benchmark_dialog = Some(job),
-                            Err(message) => self.error = Some(message),
+                            Err(message) => self.notices.add(NoticeKind::Dialog, message),
                         }
                     }
                 }
@@ -560,7 +562,7 @@ impl NpsApp {
                 AppCommand::SelectTheme(theme) => self.views.theme = theme,
                 AppCommand::EditCodebook(edit) => {
                     if let Err(message) = self.themes.edit(&edit) {
-                        self.error = Some(message);
+                        self.notices.add(NoticeKind::Codebook, message);
                     }
                 }
                 AppCommand::ImportCodebook | AppCommand::ExportCodebook => {
@@ -570,7 +572,7 @@ impl NpsApp {
                     if let Err(message) =
                         self.themes.open_dialog(export, title.trim_end_matches('…').to_owned(), self.waker())
                     {
-                        self.error = Some(message);
+                        self.notices.add(NoticeKind::Codebook, message);
                     }
                 }
                 AppCommand::ShowResponses(selection) => {
@@ -582,10 +584,9 @@ impl NpsApp {
                 AppCommand::ShowOpenDialog => {
                     if self.dialog.is_none() {
                         let folder = self.settings.recent_files.first().and_then(|p| p.parent()).map(PathBuf::from);
-                        let title = self.settings.language.texts().open.trim_end_matches('…').to_owned();
-                        match FileDialogJob::start(folder, title, self.waker()) {
+                        match FileDialogJob::start(folder, self.settings.language.texts(), self.waker()) {
                             Ok(dialog) => self.dialog = Some(dialog),
-                            Err(message) => self.error = Some(message),
+                            Err(message) => self.notices.add(NoticeKind::Dialog, message),
                         }
                     }
                 }
@@ -594,7 +595,7 @@ impl NpsApp {
                         job.cancel();
                     }
                 }
-                AppCommand::DismissError => self.error = None,
+                AppCommand::DismissNotice(id) => self.notices.dismiss(id),
                 AppCommand::SetLanguage(language) => self.settings.language = language,
                 AppCommand::SetTheme(theme) => {
                     self.settings.theme = theme;
@@ -643,7 +644,7 @@ impl NpsApp {
         let payload = match request {
             ExportRequest::Copy(spec) => {
                 if let Err(message) = self.exports.copy(*spec, self.waker()) {
-                    self.export_notice = Some(export::ExportNotice { failed: vec![message], ..Default::default() });
+                    self.notices.add(NoticeKind::Export, message);
                 }
                 return;
             }
@@ -652,10 +653,7 @@ impl NpsApp {
             ExportRequest::All => match self.export_bundle() {
                 Some(bundle) => Payload::All(Box::new(bundle)),
                 None => {
-                    self.export_notice = Some(export::ExportNotice {
-                        failed: vec![x.nothing_to_export.to_owned()],
-                        ..Default::default()
-                    });
+                    self.notices.add(NoticeKind::Export, x.nothing_to_export);
                     return;
                 }
             },
@@ -663,7 +661,7 @@ impl NpsApp {
         let title = if matches!(payload, Payload::All(_)) { x.choose_folder } else { x.save_as };
         let folder = self.settings.export_folder.clone();
         if let Err(message) = self.exports.ask(payload, title.to_owned(), folder, &self.chooser, self.waker()) {
-            self.export_notice = Some(export::ExportNotice { failed: vec![message], ..Default::default() });
+            self.notices.add(NoticeKind::Export, message);
         }
     }
 
@@ -681,13 +679,23 @@ impl NpsApp {
                         self.settings.export_folder = Some(folder);
                     }
                 }
-                export::ExportEvent::Done(notice) => self.export_notice = Some(notice),
+                export::ExportEvent::Done(notice) => {
+                    // Nothing written: the failures are notices; a partial export is confirmed with
+                    // its failures listed beside the files written.
+                    if notice.written.is_empty() && !notice.copied {
+                        for message in notice.failed {
+                            self.notices.add(NoticeKind::Export, message);
+                        }
+                    } else {
+                        self.export_notice = Some(notice);
+                    }
+                }
                 export::ExportEvent::Copy(image) => {
                     ctx.copy_image(image);
                     self.export_notice = Some(export::ExportNotice { copied: true, ..Default::default() });
                 }
                 export::ExportEvent::Failed(message) => {
-                    self.export_notice = Some(export::ExportNotice { failed: vec![message], ..Default::default() });
+                    self.notices.add(NoticeKind::Export, message);
                 }
             }
         }

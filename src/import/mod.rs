@@ -366,6 +366,43 @@ pub fn read_file(
     read_bytes(&file, bytes, options, progress)
 }
 
+/// Reads a small table that is not a survey (benchmark rows, a list) from the file at `path`:
+/// the same guards and detection as [`read_file`] (size and unpacked-size limits, format by
+/// content, encoding, delimiter sniffing including `;` from Dutch Excel), but no header, layout
+/// or score detection. A workbook gives its first sheet with data. Each row comes with its
+/// spreadsheet row number.
+pub fn read_plain_rows(path: &Path) -> Result<Vec<(usize, Vec<String>)>, ImportError> {
+    let file = display_name(path);
+    let unreadable = |e: std::io::Error| ImportError::Unreadable { file: file.clone(), reason: io_reason(&e) };
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge { file, size_mb: size / (1 << 20) });
+    }
+    let bytes = std::fs::read(path).map_err(unreadable)?;
+    if bytes.is_empty() {
+        return Err(ImportError::Empty { file });
+    }
+    let extension = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    let by_extension = match extension.as_str() {
+        "xlsx" | "xlsm" => Some(WorkbookKind::Xlsx),
+        "xlsb" => Some(WorkbookKind::Xlsb),
+        "xls" => Some(WorkbookKind::Xls),
+        "ods" => Some(WorkbookKind::Ods),
+        "csv" | "tsv" | "txt" | "tab" | "" => None,
+        other => return Err(ImportError::Unsupported { file, extension: other.to_owned() }),
+    };
+    let cells = match kind_by_content(&bytes, by_extension) {
+        Some(kind) => {
+            let book = workbook::read_workbook(bytes, kind, None).map_err(|p| workbook_error(&file, kind, p))?;
+            book.sheets.into_iter().next().map(|(_, cells)| cells).ok_or(ImportError::NoRows { place: file })?
+        }
+        None => read_text_cells(&file, bytes, &mut |_| true)?.0,
+    };
+    Ok((0..cells.row_count())
+        .map(|r| (cells.row_number(r), (0..cells.column_count()).map(|c| cells.cell(r, c).to_owned()).collect()))
+        .collect())
+}
+
 fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "the file does not exist".to_owned(),
@@ -494,13 +531,9 @@ fn read_text_cells(
     Ok((cells, source))
 }
 
-fn read_workbook_tables(
-    file: &str,
-    bytes: Vec<u8>,
-    kind: WorkbookKind,
-    options: &ImportOptions,
-) -> Result<ImportedTable, ImportError> {
-    let book = workbook::read_workbook(bytes, kind, options.sheet.as_deref()).map_err(|problem| match problem {
+/// The user's message for a workbook that could not be read.
+fn workbook_error(file: &str, kind: WorkbookKind, problem: WorkbookProblem) -> ImportError {
+    match problem {
         WorkbookProblem::Unreadable(reason) => ImportError::DamagedWorkbook {
             file: file.to_owned(),
             kind: format!("{kind:?}").to_ascii_lowercase(),
@@ -516,7 +549,17 @@ fn read_workbook_tables(
         WorkbookProblem::TooLargeUnpacked { unpacked_mb } => {
             ImportError::ArchiveTooLarge { file: file.to_owned(), unpacked_mb }
         }
-    })?;
+    }
+}
+
+fn read_workbook_tables(
+    file: &str,
+    bytes: Vec<u8>,
+    kind: WorkbookKind,
+    options: &ImportOptions,
+) -> Result<ImportedTable, ImportError> {
+    let book = workbook::read_workbook(bytes, kind, options.sheet.as_deref())
+        .map_err(|problem| workbook_error(file, kind, problem))?;
     // Of several sheets, the one with responses: a score column and the most answers. A sheet
     // of notes or pivot tables next to the data is passed over.
     let mut best: Option<ImportedTable> = None;
