@@ -88,6 +88,10 @@ pub enum AppCommand {
     ExportBenchmarks,
     /// Show the native open dialog.
     ShowOpenDialog,
+    /// Save the project: the hook that the File menu's Save project entry and Ctrl+S dispatch.
+    /// The project file itself is issue 14's items 1-2; until it is in, [`NpsApp::can_save_project`]
+    /// is false, so neither the entry nor the shortcut is offered and nothing sends this.
+    SaveProject,
     /// Stop the load under way.
     CancelLoad,
     /// Hide one notice (by its id).
@@ -169,7 +173,8 @@ pub struct NpsApp {
 }
 
 impl NpsApp {
-    /// The app as eframe creates it: settings restored, then `file` (or the sample) loading.
+    /// The app as eframe creates it: settings restored, then `file` loading (without one, the
+    /// window opens empty and offers a file, a drop or the sample).
     #[must_use]
     pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
         let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY)).unwrap_or_default();
@@ -188,8 +193,9 @@ impl NpsApp {
             app.notices.add(NoticeKind::Codebook, e);
         }
         app.apply_theme(&cc.egui_ctx);
-        let source = file.map_or(LoadSource::Sample, LoadSource::File);
-        app.start_load(source);
+        if let Some(path) = file {
+            app.start_load(LoadSource::File(path));
+        }
         app
     }
 
@@ -331,6 +337,13 @@ impl NpsApp {
     #[must_use]
     pub fn export_notice(&self) -> Option<&export::ExportNotice> {
         self.export_notice.as_ref()
+    }
+
+    /// Whether a project can be saved now: false until the project file (issue 14, items 1-2)
+    /// handles [`AppCommand::SaveProject`].
+    #[must_use]
+    pub fn can_save_project(&self) -> bool {
+        false
     }
 
     /// Replaces how export paths are asked (tests answer with a folder of their own).
@@ -590,6 +603,8 @@ impl NpsApp {
                         }
                     }
                 }
+                // Offered only once `can_save_project` is true (see the variant's doc).
+                AppCommand::SaveProject => {}
                 AppCommand::CancelLoad => {
                     if let Some(job) = self.job.take() {
                         job.cancel();

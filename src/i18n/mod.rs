@@ -6,12 +6,14 @@
 //!
 //! - [`Texts`] (`texts.rs`): the window's words, also the CLI's text output;
 //! - [`ExportTexts`] (`export.rs`): the words of exporting and of exported files;
-//! - [`ThemeTexts`] (`themes.rs`): the words of the Themes view and the codebook.
+//! - [`ThemeTexts`] (`themes.rs`): the words of the Themes view and the codebook;
+//! - [`HelpTexts`] (`help.rs`): the Guide, the tooltips and the empty window.
 //!
 //! Every table is a struct, so a missing translation fails to compile; a test checks that every
 //! translation has the same `{name}` placeholders as the English text.
 
 pub mod export;
+pub mod help;
 pub mod texts;
 pub mod themes;
 pub mod words;
@@ -19,6 +21,7 @@ pub mod words;
 use serde::{Deserialize, Serialize};
 
 pub use export::{EXPORT_DANISH, EXPORT_DUTCH, EXPORT_ENGLISH, ExportTexts};
+pub use help::HelpTexts;
 pub use texts::{DANISH, DUTCH, ENGLISH, Texts};
 pub use themes::ThemeTexts;
 
@@ -130,6 +133,7 @@ mod tests {
             tables.push(("Texts", language, fields(language.texts())));
             tables.push(("ExportTexts", language, fields(language.export_texts())));
             tables.push(("ThemeTexts", language, fields(ThemeTexts::of(language))));
+            tables.push(("HelpTexts", language, fields(HelpTexts::of(language))));
         }
         tables
     }
