@@ -378,7 +378,7 @@ fn the_review_announces_every_guess_in_the_words_of_the_cli() {
     let report = harness.state().app().loaded().unwrap().report.clone();
     let notices = nps_workbench::notices::import_notices(&report, &ENGLISH);
     assert_eq!(notices.len(), 2, "{notices:?}");
-    let cli_text = nps_workbench::cli::format_table(&report);
+    let cli_text = nps_workbench::cli::format_table(&report, nps_workbench::i18n::Language::English);
     for notice in &notices {
         assert!(cli_text.contains(&format!("Note: {notice}")), "{cli_text}");
         harness.get_by_label(&format!("• {notice}"));
