@@ -716,3 +716,36 @@ fn the_about_box_names_the_licences_and_the_trademark_owners() {
     assert!(about >= 1, "the trademark credit is shown");
     assert!(harness.query_all_by_label_contains("DejaVu Sans").count() >= 1);
 }
+
+#[test]
+fn a_workbook_loads_with_a_running_bar_and_cancel_abandons_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("klanten.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.write_string(0, 0, "Regio").unwrap();
+    sheet.write_string(0, 1, "Hoe waarschijnlijk is het dat u ons aanbeveelt?").unwrap();
+    for row in 1..60_000u32 {
+        sheet.write_string(row, 0, ["Noord", "Zuid", "Oost"][row as usize % 3]).unwrap();
+        sheet.write_number(row, 1, f64::from(row % 11)).unwrap();
+    }
+    workbook.save(&path).unwrap();
+    let mut harness = harness_with_sample();
+    harness.state_mut().app_mut().push(AppCommand::Open(LoadSource::File(path)));
+    harness.step();
+    harness.step();
+    // calamine reads a workbook in one call: no percentage, a running bar saying so, and Cancel.
+    let job = harness.state().app().job().expect("the workbook is loading");
+    assert_eq!(job.progress(), 0.0);
+    harness.get_by_label("Loading klanten.xlsx…");
+    harness.get_by_label("reading…");
+    harness.get_by_label("Cancel").click();
+    harness.step();
+    assert!(harness.state().app().job().is_none(), "the load is abandoned at once");
+    assert_eq!(harness.state().app().loaded().unwrap().source, LoadSource::Sample, "the survey shown stays");
+    assert!(harness.state().app().notices().is_empty(), "a cancelled load is no failure");
+    // Its result, arriving later, is dropped.
+    std::thread::sleep(Duration::from_millis(1500));
+    harness.step();
+    assert_eq!(harness.state().app().loaded().unwrap().source, LoadSource::Sample);
+}

@@ -240,6 +240,8 @@ pub struct Texts {
     pub metric_share_n: &'static str,
     /// File menu: save the project (mapping, filters, choices).
     pub save_project: &'static str,
+    /// In a progress bar without a percentage (a workbook being read).
+    pub reading: &'static str,
 }
 
 /// English texts.
@@ -455,6 +457,7 @@ pub static ENGLISH: Texts = Texts {
     metric_csat: "CSAT",
     metric_share_n: "{share}, n = {n}",
     save_project: "Save project…",
+    reading: "reading…",
 };
 
 /// Dutch texts.
@@ -670,6 +673,7 @@ pub static DUTCH: Texts = Texts {
     metric_csat: "CSAT",
     metric_share_n: "{share}, n = {n}",
     save_project: "Project opslaan…",
+    reading: "bezig met lezen…",
 };
 
 /// Danish texts.
@@ -885,6 +889,7 @@ pub static DANISH: Texts = Texts {
     metric_csat: "CSAT",
     metric_share_n: "{share}, n = {n}",
     save_project: "Gem projekt…",
+    reading: "læser…",
 };
 
 impl Texts {

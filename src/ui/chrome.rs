@@ -131,7 +131,15 @@ pub fn notices(ui: &mut egui::Ui, app: &NpsApp, t: &Texts, commands: &mut Vec<Ap
         ui.horizontal(|ui| {
             ui.spinner();
             ui.label(fill(t.loading, &[("file", &job.source.display_name())]));
-            ui.add(egui::ProgressBar::new(job.progress()).desired_width(240.0).show_percentage());
+            // Text files report how far the reader is; a workbook is read in one call that gives
+            // no progress, so its bar runs without a percentage until the survey is ready.
+            let progress = job.progress();
+            let bar = if progress > 0.0 {
+                egui::ProgressBar::new(progress).show_percentage()
+            } else {
+                egui::ProgressBar::new(0.0).animate(true).text(t.reading)
+            };
+            ui.add(bar.desired_width(240.0));
             if ui.button(t.cancel).clicked() {
                 commands.push(AppCommand::CancelLoad);
             }
