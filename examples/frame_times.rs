@@ -69,8 +69,8 @@ fn main() {
             settle(&mut harness, &format!("filter {} = {label}", segment.0), &mut worst, &mut frames);
         }
         if let Some((first, last)) = dates {
-            let mut filter = Filter::default();
-            filter.date_from = Some(nps_workbench::analysis::calendar::iso_date(first + (last - first) / 2));
+            let middle = nps_workbench::analysis::calendar::iso_date(first + (last - first) / 2);
+            let filter = Filter { date_from: Some(middle), ..Filter::default() };
             harness.state_mut().app_mut().push(AppCommand::SetFilter(filter));
             settle(&mut harness, "date filter", &mut worst, &mut frames);
         }
