@@ -3,9 +3,9 @@
 //!
 //! Owns the wording of notices only; the facts come from the [`Report`].
 
+use crate::i18n::{Texts, fill, plural};
 use crate::import::UnreadableDates;
 use crate::report::Report;
-use crate::ui::i18n::{Texts, fill};
 
 /// One line per guess or repair of the import: the score column chosen by its answers, the
 /// weighting (applied, or skipped and why), a missing header row, a mislabelled file, lines read
@@ -49,14 +49,15 @@ pub fn import_notices(report: &Report, t: &Texts) -> Vec<String> {
     notices
 }
 
-/// "12 row(s) have no readable date in 'date' and are left out of the trend (2 blank; row 5
-/// 'gisteren', ...)".
+/// "12 rows have no readable date in 'date' and are left out of the trend (2 blank; row 5
+/// 'gisteren', ...)" (the singular for one row).
 #[must_use]
 pub fn date_notice(dates: &UnreadableDates, t: &Texts) -> String {
     let examples: Vec<String> =
         dates.examples.iter().zip(&dates.values).map(|(row, value)| format!("{} {row} '{value}'", t.row)).collect();
-    fill(
+    plural(
         t.notice_unreadable_dates,
+        dates.rows as u64,
         &[
             ("rows", &dates.rows.to_string()),
             ("column", &dates.column),

@@ -4,13 +4,15 @@
 
 use std::time::Duration;
 
+use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use nps_workbench::app::jobs::{SAMPLE_CSV, SAMPLE_NAME};
-use nps_workbench::app::{AppCommand, LoadSource, LoadedSurvey, NpsApp, Screen};
+use nps_workbench::app::{AppCommand, LoadSource, LoadedSurvey, NoticeKind, NpsApp, Screen};
+use nps_workbench::i18n::{DUTCH, ENGLISH};
 use nps_workbench::import::{self, ImportOptions, Role};
 use nps_workbench::report::{Report, ReportRequest, report_for_table};
-use nps_workbench::ui::i18n::{DUTCH, ENGLISH};
+use nps_workbench::ui::Window;
 
 fn sample_report() -> Report {
     let table = import::read_bytes(SAMPLE_NAME, SAMPLE_CSV.to_vec(), &ImportOptions::default(), &mut |_| true).unwrap();
@@ -35,21 +37,22 @@ fn hand_counted_sample_nps() -> (u64, f64) {
     (n, (promoters as f64 - detractors as f64) / n as f64 * 100.0)
 }
 
-fn harness_with_sample() -> Harness<'static, NpsApp> {
+fn harness_with_sample() -> Harness<'static, Window> {
     let table = import::read_bytes(SAMPLE_NAME, SAMPLE_CSV.to_vec(), &ImportOptions::default(), &mut |_| true).unwrap();
     let loaded = LoadedSurvey::from_table(LoadSource::Sample, ImportOptions::default(), &table).unwrap();
-    let mut harness = Harness::builder().with_size([1280.0, 820.0]).build_eframe(|_| NpsApp::with_loaded(loaded));
+    let mut harness =
+        Harness::builder().with_size([1280.0, 820.0]).build_eframe(|_| Window::from(NpsApp::with_loaded(loaded)));
     // The views are computed on their own thread: wait for them so that nothing still spins.
     wait_for_views(&mut harness);
     harness
 }
 
 /// Steps the app until its background load has finished (or 60 s have passed).
-fn wait_for_load(harness: &mut Harness<'_, NpsApp>) {
+fn wait_for_load(harness: &mut Harness<'_, Window>) {
     for _ in 0..600 {
         harness.step();
-        if harness.state().job.is_none() {
-            if harness.state().loaded.is_some() {
+        if harness.state().app().job().is_none() {
+            if harness.state().app().loaded().is_some() {
                 wait_for_views(harness);
             } else {
                 harness.run();
@@ -78,11 +81,19 @@ fn nps_card_shows_the_sample_value_with_interval_and_n() {
 }
 
 #[test]
-fn the_app_opens_on_the_sample_through_the_background_loader() {
-    let mut harness = Harness::builder().with_size([1280.0, 820.0]).build_eframe(|cc| NpsApp::new(cc, None));
+fn the_empty_window_says_how_to_start_and_opens_the_sample_through_the_background_loader() {
+    let mut harness = Harness::builder().with_size([1280.0, 820.0]).build_eframe(|cc| Window::new(cc, None));
+    harness.run();
+    assert!(harness.state().app().loaded().is_none() && harness.state().app().job().is_none());
+    harness.get_by_label("No survey open yet");
+    let open = harness.ctx.format_shortcut(&nps_workbench::ui::shortcuts::OPEN);
+    harness.get_by_label(&format!("Open a survey file… {open}"));
+    harness.get_by_label("or drop a file onto this window");
+    harness.get_by_label("Try the sample survey").click();
+    harness.step();
     wait_for_load(&mut harness);
     let expected = sample_report();
-    let loaded = harness.state().loaded.as_ref().expect("sample loaded");
+    let loaded = harness.state().app().loaded().expect("sample loaded");
     assert_eq!(loaded.report.overall, expected.overall);
     harness.get_by_label(&format!("Net Promoter Score: {}", ENGLISH.signed(expected.overall.nps)));
 }
@@ -95,7 +106,7 @@ fn excluded_rows_notice_opens_the_reasons() {
     let mut harness = harness_with_sample();
     harness.get_by_label(&format!("{excluded} rows excluded — show reasons")).click();
     harness.run();
-    assert!(harness.state().show_exclusions);
+    assert!(harness.state().app().show_exclusions());
     harness.get_by_label("Excluded rows");
     harness.get_by_label("Outside 0-10");
 }
@@ -103,20 +114,24 @@ fn excluded_rows_notice_opens_the_reasons() {
 #[test]
 fn a_failed_open_keeps_the_survey_and_explains() {
     let mut harness = harness_with_sample();
-    harness.state_mut().push(AppCommand::Open(LoadSource::File("/no/such/folder/clients.xlsx".into())));
+    harness.state_mut().app_mut().push(AppCommand::Open(LoadSource::File("/no/such/folder/clients.xlsx".into())));
     harness.step();
     wait_for_load(&mut harness);
-    assert_eq!(harness.state().error.as_deref(), Some("clients.xlsx: cannot be read: the file does not exist"));
+    let notices = harness.state().app().notices();
+    assert_eq!(notices.len(), 1);
+    assert_eq!(notices[0].kind, NoticeKind::OpenFile);
+    assert_eq!(notices[0].message, "clients.xlsx: cannot be read: the file does not exist");
+    harness.get_by_label("Could not open the file");
     harness.get_by_label("clients.xlsx: cannot be read: the file does not exist");
     harness.get_by_label("The survey shown before is still open.");
-    assert!(harness.state().loaded.is_some());
-    harness.get_by_label("Dismiss").click();
+    assert!(harness.state().app().loaded().is_some());
+    harness.get_by_label("Dismiss: Could not open the file").click();
     harness.run();
-    assert!(harness.state().error.is_none());
+    assert!(harness.state().app().notices().is_empty());
 }
 
 /// Chooses Nederlands in the View menu.
-fn switch_to_dutch(harness: &mut Harness<'_, NpsApp>) {
+fn switch_to_dutch(harness: &mut Harness<'_, Window>) {
     harness.get_by_label("View").click();
     harness.run();
     harness.get_by_label("Nederlands").click();
@@ -145,10 +160,10 @@ fn an_opened_file_is_reviewed_and_a_role_can_be_changed() {
     )
     .unwrap();
     let mut harness = harness_with_sample();
-    harness.state_mut().push(AppCommand::Open(LoadSource::File(path.clone())));
+    harness.state_mut().app_mut().push(AppCommand::Open(LoadSource::File(path.clone())));
     harness.step();
     wait_for_load(&mut harness);
-    assert_eq!(harness.state().screen, Screen::Review);
+    assert_eq!(harness.state().app().screen(), Screen::Review);
     harness.get_by_label("Check the import");
     harness.get_by_label("Layout: Table");
     harness.get_by_label("4 rows read · 4 used · 0 excluded");
@@ -158,23 +173,23 @@ fn an_opened_file_is_reviewed_and_a_role_can_be_changed() {
     harness.get_by_label("Sector").click();
     harness.step();
     wait_for_load(&mut harness);
-    let loaded = harness.state().loaded.as_ref().unwrap();
+    let loaded = harness.state().app().loaded().unwrap();
     assert_eq!(loaded.report.columns.sector.as_deref(), Some("Regio"));
     assert_eq!(loaded.options.roles, [("Regio".to_owned(), Role::Sector)]);
-    assert_eq!(harness.state().screen, Screen::Review, "a re-read stays on the review");
+    assert_eq!(harness.state().app().screen(), Screen::Review, "a re-read stays on the review");
     harness.get_by_label("Role of column Regio: Sector");
     harness.get_by_label("Continue to the analysis").click();
     harness.run();
-    assert_eq!(harness.state().screen, Screen::Dashboard);
+    assert_eq!(harness.state().app().screen(), Screen::Dashboard);
     harness.get_by_label(&format!("Net Promoter Score: {}", ENGLISH.signed(25.0)));
 }
 
 /// Steps the app until the views' computation and the themes of the comments have finished.
-fn wait_for_views(harness: &mut Harness<'_, NpsApp>) {
+fn wait_for_views(harness: &mut Harness<'_, Window>) {
     for _ in 0..1500 {
         harness.step();
-        let state = harness.state();
-        if state.compute.is_none() && state.computed.is_some() && !state.themes.busy() {
+        let state = harness.state().app();
+        if !state.is_computing() && state.computed().is_some() {
             harness.run();
             return;
         }
@@ -188,16 +203,16 @@ fn segments_view_lists_sectors_and_opens_their_responses() {
     let mut harness = harness_with_sample();
     harness.get_by_label("Segments").click();
     wait_for_views(&mut harness);
-    let computed = harness.state().computed.clone().unwrap();
+    let computed = harness.state().app().computed().cloned().unwrap();
     let retail = computed.results.segments.iter().find(|r| r.column == "sector" && r.value == "Retail").unwrap();
     let retail_n = retail.summary.n;
     harness.get_by_label("NPS by sector");
     harness.get_by_label(&ENGLISH.signed(retail.summary.nps));
     harness.get_by_label("Responses: Retail").click();
     wait_for_views(&mut harness);
-    let state = harness.state();
-    assert_eq!(state.views.view, nps_workbench::app::View::Responses);
-    assert_eq!(state.computed.as_ref().unwrap().responses.len() as u64, retail_n);
+    let state = harness.state().app();
+    assert_eq!(state.views().view, nps_workbench::app::View::Responses);
+    assert_eq!(state.computed().unwrap().responses.len() as u64, retail_n);
     harness.get_by_label(&format!("{retail_n} responses"));
 }
 
@@ -208,9 +223,9 @@ fn a_filter_changes_every_view_and_is_shown() {
     wait_for_views(&mut harness);
     harness.get_by_label("da").click();
     wait_for_views(&mut harness);
-    let state = harness.state();
-    assert_eq!(state.views.filter.describe(), "language = da");
-    let overall = state.computed.as_ref().unwrap().results.overall.clone().unwrap();
+    let state = harness.state().app();
+    assert_eq!(state.views().filter.describe(), "language = da");
+    let overall = state.computed().unwrap().results.overall.clone().unwrap();
     let full = sample_report().overall;
     assert!(overall.n < full.n && overall.n > 0);
     harness.get_by_label(&format!("Net Promoter Score: {}", ENGLISH.signed(overall.nps)));
@@ -218,7 +233,7 @@ fn a_filter_changes_every_view_and_is_shown() {
     // The trend follows the same filter.
     harness.get_by_label("Trend").click();
     wait_for_views(&mut harness);
-    let trend = harness.state().computed.as_ref().unwrap().results.trend.clone().unwrap();
+    let trend = harness.state().app().computed().unwrap().results.trend.clone().unwrap();
     assert_eq!(trend.iter().map(|p| p.n).sum::<u64>(), overall.n);
     harness.get_by_label("NPS per month");
 }
@@ -229,7 +244,7 @@ fn every_sample_sector_gets_a_verdict_with_its_source() {
     harness.get_by_label("Benchmarks").click();
     wait_for_views(&mut harness);
     harness.get_by_label("Sector benchmarks");
-    let sectors = harness.state().computed.as_ref().unwrap().results.sectors.clone();
+    let sectors = harness.state().app().computed().unwrap().results.sectors.clone();
     assert_eq!(sectors.len(), 6);
     for row in &sectors {
         let b = row.benchmark.as_ref().unwrap_or_else(|| panic!("{} has no benchmark", row.value));
@@ -241,7 +256,7 @@ fn every_sample_sector_gets_a_verdict_with_its_source() {
     // Setting the data's context to Dutch B2B removes the region warning for Dutch figures.
     harness.get_by_label("B2B").click();
     wait_for_views(&mut harness);
-    assert_eq!(harness.state().views.context.audience, Some(nps_workbench::benchmarks::Audience::B2b));
+    assert_eq!(harness.state().app().views().context.audience, Some(nps_workbench::benchmarks::Audience::B2b));
 }
 
 #[test]
@@ -252,8 +267,8 @@ fn benchmark_caveats_speak_dutch_and_name_their_sectors() {
     harness.get_by_label("Benchmarks").click();
     wait_for_views(&mut harness);
     harness.get_by_label("Vergelijk met zorg");
-    let sectors_from = |harness: &Harness<'_, NpsApp>, region: &str| -> String {
-        let rows = harness.state().computed.as_ref().unwrap().results.sectors.clone();
+    let sectors_from = |harness: &Harness<'_, Window>, region: &str| -> String {
+        let rows = harness.state().app().computed().unwrap().results.sectors.clone();
         let names: Vec<String> = rows
             .iter()
             .filter(|r| r.benchmark.as_ref().is_some_and(|b| b.region == region))
@@ -270,6 +285,7 @@ fn benchmark_caveats_speak_dutch_and_name_their_sectors() {
     // Dutch B2B data: the request to set the region goes, and US figures say where they come from.
     harness
         .state_mut()
+        .app_mut()
         .push(AppCommand::SetContext(DataContext { region: Some("NL".into()), audience: Some(Audience::B2b) }));
     wait_for_views(&mut harness);
     assert!(harness.query_by_label(&unset).is_none());
@@ -286,20 +302,20 @@ fn editing_a_bundled_benchmark_overrides_it_in_every_view() {
     wait_for_views(&mut harness);
     harness.get_by_label("Edit: wholesale-integron-2021").click();
     wait_for_views(&mut harness);
-    let form = harness.state().benchmark_form.clone().expect("the form is open");
+    let form = harness.state().app().benchmark_form().cloned().expect("the form is open");
     assert_eq!((form.id.as_str(), form.value.as_str()), ("wholesale-integron-2021", "33"));
     // The user types a newer figure; the test sets the field as typing would.
-    harness.state_mut().push(AppCommand::SaveBenchmarkForm(nps_workbench::app::BenchmarkForm {
+    harness.state_mut().app_mut().push(AppCommand::SaveBenchmarkForm(nps_workbench::app::BenchmarkForm {
         value: "-5".into(),
         source: "Own 2026 client study".into(),
         year: "2026".into(),
         ..form
     }));
     wait_for_views(&mut harness);
-    let state = harness.state();
-    assert!(state.benchmark_form.is_none());
-    assert_eq!(state.user_benchmarks.len(), 1);
-    let wholesale = state.computed.as_ref().unwrap().results.sectors.iter().find(|r| r.value == "Wholesale").unwrap();
+    let state = harness.state().app();
+    assert!(state.benchmark_form().is_none());
+    assert_eq!(state.user_benchmarks().len(), 1);
+    let wholesale = state.computed().unwrap().results.sectors.iter().find(|r| r.value == "Wholesale").unwrap();
     let b = wholesale.benchmark.as_ref().unwrap();
     assert_eq!((b.value, b.source.as_str(), b.year), (Some(-5.0), "Own 2026 client study", 2026));
     harness.get_by_label("Own 2026 client study · 2026 · NL · B2B · E");
@@ -309,16 +325,16 @@ fn editing_a_bundled_benchmark_overrides_it_in_every_view() {
 fn the_detractor_follow_up_list_and_the_overview_verdicts() {
     let mut harness = harness_with_sample();
     // The Overview names each sector's verdict beside its link to the Benchmarks view.
-    let sectors = harness.state().computed.as_ref().unwrap().results.sectors.clone();
+    let sectors = harness.state().app().computed().unwrap().results.sectors.clone();
     assert!(sectors.iter().all(|s| s.benchmark.is_some()));
     assert!(harness.query_all_by_label("Retail:").count() == 1);
     harness.get_by_label("Responses").click();
     wait_for_views(&mut harness);
     harness.get_by_label("Detractors (0-6)").click();
     wait_for_views(&mut harness);
-    let state = harness.state();
-    let listed = &state.computed.as_ref().unwrap().responses;
-    let survey = &state.loaded.as_ref().unwrap().survey;
+    let state = harness.state().app();
+    let listed = &state.computed().unwrap().responses;
+    let survey = &state.loaded().unwrap().survey;
     assert_eq!(listed.len() as u64, sample_report().overall.detractors);
     assert!(listed.iter().all(|&i| survey.response(i as usize, 0).and_then(|r| r.score).is_some_and(|s| s <= 6)));
     harness.get_by_label(&format!("{} responses", listed.len()));
@@ -355,14 +371,14 @@ fn the_review_announces_every_guess_in_the_words_of_the_cli() {
     let path = dir.path().join("guesses.csv");
     std::fs::write(&path, "Service,Price,weight\n9,3,12.5\n3,10,3.2\n10,7,40\n8,2,7.75\n7,9,2\n").unwrap();
     let mut harness = harness_with_sample();
-    harness.state_mut().push(AppCommand::Open(LoadSource::File(path.clone())));
+    harness.state_mut().app_mut().push(AppCommand::Open(LoadSource::File(path.clone())));
     harness.step();
     wait_for_load(&mut harness);
-    assert_eq!(harness.state().screen, Screen::Review);
-    let report = harness.state().loaded.as_ref().unwrap().report.clone();
+    assert_eq!(harness.state().app().screen(), Screen::Review);
+    let report = harness.state().app().loaded().unwrap().report.clone();
     let notices = nps_workbench::notices::import_notices(&report, &ENGLISH);
     assert_eq!(notices.len(), 2, "{notices:?}");
-    let cli_text = nps_workbench::cli::format_table(&report);
+    let cli_text = nps_workbench::cli::format_table(&report, nps_workbench::i18n::Language::English);
     for notice in &notices {
         assert!(cli_text.contains(&format!("Note: {notice}")), "{cli_text}");
         harness.get_by_label(&format!("• {notice}"));
@@ -374,16 +390,16 @@ fn the_review_announces_every_guess_in_the_words_of_the_cli() {
     harness.get_by_label("Apply 'weight' as weight").click();
     harness.step();
     wait_for_load(&mut harness);
-    let loaded = harness.state().loaded.as_ref().unwrap();
+    let loaded = harness.state().app().loaded().unwrap();
     assert!(loaded.report.columns.weighted);
     harness.get_by_label("• Weighted by 'weight': shares, NPS and intervals use these weights.");
 }
 
 /// Steps the app until its export has finished (or 120 s have passed).
-fn wait_for_export(harness: &mut Harness<'_, NpsApp>) {
+fn wait_for_export(harness: &mut Harness<'_, Window>) {
     for _ in 0..1200 {
         harness.step();
-        if harness.state().export_notice.is_some() && !harness.state().exports.is_busy() {
+        if harness.state().app().export_notice().is_some() && !harness.state().app().exports().is_busy() {
             harness.step();
             return;
         }
@@ -399,9 +415,9 @@ fn export_buttons_write_into_the_chosen_folder_and_say_what() {
     let mut harness = harness_with_sample();
     // The native dialog answers with the test's folder.
     let folder = dir.path().to_path_buf();
-    harness.state_mut().chooser = std::sync::Arc::new(move |question: PathQuestion| {
+    harness.state_mut().app_mut().set_chooser(std::sync::Arc::new(move |question: PathQuestion| {
         Some(question.file_name.map_or_else(|| folder.clone(), |name| folder.join(name)))
-    });
+    }));
     // A chart's own Export menu: the Overview's distribution as SVG.
     harness.get_by_label("Export… Score distribution (0-10) (PNG, SVG)").click();
     harness.run();
@@ -410,19 +426,19 @@ fn export_buttons_write_into_the_chosen_folder_and_say_what() {
     wait_for_export(&mut harness);
     let svg = dir.path().join("distribution.svg");
     assert!(svg.is_file(), "the chart was not written");
-    assert_eq!(harness.state().settings.export_folder.as_deref(), Some(dir.path()), "the folder is remembered");
+    assert_eq!(harness.state().app().settings().export_folder.as_deref(), Some(dir.path()), "the folder is remembered");
     harness.get_by_label(&format!("1 file(s) written to {}:", dir.path().display()));
     harness.get_by_label("distribution.svg");
     harness.get_by_label("Close").click();
     harness.step();
-    assert!(harness.state().export_notice.is_none());
+    assert!(harness.state().app().export_notice().is_none());
     // Export all from the File menu.
     harness.get_by_label("File").click();
     harness.run();
     harness.get_by_label_contains("Export all…").click();
     harness.step();
     wait_for_export(&mut harness);
-    let notice = harness.state().export_notice.clone().unwrap();
+    let notice = harness.state().app().export_notice().cloned().unwrap();
     assert!(notice.failed.is_empty(), "{:?}", notice.failed);
     for name in ["distribution.png", "tables.xlsx", "report.html", "deck.pptx", "data-quality.csv"] {
         assert!(dir.path().join(name).is_file(), "{name} missing");
@@ -432,11 +448,11 @@ fn export_buttons_write_into_the_chosen_folder_and_say_what() {
 }
 
 /// Steps the app until the comments have been read and the themes counted.
-fn wait_for_themes(harness: &mut Harness<'_, NpsApp>) {
+fn wait_for_themes(harness: &mut Harness<'_, Window>) {
     for _ in 0..1500 {
         harness.step();
-        let state = harness.state();
-        if !state.themes.busy() && state.themes.summary().is_some() && state.compute.is_none() {
+        let state = harness.state().app();
+        if !state.is_computing() && state.themes().summary().is_some() {
             harness.run();
             return;
         }
@@ -451,7 +467,7 @@ fn themes_view_shows_detractor_themes_and_opens_a_themes_responses() {
     wait_for_themes(&mut harness);
     harness.get_by_label("Themes").click();
     wait_for_themes(&mut harness);
-    let summary = harness.state().themes.summary().cloned().unwrap();
+    let summary = harness.state().app().themes().summary().cloned().unwrap();
     assert!(summary.commenters > 100, "the sample has comments: {}", summary.commenters);
     let top = summary.themes.first().unwrap().clone();
     let label = top.labels.get(nps_workbench::themes::Language::English).to_owned();
@@ -482,9 +498,9 @@ fn themes_view_shows_detractor_themes_and_opens_a_themes_responses() {
     harness.run();
     harness.get_by_label(&button).click_accesskit();
     wait_for_views(&mut harness);
-    let state = harness.state();
-    assert_eq!(state.views.view, nps_workbench::app::View::Responses);
-    assert_eq!(state.views.theme_selection.as_deref(), Some(second.theme.as_str()));
+    let state = harness.state().app();
+    assert_eq!(state.views().view, nps_workbench::app::View::Responses);
+    assert_eq!(state.views().theme_selection.as_deref(), Some(second.theme.as_str()));
     harness.get_by_label(&format!("{} responses", second.positions.len()));
     harness.get_by_label(&format!("mentioning {second_label}"));
 }
@@ -494,13 +510,13 @@ fn the_overview_names_the_top_detractor_themes() {
     let mut harness = harness_with_sample();
     wait_for_themes(&mut harness);
     harness.get_by_label("Top detractor themes");
-    let summary = harness.state().themes.summary().cloned().unwrap();
+    let summary = harness.state().app().themes().summary().cloned().unwrap();
     let first = summary.themes.first().unwrap();
     let label = first.labels.get(nps_workbench::themes::Language::English).to_owned();
     harness.get_by_label(&format!("Top detractor themes: {label}")).click();
     wait_for_views(&mut harness);
-    assert_eq!(harness.state().views.view, nps_workbench::app::View::Responses);
-    assert_eq!(harness.state().views.theme_selection.as_deref(), Some(first.theme.as_str()));
+    assert_eq!(harness.state().app().views().view, nps_workbench::app::View::Responses);
+    assert_eq!(harness.state().app().views().theme_selection.as_deref(), Some(first.theme.as_str()));
 }
 
 #[test]
@@ -511,16 +527,225 @@ fn rows_without_a_readable_date_are_announced_in_the_review_and_the_trend() {
                 gisteren,Noord,10\n2025-02-01,Zuid,3\n,Noord,8\n2025-02-11,Zuid,9\n";
     std::fs::write(&path, text).unwrap();
     let mut harness = harness_with_sample();
-    harness.state_mut().push(AppCommand::Open(LoadSource::File(path)));
+    harness.state_mut().app_mut().push(AppCommand::Open(LoadSource::File(path)));
     harness.step();
     wait_for_load(&mut harness);
-    let notice = "2 row(s) have no readable date in 'date' and are left out of the trend (1 blank; row 4 'gisteren').";
+    let notice = "2 rows have no readable date in 'date' and are left out of the trend (1 blank; row 4 'gisteren').";
     harness.get_by_label(notice);
     harness.get_by_label("Continue to the analysis").click();
     harness.run();
     harness.get_by_label("Trend").click();
     wait_for_views(&mut harness);
-    let trend = harness.state().computed.as_ref().unwrap().results.trend.clone().unwrap();
+    let trend = harness.state().app().computed().unwrap().results.trend.clone().unwrap();
     assert_eq!(trend.iter().map(|p| p.n).sum::<u64>(), 4, "six answers, two without a date");
     harness.get_by_label(notice);
+}
+
+/// The text field of a date filter (beside its plain label of the same words).
+fn date_field<'h>(harness: &'h Harness<'_, Window>, label: &'h str) -> egui_kittest::Node<'h> {
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, label)
+}
+
+/// The date filter field labelled `label`, typed into character by character as a user types.
+fn type_date(harness: &mut Harness<'_, Window>, label: &str, text: &str) {
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, label).focus();
+    harness.step();
+    for c in text.chars() {
+        harness.get_by_role_and_label(egui::accesskit::Role::TextInput, label).type_text(&c.to_string());
+        harness.step();
+    }
+}
+
+#[test]
+fn a_date_typed_into_the_filter_stays_as_typed_and_applies_when_complete() {
+    let mut harness = harness_with_sample();
+    let (first, last) = harness.state().app().loaded().unwrap().survey.date_range().unwrap();
+    let middle = nps_workbench::analysis::calendar::iso_date(first + (last - first) / 2);
+    // Half a date stays in the field over several frames (it used to vanish at once).
+    type_date(&mut harness, "From (YYYY-MM-DD)", &middle[..7]);
+    harness.run();
+    assert_eq!(date_field(&harness, "From (YYYY-MM-DD)").value().as_deref(), Some(&middle[..7]));
+    assert_eq!(harness.state().app().views().filter.date_from, None, "nothing applied yet");
+    // The complete date applies to every view.
+    type_date(&mut harness, "From (YYYY-MM-DD)", &middle[7..]);
+    wait_for_views(&mut harness);
+    assert_eq!(harness.state().app().views().filter.date_from.as_deref(), Some(middle.as_str()));
+    let overall = harness.state().app().computed().unwrap().results.overall.clone().unwrap();
+    let full = sample_report().overall;
+    assert!(overall.n < full.n, "the filter keeps fewer answers: {} of {}", overall.n, full.n);
+    harness.get_by_label(&format!("n = {}", overall.n));
+}
+
+#[test]
+fn an_unreadable_date_is_kept_as_typed_and_explained() {
+    let mut harness = harness_with_sample();
+    type_date(&mut harness, "Until (YYYY-MM-DD)", "31-02-2025");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(date_field(&harness, "Until (YYYY-MM-DD)").value().as_deref(), Some("31-02-2025"));
+    assert_eq!(harness.state().app().views().filter.date_to, None);
+    let (_, last) = harness.state().app().loaded().unwrap().survey.date_range().unwrap();
+    let example = nps_workbench::analysis::calendar::iso_date(last);
+    harness.get_by_label(&format!("'31-02-2025' is not a date: type it as YYYY-MM-DD, e.g. {example}"));
+}
+
+#[test]
+fn notices_list_every_failure_in_dutch_newest_first_each_dismissed_alone() {
+    use nps_workbench::app::export::PathQuestion;
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_with_sample();
+    switch_to_dutch(&mut harness);
+    // A file that cannot be opened, then an export into a folder that does not exist.
+    harness.state_mut().app_mut().push(AppCommand::Open(LoadSource::File("/no/such/folder/klanten.xlsx".into())));
+    harness.step();
+    wait_for_load(&mut harness);
+    let missing = dir.path().join("weg");
+    harness.state_mut().app_mut().set_chooser(std::sync::Arc::new(move |question: PathQuestion| {
+        Some(missing.join(question.file_name.unwrap_or_default()))
+    }));
+    harness.get_by_label("Exporteren… Verdeling van de scores (0-10) (PNG, SVG)").click();
+    harness.run();
+    harness.get_by_label("Opslaan als SVG…").click();
+    for _ in 0..300 {
+        harness.step();
+        if harness.state().app().notices().len() == 2 && !harness.state().app().exports().is_busy() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    harness.run();
+    let kinds: Vec<NoticeKind> = harness.state().app().notices().iter().map(|n| n.kind).collect();
+    assert_eq!(kinds, [NoticeKind::Export, NoticeKind::OpenFile], "newest first");
+    harness.get_by_label("Exporteren is mislukt");
+    harness.get_by_label("Het bestand kan niet worden geopend");
+    harness.get_by_label("De vorige enquête blijft geopend.");
+    harness.get_by_label("Sluiten: Exporteren is mislukt").click();
+    harness.run();
+    let kinds: Vec<NoticeKind> = harness.state().app().notices().iter().map(|n| n.kind).collect();
+    assert_eq!(kinds, [NoticeKind::OpenFile]);
+    assert!(harness.query_by_label("Exporteren is mislukt").is_none());
+}
+
+#[test]
+fn f1_and_help_guide_open_the_guide_in_the_chosen_language() {
+    let mut harness = harness_with_sample();
+    harness.key_press(egui::Key::F1);
+    harness.run();
+    assert!(harness.state().screens().guide_open());
+    let guide = nps_workbench::i18n::HelpTexts::of(nps_workbench::i18n::Language::English);
+    for (title, body) in nps_workbench::ui::help::sections(guide) {
+        harness.get_by_label(title);
+        harness.get_by_label(body);
+    }
+    harness.get_by_label("Close: Guide").click();
+    harness.run();
+    assert!(!harness.state().screens().guide_open());
+    switch_to_dutch(&mut harness);
+    harness.get_by_label("Help").click();
+    harness.run();
+    let f1 = harness.ctx.format_shortcut(&nps_workbench::ui::shortcuts::GUIDE);
+    harness.get_by_label(&format!("Handleiding {f1}")).click();
+    harness.run();
+    harness.get_by_label("Wat het interval betekent");
+    harness.get_by_label("Waarom een segment licht of gemarkeerd is");
+    harness.get_by_label("Wat een benchmarkoordeel betekent");
+}
+
+#[test]
+fn keyboard_shortcuts_switch_views_focus_the_filter_and_show_in_the_menus() {
+    let mut harness = harness_with_sample();
+    let command = egui::Modifiers::COMMAND;
+    harness.key_press_modifiers(command, egui::Key::Num2);
+    wait_for_views(&mut harness);
+    assert_eq!(harness.state().app().views().view, nps_workbench::app::View::Segments);
+    harness.get_by_label("NPS by sector");
+    harness.key_press_modifiers(command, egui::Key::Num6);
+    wait_for_views(&mut harness);
+    assert_eq!(harness.state().app().views().view, nps_workbench::app::View::Benchmarks);
+    harness.key_press_modifiers(command, egui::Key::F);
+    harness.run();
+    assert!(date_field(&harness, "From (YYYY-MM-DD)").is_focused(), "Ctrl+F puts the cursor in the filter");
+    // The menus name the shortcuts as the platform writes them.
+    let ctx = harness.ctx.clone();
+    harness.get_by_label("View").click();
+    harness.run();
+    let segments = ctx.format_shortcut(&nps_workbench::ui::shortcuts::VIEWS[1].1);
+    assert!(segments.ends_with('2'), "{segments}");
+    harness.get_by_label(&format!("Segments {segments}"));
+    let filter = ctx.format_shortcut(&nps_workbench::ui::shortcuts::FOCUS_FILTER);
+    harness.get_by_label(&format!("Go to the filter {filter}"));
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label(&format!("Open… {}", ctx.format_shortcut(&nps_workbench::ui::shortcuts::OPEN)));
+    let export = ctx.format_shortcut(&nps_workbench::ui::shortcuts::EXPORT_ALL);
+    assert!(harness.query_all_by_label_contains(&export).count() == 1, "Export all shows {export}");
+}
+
+#[test]
+fn the_theme_follows_the_system_until_one_is_chosen() {
+    let mut harness = harness_with_sample();
+    assert_eq!(harness.state().app().settings().theme, nps_workbench::app::ThemeChoice::System);
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Dark theme").click();
+    harness.run();
+    assert_eq!(harness.state().app().settings().theme, nps_workbench::app::ThemeChoice::Dark);
+    assert_eq!(harness.ctx.options(|o| o.theme_preference), egui::ThemePreference::Dark);
+    // The choice is stored with the settings, which eframe saves between runs.
+    let stored = serde_json::to_string(harness.state().app().settings()).unwrap();
+    let back: nps_workbench::app::Settings = serde_json::from_str(&stored).unwrap();
+    assert_eq!(back.theme, nps_workbench::app::ThemeChoice::Dark);
+    assert!(nps_workbench::ui::native_options().persist_window, "window size and position are remembered");
+}
+
+#[test]
+fn the_about_box_names_the_licences_and_the_trademark_owners() {
+    let mut harness = harness_with_sample();
+    harness.get_by_label("Help").click();
+    harness.run();
+    harness.get_by_label("About NPS Workbench").click();
+    harness.run();
+    harness.get_by_label(
+        "NPS Workbench is free software under the MIT licence or the Apache License 2.0, at your choice.",
+    );
+    harness.get_by_label("polars");
+    assert!(harness.query_all_by_label("MIT OR Apache-2.0").count() >= 2);
+    let about = harness.query_all_by_label_contains("Bain & Company").count();
+    assert!(about >= 1, "the trademark credit is shown");
+    assert!(harness.query_all_by_label_contains("DejaVu Sans").count() >= 1);
+}
+
+#[test]
+fn a_workbook_loads_with_a_running_bar_and_cancel_abandons_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("klanten.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.write_string(0, 0, "Regio").unwrap();
+    sheet.write_string(0, 1, "Hoe waarschijnlijk is het dat u ons aanbeveelt?").unwrap();
+    for row in 1..60_000u32 {
+        sheet.write_string(row, 0, ["Noord", "Zuid", "Oost"][row as usize % 3]).unwrap();
+        sheet.write_number(row, 1, f64::from(row % 11)).unwrap();
+    }
+    workbook.save(&path).unwrap();
+    let mut harness = harness_with_sample();
+    harness.state_mut().app_mut().push(AppCommand::Open(LoadSource::File(path)));
+    harness.step();
+    harness.step();
+    // calamine reads a workbook in one call: no percentage, a running bar saying so, and Cancel.
+    let job = harness.state().app().job().expect("the workbook is loading");
+    assert_eq!(job.progress(), 0.0);
+    harness.get_by_label("Loading klanten.xlsx…");
+    harness.get_by_label("reading…");
+    harness.get_by_label("Cancel").click();
+    harness.step();
+    assert!(harness.state().app().job().is_none(), "the load is abandoned at once");
+    assert_eq!(harness.state().app().loaded().unwrap().source, LoadSource::Sample, "the survey shown stays");
+    assert!(harness.state().app().notices().is_empty(), "a cancelled load is no failure");
+    // Its result, arriving later, is dropped.
+    std::thread::sleep(Duration::from_millis(1500));
+    harness.step();
+    assert_eq!(harness.state().app().loaded().unwrap().source, LoadSource::Sample);
 }

@@ -7,6 +7,7 @@
 pub mod bench;
 pub mod export;
 pub mod jobs;
+pub mod notice_list;
 pub mod settings;
 pub mod themes;
 pub mod views;
@@ -18,8 +19,8 @@ use eframe::egui;
 
 use crate::import::ImportOptions;
 use crate::report::ViewRequest;
-use crate::ui;
 pub use jobs::{FileDialogJob, LoadJob, LoadSource, LoadedSurvey};
+pub use notice_list::{Notice, NoticeKind, NoticeList};
 pub use settings::{Settings, ThemeChoice};
 pub use themes::{CodebookEdit, ThemeState};
 pub use views::{ComputeJob, Computed, ScoreGroup, SortKey, View, ViewSettings};
@@ -87,12 +88,16 @@ pub enum AppCommand {
     ExportBenchmarks,
     /// Show the native open dialog.
     ShowOpenDialog,
+    /// Save the project: the hook that the File menu's Save project entry and Ctrl+S dispatch.
+    /// The project file itself is issue 14's items 1-2; until it is in, [`NpsApp::can_save_project`]
+    /// is false, so neither the entry nor the shortcut is offered and nothing sends this.
+    SaveProject,
     /// Stop the load under way.
     CancelLoad,
-    /// Hide the error notice.
-    DismissError,
+    /// Hide one notice (by its id).
+    DismissNotice(u64),
     /// Change the UI language.
-    SetLanguage(ui::i18n::Language),
+    SetLanguage(crate::i18n::Language),
     /// Change the theme.
     SetTheme(ThemeChoice),
     /// Show or hide the excluded-rows window.
@@ -122,53 +127,54 @@ pub enum Screen {
 /// The application.
 pub struct NpsApp {
     /// The screen shown.
-    pub screen: Screen,
+    screen: Screen,
     /// Remembered settings.
-    pub settings: Settings,
+    settings: Settings,
     /// The survey shown.
-    pub loaded: Option<LoadedSurvey>,
+    loaded: Option<LoadedSurvey>,
     /// What the analysis views show.
-    pub views: ViewSettings,
+    views: ViewSettings,
     /// The figures of the views, last computed.
-    pub computed: Option<Computed>,
+    computed: Option<Computed>,
     /// A computation under way.
-    pub compute: Option<ComputeJob>,
+    compute: Option<ComputeJob>,
     /// The benchmark library: bundled rows and the user's.
-    pub library: Arc<Vec<Benchmark>>,
+    library: Arc<Vec<Benchmark>>,
     /// The user's own benchmark rows (also in `library`).
-    pub user_benchmarks: Vec<Benchmark>,
+    user_benchmarks: Vec<Benchmark>,
     /// Bumped whenever the library changes.
-    pub library_version: u64,
+    library_version: u64,
     /// The benchmark form, while open.
-    pub benchmark_form: Option<BenchmarkForm>,
+    benchmark_form: Option<BenchmarkForm>,
     /// An import or export dialog for benchmarks, while open.
-    pub benchmark_dialog: Option<BenchmarkFileJob>,
+    benchmark_dialog: Option<BenchmarkFileJob>,
     /// Where the user's benchmarks are stored (`None`: no configuration folder).
-    pub user_benchmark_file: Option<PathBuf>,
+    user_benchmark_file: Option<PathBuf>,
     /// The codebook and the themes of the comments.
-    pub themes: ThemeState,
+    themes: ThemeState,
     /// A load under way.
-    pub job: Option<LoadJob>,
+    job: Option<LoadJob>,
     /// The open dialog, while it is open.
-    pub dialog: Option<FileDialogJob>,
-    /// The last error, shown until dismissed.
-    pub error: Option<String>,
+    dialog: Option<FileDialogJob>,
+    /// What failed, newest first, shown until dismissed.
+    notices: NoticeList,
     /// Whether the excluded-rows window is open.
-    pub show_exclusions: bool,
+    show_exclusions: bool,
     /// Whether the About window is open.
-    pub show_about: bool,
+    show_about: bool,
     /// Export dialogs and jobs under way.
-    pub exports: export::ExportFlow,
+    exports: export::ExportFlow,
     /// What the last export wrote, shown until closed.
-    pub export_notice: Option<export::ExportNotice>,
+    export_notice: Option<export::ExportNotice>,
     /// Asks for export paths: the native dialogs (tests answer with a folder of their own).
-    pub chooser: export::PathChooser,
+    chooser: export::PathChooser,
     commands: Vec<AppCommand>,
     wake: Option<egui::Context>,
 }
 
 impl NpsApp {
-    /// The app as eframe creates it: settings restored, then `file` (or the sample) loading.
+    /// The app as eframe creates it: settings restored, then `file` loading (without one, the
+    /// window opens empty and offers a file, a drop or the sample).
     #[must_use]
     pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
         let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY)).unwrap_or_default();
@@ -178,17 +184,18 @@ impl NpsApp {
         if let Some(path) = app.user_benchmark_file.clone().filter(|p| p.exists()) {
             match benchmarks::read_file(&path, true) {
                 Ok(rows) => app.set_user_benchmarks(rows),
-                Err(e) => app.error = Some(e.to_string()),
+                Err(e) => app.notices.add(NoticeKind::BenchmarkLibrary, e.to_string()),
             }
         }
         let (themes, codebook_error) = ThemeState::from_file(themes::codebook_file());
         app.themes = themes;
         if let Some(e) = codebook_error {
-            app.error = Some(e);
+            app.notices.add(NoticeKind::Codebook, e);
         }
         app.apply_theme(&cc.egui_ctx);
-        let source = file.map_or(LoadSource::Sample, LoadSource::File);
-        app.start_load(source);
+        if let Some(path) = file {
+            app.start_load(LoadSource::File(path));
+        }
         app
     }
 
@@ -211,7 +218,7 @@ impl NpsApp {
             themes: ThemeState::default(),
             job: None,
             dialog: None,
-            error: None,
+            notices: NoticeList::default(),
             show_exclusions: false,
             show_about: false,
             exports: export::ExportFlow::default(),
@@ -236,6 +243,114 @@ impl NpsApp {
         self.commands.push(command);
     }
 
+    /// The screen shown.
+    #[must_use]
+    pub fn screen(&self) -> Screen {
+        self.screen
+    }
+
+    /// The remembered settings.
+    #[must_use]
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The survey shown.
+    #[must_use]
+    pub fn loaded(&self) -> Option<&LoadedSurvey> {
+        self.loaded.as_ref()
+    }
+
+    /// What the analysis views show.
+    #[must_use]
+    pub fn views(&self) -> &ViewSettings {
+        &self.views
+    }
+
+    /// The figures of the views, last computed.
+    #[must_use]
+    pub fn computed(&self) -> Option<&Computed> {
+        self.computed.as_ref()
+    }
+
+    /// Whether figures or themes are being computed.
+    #[must_use]
+    pub fn is_computing(&self) -> bool {
+        self.compute.is_some() || self.themes.busy()
+    }
+
+    /// The benchmark library: bundled rows and the user's.
+    #[must_use]
+    pub fn library(&self) -> &[Benchmark] {
+        &self.library
+    }
+
+    /// The user's own benchmark rows.
+    #[must_use]
+    pub fn user_benchmarks(&self) -> &[Benchmark] {
+        &self.user_benchmarks
+    }
+
+    /// The benchmark form, while open.
+    #[must_use]
+    pub fn benchmark_form(&self) -> Option<&BenchmarkForm> {
+        self.benchmark_form.as_ref()
+    }
+
+    /// The codebook and the themes of the comments.
+    #[must_use]
+    pub fn themes(&self) -> &ThemeState {
+        &self.themes
+    }
+
+    /// The load under way.
+    #[must_use]
+    pub fn job(&self) -> Option<&LoadJob> {
+        self.job.as_ref()
+    }
+
+    /// What failed, newest first, shown until dismissed.
+    #[must_use]
+    pub fn notices(&self) -> &[Notice] {
+        self.notices.all()
+    }
+
+    /// Whether the excluded-rows window is open.
+    #[must_use]
+    pub fn show_exclusions(&self) -> bool {
+        self.show_exclusions
+    }
+
+    /// Whether the About window is open.
+    #[must_use]
+    pub fn show_about(&self) -> bool {
+        self.show_about
+    }
+
+    /// Export dialogs and jobs under way.
+    #[must_use]
+    pub fn exports(&self) -> &export::ExportFlow {
+        &self.exports
+    }
+
+    /// What the last export wrote, shown until closed.
+    #[must_use]
+    pub fn export_notice(&self) -> Option<&export::ExportNotice> {
+        self.export_notice.as_ref()
+    }
+
+    /// Whether a project can be saved now: false until the project file (issue 14, items 1-2)
+    /// handles [`AppCommand::SaveProject`].
+    #[must_use]
+    pub fn can_save_project(&self) -> bool {
+        false
+    }
+
+    /// Replaces how export paths are asked (tests answer with a folder of their own).
+    pub fn set_chooser(&mut self, chooser: export::PathChooser) {
+        self.chooser = chooser;
+    }
+
     fn waker(&self) -> impl Fn() + Send + Clone + 'static {
         let ctx = self.wake.clone();
         move || {
@@ -258,7 +373,7 @@ impl NpsApp {
         }
         match LoadJob::start(source, options, self.waker()) {
             Ok(job) => self.job = Some(job),
-            Err(message) => self.error = Some(message),
+            Err(message) => self.notices.add(NoticeKind::OpenFile, message),
         }
     }
 
@@ -278,7 +393,7 @@ impl NpsApp {
                     } else if !same_file {
                         self.screen = Screen::Dashboard;
                     }
-                    self.error = None;
+                    self.notices.clear_kind(NoticeKind::OpenFile);
                     self.show_exclusions = false;
                     if !same_file {
                         self.views = ViewSettings { view: self.settings.last_view, ..ViewSettings::default() };
@@ -286,7 +401,7 @@ impl NpsApp {
                     self.computed = None;
                     self.loaded = Some(loaded);
                 }
-                Err(message) => self.error = Some(message),
+                Err(message) => self.notices.add(NoticeKind::OpenFile, message),
             }
         }
         if let Some(choice) = self.dialog.as_mut().and_then(FileDialogJob::poll) {
@@ -309,7 +424,7 @@ impl NpsApp {
         if let Some(path) = &self.user_benchmark_file
             && let Err(e) = benchmarks::save_user(path, &self.user_benchmarks)
         {
-            self.error = Some(e.to_string());
+            self.notices.add(NoticeKind::BenchmarkFile, e.to_string());
         }
     }
 
@@ -320,7 +435,7 @@ impl NpsApp {
         let Some(path) = choice else { return };
         if export {
             if let Err(e) = bench::export(&path, &self.user_benchmarks) {
-                self.error = Some(e);
+                self.notices.add(NoticeKind::BenchmarkFile, e);
             }
             return;
         }
@@ -333,7 +448,7 @@ impl NpsApp {
                 self.set_user_benchmarks(user);
                 self.save_user_benchmarks();
             }
-            Err(e) => self.error = Some(e.to_string()),
+            Err(e) => self.notices.add(NoticeKind::BenchmarkFile, e.to_string()),
         }
     }
 
@@ -344,7 +459,7 @@ impl NpsApp {
             self.compute = None;
             if let Some(computed) = outcome {
                 if let Some(message) = &computed.error {
-                    self.error = Some(message.clone());
+                    self.notices.add(NoticeKind::Analysis, message.clone());
                 }
                 self.computed = Some(computed);
             }
@@ -364,7 +479,7 @@ impl NpsApp {
         let (survey, library) = (Arc::clone(&loaded.survey), Arc::clone(&self.library));
         match ComputeJob::start(survey, library, request, selection, group, self.waker()) {
             Ok(job) => self.compute = Some(job),
-            Err(message) => self.error = Some(message),
+            Err(message) => self.notices.add(NoticeKind::Analysis, message),
         }
     }
 
@@ -374,10 +489,10 @@ impl NpsApp {
         let survey = self.loaded.as_ref().map(|l| &l.survey);
         let wake = self.waker();
         if let Some(message) = self.themes.refresh(survey, &self.views.filter, wake) {
-            self.error = Some(message);
+            self.notices.add(NoticeKind::Analysis, message);
         }
         if let Err(message) = self.themes.poll_dialog() {
-            self.error = Some(message);
+            self.notices.add(NoticeKind::Codebook, message);
         }
     }
 
@@ -446,7 +561,7 @@ impl NpsApp {
                         let title = if export { texts.export_benchmarks } else { texts.import_benchmarks };
                         match BenchmarkFileJob::start(export, title.trim_end_matches('…').to_owned(), self.waker()) {
                             Ok(job) => self.benchmark_dialog = Some(job),
-                            Err(message) => self.error = Some(message),
+                            Err(message) => self.notices.add(NoticeKind::Dialog, message),
                         }
                     }
                 }
@@ -460,17 +575,17 @@ impl NpsApp {
                 AppCommand::SelectTheme(theme) => self.views.theme = theme,
                 AppCommand::EditCodebook(edit) => {
                     if let Err(message) = self.themes.edit(&edit) {
-                        self.error = Some(message);
+                        self.notices.add(NoticeKind::Codebook, message);
                     }
                 }
                 AppCommand::ImportCodebook | AppCommand::ExportCodebook => {
                     let export = command == AppCommand::ExportCodebook;
-                    let texts = ui::i18n_themes::ThemeTexts::of(self.settings.language);
+                    let texts = crate::i18n::themes::ThemeTexts::of(self.settings.language);
                     let title = if export { texts.export_codebook } else { texts.import_codebook };
                     if let Err(message) =
                         self.themes.open_dialog(export, title.trim_end_matches('…').to_owned(), self.waker())
                     {
-                        self.error = Some(message);
+                        self.notices.add(NoticeKind::Codebook, message);
                     }
                 }
                 AppCommand::ShowResponses(selection) => {
@@ -482,19 +597,20 @@ impl NpsApp {
                 AppCommand::ShowOpenDialog => {
                     if self.dialog.is_none() {
                         let folder = self.settings.recent_files.first().and_then(|p| p.parent()).map(PathBuf::from);
-                        let title = self.settings.language.texts().open.trim_end_matches('…').to_owned();
-                        match FileDialogJob::start(folder, title, self.waker()) {
+                        match FileDialogJob::start(folder, self.settings.language.texts(), self.waker()) {
                             Ok(dialog) => self.dialog = Some(dialog),
-                            Err(message) => self.error = Some(message),
+                            Err(message) => self.notices.add(NoticeKind::Dialog, message),
                         }
                     }
                 }
+                // Offered only once `can_save_project` is true (see the variant's doc).
+                AppCommand::SaveProject => {}
                 AppCommand::CancelLoad => {
                     if let Some(job) = self.job.take() {
                         job.cancel();
                     }
                 }
-                AppCommand::DismissError => self.error = None,
+                AppCommand::DismissNotice(id) => self.notices.dismiss(id),
                 AppCommand::SetLanguage(language) => self.settings.language = language,
                 AppCommand::SetTheme(theme) => {
                     self.settings.theme = theme;
@@ -522,14 +638,14 @@ impl NpsApp {
         if results.overall.is_none() && computed.request.filter.is_empty() {
             results.overall = Some(loaded.report.overall.clone());
         }
-        results.segments = ui::views::shown_rows(&results.segments, &self.views);
+        results.segments = self.views.shown_rows(&results.segments);
         let mut charts = crate::figures::charts_for(&results, &context, &words);
         let report = &loaded.report;
         let mut tables = crate::figures::tables_for(&results, &report.excluded, Some(report.rows_read), &words);
         // The detractor themes, when the comments have been read.
         if let Some(summary) = self.themes.summary().filter(|s| !s.themes.is_empty()) {
-            let tt = crate::ui::i18n_themes::ThemeTexts::of(self.settings.language);
-            let language = crate::ui::themes::label_language(self.settings.language);
+            let tt = crate::i18n::themes::ThemeTexts::of(self.settings.language);
+            let language = self.settings.language.comment_language();
             charts.extend(crate::figures::themes_figure(summary, language, &context, &words, tt));
             tables.push(crate::figures::themes_table(summary, language, &words, tt));
         }
@@ -543,7 +659,7 @@ impl NpsApp {
         let payload = match request {
             ExportRequest::Copy(spec) => {
                 if let Err(message) = self.exports.copy(*spec, self.waker()) {
-                    self.export_notice = Some(export::ExportNotice { failed: vec![message], ..Default::default() });
+                    self.notices.add(NoticeKind::Export, message);
                 }
                 return;
             }
@@ -552,10 +668,7 @@ impl NpsApp {
             ExportRequest::All => match self.export_bundle() {
                 Some(bundle) => Payload::All(Box::new(bundle)),
                 None => {
-                    self.export_notice = Some(export::ExportNotice {
-                        failed: vec![x.nothing_to_export.to_owned()],
-                        ..Default::default()
-                    });
+                    self.notices.add(NoticeKind::Export, x.nothing_to_export);
                     return;
                 }
             },
@@ -563,7 +676,7 @@ impl NpsApp {
         let title = if matches!(payload, Payload::All(_)) { x.choose_folder } else { x.save_as };
         let folder = self.settings.export_folder.clone();
         if let Err(message) = self.exports.ask(payload, title.to_owned(), folder, &self.chooser, self.waker()) {
-            self.export_notice = Some(export::ExportNotice { failed: vec![message], ..Default::default() });
+            self.notices.add(NoticeKind::Export, message);
         }
     }
 
@@ -581,13 +694,23 @@ impl NpsApp {
                         self.settings.export_folder = Some(folder);
                     }
                 }
-                export::ExportEvent::Done(notice) => self.export_notice = Some(notice),
+                export::ExportEvent::Done(notice) => {
+                    // Nothing written: the failures are notices; a partial export is confirmed with
+                    // its failures listed beside the files written.
+                    if notice.written.is_empty() && !notice.copied {
+                        for message in notice.failed {
+                            self.notices.add(NoticeKind::Export, message);
+                        }
+                    } else {
+                        self.export_notice = Some(notice);
+                    }
+                }
                 export::ExportEvent::Copy(image) => {
                     ctx.copy_image(image);
                     self.export_notice = Some(export::ExportNotice { copied: true, ..Default::default() });
                 }
                 export::ExportEvent::Failed(message) => {
-                    self.export_notice = Some(export::ExportNotice { failed: vec![message], ..Default::default() });
+                    self.notices.add(NoticeKind::Export, message);
                 }
             }
         }
@@ -604,8 +727,10 @@ impl NpsApp {
     }
 }
 
-impl eframe::App for NpsApp {
-    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+impl NpsApp {
+    /// The work of every frame before drawing: takes finished jobs, starts computations, opens
+    /// dropped files.
+    pub fn logic(&mut self, ctx: &egui::Context) {
         if self.wake.is_none() {
             self.wake = Some(ctx.clone());
         }
@@ -615,40 +740,22 @@ impl eframe::App for NpsApp {
         self.refresh_themes();
         self.take_dropped_files(ctx);
         self.poll_exports(ctx);
-        let export_all = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::E);
-        if self.loaded.is_some() && ctx.input_mut(|i| i.consume_shortcut(&export_all)) {
-            self.push(AppCommand::Export(export::ExportRequest::All));
-        }
         if self.job.is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
     }
 
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        let commands = ui::draw(ui, self);
+    /// Applies the commands the screens gave this frame (and those pushed before), then starts
+    /// what they call for.
+    pub fn apply(&mut self, commands: Vec<AppCommand>, ctx: &egui::Context) {
         self.commands.extend(commands);
-        let ctx = ui.ctx().clone();
-        self.apply_commands(&ctx);
+        self.apply_commands(ctx);
         self.refresh_views();
         self.refresh_themes();
     }
 
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+    /// Stores the settings (eframe calls this now and then and at exit).
+    pub fn save(&self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
     }
-}
-
-/// Opens the window; `file` is opened at start, else the bundled sample.
-pub fn run(file: Option<PathBuf>) -> Result<(), String> {
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("NPS Workbench")
-            .with_app_id("nps-workbench")
-            .with_inner_size([1280.0, 820.0])
-            .with_min_inner_size([760.0, 520.0])
-            .with_drag_and_drop(true),
-        ..eframe::NativeOptions::default()
-    };
-    eframe::run_native("NPS Workbench", options, Box::new(move |cc| Ok(Box::new(NpsApp::new(cc, file)))))
-        .map_err(|e| format!("cannot open the window: {e}"))
 }

@@ -356,6 +356,12 @@ pub fn read_file(
     options: &ImportOptions,
     progress: &mut dyn FnMut(f32) -> bool,
 ) -> Result<ImportedTable, ImportError> {
+    let (file, bytes) = read_within_limit(path)?;
+    read_bytes(&file, bytes, options, progress)
+}
+
+/// The file's name and bytes, refused unread when over [`MAX_FILE_BYTES`].
+fn read_within_limit(path: &Path) -> Result<(String, Vec<u8>), ImportError> {
     let file = display_name(path);
     let unreadable = |e: std::io::Error| ImportError::Unreadable { file: file.clone(), reason: io_reason(&e) };
     let size = std::fs::metadata(path).map_err(unreadable)?.len();
@@ -363,7 +369,43 @@ pub fn read_file(
         return Err(ImportError::TooLarge { file, size_mb: size / (1 << 20) });
     }
     let bytes = read_whole(path, size).map_err(unreadable)?;
-    read_bytes(&file, bytes, options, progress)
+    Ok((file, bytes))
+}
+
+/// The workbook kind an extension names (`None`: a text file); another extension is refused.
+fn kind_by_extension(file: &str) -> Result<Option<WorkbookKind>, ImportError> {
+    let extension = Path::new(file).extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    match extension.as_str() {
+        "xlsx" | "xlsm" => Ok(Some(WorkbookKind::Xlsx)),
+        "xlsb" => Ok(Some(WorkbookKind::Xlsb)),
+        "xls" => Ok(Some(WorkbookKind::Xls)),
+        "ods" => Ok(Some(WorkbookKind::Ods)),
+        "csv" | "tsv" | "txt" | "tab" | "" => Ok(None),
+        other => Err(ImportError::Unsupported { file: file.to_owned(), extension: other.to_owned() }),
+    }
+}
+
+/// Reads a small table that is not a survey (benchmark rows, a list) from the file at `path`:
+/// the same guards and detection as [`read_file`] (size and unpacked-size limits, format by
+/// content, encoding, delimiter sniffing including `;` from Dutch Excel), but no header, layout
+/// or score detection. A workbook gives its first sheet with data. Each row comes with its
+/// spreadsheet row number.
+pub fn read_plain_rows(path: &Path) -> Result<Vec<(usize, Vec<String>)>, ImportError> {
+    let (file, bytes) = read_within_limit(path)?;
+    if bytes.is_empty() {
+        return Err(ImportError::Empty { file });
+    }
+    let by_extension = kind_by_extension(&file)?;
+    let cells = match kind_by_content(&bytes, by_extension) {
+        Some(kind) => {
+            let book = workbook::read_workbook(bytes, kind, None).map_err(|p| workbook_error(&file, kind, p))?;
+            book.sheets.into_iter().next().map(|(_, cells)| cells).ok_or(ImportError::NoRows { place: file })?
+        }
+        None => read_text_cells(&file, bytes, &mut |_| true)?.0,
+    };
+    Ok((0..cells.row_count())
+        .map(|r| (cells.row_number(r), (0..cells.column_count()).map(|c| cells.cell(r, c).to_owned()).collect()))
+        .collect())
 }
 
 /// Files from this size on are read in two halves at once.
@@ -419,16 +461,7 @@ pub fn read_bytes(
     if bytes.is_empty() {
         return Err(ImportError::Empty { file });
     }
-    let extension =
-        Path::new(file_name).extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
-    let by_extension = match extension.as_str() {
-        "xlsx" | "xlsm" => Some(WorkbookKind::Xlsx),
-        "xlsb" => Some(WorkbookKind::Xlsb),
-        "xls" => Some(WorkbookKind::Xls),
-        "ods" => Some(WorkbookKind::Ods),
-        "csv" | "tsv" | "txt" | "tab" | "" => None,
-        other => return Err(ImportError::Unsupported { file, extension: other.to_owned() }),
-    };
+    let by_extension = kind_by_extension(file_name)?;
     // The content decides: a CSV saved as .xlsx is read as text, a workbook saved as .csv as a
     // workbook, and the user is told what the file really is.
     let workbook_kind = kind_by_content(&bytes, by_extension);
@@ -531,13 +564,9 @@ fn read_text_cells(
     Ok((cells, source))
 }
 
-fn read_workbook_tables(
-    file: &str,
-    bytes: Vec<u8>,
-    kind: WorkbookKind,
-    options: &ImportOptions,
-) -> Result<ImportedTable, ImportError> {
-    let book = workbook::read_workbook(bytes, kind, options.sheet.as_deref()).map_err(|problem| match problem {
+/// The user's message for a workbook that could not be read.
+fn workbook_error(file: &str, kind: WorkbookKind, problem: WorkbookProblem) -> ImportError {
+    match problem {
         WorkbookProblem::Unreadable(reason) => ImportError::DamagedWorkbook {
             file: file.to_owned(),
             kind: format!("{kind:?}").to_ascii_lowercase(),
@@ -553,7 +582,17 @@ fn read_workbook_tables(
         WorkbookProblem::TooLargeUnpacked { unpacked_mb } => {
             ImportError::ArchiveTooLarge { file: file.to_owned(), unpacked_mb }
         }
-    })?;
+    }
+}
+
+fn read_workbook_tables(
+    file: &str,
+    bytes: Vec<u8>,
+    kind: WorkbookKind,
+    options: &ImportOptions,
+) -> Result<ImportedTable, ImportError> {
+    let book = workbook::read_workbook(bytes, kind, options.sheet.as_deref())
+        .map_err(|problem| workbook_error(file, kind, problem))?;
     // Of several sheets, the one with responses: a score column and the most answers. A sheet
     // of notes or pivot tables next to the data is passed over.
     let mut best: Option<ImportedTable> = None;

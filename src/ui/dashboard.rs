@@ -3,27 +3,43 @@
 
 use eframe::egui::{self, RichText, Role, WidgetInfo};
 
-use super::i18n::{Texts, fill};
-use super::i18n_export::ExportTexts;
-use super::{export_menu, plot, theme};
-use crate::analysis::{MetricKind, MetricSummary, SegmentRow};
+use super::{ViewContext, export_menu, plot, theme};
+use crate::analysis::{MetricSummary, SegmentRow};
 use crate::app::AppCommand;
 use crate::app::View;
 use crate::chart::Tone;
 use crate::figures::{FigureContext, Words, distribution_figure, overall_table, quality_table};
-use crate::import::ExclusionReason;
+use crate::i18n::export::ExportTexts;
+use crate::i18n::{Texts, fill, plural};
 use crate::report::{Overall, Report};
+
+/// The Overview: KPI cards, the distribution and the top themes.
+#[derive(Debug, Default)]
+pub struct OverviewView;
+
+impl OverviewView {
+    /// Draws the view.
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewContext<'_>, commands: &mut Vec<AppCommand>) {
+        let (app, loaded) = (cx.app, cx.loaded);
+        let computed = app.computed();
+        let overall = computed.and_then(|c| c.results.overall.as_ref()).unwrap_or(&loaded.report.overall);
+        let sectors = computed.map_or(&[][..], |c| &c.results.sectors[..]);
+        let context = crate::app::export::figure_context(loaded, &app.views().filter);
+        let top = app.themes().summary().map(|s| (s, cx.language));
+        dashboard(ui, &loaded.report, overall, sectors, &context, top, cx.t, cx.x, commands);
+    }
+}
 
 /// Draws the Overview of a report: `overall` follows the filter (the report's own overall when
 /// nothing is computed yet); `context` words the footnotes.
 #[allow(clippy::too_many_arguments)]
-pub fn dashboard(
+fn dashboard(
     ui: &mut egui::Ui,
     report: &Report,
     overall: &Overall,
     sectors: &[SegmentRow],
     context: &FigureContext,
-    top_themes: Option<(&crate::analysis::ThemeSummary, super::i18n::Language)>,
+    top_themes: Option<(&crate::analysis::ThemeSummary, crate::i18n::Language)>,
     t: &'static Texts,
     x: &'static ExportTexts,
     commands: &mut Vec<AppCommand>,
@@ -78,34 +94,19 @@ fn metric_cards(ui: &mut egui::Ui, overall: &Overall, t: &Texts) {
     let mut cards = Vec::new();
     {
         for m in metrics {
-            let (title, share) = match m.kind {
-                MetricKind::CesAgree => (t.ces_title, t.agree_share),
-                MetricKind::CesEffort => (t.ces_effort_title, t.low_effort_share),
-                MetricKind::Csat => (t.csat_title, t.top2_share),
-                MetricKind::Grade => (t.grade_title, t.grade_share),
-            };
+            let title = t.metric_title(m.kind);
             let mean_interval = match (m.mean_low, m.mean_high) {
                 (Some(low), Some(high)) => {
                     fill(t.mean_interval, &[("low", &t.number(low, 2)), ("high", &t.number(high, 2))])
                 }
                 _ => t.no_interval.to_owned(),
             };
-            let mut details = vec![
-                mean_interval,
-                fill(
-                    share,
-                    &[
-                        ("pct", &t.percent(m.share_pct)),
-                        ("low", &t.number(m.share_low, 0)),
-                        ("high", &t.number(m.share_high, 0)),
-                    ],
-                ),
-            ];
+            let mut details = vec![mean_interval, t.metric_share(m)];
             details.push(match m.effective_n {
                 Some(n_eff) => fill(t.effective_n, &[("n", &t.number(n_eff, 0))]),
                 None => fill(t.n_responses, &[("n", &m.n.to_string())]),
             });
-            cards.push(Card { title: title.to_owned(), value: t.number(m.mean, 2), details, accent: None });
+            cards.push(Card { title: title.to_owned(), value: t.number(m.mean, 2), details, accent: None, tip: None });
         }
     }
     card_grid(ui, &cards);
@@ -153,6 +154,8 @@ struct Card {
     value: String,
     details: Vec<String>,
     accent: Option<egui::Color32>,
+    /// Plain-language help on hover.
+    tip: Option<String>,
 }
 
 /// Cards in rows that fit the width (a wrapped layout cannot know a card's width in advance).
@@ -167,7 +170,10 @@ fn card_grid(ui: &mut egui::Ui, cards: &[Card]) {
         ui.horizontal(|ui| {
             ui.spacing_mut().item_spacing = egui::vec2(GAP, GAP);
             for c in row {
-                card(ui, &c.title, &c.value, &c.details, c.accent);
+                let response = card(ui, &c.title, &c.value, &c.details, c.accent);
+                if let Some(tip) = &c.tip {
+                    response.on_hover_text(tip);
+                }
             }
         });
     }
@@ -194,31 +200,42 @@ fn source_line(ui: &mut egui::Ui, report: &Report, t: &Texts, commands: &mut Vec
         let excluded = report.rows_read - report.rows_used;
         if excluded == 0 {
             ui.label(RichText::new(t.nothing_excluded).weak());
-        } else if ui.link(fill(t.excluded_notice, &[("count", &excluded.to_string())])).clicked() {
+        } else if ui.link(plural(t.excluded_notice, excluded as u64, &[])).on_hover_text(t.help.tip_excluded).clicked()
+        {
             commands.push(AppCommand::ShowExclusions(true));
         }
     });
 }
 
 /// One KPI card: title, big value (its accessible name is "title: value"), detail lines.
-fn card(ui: &mut egui::Ui, title: &str, value: &str, details: &[String], accent: Option<egui::Color32>) {
-    egui::Frame::group(ui.style()).inner_margin(egui::Margin::same(12)).corner_radius(8.0).show(ui, |ui| {
-        ui.set_width(theme::KPI_CARD_WIDTH);
-        ui.set_min_height(theme::KPI_CARD_HEIGHT);
-        ui.vertical(|ui| {
-            ui.label(RichText::new(title).strong());
-            let mut text = RichText::new(value).size(theme::KPI_VALUE_SIZE).strong();
-            if let Some(colour) = accent {
-                text = text.color(colour);
-            }
-            let response = ui.label(text);
-            let name = format!("{title}: {value}");
-            response.widget_info(move || WidgetInfo::labeled(Role::Label, true, &name));
-            for line in details {
-                ui.label(RichText::new(line).weak());
-            }
-        });
-    });
+fn card(
+    ui: &mut egui::Ui,
+    title: &str,
+    value: &str,
+    details: &[String],
+    accent: Option<egui::Color32>,
+) -> egui::Response {
+    egui::Frame::group(ui.style())
+        .inner_margin(egui::Margin::same(12))
+        .corner_radius(8.0)
+        .show(ui, |ui| {
+            ui.set_width(theme::KPI_CARD_WIDTH);
+            ui.set_min_height(theme::KPI_CARD_HEIGHT);
+            ui.vertical(|ui| {
+                ui.label(RichText::new(title).strong());
+                let mut text = RichText::new(value).size(theme::KPI_VALUE_SIZE).strong();
+                if let Some(colour) = accent {
+                    text = text.color(colour);
+                }
+                let response = ui.label(text);
+                let name = format!("{title}: {value}");
+                response.widget_info(move || WidgetInfo::labeled(Role::Label, true, &name));
+                for line in details {
+                    ui.label(RichText::new(line).weak());
+                }
+            });
+        })
+        .response
 }
 
 fn kpi_cards(ui: &mut egui::Ui, o: &Overall, t: &Texts) {
@@ -235,6 +252,7 @@ fn kpi_cards(ui: &mut egui::Ui, o: &Overall, t: &Texts) {
         value: t.signed(o.nps),
         details: vec![fill(t.interval, &[("low", &t.signed(o.ci_low)), ("high", &t.signed(o.ci_high))]), n_line],
         accent: None,
+        tip: Some(format!("{}\n{}", t.help.tip_nps, t.help.tip_interval)),
     }];
     for (title, pct, count, tone) in [
         (t.promoters, o.promoter_pct, o.promoters, Tone::Promoter),
@@ -253,6 +271,7 @@ fn kpi_cards(ui: &mut egui::Ui, o: &Overall, t: &Texts) {
             value: t.percent(pct),
             details,
             accent: Some(theme::tone_colour(tone, &visuals)),
+            tip: Some(t.help.tip_nps.to_owned()),
         });
     }
     let mut details = Vec::new();
@@ -260,7 +279,7 @@ fn kpi_cards(ui: &mut egui::Ui, o: &Overall, t: &Texts) {
         details.push(fill(t.interval, &[("low", &t.number(low, 2)), ("high", &t.number(high, 2))]));
     }
     details.push(fill(t.mean_detail, &[("n", &n)]));
-    cards.push(Card { title: t.mean.to_owned(), value: t.number(o.mean, 2), details, accent: None });
+    cards.push(Card { title: t.mean.to_owned(), value: t.number(o.mean, 2), details, accent: None, tip: None });
     card_grid(ui, &cards);
 }
 
@@ -286,18 +305,6 @@ pub fn mean_interval(o: &Overall) -> Option<(f64, f64)> {
     Some((m.low, m.high))
 }
 
-/// The words for an exclusion reason code.
-pub fn reason_text(reason: &str, t: &Texts) -> &'static str {
-    match reason {
-        r if r == ExclusionReason::Blank.code() => t.reason_blank,
-        r if r == ExclusionReason::NotANumber.code() => t.reason_not_a_number,
-        r if r == ExclusionReason::NotWholeNumber.code() => t.reason_not_whole,
-        r if r == ExclusionReason::InvalidWeight.code() => t.reason_invalid_weight,
-        r if r == ExclusionReason::NoDate.code() => t.reason_no_date,
-        _ => t.reason_out_of_range,
-    }
-}
-
 /// The window listing excluded rows by reason, with example row numbers and values.
 pub fn exclusions_window(
     ctx: &egui::Context,
@@ -320,7 +327,7 @@ pub fn exclusions_window(
             ui.label(RichText::new(t.examples).strong());
             ui.end_row();
             for group in &report.excluded {
-                ui.label(reason_text(group.reason, t));
+                ui.label(t.exclusion_reason(group.reason));
                 ui.label(group.rows.to_string());
                 let examples: Vec<String> = group
                     .examples

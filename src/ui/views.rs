@@ -4,15 +4,15 @@
 
 use eframe::egui::{self, RichText};
 
-use super::i18n::{Texts, fill};
-use super::i18n_export::ExportTexts;
-use super::{export_menu, plot, theme};
+use super::{ViewContext, export_menu, plot, theme};
 use crate::analysis::metrics::GroupMetrics;
 use crate::analysis::{Filter, Period, SegmentRow, Survey};
 use crate::app::export::figure_context;
-use crate::app::{AppCommand, Computed, LoadedSurvey, ScoreGroup, SortKey, View, ViewSettings};
+use crate::app::{AppCommand, Computed, LoadedSurvey, ScoreGroup, SortKey, ViewSettings};
 use crate::chart::Tone;
 use crate::figures::{Words, segments_figure, segments_table, trend_figure, trend_table};
+use crate::i18n::export::ExportTexts;
+use crate::i18n::{Texts, fill, plural};
 
 /// The view tabs, with a note while figures are being computed.
 pub fn tabs(
@@ -20,18 +20,12 @@ pub fn tabs(
     settings: &ViewSettings,
     computing: bool,
     t: &Texts,
-    themes_tab: &str,
+    themes_tab: &'static str,
     commands: &mut Vec<AppCommand>,
 ) {
     ui.horizontal(|ui| {
-        for (view, label) in [
-            (View::Overview, t.tab_overview),
-            (View::Segments, t.tab_segments),
-            (View::Trend, t.tab_trend),
-            (View::Themes, themes_tab),
-            (View::Responses, t.tab_responses),
-            (View::Benchmarks, t.tab_benchmarks),
-        ] {
+        for (view, _) in super::shortcuts::VIEWS {
+            let label = super::chrome::view_label(view, t, themes_tab);
             if ui.selectable_label(settings.view == view, RichText::new(label).size(15.0)).clicked() {
                 commands.push(AppCommand::SetView(view));
             }
@@ -47,101 +41,166 @@ pub fn tabs(
 /// How many segment columns the Responses view shows.
 const SEGMENTS_SHOWN: usize = 4;
 
-/// The filter panel: values per segment column and a date range, applied to every view.
-pub fn filter_panel(ui: &mut egui::Ui, survey: &Survey, filter: &Filter, t: &Texts, commands: &mut Vec<AppCommand>) {
-    ui.horizontal(|ui| {
-        ui.heading(t.filter_title);
-        if !filter.is_empty() && ui.button(t.filter_clear).clicked() {
-            commands.push(AppCommand::SetFilter(Filter::default()));
-        }
-    });
-    let summary = if filter.is_empty() { t.filter_all.to_owned() } else { filter.describe() };
-    ui.label(RichText::new(summary).weak());
-    ui.separator();
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        if let Some((first, last)) = survey.date_range() {
-            for (label, current, is_from, hint) in
-                [(t.date_from, &filter.date_from, true, first), (t.date_to, &filter.date_to, false, last)]
-            {
-                ui.label(label);
-                let mut text = current.clone().unwrap_or_default();
-                let hint = crate::analysis::calendar::iso_date(hint);
-                let response = ui.add(egui::TextEdit::singleline(&mut text).desired_width(140.0).hint_text(hint));
-                response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
-                if response.lost_focus() || (response.changed() && (text.is_empty() || text.len() == 10)) {
-                    let value =
-                        Some(text.trim().to_owned()).filter(|v| crate::analysis::calendar::parse_iso_date(v).is_some());
-                    if value != *current {
-                        let mut next = filter.clone();
-                        if is_from {
-                            next.date_from = value;
-                        } else {
-                            next.date_to = value;
-                        }
-                        commands.push(AppCommand::SetFilter(next));
-                    }
-                }
-            }
-            ui.separator();
-        }
-        for segment in &survey.segments {
-            let kept = filter.segments.get(&segment.name);
-            let title = match kept.map(std::collections::BTreeSet::len) {
-                Some(k) if k > 0 => format!("{} ({k}/{})", segment.name, segment.labels.len()),
-                _ => segment.name.clone(),
-            };
-            egui::CollapsingHeader::new(title).id_salt(("filter", &segment.name)).show(ui, |ui| {
-                for label in segment.labels.iter().take(200) {
-                    let mut on = kept.is_some_and(|k| k.contains(label));
-                    if ui.checkbox(&mut on, label).changed() {
-                        let mut next = filter.clone();
-                        let values = next.segments.entry(segment.name.clone()).or_default();
-                        if on {
-                            values.insert(label.clone());
-                        } else {
-                            values.remove(label);
-                        }
-                        if values.is_empty() {
-                            next.segments.remove(&segment.name);
-                        }
-                        commands.push(AppCommand::SetFilter(next));
-                    }
-                }
-            });
-        }
-    });
+/// The filter panel: values per segment column and a date range, applied to every view. Owns the
+/// dates being typed: a date is applied when complete or when the field is left (Enter, Tab),
+/// and an unreadable one is kept as typed with a message under it.
+#[derive(Debug, Default)]
+pub struct FilterPanel {
+    from: DateField,
+    until: DateField,
+    focus_requested: bool,
 }
 
-/// Every breakdown's rows as the Segments view shows them (sorted, small ones hidden as set),
-/// breakdowns in their first-seen order: what Export all writes.
-#[must_use]
-pub fn shown_rows(rows: &[SegmentRow], settings: &ViewSettings) -> Vec<SegmentRow> {
-    let mut columns: Vec<&str> = Vec::new();
-    for row in rows {
-        if !columns.contains(&row.column.as_str()) {
-            columns.push(&row.column);
+impl FilterPanel {
+    /// Puts the keyboard focus in the panel's first field on the next frame (Ctrl+F).
+    pub fn request_focus(&mut self) {
+        self.focus_requested = true;
+    }
+
+    /// Draws the panel.
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewContext<'_>, commands: &mut Vec<AppCommand>) {
+        let (survey, filter, t) = (&cx.loaded.survey, &cx.app.views().filter, cx.t);
+        ui.horizontal(|ui| {
+            ui.heading(t.filter_title);
+            if !filter.is_empty() && ui.button(t.filter_clear).clicked() {
+                commands.push(AppCommand::SetFilter(Filter::default()));
+            }
+        });
+        let summary = if filter.is_empty() { t.filter_all.to_owned() } else { filter.describe() };
+        ui.label(RichText::new(summary).weak());
+        ui.separator();
+        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+            let focus = std::mem::take(&mut self.focus_requested);
+            if let Some((first, last)) = survey.date_range() {
+                if focus {
+                    ui.memory_mut(|m| m.request_focus(egui::Id::unique("filter-from")));
+                }
+                let from = self.from.ui(ui, "filter-from", t.date_from, &filter.date_from, first, t);
+                let until = self.until.ui(ui, "filter-until", t.date_to, &filter.date_to, last, t);
+                if from.is_some() || until.is_some() {
+                    let mut next = filter.clone();
+                    if let Some(value) = from {
+                        next.date_from = value;
+                    }
+                    if let Some(value) = until {
+                        next.date_to = value;
+                    }
+                    commands.push(AppCommand::SetFilter(next));
+                }
+                ui.separator();
+            }
+            let focus_first_segment = focus && survey.date_range().is_none();
+            segment_filters(ui, survey, filter, focus_first_segment, commands);
+        });
+    }
+}
+
+/// A date typed into the filter: the text as typed, the filter value it was last in step with,
+/// and whether the last committed text was unreadable.
+#[derive(Debug, Default)]
+struct DateField {
+    text: String,
+    in_step_with: Option<String>,
+    unreadable: Option<String>,
+}
+
+impl DateField {
+    /// Draws the field; returns the new filter value (`Some(None)`: no bound) when the user
+    /// committed a readable date or emptied the field.
+    fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        id: &str,
+        label: &str,
+        current: &Option<String>,
+        hint_day: i32,
+        t: &Texts,
+    ) -> Option<Option<String>> {
+        let id = egui::Id::unique(id);
+        let focused = ui.memory(|m| m.has_focus(id));
+        // The filter changed elsewhere (Clear filter, a project): show it, unless being typed.
+        if !focused && self.in_step_with != *current {
+            self.text = current.clone().unwrap_or_default();
+            self.in_step_with = current.clone();
+            self.unreadable = None;
+        }
+        ui.label(label);
+        let hint = crate::analysis::calendar::iso_date(hint_day);
+        let response = ui.add(egui::TextEdit::singleline(&mut self.text).id(id).desired_width(140.0).hint_text(&hint));
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
+        let typed = self.text.trim().to_owned();
+        let parsed = crate::analysis::calendar::parse_iso_date(&typed);
+        let complete = response.changed() && parsed.is_some() && typed.len() == 10;
+        let mut committed = None;
+        if response.lost_focus() || complete {
+            if typed.is_empty() {
+                self.unreadable = None;
+                committed = Some(None);
+            } else if let Some(day) = parsed {
+                self.unreadable = None;
+                committed = Some(Some(crate::analysis::calendar::iso_date(day)));
+            } else if response.lost_focus() {
+                self.unreadable = Some(typed);
+            }
+        }
+        if let Some(text) = &self.unreadable {
+            let message = fill(t.date_unreadable, &[("text", text), ("example", &hint)]);
+            ui.label(RichText::new(message).color(theme::error_text(ui.visuals())).small());
+        }
+        match committed {
+            Some(value) if value != *current => {
+                self.in_step_with = value.clone();
+                Some(value)
+            }
+            _ => None,
         }
     }
-    columns.iter().flat_map(|column| sorted_rows(rows, column, settings)).cloned().collect()
 }
 
-fn sorted_rows<'a>(rows: &'a [SegmentRow], column: &str, settings: &ViewSettings) -> Vec<&'a SegmentRow> {
-    let mut rows: Vec<&SegmentRow> =
-        rows.iter().filter(|r| r.column == column && !(settings.hide_small && r.small_n)).collect();
-    rows.sort_by(|a, b| {
-        let order = match settings.sort {
-            SortKey::Value => a.value.cmp(&b.value),
-            SortKey::N => a.summary.n.cmp(&b.summary.n),
-            SortKey::Nps => a.summary.nps.total_cmp(&b.summary.nps),
-            SortKey::Difference => a.difference_vs_rest.unwrap_or(0.0).total_cmp(&b.difference_vs_rest.unwrap_or(0.0)),
+/// The values of every segment column, ticked to keep only those rows.
+fn segment_filters(ui: &mut egui::Ui, survey: &Survey, filter: &Filter, focus: bool, commands: &mut Vec<AppCommand>) {
+    for (i, segment) in survey.segments.iter().enumerate() {
+        let kept = filter.segments.get(&segment.name);
+        let title = match kept.map(std::collections::BTreeSet::len) {
+            Some(k) if k > 0 => format!("{} ({k}/{})", segment.name, segment.labels.len()),
+            _ => segment.name.clone(),
         };
-        if settings.descending { order.reverse() } else { order }
-    });
-    rows
+        let shown = egui::CollapsingHeader::new(title).id_salt(("filter", &segment.name)).show(ui, |ui| {
+            for label in segment.labels.iter().take(200) {
+                let mut on = kept.is_some_and(|k| k.contains(label));
+                if ui.checkbox(&mut on, label).changed() {
+                    let mut next = filter.clone();
+                    let values = next.segments.entry(segment.name.clone()).or_default();
+                    if on {
+                        values.insert(label.clone());
+                    } else {
+                        values.remove(label);
+                    }
+                    if values.is_empty() {
+                        next.segments.remove(&segment.name);
+                    }
+                    commands.push(AppCommand::SetFilter(next));
+                }
+            }
+        });
+        if focus && i == 0 {
+            shown.header_response.request_focus();
+        }
+    }
 }
 
-/// The Segments view.
-pub fn segments(
+/// The Segments view: table and chart per segment value.
+#[derive(Debug, Default)]
+pub struct SegmentsView;
+
+impl SegmentsView {
+    /// Draws the view.
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewContext<'_>, commands: &mut Vec<AppCommand>) {
+        segments(ui, cx.loaded, cx.app.views(), cx.app.computed(), cx.t, cx.x, commands);
+    }
+}
+
+fn segments(
     ui: &mut egui::Ui,
     loaded: &LoadedSurvey,
     settings: &ViewSettings,
@@ -192,7 +251,7 @@ pub fn segments(
         Some(cols) => cols[0].clone(),
         None => return,
     };
-    let rows = sorted_rows(&computed.results.segments, &column, settings);
+    let rows = settings.sorted_rows(&computed.results.segments, &column);
     let words = Words { texts: t, export: x };
     let context = figure_context(loaded, &computed.request.filter);
     let overall_benchmark = computed.results.overall.as_ref().and_then(|o| o.benchmark.as_ref());
@@ -266,13 +325,19 @@ fn segment_table(
             ));
             metric_cells(ui, &r.metrics, present, t);
             let mut flags = Vec::new();
+            let mut tips = Vec::new();
             if r.significant {
                 flags.push(format!("* {}", t.significant));
+                tips.push(t.help.tip_significant);
             }
             if r.small_n {
                 flags.push(t.small_n.to_owned());
+                tips.push(t.help.tip_small_n);
             }
-            ui.label(flags.join(", "));
+            let flags = ui.label(flags.join(", "));
+            if !tips.is_empty() {
+                flags.on_hover_text(tips.join("\n"));
+            }
             let button = ui.small_button(t.show_responses);
             let name = format!("{}: {}", t.show_responses, r.value);
             button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
@@ -300,7 +365,7 @@ fn metrics_present<'a>(metrics: impl Iterator<Item = &'a GroupMetrics>) -> [bool
 }
 
 fn metric_headers(ui: &mut egui::Ui, present: [bool; 3], t: &Texts) {
-    for (shown, header) in present.into_iter().zip(["CES", "CSAT", t.role_grade]) {
+    for (shown, header) in present.into_iter().zip([t.metric_ces, t.metric_csat, t.role_grade]) {
         if shown {
             ui.label(RichText::new(header).strong());
         }
@@ -321,14 +386,7 @@ fn metric_cells(ui: &mut egui::Ui, metrics: &GroupMetrics, present: [bool; 3], t
                     }
                     _ => t.number(m.mean, 2),
                 };
-                let share = format!(
-                    "{}: {} ({}–{}), n = {}",
-                    m.share,
-                    t.percent(m.share_pct),
-                    t.number(m.share_low, 0),
-                    t.number(m.share_high, 0),
-                    m.n
-                );
+                let share = fill(t.metric_share_n, &[("share", &t.metric_share(m)), ("n", &m.n.to_string())]);
                 ui.label(text).on_hover_text(share);
             }
             None => {
@@ -346,8 +404,19 @@ fn period_name(period: Period, t: &Texts) -> &'static str {
     }
 }
 
+/// The Trend view: NPS per period.
+#[derive(Debug, Default)]
+pub struct TrendView;
+
+impl TrendView {
+    /// Draws the view.
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewContext<'_>, commands: &mut Vec<AppCommand>) {
+        trend(ui, cx.loaded, cx.app.views(), cx.app.computed(), cx.t, cx.x, commands);
+    }
+}
+
 /// The Trend view.
-pub fn trend(
+fn trend(
     ui: &mut egui::Ui,
     loaded: &LoadedSurvey,
     settings: &ViewSettings,
@@ -423,16 +492,34 @@ pub fn trend(
     });
 }
 
+/// The Responses view: the rows behind a selection.
+#[derive(Debug, Default)]
+pub struct ResponsesView;
+
+impl ResponsesView {
+    /// Draws the view.
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewContext<'_>, commands: &mut Vec<AppCommand>) {
+        let app = cx.app;
+        let theme = app.views().theme_selection.as_deref().map(|id| {
+            let rows = app.themes().summary().and_then(|s| s.themes.iter().find(|r| r.theme.as_str() == id));
+            let label = super::themes::theme_label(&app.themes().codebook, id, cx.language);
+            (label, rows.map_or(&[][..], |r| &r.positions[..]))
+        });
+        let theme = theme.as_ref().map(|(label, rows)| (label.as_str(), *rows));
+        responses(ui, cx.loaded, app.views(), app.computed(), theme, cx.language, cx.t, commands);
+    }
+}
+
 /// The Responses view: the rows behind the selection, with score, segments, date and comment.
 /// `theme` (label, row positions ascending) keeps only the rows mentioning a theme.
 #[allow(clippy::too_many_arguments)]
-pub fn responses(
+fn responses(
     ui: &mut egui::Ui,
     loaded: &LoadedSurvey,
     settings: &ViewSettings,
     computed: Option<&Computed>,
     theme: Option<(&str, &[u32])>,
-    language: super::i18n::Language,
+    language: crate::i18n::Language,
     t: &Texts,
     commands: &mut Vec<AppCommand>,
 ) {
@@ -447,9 +534,9 @@ pub fn responses(
         None => &computed.responses,
     };
     ui.horizontal_wrapped(|ui| {
-        ui.heading(fill(t.responses_title, &[("count", &rows.len().to_string())]));
+        ui.heading(plural(t.responses_title, rows.len() as u64, &[]));
         if let Some((label, _)) = theme {
-            let tt = super::i18n_themes::ThemeTexts::of(language);
+            let tt = crate::i18n::themes::ThemeTexts::of(language);
             ui.label(fill(tt.responses_of_theme, &[("theme", label)]));
             if ui.button(t.show_all).clicked() {
                 commands.push(AppCommand::ShowResponses(None));

@@ -1,52 +1,17 @@
-//! The words the window shows, in English, Dutch and Danish.
+//! The words of the window (and of the CLI's text output), in English, Dutch and Danish.
 //!
-//! Owns every user-facing string of the app; screens look texts up here and never hard-code
-//! them. A struct (not a map) so that a missing translation fails to compile.
+//! A struct (not a map) so that a missing translation fails to compile; templates hold `{name}`
+//! placeholders filled by [`super::fill`].
 
-use serde::{Deserialize, Serialize};
-
-/// A language the app speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum Language {
-    /// English.
-    #[default]
-    English,
-    /// Nederlands.
-    Dutch,
-    /// Dansk.
-    Danish,
-}
-
-impl Language {
-    /// Every language, in menu order.
-    pub const ALL: [Self; 3] = [Self::English, Self::Dutch, Self::Danish];
-
-    /// The language's own name.
-    #[must_use]
-    pub fn native_name(self) -> &'static str {
-        match self {
-            Self::English => "English",
-            Self::Dutch => "Nederlands",
-            Self::Danish => "Dansk",
-        }
-    }
-
-    /// The texts of this language.
-    #[must_use]
-    pub fn texts(self) -> &'static Texts {
-        match self {
-            Self::English => &ENGLISH,
-            Self::Dutch => &DUTCH,
-            Self::Danish => &DANISH,
-        }
-    }
-}
+use serde::Serialize;
 
 /// Every text of the window. Templates hold `{name}` placeholders filled by [`fill`].
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
 pub struct Texts {
     /// Decimal separator of numbers shown.
     pub decimal: char,
+    /// The Guide, the tooltips and the empty window in the same language.
+    pub help: &'static super::HelpTexts,
     pub menu_file: &'static str,
     pub open: &'static str,
     pub open_sample: &'static str,
@@ -69,7 +34,6 @@ pub struct Texts {
     pub error_kept: &'static str,
     pub dismiss: &'static str,
     pub drop_here: &'static str,
-    pub nothing_open: &'static str,
     pub nps: &'static str,
     pub interval: &'static str,
     pub n_responses: &'static str,
@@ -250,11 +214,40 @@ pub struct Texts {
     pub notice_unreadable_dates: &'static str,
     pub guessed: &'static str,
     pub footnote_weighted: &'static str,
+    /// Notice title: an export failed.
+    pub notice_export_failed: &'static str,
+    /// Notice title: the user's benchmark file could not be read at start.
+    pub notice_library_failed: &'static str,
+    /// Notice title: importing, exporting or saving benchmarks failed.
+    pub notice_benchmark_file_failed: &'static str,
+    /// Notice title: the codebook could not be read or saved.
+    pub notice_codebook_failed: &'static str,
+    /// Notice title: computing the views or themes failed.
+    pub notice_analysis_failed: &'static str,
+    /// Notice title: a file dialog could not be shown.
+    pub notice_dialog_failed: &'static str,
+    /// Under a date filter field the user typed something unreadable into.
+    pub date_unreadable: &'static str,
+    /// File dialog filter of survey files.
+    pub survey_files: &'static str,
+    /// File dialog filter of every file.
+    pub all_files: &'static str,
+    /// Column header: Customer Effort Score.
+    pub metric_ces: &'static str,
+    /// Column header: customer satisfaction.
+    pub metric_csat: &'static str,
+    /// Hover text of a CES/CSAT/grade cell: the share's name and figures, then n.
+    pub metric_share_n: &'static str,
+    /// File menu: save the project (mapping, filters, choices).
+    pub save_project: &'static str,
+    /// In a progress bar without a percentage (a workbook being read).
+    pub reading: &'static str,
 }
 
 /// English texts.
 pub static ENGLISH: Texts = Texts {
     decimal: '.',
+    help: &super::help::HELP_ENGLISH,
     menu_file: "File",
     open: "Open…",
     open_sample: "Open sample survey",
@@ -277,7 +270,6 @@ pub static ENGLISH: Texts = Texts {
     error_kept: "The survey shown before is still open.",
     dismiss: "Dismiss",
     drop_here: "Drop a survey file to open it",
-    nothing_open: "Open a survey file (File › Open…) or drop one onto this window.",
     nps: "Net Promoter Score",
     interval: "95% CI {low} to {high}",
     n_responses: "n = {n}",
@@ -293,7 +285,7 @@ pub static ENGLISH: Texts = Texts {
     score_axis: "Score",
     footnote: "n = {n} · NPS {nps} (95% CI {low} to {high}, adjusted Wald, widened where needed to hold the NPS shown) · {file}",
     source_line: "{file} · score column '{column}' · {used} of {read} rows used",
-    excluded_notice: "{count} rows excluded — show reasons",
+    excluded_notice: "{count} row excluded — show the reason|{count} rows excluded — show reasons",
     nothing_excluded: "No rows excluded",
     exclusions_title: "Excluded rows",
     reason: "Reason",
@@ -368,7 +360,7 @@ pub static ENGLISH: Texts = Texts {
     no_dates: "This file has no date column. Mark one on the import review (File › Review import…).",
     col_period: "Period",
     col_change: "Change",
-    responses_title: "{count} responses",
+    responses_title: "{count} response|{count} responses",
     responses_of: "{column} = {value}",
     show_all: "Show all",
     col_row: "Row",
@@ -449,14 +441,29 @@ pub static ENGLISH: Texts = Texts {
     notice_no_header: "No header row: row 1 holds answers, so it is counted and the columns are named Column A, Column B, …",
     notice_read_as: "This .{extension} file is really a {kind} file; it was read as such.",
     notice_windows_1252: "Line(s) {lines} were not valid UTF-8 and were read as Windows-1252.",
-    notice_unreadable_dates: "{rows} row(s) have no readable date in '{column}' and are left out of the trend ({blank} blank; {examples}).",
+    notice_unreadable_dates: "{rows} row has no readable date in '{column}' and is left out of the trend ({blank} blank; {examples}).|{rows} rows have no readable date in '{column}' and are left out of the trend ({blank} blank; {examples}).",
     guessed: "guessed",
     footnote_weighted: "weighted by '{column}'",
+    notice_export_failed: "Could not export",
+    notice_library_failed: "Your benchmarks could not be read; the bundled benchmarks are used alone",
+    notice_benchmark_file_failed: "Could not import or save the benchmarks",
+    notice_codebook_failed: "Could not read or save the codebook",
+    notice_analysis_failed: "Could not compute the figures",
+    notice_dialog_failed: "Could not show the file dialog",
+    date_unreadable: "'{text}' is not a date: type it as YYYY-MM-DD, e.g. {example}",
+    survey_files: "Survey files",
+    all_files: "All files",
+    metric_ces: "CES",
+    metric_csat: "CSAT",
+    metric_share_n: "{share}, n = {n}",
+    save_project: "Save project…",
+    reading: "reading…",
 };
 
 /// Dutch texts.
 pub static DUTCH: Texts = Texts {
     decimal: ',',
+    help: &super::help::HELP_DUTCH,
     menu_file: "Bestand",
     open: "Openen…",
     open_sample: "Voorbeeldenquête openen",
@@ -479,7 +486,6 @@ pub static DUTCH: Texts = Texts {
     error_kept: "De vorige enquête blijft geopend.",
     dismiss: "Sluiten",
     drop_here: "Laat een enquêtebestand los om het te openen",
-    nothing_open: "Open een enquêtebestand (Bestand › Openen…) of sleep het naar dit venster.",
     nps: "Net Promoter Score",
     interval: "95%-BI {low} tot {high}",
     n_responses: "n = {n}",
@@ -495,7 +501,7 @@ pub static DUTCH: Texts = Texts {
     score_axis: "Score",
     footnote: "n = {n} · NPS {nps} (95%-BI {low} tot {high}, aangepaste Wald, zo nodig verbreed tot de getoonde NPS) · {file}",
     source_line: "{file} · scorekolom '{column}' · {used} van {read} rijen gebruikt",
-    excluded_notice: "{count} rijen uitgesloten — redenen tonen",
+    excluded_notice: "{count} rij uitgesloten — reden tonen|{count} rijen uitgesloten — redenen tonen",
     nothing_excluded: "Geen rijen uitgesloten",
     exclusions_title: "Uitgesloten rijen",
     reason: "Reden",
@@ -570,7 +576,7 @@ pub static DUTCH: Texts = Texts {
     no_dates: "Dit bestand heeft geen datumkolom. Markeer er een bij de importcontrole (Bestand › Import controleren…).",
     col_period: "Periode",
     col_change: "Verandering",
-    responses_title: "{count} antwoorden",
+    responses_title: "{count} antwoord|{count} antwoorden",
     responses_of: "{column} = {value}",
     show_all: "Alles tonen",
     col_row: "Rij",
@@ -651,14 +657,29 @@ pub static DUTCH: Texts = Texts {
     notice_no_header: "Geen kopregel: rij 1 bevat antwoorden, telt dus mee, en de kolommen heten Column A, Column B, …",
     notice_read_as: "Dit .{extension}-bestand is eigenlijk een {kind}-bestand en is zo gelezen.",
     notice_windows_1252: "Regel(s) {lines} waren geen geldige UTF-8 en zijn als Windows-1252 gelezen.",
-    notice_unreadable_dates: "{rows} rij(en) hebben geen leesbare datum in '{column}' en vallen buiten de trend ({blank} leeg; {examples}).",
+    notice_unreadable_dates: "{rows} rij heeft geen leesbare datum in '{column}' en valt buiten de trend ({blank} leeg; {examples}).|{rows} rijen hebben geen leesbare datum in '{column}' en vallen buiten de trend ({blank} leeg; {examples}).",
     guessed: "gegokt",
     footnote_weighted: "gewogen met '{column}'",
+    notice_export_failed: "Exporteren is mislukt",
+    notice_library_failed: "Uw eigen benchmarks konden niet worden gelezen; alleen de meegeleverde worden gebruikt",
+    notice_benchmark_file_failed: "De benchmarks konden niet worden geïmporteerd of opgeslagen",
+    notice_codebook_failed: "Het codeboek kon niet worden gelezen of opgeslagen",
+    notice_analysis_failed: "De cijfers konden niet worden berekend",
+    notice_dialog_failed: "Het bestandsvenster kon niet worden getoond",
+    date_unreadable: "'{text}' is geen datum: typ hem als JJJJ-MM-DD, bijv. {example}",
+    survey_files: "Enquêtebestanden",
+    all_files: "Alle bestanden",
+    metric_ces: "CES",
+    metric_csat: "CSAT",
+    metric_share_n: "{share}, n = {n}",
+    save_project: "Project opslaan…",
+    reading: "bezig met lezen…",
 };
 
 /// Danish texts.
 pub static DANISH: Texts = Texts {
     decimal: ',',
+    help: &super::help::HELP_DANISH,
     menu_file: "Filer",
     open: "Åbn…",
     open_sample: "Åbn eksempelundersøgelse",
@@ -681,7 +702,6 @@ pub static DANISH: Texts = Texts {
     error_kept: "Den forrige undersøgelse er stadig åben.",
     dismiss: "Luk",
     drop_here: "Slip en undersøgelsesfil for at åbne den",
-    nothing_open: "Åbn en undersøgelsesfil (Filer › Åbn…) eller træk den hen på vinduet.",
     nps: "Net Promoter Score",
     interval: "95%-KI {low} til {high}",
     n_responses: "n = {n}",
@@ -697,7 +717,7 @@ pub static DANISH: Texts = Texts {
     score_axis: "Score",
     footnote: "n = {n} · NPS {nps} (95%-KI {low} til {high}, justeret Wald, om nødvendigt udvidet til den viste NPS) · {file}",
     source_line: "{file} · scorekolonne '{column}' · {used} af {read} rækker brugt",
-    excluded_notice: "{count} rækker udeladt — vis årsager",
+    excluded_notice: "{count} række udeladt — vis årsagen|{count} rækker udeladt — vis årsager",
     nothing_excluded: "Ingen rækker udeladt",
     exclusions_title: "Udeladte rækker",
     reason: "Årsag",
@@ -772,7 +792,7 @@ pub static DANISH: Texts = Texts {
     no_dates: "Filen har ingen datokolonne. Markér en i importkontrollen (Fil › Kontrollér import…).",
     col_period: "Periode",
     col_change: "Ændring",
-    responses_title: "{count} besvarelser",
+    responses_title: "{count} besvarelse|{count} besvarelser",
     responses_of: "{column} = {value}",
     show_all: "Vis alle",
     col_row: "Række",
@@ -853,9 +873,23 @@ pub static DANISH: Texts = Texts {
     notice_no_header: "Ingen overskriftsrække: række 1 indeholder svar, tælles derfor med, og kolonnerne hedder Column A, Column B, …",
     notice_read_as: "Denne .{extension}-fil er i virkeligheden en {kind}-fil og er læst som sådan.",
     notice_windows_1252: "Linje(r) {lines} var ikke gyldig UTF-8 og er læst som Windows-1252.",
-    notice_unreadable_dates: "{rows} række(r) har ingen læsbar dato i '{column}' og er udeladt af trenden ({blank} tomme; {examples}).",
+    notice_unreadable_dates: "{rows} række har ingen læsbar dato i '{column}' og er udeladt af trenden ({blank} tomme; {examples}).|{rows} rækker har ingen læsbar dato i '{column}' og er udeladt af trenden ({blank} tomme; {examples}).",
     guessed: "gættet",
     footnote_weighted: "vægtet med '{column}'",
+    notice_export_failed: "Eksporten mislykkedes",
+    notice_library_failed: "Dine egne benchmarks kunne ikke læses; kun de medfølgende bruges",
+    notice_benchmark_file_failed: "Benchmarkene kunne ikke importeres eller gemmes",
+    notice_codebook_failed: "Kodebogen kunne ikke læses eller gemmes",
+    notice_analysis_failed: "Tallene kunne ikke beregnes",
+    notice_dialog_failed: "Filvinduet kunne ikke vises",
+    date_unreadable: "'{text}' er ikke en dato: skriv den som ÅÅÅÅ-MM-DD, f.eks. {example}",
+    survey_files: "Undersøgelsesfiler",
+    all_files: "Alle filer",
+    metric_ces: "CES",
+    metric_csat: "CSAT",
+    metric_share_n: "{share}, n = {n}",
+    save_project: "Gem projekt…",
+    reading: "læser…",
 };
 
 impl Texts {
@@ -868,7 +902,7 @@ impl Texts {
     /// A signed NPS-style number (`+23.4`, `-5.0`, `0.0`) with this language's separator.
     #[must_use]
     pub fn signed(&self, value: f64) -> String {
-        self.localise(crate::cli::signed(value))
+        self.localise(super::signed(value))
     }
 
     /// A percentage with one decimal (`45.1%`).
@@ -879,45 +913,5 @@ impl Texts {
 
     fn localise(&self, text: String) -> String {
         if self.decimal == '.' { text } else { text.replace('.', &self.decimal.to_string()) }
-    }
-}
-
-/// Fills `{name}` placeholders of a template.
-#[must_use]
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_owned();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dutch_and_danish_use_a_decimal_comma() {
-        assert_eq!(ENGLISH.signed(23.44), "+23.4");
-        assert_eq!(DUTCH.signed(23.44), "+23,4");
-        assert_eq!(DANISH.percent(45.06), "45,1%");
-    }
-
-    #[test]
-    fn placeholders_are_filled_in_every_language() {
-        for language in Language::ALL {
-            let t = language.texts();
-            let text = fill(t.interval, &[("low", "+1.0"), ("high", "+9.0")]);
-            assert!(text.contains("+1.0") && text.contains("+9.0") && !text.contains('{'), "{text}");
-            assert!(t.about_body.contains("Bain & Company") && t.about_body.contains("Reichheld"));
-            assert!(t.signed(23.44).starts_with("+23"));
-            for template in [t.caveat_region_unset, t.caveat_audience_unset] {
-                assert!(template.contains("{benchmark}"), "{template}");
-            }
-            for template in [t.caveat_region_differs, t.caveat_audience_differs] {
-                assert!(template.contains("{benchmark}") && template.contains("{data}"), "{template}");
-            }
-            assert!(t.caveat_audience_differs.contains("{population}"));
-        }
     }
 }
