@@ -174,7 +174,7 @@ pub struct NpsApp {
 
 impl NpsApp {
     /// The app as eframe creates it: settings restored, then `file` loading (without one, the
-    /// window opens empty and offers a file, a drop or the sample).
+    /// bundled sample survey).
     #[must_use]
     pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
         let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY)).unwrap_or_default();
@@ -193,9 +193,9 @@ impl NpsApp {
             app.notices.add(NoticeKind::Codebook, e);
         }
         app.apply_theme(&cc.egui_ctx);
-        if let Some(path) = file {
-            app.start_load(LoadSource::File(path));
-        }
+        // Without a file the window opens on the bundled sample (the README's promise); the
+        // empty state shows until it has loaded, or when nothing could be.
+        app.start_load(file.map_or(LoadSource::Sample, LoadSource::File));
         app
     }
 

@@ -209,8 +209,7 @@ pub fn native_options() -> eframe::NativeOptions {
     }
 }
 
-/// Opens the window; `file` is opened at start, else the window opens empty and says how to
-/// start.
+/// Opens the window; `file` is opened at start, else the bundled sample survey.
 pub fn run(file: Option<PathBuf>) -> Result<(), String> {
     let options = native_options();
     eframe::run_native("NPS Workbench", options, Box::new(move |cc| Ok(Box::new(Window::new(cc, file)))))
