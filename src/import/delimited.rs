@@ -112,11 +112,24 @@ pub fn parse_delimited_text(
         .then(|| record_boundary_after(&bytes, bytes.len() / 2, delimiter))
         .flatten()
         .filter(|&at| at < bytes.len());
-    let Some(split) = split else {
-        let parsed = parse_in_place(&mut bytes, delimiter, progress)?;
-        let open_quote = parsed.open_quote;
-        return Some(DelimitedCells { table: parsed.into_table(bytes), open_quote });
-    };
+    match split {
+        Some(split) => parse_halves(bytes, split, delimiter, progress),
+        None => {
+            let parsed = parse_in_place(&mut bytes, delimiter, progress)?;
+            let open_quote = parsed.open_quote;
+            Some(DelimitedCells { table: parsed.into_table(bytes), open_quote })
+        }
+    }
+}
+
+/// Parses `bytes[..split]` and `bytes[split..]` on two threads and joins them; `split` must be
+/// a record boundary.
+fn parse_halves(
+    mut bytes: Vec<u8>,
+    split: usize,
+    delimiter: u8,
+    progress: &mut dyn FnMut(f32) -> bool,
+) -> Option<DelimitedCells> {
     let (head, tail) = bytes.split_at_mut(split);
     let cancelled = AtomicBool::new(false);
     let (head_parsed, tail_parsed) = std::thread::scope(|scope| {
@@ -145,6 +158,12 @@ struct Parsed {
     cell_ends: Vec<u32>,
     row_starts: Vec<u32>,
     rows: usize,
+    /// Rows as a spreadsheet shows them, blank lines included: the row number of the part's
+    /// last record or blank line.
+    lines: u32,
+    /// Each record's row number, listed only once a blank line has made them differ from
+    /// 1, 2, 3...
+    numbers: Option<Vec<u32>>,
     column_count: usize,
     /// The part ended inside a quoted cell.
     open_quote: bool,
@@ -157,10 +176,28 @@ impl Parsed {
         let cell_base = offset(self.cell_ends.len());
         self.cell_ends.extend(tail.cell_ends.iter().map(|&e| e + text_base));
         self.row_starts.extend(tail.row_starts.iter().skip(1).map(|&s| s + cell_base));
+        if self.numbers.is_some() || tail.numbers.is_some() {
+            let lines = self.lines;
+            let tail_numbers = tail.numbers.unwrap_or_else(|| (1..=offset(tail.rows)).collect());
+            self.listed_numbers().extend(tail_numbers.iter().map(|n| n + lines));
+        }
         self.rows += tail.rows;
+        self.lines += tail.lines;
         self.open_quote = tail.open_quote;
         self.text_len += tail.text_len;
         self.column_count = self.column_count.max(tail.column_count);
+    }
+
+    /// The records' row numbers, listed from now on.
+    fn listed_numbers(&mut self) -> &mut Vec<u32> {
+        let rows = self.rows;
+        self.numbers.get_or_insert_with(|| (1..=offset(rows)).collect())
+    }
+
+    /// A blank line between records: a row of its own in a spreadsheet.
+    fn blank_line(&mut self) {
+        self.listed_numbers();
+        self.lines += 1;
     }
 
     /// The table over `bytes`, cut to the cell text.
@@ -174,7 +211,7 @@ impl Parsed {
         // Only ASCII delimiters, quotes and line breaks were removed from valid UTF-8, so the cell
         // text is valid UTF-8 too; the lossy branch is never taken.
         let text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-        CellTable::from_parts(text, self.cell_ends, self.row_starts, self.column_count)
+        CellTable::from_parts(text, self.cell_ends, self.row_starts, self.column_count, self.numbers)
     }
 }
 
@@ -246,6 +283,8 @@ fn parse_in_place(buf: &mut [u8], delimiter: u8, progress: &mut dyn FnMut(f32) -
         cell_ends: Vec::with_capacity(cells),
         row_starts: Vec::with_capacity(rows + 1),
         rows: 0,
+        lines: 0,
+        numbers: None,
         column_count: 0,
         open_quote: false,
     };
@@ -253,9 +292,14 @@ fn parse_in_place(buf: &mut [u8], delimiter: u8, progress: &mut dyn FnMut(f32) -
     let (mut read, mut write) = (0usize, 0usize);
     let mut record_number = 0u32;
     while read < n {
-        // Between records: line breaks (blank lines included) are skipped.
+        // Between records: a line break here ends a blank line, which is skipped but keeps its
+        // row number, as a spreadsheet shows it.
         if matches!(buf[read], b'\n' | b'\r') {
+            if buf[read] == b'\r' && buf.get(read + 1) == Some(&b'\n') {
+                read += 1;
+            }
             read += 1;
+            parsed.blank_line();
             continue;
         }
         record_number += 1;
@@ -328,6 +372,11 @@ fn parse_in_place(buf: &mut [u8], delimiter: u8, progress: &mut dyn FnMut(f32) -
         }
         parsed.row_starts.push(offset(parsed.cell_ends.len()));
         parsed.rows += 1;
+        parsed.lines += 1;
+        let line = parsed.lines;
+        if let Some(numbers) = &mut parsed.numbers {
+            numbers.push(line);
+        }
         parsed.column_count = parsed.column_count.max(parsed.cell_ends.len() - first_cell);
         if record_number.is_multiple_of(65_536) && !progress(read as f32 / total) {
             return None;
@@ -400,7 +449,7 @@ mod tests {
         parsed.into_table(bytes)
     }
 
-    /// Cells as the table reads them back (short rows padded to the table's width).
+    /// Cells as the table reads them back, with each row's spreadsheet row number.
     fn unpadded(table: &CellTable) -> Vec<(usize, Vec<String>)> {
         (0..table.row_count())
             .map(|r| {
@@ -411,16 +460,21 @@ mod tests {
             .collect()
     }
 
+    /// The cells alone (the csv crate numbers records, not rows, so blank lines differ).
+    fn cells_only(rows: Vec<(usize, Vec<String>)>) -> Vec<Vec<String>> {
+        rows.into_iter().map(|(_, cells)| cells).collect()
+    }
+
     const AWKWARD: &str = "id;comment;score\r\n1;\"te laat\ngeleverd; echt\";6\r\n2;5\" scherm;9\n3;\"zei \"\"top\"\"\n\";10\n\
                            4;\"\";8\n5;\"a\"b\nc;7\n6;x;\"\"\"\n\"\n\n\r\n7;laatste;3\r8;;\n;\n\"open";
 
     #[test]
     fn cells_are_read_as_the_csv_crate_reads_them() {
-        assert_eq!(unpadded(&one_pass(AWKWARD, b';')), csv_crate(AWKWARD, b';'));
+        assert_eq!(cells_only(unpadded(&one_pass(AWKWARD, b';'))), cells_only(csv_crate(AWKWARD, b';')));
         for text in
             ["", "\n\n", "a", "a,", ",", "\"\"", "\"", "\"a\"\"", "x\r\n\r\ny", "\"a\"b\"c\",d", "é,\"ø\"\"\"\n"]
         {
-            assert_eq!(unpadded(&one_pass(text, b',')), csv_crate(text, b','), "{text:?}");
+            assert_eq!(cells_only(unpadded(&one_pass(text, b','))), cells_only(csv_crate(text, b',')), "{text:?}");
         }
     }
 
@@ -432,8 +486,18 @@ mod tests {
                      "0123456789abcdefghij"]), 0..200)
         ) {
             let text = pieces.concat();
-            proptest::prop_assert_eq!(unpadded(&one_pass(&text, b',')), csv_crate(&text, b','));
+            proptest::prop_assert_eq!(cells_only(unpadded(&one_pass(&text, b','))), cells_only(csv_crate(&text, b',')));
         }
+    }
+
+    #[test]
+    fn blank_lines_keep_their_row_numbers_as_a_spreadsheet_shows_them() {
+        let table = one_pass("\nid,score\n1,9\n\r\n\n2,\"a\nb\"\r\n3,7", b',');
+        let numbers: Vec<usize> = (0..table.row_count()).map(|r| table.row_number(r)).collect();
+        // A quoted line break stays inside its row; each blank line is a row of its own.
+        assert_eq!(numbers, [2, 3, 6, 7]);
+        let plain = one_pass("id,score\n1,9\n2,7\n", b',');
+        assert_eq!((0..plain.row_count()).map(|r| plain.row_number(r)).collect::<Vec<_>>(), [1, 2, 3]);
     }
 
     #[test]
@@ -443,11 +507,8 @@ mod tests {
         for from in 0..text.len() {
             let Some(at) = record_boundary_after(text.as_bytes(), from, b';') else { continue };
             assert!(at >= from && matches!(text.as_bytes()[at - 1], b'\n' | b'\r'), "boundary {at} from {from}");
-            let mut head = one_pass(&text[..at], b';');
-            let tail = one_pass(&text[at..], b';');
-            let rows = head.row_count();
-            head.append(&tail, rows);
-            assert_eq!(unpadded(&head), unpadded(&whole), "split at {at} (from {from})");
+            let halves = parse_halves(text.as_bytes().to_vec(), at, b';', &mut |_| true).unwrap();
+            assert_eq!(unpadded(&halves.table), unpadded(&whole), "split at {at} (from {from})");
         }
     }
 
@@ -472,7 +533,7 @@ mod tests {
         })
         .unwrap();
         assert!(calls > 0, "progress is reported");
-        assert_eq!(unpadded(&both), csv_crate(&text, b','));
+        assert_eq!(unpadded(&both), csv_crate(&text, b','), "no blank lines: rows are records");
     }
 
     #[test]

@@ -109,13 +109,23 @@ impl CellTable {
         Self { row_starts: vec![0], ..Self::default() }
     }
 
-    /// A table from its parts: the cell text, the end offset of every cell and the index of
-    /// each row's first cell (one more closing the last row). The rows are numbered 1, 2, 3...,
-    /// as the records of a delimited file are.
+    /// A table from its parts: the cell text, the end offset of every cell, the index of each
+    /// row's first cell (one more closing the last row), and each row's spreadsheet row number
+    /// (`None`: 1, 2, 3...).
     #[must_use]
-    pub fn from_parts(text: String, cell_ends: Vec<u32>, row_starts: Vec<u32>, column_count: usize) -> Self {
+    pub fn from_parts(
+        text: String,
+        cell_ends: Vec<u32>,
+        row_starts: Vec<u32>,
+        column_count: usize,
+        row_numbers: Option<Vec<u32>>,
+    ) -> Self {
         let rows = row_starts.len().saturating_sub(1);
-        Self { text, cell_ends, row_starts, row_numbers: RowNumbers::Run { first: 1, len: rows }, column_count }
+        let row_numbers = match row_numbers {
+            Some(numbers) if numbers.len() == rows => RowNumbers::Listed(numbers),
+            _ => RowNumbers::Run { first: 1, len: rows },
+        };
+        Self { text, cell_ends, row_starts, row_numbers, column_count }
     }
 
     /// Appends a row of cells found at `row_number` in the source file.
