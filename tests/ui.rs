@@ -8,7 +8,7 @@ use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use nps_workbench::app::jobs::{SAMPLE_CSV, SAMPLE_NAME};
-use nps_workbench::app::{AppCommand, LoadSource, LoadedSurvey, NoticeKind, NpsApp, Screen};
+use nps_workbench::app::{AppCommand, LoadSource, LoadedSurvey, NoticeKind, NpsApp, Screen, Settings};
 use nps_workbench::i18n::{DUTCH, ENGLISH};
 use nps_workbench::import::{self, ImportOptions, Role};
 use nps_workbench::report::{Report, ReportRequest, report_for_table};
@@ -81,8 +81,21 @@ fn nps_card_shows_the_sample_value_with_interval_and_n() {
 }
 
 #[test]
-fn the_empty_window_says_how_to_start_and_opens_the_sample_through_the_background_loader() {
+fn started_without_a_file_the_window_opens_on_the_sample() {
     let mut harness = Harness::builder().with_size([1280.0, 820.0]).build_eframe(|cc| Window::new(cc, None));
+    harness.step();
+    wait_for_load(&mut harness);
+    let expected = sample_report();
+    let loaded = harness.state().app().loaded().expect("the sample loads at start");
+    assert_eq!(loaded.report.overall, expected.overall);
+    harness.get_by_label(&format!("Net Promoter Score: {}", ENGLISH.signed(expected.overall.nps)));
+}
+
+#[test]
+fn the_empty_window_says_how_to_start_and_opens_the_sample_through_the_background_loader() {
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 820.0])
+        .build_eframe(|_| Window::from(NpsApp::with_settings(Settings::default())));
     harness.run();
     assert!(harness.state().app().loaded().is_none() && harness.state().app().job().is_none());
     harness.get_by_label("No survey open yet");
