@@ -6,6 +6,7 @@
 
 pub mod bench;
 pub mod export;
+pub mod icon;
 pub mod jobs;
 pub mod settings;
 pub mod themes;
@@ -646,7 +647,8 @@ pub fn run(file: Option<PathBuf>) -> Result<(), String> {
             .with_app_id("nps-workbench")
             .with_inner_size([1280.0, 820.0])
             .with_min_inner_size([760.0, 520.0])
-            .with_drag_and_drop(true),
+            .with_drag_and_drop(true)
+            .with_icon(Arc::new(icon::window_icon())),
         ..eframe::NativeOptions::default()
     };
     eframe::run_native("NPS Workbench", options, Box::new(move |cc| Ok(Box::new(NpsApp::new(cc, file)))))
