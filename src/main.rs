@@ -15,7 +15,7 @@ use nps_workbench::ui::i18n::Language;
 fn main() -> ExitCode {
     #[cfg(windows)]
     windows::attach_parent_console();
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(std::env::args_os().filter(|argument| !is_process_serial_number(argument)));
     match cli.command {
         Some(Command::Report(args)) => {
             let mut warnings = Vec::new();
@@ -75,6 +75,13 @@ fn print(text: &str) -> ExitCode {
 /// One line on stderr, `nps-workbench: ...`; a closed stderr is ignored.
 fn say(message: &str) {
     let _ = writeln!(std::io::stderr().lock(), "nps-workbench: {message}");
+}
+
+/// macOS's Finder may start an app with `-psn_0_NNNN` (its process serial number; seen on the
+/// first start of a downloaded app). It is no option of ours on any system, and left in it would
+/// stop the app with a usage error before the window opens.
+fn is_process_serial_number(argument: &std::ffi::OsStr) -> bool {
+    argument.to_str().is_some_and(|a| a.starts_with("-psn_"))
 }
 
 /// The words said when the window cannot be opened, in the app's three languages. They live here
@@ -229,6 +236,15 @@ mod windows {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finders_process_serial_number_is_not_taken_for_an_option_or_a_file() {
+        let arguments = ["nps-workbench", "-psn_0_1234567", "survey.csv"].map(std::ffi::OsString::from);
+        let cli = Cli::parse_from(arguments.iter().filter(|a| !is_process_serial_number(a)));
+        assert_eq!(cli.file, Some(std::path::PathBuf::from("survey.csv")));
+        assert!(cli.command.is_none());
+        assert!(!is_process_serial_number(std::ffi::OsStr::new("psn_report.csv")));
+    }
 
     #[test]
     fn locales_pick_the_language_of_the_explanation() {
