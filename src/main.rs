@@ -174,21 +174,20 @@ fn display_available() -> bool {
         .any(|name| std::env::var_os(name).is_some_and(|v| !v.is_empty()))
 }
 
-/// The system's language: Windows' user interface language, elsewhere the locale variables in
-/// POSIX order (`LC_ALL`, `LC_MESSAGES`, `LANG`; the first one set counts).
+/// The system's language: the locale variables in POSIX order (`LC_ALL`, `LC_MESSAGES`, `LANG`;
+/// the first one set counts); where none is set, Windows' user interface language (elsewhere
+/// English).
 fn user_language() -> Language {
-    #[cfg(windows)]
-    {
-        windows::user_language()
-    }
-    #[cfg(not(windows))]
-    {
-        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .iter()
-            .filter_map(|name| std::env::var(name).ok())
-            .find(|value| !value.is_empty())
-            .unwrap_or_default();
-        language_of_locale(&locale)
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.is_empty());
+    match locale {
+        Some(locale) => language_of_locale(&locale),
+        #[cfg(windows)]
+        None => windows::user_language(),
+        #[cfg(not(windows))]
+        None => Language::English,
     }
 }
 
