@@ -3,7 +3,8 @@
 # (or under $CARGO_TARGET_DIR/debian). Run from anywhere on Debian or Ubuntu with a Rust toolchain;
 # as root it installs what it needs (dpkg-dev for dpkg-shlibdeps, xz-utils), and cargo-deb if it is
 # missing. The binary is built with the shipping profile (`[profile.dist]` in Cargo.toml: fat LTO,
-# one codegen unit, stripped): about 25-30 minutes from scratch on 2 cores.
+# one codegen unit, stripped): from nothing, 95 minutes here on 2 cores shared with other builds
+# (dist/README.md has the figures).
 #
 # usage: dist/build-deb.sh [extra cargo-deb options, e.g. --target x86_64-unknown-linux-gnu]
 set -euo pipefail
@@ -43,4 +44,4 @@ echo "package: $deb"
 echo "package size: $(stat -c %s "$deb") bytes ($(du -h "$deb" | cut -f1))"
 echo "binary in it: $binary_bytes bytes ($((binary_bytes / 1048576)) MiB)"
 echo "build and packaging took $((finished - started)) s"
-echo "install: sudo apt install ./$(basename "$deb")   (or: sudo dpkg -i $deb)"
+echo "install: sudo apt install $deb   (or: sudo dpkg -i $deb)"
