@@ -6,6 +6,7 @@
 
 pub mod bench;
 pub mod export;
+pub mod icon;
 pub mod jobs;
 pub mod notice_list;
 pub mod settings;

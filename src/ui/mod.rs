@@ -203,7 +203,8 @@ pub fn native_options() -> eframe::NativeOptions {
             .with_app_id("nps-workbench")
             .with_inner_size([1280.0, 820.0])
             .with_min_inner_size([760.0, 520.0])
-            .with_drag_and_drop(true),
+            .with_drag_and_drop(true)
+            .with_icon(std::sync::Arc::new(crate::app::icon::window_icon())),
         persist_window: true,
         ..eframe::NativeOptions::default()
     }
