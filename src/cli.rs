@@ -250,6 +250,7 @@ pub fn run_report(args: &ReportArgs, warnings: &mut Vec<String>) -> Result<Strin
     let context = DataContext {
         region: args.region.clone(),
         audience: args.audience.as_deref().map(|a| if a == "b2c" { Audience::B2c } else { Audience::B2b }),
+        invited: crate::analysis::Invited::default(),
     };
     check_benchmark(args, &context)?;
     let roles = args.weight.iter().map(|w| (w.clone(), Role::Weight)).collect();

@@ -611,6 +611,7 @@ pub fn results_of(report: &Report) -> ViewResults {
         segments: report.segments.clone(),
         trend: report.trend.clone(),
         sectors: report.sectors.clone(),
+        response_rates: report.response_rate.clone(),
     }
 }
 

@@ -19,6 +19,7 @@ pub mod export;
 pub mod figures;
 pub mod import;
 pub mod notices;
+pub mod project;
 pub mod report;
 pub mod sample;
 pub mod stats;

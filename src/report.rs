@@ -8,7 +8,8 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::analysis::{
-    self, AnalysisError, Filter, GroupMetrics, NpsSummary, Period, Query, SegmentRow, Survey, SurveyParts, TrendPoint,
+    self, AnalysisError, Filter, GroupMetrics, NpsSummary, Period, Query, ResponseRates, SegmentRow, Survey,
+    SurveyParts, TrendPoint,
 };
 use crate::benchmarks::{self, Benchmark, Comparison, DataContext};
 use crate::import::{
@@ -217,6 +218,9 @@ pub struct Report {
     pub trend: Option<Vec<TrendPoint>>,
     /// NPS per sector with its benchmark, when the file has a sector column.
     pub sectors: Vec<SegmentRow>,
+    /// How many of the invited answered (`--invited`), with 95% Wilson intervals.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_rate: Option<ResponseRates>,
     /// A problem with the user's benchmark file (the bundled library is still used).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub benchmark_warning: Option<String>,
@@ -254,6 +258,12 @@ pub fn report_for_table(table: &ImportedTable, request: &ReportRequest) -> Resul
     }
     let mut extra: Vec<String> = by.iter().flatten().cloned().collect();
     extra.extend(request.filter.segments.keys().map(|c| table.headers[table.column_index(c).unwrap_or(0)].clone()));
+    let mut context = request.context.clone();
+    if let Some(column) = &context.invited.by_column {
+        let header = table.headers[table.column_index(column)?].clone();
+        extra.push(header.clone());
+        context.invited.by_column = Some(header);
+    }
     let sector = table.facts().column_with(Role::Sector).map(str::to_owned);
     let parts = SurveyParts {
         segments: Some(sector.iter().cloned().collect()),
@@ -273,7 +283,7 @@ pub fn report_for_table(table: &ImportedTable, request: &ReportRequest) -> Resul
     }
     let benchmarks = BenchmarkChoice {
         sector_column: sector,
-        context: request.context.clone(),
+        context,
         overall: request.overall_benchmark.clone(),
         matches: Vec::new(),
         library_version: 0,
@@ -369,6 +379,8 @@ pub struct ViewResults {
     pub trend: Option<Vec<TrendPoint>>,
     /// NPS per sector with its benchmark comparison, when the file has a sector column.
     pub sectors: Vec<SegmentRow>,
+    /// How many of the invited answered, when the data context says how many were invited.
+    pub response_rates: Option<ResponseRates>,
 }
 
 /// Computes every view of `survey` for `request`: one engine query for all of them.
@@ -392,11 +404,14 @@ pub fn compute_views(
         summary,
         metrics,
     });
+    let response_rates = analysis::response_rates(survey, &choice.context.invited)?;
     let with_benchmark = |mut row: SegmentRow| {
         if choice.sector_column.as_deref() == Some(row.column.as_str()) {
             row.benchmark =
                 choice.for_value(&row.value, library).map(|b| benchmarks::compare(&row.summary, b, &choice.context));
         }
+        row.response_rate =
+            response_rates.as_ref().and_then(|r| r.of_value(&row.column, &row.value)).and_then(|v| v.rate);
         row
     };
     let rows_of = |columns: &Vec<String>| {
@@ -408,7 +423,7 @@ pub fn compute_views(
     let segments = request.by.iter().filter_map(rows_of).flatten().collect();
     let trend = request.trend.zip(counts.trend.as_ref()).map(|(p, points)| analysis::trend_points(survey, p, points));
     let trend = trend.or_else(|| request.trend.map(|_| Vec::new()));
-    Ok(ViewResults { overall, segments, trend, sectors })
+    Ok(ViewResults { overall, segments, trend, sectors, response_rates })
 }
 
 /// Assembles the report of a survey.
@@ -485,6 +500,7 @@ pub fn report_for_survey(survey: &Survey, views: &ViewRequest, library: &[Benchm
         segments,
         trend: results.trend,
         sectors: results.sectors,
+        response_rate: results.response_rates,
         benchmark_warning: None,
         unreadable_dates: None,
     })
