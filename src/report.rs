@@ -31,6 +31,8 @@ pub struct ReportRequest {
     pub context: DataContext,
     /// A benchmark (id or sector name) for the overall NPS.
     pub overall_benchmark: Option<String>,
+    /// Sector values matched by hand to a benchmark id (`-` for none), from a project.
+    pub benchmark_matches: Vec<(String, String)>,
 }
 
 /// Any reason a report could not be made, already worded for the user.
@@ -182,6 +184,19 @@ pub struct MergedChoice {
     pub from_columns: usize,
 }
 
+/// A project applied to the file analysed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AppliedProject {
+    /// The project file's name.
+    pub file: String,
+    /// The survey file the project was made on.
+    pub made_on: String,
+    /// Whether this is that very file (same size and first bytes).
+    pub same_contents: bool,
+    /// Columns the project does not know; their roles were detected.
+    pub new_columns: Vec<String>,
+}
+
 /// The whole analysis of one file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
@@ -221,6 +236,9 @@ pub struct Report {
     /// How many of the invited answered (`--invited`), with 95% Wilson intervals.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub response_rate: Option<ResponseRates>,
+    /// The project applied to the file, when one was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub project: Option<AppliedProject>,
     /// A problem with the user's benchmark file (the bundled library is still used).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub benchmark_warning: Option<String>,
@@ -237,7 +255,7 @@ pub fn report_for_file(path: &Path, request: &ReportRequest) -> Result<Report, R
 }
 
 /// The header of every column named in `--by` (by name, code, number or letter).
-fn by_columns(table: &ImportedTable, by: &[String]) -> Result<Vec<Vec<String>>, ReportError> {
+pub fn by_columns(table: &ImportedTable, by: &[String]) -> Result<Vec<Vec<String>>, ReportError> {
     by.iter()
         .map(|spec| {
             let parts: Vec<&str> = match spec.split_once(':') {
@@ -285,7 +303,7 @@ pub fn report_for_table(table: &ImportedTable, request: &ReportRequest) -> Resul
         sector_column: sector,
         context,
         overall: request.overall_benchmark.clone(),
-        matches: Vec::new(),
+        matches: request.benchmark_matches.clone(),
         library_version: 0,
     };
     let views = ViewRequest { by, trend: request.trend, filter, benchmarks };
@@ -501,6 +519,7 @@ pub fn report_for_survey(survey: &Survey, views: &ViewRequest, library: &[Benchm
         trend: results.trend,
         sectors: results.sectors,
         response_rate: results.response_rates,
+        project: None,
         benchmark_warning: None,
         unreadable_dates: None,
     })

@@ -356,6 +356,12 @@ pub fn read_file(
     options: &ImportOptions,
     progress: &mut dyn FnMut(f32) -> bool,
 ) -> Result<ImportedTable, ImportError> {
+    let (file, bytes) = file_bytes(path)?;
+    read_bytes(&file, bytes, options, progress)
+}
+
+/// The file's name and bytes, refusing files over [`MAX_FILE_BYTES`].
+fn file_bytes(path: &Path) -> Result<(String, Vec<u8>), ImportError> {
     let file = display_name(path);
     let unreadable = |e: std::io::Error| ImportError::Unreadable { file: file.clone(), reason: io_reason(&e) };
     let size = std::fs::metadata(path).map_err(unreadable)?.len();
@@ -363,7 +369,90 @@ pub fn read_file(
         return Err(ImportError::TooLarge { file, size_mb: size / (1 << 20) });
     }
     let bytes = std::fs::read(path).map_err(unreadable)?;
-    read_bytes(&file, bytes, options, progress)
+    Ok((file, bytes))
+}
+
+/// A small side table read as plain rows of text cells, with no survey detection (no header,
+/// score or roles): the invited counts per segment, for example.
+#[derive(Debug, Clone)]
+pub struct PlainTable {
+    /// Where it came from and how it was read.
+    pub source: SourceInfo,
+    /// Every row, the header (if any) included.
+    pub rows: CellTable,
+}
+
+/// Reads the file at `path` as a [`PlainTable`]: the same format sniffing, encodings, delimiters
+/// and size and zip guards as a survey; of a workbook, the first sheet that holds data.
+pub fn read_plain_file(path: &Path) -> Result<PlainTable, ImportError> {
+    let (file, bytes) = file_bytes(path)?;
+    if bytes.is_empty() {
+        return Err(ImportError::Empty { file });
+    }
+    let (kind, read_as) = workbook_kind(&file, &bytes)?;
+    let (mut source, rows) = match kind {
+        Some(kind) => {
+            let book = workbook::read_workbook(bytes, kind, None).map_err(|p| workbook_error(&file, kind, p))?;
+            let (sheet, rows) =
+                book.sheets.into_iter().next().ok_or_else(|| ImportError::NoRows { place: file.clone() })?;
+            let source = SourceInfo {
+                file_name: file.clone(),
+                format: FileFormat::Workbook,
+                encoding: None,
+                delimiter: None,
+                sheet: Some(sheet),
+                sheet_names: book.sheet_names,
+                read_as: None,
+                windows_1252_lines: Vec::new(),
+            };
+            (source, rows)
+        }
+        None => {
+            let (rows, source) = read_text_cells(&file, bytes, &mut |_| true)?;
+            (source, rows)
+        }
+    };
+    source.read_as = read_as;
+    Ok(PlainTable { source, rows })
+}
+
+/// The kind of workbook `bytes` hold (`None`: text), and what the file really is when its
+/// extension says otherwise.
+fn workbook_kind(file: &str, bytes: &[u8]) -> Result<(Option<WorkbookKind>, Option<&'static str>), ImportError> {
+    let extension = Path::new(file).extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    let by_extension = match extension.as_str() {
+        "xlsx" | "xlsm" => Some(WorkbookKind::Xlsx),
+        "xlsb" => Some(WorkbookKind::Xlsb),
+        "xls" => Some(WorkbookKind::Xls),
+        "ods" => Some(WorkbookKind::Ods),
+        "csv" | "tsv" | "txt" | "tab" | "" => None,
+        other => return Err(ImportError::Unsupported { file: file.to_owned(), extension: other.to_owned() }),
+    };
+    // The content decides: a CSV saved as .xlsx is read as text, a workbook saved as .csv as a
+    // workbook, and the user is told what the file really is.
+    let kind = kind_by_content(bytes, by_extension);
+    Ok((kind, (kind != by_extension).then(|| format_label(kind))))
+}
+
+/// A workbook problem as the user reads it.
+fn workbook_error(file: &str, kind: WorkbookKind, problem: WorkbookProblem) -> ImportError {
+    match problem {
+        WorkbookProblem::Unreadable(reason) => ImportError::DamagedWorkbook {
+            file: file.to_owned(),
+            kind: format!("{kind:?}").to_ascii_lowercase(),
+            reason,
+        },
+        WorkbookProblem::PasswordProtected => ImportError::PasswordProtected { file: file.to_owned() },
+        WorkbookProblem::NoSuchSheet { wanted, available } => ImportError::NoSuchSheet {
+            file: file.to_owned(),
+            sheet: wanted,
+            available: available.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(", "),
+        },
+        WorkbookProblem::NoData => ImportError::NoRows { place: file.to_owned() },
+        WorkbookProblem::TooLargeUnpacked { unpacked_mb } => {
+            ImportError::ArchiveTooLarge { file: file.to_owned(), unpacked_mb }
+        }
+    }
 }
 
 fn io_reason(e: &std::io::Error) -> String {
@@ -388,20 +477,7 @@ pub fn read_bytes(
     if bytes.is_empty() {
         return Err(ImportError::Empty { file });
     }
-    let extension =
-        Path::new(file_name).extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
-    let by_extension = match extension.as_str() {
-        "xlsx" | "xlsm" => Some(WorkbookKind::Xlsx),
-        "xlsb" => Some(WorkbookKind::Xlsb),
-        "xls" => Some(WorkbookKind::Xls),
-        "ods" => Some(WorkbookKind::Ods),
-        "csv" | "tsv" | "txt" | "tab" | "" => None,
-        other => return Err(ImportError::Unsupported { file, extension: other.to_owned() }),
-    };
-    // The content decides: a CSV saved as .xlsx is read as text, a workbook saved as .csv as a
-    // workbook, and the user is told what the file really is.
-    let workbook_kind = kind_by_content(&bytes, by_extension);
-    let read_as = (workbook_kind != by_extension).then(|| format_label(workbook_kind));
+    let (workbook_kind, read_as) = workbook_kind(&file, &bytes)?;
     let mut table = match workbook_kind {
         Some(kind) => read_workbook_tables(&file, bytes, kind, options)?,
         None => {
@@ -500,23 +576,8 @@ fn read_workbook_tables(
     kind: WorkbookKind,
     options: &ImportOptions,
 ) -> Result<ImportedTable, ImportError> {
-    let book = workbook::read_workbook(bytes, kind, options.sheet.as_deref()).map_err(|problem| match problem {
-        WorkbookProblem::Unreadable(reason) => ImportError::DamagedWorkbook {
-            file: file.to_owned(),
-            kind: format!("{kind:?}").to_ascii_lowercase(),
-            reason,
-        },
-        WorkbookProblem::PasswordProtected => ImportError::PasswordProtected { file: file.to_owned() },
-        WorkbookProblem::NoSuchSheet { wanted, available } => ImportError::NoSuchSheet {
-            file: file.to_owned(),
-            sheet: wanted,
-            available: available.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(", "),
-        },
-        WorkbookProblem::NoData => ImportError::NoRows { place: file.to_owned() },
-        WorkbookProblem::TooLargeUnpacked { unpacked_mb } => {
-            ImportError::ArchiveTooLarge { file: file.to_owned(), unpacked_mb }
-        }
-    })?;
+    let book = workbook::read_workbook(bytes, kind, options.sheet.as_deref())
+        .map_err(|problem| workbook_error(file, kind, problem))?;
     // Of several sheets, the one with responses: a score column and the most answers. A sheet
     // of notes or pivot tables next to the data is passed over.
     let mut best: Option<ImportedTable> = None;

@@ -7,6 +7,7 @@ pub mod dashboard;
 pub mod export_menu;
 pub mod i18n;
 pub mod i18n_export;
+pub mod i18n_project;
 pub mod i18n_themes;
 pub mod plot;
 pub mod review;

@@ -14,7 +14,10 @@
 //! project then says which file it was made on. A file that lacks a used column is refused with a
 //! reason naming every missing column and the file.
 //!
-//! Owns reading, writing (atomically) and fitting projects; it does not read surveys itself.
+//! Owns reading, writing (atomically) and fitting projects, and reading invited counts
+//! ([`invited`]); it does not read surveys itself.
+
+pub mod invited;
 
 use std::collections::BTreeSet;
 use std::io::Read as _;
@@ -285,18 +288,45 @@ impl Project {
     }
 
     /// The import options of the project for a file with these headers and codes: the roles of
-    /// the columns present.
-    fn options_for(&self, headers: &[String], codes: &[String]) -> ImportOptions {
+    /// the columns present, with the user's `overrides` (a score column, roles, no weight) over
+    /// them.
+    fn options_for(&self, headers: &[String], codes: &[String], overrides: &ImportOptions) -> ImportOptions {
         let present = |c: &&ColumnChoice| column_in(headers, codes, &c.column).is_some();
-        let roles: Vec<(String, Role)> =
-            self.read.roles.iter().filter(present).map(|c| (c.column.clone(), c.role)).collect();
-        let score_column = roles.iter().find(|(_, r)| *r == Role::Score).map(|(c, _)| c.clone());
-        ImportOptions { sheet: self.read.sheet.clone(), score_column, roles, no_weight: self.read.no_weight }
+        let overridden = |c: &&ColumnChoice| {
+            !overrides.roles.iter().any(|(name, _)| name.trim().eq_ignore_ascii_case(c.column.trim()))
+                && !(overrides.score_column.is_some() && c.role == Role::Score)
+        };
+        let mut roles: Vec<(String, Role)> =
+            self.read.roles.iter().filter(present).filter(overridden).map(|c| (c.column.clone(), c.role)).collect();
+        roles.extend(overrides.roles.iter().cloned());
+        let score_column = overrides
+            .score_column
+            .clone()
+            .or_else(|| roles.iter().find(|(_, r)| *r == Role::Score).map(|(c, _)| c.clone()));
+        let weight_named = overrides.roles.iter().any(|(_, r)| *r == Role::Weight);
+        let no_weight = overrides.no_weight || (self.read.no_weight && !weight_named);
+        ImportOptions {
+            sheet: overrides.sheet.clone().or_else(|| self.read.sheet.clone()),
+            score_column,
+            roles,
+            no_weight,
+        }
     }
 
     /// Checks that `table` has every column the project uses, and reads it with the project's
     /// roles. `project_name` names the project in the refusal.
     pub fn apply(&self, table: ImportedTable, project_name: &str) -> Result<(ImportedTable, Fit), ProjectError> {
+        self.apply_with(table, project_name, &ImportOptions::default())
+    }
+
+    /// As [`Project::apply`], with the user's `overrides` (from the command line) over the
+    /// project's roles.
+    pub fn apply_with(
+        &self,
+        table: ImportedTable,
+        project_name: &str,
+        overrides: &ImportOptions,
+    ) -> Result<(ImportedTable, Fit), ProjectError> {
         let missing: Vec<String> =
             self.used_columns().into_iter().filter(|c| column_in(&table.headers, &table.codes, c).is_none()).collect();
         if !missing.is_empty() {
@@ -309,21 +339,44 @@ impl Project {
         }
         let known: BTreeSet<String> = self.input.columns.iter().map(|c| c.trim().to_lowercase()).collect();
         let new_columns = table.headers.iter().filter(|h| !known.contains(&h.trim().to_lowercase())).cloned().collect();
-        let options = self.options_for(&table.headers, &table.codes);
+        let options = self.options_for(&table.headers, &table.codes, overrides);
         let table = import::with_options(table, &options)?;
         let fit = Fit { made_on: self.input_name(), same_contents: false, new_columns };
         Ok((table, fit))
     }
 
-    /// As [`Project::apply`], and tells whether `fingerprint` is the one the project was made on.
-    pub fn apply_with_fingerprint(
+    /// Reads the survey at `path` with this project (saved as `project_name`) applied and the
+    /// user's `overrides` over it; the fit says whether it is the file the project was made on.
+    ///
+    /// The file is read with the project's score column (a score column the user chose because
+    /// its header says nothing may not be found on its own); when that column is missing, the
+    /// file is read again without it, to name every missing column.
+    pub fn read_survey(
         &self,
-        table: ImportedTable,
+        path: &Path,
         project_name: &str,
-        fingerprint: Option<&Fingerprint>,
+        overrides: &ImportOptions,
+        progress: &mut dyn FnMut(f32) -> bool,
     ) -> Result<(ImportedTable, Fit), ProjectError> {
-        let (table, mut fit) = self.apply(table, project_name)?;
-        fit.same_contents = fingerprint == Some(&self.input.fingerprint);
+        let sheet = overrides.sheet.clone().or_else(|| self.read.sheet.clone());
+        let score = self.read.roles.iter().find(|c| c.role == Role::Score).map(|c| c.column.clone());
+        let score_column = overrides.score_column.clone().or(score);
+        let options =
+            ImportOptions { sheet: sheet.clone(), score_column: score_column.clone(), ..ImportOptions::default() };
+        let table = match import::read_file(path, &options, progress) {
+            Err(import::ImportError::NoSuchColumn { place, column, .. }) if Some(&column) == score_column.as_ref() => {
+                let detected = ImportOptions { sheet, ..ImportOptions::default() };
+                import::read_file(path, &detected, &mut |_| true).map_err(|_| ProjectError::DoesNotFit {
+                    project: project_name.to_owned(),
+                    made_on: self.input_name(),
+                    place,
+                    missing: vec![column],
+                })?
+            }
+            other => other?,
+        };
+        let (table, mut fit) = self.apply_with(table, project_name, overrides)?;
+        fit.same_contents = Fingerprint::of_file(path).ok().as_ref() == Some(&self.input.fingerprint);
         Ok((table, fit))
     }
 
