@@ -42,8 +42,16 @@ pub enum Command {
 /// Arguments of `themes`.
 #[derive(Debug, clap::Args)]
 pub struct ThemesArgs {
-    /// The survey file.
-    pub file: PathBuf,
+    /// The survey file (default with --project: the file the project was made on).
+    #[arg(required_unless_present = "project")]
+    pub file: Option<PathBuf>,
+    /// Read and filter as this project says, with its codebook; arguments given here replace the
+    /// project's choice for that argument.
+    #[arg(long, value_name = "FILE")]
+    pub project: Option<PathBuf>,
+    /// Save how this file was read, the filter and the codebook as a project.
+    #[arg(long, value_name = "FILE")]
+    pub save_project: Option<PathBuf>,
     /// Sheet to read in a workbook (default: the first sheet with data).
     #[arg(long)]
     pub sheet: Option<String>,
@@ -66,22 +74,51 @@ pub struct ThemesArgs {
 
 /// Runs `themes` and returns what to print, or the one-line error.
 pub fn run_themes(args: &ThemesArgs) -> Result<String, String> {
+    let project = read_project(args.project.as_ref()).map_err(|f| f.message)?;
     let mut filter = Filter::default();
     for condition in &args.filter {
         filter.add_condition(condition)?;
     }
-    let request = crate::themes_report::ThemesRequest {
-        import: ImportOptions {
-            sheet: args.sheet.clone(),
-            score_column: args.score.clone(),
-            roles: Vec::new(),
-            no_weight: false,
-        },
-        filter,
-        codebook: args.codebook.clone(),
-        comments: args.comments,
+    if args.filter.is_empty()
+        && let Some((p, _)) = &project
+    {
+        filter = p.analysis.filter.clone();
+    }
+    let codebook = match (&args.codebook, &project) {
+        (Some(file), _) => crate::themes_report::read_codebook(file)?,
+        (None, Some((p, _))) => p.codebook.clone().unwrap_or_else(crate::themes::default_codebook),
+        (None, None) => crate::themes::default_codebook(),
     };
-    let report = crate::themes_report::themes_for_file(&args.file, &request)?;
+    let overrides = ImportOptions {
+        sheet: args.sheet.clone(),
+        score_column: args.score.clone(),
+        roles: Vec::new(),
+        no_weight: false,
+    };
+    let file = match (&args.file, &project, &args.project) {
+        (Some(file), _, _) => file.clone(),
+        (None, Some((p, _)), Some(path)) => p.input_path(path),
+        _ => return Err("give a survey FILE, or --project FILE".to_owned()),
+    };
+    let table = match &project {
+        Some((p, name)) => p.read_survey(&file, name, &overrides, &mut |_| true).map_err(|e| e.to_string())?.0,
+        None => import::read_file(&file, &overrides, &mut |_| true).map_err(|e| e.to_string())?,
+    };
+    let request =
+        crate::themes_report::ThemesRequest { import: overrides, filter, codebook: None, comments: args.comments };
+    let report = crate::themes_report::themes_for_table(&table, &request, &codebook)?;
+    if let Some(target) = &args.save_project {
+        let fingerprint = Fingerprint::of_file(&file).map_err(|e| format!("{}: {e}", import::display_name(&file)))?;
+        let path = std::path::absolute(&file).unwrap_or_else(|_| file.clone());
+        let mut saved = Project::of_table(&path, fingerprint, &table, false);
+        if let Some((p, _)) = &project {
+            saved.analysis = p.analysis.clone();
+            saved.context = p.context.clone();
+        }
+        saved.analysis.filter = request.filter.clone();
+        saved.codebook = (codebook != crate::themes::default_codebook()).then_some(codebook);
+        saved.write(target).map_err(|e| e.to_string())?;
+    }
     if args.json {
         serde_json::to_string_pretty(&report).map_err(|e| format!("cannot write JSON: {e}"))
     } else {

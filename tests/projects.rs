@@ -197,3 +197,34 @@ fn per_region_invitations_flag_a_region_that_answered_far_less() {
     assert_eq!(code, 2);
     assert!(stderr.contains("--invited-by COLUMN"), "{stderr}");
 }
+
+#[test]
+fn themes_take_the_projects_codebook_and_filter() {
+    let dir = tempfile::tempdir().unwrap();
+    let survey = "id,channel,How likely are you to recommend us? (0-10),Why this score?\n\
+                  1,Web,2,The parcel arrived late again\n2,Web,3,late and broken\n3,Shop,9,friendly staff\n\
+                  4,Web,10,fast and friendly\n5,Shop,1,parcel was late\n6,Web,8,ok\n";
+    let q1 = common::write(dir.path(), "q1.csv", survey.as_bytes());
+    let codebook = common::write(
+        dir.path(),
+        "codebook.csv",
+        b"theme,label_en,language,keyword\nlateness,Lateness,en,late\nkindness,Kindness,en,friendly\n",
+    );
+    let project = dir.path().join("themes.npsproj");
+    let args = ["themes", s(&q1), "--codebook", s(&codebook), "--filter", "channel=Web", "--save-project", s(&project)];
+    let (code, _, stderr) = run(&args);
+    assert_eq!(code, 0, "{stderr}");
+    let saved: serde_json::Value = serde_json::from_slice(&std::fs::read(&project).unwrap()).unwrap();
+    assert_eq!(saved["codebook"]["themes"].as_array().map(Vec::len), Some(2));
+
+    // Next time only the project is given: its codebook (two themes) and filter (Web: 4 rows).
+    let json = json_of(&["themes", s(&q1), "--project", s(&project), "--json"]);
+    let mut themes: Vec<&str> =
+        json["themes"].as_array().unwrap().iter().map(|t| t["theme"].as_str().unwrap()).collect();
+    themes.sort_unstable();
+    assert_eq!(themes, ["kindness", "lateness"]);
+    assert_eq!(json["filter"], "channel = Web");
+    assert_eq!(json["commenters"], 4);
+    let lateness = json["themes"].as_array().unwrap().iter().find(|t| t["theme"] == "lateness").unwrap();
+    assert_eq!(lateness["mentions"], 2, "rows 1 and 2; row 5 is a Shop answer");
+}
