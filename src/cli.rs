@@ -12,12 +12,13 @@ use crate::analysis::Invited;
 use crate::analysis::{Filter, Period};
 use crate::analysis::{RateProblem, ResponseRates};
 use crate::benchmarks::{self, Audience, Comparison, DataContext};
+use crate::i18n::project::{PROJECT_ENGLISH, ProjectTexts};
+use crate::i18n::{ENGLISH, signed};
+use crate::i18n::{Texts, fill};
 use crate::import::{self, ImportOptions, ImportedTable, Role};
 use crate::notices::{date_notice, import_notices};
 use crate::project::{AnalysisChoices, BenchmarkMatch, Fingerprint, Project};
 use crate::report::{AppliedProject, BenchmarkChoice, Report, ReportRequest, report_for_table};
-use crate::ui::i18n::{ENGLISH, Texts, fill};
-use crate::ui::i18n_project::{PROJECT_ENGLISH, ProjectTexts};
 
 /// Offline Net Promoter Score analysis of customer-survey spreadsheets.
 #[derive(Debug, Parser)]
@@ -291,9 +292,9 @@ fn themes_figures(
     let Some(themes) = crate::themes_report::themes_of_table(table, filter, &codebook)? else {
         return Ok((Vec::new(), Vec::new()));
     };
-    let language = crate::ui::i18n::Language::English;
+    let language = crate::i18n::Language::English;
     let words = crate::figures::Words::of(language);
-    let tt = crate::ui::i18n_themes::ThemeTexts::of(language);
+    let tt = crate::i18n::themes::ThemeTexts::of(language);
     let context = crate::figures::context_of(report);
     let lang = crate::themes::Language::English;
     let chart = crate::figures::themes_figure(&themes.summary, lang, &context, &words, tt);
@@ -467,19 +468,6 @@ pub fn run_report(args: &ReportArgs, warnings: &mut Vec<String>) -> Result<Strin
         warnings.extend(report.unreadable_dates.iter().map(|d| date_notice(d, &ENGLISH)));
     }
     Ok(if args.json { json } else { format_table(&report) })
-}
-
-/// Formats a signed NPS like `+23.4`.
-#[must_use]
-pub fn signed(value: f64) -> String {
-    let rounded = (value * 10.0).round() / 10.0;
-    if rounded > 0.0 {
-        format!("+{rounded:.1}")
-    } else if rounded == 0.0 {
-        "0.0".to_owned()
-    } else {
-        format!("{rounded:.1}")
-    }
 }
 
 /// The readable text report.
@@ -747,10 +735,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn signs_and_rounding() {
-        assert_eq!(signed(23.44), "+23.4");
-        assert_eq!(signed(-0.04), "0.0");
-        assert_eq!(signed(-5.06), "-5.1");
+    fn long_values_are_cut_with_an_ellipsis() {
         assert_eq!(truncate("abcdef", 4), "abc…");
     }
 }

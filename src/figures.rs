@@ -5,7 +5,7 @@
 //!
 //! Owns the wording and numbers of figures (titles, footnotes with n, interval, filter, period and
 //! benchmark source; table columns); computes no statistics and draws nothing. The words come from
-//! `ui::i18n` (the app's one home for texts, used by the CLI too).
+//! `i18n` (the one home for texts, used by the window and the CLI alike).
 
 use std::path::Path;
 
@@ -17,11 +17,11 @@ use crate::chart::{
 };
 use crate::export::table::{Cell, Column, ColumnKind, Table};
 use crate::export::{ExportOptions, ExportOutcome, ReportInfo, export_all, file_stem};
+use crate::i18n::export::ExportTexts;
+use crate::i18n::project::ProjectTexts;
+use crate::i18n::themes::ThemeTexts;
+use crate::i18n::{Language, Texts, fill};
 use crate::report::{ExcludedRows, Report, ViewResults};
-use crate::ui::i18n::{Language, Texts, fill};
-use crate::ui::i18n_export::ExportTexts;
-use crate::ui::i18n_project::ProjectTexts;
-use crate::ui::i18n_themes::ThemeTexts;
 
 /// The words of one language: the app's texts and the export texts.
 #[derive(Debug, Clone, Copy)]
@@ -584,7 +584,7 @@ pub fn sectors_table(sectors: &[SegmentRow], w: &Words) -> Table {
                     c.low.into(),
                     c.high.into(),
                     c.value.into(),
-                    crate::ui::bench::verdict_text(c.verdict, t).into(),
+                    t.verdict(c.verdict).into(),
                     c.source.as_str().into(),
                     Cell::Number(f64::from(c.year)),
                     c.region.as_str().into(),
@@ -614,7 +614,7 @@ pub fn quality_table(excluded: &[ExcludedRows], w: &Words) -> Table {
             let examples: Vec<String> = e.examples.iter().map(ToString::to_string).collect();
             vec![
                 e.column.as_str().into(),
-                crate::ui::dashboard::reason_text(e.reason, t).into(),
+                t.exclusion_reason(e.reason).into(),
                 (e.rows as u64).into(),
                 examples.join(", ").into(),
                 e.values.join(" | ").into(),

@@ -4,8 +4,8 @@
 //! `analysis` (the typed survey on polars and every aggregation) and `import`; `themes` is the
 //! text analysis of comments, `benchmarks` the sector figures, `chart` the chart descriptions,
 //! `figures` builds them from results and `export` renders and writes them; `stats` is pure
-//! numbers. The UI never touches polars, calamine or csv. Not yet as designed: `cli`, `figures`
-//! and `notices` take their words from `ui::i18n`, which should become a module of its own.
+//! numbers. `i18n` holds the words in English, Dutch and Danish and the number formats, for
+//! the window, the CLI and the exported files alike. The UI never touches polars, calamine or csv.
 //!
 //! "Net Promoter", "NPS" and "Net Promoter Score" are trademarks of Bain & Company, Inc.,
 //! Satmetrix Systems, Inc. (now NICE) and Fred Reichheld.
@@ -17,6 +17,7 @@ pub mod chart;
 pub mod cli;
 pub mod export;
 pub mod figures;
+pub mod i18n;
 pub mod import;
 pub mod notices;
 pub mod project;

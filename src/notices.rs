@@ -3,9 +3,9 @@
 //!
 //! Owns the wording of notices only; the facts come from the [`Report`].
 
+use crate::i18n::{Texts, fill};
 use crate::import::UnreadableDates;
 use crate::report::Report;
-use crate::ui::i18n::{Texts, fill};
 
 /// One line per guess or repair of the import: the score column chosen by its answers, the
 /// weighting (applied, or skipped and why), a missing header row, a mislabelled file, lines read

@@ -15,8 +15,8 @@ use crate::analysis::{
     AnalysisError, CommentTags, Filter, Quote, Survey, SurveyParts, ThemeSummary, commented_rows, tag_survey,
     theme_summary,
 };
-use crate::cli::signed;
 use crate::export::write_atomic;
+use crate::i18n::signed;
 use crate::import::{self, ImportOptions};
 use crate::themes::{Codebook, Language, default_codebook};
 

@@ -8,9 +8,10 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use nps_workbench::app::jobs::{SAMPLE_CSV, SAMPLE_NAME};
 use nps_workbench::app::{AppCommand, LoadSource, LoadedSurvey, NpsApp, Screen};
+use nps_workbench::i18n::{DUTCH, ENGLISH};
 use nps_workbench::import::{self, ImportOptions, Role};
 use nps_workbench::report::{Report, ReportRequest, report_for_table};
-use nps_workbench::ui::i18n::{DUTCH, ENGLISH};
+use nps_workbench::ui::Window;
 
 fn sample_report() -> Report {
     let table = import::read_bytes(SAMPLE_NAME, SAMPLE_CSV.to_vec(), &ImportOptions::default(), &mut |_| true).unwrap();
@@ -35,21 +36,22 @@ fn hand_counted_sample_nps() -> (u64, f64) {
     (n, (promoters as f64 - detractors as f64) / n as f64 * 100.0)
 }
 
-fn harness_with_sample() -> Harness<'static, NpsApp> {
+fn harness_with_sample() -> Harness<'static, Window> {
     let table = import::read_bytes(SAMPLE_NAME, SAMPLE_CSV.to_vec(), &ImportOptions::default(), &mut |_| true).unwrap();
     let loaded = LoadedSurvey::from_table(LoadSource::Sample, ImportOptions::default(), &table).unwrap();
-    let mut harness = Harness::builder().with_size([1280.0, 820.0]).build_eframe(|_| NpsApp::with_loaded(loaded));
+    let mut harness =
+        Harness::builder().with_size([1280.0, 820.0]).build_eframe(|_| Window::from(NpsApp::with_loaded(loaded)));
     // The views are computed on their own thread: wait for them so that nothing still spins.
     wait_for_views(&mut harness);
     harness
 }
 
 /// Steps the app until its background load has finished (or 60 s have passed).
-fn wait_for_load(harness: &mut Harness<'_, NpsApp>) {
+fn wait_for_load(harness: &mut Harness<'_, Window>) {
     for _ in 0..600 {
         harness.step();
-        if harness.state().job.is_none() {
-            if harness.state().loaded.is_some() {
+        if harness.state().app().job().is_none() {
+            if harness.state().app().loaded().is_some() {
                 wait_for_views(harness);
             } else {
                 harness.run();
@@ -79,10 +81,10 @@ fn nps_card_shows_the_sample_value_with_interval_and_n() {
 
 #[test]
 fn the_app_opens_on_the_sample_through_the_background_loader() {
-    let mut harness = Harness::builder().with_size([1280.0, 820.0]).build_eframe(|cc| NpsApp::new(cc, None));
+    let mut harness = Harness::builder().with_size([1280.0, 820.0]).build_eframe(|cc| Window::new(cc, None));
     wait_for_load(&mut harness);
     let expected = sample_report();
-    let loaded = harness.state().loaded.as_ref().expect("sample loaded");
+    let loaded = harness.state().app().loaded().expect("sample loaded");
     assert_eq!(loaded.report.overall, expected.overall);
     harness.get_by_label(&format!("Net Promoter Score: {}", ENGLISH.signed(expected.overall.nps)));
 }
@@ -95,7 +97,7 @@ fn excluded_rows_notice_opens_the_reasons() {
     let mut harness = harness_with_sample();
     harness.get_by_label(&format!("{excluded} rows excluded — show reasons")).click();
     harness.run();
-    assert!(harness.state().show_exclusions);
+    assert!(harness.state().app().show_exclusions());
     harness.get_by_label("Excluded rows");
     harness.get_by_label("Outside 0-10");
 }
@@ -103,20 +105,20 @@ fn excluded_rows_notice_opens_the_reasons() {
 #[test]
 fn a_failed_open_keeps_the_survey_and_explains() {
     let mut harness = harness_with_sample();
-    harness.state_mut().push(AppCommand::Open(LoadSource::File("/no/such/folder/clients.xlsx".into())));
+    harness.state_mut().app_mut().push(AppCommand::Open(LoadSource::File("/no/such/folder/clients.xlsx".into())));
     harness.step();
     wait_for_load(&mut harness);
-    assert_eq!(harness.state().error.as_deref(), Some("clients.xlsx: cannot be read: the file does not exist"));
+    assert_eq!(harness.state().app().error(), Some("clients.xlsx: cannot be read: the file does not exist"));
     harness.get_by_label("clients.xlsx: cannot be read: the file does not exist");
     harness.get_by_label("The survey shown before is still open.");
-    assert!(harness.state().loaded.is_some());
+    assert!(harness.state().app().loaded().is_some());
     harness.get_by_label("Dismiss").click();
     harness.run();
-    assert!(harness.state().error.is_none());
+    assert!(harness.state().app().error().is_none());
 }
 
 /// Chooses Nederlands in the View menu.
-fn switch_to_dutch(harness: &mut Harness<'_, NpsApp>) {
+fn switch_to_dutch(harness: &mut Harness<'_, Window>) {
     harness.get_by_label("View").click();
     harness.run();
     harness.get_by_label("Nederlands").click();
@@ -145,10 +147,10 @@ fn an_opened_file_is_reviewed_and_a_role_can_be_changed() {
     )
     .unwrap();
     let mut harness = harness_with_sample();
-    harness.state_mut().push(AppCommand::Open(LoadSource::File(path.clone())));
+    harness.state_mut().app_mut().push(AppCommand::Open(LoadSource::File(path.clone())));
     harness.step();
     wait_for_load(&mut harness);
-    assert_eq!(harness.state().screen, Screen::Review);
+    assert_eq!(harness.state().app().screen(), Screen::Review);
     harness.get_by_label("Check the import");
     harness.get_by_label("Layout: Table");
     harness.get_by_label("4 rows read · 4 used · 0 excluded");
@@ -158,23 +160,23 @@ fn an_opened_file_is_reviewed_and_a_role_can_be_changed() {
     harness.get_by_label("Sector").click();
     harness.step();
     wait_for_load(&mut harness);
-    let loaded = harness.state().loaded.as_ref().unwrap();
+    let loaded = harness.state().app().loaded().unwrap();
     assert_eq!(loaded.report.columns.sector.as_deref(), Some("Regio"));
     assert_eq!(loaded.options.roles, [("Regio".to_owned(), Role::Sector)]);
-    assert_eq!(harness.state().screen, Screen::Review, "a re-read stays on the review");
+    assert_eq!(harness.state().app().screen(), Screen::Review, "a re-read stays on the review");
     harness.get_by_label("Role of column Regio: Sector");
     harness.get_by_label("Continue to the analysis").click();
     harness.run();
-    assert_eq!(harness.state().screen, Screen::Dashboard);
+    assert_eq!(harness.state().app().screen(), Screen::Dashboard);
     harness.get_by_label(&format!("Net Promoter Score: {}", ENGLISH.signed(25.0)));
 }
 
 /// Steps the app until the views' computation and the themes of the comments have finished.
-fn wait_for_views(harness: &mut Harness<'_, NpsApp>) {
+fn wait_for_views(harness: &mut Harness<'_, Window>) {
     for _ in 0..1500 {
         harness.step();
-        let state = harness.state();
-        if state.compute.is_none() && state.computed.is_some() && !state.themes.busy() {
+        let state = harness.state().app();
+        if !state.is_computing() && state.computed().is_some() {
             harness.run();
             return;
         }
@@ -188,16 +190,16 @@ fn segments_view_lists_sectors_and_opens_their_responses() {
     let mut harness = harness_with_sample();
     harness.get_by_label("Segments").click();
     wait_for_views(&mut harness);
-    let computed = harness.state().computed.clone().unwrap();
+    let computed = harness.state().app().computed().cloned().unwrap();
     let retail = computed.results.segments.iter().find(|r| r.column == "sector" && r.value == "Retail").unwrap();
     let retail_n = retail.summary.n;
     harness.get_by_label("NPS by sector");
     harness.get_by_label(&ENGLISH.signed(retail.summary.nps));
     harness.get_by_label("Responses: Retail").click();
     wait_for_views(&mut harness);
-    let state = harness.state();
-    assert_eq!(state.views.view, nps_workbench::app::View::Responses);
-    assert_eq!(state.computed.as_ref().unwrap().responses.len() as u64, retail_n);
+    let state = harness.state().app();
+    assert_eq!(state.views().view, nps_workbench::app::View::Responses);
+    assert_eq!(state.computed().unwrap().responses.len() as u64, retail_n);
     harness.get_by_label(&format!("{retail_n} responses"));
 }
 
@@ -208,9 +210,9 @@ fn a_filter_changes_every_view_and_is_shown() {
     wait_for_views(&mut harness);
     harness.get_by_label("da").click();
     wait_for_views(&mut harness);
-    let state = harness.state();
-    assert_eq!(state.views.filter.describe(), "language = da");
-    let overall = state.computed.as_ref().unwrap().results.overall.clone().unwrap();
+    let state = harness.state().app();
+    assert_eq!(state.views().filter.describe(), "language = da");
+    let overall = state.computed().unwrap().results.overall.clone().unwrap();
     let full = sample_report().overall;
     assert!(overall.n < full.n && overall.n > 0);
     harness.get_by_label(&format!("Net Promoter Score: {}", ENGLISH.signed(overall.nps)));
@@ -218,7 +220,7 @@ fn a_filter_changes_every_view_and_is_shown() {
     // The trend follows the same filter.
     harness.get_by_label("Trend").click();
     wait_for_views(&mut harness);
-    let trend = harness.state().computed.as_ref().unwrap().results.trend.clone().unwrap();
+    let trend = harness.state().app().computed().unwrap().results.trend.clone().unwrap();
     assert_eq!(trend.iter().map(|p| p.n).sum::<u64>(), overall.n);
     harness.get_by_label("NPS per month");
 }
@@ -229,7 +231,7 @@ fn every_sample_sector_gets_a_verdict_with_its_source() {
     harness.get_by_label("Benchmarks").click();
     wait_for_views(&mut harness);
     harness.get_by_label("Sector benchmarks");
-    let sectors = harness.state().computed.as_ref().unwrap().results.sectors.clone();
+    let sectors = harness.state().app().computed().unwrap().results.sectors.clone();
     assert_eq!(sectors.len(), 6);
     for row in &sectors {
         let b = row.benchmark.as_ref().unwrap_or_else(|| panic!("{} has no benchmark", row.value));
@@ -241,7 +243,7 @@ fn every_sample_sector_gets_a_verdict_with_its_source() {
     // Setting the data's context to Dutch B2B removes the region warning for Dutch figures.
     harness.get_by_label("B2B").click();
     wait_for_views(&mut harness);
-    assert_eq!(harness.state().views.context.audience, Some(nps_workbench::benchmarks::Audience::B2b));
+    assert_eq!(harness.state().app().views().context.audience, Some(nps_workbench::benchmarks::Audience::B2b));
 }
 
 #[test]
@@ -252,8 +254,8 @@ fn benchmark_caveats_speak_dutch_and_name_their_sectors() {
     harness.get_by_label("Benchmarks").click();
     wait_for_views(&mut harness);
     harness.get_by_label("Vergelijk met zorg");
-    let sectors_from = |harness: &Harness<'_, NpsApp>, region: &str| -> String {
-        let rows = harness.state().computed.as_ref().unwrap().results.sectors.clone();
+    let sectors_from = |harness: &Harness<'_, Window>, region: &str| -> String {
+        let rows = harness.state().app().computed().unwrap().results.sectors.clone();
         let names: Vec<String> = rows
             .iter()
             .filter(|r| r.benchmark.as_ref().is_some_and(|b| b.region == region))
@@ -268,9 +270,11 @@ fn benchmark_caveats_speak_dutch_and_name_their_sectors() {
     );
     harness.get_by_label(&unset);
     // Dutch B2B data: the request to set the region goes, and US figures say where they come from.
-    harness
-        .state_mut()
-        .push(AppCommand::SetContext(DataContext { region: Some("NL".into()), audience: Some(Audience::B2b) }));
+    harness.state_mut().app_mut().push(AppCommand::SetContext(DataContext {
+        region: Some("NL".into()),
+        audience: Some(Audience::B2b),
+        ..DataContext::default()
+    }));
     wait_for_views(&mut harness);
     assert!(harness.query_by_label(&unset).is_none());
     harness.get_by_label(&format!(
@@ -286,20 +290,20 @@ fn editing_a_bundled_benchmark_overrides_it_in_every_view() {
     wait_for_views(&mut harness);
     harness.get_by_label("Edit: wholesale-integron-2021").click();
     wait_for_views(&mut harness);
-    let form = harness.state().benchmark_form.clone().expect("the form is open");
+    let form = harness.state().app().benchmark_form().cloned().expect("the form is open");
     assert_eq!((form.id.as_str(), form.value.as_str()), ("wholesale-integron-2021", "33"));
     // The user types a newer figure; the test sets the field as typing would.
-    harness.state_mut().push(AppCommand::SaveBenchmarkForm(nps_workbench::app::BenchmarkForm {
+    harness.state_mut().app_mut().push(AppCommand::SaveBenchmarkForm(nps_workbench::app::BenchmarkForm {
         value: "-5".into(),
         source: "Own 2026 client study".into(),
         year: "2026".into(),
         ..form
     }));
     wait_for_views(&mut harness);
-    let state = harness.state();
-    assert!(state.benchmark_form.is_none());
-    assert_eq!(state.user_benchmarks.len(), 1);
-    let wholesale = state.computed.as_ref().unwrap().results.sectors.iter().find(|r| r.value == "Wholesale").unwrap();
+    let state = harness.state().app();
+    assert!(state.benchmark_form().is_none());
+    assert_eq!(state.user_benchmarks().len(), 1);
+    let wholesale = state.computed().unwrap().results.sectors.iter().find(|r| r.value == "Wholesale").unwrap();
     let b = wholesale.benchmark.as_ref().unwrap();
     assert_eq!((b.value, b.source.as_str(), b.year), (Some(-5.0), "Own 2026 client study", 2026));
     harness.get_by_label("Own 2026 client study · 2026 · NL · B2B · E");
@@ -309,16 +313,16 @@ fn editing_a_bundled_benchmark_overrides_it_in_every_view() {
 fn the_detractor_follow_up_list_and_the_overview_verdicts() {
     let mut harness = harness_with_sample();
     // The Overview names each sector's verdict beside its link to the Benchmarks view.
-    let sectors = harness.state().computed.as_ref().unwrap().results.sectors.clone();
+    let sectors = harness.state().app().computed().unwrap().results.sectors.clone();
     assert!(sectors.iter().all(|s| s.benchmark.is_some()));
     assert!(harness.query_all_by_label("Retail:").count() == 1);
     harness.get_by_label("Responses").click();
     wait_for_views(&mut harness);
     harness.get_by_label("Detractors (0-6)").click();
     wait_for_views(&mut harness);
-    let state = harness.state();
-    let listed = &state.computed.as_ref().unwrap().responses;
-    let survey = &state.loaded.as_ref().unwrap().survey;
+    let state = harness.state().app();
+    let listed = &state.computed().unwrap().responses;
+    let survey = &state.loaded().unwrap().survey;
     assert_eq!(listed.len() as u64, sample_report().overall.detractors);
     assert!(listed.iter().all(|&i| survey.response(i as usize, 0).and_then(|r| r.score).is_some_and(|s| s <= 6)));
     harness.get_by_label(&format!("{} responses", listed.len()));
@@ -355,11 +359,11 @@ fn the_review_announces_every_guess_in_the_words_of_the_cli() {
     let path = dir.path().join("guesses.csv");
     std::fs::write(&path, "Service,Price,weight\n9,3,12.5\n3,10,3.2\n10,7,40\n8,2,7.75\n7,9,2\n").unwrap();
     let mut harness = harness_with_sample();
-    harness.state_mut().push(AppCommand::Open(LoadSource::File(path.clone())));
+    harness.state_mut().app_mut().push(AppCommand::Open(LoadSource::File(path.clone())));
     harness.step();
     wait_for_load(&mut harness);
-    assert_eq!(harness.state().screen, Screen::Review);
-    let report = harness.state().loaded.as_ref().unwrap().report.clone();
+    assert_eq!(harness.state().app().screen(), Screen::Review);
+    let report = harness.state().app().loaded().unwrap().report.clone();
     let notices = nps_workbench::notices::import_notices(&report, &ENGLISH);
     assert_eq!(notices.len(), 2, "{notices:?}");
     let cli_text = nps_workbench::cli::format_table(&report);
@@ -374,16 +378,16 @@ fn the_review_announces_every_guess_in_the_words_of_the_cli() {
     harness.get_by_label("Apply 'weight' as weight").click();
     harness.step();
     wait_for_load(&mut harness);
-    let loaded = harness.state().loaded.as_ref().unwrap();
+    let loaded = harness.state().app().loaded().unwrap();
     assert!(loaded.report.columns.weighted);
     harness.get_by_label("• Weighted by 'weight': shares, NPS and intervals use these weights.");
 }
 
 /// Steps the app until its export has finished (or 120 s have passed).
-fn wait_for_export(harness: &mut Harness<'_, NpsApp>) {
+fn wait_for_export(harness: &mut Harness<'_, Window>) {
     for _ in 0..1200 {
         harness.step();
-        if harness.state().export_notice.is_some() && !harness.state().exports.is_busy() {
+        if harness.state().app().export_notice().is_some() && !harness.state().app().exports().is_busy() {
             harness.step();
             return;
         }
@@ -399,9 +403,9 @@ fn export_buttons_write_into_the_chosen_folder_and_say_what() {
     let mut harness = harness_with_sample();
     // The native dialog answers with the test's folder.
     let folder = dir.path().to_path_buf();
-    harness.state_mut().chooser = std::sync::Arc::new(move |question: PathQuestion| {
+    harness.state_mut().app_mut().set_chooser(std::sync::Arc::new(move |question: PathQuestion| {
         Some(question.file_name.map_or_else(|| folder.clone(), |name| folder.join(name)))
-    });
+    }));
     // A chart's own Export menu: the Overview's distribution as SVG.
     harness.get_by_label("Export… Score distribution (0-10) (PNG, SVG)").click();
     harness.run();
@@ -410,19 +414,19 @@ fn export_buttons_write_into_the_chosen_folder_and_say_what() {
     wait_for_export(&mut harness);
     let svg = dir.path().join("distribution.svg");
     assert!(svg.is_file(), "the chart was not written");
-    assert_eq!(harness.state().settings.export_folder.as_deref(), Some(dir.path()), "the folder is remembered");
+    assert_eq!(harness.state().app().settings().export_folder.as_deref(), Some(dir.path()), "the folder is remembered");
     harness.get_by_label(&format!("1 file(s) written to {}:", dir.path().display()));
     harness.get_by_label("distribution.svg");
     harness.get_by_label("Close").click();
     harness.step();
-    assert!(harness.state().export_notice.is_none());
+    assert!(harness.state().app().export_notice().is_none());
     // Export all from the File menu.
     harness.get_by_label("File").click();
     harness.run();
     harness.get_by_label_contains("Export all…").click();
     harness.step();
     wait_for_export(&mut harness);
-    let notice = harness.state().export_notice.clone().unwrap();
+    let notice = harness.state().app().export_notice().cloned().unwrap();
     assert!(notice.failed.is_empty(), "{:?}", notice.failed);
     for name in ["distribution.png", "tables.xlsx", "report.html", "deck.pptx", "data-quality.csv"] {
         assert!(dir.path().join(name).is_file(), "{name} missing");
@@ -432,11 +436,11 @@ fn export_buttons_write_into_the_chosen_folder_and_say_what() {
 }
 
 /// Steps the app until the comments have been read and the themes counted.
-fn wait_for_themes(harness: &mut Harness<'_, NpsApp>) {
+fn wait_for_themes(harness: &mut Harness<'_, Window>) {
     for _ in 0..1500 {
         harness.step();
-        let state = harness.state();
-        if !state.themes.busy() && state.themes.summary().is_some() && state.compute.is_none() {
+        let state = harness.state().app();
+        if !state.is_computing() && state.themes().summary().is_some() {
             harness.run();
             return;
         }
@@ -451,7 +455,7 @@ fn themes_view_shows_detractor_themes_and_opens_a_themes_responses() {
     wait_for_themes(&mut harness);
     harness.get_by_label("Themes").click();
     wait_for_themes(&mut harness);
-    let summary = harness.state().themes.summary().cloned().unwrap();
+    let summary = harness.state().app().themes().summary().cloned().unwrap();
     assert!(summary.commenters > 100, "the sample has comments: {}", summary.commenters);
     let top = summary.themes.first().unwrap().clone();
     let label = top.labels.get(nps_workbench::themes::Language::English).to_owned();
@@ -482,9 +486,9 @@ fn themes_view_shows_detractor_themes_and_opens_a_themes_responses() {
     harness.run();
     harness.get_by_label(&button).click_accesskit();
     wait_for_views(&mut harness);
-    let state = harness.state();
-    assert_eq!(state.views.view, nps_workbench::app::View::Responses);
-    assert_eq!(state.views.theme_selection.as_deref(), Some(second.theme.as_str()));
+    let state = harness.state().app();
+    assert_eq!(state.views().view, nps_workbench::app::View::Responses);
+    assert_eq!(state.views().theme_selection.as_deref(), Some(second.theme.as_str()));
     harness.get_by_label(&format!("{} responses", second.positions.len()));
     harness.get_by_label(&format!("mentioning {second_label}"));
 }
@@ -494,13 +498,13 @@ fn the_overview_names_the_top_detractor_themes() {
     let mut harness = harness_with_sample();
     wait_for_themes(&mut harness);
     harness.get_by_label("Top detractor themes");
-    let summary = harness.state().themes.summary().cloned().unwrap();
+    let summary = harness.state().app().themes().summary().cloned().unwrap();
     let first = summary.themes.first().unwrap();
     let label = first.labels.get(nps_workbench::themes::Language::English).to_owned();
     harness.get_by_label(&format!("Top detractor themes: {label}")).click();
     wait_for_views(&mut harness);
-    assert_eq!(harness.state().views.view, nps_workbench::app::View::Responses);
-    assert_eq!(harness.state().views.theme_selection.as_deref(), Some(first.theme.as_str()));
+    assert_eq!(harness.state().app().views().view, nps_workbench::app::View::Responses);
+    assert_eq!(harness.state().app().views().theme_selection.as_deref(), Some(first.theme.as_str()));
 }
 
 #[test]
@@ -511,7 +515,7 @@ fn rows_without_a_readable_date_are_announced_in_the_review_and_the_trend() {
                 gisteren,Noord,10\n2025-02-01,Zuid,3\n,Noord,8\n2025-02-11,Zuid,9\n";
     std::fs::write(&path, text).unwrap();
     let mut harness = harness_with_sample();
-    harness.state_mut().push(AppCommand::Open(LoadSource::File(path)));
+    harness.state_mut().app_mut().push(AppCommand::Open(LoadSource::File(path)));
     harness.step();
     wait_for_load(&mut harness);
     let notice = "2 row(s) have no readable date in 'date' and are left out of the trend (1 blank; row 4 'gisteren').";
@@ -520,7 +524,7 @@ fn rows_without_a_readable_date_are_announced_in_the_review_and_the_trend() {
     harness.run();
     harness.get_by_label("Trend").click();
     wait_for_views(&mut harness);
-    let trend = harness.state().computed.as_ref().unwrap().results.trend.clone().unwrap();
+    let trend = harness.state().app().computed().unwrap().results.trend.clone().unwrap();
     assert_eq!(trend.iter().map(|p| p.n).sum::<u64>(), 4, "six answers, two without a date");
     harness.get_by_label(notice);
 }

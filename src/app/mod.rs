@@ -18,7 +18,6 @@ use eframe::egui;
 
 use crate::import::ImportOptions;
 use crate::report::ViewRequest;
-use crate::ui;
 pub use jobs::{FileDialogJob, LoadJob, LoadSource, LoadedSurvey};
 pub use settings::{Settings, ThemeChoice};
 pub use themes::{CodebookEdit, ThemeState};
@@ -92,7 +91,7 @@ pub enum AppCommand {
     /// Hide the error notice.
     DismissError,
     /// Change the UI language.
-    SetLanguage(ui::i18n::Language),
+    SetLanguage(crate::i18n::Language),
     /// Change the theme.
     SetTheme(ThemeChoice),
     /// Show or hide the excluded-rows window.
@@ -122,47 +121,47 @@ pub enum Screen {
 /// The application.
 pub struct NpsApp {
     /// The screen shown.
-    pub screen: Screen,
+    screen: Screen,
     /// Remembered settings.
-    pub settings: Settings,
+    settings: Settings,
     /// The survey shown.
-    pub loaded: Option<LoadedSurvey>,
+    loaded: Option<LoadedSurvey>,
     /// What the analysis views show.
-    pub views: ViewSettings,
+    views: ViewSettings,
     /// The figures of the views, last computed.
-    pub computed: Option<Computed>,
+    computed: Option<Computed>,
     /// A computation under way.
-    pub compute: Option<ComputeJob>,
+    compute: Option<ComputeJob>,
     /// The benchmark library: bundled rows and the user's.
-    pub library: Arc<Vec<Benchmark>>,
+    library: Arc<Vec<Benchmark>>,
     /// The user's own benchmark rows (also in `library`).
-    pub user_benchmarks: Vec<Benchmark>,
+    user_benchmarks: Vec<Benchmark>,
     /// Bumped whenever the library changes.
-    pub library_version: u64,
+    library_version: u64,
     /// The benchmark form, while open.
-    pub benchmark_form: Option<BenchmarkForm>,
+    benchmark_form: Option<BenchmarkForm>,
     /// An import or export dialog for benchmarks, while open.
-    pub benchmark_dialog: Option<BenchmarkFileJob>,
+    benchmark_dialog: Option<BenchmarkFileJob>,
     /// Where the user's benchmarks are stored (`None`: no configuration folder).
-    pub user_benchmark_file: Option<PathBuf>,
+    user_benchmark_file: Option<PathBuf>,
     /// The codebook and the themes of the comments.
-    pub themes: ThemeState,
+    themes: ThemeState,
     /// A load under way.
-    pub job: Option<LoadJob>,
+    job: Option<LoadJob>,
     /// The open dialog, while it is open.
-    pub dialog: Option<FileDialogJob>,
+    dialog: Option<FileDialogJob>,
     /// The last error, shown until dismissed.
-    pub error: Option<String>,
+    error: Option<String>,
     /// Whether the excluded-rows window is open.
-    pub show_exclusions: bool,
+    show_exclusions: bool,
     /// Whether the About window is open.
-    pub show_about: bool,
+    show_about: bool,
     /// Export dialogs and jobs under way.
-    pub exports: export::ExportFlow,
+    exports: export::ExportFlow,
     /// What the last export wrote, shown until closed.
-    pub export_notice: Option<export::ExportNotice>,
+    export_notice: Option<export::ExportNotice>,
     /// Asks for export paths: the native dialogs (tests answer with a folder of their own).
-    pub chooser: export::PathChooser,
+    chooser: export::PathChooser,
     commands: Vec<AppCommand>,
     wake: Option<egui::Context>,
 }
@@ -234,6 +233,107 @@ impl NpsApp {
     /// Queues a command for the end of the frame.
     pub fn push(&mut self, command: AppCommand) {
         self.commands.push(command);
+    }
+
+    /// The screen shown.
+    #[must_use]
+    pub fn screen(&self) -> Screen {
+        self.screen
+    }
+
+    /// The remembered settings.
+    #[must_use]
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The survey shown.
+    #[must_use]
+    pub fn loaded(&self) -> Option<&LoadedSurvey> {
+        self.loaded.as_ref()
+    }
+
+    /// What the analysis views show.
+    #[must_use]
+    pub fn views(&self) -> &ViewSettings {
+        &self.views
+    }
+
+    /// The figures of the views, last computed.
+    #[must_use]
+    pub fn computed(&self) -> Option<&Computed> {
+        self.computed.as_ref()
+    }
+
+    /// Whether figures or themes are being computed.
+    #[must_use]
+    pub fn is_computing(&self) -> bool {
+        self.compute.is_some() || self.themes.busy()
+    }
+
+    /// The benchmark library: bundled rows and the user's.
+    #[must_use]
+    pub fn library(&self) -> &[Benchmark] {
+        &self.library
+    }
+
+    /// The user's own benchmark rows.
+    #[must_use]
+    pub fn user_benchmarks(&self) -> &[Benchmark] {
+        &self.user_benchmarks
+    }
+
+    /// The benchmark form, while open.
+    #[must_use]
+    pub fn benchmark_form(&self) -> Option<&BenchmarkForm> {
+        self.benchmark_form.as_ref()
+    }
+
+    /// The codebook and the themes of the comments.
+    #[must_use]
+    pub fn themes(&self) -> &ThemeState {
+        &self.themes
+    }
+
+    /// The load under way.
+    #[must_use]
+    pub fn job(&self) -> Option<&LoadJob> {
+        self.job.as_ref()
+    }
+
+    /// The last error, shown until dismissed.
+    #[must_use]
+    pub fn error(&self) -> Option<&str> {
+        self.error.as_deref()
+    }
+
+    /// Whether the excluded-rows window is open.
+    #[must_use]
+    pub fn show_exclusions(&self) -> bool {
+        self.show_exclusions
+    }
+
+    /// Whether the About window is open.
+    #[must_use]
+    pub fn show_about(&self) -> bool {
+        self.show_about
+    }
+
+    /// Export dialogs and jobs under way.
+    #[must_use]
+    pub fn exports(&self) -> &export::ExportFlow {
+        &self.exports
+    }
+
+    /// What the last export wrote, shown until closed.
+    #[must_use]
+    pub fn export_notice(&self) -> Option<&export::ExportNotice> {
+        self.export_notice.as_ref()
+    }
+
+    /// Replaces how export paths are asked (tests answer with a folder of their own).
+    pub fn set_chooser(&mut self, chooser: export::PathChooser) {
+        self.chooser = chooser;
     }
 
     fn waker(&self) -> impl Fn() + Send + Clone + 'static {
@@ -465,7 +565,7 @@ impl NpsApp {
                 }
                 AppCommand::ImportCodebook | AppCommand::ExportCodebook => {
                     let export = command == AppCommand::ExportCodebook;
-                    let texts = ui::i18n_themes::ThemeTexts::of(self.settings.language);
+                    let texts = crate::i18n::themes::ThemeTexts::of(self.settings.language);
                     let title = if export { texts.export_codebook } else { texts.import_codebook };
                     if let Err(message) =
                         self.themes.open_dialog(export, title.trim_end_matches('…').to_owned(), self.waker())
@@ -522,14 +622,14 @@ impl NpsApp {
         if results.overall.is_none() && computed.request.filter.is_empty() {
             results.overall = Some(loaded.report.overall.clone());
         }
-        results.segments = ui::views::shown_rows(&results.segments, &self.views);
+        results.segments = self.views.shown_rows(&results.segments);
         let mut charts = crate::figures::charts_for(&results, &context, &words);
         let report = &loaded.report;
         let mut tables = crate::figures::tables_for(&results, &report.excluded, Some(report.rows_read), &words);
         // The detractor themes, when the comments have been read.
         if let Some(summary) = self.themes.summary().filter(|s| !s.themes.is_empty()) {
-            let tt = crate::ui::i18n_themes::ThemeTexts::of(self.settings.language);
-            let language = crate::ui::themes::label_language(self.settings.language);
+            let tt = crate::i18n::themes::ThemeTexts::of(self.settings.language);
+            let language = self.settings.language.comment_language();
             charts.extend(crate::figures::themes_figure(summary, language, &context, &words, tt));
             tables.push(crate::figures::themes_table(summary, language, &words, tt));
         }
@@ -604,8 +704,10 @@ impl NpsApp {
     }
 }
 
-impl eframe::App for NpsApp {
-    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+impl NpsApp {
+    /// The work of every frame before drawing: takes finished jobs, starts computations, opens
+    /// dropped files.
+    pub fn logic(&mut self, ctx: &egui::Context) {
         if self.wake.is_none() {
             self.wake = Some(ctx.clone());
         }
@@ -615,40 +717,22 @@ impl eframe::App for NpsApp {
         self.refresh_themes();
         self.take_dropped_files(ctx);
         self.poll_exports(ctx);
-        let export_all = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::E);
-        if self.loaded.is_some() && ctx.input_mut(|i| i.consume_shortcut(&export_all)) {
-            self.push(AppCommand::Export(export::ExportRequest::All));
-        }
         if self.job.is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
     }
 
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        let commands = ui::draw(ui, self);
+    /// Applies the commands the screens gave this frame (and those pushed before), then starts
+    /// what they call for.
+    pub fn apply(&mut self, commands: Vec<AppCommand>, ctx: &egui::Context) {
         self.commands.extend(commands);
-        let ctx = ui.ctx().clone();
-        self.apply_commands(&ctx);
+        self.apply_commands(ctx);
         self.refresh_views();
         self.refresh_themes();
     }
 
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+    /// Stores the settings (eframe calls this now and then and at exit).
+    pub fn save(&self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
     }
-}
-
-/// Opens the window; `file` is opened at start, else the bundled sample.
-pub fn run(file: Option<PathBuf>) -> Result<(), String> {
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("NPS Workbench")
-            .with_app_id("nps-workbench")
-            .with_inner_size([1280.0, 820.0])
-            .with_min_inner_size([760.0, 520.0])
-            .with_drag_and_drop(true),
-        ..eframe::NativeOptions::default()
-    };
-    eframe::run_native("NPS Workbench", options, Box::new(move |cc| Ok(Box::new(NpsApp::new(cc, file)))))
-        .map_err(|e| format!("cannot open the window: {e}"))
 }

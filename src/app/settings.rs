@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::views::View;
 
-use crate::ui::i18n::Language;
+use crate::i18n::Language;
 
 /// How many recent files are remembered.
 pub const RECENT_LIMIT: usize = 10;

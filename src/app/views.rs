@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::{self, Filter, Period, Survey};
+use crate::analysis::{self, Filter, Period, SegmentRow, Survey};
 use crate::app::jobs::Worker;
 use crate::benchmarks::{Benchmark, DataContext};
 use crate::chart::Tone;
@@ -115,6 +115,38 @@ pub struct ViewSettings {
 }
 
 impl ViewSettings {
+    /// Every breakdown's rows as the Segments view shows them (sorted, small ones hidden as set),
+    /// breakdowns in their first-seen order: what Export all writes.
+    #[must_use]
+    pub fn shown_rows(&self, rows: &[SegmentRow]) -> Vec<SegmentRow> {
+        let mut columns: Vec<&str> = Vec::new();
+        for row in rows {
+            if !columns.contains(&row.column.as_str()) {
+                columns.push(&row.column);
+            }
+        }
+        columns.iter().flat_map(|column| self.sorted_rows(rows, column)).cloned().collect()
+    }
+
+    /// The rows of one breakdown column, sorted as chosen, small ones hidden as set.
+    #[must_use]
+    pub fn sorted_rows<'a>(&self, rows: &'a [SegmentRow], column: &str) -> Vec<&'a SegmentRow> {
+        let mut rows: Vec<&SegmentRow> =
+            rows.iter().filter(|r| r.column == column && !(self.hide_small && r.small_n)).collect();
+        rows.sort_by(|a, b| {
+            let order = match self.sort {
+                SortKey::Value => a.value.cmp(&b.value),
+                SortKey::N => a.summary.n.cmp(&b.summary.n),
+                SortKey::Nps => a.summary.nps.total_cmp(&b.summary.nps),
+                SortKey::Difference => {
+                    a.difference_vs_rest.unwrap_or(0.0).total_cmp(&b.difference_vs_rest.unwrap_or(0.0))
+                }
+            };
+            if self.descending { order.reverse() } else { order }
+        });
+        rows
+    }
+
     /// The breakdown column in use.
     #[must_use]
     pub fn segment_column(&self, survey: &Survey) -> Option<String> {

@@ -4,23 +4,11 @@
 
 use eframe::egui::{self, RichText};
 
-use super::i18n::{Texts, fill};
-use super::theme;
+use super::{ViewContext, theme};
 use crate::app::{AppCommand, BenchmarkForm, Computed, ViewSettings};
-use crate::benchmarks::{self, Audience, Benchmark, Caveat, Comparison, DataContext, Verdict};
+use crate::benchmarks::{self, Audience, Benchmark, Comparison, DataContext, Verdict};
 use crate::chart::Tone;
-
-/// The words for a verdict.
-#[must_use]
-pub fn verdict_text(verdict: Verdict, t: &Texts) -> &'static str {
-    match verdict {
-        Verdict::Above => t.verdict_above,
-        Verdict::Below => t.verdict_below,
-        Verdict::Within => t.verdict_within,
-        Verdict::Inconclusive => t.verdict_inconclusive,
-        Verdict::TooFew => t.verdict_too_few,
-    }
-}
+use crate::i18n::{Texts, fill};
 
 /// The colour tone of a verdict.
 fn verdict_tone(verdict: Verdict) -> Tone {
@@ -34,24 +22,7 @@ fn verdict_tone(verdict: Verdict) -> Tone {
 /// The verdict in words, bold, in its tone's colour.
 #[must_use]
 pub fn verdict_label(verdict: Verdict, t: &Texts, visuals: &egui::Visuals) -> RichText {
-    RichText::new(verdict_text(verdict, t)).strong().color(theme::tone_colour(verdict_tone(verdict), visuals))
-}
-
-/// A caveat in the user's language.
-#[must_use]
-pub fn caveat_text(caveat: &Caveat, t: &Texts) -> String {
-    match caveat {
-        Caveat::RegionUnset { benchmark } => fill(t.caveat_region_unset, &[("benchmark", benchmark)]),
-        Caveat::RegionDiffers { benchmark, data } => {
-            fill(t.caveat_region_differs, &[("benchmark", benchmark), ("data", data)])
-        }
-        Caveat::AudienceUnset { benchmark } => fill(t.caveat_audience_unset, &[("benchmark", benchmark)]),
-        Caveat::AudienceDiffers { benchmark, population, data } => {
-            fill(t.caveat_audience_differs, &[("benchmark", benchmark), ("population", population), ("data", data)])
-        }
-        Caveat::SingleValue => t.caveat_single_value.to_owned(),
-        Caveat::SecondHand => t.caveat_second_hand.to_owned(),
-    }
+    RichText::new(t.verdict(verdict)).strong().color(theme::tone_colour(verdict_tone(verdict), visuals))
 }
 
 /// `range 30 to 45` or `single value 29`.
@@ -76,9 +47,21 @@ fn benchmark_label(b: &Benchmark) -> String {
     format!("{} · {} · {} · {}", b.sector, b.region, b.audience.label(), b.year)
 }
 
-/// Draws the view.
-#[allow(clippy::too_many_arguments)]
-pub fn benchmarks_view(
+/// The Benchmarks view.
+#[derive(Debug, Default)]
+pub struct BenchmarksView;
+
+impl BenchmarksView {
+    /// Draws the view.
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewContext<'_>, commands: &mut Vec<AppCommand>) {
+        let app = cx.app;
+        let (library, user) = (app.library(), app.user_benchmarks());
+        benchmarks_view(ui, cx.loaded, app.views(), app.computed(), library, user, cx.t, cx.x, commands);
+    }
+}
+
+#[allow(clippy::too_many_arguments)] // every part of the state the view shows
+fn benchmarks_view(
     ui: &mut egui::Ui,
     loaded: &crate::app::LoadedSurvey,
     settings: &ViewSettings,
@@ -86,7 +69,7 @@ pub fn benchmarks_view(
     library: &[Benchmark],
     user: &[Benchmark],
     t: &'static Texts,
-    x: &'static super::i18n_export::ExportTexts,
+    x: &'static crate::i18n::export::ExportTexts,
     commands: &mut Vec<AppCommand>,
 ) {
     egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
@@ -175,7 +158,7 @@ fn comparison_line(ui: &mut egui::Ui, what: &str, nps: f64, low: f64, high: f64,
         ui.label(RichText::new(source_line(c)).weak());
     });
     for w in &c.warnings {
-        ui.label(RichText::new(format!("• {}", caveat_text(w, t))).weak());
+        ui.label(RichText::new(format!("• {}", t.caveat(w))).weak());
     }
 }
 
@@ -241,7 +224,7 @@ fn sector_table(
                     ui.label(published(c, t));
                     let verdict = ui.label(verdict_label(c.verdict, t, ui.visuals()));
                     if !c.warnings.is_empty() {
-                        let lines: Vec<String> = c.warnings.iter().map(|w| caveat_text(w, t)).collect();
+                        let lines: Vec<String> = c.warnings.iter().map(|w| t.caveat(w)).collect();
                         verdict.on_hover_text(lines.join("\n"));
                     }
                     // Long sources wrap in a column of their own rather than run off the window.
@@ -264,7 +247,7 @@ fn sector_table(
     let mut caveats: Vec<(String, Vec<&str>)> = Vec::new();
     for row in rows {
         for w in row.benchmark.iter().flat_map(|c| &c.warnings) {
-            let text = caveat_text(w, t);
+            let text = t.caveat(w);
             match caveats.iter_mut().find(|(known, _)| *known == text) {
                 Some((_, sectors)) => sectors.push(&row.value),
                 None => caveats.push((text, vec![&row.value])),

@@ -3,9 +3,9 @@
 
 use eframe::egui::{self, RichText};
 
-use super::i18n::{Language, Texts, fill};
 use super::theme;
 use crate::app::{AppCommand, LoadSource, NpsApp, Screen, ThemeChoice};
+use crate::i18n::{Language, Texts, fill};
 
 /// File, View and Help menus.
 pub fn menu_bar(ui: &mut egui::Ui, app: &NpsApp, t: &Texts, commands: &mut Vec<AppCommand>) {
@@ -17,25 +17,25 @@ pub fn menu_bar(ui: &mut egui::Ui, app: &NpsApp, t: &Texts, commands: &mut Vec<A
             if ui.button(t.open_sample).clicked() {
                 commands.push(AppCommand::Open(LoadSource::Sample));
             }
-            if ui.add_enabled(app.loaded.is_some(), egui::Button::new(t.review_import)).clicked() {
+            if ui.add_enabled(app.loaded().is_some(), egui::Button::new(t.review_import)).clicked() {
                 commands.push(AppCommand::ShowScreen(Screen::Review));
             }
-            let x = app.settings.language.export_texts();
+            let x = app.settings().language.export_texts();
             let shortcut = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::E);
             let export_all = egui::Button::new(x.export_all).shortcut_text(ui.ctx().format_shortcut(&shortcut));
-            if ui.add_enabled(app.loaded.is_some() && !app.exports.is_busy(), export_all).clicked() {
+            if ui.add_enabled(app.loaded().is_some() && !app.exports().is_busy(), export_all).clicked() {
                 commands.push(AppCommand::Export(crate::app::export::ExportRequest::All));
             }
             ui.menu_button(t.recent, |ui| {
-                if app.settings.recent_files.is_empty() {
+                if app.settings().recent_files.is_empty() {
                     ui.label(t.no_recent);
                 }
-                for path in &app.settings.recent_files {
+                for path in &app.settings().recent_files {
                     if ui.button(path.display().to_string()).clicked() {
                         commands.push(AppCommand::Open(LoadSource::File(path.clone())));
                     }
                 }
-                if !app.settings.recent_files.is_empty() {
+                if !app.settings().recent_files.is_empty() {
                     ui.separator();
                     if ui.button(t.clear_recent).clicked() {
                         commands.push(AppCommand::ClearRecent);
@@ -53,14 +53,14 @@ pub fn menu_bar(ui: &mut egui::Ui, app: &NpsApp, t: &Texts, commands: &mut Vec<A
                 (ThemeChoice::Light, t.theme_light),
                 (ThemeChoice::Dark, t.theme_dark),
             ] {
-                if ui.radio(app.settings.theme == choice, label).clicked() {
+                if ui.radio(app.settings().theme == choice, label).clicked() {
                     commands.push(AppCommand::SetTheme(choice));
                 }
             }
             ui.separator();
             ui.label(t.language);
             for language in Language::ALL {
-                if ui.radio(app.settings.language == language, language.native_name()).clicked() {
+                if ui.radio(app.settings().language == language, language.native_name()).clicked() {
                     commands.push(AppCommand::SetLanguage(language));
                 }
             }
@@ -76,7 +76,7 @@ pub fn menu_bar(ui: &mut egui::Ui, app: &NpsApp, t: &Texts, commands: &mut Vec<A
 /// The loading bar with its Cancel button, and the error notice.
 pub fn notices(ui: &mut egui::Ui, app: &NpsApp, t: &Texts, commands: &mut Vec<AppCommand>) {
     ui.add_space(4.0);
-    if let Some(job) = &app.job {
+    if let Some(job) = app.job() {
         ui.horizontal(|ui| {
             ui.spinner();
             ui.label(fill(t.loading, &[("file", &job.source.display_name())]));
@@ -86,7 +86,7 @@ pub fn notices(ui: &mut egui::Ui, app: &NpsApp, t: &Texts, commands: &mut Vec<Ap
             }
         });
     }
-    if let Some(message) = &app.error {
+    if let Some(message) = app.error() {
         let visuals = ui.visuals().clone();
         egui::Frame::new()
             .fill(theme::error_fill(&visuals))
@@ -98,7 +98,7 @@ pub fn notices(ui: &mut egui::Ui, app: &NpsApp, t: &Texts, commands: &mut Vec<Ap
                     ui.vertical(|ui| {
                         ui.label(RichText::new(t.error_title).strong().color(theme::error_text(&visuals)));
                         ui.label(RichText::new(message).color(theme::error_text(&visuals)));
-                        if app.loaded.is_some() {
+                        if app.loaded().is_some() {
                             ui.label(RichText::new(t.error_kept).small().color(theme::error_text(&visuals)));
                         }
                     });

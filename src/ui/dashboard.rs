@@ -3,27 +3,43 @@
 
 use eframe::egui::{self, RichText, Role, WidgetInfo};
 
-use super::i18n::{Texts, fill};
-use super::i18n_export::ExportTexts;
-use super::{export_menu, plot, theme};
+use super::{ViewContext, export_menu, plot, theme};
 use crate::analysis::{MetricKind, MetricSummary, SegmentRow};
 use crate::app::AppCommand;
 use crate::app::View;
 use crate::chart::Tone;
 use crate::figures::{FigureContext, Words, distribution_figure, overall_table, quality_table};
-use crate::import::ExclusionReason;
+use crate::i18n::export::ExportTexts;
+use crate::i18n::{Texts, fill};
 use crate::report::{Overall, Report};
+
+/// The Overview: KPI cards, the distribution and the top themes.
+#[derive(Debug, Default)]
+pub struct OverviewView;
+
+impl OverviewView {
+    /// Draws the view.
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewContext<'_>, commands: &mut Vec<AppCommand>) {
+        let (app, loaded) = (cx.app, cx.loaded);
+        let computed = app.computed();
+        let overall = computed.and_then(|c| c.results.overall.as_ref()).unwrap_or(&loaded.report.overall);
+        let sectors = computed.map_or(&[][..], |c| &c.results.sectors[..]);
+        let context = crate::app::export::figure_context(loaded, &app.views().filter);
+        let top = app.themes().summary().map(|s| (s, cx.language));
+        dashboard(ui, &loaded.report, overall, sectors, &context, top, cx.t, cx.x, commands);
+    }
+}
 
 /// Draws the Overview of a report: `overall` follows the filter (the report's own overall when
 /// nothing is computed yet); `context` words the footnotes.
 #[allow(clippy::too_many_arguments)]
-pub fn dashboard(
+fn dashboard(
     ui: &mut egui::Ui,
     report: &Report,
     overall: &Overall,
     sectors: &[SegmentRow],
     context: &FigureContext,
-    top_themes: Option<(&crate::analysis::ThemeSummary, super::i18n::Language)>,
+    top_themes: Option<(&crate::analysis::ThemeSummary, crate::i18n::Language)>,
     t: &'static Texts,
     x: &'static ExportTexts,
     commands: &mut Vec<AppCommand>,
@@ -286,18 +302,6 @@ pub fn mean_interval(o: &Overall) -> Option<(f64, f64)> {
     Some((m.low, m.high))
 }
 
-/// The words for an exclusion reason code.
-pub fn reason_text(reason: &str, t: &Texts) -> &'static str {
-    match reason {
-        r if r == ExclusionReason::Blank.code() => t.reason_blank,
-        r if r == ExclusionReason::NotANumber.code() => t.reason_not_a_number,
-        r if r == ExclusionReason::NotWholeNumber.code() => t.reason_not_whole,
-        r if r == ExclusionReason::InvalidWeight.code() => t.reason_invalid_weight,
-        r if r == ExclusionReason::NoDate.code() => t.reason_no_date,
-        _ => t.reason_out_of_range,
-    }
-}
-
 /// The window listing excluded rows by reason, with example row numbers and values.
 pub fn exclusions_window(
     ctx: &egui::Context,
@@ -320,7 +324,7 @@ pub fn exclusions_window(
             ui.label(RichText::new(t.examples).strong());
             ui.end_row();
             for group in &report.excluded {
-                ui.label(reason_text(group.reason, t));
+                ui.label(t.exclusion_reason(group.reason));
                 ui.label(group.rows.to_string());
                 let examples: Vec<String> = group
                     .examples

@@ -3,13 +3,13 @@
 
 use eframe::egui::{self, RichText};
 
-use super::i18n::{Texts, fill};
-use super::i18n_export::ExportTexts;
 use crate::app::AppCommand;
 use crate::app::export::{ChartFormat, ExportNotice, ExportRequest, TableFormat};
 use crate::chart::ChartSpec;
 use crate::export::png::Scale;
 use crate::export::table::Table;
+use crate::i18n::export::ExportTexts;
+use crate::i18n::{Texts, fill};
 
 /// The Export menu of a chart: PNG (1x, 2x), SVG, copy as image. Its accessible name is
 /// `Export… TITLE (PNG, SVG)`, so a screen reader tells the buttons of a screen apart.

@@ -1,100 +1,178 @@
-//! The screens of the window. Each draws from the app's state and returns the commands the
-//! user gave; none changes state directly and none touches polars, calamine or csv.
+//! The window: its screens, panels and the frame loop.
+//!
+//! Dependencies point one way: `ui` reads the app's state (`crate::app`) and gives back
+//! [`AppCommand`]s; `app` never looks at `ui`. Each screen or panel is a small struct owning its
+//! transient state (text being typed, what is unfolded), kept in [`Screens`] between frames;
+//! what is worth keeping (filter, breakdowns, settings) lives in the app. None touches polars,
+//! calamine or csv.
 
 pub mod bench;
 pub mod chrome;
 pub mod dashboard;
 pub mod export_menu;
-pub mod i18n;
-pub mod i18n_export;
-pub mod i18n_project;
-pub mod i18n_themes;
+pub mod fields;
 pub mod plot;
 pub mod review;
 pub mod theme;
 pub mod themes;
 pub mod views;
 
+use std::path::PathBuf;
+
 use eframe::egui;
 
-use crate::app::{AppCommand, NpsApp, Screen, View};
+use crate::app::{AppCommand, LoadedSurvey, NpsApp, Screen, View};
+use crate::i18n::{ExportTexts, Language, Texts};
 
-/// Draws the whole window for one frame.
-pub fn draw(ui: &mut egui::Ui, app: &NpsApp) -> Vec<AppCommand> {
-    let mut commands = Vec::new();
-    let texts = app.settings.language.texts();
-    let x = app.settings.language.export_texts();
-    egui::Panel::top("menu").show(ui, |ui| chrome::menu_bar(ui, app, texts, &mut commands));
-    if app.job.is_some() || app.error.is_some() {
-        egui::Panel::top("notices").show(ui, |ui| chrome::notices(ui, app, texts, &mut commands));
-    }
-    if let Some(loaded) = app.loaded.as_ref().filter(|_| app.screen == Screen::Dashboard) {
-        egui::Panel::top("tabs").show(ui, |ui| {
-            let themes_tab = i18n_themes::ThemeTexts::of(app.settings.language).tab_themes;
-            let busy = app.compute.is_some() || app.themes.busy();
-            views::tabs(ui, &app.views, busy, texts, themes_tab, &mut commands);
-        });
-        egui::Panel::left("filters").resizable(true).default_size(200.0).show(ui, |ui| {
-            views::filter_panel(ui, &loaded.survey, &app.views.filter, texts, &mut commands);
-        });
-    }
-    let computed = app.computed.as_ref();
-    egui::CentralPanel::default().show(ui, |ui| match &app.loaded {
-        Some(loaded) if app.screen == Screen::Review => review::review(ui, loaded, texts, &mut commands),
-        Some(loaded) => match app.views.view {
-            View::Overview => {
-                let overall = computed.and_then(|c| c.results.overall.as_ref()).unwrap_or(&loaded.report.overall);
-                let sectors = computed.map_or(&[][..], |c| &c.results.sectors[..]);
-                let context = crate::app::export::figure_context(loaded, &app.views.filter);
-                let top = app.themes.summary().map(|s| (s, app.settings.language));
-                dashboard::dashboard(ui, &loaded.report, overall, sectors, &context, top, texts, x, &mut commands);
-            }
-            View::Segments => views::segments(ui, loaded, &app.views, computed, texts, x, &mut commands),
-            View::Trend => views::trend(ui, loaded, &app.views, computed, texts, x, &mut commands),
-            View::Responses => {
-                let theme = app.views.theme_selection.as_deref().map(|id| {
-                    let rows = app.themes.summary().and_then(|s| s.themes.iter().find(|r| r.theme.as_str() == id));
-                    let label = themes::theme_label(&app.themes.codebook, id, app.settings.language);
-                    (label, rows.map_or(&[][..], |r| &r.positions[..]))
-                });
-                let theme = theme.as_ref().map(|(label, rows)| (label.as_str(), *rows));
-                views::responses(ui, loaded, &app.views, computed, theme, app.settings.language, texts, &mut commands);
-            }
-            View::Themes => {
-                themes::themes_view(ui, loaded, &app.views, &app.themes, app.settings.language, texts, &mut commands)
-            }
-            View::Benchmarks => bench::benchmarks_view(
-                ui,
-                loaded,
-                &app.views,
-                computed,
-                &app.library,
-                &app.user_benchmarks,
-                texts,
-                x,
-                &mut commands,
-            ),
-        },
-        None => {
-            ui.centered_and_justified(|ui| {
-                ui.label(egui::RichText::new(texts.nothing_open).size(16.0));
+/// What every view is drawn from in one frame: the app's state, the survey shown, the texts.
+pub struct ViewContext<'a> {
+    /// The app's state.
+    pub app: &'a NpsApp,
+    /// The survey shown.
+    pub loaded: &'a LoadedSurvey,
+    /// The window's language.
+    pub language: Language,
+    /// The texts of that language.
+    pub t: &'static Texts,
+    /// The export texts of that language.
+    pub x: &'static ExportTexts,
+}
+
+/// The screens and panels of the window, each with its transient state.
+#[derive(Debug, Default)]
+pub struct Screens {
+    review: review::ReviewScreen,
+    filter: views::FilterPanel,
+    overview: dashboard::OverviewView,
+    segments: views::SegmentsView,
+    trend: views::TrendView,
+    responses: views::ResponsesView,
+    themes: themes::ThemesView,
+    benchmarks: bench::BenchmarksView,
+}
+
+impl Screens {
+    /// Draws the whole window for one frame and returns the commands the user gave.
+    pub fn draw(&mut self, ui: &mut egui::Ui, app: &NpsApp) -> Vec<AppCommand> {
+        let mut commands = Vec::new();
+        let language = app.settings().language;
+        let (t, x) = (language.texts(), language.export_texts());
+        egui::Panel::top("menu").show(ui, |ui| chrome::menu_bar(ui, app, t, &mut commands));
+        if app.job().is_some() || app.error().is_some() {
+            egui::Panel::top("notices").show(ui, |ui| chrome::notices(ui, app, t, &mut commands));
+        }
+        let cx = app.loaded().map(|loaded| ViewContext { app, loaded, language, t, x });
+        if let Some(cx) = cx.as_ref().filter(|_| app.screen() == Screen::Dashboard) {
+            egui::Panel::top("tabs").show(ui, |ui| {
+                let themes_tab = crate::i18n::ThemeTexts::of(language).tab_themes;
+                views::tabs(ui, app.views(), app.is_computing(), t, themes_tab, &mut commands);
+            });
+            egui::Panel::left("filters").resizable(true).default_size(200.0).show(ui, |ui| {
+                self.filter.ui(ui, cx, &mut commands);
             });
         }
-    });
-    if app.show_exclusions
-        && let Some(loaded) = &app.loaded
-    {
-        dashboard::exclusions_window(ui.ctx(), &loaded.report, texts, x, &mut commands);
+        egui::CentralPanel::default().show(ui, |ui| match &cx {
+            Some(cx) if app.screen() == Screen::Review => self.review.ui(ui, cx, &mut commands),
+            Some(cx) => match app.views().view {
+                View::Overview => self.overview.ui(ui, cx, &mut commands),
+                View::Segments => self.segments.ui(ui, cx, &mut commands),
+                View::Trend => self.trend.ui(ui, cx, &mut commands),
+                View::Responses => self.responses.ui(ui, cx, &mut commands),
+                View::Themes => self.themes.ui(ui, cx, &mut commands),
+                View::Benchmarks => self.benchmarks.ui(ui, cx, &mut commands),
+            },
+            None => {
+                ui.centered_and_justified(|ui| {
+                    ui.label(egui::RichText::new(t.nothing_open).size(16.0));
+                });
+            }
+        });
+        if app.show_exclusions()
+            && let Some(loaded) = app.loaded()
+        {
+            dashboard::exclusions_window(ui.ctx(), &loaded.report, t, x, &mut commands);
+        }
+        if let Some(form) = app.benchmark_form() {
+            bench::form_window(ui.ctx(), form, t, &mut commands);
+        }
+        if let Some(notice) = app.export_notice() {
+            export_menu::notice_window(ui.ctx(), notice, t, x, &mut commands);
+        }
+        if app.show_about() {
+            chrome::about_window(ui.ctx(), t, &mut commands);
+        }
+        chrome::drop_overlay(ui.ctx(), t);
+        commands
     }
-    if let Some(form) = &app.benchmark_form {
-        bench::form_window(ui.ctx(), form, texts, &mut commands);
+}
+
+/// The window: the app's state and its screens. This is what eframe runs.
+pub struct Window {
+    app: NpsApp,
+    screens: Screens,
+}
+
+impl Window {
+    /// The window as eframe creates it: settings restored, then `file` (or the sample) loading.
+    #[must_use]
+    pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
+        Self::from(NpsApp::new(cc, file))
     }
-    if let Some(notice) = &app.export_notice {
-        export_menu::notice_window(ui.ctx(), notice, texts, x, &mut commands);
+
+    /// The app's state.
+    #[must_use]
+    pub fn app(&self) -> &NpsApp {
+        &self.app
     }
-    if app.show_about {
-        chrome::about_window(ui.ctx(), texts, &mut commands);
+
+    /// The app's state, to push commands or replace the export chooser (tests).
+    pub fn app_mut(&mut self) -> &mut NpsApp {
+        &mut self.app
     }
-    chrome::drop_overlay(ui.ctx(), texts);
-    commands
+
+    /// Keyboard shortcuts, consumed before the screens draw.
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        let export_all = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::E);
+        if self.app.loaded().is_some() && ctx.input_mut(|i| i.consume_shortcut(&export_all)) {
+            self.app.push(AppCommand::Export(crate::app::export::ExportRequest::All));
+        }
+    }
+}
+
+impl From<NpsApp> for Window {
+    fn from(app: NpsApp) -> Self {
+        Self { app, screens: Screens::default() }
+    }
+}
+
+impl eframe::App for Window {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.app.logic(ctx);
+        self.shortcuts(ctx);
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let commands = self.screens.draw(ui, &self.app);
+        let ctx = ui.ctx().clone();
+        self.app.apply(commands, &ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.app.save(storage);
+    }
+}
+
+/// Opens the window; `file` is opened at start, else the bundled sample.
+pub fn run(file: Option<PathBuf>) -> Result<(), String> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("NPS Workbench")
+            .with_app_id("nps-workbench")
+            .with_inner_size([1280.0, 820.0])
+            .with_min_inner_size([760.0, 520.0])
+            .with_drag_and_drop(true),
+        ..eframe::NativeOptions::default()
+    };
+    eframe::run_native("NPS Workbench", options, Box::new(move |cc| Ok(Box::new(Window::new(cc, file)))))
+        .map_err(|e| format!("cannot open the window: {e}"))
 }

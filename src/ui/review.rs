@@ -3,28 +3,10 @@
 
 use eframe::egui::{self, RichText};
 
-use super::i18n::{Texts, fill};
+use super::ViewContext;
 use crate::app::{AppCommand, LoadedSurvey, Screen};
+use crate::i18n::{Texts, fill};
 use crate::import::{ImportOptions, Role};
-
-/// The words for a role.
-#[must_use]
-pub fn role_name(role: Role, t: &Texts) -> &'static str {
-    match role {
-        Role::Score => t.role_score,
-        Role::Grade => t.role_grade,
-        Role::Csat => t.role_csat,
-        Role::CesAgree => t.role_ces_agree,
-        Role::CesEffort => t.role_ces_effort,
-        Role::Sector => t.role_sector,
-        Role::Segment => t.role_segment,
-        Role::Date => t.role_date,
-        Role::Comment => t.role_comment,
-        Role::RespondentId => t.role_id,
-        Role::Weight => t.role_weight,
-        Role::Ignore => t.role_ignore,
-    }
-}
 
 /// Options equal to `current` with `column` set to `role`, replacing an earlier choice for it.
 fn with_role(current: &ImportOptions, column: &str, role: Role) -> ImportOptions {
@@ -37,8 +19,19 @@ fn with_role(current: &ImportOptions, column: &str, role: Role) -> ImportOptions
     options
 }
 
+/// The import review screen.
+#[derive(Debug, Default)]
+pub struct ReviewScreen;
+
+impl ReviewScreen {
+    /// Draws the screen.
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewContext<'_>, commands: &mut Vec<AppCommand>) {
+        review(ui, cx.loaded, cx.t, commands);
+    }
+}
+
 /// Draws the review screen.
-pub fn review(ui: &mut egui::Ui, loaded: &LoadedSurvey, t: &Texts, commands: &mut Vec<AppCommand>) {
+fn review(ui: &mut egui::Ui, loaded: &LoadedSurvey, t: &Texts, commands: &mut Vec<AppCommand>) {
     let report = &loaded.report;
     let source = &report.source;
     ui.horizontal(|ui| {
@@ -107,13 +100,7 @@ pub fn review(ui: &mut egui::Ui, loaded: &LoadedSurvey, t: &Texts, commands: &mu
     }
     for e in &report.excluded {
         let rows: Vec<String> = e.examples.iter().map(ToString::to_string).collect();
-        ui.label(format!(
-            "• {}: {} ({} {}…)",
-            super::dashboard::reason_text(e.reason, t),
-            e.rows,
-            t.row,
-            rows.join(", ")
-        ));
+        ui.label(format!("• {}: {} ({} {}…)", t.exclusion_reason(e.reason), e.rows, t.row, rows.join(", ")));
     }
     ui.add_space(8.0);
     ui.label(RichText::new(t.preview).strong());
@@ -132,11 +119,10 @@ pub fn review(ui: &mut egui::Ui, loaded: &LoadedSurvey, t: &Texts, commands: &mu
             for (c, role) in report.columns.roles.iter().enumerate() {
                 let label = fill(t.role_of, &[("column", &role.column)]);
                 let response = egui::ComboBox::from_id_salt(("role", c))
-                    .selected_text(role_name(role.role, t))
+                    .selected_text(t.role(role.role))
                     .show_ui(ui, |ui| {
                         for choice in Role::ALL {
-                            if ui.selectable_label(choice == role.role, role_name(choice, t)).clicked()
-                                && choice != role.role
+                            if ui.selectable_label(choice == role.role, t.role(choice)).clicked() && choice != role.role
                             {
                                 commands.push(AppCommand::Reimport(with_role(&loaded.options, &role.column, choice)));
                             }
@@ -152,7 +138,7 @@ pub fn review(ui: &mut egui::Ui, loaded: &LoadedSurvey, t: &Texts, commands: &mu
                     egui::WidgetInfo::labeled(
                         egui::Role::ComboBox,
                         true,
-                        format!("{label}: {}{guessed}", role_name(role.role, t)),
+                        format!("{label}: {}{guessed}", t.role(role.role)),
                     )
                 });
             }

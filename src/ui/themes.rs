@@ -7,29 +7,20 @@
 use eframe::egui::{self, RichText};
 use egui_plot::{Bar, BarChart, Line, Plot, PlotPoint, PlotPoints, Text};
 
-use super::i18n::{Language as UiLanguage, Texts, fill};
-use super::i18n_themes::ThemeTexts;
-use super::theme;
+use super::fields::Drafts;
+use super::{ViewContext, theme};
 use crate::analysis::{ThemeRow, ThemeSummary, ThemeTags};
 use crate::app::themes::CodebookEdit;
 use crate::app::{AppCommand, LoadedSurvey, ThemeState, ViewSettings};
 use crate::chart::Tone;
+use crate::i18n::themes::ThemeTexts;
+use crate::i18n::{Language as UiLanguage, Texts, fill};
 use crate::themes::{Codebook, Language, Share, ThemeId};
 
 /// Themes shown in the chart.
 const CHART_THEMES: usize = 10;
 /// Discovered phrases listed.
 const PHRASES_SHOWN: usize = 12;
-
-/// The comment language matching the window's language, for theme labels.
-#[must_use]
-pub fn label_language(language: UiLanguage) -> Language {
-    match language {
-        UiLanguage::English => Language::English,
-        UiLanguage::Dutch => Language::Dutch,
-        UiLanguage::Danish => Language::Danish,
-    }
-}
 
 /// `34.0% (28.1–40.3%) of 120`: a share with its interval and the group's n.
 fn share_text(share: &Share, t: &Texts, tt: &ThemeTexts) -> String {
@@ -50,10 +41,24 @@ fn selected<'a>(summary: &'a ThemeSummary, settings: &ViewSettings) -> Option<&'
     summary.themes.iter().find(|r| Some(r.theme.as_str()) == chosen).or_else(|| summary.themes.first())
 }
 
-/// The Themes view.
+/// The Themes view; owns the codebook texts being typed.
+#[derive(Debug, Default)]
+pub struct ThemesView {
+    drafts: Drafts,
+}
+
+impl ThemesView {
+    /// Draws the view.
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewContext<'_>, commands: &mut Vec<AppCommand>) {
+        let app = cx.app;
+        themes_view(ui, &mut self.drafts, cx.loaded, app.views(), app.themes(), cx.language, cx.t, commands);
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
-pub fn themes_view(
+fn themes_view(
     ui: &mut egui::Ui,
+    drafts: &mut Drafts,
     loaded: &LoadedSurvey,
     settings: &ViewSettings,
     state: &ThemeState,
@@ -62,7 +67,7 @@ pub fn themes_view(
     commands: &mut Vec<AppCommand>,
 ) {
     let tt = ThemeTexts::of(language);
-    let lang = label_language(language);
+    let lang = language.comment_language();
     if loaded.survey.comment_names.is_empty() {
         ui.label(tt.no_comments);
         return;
@@ -90,7 +95,7 @@ pub fn themes_view(
             discovered(ui, tags, &state.codebook, lang, t, tt, commands);
         }
         ui.add_space(14.0);
-        codebook_editor(ui, &state.codebook, lang, tt, commands);
+        codebook_editor(ui, drafts, &state.codebook, lang, tt, commands);
     });
 }
 
@@ -105,7 +110,7 @@ fn themes_body(
     tt: &ThemeTexts,
     commands: &mut Vec<AppCommand>,
 ) {
-    let lang = label_language(language);
+    let lang = language.comment_language();
     ui.label(RichText::new(tt.chart_title).heading());
     if summary.themes.is_empty() {
         ui.label(tt.no_theme_found);
@@ -367,24 +372,9 @@ fn discovered(
     });
 }
 
-/// A text field whose edits are kept in egui's memory until it loses focus; returns the text
-/// then, when it changed.
-fn committed_field(ui: &mut egui::Ui, id: egui::Id, current: &str, width: f32, name: &str) -> Option<String> {
-    let mut text = ui.data_mut(|d| d.get_temp::<String>(id)).unwrap_or_else(|| current.to_owned());
-    let response = ui.add(egui::TextEdit::singleline(&mut text).desired_width(width));
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, name));
-    if response.lost_focus() {
-        ui.data_mut(|d| d.remove::<String>(id));
-        return (text.trim() != current).then(|| text.trim().to_owned());
-    }
-    if response.has_focus() || response.changed() {
-        ui.data_mut(|d| d.insert_temp(id, text));
-    }
-    None
-}
-
 fn codebook_editor(
     ui: &mut egui::Ui,
+    drafts: &mut Drafts,
     codebook: &Codebook,
     lang: Language,
     tt: &ThemeTexts,
@@ -393,9 +383,9 @@ fn codebook_editor(
     egui::CollapsingHeader::new(RichText::new(tt.codebook_title).heading()).id_salt("codebook").show(ui, |ui| {
         ui.label(RichText::new(tt.codebook_note).size(theme::FOOTNOTE_SIZE).weak());
         ui.horizontal_wrapped(|ui| {
-            if let Some(label) =
-                committed_field(ui, egui::Id::unique("codebook-new-theme"), "", 200.0, tt.new_theme_label)
-                    .filter(|l| !l.is_empty())
+            if let Some(label) = drafts
+                .field(ui, egui::Id::unique("codebook-new-theme"), "", 200.0, tt.new_theme_label)
+                .filter(|l| !l.is_empty())
             {
                 commands.push(AppCommand::EditCodebook(CodebookEdit::Add(label)));
             }
@@ -429,7 +419,7 @@ fn codebook_editor(
                                 _ => theme.labels.de.as_str(),
                             };
                             let field = egui::Id::unique(("codebook-label", id.as_str(), code));
-                            if let Some(label) = committed_field(ui, field, current, 180.0, &label_name) {
+                            if let Some(label) = drafts.field(ui, field, current, 180.0, &label_name) {
                                 commands.push(AppCommand::EditCodebook(CodebookEdit::Rename(
                                     id.clone(),
                                     language,
@@ -441,7 +431,7 @@ fn codebook_editor(
                             let current: Vec<&str> = theme.keywords_in(language).map(|k| k.text.as_str()).collect();
                             let current = current.join(", ");
                             let field = egui::Id::unique(("codebook-keywords", id.as_str(), code));
-                            if let Some(text) = committed_field(ui, field, &current, 420.0, &keywords_name) {
+                            if let Some(text) = drafts.field(ui, field, &current, 420.0, &keywords_name) {
                                 commands.push(AppCommand::EditCodebook(CodebookEdit::SetKeywords(
                                     id.clone(),
                                     language,
@@ -482,7 +472,7 @@ pub fn top_themes(
     commands: &mut Vec<AppCommand>,
 ) {
     let tt = ThemeTexts::of(language);
-    let lang = label_language(language);
+    let lang = language.comment_language();
     ui.label(RichText::new(tt.top_themes_title).heading());
     let mut quoted: Vec<u32> = Vec::new();
     for row in summary.themes.iter().filter(|r| r.stats.detractors.mentions > 0).take(3) {
@@ -517,6 +507,6 @@ pub fn top_themes(
 pub fn theme_label(codebook: &Codebook, id: &str, language: UiLanguage) -> String {
     ThemeId::new(id)
         .ok()
-        .and_then(|id| codebook.get(&id).map(|t| t.labels.get(label_language(language)).to_owned()))
+        .and_then(|id| codebook.get(&id).map(|t| t.labels.get(language.comment_language()).to_owned()))
         .unwrap_or_else(|| id.to_owned())
 }

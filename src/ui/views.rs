@@ -4,15 +4,15 @@
 
 use eframe::egui::{self, RichText};
 
-use super::i18n::{Texts, fill};
-use super::i18n_export::ExportTexts;
-use super::{export_menu, plot, theme};
+use super::{ViewContext, export_menu, plot, theme};
 use crate::analysis::metrics::GroupMetrics;
 use crate::analysis::{Filter, Period, SegmentRow, Survey};
 use crate::app::export::figure_context;
 use crate::app::{AppCommand, Computed, LoadedSurvey, ScoreGroup, SortKey, View, ViewSettings};
 use crate::chart::Tone;
 use crate::figures::{Words, segments_figure, segments_table, trend_figure, trend_table};
+use crate::i18n::export::ExportTexts;
+use crate::i18n::{Texts, fill};
 
 /// The view tabs, with a note while figures are being computed.
 pub fn tabs(
@@ -48,7 +48,17 @@ pub fn tabs(
 const SEGMENTS_SHOWN: usize = 4;
 
 /// The filter panel: values per segment column and a date range, applied to every view.
-pub fn filter_panel(ui: &mut egui::Ui, survey: &Survey, filter: &Filter, t: &Texts, commands: &mut Vec<AppCommand>) {
+#[derive(Debug, Default)]
+pub struct FilterPanel;
+
+impl FilterPanel {
+    /// Draws the panel.
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewContext<'_>, commands: &mut Vec<AppCommand>) {
+        filter_panel(ui, &cx.loaded.survey, &cx.app.views().filter, cx.t, commands);
+    }
+}
+
+fn filter_panel(ui: &mut egui::Ui, survey: &Survey, filter: &Filter, t: &Texts, commands: &mut Vec<AppCommand>) {
     ui.horizontal(|ui| {
         ui.heading(t.filter_title);
         if !filter.is_empty() && ui.button(t.filter_clear).clicked() {
@@ -112,36 +122,18 @@ pub fn filter_panel(ui: &mut egui::Ui, survey: &Survey, filter: &Filter, t: &Tex
     });
 }
 
-/// Every breakdown's rows as the Segments view shows them (sorted, small ones hidden as set),
-/// breakdowns in their first-seen order: what Export all writes.
-#[must_use]
-pub fn shown_rows(rows: &[SegmentRow], settings: &ViewSettings) -> Vec<SegmentRow> {
-    let mut columns: Vec<&str> = Vec::new();
-    for row in rows {
-        if !columns.contains(&row.column.as_str()) {
-            columns.push(&row.column);
-        }
+/// The Segments view: table and chart per segment value.
+#[derive(Debug, Default)]
+pub struct SegmentsView;
+
+impl SegmentsView {
+    /// Draws the view.
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewContext<'_>, commands: &mut Vec<AppCommand>) {
+        segments(ui, cx.loaded, cx.app.views(), cx.app.computed(), cx.t, cx.x, commands);
     }
-    columns.iter().flat_map(|column| sorted_rows(rows, column, settings)).cloned().collect()
 }
 
-fn sorted_rows<'a>(rows: &'a [SegmentRow], column: &str, settings: &ViewSettings) -> Vec<&'a SegmentRow> {
-    let mut rows: Vec<&SegmentRow> =
-        rows.iter().filter(|r| r.column == column && !(settings.hide_small && r.small_n)).collect();
-    rows.sort_by(|a, b| {
-        let order = match settings.sort {
-            SortKey::Value => a.value.cmp(&b.value),
-            SortKey::N => a.summary.n.cmp(&b.summary.n),
-            SortKey::Nps => a.summary.nps.total_cmp(&b.summary.nps),
-            SortKey::Difference => a.difference_vs_rest.unwrap_or(0.0).total_cmp(&b.difference_vs_rest.unwrap_or(0.0)),
-        };
-        if settings.descending { order.reverse() } else { order }
-    });
-    rows
-}
-
-/// The Segments view.
-pub fn segments(
+fn segments(
     ui: &mut egui::Ui,
     loaded: &LoadedSurvey,
     settings: &ViewSettings,
@@ -192,7 +184,7 @@ pub fn segments(
         Some(cols) => cols[0].clone(),
         None => return,
     };
-    let rows = sorted_rows(&computed.results.segments, &column, settings);
+    let rows = settings.sorted_rows(&computed.results.segments, &column);
     let words = Words { texts: t, export: x };
     let context = figure_context(loaded, &computed.request.filter);
     let overall_benchmark = computed.results.overall.as_ref().and_then(|o| o.benchmark.as_ref());
@@ -346,8 +338,19 @@ fn period_name(period: Period, t: &Texts) -> &'static str {
     }
 }
 
+/// The Trend view: NPS per period.
+#[derive(Debug, Default)]
+pub struct TrendView;
+
+impl TrendView {
+    /// Draws the view.
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewContext<'_>, commands: &mut Vec<AppCommand>) {
+        trend(ui, cx.loaded, cx.app.views(), cx.app.computed(), cx.t, cx.x, commands);
+    }
+}
+
 /// The Trend view.
-pub fn trend(
+fn trend(
     ui: &mut egui::Ui,
     loaded: &LoadedSurvey,
     settings: &ViewSettings,
@@ -423,16 +426,34 @@ pub fn trend(
     });
 }
 
+/// The Responses view: the rows behind a selection.
+#[derive(Debug, Default)]
+pub struct ResponsesView;
+
+impl ResponsesView {
+    /// Draws the view.
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewContext<'_>, commands: &mut Vec<AppCommand>) {
+        let app = cx.app;
+        let theme = app.views().theme_selection.as_deref().map(|id| {
+            let rows = app.themes().summary().and_then(|s| s.themes.iter().find(|r| r.theme.as_str() == id));
+            let label = super::themes::theme_label(&app.themes().codebook, id, cx.language);
+            (label, rows.map_or(&[][..], |r| &r.positions[..]))
+        });
+        let theme = theme.as_ref().map(|(label, rows)| (label.as_str(), *rows));
+        responses(ui, cx.loaded, app.views(), app.computed(), theme, cx.language, cx.t, commands);
+    }
+}
+
 /// The Responses view: the rows behind the selection, with score, segments, date and comment.
 /// `theme` (label, row positions ascending) keeps only the rows mentioning a theme.
 #[allow(clippy::too_many_arguments)]
-pub fn responses(
+fn responses(
     ui: &mut egui::Ui,
     loaded: &LoadedSurvey,
     settings: &ViewSettings,
     computed: Option<&Computed>,
     theme: Option<(&str, &[u32])>,
-    language: super::i18n::Language,
+    language: crate::i18n::Language,
     t: &Texts,
     commands: &mut Vec<AppCommand>,
 ) {
@@ -449,7 +470,7 @@ pub fn responses(
     ui.horizontal_wrapped(|ui| {
         ui.heading(fill(t.responses_title, &[("count", &rows.len().to_string())]));
         if let Some((label, _)) = theme {
-            let tt = super::i18n_themes::ThemeTexts::of(language);
+            let tt = crate::i18n::themes::ThemeTexts::of(language);
             ui.label(fill(tt.responses_of_theme, &[("theme", label)]));
             if ui.button(t.show_all).clicked() {
                 commands.push(AppCommand::ShowResponses(None));

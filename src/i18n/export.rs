@@ -1,13 +1,13 @@
 //! The words of exporting, in English, Dutch and Danish: the Export buttons and menus, the
 //! confirmation, and the texts that only appear in exported files (footnotes, legends, table
-//! headers, the report's title). Kept apart from `i18n::Texts` so that export work does not
+//! headers, the report's title). Kept apart from `super::Texts` so that export work does not
 //! collide with other edits of that file; templates hold `{name}` placeholders filled by
-//! [`super::i18n::fill`].
+//! [`crate::i18n::fill`].
 
-use super::i18n::Language;
+use crate::i18n::Language;
 
 /// Every text of exporting.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize)]
 pub struct ExportTexts {
     /// BCP 47 tag of the language (`nl-NL`), written into the report and the deck.
     pub language_tag: &'static str,
@@ -347,110 +347,5 @@ impl Language {
             Self::Dutch => &EXPORT_DUTCH,
             Self::Danish => &EXPORT_DANISH,
         }
-    }
-}
-
-impl ExportTexts {
-    /// Every text with its field name, in declaration order (for checks across languages).
-    #[must_use]
-    pub fn all(&self) -> Vec<(&'static str, &'static str)> {
-        vec![
-            ("export_button", self.export_button),
-            ("save_png", self.save_png),
-            ("save_png_2x", self.save_png_2x),
-            ("save_svg", self.save_svg),
-            ("copy_image", self.copy_image),
-            ("save_csv", self.save_csv),
-            ("save_xlsx", self.save_xlsx),
-            ("export_all", self.export_all),
-            ("choose_folder", self.choose_folder),
-            ("save_as", self.save_as),
-            ("exporting", self.exporting),
-            ("done_title", self.done_title),
-            ("written", self.written),
-            ("not_written", self.not_written),
-            ("copied", self.copied),
-            ("nothing_to_export", self.nothing_to_export),
-            ("footnote_n", self.footnote_n),
-            ("footnote_interval", self.footnote_interval),
-            ("footnote_filter", self.footnote_filter),
-            ("footnote_no_filter", self.footnote_no_filter),
-            ("footnote_period", self.footnote_period),
-            ("footnote_benchmark", self.footnote_benchmark),
-            ("legend_estimate", self.legend_estimate),
-            ("legend_interval", self.legend_interval),
-            ("legend_significant", self.legend_significant),
-            ("legend_small_n", self.legend_small_n),
-            ("legend_benchmark_range", self.legend_benchmark_range),
-            ("legend_benchmark_average", self.legend_benchmark_average),
-            ("legend_rise", self.legend_rise),
-            ("legend_fall", self.legend_fall),
-            ("nps_axis", self.nps_axis),
-            ("segments_subtitle", self.segments_subtitle),
-            ("benchmarks_title", self.benchmarks_title),
-            ("report_title", self.report_title),
-            ("table_overall", self.table_overall),
-            ("table_sectors", self.table_sectors),
-            ("table_quality", self.table_quality),
-            ("col_measure", self.col_measure),
-            ("col_value", self.col_value),
-            ("col_low", self.col_low),
-            ("col_high", self.col_high),
-            ("col_promoters", self.col_promoters),
-            ("col_passives", self.col_passives),
-            ("col_detractors", self.col_detractors),
-            ("col_promoter_pct", self.col_promoter_pct),
-            ("col_passive_pct", self.col_passive_pct),
-            ("col_detractor_pct", self.col_detractor_pct),
-            ("col_mean", self.col_mean),
-            ("col_p_adjusted", self.col_p_adjusted),
-            ("col_significant", self.col_significant),
-            ("col_small_n", self.col_small_n),
-            ("col_start", self.col_start),
-            ("col_published_value", self.col_published_value),
-            ("col_year", self.col_year),
-            ("col_region", self.col_region),
-            ("col_column", self.col_column),
-            ("col_example_values", self.col_example_values),
-            ("yes", self.yes),
-            ("no", self.no),
-            ("rows_read", self.rows_read),
-            ("rows_used", self.rows_used),
-        ]
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The `{name}` placeholders of a template, sorted.
-    fn placeholders(text: &str) -> Vec<String> {
-        let mut names: Vec<String> =
-            text.split('{').skip(1).filter_map(|part| part.split_once('}').map(|(name, _)| name.to_owned())).collect();
-        names.sort();
-        names
-    }
-
-    #[test]
-    fn every_translation_has_the_english_placeholders() {
-        let english = EXPORT_ENGLISH.all();
-        for language in [Language::Dutch, Language::Danish] {
-            let other = language.export_texts().all();
-            assert_eq!(other.len(), english.len());
-            for ((name, en), (other_name, text)) in english.iter().zip(&other) {
-                assert_eq!(name, other_name);
-                assert_eq!(placeholders(en), placeholders(text), "{language:?} {name}: {text}");
-                assert!(!text.trim().is_empty(), "{language:?} {name} is empty");
-            }
-        }
-        assert_eq!(placeholders(EXPORT_ENGLISH.written), ["count", "folder"]);
-    }
-
-    #[test]
-    fn language_tags_match_the_language() {
-        assert_eq!(Language::English.export_texts().language_tag, "en-US");
-        assert_eq!(Language::Dutch.export_texts().language_tag, "nl-NL");
-        assert_eq!(Language::Danish.export_texts().language_tag, "da-DK");
     }
 }

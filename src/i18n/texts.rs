@@ -1,49 +1,12 @@
-//! The words the window shows, in English, Dutch and Danish.
+//! The words of the window (and of the CLI's text output), in English, Dutch and Danish.
 //!
-//! Owns every user-facing string of the app; screens look texts up here and never hard-code
-//! them. A struct (not a map) so that a missing translation fails to compile.
+//! A struct (not a map) so that a missing translation fails to compile; templates hold `{name}`
+//! placeholders filled by [`super::fill`].
 
-use serde::{Deserialize, Serialize};
-
-/// A language the app speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum Language {
-    /// English.
-    #[default]
-    English,
-    /// Nederlands.
-    Dutch,
-    /// Dansk.
-    Danish,
-}
-
-impl Language {
-    /// Every language, in menu order.
-    pub const ALL: [Self; 3] = [Self::English, Self::Dutch, Self::Danish];
-
-    /// The language's own name.
-    #[must_use]
-    pub fn native_name(self) -> &'static str {
-        match self {
-            Self::English => "English",
-            Self::Dutch => "Nederlands",
-            Self::Danish => "Dansk",
-        }
-    }
-
-    /// The texts of this language.
-    #[must_use]
-    pub fn texts(self) -> &'static Texts {
-        match self {
-            Self::English => &ENGLISH,
-            Self::Dutch => &DUTCH,
-            Self::Danish => &DANISH,
-        }
-    }
-}
+use serde::Serialize;
 
 /// Every text of the window. Templates hold `{name}` placeholders filled by [`fill`].
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
 pub struct Texts {
     /// Decimal separator of numbers shown.
     pub decimal: char,
@@ -868,7 +831,7 @@ impl Texts {
     /// A signed NPS-style number (`+23.4`, `-5.0`, `0.0`) with this language's separator.
     #[must_use]
     pub fn signed(&self, value: f64) -> String {
-        self.localise(crate::cli::signed(value))
+        self.localise(super::signed(value))
     }
 
     /// A percentage with one decimal (`45.1%`).
@@ -879,45 +842,5 @@ impl Texts {
 
     fn localise(&self, text: String) -> String {
         if self.decimal == '.' { text } else { text.replace('.', &self.decimal.to_string()) }
-    }
-}
-
-/// Fills `{name}` placeholders of a template.
-#[must_use]
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_owned();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dutch_and_danish_use_a_decimal_comma() {
-        assert_eq!(ENGLISH.signed(23.44), "+23.4");
-        assert_eq!(DUTCH.signed(23.44), "+23,4");
-        assert_eq!(DANISH.percent(45.06), "45,1%");
-    }
-
-    #[test]
-    fn placeholders_are_filled_in_every_language() {
-        for language in Language::ALL {
-            let t = language.texts();
-            let text = fill(t.interval, &[("low", "+1.0"), ("high", "+9.0")]);
-            assert!(text.contains("+1.0") && text.contains("+9.0") && !text.contains('{'), "{text}");
-            assert!(t.about_body.contains("Bain & Company") && t.about_body.contains("Reichheld"));
-            assert!(t.signed(23.44).starts_with("+23"));
-            for template in [t.caveat_region_unset, t.caveat_audience_unset] {
-                assert!(template.contains("{benchmark}"), "{template}");
-            }
-            for template in [t.caveat_region_differs, t.caveat_audience_differs] {
-                assert!(template.contains("{benchmark}") && template.contains("{data}"), "{template}");
-            }
-            assert!(t.caveat_audience_differs.contains("{population}"));
-        }
     }
 }

@@ -1,14 +1,14 @@
 //! The words of the Themes view, the Overview's top themes and the codebook editor, in English,
 //! Dutch and Danish.
 //!
-//! Kept apart from [`super::i18n::Texts`] so that the themes work does not edit the big shared
+//! Kept apart from [`crate::i18n::Texts`] so that the themes work does not edit the big shared
 //! struct; looked up with [`ThemeTexts::of`]. Templates hold `{name}` placeholders filled by
-//! [`super::i18n::fill`].
+//! [`crate::i18n::fill`].
 
-use super::i18n::Language;
+use crate::i18n::Language;
 
 /// Every text of the Themes view.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize)]
 #[allow(missing_docs)]
 pub struct ThemeTexts {
     pub tab_themes: &'static str,
@@ -216,44 +216,3 @@ pub static THEMES_DANISH: ThemeTexts = ThemeTexts {
     responses_of_theme: "der nævner {theme}",
     mentioned_by: "Nævnt af {count}",
 };
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Every text as (field name, text), from the Debug form (so a new field is never missed).
-    fn texts(t: &ThemeTexts) -> Vec<(String, String)> {
-        let debug = format!("{t:#?}");
-        debug
-            .lines()
-            .filter_map(|line| {
-                let (name, value) = line.trim().split_once(": ")?;
-                let value = value.trim_end_matches(',');
-                let value: String = serde_json::from_str(value).ok()?;
-                Some((name.to_owned(), value))
-            })
-            .collect()
-    }
-
-    fn placeholders(text: &str) -> Vec<String> {
-        let mut found: Vec<String> =
-            text.split('{').skip(1).filter_map(|part| part.split_once('}').map(|(name, _)| name.to_owned())).collect();
-        found.sort();
-        found
-    }
-
-    #[test]
-    fn every_translation_has_the_placeholders_of_the_english_text() {
-        let english = texts(&THEMES_ENGLISH);
-        assert!(english.len() >= 40, "all fields read: {}", english.len());
-        for language in [Language::Dutch, Language::Danish] {
-            let other = texts(ThemeTexts::of(language));
-            assert_eq!(other.len(), english.len());
-            for ((name, en), (other_name, text)) in english.iter().zip(&other) {
-                assert_eq!(name, other_name);
-                assert!(!text.trim().is_empty(), "{language:?} {name} is empty");
-                assert_eq!(placeholders(en), placeholders(text), "{language:?} {name}: {text}");
-            }
-        }
-    }
-}

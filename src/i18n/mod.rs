@@ -1,0 +1,179 @@
+//! Language: the texts in English, Dutch and Danish, placeholders, and number formats.
+//!
+//! Used alike by the window (`ui`, `app`), the command line (`cli`) and the exported files
+//! (`figures`, `notices`); owned by none of them. It must not depend on any of them either: it
+//! knows words and numbers, not screens or arguments.
+//!
+//! - [`Texts`] (`texts.rs`): the window's words, also the CLI's text output;
+//! - [`ExportTexts`] (`export.rs`): the words of exporting and of exported files;
+//! - [`ThemeTexts`] (`themes.rs`): the words of the Themes view and the codebook;
+//! - [`ProjectTexts`] (`project.rs`): the words of projects and of the response rate.
+//!
+//! Every table is a struct, so a missing translation fails to compile; a test checks that every
+//! translation has the same `{name}` placeholders as the English text.
+
+pub mod export;
+pub mod project;
+pub mod texts;
+pub mod themes;
+pub mod words;
+
+use serde::{Deserialize, Serialize};
+
+pub use export::{EXPORT_DANISH, EXPORT_DUTCH, EXPORT_ENGLISH, ExportTexts};
+pub use project::ProjectTexts;
+pub use texts::{DANISH, DUTCH, ENGLISH, Texts};
+pub use themes::ThemeTexts;
+
+/// A language the app speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Language {
+    /// English.
+    #[default]
+    English,
+    /// Nederlands.
+    Dutch,
+    /// Dansk.
+    Danish,
+}
+
+impl Language {
+    /// Every language, in menu order.
+    pub const ALL: [Self; 3] = [Self::English, Self::Dutch, Self::Danish];
+
+    /// The language's own name.
+    #[must_use]
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Self::English => "English",
+            Self::Dutch => "Nederlands",
+            Self::Danish => "Dansk",
+        }
+    }
+
+    /// The texts of this language.
+    #[must_use]
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Self::English => &ENGLISH,
+            Self::Dutch => &DUTCH,
+            Self::Danish => &DANISH,
+        }
+    }
+}
+
+/// Fills `{name}` placeholders of a template.
+#[must_use]
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// A signed NPS-style number with one decimal and a decimal point (`+23.4`, `-5.1`, `0.0`;
+/// `-0.04` rounds to `0.0`, never `-0.0`). [`Texts::signed`] gives it the language's separator.
+#[must_use]
+pub fn signed(value: f64) -> String {
+    let rounded = (value * 10.0).round() / 10.0;
+    if rounded > 0.0 {
+        format!("+{rounded:.1}")
+    } else if rounded == 0.0 {
+        "0.0".to_owned()
+    } else {
+        format!("{rounded:.1}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The `{name}` placeholders of a template, sorted.
+    fn placeholders(text: &str) -> Vec<String> {
+        let mut names: Vec<String> =
+            text.split('{').skip(1).filter_map(|part| part.split_once('}').map(|(name, _)| name.to_owned())).collect();
+        names.sort();
+        names
+    }
+
+    /// Every text of a table as (field name, text), through serde so that no field is missed.
+    fn fields(table: &impl Serialize) -> Vec<(String, String)> {
+        let Ok(serde_json::Value::Object(map)) = serde_json::to_value(table) else {
+            panic!("a text table serialises to an object");
+        };
+        map.into_iter().filter_map(|(name, value)| Some((name, value.as_str()?.to_owned()))).collect()
+    }
+
+    /// One table of one language: (table name, language, fields).
+    type Table = (&'static str, Language, Vec<(String, String)>);
+
+    /// Every table of every language.
+    fn every_table() -> Vec<Table> {
+        let mut tables = Vec::new();
+        for language in Language::ALL {
+            tables.push(("Texts", language, fields(language.texts())));
+            tables.push(("ExportTexts", language, fields(language.export_texts())));
+            tables.push(("ThemeTexts", language, fields(ThemeTexts::of(language))));
+            tables.push(("ProjectTexts", language, fields(ProjectTexts::of(language))));
+        }
+        tables
+    }
+
+    #[test]
+    fn every_translation_has_the_placeholders_of_the_english_text() {
+        let tables = every_table();
+        let mut checked = 0;
+        for (table, language, texts) in &tables {
+            let english = tables.iter().find(|(t, l, _)| t == table && *l == Language::English).map(|(_, _, f)| f);
+            let english = english.expect("every table has English");
+            assert_eq!(texts.len(), english.len(), "{table} {language:?}");
+            for ((name, en), (other_name, text)) in english.iter().zip(texts) {
+                assert_eq!(name, other_name);
+                assert!(!text.trim().is_empty(), "{table} {language:?} {name} is empty");
+                assert_eq!(placeholders(en), placeholders(text), "{table} {language:?} {name}: {text}");
+                checked += 1;
+            }
+        }
+        // Each of the three tables has dozens of texts; a table read as empty would pass silently.
+        assert!(checked > 3 * 300, "only {checked} texts checked");
+    }
+
+    #[test]
+    fn the_check_sees_a_missing_placeholder() {
+        assert_eq!(placeholders("{count} rows of {n}"), ["count", "n"]);
+        assert_ne!(placeholders(ENGLISH.interval), placeholders("95%-BI {low} tot"));
+    }
+
+    #[test]
+    fn dutch_and_danish_use_a_decimal_comma() {
+        assert_eq!(ENGLISH.signed(23.44), "+23.4");
+        assert_eq!(DUTCH.signed(23.44), "+23,4");
+        assert_eq!(DANISH.percent(45.06), "45,1%");
+    }
+
+    #[test]
+    fn signs_and_rounding() {
+        assert_eq!(signed(23.44), "+23.4");
+        assert_eq!(signed(-0.04), "0.0");
+        assert_eq!(signed(-5.06), "-5.1");
+    }
+
+    #[test]
+    fn placeholders_are_filled_in_every_language() {
+        for language in Language::ALL {
+            let t = language.texts();
+            let text = fill(t.interval, &[("low", "+1.0"), ("high", "+9.0")]);
+            assert!(text.contains("+1.0") && text.contains("+9.0") && !text.contains('{'), "{text}");
+            assert!(t.about_body.contains("Bain & Company") && t.about_body.contains("Reichheld"));
+        }
+    }
+
+    #[test]
+    fn language_tags_match_the_language() {
+        assert_eq!(Language::English.export_texts().language_tag, "en-US");
+        assert_eq!(Language::Dutch.export_texts().language_tag, "nl-NL");
+        assert_eq!(Language::Danish.export_texts().language_tag, "da-DK");
+    }
+}
