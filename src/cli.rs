@@ -27,8 +27,12 @@ pub struct Cli {
     /// What to do; without a command the desktop app opens.
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// A survey file to open in the app (csv, tsv, txt, xlsx, xlsm, xlsb, xls, ods).
+    /// A survey file to open in the app (csv, tsv, txt, xlsx, xlsm, xlsb, xls, ods), or a project
+    /// (.npsproj), opened with its file.
     pub file: Option<PathBuf>,
+    /// A project to apply to FILE in the app (without FILE: to the file it was made on).
+    #[arg(long, value_name = "PROJECT")]
+    pub project: Option<PathBuf>,
 }
 
 /// Headless commands.

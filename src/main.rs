@@ -30,7 +30,7 @@ fn main() -> ExitCode {
                 ExitCode::from(EXIT_FAILURE)
             }
         },
-        None => match nps_workbench::ui::run(cli.file) {
+        None => match nps_workbench::ui::run(cli.file, cli.project) {
             Ok(()) => ExitCode::SUCCESS,
             Err(message) => {
                 say(&message);

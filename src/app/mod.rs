@@ -7,6 +7,7 @@
 pub mod bench;
 pub mod export;
 pub mod jobs;
+pub mod project;
 pub mod settings;
 pub mod themes;
 pub mod views;
@@ -104,6 +105,15 @@ pub enum AppCommand {
     Export(export::ExportRequest),
     /// Hide the export confirmation.
     CloseExportNotice,
+    /// Ask where to save the project of the screen, and save it.
+    SaveProject,
+    /// Ask which project to open, and open its file with it.
+    OpenProject,
+    /// Ask for a table of invited counts and use it (for this segment column; `None`: the
+    /// column its header names).
+    ImportInvited(Option<String>),
+    /// Hide the project notice.
+    DismissProjectNotice,
     /// Close the window.
     Quit,
 }
@@ -162,14 +172,17 @@ pub struct NpsApp {
     export_notice: Option<export::ExportNotice>,
     /// Asks for export paths: the native dialogs (tests answer with a folder of their own).
     chooser: export::PathChooser,
+    /// The project in use, its dialogs and notice.
+    projects: project::ProjectState,
     commands: Vec<AppCommand>,
     wake: Option<egui::Context>,
 }
 
 impl NpsApp {
-    /// The app as eframe creates it: settings restored, then `file` (or the sample) loading.
+    /// The app as eframe creates it: settings restored, then `file` (or the sample) loading,
+    /// with `project` applied. A `file` that is a project opens the project.
     #[must_use]
-    pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
+    pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>, project: Option<PathBuf>) -> Self {
         let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY)).unwrap_or_default();
         let mut app = Self::with_settings(settings);
         app.wake = Some(cc.egui_ctx.clone());
@@ -186,9 +199,25 @@ impl NpsApp {
             app.error = Some(e);
         }
         app.apply_theme(&cc.egui_ctx);
-        let source = file.map_or(LoadSource::Sample, LoadSource::File);
-        app.start_load(source);
+        let is_project = |f: &PathBuf| f.extension().is_some_and(|e| e.eq_ignore_ascii_case(crate::project::EXTENSION));
+        let (file, project) = match (file, project) {
+            (Some(f), None) if is_project(&f) => (None, Some(f)),
+            other => other,
+        };
+        match project {
+            Some(project) => app.open_project_file(&project, file),
+            None => app.start_load(file.map_or(LoadSource::Sample, LoadSource::File)),
+        }
         app
+    }
+
+    /// Opens the project at `path` and loads `file` with it (its own file when `None`).
+    pub fn open_project_file(&mut self, path: &std::path::Path, file: Option<PathBuf>) {
+        let p = crate::i18n::ProjectTexts::of(self.settings.language);
+        if let Some(project::ProjectStep::Load(source, saved, name)) = self.projects.open(path, p) {
+            let source = file.map_or(source, LoadSource::File);
+            self.start_load_project(source, ImportOptions::default(), Some((saved, name)));
+        }
     }
 
     /// An app with nothing loaded and no storage (tests and first start).
@@ -216,6 +245,7 @@ impl NpsApp {
             exports: export::ExportFlow::default(),
             export_notice: None,
             chooser: export::native_chooser(),
+            projects: project::ProjectState::default(),
             commands: Vec::new(),
             wake: None,
         }
@@ -331,6 +361,12 @@ impl NpsApp {
         self.export_notice.as_ref()
     }
 
+    /// The project in use, and what to tell about it.
+    #[must_use]
+    pub fn projects(&self) -> &project::ProjectState {
+        &self.projects
+    }
+
     /// Replaces how export paths are asked (tests answer with a folder of their own).
     pub fn set_chooser(&mut self, chooser: export::PathChooser) {
         self.chooser = chooser;
@@ -346,17 +382,30 @@ impl NpsApp {
     }
 
     /// Starts loading `source`, replacing (cancelling) any load under way. The survey shown
-    /// stays until the new one has loaded.
+    /// stays until the new one has loaded. A file is read with the project in use, if any.
     pub fn start_load(&mut self, source: LoadSource) {
-        self.start_load_with(source, ImportOptions::default());
+        let project = match source {
+            LoadSource::File(_) => self.projects.to_apply(),
+            LoadSource::Sample => None,
+        };
+        self.start_load_project(source, ImportOptions::default(), project);
     }
 
-    /// As [`Self::start_load`], reading with `options`.
+    /// As [`Self::start_load`], reading with `options` (and no project: the user's choices).
     pub fn start_load_with(&mut self, source: LoadSource, options: ImportOptions) {
+        self.start_load_project(source, options, None);
+    }
+
+    fn start_load_project(
+        &mut self,
+        source: LoadSource,
+        options: ImportOptions,
+        project: Option<(crate::project::Project, String)>,
+    ) {
         if let Some(job) = self.job.take() {
             job.cancel();
         }
-        match LoadJob::start(source, options, self.waker()) {
+        match LoadJob::start_with(source, options, project, self.waker()) {
             Ok(job) => self.job = Some(job),
             Err(message) => self.error = Some(message),
         }
@@ -384,6 +433,7 @@ impl NpsApp {
                         self.views = ViewSettings { view: self.settings.last_view, ..ViewSettings::default() };
                     }
                     self.computed = None;
+                    self.take_project_outcome(&loaded);
                     self.loaded = Some(loaded);
                 }
                 Err(message) => self.error = Some(message),
@@ -395,6 +445,48 @@ impl NpsApp {
                 self.start_load(LoadSource::File(path));
             }
         }
+    }
+
+    /// After a load with a project: the project's views and codebook, or the refusal.
+    fn take_project_outcome(&mut self, loaded: &LoadedSurvey) {
+        let Some(outcome) = &loaded.project else { return };
+        let p = crate::i18n::ProjectTexts::of(self.settings.language);
+        self.projects.loaded(outcome, &loaded.source.display_name(), p);
+        if let (project::ProjectOutcome::Applied(_), Some((saved, _))) = (outcome, self.projects.current()) {
+            self.views = project::views_of(saved, self.settings.last_view);
+            self.screen = Screen::Dashboard;
+            let codebook = saved.codebook.clone().unwrap_or_else(crate::themes::default_codebook);
+            if codebook != self.themes.codebook
+                && let Err(message) = self.themes.replace(codebook)
+            {
+                self.error = Some(message);
+            }
+        }
+    }
+
+    /// Takes the answer of a project dialog: saves, opens or sets the invited counts.
+    fn poll_project_dialog(&mut self) {
+        let p = crate::i18n::ProjectTexts::of(self.settings.language);
+        match self.projects.poll(p) {
+            Some(project::ProjectStep::Save(path)) => match &self.loaded {
+                Some(loaded) => {
+                    let saved = project::project_of(loaded, &self.views, &self.themes.codebook);
+                    self.projects.save(saved, path, p);
+                }
+                None => self.projects.load_failed(p.nothing_to_save.to_owned(), p),
+            },
+            Some(project::ProjectStep::Load(source, saved, name)) => {
+                self.start_load_project(source, ImportOptions::default(), Some((saved, name)));
+            }
+            Some(project::ProjectStep::Invited(invited)) => {
+                self.views.context = crate::benchmarks::DataContext { invited, ..self.views.context.clone() };
+            }
+            None => {}
+        }
+    }
+
+    fn project_waker(&self) -> project::Wake {
+        Box::new(self.waker())
     }
 
     /// Replaces the user's benchmark rows and rebuilds the library.
@@ -605,6 +697,26 @@ impl NpsApp {
                 AppCommand::ClearRecent => self.settings.recent_files.clear(),
                 AppCommand::Export(request) => self.start_export(request),
                 AppCommand::CloseExportNotice => self.export_notice = None,
+                AppCommand::SaveProject => {
+                    let p = crate::i18n::ProjectTexts::of(self.settings.language);
+                    let wake = self.project_waker();
+                    match &self.loaded {
+                        Some(loaded) => self.projects.ask_save(loaded, &self.chooser, p, wake),
+                        None => self.projects.load_failed(p.nothing_to_save.to_owned(), p),
+                    }
+                }
+                AppCommand::OpenProject => {
+                    let p = crate::i18n::ProjectTexts::of(self.settings.language);
+                    let folder = self.settings.recent_files.first().and_then(|f| f.parent()).map(PathBuf::from);
+                    let wake = self.project_waker();
+                    self.projects.ask_open(folder, &self.chooser, p, wake);
+                }
+                AppCommand::ImportInvited(column) => {
+                    let p = crate::i18n::ProjectTexts::of(self.settings.language);
+                    let wake = self.project_waker();
+                    self.projects.ask_invited(column, &self.chooser, p, wake);
+                }
+                AppCommand::DismissProjectNotice => self.projects.dismiss(),
                 AppCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             }
         }
@@ -713,6 +825,7 @@ impl NpsApp {
         }
         self.poll_jobs();
         self.poll_benchmark_dialog();
+        self.poll_project_dialog();
         self.refresh_views();
         self.refresh_themes();
         self.take_dropped_files(ctx);

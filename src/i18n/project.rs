@@ -52,6 +52,10 @@ pub struct ProjectTexts {
     pub invited_clear: &'static str,
     pub invited_hint: &'static str,
     pub invited_files: &'static str,
+    pub invitations_button: &'static str,
+    pub invited_not_a_number: &'static str,
+    pub flag_low_response: &'static str,
+    pub project_in_use: &'static str,
 }
 
 impl ProjectTexts {
@@ -150,6 +154,10 @@ pub static PROJECT_ENGLISH: ProjectTexts = ProjectTexts {
     invited_clear: "Clear",
     invited_hint: "How many people were asked to answer, for the response rate. Type the numbers, or import a two-column table (value, number invited).",
     invited_files: "Tables",
+    invitations_button: "Invitations…",
+    invited_not_a_number: "not a whole number",
+    flag_low_response: "low response",
+    project_in_use: "Project: {project}",
 };
 
 /// Nederlands.
@@ -192,6 +200,10 @@ pub static PROJECT_DUTCH: ProjectTexts = ProjectTexts {
     invited_clear: "Wissen",
     invited_hint: "Hoeveel mensen zijn gevraagd te antwoorden, voor de respons. Typ de aantallen, of importeer een tabel met twee kolommen (waarde, aantal genodigden).",
     invited_files: "Tabellen",
+    invitations_button: "Uitnodigingen…",
+    invited_not_a_number: "geen geheel getal",
+    flag_low_response: "lage respons",
+    project_in_use: "Project: {project}",
 };
 
 /// Dansk.
@@ -234,6 +246,10 @@ pub static PROJECT_DANISH: ProjectTexts = ProjectTexts {
     invited_clear: "Ryd",
     invited_hint: "Hvor mange der blev bedt om at svare, til svarprocenten. Skriv tallene, eller importér en tabel med to kolonner (værdi, antal inviterede).",
     invited_files: "Tabeller",
+    invitations_button: "Invitationer…",
+    invited_not_a_number: "ikke et helt tal",
+    flag_low_response: "lav svarprocent",
+    project_in_use: "Projekt: {project}",
 };
 
 #[cfg(test)]

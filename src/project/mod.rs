@@ -237,14 +237,26 @@ impl Project {
     /// the caller.
     #[must_use]
     pub fn of_table(path: &Path, fingerprint: Fingerprint, table: &ImportedTable, no_weight: bool) -> Self {
-        let roles = table
-            .roles
+        Self::of_roles(path, fingerprint, &table.roles, table.source.sheet.clone(), no_weight)
+    }
+
+    /// As [`Project::of_table`] from every column's role (in file order) and the sheet read.
+    #[must_use]
+    pub fn of_roles(
+        path: &Path,
+        fingerprint: Fingerprint,
+        roles: &[import::ColumnRole],
+        sheet: Option<String>,
+        no_weight: bool,
+    ) -> Self {
+        let columns = roles.iter().map(|r| r.column.clone()).collect();
+        let roles = roles
             .iter()
             .map(|r| ColumnChoice { column: r.column.clone(), role: r.role, scale: r.scale.map(str::to_owned) })
             .collect();
         Self {
-            input: InputFile { path: path.to_path_buf(), fingerprint, columns: table.headers.clone() },
-            read: ReadChoices { sheet: table.source.sheet.clone(), roles, no_weight },
+            input: InputFile { path: path.to_path_buf(), fingerprint, columns },
+            read: ReadChoices { sheet, roles, no_weight },
             ..Self::default()
         }
     }
@@ -311,6 +323,13 @@ impl Project {
             roles,
             no_weight,
         }
+    }
+
+    /// The import options the project gives a file with the columns of `table`: a review of the
+    /// roles then starts from the project's choices.
+    #[must_use]
+    pub fn import_options(&self, table: &ImportedTable) -> ImportOptions {
+        self.options_for(&table.headers, &table.codes, &ImportOptions::default())
     }
 
     /// Checks that `table` has every column the project uses, and reads it with the project's

@@ -17,6 +17,9 @@ pub fn menu_bar(ui: &mut egui::Ui, app: &NpsApp, t: &Texts, commands: &mut Vec<A
             if ui.button(t.open_sample).clicked() {
                 commands.push(AppCommand::Open(LoadSource::Sample));
             }
+            ui.separator();
+            super::project::menu_items(ui, app, crate::i18n::ProjectTexts::of(app.settings().language), commands);
+            ui.separator();
             if ui.add_enabled(app.loaded().is_some(), egui::Button::new(t.review_import)).clicked() {
                 commands.push(AppCommand::ShowScreen(Screen::Review));
             }

@@ -12,6 +12,7 @@ pub mod dashboard;
 pub mod export_menu;
 pub mod fields;
 pub mod plot;
+pub mod project;
 pub mod review;
 pub mod theme;
 pub mod themes;
@@ -60,6 +61,9 @@ impl Screens {
         egui::Panel::top("menu").show(ui, |ui| chrome::menu_bar(ui, app, t, &mut commands));
         if app.job().is_some() || app.error().is_some() {
             egui::Panel::top("notices").show(ui, |ui| chrome::notices(ui, app, t, &mut commands));
+        }
+        if app.projects().notice().is_some() {
+            egui::Panel::top("project-notice").show(ui, |ui| project::notice(ui, app, t, &mut commands));
         }
         let cx = app.loaded().map(|loaded| ViewContext { app, loaded, language, t, x });
         if let Some(cx) = cx.as_ref().filter(|_| app.screen() == Screen::Dashboard) {
@@ -116,7 +120,14 @@ impl Window {
     /// The window as eframe creates it: settings restored, then `file` (or the sample) loading.
     #[must_use]
     pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
-        Self::from(NpsApp::new(cc, file))
+        Self::with_project(cc, file, None)
+    }
+
+    /// As [`Window::new`], with `project` applied to `file` (to its own file when `file` is
+    /// `None`).
+    #[must_use]
+    pub fn with_project(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>, project: Option<PathBuf>) -> Self {
+        Self::from(NpsApp::new(cc, file, project))
     }
 
     /// The app's state.
@@ -135,6 +146,9 @@ impl Window {
         let export_all = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::E);
         if self.app.loaded().is_some() && ctx.input_mut(|i| i.consume_shortcut(&export_all)) {
             self.app.push(AppCommand::Export(crate::app::export::ExportRequest::All));
+        }
+        if self.app.loaded().is_some() && ctx.input_mut(|i| i.consume_shortcut(&project::SAVE_PROJECT)) {
+            self.app.push(AppCommand::SaveProject);
         }
     }
 }
@@ -162,8 +176,9 @@ impl eframe::App for Window {
     }
 }
 
-/// Opens the window; `file` is opened at start, else the bundled sample.
-pub fn run(file: Option<PathBuf>) -> Result<(), String> {
+/// Opens the window; `file` is opened at start (with `project` applied), else the bundled
+/// sample (or the project's own file).
+pub fn run(file: Option<PathBuf>, project: Option<PathBuf>) -> Result<(), String> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("NPS Workbench")
@@ -173,6 +188,10 @@ pub fn run(file: Option<PathBuf>) -> Result<(), String> {
             .with_drag_and_drop(true),
         ..eframe::NativeOptions::default()
     };
-    eframe::run_native("NPS Workbench", options, Box::new(move |cc| Ok(Box::new(Window::new(cc, file)))))
-        .map_err(|e| format!("cannot open the window: {e}"))
+    eframe::run_native(
+        "NPS Workbench",
+        options,
+        Box::new(move |cc| Ok(Box::new(Window::with_project(cc, file, project)))),
+    )
+    .map_err(|e| format!("cannot open the window: {e}"))
 }
