@@ -147,7 +147,17 @@ fn split_synonyms(cells: &[&str]) -> Vec<String> {
 
 /// Parses benchmark rows from a table of text cells (header first), naming `file` in errors.
 pub fn parse_rows(file: &str, rows: &[Vec<String>], user: bool) -> Result<Vec<Benchmark>, BenchmarkError> {
-    let Some(header) = rows.first() else { return Ok(Vec::new()) };
+    let numbered: Vec<(usize, Vec<String>)> = rows.iter().cloned().enumerate().map(|(r, row)| (r + 1, row)).collect();
+    parse_numbered_rows(file, &numbered, user)
+}
+
+/// As [`parse_rows`], each row with its spreadsheet row number (for messages).
+fn parse_numbered_rows(
+    file: &str,
+    rows: &[(usize, Vec<String>)],
+    user: bool,
+) -> Result<Vec<Benchmark>, BenchmarkError> {
+    let Some((_, header)) = rows.first() else { return Ok(Vec::new()) };
     let position = |name: &str| header.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
     let mut index = [0usize; 14];
     for (i, name) in COLUMNS.iter().enumerate() {
@@ -158,14 +168,14 @@ pub fn parse_rows(file: &str, rows: &[Vec<String>], user: bool) -> Result<Vec<Be
         })?;
     }
     let mut out = Vec::new();
-    for (r, row) in rows.iter().enumerate().skip(1) {
+    for (row_number, row) in rows.iter().skip(1) {
         let cell = |k: usize| row.get(index[k]).map_or("", |c| c.trim());
         if row.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
         let bad = |k: usize, reason: &str| BenchmarkError::BadRow {
             file: file.to_owned(),
-            row: r + 1,
+            row: *row_number,
             column: COLUMNS[k].to_owned(),
             reason: reason.to_owned(),
         };
@@ -245,27 +255,19 @@ pub fn user_file() -> Option<PathBuf> {
     Some(base.join("nps-workbench").join("benchmarks.csv"))
 }
 
-/// Reads benchmark rows from a CSV or workbook file the user chose (or the user file).
+/// Reads benchmark rows from a CSV or workbook file the user chose (or the user file), through
+/// the survey import's reader: the same size and archive guards, encodings and delimiter
+/// sniffing (a `;` file from Dutch or Danish Excel, decimal commas in its numbers).
 pub fn read_file(path: &Path, user: bool) -> Result<Vec<Benchmark>, BenchmarkError> {
     let name = crate::import::display_name(path);
-    let io = |e: String| BenchmarkError::Io { file: name.clone(), reason: e };
-    let extension = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
-    let rows = if matches!(extension.as_str(), "xlsx" | "xlsm" | "xlsb" | "xls" | "ods") {
-        workbook_rows(path).map_err(io)?
-    } else {
-        let bytes = std::fs::read(path).map_err(|e| io(e.to_string()))?;
-        let (text, _) = crate::import::text::decode_text(bytes);
-        csv_rows(&name, &text)?
-    };
-    parse_rows(&name, &rows, user)
+    let rows = crate::import::read_plain_rows(path)
+        .map_err(|e| BenchmarkError::Io { file: name.clone(), reason: strip_file(&e.to_string(), &name) })?;
+    parse_numbered_rows(&name, &rows, user)
 }
 
-fn workbook_rows(path: &Path) -> Result<Vec<Vec<String>>, String> {
-    use calamine::{Reader, open_workbook_auto};
-    let mut book = open_workbook_auto(path).map_err(|e| e.to_string())?;
-    let first = book.sheet_names().first().cloned().ok_or("the workbook has no sheet")?;
-    let range = book.worksheet_range(&first).map_err(|e| e.to_string())?;
-    Ok(range.rows().map(|row| row.iter().map(crate::import::workbook::cell_text).collect()).collect())
+/// An import message without its leading `file: `, which the benchmark error adds again.
+fn strip_file(message: &str, file: &str) -> String {
+    message.strip_prefix(file).and_then(|m| m.strip_prefix(": ")).unwrap_or(message).to_owned()
 }
 
 /// The rows of `benchmarks` as CSV text (the format [`read_file`] reads).
@@ -650,6 +652,43 @@ mod tests {
         let wholesale = candidates("Wholesale", &library, &dutch_b2b)[0];
         let c = compare(&summary(20, 30, 50), wholesale, &dutch_b2b);
         assert!(said(&c).iter().all(|w| !w.contains("the data's from") && !w.contains("the benchmark is")));
+    }
+
+    #[test]
+    fn a_semicolon_file_from_dutch_excel_with_decimal_commas_imports() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("benchmarks-nl.csv");
+        // As Dutch Excel saves "CSV (puntkomma)": `;` between cells, a decimal comma, Windows-1252
+        // (the ë of "patisseriën"), CRLF line ends.
+        let mut bytes = COLUMNS.join(";").into_bytes();
+        bytes.extend_from_slice(
+            b"\r\nown-bakeries-2025;Bakkerijen en patisseri\xebn;bakery;bakkerij;bageri;NL;B2C;2025;",
+        );
+        bytes.extend_from_slice(b"12,5;30,5;;Branchevereniging;E;Nederlandse klanten\r\n");
+        bytes.extend_from_slice(
+            b"own-florists-2025;Bloemisten;florist;;;NL;B2C;2025;;;-4,5;Eigen onderzoek;E;klanten\r\n",
+        );
+        std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{e}"));
+        let rows = read_file(&path, true).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].sector, "Bakkerijen en patisseriën");
+        assert_eq!((rows[0].low, rows[0].high), (Some(12.5), Some(30.5)));
+        assert_eq!(rows[1].value, Some(-4.5));
+        assert!(rows.iter().all(|b| b.user && b.region == "NL"));
+    }
+
+    #[test]
+    fn a_bad_benchmark_row_is_named_by_its_spreadsheet_row_and_column() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("mine.csv");
+        let good = "a;Retail;;;;NL;B2C;2024;10;20;;src;E;people";
+        let text = format!("{}\n{good}\nb;Retail;;;;NL;B2C;2024;;;veel;src;E;people\n", COLUMNS.join(";"));
+        std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+        let error = read_file(&path, true).err().map(|e| e.to_string()).unwrap_or_default();
+        assert_eq!(error, "mine.csv, row 3, column 'value': not a number");
+        let missing = dir.path().join("nowhere.csv");
+        let error = read_file(&missing, true).err().map(|e| e.to_string()).unwrap_or_default();
+        assert_eq!(error, "nowhere.csv: cannot be read: the file does not exist");
     }
 
     #[test]

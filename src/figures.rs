@@ -42,8 +42,7 @@ impl Words {
     /// The words of projects and response rates in the language of these texts.
     #[must_use]
     pub fn project(&self) -> &'static ProjectTexts {
-        let language = Language::ALL.into_iter().find(|l| std::ptr::eq(l.texts(), self.texts));
-        ProjectTexts::of(language.unwrap_or_default())
+        self.texts.project_texts()
     }
 
     fn legend(&self) -> LegendWords<'static> {

@@ -3,7 +3,7 @@
 //!
 //! Owns the wording of notices only; the facts come from the [`Report`].
 
-use crate::i18n::{Texts, fill};
+use crate::i18n::{Texts, fill, plural};
 use crate::import::UnreadableDates;
 use crate::report::Report;
 
@@ -49,14 +49,15 @@ pub fn import_notices(report: &Report, t: &Texts) -> Vec<String> {
     notices
 }
 
-/// "12 row(s) have no readable date in 'date' and are left out of the trend (2 blank; row 5
-/// 'gisteren', ...)".
+/// "12 rows have no readable date in 'date' and are left out of the trend (2 blank; row 5
+/// 'gisteren', ...)" (the singular for one row).
 #[must_use]
 pub fn date_notice(dates: &UnreadableDates, t: &Texts) -> String {
     let examples: Vec<String> =
         dates.examples.iter().zip(&dates.values).map(|(row, value)| format!("{} {row} '{value}'", t.row)).collect();
-    fill(
+    plural(
         t.notice_unreadable_dates,
+        dates.rows as u64,
         &[
             ("rows", &dates.rows.to_string()),
             ("column", &dates.column),

@@ -149,7 +149,7 @@ fn rows_without_a_readable_date_are_reported_when_dates_are_used() {
     assert_eq!(code, 0, "{stderr}");
     assert!(
         stdout.contains(
-            "2 row(s) have no readable date in 'date' and are left out of the trend (1 blank; row 4 'gisteren')"
+            "2 rows have no readable date in 'date' and are left out of the trend (1 blank; row 4 'gisteren')"
         ),
         "{stdout}"
     );

@@ -4,10 +4,11 @@
 
 use std::time::Duration;
 
+use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use nps_workbench::app::jobs::{SAMPLE_CSV, SAMPLE_NAME};
-use nps_workbench::app::{AppCommand, LoadSource, LoadedSurvey, NpsApp, Screen};
+use nps_workbench::app::{AppCommand, LoadSource, LoadedSurvey, NoticeKind, NpsApp, Screen};
 use nps_workbench::i18n::{DUTCH, ENGLISH};
 use nps_workbench::import::{self, ImportOptions, Role};
 use nps_workbench::report::{Report, ReportRequest, report_for_table};
@@ -108,13 +109,17 @@ fn a_failed_open_keeps_the_survey_and_explains() {
     harness.state_mut().app_mut().push(AppCommand::Open(LoadSource::File("/no/such/folder/clients.xlsx".into())));
     harness.step();
     wait_for_load(&mut harness);
-    assert_eq!(harness.state().app().error(), Some("clients.xlsx: cannot be read: the file does not exist"));
+    let notices = harness.state().app().notices();
+    assert_eq!(notices.len(), 1);
+    assert_eq!(notices[0].kind, NoticeKind::OpenFile);
+    assert_eq!(notices[0].message, "clients.xlsx: cannot be read: the file does not exist");
+    harness.get_by_label("Could not open the file");
     harness.get_by_label("clients.xlsx: cannot be read: the file does not exist");
     harness.get_by_label("The survey shown before is still open.");
     assert!(harness.state().app().loaded().is_some());
-    harness.get_by_label("Dismiss").click();
+    harness.get_by_label("Dismiss: Could not open the file").click();
     harness.run();
-    assert!(harness.state().app().error().is_none());
+    assert!(harness.state().app().notices().is_empty());
 }
 
 /// Chooses Nederlands in the View menu.
@@ -518,7 +523,7 @@ fn rows_without_a_readable_date_are_announced_in_the_review_and_the_trend() {
     harness.state_mut().app_mut().push(AppCommand::Open(LoadSource::File(path)));
     harness.step();
     wait_for_load(&mut harness);
-    let notice = "2 row(s) have no readable date in 'date' and are left out of the trend (1 blank; row 4 'gisteren').";
+    let notice = "2 rows have no readable date in 'date' and are left out of the trend (1 blank; row 4 'gisteren').";
     harness.get_by_label(notice);
     harness.get_by_label("Continue to the analysis").click();
     harness.run();
@@ -527,4 +532,89 @@ fn rows_without_a_readable_date_are_announced_in_the_review_and_the_trend() {
     let trend = harness.state().app().computed().unwrap().results.trend.clone().unwrap();
     assert_eq!(trend.iter().map(|p| p.n).sum::<u64>(), 4, "six answers, two without a date");
     harness.get_by_label(notice);
+}
+
+/// The text field of a date filter (beside its plain label of the same words).
+fn date_field<'h>(harness: &'h Harness<'_, Window>, label: &'h str) -> egui_kittest::Node<'h> {
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, label)
+}
+
+/// The date filter field labelled `label`, typed into character by character as a user types.
+fn type_date(harness: &mut Harness<'_, Window>, label: &str, text: &str) {
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, label).focus();
+    harness.step();
+    for c in text.chars() {
+        harness.get_by_role_and_label(egui::accesskit::Role::TextInput, label).type_text(&c.to_string());
+        harness.step();
+    }
+}
+
+#[test]
+fn a_date_typed_into_the_filter_stays_as_typed_and_applies_when_complete() {
+    let mut harness = harness_with_sample();
+    let (first, last) = harness.state().app().loaded().unwrap().survey.date_range().unwrap();
+    let middle = nps_workbench::analysis::calendar::iso_date(first + (last - first) / 2);
+    // Half a date stays in the field over several frames (it used to vanish at once).
+    type_date(&mut harness, "From (YYYY-MM-DD)", &middle[..7]);
+    harness.run();
+    assert_eq!(date_field(&harness, "From (YYYY-MM-DD)").value().as_deref(), Some(&middle[..7]));
+    assert_eq!(harness.state().app().views().filter.date_from, None, "nothing applied yet");
+    // The complete date applies to every view.
+    type_date(&mut harness, "From (YYYY-MM-DD)", &middle[7..]);
+    wait_for_views(&mut harness);
+    assert_eq!(harness.state().app().views().filter.date_from.as_deref(), Some(middle.as_str()));
+    let overall = harness.state().app().computed().unwrap().results.overall.clone().unwrap();
+    let full = sample_report().overall;
+    assert!(overall.n < full.n, "the filter keeps fewer answers: {} of {}", overall.n, full.n);
+    harness.get_by_label(&format!("n = {}", overall.n));
+}
+
+#[test]
+fn an_unreadable_date_is_kept_as_typed_and_explained() {
+    let mut harness = harness_with_sample();
+    type_date(&mut harness, "Until (YYYY-MM-DD)", "31-02-2025");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(date_field(&harness, "Until (YYYY-MM-DD)").value().as_deref(), Some("31-02-2025"));
+    assert_eq!(harness.state().app().views().filter.date_to, None);
+    let (_, last) = harness.state().app().loaded().unwrap().survey.date_range().unwrap();
+    let example = nps_workbench::analysis::calendar::iso_date(last);
+    harness.get_by_label(&format!("'31-02-2025' is not a date: type it as YYYY-MM-DD, e.g. {example}"));
+}
+
+#[test]
+fn notices_list_every_failure_in_dutch_newest_first_each_dismissed_alone() {
+    use nps_workbench::app::export::PathQuestion;
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_with_sample();
+    switch_to_dutch(&mut harness);
+    // A file that cannot be opened, then an export into a folder that does not exist.
+    harness.state_mut().app_mut().push(AppCommand::Open(LoadSource::File("/no/such/folder/klanten.xlsx".into())));
+    harness.step();
+    wait_for_load(&mut harness);
+    let missing = dir.path().join("weg");
+    harness.state_mut().app_mut().set_chooser(std::sync::Arc::new(move |question: PathQuestion| {
+        Some(missing.join(question.file_name.unwrap_or_default()))
+    }));
+    harness.get_by_label("Exporteren… Verdeling van de scores (0-10) (PNG, SVG)").click();
+    harness.run();
+    harness.get_by_label("Opslaan als SVG…").click();
+    for _ in 0..300 {
+        harness.step();
+        if harness.state().app().notices().len() == 2 && !harness.state().app().exports().is_busy() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    harness.run();
+    let kinds: Vec<NoticeKind> = harness.state().app().notices().iter().map(|n| n.kind).collect();
+    assert_eq!(kinds, [NoticeKind::Export, NoticeKind::OpenFile], "newest first");
+    harness.get_by_label("Exporteren is mislukt");
+    harness.get_by_label("Het bestand kan niet worden geopend");
+    harness.get_by_label("De vorige enquête blijft geopend.");
+    harness.get_by_label("Sluiten: Exporteren is mislukt").click();
+    harness.run();
+    let kinds: Vec<NoticeKind> = harness.state().app().notices().iter().map(|n| n.kind).collect();
+    assert_eq!(kinds, [NoticeKind::OpenFile]);
+    assert!(harness.query_by_label("Exporteren is mislukt").is_none());
 }

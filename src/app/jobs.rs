@@ -247,14 +247,20 @@ pub struct FileDialogJob {
 }
 
 impl FileDialogJob {
-    /// Opens the survey "open" dialog, starting in `folder` when given.
-    pub fn start(folder: Option<PathBuf>, title: String, wake: impl Fn() + Send + 'static) -> Result<Self, String> {
+    /// Opens the survey "open" dialog, starting in `folder` when given; `texts` words its title
+    /// and filters.
+    pub fn start(
+        folder: Option<PathBuf>,
+        texts: &'static crate::i18n::Texts,
+        wake: impl Fn() + Send + 'static,
+    ) -> Result<Self, String> {
+        let title = texts.open.trim_end_matches('…').to_owned();
         Self::spawn(
             move || {
                 let mut dialog = rfd::FileDialog::new()
                     .set_title(title)
-                    .add_filter("Survey files", &["csv", "tsv", "txt", "xlsx", "xlsm", "xlsb", "xls", "ods"])
-                    .add_filter("All files", &["*"]);
+                    .add_filter(texts.survey_files, &["csv", "tsv", "txt", "xlsx", "xlsm", "xlsb", "xls", "ods"])
+                    .add_filter(texts.all_files, &["*"]);
                 if let Some(folder) = folder {
                     dialog = dialog.set_directory(folder);
                 }

@@ -7,6 +7,7 @@
 pub mod bench;
 pub mod export;
 pub mod jobs;
+pub mod notice_list;
 pub mod project;
 pub mod settings;
 pub mod themes;
@@ -20,6 +21,7 @@ use eframe::egui;
 use crate::import::ImportOptions;
 use crate::report::ViewRequest;
 pub use jobs::{FileDialogJob, LoadJob, LoadSource, LoadedSurvey};
+pub use notice_list::{Notice, NoticeKind, NoticeList};
 pub use settings::{Settings, ThemeChoice};
 pub use themes::{CodebookEdit, ThemeState};
 pub use views::{ComputeJob, Computed, ScoreGroup, SortKey, View, ViewSettings};
@@ -89,8 +91,8 @@ pub enum AppCommand {
     ShowOpenDialog,
     /// Stop the load under way.
     CancelLoad,
-    /// Hide the error notice.
-    DismissError,
+    /// Hide one notice (by its id).
+    DismissNotice(u64),
     /// Change the UI language.
     SetLanguage(crate::i18n::Language),
     /// Change the theme.
@@ -160,8 +162,8 @@ pub struct NpsApp {
     job: Option<LoadJob>,
     /// The open dialog, while it is open.
     dialog: Option<FileDialogJob>,
-    /// The last error, shown until dismissed.
-    error: Option<String>,
+    /// What failed, newest first, shown until dismissed.
+    notices: NoticeList,
     /// Whether the excluded-rows window is open.
     show_exclusions: bool,
     /// Whether the About window is open.
@@ -190,13 +192,13 @@ impl NpsApp {
         if let Some(path) = app.user_benchmark_file.clone().filter(|p| p.exists()) {
             match benchmarks::read_file(&path, true) {
                 Ok(rows) => app.set_user_benchmarks(rows),
-                Err(e) => app.error = Some(e.to_string()),
+                Err(e) => app.notices.add(NoticeKind::BenchmarkLibrary, e.to_string()),
             }
         }
         let (themes, codebook_error) = ThemeState::from_file(themes::codebook_file());
         app.themes = themes;
         if let Some(e) = codebook_error {
-            app.error = Some(e);
+            app.notices.add(NoticeKind::Codebook, e);
         }
         app.apply_theme(&cc.egui_ctx);
         let is_project = |f: &PathBuf| f.extension().is_some_and(|e| e.eq_ignore_ascii_case(crate::project::EXTENSION));
@@ -213,8 +215,7 @@ impl NpsApp {
 
     /// Opens the project at `path` and loads `file` with it (its own file when `None`).
     pub fn open_project_file(&mut self, path: &std::path::Path, file: Option<PathBuf>) {
-        let p = crate::i18n::ProjectTexts::of(self.settings.language);
-        if let Some(project::ProjectStep::Load(source, saved, name)) = self.projects.open(path, p) {
+        if let Some(project::ProjectStep::Load(source, saved, name)) = self.projects.open(path) {
             let source = file.map_or(source, LoadSource::File);
             self.start_load_project(source, ImportOptions::default(), Some((saved, name)));
         }
@@ -239,7 +240,7 @@ impl NpsApp {
             themes: ThemeState::default(),
             job: None,
             dialog: None,
-            error: None,
+            notices: NoticeList::default(),
             show_exclusions: false,
             show_about: false,
             exports: export::ExportFlow::default(),
@@ -331,10 +332,10 @@ impl NpsApp {
         self.job.as_ref()
     }
 
-    /// The last error, shown until dismissed.
+    /// What failed, newest first, shown until dismissed.
     #[must_use]
-    pub fn error(&self) -> Option<&str> {
-        self.error.as_deref()
+    pub fn notices(&self) -> &[Notice] {
+        self.notices.all()
     }
 
     /// Whether the excluded-rows window is open.
@@ -407,7 +408,7 @@ impl NpsApp {
         }
         match LoadJob::start_with(source, options, project, self.waker()) {
             Ok(job) => self.job = Some(job),
-            Err(message) => self.error = Some(message),
+            Err(message) => self.notices.add(NoticeKind::OpenFile, message),
         }
     }
 
@@ -427,7 +428,7 @@ impl NpsApp {
                     } else if !same_file {
                         self.screen = Screen::Dashboard;
                     }
-                    self.error = None;
+                    self.notices.clear_kind(NoticeKind::OpenFile);
                     self.show_exclusions = false;
                     if !same_file {
                         self.views = ViewSettings { view: self.settings.last_view, ..ViewSettings::default() };
@@ -436,7 +437,7 @@ impl NpsApp {
                     self.take_project_outcome(&loaded);
                     self.loaded = Some(loaded);
                 }
-                Err(message) => self.error = Some(message),
+                Err(message) => self.notices.add(NoticeKind::OpenFile, message),
             }
         }
         if let Some(choice) = self.dialog.as_mut().and_then(FileDialogJob::poll) {
@@ -459,7 +460,7 @@ impl NpsApp {
             if codebook != self.themes.codebook
                 && let Err(message) = self.themes.replace(codebook)
             {
-                self.error = Some(message);
+                self.notices.add(NoticeKind::Codebook, message);
             }
         }
     }
@@ -473,7 +474,7 @@ impl NpsApp {
                     let saved = project::project_of(loaded, &self.views, &self.themes.codebook);
                     self.projects.save(saved, path, p);
                 }
-                None => self.projects.load_failed(p.nothing_to_save.to_owned(), p),
+                None => self.projects.failed(NoticeKind::ProjectSave, p.nothing_to_save.to_owned()),
             },
             Some(project::ProjectStep::Load(source, saved, name)) => {
                 self.start_load_project(source, ImportOptions::default(), Some((saved, name)));
@@ -482,6 +483,9 @@ impl NpsApp {
                 self.views.context = crate::benchmarks::DataContext { invited, ..self.views.context.clone() };
             }
             None => {}
+        }
+        for (kind, message) in self.projects.take_failures() {
+            self.notices.add(kind, message);
         }
     }
 
@@ -501,7 +505,7 @@ impl NpsApp {
         if let Some(path) = &self.user_benchmark_file
             && let Err(e) = benchmarks::save_user(path, &self.user_benchmarks)
         {
-            self.error = Some(e.to_string());
+            self.notices.add(NoticeKind::BenchmarkFile, e.to_string());
         }
     }
 
@@ -512,7 +516,7 @@ impl NpsApp {
         let Some(path) = choice else { return };
         if export {
             if let Err(e) = bench::export(&path, &self.user_benchmarks) {
-                self.error = Some(e);
+                self.notices.add(NoticeKind::BenchmarkFile, e);
             }
             return;
         }
@@ -525,7 +529,7 @@ impl NpsApp {
                 self.set_user_benchmarks(user);
                 self.save_user_benchmarks();
             }
-            Err(e) => self.error = Some(e.to_string()),
+            Err(e) => self.notices.add(NoticeKind::BenchmarkFile, e.to_string()),
         }
     }
 
@@ -536,7 +540,7 @@ impl NpsApp {
             self.compute = None;
             if let Some(computed) = outcome {
                 if let Some(message) = &computed.error {
-                    self.error = Some(message.clone());
+                    self.notices.add(NoticeKind::Analysis, message.clone());
                 }
                 self.computed = Some(computed);
             }
@@ -556,7 +560,7 @@ impl NpsApp {
         let (survey, library) = (Arc::clone(&loaded.survey), Arc::clone(&self.library));
         match ComputeJob::start(survey, library, request, selection, group, self.waker()) {
             Ok(job) => self.compute = Some(job),
-            Err(message) => self.error = Some(message),
+            Err(message) => self.notices.add(NoticeKind::Analysis, message),
         }
     }
 
@@ -566,10 +570,10 @@ impl NpsApp {
         let survey = self.loaded.as_ref().map(|l| &l.survey);
         let wake = self.waker();
         if let Some(message) = self.themes.refresh(survey, &self.views.filter, wake) {
-            self.error = Some(message);
+            self.notices.add(NoticeKind::Analysis, message);
         }
         if let Err(message) = self.themes.poll_dialog() {
-            self.error = Some(message);
+            self.notices.add(NoticeKind::Codebook, message);
         }
     }
 
@@ -638,7 +642,7 @@ impl NpsApp {
                         let title = if export { texts.export_benchmarks } else { texts.import_benchmarks };
                         match BenchmarkFileJob::start(export, title.trim_end_matches('…').to_owned(), self.waker()) {
                             Ok(job) => self.benchmark_dialog = Some(job),
-                            Err(message) => self.error = Some(message),
+                            Err(message) => self.notices.add(NoticeKind::Dialog, message),
                         }
                     }
                 }
@@ -652,7 +656,7 @@ impl NpsApp {
                 AppCommand::SelectTheme(theme) => self.views.theme = theme,
                 AppCommand::EditCodebook(edit) => {
                     if let Err(message) = self.themes.edit(&edit) {
-                        self.error = Some(message);
+                        self.notices.add(NoticeKind::Codebook, message);
                     }
                 }
                 AppCommand::ImportCodebook | AppCommand::ExportCodebook => {
@@ -662,7 +666,7 @@ impl NpsApp {
                     if let Err(message) =
                         self.themes.open_dialog(export, title.trim_end_matches('…').to_owned(), self.waker())
                     {
-                        self.error = Some(message);
+                        self.notices.add(NoticeKind::Codebook, message);
                     }
                 }
                 AppCommand::ShowResponses(selection) => {
@@ -674,10 +678,9 @@ impl NpsApp {
                 AppCommand::ShowOpenDialog => {
                     if self.dialog.is_none() {
                         let folder = self.settings.recent_files.first().and_then(|p| p.parent()).map(PathBuf::from);
-                        let title = self.settings.language.texts().open.trim_end_matches('…').to_owned();
-                        match FileDialogJob::start(folder, title, self.waker()) {
+                        match FileDialogJob::start(folder, self.settings.language.texts(), self.waker()) {
                             Ok(dialog) => self.dialog = Some(dialog),
-                            Err(message) => self.error = Some(message),
+                            Err(message) => self.notices.add(NoticeKind::Dialog, message),
                         }
                     }
                 }
@@ -686,7 +689,7 @@ impl NpsApp {
                         job.cancel();
                     }
                 }
-                AppCommand::DismissError => self.error = None,
+                AppCommand::DismissNotice(id) => self.notices.dismiss(id),
                 AppCommand::SetLanguage(language) => self.settings.language = language,
                 AppCommand::SetTheme(theme) => {
                     self.settings.theme = theme;
@@ -702,7 +705,7 @@ impl NpsApp {
                     let wake = self.project_waker();
                     match &self.loaded {
                         Some(loaded) => self.projects.ask_save(loaded, &self.chooser, p, wake),
-                        None => self.projects.load_failed(p.nothing_to_save.to_owned(), p),
+                        None => self.projects.failed(NoticeKind::ProjectSave, p.nothing_to_save.to_owned()),
                     }
                 }
                 AppCommand::OpenProject => {
@@ -755,7 +758,7 @@ impl NpsApp {
         let payload = match request {
             ExportRequest::Copy(spec) => {
                 if let Err(message) = self.exports.copy(*spec, self.waker()) {
-                    self.export_notice = Some(export::ExportNotice { failed: vec![message], ..Default::default() });
+                    self.notices.add(NoticeKind::Export, message);
                 }
                 return;
             }
@@ -764,10 +767,7 @@ impl NpsApp {
             ExportRequest::All => match self.export_bundle() {
                 Some(bundle) => Payload::All(Box::new(bundle)),
                 None => {
-                    self.export_notice = Some(export::ExportNotice {
-                        failed: vec![x.nothing_to_export.to_owned()],
-                        ..Default::default()
-                    });
+                    self.notices.add(NoticeKind::Export, x.nothing_to_export);
                     return;
                 }
             },
@@ -775,7 +775,7 @@ impl NpsApp {
         let title = if matches!(payload, Payload::All(_)) { x.choose_folder } else { x.save_as };
         let folder = self.settings.export_folder.clone();
         if let Err(message) = self.exports.ask(payload, title.to_owned(), folder, &self.chooser, self.waker()) {
-            self.export_notice = Some(export::ExportNotice { failed: vec![message], ..Default::default() });
+            self.notices.add(NoticeKind::Export, message);
         }
     }
 
@@ -793,13 +793,23 @@ impl NpsApp {
                         self.settings.export_folder = Some(folder);
                     }
                 }
-                export::ExportEvent::Done(notice) => self.export_notice = Some(notice),
+                export::ExportEvent::Done(notice) => {
+                    // Nothing written: the failures are notices; a partial export is confirmed with
+                    // its failures listed beside the files written.
+                    if notice.written.is_empty() && !notice.copied {
+                        for message in notice.failed {
+                            self.notices.add(NoticeKind::Export, message);
+                        }
+                    } else {
+                        self.export_notice = Some(notice);
+                    }
+                }
                 export::ExportEvent::Copy(image) => {
                     ctx.copy_image(image);
                     self.export_notice = Some(export::ExportNotice { copied: true, ..Default::default() });
                 }
                 export::ExportEvent::Failed(message) => {
-                    self.export_notice = Some(export::ExportNotice { failed: vec![message], ..Default::default() });
+                    self.notices.add(NoticeKind::Export, message);
                 }
             }
         }

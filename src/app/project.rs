@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use super::export::{PathChooser, PathQuestion};
 use super::jobs::{FileDialogJob, LoadSource, LoadedSurvey, SAMPLE_CSV, SAMPLE_NAME};
+use super::notice_list::NoticeKind;
 use super::views::ViewSettings;
 use crate::benchmarks::DataContext;
 use crate::i18n::fill;
@@ -28,11 +29,10 @@ pub enum ProjectOutcome {
     Refused(String),
 }
 
-/// Something to tell the user about projects, shown until dismissed.
+/// What a project did (saved, applied), shown until dismissed; failures go to the window's
+/// notices ([`ProjectState::take_failures`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProjectNotice {
-    /// What happened (`Could not save the project`); `None` for good news.
-    pub failed: Option<&'static str>,
     /// The message.
     pub message: String,
 }
@@ -52,6 +52,7 @@ pub struct ProjectState {
     current: Option<(Project, PathBuf)>,
     dialog: Option<(Asked, FileDialogJob)>,
     notice: Option<ProjectNotice>,
+    failures: Vec<(NoticeKind, String)>,
 }
 
 /// What the app does once a dialog answered.
@@ -151,8 +152,13 @@ impl ProjectState {
         self.dialog.is_some()
     }
 
-    fn fail(&mut self, failed: &'static str, message: String) {
-        self.notice = Some(ProjectNotice { failed: Some(failed), message });
+    fn fail(&mut self, kind: NoticeKind, message: String) {
+        self.failures.push((kind, message));
+    }
+
+    /// The failures since last asked, for the window's notices.
+    pub fn take_failures(&mut self) -> Vec<(NoticeKind, String)> {
+        std::mem::take(&mut self.failures)
     }
 
     /// Asks where to save the project (proposing the current project's name, else the file's).
@@ -171,14 +177,14 @@ impl ProjectState {
             }
         };
         let question = PathQuestion { title: title(p.save_project), folder, file_name: Some(name), open: None };
-        self.ask(Asked::Save, question, chooser, p.notice_project_save_failed, wake);
+        self.ask(Asked::Save, question, chooser, NoticeKind::ProjectSave, wake);
     }
 
     /// Asks which project to open.
     pub fn ask_open(&mut self, folder: Option<PathBuf>, chooser: &PathChooser, p: &ProjectTexts, wake: Wake) {
         let question =
             PathQuestion { title: title(p.open_project), folder, file_name: None, open: Some(vec![EXTENSION]) };
-        self.ask(Asked::Open, question, chooser, p.notice_project_open_failed, wake);
+        self.ask(Asked::Open, question, chooser, NoticeKind::ProjectOpen, wake);
     }
 
     /// Asks which table of invited counts to import, for the segment column `column` (`None`:
@@ -187,10 +193,10 @@ impl ProjectState {
         let extensions = vec!["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"];
         let question =
             PathQuestion { title: title(p.invited_import), folder: None, file_name: None, open: Some(extensions) };
-        self.ask(Asked::Invited(column), question, chooser, p.notice_invited_failed, wake);
+        self.ask(Asked::Invited(column), question, chooser, NoticeKind::InvitedImport, wake);
     }
 
-    fn ask(&mut self, asked: Asked, question: PathQuestion, chooser: &PathChooser, failed: &'static str, wake: Wake) {
+    fn ask(&mut self, asked: Asked, question: PathQuestion, chooser: &PathChooser, failed: NoticeKind, wake: Wake) {
         if self.dialog.is_some() {
             return;
         }
@@ -208,7 +214,7 @@ impl ProjectState {
         let path = choice?;
         match asked {
             Asked::Save => Some(ProjectStep::Save(path)),
-            Asked::Open => self.open(&path, p),
+            Asked::Open => self.open(&path),
             Asked::Invited(column) => match crate::project::invited::read_invited_file(&path) {
                 Ok(table) => match column.or(table.column) {
                     Some(column) => Some(ProjectStep::Invited(crate::analysis::Invited {
@@ -218,14 +224,14 @@ impl ProjectState {
                     })),
                     None => {
                         self.fail(
-                            p.notice_invited_failed,
+                            NoticeKind::InvitedImport,
                             format!("{}: {}", crate::import::display_name(&path), p.invited_hint),
                         );
                         None
                     }
                 },
                 Err(message) => {
-                    self.fail(p.notice_invited_failed, message);
+                    self.fail(NoticeKind::InvitedImport, message);
                     None
                 }
             },
@@ -234,7 +240,7 @@ impl ProjectState {
 
     /// Reads the project at `path` and makes it the project in use: what to load with it (its
     /// file, or the sample for a project made on the sample).
-    pub fn open(&mut self, path: &Path, p: &ProjectTexts) -> Option<ProjectStep> {
+    pub fn open(&mut self, path: &Path) -> Option<ProjectStep> {
         match Project::read(path) {
             Ok(project) => {
                 let name = crate::import::display_name(path);
@@ -244,7 +250,7 @@ impl ProjectState {
                 Some(ProjectStep::Load(source, project, name))
             }
             Err(e) => {
-                self.fail(p.notice_project_open_failed, e.to_string());
+                self.fail(NoticeKind::ProjectOpen, e.to_string());
                 None
             }
         }
@@ -254,13 +260,11 @@ impl ProjectState {
     pub fn save(&mut self, project: Project, path: PathBuf, p: &ProjectTexts) {
         match project.write(&path) {
             Ok(()) => {
-                self.notice = Some(ProjectNotice {
-                    failed: None,
-                    message: fill(p.project_saved, &[("file", &path.display().to_string())]),
-                });
+                self.notice =
+                    Some(ProjectNotice { message: fill(p.project_saved, &[("file", &path.display().to_string())]) });
                 self.current = Some((project, path));
             }
-            Err(e) => self.fail(p.notice_project_save_failed, e.to_string()),
+            Err(e) => self.fail(NoticeKind::ProjectSave, e.to_string()),
         }
     }
 
@@ -278,18 +282,18 @@ impl ProjectState {
                     message.push(' ');
                     message.push_str(&fill(p.project_new_columns, &[("columns", &fit.new_columns.join(", "))]));
                 }
-                self.notice = Some(ProjectNotice { failed: None, message });
+                self.notice = Some(ProjectNotice { message });
             }
             ProjectOutcome::Refused(message) => {
                 self.current = None;
-                self.fail(p.notice_project_refused, message.clone());
+                self.fail(NoticeKind::ProjectRefused, message.clone());
             }
         }
     }
 
-    /// Reports a failure to load the project's file.
-    pub fn load_failed(&mut self, message: String, p: &ProjectTexts) {
-        self.fail(p.notice_project_open_failed, message);
+    /// Reports a failure to open or save a project.
+    pub fn failed(&mut self, kind: NoticeKind, message: String) {
+        self.fail(kind, message);
     }
 }
 

@@ -72,6 +72,23 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
+/// A template with a singular and a plural form, `one|other` (`{count} row excluded|{count}
+/// rows excluded`), filled for `count`: English, Dutch and Danish all use the singular for
+/// exactly one and the plural otherwise (0 rows, 2 rows). `{count}` is filled with `count`;
+/// `values` fill the rest. A template without `|` is used for every count.
+#[must_use]
+pub fn plural(template: &str, count: u64, values: &[(&str, &str)]) -> String {
+    let form = match template.split_once('|') {
+        Some((one, _)) if count == 1 => one,
+        Some((_, other)) => other,
+        None => template,
+    };
+    let count = count.to_string();
+    let mut all = vec![("count", count.as_str())];
+    all.extend_from_slice(values);
+    fill(form, &all)
+}
+
 /// A signed NPS-style number with one decimal and a decimal point (`+23.4`, `-5.1`, `0.0`;
 /// `-0.04` rounds to `0.0`, never `-0.0`). [`Texts::signed`] gives it the language's separator.
 #[must_use]
@@ -144,6 +161,27 @@ mod tests {
     fn the_check_sees_a_missing_placeholder() {
         assert_eq!(placeholders("{count} rows of {n}"), ["count", "n"]);
         assert_ne!(placeholders(ENGLISH.interval), placeholders("95%-BI {low} tot"));
+    }
+
+    #[test]
+    fn plural_forms_follow_the_count_in_every_language() {
+        let en = ENGLISH.excluded_notice;
+        assert_eq!(plural(en, 1, &[]), "1 row excluded — show the reason");
+        assert_eq!(plural(en, 2, &[]), "2 rows excluded — show reasons");
+        assert_eq!(plural(en, 0, &[]), "0 rows excluded — show reasons");
+        assert_eq!(plural(DUTCH.excluded_notice, 1, &[]), "1 rij uitgesloten — reden tonen");
+        assert_eq!(plural(DUTCH.excluded_notice, 3, &[]), "3 rijen uitgesloten — redenen tonen");
+        assert_eq!(plural(DANISH.responses_title, 1, &[]), "1 besvarelse");
+        assert_eq!(plural(DANISH.responses_title, 12, &[]), "12 besvarelser");
+        let dates = plural(ENGLISH.notice_unreadable_dates, 1, &[("rows", "1"), ("column", "date")]);
+        assert!(dates.starts_with("1 row has no readable date in 'date' and is left out"), "{dates}");
+        // A template with forms has both in every language, or a count would read wrongly.
+        for language in Language::ALL {
+            let t = language.texts();
+            for template in [t.excluded_notice, t.responses_title, t.notice_unreadable_dates] {
+                assert_eq!(template.matches('|').count(), 1, "{language:?}: {template}");
+            }
+        }
     }
 
     #[test]

@@ -213,6 +213,30 @@ pub struct Texts {
     pub notice_unreadable_dates: &'static str,
     pub guessed: &'static str,
     pub footnote_weighted: &'static str,
+    /// Notice title: an export failed.
+    pub notice_export_failed: &'static str,
+    /// Notice title: the user's benchmark file could not be read at start.
+    pub notice_library_failed: &'static str,
+    /// Notice title: importing, exporting or saving benchmarks failed.
+    pub notice_benchmark_file_failed: &'static str,
+    /// Notice title: the codebook could not be read or saved.
+    pub notice_codebook_failed: &'static str,
+    /// Notice title: computing the views or themes failed.
+    pub notice_analysis_failed: &'static str,
+    /// Notice title: a file dialog could not be shown.
+    pub notice_dialog_failed: &'static str,
+    /// Under a date filter field the user typed something unreadable into.
+    pub date_unreadable: &'static str,
+    /// File dialog filter of survey files.
+    pub survey_files: &'static str,
+    /// File dialog filter of every file.
+    pub all_files: &'static str,
+    /// Column header: Customer Effort Score.
+    pub metric_ces: &'static str,
+    /// Column header: customer satisfaction.
+    pub metric_csat: &'static str,
+    /// Hover text of a CES/CSAT/grade cell: the share's name and figures, then n.
+    pub metric_share_n: &'static str,
 }
 
 /// English texts.
@@ -256,7 +280,7 @@ pub static ENGLISH: Texts = Texts {
     score_axis: "Score",
     footnote: "n = {n} · NPS {nps} (95% CI {low} to {high}, adjusted Wald, widened where needed to hold the NPS shown) · {file}",
     source_line: "{file} · score column '{column}' · {used} of {read} rows used",
-    excluded_notice: "{count} rows excluded — show reasons",
+    excluded_notice: "{count} row excluded — show the reason|{count} rows excluded — show reasons",
     nothing_excluded: "No rows excluded",
     exclusions_title: "Excluded rows",
     reason: "Reason",
@@ -331,7 +355,7 @@ pub static ENGLISH: Texts = Texts {
     no_dates: "This file has no date column. Mark one on the import review (File › Review import…).",
     col_period: "Period",
     col_change: "Change",
-    responses_title: "{count} responses",
+    responses_title: "{count} response|{count} responses",
     responses_of: "{column} = {value}",
     show_all: "Show all",
     col_row: "Row",
@@ -412,9 +436,21 @@ pub static ENGLISH: Texts = Texts {
     notice_no_header: "No header row: row 1 holds answers, so it is counted and the columns are named Column A, Column B, …",
     notice_read_as: "This .{extension} file is really a {kind} file; it was read as such.",
     notice_windows_1252: "Line(s) {lines} were not valid UTF-8 and were read as Windows-1252.",
-    notice_unreadable_dates: "{rows} row(s) have no readable date in '{column}' and are left out of the trend ({blank} blank; {examples}).",
+    notice_unreadable_dates: "{rows} row has no readable date in '{column}' and is left out of the trend ({blank} blank; {examples}).|{rows} rows have no readable date in '{column}' and are left out of the trend ({blank} blank; {examples}).",
     guessed: "guessed",
     footnote_weighted: "weighted by '{column}'",
+    notice_export_failed: "Could not export",
+    notice_library_failed: "Your benchmarks could not be read; the bundled benchmarks are used alone",
+    notice_benchmark_file_failed: "Could not import or save the benchmarks",
+    notice_codebook_failed: "Could not read or save the codebook",
+    notice_analysis_failed: "Could not compute the figures",
+    notice_dialog_failed: "Could not show the file dialog",
+    date_unreadable: "'{text}' is not a date: type it as YYYY-MM-DD, e.g. {example}",
+    survey_files: "Survey files",
+    all_files: "All files",
+    metric_ces: "CES",
+    metric_csat: "CSAT",
+    metric_share_n: "{share}, n = {n}",
 };
 
 /// Dutch texts.
@@ -458,7 +494,7 @@ pub static DUTCH: Texts = Texts {
     score_axis: "Score",
     footnote: "n = {n} · NPS {nps} (95%-BI {low} tot {high}, aangepaste Wald, zo nodig verbreed tot de getoonde NPS) · {file}",
     source_line: "{file} · scorekolom '{column}' · {used} van {read} rijen gebruikt",
-    excluded_notice: "{count} rijen uitgesloten — redenen tonen",
+    excluded_notice: "{count} rij uitgesloten — reden tonen|{count} rijen uitgesloten — redenen tonen",
     nothing_excluded: "Geen rijen uitgesloten",
     exclusions_title: "Uitgesloten rijen",
     reason: "Reden",
@@ -533,7 +569,7 @@ pub static DUTCH: Texts = Texts {
     no_dates: "Dit bestand heeft geen datumkolom. Markeer er een bij de importcontrole (Bestand › Import controleren…).",
     col_period: "Periode",
     col_change: "Verandering",
-    responses_title: "{count} antwoorden",
+    responses_title: "{count} antwoord|{count} antwoorden",
     responses_of: "{column} = {value}",
     show_all: "Alles tonen",
     col_row: "Rij",
@@ -614,9 +650,21 @@ pub static DUTCH: Texts = Texts {
     notice_no_header: "Geen kopregel: rij 1 bevat antwoorden, telt dus mee, en de kolommen heten Column A, Column B, …",
     notice_read_as: "Dit .{extension}-bestand is eigenlijk een {kind}-bestand en is zo gelezen.",
     notice_windows_1252: "Regel(s) {lines} waren geen geldige UTF-8 en zijn als Windows-1252 gelezen.",
-    notice_unreadable_dates: "{rows} rij(en) hebben geen leesbare datum in '{column}' en vallen buiten de trend ({blank} leeg; {examples}).",
+    notice_unreadable_dates: "{rows} rij heeft geen leesbare datum in '{column}' en valt buiten de trend ({blank} leeg; {examples}).|{rows} rijen hebben geen leesbare datum in '{column}' en vallen buiten de trend ({blank} leeg; {examples}).",
     guessed: "gegokt",
     footnote_weighted: "gewogen met '{column}'",
+    notice_export_failed: "Exporteren is mislukt",
+    notice_library_failed: "Uw eigen benchmarks konden niet worden gelezen; alleen de meegeleverde worden gebruikt",
+    notice_benchmark_file_failed: "De benchmarks konden niet worden geïmporteerd of opgeslagen",
+    notice_codebook_failed: "Het codeboek kon niet worden gelezen of opgeslagen",
+    notice_analysis_failed: "De cijfers konden niet worden berekend",
+    notice_dialog_failed: "Het bestandsvenster kon niet worden getoond",
+    date_unreadable: "'{text}' is geen datum: typ hem als JJJJ-MM-DD, bijv. {example}",
+    survey_files: "Enquêtebestanden",
+    all_files: "Alle bestanden",
+    metric_ces: "CES",
+    metric_csat: "CSAT",
+    metric_share_n: "{share}, n = {n}",
 };
 
 /// Danish texts.
@@ -660,7 +708,7 @@ pub static DANISH: Texts = Texts {
     score_axis: "Score",
     footnote: "n = {n} · NPS {nps} (95%-KI {low} til {high}, justeret Wald, om nødvendigt udvidet til den viste NPS) · {file}",
     source_line: "{file} · scorekolonne '{column}' · {used} af {read} rækker brugt",
-    excluded_notice: "{count} rækker udeladt — vis årsager",
+    excluded_notice: "{count} række udeladt — vis årsagen|{count} rækker udeladt — vis årsager",
     nothing_excluded: "Ingen rækker udeladt",
     exclusions_title: "Udeladte rækker",
     reason: "Årsag",
@@ -735,7 +783,7 @@ pub static DANISH: Texts = Texts {
     no_dates: "Filen har ingen datokolonne. Markér en i importkontrollen (Fil › Kontrollér import…).",
     col_period: "Periode",
     col_change: "Ændring",
-    responses_title: "{count} besvarelser",
+    responses_title: "{count} besvarelse|{count} besvarelser",
     responses_of: "{column} = {value}",
     show_all: "Vis alle",
     col_row: "Række",
@@ -816,9 +864,21 @@ pub static DANISH: Texts = Texts {
     notice_no_header: "Ingen overskriftsrække: række 1 indeholder svar, tælles derfor med, og kolonnerne hedder Column A, Column B, …",
     notice_read_as: "Denne .{extension}-fil er i virkeligheden en {kind}-fil og er læst som sådan.",
     notice_windows_1252: "Linje(r) {lines} var ikke gyldig UTF-8 og er læst som Windows-1252.",
-    notice_unreadable_dates: "{rows} række(r) har ingen læsbar dato i '{column}' og er udeladt af trenden ({blank} tomme; {examples}).",
+    notice_unreadable_dates: "{rows} række har ingen læsbar dato i '{column}' og er udeladt af trenden ({blank} tomme; {examples}).|{rows} rækker har ingen læsbar dato i '{column}' og er udeladt af trenden ({blank} tomme; {examples}).",
     guessed: "gættet",
     footnote_weighted: "vægtet med '{column}'",
+    notice_export_failed: "Eksporten mislykkedes",
+    notice_library_failed: "Dine egne benchmarks kunne ikke læses; kun de medfølgende bruges",
+    notice_benchmark_file_failed: "Benchmarkene kunne ikke importeres eller gemmes",
+    notice_codebook_failed: "Kodebogen kunne ikke læses eller gemmes",
+    notice_analysis_failed: "Tallene kunne ikke beregnes",
+    notice_dialog_failed: "Filvinduet kunne ikke vises",
+    date_unreadable: "'{text}' er ikke en dato: skriv den som ÅÅÅÅ-MM-DD, f.eks. {example}",
+    survey_files: "Undersøgelsesfiler",
+    all_files: "Alle filer",
+    metric_ces: "CES",
+    metric_csat: "CSAT",
+    metric_share_n: "{share}, n = {n}",
 };
 
 impl Texts {

@@ -3,6 +3,7 @@
 //! up here so that the window, the exported files and the CLI name them alike.
 
 use super::{Language, Texts, fill};
+use crate::analysis::{MetricKind, MetricSummary};
 use crate::benchmarks::{Caveat, Verdict};
 use crate::import::ExclusionReason;
 use crate::import::Role;
@@ -51,6 +52,30 @@ impl Texts {
         }
     }
 
+    /// The card title of a CES, CSAT or grade metric.
+    #[must_use]
+    pub fn metric_title(&self, kind: MetricKind) -> &'static str {
+        match kind {
+            MetricKind::CesAgree => self.ces_title,
+            MetricKind::CesEffort => self.ces_effort_title,
+            MetricKind::Csat => self.csat_title,
+            MetricKind::Grade => self.grade_title,
+        }
+    }
+
+    /// A metric's share in words with its interval: `top-2-box: 61.0% (55-67)`.
+    #[must_use]
+    pub fn metric_share(&self, m: &MetricSummary) -> String {
+        let template = match m.kind {
+            MetricKind::CesAgree => self.agree_share,
+            MetricKind::CesEffort => self.low_effort_share,
+            MetricKind::Csat => self.top2_share,
+            MetricKind::Grade => self.grade_share,
+        };
+        let (pct, low, high) = (self.percent(m.share_pct), self.number(m.share_low, 0), self.number(m.share_high, 0));
+        fill(template, &[("pct", &pct), ("low", &low), ("high", &high)])
+    }
+
     /// The words for a column role.
     #[must_use]
     pub fn role(&self, role: Role) -> &'static str {
@@ -80,5 +105,48 @@ impl Language {
             Self::Dutch => crate::themes::Language::Dutch,
             Self::Danish => crate::themes::Language::Danish,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{DANISH, DUTCH, ENGLISH};
+
+    fn csat() -> MetricSummary {
+        MetricSummary {
+            column: "Tevredenheid".into(),
+            kind: MetricKind::Csat,
+            scale: "1-5".into(),
+            higher_is_better: true,
+            n: 200,
+            effective_n: None,
+            mean: 3.9,
+            mean_low: Some(3.7),
+            mean_high: Some(4.1),
+            share: "top_2_box",
+            share_pct: 61.0,
+            share_low: 54.1,
+            share_high: 67.5,
+            fail_pct: None,
+            fail_low: None,
+            fail_high: None,
+        }
+    }
+
+    #[test]
+    fn a_metric_share_is_named_in_words_never_by_its_code() {
+        let m = csat();
+        assert_eq!(ENGLISH.metric_share(&m), "top-2-box: 61.0% (54-68)");
+        assert_eq!(
+            DUTCH.metric_share(&m),
+            DUTCH.top2_share.replace("{pct}", "61,0%").replace("{low}", "54").replace("{high}", "68")
+        );
+        for t in [&ENGLISH, &DUTCH, &DANISH] {
+            let hover = fill(t.metric_share_n, &[("share", &t.metric_share(&m)), ("n", "200")]);
+            assert!(!hover.contains("top_2_box") && hover.ends_with("n = 200"), "{hover}");
+        }
+        let effort = MetricSummary { kind: MetricKind::CesEffort, share: "low_effort_1_2", ..csat() };
+        assert!(ENGLISH.metric_share(&effort).starts_with("low effort (1-2): "));
     }
 }

@@ -372,50 +372,6 @@ fn file_bytes(path: &Path) -> Result<(String, Vec<u8>), ImportError> {
     Ok((file, bytes))
 }
 
-/// A small side table read as plain rows of text cells, with no survey detection (no header,
-/// score or roles): the invited counts per segment, for example.
-#[derive(Debug, Clone)]
-pub struct PlainTable {
-    /// Where it came from and how it was read.
-    pub source: SourceInfo,
-    /// Every row, the header (if any) included.
-    pub rows: CellTable,
-}
-
-/// Reads the file at `path` as a [`PlainTable`]: the same format sniffing, encodings, delimiters
-/// and size and zip guards as a survey; of a workbook, the first sheet that holds data.
-pub fn read_plain_file(path: &Path) -> Result<PlainTable, ImportError> {
-    let (file, bytes) = file_bytes(path)?;
-    if bytes.is_empty() {
-        return Err(ImportError::Empty { file });
-    }
-    let (kind, read_as) = workbook_kind(&file, &bytes)?;
-    let (mut source, rows) = match kind {
-        Some(kind) => {
-            let book = workbook::read_workbook(bytes, kind, None).map_err(|p| workbook_error(&file, kind, p))?;
-            let (sheet, rows) =
-                book.sheets.into_iter().next().ok_or_else(|| ImportError::NoRows { place: file.clone() })?;
-            let source = SourceInfo {
-                file_name: file.clone(),
-                format: FileFormat::Workbook,
-                encoding: None,
-                delimiter: None,
-                sheet: Some(sheet),
-                sheet_names: book.sheet_names,
-                read_as: None,
-                windows_1252_lines: Vec::new(),
-            };
-            (source, rows)
-        }
-        None => {
-            let (rows, source) = read_text_cells(&file, bytes, &mut |_| true)?;
-            (source, rows)
-        }
-    };
-    source.read_as = read_as;
-    Ok(PlainTable { source, rows })
-}
-
 /// The kind of workbook `bytes` hold (`None`: text), and what the file really is when its
 /// extension says otherwise.
 fn workbook_kind(file: &str, bytes: &[u8]) -> Result<(Option<WorkbookKind>, Option<&'static str>), ImportError> {
@@ -453,6 +409,28 @@ fn workbook_error(file: &str, kind: WorkbookKind, problem: WorkbookProblem) -> I
             ImportError::ArchiveTooLarge { file: file.to_owned(), unpacked_mb }
         }
     }
+}
+
+/// Reads a small table that is not a survey (benchmark rows, a list) from the file at `path`:
+/// the same guards and detection as [`read_file`] (size and unpacked-size limits, format by
+/// content, encoding, delimiter sniffing including `;` from Dutch Excel), but no header, layout
+/// or score detection. A workbook gives its first sheet with data. Each row comes with its
+/// spreadsheet row number.
+pub fn read_plain_rows(path: &Path) -> Result<Vec<(usize, Vec<String>)>, ImportError> {
+    let (file, bytes) = file_bytes(path)?;
+    if bytes.is_empty() {
+        return Err(ImportError::Empty { file });
+    }
+    let cells = match workbook_kind(&file, &bytes)?.0 {
+        Some(kind) => {
+            let book = workbook::read_workbook(bytes, kind, None).map_err(|p| workbook_error(&file, kind, p))?;
+            book.sheets.into_iter().next().map(|(_, cells)| cells).ok_or(ImportError::NoRows { place: file })?
+        }
+        None => read_text_cells(&file, bytes, &mut |_| true)?.0,
+    };
+    Ok((0..cells.row_count())
+        .map(|r| (cells.row_number(r), (0..cells.column_count()).map(|c| cells.cell(r, c).to_owned()).collect()))
+        .collect())
 }
 
 fn io_reason(e: &std::io::Error) -> String {

@@ -43,19 +43,18 @@ pub fn parse_count(text: &str) -> Option<u64> {
 
 /// Reads invited counts from the file at `path`.
 pub fn read_invited_file(path: &Path) -> Result<InvitedTable, String> {
-    let table = import::read_plain_file(path).map_err(|e| e.to_string())?;
-    let place = table.source.place();
-    let rows = &table.rows;
+    let rows = import::read_plain_rows(path).map_err(|e| e.to_string())?;
+    let place = import::display_name(path);
     let mut column = None;
     let mut counts = BTreeMap::new();
     let mut first_row_of: BTreeMap<String, usize> = BTreeMap::new();
-    for r in (0..rows.row_count()).filter(|&r| !rows.row_is_blank(r)) {
-        let (value, count) = (rows.cell(r, 0).trim(), rows.cell(r, 1).trim());
-        let row = rows.row_number(r);
-        let Some(n) = parse_count(count) else {
+    let cell = |cells: &[String], c: usize| cells.get(c).map_or("", |s| s.trim()).to_owned();
+    for (row, cells) in rows.iter().filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty())) {
+        let (value, count) = (cell(cells, 0), cell(cells, 1));
+        let Some(n) = parse_count(&count) else {
             if counts.is_empty() && column.is_none() && !value.is_empty() {
                 // The header row: the values' column and the count's title.
-                column = Some(value.to_owned());
+                column = Some(value);
                 continue;
             }
             return Err(format!(
@@ -66,10 +65,10 @@ pub fn read_invited_file(path: &Path) -> Result<InvitedTable, String> {
         if value.is_empty() {
             return Err(format!("{place}, row {row}, column {}: the value is blank", column_letter(0)));
         }
-        if let Some(first) = first_row_of.insert(value.to_owned(), row) {
+        if let Some(first) = first_row_of.insert(value.clone(), *row) {
             return Err(format!("{place}, rows {first} and {row}: '{value}' is listed twice"));
         }
-        counts.insert(value.to_owned(), n);
+        counts.insert(value, n);
     }
     if counts.is_empty() {
         return Err(format!(

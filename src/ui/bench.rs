@@ -102,7 +102,7 @@ fn benchmarks_view(
         if let Some(c) = computed.results.overall.as_ref().and_then(|o| o.benchmark.as_ref()) {
             let o = computed.results.overall.as_ref().map(|o| &o.summary);
             if let Some(o) = o {
-                comparison_line(ui, "NPS", o.nps, o.ci_low, o.ci_high, o.n, c, t);
+                comparison_line(ui, t.col_nps, o.nps, o.ci_low, o.ci_high, o.n, c, t);
             }
         }
         ui.add_space(8.0);

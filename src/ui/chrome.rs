@@ -4,7 +4,7 @@
 use eframe::egui::{self, RichText};
 
 use super::theme;
-use crate::app::{AppCommand, LoadSource, NpsApp, Screen, ThemeChoice};
+use crate::app::{AppCommand, LoadSource, NoticeKind, NpsApp, Screen, ThemeChoice};
 use crate::i18n::{Language, Texts, fill};
 
 /// File, View and Help menus.
@@ -76,7 +76,7 @@ pub fn menu_bar(ui: &mut egui::Ui, app: &NpsApp, t: &Texts, commands: &mut Vec<A
     });
 }
 
-/// The loading bar with its Cancel button, and the error notice.
+/// The loading bar with its Cancel button, and the notices, newest first.
 pub fn notices(ui: &mut egui::Ui, app: &NpsApp, t: &Texts, commands: &mut Vec<AppCommand>) {
     ui.add_space(4.0);
     if let Some(job) = app.job() {
@@ -89,8 +89,9 @@ pub fn notices(ui: &mut egui::Ui, app: &NpsApp, t: &Texts, commands: &mut Vec<Ap
             }
         });
     }
-    if let Some(message) = app.error() {
-        let visuals = ui.visuals().clone();
+    let visuals = ui.visuals().clone();
+    let colour = theme::error_text(&visuals);
+    for notice in app.notices() {
         egui::Frame::new()
             .fill(theme::error_fill(&visuals))
             .inner_margin(egui::Margin::same(10))
@@ -99,21 +100,45 @@ pub fn notices(ui: &mut egui::Ui, app: &NpsApp, t: &Texts, commands: &mut Vec<Ap
                 ui.set_width(ui.available_width());
                 ui.horizontal(|ui| {
                     ui.vertical(|ui| {
-                        ui.label(RichText::new(t.error_title).strong().color(theme::error_text(&visuals)));
-                        ui.label(RichText::new(message).color(theme::error_text(&visuals)));
-                        if app.loaded().is_some() {
-                            ui.label(RichText::new(t.error_kept).small().color(theme::error_text(&visuals)));
+                        ui.label(RichText::new(notice_title(notice.kind, t)).strong().color(colour));
+                        ui.label(RichText::new(&notice.message).color(colour));
+                        if notice.kind == NoticeKind::OpenFile && app.loaded().is_some() {
+                            ui.label(RichText::new(t.error_kept).small().color(colour));
                         }
                     });
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
-                        if ui.button(t.dismiss).clicked() {
-                            commands.push(AppCommand::DismissError);
+                        let dismiss = ui.button(t.dismiss);
+                        let title = notice_title(notice.kind, t);
+                        dismiss.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::Button, true, format!("{}: {title}", t.dismiss))
+                        });
+                        if dismiss.clicked() {
+                            commands.push(AppCommand::DismissNotice(notice.id));
                         }
                     });
                 });
             });
+        ui.add_space(4.0);
     }
     ui.add_space(4.0);
+}
+
+/// A notice's title: what failed.
+#[must_use]
+pub fn notice_title(kind: NoticeKind, t: &Texts) -> &'static str {
+    match kind {
+        NoticeKind::OpenFile => t.error_title,
+        NoticeKind::Export => t.notice_export_failed,
+        NoticeKind::BenchmarkLibrary => t.notice_library_failed,
+        NoticeKind::BenchmarkFile => t.notice_benchmark_file_failed,
+        NoticeKind::Codebook => t.notice_codebook_failed,
+        NoticeKind::Analysis => t.notice_analysis_failed,
+        NoticeKind::Dialog => t.notice_dialog_failed,
+        NoticeKind::ProjectOpen => t.project_texts().notice_project_open_failed,
+        NoticeKind::ProjectSave => t.project_texts().notice_project_save_failed,
+        NoticeKind::ProjectRefused => t.project_texts().notice_project_refused,
+        NoticeKind::InvitedImport => t.project_texts().notice_invited_failed,
+    }
 }
 
 /// The About box with the trademark credit.

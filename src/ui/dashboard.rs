@@ -4,13 +4,13 @@
 use eframe::egui::{self, RichText, Role, WidgetInfo};
 
 use super::{ViewContext, export_menu, plot, theme};
-use crate::analysis::{MetricKind, MetricSummary, SegmentRow};
+use crate::analysis::{MetricSummary, SegmentRow};
 use crate::app::AppCommand;
 use crate::app::View;
 use crate::chart::Tone;
 use crate::figures::{FigureContext, Words, distribution_figure, overall_table, quality_table};
 use crate::i18n::export::ExportTexts;
-use crate::i18n::{Texts, fill};
+use crate::i18n::{Texts, fill, plural};
 use crate::report::{Overall, Report};
 
 /// The Overview: KPI cards, the response rate, the distribution and the top themes; the
@@ -113,29 +113,14 @@ fn metric_cards(ui: &mut egui::Ui, overall: &Overall, t: &Texts) {
     let mut cards = Vec::new();
     {
         for m in metrics {
-            let (title, share) = match m.kind {
-                MetricKind::CesAgree => (t.ces_title, t.agree_share),
-                MetricKind::CesEffort => (t.ces_effort_title, t.low_effort_share),
-                MetricKind::Csat => (t.csat_title, t.top2_share),
-                MetricKind::Grade => (t.grade_title, t.grade_share),
-            };
+            let title = t.metric_title(m.kind);
             let mean_interval = match (m.mean_low, m.mean_high) {
                 (Some(low), Some(high)) => {
                     fill(t.mean_interval, &[("low", &t.number(low, 2)), ("high", &t.number(high, 2))])
                 }
                 _ => t.no_interval.to_owned(),
             };
-            let mut details = vec![
-                mean_interval,
-                fill(
-                    share,
-                    &[
-                        ("pct", &t.percent(m.share_pct)),
-                        ("low", &t.number(m.share_low, 0)),
-                        ("high", &t.number(m.share_high, 0)),
-                    ],
-                ),
-            ];
+            let mut details = vec![mean_interval, t.metric_share(m)];
             details.push(match m.effective_n {
                 Some(n_eff) => fill(t.effective_n, &[("n", &t.number(n_eff, 0))]),
                 None => fill(t.n_responses, &[("n", &m.n.to_string())]),
@@ -229,7 +214,7 @@ fn source_line(ui: &mut egui::Ui, report: &Report, t: &Texts, commands: &mut Vec
         let excluded = report.rows_read - report.rows_used;
         if excluded == 0 {
             ui.label(RichText::new(t.nothing_excluded).weak());
-        } else if ui.link(fill(t.excluded_notice, &[("count", &excluded.to_string())])).clicked() {
+        } else if ui.link(plural(t.excluded_notice, excluded as u64, &[])).clicked() {
             commands.push(AppCommand::ShowExclusions(true));
         }
     });

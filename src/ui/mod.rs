@@ -59,7 +59,7 @@ impl Screens {
         let language = app.settings().language;
         let (t, x) = (language.texts(), language.export_texts());
         egui::Panel::top("menu").show(ui, |ui| chrome::menu_bar(ui, app, t, &mut commands));
-        if app.job().is_some() || app.error().is_some() {
+        if app.job().is_some() || !app.notices().is_empty() {
             egui::Panel::top("notices").show(ui, |ui| chrome::notices(ui, app, t, &mut commands));
         }
         if app.projects().notice().is_some() {

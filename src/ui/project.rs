@@ -31,24 +31,17 @@ pub fn menu_items(ui: &mut egui::Ui, app: &NpsApp, p: &ProjectTexts, commands: &
     }
 }
 
-/// The project notice: what applying or saving a project did, or why it failed.
+/// The project notice: what applying or saving a project did (failures are in the window's
+/// notices).
 pub fn notice(ui: &mut egui::Ui, app: &NpsApp, t: &Texts, commands: &mut Vec<AppCommand>) {
     let Some(notice) = app.projects().notice() else { return };
     let visuals = ui.visuals().clone();
-    let (fill, text) = match notice.failed {
-        Some(_) => (theme::error_fill(&visuals), theme::error_text(&visuals)),
-        None => (visuals.faint_bg_color, visuals.text_color()),
-    };
     ui.add_space(4.0);
-    egui::Frame::new().fill(fill).inner_margin(egui::Margin::same(8)).corner_radius(6.0).show(ui, |ui| {
+    let frame = egui::Frame::new().fill(visuals.faint_bg_color).inner_margin(egui::Margin::same(8)).corner_radius(6.0);
+    frame.show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
-            ui.vertical(|ui| {
-                if let Some(title) = notice.failed {
-                    ui.label(RichText::new(title).strong().color(text));
-                }
-                ui.label(RichText::new(&notice.message).color(text));
-            });
+            ui.label(RichText::new(&notice.message).color(visuals.text_color()));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
                 if ui.button(t.dismiss).clicked() {
                     commands.push(AppCommand::DismissProjectNotice);

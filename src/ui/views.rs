@@ -12,7 +12,7 @@ use crate::app::{AppCommand, Computed, LoadedSurvey, ScoreGroup, SortKey, View, 
 use crate::chart::Tone;
 use crate::figures::{Words, segments_figure, segments_table, trend_figure, trend_table};
 use crate::i18n::export::ExportTexts;
-use crate::i18n::{Texts, fill};
+use crate::i18n::{Texts, fill, plural};
 
 /// The view tabs, with a note while figures are being computed.
 pub fn tabs(
@@ -47,79 +47,138 @@ pub fn tabs(
 /// How many segment columns the Responses view shows.
 const SEGMENTS_SHOWN: usize = 4;
 
-/// The filter panel: values per segment column and a date range, applied to every view.
+/// The filter panel: values per segment column and a date range, applied to every view. Owns the
+/// dates being typed: a date is applied when complete or when the field is left (Enter, Tab),
+/// and an unreadable one is kept as typed with a message under it.
 #[derive(Debug, Default)]
-pub struct FilterPanel;
+pub struct FilterPanel {
+    from: DateField,
+    until: DateField,
+}
 
 impl FilterPanel {
     /// Draws the panel.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewContext<'_>, commands: &mut Vec<AppCommand>) {
-        filter_panel(ui, &cx.loaded.survey, &cx.app.views().filter, cx.t, commands);
+        let (survey, filter, t) = (&cx.loaded.survey, &cx.app.views().filter, cx.t);
+        ui.horizontal(|ui| {
+            ui.heading(t.filter_title);
+            if !filter.is_empty() && ui.button(t.filter_clear).clicked() {
+                commands.push(AppCommand::SetFilter(Filter::default()));
+            }
+        });
+        let summary = if filter.is_empty() { t.filter_all.to_owned() } else { filter.describe() };
+        ui.label(RichText::new(summary).weak());
+        ui.separator();
+        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+            if let Some((first, last)) = survey.date_range() {
+                let from = self.from.ui(ui, "filter-from", t.date_from, &filter.date_from, first, t);
+                let until = self.until.ui(ui, "filter-until", t.date_to, &filter.date_to, last, t);
+                if from.is_some() || until.is_some() {
+                    let mut next = filter.clone();
+                    if let Some(value) = from {
+                        next.date_from = value;
+                    }
+                    if let Some(value) = until {
+                        next.date_to = value;
+                    }
+                    commands.push(AppCommand::SetFilter(next));
+                }
+                ui.separator();
+            }
+            segment_filters(ui, survey, filter, commands);
+        });
     }
 }
 
-fn filter_panel(ui: &mut egui::Ui, survey: &Survey, filter: &Filter, t: &Texts, commands: &mut Vec<AppCommand>) {
-    ui.horizontal(|ui| {
-        ui.heading(t.filter_title);
-        if !filter.is_empty() && ui.button(t.filter_clear).clicked() {
-            commands.push(AppCommand::SetFilter(Filter::default()));
+/// A date typed into the filter: the text as typed, the filter value it was last in step with,
+/// and whether the last committed text was unreadable.
+#[derive(Debug, Default)]
+struct DateField {
+    text: String,
+    in_step_with: Option<String>,
+    unreadable: Option<String>,
+}
+
+impl DateField {
+    /// Draws the field; returns the new filter value (`Some(None)`: no bound) when the user
+    /// committed a readable date or emptied the field.
+    fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        id: &str,
+        label: &str,
+        current: &Option<String>,
+        hint_day: i32,
+        t: &Texts,
+    ) -> Option<Option<String>> {
+        let id = egui::Id::unique(id);
+        let focused = ui.memory(|m| m.has_focus(id));
+        // The filter changed elsewhere (Clear filter, a project): show it, unless being typed.
+        if !focused && self.in_step_with != *current {
+            self.text = current.clone().unwrap_or_default();
+            self.in_step_with = current.clone();
+            self.unreadable = None;
         }
-    });
-    let summary = if filter.is_empty() { t.filter_all.to_owned() } else { filter.describe() };
-    ui.label(RichText::new(summary).weak());
-    ui.separator();
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        if let Some((first, last)) = survey.date_range() {
-            for (label, current, is_from, hint) in
-                [(t.date_from, &filter.date_from, true, first), (t.date_to, &filter.date_to, false, last)]
-            {
-                ui.label(label);
-                let mut text = current.clone().unwrap_or_default();
-                let hint = crate::analysis::calendar::iso_date(hint);
-                let response = ui.add(egui::TextEdit::singleline(&mut text).desired_width(140.0).hint_text(hint));
-                response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
-                if response.lost_focus() || (response.changed() && (text.is_empty() || text.len() == 10)) {
-                    let value =
-                        Some(text.trim().to_owned()).filter(|v| crate::analysis::calendar::parse_iso_date(v).is_some());
-                    if value != *current {
-                        let mut next = filter.clone();
-                        if is_from {
-                            next.date_from = value;
-                        } else {
-                            next.date_to = value;
-                        }
-                        commands.push(AppCommand::SetFilter(next));
+        ui.label(label);
+        let hint = crate::analysis::calendar::iso_date(hint_day);
+        let response = ui.add(egui::TextEdit::singleline(&mut self.text).id(id).desired_width(140.0).hint_text(&hint));
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
+        let typed = self.text.trim().to_owned();
+        let parsed = crate::analysis::calendar::parse_iso_date(&typed);
+        let complete = response.changed() && parsed.is_some() && typed.len() == 10;
+        let mut committed = None;
+        if response.lost_focus() || complete {
+            if typed.is_empty() {
+                self.unreadable = None;
+                committed = Some(None);
+            } else if let Some(day) = parsed {
+                self.unreadable = None;
+                committed = Some(Some(crate::analysis::calendar::iso_date(day)));
+            } else if response.lost_focus() {
+                self.unreadable = Some(typed);
+            }
+        }
+        if let Some(text) = &self.unreadable {
+            let message = fill(t.date_unreadable, &[("text", text), ("example", &hint)]);
+            ui.label(RichText::new(message).color(theme::error_text(ui.visuals())).small());
+        }
+        match committed {
+            Some(value) if value != *current => {
+                self.in_step_with = value.clone();
+                Some(value)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The values of every segment column, ticked to keep only those rows.
+fn segment_filters(ui: &mut egui::Ui, survey: &Survey, filter: &Filter, commands: &mut Vec<AppCommand>) {
+    for segment in &survey.segments {
+        let kept = filter.segments.get(&segment.name);
+        let title = match kept.map(std::collections::BTreeSet::len) {
+            Some(k) if k > 0 => format!("{} ({k}/{})", segment.name, segment.labels.len()),
+            _ => segment.name.clone(),
+        };
+        egui::CollapsingHeader::new(title).id_salt(("filter", &segment.name)).show(ui, |ui| {
+            for label in segment.labels.iter().take(200) {
+                let mut on = kept.is_some_and(|k| k.contains(label));
+                if ui.checkbox(&mut on, label).changed() {
+                    let mut next = filter.clone();
+                    let values = next.segments.entry(segment.name.clone()).or_default();
+                    if on {
+                        values.insert(label.clone());
+                    } else {
+                        values.remove(label);
                     }
+                    if values.is_empty() {
+                        next.segments.remove(&segment.name);
+                    }
+                    commands.push(AppCommand::SetFilter(next));
                 }
             }
-            ui.separator();
-        }
-        for segment in &survey.segments {
-            let kept = filter.segments.get(&segment.name);
-            let title = match kept.map(std::collections::BTreeSet::len) {
-                Some(k) if k > 0 => format!("{} ({k}/{})", segment.name, segment.labels.len()),
-                _ => segment.name.clone(),
-            };
-            egui::CollapsingHeader::new(title).id_salt(("filter", &segment.name)).show(ui, |ui| {
-                for label in segment.labels.iter().take(200) {
-                    let mut on = kept.is_some_and(|k| k.contains(label));
-                    if ui.checkbox(&mut on, label).changed() {
-                        let mut next = filter.clone();
-                        let values = next.segments.entry(segment.name.clone()).or_default();
-                        if on {
-                            values.insert(label.clone());
-                        } else {
-                            values.remove(label);
-                        }
-                        if values.is_empty() {
-                            next.segments.remove(&segment.name);
-                        }
-                        commands.push(AppCommand::SetFilter(next));
-                    }
-                }
-            });
-        }
-    });
+        });
+    }
 }
 
 /// The Segments view: table and chart per segment value.
@@ -307,7 +366,7 @@ fn metrics_present<'a>(metrics: impl Iterator<Item = &'a GroupMetrics>) -> [bool
 }
 
 fn metric_headers(ui: &mut egui::Ui, present: [bool; 3], t: &Texts) {
-    for (shown, header) in present.into_iter().zip(["CES", "CSAT", t.role_grade]) {
+    for (shown, header) in present.into_iter().zip([t.metric_ces, t.metric_csat, t.role_grade]) {
         if shown {
             ui.label(RichText::new(header).strong());
         }
@@ -328,14 +387,7 @@ fn metric_cells(ui: &mut egui::Ui, metrics: &GroupMetrics, present: [bool; 3], t
                     }
                     _ => t.number(m.mean, 2),
                 };
-                let share = format!(
-                    "{}: {} ({}–{}), n = {}",
-                    m.share,
-                    t.percent(m.share_pct),
-                    t.number(m.share_low, 0),
-                    t.number(m.share_high, 0),
-                    m.n
-                );
+                let share = fill(t.metric_share_n, &[("share", &t.metric_share(m)), ("n", &m.n.to_string())]);
                 ui.label(text).on_hover_text(share);
             }
             None => {
@@ -483,7 +535,7 @@ fn responses(
         None => &computed.responses,
     };
     ui.horizontal_wrapped(|ui| {
-        ui.heading(fill(t.responses_title, &[("count", &rows.len().to_string())]));
+        ui.heading(plural(t.responses_title, rows.len() as u64, &[]));
         if let Some((label, _)) = theme {
             let tt = crate::i18n::themes::ThemeTexts::of(language);
             ui.label(fill(tt.responses_of_theme, &[("theme", label)]));
