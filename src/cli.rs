@@ -39,24 +39,45 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Analyse a survey file and print NPS with its 95% interval.
-    Report(ReportArgs),
+    Report(Box<ReportArgs>),
     /// Find the themes of the comments: what detractors talk about, with intervals and quotes.
     Themes(ThemesArgs),
+}
+
+/// The survey file and the project of `report` and `themes`.
+#[derive(Debug, clap::Args)]
+pub struct InputArgs {
+    /// The survey file (default with --project: the file the project was made on).
+    #[arg(required_unless_present = "project")]
+    pub file: Option<PathBuf>,
+    /// Read and analyse as this project says (roles, filter, breakdowns, trend, benchmarks, data
+    /// context, invited counts, codebook); arguments given here replace the project's choice for
+    /// that argument. A file whose columns do not fit the project is refused, naming the missing
+    /// columns.
+    #[arg(long, value_name = "FILE")]
+    pub project: Option<PathBuf>,
+    /// Save how this file was read and analysed as a project (JSON), for next quarter's file.
+    #[arg(long, value_name = "FILE")]
+    pub save_project: Option<PathBuf>,
+}
+
+impl InputArgs {
+    /// The file to read: FILE, else the file the project was made on.
+    fn file(&self, project: Option<&(Project, String)>) -> Result<PathBuf, ReportFailure> {
+        match (&self.file, project, &self.project) {
+            (Some(file), _, _) => Ok(file.clone()),
+            (None, Some((p, _)), Some(path)) => Ok(p.input_path(path)),
+            _ => Err(usage("give a survey FILE, or --project FILE".to_owned())),
+        }
+    }
 }
 
 /// Arguments of `themes`.
 #[derive(Debug, clap::Args)]
 pub struct ThemesArgs {
-    /// The survey file (default with --project: the file the project was made on).
-    #[arg(required_unless_present = "project")]
-    pub file: Option<PathBuf>,
-    /// Read and filter as this project says, with its codebook; arguments given here replace the
-    /// project's choice for that argument.
-    #[arg(long, value_name = "FILE")]
-    pub project: Option<PathBuf>,
-    /// Save how this file was read, the filter and the codebook as a project.
-    #[arg(long, value_name = "FILE")]
-    pub save_project: Option<PathBuf>,
+    /// The survey file and the project.
+    #[command(flatten)]
+    pub input: InputArgs,
     /// Sheet to read in a workbook (default: the first sheet with data).
     #[arg(long)]
     pub sheet: Option<String>,
@@ -79,7 +100,7 @@ pub struct ThemesArgs {
 
 /// Runs `themes` and returns what to print, or the one-line error.
 pub fn run_themes(args: &ThemesArgs) -> Result<String, String> {
-    let project = read_project(args.project.as_ref()).map_err(|f| f.message)?;
+    let project = read_project(args.input.project.as_ref()).map_err(|f| f.message)?;
     let mut filter = Filter::default();
     for condition in &args.filter {
         filter.add_condition(condition)?;
@@ -100,11 +121,7 @@ pub fn run_themes(args: &ThemesArgs) -> Result<String, String> {
         roles: Vec::new(),
         no_weight: false,
     };
-    let file = match (&args.file, &project, &args.project) {
-        (Some(file), _, _) => file.clone(),
-        (None, Some((p, _)), Some(path)) => p.input_path(path),
-        _ => return Err("give a survey FILE, or --project FILE".to_owned()),
-    };
+    let file = args.input.file(project.as_ref()).map_err(|f| f.message)?;
     let table = match &project {
         Some((p, name)) => p.read_survey(&file, name, &overrides, &mut |_| true).map_err(|e| e.to_string())?.0,
         None => import::read_file(&file, &overrides, &mut |_| true).map_err(|e| e.to_string())?,
@@ -112,7 +129,7 @@ pub fn run_themes(args: &ThemesArgs) -> Result<String, String> {
     let request =
         crate::themes_report::ThemesRequest { import: overrides, filter, codebook: None, comments: args.comments };
     let report = crate::themes_report::themes_for_table(&table, &request, &codebook)?;
-    if let Some(target) = &args.save_project {
+    if let Some(target) = &args.input.save_project {
         let fingerprint = Fingerprint::of_file(&file).map_err(|e| format!("{}: {e}", import::display_name(&file)))?;
         let path = std::path::absolute(&file).unwrap_or_else(|_| file.clone());
         let mut saved = Project::of_table(&path, fingerprint, &table, false);
@@ -134,17 +151,9 @@ pub fn run_themes(args: &ThemesArgs) -> Result<String, String> {
 /// Arguments of `report`.
 #[derive(Debug, clap::Args)]
 pub struct ReportArgs {
-    /// The survey file (default with --project: the file the project was made on).
-    #[arg(required_unless_present = "project")]
-    pub file: Option<PathBuf>,
-    /// Analyse as this project says (roles, filter, breakdowns, trend, benchmarks, data context,
-    /// invited counts); arguments given here replace the project's choice for that argument.
-    /// A file whose columns do not fit the project is refused, naming the missing columns.
-    #[arg(long, value_name = "FILE")]
-    pub project: Option<PathBuf>,
-    /// Save how this file was analysed as a project (JSON), to apply to next quarter's file.
-    #[arg(long, value_name = "FILE")]
-    pub save_project: Option<PathBuf>,
+    /// The survey file and the project.
+    #[command(flatten)]
+    pub input: InputArgs,
     /// How many people were invited, for the response rate (respondent rows in the file,
     /// including rows whose score is left out, over this number, with a 95% Wilson interval).
     #[arg(long, value_name = "N", value_parser = parse_invited)]
@@ -385,9 +394,7 @@ fn report_request(
         filter,
         context,
         overall_benchmark,
-        benchmark_matches: project
-            .map(|p| p.analysis.benchmark_matches.iter().map(|m| (m.value.clone(), m.benchmark.clone())).collect())
-            .unwrap_or_default(),
+        benchmark_matches: project.map(|p| BenchmarkMatch::pairs(&p.analysis.benchmark_matches)).unwrap_or_default(),
     })
 }
 
@@ -409,11 +416,7 @@ fn project_of_run(
         trend_period: request.trend,
         hide_small: applied.is_some_and(|p| p.analysis.hide_small),
         overall_benchmark: request.overall_benchmark.clone(),
-        benchmark_matches: request
-            .benchmark_matches
-            .iter()
-            .map(|(value, benchmark)| BenchmarkMatch { value: value.clone(), benchmark: benchmark.clone() })
-            .collect(),
+        benchmark_matches: BenchmarkMatch::list(&request.benchmark_matches),
     };
     project.context = request.context.clone();
     project.codebook = applied.and_then(|p| p.codebook.clone());
@@ -424,13 +427,9 @@ fn project_of_run(
 /// status. Warnings and hints (arguments ignored or mistyped, notices with `--json`) are added
 /// to `warnings`, one line each, for stderr, also when the report fails.
 pub fn run_report(args: &ReportArgs, warnings: &mut Vec<String>) -> Result<String, ReportFailure> {
-    let project = read_project(args.project.as_ref())?;
+    let project = read_project(args.input.project.as_ref())?;
     let request = report_request(args, project.as_ref().map(|(p, _)| p), warnings)?;
-    let file = match (&args.file, &project, &args.project) {
-        (Some(file), _, _) => file.clone(),
-        (None, Some((p, _)), Some(path)) => p.input_path(path),
-        _ => return Err(usage("give a survey FILE, or --project FILE".to_owned())),
-    };
+    let file = args.input.file(project.as_ref())?;
     let (table, applied) = match &project {
         Some((p, name)) => {
             let (table, fit) = p
@@ -462,7 +461,7 @@ pub fn run_report(args: &ReportArgs, warnings: &mut Vec<String>) -> Result<Strin
         let scale = if args.png_2x { crate::export::png::Scale::X2 } else { crate::export::png::Scale::X1 };
         crate::figures::write_out(dir, &report, &json, charts, tables, scale)?;
     }
-    if let Some(target) = &args.save_project {
+    if let Some(target) = &args.input.save_project {
         let saved = project_of_run(&file, &table, &request, project.as_ref().map(|(p, _)| p))?;
         saved.write(target).map_err(|e| ReportFailure::from(e.to_string()))?;
     }

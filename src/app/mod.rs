@@ -217,7 +217,7 @@ impl NpsApp {
     pub fn open_project_file(&mut self, path: &std::path::Path, file: Option<PathBuf>) {
         if let Some(project::ProjectStep::Load(source, saved, name)) = self.projects.open(path) {
             let source = file.map_or(source, LoadSource::File);
-            self.start_load_project(source, ImportOptions::default(), Some((saved, name)));
+            self.start_load_project(source, ImportOptions::default(), Some((*saved, name)));
         }
     }
 
@@ -477,7 +477,7 @@ impl NpsApp {
                 None => self.projects.failed(NoticeKind::ProjectSave, p.nothing_to_save.to_owned()),
             },
             Some(project::ProjectStep::Load(source, saved, name)) => {
-                self.start_load_project(source, ImportOptions::default(), Some((saved, name)));
+                self.start_load_project(source, ImportOptions::default(), Some((*saved, name)));
             }
             Some(project::ProjectStep::Invited(invited)) => {
                 self.views.context = crate::benchmarks::DataContext { invited, ..self.views.context.clone() };

@@ -13,7 +13,6 @@ use super::export::{PathChooser, PathQuestion};
 use super::jobs::{FileDialogJob, LoadSource, LoadedSurvey, SAMPLE_CSV, SAMPLE_NAME};
 use super::notice_list::NoticeKind;
 use super::views::ViewSettings;
-use crate::benchmarks::DataContext;
 use crate::i18n::fill;
 use crate::i18n::project::ProjectTexts;
 use crate::project::{AnalysisChoices, BenchmarkMatch, EXTENSION, Fingerprint, Fit, Project};
@@ -59,8 +58,8 @@ pub struct ProjectState {
 pub enum ProjectStep {
     /// Save the project of the screen to this path.
     Save(PathBuf),
-    /// Load this project's file (or the sample) with the project.
-    Load(LoadSource, Project, String),
+    /// Load this project's file (or the sample) with the project (and its file name).
+    Load(LoadSource, Box<Project>, String),
     /// Set these invited counts.
     Invited(crate::analysis::Invited),
 }
@@ -93,11 +92,7 @@ pub fn project_of(loaded: &LoadedSurvey, views: &ViewSettings, codebook: &Codebo
         trend_period: views.period,
         hide_small: views.hide_small,
         overall_benchmark: views.overall_benchmark.clone(),
-        benchmark_matches: views
-            .matches
-            .iter()
-            .map(|(value, benchmark)| BenchmarkMatch { value: value.clone(), benchmark: benchmark.clone() })
-            .collect(),
+        benchmark_matches: BenchmarkMatch::list(&views.matches),
     };
     project.context = views.context.clone();
     project.codebook = (*codebook != default_codebook()).then(|| codebook.clone());
@@ -115,9 +110,9 @@ pub fn views_of(project: &Project, view: super::View) -> ViewSettings {
         second: a.breakdowns.iter().find(|b| b.len() == 2).map(|b| b[1].clone()),
         period: a.trend_period,
         hide_small: a.hide_small,
-        context: DataContext { ..project.context.clone() },
+        context: project.context.clone(),
         overall_benchmark: a.overall_benchmark.clone(),
-        matches: a.benchmark_matches.iter().map(|m| (m.value.clone(), m.benchmark.clone())).collect(),
+        matches: BenchmarkMatch::pairs(&a.benchmark_matches),
         ..ViewSettings::default()
     }
 }
@@ -201,7 +196,7 @@ impl ProjectState {
             return;
         }
         let chooser = Arc::clone(chooser);
-        match FileDialogJob::spawn(move || chooser(question), move || wake()) {
+        match FileDialogJob::spawn(move || chooser(question), wake) {
             Ok(job) => self.dialog = Some((asked, job)),
             Err(message) => self.fail(failed, message),
         }
@@ -247,7 +242,7 @@ impl ProjectState {
                 let input = project.input_path(path);
                 let source = if input == Path::new(SAMPLE_NAME) { LoadSource::Sample } else { LoadSource::File(input) };
                 self.current = Some((project.clone(), path.to_path_buf()));
-                Some(ProjectStep::Load(source, project, name))
+                Some(ProjectStep::Load(source, Box::new(project), name))
             }
             Err(e) => {
                 self.fail(NoticeKind::ProjectOpen, e.to_string());

@@ -145,6 +145,20 @@ pub struct BenchmarkMatch {
     pub benchmark: String,
 }
 
+impl BenchmarkMatch {
+    /// The matches of (sector value, benchmark id) pairs, as the views and reports hold them.
+    #[must_use]
+    pub fn list(pairs: &[(String, String)]) -> Vec<Self> {
+        pairs.iter().map(|(value, benchmark)| Self { value: value.clone(), benchmark: benchmark.clone() }).collect()
+    }
+
+    /// Back to (sector value, benchmark id) pairs.
+    #[must_use]
+    pub fn pairs(matches: &[Self]) -> Vec<(String, String)> {
+        matches.iter().map(|m| (m.value.clone(), m.benchmark.clone())).collect()
+    }
+}
+
 /// What the analysis shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -305,8 +319,9 @@ impl Project {
     fn options_for(&self, headers: &[String], codes: &[String], overrides: &ImportOptions) -> ImportOptions {
         let present = |c: &&ColumnChoice| column_in(headers, codes, &c.column).is_some();
         let overridden = |c: &&ColumnChoice| {
-            !overrides.roles.iter().any(|(name, _)| name.trim().eq_ignore_ascii_case(c.column.trim()))
-                && !(overrides.score_column.is_some() && c.role == Role::Score)
+            let named = overrides.roles.iter().any(|(name, _)| name.trim().eq_ignore_ascii_case(c.column.trim()));
+            let score_named = overrides.score_column.is_some() && c.role == Role::Score;
+            !named && !score_named
         };
         let mut roles: Vec<(String, Role)> =
             self.read.roles.iter().filter(present).filter(overridden).map(|c| (c.column.clone(), c.role)).collect();

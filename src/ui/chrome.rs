@@ -73,6 +73,7 @@ pub fn menu_bar(ui: &mut egui::Ui, app: &NpsApp, t: &Texts, commands: &mut Vec<A
                 commands.push(AppCommand::ShowAbout(true));
             }
         });
+        super::project::in_use(ui, app, t.project_texts());
     });
 }
 

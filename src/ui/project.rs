@@ -31,6 +31,16 @@ pub fn menu_items(ui: &mut egui::Ui, app: &NpsApp, p: &ProjectTexts, commands: &
     }
 }
 
+/// The project in use, at the right of the menu bar.
+pub fn in_use(ui: &mut egui::Ui, app: &NpsApp, p: &ProjectTexts) {
+    let Some((_, path)) = app.projects().current() else { return };
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        let name = crate::import::display_name(path);
+        ui.label(RichText::new(fill(p.project_in_use, &[("project", &name)])).weak())
+            .on_hover_text(path.display().to_string());
+    });
+}
+
 /// The project notice: what applying or saving a project did (failures are in the window's
 /// notices).
 pub fn notice(ui: &mut egui::Ui, app: &NpsApp, t: &Texts, commands: &mut Vec<AppCommand>) {
@@ -213,7 +223,8 @@ impl InvitedEditor {
 /// A count's text field named `label` for screen readers; a text that is not a whole number is
 /// said so beside it. Whether the text changed.
 fn count_field(ui: &mut egui::Ui, text: &mut String, label: &str, p: &ProjectTexts) -> bool {
-    let response = ui.add(egui::TextEdit::singleline(text).desired_width(90.0));
+    let height = ui.spacing().interact_size.y;
+    let response = ui.add_sized([90.0, height], egui::TextEdit::singleline(text));
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
     if !text.trim().is_empty() && parse_count(text).is_none() {
         ui.label(RichText::new(p.invited_not_a_number).color(theme::error_text(ui.visuals())));
