@@ -12,9 +12,8 @@ use crate::analysis::Invited;
 use crate::analysis::{Filter, Period};
 use crate::analysis::{RateProblem, ResponseRates};
 use crate::benchmarks::{self, Audience, Comparison, DataContext};
-use crate::i18n::project::{PROJECT_ENGLISH, ProjectTexts};
-use crate::i18n::{ENGLISH, signed};
-use crate::i18n::{Texts, fill};
+use crate::i18n::project::ProjectTexts;
+use crate::i18n::{CliTexts, ENGLISH, Language, Texts, fill};
 use crate::import::{self, ImportOptions, ImportedTable, Role};
 use crate::notices::{date_notice, import_notices};
 use crate::project::{AnalysisChoices, BenchmarkMatch, Fingerprint, Project};
@@ -93,6 +92,10 @@ pub struct ThemesArgs {
     /// Also list every commented row with its language and themes.
     #[arg(long)]
     pub comments: bool,
+    /// Language of the text output: en, nl or da (default: the system locale, LC_ALL /
+    /// LC_MESSAGES / LANG). JSON output is the same in every language.
+    #[arg(long, value_name = "LANG", value_parser = ["en", "nl", "da"])]
+    pub lang: Option<String>,
     /// Print one JSON object instead of a table.
     #[arg(long)]
     pub json: bool,
@@ -144,7 +147,7 @@ pub fn run_themes(args: &ThemesArgs) -> Result<String, String> {
     if args.json {
         serde_json::to_string_pretty(&report).map_err(|e| format!("cannot write JSON: {e}"))
     } else {
-        Ok(crate::themes_report::format_themes(&report))
+        Ok(crate::themes_report::format_themes(&report, output_language(args.lang.as_deref())))
     }
 }
 
@@ -208,6 +211,10 @@ pub struct ReportArgs {
     /// With --out: PNGs at twice the slide size (3840x2160), for large screens and print.
     #[arg(long, requires = "out")]
     pub png_2x: bool,
+    /// Language of the text output: en, nl or da (default: the system locale, LC_ALL /
+    /// LC_MESSAGES / LANG). JSON output is the same in every language.
+    #[arg(long, value_name = "LANG", value_parser = ["en", "nl", "da"])]
+    pub lang: Option<String>,
 }
 
 /// `--invited N`: a whole number, thousands separators allowed.
@@ -453,7 +460,7 @@ pub fn run_report(args: &ReportArgs, warnings: &mut Vec<String>) -> Result<Strin
     let mut report = report_for_table(&table, &request).map_err(|e| e.to_string())?;
     report.project = applied;
     if let Some(rates) = &report.response_rate {
-        warnings.extend(rate_warnings(rates, &PROJECT_ENGLISH));
+        warnings.extend(rate_warnings(rates, ENGLISH.project_texts()));
     }
     let json = serde_json::to_string_pretty(&report).map_err(|e| format!("cannot write JSON: {e}"))?;
     if let Some(dir) = &args.out {
@@ -470,168 +477,183 @@ pub fn run_report(args: &ReportArgs, warnings: &mut Vec<String>) -> Result<Strin
         warnings.extend(import_notices(&report, &ENGLISH));
         warnings.extend(report.unreadable_dates.iter().map(|d| date_notice(d, &ENGLISH)));
     }
-    Ok(if args.json { json } else { format_table(&report) })
+    Ok(if args.json { json } else { format_table(&report, output_language(args.lang.as_deref())) })
 }
 
-/// The readable text report.
+/// The language of the text output: `--lang` (clap has checked it is en, nl or da), else the
+/// system locale.
+fn output_language(lang: Option<&str>) -> Language {
+    lang.and_then(Language::from_code).unwrap_or_else(|| Language::from_locale(|name| std::env::var(name).ok()))
+}
+
+/// The readable text report in `language` (words and number formats).
 #[must_use]
-pub fn format_table(report: &Report) -> String {
+pub fn format_table(report: &Report, language: Language) -> String {
+    let (t, c) = (language.texts(), CliTexts::of(language));
     let mut out = String::new();
     let s = &report.source;
     let how = match (&s.sheet, s.encoding, &s.delimiter) {
-        (Some(sheet), _, _) => format!("sheet '{sheet}'"),
-        (None, Some(enc), Some(d)) => format!("{enc}, delimiter '{d}'"),
+        (Some(sheet), _, _) => fill(c.read_sheet, &[("sheet", sheet)]),
+        (None, Some(enc), Some(d)) => fill(c.read_text, &[("encoding", enc), ("delimiter", &d.to_string())]),
         _ => String::new(),
     };
-    let _ = writeln!(out, "{} ({how}), {}, header row {}", s.file, report.layout_label, s.header_row);
+    let source = [("file", s.file.as_str()), ("how", &how), ("layout", &report.layout_label)];
+    let _ = writeln!(out, "{}", fill(c.source, &[source[0], source[1], source[2], ("row", &s.header_row.to_string())]));
     if s.title_rows > 0 || !s.footer_rows.is_empty() {
         let footer: Vec<String> = s.footer_rows.iter().map(ToString::to_string).collect();
-        let _ = writeln!(
-            out,
-            "Left out: {} title row(s) above the header; totals or notes in row(s) {}",
-            s.title_rows,
-            if footer.is_empty() { "-".to_owned() } else { footer.join(", ") }
-        );
+        let rows = if footer.is_empty() { "-".to_owned() } else { footer.join(", ") };
+        let _ = writeln!(out, "{}", fill(t.rows_left_out, &[("titles", &s.title_rows.to_string()), ("rows", &rows)]));
     }
     for m in &s.merged_choices {
-        let _ = writeln!(out, "'{}': {} choice columns read as one column", m.column, m.from_columns);
+        let _ =
+            writeln!(out, "{}", fill(t.merged_columns, &[("column", &m.column), ("n", &m.from_columns.to_string())]));
     }
     if let Some(project) = &report.project {
-        let _ = writeln!(out, "{}", project_line(project, &report.source.file, &PROJECT_ENGLISH));
+        let _ = writeln!(out, "{}", project_line(project, &report.source.file, t.project_texts()));
     }
-    for notice in import_notices(report, &ENGLISH) {
-        let _ = writeln!(out, "Note: {notice}");
+    for notice in import_notices(report, t) {
+        let _ = writeln!(out, "{}", fill(c.note, &[("text", &notice)]));
     }
     if report.columns.score_guessed {
-        let _ = writeln!(out, "  hint: name the 0-10 question with --score COLUMN");
+        let _ = writeln!(out, "{}", c.hint_score);
     }
     if let Some(skipped) = &report.columns.weight_skipped {
-        let _ = writeln!(out, "  hint: apply it with --weight '{}', or keep it off with --no-weight", skipped.column);
+        let _ = writeln!(out, "{}", fill(c.hint_weight, &[("column", &skipped.column)]));
     }
     if let Some(dates) = &report.unreadable_dates {
-        let _ = writeln!(out, "Note: {}", date_notice(dates, &ENGLISH));
+        let _ = writeln!(out, "{}", fill(c.note, &[("text", &date_notice(dates, t))]));
     }
-    let _ = writeln!(
-        out,
-        "Score column '{}': {} rows read, {} used, {} excluded",
-        report.columns.score,
-        report.rows_read,
-        report.rows_used,
-        report.rows_read - report.rows_used
-    );
+    let counts = [
+        ("column", report.columns.score.clone()),
+        ("read", report.rows_read.to_string()),
+        ("used", report.rows_used.to_string()),
+        ("excluded", (report.rows_read - report.rows_used).to_string()),
+    ];
+    let _ = writeln!(out, "{}", fill(c.score_line, &counts.each_ref().map(|(k, v)| (*k, v.as_str()))));
     for e in &report.excluded {
-        let examples: Vec<String> =
-            e.examples.iter().zip(&e.values).map(|(row, value)| format!("row {row} '{value}'")).collect();
-        let _ = writeln!(out, "  excluded, {}: {} ({})", e.reason.replace('_', " "), e.rows, examples.join(", "));
+        let examples: Vec<String> = e
+            .examples
+            .iter()
+            .zip(&e.values)
+            .map(|(row, value)| fill(c.example, &[("row", &row.to_string()), ("value", value)]))
+            .collect();
+        let line = [
+            ("reason", t.exclusion_reason(&e.reason).to_owned()),
+            ("rows", e.rows.to_string()),
+            ("examples", examples.join(", ")),
+        ];
+        let _ = writeln!(out, "{}", fill(c.excluded_line, &line.each_ref().map(|(k, v)| (*k, v.as_str()))));
     }
     let o = &report.overall;
     let _ = writeln!(out);
     if !report.filter.is_empty() {
-        let _ = writeln!(out, "Filter: {}", report.filter);
+        let _ = writeln!(out, "{}", fill(t.filter_footnote, &[("filter", &report.filter.to_string())]));
     }
-    let _ = writeln!(
-        out,
-        "NPS {}  95% CI {} to {} (adjusted Wald)  n = {}",
-        signed(o.nps),
-        signed(o.ci_low),
-        signed(o.ci_high),
-        o.n
-    );
-    let _ = writeln!(
-        out,
-        "Promoters {:.1}% ({})  Passives {:.1}% ({})  Detractors {:.1}% ({})  Mean {:.2}",
-        o.promoter_pct, o.promoters, o.passive_pct, o.passives, o.detractor_pct, o.detractors, o.mean
-    );
+    let nps =
+        [("nps", t.signed(o.nps)), ("low", t.signed(o.ci_low)), ("high", t.signed(o.ci_high)), ("n", o.n.to_string())];
+    let _ = writeln!(out, "{}", fill(c.nps_line, &nps.each_ref().map(|(k, v)| (*k, v.as_str()))));
+    let shares = [
+        ("promoters", t.percent(o.promoter_pct)),
+        ("p", o.promoters.to_string()),
+        ("passives", t.percent(o.passive_pct)),
+        ("pa", o.passives.to_string()),
+        ("detractors", t.percent(o.detractor_pct)),
+        ("d", o.detractors.to_string()),
+        ("mean", t.number(o.mean, 2)),
+    ];
+    let _ = writeln!(out, "{}", fill(c.shares_line, &shares.each_ref().map(|(k, v)| (*k, v.as_str()))));
     if let (true, Some(weight)) = (report.columns.weighted, &report.columns.weight) {
-        let _ = writeln!(out, "Weighted by '{weight}': the shares and NPS are weighted; counts are respondents");
+        let _ = writeln!(out, "{}", fill(c.weighted_line, &[("column", weight)]));
     }
     if let Some(rates) = &report.response_rate {
-        write_response_rates(&mut out, rates, &ENGLISH, &PROJECT_ENGLISH);
+        write_response_rates(&mut out, rates, t, t.project_texts());
     }
     if let Some(b) = &report.overall.benchmark {
-        let _ = writeln!(out, "Benchmark {}", benchmark_line(b));
+        let _ = writeln!(out, "{}", benchmark_line(b, language));
         for w in &b.warnings {
-            let _ = writeln!(out, "  note: {w}");
+            let _ = writeln!(out, "  {}", fill(c.benchmark_note, &[("text", &t.caveat(w))]));
         }
     }
     let _ = writeln!(out);
-    let _ = writeln!(out, "Score {}", (0..=10).map(|i| format!("{i:>6}")).collect::<String>());
-    let _ = writeln!(out, "Count {}", o.distribution.iter().map(|c| format!("{c:>6}")).collect::<String>());
-    for (name, metric) in [("CES", &o.metrics.ces), ("CSAT", &o.metrics.csat), ("Grade", &o.metrics.grade)] {
-        let Some(m) = metric else { continue };
-        let _ = writeln!(
-            out,
-            "{name} '{}' ({}{}): mean {:.2}{}, {} {:.1}% ({:.1} to {:.1}), n = {}",
-            m.column,
-            m.scale,
-            if m.higher_is_better { "" } else { ", lower is better" },
-            m.mean,
-            match (m.mean_low, m.mean_high) {
-                (Some(low), Some(high)) => format!(" (95% CI {low:.2} to {high:.2})"),
-                _ => " (too few answers for an interval)".to_owned(),
-            },
-            share_words(m.share),
-            m.share_pct,
-            m.share_low,
-            m.share_high,
-            m.n
-        );
+    let _ = writeln!(out, "{:<6}{}", c.score_row, (0..=10).map(|i| format!("{i:>6}")).collect::<String>());
+    let _ = writeln!(out, "{:<6}{}", c.count_row, o.distribution.iter().map(|n| format!("{n:>6}")).collect::<String>());
+    for m in [&o.metrics.ces, &o.metrics.csat, &o.metrics.grade].into_iter().flatten() {
+        let interval = match (m.mean_low, m.mean_high) {
+            (Some(low), Some(high)) => {
+                fill(t.mean_interval, &[("low", &t.number(low, 2)), ("high", &t.number(high, 2))])
+            }
+            _ => t.no_interval.to_owned(),
+        };
+        let line = [
+            ("title", t.metric_title(m.kind).to_owned()),
+            ("column", m.column.clone()),
+            ("mean", t.number(m.mean, 2)),
+            ("interval", interval),
+            ("share", t.metric_share(m)),
+            ("n", m.n.to_string()),
+        ];
+        let _ = writeln!(out, "{}", fill(c.metric_line, &line.each_ref().map(|(k, v)| (*k, v.as_str()))));
     }
+    let range = |low: f64, high: f64| fill(c.range, &[("low", &t.signed(low)), ("high", &t.signed(high))]);
     let mut current = "";
     for row in &report.segments {
         if row.column != current {
             current = &row.column;
             let _ = writeln!(out);
-            let _ = writeln!(out, "By {current}");
+            let _ = writeln!(out, "{}", fill(c.by, &[("column", current)]));
             let _ = writeln!(
                 out,
-                "  {:<28} {:>7} {:>7} {:>17} {:>6} {:>6} {:>6} {:>8} {:>7}",
-                "value", "n", "NPS", "95% CI", "P%", "Pa%", "D%", "vs rest", "p"
+                "  {:<28} {:>7} {:>7} {:>19} {:>6} {:>6} {:>6} {:>10} {:>7}",
+                t.col_value, t.col_n, t.col_nps, t.col_ci, c.share_p, c.share_pa, c.share_d, t.col_vs_rest, "p"
             );
         }
         let m = &row.summary;
         let mut flags = String::new();
         if row.significant {
-            flags.push_str("  * significant (Holm)");
+            flags.push_str(&format!("  * {} (Holm)", t.significant));
         }
         if row.small_n {
-            flags.push_str("  small n");
+            flags.push_str(&format!("  {}", t.small_n));
         }
         if row.response_rate.is_some_and(|r| r.far_below_rest) {
-            flags.push_str("  low response");
+            flags.push_str(&format!("  {}", t.project_texts().flag_low_response));
         }
         let _ = writeln!(
             out,
-            "  {:<28} {:>7} {:>7} {:>17} {:>6.1} {:>6.1} {:>6.1} {:>8} {:>7}{flags}",
+            "  {:<28} {:>7} {:>7} {:>19} {:>6} {:>6} {:>6} {:>10} {:>7}{flags}",
             truncate(&row.value, 28),
             m.n,
-            signed(m.nps),
-            format!("{} to {}", signed(m.ci_low), signed(m.ci_high)),
-            m.promoter_pct,
-            m.passive_pct,
-            m.detractor_pct,
-            row.difference_vs_rest.map_or_else(|| "-".to_owned(), signed),
-            row.p_value.map_or_else(|| "-".to_owned(), |p| format!("{p:.3}")),
+            t.signed(m.nps),
+            range(m.ci_low, m.ci_high),
+            t.number(m.promoter_pct, 1),
+            t.number(m.passive_pct, 1),
+            t.number(m.detractor_pct, 1),
+            row.difference_vs_rest.map_or_else(|| "-".to_owned(), |d| t.signed(d)),
+            row.p_value.map_or_else(|| "-".to_owned(), |p| t.number(p, 3)),
         );
         if let Some(b) = &row.benchmark {
-            let _ = writeln!(out, "    benchmark {}", benchmark_line(b));
+            let _ = writeln!(out, "    {}", benchmark_line(b, language));
             for w in &b.warnings {
-                let _ = writeln!(out, "      note: {w}");
+                let _ = writeln!(out, "      {}", fill(c.benchmark_note, &[("text", &t.caveat(w))]));
             }
         }
     }
     if let Some(points) = &report.trend {
         let _ = writeln!(out);
-        let _ = writeln!(out, "Trend");
-        let _ = writeln!(out, "  {:<10} {:>7} {:>7} {:>17} {:>8}", "period", "n", "NPS", "95% CI", "change");
+        let _ = writeln!(out, "{}", t.tab_trend);
+        let _ = writeln!(
+            out,
+            "  {:<10} {:>7} {:>7} {:>19} {:>8}",
+            t.col_period, t.col_n, t.col_nps, t.col_ci, t.col_change
+        );
         for p in points {
             let (nps, ci) = match (p.nps, p.ci_low, p.ci_high) {
-                (Some(v), Some(lo), Some(hi)) => (signed(v), format!("{} to {}", signed(lo), signed(hi))),
-                _ => ("-".to_owned(), "no answers".to_owned()),
+                (Some(v), Some(lo), Some(hi)) => (t.signed(v), range(lo, hi)),
+                _ => ("-".to_owned(), c.no_answers.to_owned()),
             };
-            let change = p.change.map_or_else(|| "-".to_owned(), signed);
-            let flag = if p.change_significant { "  * significant change" } else { "" };
-            let _ = writeln!(out, "  {:<10} {:>7} {:>7} {:>17} {:>8}{flag}", p.period, p.n, nps, ci, change);
+            let change = p.change.map_or_else(|| "-".to_owned(), |d| t.signed(d));
+            let flag = if p.change_significant { format!("  * {}", t.significant_change) } else { String::new() };
+            let _ = writeln!(out, "  {:<10} {:>7} {:>7} {:>19} {:>8}{flag}", p.period, p.n, nps, ci, change);
         }
     }
     out
@@ -692,37 +714,29 @@ fn write_response_rates(out: &mut String, rates: &ResponseRates, t: &Texts, p: &
         let _ = writeln!(out, "  {:<28} {text}", truncate(&value.value, 28));
     }
     for value in rates.far_below() {
-        let _ = writeln!(out, "  note: {}", fill(p.rate_far_below, &[("value", &value.value)]));
+        let _ = writeln!(out, "  {}", fill(p.rate_far_below, &[("value", &value.value)]));
     }
 }
 
-/// "Retail range +20.0 to +40.0: above (source, 2024, NL, B2C)": a benchmark comparison in one line.
-fn benchmark_line(b: &Comparison) -> String {
+/// "Benchmark Retail range +20.0 to +40.0: above (source, 2024, NL, B2C)": a benchmark
+/// comparison in one line, in `language`.
+fn benchmark_line(b: &Comparison, language: Language) -> String {
+    let (t, c) = (language.texts(), CliTexts::of(language));
     let published = match (b.low, b.high, b.value) {
-        (Some(lo), Some(hi), _) => format!("range {} to {}", signed(lo), signed(hi)),
-        (_, _, Some(v)) => format!("single value {}", signed(v)),
+        (Some(lo), Some(hi), _) => fill(t.bench_range, &[("low", &t.signed(lo)), ("high", &t.signed(hi))]),
+        (_, _, Some(v)) => fill(t.bench_point, &[("value", &t.signed(v))]),
         _ => String::new(),
     };
-    let verdict = serde_json::to_value(b.verdict).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
-    format!(
-        "{} {published}: {} ({}, {}, {}, {})",
-        b.sector,
-        verdict.replace('_', " "),
-        b.source,
-        b.year,
-        b.region,
-        b.audience
-    )
-}
-
-/// The share a metric reports, in words.
-fn share_words(share: &str) -> &'static str {
-    match share {
-        "top_2_box" => "top-2-box (4-5)",
-        "agree_5_7" => "agree (5-7)",
-        "low_effort_1_2" => "low effort (1-2)",
-        _ => "8 or more",
-    }
+    let line = [
+        ("sector", b.sector.clone()),
+        ("published", published),
+        ("verdict", t.verdict(b.verdict).to_owned()),
+        ("source", b.source.clone()),
+        ("year", b.year.to_string()),
+        ("region", b.region.clone()),
+        ("audience", b.audience.to_string()),
+    ];
+    fill(c.benchmark_line, &line.each_ref().map(|(k, v)| (*k, v.as_str())))
 }
 
 fn truncate(text: &str, width: usize) -> String {

@@ -16,7 +16,7 @@ use crate::analysis::{
     theme_summary,
 };
 use crate::export::write_atomic;
-use crate::i18n::signed;
+use crate::i18n::{CliTexts, Language as UiLanguage, fill};
 use crate::import::{self, ImportOptions};
 use crate::themes::{Codebook, Language, default_codebook};
 
@@ -261,77 +261,101 @@ fn assemble(
     }
 }
 
-/// The readable table of `themes`.
+/// The readable table of `themes`, in `language` (words and number formats).
 #[must_use]
-pub fn format_themes(report: &ThemesReport) -> String {
+pub fn format_themes(report: &ThemesReport, language: UiLanguage) -> String {
+    let (t, c) = (language.texts(), CliTexts::of(language));
     let mut out = String::new();
     let [d, pa, p] = report.group_sizes;
-    let _ = writeln!(
-        out,
-        "{}: {} respondents with a comment ({d} detractors, {pa} passives, {p} promoters){}",
-        report.file,
-        report.commenters,
-        if report.weighted { ", weighted" } else { "" }
-    );
+    let counts = [
+        ("file", report.file.clone()),
+        ("n", report.commenters.to_string()),
+        ("d", d.to_string()),
+        ("pa", pa.to_string()),
+        ("p", p.to_string()),
+    ];
+    let header = fill(c.themes_header, &counts.each_ref().map(|(k, v)| (*k, v.as_str())));
+    let _ = writeln!(out, "{header}{}", if report.weighted { c.weighted } else { "" });
     if !report.filter.is_empty() {
-        let _ = writeln!(out, "Filter: {}", report.filter);
+        let _ = writeln!(out, "{}", fill(t.filter_footnote, &[("filter", &report.filter)]));
     }
     let _ = writeln!(out);
     let _ = writeln!(
         out,
-        "{:<24} {:>8} {:>22} {:>7} {:>7} {:>7} {:>9}  over-represented",
-        "theme", "mentions", "% detractors (95% CI)", "% pass", "% prom", "NPS with", "NPS w/o"
+        "{:<24} {:>10} {:>24} {:>7} {:>7} {:>10} {:>10}  {}",
+        c.col_theme,
+        c.col_mentions,
+        c.col_detractor_share,
+        c.col_passive_share,
+        c.col_promoter_share,
+        c.col_nps_with,
+        c.col_nps_without,
+        c.col_over
     );
-    for t in &report.themes {
-        let nps = |v: Option<f64>| v.map_or_else(|| "-".to_owned(), signed);
+    let nps = |v: Option<f64>| v.map_or_else(|| "-".to_owned(), |x| t.signed(x));
+    for theme in &report.themes {
+        let share = format!(
+            "{} ({})",
+            t.number(theme.detractor_share, 1),
+            fill(c.range, &[("low", &t.number(theme.ci_low, 1)), ("high", &t.number(theme.ci_high, 1))])
+        );
         let _ = writeln!(
             out,
-            "{:<24} {:>8} {:>22} {:>7.1} {:>7.1} {:>7} {:>9}  {}",
-            t.label.chars().take(24).collect::<String>(),
-            t.mentions,
-            format!("{:.1} ({:.1} to {:.1})", t.detractor_share, t.ci_low, t.ci_high),
-            t.passive_share,
-            t.promoter_share,
-            nps(t.nps_with),
-            nps(t.nps_without),
-            if t.over_represented { "* yes (Holm)" } else { "" }
+            "{:<24} {:>10} {:>24} {:>7} {:>7} {:>10} {:>10}  {}",
+            theme.label.chars().take(24).collect::<String>(),
+            theme.mentions,
+            share,
+            t.number(theme.passive_share, 1),
+            t.number(theme.promoter_share, 1),
+            nps(theme.nps_with),
+            nps(theme.nps_without),
+            if theme.over_represented { c.over_yes } else { "" }
         );
     }
     if report.themes.is_empty() {
-        let _ = writeln!(out, "(no comment mentions a theme of the codebook)");
+        let _ = writeln!(out, "{}", c.no_theme);
     }
     let quoted: Vec<&ThemeJson> = report.themes.iter().filter(|t| !t.quotes.is_empty()).take(5).collect();
     if !quoted.is_empty() {
         let _ = writeln!(out);
-        let _ = writeln!(out, "Quotes");
-        for t in quoted {
-            for q in t.quotes.iter().take(2) {
-                let _ = writeln!(
-                    out,
-                    "  {} (row {}, score {}): \"{}\"",
-                    t.label,
-                    q.row,
-                    q.score,
-                    q.text.replace('\n', " ")
-                );
+        let _ = writeln!(out, "{}", c.quotes);
+        for theme in quoted {
+            for q in theme.quotes.iter().take(2) {
+                let line = [
+                    ("theme", theme.label.clone()),
+                    ("row", q.row.to_string()),
+                    ("score", q.score.to_string()),
+                    ("text", q.text.replace('\n', " ")),
+                ];
+                let _ = writeln!(out, "{}", fill(c.quote_line, &line.each_ref().map(|(k, v)| (*k, v.as_str()))));
             }
         }
     }
     if !report.discovered.is_empty() {
         let _ = writeln!(out);
-        let _ = writeln!(out, "Words and phrases detractors use more than promoters (log-odds z)");
+        let _ = writeln!(out, "{}", c.discovered);
         for phrase in report.discovered.iter().take(15) {
-            let covered = phrase.covered_by.as_ref().map_or_else(|| "new".to_owned(), |c| format!("in {c}"));
-            let _ =
-                writeln!(out, "  {:<32} {:<8} {:>6.2}  {covered}", phrase.phrase, phrase.language.code(), phrase.score);
+            let covered = phrase
+                .covered_by
+                .as_ref()
+                .map_or_else(|| c.phrase_new.to_owned(), |x| fill(c.phrase_in, &[("theme", x)]));
+            let score = t.number(phrase.score, 2);
+            let _ = writeln!(out, "  {:<32} {:<8} {score:>6}  {covered}", phrase.phrase, phrase.language.code());
         }
     }
     if let Some(comments) = &report.comments {
         let _ = writeln!(out);
-        let _ = writeln!(out, "Comments");
-        for c in comments {
-            let themes: Vec<&str> = c.themes.iter().map(|t| t.as_str()).collect();
-            let _ = writeln!(out, "  row {:<7} {:<8} {}", c.row, c.language.code(), themes.join(", "));
+        let _ = writeln!(out, "{}", c.comments);
+        for comment in comments {
+            let themes: Vec<&str> = comment.themes.iter().map(|t| t.as_str()).collect();
+            let _ = writeln!(
+                out,
+                "  {} {:<7} {:<8} {}",
+                c.comment_row,
+                comment.row,
+                comment.language.code(),
+                themes.join(", ")
+            );
         }
     }
     out

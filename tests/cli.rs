@@ -173,7 +173,7 @@ fn the_table_flags_significant_rows_and_changes() {
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("Trend"), "{stdout}");
     assert!(stdout.contains("* significant change"), "{stdout}");
-    assert!(stdout.contains("CES 'ces' (1-7)"), "{stdout}");
+    assert!(stdout.contains("CES (1-7, mean) 'ces': mean "), "{stdout}");
     let (code, _, stderr) = run(&[
         "report",
         &common::write(dir.path(), "nodate.csv", b"score\n9\n3\n10\n").to_string_lossy(),
@@ -393,5 +393,59 @@ fn themes_table_and_errors() {
     let (code, _, stderr) = run(&["themes", plain.to_str().unwrap()]);
     if code == 1 {
         assert!(stderr.starts_with("nps-workbench: plain.csv: no comment column"), "{stderr}");
+    }
+}
+
+/// Runs the binary with extra environment variables (and the fixed test locale otherwise).
+fn run_with_env(args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_nps-workbench"));
+    command.args(args).env("NPS_WORKBENCH_CONFIG", "/nonexistent/nps-workbench-test-config");
+    for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        command.env_remove(name);
+    }
+    command.envs(env.iter().copied());
+    let output = command.output().unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn report_and_themes_speak_the_chosen_language_with_its_number_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::write(dir.path(), "survey.csv", common::twelve_answers_csv().as_bytes());
+    let file = path.to_str().unwrap();
+    let (code, dutch, stderr) = run(&["report", file, "--lang", "nl", "--by", "region"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(dutch.contains("NPS +41,7  95%-BI -5,5 tot +72,2 (aangepaste Wald)  n = 12"), "{dutch}");
+    assert!(dutch.contains("Criticasters 16,7% (2)") && dutch.contains("Per region"), "{dutch}");
+    // Without --lang the system locale decides, LC_ALL before LANG.
+    let (_, danish, _) = run_with_env(&["report", file], &[("LANG", "nl_NL.UTF-8"), ("LC_ALL", "da_DK.UTF-8")]);
+    assert!(danish.contains("NPS +41,7  95%-KI -5,5 til +72,2 (justeret Wald)  n = 12"), "{danish}");
+    let (_, from_lang, _) = run_with_env(&["report", file], &[("LANG", "nl_NL.UTF-8")]);
+    assert_eq!(from_lang, run(&["report", file, "--lang", "nl"]).1);
+    let (_, english, _) = run_with_env(&["report", file], &[("LANG", "C.UTF-8")]);
+    assert!(english.contains("NPS +41.7  95% CI -5.5 to +72.2 (adjusted Wald)  n = 12"), "{english}");
+    // JSON is the same in every language.
+    let json = |lang: &str| run(&["report", file, "--json", "--lang", lang]).1;
+    assert_eq!(json("nl"), json("en"));
+    let comments = common::write(dir.path(), "comments.csv", comments_csv().as_bytes());
+    let (code, themes, stderr) = run(&["themes", comments.to_str().unwrap(), "--lang", "da"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(themes.contains("6 respondenter med en kommentar (4 kritikere"), "{themes}");
+    assert!(themes.contains("% kritikere (95%-KI)"), "{themes}");
+}
+
+#[test]
+fn an_unknown_language_is_a_usage_error_listing_the_choices() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::write(dir.path(), "survey.csv", common::twelve_answers_csv().as_bytes());
+    for command in ["report", "themes"] {
+        let (code, stdout, stderr) = run(&[command, path.to_str().unwrap(), "--lang", "de"]);
+        assert_eq!(code, 2, "{stderr}");
+        assert!(stdout.is_empty());
+        assert!(stderr.contains("'de'") && stderr.contains("en, nl, da"), "{stderr}");
     }
 }

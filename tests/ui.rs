@@ -81,8 +81,16 @@ fn nps_card_shows_the_sample_value_with_interval_and_n() {
 }
 
 #[test]
-fn the_app_opens_on_the_sample_through_the_background_loader() {
+fn the_empty_window_says_how_to_start_and_opens_the_sample_through_the_background_loader() {
     let mut harness = Harness::builder().with_size([1280.0, 820.0]).build_eframe(|cc| Window::new(cc, None));
+    harness.run();
+    assert!(harness.state().app().loaded().is_none() && harness.state().app().job().is_none());
+    harness.get_by_label("No survey open yet");
+    let open = harness.ctx.format_shortcut(&nps_workbench::ui::shortcuts::OPEN);
+    harness.get_by_label(&format!("Open a survey file… {open}"));
+    harness.get_by_label("or drop a file onto this window");
+    harness.get_by_label("Try the sample survey").click();
+    harness.step();
     wait_for_load(&mut harness);
     let expected = sample_report();
     let loaded = harness.state().app().loaded().expect("sample loaded");
@@ -371,7 +379,7 @@ fn the_review_announces_every_guess_in_the_words_of_the_cli() {
     let report = harness.state().app().loaded().unwrap().report.clone();
     let notices = nps_workbench::notices::import_notices(&report, &ENGLISH);
     assert_eq!(notices.len(), 2, "{notices:?}");
-    let cli_text = nps_workbench::cli::format_table(&report);
+    let cli_text = nps_workbench::cli::format_table(&report, nps_workbench::i18n::Language::English);
     for notice in &notices {
         assert!(cli_text.contains(&format!("Note: {notice}")), "{cli_text}");
         harness.get_by_label(&format!("• {notice}"));
@@ -617,4 +625,128 @@ fn notices_list_every_failure_in_dutch_newest_first_each_dismissed_alone() {
     let kinds: Vec<NoticeKind> = harness.state().app().notices().iter().map(|n| n.kind).collect();
     assert_eq!(kinds, [NoticeKind::OpenFile]);
     assert!(harness.query_by_label("Exporteren is mislukt").is_none());
+}
+
+#[test]
+fn f1_and_help_guide_open_the_guide_in_the_chosen_language() {
+    let mut harness = harness_with_sample();
+    harness.key_press(egui::Key::F1);
+    harness.run();
+    assert!(harness.state().screens().guide_open());
+    let guide = nps_workbench::i18n::HelpTexts::of(nps_workbench::i18n::Language::English);
+    for (title, body) in nps_workbench::ui::help::sections(guide) {
+        harness.get_by_label(title);
+        harness.get_by_label(body);
+    }
+    harness.get_by_label("Close: Guide").click();
+    harness.run();
+    assert!(!harness.state().screens().guide_open());
+    switch_to_dutch(&mut harness);
+    harness.get_by_label("Help").click();
+    harness.run();
+    let f1 = harness.ctx.format_shortcut(&nps_workbench::ui::shortcuts::GUIDE);
+    harness.get_by_label(&format!("Handleiding {f1}")).click();
+    harness.run();
+    harness.get_by_label("Wat het interval betekent");
+    harness.get_by_label("Waarom een segment licht of gemarkeerd is");
+    harness.get_by_label("Wat een benchmarkoordeel betekent");
+}
+
+#[test]
+fn keyboard_shortcuts_switch_views_focus_the_filter_and_show_in_the_menus() {
+    let mut harness = harness_with_sample();
+    let command = egui::Modifiers::COMMAND;
+    harness.key_press_modifiers(command, egui::Key::Num2);
+    wait_for_views(&mut harness);
+    assert_eq!(harness.state().app().views().view, nps_workbench::app::View::Segments);
+    harness.get_by_label("NPS by sector");
+    harness.key_press_modifiers(command, egui::Key::Num6);
+    wait_for_views(&mut harness);
+    assert_eq!(harness.state().app().views().view, nps_workbench::app::View::Benchmarks);
+    harness.key_press_modifiers(command, egui::Key::F);
+    harness.run();
+    assert!(date_field(&harness, "From (YYYY-MM-DD)").is_focused(), "Ctrl+F puts the cursor in the filter");
+    // The menus name the shortcuts as the platform writes them.
+    let ctx = harness.ctx.clone();
+    harness.get_by_label("View").click();
+    harness.run();
+    let segments = ctx.format_shortcut(&nps_workbench::ui::shortcuts::VIEWS[1].1);
+    assert!(segments.ends_with('2'), "{segments}");
+    harness.get_by_label(&format!("Segments {segments}"));
+    let filter = ctx.format_shortcut(&nps_workbench::ui::shortcuts::FOCUS_FILTER);
+    harness.get_by_label(&format!("Go to the filter {filter}"));
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label(&format!("Open… {}", ctx.format_shortcut(&nps_workbench::ui::shortcuts::OPEN)));
+    let export = ctx.format_shortcut(&nps_workbench::ui::shortcuts::EXPORT_ALL);
+    assert!(harness.query_all_by_label_contains(&export).count() == 1, "Export all shows {export}");
+}
+
+#[test]
+fn the_theme_follows_the_system_until_one_is_chosen() {
+    let mut harness = harness_with_sample();
+    assert_eq!(harness.state().app().settings().theme, nps_workbench::app::ThemeChoice::System);
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Dark theme").click();
+    harness.run();
+    assert_eq!(harness.state().app().settings().theme, nps_workbench::app::ThemeChoice::Dark);
+    assert_eq!(harness.ctx.options(|o| o.theme_preference), egui::ThemePreference::Dark);
+    // The choice is stored with the settings, which eframe saves between runs.
+    let stored = serde_json::to_string(harness.state().app().settings()).unwrap();
+    let back: nps_workbench::app::Settings = serde_json::from_str(&stored).unwrap();
+    assert_eq!(back.theme, nps_workbench::app::ThemeChoice::Dark);
+    assert!(nps_workbench::ui::native_options().persist_window, "window size and position are remembered");
+}
+
+#[test]
+fn the_about_box_names_the_licences_and_the_trademark_owners() {
+    let mut harness = harness_with_sample();
+    harness.get_by_label("Help").click();
+    harness.run();
+    harness.get_by_label("About NPS Workbench").click();
+    harness.run();
+    harness.get_by_label(
+        "NPS Workbench is free software under the MIT licence or the Apache License 2.0, at your choice.",
+    );
+    harness.get_by_label("polars");
+    assert!(harness.query_all_by_label("MIT OR Apache-2.0").count() >= 2);
+    let about = harness.query_all_by_label_contains("Bain & Company").count();
+    assert!(about >= 1, "the trademark credit is shown");
+    assert!(harness.query_all_by_label_contains("DejaVu Sans").count() >= 1);
+}
+
+#[test]
+fn a_workbook_loads_with_a_running_bar_and_cancel_abandons_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("klanten.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.write_string(0, 0, "Regio").unwrap();
+    sheet.write_string(0, 1, "Hoe waarschijnlijk is het dat u ons aanbeveelt?").unwrap();
+    for row in 1..60_000u32 {
+        sheet.write_string(row, 0, ["Noord", "Zuid", "Oost"][row as usize % 3]).unwrap();
+        sheet.write_number(row, 1, f64::from(row % 11)).unwrap();
+    }
+    workbook.save(&path).unwrap();
+    let mut harness = harness_with_sample();
+    harness.state_mut().app_mut().push(AppCommand::Open(LoadSource::File(path)));
+    harness.step();
+    harness.step();
+    // calamine reads a workbook in one call: no percentage, a running bar saying so, and Cancel.
+    let job = harness.state().app().job().expect("the workbook is loading");
+    assert_eq!(job.progress(), 0.0);
+    harness.get_by_label("Loading klanten.xlsx…");
+    harness.get_by_label("reading…");
+    harness.get_by_label("Cancel").click();
+    harness.step();
+    assert!(harness.state().app().job().is_none(), "the load is abandoned at once");
+    assert_eq!(harness.state().app().loaded().unwrap().source, LoadSource::Sample, "the survey shown stays");
+    assert!(harness.state().app().notices().is_empty(), "a cancelled load is no failure");
+    // Its result, arriving later, is dropped.
+    std::thread::sleep(Duration::from_millis(1500));
+    harness.step();
+    assert_eq!(harness.state().app().loaded().unwrap().source, LoadSource::Sample);
 }

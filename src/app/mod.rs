@@ -107,7 +107,8 @@ pub enum AppCommand {
     Export(export::ExportRequest),
     /// Hide the export confirmation.
     CloseExportNotice,
-    /// Ask where to save the project of the screen, and save it.
+    /// Ask where to save the project of the screen, and save it: what the File menu's Save
+    /// project entry and Ctrl+S dispatch (offered while [`NpsApp::can_save_project`]).
     SaveProject,
     /// Ask which project to open, and open its file with it.
     OpenProject,
@@ -181,8 +182,9 @@ pub struct NpsApp {
 }
 
 impl NpsApp {
-    /// The app as eframe creates it: settings restored, then `file` (or the sample) loading,
-    /// with `project` applied. A `file` that is a project opens the project.
+    /// The app as eframe creates it: settings restored, then `file` loading with `project`
+    /// applied (a `file` that is a project opens the project with its own file); with neither,
+    /// the window opens empty and offers a file, a drop or the sample.
     #[must_use]
     pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>, project: Option<PathBuf>) -> Self {
         let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY)).unwrap_or_default();
@@ -206,9 +208,10 @@ impl NpsApp {
             (Some(f), None) if is_project(&f) => (None, Some(f)),
             other => other,
         };
-        match project {
-            Some(project) => app.open_project_file(&project, file),
-            None => app.start_load(file.map_or(LoadSource::Sample, LoadSource::File)),
+        match (project, file) {
+            (Some(project), file) => app.open_project_file(&project, file),
+            (None, Some(path)) => app.start_load(LoadSource::File(path)),
+            (None, None) => {}
         }
         app
     }
@@ -366,6 +369,12 @@ impl NpsApp {
     #[must_use]
     pub fn projects(&self) -> &project::ProjectState {
         &self.projects
+    }
+
+    /// Whether a project can be saved now: a survey is open and no project dialog is asking.
+    #[must_use]
+    pub fn can_save_project(&self) -> bool {
+        self.loaded.is_some() && !self.projects.is_asking()
     }
 
     /// Replaces how export paths are asked (tests answer with a folder of their own).

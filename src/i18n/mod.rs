@@ -7,12 +7,16 @@
 //! - [`Texts`] (`texts.rs`): the window's words, also the CLI's text output;
 //! - [`ExportTexts`] (`export.rs`): the words of exporting and of exported files;
 //! - [`ThemeTexts`] (`themes.rs`): the words of the Themes view and the codebook;
-//! - [`ProjectTexts`] (`project.rs`): the words of projects and of the response rate.
+//! - [`ProjectTexts`] (`project.rs`): the words of projects and of the response rate;
+//! - [`HelpTexts`] (`help.rs`): the Guide, the tooltips and the empty window;
+//! - [`CliTexts`] (`cli.rs`): the command line's text output.
 //!
 //! Every table is a struct, so a missing translation fails to compile; a test checks that every
 //! translation has the same `{name}` placeholders as the English text.
 
+pub mod cli;
 pub mod export;
+pub mod help;
 pub mod project;
 pub mod texts;
 pub mod themes;
@@ -20,7 +24,9 @@ pub mod words;
 
 use serde::{Deserialize, Serialize};
 
+pub use cli::CliTexts;
 pub use export::{EXPORT_DANISH, EXPORT_DUTCH, EXPORT_ENGLISH, ExportTexts};
+pub use help::HelpTexts;
 pub use project::ProjectTexts;
 pub use texts::{DANISH, DUTCH, ENGLISH, Texts};
 pub use themes::ThemeTexts;
@@ -38,6 +44,32 @@ pub enum Language {
 }
 
 impl Language {
+    /// The language of a `--lang` value or a locale name: `en`, `nl`, `da`, or a POSIX locale
+    /// such as `nl_NL.UTF-8` or `da_DK` (`None` for anything else).
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<Self> {
+        let lower = code.trim().to_ascii_lowercase();
+        let base = lower.split(['_', '-', '.', '@']).next().unwrap_or("");
+        match base {
+            "en" => Some(Self::English),
+            "nl" => Some(Self::Dutch),
+            "da" => Some(Self::Danish),
+            _ => None,
+        }
+    }
+
+    /// The language of the system locale: the first of `LC_ALL`, `LC_MESSAGES` and `LANG` that
+    /// is set and not empty decides (as POSIX orders them); English when it names another
+    /// language (or `C`, `POSIX`), or when none is set. `var` reads the environment.
+    #[must_use]
+    pub fn from_locale(var: impl Fn(&str) -> Option<String>) -> Self {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .find_map(|name| var(name).filter(|v| !v.trim().is_empty()))
+            .and_then(|value| Self::from_code(&value))
+            .unwrap_or_default()
+    }
+
     /// Every language, in menu order.
     pub const ALL: [Self; 3] = [Self::English, Self::Dutch, Self::Danish];
 
@@ -134,6 +166,8 @@ mod tests {
             tables.push(("ExportTexts", language, fields(language.export_texts())));
             tables.push(("ThemeTexts", language, fields(ThemeTexts::of(language))));
             tables.push(("ProjectTexts", language, fields(ProjectTexts::of(language))));
+            tables.push(("HelpTexts", language, fields(HelpTexts::of(language))));
+            tables.push(("CliTexts", language, fields(CliTexts::of(language))));
         }
         tables
     }
@@ -206,6 +240,22 @@ mod tests {
             assert!(text.contains("+1.0") && text.contains("+9.0") && !text.contains('{'), "{text}");
             assert!(t.about_body.contains("Bain & Company") && t.about_body.contains("Reichheld"));
         }
+    }
+
+    #[test]
+    fn the_locale_decides_the_language_in_posix_order() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| pairs.iter().find(|(n, _)| *n == name).map(|(_, v)| (*v).to_owned())
+        };
+        assert_eq!(Language::from_locale(env(&[("LANG", "nl_NL.UTF-8")])), Language::Dutch);
+        assert_eq!(Language::from_locale(env(&[("LANG", "nl_NL.UTF-8"), ("LC_ALL", "da_DK")])), Language::Danish);
+        assert_eq!(Language::from_locale(env(&[("LC_MESSAGES", "da"), ("LANG", "en_GB")])), Language::Danish);
+        assert_eq!(Language::from_locale(env(&[("LC_ALL", ""), ("LANG", "nl_BE@euro")])), Language::Dutch);
+        assert_eq!(Language::from_locale(env(&[("LANG", "C.UTF-8")])), Language::English);
+        assert_eq!(Language::from_locale(env(&[("LANG", "de_DE")])), Language::English);
+        assert_eq!(Language::from_locale(env(&[])), Language::English);
+        assert_eq!(Language::from_code("NL"), Some(Language::Dutch));
+        assert_eq!(Language::from_code("fr"), None);
     }
 
     #[test]

@@ -10,6 +10,8 @@ use serde::Serialize;
 pub struct Texts {
     /// Decimal separator of numbers shown.
     pub decimal: char,
+    /// The Guide, the tooltips and the empty window in the same language.
+    pub help: &'static super::HelpTexts,
     pub menu_file: &'static str,
     pub open: &'static str,
     pub open_sample: &'static str,
@@ -32,7 +34,6 @@ pub struct Texts {
     pub error_kept: &'static str,
     pub dismiss: &'static str,
     pub drop_here: &'static str,
-    pub nothing_open: &'static str,
     pub nps: &'static str,
     pub interval: &'static str,
     pub n_responses: &'static str,
@@ -237,11 +238,16 @@ pub struct Texts {
     pub metric_csat: &'static str,
     /// Hover text of a CES/CSAT/grade cell: the share's name and figures, then n.
     pub metric_share_n: &'static str,
+    /// File menu: save the project (mapping, filters, choices).
+    pub save_project: &'static str,
+    /// In a progress bar without a percentage (a workbook being read).
+    pub reading: &'static str,
 }
 
 /// English texts.
 pub static ENGLISH: Texts = Texts {
     decimal: '.',
+    help: &super::help::HELP_ENGLISH,
     menu_file: "File",
     open: "Open…",
     open_sample: "Open sample survey",
@@ -264,7 +270,6 @@ pub static ENGLISH: Texts = Texts {
     error_kept: "The survey shown before is still open.",
     dismiss: "Dismiss",
     drop_here: "Drop a survey file to open it",
-    nothing_open: "Open a survey file (File › Open…) or drop one onto this window.",
     nps: "Net Promoter Score",
     interval: "95% CI {low} to {high}",
     n_responses: "n = {n}",
@@ -451,11 +456,14 @@ pub static ENGLISH: Texts = Texts {
     metric_ces: "CES",
     metric_csat: "CSAT",
     metric_share_n: "{share}, n = {n}",
+    save_project: "Save project…",
+    reading: "reading…",
 };
 
 /// Dutch texts.
 pub static DUTCH: Texts = Texts {
     decimal: ',',
+    help: &super::help::HELP_DUTCH,
     menu_file: "Bestand",
     open: "Openen…",
     open_sample: "Voorbeeldenquête openen",
@@ -478,7 +486,6 @@ pub static DUTCH: Texts = Texts {
     error_kept: "De vorige enquête blijft geopend.",
     dismiss: "Sluiten",
     drop_here: "Laat een enquêtebestand los om het te openen",
-    nothing_open: "Open een enquêtebestand (Bestand › Openen…) of sleep het naar dit venster.",
     nps: "Net Promoter Score",
     interval: "95%-BI {low} tot {high}",
     n_responses: "n = {n}",
@@ -665,11 +672,14 @@ pub static DUTCH: Texts = Texts {
     metric_ces: "CES",
     metric_csat: "CSAT",
     metric_share_n: "{share}, n = {n}",
+    save_project: "Project opslaan…",
+    reading: "bezig met lezen…",
 };
 
 /// Danish texts.
 pub static DANISH: Texts = Texts {
     decimal: ',',
+    help: &super::help::HELP_DANISH,
     menu_file: "Filer",
     open: "Åbn…",
     open_sample: "Åbn eksempelundersøgelse",
@@ -692,7 +702,6 @@ pub static DANISH: Texts = Texts {
     error_kept: "Den forrige undersøgelse er stadig åben.",
     dismiss: "Luk",
     drop_here: "Slip en undersøgelsesfil for at åbne den",
-    nothing_open: "Åbn en undersøgelsesfil (Filer › Åbn…) eller træk den hen på vinduet.",
     nps: "Net Promoter Score",
     interval: "95%-KI {low} til {high}",
     n_responses: "n = {n}",
@@ -879,6 +888,8 @@ pub static DANISH: Texts = Texts {
     metric_ces: "CES",
     metric_csat: "CSAT",
     metric_share_n: "{share}, n = {n}",
+    save_project: "Gem projekt…",
+    reading: "læser…",
 };
 
 impl Texts {

@@ -153,7 +153,7 @@ fn context_line(ui: &mut egui::Ui, context: &DataContext, t: &Texts, commands: &
 fn comparison_line(ui: &mut egui::Ui, what: &str, nps: f64, low: f64, high: f64, n: u64, c: &Comparison, t: &Texts) {
     ui.horizontal_wrapped(|ui| {
         ui.label(format!("{what} {} ({} – {}, n = {n})", t.signed(nps), t.signed(low), t.signed(high)));
-        ui.label(verdict_label(c.verdict, t, ui.visuals()));
+        ui.label(verdict_label(c.verdict, t, ui.visuals())).on_hover_text(t.help.tip_verdict);
         ui.label(format!("{} {}", c.sector, published(c, t)));
         ui.label(RichText::new(source_line(c)).weak());
     });
@@ -223,10 +223,9 @@ fn sector_table(
                 Some(c) => {
                     ui.label(published(c, t));
                     let verdict = ui.label(verdict_label(c.verdict, t, ui.visuals()));
-                    if !c.warnings.is_empty() {
-                        let lines: Vec<String> = c.warnings.iter().map(|w| t.caveat(w)).collect();
-                        verdict.on_hover_text(lines.join("\n"));
-                    }
+                    let mut lines = vec![t.help.tip_verdict.to_owned()];
+                    lines.extend(c.warnings.iter().map(|w| t.caveat(w)));
+                    verdict.on_hover_text(lines.join("\n"));
                     // Long sources wrap in a column of their own rather than run off the window.
                     ui.vertical(|ui| {
                         ui.set_max_width(SOURCE_WIDTH);

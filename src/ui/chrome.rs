@@ -1,32 +1,54 @@
-//! The window's frame around the analysis: menu bar, loading progress, error notice, About box
+//! The window's frame around the analysis: menu bar, loading progress, the notices, About box
 //! and the drop-a-file overlay.
 
 use eframe::egui::{self, RichText};
 
+use super::shortcuts::{self, WindowAction};
 use super::theme;
-use crate::app::{AppCommand, LoadSource, NoticeKind, NpsApp, Screen, ThemeChoice};
-use crate::i18n::{Language, Texts, fill};
+use crate::app::{AppCommand, LoadSource, NoticeKind, NpsApp, Screen, ThemeChoice, View};
+use crate::i18n::help::COMPONENT_LICENCES;
+use crate::i18n::{HelpTexts, Language, Texts, fill};
 
-/// File, View and Help menus.
-pub fn menu_bar(ui: &mut egui::Ui, app: &NpsApp, t: &Texts, commands: &mut Vec<AppCommand>) {
+/// File, View and Help menus, each entry with its keyboard shortcut.
+pub fn menu_bar(
+    ui: &mut egui::Ui,
+    app: &NpsApp,
+    t: &Texts,
+    commands: &mut Vec<AppCommand>,
+    actions: &mut Vec<WindowAction>,
+) {
+    let language = app.settings().language;
+    let (x, h) = (language.export_texts(), HelpTexts::of(language));
+    let tt = crate::i18n::ThemeTexts::of(language);
+    let loaded = app.loaded().is_some();
+    let key = |shortcut: &egui::KeyboardShortcut| ui.ctx().format_shortcut(shortcut);
+    let (open_key, save_key, export_key, filter_key, guide_key) = (
+        key(&shortcuts::OPEN),
+        key(&shortcuts::SAVE_PROJECT),
+        key(&shortcuts::EXPORT_ALL),
+        key(&shortcuts::FOCUS_FILTER),
+        key(&shortcuts::GUIDE),
+    );
+    let view_keys: Vec<String> = shortcuts::VIEWS.iter().map(|(_, s)| key(s)).collect();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(t.menu_file, |ui| {
-            if ui.button(t.open).clicked() {
+            if ui.add(egui::Button::new(t.open).shortcut_text(&open_key)).clicked() {
                 commands.push(AppCommand::ShowOpenDialog);
             }
             if ui.button(t.open_sample).clicked() {
                 commands.push(AppCommand::Open(LoadSource::Sample));
             }
             ui.separator();
-            super::project::menu_items(ui, app, crate::i18n::ProjectTexts::of(app.settings().language), commands);
+            super::project::menu_items(ui, app, t.project_texts(), commands);
             ui.separator();
-            if ui.add_enabled(app.loaded().is_some(), egui::Button::new(t.review_import)).clicked() {
+            if ui.add_enabled(loaded, egui::Button::new(t.review_import)).clicked() {
                 commands.push(AppCommand::ShowScreen(Screen::Review));
             }
-            let x = app.settings().language.export_texts();
-            let shortcut = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::E);
-            let export_all = egui::Button::new(x.export_all).shortcut_text(ui.ctx().format_shortcut(&shortcut));
-            if ui.add_enabled(app.loaded().is_some() && !app.exports().is_busy(), export_all).clicked() {
+            if app.can_save_project() && ui.add(egui::Button::new(t.save_project).shortcut_text(&save_key)).clicked() {
+                commands.push(AppCommand::SaveProject);
+            }
+            let export_all = egui::Button::new(x.export_all).shortcut_text(&export_key);
+            if ui.add_enabled(loaded && !app.exports().is_busy(), export_all).clicked() {
                 commands.push(AppCommand::Export(crate::app::export::ExportRequest::All));
             }
             ui.menu_button(t.recent, |ui| {
@@ -51,6 +73,19 @@ pub fn menu_bar(ui: &mut egui::Ui, app: &NpsApp, t: &Texts, commands: &mut Vec<A
             }
         });
         ui.menu_button(t.menu_view, |ui| {
+            for ((view, _), shortcut) in shortcuts::VIEWS.iter().zip(&view_keys) {
+                let label = view_label(*view, t, tt.tab_themes);
+                let chosen = loaded && app.screen() == Screen::Dashboard && app.views().view == *view;
+                let button = egui::Button::selectable(chosen, label).shortcut_text(shortcut);
+                if ui.add_enabled(loaded, button).clicked() {
+                    commands.push(AppCommand::ShowScreen(Screen::Dashboard));
+                    commands.push(AppCommand::SetView(*view));
+                }
+            }
+            if ui.add_enabled(loaded, egui::Button::new(h.focus_filter).shortcut_text(&filter_key)).clicked() {
+                actions.push(WindowAction::FocusFilter);
+            }
+            ui.separator();
             for (choice, label) in [
                 (ThemeChoice::System, t.theme_system),
                 (ThemeChoice::Light, t.theme_light),
@@ -69,12 +104,28 @@ pub fn menu_bar(ui: &mut egui::Ui, app: &NpsApp, t: &Texts, commands: &mut Vec<A
             }
         });
         ui.menu_button(t.menu_help, |ui| {
+            if ui.add(egui::Button::new(h.guide).shortcut_text(&guide_key)).clicked() {
+                actions.push(WindowAction::ShowGuide);
+            }
             if ui.button(t.about).clicked() {
                 commands.push(AppCommand::ShowAbout(true));
             }
         });
         super::project::in_use(ui, app, t.project_texts());
     });
+}
+
+/// A view's name, as on its tab.
+#[must_use]
+pub fn view_label(view: View, t: &Texts, themes_tab: &'static str) -> &'static str {
+    match view {
+        View::Overview => t.tab_overview,
+        View::Segments => t.tab_segments,
+        View::Trend => t.tab_trend,
+        View::Themes => themes_tab,
+        View::Responses => t.tab_responses,
+        View::Benchmarks => t.tab_benchmarks,
+    }
 }
 
 /// The loading bar with its Cancel button, and the notices, newest first.
@@ -84,7 +135,15 @@ pub fn notices(ui: &mut egui::Ui, app: &NpsApp, t: &Texts, commands: &mut Vec<Ap
         ui.horizontal(|ui| {
             ui.spinner();
             ui.label(fill(t.loading, &[("file", &job.source.display_name())]));
-            ui.add(egui::ProgressBar::new(job.progress()).desired_width(240.0).show_percentage());
+            // Text files report how far the reader is; a workbook is read in one call that gives
+            // no progress, so its bar runs without a percentage until the survey is ready.
+            let progress = job.progress();
+            let bar = if progress > 0.0 {
+                egui::ProgressBar::new(progress).show_percentage()
+            } else {
+                egui::ProgressBar::new(0.0).animate(true).text(t.reading)
+            };
+            ui.add(bar.desired_width(240.0));
             if ui.button(t.cancel).clicked() {
                 commands.push(AppCommand::CancelLoad);
             }
@@ -142,13 +201,26 @@ pub fn notice_title(kind: NoticeKind, t: &Texts) -> &'static str {
     }
 }
 
-/// The About box with the trademark credit.
-pub fn about_window(ctx: &egui::Context, t: &Texts, commands: &mut Vec<AppCommand>) {
+/// The About box: version, what the app does, the licences and the trademark credit.
+pub fn about_window(ctx: &egui::Context, t: &Texts, h: &HelpTexts, commands: &mut Vec<AppCommand>) {
     let mut open = true;
     egui::Window::new(t.about).open(&mut open).collapsible(false).resizable(false).show(ctx, |ui| {
         ui.heading(format!("NPS Workbench {}", env!("CARGO_PKG_VERSION")));
         ui.add_space(6.0);
         ui.label(t.about_body);
+        ui.add_space(8.0);
+        ui.label(RichText::new(h.about_licences).strong());
+        ui.label(h.about_app_licence);
+        ui.label(h.about_font_licence);
+        ui.add_space(4.0);
+        ui.label(h.about_components);
+        egui::Grid::new("licences").num_columns(2).spacing([12.0, 2.0]).show(ui, |ui| {
+            for (component, licence) in COMPONENT_LICENCES {
+                ui.label(RichText::new(component).small());
+                ui.label(RichText::new(licence).small());
+                ui.end_row();
+            }
+        });
         ui.add_space(6.0);
         if ui.button(t.close).clicked() {
             commands.push(AppCommand::ShowAbout(false));

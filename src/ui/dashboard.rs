@@ -125,7 +125,7 @@ fn metric_cards(ui: &mut egui::Ui, overall: &Overall, t: &Texts) {
                 Some(n_eff) => fill(t.effective_n, &[("n", &t.number(n_eff, 0))]),
                 None => fill(t.n_responses, &[("n", &m.n.to_string())]),
             });
-            cards.push(Card { title: title.to_owned(), value: t.number(m.mean, 2), details, accent: None });
+            cards.push(Card { title: title.to_owned(), value: t.number(m.mean, 2), details, accent: None, tip: None });
         }
     }
     card_grid(ui, &cards);
@@ -173,6 +173,8 @@ struct Card {
     value: String,
     details: Vec<String>,
     accent: Option<egui::Color32>,
+    /// Plain-language help on hover.
+    tip: Option<String>,
 }
 
 /// Cards in rows that fit the width (a wrapped layout cannot know a card's width in advance).
@@ -187,7 +189,10 @@ fn card_grid(ui: &mut egui::Ui, cards: &[Card]) {
         ui.horizontal(|ui| {
             ui.spacing_mut().item_spacing = egui::vec2(GAP, GAP);
             for c in row {
-                card(ui, &c.title, &c.value, &c.details, c.accent);
+                let response = card(ui, &c.title, &c.value, &c.details, c.accent);
+                if let Some(tip) = &c.tip {
+                    response.on_hover_text(tip);
+                }
             }
         });
     }
@@ -214,31 +219,42 @@ fn source_line(ui: &mut egui::Ui, report: &Report, t: &Texts, commands: &mut Vec
         let excluded = report.rows_read - report.rows_used;
         if excluded == 0 {
             ui.label(RichText::new(t.nothing_excluded).weak());
-        } else if ui.link(plural(t.excluded_notice, excluded as u64, &[])).clicked() {
+        } else if ui.link(plural(t.excluded_notice, excluded as u64, &[])).on_hover_text(t.help.tip_excluded).clicked()
+        {
             commands.push(AppCommand::ShowExclusions(true));
         }
     });
 }
 
 /// One KPI card: title, big value (its accessible name is "title: value"), detail lines.
-fn card(ui: &mut egui::Ui, title: &str, value: &str, details: &[String], accent: Option<egui::Color32>) {
-    egui::Frame::group(ui.style()).inner_margin(egui::Margin::same(12)).corner_radius(8.0).show(ui, |ui| {
-        ui.set_width(theme::KPI_CARD_WIDTH);
-        ui.set_min_height(theme::KPI_CARD_HEIGHT);
-        ui.vertical(|ui| {
-            ui.label(RichText::new(title).strong());
-            let mut text = RichText::new(value).size(theme::KPI_VALUE_SIZE).strong();
-            if let Some(colour) = accent {
-                text = text.color(colour);
-            }
-            let response = ui.label(text);
-            let name = format!("{title}: {value}");
-            response.widget_info(move || WidgetInfo::labeled(Role::Label, true, &name));
-            for line in details {
-                ui.label(RichText::new(line).weak());
-            }
-        });
-    });
+fn card(
+    ui: &mut egui::Ui,
+    title: &str,
+    value: &str,
+    details: &[String],
+    accent: Option<egui::Color32>,
+) -> egui::Response {
+    egui::Frame::group(ui.style())
+        .inner_margin(egui::Margin::same(12))
+        .corner_radius(8.0)
+        .show(ui, |ui| {
+            ui.set_width(theme::KPI_CARD_WIDTH);
+            ui.set_min_height(theme::KPI_CARD_HEIGHT);
+            ui.vertical(|ui| {
+                ui.label(RichText::new(title).strong());
+                let mut text = RichText::new(value).size(theme::KPI_VALUE_SIZE).strong();
+                if let Some(colour) = accent {
+                    text = text.color(colour);
+                }
+                let response = ui.label(text);
+                let name = format!("{title}: {value}");
+                response.widget_info(move || WidgetInfo::labeled(Role::Label, true, &name));
+                for line in details {
+                    ui.label(RichText::new(line).weak());
+                }
+            });
+        })
+        .response
 }
 
 fn kpi_cards(ui: &mut egui::Ui, o: &Overall, t: &Texts) {
@@ -255,6 +271,7 @@ fn kpi_cards(ui: &mut egui::Ui, o: &Overall, t: &Texts) {
         value: t.signed(o.nps),
         details: vec![fill(t.interval, &[("low", &t.signed(o.ci_low)), ("high", &t.signed(o.ci_high))]), n_line],
         accent: None,
+        tip: Some(format!("{}\n{}", t.help.tip_nps, t.help.tip_interval)),
     }];
     for (title, pct, count, tone) in [
         (t.promoters, o.promoter_pct, o.promoters, Tone::Promoter),
@@ -273,6 +290,7 @@ fn kpi_cards(ui: &mut egui::Ui, o: &Overall, t: &Texts) {
             value: t.percent(pct),
             details,
             accent: Some(theme::tone_colour(tone, &visuals)),
+            tip: Some(t.help.tip_nps.to_owned()),
         });
     }
     let mut details = Vec::new();
@@ -280,7 +298,7 @@ fn kpi_cards(ui: &mut egui::Ui, o: &Overall, t: &Texts) {
         details.push(fill(t.interval, &[("low", &t.number(low, 2)), ("high", &t.number(high, 2))]));
     }
     details.push(fill(t.mean_detail, &[("n", &n)]));
-    cards.push(Card { title: t.mean.to_owned(), value: t.number(o.mean, 2), details, accent: None });
+    cards.push(Card { title: t.mean.to_owned(), value: t.number(o.mean, 2), details, accent: None, tip: None });
     card_grid(ui, &cards);
 }
 

@@ -11,9 +11,11 @@ pub mod chrome;
 pub mod dashboard;
 pub mod export_menu;
 pub mod fields;
+pub mod help;
 pub mod plot;
 pub mod project;
 pub mod review;
+pub mod shortcuts;
 pub mod theme;
 pub mod themes;
 pub mod views;
@@ -50,21 +52,42 @@ pub struct Screens {
     responses: views::ResponsesView,
     themes: themes::ThemesView,
     benchmarks: bench::BenchmarksView,
+    help: help::HelpPanel,
 }
 
 impl Screens {
+    /// Does what a keyboard shortcut asked of the window.
+    pub fn act(&mut self, action: shortcuts::WindowAction) {
+        match action {
+            shortcuts::WindowAction::FocusFilter => self.filter.request_focus(),
+            shortcuts::WindowAction::ShowGuide => self.help.set_open(true),
+        }
+    }
+
+    /// Whether the Guide is shown.
+    #[must_use]
+    pub fn guide_open(&self) -> bool {
+        self.help.is_open()
+    }
+
     /// Draws the whole window for one frame and returns the commands the user gave.
     pub fn draw(&mut self, ui: &mut egui::Ui, app: &NpsApp) -> Vec<AppCommand> {
         let mut commands = Vec::new();
         let language = app.settings().language;
         let (t, x) = (language.texts(), language.export_texts());
-        egui::Panel::top("menu").show(ui, |ui| chrome::menu_bar(ui, app, t, &mut commands));
+        let h = crate::i18n::HelpTexts::of(language);
+        let mut actions = Vec::new();
+        egui::Panel::top("menu").show(ui, |ui| chrome::menu_bar(ui, app, t, &mut commands, &mut actions));
+        for action in actions {
+            self.act(action);
+        }
         if app.job().is_some() || !app.notices().is_empty() {
             egui::Panel::top("notices").show(ui, |ui| chrome::notices(ui, app, t, &mut commands));
         }
         if app.projects().notice().is_some() {
             egui::Panel::top("project-notice").show(ui, |ui| project::notice(ui, app, t, &mut commands));
         }
+        self.help.show(ui, h, t.close);
         let cx = app.loaded().map(|loaded| ViewContext { app, loaded, language, t, x });
         if let Some(cx) = cx.as_ref().filter(|_| app.screen() == Screen::Dashboard) {
             egui::Panel::top("tabs").show(ui, |ui| {
@@ -86,9 +109,8 @@ impl Screens {
                 View::Benchmarks => self.benchmarks.ui(ui, cx, &mut commands),
             },
             None => {
-                ui.centered_and_justified(|ui| {
-                    ui.label(egui::RichText::new(t.nothing_open).size(16.0));
-                });
+                let open_shortcut = ui.ctx().format_shortcut(&shortcuts::OPEN);
+                help::empty_state(ui, h, &open_shortcut, &mut self.help, &mut commands);
             }
         });
         if app.show_exclusions()
@@ -103,7 +125,7 @@ impl Screens {
             export_menu::notice_window(ui.ctx(), notice, t, x, &mut commands);
         }
         if app.show_about() {
-            chrome::about_window(ui.ctx(), t, &mut commands);
+            chrome::about_window(ui.ctx(), t, h, &mut commands);
         }
         chrome::drop_overlay(ui.ctx(), t);
         commands
@@ -141,14 +163,20 @@ impl Window {
         &mut self.app
     }
 
+    /// The screens (tests look at what the window shows).
+    #[must_use]
+    pub fn screens(&self) -> &Screens {
+        &self.screens
+    }
+
     /// Keyboard shortcuts, consumed before the screens draw.
     fn shortcuts(&mut self, ctx: &egui::Context) {
-        let export_all = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::E);
-        if self.app.loaded().is_some() && ctx.input_mut(|i| i.consume_shortcut(&export_all)) {
-            self.app.push(AppCommand::Export(crate::app::export::ExportRequest::All));
+        let (commands, actions) = shortcuts::consume(ctx, &self.app);
+        for command in commands {
+            self.app.push(command);
         }
-        if self.app.loaded().is_some() && ctx.input_mut(|i| i.consume_shortcut(&project::SAVE_PROJECT)) {
-            self.app.push(AppCommand::SaveProject);
+        for action in actions {
+            self.screens.act(action);
         }
     }
 }
@@ -176,18 +204,26 @@ impl eframe::App for Window {
     }
 }
 
-/// Opens the window; `file` is opened at start (with `project` applied), else the bundled
-/// sample (or the project's own file).
-pub fn run(file: Option<PathBuf>, project: Option<PathBuf>) -> Result<(), String> {
-    let options = eframe::NativeOptions {
+/// How the window opens: its title, size and smallest size. eframe remembers the size and
+/// position between runs (`persist_window`, stored with the settings).
+#[must_use]
+pub fn native_options() -> eframe::NativeOptions {
+    eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("NPS Workbench")
             .with_app_id("nps-workbench")
             .with_inner_size([1280.0, 820.0])
             .with_min_inner_size([760.0, 520.0])
             .with_drag_and_drop(true),
+        persist_window: true,
         ..eframe::NativeOptions::default()
-    };
+    }
+}
+
+/// Opens the window; `file` is opened at start (with `project` applied; a project as `file`
+/// opens with its own file), else the window opens empty and says how to start.
+pub fn run(file: Option<PathBuf>, project: Option<PathBuf>) -> Result<(), String> {
+    let options = native_options();
     eframe::run_native(
         "NPS Workbench",
         options,

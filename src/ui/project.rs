@@ -17,17 +17,11 @@ use crate::i18n::project::ProjectTexts;
 use crate::i18n::{Texts, fill};
 use crate::project::invited::parse_count;
 
-/// The shortcut of Save project….
-pub const SAVE_PROJECT: egui::KeyboardShortcut = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::S);
-
-/// Open project… and Save project… in the File menu.
+/// Open project… in the File menu (Save project… and its Ctrl+S are the menu's own, offered
+/// while [`NpsApp::can_save_project`]).
 pub fn menu_items(ui: &mut egui::Ui, app: &NpsApp, p: &ProjectTexts, commands: &mut Vec<AppCommand>) {
-    if ui.button(p.open_project).clicked() {
+    if ui.add_enabled(!app.projects().is_asking(), egui::Button::new(p.open_project)).clicked() {
         commands.push(AppCommand::OpenProject);
-    }
-    let save = egui::Button::new(p.save_project).shortcut_text(ui.ctx().format_shortcut(&SAVE_PROJECT));
-    if ui.add_enabled(app.loaded().is_some() && !app.projects().is_asking(), save).clicked() {
-        commands.push(AppCommand::SaveProject);
     }
 }
 

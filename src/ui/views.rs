@@ -8,7 +8,7 @@ use super::{ViewContext, export_menu, plot, theme};
 use crate::analysis::metrics::GroupMetrics;
 use crate::analysis::{Filter, Period, SegmentRow, Survey};
 use crate::app::export::figure_context;
-use crate::app::{AppCommand, Computed, LoadedSurvey, ScoreGroup, SortKey, View, ViewSettings};
+use crate::app::{AppCommand, Computed, LoadedSurvey, ScoreGroup, SortKey, ViewSettings};
 use crate::chart::Tone;
 use crate::figures::{Words, segments_figure, segments_table, trend_figure, trend_table};
 use crate::i18n::export::ExportTexts;
@@ -20,18 +20,12 @@ pub fn tabs(
     settings: &ViewSettings,
     computing: bool,
     t: &Texts,
-    themes_tab: &str,
+    themes_tab: &'static str,
     commands: &mut Vec<AppCommand>,
 ) {
     ui.horizontal(|ui| {
-        for (view, label) in [
-            (View::Overview, t.tab_overview),
-            (View::Segments, t.tab_segments),
-            (View::Trend, t.tab_trend),
-            (View::Themes, themes_tab),
-            (View::Responses, t.tab_responses),
-            (View::Benchmarks, t.tab_benchmarks),
-        ] {
+        for (view, _) in super::shortcuts::VIEWS {
+            let label = super::chrome::view_label(view, t, themes_tab);
             if ui.selectable_label(settings.view == view, RichText::new(label).size(15.0)).clicked() {
                 commands.push(AppCommand::SetView(view));
             }
@@ -54,9 +48,15 @@ const SEGMENTS_SHOWN: usize = 4;
 pub struct FilterPanel {
     from: DateField,
     until: DateField,
+    focus_requested: bool,
 }
 
 impl FilterPanel {
+    /// Puts the keyboard focus in the panel's first field on the next frame (Ctrl+F).
+    pub fn request_focus(&mut self) {
+        self.focus_requested = true;
+    }
+
     /// Draws the panel.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewContext<'_>, commands: &mut Vec<AppCommand>) {
         let (survey, filter, t) = (&cx.loaded.survey, &cx.app.views().filter, cx.t);
@@ -70,7 +70,11 @@ impl FilterPanel {
         ui.label(RichText::new(summary).weak());
         ui.separator();
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+            let focus = std::mem::take(&mut self.focus_requested);
             if let Some((first, last)) = survey.date_range() {
+                if focus {
+                    ui.memory_mut(|m| m.request_focus(egui::Id::unique("filter-from")));
+                }
                 let from = self.from.ui(ui, "filter-from", t.date_from, &filter.date_from, first, t);
                 let until = self.until.ui(ui, "filter-until", t.date_to, &filter.date_to, last, t);
                 if from.is_some() || until.is_some() {
@@ -85,7 +89,8 @@ impl FilterPanel {
                 }
                 ui.separator();
             }
-            segment_filters(ui, survey, filter, commands);
+            let focus_first_segment = focus && survey.date_range().is_none();
+            segment_filters(ui, survey, filter, focus_first_segment, commands);
         });
     }
 }
@@ -153,14 +158,14 @@ impl DateField {
 }
 
 /// The values of every segment column, ticked to keep only those rows.
-fn segment_filters(ui: &mut egui::Ui, survey: &Survey, filter: &Filter, commands: &mut Vec<AppCommand>) {
-    for segment in &survey.segments {
+fn segment_filters(ui: &mut egui::Ui, survey: &Survey, filter: &Filter, focus: bool, commands: &mut Vec<AppCommand>) {
+    for (i, segment) in survey.segments.iter().enumerate() {
         let kept = filter.segments.get(&segment.name);
         let title = match kept.map(std::collections::BTreeSet::len) {
             Some(k) if k > 0 => format!("{} ({k}/{})", segment.name, segment.labels.len()),
             _ => segment.name.clone(),
         };
-        egui::CollapsingHeader::new(title).id_salt(("filter", &segment.name)).show(ui, |ui| {
+        let shown = egui::CollapsingHeader::new(title).id_salt(("filter", &segment.name)).show(ui, |ui| {
             for label in segment.labels.iter().take(200) {
                 let mut on = kept.is_some_and(|k| k.contains(label));
                 if ui.checkbox(&mut on, label).changed() {
@@ -178,6 +183,9 @@ fn segment_filters(ui: &mut egui::Ui, survey: &Survey, filter: &Filter, commands
                 }
             }
         });
+        if focus && i == 0 {
+            shown.header_response.request_focus();
+        }
     }
 }
 
@@ -329,16 +337,22 @@ fn segment_table(
                 super::project::rate_cell(ui, r.response_rate.as_ref(), t, p);
             }
             let mut flags = Vec::new();
+            let mut tips = Vec::new();
             if r.significant {
                 flags.push(format!("* {}", t.significant));
+                tips.push(t.help.tip_significant);
             }
             if r.small_n {
                 flags.push(t.small_n.to_owned());
+                tips.push(t.help.tip_small_n);
             }
             if r.response_rate.is_some_and(|rate| rate.far_below_rest) {
                 flags.push(p.flag_low_response.to_owned());
             }
-            ui.label(flags.join(", "));
+            let flags = ui.label(flags.join(", "));
+            if !tips.is_empty() {
+                flags.on_hover_text(tips.join("\n"));
+            }
             let button = ui.small_button(t.show_responses);
             let name = format!("{}: {}", t.show_responses, r.value);
             button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));

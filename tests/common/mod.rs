@@ -60,6 +60,9 @@ pub fn run(args: &[&str]) -> (i32, String, String) {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_nps-workbench"))
         .args(args)
         .env("NPS_WORKBENCH_CONFIG", "/nonexistent/nps-workbench-test-config")
+        // A fixed locale: the text output follows LC_ALL / LC_MESSAGES / LANG (tests of other
+        // languages pass --lang or set these themselves).
+        .env("LC_ALL", "C")
         .output()
         .expect("run nps-workbench");
     (

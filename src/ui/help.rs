@@ -1,0 +1,99 @@
+//! The Guide panel (Help › Guide, F1) and the empty window's way in: plain-language help on the
+//! NPS groups, the interval, pale and flagged segments, benchmark verdicts and excluded rows.
+
+use eframe::egui::{self, RichText};
+
+use crate::app::{AppCommand, LoadSource};
+use crate::i18n::HelpTexts;
+
+/// The Guide, shown beside the views while open.
+#[derive(Debug, Default)]
+pub struct HelpPanel {
+    open: bool,
+}
+
+impl HelpPanel {
+    /// Whether the Guide is shown.
+    #[must_use]
+    pub fn is_open(&self) -> bool {
+        self.open
+    }
+
+    /// Shows (or hides) the Guide.
+    pub fn set_open(&mut self, open: bool) {
+        self.open = open;
+    }
+
+    /// Draws the Guide as a panel on the right, while open.
+    pub fn show(&mut self, ui: &mut egui::Ui, h: &HelpTexts, close: &str) {
+        if !self.open {
+            return;
+        }
+        egui::Panel::right("guide").resizable(true).default_size(360.0).show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.heading(h.guide_title);
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    let button = ui.button(close);
+                    let name = format!("{close}: {}", h.guide_title);
+                    button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+                    if button.clicked() {
+                        self.open = false;
+                    }
+                });
+            });
+            ui.separator();
+            egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+                for (title, body) in sections(h) {
+                    ui.add_space(6.0);
+                    ui.label(RichText::new(title).strong().size(15.0));
+                    ui.label(body);
+                }
+            });
+        });
+    }
+}
+
+/// The Guide's sections in reading order: (title, text).
+#[must_use]
+pub fn sections(h: &HelpTexts) -> [(&'static str, &'static str); 6] {
+    [
+        (h.start_title, h.start_body),
+        (h.groups_title, h.groups_body),
+        (h.interval_title, h.interval_body),
+        (h.pale_title, h.pale_body),
+        (h.verdicts_title, h.verdicts_body),
+        (h.excluded_title, h.excluded_body),
+    ]
+}
+
+/// The empty window: how to start (open, drop, or the sample), and the Guide.
+pub fn empty_state(
+    ui: &mut egui::Ui,
+    h: &HelpTexts,
+    open_shortcut: &str,
+    guide: &mut HelpPanel,
+    commands: &mut Vec<AppCommand>,
+) {
+    ui.vertical_centered(|ui| {
+        ui.add_space((ui.available_height() * 0.25).min(180.0));
+        ui.heading(RichText::new(h.empty_title).size(24.0));
+        ui.add_space(8.0);
+        ui.set_max_width(560.0);
+        ui.label(RichText::new(h.empty_body).size(15.0));
+        ui.add_space(16.0);
+        let open = egui::Button::new(RichText::new(h.empty_open).size(16.0)).shortcut_text(open_shortcut);
+        if ui.add(open).clicked() {
+            commands.push(AppCommand::ShowOpenDialog);
+        }
+        ui.add_space(6.0);
+        if ui.button(RichText::new(h.empty_sample).size(16.0)).clicked() {
+            commands.push(AppCommand::Open(LoadSource::Sample));
+        }
+        ui.add_space(6.0);
+        ui.label(RichText::new(h.empty_drop).weak());
+        ui.add_space(16.0);
+        if ui.link(h.empty_guide).clicked() {
+            guide.set_open(true);
+        }
+    });
+}
