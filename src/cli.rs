@@ -538,7 +538,7 @@ pub fn format_table(report: &Report, language: Language) -> String {
             .map(|(row, value)| fill(c.example, &[("row", &row.to_string()), ("value", value)]))
             .collect();
         let line = [
-            ("reason", t.exclusion_reason(&e.reason).to_owned()),
+            ("reason", t.exclusion_reason(e.reason).to_owned()),
             ("rows", e.rows.to_string()),
             ("examples", examples.join(", ")),
         ];
