@@ -356,12 +356,12 @@ pub fn read_file(
     options: &ImportOptions,
     progress: &mut dyn FnMut(f32) -> bool,
 ) -> Result<ImportedTable, ImportError> {
-    let (file, bytes) = file_bytes(path)?;
+    let (file, bytes) = read_within_limit(path)?;
     read_bytes(&file, bytes, options, progress)
 }
 
-/// The file's name and bytes, refusing files over [`MAX_FILE_BYTES`].
-fn file_bytes(path: &Path) -> Result<(String, Vec<u8>), ImportError> {
+/// The file's name and bytes, refused unread when over [`MAX_FILE_BYTES`].
+fn read_within_limit(path: &Path) -> Result<(String, Vec<u8>), ImportError> {
     let file = display_name(path);
     let unreadable = |e: std::io::Error| ImportError::Unreadable { file: file.clone(), reason: io_reason(&e) };
     let size = std::fs::metadata(path).map_err(unreadable)?.len();
@@ -372,42 +372,16 @@ fn file_bytes(path: &Path) -> Result<(String, Vec<u8>), ImportError> {
     Ok((file, bytes))
 }
 
-/// The kind of workbook `bytes` hold (`None`: text), and what the file really is when its
-/// extension says otherwise.
-fn workbook_kind(file: &str, bytes: &[u8]) -> Result<(Option<WorkbookKind>, Option<&'static str>), ImportError> {
+/// The workbook kind an extension names (`None`: a text file); another extension is refused.
+fn kind_by_extension(file: &str) -> Result<Option<WorkbookKind>, ImportError> {
     let extension = Path::new(file).extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
-    let by_extension = match extension.as_str() {
-        "xlsx" | "xlsm" => Some(WorkbookKind::Xlsx),
-        "xlsb" => Some(WorkbookKind::Xlsb),
-        "xls" => Some(WorkbookKind::Xls),
-        "ods" => Some(WorkbookKind::Ods),
-        "csv" | "tsv" | "txt" | "tab" | "" => None,
-        other => return Err(ImportError::Unsupported { file: file.to_owned(), extension: other.to_owned() }),
-    };
-    // The content decides: a CSV saved as .xlsx is read as text, a workbook saved as .csv as a
-    // workbook, and the user is told what the file really is.
-    let kind = kind_by_content(bytes, by_extension);
-    Ok((kind, (kind != by_extension).then(|| format_label(kind))))
-}
-
-/// A workbook problem as the user reads it.
-fn workbook_error(file: &str, kind: WorkbookKind, problem: WorkbookProblem) -> ImportError {
-    match problem {
-        WorkbookProblem::Unreadable(reason) => ImportError::DamagedWorkbook {
-            file: file.to_owned(),
-            kind: format!("{kind:?}").to_ascii_lowercase(),
-            reason,
-        },
-        WorkbookProblem::PasswordProtected => ImportError::PasswordProtected { file: file.to_owned() },
-        WorkbookProblem::NoSuchSheet { wanted, available } => ImportError::NoSuchSheet {
-            file: file.to_owned(),
-            sheet: wanted,
-            available: available.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(", "),
-        },
-        WorkbookProblem::NoData => ImportError::NoRows { place: file.to_owned() },
-        WorkbookProblem::TooLargeUnpacked { unpacked_mb } => {
-            ImportError::ArchiveTooLarge { file: file.to_owned(), unpacked_mb }
-        }
+    match extension.as_str() {
+        "xlsx" | "xlsm" => Ok(Some(WorkbookKind::Xlsx)),
+        "xlsb" => Ok(Some(WorkbookKind::Xlsb)),
+        "xls" => Ok(Some(WorkbookKind::Xls)),
+        "ods" => Ok(Some(WorkbookKind::Ods)),
+        "csv" | "tsv" | "txt" | "tab" | "" => Ok(None),
+        other => Err(ImportError::Unsupported { file: file.to_owned(), extension: other.to_owned() }),
     }
 }
 
@@ -417,11 +391,12 @@ fn workbook_error(file: &str, kind: WorkbookKind, problem: WorkbookProblem) -> I
 /// or score detection. A workbook gives its first sheet with data. Each row comes with its
 /// spreadsheet row number.
 pub fn read_plain_rows(path: &Path) -> Result<Vec<(usize, Vec<String>)>, ImportError> {
-    let (file, bytes) = file_bytes(path)?;
+    let (file, bytes) = read_within_limit(path)?;
     if bytes.is_empty() {
         return Err(ImportError::Empty { file });
     }
-    let cells = match workbook_kind(&file, &bytes)?.0 {
+    let by_extension = kind_by_extension(&file)?;
+    let cells = match kind_by_content(&bytes, by_extension) {
         Some(kind) => {
             let book = workbook::read_workbook(bytes, kind, None).map_err(|p| workbook_error(&file, kind, p))?;
             book.sheets.into_iter().next().map(|(_, cells)| cells).ok_or(ImportError::NoRows { place: file })?
@@ -455,7 +430,11 @@ pub fn read_bytes(
     if bytes.is_empty() {
         return Err(ImportError::Empty { file });
     }
-    let (workbook_kind, read_as) = workbook_kind(&file, &bytes)?;
+    let by_extension = kind_by_extension(file_name)?;
+    // The content decides: a CSV saved as .xlsx is read as text, a workbook saved as .csv as a
+    // workbook, and the user is told what the file really is.
+    let workbook_kind = kind_by_content(&bytes, by_extension);
+    let read_as = (workbook_kind != by_extension).then(|| format_label(workbook_kind));
     let mut table = match workbook_kind {
         Some(kind) => read_workbook_tables(&file, bytes, kind, options)?,
         None => {
@@ -546,6 +525,27 @@ fn read_text_cells(
         windows_1252_lines,
     };
     Ok((cells, source))
+}
+
+/// The user's message for a workbook that could not be read.
+fn workbook_error(file: &str, kind: WorkbookKind, problem: WorkbookProblem) -> ImportError {
+    match problem {
+        WorkbookProblem::Unreadable(reason) => ImportError::DamagedWorkbook {
+            file: file.to_owned(),
+            kind: format!("{kind:?}").to_ascii_lowercase(),
+            reason,
+        },
+        WorkbookProblem::PasswordProtected => ImportError::PasswordProtected { file: file.to_owned() },
+        WorkbookProblem::NoSuchSheet { wanted, available } => ImportError::NoSuchSheet {
+            file: file.to_owned(),
+            sheet: wanted,
+            available: available.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(", "),
+        },
+        WorkbookProblem::NoData => ImportError::NoRows { place: file.to_owned() },
+        WorkbookProblem::TooLargeUnpacked { unpacked_mb } => {
+            ImportError::ArchiveTooLarge { file: file.to_owned(), unpacked_mb }
+        }
+    }
 }
 
 fn read_workbook_tables(
