@@ -349,6 +349,9 @@ pub struct DataContext {
     pub region: Option<String>,
     /// B2B or B2C.
     pub audience: Option<Audience>,
+    /// How many people were invited, for the response rate.
+    #[serde(default)]
+    pub invited: crate::analysis::Invited,
 }
 
 /// How well a benchmark fits the data's context: higher is better.
@@ -624,9 +627,11 @@ mod tests {
     #[test]
     fn the_best_fit_depends_on_the_data_context() {
         let library = bundled();
-        let dutch_b2b = DataContext { region: Some("NL".into()), audience: Some(Audience::B2b) };
+        let dutch_b2b =
+            DataContext { region: Some("NL".into()), audience: Some(Audience::B2b), ..DataContext::default() };
         assert_eq!(candidates("Consulting", &library, &dutch_b2b)[0].id, "consulting-dna-2024");
-        let global = DataContext { region: Some("Global".into()), audience: Some(Audience::B2b) };
+        let global =
+            DataContext { region: Some("Global".into()), audience: Some(Audience::B2b), ..DataContext::default() };
         assert_eq!(candidates("Consulting", &library, &global)[0].id, "consulting-retently-2020");
         // Without a context: the most recent figure.
         assert_eq!(candidates("Manufacturing", &library, &DataContext::default())[0].id, "manufacturing-integron-2021");
@@ -636,7 +641,8 @@ mod tests {
     fn warnings_name_the_differences() {
         let library = bundled();
         let grocery = candidates("Grocery", &library, &DataContext::default())[0];
-        let dutch_b2b = DataContext { region: Some("NL".into()), audience: Some(Audience::B2b) };
+        let dutch_b2b =
+            DataContext { region: Some("NL".into()), audience: Some(Audience::B2b), ..DataContext::default() };
         let c = compare(&summary(20, 30, 50), grocery, &dutch_b2b);
         assert_eq!(c.verdict, Verdict::Inconclusive);
         let said = |c: &Comparison| c.warnings.iter().map(ToString::to_string).collect::<Vec<_>>();

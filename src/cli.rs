@@ -8,12 +8,16 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use crate::analysis::Invited;
 use crate::analysis::{Filter, Period};
+use crate::analysis::{RateProblem, ResponseRates};
 use crate::benchmarks::{self, Audience, Comparison, DataContext};
-use crate::i18n::{CliTexts, ENGLISH, Language, fill};
+use crate::i18n::project::ProjectTexts;
+use crate::i18n::{CliTexts, ENGLISH, Language, Texts, fill};
 use crate::import::{self, ImportOptions, ImportedTable, Role};
 use crate::notices::{date_notice, import_notices};
-use crate::report::{BenchmarkChoice, Report, ReportRequest, report_for_table, report_releasing_cells};
+use crate::project::{AnalysisChoices, BenchmarkMatch, Fingerprint, Project};
+use crate::report::{AppliedProject, BenchmarkChoice, Report, ReportRequest, report_for_table, report_releasing_cells};
 
 /// Offline Net Promoter Score analysis of customer-survey spreadsheets.
 #[derive(Debug, Parser)]
@@ -22,24 +26,57 @@ pub struct Cli {
     /// What to do; without a command the desktop app opens.
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// A survey file to open in the app (csv, tsv, txt, xlsx, xlsm, xlsb, xls, ods).
+    /// A survey file to open in the app (csv, tsv, txt, xlsx, xlsm, xlsb, xls, ods), or a project
+    /// (.npsproj), opened with its file.
     pub file: Option<PathBuf>,
+    /// A project to apply to FILE in the app (without FILE: to the file it was made on).
+    #[arg(long, value_name = "PROJECT")]
+    pub project: Option<PathBuf>,
 }
 
 /// Headless commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Analyse a survey file and print NPS with its 95% interval.
-    Report(ReportArgs),
+    Report(Box<ReportArgs>),
     /// Find the themes of the comments: what detractors talk about, with intervals and quotes.
     Themes(ThemesArgs),
+}
+
+/// The survey file and the project of `report` and `themes`.
+#[derive(Debug, clap::Args)]
+pub struct InputArgs {
+    /// The survey file (default with --project: the file the project was made on).
+    #[arg(required_unless_present = "project")]
+    pub file: Option<PathBuf>,
+    /// Read and analyse as this project says (roles, filter, breakdowns, trend, benchmarks, data
+    /// context, invited counts, codebook); arguments given here replace the project's choice for
+    /// that argument. A file whose columns do not fit the project is refused, naming the missing
+    /// columns.
+    #[arg(long, value_name = "FILE")]
+    pub project: Option<PathBuf>,
+    /// Save how this file was read and analysed as a project (JSON), for next quarter's file.
+    #[arg(long, value_name = "FILE")]
+    pub save_project: Option<PathBuf>,
+}
+
+impl InputArgs {
+    /// The file to read: FILE, else the file the project was made on.
+    fn file(&self, project: Option<&(Project, String)>) -> Result<PathBuf, ReportFailure> {
+        match (&self.file, project, &self.project) {
+            (Some(file), _, _) => Ok(file.clone()),
+            (None, Some((p, _)), Some(path)) => Ok(p.input_path(path)),
+            _ => Err(usage("give a survey FILE, or --project FILE".to_owned())),
+        }
+    }
 }
 
 /// Arguments of `themes`.
 #[derive(Debug, clap::Args)]
 pub struct ThemesArgs {
-    /// The survey file.
-    pub file: PathBuf,
+    /// The survey file and the project.
+    #[command(flatten)]
+    pub input: InputArgs,
     /// Sheet to read in a workbook (default: the first sheet with data).
     #[arg(long)]
     pub sheet: Option<String>,
@@ -66,22 +103,47 @@ pub struct ThemesArgs {
 
 /// Runs `themes` and returns what to print, or the one-line error.
 pub fn run_themes(args: &ThemesArgs) -> Result<String, String> {
+    let project = read_project(args.input.project.as_ref()).map_err(|f| f.message)?;
     let mut filter = Filter::default();
     for condition in &args.filter {
         filter.add_condition(condition)?;
     }
-    let request = crate::themes_report::ThemesRequest {
-        import: ImportOptions {
-            sheet: args.sheet.clone(),
-            score_column: args.score.clone(),
-            roles: Vec::new(),
-            no_weight: false,
-        },
-        filter,
-        codebook: args.codebook.clone(),
-        comments: args.comments,
+    if args.filter.is_empty()
+        && let Some((p, _)) = &project
+    {
+        filter = p.analysis.filter.clone();
+    }
+    let codebook = match (&args.codebook, &project) {
+        (Some(file), _) => crate::themes_report::read_codebook(file)?,
+        (None, Some((p, _))) => p.codebook.clone().unwrap_or_else(crate::themes::default_codebook),
+        (None, None) => crate::themes::default_codebook(),
     };
-    let report = crate::themes_report::themes_for_file(&args.file, &request)?;
+    let overrides = ImportOptions {
+        sheet: args.sheet.clone(),
+        score_column: args.score.clone(),
+        roles: Vec::new(),
+        no_weight: false,
+    };
+    let file = args.input.file(project.as_ref()).map_err(|f| f.message)?;
+    let table = match &project {
+        Some((p, name)) => p.read_survey(&file, name, &overrides, &mut |_| true).map_err(|e| e.to_string())?.0,
+        None => import::read_file(&file, &overrides, &mut |_| true).map_err(|e| e.to_string())?,
+    };
+    let request =
+        crate::themes_report::ThemesRequest { import: overrides, filter, codebook: None, comments: args.comments };
+    let report = crate::themes_report::themes_for_table(&table, &request, &codebook)?;
+    if let Some(target) = &args.input.save_project {
+        let fingerprint = Fingerprint::of_file(&file).map_err(|e| format!("{}: {e}", import::display_name(&file)))?;
+        let path = std::path::absolute(&file).unwrap_or_else(|_| file.clone());
+        let mut saved = Project::of_table(&path, fingerprint, &table, false);
+        if let Some((p, _)) = &project {
+            saved.analysis = p.analysis.clone();
+            saved.context = p.context.clone();
+        }
+        saved.analysis.filter = request.filter.clone();
+        saved.codebook = (codebook != crate::themes::default_codebook()).then_some(codebook);
+        saved.write(target).map_err(|e| e.to_string())?;
+    }
     if args.json {
         serde_json::to_string_pretty(&report).map_err(|e| format!("cannot write JSON: {e}"))
     } else {
@@ -92,8 +154,21 @@ pub fn run_themes(args: &ThemesArgs) -> Result<String, String> {
 /// Arguments of `report`.
 #[derive(Debug, clap::Args)]
 pub struct ReportArgs {
-    /// The survey file.
-    pub file: PathBuf,
+    /// The survey file and the project.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// How many people were invited, for the response rate (respondent rows in the file,
+    /// including rows whose score is left out, over this number, with a 95% Wilson interval).
+    #[arg(long, value_name = "N", value_parser = parse_invited)]
+    pub invited: Option<u64>,
+    /// Invited counts per value of a segment column: a two-column table (csv, xlsx, ...), the
+    /// value then the number invited, optionally under a header row naming the column.
+    #[arg(long, value_name = "FILE")]
+    pub invited_file: Option<PathBuf>,
+    /// The segment column the --invited-file values belong to (default: its header's first
+    /// cell).
+    #[arg(long, value_name = "COLUMN", requires = "invited_file")]
+    pub invited_by: Option<String>,
     /// Sheet to read in a workbook (default: the first sheet with data).
     #[arg(long)]
     pub sheet: Option<String>,
@@ -142,6 +217,12 @@ pub struct ReportArgs {
     pub lang: Option<String>,
 }
 
+/// `--invited N`: a whole number, thousands separators allowed.
+fn parse_invited(text: &str) -> Result<u64, String> {
+    crate::project::invited::parse_count(text)
+        .ok_or_else(|| format!("'{text}' is not a whole number of people invited (e.g. 4500 or 4,500)"))
+}
+
 /// Why `report` failed: the one-line message and the exit status.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReportFailure {
@@ -185,11 +266,11 @@ fn checked_by(by: &[String], warnings: &mut Vec<String>) -> Result<Vec<String>, 
 }
 
 /// An unknown `--benchmark` is an error that lists the sectors known.
-fn check_benchmark(args: &ReportArgs, context: &DataContext) -> Result<(), ReportFailure> {
-    let Some(wanted) = &args.benchmark else { return Ok(()) };
+fn check_benchmark(wanted: Option<&str>, context: &DataContext) -> Result<(), ReportFailure> {
+    let Some(wanted) = wanted else { return Ok(()) };
     let (library, _) = benchmarks::library();
     let choice =
-        BenchmarkChoice { overall: Some(wanted.clone()), context: context.clone(), ..BenchmarkChoice::default() };
+        BenchmarkChoice { overall: Some(wanted.to_owned()), context: context.clone(), ..BenchmarkChoice::default() };
     if choice.for_overall(&library).is_some() {
         return Ok(());
     }
@@ -241,27 +322,74 @@ fn themes_figures(
     Ok((chart.into_iter().collect(), if themes.summary.themes.is_empty() { Vec::new() } else { vec![table] }))
 }
 
-/// Runs `report` and returns what to print on stdout, or the one-line error with its exit
-/// status. Warnings and hints (arguments ignored or mistyped, notices with `--json`) are added
-/// to `warnings`, one line each, for stderr, also when the report fails.
-pub fn run_report(args: &ReportArgs, warnings: &mut Vec<String>) -> Result<String, ReportFailure> {
-    let by = checked_by(&args.by, warnings)?;
+/// The project given with `--project`, read, with its file name.
+fn read_project(path: Option<&PathBuf>) -> Result<Option<(Project, String)>, ReportFailure> {
+    let Some(path) = path else { return Ok(None) };
+    let project = Project::read(path).map_err(|e| ReportFailure::from(e.to_string()))?;
+    Ok(Some((project, import::display_name(path))))
+}
+
+/// The invited counts: `--invited` and `--invited-file`, else the project's.
+fn invited_of(args: &ReportArgs, project: Option<&Project>) -> Result<Invited, ReportFailure> {
+    if args.invited.is_none() && args.invited_file.is_none() {
+        return Ok(project.map(|p| p.context.invited.clone()).unwrap_or_default());
+    }
+    let mut invited = Invited { total: args.invited, ..Invited::default() };
+    if let Some(path) = &args.invited_file {
+        let table = crate::project::invited::read_invited_file(path)?;
+        invited.by_column = args.invited_by.clone().or(table.column);
+        if invited.by_column.is_none() {
+            return Err(usage(format!(
+                "--invited-file {}: name the segment column with --invited-by COLUMN (the file has no header row)",
+                import::display_name(path)
+            )));
+        }
+        invited.by_value = table.counts;
+    }
+    Ok(invited)
+}
+
+/// What `report` is asked for: the arguments, over the project's choices.
+fn report_request(
+    args: &ReportArgs,
+    project: Option<&Project>,
+    warnings: &mut Vec<String>,
+) -> Result<ReportRequest, ReportFailure> {
+    let by = if args.by.is_empty() {
+        project.map(|p| p.analysis.breakdowns.iter().map(|b| b.join(":")).collect()).unwrap_or_default()
+    } else {
+        checked_by(&args.by, warnings)?
+    };
     let mut filter = Filter::default();
     for condition in &args.filter {
         filter.add_condition(condition).map_err(usage)?;
     }
-    let trend = args.trend.as_deref().map(|p| match p {
-        "week" => Period::Week,
-        "quarter" => Period::Quarter,
-        _ => Period::Month,
-    });
-    let context = DataContext {
-        region: args.region.clone(),
-        audience: args.audience.as_deref().map(|a| if a == "b2c" { Audience::B2c } else { Audience::B2b }),
+    if args.filter.is_empty()
+        && let Some(p) = project
+    {
+        filter = p.analysis.filter.clone();
+    }
+    let trend = match args.trend.as_deref() {
+        Some("week") => Some(Period::Week),
+        Some("quarter") => Some(Period::Quarter),
+        Some(_) => Some(Period::Month),
+        None => project.and_then(|p| p.analysis.trend_period),
     };
-    check_benchmark(args, &context)?;
+    let saved = project.map(|p| p.context.clone()).unwrap_or_default();
+    let context = DataContext {
+        region: args.region.clone().or(saved.region),
+        audience: args
+            .audience
+            .as_deref()
+            .map(|a| if a == "b2c" { Audience::B2c } else { Audience::B2b })
+            .or(saved.audience),
+        invited: invited_of(args, project)?,
+    };
+    let overall_benchmark =
+        args.benchmark.clone().or_else(|| project.and_then(|p| p.analysis.overall_benchmark.clone()));
+    check_benchmark(overall_benchmark.as_deref(), &context)?;
     let roles = args.weight.iter().map(|w| (w.clone(), Role::Weight)).collect();
-    let request = ReportRequest {
+    Ok(ReportRequest {
         import: ImportOptions {
             sheet: args.sheet.clone(),
             score_column: args.score.clone(),
@@ -272,26 +400,83 @@ pub fn run_report(args: &ReportArgs, warnings: &mut Vec<String>) -> Result<Strin
         trend,
         filter,
         context,
-        overall_benchmark: args.benchmark.clone(),
+        overall_benchmark,
+        benchmark_matches: project.map(|p| BenchmarkMatch::pairs(&p.analysis.benchmark_matches)).unwrap_or_default(),
+    })
+}
+
+/// The project of this run: how `table` (from `file`) was read and analysed, over the project
+/// applied (its codebook, hidden small segments and matches carry over).
+fn project_of_run(
+    file: &std::path::Path,
+    table: &ImportedTable,
+    request: &ReportRequest,
+    applied: Option<&Project>,
+) -> Result<Project, ReportFailure> {
+    let fingerprint = Fingerprint::of_file(file).map_err(|e| format!("{}: {e}", import::display_name(file)))?;
+    let path = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+    let mut project = Project::of_table(&path, fingerprint, table, request.import.no_weight);
+    let breakdowns = crate::report::by_columns(table, &request.by).map_err(|e| ReportFailure::from(e.to_string()))?;
+    project.analysis = AnalysisChoices {
+        filter: request.filter.clone(),
+        breakdowns,
+        trend_period: request.trend,
+        hide_small: applied.is_some_and(|p| p.analysis.hide_small),
+        overall_benchmark: request.overall_benchmark.clone(),
+        benchmark_matches: BenchmarkMatch::list(&request.benchmark_matches),
     };
-    let mut table = import::read_file(&args.file, &request.import, &mut |_| true).map_err(|e| e.to_string())?;
+    project.context = request.context.clone();
+    project.codebook = applied.and_then(|p| p.codebook.clone());
+    Ok(project)
+}
+
+/// Runs `report` and returns what to print on stdout, or the one-line error with its exit
+/// status. Warnings and hints (arguments ignored or mistyped, notices with `--json`) are added
+/// to `warnings`, one line each, for stderr, also when the report fails.
+pub fn run_report(args: &ReportArgs, warnings: &mut Vec<String>) -> Result<String, ReportFailure> {
+    let project = read_project(args.input.project.as_ref())?;
+    let request = report_request(args, project.as_ref().map(|(p, _)| p), warnings)?;
+    let file = args.input.file(project.as_ref())?;
+    let (mut table, applied) = match &project {
+        Some((p, name)) => {
+            let (table, fit) = p
+                .read_survey(&file, name, &request.import, &mut |_| true)
+                .map_err(|e| ReportFailure::from(e.to_string()))?;
+            let applied = AppliedProject {
+                file: name.clone(),
+                made_on: fit.made_on,
+                same_contents: fit.same_contents,
+                new_columns: fit.new_columns,
+            };
+            (table, Some(applied))
+        }
+        None => (import::read_file(&file, &request.import, &mut |_| true).map_err(|e| e.to_string())?, None),
+    };
     if let (Some(sheet), None) = (&args.sheet, &table.source.sheet) {
         warnings
             .push(format!("--sheet '{sheet}' is ignored: {} is a text file without sheets", table.source.file_name));
     }
     filter_hints(&table, &request.filter, warnings)?;
     // Without --out nothing reads the cells again: free them before the analysis.
-    let report = if args.out.is_some() {
+    let mut report = if args.out.is_some() {
         report_for_table(&table, &request)
     } else {
         report_releasing_cells(&mut table, &request)
     }
     .map_err(|e| e.to_string())?;
+    report.project = applied;
+    if let Some(rates) = &report.response_rate {
+        warnings.extend(rate_warnings(rates, ENGLISH.project_texts()));
+    }
     let json = serde_json::to_string_pretty(&report).map_err(|e| format!("cannot write JSON: {e}"))?;
     if let Some(dir) = &args.out {
         let (charts, tables) = themes_figures(&table, &request.filter, &report)?;
         let scale = if args.png_2x { crate::export::png::Scale::X2 } else { crate::export::png::Scale::X1 };
         crate::figures::write_out(dir, &report, &json, charts, tables, scale)?;
+    }
+    if let Some(target) = &args.input.save_project {
+        let saved = project_of_run(&file, &table, &request, project.as_ref().map(|(p, _)| p))?;
+        saved.write(target).map_err(|e| ReportFailure::from(e.to_string()))?;
     }
     if args.json {
         // The table carries the notices; with JSON they go to stderr, so a script sees them too.
@@ -328,6 +513,9 @@ pub fn format_table(report: &Report, language: Language) -> String {
     for m in &s.merged_choices {
         let _ =
             writeln!(out, "{}", fill(t.merged_columns, &[("column", &m.column), ("n", &m.from_columns.to_string())]));
+    }
+    if let Some(project) = &report.project {
+        let _ = writeln!(out, "{}", project_line(project, &report.source.file, t.project_texts()));
     }
     for notice in import_notices(report, t) {
         let _ = writeln!(out, "{}", fill(c.note, &[("text", &notice)]));
@@ -383,6 +571,9 @@ pub fn format_table(report: &Report, language: Language) -> String {
     if let (true, Some(weight)) = (report.columns.weighted, &report.columns.weight) {
         let _ = writeln!(out, "{}", fill(c.weighted_line, &[("column", weight)]));
     }
+    if let Some(rates) = &report.response_rate {
+        write_response_rates(&mut out, rates, t, t.project_texts());
+    }
     if let Some(b) = &report.overall.benchmark {
         let _ = writeln!(out, "{}", benchmark_line(b, language));
         for w in &b.warnings {
@@ -430,6 +621,9 @@ pub fn format_table(report: &Report, language: Language) -> String {
         if row.small_n {
             flags.push_str(&format!("  {}", t.small_n));
         }
+        if row.response_rate.is_some_and(|r| r.far_below_rest) {
+            flags.push_str(&format!("  {}", t.project_texts().flag_low_response));
+        }
         let _ = writeln!(
             out,
             "  {:<28} {:>7} {:>7} {:>19} {:>6} {:>6} {:>6} {:>10} {:>7}{flags}",
@@ -469,6 +663,65 @@ pub fn format_table(report: &Report, language: Language) -> String {
         }
     }
     out
+}
+
+/// What applying the project did, in one or two lines.
+fn project_line(project: &AppliedProject, file: &str, p: &ProjectTexts) -> String {
+    let mut line = if project.same_contents {
+        fill(p.project_same_file, &[("project", &project.file)])
+    } else {
+        fill(p.project_applied, &[("project", &project.file), ("file", file), ("made_on", &project.made_on)])
+    };
+    if !project.new_columns.is_empty() {
+        line.push('\n');
+        line.push_str(&fill(p.project_new_columns, &[("columns", &project.new_columns.join(", "))]));
+    }
+    line
+}
+
+/// Invited counts that cannot be right (fewer invited than answered, zero invited), one line
+/// each for stderr.
+fn rate_warnings(rates: &ResponseRates, p: &ProjectTexts) -> Vec<String> {
+    let overall = rates.overall_problem.iter().map(|problem| format!("--invited: {}", p.problem(problem)));
+    let values = rates.values.iter().filter_map(|v| {
+        let problem = v.problem.as_ref().filter(|pr| !matches!(pr, RateProblem::NoInvitedCount { .. }))?;
+        Some(format!(
+            "--invited-file: {} = '{}': {}",
+            rates.column.as_deref().unwrap_or(""),
+            v.value,
+            p.problem(problem)
+        ))
+    });
+    overall.chain(values).collect()
+}
+
+/// The response rate overall and per value, with the notes on values far below the rest.
+fn write_response_rates(out: &mut String, rates: &ResponseRates, t: &Texts, p: &ProjectTexts) {
+    let percent = |v: f64| t.percent(v);
+    let _ = writeln!(out);
+    match (&rates.overall, &rates.overall_problem) {
+        (Some(rate), _) => {
+            let _ = writeln!(out, "{}: {}", p.rate_title, p.rate_sentence(rate, percent));
+        }
+        (None, Some(problem)) => {
+            let _ = writeln!(out, "{}: {}", p.rate_title, p.problem(problem));
+        }
+        (None, None) => {}
+    }
+    let _ = writeln!(out, "  {}", p.rate_counts);
+    let Some(column) = &rates.column else { return };
+    let _ = writeln!(out, "{} ({column})", p.rate_title);
+    for value in &rates.values {
+        let text = match (&value.rate, &value.problem) {
+            (Some(rate), _) => p.rate_sentence(rate, percent),
+            (None, Some(problem)) => p.problem(problem),
+            (None, None) => String::new(),
+        };
+        let _ = writeln!(out, "  {:<28} {text}", truncate(&value.value, 28));
+    }
+    for value in rates.far_below() {
+        let _ = writeln!(out, "  {}", fill(p.rate_far_below, &[("value", &value.value)]));
+    }
 }
 
 /// "Benchmark Retail range +20.0 to +40.0: above (source, 2024, NL, B2C)": a benchmark

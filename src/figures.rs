@@ -9,7 +9,7 @@
 
 use std::path::Path;
 
-use crate::analysis::{NpsSummary, SegmentRow, ThemeSummary, TrendPoint};
+use crate::analysis::{NpsSummary, ResponseRate, ResponseRates, SegmentRow, ThemeSummary, TrendPoint};
 use crate::benchmarks::Comparison;
 use crate::chart::{
     BenchmarkMark, ChartSpec, ChartText, DistributionWords, IntervalRow, LegendWords, ReferenceValue, ThemeRow,
@@ -18,6 +18,7 @@ use crate::chart::{
 use crate::export::table::{Cell, Column, ColumnKind, Table};
 use crate::export::{ExportOptions, ExportOutcome, ReportInfo, export_all, file_stem};
 use crate::i18n::export::ExportTexts;
+use crate::i18n::project::ProjectTexts;
 use crate::i18n::themes::ThemeTexts;
 use crate::i18n::{Language, Texts, fill};
 use crate::report::{ExcludedRows, Report, ViewResults};
@@ -36,6 +37,12 @@ impl Words {
     #[must_use]
     pub fn of(language: Language) -> Self {
         Self { texts: language.texts(), export: language.export_texts() }
+    }
+
+    /// The words of projects and response rates in the language of these texts.
+    #[must_use]
+    pub fn project(&self) -> &'static ProjectTexts {
+        self.texts.project_texts()
     }
 
     fn legend(&self) -> LegendWords<'static> {
@@ -439,6 +446,10 @@ pub fn segments_table(column: &str, rows: &[&SegmentRow], w: &Words) -> Table {
         Column::new(x.col_significant, ColumnKind::Text),
         Column::new(x.col_small_n, ColumnKind::Text),
     ]);
+    let with_rates = rows.iter().any(|r| r.response_rate.is_some());
+    if with_rates {
+        columns.extend(rate_columns(w));
+    }
     let rows = rows
         .iter()
         .map(|r| {
@@ -450,10 +461,65 @@ pub fn segments_table(column: &str, rows: &[&SegmentRow], w: &Words) -> Table {
                 yes_no(r.significant, w),
                 yes_no(r.small_n, w),
             ]);
+            if with_rates {
+                cells.extend(rate_cells(r.response_rate.as_ref(), w));
+            }
             cells
         })
         .collect();
     Table { title: fill(t.segments_title, &[("column", column)]), columns, rows }
+}
+
+/// The response-rate columns: responses, invited, rate with its interval, far below the rest.
+fn rate_columns(w: &Words) -> [Column; 6] {
+    let p = w.project();
+    [
+        Column::new(p.col_responses, ColumnKind::Integer),
+        Column::new(p.col_invited, ColumnKind::Integer),
+        Column::new(p.col_response_rate, PERCENT),
+        Column::new(p.col_rate_low, PERCENT),
+        Column::new(p.col_rate_high, PERCENT),
+        Column::new(p.col_far_below, ColumnKind::Text),
+    ]
+}
+
+fn rate_cells(rate: Option<&ResponseRate>, w: &Words) -> Vec<Cell> {
+    match rate {
+        Some(r) => vec![
+            r.responses.into(),
+            r.invited.into(),
+            r.rate_pct.into(),
+            r.ci_low_pct.into(),
+            r.ci_high_pct.into(),
+            yes_no(r.far_below_rest, w),
+        ],
+        None => vec![Cell::Empty; 6],
+    }
+}
+
+/// The response rate overall and per value of the invited-by column; a value without a rate
+/// says why in its last cell.
+#[must_use]
+pub fn response_rate_table(rates: &ResponseRates, w: &Words) -> Table {
+    let p = w.project();
+    let first = rates.column.as_deref().unwrap_or(p.overall);
+    let mut columns = vec![Column::new(first, ColumnKind::Text)];
+    columns.extend(rate_columns(w));
+    columns.push(Column::new(w.texts.reason, ColumnKind::Text));
+    let mut rows = Vec::new();
+    let mut push = |label: &str, rate: Option<&ResponseRate>, problem: Option<&crate::analysis::RateProblem>| {
+        let mut cells: Vec<Cell> = vec![label.into()];
+        cells.extend(rate_cells(rate, w));
+        cells.push(problem.map_or(Cell::Empty, |problem| p.problem(problem).into()));
+        rows.push(cells);
+    };
+    if rates.overall.is_some() || rates.overall_problem.is_some() {
+        push(p.overall, rates.overall.as_ref(), rates.overall_problem.as_ref());
+    }
+    for value in &rates.values {
+        push(&value.value, value.rate.as_ref(), value.problem.as_ref());
+    }
+    Table { title: p.table_response_rate.to_owned(), columns, rows }
 }
 
 /// The trend as a table.
@@ -573,6 +639,9 @@ pub fn tables_for(results: &ViewResults, excluded: &[ExcludedRows], rows_read: O
     if !results.sectors.is_empty() {
         tables.push(sectors_table(&results.sectors, w));
     }
+    if let Some(rates) = &results.response_rates {
+        tables.push(response_rate_table(rates, w));
+    }
     tables.push(quality_table(excluded, w));
     tables
 }
@@ -611,6 +680,7 @@ pub fn results_of(report: &Report) -> ViewResults {
         segments: report.segments.clone(),
         trend: report.trend.clone(),
         sectors: report.sectors.clone(),
+        response_rates: report.response_rate.clone(),
     }
 }
 

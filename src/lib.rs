@@ -20,6 +20,7 @@ pub mod figures;
 pub mod i18n;
 pub mod import;
 pub mod notices;
+pub mod project;
 pub mod report;
 pub mod sample;
 pub mod stats;

@@ -38,7 +38,7 @@ fn main() -> ExitCode {
                 ExitCode::from(EXIT_FAILURE)
             }
         },
-        None => match nps_workbench::ui::run(cli.file) {
+        None => match nps_workbench::ui::run(cli.file, cli.project) {
             Ok(()) => ExitCode::SUCCESS,
             Err(message) => {
                 let words = NoWindow::in_language(user_language());

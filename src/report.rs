@@ -8,7 +8,8 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::analysis::{
-    self, AnalysisError, Filter, GroupMetrics, NpsSummary, Period, Query, SegmentRow, Survey, SurveyParts, TrendPoint,
+    self, AnalysisError, Filter, GroupMetrics, NpsSummary, Period, Query, ResponseRates, SegmentRow, Survey,
+    SurveyParts, TrendPoint,
 };
 use crate::benchmarks::{self, Benchmark, Comparison, DataContext};
 use crate::import::{
@@ -30,6 +31,8 @@ pub struct ReportRequest {
     pub context: DataContext,
     /// A benchmark (id or sector name) for the overall NPS.
     pub overall_benchmark: Option<String>,
+    /// Sector values matched by hand to a benchmark id (`-` for none), from a project.
+    pub benchmark_matches: Vec<(String, String)>,
 }
 
 /// Any reason a report could not be made, already worded for the user.
@@ -181,6 +184,19 @@ pub struct MergedChoice {
     pub from_columns: usize,
 }
 
+/// A project applied to the file analysed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AppliedProject {
+    /// The project file's name.
+    pub file: String,
+    /// The survey file the project was made on.
+    pub made_on: String,
+    /// Whether this is that very file (same size and first bytes).
+    pub same_contents: bool,
+    /// Columns the project does not know; their roles were detected.
+    pub new_columns: Vec<String>,
+}
+
 /// The whole analysis of one file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
@@ -217,6 +233,12 @@ pub struct Report {
     pub trend: Option<Vec<TrendPoint>>,
     /// NPS per sector with its benchmark, when the file has a sector column.
     pub sectors: Vec<SegmentRow>,
+    /// How many of the invited answered (`--invited`), with 95% Wilson intervals.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_rate: Option<ResponseRates>,
+    /// The project applied to the file, when one was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub project: Option<AppliedProject>,
     /// A problem with the user's benchmark file (the bundled library is still used).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub benchmark_warning: Option<String>,
@@ -233,7 +255,7 @@ pub fn report_for_file(path: &Path, request: &ReportRequest) -> Result<Report, R
 }
 
 /// The header of every column named in `--by` (by name, code, number or letter).
-fn by_columns(table: &ImportedTable, by: &[String]) -> Result<Vec<Vec<String>>, ReportError> {
+pub fn by_columns(table: &ImportedTable, by: &[String]) -> Result<Vec<Vec<String>>, ReportError> {
     by.iter()
         .map(|spec| {
             let parts: Vec<&str> = match spec.split_once(':') {
@@ -275,6 +297,12 @@ fn prepare(table: &ImportedTable, request: &ReportRequest) -> Result<Prepared, R
     }
     let mut extra: Vec<String> = by.iter().flatten().cloned().collect();
     extra.extend(request.filter.segments.keys().map(|c| table.headers[table.column_index(c).unwrap_or(0)].clone()));
+    let mut context = request.context.clone();
+    if let Some(column) = &context.invited.by_column {
+        let header = table.headers[table.column_index(column)?].clone();
+        extra.push(header.clone());
+        context.invited.by_column = Some(header);
+    }
     let sector = table.facts().column_with(Role::Sector).map(str::to_owned);
     let parts = SurveyParts {
         segments: Some(sector.iter().cloned().collect()),
@@ -294,9 +322,9 @@ fn prepare(table: &ImportedTable, request: &ReportRequest) -> Result<Prepared, R
     }
     let benchmarks = BenchmarkChoice {
         sector_column: sector,
-        context: request.context.clone(),
+        context,
         overall: request.overall_benchmark.clone(),
-        matches: Vec::new(),
+        matches: request.benchmark_matches.clone(),
         library_version: 0,
     };
     let unreadable_dates = if survey.has_dates() { table.unreadable_dates() } else { None };
@@ -395,6 +423,8 @@ pub struct ViewResults {
     pub trend: Option<Vec<TrendPoint>>,
     /// NPS per sector with its benchmark comparison, when the file has a sector column.
     pub sectors: Vec<SegmentRow>,
+    /// How many of the invited answered, when the data context says how many were invited.
+    pub response_rates: Option<ResponseRates>,
 }
 
 /// Computes every view of `survey` for `request`: one engine query for all of them.
@@ -418,11 +448,14 @@ pub fn compute_views(
         summary,
         metrics,
     });
+    let response_rates = analysis::response_rates(survey, &choice.context.invited)?;
     let with_benchmark = |mut row: SegmentRow| {
         if choice.sector_column.as_deref() == Some(row.column.as_str()) {
             row.benchmark =
                 choice.for_value(&row.value, library).map(|b| benchmarks::compare(&row.summary, b, &choice.context));
         }
+        row.response_rate =
+            response_rates.as_ref().and_then(|r| r.of_value(&row.column, &row.value)).and_then(|v| v.rate);
         row
     };
     let rows_of = |columns: &Vec<String>| {
@@ -434,7 +467,7 @@ pub fn compute_views(
     let segments = request.by.iter().filter_map(rows_of).flatten().collect();
     let trend = request.trend.zip(counts.trend.as_ref()).map(|(p, points)| analysis::trend_points(survey, p, points));
     let trend = trend.or_else(|| request.trend.map(|_| Vec::new()));
-    Ok(ViewResults { overall, segments, trend, sectors })
+    Ok(ViewResults { overall, segments, trend, sectors, response_rates })
 }
 
 /// Assembles the report of a survey.
@@ -511,6 +544,8 @@ pub fn report_for_survey(survey: &Survey, views: &ViewRequest, library: &[Benchm
         segments,
         trend: results.trend,
         sectors: results.sectors,
+        response_rate: results.response_rates,
+        project: None,
         benchmark_warning: None,
         unreadable_dates: None,
     })

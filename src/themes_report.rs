@@ -134,8 +134,18 @@ pub fn themes_for_file(path: &Path, request: &ThemesRequest) -> Result<ThemesRep
         None => default_codebook(),
     };
     let table = import::read_file(path, &request.import, &mut |_| true).map_err(|e| e.to_string())?;
+    themes_for_table(&table, request, &codebook)
+}
+
+/// As [`themes_for_file`] for a table already read (with a project's roles, say), with `codebook`
+/// (`request.import` and `request.codebook` are not used).
+pub fn themes_for_table(
+    table: &import::ImportedTable,
+    request: &ThemesRequest,
+    codebook: &Codebook,
+) -> Result<ThemesReport, String> {
     let place = table.source.place();
-    let themes = themes_of_table(&table, &request.filter, &codebook)?.ok_or_else(|| {
+    let themes = themes_of_table(table, &request.filter, codebook)?.ok_or_else(|| {
         let available = table.headers.iter().map(|h| format!("'{h}'")).collect::<Vec<_>>().join(", ");
         format!("{place}: no comment column to find themes in; columns: {available}")
     })?;
@@ -145,7 +155,7 @@ pub fn themes_for_file(path: &Path, request: &ThemesRequest) -> Result<ThemesRep
     } else {
         None
     };
-    Ok(assemble(place, &themes.filter, &codebook, &themes.summary, &themes.tags, comments))
+    Ok(assemble(place, &themes.filter, codebook, &themes.summary, &themes.tags, comments))
 }
 
 /// The themes of an imported table: the survey typed for them, the tags of every comment, the

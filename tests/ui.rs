@@ -296,10 +296,11 @@ fn benchmark_caveats_speak_dutch_and_name_their_sectors() {
     );
     harness.get_by_label(&unset);
     // Dutch B2B data: the request to set the region goes, and US figures say where they come from.
-    harness
-        .state_mut()
-        .app_mut()
-        .push(AppCommand::SetContext(DataContext { region: Some("NL".into()), audience: Some(Audience::B2b) }));
+    harness.state_mut().app_mut().push(AppCommand::SetContext(DataContext {
+        region: Some("NL".into()),
+        audience: Some(Audience::B2b),
+        ..DataContext::default()
+    }));
     wait_for_views(&mut harness);
     assert!(harness.query_by_label(&unset).is_none());
     harness.get_by_label(&format!(

@@ -58,6 +58,10 @@ pub struct SegmentRow {
     /// For a sector: the benchmark it is compared with, and the verdict.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub benchmark: Option<crate::benchmarks::Comparison>,
+    /// When invitations are known per value of this column: how many of the invited answered
+    /// (respondent rows of the whole file, before exclusions and filter).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_rate: Option<super::ResponseRate>,
 }
 
 /// Rows for every non-empty group of a grouping by `columns` (as the engine returns it: codes
@@ -98,6 +102,7 @@ pub fn breakdown_rows(survey: &Survey, columns: &[String], groups: &[(Vec<u32>, 
             significant: false,
             metrics: group_metrics(&survey.metrics, group, weighted),
             benchmark: None,
+            response_rate: None,
         });
     }
     let tested: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].p_value.is_some()).collect();

@@ -14,6 +14,7 @@ pub mod calendar;
 pub mod engine;
 pub mod filter;
 pub mod metrics;
+pub mod response_rate;
 mod summary;
 pub mod survey;
 pub mod theme_counts;
@@ -24,6 +25,7 @@ pub use calendar::Period;
 pub use engine::{Aggregates, GroupTally, Query, aggregate, responses};
 pub use filter::Filter;
 pub use metrics::{GroupMetrics, MetricKind, MetricSummary};
+pub use response_rate::{Invited, RateProblem, ResponseRate, ResponseRates, ValueResponseRate, response_rates};
 pub use summary::{NpsSummary, ScoreTally, distribution_of, summarise_scores};
 pub use survey::{ExcludedExample, ExclusionGroup, ResponseRow, Survey, SurveyColumns, SurveyParts};
 pub use theme_counts::{

@@ -60,6 +60,8 @@ pub struct PathQuestion {
     pub folder: Option<PathBuf>,
     /// The proposed file name; `None` asks for a folder.
     pub file_name: Option<String>,
+    /// Pick an existing file to open (of the extensions listed) instead of a name to save.
+    pub open: Option<Vec<&'static str>>,
 }
 
 /// Asks the user for a path (runs on the dialog thread); `None` when cancelled. Tests replace the
@@ -73,6 +75,9 @@ pub fn native_chooser() -> PathChooser {
         let mut dialog = rfd::FileDialog::new().set_title(question.title);
         if let Some(folder) = question.folder {
             dialog = dialog.set_directory(folder);
+        }
+        if let Some(extensions) = question.open {
+            return dialog.add_filter(extensions.join(", "), &extensions).add_filter("*", &["*"]).pick_file();
         }
         match question.file_name {
             Some(name) => {
@@ -206,7 +211,7 @@ impl ExportFlow {
         if self.dialog.is_some() {
             return Ok(());
         }
-        let question = PathQuestion { title, folder, file_name: payload.file_name() };
+        let question = PathQuestion { title, folder, file_name: payload.file_name(), open: None };
         let chooser = Arc::clone(chooser);
         let dialog = FileDialogJob::spawn(move || chooser(question), wake)?;
         self.dialog = Some((dialog, payload));

@@ -9,8 +9,10 @@ use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::thread::JoinHandle;
 
+use super::project::ProjectOutcome;
 use crate::analysis::Survey;
 use crate::import::{self, ImportOptions, ImportedTable};
+use crate::project::{Fingerprint, Project, ProjectError};
 use crate::report::{Report, report_for_whole_survey};
 
 /// File name shown for the bundled sample survey.
@@ -51,6 +53,8 @@ pub struct LoadedSurvey {
     pub preview: Vec<(usize, Vec<String>)>,
     /// The typed survey, for the views that follow the filter.
     pub survey: Arc<Survey>,
+    /// What became of the project it was loaded with, if any.
+    pub project: Option<ProjectOutcome>,
 }
 
 /// Rows shown in the import review's preview.
@@ -71,7 +75,7 @@ impl LoadedSurvey {
                 (table.rows.row_number(r), (0..table.headers.len()).map(|c| table.rows.cell(r, c).to_owned()).collect())
             })
             .collect();
-        Ok(Self { source, options, report, preview, survey })
+        Ok(Self { source, options, report, preview, survey, project: None })
     }
 }
 
@@ -130,6 +134,17 @@ pub struct LoadJob {
 impl LoadJob {
     /// Starts loading; `wake` is called when the job finishes so the window repaints.
     pub fn start(source: LoadSource, options: ImportOptions, wake: impl Fn() + Send + 'static) -> Result<Self, String> {
+        Self::start_with(source, options, None, wake)
+    }
+
+    /// As [`LoadJob::start`], applying `project` (with its file name) to the file: refused (and
+    /// the file read without it) when the file lacks columns the project uses.
+    pub fn start_with(
+        source: LoadSource,
+        options: ImportOptions,
+        project: Option<(Project, String)>,
+        wake: impl Fn() + Send + 'static,
+    ) -> Result<Self, String> {
         let progress = Arc::new(AtomicU32::new(0));
         let cancel = Arc::new(AtomicBool::new(false));
         let job_source = source.clone();
@@ -138,7 +153,7 @@ impl LoadJob {
         let work = move || {
             let name = job_source.display_name();
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                load(&job_source, options, &job_progress, &job_cancel)
+                load(&job_source, options, project.as_ref(), &job_progress, &job_cancel)
             }))
             .unwrap_or_else(|_| Err(format!("{name}: the file could not be read (an internal error occurred)")))
         };
@@ -168,6 +183,7 @@ impl LoadJob {
 fn load(
     source: &LoadSource,
     options: ImportOptions,
+    project: Option<&(Project, String)>,
     progress: &AtomicU32,
     cancel: &AtomicBool,
 ) -> Result<LoadedSurvey, String> {
@@ -175,17 +191,54 @@ fn load(
         progress.store(fraction.clamp(0.0, 1.0).to_bits(), Ordering::Relaxed);
         !cancel.load(Ordering::Relaxed)
     };
-    let table = match source {
-        LoadSource::Sample => import::read_bytes(SAMPLE_NAME, SAMPLE_CSV.to_vec(), &options, &mut report_progress),
-        LoadSource::File(path) => import::read_file(path, &options, &mut report_progress),
-    }
-    .map_err(|e| e.to_string())?;
+    let (table, options, outcome) = match project {
+        None => (read_source(source, &options, &mut report_progress).map_err(|e| e.to_string())?, options, None),
+        Some((project, name)) => {
+            let applied = match source {
+                LoadSource::File(path) => {
+                    project.read_survey(path, name, &ImportOptions::default(), &mut report_progress)
+                }
+                LoadSource::Sample => {
+                    let table = read_source(source, &project.read_options(), &mut report_progress);
+                    table.map_err(ProjectError::from).and_then(|table| {
+                        let (table, mut fit) = project.apply(table, name)?;
+                        fit.same_contents = Fingerprint::of_bytes(SAMPLE_CSV) == project.input.fingerprint;
+                        Ok((table, fit))
+                    })
+                }
+            };
+            match applied {
+                Ok((table, fit)) => {
+                    let options = project.import_options(&table);
+                    (table, options, Some(ProjectOutcome::Applied(fit)))
+                }
+                Err(refusal @ ProjectError::DoesNotFit { .. }) => {
+                    let table = read_source(source, &options, &mut report_progress).map_err(|e| e.to_string())?;
+                    (table, options, Some(ProjectOutcome::Refused(refusal.to_string())))
+                }
+                Err(e) => return Err(e.to_string()),
+            }
+        }
+    };
     if cancel.load(Ordering::Relaxed) {
         return Err(format!("{}: loading was cancelled", source.display_name()));
     }
-    let loaded = LoadedSurvey::from_table(source.clone(), options, &table)?;
+    let mut loaded = LoadedSurvey::from_table(source.clone(), options, &table)?;
+    loaded.project = outcome;
     report_progress(1.0);
     Ok(loaded)
+}
+
+/// Reads the sample or a file.
+fn read_source(
+    source: &LoadSource,
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(f32) -> bool,
+) -> Result<import::ImportedTable, import::ImportError> {
+    match source {
+        LoadSource::Sample => import::read_bytes(SAMPLE_NAME, SAMPLE_CSV.to_vec(), options, progress),
+        LoadSource::File(path) => import::read_file(path, options, progress),
+    }
 }
 
 /// The native "open file" dialog, run on its own thread so the window keeps drawing.

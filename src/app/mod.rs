@@ -9,6 +9,7 @@ pub mod export;
 pub mod icon;
 pub mod jobs;
 pub mod notice_list;
+pub mod project;
 pub mod settings;
 pub mod themes;
 pub mod views;
@@ -89,10 +90,6 @@ pub enum AppCommand {
     ExportBenchmarks,
     /// Show the native open dialog.
     ShowOpenDialog,
-    /// Save the project: the hook that the File menu's Save project entry and Ctrl+S dispatch.
-    /// The project file itself is issue 14's items 1-2; until it is in, [`NpsApp::can_save_project`]
-    /// is false, so neither the entry nor the shortcut is offered and nothing sends this.
-    SaveProject,
     /// Stop the load under way.
     CancelLoad,
     /// Hide one notice (by its id).
@@ -111,6 +108,16 @@ pub enum AppCommand {
     Export(export::ExportRequest),
     /// Hide the export confirmation.
     CloseExportNotice,
+    /// Ask where to save the project of the screen, and save it: what the File menu's Save
+    /// project entry and Ctrl+S dispatch (offered while [`NpsApp::can_save_project`]).
+    SaveProject,
+    /// Ask which project to open, and open its file with it.
+    OpenProject,
+    /// Ask for a table of invited counts and use it (for this segment column; `None`: the
+    /// column its header names).
+    ImportInvited(Option<String>),
+    /// Hide the project notice.
+    DismissProjectNotice,
     /// Close the window.
     Quit,
 }
@@ -169,15 +176,18 @@ pub struct NpsApp {
     export_notice: Option<export::ExportNotice>,
     /// Asks for export paths: the native dialogs (tests answer with a folder of their own).
     chooser: export::PathChooser,
+    /// The project in use, its dialogs and notice.
+    projects: project::ProjectState,
     commands: Vec<AppCommand>,
     wake: Option<egui::Context>,
 }
 
 impl NpsApp {
-    /// The app as eframe creates it: settings restored, then `file` loading (without one, the
-    /// bundled sample survey).
+    /// The app as eframe creates it: settings restored, then `file` loading with `project`
+    /// applied (a `file` that is a project opens the project with its own file); with neither,
+    /// the bundled sample survey.
     #[must_use]
-    pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
+    pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>, project: Option<PathBuf>) -> Self {
         let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY)).unwrap_or_default();
         let mut app = Self::with_settings(settings);
         app.wake = Some(cc.egui_ctx.clone());
@@ -194,10 +204,27 @@ impl NpsApp {
             app.notices.add(NoticeKind::Codebook, e);
         }
         app.apply_theme(&cc.egui_ctx);
-        // Without a file the window opens on the bundled sample (the README's promise); the
-        // empty state shows until it has loaded, or when nothing could be.
-        app.start_load(file.map_or(LoadSource::Sample, LoadSource::File));
+        let is_project = |f: &PathBuf| f.extension().is_some_and(|e| e.eq_ignore_ascii_case(crate::project::EXTENSION));
+        let (file, project) = match (file, project) {
+            (Some(f), None) if is_project(&f) => (None, Some(f)),
+            other => other,
+        };
+        match (project, file) {
+            (Some(project), file) => app.open_project_file(&project, file),
+            (None, Some(path)) => app.start_load(LoadSource::File(path)),
+            // Without a file the window opens on the bundled sample (the README's promise); the
+            // empty state shows until it has loaded, or when nothing could be.
+            (None, None) => app.start_load(LoadSource::Sample),
+        }
         app
+    }
+
+    /// Opens the project at `path` and loads `file` with it (its own file when `None`).
+    pub fn open_project_file(&mut self, path: &std::path::Path, file: Option<PathBuf>) {
+        if let Some(project::ProjectStep::Load(source, saved, name)) = self.projects.open(path) {
+            let source = file.map_or(source, LoadSource::File);
+            self.start_load_project(source, ImportOptions::default(), Some((*saved, name)));
+        }
     }
 
     /// An app with nothing loaded and no storage (tests and first start).
@@ -225,6 +252,7 @@ impl NpsApp {
             exports: export::ExportFlow::default(),
             export_notice: None,
             chooser: export::native_chooser(),
+            projects: project::ProjectState::default(),
             commands: Vec::new(),
             wake: None,
         }
@@ -340,11 +368,16 @@ impl NpsApp {
         self.export_notice.as_ref()
     }
 
-    /// Whether a project can be saved now: false until the project file (issue 14, items 1-2)
-    /// handles [`AppCommand::SaveProject`].
+    /// The project in use, and what to tell about it.
+    #[must_use]
+    pub fn projects(&self) -> &project::ProjectState {
+        &self.projects
+    }
+
+    /// Whether a project can be saved now: a survey is open and no project dialog is asking.
     #[must_use]
     pub fn can_save_project(&self) -> bool {
-        false
+        self.loaded.is_some() && !self.projects.is_asking()
     }
 
     /// Replaces how export paths are asked (tests answer with a folder of their own).
@@ -362,17 +395,30 @@ impl NpsApp {
     }
 
     /// Starts loading `source`, replacing (cancelling) any load under way. The survey shown
-    /// stays until the new one has loaded.
+    /// stays until the new one has loaded. A file is read with the project in use, if any.
     pub fn start_load(&mut self, source: LoadSource) {
-        self.start_load_with(source, ImportOptions::default());
+        let project = match source {
+            LoadSource::File(_) => self.projects.to_apply(),
+            LoadSource::Sample => None,
+        };
+        self.start_load_project(source, ImportOptions::default(), project);
     }
 
-    /// As [`Self::start_load`], reading with `options`.
+    /// As [`Self::start_load`], reading with `options` (and no project: the user's choices).
     pub fn start_load_with(&mut self, source: LoadSource, options: ImportOptions) {
+        self.start_load_project(source, options, None);
+    }
+
+    fn start_load_project(
+        &mut self,
+        source: LoadSource,
+        options: ImportOptions,
+        project: Option<(crate::project::Project, String)>,
+    ) {
         if let Some(job) = self.job.take() {
             job.cancel();
         }
-        match LoadJob::start(source, options, self.waker()) {
+        match LoadJob::start_with(source, options, project, self.waker()) {
             Ok(job) => self.job = Some(job),
             Err(message) => self.notices.add(NoticeKind::OpenFile, message),
         }
@@ -400,6 +446,7 @@ impl NpsApp {
                         self.views = ViewSettings { view: self.settings.last_view, ..ViewSettings::default() };
                     }
                     self.computed = None;
+                    self.take_project_outcome(&loaded);
                     self.loaded = Some(loaded);
                 }
                 Err(message) => self.notices.add(NoticeKind::OpenFile, message),
@@ -411,6 +458,51 @@ impl NpsApp {
                 self.start_load(LoadSource::File(path));
             }
         }
+    }
+
+    /// After a load with a project: the project's views and codebook, or the refusal.
+    fn take_project_outcome(&mut self, loaded: &LoadedSurvey) {
+        let Some(outcome) = &loaded.project else { return };
+        let p = crate::i18n::ProjectTexts::of(self.settings.language);
+        self.projects.loaded(outcome, &loaded.source.display_name(), p);
+        if let (project::ProjectOutcome::Applied(_), Some((saved, _))) = (outcome, self.projects.current()) {
+            self.views = project::views_of(saved, self.settings.last_view);
+            self.screen = Screen::Dashboard;
+            let codebook = saved.codebook.clone().unwrap_or_else(crate::themes::default_codebook);
+            if codebook != self.themes.codebook
+                && let Err(message) = self.themes.replace(codebook)
+            {
+                self.notices.add(NoticeKind::Codebook, message);
+            }
+        }
+    }
+
+    /// Takes the answer of a project dialog: saves, opens or sets the invited counts.
+    fn poll_project_dialog(&mut self) {
+        let p = crate::i18n::ProjectTexts::of(self.settings.language);
+        match self.projects.poll(p) {
+            Some(project::ProjectStep::Save(path)) => match &self.loaded {
+                Some(loaded) => {
+                    let saved = project::project_of(loaded, &self.views, &self.themes.codebook);
+                    self.projects.save(saved, path, p);
+                }
+                None => self.projects.failed(NoticeKind::ProjectSave, p.nothing_to_save.to_owned()),
+            },
+            Some(project::ProjectStep::Load(source, saved, name)) => {
+                self.start_load_project(source, ImportOptions::default(), Some((*saved, name)));
+            }
+            Some(project::ProjectStep::Invited(invited)) => {
+                self.views.context = crate::benchmarks::DataContext { invited, ..self.views.context.clone() };
+            }
+            None => {}
+        }
+        for (kind, message) in self.projects.take_failures() {
+            self.notices.add(kind, message);
+        }
+    }
+
+    fn project_waker(&self) -> project::Wake {
+        Box::new(self.waker())
     }
 
     /// Replaces the user's benchmark rows and rebuilds the library.
@@ -604,8 +696,6 @@ impl NpsApp {
                         }
                     }
                 }
-                // Offered only once `can_save_project` is true (see the variant's doc).
-                AppCommand::SaveProject => {}
                 AppCommand::CancelLoad => {
                     if let Some(job) = self.job.take() {
                         job.cancel();
@@ -622,6 +712,26 @@ impl NpsApp {
                 AppCommand::ClearRecent => self.settings.recent_files.clear(),
                 AppCommand::Export(request) => self.start_export(request),
                 AppCommand::CloseExportNotice => self.export_notice = None,
+                AppCommand::SaveProject => {
+                    let p = crate::i18n::ProjectTexts::of(self.settings.language);
+                    let wake = self.project_waker();
+                    match &self.loaded {
+                        Some(loaded) => self.projects.ask_save(loaded, &self.chooser, p, wake),
+                        None => self.projects.failed(NoticeKind::ProjectSave, p.nothing_to_save.to_owned()),
+                    }
+                }
+                AppCommand::OpenProject => {
+                    let p = crate::i18n::ProjectTexts::of(self.settings.language);
+                    let folder = self.settings.recent_files.first().and_then(|f| f.parent()).map(PathBuf::from);
+                    let wake = self.project_waker();
+                    self.projects.ask_open(folder, &self.chooser, p, wake);
+                }
+                AppCommand::ImportInvited(column) => {
+                    let p = crate::i18n::ProjectTexts::of(self.settings.language);
+                    let wake = self.project_waker();
+                    self.projects.ask_invited(column, &self.chooser, p, wake);
+                }
+                AppCommand::DismissProjectNotice => self.projects.dismiss(),
                 AppCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             }
         }
@@ -737,6 +847,7 @@ impl NpsApp {
         }
         self.poll_jobs();
         self.poll_benchmark_dialog();
+        self.poll_project_dialog();
         self.refresh_views();
         self.refresh_themes();
         self.take_dropped_files(ctx);

@@ -19,6 +19,14 @@ pub enum NoticeKind {
     Analysis,
     /// Showing a file dialog.
     Dialog,
+    /// Opening a project, or loading its file.
+    ProjectOpen,
+    /// Saving a project.
+    ProjectSave,
+    /// A file that lacks columns the project uses: opened without the project.
+    ProjectRefused,
+    /// Importing a table of invited counts.
+    InvitedImport,
 }
 
 /// One notice.

@@ -7,6 +7,7 @@
 //! - [`Texts`] (`texts.rs`): the window's words, also the CLI's text output;
 //! - [`ExportTexts`] (`export.rs`): the words of exporting and of exported files;
 //! - [`ThemeTexts`] (`themes.rs`): the words of the Themes view and the codebook;
+//! - [`ProjectTexts`] (`project.rs`): the words of projects and of the response rate;
 //! - [`HelpTexts`] (`help.rs`): the Guide, the tooltips and the empty window;
 //! - [`CliTexts`] (`cli.rs`): the command line's text output.
 //!
@@ -16,6 +17,7 @@
 pub mod cli;
 pub mod export;
 pub mod help;
+pub mod project;
 pub mod texts;
 pub mod themes;
 pub mod words;
@@ -25,6 +27,7 @@ use serde::{Deserialize, Serialize};
 pub use cli::CliTexts;
 pub use export::{EXPORT_DANISH, EXPORT_DUTCH, EXPORT_ENGLISH, ExportTexts};
 pub use help::HelpTexts;
+pub use project::ProjectTexts;
 pub use texts::{DANISH, DUTCH, ENGLISH, Texts};
 pub use themes::ThemeTexts;
 
@@ -162,6 +165,7 @@ mod tests {
             tables.push(("Texts", language, fields(language.texts())));
             tables.push(("ExportTexts", language, fields(language.export_texts())));
             tables.push(("ThemeTexts", language, fields(ThemeTexts::of(language))));
+            tables.push(("ProjectTexts", language, fields(ProjectTexts::of(language))));
             tables.push(("HelpTexts", language, fields(HelpTexts::of(language))));
             tables.push(("CliTexts", language, fields(CliTexts::of(language))));
         }

@@ -633,20 +633,45 @@ fn build_table(source: SourceInfo, cells: CellTable, options: &ImportOptions) ->
     let headers = name_columns((0..width).map(|c| shaped.headers.get(c).map_or("", String::as_str)));
     let mut codes = shaped.codes;
     codes.resize(width, String::new());
-    let rows = shaped.rows;
+    let table = ImportedTable {
+        source,
+        layout: shaped.layout,
+        header_row: shaped.header_row,
+        header_rows: shaped.header_rows,
+        title_rows: shaped.title_rows,
+        footer_rows: shaped.footer_rows,
+        merged_choices: shaped.merged_choices,
+        headers,
+        codes,
+        rows: shaped.rows,
+        score_column: 0,
+        score_guessed: false,
+        score_alternatives: Vec::new(),
+        skipped_weight: None,
+        header_missing: shaped.header_missing,
+        roles: Vec::new(),
+    };
+    with_options(table, options)
+}
+
+/// The table's score column and column roles worked out (again) with `options`: detected, then
+/// the user's choices over them. The cells are not read again; `options.sheet` is not used.
+pub fn with_options(table: ImportedTable, options: &ImportOptions) -> Result<ImportedTable, ImportError> {
+    let place = table.source.place();
+    let (headers, codes, rows) = (&table.headers, &table.codes, &table.rows);
     let score_override = options.roles.iter().find(|(_, role)| *role == Role::Score).map(|(name, _)| name);
     let find = |name: &String| {
-        find_column(&headers, name).or_else(|| find_column(&codes, name)).ok_or_else(|| ImportError::NoSuchColumn {
+        find_column(headers, name).or_else(|| find_column(codes, name)).ok_or_else(|| ImportError::NoSuchColumn {
             place: place.clone(),
             column: name.clone(),
-            available: list_headers(&headers),
+            available: list_headers(headers),
         })
     };
     let mut score_guessed = false;
     let mut score_alternatives = Vec::new();
     let score_column = match options.score_column.as_ref().or(score_override) {
         Some(name) => find(name)?,
-        None => match find_score_column(&headers, &rows) {
+        None => match find_score_column(headers, rows) {
             ScoreColumnChoice::Found(c) => c,
             ScoreColumnChoice::Guessed { column, others } => {
                 score_guessed = true;
@@ -657,7 +682,7 @@ fn build_table(source: SourceInfo, cells: CellTable, options: &ImportOptions) ->
                 return Err(ImportError::ScoreColumnBlank { place: place.clone(), column: headers[c].clone() });
             }
             ScoreColumnChoice::NotFound(candidates) => {
-                let layout = match (shaped.layout, shaped.header_rows) {
+                let layout = match (table.layout, table.header_rows) {
                     (Layout::PlainTable, _) => String::new(),
                     (l, 1) => format!("{}; ", l.tool()),
                     (l, n) => format!("{}, {n} header rows; ", l.tool()),
@@ -666,14 +691,14 @@ fn build_table(source: SourceInfo, cells: CellTable, options: &ImportOptions) ->
             }
         },
     };
-    let mut roles = roles::detect_roles(&headers, &codes, &rows, score_column);
+    let mut roles = roles::detect_roles(headers, codes, rows, score_column);
     // A weight column is applied on its own only when its values look like survey weights.
     let mut skipped_weight = None;
     for (c, role) in roles.iter_mut().enumerate() {
         if role.role != Role::Weight {
             continue;
         }
-        if let Some((reason, detail)) = roles::weight_problem(&rows, c) {
+        if let Some((reason, detail)) = roles::weight_problem(rows, c) {
             role.role = Role::Ignore;
             role.scale = None;
             skipped_weight.get_or_insert(SkippedWeight { column: headers[c].clone(), reason, detail });
@@ -686,12 +711,12 @@ fn build_table(source: SourceInfo, cells: CellTable, options: &ImportOptions) ->
             continue;
         }
         if *role == Role::Weight && !options.no_weight {
-            check_weight_choice(&place, &headers, &rows, c, score_column)?;
+            check_weight_choice(&place, headers, rows, c, score_column)?;
             skipped_weight = skipped_weight.filter(|s| s.column != headers[c]);
         }
         others.push((headers[c].clone(), *role));
     }
-    roles::apply_overrides(&mut roles, &others, &rows);
+    roles::apply_overrides(&mut roles, &others, rows);
     // A column the user moved away from the score role is no longer the score.
     roles[score_column].role = Role::Score;
     roles[score_column].scale = Role::Score.scale_label();
@@ -701,24 +726,7 @@ fn build_table(source: SourceInfo, cells: CellTable, options: &ImportOptions) ->
         }
         skipped_weight = None;
     }
-    Ok(ImportedTable {
-        source,
-        layout: shaped.layout,
-        header_row: shaped.header_row,
-        header_rows: shaped.header_rows,
-        title_rows: shaped.title_rows,
-        footer_rows: shaped.footer_rows,
-        merged_choices: shaped.merged_choices,
-        headers,
-        codes,
-        rows,
-        score_column,
-        score_guessed,
-        score_alternatives,
-        skipped_weight,
-        header_missing: shaped.header_missing,
-        roles,
-    })
+    Ok(ImportedTable { score_column, score_guessed, score_alternatives, skipped_weight, roles, ..table })
 }
 
 /// Refuses a weight column the user named that cannot be one: the score column, or text.

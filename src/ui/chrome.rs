@@ -38,6 +38,9 @@ pub fn menu_bar(
             if ui.button(t.open_sample).clicked() {
                 commands.push(AppCommand::Open(LoadSource::Sample));
             }
+            ui.separator();
+            super::project::menu_items(ui, app, t.project_texts(), commands);
+            ui.separator();
             if ui.add_enabled(loaded, egui::Button::new(t.review_import)).clicked() {
                 commands.push(AppCommand::ShowScreen(Screen::Review));
             }
@@ -108,6 +111,7 @@ pub fn menu_bar(
                 commands.push(AppCommand::ShowAbout(true));
             }
         });
+        super::project::in_use(ui, app, t.project_texts());
     });
 }
 
@@ -190,6 +194,10 @@ pub fn notice_title(kind: NoticeKind, t: &Texts) -> &'static str {
         NoticeKind::Codebook => t.notice_codebook_failed,
         NoticeKind::Analysis => t.notice_analysis_failed,
         NoticeKind::Dialog => t.notice_dialog_failed,
+        NoticeKind::ProjectOpen => t.project_texts().notice_project_open_failed,
+        NoticeKind::ProjectSave => t.project_texts().notice_project_save_failed,
+        NoticeKind::ProjectRefused => t.project_texts().notice_project_refused,
+        NoticeKind::InvitedImport => t.project_texts().notice_invited_failed,
     }
 }
 

@@ -13,9 +13,12 @@ use crate::i18n::export::ExportTexts;
 use crate::i18n::{Texts, fill, plural};
 use crate::report::{Overall, Report};
 
-/// The Overview: KPI cards, the distribution and the top themes.
+/// The Overview: KPI cards, the response rate, the distribution and the top themes; the
+/// Invitations window it opens.
 #[derive(Debug, Default)]
-pub struct OverviewView;
+pub struct OverviewView {
+    invited: super::project::InvitedEditor,
+}
 
 impl OverviewView {
     /// Draws the view.
@@ -26,24 +29,39 @@ impl OverviewView {
         let sectors = computed.map_or(&[][..], |c| &c.results.sectors[..]);
         let context = crate::app::export::figure_context(loaded, &app.views().filter);
         let top = app.themes().summary().map(|s| (s, cx.language));
-        dashboard(ui, &loaded.report, overall, sectors, &context, top, cx.t, cx.x, commands);
+        let rates = computed.and_then(|c| c.results.response_rates.as_ref());
+        let p = crate::i18n::ProjectTexts::of(cx.language);
+        let rate_block = |ui: &mut egui::Ui, editor: &mut super::project::InvitedEditor| {
+            super::project::rate_block(ui, rates, cx.t, p, editor);
+        };
+        let invited = &mut self.invited;
+        let overview = Overview { report: &loaded.report, overall, sectors, context: &context, top_themes: top };
+        dashboard(ui, &overview, |ui| rate_block(ui, invited), cx.t, cx.x, commands);
+        self.invited.ui(ui.ctx(), cx, commands);
     }
 }
 
+/// What the Overview shows.
+struct Overview<'a> {
+    report: &'a Report,
+    overall: &'a Overall,
+    sectors: &'a [SegmentRow],
+    context: &'a FigureContext,
+    top_themes: Option<(&'a crate::analysis::ThemeSummary, crate::i18n::Language)>,
+}
+
 /// Draws the Overview of a report: `overall` follows the filter (the report's own overall when
-/// nothing is computed yet); `context` words the footnotes.
-#[allow(clippy::too_many_arguments)]
+/// nothing is computed yet); `context` words the footnotes; `rate_block` draws the response rate
+/// under the cards.
 fn dashboard(
     ui: &mut egui::Ui,
-    report: &Report,
-    overall: &Overall,
-    sectors: &[SegmentRow],
-    context: &FigureContext,
-    top_themes: Option<(&crate::analysis::ThemeSummary, crate::i18n::Language)>,
+    overview: &Overview<'_>,
+    rate_block: impl FnOnce(&mut egui::Ui),
     t: &'static Texts,
     x: &'static ExportTexts,
     commands: &mut Vec<AppCommand>,
 ) {
+    let Overview { report, overall, sectors, context, top_themes } = *overview;
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         source_line(ui, report, t, commands);
         ui.add_space(10.0);
@@ -61,6 +79,7 @@ fn dashboard(
         kpi_cards(ui, overall, t);
         metric_cards(ui, overall, t);
         benchmark_line(ui, overall, sectors, t, commands);
+        rate_block(ui);
         ui.add_space(14.0);
         let words = Words { texts: t, export: x };
         let chart = distribution_figure(overall, overall.benchmark.as_ref(), context, &words);

@@ -13,6 +13,7 @@ pub mod export_menu;
 pub mod fields;
 pub mod help;
 pub mod plot;
+pub mod project;
 pub mod review;
 pub mod shortcuts;
 pub mod theme;
@@ -83,6 +84,9 @@ impl Screens {
         if app.job().is_some() || !app.notices().is_empty() {
             egui::Panel::top("notices").show(ui, |ui| chrome::notices(ui, app, t, &mut commands));
         }
+        if app.projects().notice().is_some() {
+            egui::Panel::top("project-notice").show(ui, |ui| project::notice(ui, app, t, &mut commands));
+        }
         self.help.show(ui, h, t.close);
         let cx = app.loaded().map(|loaded| ViewContext { app, loaded, language, t, x });
         if let Some(cx) = cx.as_ref().filter(|_| app.screen() == Screen::Dashboard) {
@@ -138,7 +142,14 @@ impl Window {
     /// The window as eframe creates it: settings restored, then `file` (or the sample) loading.
     #[must_use]
     pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
-        Self::from(NpsApp::new(cc, file))
+        Self::with_project(cc, file, None)
+    }
+
+    /// As [`Window::new`], with `project` applied to `file` (to its own file when `file` is
+    /// `None`).
+    #[must_use]
+    pub fn with_project(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>, project: Option<PathBuf>) -> Self {
+        Self::from(NpsApp::new(cc, file, project))
     }
 
     /// The app's state.
@@ -210,9 +221,14 @@ pub fn native_options() -> eframe::NativeOptions {
     }
 }
 
-/// Opens the window; `file` is opened at start, else the bundled sample survey.
-pub fn run(file: Option<PathBuf>) -> Result<(), String> {
+/// Opens the window; `file` is opened at start (with `project` applied; a project as `file`
+/// opens with its own file), else the bundled sample survey.
+pub fn run(file: Option<PathBuf>, project: Option<PathBuf>) -> Result<(), String> {
     let options = native_options();
-    eframe::run_native("NPS Workbench", options, Box::new(move |cc| Ok(Box::new(Window::new(cc, file)))))
-        .map_err(|e| format!("cannot open the window: {e}"))
+    eframe::run_native(
+        "NPS Workbench",
+        options,
+        Box::new(move |cc| Ok(Box::new(Window::with_project(cc, file, project)))),
+    )
+    .map_err(|e| format!("cannot open the window: {e}"))
 }

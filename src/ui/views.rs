@@ -267,7 +267,11 @@ fn segments(
         }
         ui.add_space(8.0);
         export_menu::table_menu(ui, &chart.title, || segments_table(&column, &rows, &words), x, commands);
-        segment_table(ui, &rows, settings, t, commands);
+        segment_table(ui, &rows, settings, t, words.project(), commands);
+        for row in rows.iter().filter(|r| r.response_rate.is_some_and(|rate| rate.far_below_rest)) {
+            let note = fill(words.project().rate_far_below, &[("value", &row.value)]);
+            ui.label(RichText::new(note).size(theme::FOOTNOTE_SIZE).color(theme::error_text(ui.visuals())));
+        }
     });
 }
 
@@ -297,8 +301,10 @@ fn segment_table(
     rows: &[&SegmentRow],
     settings: &ViewSettings,
     t: &Texts,
+    p: &crate::i18n::ProjectTexts,
     commands: &mut Vec<AppCommand>,
 ) {
+    let rates = rows.iter().any(|r| r.response_rate.is_some());
     egui::Grid::new("segments-table").striped(true).spacing([16.0, 4.0]).show(ui, |ui| {
         sort_header(ui, t.col_value, SortKey::Value, settings, commands);
         sort_header(ui, t.col_n, SortKey::N, settings, commands);
@@ -308,6 +314,9 @@ fn segment_table(
         ui.label(RichText::new(t.col_p).strong());
         let present = metrics_present(rows.iter().map(|r| &r.metrics));
         metric_headers(ui, present, t);
+        if rates {
+            ui.label(RichText::new(p.col_response_rate).strong());
+        }
         ui.label(RichText::new(t.col_flags).strong());
         ui.label("");
         ui.end_row();
@@ -324,6 +333,9 @@ fn segment_table(
                 |p| if p < 0.001 { "< 0.001".replace('.', &t.decimal.to_string()) } else { t.number(p, 3) },
             ));
             metric_cells(ui, &r.metrics, present, t);
+            if rates {
+                super::project::rate_cell(ui, r.response_rate.as_ref(), t, p);
+            }
             let mut flags = Vec::new();
             let mut tips = Vec::new();
             if r.significant {
@@ -333,6 +345,9 @@ fn segment_table(
             if r.small_n {
                 flags.push(t.small_n.to_owned());
                 tips.push(t.help.tip_small_n);
+            }
+            if r.response_rate.is_some_and(|rate| rate.far_below_rest) {
+                flags.push(p.flag_low_response.to_owned());
             }
             let flags = ui.label(flags.join(", "));
             if !tips.is_empty() {

@@ -1,0 +1,190 @@
+//! Projects and the response rate in the window, driven through accessibility labels: a role
+//! changed, a filter set and invitations typed; File › Save project…; everything changed back;
+//! File › Open project… brings it all back; next quarter's file gets the project; a file without
+//! the project's columns is refused with a notice naming them.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use eframe::egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use nps_workbench::app::export::PathQuestion;
+use nps_workbench::app::{AppCommand, LoadSource, NpsApp, Screen, Settings};
+use nps_workbench::i18n::ENGLISH;
+use nps_workbench::ui::Window;
+
+const HEADER: &str = "Klant,Regio,Kanaal,Hoe waarschijnlijk is het dat u ons aanbeveelt?\n";
+
+/// Rows of (region, channel, score).
+fn survey(rows: &[(&str, &str, &str)]) -> String {
+    let mut text = String::from(HEADER);
+    for (i, (region, channel, score)) in rows.iter().enumerate() {
+        text.push_str(&format!("K{i},{region},{channel},{score}\n"));
+    }
+    text
+}
+
+/// NPS of the Web answers of `rows`, counted here.
+fn web_nps(rows: &[(&str, &str, &str)]) -> (u64, f64) {
+    let scores: Vec<u8> = rows.iter().filter(|r| r.1 == "Web").filter_map(|r| r.2.parse().ok()).collect();
+    let promoters = scores.iter().filter(|&&s| s >= 9).count() as f64;
+    let detractors = scores.iter().filter(|&&s| s <= 6).count() as f64;
+    (scores.len() as u64, 100.0 * (promoters - detractors) / scores.len() as f64)
+}
+
+const Q1: [(&str, &str, &str); 8] = [
+    ("Noord", "Web", "9"),
+    ("Zuid", "Winkel", "4"),
+    ("Noord", "Web", "10"),
+    ("Zuid", "Web", "6"),
+    ("Noord", "Winkel", "8"),
+    ("Zuid", "Web", "9"),
+    ("Noord", "Web", ""),
+    ("Zuid", "Winkel", "7"),
+];
+const Q2: [(&str, &str, &str); 6] = [
+    ("Zuid", "Web", "3"),
+    ("Noord", "Web", "10"),
+    ("Noord", "Winkel", "9"),
+    ("Zuid", "Web", "8"),
+    ("Noord", "Web", "2"),
+    ("Zuid", "Winkel", "10"),
+];
+
+/// Steps until `done` holds (or 60 s have passed), then lets the window settle.
+fn wait(harness: &mut Harness<'_, Window>, what: &str, done: impl Fn(&NpsApp) -> bool) {
+    for _ in 0..3000 {
+        harness.step();
+        let app = harness.state().app();
+        if done(app) && app.job().is_none() && !app.is_computing() && !app.projects().is_asking() {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("{what} did not happen within 60 s");
+}
+
+fn source_is(app: &NpsApp, path: &Path) -> bool {
+    app.loaded().is_some_and(|l| l.source == LoadSource::File(path.to_path_buf())) && app.computed().is_some()
+}
+
+/// A window with nothing loaded whose path dialogs answer at once: `project` for an open
+/// question, the proposed name in `folder` for a save question.
+fn window(folder: PathBuf, project: PathBuf) -> Harness<'static, Window> {
+    let mut app = NpsApp::with_settings(Settings::default());
+    app.set_chooser(std::sync::Arc::new(move |question: PathQuestion| {
+        Some(match (&question.open, &question.file_name) {
+            (Some(_), _) => project.clone(),
+            (None, Some(name)) => folder.join(name),
+            (None, None) => folder.clone(),
+        })
+    }));
+    Harness::builder().with_size([1280.0, 820.0]).build_eframe(|_| Window::from(app))
+}
+
+fn open_file(harness: &mut Harness<'_, Window>, path: &Path) {
+    harness.state_mut().app_mut().push(AppCommand::Open(LoadSource::File(path.to_path_buf())));
+    harness.step();
+    wait(harness, "loading", |app| source_is(app, path));
+}
+
+fn file_menu(harness: &mut Harness<'_, Window>, item: &str) {
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains(item).click();
+    harness.step();
+}
+
+#[test]
+fn a_saved_project_reopens_with_its_roles_filter_and_invitations_and_fits_next_quarter() {
+    let dir = tempfile::tempdir().unwrap();
+    let q1 = dir.path().join("q1.csv");
+    std::fs::write(&q1, survey(&Q1)).unwrap();
+    let q2 = dir.path().join("q2.csv");
+    std::fs::write(&q2, survey(&Q2)).unwrap();
+    let project = dir.path().join("q1.npsproj");
+    let mut harness = window(dir.path().to_path_buf(), project.clone());
+    open_file(&mut harness, &q1);
+    assert_eq!(harness.state().app().screen(), Screen::Review);
+
+    // Regio becomes the sector column; the analysis keeps only the Web answers; 20 invited.
+    harness.get_by_label("Role of column Regio: Segment").click();
+    harness.run();
+    harness.get_by_label("Sector").click();
+    harness.step();
+    wait(&mut harness, "the re-read", |app| {
+        app.loaded().is_some_and(|l| l.report.columns.sector.as_deref() == Some("Regio"))
+    });
+    harness.get_by_label("Continue to the analysis").click();
+    harness.run();
+    harness.get_by_label("Kanaal").click();
+    harness.run();
+    harness.get_by_label("Web").click();
+    wait(&mut harness, "the filter", |app| app.views().filter.describe() == "Kanaal = Web");
+    harness.get_by_label("Invitations…").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Invited in total").focus();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Invited in total").type_text("20");
+    wait(&mut harness, "the rate", |app| app.views().context.invited.total == Some(20));
+    // Eight respondent rows (one without a score) of 20 invited.
+    let rate = "40.0% of 20 invited answered (95% CI 21.9% to 61.3%)";
+    harness.get_by_label(rate);
+    harness.get_by_label("Close").click();
+    harness.run();
+
+    file_menu(&mut harness, "Save project…");
+    wait(&mut harness, "saving", |app| app.projects().current().is_some());
+    assert!(project.is_file());
+    harness.get_by_label(&format!("Project saved: {}", project.display()));
+
+    // Everything changed back: no filter, Regio a plain segment again, nobody invited.
+    harness.state_mut().app_mut().push(AppCommand::SetFilter(Default::default()));
+    harness.state_mut().app_mut().push(AppCommand::SetContext(Default::default()));
+    harness.state_mut().app_mut().push(AppCommand::Reimport(Default::default()));
+    harness.step();
+    wait(&mut harness, "the reset", |app| {
+        app.loaded().is_some_and(|l| l.report.columns.sector.is_none()) && app.views().filter.is_empty()
+    });
+
+    // File › Open project…: role, filter and invitations come back.
+    file_menu(&mut harness, "Open project…");
+    wait(&mut harness, "the project", |app| {
+        app.loaded().is_some_and(|l| l.project.is_some()) && app.views().filter.describe() == "Kanaal = Web"
+    });
+    let app = harness.state().app();
+    assert_eq!(app.screen(), Screen::Dashboard);
+    assert_eq!(app.loaded().unwrap().report.columns.sector.as_deref(), Some("Regio"));
+    assert_eq!(app.views().context.invited.total, Some(20));
+    harness.get_by_label("Project q1.npsproj applied: the same file as when it was saved.");
+    harness.get_by_label_contains("Filter: Kanaal = Web");
+    harness.get_by_label(rate);
+    let (n, nps) = web_nps(&Q1);
+    harness.get_by_label(&format!("Net Promoter Score: {}", ENGLISH.signed(nps)));
+    assert_eq!(harness.state().app().computed().unwrap().results.overall.as_ref().unwrap().n, n);
+
+    // Next quarter's file gets the project: the same role and filter on its own answers.
+    open_file(&mut harness, &q2);
+    harness.get_by_label("Project q1.npsproj applied to q2.csv (made on q1.csv).");
+    let app = harness.state().app();
+    assert_eq!(app.screen(), Screen::Dashboard);
+    assert_eq!(app.loaded().unwrap().report.columns.sector.as_deref(), Some("Regio"));
+    let (n, nps) = web_nps(&Q2);
+    assert_eq!(app.computed().unwrap().results.overall.as_ref().unwrap().n, n);
+    harness.get_by_label(&format!("Net Promoter Score: {}", ENGLISH.signed(nps)));
+    harness.get_by_label("30.0% of 20 invited answered (95% CI 14.5% to 51.9%)");
+
+    // A file without Kanaal is opened without the project, with a notice naming the column.
+    let other = dir.path().join("other.csv");
+    std::fs::write(&other, "Klant,Regio,Hoe waarschijnlijk is het dat u ons aanbeveelt?\nA,Noord,9\nB,Zuid,3\n")
+        .unwrap();
+    open_file(&mut harness, &other);
+    harness.get_by_label("The project does not fit this file");
+    harness.get_by_label("other.csv does not fit the project q1.npsproj (made on q1.csv): column missing: 'Kanaal'");
+    assert!(harness.state().app().projects().current().is_none(), "the project is no longer applied");
+    assert_eq!(harness.state().app().loaded().unwrap().report.rows_read, 2, "the file itself is open");
+}
