@@ -448,7 +448,12 @@ pub fn compute_views(
         summary,
         metrics,
     });
-    let response_rates = analysis::response_rates(survey, &choice.context.invited)?;
+    // Invitations per value of a column that is no longer a segment (its role was changed in
+    // the review) give no rates; the views themselves still show.
+    let response_rates = match analysis::response_rates(survey, &choice.context.invited) {
+        Err(AnalysisError::NoSuchColumn { .. }) => None,
+        other => other?,
+    };
     let with_benchmark = |mut row: SegmentRow| {
         if choice.sector_column.as_deref() == Some(row.column.as_str()) {
             row.benchmark =

@@ -95,9 +95,9 @@ fn the_desktop_entry_offers_the_app_for_every_spreadsheet_it_reads() {
     let entry = desktop_entry();
     assert_eq!(entry_value(&entry, "Exec"), "nps-workbench %f", "the binary, with the file chosen in Open with");
     assert_eq!(entry_value(&entry, "Icon"), "nps-workbench");
-    // The window's app id (app::run) is what Wayland compositors and X11 docks match on.
-    let app_source = std::fs::read_to_string(repo("src/app/mod.rs")).unwrap();
-    assert!(app_source.contains(".with_app_id(\"nps-workbench\")"));
+    // The window's app id is what Wayland compositors and X11 docks match on.
+    let options = nps_workbench::ui::native_options();
+    assert_eq!(options.viewport.app_id.as_deref(), Some("nps-workbench"));
     assert_eq!(entry_value(&entry, "StartupWMClass"), "nps-workbench");
     let mime = entry_value(&entry, "MimeType");
     let types: Vec<&str> = mime.split(';').filter(|t| !t.is_empty()).collect();

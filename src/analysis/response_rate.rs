@@ -211,8 +211,10 @@ fn invited_for<'a>(value: &str, typed: &'a BTreeMap<String, u64>) -> Option<(&'a
 
 /// Marks the values whose rate is far below that of the other values together.
 fn mark_far_below(values: &mut [ValueResponseRate]) {
-    let (responses, invited) =
-        values.iter().filter_map(|v| v.rate).fold((0u64, 0u64), |(r, i), rate| (r + rate.responses, i + rate.invited));
+    let (responses, invited) = values
+        .iter()
+        .filter_map(|v| v.rate)
+        .fold((0u64, 0u64), |(r, i), rate| (r.saturating_add(rate.responses), i.saturating_add(rate.invited)));
     for value in values.iter_mut() {
         let Some(rate) = value.rate.as_mut() else { continue };
         let (rest_responses, rest_invited) = (responses - rate.responses, invited - rate.invited);
@@ -246,7 +248,7 @@ pub fn response_rates(survey: &Survey, invited: &Invited) -> Result<Option<Respo
                 Some((key, count)) => {
                     used.push(key);
                     if count >= responses {
-                        listed = (listed.0 + responses, listed.1 + count);
+                        listed = (listed.0.saturating_add(responses), listed.1.saturating_add(count));
                     }
                     rate_or_problem(responses, count)
                 }
@@ -257,7 +259,7 @@ pub fn response_rates(survey: &Survey, invited: &Invited) -> Result<Option<Respo
         // Values invited but not in the file: nobody answered.
         for (value, count) in typed.iter().filter(|(k, _)| !used.contains(k)) {
             let entry = rate_or_problem(0, *count);
-            listed.1 += count;
+            listed.1 = listed.1.saturating_add(*count);
             rates.values.push(ValueResponseRate {
                 value: value.trim().to_owned(),
                 rate: entry.as_ref().ok().copied(),

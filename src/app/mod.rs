@@ -66,6 +66,10 @@ pub enum AppCommand {
     SelectTheme(Option<String>),
     /// Change the codebook (saved, then the comments are read again).
     EditCodebook(CodebookEdit),
+    /// Stop reading the comments for themes (a large file takes seconds).
+    StopReadingComments,
+    /// Read the comments again after a stop.
+    ResumeReadingComments,
     /// Import a codebook (JSON or CSV) from a file the user picks.
     ImportCodebook,
     /// Export the codebook to a file the user picks.
@@ -666,6 +670,8 @@ impl NpsApp {
                     self.screen = Screen::Dashboard;
                 }
                 AppCommand::SelectTheme(theme) => self.views.theme = theme,
+                AppCommand::StopReadingComments => self.themes.stop_reading(),
+                AppCommand::ResumeReadingComments => self.themes.resume_reading(),
                 AppCommand::EditCodebook(edit) => {
                     if let Err(message) = self.themes.edit(&edit) {
                         self.notices.add(NoticeKind::Codebook, message);

@@ -69,7 +69,10 @@ pub enum ProjectStep {
 pub fn project_of(loaded: &LoadedSurvey, views: &ViewSettings, codebook: &Codebook) -> Project {
     let (path, fingerprint) = match &loaded.source {
         LoadSource::Sample => (PathBuf::from(SAMPLE_NAME), Fingerprint::of_bytes(SAMPLE_CSV)),
-        LoadSource::File(path) => (path.clone(), Fingerprint::of_file(path).unwrap_or_default()),
+        // An absolute path, so that the project finds its file from any folder it is opened in.
+        LoadSource::File(path) => {
+            (std::path::absolute(path).unwrap_or_else(|_| path.clone()), Fingerprint::of_file(path).unwrap_or_default())
+        }
     };
     let report = &loaded.report;
     let mut project = Project::of_roles(

@@ -106,6 +106,9 @@ pub struct ThemeState {
     /// The counts under the current filter, with what they were made for.
     summary: Option<((TagKey, Filter), Arc<ThemeSummary>)>,
     count_job: Option<CountJob>,
+    /// Reading was stopped by the user for this survey and codebook: not started again until
+    /// asked.
+    stopped: Option<TagKey>,
     /// An import or export dialog (true: export).
     dialog: Option<(bool, FileDialogJob)>,
 }
@@ -120,6 +123,7 @@ impl Default for ThemeState {
             tag_job: None,
             summary: None,
             count_job: None,
+            stopped: None,
             dialog: None,
         }
     }
@@ -166,6 +170,27 @@ impl ThemeState {
         self.tag_job.is_some()
     }
 
+    /// Whether the user stopped reading the comments (until [`Self::resume_reading`]).
+    #[must_use]
+    pub fn stopped(&self) -> bool {
+        self.stopped.is_some()
+    }
+
+    /// Stops reading the comments: the job is told to stop, its result is never used, and it is
+    /// not started again for this survey and codebook until [`Self::resume_reading`].
+    pub fn stop_reading(&mut self) {
+        if let Some(job) = self.tag_job.take() {
+            job.cancel.store(true, Ordering::Relaxed);
+            self.stopped = Some(job.key);
+        }
+        self.count_job = None;
+    }
+
+    /// Reads the comments again after [`Self::stop_reading`].
+    pub fn resume_reading(&mut self) {
+        self.stopped = None;
+    }
+
     /// Takes finished jobs and starts the ones `survey` and `filter` need: every frame.
     pub fn refresh(
         &mut self,
@@ -208,6 +233,14 @@ impl ThemeState {
             self.summary = None;
         }
         let tagged = self.tags.as_ref().is_some_and(|(k, _)| *k == key);
+        // A stop holds for the survey and codebook it was made for; another file or codebook
+        // is read as usual.
+        if self.stopped.is_some_and(|k| k != key) {
+            self.stopped = None;
+        }
+        if !tagged && self.stopped.is_some() {
+            return error;
+        }
         if !tagged {
             if self.tag_job.as_ref().is_some_and(|j| j.key != key)
                 && let Some(job) = self.tag_job.take()
@@ -284,6 +317,38 @@ impl ThemeState {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stopped_reading_is_not_started_again_until_asked() {
+        use crate::analysis::SurveyColumns;
+        let n = 400;
+        let columns = SurveyColumns {
+            row_numbers: (2..n + 2).collect(),
+            scores: (0..n).map(|i| Ok((i % 11) as u8)).collect(),
+            score_name: "score".into(),
+            comments: vec![("comment".into(), (0..n).map(|i| format!("levering te laat, bestelling {i}")).collect())],
+            ..SurveyColumns::default()
+        };
+        let survey = Arc::new(Survey::from_generated(columns, "comments.csv").unwrap());
+        let filter = Filter::default();
+        let mut state = ThemeState::default();
+        assert!(state.refresh(Some(&survey), &filter, || {}).is_none());
+        assert!(state.reading(), "a survey with comments is read");
+        state.stop_reading();
+        assert!(!state.reading() && state.stopped());
+        for _ in 0..3 {
+            assert!(state.refresh(Some(&survey), &filter, || {}).is_none());
+            assert!(!state.reading(), "not started again after a stop");
+        }
+        assert!(state.tags().is_none());
+        state.resume_reading();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while state.tags().is_none() && std::time::Instant::now() < deadline {
+            assert!(state.refresh(Some(&survey), &filter, || {}).is_none());
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        assert!(state.tags().is_some() && !state.stopped(), "read again once asked");
+    }
 
     #[test]
     fn edits_change_the_codebook_and_are_saved_atomically() {

@@ -13,6 +13,10 @@ use crate::i18n::Language;
 pub struct ThemeTexts {
     pub tab_themes: &'static str,
     pub reading_comments: &'static str,
+    /// Shown when the user stopped reading the comments.
+    pub reading_stopped: &'static str,
+    /// Button: read the comments after a stop.
+    pub read_comments: &'static str,
     pub no_comments: &'static str,
     pub no_theme_found: &'static str,
     pub chart_title: &'static str,
@@ -74,6 +78,8 @@ impl ThemeTexts {
 pub static THEMES_ENGLISH: ThemeTexts = ThemeTexts {
     tab_themes: "Themes",
     reading_comments: "Reading the comments…",
+    reading_stopped: "Reading the comments was stopped; the themes are not counted.",
+    read_comments: "Read the comments",
     no_comments: "This file has no comment column, so there are no themes to show.",
     no_theme_found: "No comment kept by the filter mentions a theme of the codebook.",
     chart_title: "What detractors talk about",
@@ -123,6 +129,8 @@ pub static THEMES_ENGLISH: ThemeTexts = ThemeTexts {
 pub static THEMES_DUTCH: ThemeTexts = ThemeTexts {
     tab_themes: "Thema's",
     reading_comments: "De opmerkingen worden gelezen…",
+    reading_stopped: "Het lezen van de opmerkingen is gestopt; de thema's worden niet geteld.",
+    read_comments: "De opmerkingen lezen",
     no_comments: "Dit bestand heeft geen kolom met opmerkingen, dus er zijn geen thema's te tonen.",
     no_theme_found: "Geen opmerking binnen het filter noemt een thema uit het codeboek.",
     chart_title: "Waar criticasters over praten",
@@ -172,6 +180,8 @@ pub static THEMES_DUTCH: ThemeTexts = ThemeTexts {
 pub static THEMES_DANISH: ThemeTexts = ThemeTexts {
     tab_themes: "Temaer",
     reading_comments: "Kommentarerne læses…",
+    reading_stopped: "Læsningen af kommentarerne blev stoppet; temaerne tælles ikke.",
+    read_comments: "Læs kommentarerne",
     no_comments: "Filen har ingen kolonne med kommentarer, så der er ingen temaer at vise.",
     no_theme_found: "Ingen kommentar i filteret nævner et tema fra kodebogen.",
     chart_title: "Hvad kritikerne taler om",

@@ -141,7 +141,7 @@ fn parse_halves(
             }
             go_on
         });
-        (head_parsed, tail_job.join().ok().flatten())
+        (head_parsed, tail_job.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
     });
     let mut parsed = head_parsed?;
     let tail_parsed = tail_parsed?;

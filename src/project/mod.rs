@@ -461,6 +461,17 @@ impl Project {
     /// Writes the project to `path`: a temporary file beside it, then renamed into place.
     pub fn write(&self, path: &Path) -> Result<(), ProjectError> {
         let file = path.display().to_string();
+        // The survey is only ever read: a project is never written over the file it was made on.
+        let same = |a: &Path, b: &Path| {
+            std::fs::canonicalize(a).ok().zip(std::fs::canonicalize(b).ok()).is_some_and(|(a, b)| a == b)
+        };
+        if !self.input.path.as_os_str().is_empty() && same(path, &self.input.path) {
+            return Err(ProjectError::Io {
+                file,
+                reason: "this is the survey file itself; choose another name for the project (e.g. survey.npsproj)"
+                    .to_owned(),
+            });
+        }
         let text = self.to_json()?;
         crate::export::write_atomic(path, text.as_bytes())
             .map_err(|e| ProjectError::Io { file, reason: format!("cannot write: {e}") })
@@ -471,6 +482,19 @@ impl Project {
 mod tests {
     use super::*;
     use crate::import::read_bytes;
+
+    #[test]
+    fn a_project_is_never_written_over_its_survey() {
+        let dir = tempfile::tempdir().unwrap();
+        let survey = dir.path().join("survey.csv");
+        std::fs::write(&survey, "id,score\n1,9\n").unwrap();
+        let project =
+            Project { input: InputFile { path: survey.clone(), ..InputFile::default() }, ..Project::default() };
+        let message = project.write(&survey).unwrap_err().to_string();
+        assert!(message.contains("survey file itself"), "{message}");
+        assert_eq!(std::fs::read_to_string(&survey).unwrap(), "id,score\n1,9\n", "the survey is untouched");
+        project.write(&dir.path().join("survey.npsproj")).unwrap();
+    }
 
     const Q1: &str = "respondent,region,channel,How likely are you to recommend us?,date,comment\n\
                       1,North,Web,9,2025-01-03,fast\n2,South,Shop,6,2025-02-04,slow\n3,North,Shop,10,2025-03-05,\n";

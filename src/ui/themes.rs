@@ -74,10 +74,21 @@ fn themes_view(
     }
     egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
         match state.summary() {
+            None if state.stopped() => {
+                ui.horizontal(|ui| {
+                    ui.label(tt.reading_stopped);
+                    if ui.button(tt.read_comments).clicked() {
+                        commands.push(AppCommand::ResumeReadingComments);
+                    }
+                });
+            }
             None => {
                 ui.horizontal(|ui| {
                     ui.spinner();
                     ui.label(tt.reading_comments);
+                    if ui.button(t.cancel).clicked() {
+                        commands.push(AppCommand::StopReadingComments);
+                    }
                 });
             }
             Some(summary) => {
@@ -85,6 +96,16 @@ fn themes_view(
                     ui.horizontal(|ui| {
                         ui.spinner();
                         ui.label(RichText::new(tt.reading_comments).weak());
+                        if ui.button(t.cancel).clicked() {
+                            commands.push(AppCommand::StopReadingComments);
+                        }
+                    });
+                } else if state.stopped() {
+                    ui.horizontal(|ui| {
+                        ui.label(RichText::new(tt.reading_stopped).weak());
+                        if ui.button(tt.read_comments).clicked() {
+                            commands.push(AppCommand::ResumeReadingComments);
+                        }
                     });
                 }
                 themes_body(ui, loaded, settings, summary, language, t, tt, commands);
