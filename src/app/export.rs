@@ -7,6 +7,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 
 use eframe::egui;
 
@@ -17,7 +18,7 @@ use crate::chart::ChartSpec;
 use crate::export::png::{Scale, render_pixels, render_png};
 use crate::export::svg::{SvgOptions, render_svg};
 use crate::export::table::{Table, to_csv, to_xlsx};
-use crate::export::{ExportOptions, ReportInfo, export_all, file_stem, save};
+use crate::export::{ExportOptions, ExportProgress, ReportInfo, export_all_watched, file_stem, save};
 use crate::figures::FigureContext;
 
 /// How a chart is saved.
@@ -131,6 +132,12 @@ impl Payload {
     /// Writes the payload to `path` (a file, or the folder of Export all).
     #[must_use]
     pub fn write(&self, path: &Path) -> ExportNotice {
+        self.write_watched(path, &ExportProgress::default())
+    }
+
+    /// As [`Self::write`], counting the files of an export of everything in `progress` and
+    /// stopping before the next one when asked.
+    pub fn write_watched(&self, path: &Path, progress: &ExportProgress) -> ExportNotice {
         let folder = match self {
             Self::All(_) => path.to_owned(),
             _ => path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf),
@@ -145,14 +152,30 @@ impl Payload {
             Self::Table(table, TableFormat::Csv) => save(path, || Ok(to_csv(table).into_bytes())),
             Self::Table(table, TableFormat::Xlsx) => save(path, || to_xlsx(std::slice::from_ref(table))),
             Self::All(bundle) => {
-                let outcome = export_all(path, &bundle.charts, &bundle.tables, &bundle.info, &ExportOptions::default());
+                let options = ExportOptions::default();
+                let outcome =
+                    export_all_watched(path, &bundle.charts, &bundle.tables, &bundle.info, &options, progress);
                 let failed = outcome.failed.iter().map(ToString::to_string).collect();
-                return ExportNotice { folder, written: outcome.written, failed, copied: false };
+                return ExportNotice {
+                    folder,
+                    written: outcome.written,
+                    failed,
+                    copied: false,
+                    stopped: outcome.stopped,
+                };
             }
         };
         match result {
-            Ok(()) => ExportNotice { folder, written: vec![path.to_owned()], failed: Vec::new(), copied: false },
-            Err(e) => ExportNotice { folder, written: Vec::new(), failed: vec![e.to_string()], copied: false },
+            Ok(()) => ExportNotice {
+                folder,
+                written: vec![path.to_owned()],
+                failed: Vec::new(),
+                copied: false,
+                stopped: false,
+            },
+            Err(e) => {
+                ExportNotice { folder, written: Vec::new(), failed: vec![e.to_string()], copied: false, stopped: false }
+            }
         }
     }
 }
@@ -169,6 +192,8 @@ pub struct ExportNotice {
     pub failed: Vec<String>,
     /// A chart was copied to the clipboard.
     pub copied: bool,
+    /// The user stopped the export: only the files listed were written.
+    pub stopped: bool,
 }
 
 /// The export flow: at most one dialog and one job at a time.
@@ -176,6 +201,8 @@ pub struct ExportNotice {
 pub struct ExportFlow {
     dialog: Option<(FileDialogJob, Payload)>,
     job: Option<Worker<ExportNotice>>,
+    /// How far the running export is.
+    progress: Option<Arc<ExportProgress>>,
     copy: Option<Worker<Result<egui::ColorImage, String>>>,
 }
 
@@ -193,6 +220,19 @@ pub enum ExportEvent {
 }
 
 impl ExportFlow {
+    /// Files written of all planned, while files are being written.
+    #[must_use]
+    pub fn progress(&self) -> Option<(usize, usize)> {
+        self.progress.as_ref().map(|p| (p.done.load(Ordering::Relaxed), p.total.load(Ordering::Relaxed)))
+    }
+
+    /// Asks the running export to stop before its next file.
+    pub fn stop(&self) {
+        if let Some(progress) = &self.progress {
+            progress.stop.store(true, Ordering::Relaxed);
+        }
+    }
+
     /// Whether a dialog or an export is under way.
     #[must_use]
     pub fn is_busy(&self) -> bool {
@@ -238,14 +278,20 @@ impl ExportFlow {
             let payload = self.dialog.take().map(|(_, payload)| payload);
             if let (Some(path), Some(payload)) = (choice, payload) {
                 events.push(ExportEvent::Chosen(path.clone()));
-                match Worker::spawn("export", move || payload.write(&path), wake) {
-                    Ok(job) => self.job = Some(job),
+                let progress = Arc::new(ExportProgress::default());
+                let watched = Arc::clone(&progress);
+                match Worker::spawn("export", move || payload.write_watched(&path, &watched), wake) {
+                    Ok(job) => {
+                        self.job = Some(job);
+                        self.progress = Some(progress);
+                    }
                     Err(e) => events.push(ExportEvent::Failed(format!("cannot start the export: {e}"))),
                 }
             }
         }
         if let Some(outcome) = self.job.as_mut().and_then(Worker::poll) {
             self.job = None;
+            self.progress = None;
             events.push(match outcome {
                 Some(notice) => ExportEvent::Done(notice),
                 None => ExportEvent::Failed("the export stopped unexpectedly".to_owned()),

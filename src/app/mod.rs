@@ -66,6 +66,8 @@ pub enum AppCommand {
     SelectTheme(Option<String>),
     /// Change the codebook (saved, then the comments are read again).
     EditCodebook(CodebookEdit),
+    /// Stop the running export before its next file.
+    StopExport,
     /// Stop reading the comments for themes (a large file takes seconds).
     StopReadingComments,
     /// Read the comments again after a stop.
@@ -670,6 +672,7 @@ impl NpsApp {
                     self.screen = Screen::Dashboard;
                 }
                 AppCommand::SelectTheme(theme) => self.views.theme = theme,
+                AppCommand::StopExport => self.exports.stop(),
                 AppCommand::StopReadingComments => self.themes.stop_reading(),
                 AppCommand::ResumeReadingComments => self.themes.resume_reading(),
                 AppCommand::EditCodebook(edit) => {

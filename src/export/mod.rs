@@ -17,6 +17,7 @@ pub mod theme;
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use crate::chart::ChartSpec;
 use png::Scale;
@@ -170,6 +171,20 @@ pub struct ExportOutcome {
     pub written: Vec<PathBuf>,
     /// Files not written; each error names its file. Files already there are left untouched.
     pub failed: Vec<ExportError>,
+    /// The user stopped the export; the files after the last one written were not made.
+    pub stopped: bool,
+}
+
+/// How far an export is, shared with the window: files done of all planned, and whether the
+/// user asked to stop (checked before each file).
+#[derive(Debug, Default)]
+pub struct ExportProgress {
+    /// Files done (written or failed).
+    pub done: AtomicUsize,
+    /// Files planned.
+    pub total: AtomicUsize,
+    /// Stop before the next file.
+    pub stop: AtomicBool,
 }
 
 impl ExportOutcome {
@@ -190,52 +205,81 @@ pub fn export_all(
     info: &ReportInfo,
     options: &ExportOptions,
 ) -> ExportOutcome {
+    export_all_watched(dir, charts, tables, info, options, &ExportProgress::default())
+}
+
+/// As [`export_all`], counting the files in `progress` and stopping before the next file when
+/// `progress.stop` is set (each file is whole or absent; the outcome says it stopped).
+pub fn export_all_watched(
+    dir: &Path,
+    charts: &[ChartSpec],
+    tables: &[Table],
+    info: &ReportInfo,
+    options: &ExportOptions,
+    progress: &ExportProgress,
+) -> ExportOutcome {
     let mut outcome = ExportOutcome::default();
+    let formats = options.formats;
+    let per_chart = usize::from(formats.svg) + usize::from(formats.png);
+    let planned = charts.len() * per_chart
+        + if formats.csv { tables.len() } else { 0 }
+        + usize::from(formats.xlsx && !tables.is_empty())
+        + usize::from(formats.html)
+        + usize::from(formats.pptx);
+    progress.total.store(planned, Ordering::Relaxed);
     if let Err(source) = std::fs::create_dir_all(dir) {
         outcome.failed.push(ExportError::Write { path: dir.to_owned(), source });
         return outcome;
     }
     let mut names = FileNames::default();
-    let mut record = |path: PathBuf, result: Result<(), ExportError>| match result {
-        Ok(()) => outcome.written.push(path),
-        Err(e) => outcome.failed.push(e),
+    let mut record = |path: PathBuf, result: Result<(), ExportError>| {
+        match result {
+            Ok(()) => outcome.written.push(path),
+            Err(e) => outcome.failed.push(e),
+        }
+        progress.done.fetch_add(1, Ordering::Relaxed);
     };
-    let formats = options.formats;
+    // Before each file: has the user asked to stop?
+    let stop = || progress.stop.load(Ordering::Relaxed);
     for chart in charts {
+        if stop() {
+            break;
+        }
         let stem = names.unique(&chart.id);
         if formats.svg {
             let path = dir.join(format!("{stem}.svg"));
             let result = save(&path, || Ok(svg::render_svg(chart, &SvgOptions::default()).into_bytes()));
             record(path, result);
         }
-        if formats.png {
+        if formats.png && !stop() {
             let path = dir.join(format!("{stem}.png"));
             let result = save(&path, || png::render_png(chart, &SvgOptions::default(), options.scale));
             record(path, result);
         }
     }
     if formats.csv {
-        for table in tables {
+        for table in tables.iter().take_while(|_| !stop()) {
             let path = dir.join(format!("{}.csv", names.unique(&table.title)));
             let result = save(&path, || Ok(table::to_csv(table).into_bytes()));
             record(path, result);
         }
     }
-    if formats.xlsx && !tables.is_empty() {
+    if formats.xlsx && !tables.is_empty() && !stop() {
         let path = dir.join(format!("{}.xlsx", names.unique("tables")));
         let result = save(&path, || table::to_xlsx(tables));
         record(path, result);
     }
-    if formats.html {
+    if formats.html && !stop() {
         let path = dir.join(format!("{}.html", names.unique("report")));
         let result = save(&path, || Ok(html::report_html(info, charts, tables).into_bytes()));
         record(path, result);
     }
-    if formats.pptx {
+    if formats.pptx && !stop() {
         let path = dir.join(format!("{}.pptx", names.unique("deck")));
         let result = save(&path, || deck::deck_pptx(info, charts, options.scale));
         record(path, result);
     }
+    outcome.stopped = stop() && progress.done.load(Ordering::Relaxed) < planned;
     outcome
 }
 
@@ -336,6 +380,25 @@ mod tests {
             .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().ends_with(".tmp"))
             .count();
         assert_eq!(leftovers, 0);
+    }
+
+    #[test]
+    fn an_export_counts_its_files_and_stops_when_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        let (charts, tables, info) = (samples::all_charts(), samples::all_tables(), samples::report_info());
+        let options =
+            ExportOptions { scale: Scale::X1, formats: ExportFormats { png: false, ..ExportFormats::default() } };
+        let progress = ExportProgress::default();
+        let outcome = export_all_watched(&dir.path().join("all"), &charts, &tables, &info, &options, &progress);
+        let planned = charts.len() + tables.len() + 3;
+        assert_eq!(progress.total.load(Ordering::Relaxed), planned);
+        assert_eq!(progress.done.load(Ordering::Relaxed), planned);
+        assert!(!outcome.stopped && outcome.written.len() == planned);
+        let stopped = ExportProgress::default();
+        stopped.stop.store(true, Ordering::Relaxed);
+        let outcome = export_all_watched(&dir.path().join("none"), &charts, &tables, &info, &options, &stopped);
+        assert!(outcome.stopped && outcome.written.is_empty() && outcome.failed.is_empty());
+        assert_eq!(std::fs::read_dir(dir.path().join("none")).unwrap().count(), 0, "no file was started");
     }
 
     #[test]

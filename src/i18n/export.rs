@@ -40,6 +40,10 @@ pub struct ExportTexts {
     /// Heading of the files that could not be written.
     pub not_written: &'static str,
     /// After copying a chart.
+    /// While files are written: how many of how many (`{done}`, `{total}`).
+    pub exporting_files: &'static str,
+    /// The confirmation after the user stopped an export.
+    pub stopped: &'static str,
     pub copied: &'static str,
     /// Nothing to export yet (no survey or no results).
     pub nothing_to_export: &'static str,
@@ -154,6 +158,8 @@ pub static EXPORT_ENGLISH: ExportTexts = ExportTexts {
     done_title: "Export finished",
     written: "{count} file(s) written to {folder}:",
     not_written: "Not written:",
+    exporting_files: "Exporting: {done} of {total} files",
+    stopped: "Export stopped: only the files below were written.",
     copied: "The chart is on the clipboard: paste it into PowerPoint, Word or LibreOffice.",
     nothing_to_export: "Nothing to export yet: open a survey and wait for its figures.",
     footnote_n: "n = {n}",
@@ -221,6 +227,8 @@ pub static EXPORT_DUTCH: ExportTexts = ExportTexts {
     done_title: "Export klaar",
     written: "{count} bestand(en) geschreven naar {folder}:",
     not_written: "Niet geschreven:",
+    exporting_files: "Exporteren: {done} van {total} bestanden",
+    stopped: "Export gestopt: alleen de bestanden hieronder zijn geschreven.",
     copied: "De grafiek staat op het klembord: plak hem in PowerPoint, Word of LibreOffice.",
     nothing_to_export: "Nog niets te exporteren: open een enquête en wacht op de cijfers.",
     footnote_n: "n = {n}",
@@ -288,6 +296,8 @@ pub static EXPORT_DANISH: ExportTexts = ExportTexts {
     done_title: "Eksporten er færdig",
     written: "{count} fil(er) skrevet til {folder}:",
     not_written: "Ikke skrevet:",
+    exporting_files: "Eksporterer: {done} af {total} filer",
+    stopped: "Eksporten blev stoppet: kun filerne nedenfor blev skrevet.",
     copied: "Diagrammet er på udklipsholderen: indsæt det i PowerPoint, Word eller LibreOffice.",
     nothing_to_export: "Intet at eksportere endnu: åbn en undersøgelse og vent på tallene.",
     footnote_n: "n = {n}",

@@ -128,9 +128,21 @@ pub fn view_label(view: View, t: &Texts, themes_tab: &'static str) -> &'static s
     }
 }
 
-/// The loading bar with its Cancel button, and the notices, newest first.
+/// The loading bar with its Cancel button, the export's, and the notices, newest first.
 pub fn notices(ui: &mut egui::Ui, app: &NpsApp, t: &Texts, commands: &mut Vec<AppCommand>) {
     ui.add_space(4.0);
+    if let Some((done, total)) = app.exports().progress() {
+        let x = app.settings().language.export_texts();
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(fill(x.exporting_files, &[("done", &done.to_string()), ("total", &total.to_string())]));
+            let share = if total == 0 { 0.0 } else { done as f32 / total as f32 };
+            ui.add(egui::ProgressBar::new(share).desired_width(240.0));
+            if ui.button(t.cancel).clicked() {
+                commands.push(AppCommand::StopExport);
+            }
+        });
+    }
     if let Some(job) = app.job() {
         ui.horizontal(|ui| {
             ui.spinner();

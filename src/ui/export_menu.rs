@@ -77,6 +77,9 @@ pub fn notice_window(
         if notice.copied {
             ui.label(x.copied);
         }
+        if notice.stopped {
+            ui.label(RichText::new(x.stopped).strong());
+        }
         if !notice.written.is_empty() {
             let folder = notice.folder.display().to_string();
             ui.label(fill(x.written, &[("count", &notice.written.len().to_string()), ("folder", &folder)]));
