@@ -466,7 +466,7 @@ pub fn run_report(args: &ReportArgs, warnings: &mut Vec<String>) -> Result<Strin
     .map_err(|e| e.to_string())?;
     report.project = applied;
     if let Some(rates) = &report.response_rate {
-        warnings.extend(rate_warnings(rates, ENGLISH.project_texts()));
+        warnings.extend(rate_warnings(rates, ENGLISH.project));
     }
     let json = serde_json::to_string_pretty(&report).map_err(|e| format!("cannot write JSON: {e}"))?;
     if let Some(dir) = &args.out {
@@ -515,7 +515,7 @@ pub fn format_table(report: &Report, language: Language) -> String {
             writeln!(out, "{}", fill(t.merged_columns, &[("column", &m.column), ("n", &m.from_columns.to_string())]));
     }
     if let Some(project) = &report.project {
-        let _ = writeln!(out, "{}", project_line(project, &report.source.file, t.project_texts()));
+        let _ = writeln!(out, "{}", project_line(project, &report.source.file, t.project));
     }
     for notice in import_notices(report, t) {
         let _ = writeln!(out, "{}", fill(c.note, &[("text", &notice)]));
@@ -572,7 +572,7 @@ pub fn format_table(report: &Report, language: Language) -> String {
         let _ = writeln!(out, "{}", fill(c.weighted_line, &[("column", weight)]));
     }
     if let Some(rates) = &report.response_rate {
-        write_response_rates(&mut out, rates, t, t.project_texts());
+        write_response_rates(&mut out, rates, t, t.project);
     }
     if let Some(b) = &report.overall.benchmark {
         let _ = writeln!(out, "{}", benchmark_line(b, language));
@@ -622,7 +622,7 @@ pub fn format_table(report: &Report, language: Language) -> String {
             flags.push_str(&format!("  {}", t.small_n));
         }
         if row.response_rate.is_some_and(|r| r.far_below_rest) {
-            flags.push_str(&format!("  {}", t.project_texts().flag_low_response));
+            flags.push_str(&format!("  {}", t.project.flag_low_response));
         }
         let _ = writeln!(
             out,

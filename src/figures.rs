@@ -42,7 +42,7 @@ impl Words {
     /// The words of projects and response rates in the language of these texts.
     #[must_use]
     pub fn project(&self) -> &'static ProjectTexts {
-        self.texts.project_texts()
+        self.texts.project
     }
 
     fn legend(&self) -> LegendWords<'static> {

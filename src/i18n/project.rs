@@ -58,15 +58,6 @@ pub struct ProjectTexts {
     pub project_in_use: &'static str,
 }
 
-impl crate::i18n::Texts {
-    /// The project and response-rate words of this language.
-    #[must_use]
-    pub fn project_texts(&self) -> &'static ProjectTexts {
-        let language = Language::ALL.into_iter().find(|l| std::ptr::eq(l.texts(), self));
-        ProjectTexts::of(language.unwrap_or_default())
-    }
-}
-
 impl ProjectTexts {
     /// The texts of `language`.
     #[must_use]

@@ -12,6 +12,8 @@ pub struct Texts {
     pub decimal: char,
     /// The Guide, the tooltips and the empty window in the same language.
     pub help: &'static super::HelpTexts,
+    /// The project and response-rate words in the same language.
+    pub project: &'static super::project::ProjectTexts,
     pub menu_file: &'static str,
     pub open: &'static str,
     pub open_sample: &'static str,
@@ -248,6 +250,7 @@ pub struct Texts {
 pub static ENGLISH: Texts = Texts {
     decimal: '.',
     help: &super::help::HELP_ENGLISH,
+    project: &super::project::PROJECT_ENGLISH,
     menu_file: "File",
     open: "Open…",
     open_sample: "Open sample survey",
@@ -464,6 +467,7 @@ pub static ENGLISH: Texts = Texts {
 pub static DUTCH: Texts = Texts {
     decimal: ',',
     help: &super::help::HELP_DUTCH,
+    project: &super::project::PROJECT_DUTCH,
     menu_file: "Bestand",
     open: "Openen…",
     open_sample: "Voorbeeldenquête openen",
@@ -680,6 +684,7 @@ pub static DUTCH: Texts = Texts {
 pub static DANISH: Texts = Texts {
     decimal: ',',
     help: &super::help::HELP_DANISH,
+    project: &super::project::PROJECT_DANISH,
     menu_file: "Filer",
     open: "Åbn…",
     open_sample: "Åbn eksempelundersøgelse",

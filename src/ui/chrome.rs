@@ -39,7 +39,7 @@ pub fn menu_bar(
                 commands.push(AppCommand::Open(LoadSource::Sample));
             }
             ui.separator();
-            super::project::menu_items(ui, app, t.project_texts(), commands);
+            super::project::menu_items(ui, app, t.project, commands);
             ui.separator();
             if ui.add_enabled(loaded, egui::Button::new(t.review_import)).clicked() {
                 commands.push(AppCommand::ShowScreen(Screen::Review));
@@ -111,7 +111,7 @@ pub fn menu_bar(
                 commands.push(AppCommand::ShowAbout(true));
             }
         });
-        super::project::in_use(ui, app, t.project_texts());
+        super::project::in_use(ui, app, t.project);
     });
 }
 
@@ -128,38 +128,46 @@ pub fn view_label(view: View, t: &Texts, themes_tab: &'static str) -> &'static s
     }
 }
 
+/// A job under way: spinner, what it does, its bar and a Cancel button sending `cancel`.
+fn busy_row(
+    ui: &mut egui::Ui,
+    label: &str,
+    bar: egui::ProgressBar,
+    t: &Texts,
+    cancel: AppCommand,
+    commands: &mut Vec<AppCommand>,
+) {
+    ui.horizontal(|ui| {
+        ui.spinner();
+        ui.label(label);
+        ui.add(bar.desired_width(240.0));
+        if ui.button(t.cancel).clicked() {
+            commands.push(cancel);
+        }
+    });
+}
+
 /// The loading bar with its Cancel button, the export's, and the notices, newest first.
 pub fn notices(ui: &mut egui::Ui, app: &NpsApp, t: &Texts, commands: &mut Vec<AppCommand>) {
     ui.add_space(4.0);
     if let Some((done, total)) = app.exports().progress() {
         let x = app.settings().language.export_texts();
-        ui.horizontal(|ui| {
-            ui.spinner();
-            ui.label(fill(x.exporting_files, &[("done", &done.to_string()), ("total", &total.to_string())]));
-            let share = if total == 0 { 0.0 } else { done as f32 / total as f32 };
-            ui.add(egui::ProgressBar::new(share).desired_width(240.0));
-            if ui.button(t.cancel).clicked() {
-                commands.push(AppCommand::StopExport);
-            }
-        });
+        let label = fill(x.exporting_files, &[("done", &done.to_string()), ("total", &total.to_string())]);
+        let share = if total == 0 { 0.0 } else { done as f32 / total as f32 };
+        let bar = egui::ProgressBar::new(share);
+        busy_row(ui, &label, bar, t, AppCommand::StopExport, commands);
     }
     if let Some(job) = app.job() {
-        ui.horizontal(|ui| {
-            ui.spinner();
-            ui.label(fill(t.loading, &[("file", &job.source.display_name())]));
-            // Text files report how far the reader is; a workbook is read in one call that gives
-            // no progress, so its bar runs without a percentage until the survey is ready.
-            let progress = job.progress();
-            let bar = if progress > 0.0 {
-                egui::ProgressBar::new(progress).show_percentage()
-            } else {
-                egui::ProgressBar::new(0.0).animate(true).text(t.reading)
-            };
-            ui.add(bar.desired_width(240.0));
-            if ui.button(t.cancel).clicked() {
-                commands.push(AppCommand::CancelLoad);
-            }
-        });
+        // Text files report how far the reader is; a workbook is read in one call that gives
+        // no progress, so its bar runs without a percentage until the survey is ready.
+        let progress = job.progress();
+        let bar = if progress > 0.0 {
+            egui::ProgressBar::new(progress).show_percentage()
+        } else {
+            egui::ProgressBar::new(0.0).animate(true).text(t.reading)
+        };
+        let label = fill(t.loading, &[("file", &job.source.display_name())]);
+        busy_row(ui, &label, bar, t, AppCommand::CancelLoad, commands);
     }
     let visuals = ui.visuals().clone();
     let colour = theme::error_text(&visuals);
@@ -206,10 +214,10 @@ pub fn notice_title(kind: NoticeKind, t: &Texts) -> &'static str {
         NoticeKind::Codebook => t.notice_codebook_failed,
         NoticeKind::Analysis => t.notice_analysis_failed,
         NoticeKind::Dialog => t.notice_dialog_failed,
-        NoticeKind::ProjectOpen => t.project_texts().notice_project_open_failed,
-        NoticeKind::ProjectSave => t.project_texts().notice_project_save_failed,
-        NoticeKind::ProjectRefused => t.project_texts().notice_project_refused,
-        NoticeKind::InvitedImport => t.project_texts().notice_invited_failed,
+        NoticeKind::ProjectOpen => t.project.notice_project_open_failed,
+        NoticeKind::ProjectSave => t.project.notice_project_save_failed,
+        NoticeKind::ProjectRefused => t.project.notice_project_refused,
+        NoticeKind::InvitedImport => t.project.notice_invited_failed,
     }
 }
 
