@@ -1,7 +1,10 @@
-//! The command line: `nps-workbench [FILE]` opens the app, `nps-workbench report FILE ...`
-//! prints the analysis as a table or as JSON (the contract in DESIGN.md).
+//! The command line: `nps-workbench [FILE] [--project P]` opens the app, `nps-workbench report
+//! FILE ...` prints the analysis as a table or as JSON (the contract in DESIGN.md), and
+//! `nps-workbench themes FILE ...` prints the themes of the comments. Both read and save projects
+//! (`--project`, `--save-project`).
 //!
-//! Owns argument parsing and text output; all numbers come from `report`.
+//! Owns argument parsing and text output; all numbers come from `report` and `themes_report`,
+//! the words of the text output from `i18n` (`--lang`).
 
 use std::fmt::Write as _;
 use std::path::PathBuf;

@@ -1,7 +1,7 @@
 //! The charts and tables of a set of results, in the user's language: turns the result structs
-//! (`ViewResults`, `SegmentRow`, `TrendPoint`, benchmark `Comparison`s, exclusions) into
-//! [`ChartSpec`]s and [`Table`]s. The window draws these specs and exports them, and the CLI
-//! writes them, so the three never disagree.
+//! (`ViewResults`, `SegmentRow`, `TrendPoint`, benchmark `Comparison`s, response rates, theme
+//! summaries, exclusions) into [`ChartSpec`]s and [`Table`]s. The window draws these specs and
+//! exports them, and the CLI writes them (`report --out`), so the three never disagree.
 //!
 //! Owns the wording and numbers of figures (titles, footnotes with n, interval, filter, period and
 //! benchmark source; table columns); computes no statistics and draws nothing. The words come from

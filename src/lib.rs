@@ -1,11 +1,23 @@
 //! NPS Workbench: offline Net Promoter Score analysis of customer-survey spreadsheets.
 //!
-//! Dependencies point one way: `app`/`ui` and `cli` use `report` (and `themes_report`), which use
-//! `analysis` (the typed survey on polars and every aggregation) and `import`; `themes` is the
-//! text analysis of comments, `benchmarks` the sector figures, `chart` the chart descriptions,
-//! `figures` builds them from results and `export` renders and writes them; `stats` is pure
-//! numbers. `i18n` holds the words in English, Dutch and Danish and the number formats, for
-//! the window, the CLI and the exported files alike. The UI never touches polars, calamine or csv.
+//! The modules, from the bottom up:
+//! - `stats` (pure numbers) and `import` (files into text cells) use no other module.
+//! - `analysis` is the typed survey on polars and every aggregation, `themes` the text analysis
+//!   of comments, `benchmarks` the sector figures. They build on `import` and `stats` (`themes`
+//!   on `stats` only) and share a few types (a segment row carries a benchmark comparison;
+//!   `themes` reuses the minimum n for tests); `benchmarks` saves through `export`.
+//! - `report` assembles one file's analysis from `import`, `analysis` and `benchmarks`;
+//!   `themes_report` does the same for the comments' themes.
+//! - `chart` describes charts; `figures` builds charts and tables from results; `export` renders
+//!   and writes them.
+//! - `i18n` holds the words in English, Dutch and Danish and the number formats, for the window,
+//!   the CLI and the exported files alike; it names the codes of `analysis`, `benchmarks`,
+//!   `import` and `themes` but knows nothing of screens or arguments. `notices` words the
+//!   import's notices with it.
+//! - `project` reads and writes saved project files, and reads invited-count tables.
+//! - `sample` generates the bundled sample survey.
+//! - `cli`, `app` (the window's state and background work) and `ui` (the screens) sit on top;
+//!   `ui` uses `app`, never the reverse. Neither `app` nor `ui` touches polars or calamine.
 //!
 //! "Net Promoter", "NPS" and "Net Promoter Score" are trademarks of Bain & Company, Inc.,
 //! Satmetrix Systems, Inc. (now NICE) and Fred Reichheld.

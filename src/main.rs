@@ -1,4 +1,4 @@
-//! The `nps-workbench` binary: the desktop app, or `report` on the command line.
+//! The `nps-workbench` binary: the desktop app, or `report` and `themes` on the command line.
 //!
 //! On Windows it is a GUI program (no console window opens beside the app); started from a
 //! console it attaches to that console so `report`, `themes` and `--help` still print there.

@@ -1,5 +1,6 @@
 //! The announcements of every guess the import made and every row it could not use, worded once
-//! so that the CLI (in English) and the import review (in the user's language) say the same.
+//! so that the CLI and the window say the same: the CLI's table in its `--lang` language (English
+//! on stderr with `--json`), the import review and the Trend view in the window's language.
 //!
 //! Owns the wording of notices only; the facts come from the [`Report`].
 

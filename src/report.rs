@@ -1,7 +1,8 @@
 //! The analysis of one file as one serialisable object: what the CLI prints with `--json` and
 //! what the app shows. Field names follow the CLI contract in DESIGN.md.
 //!
-//! Owns the assembly of results from `import` and `analysis`; it computes nothing itself.
+//! Owns the assembly of results from `import`, `analysis` and `benchmarks`; it computes nothing
+//! itself.
 
 use std::path::Path;
 

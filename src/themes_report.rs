@@ -1,9 +1,9 @@
 //! The themes of one file as one serialisable object: what `nps-workbench themes` prints with
 //! `--json`, and its readable table.
 //!
-//! Owns the assembly of the themes output from `import`, `analysis::theme_counts` and a codebook;
-//! it computes nothing itself. Shares and their intervals are percentages (0..100), NPS values
-//! on the -100..100 scale.
+//! Owns the assembly of the themes output from `import`, `analysis::theme_counts` and a codebook,
+//! and reading and writing codebook files (JSON or CSV); it computes nothing itself. Shares and
+//! their intervals are percentages (0..100), NPS values on the -100..100 scale.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

@@ -1,5 +1,6 @@
 //! The survey model and every aggregation over it: overall NPS, per-segment and two-way NPS,
-//! the trend, the 0-10 distribution, CES/CSAT/grade and the exclusion report.
+//! the trend, the 0-10 distribution, CES/CSAT/grade, the exclusion report, the response rate
+//! and the theme counts.
 //!
 //! How the data flow: `import` reads a file into text cells; [`Survey`] types every cell the
 //! analysis needs once, into one polars DataFrame (score with exclusion reasons, weight, date,
@@ -7,7 +8,9 @@
 //! with polars lazy queries (a cube per set of keys, cached; the filter as an expression;
 //! roll-ups collected together) and returns small tallies; `breakdown`, `trend` and `metrics`
 //! turn those into plain result structs ([`NpsSummary`], [`SegmentRow`], [`TrendPoint`],
-//! [`MetricSummary`]) with `stats`. Must not touch egui or files.
+//! [`MetricSummary`]) with `stats`. [`response_rate`] counts respondents against the invited
+//! counts; [`theme_counts`] tags the comments once, then counts themes per filter with the
+//! engine's filter expression. [`Filter`] is the user's selection. Must not touch egui or files.
 
 pub mod breakdown;
 pub mod calendar;

@@ -1,6 +1,7 @@
 //! Exporting from the window: a chart (PNG, SVG, clipboard), a table (CSV, xlsx) or everything
 //! into a folder. The path is chosen in a native dialog on the "file-dialog" thread, the files are
-//! written on the "export" thread, and the window shows what was written when it is done.
+//! written on the "export" thread, and the window shows what was written when it is done. An
+//! export of everything shows how many files are done and can be stopped before the next file.
 //!
 //! Owns the export flow (dialog, job, confirmation); the file formats are `export`'s and the
 //! figures `figures`'. Every file goes through `export::save` (atomic writes).

@@ -1,8 +1,11 @@
-//! The desktop application: state, commands and the frame loop.
+//! The desktop application: state, commands and the work of each frame.
 //!
-//! Owns what is open, the background jobs and the settings. Screens in `ui` draw from this
-//! state and return [`AppCommand`]s, which are applied here at the end of the frame; nothing
-//! here touches polars, calamine or csv.
+//! Owns what is open, the background jobs (loading, computing the views, reading the comments,
+//! exporting, file dialogs), the project in use, the notices and the settings. With no file
+//! given it opens the bundled sample. The window in `ui` runs the frame loop: it calls
+//! [`NpsApp::logic`] before drawing, its screens draw from this state and return
+//! [`AppCommand`]s, and [`NpsApp::apply`] applies them at the end of the frame. Nothing here
+//! touches polars or calamine; `csv` is used only to turn the user's benchmarks into xlsx.
 
 pub mod bench;
 pub mod export;

@@ -1,5 +1,6 @@
-//! What the app remembers between runs: recent files, language and theme. Persisted by eframe
-//! under one key; unknown or missing fields fall back to defaults.
+//! What the app remembers between runs: recent files, language, theme, the view shown last and
+//! the folder exported to last. Persisted by eframe under one key; unknown or missing fields fall
+//! back to defaults.
 
 use std::path::{Path, PathBuf};
 

@@ -3,7 +3,7 @@
 //! `assets/icon/nps-workbench.ico` (Windows, 16 to 256) and `assets/icon/nps-workbench.icns`
 //! (macOS, 16 to 512@2x), each to a temporary name then renamed.
 //! `cargo run --bin render-icons -- --check` writes nothing and fails when a file differs from
-//! what the SVG gives (tests/icon.rs runs it).
+//! what the SVG gives (tests/packaging.rs runs it).
 //!
 //! The .ico and .icns hold the PNGs as they are: both formats take PNG entries (Windows Vista and
 //! later, macOS 10.7 and later), so no other encoder is needed and `iconutil` (macOS only) is not.

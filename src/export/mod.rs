@@ -2,8 +2,12 @@
 //! and a PowerPoint deck. Every write goes to a temporary file in the same folder and is renamed
 //! into place, so a crash or a full disk never leaves half a file behind.
 //!
+//! [`export_all_watched`] counts the files it writes, so the window can show progress, and stops
+//! before the next file when the user cancels.
+//!
 //! Owns file output only; it never reads survey data itself. Charts arrive as
-//! [`crate::chart::ChartSpec`], tables as [`table::Table`].
+//! [`crate::chart::ChartSpec`], tables as [`table::Table`]; [`samples`] holds made-up ones for
+//! tests and examples.
 
 pub mod deck;
 pub mod font;

@@ -1,10 +1,12 @@
-//! The Guide (Help › Guide, F1), the tooltips on the same subjects in the views, and the empty
-//! window's words, in English, Dutch and Danish: plain language for someone with no statistician
-//! to ask. Templates hold `{name}` placeholders filled by [`super::fill`].
+//! The Guide (Help › Guide, F1), the tooltips on the same subjects in the views, the empty
+//! window's words and the About box's licences, in English, Dutch and Danish: plain language for
+//! someone with no statistician to ask. Looked up with [`HelpTexts::of`] or through the `help`
+//! field of a language's `Texts`. Templates hold `{name}` placeholders filled by
+//! [`super::fill`].
 
 use super::Language;
 
-/// The texts of the Guide, the tooltips and the empty window.
+/// The texts of the Guide, the tooltips, the empty window and the About box's licences.
 #[derive(Debug, serde::Serialize)]
 #[allow(missing_docs)] // each field is named for the subject it explains
 pub struct HelpTexts {

@@ -1,15 +1,19 @@
 //! Language: the texts in English, Dutch and Danish, placeholders, and number formats.
 //!
-//! Used alike by the window (`ui`, `app`), the command line (`cli`) and the exported files
-//! (`figures`, `notices`); owned by none of them. It must not depend on any of them either: it
-//! knows words and numbers, not screens or arguments.
+//! Used alike by the window (`ui`, `app`), the command line (`cli`, `themes_report`), the
+//! exported files (`figures`) and the import's notices (`notices`); owned by none of them. It
+//! must not depend on any of them either: it knows words and numbers, not screens or arguments.
+//! It does name the codes and enums of `analysis`, `benchmarks`, `import` and `themes`.
 //!
-//! - [`Texts`] (`texts.rs`): the window's words, also the CLI's text output;
+//! - [`Texts`] (`texts.rs`): the window's words, also the CLI's text output; its `help` and
+//!   `project` fields link the same language's [`HelpTexts`] and [`ProjectTexts`];
 //! - [`ExportTexts`] (`export.rs`): the words of exporting and of exported files;
 //! - [`ThemeTexts`] (`themes.rs`): the words of the Themes view and the codebook;
 //! - [`ProjectTexts`] (`project.rs`): the words of projects and of the response rate;
 //! - [`HelpTexts`] (`help.rs`): the Guide, the tooltips and the empty window;
-//! - [`CliTexts`] (`cli.rs`): the command line's text output.
+//! - [`CliTexts`] (`cli.rs`): the command line's text output;
+//! - `words.rs`: the names of verdicts, caveats, exclusion reasons, column roles and metrics
+//!   (methods on [`Texts`]), and the comment language that matches the window's language.
 //!
 //! Every table is a struct, so a missing translation fails to compile; a test checks that every
 //! translation has the same `{name}` placeholders as the English text.

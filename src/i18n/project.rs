@@ -2,9 +2,9 @@
 //! applied or refused) and of the response rate (Overview, Segments, exports, `report`), in
 //! English, Dutch and Danish.
 //!
-//! Kept apart from [`crate::i18n::Texts`] so that this work does not edit the big shared struct;
-//! looked up with [`ProjectTexts::of`]. Templates hold `{name}` placeholders filled by
-//! [`crate::i18n::fill`].
+//! A struct of its own beside [`crate::i18n::Texts`]; looked up with [`ProjectTexts::of`] or
+//! through the `project` field of a language's `Texts`. Templates hold `{name}` placeholders
+//! filled by [`crate::i18n::fill`].
 
 use crate::analysis::{RateProblem, ResponseRate};
 use crate::i18n::{Language, fill};

@@ -1,7 +1,8 @@
 //! The words of the window (and of the CLI's text output), in English, Dutch and Danish.
 //!
 //! A struct (not a map) so that a missing translation fails to compile; templates hold `{name}`
-//! placeholders filled by [`super::fill`].
+//! placeholders filled by [`super::fill`]. Each language's table links that language's Guide
+//! words and project words ([`Texts::help`], [`Texts::project`]).
 
 use serde::Serialize;
 

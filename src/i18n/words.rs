@@ -1,6 +1,7 @@
 //! The words for the project's own codes and enums: a benchmark verdict, a caveat, an exclusion
-//! reason, a column role, and the comment language that matches the window's language. Looked
-//! up here so that the window, the exported files and the CLI name them alike.
+//! reason, a metric's title and share, a column role, and the comment language that matches the
+//! window's language. Looked up here so that the window, the exported files and the CLI name them
+//! alike.
 
 use super::{Language, Texts, fill};
 use crate::analysis::{MetricKind, MetricSummary};

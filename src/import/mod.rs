@@ -1,5 +1,8 @@
-//! Reading survey files into a table of text cells with named columns: format and encoding
-//! detection, delimiter sniffing, sheet choice, header row and the score column.
+//! Reading survey files into a table of text cells with named columns: format (by content as
+//! well as by extension) and encoding detection, delimiter sniffing, sheet choice, the layout and
+//! header rows, each column's role and the score column. The caller's progress callback follows
+//! and can stop the reading of a text file. [`read_plain_rows`] reads small tables that are not
+//! surveys (benchmark rows, invited counts) with the same guards.
 //!
 //! Owns everything between the bytes on disk and an [`ImportedTable`]. It must not compute any
 //! statistic, and it never writes to the input file.

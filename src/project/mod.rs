@@ -15,7 +15,7 @@
 //! reason naming every missing column and the file.
 //!
 //! Owns reading, writing (atomically) and fitting projects, and reading invited counts
-//! ([`invited`]); it does not read surveys itself.
+//! ([`invited`]); surveys are read through `import`.
 
 pub mod invited;
 

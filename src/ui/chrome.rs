@@ -1,5 +1,5 @@
-//! The window's frame around the analysis: menu bar, loading progress, the notices, About box
-//! and the drop-a-file overlay.
+//! The window's frame around the analysis: menu bar, loading and export progress with their
+//! Cancel buttons, the notices, About box and the drop-a-file overlay.
 
 use eframe::egui::{self, RichText};
 

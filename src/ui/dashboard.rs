@@ -1,5 +1,6 @@
-//! The dashboard: where the data came from, KPI cards (NPS with its interval and n, shares,
-//! mean), the 0-10 distribution, and the excluded-rows notice and window.
+//! The dashboard (the Overview): where the data came from, KPI cards (NPS with its interval and
+//! n, shares, mean), CES/CSAT/grade cards, the benchmark verdicts, the response rate, the 0-10
+//! distribution beside the top detractor themes, and the excluded-rows notice and window.
 
 use eframe::egui::{self, RichText, Role, WidgetInfo};
 
