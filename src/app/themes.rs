@@ -158,6 +158,12 @@ impl ThemeState {
         self.summary.as_ref().map(|(_, s)| s.as_ref())
     }
 
+    /// The counts as shared, for a view that keeps what it derived from them until they change.
+    #[must_use]
+    pub fn shared_summary(&self) -> Option<&Arc<ThemeSummary>> {
+        self.summary.as_ref().map(|(_, s)| s)
+    }
+
     /// Whether comments are being read or counted.
     #[must_use]
     pub fn busy(&self) -> bool {

@@ -198,8 +198,9 @@ pub struct Computed {
     pub group: Option<ScoreGroup>,
     /// Every view's figures.
     pub results: ViewResults,
-    /// Rows (positions in the survey) with a valid answer behind the filter and selection.
-    pub responses: Vec<u32>,
+    /// Rows (positions in the survey) with a valid answer behind the filter and selection,
+    /// ascending; shared so that a view can tell cheaply whether it changed.
+    pub responses: Arc<[u32]>,
     /// Why the views could not be computed (an internal error, in plain words).
     pub error: Option<String>,
 }
@@ -239,7 +240,7 @@ pub fn compute(
         selection: selection.cloned(),
         group,
         results: results.unwrap_or_default(),
-        responses: responses.unwrap_or_default(),
+        responses: responses.unwrap_or_default().into(),
         error,
     }
 }
@@ -335,12 +336,12 @@ mod tests {
         let library = crate::benchmarks::bundled();
         let all = compute(&index, &request, None, None, &library);
         assert_eq!(all.results.sectors[0].benchmark.as_ref().map(|b| b.sector.as_str()), Some("Retail"));
-        assert_eq!(all.responses, [0, 1, 2, 3, 5]);
+        assert_eq!(*all.responses, [0, 1, 2, 3, 5]);
         let b = compute(&index, &request, Some(&("region".into(), "B".into())), None, &library);
-        assert_eq!(b.responses, [3, 5]);
+        assert_eq!(*b.responses, [3, 5]);
         let detractors = compute(&index, &request, None, Some(ScoreGroup::Detractors), &library);
-        assert_eq!(detractors.responses, [2, 5]);
+        assert_eq!(*detractors.responses, [2, 5]);
         let cell = compute(&index, &request, Some(&("region × sector".into(), "A × Retail".into())), None, &library);
-        assert_eq!(cell.responses, [0, 1, 2]);
+        assert_eq!(*cell.responses, [0, 1, 2]);
     }
 }

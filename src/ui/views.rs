@@ -2,11 +2,13 @@
 //! and a bar chart with interval whiskers and significance marks), Trend (line with an interval
 //! band, gaps and flagged changes) and Responses (the rows behind a selection, with comments).
 
+use std::sync::Arc;
+
 use eframe::egui::{self, RichText};
 
 use super::{ViewContext, export_menu, plot, theme};
 use crate::analysis::metrics::GroupMetrics;
-use crate::analysis::{Filter, Period, SegmentRow, Survey};
+use crate::analysis::{Filter, Period, SegmentRow, Survey, ThemeSummary};
 use crate::app::export::figure_context;
 use crate::app::{AppCommand, Computed, LoadedSurvey, ScoreGroup, SortKey, ViewSettings};
 use crate::chart::Tone;
@@ -509,48 +511,94 @@ fn trend(
 
 /// The Responses view: the rows behind a selection.
 #[derive(Debug, Default)]
-pub struct ResponsesView;
+pub struct ResponsesView {
+    /// The rows of the selected theme among the computed responses, kept until either changes
+    /// (a million rows are too many to intersect every frame).
+    theme_rows: Option<ThemeRows>,
+}
+
+/// The responses that mention one theme, and what they were derived from.
+#[derive(Debug)]
+struct ThemeRows {
+    theme: String,
+    responses: Arc<[u32]>,
+    summary: Arc<ThemeSummary>,
+    rows: Arc<[u32]>,
+}
 
 impl ResponsesView {
     /// Draws the view.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewContext<'_>, commands: &mut Vec<AppCommand>) {
         let app = cx.app;
-        let theme = app.views().theme_selection.as_deref().map(|id| {
-            let rows = app.themes().summary().and_then(|s| s.themes.iter().find(|r| r.theme.as_str() == id));
+        let Some(computed) = app.computed() else { return };
+        let selected = app.views().theme_selection.as_deref();
+        let theme = selected.map(|id| {
             let label = super::themes::theme_label(&app.themes().codebook, id, cx.language);
-            (label, rows.map_or(&[][..], |r| &r.positions[..]))
+            let rows = self.theme_rows(id, &computed.responses, app.themes().shared_summary());
+            (label, rows)
         });
-        let theme = theme.as_ref().map(|(label, rows)| (label.as_str(), *rows));
-        responses(ui, cx.loaded, app.views(), app.computed(), theme, cx.language, cx.t, commands);
+        let (theme, rows) = match &theme {
+            Some((label, rows)) => (Some(label.as_str()), &rows[..]),
+            None => (None, &computed.responses[..]),
+        };
+        responses(ui, cx.loaded, app.views(), rows, theme, cx.language, cx.t, commands);
+    }
+
+    /// The computed `responses` that mention theme `id` in `summary` (none without counts).
+    fn theme_rows(&mut self, id: &str, responses: &Arc<[u32]>, summary: Option<&Arc<ThemeSummary>>) -> Arc<[u32]> {
+        let Some(summary) = summary else { return Arc::from([]) };
+        let fresh = self
+            .theme_rows
+            .as_ref()
+            .is_some_and(|c| c.theme == id && Arc::ptr_eq(&c.responses, responses) && Arc::ptr_eq(&c.summary, summary));
+        if !fresh {
+            let positions =
+                summary.themes.iter().find(|r| r.theme.as_str() == id).map_or(&[][..], |r| &r.positions[..]);
+            self.theme_rows = Some(ThemeRows {
+                theme: id.to_owned(),
+                responses: Arc::clone(responses),
+                summary: Arc::clone(summary),
+                rows: sorted_intersection(responses, positions).into(),
+            });
+        }
+        self.theme_rows.as_ref().map_or_else(|| Arc::from([]), |c| Arc::clone(&c.rows))
     }
 }
 
-/// The Responses view: the rows behind the selection, with score, segments, date and comment.
-/// `theme` (label, row positions ascending) keeps only the rows mentioning a theme.
+/// The values found in both ascending lists.
+fn sorted_intersection(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The Responses view: `rows` (positions in the survey) with score, segments, date and comment.
+/// `theme` is the label of the theme they mention, when one is selected.
 #[allow(clippy::too_many_arguments)]
 fn responses(
     ui: &mut egui::Ui,
     loaded: &LoadedSurvey,
     settings: &ViewSettings,
-    computed: Option<&Computed>,
-    theme: Option<(&str, &[u32])>,
+    rows: &[u32],
+    theme: Option<&str>,
     language: crate::i18n::Language,
     t: &Texts,
     commands: &mut Vec<AppCommand>,
 ) {
-    let Some(computed) = computed else { return };
     let survey = &loaded.survey;
-    let kept: Vec<u32>;
-    let rows = match theme {
-        Some((_, positions)) => {
-            kept = computed.responses.iter().copied().filter(|p| positions.binary_search(p).is_ok()).collect();
-            &kept
-        }
-        None => &computed.responses,
-    };
     ui.horizontal_wrapped(|ui| {
         ui.heading(plural(t.responses_title, rows.len() as u64, &[]));
-        if let Some((label, _)) = theme {
+        if let Some(label) = theme {
             let tt = crate::i18n::themes::ThemeTexts::of(language);
             ui.label(fill(tt.responses_of_theme, &[("theme", label)]));
             if ui.button(t.show_all).clicked() {
@@ -622,4 +670,16 @@ fn responses(
             });
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sorted_intersection;
+
+    #[test]
+    fn intersection_keeps_the_rows_in_both_lists_in_order() {
+        assert_eq!(sorted_intersection(&[0, 2, 3, 7, 9, 12], &[1, 2, 7, 8, 12, 40]), [2, 7, 12]);
+        assert_eq!(sorted_intersection(&[1, 2], &[]), [] as [u32; 0]);
+        assert_eq!(sorted_intersection(&[5], &[5]), [5]);
+    }
 }
