@@ -1,5 +1,7 @@
-//! Background work the window waits for without freezing: loading a survey, and the native file
-//! dialog. One job per kind, each on a named thread; the UI polls them every frame.
+//! Background work the window waits for without freezing: loading a survey and the native file
+//! dialog here, and the [`Worker`] that the computing, comment-reading and export jobs run on.
+//! One job per kind, each on a named thread at a lower priority than the window's; the UI polls
+//! them every frame.
 //!
 //! Owns threads, progress and cancellation; the results are plain structs (`Report`).
 
@@ -100,6 +102,7 @@ impl<T: Send + 'static> Worker<T> {
     ) -> std::io::Result<Self> {
         let (sender, receiver) = mpsc::channel();
         let handle = std::thread::Builder::new().name(name.to_owned()).spawn(move || {
+            yield_to_the_window();
             let _ = sender.send(work());
             wake();
         })?;
@@ -119,6 +122,18 @@ impl<T: Send + 'static> Worker<T> {
             let _ = handle.join();
         }
         Some(value)
+    }
+}
+
+/// Lowers the calling thread's scheduling priority (nice 10) so that the window's thread gets a
+/// core first: on a two-core laptop a worker and the threads it starts (the import's parsers,
+/// polars' pool when it is first used there) would otherwise delay frames. Idle cores still run
+/// the work at full speed. Linux only (elsewhere a process-wide call would slow the window too);
+/// a refusal changes nothing.
+pub fn yield_to_the_window() {
+    #[cfg(target_os = "linux")]
+    {
+        let _ = rustix::process::setpriority_process(Some(rustix::thread::gettid()), 10);
     }
 }
 
