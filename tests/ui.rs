@@ -763,3 +763,96 @@ fn a_workbook_loads_with_a_running_bar_and_cancel_abandons_it() {
     harness.step();
     assert_eq!(harness.state().app().loaded().unwrap().source, LoadSource::Sample);
 }
+
+/// A window showing a survey of `rows` respondents, each with a comment of its own, loaded here.
+fn harness_with_comments(rows: u32) -> (tempfile::TempDir, Harness<'static, Window>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("opmerkingen.csv");
+    let comments = [
+        "Levering te laat, pakket {} kwam na een week",
+        "For dyrt, men god kvalitet (ordre {})",
+        "Friendly staff but the app crashed at order {}",
+        "Klantenservice nam niet op, bestelling {}",
+        "Leveringen var hurtig, tak for ordre {}",
+    ];
+    let mut text = String::from("Regio,Score,Opmerking\n");
+    for row in 0..rows {
+        let comment = comments[row as usize % comments.len()].replace("{}", &row.to_string());
+        text.push_str(&format!("{},{},\"{comment}\"\n", ["Noord", "Zuid"][row as usize % 2], row % 11));
+    }
+    std::fs::write(&path, text).unwrap();
+    let table = import::read_file(&path, &ImportOptions::default(), &mut |_| true).unwrap();
+    let loaded = LoadedSurvey::from_table(LoadSource::File(path), ImportOptions::default(), &table).unwrap();
+    let harness =
+        Harness::builder().with_size([1280.0, 820.0]).build_eframe(|_| Window::from(NpsApp::with_loaded(loaded)));
+    (dir, harness)
+}
+
+#[test]
+fn reading_the_comments_can_be_stopped_and_started_again_from_the_themes_view() {
+    // Enough comments that reading them takes seconds in a test build.
+    let (_dir, mut harness) = harness_with_comments(60_000);
+    harness.step();
+    harness.get_by_label("Themes").click();
+    // One frame takes the click, the next one draws the view.
+    harness.step();
+    harness.step();
+    assert!(harness.state().app().themes().reading(), "the comments are being read");
+    harness.get_by_label("Reading the comments…");
+    harness.get_by_label("Cancel").click();
+    harness.step();
+    harness.step();
+    let themes = harness.state().app().themes();
+    assert!(themes.stopped() && !themes.busy(), "the reading stopped at once");
+    assert!(themes.summary().is_none(), "nothing is counted");
+    harness.get_by_label("Reading the comments was stopped; the themes are not counted.");
+    // A stop holds: the next frames start nothing.
+    for _ in 0..5 {
+        harness.step();
+    }
+    assert!(!harness.state().app().themes().busy());
+    harness.get_by_label("Read the comments").click();
+    harness.step();
+    harness.step();
+    let themes = harness.state().app().themes();
+    assert!(themes.reading() && !themes.stopped(), "the comments are read again");
+    harness.get_by_label("Reading the comments…");
+}
+
+#[test]
+fn export_all_shows_its_progress_and_cancel_stops_before_the_next_file() {
+    use nps_workbench::app::export::PathQuestion;
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_with_sample();
+    let folder = dir.path().to_path_buf();
+    harness.state_mut().app_mut().set_chooser(std::sync::Arc::new(move |question: PathQuestion| {
+        Some(question.file_name.map_or_else(|| folder.clone(), |name| folder.join(name)))
+    }));
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("Export all…").click();
+    // The folder question is answered on its own thread; the export then starts.
+    for _ in 0..200 {
+        harness.step();
+        if harness.state().app().exports().progress().is_some_and(|(_, total)| total > 0) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let (done, total) = harness.state().app().exports().progress().expect("the export runs");
+    assert!(total > 1 && done < total, "{done} of {total}");
+    harness.step();
+    harness.get_by_label_contains("Exporting: ");
+    harness.get_by_label("Cancel").click();
+    wait_for_export(&mut harness);
+    let notice = harness.state().app().export_notice().cloned().unwrap();
+    assert!(notice.stopped, "the confirmation says the export was stopped");
+    assert!(notice.written.len() < total, "{} of {total} written", notice.written.len());
+    harness.get_by_label("Export stopped: only the files below were written.");
+    // Exactly the files listed are in the folder, none half-written.
+    let mut found: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().path()).collect();
+    found.sort();
+    let mut listed = notice.written.clone();
+    listed.sort();
+    assert_eq!(found, listed);
+}

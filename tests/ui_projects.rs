@@ -188,3 +188,41 @@ fn a_saved_project_reopens_with_its_roles_filter_and_invitations_and_fits_next_q
     assert!(harness.state().app().projects().current().is_none(), "the project is no longer applied");
     assert_eq!(harness.state().app().loaded().unwrap().report.rows_read, 2, "the file itself is open");
 }
+
+#[test]
+fn invited_counts_are_imported_from_a_dutch_table_and_a_bad_one_is_refused_with_its_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let q1 = dir.path().join("q1.csv");
+    std::fs::write(&q1, survey(&Q1)).unwrap();
+    // Saved by Dutch Excel: `;` between cells, a header naming the segment column.
+    let table = dir.path().join("uitgenodigd.csv");
+    std::fs::write(&table, "Kanaal;Uitgenodigd\nWeb;10\nWinkel;30\n").unwrap();
+    let mut harness = window(dir.path().to_path_buf(), table.clone());
+    open_file(&mut harness, &q1);
+    harness.get_by_label("Continue to the analysis").click();
+    harness.run();
+    harness.get_by_label("Invitations…").click();
+    harness.run();
+    harness.get_by_label("Import invited counts…").click();
+    harness.step();
+    wait(&mut harness, "the import", |app| app.views().context.invited.by_column.is_some());
+    let invited = harness.state().app().views().context.invited.clone();
+    assert_eq!(invited.by_column.as_deref(), Some("Kanaal"), "the header names the column");
+    assert_eq!(invited.by_value.into_iter().collect::<Vec<_>>(), [("Web".to_owned(), 10), ("Winkel".to_owned(), 30)]);
+    // The window lists the counts per value; the Overview sums them and flags the shop.
+    harness.get_by_label("Invited per value of: Kanaal");
+    harness.get_by_role_and_label(Role::TextInput, "Invited: Web");
+    harness.get_by_role_and_label(Role::TextInput, "Invited: Winkel");
+    // Eight respondent rows of 40 invited; the shop answered 3 of 30, the web 5 of 10.
+    harness.get_by_label_contains("20.0% of 40 invited answered");
+    harness.get_by_label_contains("Winkel answered far less often than the rest");
+
+    // A count that is not a number: a notice naming the file, row and column; counts kept.
+    std::fs::write(&table, "Kanaal;Uitgenodigd\nWeb;tien\n").unwrap();
+    harness.get_by_label("Import invited counts…").click();
+    harness.step();
+    wait(&mut harness, "the refusal", |app| !app.notices().is_empty());
+    harness.get_by_label("Could not import the invited counts");
+    harness.get_by_label_contains("uitgenodigd.csv, row 2, column B: 'tien' is not a whole number of people invited");
+    assert_eq!(harness.state().app().views().context.invited.by_value.get("Winkel"), Some(&30));
+}

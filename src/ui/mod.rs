@@ -81,7 +81,7 @@ impl Screens {
         for action in actions {
             self.act(action);
         }
-        if app.job().is_some() || !app.notices().is_empty() {
+        if app.job().is_some() || app.exports().progress().is_some() || !app.notices().is_empty() {
             egui::Panel::top("notices").show(ui, |ui| chrome::notices(ui, app, t, &mut commands));
         }
         if app.projects().notice().is_some() {
