@@ -85,6 +85,15 @@ impl Exclusions {
         }
     }
 
+    /// Adds the exclusions of later rows.
+    fn append(&mut self, later: Self) {
+        for (group, more) in self.groups.iter_mut().zip(later.groups) {
+            group.rows += more.rows;
+            let room = EXAMPLES_KEPT.saturating_sub(group.examples.len());
+            group.examples.extend(more.examples.into_iter().take(room));
+        }
+    }
+
     fn finish(self) -> Vec<ExclusionGroup> {
         let _ = self.column;
         self.groups.into_iter().filter(|g| g.rows > 0).collect()
@@ -216,38 +225,87 @@ pub struct Survey {
 /// The next [`Survey::id`].
 static NEXT_SURVEY_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
-/// Integer codes for the values of one column, labels sorted (values borrowed, not copied).
-pub(crate) fn encode<'a>(values: impl Iterator<Item = &'a str>) -> (Vec<String>, Vec<u32>) {
+/// Integer codes for the values of one column written into `codes` (one per value), and the
+/// labels they point into, sorted (values borrowed until then, not copied).
+pub(crate) fn encode_into<'a>(values: impl Iterator<Item = &'a str>, codes: &mut [u32]) -> Vec<String> {
     let mut seen: HashMap<&'a str, u32> = HashMap::new();
     let mut labels: Vec<&'a str> = Vec::new();
-    let codes: Vec<u32> = values
-        .map(|v| {
-            // Segment columns hold a few values: comparing with them beats hashing every cell.
-            if labels.len() <= 16 {
-                if let Some(code) = labels.iter().position(|l| *l == v) {
-                    return code as u32;
-                }
-                if labels.len() < 16 {
-                    labels.push(v);
-                    seen.insert(v, labels.len() as u32 - 1);
-                    return labels.len() as u32 - 1;
-                }
+    for (code, v) in codes.iter_mut().zip(values) {
+        // Segment columns hold a few values: comparing with them beats hashing every cell.
+        if labels.len() <= 16 {
+            if let Some(found) = labels.iter().position(|l| *l == v) {
+                *code = found as u32;
+                continue;
             }
-            let next = labels.len() as u32;
-            *seen.entry(v).or_insert_with(|| {
+            if labels.len() < 16 {
                 labels.push(v);
-                next
-            })
-        })
-        .collect();
+                seen.insert(v, labels.len() as u32 - 1);
+                *code = labels.len() as u32 - 1;
+                continue;
+            }
+        }
+        let next = labels.len() as u32;
+        *code = *seen.entry(v).or_insert_with(|| {
+            labels.push(v);
+            next
+        });
+    }
     let mut order: Vec<u32> = (0..labels.len() as u32).collect();
     order.sort_by(|&a, &b| labels[a as usize].cmp(labels[b as usize]));
     let mut new_code = vec![0u32; labels.len()];
     for (rank, &old) in order.iter().enumerate() {
         new_code[old as usize] = rank as u32;
     }
-    let sorted: Vec<String> = order.iter().map(|&i| labels[i as usize].to_owned()).collect();
-    (sorted, codes.into_iter().map(|c| new_code[c as usize]).collect())
+    recode(codes, &new_code);
+    order.iter().map(|&i| labels[i as usize].to_owned()).collect()
+}
+
+/// As [`encode_into`], returning the codes.
+#[cfg(test)]
+pub(crate) fn encode<'a>(values: impl ExactSizeIterator<Item = &'a str>) -> (Vec<String>, Vec<u32>) {
+    let mut codes = vec![0; values.len()];
+    let labels = encode_into(values, &mut codes);
+    (labels, codes)
+}
+
+/// Replaces every code `c` by `new_code[c]` (nothing to do when that changes none).
+fn recode(codes: &mut [u32], new_code: &[u32]) {
+    if new_code.iter().enumerate().all(|(i, &c)| i as u32 == c) {
+        return;
+    }
+    for code in codes {
+        *code = new_code[*code as usize];
+    }
+}
+
+/// The sorted union of two sorted label lists, and where each list's labels went in it.
+fn merge_labels(a: Vec<String>, b: Vec<String>) -> (Vec<String>, Vec<u32>, Vec<u32>) {
+    let (mut union, mut to_a, mut to_b) = (Vec::with_capacity(a.len().max(b.len())), Vec::new(), Vec::new());
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    loop {
+        let next = union.len() as u32;
+        match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if x == y => {
+                union.push(a.next().unwrap_or_default());
+                b.next();
+                to_a.push(next);
+                to_b.push(next);
+            }
+            (Some(x), Some(y)) if x < y => {
+                union.push(a.next().unwrap_or_default());
+                to_a.push(next);
+            }
+            (Some(_), None) => {
+                union.push(a.next().unwrap_or_default());
+                to_a.push(next);
+            }
+            (_, Some(_)) => {
+                union.push(b.next().unwrap_or_default());
+                to_b.push(next);
+            }
+            (None, None) => return (union, to_a, to_b),
+        }
+    }
 }
 
 /// A metric answer: a whole number on the scale, or why it is left out (`None` for a blank).
@@ -280,6 +338,105 @@ fn weight_value(cell: &str) -> Option<f64> {
     parse_number(cell).filter(|w| w.is_finite() && *w > 0.0)
 }
 
+/// Rows from which a table is typed on two threads.
+const SPLIT_FROM_ROWS: usize = 20_000;
+
+/// What to type of which columns of a table.
+struct TypingPlan<'t> {
+    table: &'t ImportedTable,
+    /// The table rows kept (not blank), when some are left out; else every row.
+    kept: Option<&'t [u32]>,
+    score: usize,
+    segments: Vec<usize>,
+    date: Option<(usize, DateOrder)>,
+    metrics: Vec<(usize, MetricKind)>,
+    comments: Vec<usize>,
+}
+
+/// One thread's rows (positions among the kept rows) and its part of every typed column.
+struct Share<'a> {
+    rows: std::ops::Range<usize>,
+    row_numbers: &'a mut [u32],
+    scores: &'a mut [Result<u8, ExclusionReason>],
+    days: Option<&'a mut [Option<i32>]>,
+    /// Per segment column: codes into this share's own labels.
+    codes: Vec<&'a mut [u32]>,
+    metrics: Vec<&'a mut [Option<u8>]>,
+}
+
+/// What a share gives back besides its part of the columns.
+struct Typed {
+    score_exclusions: Exclusions,
+    /// Per segment column, the share's labels, sorted.
+    labels: Vec<Vec<String>>,
+    metric_exclusions: Vec<Exclusions>,
+    comments: Vec<Vec<String>>,
+}
+
+impl TypingPlan<'_> {
+    /// The table row of the `i`-th kept row.
+    fn row(&self, i: usize) -> usize {
+        self.kept.map_or(i, |k| k[i] as usize)
+    }
+
+    /// Types the share's rows, column by column.
+    fn type_share(&self, share: Share<'_>) -> Typed {
+        let cells = &self.table.rows;
+        let rows = || share.rows.clone().map(|i| self.row(i));
+        for (number, r) in share.row_numbers.iter_mut().zip(rows()) {
+            *number = u32::try_from(cells.row_number(r)).unwrap_or(u32::MAX);
+        }
+        let mut score_exclusions = Exclusions::new(&self.table.headers[self.score]);
+        for ((score, r), &number) in share.scores.iter_mut().zip(rows()).zip(share.row_numbers.iter()) {
+            let cell = cells.cell(r, self.score);
+            *score = parse_score(cell);
+            if let Err(reason) = score {
+                score_exclusions.add(*reason, number as usize, cell);
+            }
+        }
+        if let (Some((c, order)), Some(days)) = (self.date, share.days) {
+            for (day, r) in days.iter_mut().zip(rows()) {
+                *day = parse_date(cells.cell(r, c), order).and_then(|d| i32::try_from(d).ok());
+            }
+        }
+        let labels = self
+            .segments
+            .iter()
+            .zip(share.codes)
+            .map(|(&c, codes)| {
+                let values = rows().map(|r| {
+                    let v = cells.cell(r, c).trim();
+                    if v.is_empty() { BLANK_LABEL } else { v }
+                });
+                encode_into(values, codes)
+            })
+            .collect();
+        let metric_exclusions = self
+            .metrics
+            .iter()
+            .zip(share.metrics)
+            .map(|(&(c, kind), values)| {
+                let mut left_out = Exclusions::new(&self.table.roles[c].column);
+                for ((value, r), &number) in values.iter_mut().zip(rows()).zip(share.row_numbers.iter()) {
+                    let cell = cells.cell(r, c);
+                    *value = match metric_value(cell, kind.scale()) {
+                        Some(Ok(v)) => Some(v),
+                        Some(Err(reason)) => {
+                            left_out.add(reason, number as usize, cell);
+                            None
+                        }
+                        None => None,
+                    };
+                }
+                left_out
+            })
+            .collect();
+        let comments =
+            self.comments.iter().map(|&c| rows().map(|r| cells.cell(r, c).trim().to_owned()).collect()).collect();
+        Typed { score_exclusions, labels, metric_exclusions, comments }
+    }
+}
+
 impl Survey {
     /// Builds the survey from an imported table with every column its role asks for.
     pub fn from_table(table: &ImportedTable) -> Result<Self, AnalysisError> {
@@ -303,57 +460,6 @@ impl Survey {
         let count = kept.as_ref().map_or(all, Vec::len);
         let kept_rows = || (0..count).map(|i| kept.as_ref().map_or(i, |k| k[i] as usize));
         let column_of = |role: Role| table.roles.iter().position(|r| r.role == role);
-        let mut columns = SurveyColumns {
-            row_numbers: kept_rows().map(|r| u32::try_from(rows.row_number(r)).unwrap_or(u32::MAX)).collect(),
-            scores: kept_rows().map(|r| parse_score(rows.cell(r, table.score_column))).collect(),
-            score_name: table.headers[table.score_column].clone(),
-            ..SurveyColumns::default()
-        };
-        let mut score_exclusions = Exclusions::new(&columns.score_name);
-        for ((r, score), &row) in kept_rows().zip(&columns.scores).zip(&columns.row_numbers) {
-            if let Err(reason) = score {
-                score_exclusions.add(*reason, row as usize, rows.cell(r, table.score_column));
-            }
-        }
-        let mut exclusions = score_exclusions.finish();
-
-        let mut unusable_weight: Vec<bool> = Vec::new();
-        if let Some(c) = column_of(Role::Weight) {
-            let name = table.headers[c].clone();
-            let mut weight_exclusions = Exclusions::new(&name);
-            let mut weights = Vec::with_capacity(count);
-            for (i, r) in kept_rows().enumerate() {
-                let cell = rows.cell(r, c);
-                match weight_value(cell) {
-                    Some(w) => {
-                        weights.push(w);
-                        unusable_weight.push(false);
-                    }
-                    None => {
-                        weights.push(0.0);
-                        unusable_weight.push(true);
-                        // Only answers that would have counted are left out because of the weight.
-                        if columns.scores[i].is_ok() {
-                            weight_exclusions.add(
-                                ExclusionReason::InvalidWeight,
-                                columns.row_numbers[i] as usize,
-                                cell,
-                            );
-                            columns.scores[i] = Err(ExclusionReason::InvalidWeight);
-                        }
-                    }
-                }
-            }
-            if !unusable_weight.is_empty() && unusable_weight.iter().all(|bad| *bad) {
-                return Err(AnalysisError::NoValidWeights { place: table.source.place(), column: name });
-            }
-            exclusions.extend(weight_exclusions.finish());
-            columns.weights = Some((name, weights));
-        }
-        let bad_weight = |i: usize| unusable_weight.get(i).copied().unwrap_or(false);
-
-        // Segment and comment columns are read on a second thread while this one reads dates and
-        // metrics: the columns are independent, and a large file takes half the time.
         let segment_columns: Vec<(usize, &ColumnRole)> = table
             .roles
             .iter()
@@ -371,67 +477,147 @@ impl Survey {
                 }
                 chosen
             });
-        let kept_rows = &kept_rows;
-        let (segments, comments, (days, metrics, metric_exclusions)) = std::thread::scope(|scope| {
-            let side = scope.spawn(move || {
-                let segments: Vec<_> = segment_columns
-                    .iter()
-                    .map(|&(c, role)| {
-                        let (labels, codes) = encode(kept_rows().map(|i| {
-                            let v = rows.cell(i, c).trim();
-                            if v.is_empty() { BLANK_LABEL } else { v }
-                        }));
-                        (role.column.clone(), role.role == Role::Sector, labels, codes)
-                    })
-                    .collect();
-                let comments: Vec<_> = table
-                    .roles
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, r)| parts.comments && r.role == Role::Comment)
-                    .map(|(c, role)| {
-                        let texts = kept_rows().map(|r| rows.cell(r, c).trim().to_owned()).collect();
-                        (role.column.clone(), texts)
-                    })
-                    .collect();
-                (segments, comments)
-            });
-            let days = column_of(Role::Date).filter(|_| parts.dates).map(|c| {
-                let order = table.roles[c].date_order.unwrap_or(DateOrder::Iso);
-                let days = kept_rows()
-                    .map(|r| parse_date(rows.cell(r, c), order).and_then(|d| i32::try_from(d).ok()))
-                    .collect();
-                (table.headers[c].clone(), days)
-            });
-            let mut metric_exclusions = Vec::new();
-            let mut metrics = Vec::new();
-            for (c, role) in table.roles.iter().enumerate().filter(|_| parts.metrics) {
-                let Some(kind) = MetricKind::of(role.role) else { continue };
-                let mut left_out = Exclusions::new(&role.column);
-                let values = kept_rows()
-                    .enumerate()
-                    .map(|(i, r)| {
-                        let cell = rows.cell(r, c);
-                        match metric_value(cell, kind.scale()) {
-                            Some(Ok(v)) if !bad_weight(i) => Some(v),
-                            Some(Err(reason)) => {
-                                left_out.add(reason, columns.row_numbers[i] as usize, cell);
-                                None
-                            }
-                            _ => None,
-                        }
-                    })
-                    .collect();
-                metric_exclusions.extend(left_out.finish());
-                metrics.push((role.column.clone(), kind, values));
+        let plan = TypingPlan {
+            table,
+            kept: kept.as_deref(),
+            score: table.score_column,
+            segments: segment_columns.iter().map(|&(c, _)| c).collect(),
+            date: column_of(Role::Date)
+                .filter(|_| parts.dates)
+                .map(|c| (c, table.roles[c].date_order.unwrap_or(DateOrder::Iso))),
+            metrics: table
+                .roles
+                .iter()
+                .enumerate()
+                .filter(|_| parts.metrics)
+                .filter_map(|(c, role)| MetricKind::of(role.role).map(|kind| (c, kind)))
+                .collect(),
+            comments: table
+                .roles
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| parts.comments && r.role == Role::Comment)
+                .map(|(c, _)| c)
+                .collect(),
+        };
+        let mut row_numbers = vec![0u32; count];
+        let mut scores: Vec<Result<u8, ExclusionReason>> = vec![Err(ExclusionReason::Blank); count];
+        let mut days: Option<Vec<Option<i32>>> = plan.date.map(|_| vec![None; count]);
+        let mut codes: Vec<Vec<u32>> = plan.segments.iter().map(|_| vec![0; count]).collect();
+        let mut metric_values: Vec<Vec<Option<u8>>> = plan.metrics.iter().map(|_| vec![None; count]).collect();
+        // A large file's rows are typed in two halves at once, each straight into its half of
+        // the columns; the halves' labels, exclusions and comments are then joined.
+        let middle = if count >= SPLIT_FROM_ROWS { count / 2 } else { count };
+        let (first, second) = {
+            let (r1, r2) = row_numbers.split_at_mut(middle);
+            let (s1, s2) = scores.split_at_mut(middle);
+            let (d1, d2) = match days.as_mut() {
+                Some(d) => {
+                    let (a, b) = d.split_at_mut(middle);
+                    (Some(a), Some(b))
+                }
+                None => (None, None),
+            };
+            let (c1, c2): (Vec<_>, Vec<_>) = codes.iter_mut().map(|c| c.split_at_mut(middle)).unzip();
+            let (m1, m2): (Vec<_>, Vec<_>) = metric_values.iter_mut().map(|m| m.split_at_mut(middle)).unzip();
+            let first = Share { rows: 0..middle, row_numbers: r1, scores: s1, days: d1, codes: c1, metrics: m1 };
+            let second = Share { rows: middle..count, row_numbers: r2, scores: s2, days: d2, codes: c2, metrics: m2 };
+            let plan = &plan;
+            std::thread::scope(|scope| {
+                let later = (!second.rows.is_empty()).then(|| scope.spawn(move || plan.type_share(second)));
+                let earlier = plan.type_share(first);
+                (earlier, later.map(|job| job.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))))
+            })
+        };
+        let mut typed = first;
+        if let Some(later) = second {
+            typed.score_exclusions.append(later.score_exclusions);
+            for (left_out, more) in typed.metric_exclusions.iter_mut().zip(later.metric_exclusions) {
+                left_out.append(more);
             }
-            let (segments, comments) = side.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (segments, comments, (days, metrics, metric_exclusions))
-        });
-        columns.days = days;
-        columns.segments = segments;
-        columns.metrics = metrics;
-        columns.comments = comments;
+            for (texts, more) in typed.comments.iter_mut().zip(later.comments) {
+                texts.extend(more);
+            }
+            let labels = std::mem::take(&mut typed.labels);
+            typed.labels = labels
+                .into_iter()
+                .zip(later.labels)
+                .zip(&mut codes)
+                .map(|((a, b), codes)| {
+                    let (union, to_a, to_b) = merge_labels(a, b);
+                    let (earlier, later) = codes.split_at_mut(middle);
+                    recode(earlier, &to_a);
+                    recode(later, &to_b);
+                    union
+                })
+                .collect();
+        }
+        let mut columns = SurveyColumns {
+            row_numbers,
+            scores,
+            score_name: table.headers[table.score_column].clone(),
+            ..SurveyColumns::default()
+        };
+        let mut exclusions = typed.score_exclusions.finish();
+
+        let mut unusable_weight: Vec<bool> = Vec::new();
+        if let Some(c) = column_of(Role::Weight) {
+            let name = table.headers[c].clone();
+            let mut weight_exclusions = Exclusions::new(&name);
+            let mut weights = Vec::with_capacity(count);
+            for i in 0..count {
+                let cell = rows.cell(plan.row(i), c);
+                match weight_value(cell) {
+                    Some(w) => {
+                        weights.push(w);
+                        unusable_weight.push(false);
+                    }
+                    None => {
+                        weights.push(0.0);
+                        unusable_weight.push(true);
+                        // Only answers that would have counted are left out because of the weight.
+                        if columns.scores[i].is_ok() {
+                            weight_exclusions.add(
+                                ExclusionReason::InvalidWeight,
+                                columns.row_numbers[i] as usize,
+                                cell,
+                            );
+                            columns.scores[i] = Err(ExclusionReason::InvalidWeight);
+                        }
+                        // Its metric answers leave the (weighted) summaries too.
+                        for values in &mut metric_values {
+                            values[i] = None;
+                        }
+                    }
+                }
+            }
+            if !unusable_weight.is_empty() && unusable_weight.iter().all(|bad| *bad) {
+                return Err(AnalysisError::NoValidWeights { place: table.source.place(), column: name });
+            }
+            exclusions.extend(weight_exclusions.finish());
+            columns.weights = Some((name, weights));
+        }
+        let metric_exclusions: Vec<ExclusionGroup> =
+            typed.metric_exclusions.into_iter().flat_map(Exclusions::finish).collect();
+        columns.days = days.map(|days| (table.headers[plan.date.map_or(0, |(c, _)| c)].clone(), days));
+        columns.segments = segment_columns
+            .iter()
+            .zip(typed.labels)
+            .zip(codes)
+            .map(|(((_, role), labels), codes)| (role.column.clone(), role.role == Role::Sector, labels, codes))
+            .collect();
+        columns.metrics = plan
+            .metrics
+            .iter()
+            .zip(metric_values)
+            .map(|(&(c, kind), values)| (table.roles[c].column.clone(), kind, values))
+            .collect();
+        columns.comments = plan
+            .comments
+            .iter()
+            .zip(typed.comments)
+            .map(|(&c, texts)| (table.roles[c].column.clone(), texts))
+            .collect();
 
         let mut survey = Self::from_columns(columns, table.source.clone(), table.facts())?;
         survey.exclusions = exclusions;
@@ -761,5 +947,105 @@ pub(crate) mod tests {
         ] {
             assert_eq!(weight_value(cell).is_some(), usable, "{cell:?}");
         }
+    }
+
+    #[test]
+    fn labels_of_two_halves_merge_in_order() {
+        let (union, to_a, to_b) =
+            merge_labels(vec!["b".into(), "d".into()], vec!["a".into(), "b".into(), "c".into(), "e".into()]);
+        assert_eq!(union, ["a", "b", "c", "d", "e"]);
+        assert_eq!(to_a, [1, 3]);
+        assert_eq!(to_b, [0, 1, 2, 4]);
+    }
+
+    /// A file large enough to be typed in two halves, whose halves differ: values only one half
+    /// holds, blank rows, bad scores, weights and metric answers in both. Every typed value and
+    /// every exclusion is compared with the cells read one by one.
+    #[test]
+    fn a_table_typed_in_two_halves_equals_its_cells_read_in_order() {
+        use crate::import::{ImportOptions, read_bytes};
+        let rows = 2 * SPLIT_FROM_ROWS + 7;
+        let mut text = String::from("Region,Score,CSAT,Weight,Comment\n");
+        for i in 0..rows {
+            if i % 997 == 5 {
+                text.push_str(",,,,\n");
+                continue;
+            }
+            // "Aarhus" only in the second half, "Zwolle" only in the first.
+            let region = match i {
+                _ if i < SPLIT_FROM_ROWS && i % 5 == 0 => "Zwolle",
+                _ if i > SPLIT_FROM_ROWS + 10 && i % 5 == 0 => "Aarhus",
+                _ if i % 7 == 0 => "",
+                _ => ["Noord", "Zuid", "Oost"][i % 3],
+            };
+            let score = match i % 101 {
+                3 => "n.v.t.".to_owned(),
+                4 => "12".to_owned(),
+                _ => (i % 11).to_string(),
+            };
+            let csat = if i % 89 == 1 { "9".to_owned() } else { (1 + i % 5).to_string() };
+            let weight = if i % 401 == 2 { "-1" } else { "1.5" };
+            text.push_str(&format!("{region},{score},{csat},{weight},opmerking {i}\n"));
+        }
+        let mut table = read_bytes("halves.csv", text.into_bytes(), &ImportOptions::default(), &mut |_| true).unwrap();
+        // Out-of-scale answers and negative weights make the detection doubt these columns:
+        // say what they are, as a user would in the review.
+        table.roles[2].role = Role::Csat;
+        table.roles[3].role = Role::Weight;
+        let survey = Survey::from_table(&table).unwrap();
+        let cells = &table.rows;
+        let kept: Vec<usize> = (0..cells.row_count()).filter(|&r| !cells.row_is_blank(r)).collect();
+        assert!(kept.len() > SPLIT_FROM_ROWS && kept.len() < rows, "blank rows are left out");
+        let frame = survey.frame();
+        let numbers: Vec<u32> = frame.column(ROW).unwrap().u32().unwrap().into_no_null_iter().collect();
+        let scores: Vec<Option<u8>> = frame.column(SCORE).unwrap().u8().unwrap().iter().collect();
+        let region = survey.segment("Region").unwrap();
+        assert!(region.labels.windows(2).all(|w| w[0] < w[1]), "labels sorted: {:?}", region.labels);
+        let codes: Vec<u32> = frame.column(&region.key).unwrap().u32().unwrap().into_no_null_iter().collect();
+        let csat = &survey.metrics[0];
+        let csats: Vec<Option<u8>> = frame.column(&csat.key).unwrap().u8().unwrap().iter().collect();
+        let comments: Vec<&str> =
+            frame.column("c0").unwrap().str().unwrap().iter().map(Option::unwrap_or_default).collect();
+        let mut expected_exclusions: Vec<(ExclusionReason, usize)> = Vec::new();
+        let mut csat_left_out = 0;
+        for (i, &r) in kept.iter().enumerate() {
+            assert_eq!(numbers[i] as usize, cells.row_number(r));
+            let label = match cells.cell(r, 0) {
+                "" => BLANK_LABEL,
+                v => v,
+            };
+            assert_eq!(region.labels[codes[i] as usize], label, "row {}", numbers[i]);
+            let bad_weight = weight_value(cells.cell(r, 3)).is_none();
+            let score = parse_score(cells.cell(r, 1));
+            match (score, bad_weight) {
+                (Ok(s), false) => assert_eq!(scores[i], Some(s)),
+                (Ok(_), true) => {
+                    assert_eq!(scores[i], None);
+                    expected_exclusions.push((ExclusionReason::InvalidWeight, numbers[i] as usize));
+                }
+                (Err(reason), _) => {
+                    assert_eq!(scores[i], None);
+                    expected_exclusions.push((reason, numbers[i] as usize));
+                }
+            }
+            let answer = metric_value(cells.cell(r, 2), (1, 5));
+            csat_left_out += usize::from(matches!(answer, Some(Err(_))));
+            let shown = match answer {
+                Some(Ok(v)) if !bad_weight => Some(v),
+                _ => None,
+            };
+            assert_eq!(csats[i], shown, "row {}", numbers[i]);
+            assert_eq!(comments[i], cells.cell(r, 4));
+        }
+        for group in &survey.exclusions {
+            let rows: Vec<usize> =
+                expected_exclusions.iter().filter(|(reason, _)| *reason == group.reason).map(|(_, row)| *row).collect();
+            assert_eq!(group.rows, rows.len(), "{:?}", group.reason);
+            let examples: Vec<usize> = group.examples.iter().map(|e| e.row).collect();
+            assert_eq!(examples, rows[..rows.len().min(EXAMPLES_KEPT)], "{:?}: first rows in file order", group.reason);
+        }
+        assert_eq!(survey.exclusions.iter().map(|g| g.rows).sum::<usize>(), expected_exclusions.len());
+        assert_eq!(survey.metric_exclusions.iter().map(|g| g.rows).sum::<usize>(), csat_left_out);
+        assert!(csat_left_out > 0 && survey.exclusions.len() >= 3);
     }
 }
