@@ -278,7 +278,11 @@ pub fn report_for_table(table: &ImportedTable, request: &ReportRequest) -> Resul
 /// the cells through the analysis. The table keeps its headers, roles and source.
 pub fn report_releasing_cells(table: &mut ImportedTable, request: &ReportRequest) -> Result<Report, ReportError> {
     let prepared = prepare(table, request)?;
-    table.rows = import::CellTable::new();
+    let cells = std::mem::replace(&mut table.rows, import::CellTable::new());
+    // Handing a large table's pages back takes a while (about 10 ms for a million rows): done
+    // on a thread of its own while the analysis runs. When no thread can be started, the refused
+    // closure, and the cells with it, are dropped at once.
+    let _ = std::thread::Builder::new().name("free-cells".into()).spawn(move || drop(cells));
     prepared.finish()
 }
 
