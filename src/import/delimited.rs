@@ -354,7 +354,8 @@ fn parse_in_place(buf: &mut [u8], delimiter: u8, progress: &mut dyn FnMut(f32) -
             while read < n && !stops[usize::from(buf[read])] {
                 read += 1;
             }
-            if write != start {
+            // Short cells end inside the word just read: nothing is left to move.
+            if write != start && read != start {
                 buf.copy_within(start..read, write);
             }
             write += read - start;
