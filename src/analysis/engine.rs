@@ -171,7 +171,7 @@ struct PackedKey {
 /// How the keys of a cube pack into one integer per row. Grouping one UInt64 column is several
 /// times faster in polars than grouping a row of small columns, and packing the answers too lets
 /// one group_by count the 0-10 answers and every metric at once.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 struct Packing {
     keys: Vec<PackedKey>,
     combinations: u64,
@@ -181,7 +181,7 @@ impl Packing {
     /// Adds a key column; `None` when the packed key would no longer fit 64 bits.
     fn with(mut self, column: &str, values: u64, offset: i64, nullable: bool) -> Option<Self> {
         let values = values.max(1) + u64::from(nullable);
-        let place = if self.keys.is_empty() { 1 } else { self.combinations };
+        let place = self.combinations;
         self.combinations = place.checked_mul(values)?;
         self.keys.push(PackedKey { column: column.to_owned(), place, values, offset, nullable });
         Some(self)

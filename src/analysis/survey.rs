@@ -458,7 +458,6 @@ impl Survey {
             .any(|r| rows.row_is_blank(r))
             .then(|| (0..all).filter(|&r| !rows.row_is_blank(r)).map(|r| r as u32).collect());
         let count = kept.as_ref().map_or(all, Vec::len);
-        let kept_rows = || (0..count).map(|i| kept.as_ref().map_or(i, |k| k[i] as usize));
         let column_of = |role: Role| table.roles.iter().position(|r| r.role == role);
         let segment_columns: Vec<(usize, &ColumnRole)> = table
             .roles
@@ -560,21 +559,20 @@ impl Survey {
         };
         let mut exclusions = typed.score_exclusions.finish();
 
-        let mut unusable_weight: Vec<bool> = Vec::new();
         if let Some(c) = column_of(Role::Weight) {
             let name = table.headers[c].clone();
             let mut weight_exclusions = Exclusions::new(&name);
             let mut weights = Vec::with_capacity(count);
+            let mut any_usable = false;
             for i in 0..count {
                 let cell = rows.cell(plan.row(i), c);
                 match weight_value(cell) {
                     Some(w) => {
                         weights.push(w);
-                        unusable_weight.push(false);
+                        any_usable = true;
                     }
                     None => {
                         weights.push(0.0);
-                        unusable_weight.push(true);
                         // Only answers that would have counted are left out because of the weight.
                         if columns.scores[i].is_ok() {
                             weight_exclusions.add(
@@ -591,7 +589,7 @@ impl Survey {
                     }
                 }
             }
-            if !unusable_weight.is_empty() && unusable_weight.iter().all(|bad| *bad) {
+            if count > 0 && !any_usable {
                 return Err(AnalysisError::NoValidWeights { place: table.source.place(), column: name });
             }
             exclusions.extend(weight_exclusions.finish());
@@ -599,7 +597,7 @@ impl Survey {
         }
         let metric_exclusions: Vec<ExclusionGroup> =
             typed.metric_exclusions.into_iter().flat_map(Exclusions::finish).collect();
-        columns.days = days.map(|days| (table.headers[plan.date.map_or(0, |(c, _)| c)].clone(), days));
+        columns.days = plan.date.zip(days).map(|((c, _), days)| (table.headers[c].clone(), days));
         columns.segments = segment_columns
             .iter()
             .zip(typed.labels)
@@ -619,15 +617,14 @@ impl Survey {
             .map(|(&c, texts)| (table.roles[c].column.clone(), texts))
             .collect();
 
-        let mut survey = Self::from_columns(columns, table.source.clone(), table.facts())?;
-        survey.exclusions = exclusions;
+        let mut survey = Self::with_exclusions(columns, table.source.clone(), table.facts(), exclusions)?;
         survey.metric_exclusions = metric_exclusions;
         survey.all_headers = table.headers.clone();
         survey.header_row = table.header_row;
         if let (Some(c), Some(undated)) = (column_of(Role::Date), survey.undated.as_mut()) {
             // Examples show what the date cells held.
             for example in &mut undated.examples {
-                if let Some(r) = kept_rows().find(|&r| rows.row_number(r) == example.row) {
+                if let Some(r) = (0..count).map(|i| plan.row(i)).find(|&r| rows.row_number(r) == example.row) {
                     example.value = rows.cell(r, c).to_owned();
                 }
             }
@@ -638,18 +635,28 @@ impl Survey {
     /// Builds the frame from typed columns. The exclusion report holds the score reasons only
     /// (without examples' cell text); [`Self::from_table`] fills in the rest.
     pub fn from_columns(columns: SurveyColumns, source: SourceInfo, facts: ImportFacts) -> Result<Self, AnalysisError> {
+        let mut exclusions = Exclusions::new(&columns.score_name);
+        for (score, &row) in columns.scores.iter().zip(&columns.row_numbers) {
+            if let Err(reason) = score {
+                exclusions.add(*reason, row as usize, "");
+            }
+        }
+        Self::with_exclusions(columns, source, facts, exclusions.finish())
+    }
+
+    /// Builds the frame from typed columns whose left-out rows are `exclusions`.
+    fn with_exclusions(
+        columns: SurveyColumns,
+        source: SourceInfo,
+        facts: ImportFacts,
+        exclusions: Vec<ExclusionGroup>,
+    ) -> Result<Self, AnalysisError> {
         let height = columns.row_numbers.len();
         let place = source.place();
         let rows_read = height;
         let rows_used = columns.scores.iter().filter(|s| s.is_ok()).count();
         if rows_used == 0 {
             return Err(AnalysisError::NoValidScores { place, column: columns.score_name, rows_read });
-        }
-        let mut exclusions = Exclusions::new(&columns.score_name);
-        for (score, &row) in columns.scores.iter().zip(&columns.row_numbers) {
-            if let Err(reason) = score {
-                exclusions.add(*reason, row as usize, "");
-            }
         }
         let reason_code = |r: &ExclusionReason| ExclusionReason::ALL.iter().position(|x| x == r).map(|p| p as u8);
         let mut frame_columns: Vec<Column> = vec![
@@ -709,7 +716,7 @@ impl Survey {
             header_row: 1,
             rows_read,
             rows_used,
-            exclusions: exclusions.finish(),
+            exclusions,
             metric_exclusions: Vec::new(),
             undated,
             segments,
