@@ -161,22 +161,14 @@ impl Payload {
                     folder,
                     written: outcome.written,
                     failed,
-                    copied: false,
                     stopped: outcome.stopped,
+                    ..ExportNotice::default()
                 };
             }
         };
         match result {
-            Ok(()) => ExportNotice {
-                folder,
-                written: vec![path.to_owned()],
-                failed: Vec::new(),
-                copied: false,
-                stopped: false,
-            },
-            Err(e) => {
-                ExportNotice { folder, written: Vec::new(), failed: vec![e.to_string()], copied: false, stopped: false }
-            }
+            Ok(()) => ExportNotice { folder, written: vec![path.to_owned()], ..ExportNotice::default() },
+            Err(e) => ExportNotice { folder, failed: vec![e.to_string()], ..ExportNotice::default() },
         }
     }
 }

@@ -155,7 +155,7 @@ impl ThemeState {
     /// ones are computed, so the view does not flicker).
     #[must_use]
     pub fn summary(&self) -> Option<&ThemeSummary> {
-        self.summary.as_ref().map(|(_, s)| s.as_ref())
+        self.shared_summary().map(Arc::as_ref)
     }
 
     /// The counts as shared, for a view that keeps what it derived from them until they change.

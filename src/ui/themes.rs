@@ -41,6 +41,33 @@ fn selected<'a>(summary: &'a ThemeSummary, settings: &ViewSettings) -> Option<&'
     summary.themes.iter().find(|r| Some(r.theme.as_str()) == chosen).or_else(|| summary.themes.first())
 }
 
+/// The reading's row: a spinner, "Reading the comments…" and Cancel; or, once `stopped`, the
+/// sentence saying so with "Read the comments". `pale` when counts are shown below it.
+fn reading_row(
+    ui: &mut egui::Ui,
+    stopped: bool,
+    pale: bool,
+    t: &Texts,
+    tt: &ThemeTexts,
+    commands: &mut Vec<AppCommand>,
+) {
+    let (text, button, command) = if stopped {
+        (tt.reading_stopped, tt.read_comments, AppCommand::ResumeReadingComments)
+    } else {
+        (tt.reading_comments, t.cancel, AppCommand::StopReadingComments)
+    };
+    let text = if pale { RichText::new(text).weak() } else { RichText::new(text) };
+    ui.horizontal(|ui| {
+        if !stopped {
+            ui.spinner();
+        }
+        ui.label(text);
+        if ui.button(button).clicked() {
+            commands.push(command);
+        }
+    });
+}
+
 /// The Themes view; owns the codebook texts being typed.
 #[derive(Debug, Default)]
 pub struct ThemesView {
@@ -74,39 +101,11 @@ fn themes_view(
     }
     egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
         match state.summary() {
-            None if state.stopped() => {
-                ui.horizontal(|ui| {
-                    ui.label(tt.reading_stopped);
-                    if ui.button(tt.read_comments).clicked() {
-                        commands.push(AppCommand::ResumeReadingComments);
-                    }
-                });
-            }
-            None => {
-                ui.horizontal(|ui| {
-                    ui.spinner();
-                    ui.label(tt.reading_comments);
-                    if ui.button(t.cancel).clicked() {
-                        commands.push(AppCommand::StopReadingComments);
-                    }
-                });
-            }
+            None => reading_row(ui, state.stopped(), false, t, tt, commands),
             Some(summary) => {
-                if state.reading() {
-                    ui.horizontal(|ui| {
-                        ui.spinner();
-                        ui.label(RichText::new(tt.reading_comments).weak());
-                        if ui.button(t.cancel).clicked() {
-                            commands.push(AppCommand::StopReadingComments);
-                        }
-                    });
-                } else if state.stopped() {
-                    ui.horizontal(|ui| {
-                        ui.label(RichText::new(tt.reading_stopped).weak());
-                        if ui.button(tt.read_comments).clicked() {
-                            commands.push(AppCommand::ResumeReadingComments);
-                        }
-                    });
+                // Over counts already shown, the row is pale.
+                if state.reading() || state.stopped() {
+                    reading_row(ui, !state.reading(), true, t, tt, commands);
                 }
                 themes_body(ui, loaded, settings, summary, language, t, tt, commands);
             }

@@ -1,6 +1,7 @@
 //! The analysis views beside the Overview: the tab bar, the filter panel, Segments (sortable table
 //! and a bar chart with interval whiskers and significance marks), Trend (line with an interval
-//! band, gaps and flagged changes) and Responses (the rows behind a selection, with comments).
+//! band, gaps and flagged changes) and Responses (the rows behind a selection or mentioning a
+//! theme, with comments).
 
 use std::sync::Arc;
 
