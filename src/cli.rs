@@ -16,7 +16,7 @@ use crate::analysis::{Filter, Period};
 use crate::analysis::{RateProblem, ResponseRates};
 use crate::benchmarks::{self, Audience, Comparison, DataContext};
 use crate::i18n::project::ProjectTexts;
-use crate::i18n::{CliTexts, ENGLISH, Language, Texts, fill};
+use crate::i18n::{CliTexts, ENGLISH, Language, Texts, fill, fill_owned};
 use crate::import::{self, ImportOptions, ImportedTable, Role};
 use crate::notices::{date_notice, import_notices};
 use crate::project::{AnalysisChoices, BenchmarkMatch, Fingerprint, Project};
@@ -132,8 +132,7 @@ pub fn run_themes(args: &ThemesArgs) -> Result<String, String> {
         Some((p, name)) => p.read_survey(&file, name, &overrides, &mut |_| true).map_err(|e| e.to_string())?.0,
         None => import::read_file(&file, &overrides, &mut |_| true).map_err(|e| e.to_string())?,
     };
-    let request =
-        crate::themes_report::ThemesRequest { import: overrides, filter, codebook: None, comments: args.comments };
+    let request = crate::themes_report::ThemesRequest { filter, comments: args.comments };
     let report = crate::themes_report::themes_for_table(&table, &request, &codebook)?;
     if let Some(target) = &args.input.save_project {
         let fingerprint = Fingerprint::of_file(&file).map_err(|e| format!("{}: {e}", import::display_name(&file)))?;
@@ -506,8 +505,9 @@ pub fn format_table(report: &Report, language: Language) -> String {
         (None, Some(enc), Some(d)) => fill(c.read_text, &[("encoding", enc), ("delimiter", &d.to_string())]),
         _ => String::new(),
     };
-    let source = [("file", s.file.as_str()), ("how", &how), ("layout", &report.layout_label)];
-    let _ = writeln!(out, "{}", fill(c.source, &[source[0], source[1], source[2], ("row", &s.header_row.to_string())]));
+    let row = s.header_row.to_string();
+    let source = [("file", s.file.as_str()), ("how", &how), ("layout", &report.layout_label), ("row", &row)];
+    let _ = writeln!(out, "{}", fill(c.source, &source));
     if s.title_rows > 0 || !s.footer_rows.is_empty() {
         let footer: Vec<String> = s.footer_rows.iter().map(ToString::to_string).collect();
         let rows = if footer.is_empty() { "-".to_owned() } else { footer.join(", ") };
@@ -538,7 +538,7 @@ pub fn format_table(report: &Report, language: Language) -> String {
         ("used", report.rows_used.to_string()),
         ("excluded", (report.rows_read - report.rows_used).to_string()),
     ];
-    let _ = writeln!(out, "{}", fill(c.score_line, &counts.each_ref().map(|(k, v)| (*k, v.as_str()))));
+    let _ = writeln!(out, "{}", fill_owned(c.score_line, &counts));
     for e in &report.excluded {
         let examples: Vec<String> = e
             .examples
@@ -551,7 +551,7 @@ pub fn format_table(report: &Report, language: Language) -> String {
             ("rows", e.rows.to_string()),
             ("examples", examples.join(", ")),
         ];
-        let _ = writeln!(out, "{}", fill(c.excluded_line, &line.each_ref().map(|(k, v)| (*k, v.as_str()))));
+        let _ = writeln!(out, "{}", fill_owned(c.excluded_line, &line));
     }
     let o = &report.overall;
     let _ = writeln!(out);
@@ -560,7 +560,7 @@ pub fn format_table(report: &Report, language: Language) -> String {
     }
     let nps =
         [("nps", t.signed(o.nps)), ("low", t.signed(o.ci_low)), ("high", t.signed(o.ci_high)), ("n", o.n.to_string())];
-    let _ = writeln!(out, "{}", fill(c.nps_line, &nps.each_ref().map(|(k, v)| (*k, v.as_str()))));
+    let _ = writeln!(out, "{}", fill_owned(c.nps_line, &nps));
     let shares = [
         ("promoters", t.percent(o.promoter_pct)),
         ("p", o.promoters.to_string()),
@@ -570,7 +570,7 @@ pub fn format_table(report: &Report, language: Language) -> String {
         ("d", o.detractors.to_string()),
         ("mean", t.number(o.mean, 2)),
     ];
-    let _ = writeln!(out, "{}", fill(c.shares_line, &shares.each_ref().map(|(k, v)| (*k, v.as_str()))));
+    let _ = writeln!(out, "{}", fill_owned(c.shares_line, &shares));
     if let (true, Some(weight)) = (report.columns.weighted, &report.columns.weight) {
         let _ = writeln!(out, "{}", fill(c.weighted_line, &[("column", weight)]));
     }
@@ -601,7 +601,7 @@ pub fn format_table(report: &Report, language: Language) -> String {
             ("share", t.metric_share(m)),
             ("n", m.n.to_string()),
         ];
-        let _ = writeln!(out, "{}", fill(c.metric_line, &line.each_ref().map(|(k, v)| (*k, v.as_str()))));
+        let _ = writeln!(out, "{}", fill_owned(c.metric_line, &line));
     }
     let range = |low: f64, high: f64| fill(c.range, &[("low", &t.signed(low)), ("high", &t.signed(high))]);
     let mut current = "";
@@ -745,7 +745,7 @@ fn benchmark_line(b: &Comparison, language: Language) -> String {
         ("region", b.region.clone()),
         ("audience", b.audience.to_string()),
     ];
-    fill(c.benchmark_line, &line.each_ref().map(|(k, v)| (*k, v.as_str())))
+    fill_owned(c.benchmark_line, &line)
 }
 
 fn truncate(text: &str, width: usize) -> String {

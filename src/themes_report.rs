@@ -6,7 +6,7 @@
 //! their intervals are percentages (0..100), NPS values on the -100..100 scale.
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::AtomicBool;
 
 use serde::Serialize;
@@ -16,19 +16,15 @@ use crate::analysis::{
     theme_summary,
 };
 use crate::export::write_atomic;
-use crate::i18n::{CliTexts, Language as UiLanguage, fill};
-use crate::import::{self, ImportOptions};
-use crate::themes::{Codebook, Language, default_codebook};
+use crate::i18n::{CliTexts, Language as UiLanguage, fill, fill_owned};
+use crate::import;
+use crate::themes::{Codebook, Language};
 
 /// What `themes` was asked for.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ThemesRequest {
-    /// How to read the file.
-    pub import: ImportOptions,
     /// Which rows to count.
     pub filter: Filter,
-    /// A codebook file (JSON or CSV) instead of the default codebook.
-    pub codebook: Option<PathBuf>,
     /// Also list every commented row with its language and themes.
     pub comments: bool,
 }
@@ -126,19 +122,8 @@ pub fn write_codebook(path: &Path, codebook: &Codebook) -> Result<(), String> {
     write_atomic(path, text.as_bytes()).map_err(|e| format!("{name}: cannot write: {e}"))
 }
 
-/// Reads `path` and finds the themes of its comments as asked; errors are one line naming the
-/// file.
-pub fn themes_for_file(path: &Path, request: &ThemesRequest) -> Result<ThemesReport, String> {
-    let codebook = match &request.codebook {
-        Some(file) => read_codebook(file)?,
-        None => default_codebook(),
-    };
-    let table = import::read_file(path, &request.import, &mut |_| true).map_err(|e| e.to_string())?;
-    themes_for_table(&table, request, &codebook)
-}
-
-/// As [`themes_for_file`] for a table already read (with a project's roles, say), with `codebook`
-/// (`request.import` and `request.codebook` are not used).
+/// Finds the themes of the comments of a table already read (with a project's roles, say) with
+/// `codebook`, as asked; errors are one line naming the file.
 pub fn themes_for_table(
     table: &import::ImportedTable,
     request: &ThemesRequest,
@@ -274,7 +259,7 @@ pub fn format_themes(report: &ThemesReport, language: UiLanguage) -> String {
         ("pa", pa.to_string()),
         ("p", p.to_string()),
     ];
-    let header = fill(c.themes_header, &counts.each_ref().map(|(k, v)| (*k, v.as_str())));
+    let header = fill_owned(c.themes_header, &counts);
     let _ = writeln!(out, "{header}{}", if report.weighted { c.weighted } else { "" });
     if !report.filter.is_empty() {
         let _ = writeln!(out, "{}", fill(t.filter_footnote, &[("filter", &report.filter)]));
@@ -327,7 +312,7 @@ pub fn format_themes(report: &ThemesReport, language: UiLanguage) -> String {
                     ("score", q.score.to_string()),
                     ("text", q.text.replace('\n', " ")),
                 ];
-                let _ = writeln!(out, "{}", fill(c.quote_line, &line.each_ref().map(|(k, v)| (*k, v.as_str()))));
+                let _ = writeln!(out, "{}", fill_owned(c.quote_line, &line));
             }
         }
     }

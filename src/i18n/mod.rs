@@ -101,9 +101,15 @@ impl Language {
 /// Fills `{name}` placeholders of a template.
 #[must_use]
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    fill_owned(template, values)
+}
+
+/// As [`fill`], for values held as `String`s (a table of figures formatted beforehand).
+#[must_use]
+pub fn fill_owned<V: AsRef<str>>(template: &str, values: &[(&str, V)]) -> String {
     let mut out = template.to_owned();
     for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
+        out = out.replace(&format!("{{{name}}}"), value.as_ref());
     }
     out
 }
