@@ -172,7 +172,12 @@ fn themes_body(
     }
     ui.add_space(10.0);
     table(ui, summary, settings, lang, t, tt, commands);
-    ui.label(RichText::new(tt.table_note).size(theme::FOOTNOTE_SIZE).weak());
+    // The view scrolls sideways for the wide table; its note wraps at the part in sight.
+    let in_sight = (ui.clip_rect().right() - ui.cursor().left()).max(240.0);
+    ui.scope(|ui| {
+        ui.set_max_width(in_sight);
+        ui.label(RichText::new(tt.table_note).size(theme::FOOTNOTE_SIZE).weak());
+    });
     ui.add_space(14.0);
     if let Some(row) = selected(summary, settings) {
         quotes(ui, row, lang, tt, commands);
