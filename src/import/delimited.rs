@@ -107,34 +107,51 @@ pub fn parse_delimited_text(
     delimiter: u8,
     progress: &mut dyn FnMut(f32) -> bool,
 ) -> Option<DelimitedCells> {
-    let mut bytes = text.into_bytes();
+    let bytes = text.into_bytes();
+    // One array for every cell's end, sized by an estimate: a part writes into its share of it
+    // (its pages are only touched where written) and spills over into a vector of its own.
+    let ends = vec![0u32; expected_cells_and_rows(&bytes, delimiter).0];
     let split = (bytes.len() >= PARALLEL_FROM_BYTES)
         .then(|| record_boundary_after(&bytes, bytes.len() / 2, delimiter))
         .flatten()
         .filter(|&at| at < bytes.len());
     match split {
-        Some(split) => parse_halves(bytes, split, delimiter, progress),
-        None => {
-            let parsed = parse_in_place(&mut bytes, delimiter, progress)?;
-            let open_quote = parsed.open_quote;
-            Some(DelimitedCells { table: parsed.into_table(bytes), open_quote })
-        }
+        Some(split) => parse_halves(bytes, ends, split, delimiter, progress),
+        None => parse_whole(bytes, ends, delimiter, progress),
     }
+}
+
+/// Parses all of `bytes` on this thread, with `ends` as the share for the cell ends.
+fn parse_whole(
+    mut bytes: Vec<u8>,
+    mut ends: Vec<u32>,
+    delimiter: u8,
+    progress: &mut dyn FnMut(f32) -> bool,
+) -> Option<DelimitedCells> {
+    let parsed = parse_in_place(&mut bytes, delimiter, 0, &mut ends, progress)?;
+    ends.truncate(parsed.cells_in_slots);
+    ends.extend_from_slice(&parsed.spilled);
+    let open_quote = parsed.open_quote;
+    Some(DelimitedCells { table: parsed.into_table(bytes, ends), open_quote })
 }
 
 /// Parses `bytes[..split]` and `bytes[split..]` on two threads and joins them; `split` must be
 /// a record boundary.
 fn parse_halves(
     mut bytes: Vec<u8>,
+    mut ends: Vec<u32>,
     split: usize,
     delimiter: u8,
     progress: &mut dyn FnMut(f32) -> bool,
 ) -> Option<DelimitedCells> {
+    let head_slots = (ends.len() as f64 * split as f64 / bytes.len() as f64) as usize;
     let (head, tail) = bytes.split_at_mut(split);
+    let (head_ends, tail_ends) = ends.split_at_mut(head_slots);
     let cancelled = AtomicBool::new(false);
     let (head_parsed, tail_parsed) = std::thread::scope(|scope| {
-        let tail_job = scope.spawn(|| parse_in_place(tail, delimiter, &mut |_| !cancelled.load(Ordering::Relaxed)));
-        let head_parsed = parse_in_place(head, delimiter, &mut |done| {
+        let tail_job = scope
+            .spawn(|| parse_in_place(tail, delimiter, split, tail_ends, &mut |_| !cancelled.load(Ordering::Relaxed)));
+        let head_parsed = parse_in_place(head, delimiter, 0, head_ends, &mut |done| {
             let go_on = progress(done * 0.95);
             if !go_on {
                 cancelled.store(true, Ordering::Relaxed);
@@ -145,17 +162,40 @@ fn parse_halves(
     });
     let mut parsed = head_parsed?;
     let tail_parsed = tail_parsed?;
-    // Close the gap between the halves' cell text, then renumber the tail's cells and rows.
+    // Close the gap between the halves' cell text, and between their shares of the ends array,
+    // shifting the tail's ends to where its text now starts.
     bytes.copy_within(split..split + tail_parsed.text_len, parsed.text_len);
-    parsed.append(tail_parsed);
+    let shift = offset(split - parsed.text_len);
+    let cell_base = if parsed.spilled.is_empty() {
+        let (to, count) = (parsed.cells_in_slots, tail_parsed.cells_in_slots);
+        ends.copy_within(head_slots..head_slots + count, to);
+        ends.truncate(to + count);
+        ends[to..].iter_mut().for_each(|e| *e -= shift);
+        to
+    } else {
+        // The head had more cells than estimated: its spilled ends go between the two shares.
+        let tail_cells: Vec<u32> = ends[head_slots..head_slots + tail_parsed.cells_in_slots].to_vec();
+        ends.truncate(parsed.cells_in_slots);
+        ends.extend_from_slice(&parsed.spilled);
+        let base = ends.len();
+        ends.extend(tail_cells.iter().map(|&e| e - shift));
+        base
+    };
+    ends.extend(tail_parsed.spilled.iter().map(|&e| e - shift));
+    parsed.text_len += tail_parsed.text_len;
+    parsed.append(tail_parsed, cell_base);
     let open_quote = parsed.open_quote;
-    Some(DelimitedCells { table: parsed.into_table(bytes), open_quote })
+    Some(DelimitedCells { table: parsed.into_table(bytes, ends), open_quote })
 }
 
 /// The cells of one part of the text, parsed in place: the cell text is `bytes[..text_len]`.
 struct Parsed {
     text_len: usize,
-    cell_ends: Vec<u32>,
+    /// Cells whose end went into the part's share of the ends array (the first ones).
+    cells_in_slots: usize,
+    /// Ends of the cells after those, when the share was full.
+    spilled: Vec<u32>,
+    /// Index of each row's first cell among the part's cells, and one past the last row.
     row_starts: Vec<u32>,
     rows: usize,
     /// Rows as a spreadsheet shows them, blank lines included: the row number of the part's
@@ -170,12 +210,27 @@ struct Parsed {
 }
 
 impl Parsed {
-    /// Appends a later part whose cell text already follows this part's.
-    fn append(&mut self, tail: Parsed) {
-        let text_base = offset(self.text_len);
-        let cell_base = offset(self.cell_ends.len());
-        self.cell_ends.extend(tail.cell_ends.iter().map(|&e| e + text_base));
-        self.row_starts.extend(tail.row_starts.iter().skip(1).map(|&s| s + cell_base));
+    /// The cells written so far.
+    fn cell_count(&self) -> usize {
+        self.cells_in_slots + self.spilled.len()
+    }
+
+    /// Records the end of a cell: in the share while it has room, else spilled.
+    fn push_end(&mut self, slots: &mut [u32], end: u32) {
+        match slots.get_mut(self.cells_in_slots) {
+            Some(slot) => {
+                *slot = end;
+                self.cells_in_slots += 1;
+            }
+            None => self.spilled.push(end),
+        }
+    }
+
+    /// Appends a later part whose cells are numbered from `cell_base` on.
+    fn append(&mut self, tail: Parsed, cell_base: usize) {
+        let cell_base = offset(cell_base);
+        self.row_starts.pop();
+        self.row_starts.extend(tail.row_starts.iter().map(|&s| s + cell_base));
         if self.numbers.is_some() || tail.numbers.is_some() {
             let lines = self.lines;
             let tail_numbers = tail.numbers.unwrap_or_else(|| (1..=offset(tail.rows)).collect());
@@ -184,7 +239,6 @@ impl Parsed {
         self.rows += tail.rows;
         self.lines += tail.lines;
         self.open_quote = tail.open_quote;
-        self.text_len += tail.text_len;
         self.column_count = self.column_count.max(tail.column_count);
     }
 
@@ -200,18 +254,18 @@ impl Parsed {
         self.lines += 1;
     }
 
-    /// The table over `bytes`, cut to the cell text.
-    fn into_table(mut self, mut bytes: Vec<u8>) -> CellTable {
+    /// The table over `bytes`, cut to the cell text, with every cell's end in `ends`.
+    fn into_table(mut self, mut bytes: Vec<u8>, mut ends: Vec<u32>) -> CellTable {
         bytes.truncate(self.text_len);
         // Give back what the delimiters and quotes held, and what the estimates reserved; for a
         // large buffer this shrinks the mapping in place.
         bytes.shrink_to_fit();
-        self.cell_ends.shrink_to_fit();
+        ends.shrink_to_fit();
         self.row_starts.shrink_to_fit();
         // Only ASCII delimiters, quotes and line breaks were removed from valid UTF-8, so the cell
         // text is valid UTF-8 too; the lossy branch is never taken.
         let text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-        CellTable::from_parts(text, self.cell_ends, self.row_starts, self.column_count, self.numbers)
+        CellTable::from_parts(text, ends, self.row_starts, self.column_count, self.numbers)
     }
 }
 
@@ -271,16 +325,26 @@ fn expected_cells_and_rows(buf: &[u8], delimiter: u8) -> (usize, usize) {
     (scale(cells), scale(lines))
 }
 
-/// One sequential pass over `buf`, moving each cell's content to the front of the buffer.
-fn parse_in_place(buf: &mut [u8], delimiter: u8, progress: &mut dyn FnMut(f32) -> bool) -> Option<Parsed> {
+/// One sequential pass over `buf`, moving each cell's content to the front of the buffer. Cell
+/// ends, plus `text_base` (where `buf` starts in the whole text), go into `slots` while it has
+/// room.
+fn parse_in_place(
+    buf: &mut [u8],
+    delimiter: u8,
+    text_base: usize,
+    slots: &mut [u32],
+    progress: &mut dyn FnMut(f32) -> bool,
+) -> Option<Parsed> {
     let stops = cell_stops(delimiter);
     let masks = stop_masks(delimiter);
     let n = buf.len();
     let total = n.max(1) as f32;
-    let (cells, rows) = expected_cells_and_rows(buf, delimiter);
+    let (_, rows) = expected_cells_and_rows(buf, delimiter);
+    let base = offset(text_base);
     let mut parsed = Parsed {
         text_len: 0,
-        cell_ends: Vec::with_capacity(cells),
+        cells_in_slots: 0,
+        spilled: Vec::new(),
         row_starts: Vec::with_capacity(rows + 1),
         rows: 0,
         lines: 0,
@@ -303,7 +367,7 @@ fn parse_in_place(buf: &mut [u8], delimiter: u8, progress: &mut dyn FnMut(f32) -
             continue;
         }
         record_number += 1;
-        let first_cell = parsed.cell_ends.len();
+        let first_cell = parsed.cell_count();
         loop {
             if read < n && buf[read] == b'"' {
                 // A quoted cell: up to the closing quote, `""` being one quote.
@@ -359,7 +423,7 @@ fn parse_in_place(buf: &mut [u8], delimiter: u8, progress: &mut dyn FnMut(f32) -
                 buf.copy_within(start..read, write);
             }
             write += read - start;
-            parsed.cell_ends.push(offset(write));
+            parsed.push_end(slots, offset(write) + base);
             if read < n && buf[read] == delimiter {
                 read += 1;
                 continue;
@@ -371,14 +435,14 @@ fn parse_in_place(buf: &mut [u8], delimiter: u8, progress: &mut dyn FnMut(f32) -
             read += 1;
             break;
         }
-        parsed.row_starts.push(offset(parsed.cell_ends.len()));
+        parsed.row_starts.push(offset(parsed.cell_count()));
         parsed.rows += 1;
         parsed.lines += 1;
         let line = parsed.lines;
         if let Some(numbers) = &mut parsed.numbers {
             numbers.push(line);
         }
-        parsed.column_count = parsed.column_count.max(parsed.cell_ends.len() - first_cell);
+        parsed.column_count = parsed.column_count.max(parsed.cell_count() - first_cell);
         if record_number.is_multiple_of(65_536) && !progress(read as f32 / total) {
             return None;
         }
@@ -445,9 +509,17 @@ mod tests {
 
     /// One pass over `text` without the split.
     fn one_pass(text: &str, delimiter: u8) -> CellTable {
-        let mut bytes = text.as_bytes().to_vec();
-        let parsed = parse_in_place(&mut bytes, delimiter, &mut |_| true).unwrap();
-        parsed.into_table(bytes)
+        let slots = expected_cells_and_rows(text.as_bytes(), delimiter).0;
+        parse_whole(text.as_bytes().to_vec(), vec![0; slots], delimiter, &mut |_| true).unwrap().table
+    }
+
+    #[test]
+    fn cell_ends_that_overflow_the_estimate_spill_over_unchanged() {
+        let whole = one_pass(AWKWARD, b';');
+        for slots in [0, 1, 5] {
+            let table = parse_whole(AWKWARD.as_bytes().to_vec(), vec![0; slots], b';', &mut |_| true).unwrap().table;
+            assert_eq!(unpadded(&table), unpadded(&whole), "{slots} slots");
+        }
     }
 
     /// Cells as the table reads them back, with each row's spreadsheet row number.
@@ -508,8 +580,12 @@ mod tests {
         for from in 0..text.len() {
             let Some(at) = record_boundary_after(text.as_bytes(), from, b';') else { continue };
             assert!(at >= from && matches!(text.as_bytes()[at - 1], b'\n' | b'\r'), "boundary {at} from {from}");
-            let halves = parse_halves(text.as_bytes().to_vec(), at, b';', &mut |_| true).unwrap();
-            assert_eq!(unpadded(&halves.table), unpadded(&whole), "split at {at} (from {from})");
+            // Shares of the cell ends too small for either half, for the tail only, and roomy.
+            let estimate = expected_cells_and_rows(text.as_bytes(), b';').0;
+            for slots in [0, 4, estimate, 4 * estimate] {
+                let halves = parse_halves(text.as_bytes().to_vec(), vec![0; slots], at, b';', &mut |_| true).unwrap();
+                assert_eq!(unpadded(&halves.table), unpadded(&whole), "split at {at} (from {from}), {slots} slots");
+            }
         }
     }
 
