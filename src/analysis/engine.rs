@@ -20,7 +20,10 @@
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
-use polars::prelude::{DataFrame, DataType, Expr, IntoColumn, IntoLazy, LazyFrame, NamedFrom, Series, col, len, lit};
+use polars::prelude::{
+    ChunkedArray, DataFrame, DataType, Expr, IntoColumn, IntoLazy, LazyFrame, NamedFrom, NamedFromOwned,
+    PolarsNumericType, Series, col, len, lit,
+};
 
 use super::AnalysisError;
 use super::calendar::Period;
@@ -168,6 +171,43 @@ struct PackedKey {
     nullable: bool,
 }
 
+impl PackedKey {
+    /// Adds this key's digit times its place to every row's packed key, reading the column's
+    /// values and validity straight from its arrays (a value out of range, or missing, is the
+    /// last digit).
+    fn add_digits<T>(&self, packed: &mut [u64], values: &ChunkedArray<T>)
+    where
+        T: PolarsNumericType,
+        T::Native: Into<i64>,
+    {
+        let missing = self.values - 1;
+        let digit = |value: T::Native| {
+            u64::try_from(value.into() - self.offset)
+                .ok()
+                .filter(|&d| d < self.values - u64::from(self.nullable))
+                .unwrap_or(missing)
+                * self.place
+        };
+        let mut start = 0;
+        for array in values.downcast_iter() {
+            let part = &mut packed[start..start + array.len()];
+            start += array.len();
+            match array.validity().filter(|v| v.unset_bits() > 0) {
+                None => {
+                    for (p, &v) in part.iter_mut().zip(array.values().iter()) {
+                        *p += digit(v);
+                    }
+                }
+                Some(valid) => {
+                    for ((p, &v), present) in part.iter_mut().zip(array.values().iter()).zip(valid.iter()) {
+                        *p += if present { digit(v) } else { missing * self.place };
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// How the keys of a cube pack into one integer per row. Grouping one UInt64 column is several
 /// times faster in polars than grouping a row of small columns, and packing the answers too lets
 /// one group_by count the 0-10 answers and every metric at once.
@@ -202,40 +242,36 @@ impl Packing {
         Some(packing)
     }
 
-    /// The packed key of every row of `frame`.
+    /// The packed key of every row of `frame`, in two halves at once on a large frame.
     fn pack(&self, frame: &DataFrame) -> Result<Vec<u64>, AnalysisError> {
-        let mut packed = vec![0u64; frame.height()];
-        for key in &self.keys {
-            let column = frame.column(&key.column)?;
-            let digit = |value: Option<i64>| {
-                value
-                    .and_then(|v| u64::try_from(v - key.offset).ok())
-                    .filter(|&d| d < key.values - u64::from(key.nullable))
-                    .unwrap_or(key.values - 1)
-                    * key.place
-            };
-            match column.dtype() {
-                DataType::UInt8 => {
-                    for (p, v) in packed.iter_mut().zip(column.u8()?.iter()) {
-                        *p += digit(v.map(i64::from));
-                    }
-                }
-                DataType::UInt32 => {
-                    for (p, v) in packed.iter_mut().zip(column.u32()?.iter()) {
-                        *p += digit(v.map(i64::from));
-                    }
-                }
-                _ => {
-                    let column = column.cast(&DataType::Int64)?;
-                    for (p, v) in packed.iter_mut().zip(column.i64()?.iter()) {
-                        *p += digit(v);
-                    }
-                }
-            }
-        }
+        let height = frame.height();
+        let mut packed = vec![0u64; height];
+        let middle = if height >= PACK_SPLIT_FROM_ROWS { height / 2 } else { height };
+        let (head, tail) = packed.split_at_mut(middle);
+        let (first, second) = std::thread::scope(|scope| {
+            let later = (!tail.is_empty()).then(|| scope.spawn(|| self.pack_rows(frame, middle, tail)));
+            let earlier = self.pack_rows(frame, 0, head);
+            (earlier, later.map(|job| job.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))))
+        });
+        first?;
+        second.transpose()?;
         Ok(packed)
     }
 
+    /// Packs the keys of `packed.len()` rows of `frame` from row `start` on.
+    fn pack_rows(&self, frame: &DataFrame, start: usize, packed: &mut [u64]) -> Result<(), AnalysisError> {
+        let (start, len) = (start as i64, packed.len());
+        for key in &self.keys {
+            let column = frame.column(&key.column)?.as_materialized_series().slice(start, len);
+            match column.dtype() {
+                DataType::UInt8 => key.add_digits(packed, column.u8()?),
+                DataType::UInt32 => key.add_digits(packed, column.u32()?),
+                DataType::Int32 => key.add_digits(packed, column.i32()?),
+                _ => key.add_digits(packed, column.cast(&DataType::Int64)?.i64()?),
+            }
+        }
+        Ok(())
+    }
     /// A cube grouped by the packed key, with its key columns unpacked again (a missing value
     /// unpacks to null).
     fn unpack(&self, grouped: &DataFrame) -> Result<DataFrame, AnalysisError> {
@@ -269,6 +305,9 @@ impl Packing {
         Ok(DataFrame::new(grouped.height(), columns)?)
     }
 }
+
+/// Rows from which the keys are packed on two threads.
+const PACK_SPLIT_FROM_ROWS: usize = 100_000;
 
 /// Name of the packed key column.
 const PACKED: &str = "packed";
@@ -324,7 +363,8 @@ fn build_cubes_as(survey: &Survey, key: &CubeKey, strategy: CubeStrategy) -> Res
         Some(packings) => {
             let mut plans = Vec::new();
             for packing in packings {
-                let mut columns = vec![Series::new(PACKED.into(), packing.pack(frame)?).into_column()];
+                let packed = packing.pack(frame)?;
+                let mut columns = vec![Series::from_vec(PACKED.into(), packed).into_column()];
                 if weighted {
                     columns.push(frame.column(WEIGHT)?.clone());
                 }
