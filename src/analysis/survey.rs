@@ -9,7 +9,10 @@
 
 use std::collections::HashMap;
 
-use polars::prelude::{Column, DataFrame, IntoColumn, NamedFrom, Series};
+use polars::prelude::{
+    BooleanChunked, ChunkedArray, Column, DataFrame, Float64Type, Int32Type, IntoColumn, NamedFrom, NamedFromOwned,
+    NewChunkedArray, PolarsNumericType, Series, UInt8Type,
+};
 use serde::Serialize;
 
 use super::AnalysisError;
@@ -225,46 +228,76 @@ pub struct Survey {
 /// The next [`Survey::id`].
 static NEXT_SURVEY_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
-/// Integer codes for the values of one column written into `codes` (one per value), and the
-/// labels they point into, sorted (values borrowed until then, not copied).
-pub(crate) fn encode_into<'a>(values: impl Iterator<Item = &'a str>, codes: &mut [u32]) -> Vec<String> {
-    let mut seen: HashMap<&'a str, u32> = HashMap::new();
-    let mut labels: Vec<&'a str> = Vec::new();
-    for (code, v) in codes.iter_mut().zip(values) {
-        // Segment columns hold a few values: comparing with them beats hashing every cell.
-        if labels.len() <= 16 {
-            if let Some(found) = labels.iter().position(|l| *l == v) {
-                *code = found as u32;
-                continue;
-            }
-            if labels.len() < 16 {
-                labels.push(v);
-                seen.insert(v, labels.len() as u32 - 1);
-                *code = labels.len() as u32 - 1;
-                continue;
-            }
-        }
-        let next = labels.len() as u32;
-        *code = *seen.entry(v).or_insert_with(|| {
-            labels.push(v);
-            next
-        });
-    }
-    let mut order: Vec<u32> = (0..labels.len() as u32).collect();
-    order.sort_by(|&a, &b| labels[a as usize].cmp(labels[b as usize]));
-    let mut new_code = vec![0u32; labels.len()];
-    for (rank, &old) in order.iter().enumerate() {
-        new_code[old as usize] = rank as u32;
-    }
-    recode(codes, &new_code);
-    order.iter().map(|&i| labels[i as usize].to_owned()).collect()
+/// Integer codes for the values of one column, given one value at a time; [`Self::finish`] sorts
+/// the labels and renumbers the codes to follow them. Values are borrowed until then, not copied.
+#[derive(Default)]
+pub(crate) struct LabelEncoder<'a> {
+    labels: Vec<&'a str>,
+    /// Each of the first labels as (length, first eight bytes): compared as two words, without a
+    /// call to compare bytes unless the label is longer.
+    short: Vec<(usize, u64)>,
+    seen: HashMap<&'a str, u32>,
 }
 
-/// As [`encode_into`], returning the codes.
+impl<'a> LabelEncoder<'a> {
+    /// Segment columns hold a few values: comparing with them beats hashing every cell.
+    const FEW: usize = 16;
+
+    /// The code of `v` (in order of first appearance until [`Self::finish`]).
+    pub(crate) fn code(&mut self, v: &'a str) -> u32 {
+        if self.labels.len() <= Self::FEW {
+            let key = (v.len(), first_word(v));
+            if let Some(found) =
+                self.short.iter().zip(&self.labels).position(|(k, l)| *k == key && (key.0 <= 8 || *l == v))
+            {
+                return found as u32;
+            }
+            if self.labels.len() < Self::FEW {
+                self.labels.push(v);
+                self.short.push(key);
+                self.seen.insert(v, self.labels.len() as u32 - 1);
+                return self.labels.len() as u32 - 1;
+            }
+        }
+        let next = self.labels.len() as u32;
+        *self.seen.entry(v).or_insert_with(|| {
+            self.labels.push(v);
+            next
+        })
+    }
+
+    /// The labels, sorted, with `codes` (given by [`Self::code`]) renumbered to point into them.
+    pub(crate) fn finish(self, codes: &mut [u32]) -> Vec<String> {
+        let labels = self.labels;
+        if labels.is_empty() {
+            // Every row of the share was blank: its codes are taken out with the rows.
+            return Vec::new();
+        }
+        let mut order: Vec<u32> = (0..labels.len() as u32).collect();
+        order.sort_by(|&a, &b| labels[a as usize].cmp(labels[b as usize]));
+        let mut new_code = vec![0u32; labels.len()];
+        for (rank, &old) in order.iter().enumerate() {
+            new_code[old as usize] = rank as u32;
+        }
+        recode(codes, &new_code);
+        order.iter().map(|&i| labels[i as usize].to_owned()).collect()
+    }
+}
+
+/// The first eight bytes of `v` (zero-padded) as one word.
+fn first_word(v: &str) -> u64 {
+    let mut word = [0u8; 8];
+    let n = v.len().min(8);
+    word[..n].copy_from_slice(&v.as_bytes()[..n]);
+    u64::from_le_bytes(word)
+}
+
+/// Integer codes for `values` and the labels they point into, sorted.
 #[cfg(test)]
 pub(crate) fn encode<'a>(values: impl ExactSizeIterator<Item = &'a str>) -> (Vec<String>, Vec<u32>) {
-    let mut codes = vec![0; values.len()];
-    let labels = encode_into(values, &mut codes);
+    let mut encoder = LabelEncoder::default();
+    let mut codes: Vec<u32> = values.map(|v| encoder.code(v)).collect();
+    let labels = encoder.finish(&mut codes);
     (labels, codes)
 }
 
@@ -310,9 +343,11 @@ fn merge_labels(a: Vec<String>, b: Vec<String>) -> (Vec<String>, Vec<u32>, Vec<u
 
 /// A metric answer: a whole number on the scale, or why it is left out (`None` for a blank).
 fn metric_value(cell: &str, (low, high): (u8, u8)) -> Option<Result<u8, ExclusionReason>> {
+    let in_range = |v: u8| if (low..=high).contains(&v) { Ok(v) } else { Err(ExclusionReason::OutOfRange) };
     let value = match cell.as_bytes() {
-        [d @ b'0'..=b'9'] => f64::from(d - b'0'),
-        [b'1', b'0'] => 10.0,
+        // The common clean cell, without a detour through floating point.
+        [d @ b'0'..=b'9'] => return Some(in_range(d - b'0')),
+        [b'1', b'0'] => return Some(in_range(10)),
         _ => {
             if cell.trim().is_empty() {
                 return None;
@@ -333,6 +368,25 @@ fn metric_value(cell: &str, (low, high): (u8, u8)) -> Option<Result<u8, Exclusio
     Some(Ok(whole as u8))
 }
 
+/// A frame column of optional values, built from a values vector and a validity bitmap (a
+/// builder appending one option at a time is several times slower on a million rows).
+fn optional_column<T: PolarsNumericType>(
+    name: &str,
+    values: impl ExactSizeIterator<Item = Option<T::Native>>,
+) -> Column {
+    let mut present = Vec::with_capacity(values.len());
+    let values: Vec<T::Native> = values
+        .map(|v| {
+            present.push(v.is_some());
+            v.unwrap_or_default()
+        })
+        .collect();
+    let validity = present
+        .contains(&false)
+        .then(|| BooleanChunked::from_slice("".into(), &present).downcast_as_array().values().clone());
+    ChunkedArray::<T>::from_vec_validity(name.into(), values, validity).into_column()
+}
+
 /// A weight as a survey uses it: a positive, finite number.
 fn weight_value(cell: &str) -> Option<f64> {
     parse_number(cell).filter(|w| w.is_finite() && *w > 0.0)
@@ -344,20 +398,21 @@ const SPLIT_FROM_ROWS: usize = 20_000;
 /// What to type of which columns of a table.
 struct TypingPlan<'t> {
     table: &'t ImportedTable,
-    /// The table rows kept (not blank), when some are left out; else every row.
-    kept: Option<&'t [u32]>,
     score: usize,
     segments: Vec<usize>,
     date: Option<(usize, DateOrder)>,
     metrics: Vec<(usize, MetricKind)>,
     comments: Vec<usize>,
+    weight: Option<usize>,
 }
 
-/// One thread's rows (positions among the kept rows) and its part of every typed column.
+/// One thread's table rows and its part of every typed column, one entry per table row (blank
+/// rows are taken out once every share is typed).
 struct Share<'a> {
     rows: std::ops::Range<usize>,
     row_numbers: &'a mut [u32],
     scores: &'a mut [Result<u8, ExclusionReason>],
+    weights: Option<&'a mut [f64]>,
     days: Option<&'a mut [Option<i32>]>,
     /// Per segment column: codes into this share's own labels.
     codes: Vec<&'a mut [u32]>,
@@ -366,74 +421,132 @@ struct Share<'a> {
 
 /// What a share gives back besides its part of the columns.
 struct Typed {
+    /// The share's blank rows (every cell empty), ascending.
+    blank: Vec<usize>,
     score_exclusions: Exclusions,
+    /// Counted answers left out because their weight is unusable.
+    weight_exclusions: Exclusions,
+    /// Some row has a usable weight.
+    any_usable_weight: bool,
     /// Per segment column, the share's labels, sorted.
     labels: Vec<Vec<String>>,
     metric_exclusions: Vec<Exclusions>,
     comments: Vec<Vec<String>>,
 }
 
-impl TypingPlan<'_> {
-    /// The table row of the `i`-th kept row.
-    fn row(&self, i: usize) -> usize {
-        self.kept.map_or(i, |k| k[i] as usize)
+impl Typed {
+    /// Adds what a later share found.
+    fn append(&mut self, later: Self) {
+        self.blank.extend(later.blank);
+        self.score_exclusions.append(later.score_exclusions);
+        self.weight_exclusions.append(later.weight_exclusions);
+        self.any_usable_weight |= later.any_usable_weight;
+        for (left_out, more) in self.metric_exclusions.iter_mut().zip(later.metric_exclusions) {
+            left_out.append(more);
+        }
+        for (texts, more) in self.comments.iter_mut().zip(later.comments) {
+            texts.extend(more);
+        }
     }
+}
 
-    /// Types the share's rows, column by column.
-    fn type_share(&self, share: Share<'_>) -> Typed {
+/// Both halves of an optional column, split at `middle`.
+fn split_optional<T>(column: Option<&mut [T]>, middle: usize) -> (Option<&mut [T]>, Option<&mut [T]>) {
+    match column {
+        Some(column) => {
+            let (a, b) = column.split_at_mut(middle);
+            (Some(a), Some(b))
+        }
+        None => (None, None),
+    }
+}
+
+/// Removes the entries at `positions` (ascending) from `values`.
+fn remove_positions<T>(values: &mut Vec<T>, positions: &[usize]) {
+    if positions.is_empty() {
+        return;
+    }
+    let mut next = positions.iter().copied().peekable();
+    let mut i = 0;
+    values.retain(|_| {
+        let blank = next.peek() == Some(&i);
+        if blank {
+            next.next();
+        }
+        i += 1;
+        !blank
+    });
+}
+
+impl TypingPlan<'_> {
+    /// Types the share's rows in one pass: every column of a row while its cells are in the
+    /// cache (a pass per column read the whole table from memory again each time).
+    fn type_share(&self, mut share: Share<'_>) -> Typed {
         let cells = &self.table.rows;
-        let rows = || share.rows.clone().map(|i| self.row(i));
-        for (number, r) in share.row_numbers.iter_mut().zip(rows()) {
-            *number = u32::try_from(cells.row_number(r)).unwrap_or(u32::MAX);
-        }
+        let mut blank = Vec::new();
         let mut score_exclusions = Exclusions::new(&self.table.headers[self.score]);
-        for ((score, r), &number) in share.scores.iter_mut().zip(rows()).zip(share.row_numbers.iter()) {
+        let mut weight_exclusions = Exclusions::new(self.weight.map_or("", |c| self.table.headers[c].as_str()));
+        let mut any_usable_weight = false;
+        let mut encoders: Vec<LabelEncoder<'_>> = self.segments.iter().map(|_| LabelEncoder::default()).collect();
+        let mut metric_exclusions: Vec<Exclusions> =
+            self.metrics.iter().map(|&(c, _)| Exclusions::new(&self.table.roles[c].column)).collect();
+        let mut comments: Vec<Vec<String>> =
+            self.comments.iter().map(|_| Vec::with_capacity(share.rows.len())).collect();
+        for (k, r) in share.rows.clone().enumerate() {
+            if cells.row_is_blank(r) {
+                blank.push(r);
+                comments.iter_mut().for_each(|texts| texts.push(String::new()));
+                continue;
+            }
+            let number = u32::try_from(cells.row_number(r)).unwrap_or(u32::MAX);
+            share.row_numbers[k] = number;
             let cell = cells.cell(r, self.score);
-            *score = parse_score(cell);
+            let score = parse_score(cell);
             if let Err(reason) = score {
-                score_exclusions.add(*reason, number as usize, cell);
+                score_exclusions.add(reason, number as usize, cell);
             }
-        }
-        if let (Some((c, order)), Some(days)) = (self.date, share.days) {
-            for (day, r) in days.iter_mut().zip(rows()) {
-                *day = parse_date(cells.cell(r, c), order).and_then(|d| i32::try_from(d).ok());
+            share.scores[k] = score;
+            if let (Some((c, order)), Some(days)) = (self.date, share.days.as_deref_mut()) {
+                days[k] = parse_date(cells.cell(r, c), order).and_then(|d| i32::try_from(d).ok());
             }
-        }
-        let labels = self
-            .segments
-            .iter()
-            .zip(share.codes)
-            .map(|(&c, codes)| {
-                let values = rows().map(|r| {
-                    let v = cells.cell(r, c).trim();
-                    if v.is_empty() { BLANK_LABEL } else { v }
-                });
-                encode_into(values, codes)
-            })
-            .collect();
-        let metric_exclusions = self
-            .metrics
-            .iter()
-            .zip(share.metrics)
-            .map(|(&(c, kind), values)| {
-                let mut left_out = Exclusions::new(&self.table.roles[c].column);
-                for ((value, r), &number) in values.iter_mut().zip(rows()).zip(share.row_numbers.iter()) {
-                    let cell = cells.cell(r, c);
-                    *value = match metric_value(cell, kind.scale()) {
-                        Some(Ok(v)) => Some(v),
-                        Some(Err(reason)) => {
-                            left_out.add(reason, number as usize, cell);
-                            None
-                        }
-                        None => None,
-                    };
+            for ((encoder, &c), codes) in encoders.iter_mut().zip(&self.segments).zip(share.codes.iter_mut()) {
+                let v = cells.cell(r, c).trim();
+                codes[k] = encoder.code(if v.is_empty() { BLANK_LABEL } else { v });
+            }
+            for ((&(c, kind), values), left_out) in
+                self.metrics.iter().zip(share.metrics.iter_mut()).zip(&mut metric_exclusions)
+            {
+                let cell = cells.cell(r, c);
+                values[k] = match metric_value(cell, kind.scale()) {
+                    Some(Ok(v)) => Some(v),
+                    Some(Err(reason)) => {
+                        left_out.add(reason, number as usize, cell);
+                        None
+                    }
+                    None => None,
+                };
+            }
+            if let (Some(c), Some(weights)) = (self.weight, share.weights.as_deref_mut()) {
+                let cell = cells.cell(r, c);
+                if let Some(w) = weight_value(cell) {
+                    weights[k] = w;
+                    any_usable_weight = true;
+                } else {
+                    // Only answers that would have counted are left out because of the weight.
+                    if share.scores[k].is_ok() {
+                        weight_exclusions.add(ExclusionReason::InvalidWeight, number as usize, cell);
+                        share.scores[k] = Err(ExclusionReason::InvalidWeight);
+                    }
+                    // Its metric answers leave the (weighted) summaries too.
+                    share.metrics.iter_mut().for_each(|values| values[k] = None);
                 }
-                left_out
-            })
-            .collect();
-        let comments =
-            self.comments.iter().map(|&c| rows().map(|r| cells.cell(r, c).trim().to_owned()).collect()).collect();
-        Typed { score_exclusions, labels, metric_exclusions, comments }
+            }
+            for (texts, &c) in comments.iter_mut().zip(&self.comments) {
+                texts.push(cells.cell(r, c).trim().to_owned());
+            }
+        }
+        let labels = encoders.into_iter().zip(share.codes).map(|(encoder, codes)| encoder.finish(codes)).collect();
+        Typed { blank, score_exclusions, weight_exclusions, any_usable_weight, labels, metric_exclusions, comments }
     }
 }
 
@@ -452,12 +565,7 @@ impl Survey {
         parts: &SurveyParts,
     ) -> Result<Self, AnalysisError> {
         let rows = &table.rows;
-        // The rows that are not blank: listed (as u32, 4 bytes a row) only when some are blank.
         let all = rows.row_count();
-        let kept: Option<Vec<u32>> = (0..all)
-            .any(|r| rows.row_is_blank(r))
-            .then(|| (0..all).filter(|&r| !rows.row_is_blank(r)).map(|r| r as u32).collect());
-        let count = kept.as_ref().map_or(all, Vec::len);
         let column_of = |role: Role| table.roles.iter().position(|r| r.role == role);
         let segment_columns: Vec<(usize, &ColumnRole)> = table
             .roles
@@ -478,7 +586,6 @@ impl Survey {
             });
         let plan = TypingPlan {
             table,
-            kept: kept.as_deref(),
             score: table.score_column,
             segments: segment_columns.iter().map(|&(c, _)| c).collect(),
             date: column_of(Role::Date)
@@ -498,29 +605,28 @@ impl Survey {
                 .filter(|(_, r)| parts.comments && r.role == Role::Comment)
                 .map(|(c, _)| c)
                 .collect(),
+            weight: column_of(Role::Weight),
         };
-        let mut row_numbers = vec![0u32; count];
-        let mut scores: Vec<Result<u8, ExclusionReason>> = vec![Err(ExclusionReason::Blank); count];
-        let mut days: Option<Vec<Option<i32>>> = plan.date.map(|_| vec![None; count]);
-        let mut codes: Vec<Vec<u32>> = plan.segments.iter().map(|_| vec![0; count]).collect();
-        let mut metric_values: Vec<Vec<Option<u8>>> = plan.metrics.iter().map(|_| vec![None; count]).collect();
+        let mut row_numbers = vec![0u32; all];
+        let mut scores: Vec<Result<u8, ExclusionReason>> = vec![Err(ExclusionReason::Blank); all];
+        let mut weights: Option<Vec<f64>> = plan.weight.map(|_| vec![0.0; all]);
+        let mut days: Option<Vec<Option<i32>>> = plan.date.map(|_| vec![None; all]);
+        let mut codes: Vec<Vec<u32>> = plan.segments.iter().map(|_| vec![0; all]).collect();
+        let mut metric_values: Vec<Vec<Option<u8>>> = plan.metrics.iter().map(|_| vec![None; all]).collect();
         // A large file's rows are typed in two halves at once, each straight into its half of
         // the columns; the halves' labels, exclusions and comments are then joined.
-        let middle = if count >= SPLIT_FROM_ROWS { count / 2 } else { count };
+        let middle = if all >= SPLIT_FROM_ROWS { all / 2 } else { all };
         let (first, second) = {
             let (r1, r2) = row_numbers.split_at_mut(middle);
             let (s1, s2) = scores.split_at_mut(middle);
-            let (d1, d2) = match days.as_mut() {
-                Some(d) => {
-                    let (a, b) = d.split_at_mut(middle);
-                    (Some(a), Some(b))
-                }
-                None => (None, None),
-            };
+            let (w1, w2) = split_optional(weights.as_deref_mut(), middle);
+            let (d1, d2) = split_optional(days.as_deref_mut(), middle);
             let (c1, c2): (Vec<_>, Vec<_>) = codes.iter_mut().map(|c| c.split_at_mut(middle)).unzip();
             let (m1, m2): (Vec<_>, Vec<_>) = metric_values.iter_mut().map(|m| m.split_at_mut(middle)).unzip();
-            let first = Share { rows: 0..middle, row_numbers: r1, scores: s1, days: d1, codes: c1, metrics: m1 };
-            let second = Share { rows: middle..count, row_numbers: r2, scores: s2, days: d2, codes: c2, metrics: m2 };
+            let first =
+                Share { rows: 0..middle, row_numbers: r1, scores: s1, weights: w1, days: d1, codes: c1, metrics: m1 };
+            let second =
+                Share { rows: middle..all, row_numbers: r2, scores: s2, weights: w2, days: d2, codes: c2, metrics: m2 };
             let plan = &plan;
             std::thread::scope(|scope| {
                 let later = (!second.rows.is_empty()).then(|| scope.spawn(move || plan.type_share(second)));
@@ -529,18 +635,11 @@ impl Survey {
             })
         };
         let mut typed = first;
-        if let Some(later) = second {
-            typed.score_exclusions.append(later.score_exclusions);
-            for (left_out, more) in typed.metric_exclusions.iter_mut().zip(later.metric_exclusions) {
-                left_out.append(more);
-            }
-            for (texts, more) in typed.comments.iter_mut().zip(later.comments) {
-                texts.extend(more);
-            }
+        if let Some(mut later) = second {
             let labels = std::mem::take(&mut typed.labels);
             typed.labels = labels
                 .into_iter()
-                .zip(later.labels)
+                .zip(std::mem::take(&mut later.labels))
                 .zip(&mut codes)
                 .map(|((a, b), codes)| {
                     let (union, to_a, to_b) = merge_labels(a, b);
@@ -550,7 +649,18 @@ impl Survey {
                     union
                 })
                 .collect();
+            typed.append(later);
         }
+        // Blank rows are not respondents: out of every column.
+        let blank = std::mem::take(&mut typed.blank);
+        remove_positions(&mut row_numbers, &blank);
+        remove_positions(&mut scores, &blank);
+        weights.iter_mut().for_each(|w| remove_positions(w, &blank));
+        days.iter_mut().for_each(|d| remove_positions(d, &blank));
+        codes.iter_mut().for_each(|c| remove_positions(c, &blank));
+        metric_values.iter_mut().for_each(|m| remove_positions(m, &blank));
+        typed.comments.iter_mut().for_each(|t| remove_positions(t, &blank));
+        let count = row_numbers.len();
         let mut columns = SurveyColumns {
             row_numbers,
             scores,
@@ -558,41 +668,12 @@ impl Survey {
             ..SurveyColumns::default()
         };
         let mut exclusions = typed.score_exclusions.finish();
-
-        if let Some(c) = column_of(Role::Weight) {
+        if let (Some(c), Some(weights)) = (plan.weight, weights) {
             let name = table.headers[c].clone();
-            let mut weight_exclusions = Exclusions::new(&name);
-            let mut weights = Vec::with_capacity(count);
-            let mut any_usable = false;
-            for i in 0..count {
-                let cell = rows.cell(plan.row(i), c);
-                match weight_value(cell) {
-                    Some(w) => {
-                        weights.push(w);
-                        any_usable = true;
-                    }
-                    None => {
-                        weights.push(0.0);
-                        // Only answers that would have counted are left out because of the weight.
-                        if columns.scores[i].is_ok() {
-                            weight_exclusions.add(
-                                ExclusionReason::InvalidWeight,
-                                columns.row_numbers[i] as usize,
-                                cell,
-                            );
-                            columns.scores[i] = Err(ExclusionReason::InvalidWeight);
-                        }
-                        // Its metric answers leave the (weighted) summaries too.
-                        for values in &mut metric_values {
-                            values[i] = None;
-                        }
-                    }
-                }
-            }
-            if count > 0 && !any_usable {
+            if count > 0 && !typed.any_usable_weight {
                 return Err(AnalysisError::NoValidWeights { place: table.source.place(), column: name });
             }
-            exclusions.extend(weight_exclusions.finish());
+            exclusions.extend(typed.weight_exclusions.finish());
             columns.weights = Some((name, weights));
         }
         let metric_exclusions: Vec<ExclusionGroup> =
@@ -624,7 +705,7 @@ impl Survey {
         if let (Some(c), Some(undated)) = (column_of(Role::Date), survey.undated.as_mut()) {
             // Examples show what the date cells held.
             for example in &mut undated.examples {
-                if let Some(r) = (0..count).map(|i| plan.row(i)).find(|&r| rows.row_number(r) == example.row) {
+                if let Some(r) = (0..all).find(|&r| rows.row_number(r) == example.row) {
                     example.value = rows.cell(r, c).to_owned();
                 }
             }
@@ -660,16 +741,15 @@ impl Survey {
         }
         let reason_code = |r: &ExclusionReason| ExclusionReason::ALL.iter().position(|x| x == r).map(|p| p as u8);
         let mut frame_columns: Vec<Column> = vec![
-            Series::new(SCORE.into(), columns.scores.iter().map(|s| s.ok()).collect::<Vec<Option<u8>>>()).into_column(),
-            Series::new(
-                SCORE_EXCLUDED.into(),
-                columns.scores.iter().map(|s| s.as_ref().err().and_then(reason_code)).collect::<Vec<Option<u8>>>(),
-            )
-            .into_column(),
+            optional_column::<UInt8Type>(SCORE, columns.scores.iter().map(|s| s.ok())),
+            optional_column::<UInt8Type>(
+                SCORE_EXCLUDED,
+                columns.scores.iter().map(|s| s.as_ref().err().and_then(reason_code)),
+            ),
         ];
         let weight_name = columns.weights.as_ref().map(|(name, _)| name.clone());
         if let Some((_, weights)) = columns.weights {
-            frame_columns.push(Series::new(WEIGHT.into(), weights).into_column());
+            frame_columns.push(ChunkedArray::<Float64Type>::from_vec(WEIGHT.into(), weights).into_column());
         }
         let mut date_name = None;
         let mut undated = None;
@@ -684,19 +764,19 @@ impl Survey {
             undated = missing.finish().pop();
             let valid = days.iter().flatten().copied();
             date_range = valid.clone().min().zip(valid.max());
-            frame_columns.push(Series::new(DAY.into(), days).into_column());
+            frame_columns.push(optional_column::<Int32Type>(DAY, days.into_iter()));
             date_name = Some(name);
         }
         let mut segments = Vec::new();
         for (k, (name, is_sector, labels, codes)) in columns.segments.into_iter().enumerate() {
             let key = format!("s{k}");
-            frame_columns.push(Series::new(key.as_str().into(), codes).into_column());
+            frame_columns.push(Series::from_vec(key.as_str().into(), codes).into_column());
             segments.push(SegmentColumn { name, is_sector, labels, key });
         }
         let mut metrics = Vec::new();
         for (k, (name, kind, values)) in columns.metrics.into_iter().enumerate() {
             let key = format!("m{k}");
-            frame_columns.push(Series::new(key.as_str().into(), values).into_column());
+            frame_columns.push(optional_column::<UInt8Type>(&key, values.into_iter()));
             metrics.push(MetricColumn { name, kind, key });
         }
         let mut comment_names = Vec::new();
@@ -704,8 +784,8 @@ impl Survey {
             frame_columns.push(Series::new(format!("c{k}").as_str().into(), texts).into_column());
             comment_names.push(name);
         }
-        // Last, so that the row numbers move into the frame instead of being copied.
-        frame_columns.insert(0, Series::new(ROW.into(), columns.row_numbers).into_column());
+        // Moved into the frame, not copied.
+        frame_columns.insert(0, Series::from_vec(ROW.into(), columns.row_numbers).into_column());
         let frame = DataFrame::new(height, frame_columns)?;
         Ok(Self {
             frame,

@@ -20,7 +20,9 @@
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use polars::prelude::{DataFrame, DataType, IntoColumn, IntoLazy, LazyFrame, NamedFrom, Series, StringChunked, col};
+use polars::prelude::{
+    DataFrame, DataType, IntoColumn, IntoLazy, LazyFrame, NamedFrom, NamedFromOwned, Series, StringChunked, col,
+};
 use serde::Serialize;
 
 use super::AnalysisError;
@@ -292,7 +294,10 @@ pub fn theme_summary(survey: &Survey, tags: &ThemeTags, filter: &Filter) -> Resu
     let themes: Vec<u32> = tags.mentions.iter().map(|m| m.theme).collect();
     let mentions = DataFrame::new(
         positions.len(),
-        vec![Series::new(POS.into(), positions).into_column(), Series::new(THEME.into(), themes).into_column()],
+        vec![
+            Series::from_vec(POS.into(), positions).into_column(),
+            Series::from_vec(THEME.into(), themes).into_column(),
+        ],
     )?;
     let kept = kept_rows(survey, filter);
     let base = kept.clone().inner_join(commented.lazy(), col(POS), col(POS));
