@@ -662,6 +662,8 @@ fn build_table(source: SourceInfo, cells: CellTable, options: &ImportOptions) ->
 pub fn with_options(table: ImportedTable, options: &ImportOptions) -> Result<ImportedTable, ImportError> {
     let place = table.source.place();
     let (headers, codes, rows) = (&table.headers, &table.codes, &table.rows);
+    // Detection looks at an evenly spaced sample of a large table's rows, copied once.
+    let sample = rows.sample(columns::PROFILE_ROWS);
     let score_override = options.roles.iter().find(|(_, role)| *role == Role::Score).map(|(name, _)| name);
     let find = |name: &String| {
         find_column(headers, name).or_else(|| find_column(codes, name)).ok_or_else(|| ImportError::NoSuchColumn {
@@ -674,7 +676,7 @@ pub fn with_options(table: ImportedTable, options: &ImportOptions) -> Result<Imp
     let mut score_alternatives = Vec::new();
     let score_column = match options.score_column.as_ref().or(score_override) {
         Some(name) => find(name)?,
-        None => match find_score_column(headers, rows) {
+        None => match find_score_column(headers, &sample) {
             ScoreColumnChoice::Found(c) => c,
             ScoreColumnChoice::Guessed { column, others } => {
                 score_guessed = true;
@@ -694,7 +696,7 @@ pub fn with_options(table: ImportedTable, options: &ImportOptions) -> Result<Imp
             }
         },
     };
-    let mut roles = roles::detect_roles(headers, codes, rows, score_column);
+    let mut roles = roles::detect_roles(headers, codes, &sample, score_column);
     // A weight column is applied on its own only when its values look like survey weights.
     let mut skipped_weight = None;
     for (c, role) in roles.iter_mut().enumerate() {
@@ -719,7 +721,7 @@ pub fn with_options(table: ImportedTable, options: &ImportOptions) -> Result<Imp
         }
         others.push((headers[c].clone(), *role));
     }
-    roles::apply_overrides(&mut roles, &others, rows);
+    roles::apply_overrides(&mut roles, &others, &sample);
     // A column the user moved away from the score role is no longer the score.
     roles[score_column].role = Role::Score;
     roles[score_column].scale = Role::Score.scale_label();
