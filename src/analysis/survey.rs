@@ -740,45 +740,58 @@ impl Survey {
             return Err(AnalysisError::NoValidScores { place, column: columns.score_name, rows_read });
         }
         let reason_code = |r: &ExclusionReason| ExclusionReason::ALL.iter().position(|x| x == r).map(|p| p as u8);
-        let mut frame_columns: Vec<Column> = vec![
-            optional_column::<UInt8Type>(SCORE, columns.scores.iter().map(|s| s.ok())),
-            optional_column::<UInt8Type>(
-                SCORE_EXCLUDED,
-                columns.scores.iter().map(|s| s.as_ref().err().and_then(reason_code)),
-            ),
-        ];
+        let scores = &columns.scores;
+        let score_columns = || {
+            [
+                optional_column::<UInt8Type>(SCORE, scores.iter().map(|s| s.ok())),
+                optional_column::<UInt8Type>(
+                    SCORE_EXCLUDED,
+                    scores.iter().map(|s| s.as_ref().err().and_then(reason_code)),
+                ),
+            ]
+        };
         let weight_name = columns.weights.as_ref().map(|(name, _)| name.clone());
-        if let Some((_, weights)) = columns.weights {
-            frame_columns.push(ChunkedArray::<Float64Type>::from_vec(WEIGHT.into(), weights).into_column());
-        }
+        let mut other_columns: Vec<Column> = Vec::new();
         let mut date_name = None;
         let mut undated = None;
         let mut date_range = None;
-        if let Some((name, days)) = columns.days {
-            let mut missing = Exclusions::new(&name);
-            for ((day, score), &row) in days.iter().zip(&columns.scores).zip(&columns.row_numbers) {
-                if day.is_none() && score.is_ok() {
-                    missing.add(ExclusionReason::NoDate, row as usize, "");
-                }
-            }
-            undated = missing.finish().pop();
-            let valid = days.iter().flatten().copied();
-            date_range = valid.clone().min().zip(valid.max());
-            frame_columns.push(optional_column::<Int32Type>(DAY, days.into_iter()));
-            date_name = Some(name);
-        }
         let mut segments = Vec::new();
-        for (k, (name, is_sector, labels, codes)) in columns.segments.into_iter().enumerate() {
-            let key = format!("s{k}");
-            frame_columns.push(Series::from_vec(key.as_str().into(), codes).into_column());
-            segments.push(SegmentColumn { name, is_sector, labels, key });
-        }
         let mut metrics = Vec::new();
-        for (k, (name, kind, values)) in columns.metrics.into_iter().enumerate() {
-            let key = format!("m{k}");
-            frame_columns.push(optional_column::<UInt8Type>(&key, values.into_iter()));
-            metrics.push(MetricColumn { name, kind, key });
-        }
+        // The score columns are built on a thread of their own while the others are moved in.
+        let score_columns = std::thread::scope(|scope| {
+            let job = (height >= SPLIT_FROM_ROWS).then(|| scope.spawn(score_columns));
+            if let Some((_, weights)) = columns.weights {
+                other_columns.push(ChunkedArray::<Float64Type>::from_vec(WEIGHT.into(), weights).into_column());
+            }
+            if let Some((name, days)) = columns.days {
+                let mut missing = Exclusions::new(&name);
+                for ((day, score), &row) in days.iter().zip(scores).zip(&columns.row_numbers) {
+                    if day.is_none() && score.is_ok() {
+                        missing.add(ExclusionReason::NoDate, row as usize, "");
+                    }
+                }
+                undated = missing.finish().pop();
+                let valid = days.iter().flatten().copied();
+                date_range = valid.clone().min().zip(valid.max());
+                other_columns.push(optional_column::<Int32Type>(DAY, days.into_iter()));
+                date_name = Some(name);
+            }
+            for (k, (name, is_sector, labels, codes)) in columns.segments.into_iter().enumerate() {
+                let key = format!("s{k}");
+                other_columns.push(Series::from_vec(key.as_str().into(), codes).into_column());
+                segments.push(SegmentColumn { name, is_sector, labels, key });
+            }
+            for (k, (name, kind, values)) in columns.metrics.into_iter().enumerate() {
+                let key = format!("m{k}");
+                other_columns.push(optional_column::<UInt8Type>(&key, values.into_iter()));
+                metrics.push(MetricColumn { name, kind, key });
+            }
+            match job {
+                Some(job) => job.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                None => score_columns(),
+            }
+        });
+        let mut frame_columns: Vec<Column> = score_columns.into_iter().chain(other_columns).collect();
         let mut comment_names = Vec::new();
         for (k, (name, texts)) in columns.comments.into_iter().enumerate() {
             frame_columns.push(Series::new(format!("c{k}").as_str().into(), texts).into_column());
