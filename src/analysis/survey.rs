@@ -498,25 +498,26 @@ impl TypingPlan<'_> {
                 comments.iter_mut().for_each(|texts| texts.push(String::new()));
                 continue;
             }
+            let row = cells.row_cells(r);
             let number = u32::try_from(cells.row_number(r)).unwrap_or(u32::MAX);
             share.row_numbers[k] = number;
-            let cell = cells.cell(r, self.score);
+            let cell = row.get(self.score);
             let score = parse_score(cell);
             if let Err(reason) = score {
                 score_exclusions.add(reason, number as usize, cell);
             }
             share.scores[k] = score;
             if let (Some((c, order)), Some(days)) = (self.date, share.days.as_deref_mut()) {
-                days[k] = parse_date(cells.cell(r, c), order).and_then(|d| i32::try_from(d).ok());
+                days[k] = parse_date(row.get(c), order).and_then(|d| i32::try_from(d).ok());
             }
             for ((encoder, &c), codes) in encoders.iter_mut().zip(&self.segments).zip(share.codes.iter_mut()) {
-                let v = cells.cell(r, c).trim();
+                let v = row.get(c).trim();
                 codes[k] = encoder.code(if v.is_empty() { BLANK_LABEL } else { v });
             }
             for ((&(c, kind), values), left_out) in
                 self.metrics.iter().zip(share.metrics.iter_mut()).zip(&mut metric_exclusions)
             {
-                let cell = cells.cell(r, c);
+                let cell = row.get(c);
                 values[k] = match metric_value(cell, kind.scale()) {
                     Some(Ok(v)) => Some(v),
                     Some(Err(reason)) => {
@@ -527,7 +528,7 @@ impl TypingPlan<'_> {
                 };
             }
             if let (Some(c), Some(weights)) = (self.weight, share.weights.as_deref_mut()) {
-                let cell = cells.cell(r, c);
+                let cell = row.get(c);
                 if let Some(w) = weight_value(cell) {
                     weights[k] = w;
                     any_usable_weight = true;
@@ -542,7 +543,7 @@ impl TypingPlan<'_> {
                 }
             }
             for (texts, &c) in comments.iter_mut().zip(&self.comments) {
-                texts.push(cells.cell(r, c).trim().to_owned());
+                texts.push(row.get(c).trim().to_owned());
             }
         }
         let labels = encoders.into_iter().zip(share.codes).map(|(encoder, codes)| encoder.finish(codes)).collect();

@@ -102,6 +102,26 @@ impl RowNumbers {
     }
 }
 
+/// The cells of one row of a [`CellTable`].
+#[derive(Debug, Clone, Copy)]
+pub struct RowCells<'a> {
+    text: &'a str,
+    /// The end of each of the row's cells in `text`.
+    ends: &'a [u32],
+    /// Where the row's first cell starts.
+    start: usize,
+}
+
+impl<'a> RowCells<'a> {
+    /// The text of cell `column`; a cell beyond the end of a short row is empty.
+    #[must_use]
+    pub fn get(&self, column: usize) -> &'a str {
+        let Some(&end) = self.ends.get(column) else { return "" };
+        let start = column.checked_sub(1).map_or(self.start, |c| self.ends[c] as usize);
+        self.text.get(start..end as usize).unwrap_or("")
+    }
+}
+
 impl CellTable {
     /// An empty table.
     #[must_use]
@@ -184,16 +204,19 @@ impl CellTable {
     /// The text of one cell; a cell beyond the end of a short row is empty.
     #[must_use]
     pub fn cell(&self, row: usize, column: usize) -> &str {
-        let (Some(&first), Some(&next)) = (self.row_starts.get(row), self.row_starts.get(row + 1)) else {
-            return "";
+        self.row_cells(row).get(column)
+    }
+
+    /// The cells of one row, found once: reading several cells of a row through it looks the
+    /// row up once instead of once per cell. A row past the end has no cells.
+    #[must_use]
+    pub fn row_cells(&self, row: usize) -> RowCells<'_> {
+        let (first, next) = match (self.row_starts.get(row), self.row_starts.get(row + 1)) {
+            (Some(&first), Some(&next)) => (first as usize, next as usize),
+            _ => (0, 0),
         };
-        let index = first as usize + column;
-        if index >= next as usize {
-            return "";
-        }
-        let end = self.cell_ends[index] as usize;
-        let start = if index == 0 { 0 } else { self.cell_ends[index - 1] as usize };
-        &self.text[start..end]
+        let start = first.checked_sub(1).and_then(|i| self.cell_ends.get(i)).map_or(0, |&e| e as usize);
+        RowCells { text: &self.text, ends: self.cell_ends.get(first..next).unwrap_or(&[]), start }
     }
 
     /// How many cells row `row` has in the file (before padding to the table's width).
