@@ -5,7 +5,9 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, Ods, Range, Reader, Xls, Xlsb, Xlsx, open_workbook_from_rs};
+use std::fmt::Write as _;
+
+use calamine::{Cell, Data, DataRef, Ods, Range, Reader, Xls, Xlsb, Xlsx, open_workbook_from_rs};
 
 use super::table::CellTable;
 
@@ -92,14 +94,28 @@ pub fn read_workbook(
     check_container(&bytes, kind)?;
     let cursor = Cursor::new(bytes);
     match kind {
-        WorkbookKind::Xlsx => read_with::<Xlsx<_>>(cursor, wanted),
-        WorkbookKind::Xlsb => read_with::<Xlsb<_>>(cursor, wanted),
-        WorkbookKind::Xls => read_with::<Xls<_>>(cursor, wanted),
-        WorkbookKind::Ods => read_with::<Ods<_>>(cursor, wanted),
+        // Excel's own formats stream their cells straight into the table; the others go through
+        // calamine's dense range.
+        WorkbookKind::Xlsx => read_with(cursor, wanted, |book: &mut Xlsx<_>, name| {
+            let mut cells = book.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
+            stream_to_cells(|| cells.next_cell().map_err(|e| e.to_string()))
+        }),
+        WorkbookKind::Xlsb => read_with(cursor, wanted, |book: &mut Xlsb<_>, name| {
+            let mut cells = book.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
+            stream_to_cells(|| cells.next_cell().map_err(|e| e.to_string()))
+        }),
+        WorkbookKind::Xls => read_with(cursor, wanted, range_cells::<Xls<_>>),
+        WorkbookKind::Ods => read_with(cursor, wanted, range_cells::<Ods<_>>),
     }
 }
 
-fn read_with<R>(cursor: Cursor<Vec<u8>>, wanted: Option<&str>) -> Result<WorkbookSheets, WorkbookProblem>
+/// Opens the workbook and reads the sheet asked for, or every sheet that holds a cell, with
+/// `read_sheet` turning one sheet into cells (or the reason it could not).
+fn read_with<R>(
+    cursor: Cursor<Vec<u8>>,
+    wanted: Option<&str>,
+    read_sheet: impl Fn(&mut R, &str) -> Result<CellTable, String>,
+) -> Result<WorkbookSheets, WorkbookProblem>
 where
     R: Reader<Cursor<Vec<u8>>>,
     R::Error: std::fmt::Display,
@@ -110,20 +126,137 @@ where
         let Some(found) = sheet_names.iter().find(|s| s.eq_ignore_ascii_case(name)).cloned() else {
             return Err(WorkbookProblem::NoSuchSheet { wanted: name.to_owned(), available: sheet_names });
         };
-        let range = workbook.worksheet_range(&found).map_err(|e| classify(&e.to_string()))?;
-        return Ok(WorkbookSheets { sheets: vec![(found, range_to_cells(&range))], sheet_names });
+        let cells = read_sheet(&mut workbook, &found).map_err(|e| classify(&e))?;
+        return Ok(WorkbookSheets { sheets: vec![(found, cells)], sheet_names });
     }
     let mut sheets = Vec::new();
     for name in &sheet_names {
-        let Ok(range) = workbook.worksheet_range(name) else { continue };
-        if range.rows().any(|row| row.iter().any(|c| !matches!(c, Data::Empty))) {
-            sheets.push((name.clone(), range_to_cells(&range)));
+        let Ok(cells) = read_sheet(&mut workbook, name) else { continue };
+        if cells.row_count() > 0 {
+            sheets.push((name.clone(), cells));
         }
     }
     if sheets.is_empty() {
         return Err(WorkbookProblem::NoData);
     }
     Ok(WorkbookSheets { sheets, sheet_names })
+}
+
+/// One sheet through calamine's dense range (xls, ods).
+fn range_cells<R>(workbook: &mut R, name: &str) -> Result<CellTable, String>
+where
+    R: Reader<Cursor<Vec<u8>>>,
+    R::Error: std::fmt::Display,
+{
+    let range = workbook.worksheet_range(name).map_err(|e| e.to_string())?;
+    if range.rows().all(|row| row.iter().all(|c| matches!(c, Data::Empty))) {
+        return Ok(CellTable::new());
+    }
+    Ok(range_to_cells(&range))
+}
+
+/// The cells a sheet lists, in the order it lists them, gathered into a table that starts at the
+/// first used row and column as calamine's range does. Each cell's text is written once, straight
+/// from the sheet (shared strings are borrowed, not copied), where building calamine's dense range
+/// first cost an owned value per cell and a string per text cell.
+#[derive(Default)]
+struct SparseCells {
+    text: String,
+    /// (row, column, end of the cell's text) of every cell with text.
+    cells: Vec<(u32, u32, u32)>,
+    /// The used area: every cell that is not empty counts, even one whose text is "".
+    first_row: u32,
+    last_row: u32,
+    first_column: u32,
+    any: bool,
+    /// Whether the cells came row by row and left to right, without repeats.
+    in_order: bool,
+}
+
+impl SparseCells {
+    fn new() -> Self {
+        Self { in_order: true, first_row: u32::MAX, first_column: u32::MAX, ..Self::default() }
+    }
+
+    fn push(&mut self, (row, column): (u32, u32), value: &DataRef<'_>) {
+        if matches!(value, DataRef::Empty) {
+            return;
+        }
+        self.any = true;
+        self.first_row = self.first_row.min(row);
+        self.last_row = self.last_row.max(row);
+        self.first_column = self.first_column.min(column);
+        let start = self.text.len();
+        write_cell_text(&mut self.text, value);
+        if self.text.len() == start {
+            return;
+        }
+        if let Some(&(last_row, last_column, _)) = self.cells.last() {
+            self.in_order &= (last_row, last_column) < (row, column);
+        }
+        self.cells.push((row, column, u32::try_from(self.text.len()).unwrap_or(u32::MAX)));
+    }
+
+    fn into_table(mut self) -> CellTable {
+        let mut table = CellTable::new();
+        if !self.any {
+            return table;
+        }
+        if !self.in_order {
+            self.put_in_order();
+        }
+        let mut row_cells: Vec<&str> = Vec::new();
+        let mut next = 0;
+        let mut start = 0;
+        for row in self.first_row..=self.last_row {
+            row_cells.clear();
+            while let Some(&(cell_row, column, end)) = self.cells.get(next).filter(|c| c.0 == row) {
+                debug_assert_eq!(cell_row, row);
+                let at = (column - self.first_column) as usize;
+                row_cells.resize(at, "");
+                row_cells.push(&self.text[start..end as usize]);
+                start = end as usize;
+                next += 1;
+            }
+            table.push_row(row as usize + 1, row_cells.iter().copied());
+        }
+        table
+    }
+
+    /// Sorts cells listed out of order (rare: Excel writes them in order) and keeps the last of
+    /// repeated cells, as calamine's range does.
+    fn put_in_order(&mut self) {
+        let mut spans: Vec<(u32, u32, usize, usize)> = Vec::with_capacity(self.cells.len());
+        let mut start = 0;
+        for &(row, column, end) in &self.cells {
+            spans.push((row, column, start, end as usize));
+            start = end as usize;
+        }
+        spans.sort_by_key(|&(row, column, ..)| (row, column));
+        let mut text = String::with_capacity(self.text.len());
+        let mut cells: Vec<(u32, u32, u32)> = Vec::with_capacity(spans.len());
+        for (i, &(row, column, from, to)) in spans.iter().enumerate() {
+            if spans.get(i + 1).is_some_and(|n| (n.0, n.1) == (row, column)) {
+                continue;
+            }
+            text.push_str(&self.text[from..to]);
+            cells.push((row, column, u32::try_from(text.len()).unwrap_or(u32::MAX)));
+        }
+        self.text = text;
+        self.cells = cells;
+        self.in_order = true;
+    }
+}
+
+/// Gathers the cells `next` yields until it yields none.
+fn stream_to_cells<'a>(
+    mut next: impl FnMut() -> Result<Option<Cell<DataRef<'a>>>, String>,
+) -> Result<CellTable, String> {
+    let mut cells = SparseCells::new();
+    while let Some(cell) = next()? {
+        cells.push(cell.get_position(), cell.get_value());
+    }
+    Ok(cells.into_table())
 }
 
 fn classify(message: &str) -> WorkbookProblem {
@@ -153,22 +286,55 @@ fn range_to_cells(range: &Range<Data>) -> CellTable {
 /// The text a user would see in the cell, with numbers in a locale-free form and dates as ISO.
 #[must_use]
 pub fn cell_text(cell: &Data) -> String {
+    let mut text = String::new();
     match cell {
-        Data::Empty | Data::Error(_) => String::new(),
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        Data::Int(i) => i.to_string(),
-        Data::Float(f) => format_float(*f),
-        Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
-        Data::DateTime(dt) => match dt.as_datetime() {
-            Some(t) if t.time() == chrono::NaiveTime::MIN => t.format("%Y-%m-%d").to_string(),
-            Some(t) => t.format("%Y-%m-%d %H:%M:%S").to_string(),
-            None => format_float(dt.as_f64()),
-        },
+        Data::Empty | Data::Error(_) => {}
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => text.push_str(s),
+        Data::Int(i) => write_int(&mut text, *i),
+        Data::Float(f) => write_float(&mut text, *f),
+        Data::Bool(b) => text.push_str(if *b { "TRUE" } else { "FALSE" }),
+        Data::DateTime(dt) => write_date_time(&mut text, dt),
+    }
+    text
+}
+
+/// Appends the text of a cell read by reference, as [`cell_text`] gives it.
+fn write_cell_text(text: &mut String, cell: &DataRef<'_>) {
+    match cell {
+        DataRef::Empty | DataRef::Error(_) => {}
+        DataRef::SharedString(s) => text.push_str(s),
+        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => text.push_str(s),
+        DataRef::Int(i) => write_int(text, *i),
+        DataRef::Float(f) => write_float(text, *f),
+        DataRef::Bool(b) => text.push_str(if *b { "TRUE" } else { "FALSE" }),
+        DataRef::DateTime(dt) => write_date_time(text, dt),
     }
 }
 
-fn format_float(f: f64) -> String {
-    if f.fract() == 0.0 && f.abs() < 1e15 { format!("{f:.0}") } else { f.to_string() }
+fn write_int(text: &mut String, i: i64) {
+    let _ = write!(text, "{i}");
+}
+
+/// Whole numbers without a decimal point, others in their shortest exact form.
+fn write_float(text: &mut String, f: f64) {
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        // Exact: every whole number below 1e15 fits an i64. "-0" stays as Excel shows it: "0".
+        #[allow(clippy::cast_possible_truncation)]
+        write_int(text, f as i64);
+    } else {
+        let _ = write!(text, "{f}");
+    }
+}
+
+fn write_date_time(text: &mut String, dt: &calamine::ExcelDateTime) {
+    let _ = match dt.as_datetime() {
+        Some(t) if t.time() == chrono::NaiveTime::MIN => write!(text, "{}", t.format("%Y-%m-%d")),
+        Some(t) => write!(text, "{}", t.format("%Y-%m-%d %H:%M:%S")),
+        None => {
+            write_float(text, dt.as_f64());
+            Ok(())
+        }
+    };
 }
 
 #[cfg(test)]
@@ -181,6 +347,60 @@ mod tests {
         assert_eq!(cell_text(&Data::Float(7.5)), "7.5");
         assert_eq!(cell_text(&Data::Int(10)), "10");
         assert_eq!(cell_text(&Data::Empty), "");
+    }
+
+    fn table_rows(table: &CellTable) -> Vec<(usize, Vec<String>)> {
+        (0..table.row_count())
+            .map(|r| (table.row_number(r), table.row(r).take(table.row_width(r)).map(str::to_owned).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn streamed_cells_start_at_the_used_area_and_keep_gaps() {
+        let mut cells = SparseCells::new();
+        cells.push((2, 1), &DataRef::SharedString("id"));
+        cells.push((2, 3), &DataRef::Float(9.0));
+        cells.push((3, 2), &DataRef::String(String::new())); // counts for the area, holds no text
+        cells.push((5, 1), &DataRef::Float(7.5));
+        cells.push((5, 2), &DataRef::Empty);
+        let rows = table_rows(&cells.into_table());
+        let expected: Vec<(usize, Vec<String>)> =
+            vec![(3, vec!["id".into(), String::new(), "9".into()]), (4, vec![]), (5, vec![]), (6, vec!["7.5".into()])];
+        assert_eq!(rows, expected);
+    }
+
+    #[test]
+    fn streamed_cells_out_of_order_are_sorted_and_the_last_repeat_wins() {
+        let mut cells = SparseCells::new();
+        cells.push((1, 1), &DataRef::SharedString("b"));
+        cells.push((0, 2), &DataRef::Int(3));
+        cells.push((0, 0), &DataRef::Bool(true));
+        cells.push((1, 1), &DataRef::SharedString("c"));
+        let rows = table_rows(&cells.into_table());
+        let expected: Vec<(usize, Vec<String>)> =
+            vec![(1, vec!["TRUE".into(), String::new(), "3".into()]), (2, vec![String::new(), "c".into()])];
+        assert_eq!(rows, expected);
+    }
+
+    #[test]
+    fn a_sheet_of_empty_cells_gives_no_rows() {
+        let mut cells = SparseCells::new();
+        cells.push((4, 4), &DataRef::Empty);
+        assert_eq!(cells.into_table().row_count(), 0);
+    }
+
+    #[test]
+    fn whole_floats_print_without_a_point_and_others_exactly() {
+        let text = |f: f64| {
+            let mut s = String::new();
+            write_float(&mut s, f);
+            s
+        };
+        assert_eq!(text(10.0), "10");
+        assert_eq!(text(-3.0), "-3");
+        assert_eq!(text(0.1 + 0.2), "0.30000000000000004");
+        assert_eq!(text(123_456_789_012_345.0), "123456789012345");
+        assert_eq!(text(1e15), "1000000000000000");
     }
 
     #[test]
