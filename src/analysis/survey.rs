@@ -233,9 +233,9 @@ static NEXT_SURVEY_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU
 #[derive(Default)]
 pub(crate) struct LabelEncoder<'a> {
     labels: Vec<&'a str>,
-    /// Each of the first labels as (length, first eight bytes): compared as two words, without a
-    /// call to compare bytes unless the label is longer.
-    short: Vec<(usize, u64)>,
+    /// Each of the first labels as (length, first eight bytes, last eight bytes): compared as
+    /// three words, which decide equality for labels of up to 16 bytes without comparing bytes.
+    short: Vec<(usize, u64, u64)>,
     seen: HashMap<&'a str, u32>,
 }
 
@@ -246,10 +246,19 @@ impl<'a> LabelEncoder<'a> {
     /// The code of `v` (in order of first appearance until [`Self::finish`]).
     pub(crate) fn code(&mut self, v: &'a str) -> u32 {
         if self.labels.len() <= Self::FEW {
-            let key = (v.len(), first_word(v));
-            if let Some(found) =
-                self.short.iter().zip(&self.labels).position(|(k, l)| *k == key && (key.0 <= 8 || *l == v))
-            {
+            let key = (v.len(), first_word(v), last_word(v));
+            let found = if key.0 <= 16 {
+                // Every label is compared, without a branch per label: which one matches is as
+                // good as random row after row, and a mispredicted early exit cost more than
+                // comparing the rest.
+                self.short.iter().enumerate().fold(usize::MAX, |found, (i, k)| {
+                    let hit = (k.0 == key.0) & (k.1 == key.1) & (k.2 == key.2);
+                    found.min(i | usize::from(!hit).wrapping_neg())
+                })
+            } else {
+                self.short.iter().zip(&self.labels).position(|(k, l)| *k == key && *l == v).unwrap_or(usize::MAX)
+            };
+            if found != usize::MAX {
                 return found as u32;
             }
             if self.labels.len() < Self::FEW {
@@ -284,12 +293,35 @@ impl<'a> LabelEncoder<'a> {
     }
 }
 
-/// The first eight bytes of `v` (zero-padded) as one word.
+/// The first eight bytes of `v` (zero-padded) as one word: one load for a label of eight bytes
+/// or more (copying a shorter slice into an array called `memcpy` and stalled the load after it).
 fn first_word(v: &str) -> u64 {
-    let mut word = [0u8; 8];
-    let n = v.len().min(8);
-    word[..n].copy_from_slice(&v.as_bytes()[..n]);
-    u64::from_le_bytes(word)
+    let b = v.as_bytes();
+    // A shorter label is read as two overlapping loads, its first and its last bytes.
+    let two = |n: usize, lo: u64, hi: u64| lo | (hi << (8 * (b.len() - n)));
+    match b.len() {
+        8.. => u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
+        4.. => two(4, u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]])), {
+            let t = b.len() - 4;
+            u64::from(u32::from_le_bytes([b[t], b[t + 1], b[t + 2], b[t + 3]]))
+        }),
+        2.. => two(2, u64::from(u16::from_le_bytes([b[0], b[1]])), {
+            let t = b.len() - 2;
+            u64::from(u16::from_le_bytes([b[t], b[t + 1]]))
+        }),
+        1 => u64::from(b[0]),
+        _ => 0,
+    }
+}
+
+/// The last eight bytes of a label of more than eight bytes as one word (0 for a shorter one,
+/// which [`first_word`] holds whole). With the length and the first word it tells apart every
+/// two labels of up to 16 bytes.
+fn last_word(v: &str) -> u64 {
+    match v.as_bytes().last_chunk::<8>() {
+        Some(tail) if v.len() > 8 => u64::from_le_bytes(*tail),
+        _ => 0,
+    }
 }
 
 /// Integer codes for `values` and the labels they point into, sorted.
@@ -511,7 +543,7 @@ impl TypingPlan<'_> {
                 days[k] = parse_date(row.get(c), order).and_then(|d| i32::try_from(d).ok());
             }
             for ((encoder, &c), codes) in encoders.iter_mut().zip(&self.segments).zip(share.codes.iter_mut()) {
-                let v = row.get(c).trim();
+                let v = crate::import::table::trim_cell(row.get(c));
                 codes[k] = encoder.code(if v.is_empty() { BLANK_LABEL } else { v });
             }
             for ((&(c, kind), values), left_out) in
@@ -999,6 +1031,37 @@ pub(crate) mod tests {
             for (value, code) in values.iter().zip(&codes) {
                 assert_eq!(&labels[*code as usize], value);
             }
+        }
+    }
+
+    #[test]
+    fn labels_that_differ_anywhere_get_their_own_codes() {
+        // Differences in the middle of 9-16 byte labels, past 16 bytes, in a padding-like zero
+        // byte, and beyond the first eight bytes of labels of one length.
+        let values = [
+            "abcdefghXjkl",
+            "abcdefghYjkl",
+            "abcdefgh",
+            "abcdefg",
+            "abcdefg\0",
+            "0123456789abcdefX",
+            "0123456789abcdefY",
+            "0123456789abcdefX",
+            "abcdefghYjkl",
+            "United Kingdom",
+            "United Kingdon",
+            "",
+        ];
+        let (labels, codes) = encode(values.iter().copied());
+        assert_eq!(labels.len(), 10);
+        for word in ["", "a", "ab", "abc", "abcd", "abcde", "abcdef", "abcdefg", "abcdefgh", "abcdefghi"] {
+            let mut bytes = [0u8; 8];
+            let n = word.len().min(8);
+            bytes[..n].copy_from_slice(&word.as_bytes()[..n]);
+            assert_eq!(first_word(word), u64::from_le_bytes(bytes), "{word}");
+        }
+        for (value, code) in values.iter().zip(&codes) {
+            assert_eq!(labels[*code as usize], *value);
         }
     }
 

@@ -6,6 +6,25 @@
 /// The most text a table holds (4 GiB - 1); files are refused long before this.
 pub const MAX_TEXT_BYTES: usize = u32::MAX as usize;
 
+/// A printable ASCII character other than space: never white space, so text starting and ending
+/// with one needs no trimming (the common cell, checked without decoding characters).
+#[allow(clippy::trivially_copy_pass_by_ref)] // used as a predicate on `&u8`
+pub(crate) fn is_visible_ascii(byte: &u8) -> bool {
+    (0x21..0x80).contains(byte)
+}
+
+/// `text` without white space at either end; the common cell that has none is answered from its
+/// first and last bytes.
+#[must_use]
+pub fn trim_cell(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    if bytes.first().is_some_and(is_visible_ascii) && bytes.last().is_some_and(is_visible_ascii) {
+        text
+    } else {
+        text.trim()
+    }
+}
+
 /// Narrows an offset known to be below [`MAX_TEXT_BYTES`].
 fn offset(value: usize) -> u32 {
     u32::try_from(value).unwrap_or(u32::MAX)
@@ -246,7 +265,9 @@ impl CellTable {
         }
         let start = if first == 0 { 0 } else { self.cell_ends[first as usize - 1] as usize };
         let end = self.cell_ends[next as usize - 1] as usize;
-        self.text.get(start..end).is_none_or(|span| span.trim().is_empty())
+        self.text
+            .get(start..end)
+            .is_none_or(|span| !span.as_bytes().first().is_some_and(is_visible_ascii) && span.trim().is_empty())
     }
 
     /// Removes rows `..from` (the header and anything above it), keeping the width. Only the row
@@ -299,6 +320,13 @@ impl CellTable {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trimming_a_cell_matches_str_trim() {
+        for text in ["", " ", "a", " a ", "a\t", "\u{a0}x", "x\u{3000}", "é ", " é", "~!", "\u{7f}", "a b", "\r\n"] {
+            assert_eq!(trim_cell(text), text.trim(), "{text:?}");
+        }
+    }
 
     #[test]
     fn a_sample_copies_evenly_spaced_rows_with_their_numbers() {
