@@ -400,6 +400,10 @@ fn parse_in_place(
             // bytes at a time: once the cells have moved eight bytes or more towards the front,
             // a whole word can be stored at the write position without touching unread text
             // (the bytes past the cell's end are overwritten by the next cell).
+            // The byte that ends the cell, taken from the word that found it (`None`: the end of
+            // the text); reading it again from the buffer, through the table of stop bytes, made
+            // every cell wait for two more loads.
+            let mut stop_byte = None;
             while write + WORD <= read && read + WORD <= n {
                 let word = word_at(buf, read);
                 buf[write..write + WORD].copy_from_slice(&word.to_le_bytes());
@@ -411,25 +415,29 @@ fn parse_in_place(
                     let before = (stop.trailing_zeros() / 8) as usize;
                     read += before;
                     write += before;
+                    stop_byte = Some((word >> (before * 8)) as u8);
                     break;
                 }
             }
-            let start = read;
-            while read < n && !stops[usize::from(buf[read])] {
-                read += 1;
+            if stop_byte.is_none() {
+                let start = read;
+                while read < n && !stops[usize::from(buf[read])] {
+                    read += 1;
+                }
+                // Short cells end inside the word just read: nothing is left to move.
+                if write != start && read != start {
+                    buf.copy_within(start..read, write);
+                }
+                write += read - start;
+                stop_byte = buf.get(read).copied();
             }
-            // Short cells end inside the word just read: nothing is left to move.
-            if write != start && read != start {
-                buf.copy_within(start..read, write);
-            }
-            write += read - start;
             parsed.push_end(slots, offset(write) + base);
-            if read < n && buf[read] == delimiter {
+            if stop_byte == Some(delimiter) {
                 read += 1;
                 continue;
             }
             // A line break or the end of the text ends the record.
-            if read < n && buf[read] == b'\r' && buf.get(read + 1) == Some(&b'\n') {
+            if stop_byte == Some(b'\r') && buf.get(read + 1) == Some(&b'\n') {
                 read += 1;
             }
             read += 1;
