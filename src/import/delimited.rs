@@ -13,11 +13,14 @@ pub const CANDIDATE_DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
 /// How many records the sniffer looks at.
 const SNIFF_RECORDS: usize = 50;
 
+/// How much of the start of a text the delimiter is sniffed from.
+const SNIFF_BYTES: usize = 256 * 1024;
+
 /// Picks the delimiter that splits the first records of `text` into the most consistent number
 /// of fields (at least two).
 #[must_use]
 pub fn sniff_delimiter(text: &str) -> u8 {
-    let mut sample_end = text.len().min(256 * 1024);
+    let mut sample_end = text.len().min(SNIFF_BYTES);
     while !text.is_char_boundary(sample_end) {
         sample_end -= 1;
     }
@@ -108,13 +111,64 @@ pub fn parse_delimited_text(
     progress: &mut dyn FnMut(f32) -> bool,
 ) -> Option<DelimitedCells> {
     let bytes = text.into_bytes();
+    let split = split_point(&bytes, delimiter);
+    parse_bytes(bytes, delimiter, split, progress)
+}
+
+/// Text not yet known to be UTF-8 (without a byte-order mark) parsed as delimited text, with the
+/// delimiter sniffed from its start. The UTF-8 check runs on one core while the other looks for
+/// the split point, where checking first made both wait in turn. `Err` gives the bytes back
+/// untouched when they are not UTF-8; `Ok(None)` means cancelled.
+pub fn parse_utf8_bytes(
+    bytes: Vec<u8>,
+    progress: &mut dyn FnMut(f32) -> bool,
+) -> Result<Option<(DelimitedCells, u8)>, Vec<u8>> {
+    let Some(head) = utf8_head(&bytes, SNIFF_BYTES) else { return Err(bytes) };
+    let delimiter = sniff_delimiter(head);
+    let (valid, split) = if bytes.len() >= PARALLEL_FROM_BYTES {
+        std::thread::scope(|scope| {
+            let check = scope.spawn(|| std::str::from_utf8(&bytes).is_ok());
+            let split = split_point(&bytes, delimiter);
+            (check.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), split)
+        })
+    } else {
+        (std::str::from_utf8(&bytes).is_ok(), None)
+    };
+    if !valid {
+        return Err(bytes);
+    }
+    Ok(parse_bytes(bytes, delimiter, split, progress).map(|parsed| (parsed, delimiter)))
+}
+
+/// The longest UTF-8 start of `bytes` within `most` bytes (a character cut at the limit is left
+/// out); `None` when those bytes are not UTF-8.
+fn utf8_head(bytes: &[u8], most: usize) -> Option<&str> {
+    let head = &bytes[..bytes.len().min(most)];
+    match std::str::from_utf8(head) {
+        Ok(text) => Some(text),
+        Err(e) if e.error_len().is_none() => std::str::from_utf8(&head[..e.valid_up_to()]).ok(),
+        Err(_) => None,
+    }
+}
+
+/// Where a large text is split for two threads: a record boundary near its middle.
+fn split_point(bytes: &[u8], delimiter: u8) -> Option<usize> {
+    (bytes.len() >= PARALLEL_FROM_BYTES)
+        .then(|| record_boundary_after(bytes, bytes.len() / 2, delimiter))
+        .flatten()
+        .filter(|&at| at < bytes.len())
+}
+
+/// Parses UTF-8 `bytes`, split at `split` (a record boundary) or whole.
+fn parse_bytes(
+    bytes: Vec<u8>,
+    delimiter: u8,
+    split: Option<usize>,
+    progress: &mut dyn FnMut(f32) -> bool,
+) -> Option<DelimitedCells> {
     // One array for every cell's end, sized by an estimate: a part writes into its share of it
     // (its pages are only touched where written) and spills over into a vector of its own.
     let ends = vec![0u32; expected_cells_and_rows(&bytes, delimiter).0];
-    let split = (bytes.len() >= PARALLEL_FROM_BYTES)
-        .then(|| record_boundary_after(&bytes, bytes.len() / 2, delimiter))
-        .flatten()
-        .filter(|&at| at < bytes.len());
     match split {
         Some(split) => parse_halves(bytes, ends, split, delimiter, progress),
         None => parse_whole(bytes, ends, delimiter, progress),
@@ -619,6 +673,38 @@ mod tests {
         .unwrap();
         assert!(calls > 0, "progress is reported");
         assert_eq!(unpadded(&both), csv_crate(&text, b','), "no blank lines: rows are records");
+
+        // The same text as bytes not yet known to be UTF-8: checked beside the split search,
+        // with the delimiter sniffed from its start, parsed the same.
+        let semicolons = text.replace(',', ";").replace("\"slow; really", "\"slow, réally");
+        let (checked, delimiter) = parse_utf8_bytes(semicolons.clone().into_bytes(), &mut |_| true)
+            .expect("valid UTF-8")
+            .expect("not cancelled");
+        assert_eq!(delimiter, b';');
+        assert_eq!(unpadded(&checked.table), csv_crate(&semicolons, b';'));
+        assert!(!checked.open_quote);
+
+        // One stray Windows-1252 byte far from the start: the bytes come back as they were.
+        let mut stray = semicolons.into_bytes();
+        let at = stray.len() - 100;
+        stray[at] = 0xE9;
+        let before = stray.clone();
+        match parse_utf8_bytes(stray, &mut |_| true) {
+            Err(back) => assert_eq!(back, before),
+            Ok(_) => panic!("invalid UTF-8 was parsed"),
+        }
+    }
+
+    #[test]
+    fn the_sniffed_start_ends_before_a_character_cut_at_the_limit() {
+        let text = "a;é;c\n".repeat(10);
+        let bytes = text.as_bytes();
+        let cut = text.find('é').unwrap_or(0) + 1; // inside the two bytes of é
+        assert_eq!(utf8_head(bytes, cut), Some("a;"));
+        assert_eq!(utf8_head(bytes, 1000), Some(text.as_str()));
+        assert_eq!(utf8_head(b"ok\xff;more", 1000), None, "a byte that is never UTF-8");
+        let (small, delimiter) = parse_utf8_bytes(bytes.to_vec(), &mut |_| true).unwrap().unwrap();
+        assert_eq!((delimiter, small.table.row_count()), (b';', 10));
     }
 
     #[test]

@@ -526,13 +526,28 @@ fn read_text_cells(
     bytes: Vec<u8>,
     progress: &mut dyn FnMut(f32) -> bool,
 ) -> Result<(CellTable, SourceInfo), ImportError> {
-    if text::utf16_without_bom(&bytes).is_none() && text::looks_binary(&bytes) {
+    let utf16 = text::utf16_without_bom(&bytes).is_some();
+    if !utf16 && text::looks_binary(&bytes) {
         return Err(ImportError::Binary { file: file.to_owned() });
     }
-    let (content, encoding, windows_1252_lines) = text::decode_text_by_line(bytes);
-    let delimiter = delimited::sniff_delimiter(&content);
-    let parsed = delimited::parse_delimited_text(content, delimiter, progress)
-        .ok_or_else(|| ImportError::Cancelled { file: file.to_owned() })?;
+    let cancelled = || ImportError::Cancelled { file: file.to_owned() };
+    // Plain UTF-8, the common case, is checked and parsed in one go; anything else is decoded
+    // to text first.
+    let plain = if utf16 || text::has_byte_order_mark(&bytes) {
+        Err(bytes)
+    } else {
+        delimited::parse_utf8_bytes(bytes, progress)
+    };
+    let (parsed, delimiter, encoding, windows_1252_lines) = match plain {
+        Ok(Some((parsed, delimiter))) => (parsed, delimiter, text::TextEncoding::Utf8, Vec::new()),
+        Ok(None) => return Err(cancelled()),
+        Err(bytes) => {
+            let (content, encoding, windows_1252_lines) = text::decode_text_by_line(bytes);
+            let delimiter = delimited::sniff_delimiter(&content);
+            let parsed = delimited::parse_delimited_text(content, delimiter, progress).ok_or_else(cancelled)?;
+            (parsed, delimiter, encoding, windows_1252_lines)
+        }
+    };
     let cells = parsed.table;
     // A quote left open swallows the rest of the file into the last row's last cell.
     let last = cells.row_count().checked_sub(1);

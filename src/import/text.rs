@@ -72,7 +72,7 @@ pub fn decode_text_by_line(bytes: Vec<u8>) -> (String, TextEncoding, Vec<usize>)
         let (text, _) = decoder.decode_without_bom_handling(&bytes);
         return (text.into_owned(), encoding, Vec::new());
     }
-    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) || bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+    if has_byte_order_mark(&bytes) {
         let (text, encoding) = decode_text(bytes);
         return (text, encoding, Vec::new());
     }
@@ -102,6 +102,12 @@ pub fn decode_text_by_line(bytes: Vec<u8>) -> (String, TextEncoding, Vec<usize>)
         }
     }
     (text, TextEncoding::Utf8, foreign)
+}
+
+/// Whether `bytes` start with a UTF-8 or UTF-16 byte-order mark.
+#[must_use]
+pub fn has_byte_order_mark(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xEF, 0xBB, 0xBF]) || bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF])
 }
 
 /// UTF-16 without a byte-order mark, recognised by its zero bytes: in text that is mostly Latin
