@@ -217,29 +217,41 @@ fn parse_halves(
     let mut parsed = head_parsed?;
     let tail_parsed = tail_parsed?;
     // Close the gap between the halves' cell text, and between their shares of the ends array,
-    // shifting the tail's ends to where its text now starts.
-    bytes.copy_within(split..split + tail_parsed.text_len, parsed.text_len);
-    let shift = offset(split - parsed.text_len);
-    let cell_base = if parsed.spilled.is_empty() {
-        let (to, count) = (parsed.cells_in_slots, tail_parsed.cells_in_slots);
-        ends.copy_within(head_slots..head_slots + count, to);
+    // shifting the tail's ends to where its text now starts: the text moves on one core while
+    // the ends move on the other.
+    let (head_len, tail_len) = (parsed.text_len, tail_parsed.text_len);
+    let shift = offset(split - head_len);
+    let cell_base = std::thread::scope(|scope| {
+        let text = &mut bytes;
+        scope.spawn(move || text.copy_within(split..split + tail_len, head_len));
+        join_ends(&mut ends, &parsed, &tail_parsed, head_slots, shift)
+    });
+    parsed.text_len += tail_parsed.text_len;
+    parsed.append(tail_parsed, cell_base);
+    let open_quote = parsed.open_quote;
+    Some(DelimitedCells { table: parsed.into_table(bytes, ends), open_quote })
+}
+
+/// Joins the halves' cell ends in `ends`, the head's share starting at 0 and the tail's at
+/// `tail_slots`, shifting the tail's by `shift`; gives the index of the tail's first cell.
+fn join_ends(ends: &mut Vec<u32>, head: &Parsed, tail: &Parsed, tail_slots: usize, shift: u32) -> usize {
+    let cell_base = if head.spilled.is_empty() {
+        let (to, count) = (head.cells_in_slots, tail.cells_in_slots);
+        ends.copy_within(tail_slots..tail_slots + count, to);
         ends.truncate(to + count);
         ends[to..].iter_mut().for_each(|e| *e -= shift);
         to
     } else {
         // The head had more cells than estimated: its spilled ends go between the two shares.
-        let tail_cells: Vec<u32> = ends[head_slots..head_slots + tail_parsed.cells_in_slots].to_vec();
-        ends.truncate(parsed.cells_in_slots);
-        ends.extend_from_slice(&parsed.spilled);
+        let tail_cells: Vec<u32> = ends[tail_slots..tail_slots + tail.cells_in_slots].to_vec();
+        ends.truncate(head.cells_in_slots);
+        ends.extend_from_slice(&head.spilled);
         let base = ends.len();
         ends.extend(tail_cells.iter().map(|&e| e - shift));
         base
     };
-    ends.extend(tail_parsed.spilled.iter().map(|&e| e - shift));
-    parsed.text_len += tail_parsed.text_len;
-    parsed.append(tail_parsed, cell_base);
-    let open_quote = parsed.open_quote;
-    Some(DelimitedCells { table: parsed.into_table(bytes, ends), open_quote })
+    ends.extend(tail.spilled.iter().map(|&e| e - shift));
+    cell_base
 }
 
 /// The cells of one part of the text, parsed in place: the cell text is `bytes[..text_len]`.
