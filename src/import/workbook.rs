@@ -164,11 +164,11 @@ struct SparseCells {
     text: String,
     /// (row, column, end of the cell's text) of every cell with text.
     cells: Vec<(u32, u32, u32)>,
-    /// The used area: every cell that is not empty counts, even one whose text is "".
+    /// The used area: every cell that is not empty counts, even one whose text is "". Until a
+    /// cell comes, `first_row` is above `last_row`.
     first_row: u32,
     last_row: u32,
     first_column: u32,
-    any: bool,
     /// Whether the cells came row by row and left to right, without repeats.
     in_order: bool,
 }
@@ -182,7 +182,6 @@ impl SparseCells {
         if matches!(value, DataRef::Empty) {
             return;
         }
-        self.any = true;
         self.first_row = self.first_row.min(row);
         self.last_row = self.last_row.max(row);
         self.first_column = self.first_column.min(column);
@@ -199,7 +198,7 @@ impl SparseCells {
 
     fn into_table(mut self) -> CellTable {
         let mut table = CellTable::new();
-        if !self.any {
+        if self.first_row > self.last_row {
             return table;
         }
         if !self.in_order {
@@ -210,8 +209,7 @@ impl SparseCells {
         let mut start = 0;
         for row in self.first_row..=self.last_row {
             row_cells.clear();
-            while let Some(&(cell_row, column, end)) = self.cells.get(next).filter(|c| c.0 == row) {
-                debug_assert_eq!(cell_row, row);
+            while let Some(&(_, column, end)) = self.cells.get(next).filter(|c| c.0 == row) {
                 let at = (column - self.first_column) as usize;
                 row_cells.resize(at, "");
                 row_cells.push(&self.text[start..end as usize]);
