@@ -9,7 +9,7 @@ pub const MAX_TEXT_BYTES: usize = u32::MAX as usize;
 /// A printable ASCII character other than space: never white space, so text starting and ending
 /// with one needs no trimming (the common cell, checked without decoding characters).
 #[allow(clippy::trivially_copy_pass_by_ref)] // used as a predicate on `&u8`
-pub(crate) fn is_visible_ascii(byte: &u8) -> bool {
+fn is_visible_ascii(byte: &u8) -> bool {
     (0x21..0x80).contains(byte)
 }
 
@@ -265,9 +265,7 @@ impl CellTable {
         }
         let start = if first == 0 { 0 } else { self.cell_ends[first as usize - 1] as usize };
         let end = self.cell_ends[next as usize - 1] as usize;
-        self.text
-            .get(start..end)
-            .is_none_or(|span| !span.as_bytes().first().is_some_and(is_visible_ascii) && span.trim().is_empty())
+        self.text.get(start..end).is_none_or(|span| trim_cell(span).is_empty())
     }
 
     /// Removes rows `..from` (the header and anything above it), keeping the width. Only the row
