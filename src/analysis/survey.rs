@@ -525,12 +525,12 @@ impl TypingPlan<'_> {
         let mut comments: Vec<Vec<String>> =
             self.comments.iter().map(|_| Vec::with_capacity(share.rows.len())).collect();
         for (k, r) in share.rows.clone().enumerate() {
-            if cells.row_is_blank(r) {
+            let row = cells.row_cells(r);
+            if row.is_blank() {
                 blank.push(r);
                 comments.iter_mut().for_each(|texts| texts.push(String::new()));
                 continue;
             }
-            let row = cells.row_cells(r);
             let number = u32::try_from(cells.row_number(r)).unwrap_or(u32::MAX);
             share.row_numbers[k] = number;
             let cell = row.get(self.score);

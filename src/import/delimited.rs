@@ -5,7 +5,7 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::table::CellTable;
+use super::table::{CellTable, FAR_END, near_end};
 
 /// Delimiters a survey export may use, in order of preference when two fit equally well.
 pub const CANDIDATE_DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
@@ -81,9 +81,11 @@ const PARALLEL_FROM_BYTES: usize = 8 << 20;
 /// Parses delimited text into a cell table, calling `progress` with the share done (0..1) now and
 /// then; `progress` returning `false` cancels, and then `None` is returned.
 ///
-/// The cells are written over the text itself: each cell's content moves towards the front of
-/// the buffer, over the delimiters and quotes before it, so the table holds no second copy of the
-/// file and the peak stays near the file's size plus four bytes a cell. The rules are the csv
+/// The text itself becomes the table's text: cells stay where they are, one delimiter apart, and
+/// only a row holding a quoted cell is rewritten (its quotes taken out, the rest of the row moved
+/// up). So the table holds no second copy of the file, the peak stays near the file's size plus
+/// two bytes a cell (where each cell ends in its row), and a cell costs one bit scan of a 64-byte
+/// window's stop bytes instead of a loop over its characters. The rules are the csv
 /// crate's (`flexible`, no header, `"` quoting with `""` escapes, `\r`, `\n` or `\r\n` ending a
 /// record, blank lines skipped), as a test checks against it.
 ///
@@ -168,7 +170,7 @@ fn parse_bytes(
 ) -> Option<DelimitedCells> {
     // One array for every cell's end, sized by an estimate: a part writes into its share of it
     // (its pages are only touched where written) and spills over into a vector of its own.
-    let ends = vec![0u32; expected_cells_and_rows(&bytes, delimiter).0];
+    let ends = vec![0u16; expected_cells_and_rows(&bytes, delimiter).0];
     match split {
         Some(split) => parse_halves(bytes, ends, split, delimiter, progress),
         None => parse_whole(bytes, ends, delimiter, progress),
@@ -178,7 +180,7 @@ fn parse_bytes(
 /// Parses all of `bytes` on this thread, with `ends` as the share for the cell ends.
 fn parse_whole(
     mut bytes: Vec<u8>,
-    mut ends: Vec<u32>,
+    mut ends: Vec<u16>,
     delimiter: u8,
     progress: &mut dyn FnMut(f32) -> bool,
 ) -> Option<DelimitedCells> {
@@ -193,7 +195,7 @@ fn parse_whole(
 /// a record boundary.
 fn parse_halves(
     mut bytes: Vec<u8>,
-    mut ends: Vec<u32>,
+    mut ends: Vec<u16>,
     split: usize,
     delimiter: u8,
     progress: &mut dyn FnMut(f32) -> bool,
@@ -216,53 +218,49 @@ fn parse_halves(
     });
     let mut parsed = head_parsed?;
     let tail_parsed = tail_parsed?;
-    // Close the gap between the halves' cell text, and between their shares of the ends array,
-    // shifting the tail's ends to where its text now starts: the text moves on one core while
-    // the ends move on the other.
-    let (head_len, tail_len) = (parsed.text_len, tail_parsed.text_len);
-    let shift = offset(split - head_len);
-    let cell_base = std::thread::scope(|scope| {
-        let text = &mut bytes;
-        scope.spawn(move || text.copy_within(split..split + tail_len, head_len));
-        join_ends(&mut ends, &parsed, &tail_parsed, head_slots, shift)
-    });
-    parsed.text_len += tail_parsed.text_len;
+    // Both halves' cells stay where they are in the text; only the gap between their shares of
+    // the ends array closes.
+    let cell_base = join_ends(&mut ends, &parsed, &tail_parsed, head_slots);
     parsed.append(tail_parsed, cell_base);
     let open_quote = parsed.open_quote;
     Some(DelimitedCells { table: parsed.into_table(bytes, ends), open_quote })
 }
 
 /// Joins the halves' cell ends in `ends`, the head's share starting at 0 and the tail's at
-/// `tail_slots`, shifting the tail's by `shift`; gives the index of the tail's first cell.
-fn join_ends(ends: &mut Vec<u32>, head: &Parsed, tail: &Parsed, tail_slots: usize, shift: u32) -> usize {
+/// `tail_slots`; gives the index of the tail's first cell.
+fn join_ends(ends: &mut Vec<u16>, head: &Parsed, tail: &Parsed, tail_slots: usize) -> usize {
     let cell_base = if head.spilled.is_empty() {
         let (to, count) = (head.cells_in_slots, tail.cells_in_slots);
         ends.copy_within(tail_slots..tail_slots + count, to);
         ends.truncate(to + count);
-        ends[to..].iter_mut().for_each(|e| *e -= shift);
         to
     } else {
         // The head had more cells than estimated: its spilled ends go between the two shares.
-        let tail_cells: Vec<u32> = ends[tail_slots..tail_slots + tail.cells_in_slots].to_vec();
+        let tail_cells: Vec<u16> = ends[tail_slots..tail_slots + tail.cells_in_slots].to_vec();
         ends.truncate(head.cells_in_slots);
         ends.extend_from_slice(&head.spilled);
         let base = ends.len();
-        ends.extend(tail_cells.iter().map(|&e| e - shift));
+        ends.extend_from_slice(&tail_cells);
         base
     };
-    ends.extend(tail.spilled.iter().map(|&e| e - shift));
+    ends.extend_from_slice(&tail.spilled);
     cell_base
 }
 
-/// The cells of one part of the text, parsed in place: the cell text is `bytes[..text_len]`.
+/// The cells of one part of the text, parsed in place: each row's cells stay where the row
+/// starts, one byte apart; a row holding a quoted cell is rewritten without its quotes.
 struct Parsed {
-    text_len: usize,
     /// Cells whose end went into the part's share of the ends array (the first ones).
     cells_in_slots: usize,
     /// Ends of the cells after those, when the share was full.
-    spilled: Vec<u32>,
+    spilled: Vec<u16>,
+    /// The cells ending [`FAR_END`] bytes or more into their row: (index among the part's
+    /// cells, offset in the whole text).
+    far_ends: Vec<(u32, u32)>,
     /// Index of each row's first cell among the part's cells, and one past the last row.
     row_starts: Vec<u32>,
+    /// Where each row's first cell starts in the whole text.
+    row_text: Vec<u32>,
     rows: usize,
     /// Rows as a spreadsheet shows them, blank lines included: the row number of the part's
     /// last record or blank line.
@@ -281,14 +279,19 @@ impl Parsed {
         self.cells_in_slots + self.spilled.len()
     }
 
-    /// Records the end of a cell: in the share while it has room, else spilled.
-    fn push_end(&mut self, slots: &mut [u32], end: u32) {
+    /// Records where a cell ends, `from_row_start` bytes into a row that starts at `row_start`
+    /// in the whole text: in the share while it has room, else spilled.
+    fn push_end(&mut self, slots: &mut [u16], from_row_start: usize, row_start: u32) {
+        let near = near_end(from_row_start);
+        if near == FAR_END {
+            self.far_ends.push((offset(self.cell_count()), row_start + offset(from_row_start)));
+        }
         match slots.get_mut(self.cells_in_slots) {
             Some(slot) => {
-                *slot = end;
+                *slot = near;
                 self.cells_in_slots += 1;
             }
-            None => self.spilled.push(end),
+            None => self.spilled.push(near),
         }
     }
 
@@ -297,6 +300,8 @@ impl Parsed {
         let cell_base = offset(cell_base);
         self.row_starts.pop();
         self.row_starts.extend(tail.row_starts.iter().map(|&s| s + cell_base));
+        self.row_text.extend_from_slice(&tail.row_text);
+        self.far_ends.extend(tail.far_ends.iter().map(|&(cell, end)| (cell + cell_base, end)));
         if self.numbers.is_some() || tail.numbers.is_some() {
             let lines = self.lines;
             let tail_numbers = tail.numbers.unwrap_or_else(|| (1..=offset(tail.rows)).collect());
@@ -320,18 +325,22 @@ impl Parsed {
         self.lines += 1;
     }
 
-    /// The table over `bytes`, cut to the cell text, with every cell's end in `ends`.
-    fn into_table(mut self, mut bytes: Vec<u8>, mut ends: Vec<u32>) -> CellTable {
-        bytes.truncate(self.text_len);
-        // Give back what the delimiters and quotes held, and what the estimates reserved; for a
-        // large buffer this shrinks the mapping in place.
-        bytes.shrink_to_fit();
+    /// The table over `bytes`, with every cell's end in `ends`.
+    fn into_table(mut self, bytes: Vec<u8>, mut ends: Vec<u16>) -> CellTable {
+        // Give back what the estimates reserved.
         ends.shrink_to_fit();
         self.row_starts.shrink_to_fit();
-        // Only ASCII delimiters, quotes and line breaks were removed from valid UTF-8, so the cell
-        // text is valid UTF-8 too; the lossy branch is never taken.
+        self.row_text.shrink_to_fit();
+        // Only ASCII quotes were taken out of valid UTF-8, and the bytes a shortened row left
+        // behind became spaces, so the text is valid UTF-8 too; the lossy branch is never taken.
         let text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-        CellTable::from_parts(text, ends, self.row_starts, self.column_count, self.numbers)
+        CellTable::from_parts(
+            text,
+            (ends, self.far_ends),
+            (self.row_starts, self.row_text),
+            self.column_count,
+            self.numbers,
+        )
     }
 }
 
@@ -340,45 +349,99 @@ fn offset(value: usize) -> u32 {
     u32::try_from(value).unwrap_or(u32::MAX)
 }
 
-/// Bytes that end an unquoted cell.
-fn cell_stops(delimiter: u8) -> [bool; 256] {
-    let mut stops = [false; 256];
-    stops[usize::from(delimiter)] = true;
-    stops[usize::from(b'\n')] = true;
-    stops[usize::from(b'\r')] = true;
-    stops
+/// The bytes that end an unquoted cell (the delimiter, `\n` and `\r`), found 64 bytes at a time:
+/// one bit per byte of a window of the text, so that a cell costs a bit scan rather than a loop
+/// over its bytes.
+struct Stops {
+    delimiter: u8,
+    /// Where the current window starts.
+    start: usize,
+    /// Bit `i` is set when byte `start + i` ends a cell.
+    mask: u64,
 }
 
-/// Bytes read at a time when looking for the end of an unquoted cell.
-const WORD: usize = 8;
+impl Stops {
+    fn new(buf: &[u8], delimiter: u8) -> Self {
+        Self { delimiter, start: 0, mask: window_mask(buf, 0, delimiter) }
+    }
 
-/// The eight bytes at `at` (which has eight bytes after it) as one little-endian word.
-fn word_at(buf: &[u8], at: usize) -> u64 {
-    let mut bytes = [0u8; WORD];
-    bytes.copy_from_slice(&buf[at..at + WORD]);
-    u64::from_le_bytes(bytes)
+    /// The first byte at or after `from` that ends a cell, or `buf.len()`. `from` never moves
+    /// back, and the bytes from `from` on are the ones the windows were computed from (the
+    /// parser only writes behind its reading position).
+    fn next(&mut self, buf: &[u8], from: usize) -> usize {
+        loop {
+            // Bytes between `from` and a window that starts after it were passed over, stopless.
+            let skip = from.saturating_sub(self.start);
+            if skip < 64 {
+                let left = self.mask & (u64::MAX << skip);
+                if left != 0 {
+                    return self.start + left.trailing_zeros() as usize;
+                }
+            }
+            self.start = (self.start + 64).max(from);
+            if self.start >= buf.len() {
+                self.mask = 0;
+                return buf.len();
+            }
+            self.mask = window_mask(buf, self.start, self.delimiter);
+        }
+    }
+}
+
+/// The stop bits of the 64 bytes from `start` (which is inside `buf`); bytes past the end have
+/// none.
+fn window_mask(buf: &[u8], start: usize, delimiter: u8) -> u64 {
+    let rest = &buf[start..];
+    if let Some(block) = rest.first_chunk::<64>() {
+        block_mask(block, delimiter)
+    } else {
+        let mut block = [0u8; 64];
+        block[..rest.len()].copy_from_slice(rest);
+        block_mask(&block, delimiter) & ((1u64 << rest.len()) - 1)
+    }
+}
+
+/// Bit `i` set when `block[i]` is the delimiter, `\n` or `\r`: four 16-byte compares with
+/// SSE2, which every x86-64 processor has.
+#[cfg(target_arch = "x86_64")]
+fn block_mask(block: &[u8; 64], delimiter: u8) -> u64 {
+    use safe_arch::{cmp_eq_mask_i8_m128i, load_unaligned_m128i, move_mask_i8_m128i, set_splat_i8_m128i};
+    let [delimiter, newline, carriage] =
+        [delimiter, b'\n', b'\r'].map(|byte| set_splat_i8_m128i(i8::from_ne_bytes([byte])));
+    block.as_chunks::<16>().0.iter().enumerate().fold(0, |mask, (i, chunk)| {
+        let bytes = load_unaligned_m128i(chunk);
+        let stops = cmp_eq_mask_i8_m128i(bytes, delimiter)
+            | cmp_eq_mask_i8_m128i(bytes, newline)
+            | cmp_eq_mask_i8_m128i(bytes, carriage);
+        mask | (u64::from(move_mask_i8_m128i(stops).cast_unsigned() & 0xFFFF) << (16 * i))
+    })
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+fn block_mask(block: &[u8; 64], delimiter: u8) -> u64 {
+    block_mask_words(block, delimiter)
+}
+
+/// [`block_mask`] eight bytes at a time in plain integer arithmetic, for other processors.
+#[cfg_attr(all(target_arch = "x86_64", not(test)), allow(dead_code))]
+fn block_mask_words(block: &[u8; 64], delimiter: u8) -> u64 {
+    const LOW7: u64 = repeated(0x7F);
+    // The high bit of every zero byte of `x`, exactly (no borrow runs into the next byte).
+    let zero_bytes = |x: u64| !(((x & LOW7).wrapping_add(LOW7)) | x | LOW7);
+    block.as_chunks::<8>().0.iter().enumerate().fold(0, |mask, (i, chunk)| {
+        let word = u64::from_le_bytes(*chunk);
+        let high = zero_bytes(word ^ repeated(delimiter))
+            | zero_bytes(word ^ repeated(b'\n'))
+            | zero_bytes(word ^ repeated(b'\r'));
+        // Gather the eight high bits into one byte, byte 0's bit lowest.
+        let bits = (high >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+        mask | (bits << (8 * i))
+    })
 }
 
 /// A byte repeated in all eight bytes of a word.
 const fn repeated(byte: u8) -> u64 {
     (byte as u64) * 0x0101_0101_0101_0101
-}
-
-/// The words that end an unquoted cell: the delimiter, `\n` and `\r` in every byte.
-fn stop_masks(delimiter: u8) -> [u64; 3] {
-    [repeated(delimiter), repeated(b'\n'), repeated(b'\r')]
-}
-
-/// Non-zero when `word` holds a delimiter or line break; its lowest set bit is then the high
-/// bit of the first such byte (the classic "has a zero byte" test on `word ^ mask`, whose
-/// false positives can only follow a true match).
-fn stop_bytes(word: u64, masks: &[u64; 3]) -> u64 {
-    const LOW: u64 = repeated(0x01);
-    const HIGH: u64 = repeated(0x80);
-    masks.iter().fold(0, |found, mask| {
-        let x = word ^ mask;
-        found | (x.wrapping_sub(LOW) & !x & HIGH)
-    })
 }
 
 /// How many cells and records `buf` will hold, estimated from its first 64 KiB with a little to
@@ -391,27 +454,27 @@ fn expected_cells_and_rows(buf: &[u8], delimiter: u8) -> (usize, usize) {
     (scale(cells), scale(lines))
 }
 
-/// One sequential pass over `buf`, moving each cell's content to the front of the buffer. Cell
-/// ends, plus `text_base` (where `buf` starts in the whole text), go into `slots` while it has
-/// room.
+/// One sequential pass over `buf`, in place: a row's cells stay where they are, unless a quoted
+/// cell in it was shortened (its quotes taken out), which moves the rest of the row up behind it.
+/// Where each cell ends in its row goes into `slots` while it has room; offsets in the whole text
+/// (row starts, far cell ends) add `text_base`, where `buf` starts in it.
 fn parse_in_place(
     buf: &mut [u8],
     delimiter: u8,
     text_base: usize,
-    slots: &mut [u32],
+    slots: &mut [u16],
     progress: &mut dyn FnMut(f32) -> bool,
 ) -> Option<Parsed> {
-    let stops = cell_stops(delimiter);
-    let masks = stop_masks(delimiter);
     let n = buf.len();
     let total = n.max(1) as f32;
     let (_, rows) = expected_cells_and_rows(buf, delimiter);
     let base = offset(text_base);
     let mut parsed = Parsed {
-        text_len: 0,
         cells_in_slots: 0,
         spilled: Vec::new(),
+        far_ends: Vec::new(),
         row_starts: Vec::with_capacity(rows + 1),
+        row_text: Vec::with_capacity(rows),
         rows: 0,
         lines: 0,
         numbers: None,
@@ -419,7 +482,8 @@ fn parse_in_place(
         open_quote: false,
     };
     parsed.row_starts.push(0);
-    let (mut read, mut write) = (0usize, 0usize);
+    let mut stops = Stops::new(buf, delimiter);
+    let mut read = 0usize;
     let mut record_number = 0u32;
     while read < n {
         // Between records: a line break here ends a blank line, which is skipped but keeps its
@@ -434,6 +498,10 @@ fn parse_in_place(
         }
         record_number += 1;
         let first_cell = parsed.cell_count();
+        let row_start = read;
+        parsed.row_text.push(offset(row_start) + base);
+        // Where the current cell's text goes: `read` itself until a quoted cell is shortened.
+        let mut write = read;
         loop {
             if read < n && buf[read] == b'"' {
                 // A quoted cell: up to the closing quote, `""` being one quote.
@@ -462,45 +530,25 @@ fn parse_in_place(
                     }
                 }
             }
-            // Unquoted text, or text after a closing quote, belongs to the cell as it is. Eight
-            // bytes at a time: once the cells have moved eight bytes or more towards the front,
-            // a whole word can be stored at the write position without touching unread text
-            // (the bytes past the cell's end are overwritten by the next cell).
-            // The byte that ends the cell, taken from the word that found it (`None`: the end of
-            // the text); reading it again from the buffer, through the table of stop bytes, made
-            // every cell wait for two more loads.
-            let mut stop_byte = None;
-            while write + WORD <= read && read + WORD <= n {
-                let word = word_at(buf, read);
-                buf[write..write + WORD].copy_from_slice(&word.to_le_bytes());
-                let stop = stop_bytes(word, &masks);
-                if stop == 0 {
-                    read += WORD;
-                    write += WORD;
-                } else {
-                    let before = (stop.trailing_zeros() / 8) as usize;
-                    read += before;
-                    write += before;
-                    stop_byte = Some((word >> (before * 8)) as u8);
-                    break;
-                }
+            // Unquoted text, or text after a closing quote, belongs to the cell as it is.
+            let stop = stops.next(buf, read);
+            if write != read {
+                buf.copy_within(read..stop, write);
             }
-            if stop_byte.is_none() {
-                let start = read;
-                while read < n && !stops[usize::from(buf[read])] {
-                    read += 1;
-                }
-                // Short cells end inside the word just read: nothing is left to move.
-                if write != start && read != start {
-                    buf.copy_within(start..read, write);
-                }
-                write += read - start;
-                stop_byte = buf.get(read).copied();
-            }
-            parsed.push_end(slots, offset(write) + base);
+            write += stop - read;
+            read = stop;
+            parsed.push_end(slots, write - row_start, offset(row_start) + base);
+            let stop_byte = buf.get(read).copied();
             if stop_byte == Some(delimiter) {
+                buf[write] = delimiter;
+                write += 1;
                 read += 1;
                 continue;
+            }
+            // The row is over. What a shortened row left behind becomes spaces, so that the
+            // text stays UTF-8 whatever characters the leftovers cut through.
+            if write != read {
+                buf[write..read].fill(b' ');
             }
             // A line break or the end of the text ends the record.
             if stop_byte == Some(b'\r') && buf.get(read + 1) == Some(&b'\n') {
@@ -521,7 +569,6 @@ fn parse_in_place(
             return None;
         }
     }
-    parsed.text_len = write;
     Some(parsed)
 }
 
@@ -764,5 +811,63 @@ mod tests {
     fn cancelling_stops_parsing() {
         let text = "a,b\n".to_owned() + &"1,2\n".repeat(70_000);
         assert!(parse_delimited(text, b',', &mut |_| false).is_none());
+    }
+
+    #[test]
+    fn stop_bits_are_exact_for_every_byte_and_delimiter() {
+        // Every byte value at every position, against each delimiter, in both ways of finding
+        // the bits (SSE2 on x86-64, plain arithmetic elsewhere).
+        let mut block = [0u8; 64];
+        for start in 0..=255u8 {
+            for (i, byte) in block.iter_mut().enumerate() {
+                *byte = start.wrapping_add((i as u8).wrapping_mul(37));
+            }
+            for delimiter in CANDIDATE_DELIMITERS {
+                let expected = block
+                    .iter()
+                    .enumerate()
+                    .fold(0u64, |mask, (i, &b)| mask | (u64::from(b == delimiter || b == b'\n' || b == b'\r') << i));
+                assert_eq!(block_mask(&block, delimiter), expected, "start {start}, delimiter {delimiter}");
+                assert_eq!(block_mask_words(&block, delimiter), expected, "start {start}, delimiter {delimiter}");
+            }
+        }
+    }
+
+    #[test]
+    fn cells_across_the_64_byte_windows_read_as_the_csv_crate_reads_them() {
+        // Cells of every length from 0 to 70, some quoted with a delimiter, a doubled quote or a
+        // line break inside, so that stops and quotes fall on every offset of a window and
+        // quoted cells run across window edges.
+        let mut text = String::new();
+        for length in 0..=70 {
+            let body = "x".repeat(length);
+            let cell = match length % 5 {
+                1 => format!("\"{body},\""),
+                2 => format!("\"{body}\"\"\n\""),
+                _ => body,
+            };
+            text.push_str(&cell);
+            text.push_str(if length % 9 == 8 { "\r\n" } else { "," });
+        }
+        text.push_str("\n\nend");
+        for at in [0, 1, 63, 64, 65] {
+            let shifted = format!("{}{text}", "y".repeat(at));
+            assert_eq!(
+                cells_only(unpadded(&one_pass(&shifted, b','))),
+                cells_only(csv_crate(&shifted, b',')),
+                "shifted by {at}"
+            );
+        }
+    }
+
+    #[test]
+    fn cells_ending_beyond_64_kib_into_their_row_read_back_whole() {
+        let long = "lang verhaal ".repeat(6_000); // 78,000 bytes
+        let text = format!("id,comment,score\n1,\"{long}\",9\n2,{long},7\n3,kort,8\n");
+        let table = one_pass(&text, b',');
+        assert_eq!(unpadded(&table), csv_crate(&text, b','));
+        assert_eq!((table.cell(1, 1).len(), table.cell(1, 2)), (long.len(), "9"));
+        assert_eq!((table.cell(2, 1).len(), table.cell(2, 2)), (long.len(), "7"));
+        assert_eq!(table.cell(3, 1), "kort");
     }
 }

@@ -1,4 +1,8 @@
-//! The in-memory text table every reader produces: cells as text, in one compact buffer.
+//! The in-memory text table every reader produces: cells as text, in one buffer.
+//!
+//! A row's cells lie in the buffer one after another with one byte between two cells (the
+//! delimiter of a delimited file, left where it was, or a unit separator), so a delimited file's
+//! text is the table's text, and only rows holding quoted cells are rewritten.
 //!
 //! Owns storage and lookup of cells by row and column. Knows nothing about scores, roles or
 //! file formats; readers fill it, the column-role detection and the analysis read it.
@@ -35,11 +39,18 @@ fn offset(value: usize) -> u32 {
 #[derive(Debug, Clone, Default)]
 pub struct CellTable {
     text: String,
-    /// End offset in `text` of every cell, row after row. `u32` halves the memory of a large
-    /// file; the import refuses text beyond [`MAX_TEXT_BYTES`].
-    cell_ends: Vec<u32>,
+    /// Where every cell ends, row after row, counted from where its row starts; a row's next
+    /// cell starts one byte later. Two bytes a cell: a million-row export's ten million cells
+    /// take 20 MB. A cell ending further into a row than [`FAR_END`] has its end in `far_ends`.
+    cell_ends: Vec<u16>,
+    /// The cells that end [`FAR_END`] bytes or more into their row: (index among all cells,
+    /// offset in `text` where it ends), in cell order. The import refuses text beyond
+    /// [`MAX_TEXT_BYTES`], so offsets fit.
+    far_ends: Vec<(u32, u32)>,
     /// Index into `cell_ends` where each row starts; one extra entry closes the last row.
     row_starts: Vec<u32>,
+    /// Offset in `text` where each row's first cell starts.
+    row_text: Vec<u32>,
     /// Spreadsheet row number (header row = 1 when it is the first line) of every row.
     row_numbers: RowNumbers,
     column_count: usize,
@@ -121,23 +132,60 @@ impl RowNumbers {
     }
 }
 
+/// The byte between two cells of a row that was not read from a delimited file.
+const SEPARATOR: char = '\u{1f}';
+
+/// A cell end this far into its row, or further, is kept in full beside the table.
+pub const FAR_END: u16 = u16::MAX;
+
+/// A cell's end counted from its row's start, or [`FAR_END`] when it is too far for two bytes.
+#[must_use]
+pub fn near_end(from_row_start: usize) -> u16 {
+    u16::try_from(from_row_start).unwrap_or(FAR_END)
+}
+
 /// The cells of one row of a [`CellTable`].
 #[derive(Debug, Clone, Copy)]
 pub struct RowCells<'a> {
     text: &'a str,
-    /// The end of each of the row's cells in `text`.
-    ends: &'a [u32],
+    /// The end of each of the row's cells, from `start`.
+    ends: &'a [u16],
     /// Where the row's first cell starts.
     start: usize,
+    /// The table's far cell ends, and the index of the row's first cell among all cells.
+    far_ends: &'a [(u32, u32)],
+    first_cell: usize,
 }
 
 impl<'a> RowCells<'a> {
     /// The text of cell `column`; a cell beyond the end of a short row is empty.
     #[must_use]
+    #[inline]
     pub fn get(&self, column: usize) -> &'a str {
         let Some(&end) = self.ends.get(column) else { return "" };
-        let start = column.checked_sub(1).map_or(self.start, |c| self.ends[c] as usize);
-        self.text.get(start..end as usize).unwrap_or("")
+        let start = column.checked_sub(1).map_or(self.start, |c| self.end(c, self.ends[c]) + 1);
+        self.text.get(start..self.end(column, end)).unwrap_or("")
+    }
+
+    /// Whether every cell of the row is blank; usually answered by its first cell.
+    #[must_use]
+    pub fn is_blank(&self) -> bool {
+        (0..self.ends.len()).all(|c| trim_cell(self.get(c)).is_empty())
+    }
+
+    /// Where cell `column`, whose stored end is `near`, ends in the text.
+    #[inline]
+    fn end(&self, column: usize, near: u16) -> usize {
+        if near < FAR_END { self.start + usize::from(near) } else { self.far_end(column) }
+    }
+
+    /// The end of a cell that ends [`FAR_END`] bytes or more into its row.
+    #[cold]
+    fn far_end(&self, column: usize) -> usize {
+        let cell = self.first_cell + column;
+        self.far_ends
+            .binary_search_by_key(&cell, |&(c, _)| c as usize)
+            .map_or(self.start, |i| self.far_ends[i].1 as usize)
     }
 }
 
@@ -148,14 +196,15 @@ impl CellTable {
         Self { row_starts: vec![0], ..Self::default() }
     }
 
-    /// A table from its parts: the cell text, the end offset of every cell, the index of each
-    /// row's first cell (one more closing the last row), and each row's spreadsheet row number
-    /// (`None`: 1, 2, 3...).
+    /// A table from its parts: the text; where every cell ends, from its row's start (a row's
+    /// next cell starts one byte later), with the far ends in full (see [`FAR_END`]); the index
+    /// of each row's first cell (one more closing the last row) and where each row starts in the
+    /// text; and each row's spreadsheet row number (`None`: 1, 2, 3...).
     #[must_use]
     pub fn from_parts(
         text: String,
-        cell_ends: Vec<u32>,
-        row_starts: Vec<u32>,
+        (cell_ends, far_ends): (Vec<u16>, Vec<(u32, u32)>),
+        (row_starts, row_text): (Vec<u32>, Vec<u32>),
         column_count: usize,
         row_numbers: Option<Vec<u32>>,
     ) -> Self {
@@ -164,7 +213,7 @@ impl CellTable {
             Some(numbers) if numbers.len() == rows => RowNumbers::Listed(numbers),
             _ => RowNumbers::Run { first: 1, len: rows },
         };
-        Self { text, cell_ends, row_starts, row_numbers, column_count }
+        Self { text, cell_ends, far_ends, row_starts, row_text, row_numbers, column_count }
     }
 
     /// Appends a row of cells found at `row_number` in the source file.
@@ -172,10 +221,19 @@ impl CellTable {
         if self.row_starts.is_empty() {
             self.row_starts.push(0);
         }
+        let row_start = self.text.len();
+        self.row_text.push(offset(row_start));
         let mut width = 0;
         for cell in cells {
+            if width > 0 {
+                self.text.push(SEPARATOR);
+            }
             self.text.push_str(cell);
-            self.cell_ends.push(offset(self.text.len()));
+            let near = near_end(self.text.len() - row_start);
+            if near == FAR_END {
+                self.far_ends.push((offset(self.cell_ends.len()), offset(self.text.len())));
+            }
+            self.cell_ends.push(near);
             width += 1;
         }
         self.row_starts.push(offset(self.cell_ends.len()));
@@ -234,8 +292,14 @@ impl CellTable {
             (Some(&first), Some(&next)) => (first as usize, next as usize),
             _ => (0, 0),
         };
-        let start = first.checked_sub(1).and_then(|i| self.cell_ends.get(i)).map_or(0, |&e| e as usize);
-        RowCells { text: &self.text, ends: self.cell_ends.get(first..next).unwrap_or(&[]), start }
+        let start = self.row_text.get(row).map_or(0, |&s| s as usize);
+        RowCells {
+            text: &self.text,
+            ends: self.cell_ends.get(first..next).unwrap_or(&[]),
+            start,
+            far_ends: &self.far_ends,
+            first_cell: first,
+        }
     }
 
     /// How many cells row `row` has in the file (before padding to the table's width).
@@ -252,20 +316,10 @@ impl CellTable {
         (0..self.column_count).map(move |c| self.cell(row, c))
     }
 
-    /// Whether every cell of a row is blank.
+    /// Whether every cell of a row is blank; usually answered by its first cell.
     #[must_use]
     pub fn row_is_blank(&self, row: usize) -> bool {
-        // A row's cells lie next to each other in the text: one look at their span answers,
-        // usually at its first character.
-        let (Some(&first), Some(&next)) = (self.row_starts.get(row), self.row_starts.get(row + 1)) else {
-            return true;
-        };
-        if first == next {
-            return true;
-        }
-        let start = if first == 0 { 0 } else { self.cell_ends[first as usize - 1] as usize };
-        let end = self.cell_ends[next as usize - 1] as usize;
-        self.text.get(start..end).is_none_or(|span| trim_cell(span).is_empty())
+        self.row_cells(row).is_blank()
     }
 
     /// Removes rows `..from` (the header and anything above it), keeping the width. Only the row
@@ -274,6 +328,7 @@ impl CellTable {
     pub fn drop_rows_before(&mut self, from: usize) {
         let from = from.min(self.row_count());
         self.row_starts.drain(..from);
+        self.row_text.drain(..from);
         self.row_numbers.drop_first(from);
     }
 
@@ -283,10 +338,12 @@ impl CellTable {
             return;
         }
         let cells = self.row_starts[rows] as usize;
-        let text_end = if cells == 0 { 0 } else { self.cell_ends[cells - 1] as usize };
+        let text_end = self.row_text[rows] as usize;
         self.text.truncate(text_end);
         self.cell_ends.truncate(cells);
+        self.far_ends.retain(|&(cell, _)| (cell as usize) < cells);
         self.row_starts.truncate(rows + 1);
+        self.row_text.truncate(rows);
         self.row_numbers.truncate(rows);
     }
 
@@ -297,18 +354,29 @@ impl CellTable {
             return;
         };
         let (first_cell, end_cell) = (first_cell as usize, end_cell as usize);
-        let text_start = if first_cell == 0 { 0 } else { other.cell_ends[first_cell - 1] as usize };
-        let text_end = if end_cell == 0 { 0 } else { other.cell_ends[end_cell - 1] as usize };
-        // Close this table's last row where its cells end, then append `other`'s live cells.
+        let text_start = other.row_text.first().map_or(0, |&s| s as usize);
+        let text_end = other.row_count().checked_sub(1).map_or(text_start, |last| {
+            let cells = other.row_cells(last);
+            cells.ends.len().checked_sub(1).map_or(cells.start, |c| cells.end(c, cells.ends[c]))
+        });
+        // Close this table's last row where its cells end, then append `other`'s live cells:
+        // their ends, counted from their rows' starts, stay as they are.
         let cell_base = self.cell_ends.len();
         if let Some(last) = self.row_starts.last_mut() {
             *last = offset(cell_base);
         }
         let text_shift = self.text.len() as i64 - text_start as i64;
-        self.text.push_str(&other.text[text_start..text_end]);
-        self.cell_ends.extend(
-            other.cell_ends[first_cell..end_cell].iter().map(|&e| offset((i64::from(e) + text_shift) as usize)),
+        let shift = |at: u32| offset((i64::from(at) + text_shift) as usize);
+        self.cell_ends.extend_from_slice(&other.cell_ends[first_cell..end_cell]);
+        self.far_ends.extend(
+            other
+                .far_ends
+                .iter()
+                .filter(|&&(cell, _)| (first_cell..end_cell).contains(&(cell as usize)))
+                .map(|&(cell, end)| (offset(cell as usize - first_cell + cell_base), shift(end))),
         );
+        self.row_text.extend(other.row_text.iter().map(|&s| shift(s)));
+        self.text.push_str(&other.text[text_start..text_end.max(text_start)]);
         self.row_starts.extend(other.row_starts.iter().skip(1).map(|&s| offset(s as usize - first_cell + cell_base)));
         self.row_numbers.extend_shifted(&other.row_numbers, offset(row_offset));
         self.column_count = self.column_count.max(other.column_count);
@@ -385,5 +453,26 @@ mod tests {
         t.drop_rows_before(5);
         assert_eq!(t.row_count(), 0);
         assert_eq!(t.cell(0, 0), "");
+    }
+
+    #[test]
+    fn cells_ending_beyond_64_kib_into_their_row_survive_append_and_truncate() {
+        let long = "x".repeat(70_000);
+        let mut t = CellTable::new();
+        t.push_row(1, ["id", "comment", "score"]);
+        t.push_row(2, ["1", long.as_str(), "9", long.as_str()]);
+        t.push_row(3, ["2", "kort", "7"]);
+        assert_eq!((t.cell(1, 1).len(), t.cell(1, 2), t.cell(1, 3).len()), (70_000, "9", 70_000));
+        assert!(!t.row_is_blank(1));
+        let mut more = CellTable::new();
+        more.push_row(1, ["skipped"]);
+        more.push_row(2, ["3", long.as_str(), "10"]);
+        more.drop_rows_before(1);
+        t.append(&more, 10);
+        assert_eq!((t.cell(3, 0), t.cell(3, 1).len(), t.cell(3, 2)), ("3", 70_000, "10"));
+        assert_eq!(t.row_number(3), 12);
+        assert_eq!((t.cell(1, 1).len(), t.cell(1, 2)), (70_000, "9"));
+        t.truncate_rows(2);
+        assert_eq!((t.row_count(), t.cell(1, 2), t.cell(1, 3).len()), (2, "9", 70_000));
     }
 }
