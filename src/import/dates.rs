@@ -3,6 +3,8 @@
 //!
 //! Owns only the text-to-day step; the result is a day number (days since 1970-01-01).
 
+use super::table::trim_cell;
+
 /// How a column writes its dates, decided once per column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateOrder {
@@ -65,9 +67,36 @@ pub fn iso_date(days: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
-/// The three numeric parts of a date written with `-`, `.` or `/`, before any time of day.
+/// The three numeric parts of a date written with `-`, `.` or `/`, before any time of day, and
+/// whether the year comes first.
 fn parts(cell: &str) -> Option<(u32, u32, u32, bool)> {
-    let date = cell.trim().split([' ', 'T']).next()?;
+    let cell = trim_cell(cell);
+    fixed_parts(cell.as_bytes()).or_else(|| written_parts(cell))
+}
+
+/// [`parts`] of the two shapes nearly every export writes, `YYYY-MM-DD` and `DD-MM-YYYY` (with
+/// the same `-`, `.` or `/` twice), alone or before a time of day: read digit by digit, where
+/// splitting the text cost a million-row file 20 ms. `None` for any other text.
+fn fixed_parts(cell: &[u8]) -> Option<(u32, u32, u32, bool)> {
+    let date = cell.first_chunk::<10>()?;
+    if cell.get(10).is_some_and(|&after| after != b' ' && after != b'T') {
+        return None;
+    }
+    let number =
+        |digits: &[u8]| digits.iter().try_fold(0u32, |n, &d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')));
+    let separator = |at: usize, again: usize| matches!(date[at], b'-' | b'.' | b'/') && date[again] == date[at];
+    if separator(4, 7) {
+        Some((number(&date[..4])?, number(&date[5..7])?, number(&date[8..])?, true))
+    } else if separator(2, 5) {
+        Some((number(&date[..2])?, number(&date[3..5])?, number(&date[6..])?, false))
+    } else {
+        None
+    }
+}
+
+/// [`parts`] of any date written with `-`, `.` or `/`: parts of one to four digits.
+fn written_parts(cell: &str) -> Option<(u32, u32, u32, bool)> {
+    let date = cell.split([' ', 'T']).next()?;
     let sep = date.chars().find(|c| matches!(c, '-' | '.' | '/'))?;
     let mut it = date.split(sep);
     let (a, b, c) = (it.next()?, it.next()?, it.next()?);
@@ -87,7 +116,7 @@ fn full_year(y: u32) -> i64 {
 /// Parses one cell in the given order.
 #[must_use]
 pub fn parse_date(cell: &str, order: DateOrder) -> Option<i64> {
-    let cell = cell.trim();
+    let cell = trim_cell(cell);
     if cell.is_empty() {
         return None;
     }
@@ -172,6 +201,43 @@ mod tests {
         }
         assert_eq!(parse_date("31-02-2025", DateOrder::DayFirst), None);
         assert_eq!(parse_date("n.v.t.", DateOrder::DayFirst), None);
+    }
+
+    #[test]
+    fn the_common_shapes_read_as_any_written_date_reads() {
+        let mut cells = vec![
+            "2025-12-31",
+            "31-12-2025",
+            "31.12.2025",
+            "31/12/2025",
+            "2025/12/31",
+            "2025.12.31",
+            "2025-12-31 23:59",
+            "2025-12-31T08:00:00Z",
+            "31/12/2025 14:02",
+            "2025-12-31x",
+            "2025-12/31",
+            "31-12.2025",
+            "2025-1a-31",
+            "20251-2-31",
+            "1-2-2025",
+            "2025-1-2",
+            " 2025-12-31 ",
+            "2025-12-3",
+            "abcd-ef-gh",
+            "2025-00-00",
+        ];
+        let digits: Vec<String> =
+            (0..10_000).map(|i| format!("{:04}-{:02}-{:02}", 1990 + i % 50, i % 14, i % 33)).collect();
+        cells.extend(digits.iter().map(String::as_str));
+        for cell in cells {
+            let trimmed = cell.trim();
+            if let Some(fixed) = fixed_parts(trimmed.as_bytes()) {
+                assert_eq!(Some(fixed), written_parts(trimmed), "{cell:?}");
+            }
+            assert_eq!(parts(cell), written_parts(trimmed), "{cell:?}");
+        }
+        assert!(fixed_parts(b"2025-12-31").is_some() && fixed_parts(b"31.12.2025 08:00").is_some());
     }
 
     #[test]
