@@ -236,7 +236,15 @@ pub(crate) struct LabelEncoder<'a> {
     /// Each of the first labels as (length, first eight bytes, last eight bytes): compared as
     /// three words, which decide equality for labels of up to 16 bytes without comparing bytes.
     short: Vec<(usize, u64, u64)>,
+    /// Per hash of a short key, one plus the index of the first label whose key hashes there (0:
+    /// none): most cells are found with one look and one comparison.
+    slots: [u8; 32],
     seen: HashMap<&'a str, u32>,
+}
+
+/// The slot of a short label's key in [`LabelEncoder`]'s `slots`.
+fn slot_of((len, first, last): (usize, u64, u64)) -> usize {
+    ((first ^ last.rotate_left(29) ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 59) as usize
 }
 
 impl<'a> LabelEncoder<'a> {
@@ -247,6 +255,13 @@ impl<'a> LabelEncoder<'a> {
     pub(crate) fn code(&mut self, v: &'a str) -> u32 {
         if self.labels.len() <= Self::FEW {
             let key = (v.len(), first_word(v), last_word(v));
+            let slot = slot_of(key);
+            if let Some(i) = usize::from(self.slots[slot]).checked_sub(1)
+                && self.short[i] == key
+                && key.0 <= 16
+            {
+                return i as u32;
+            }
             let found = if key.0 <= 16 {
                 // Every label is compared, without a branch per label: which one matches is as
                 // good as random row after row, and a mispredicted early exit cost more than
@@ -264,6 +279,9 @@ impl<'a> LabelEncoder<'a> {
             if self.labels.len() < Self::FEW {
                 self.labels.push(v);
                 self.short.push(key);
+                if self.slots[slot] == 0 {
+                    self.slots[slot] = self.labels.len() as u8;
+                }
                 self.seen.insert(v, self.labels.len() as u32 - 1);
                 return self.labels.len() as u32 - 1;
             }
@@ -1061,6 +1079,18 @@ pub(crate) mod tests {
             assert_eq!(first_word(word), u64::from_le_bytes(bytes), "{word}");
         }
         for (value, code) in values.iter().zip(&codes) {
+            assert_eq!(labels[*code as usize], *value);
+        }
+        // Sixteen labels share 32 slots (some share one) before the rest go to the hash map;
+        // every repeat, in any order, finds its own code.
+        let many: Vec<String> = (0..40).map(|i| format!("segment {i}")).collect();
+        let key = |v: &str| (v.len(), first_word(v), last_word(v));
+        let slots: std::collections::HashSet<usize> = many[..16].iter().map(|v| slot_of(key(v))).collect();
+        assert!(slots.len() < 16, "the test needs labels sharing a slot");
+        let order: Vec<&str> = (0..400).map(|i| many[(i * 7 + i / 40) % 40].as_str()).collect();
+        let (labels, codes) = encode(order.iter().copied());
+        assert_eq!(labels.len(), 40);
+        for (value, code) in order.iter().zip(&codes) {
             assert_eq!(labels[*code as usize], *value);
         }
     }

@@ -167,10 +167,12 @@ impl<'a> RowCells<'a> {
         self.text.get(start..self.end(column, end)).unwrap_or("")
     }
 
-    /// Whether every cell of the row is blank; usually answered by its first cell.
+    /// Whether every cell of the row is blank; usually answered by its first cell's first byte.
     #[must_use]
+    #[inline]
     pub fn is_blank(&self) -> bool {
-        (0..self.ends.len()).all(|c| trim_cell(self.get(c)).is_empty())
+        !self.get(0).as_bytes().first().is_some_and(is_visible_ascii)
+            && (0..self.ends.len()).all(|c| trim_cell(self.get(c)).is_empty())
     }
 
     /// Where cell `column`, whose stored end is `near`, ends in the text.
