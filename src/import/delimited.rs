@@ -118,16 +118,20 @@ pub fn parse_delimited_text(
 }
 
 /// Text not yet known to be UTF-8 (without a byte-order mark) parsed as delimited text, with the
-/// delimiter sniffed from its start. The UTF-8 check runs on one core while the other looks for
-/// the split point, where checking first made both wait in turn. `Err` gives the bytes back
-/// untouched when they are not UTF-8; `Ok(None)` means cancelled.
+/// delimiter sniffed from its start; `checked` when the bytes are known to be UTF-8 already.
+/// Otherwise the UTF-8 check runs on one core while the other looks for the split point, where
+/// checking first made both wait in turn. `Err` gives the bytes back untouched when they are not
+/// UTF-8; `Ok(None)` means cancelled.
 pub fn parse_utf8_bytes(
     bytes: Vec<u8>,
+    checked: bool,
     progress: &mut dyn FnMut(f32) -> bool,
 ) -> Result<Option<(DelimitedCells, u8)>, Vec<u8>> {
     let Some(head) = utf8_head(&bytes, SNIFF_BYTES) else { return Err(bytes) };
     let delimiter = sniff_delimiter(head);
-    let (valid, split) = if bytes.len() >= PARALLEL_FROM_BYTES {
+    let (valid, split) = if checked {
+        (true, split_point(&bytes, delimiter))
+    } else if bytes.len() >= PARALLEL_FROM_BYTES {
         std::thread::scope(|scope| {
             let check = scope.spawn(|| std::str::from_utf8(&bytes).is_ok());
             let split = split_point(&bytes, delimiter);
@@ -353,7 +357,8 @@ fn offset(value: usize) -> u32 {
 /// one bit per byte of a window of the text, so that a cell costs a bit scan rather than a loop
 /// over its bytes.
 struct Stops {
-    delimiter: u8,
+    /// The delimiter, `\n` and `\r`.
+    bytes: [u8; 3],
     /// Where the current window starts.
     start: usize,
     /// Bit `i` is set when byte `start + i` ends a cell.
@@ -362,7 +367,8 @@ struct Stops {
 
 impl Stops {
     fn new(buf: &[u8], delimiter: u8) -> Self {
-        Self { delimiter, start: 0, mask: window_mask(buf, 0, delimiter) }
+        let bytes = [delimiter, b'\n', b'\r'];
+        Self { bytes, start: 0, mask: window_mask(buf, 0, bytes) }
     }
 
     /// The first byte at or after `from` that ends a cell, or `buf.len()`. `from` never moves
@@ -383,56 +389,51 @@ impl Stops {
                 self.mask = 0;
                 return buf.len();
             }
-            self.mask = window_mask(buf, self.start, self.delimiter);
+            self.mask = window_mask(buf, self.start, self.bytes);
         }
     }
 }
 
-/// The stop bits of the 64 bytes from `start` (which is inside `buf`); bytes past the end have
-/// none.
-fn window_mask(buf: &[u8], start: usize, delimiter: u8) -> u64 {
+/// The bits of `bytes` in the 64 bytes from `start` (which is inside `buf`); bytes past the
+/// end have none.
+fn window_mask(buf: &[u8], start: usize, bytes: [u8; 3]) -> u64 {
     let rest = &buf[start..];
     if let Some(block) = rest.first_chunk::<64>() {
-        block_mask(block, delimiter)
+        block_mask(block, bytes)
     } else {
         let mut block = [0u8; 64];
         block[..rest.len()].copy_from_slice(rest);
-        block_mask(&block, delimiter) & ((1u64 << rest.len()) - 1)
+        block_mask(&block, bytes) & ((1u64 << rest.len()) - 1)
     }
 }
 
-/// Bit `i` set when `block[i]` is the delimiter, `\n` or `\r`: four 16-byte compares with
-/// SSE2, which every x86-64 processor has.
+/// Bit `i` set when `block[i]` is one of `bytes`: four 16-byte compares with SSE2, which every
+/// x86-64 processor has.
 #[cfg(target_arch = "x86_64")]
-fn block_mask(block: &[u8; 64], delimiter: u8) -> u64 {
+fn block_mask(block: &[u8; 64], bytes: [u8; 3]) -> u64 {
     use safe_arch::{cmp_eq_mask_i8_m128i, load_unaligned_m128i, move_mask_i8_m128i, set_splat_i8_m128i};
-    let [delimiter, newline, carriage] =
-        [delimiter, b'\n', b'\r'].map(|byte| set_splat_i8_m128i(i8::from_ne_bytes([byte])));
+    let [a, b, c] = bytes.map(|byte| set_splat_i8_m128i(i8::from_ne_bytes([byte])));
     block.as_chunks::<16>().0.iter().enumerate().fold(0, |mask, (i, chunk)| {
-        let bytes = load_unaligned_m128i(chunk);
-        let stops = cmp_eq_mask_i8_m128i(bytes, delimiter)
-            | cmp_eq_mask_i8_m128i(bytes, newline)
-            | cmp_eq_mask_i8_m128i(bytes, carriage);
-        mask | (u64::from(move_mask_i8_m128i(stops).cast_unsigned() & 0xFFFF) << (16 * i))
+        let chunk = load_unaligned_m128i(chunk);
+        let found = cmp_eq_mask_i8_m128i(chunk, a) | cmp_eq_mask_i8_m128i(chunk, b) | cmp_eq_mask_i8_m128i(chunk, c);
+        mask | (u64::from(move_mask_i8_m128i(found).cast_unsigned() & 0xFFFF) << (16 * i))
     })
 }
 
 #[cfg(not(target_arch = "x86_64"))]
-fn block_mask(block: &[u8; 64], delimiter: u8) -> u64 {
-    block_mask_words(block, delimiter)
+fn block_mask(block: &[u8; 64], bytes: [u8; 3]) -> u64 {
+    block_mask_words(block, bytes)
 }
 
 /// [`block_mask`] eight bytes at a time in plain integer arithmetic, for other processors.
 #[cfg_attr(all(target_arch = "x86_64", not(test)), allow(dead_code))]
-fn block_mask_words(block: &[u8; 64], delimiter: u8) -> u64 {
+fn block_mask_words(block: &[u8; 64], [a, b, c]: [u8; 3]) -> u64 {
     const LOW7: u64 = repeated(0x7F);
     // The high bit of every zero byte of `x`, exactly (no borrow runs into the next byte).
     let zero_bytes = |x: u64| !(((x & LOW7).wrapping_add(LOW7)) | x | LOW7);
     block.as_chunks::<8>().0.iter().enumerate().fold(0, |mask, (i, chunk)| {
         let word = u64::from_le_bytes(*chunk);
-        let high = zero_bytes(word ^ repeated(delimiter))
-            | zero_bytes(word ^ repeated(b'\n'))
-            | zero_bytes(word ^ repeated(b'\r'));
+        let high = zero_bytes(word ^ repeated(a)) | zero_bytes(word ^ repeated(b)) | zero_bytes(word ^ repeated(c));
         // Gather the eight high bits into one byte, byte 0's bit lowest.
         let bits = (high >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56;
         mask | (bits << (8 * i))
@@ -572,13 +573,32 @@ fn parse_in_place(
     Some(parsed)
 }
 
+/// Where `text` holds a `"`, in order, found 64 bytes at a time: a file with a quoted comment
+/// on every other row has hundreds of thousands before its middle, where a search per quote
+/// cost more than the bits of a window.
+fn quote_positions(text: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let (mut next_window, mut start, mut mask) = (0usize, 0usize, 0u64);
+    std::iter::from_fn(move || {
+        while mask == 0 {
+            if next_window >= text.len() {
+                return None;
+            }
+            (start, mask) = (next_window, window_mask(text, next_window, [b'"'; 3]));
+            next_window += 64;
+        }
+        let at = start + mask.trailing_zeros() as usize;
+        mask &= mask - 1;
+        Some(at)
+    })
+}
+
 /// The byte just after the first line break at or after `from` that ends a record, following the
 /// csv parser's rules: a quote opens a quoted field only at the start of a field, `""` inside
 /// quotes is a literal quote, and line breaks inside quotes belong to the field.
 fn record_boundary_after(text: &[u8], from: usize, delimiter: u8) -> Option<usize> {
     let mut in_quotes = false;
     let mut outside_since = 0;
-    let mut quotes = memchr::memchr_iter(b'"', text);
+    let mut quotes = quote_positions(text);
     loop {
         let next_quote = quotes.next();
         if !in_quotes {
@@ -736,7 +756,7 @@ mod tests {
         // The same text as bytes not yet known to be UTF-8: checked beside the split search,
         // with the delimiter sniffed from its start, parsed the same.
         let semicolons = text.replace(',', ";").replace("\"slow; really", "\"slow, réally");
-        let (checked, delimiter) = parse_utf8_bytes(semicolons.clone().into_bytes(), &mut |_| true)
+        let (checked, delimiter) = parse_utf8_bytes(semicolons.clone().into_bytes(), false, &mut |_| true)
             .expect("valid UTF-8")
             .expect("not cancelled");
         assert_eq!(delimiter, b';');
@@ -748,7 +768,7 @@ mod tests {
         let at = stray.len() - 100;
         stray[at] = 0xE9;
         let before = stray.clone();
-        match parse_utf8_bytes(stray, &mut |_| true) {
+        match parse_utf8_bytes(stray, false, &mut |_| true) {
             Err(back) => assert_eq!(back, before),
             Ok(_) => panic!("invalid UTF-8 was parsed"),
         }
@@ -762,7 +782,7 @@ mod tests {
         assert_eq!(utf8_head(bytes, cut), Some("a;"));
         assert_eq!(utf8_head(bytes, 1000), Some(text.as_str()));
         assert_eq!(utf8_head(b"ok\xff;more", 1000), None, "a byte that is never UTF-8");
-        let (small, delimiter) = parse_utf8_bytes(bytes.to_vec(), &mut |_| true).unwrap().unwrap();
+        let (small, delimiter) = parse_utf8_bytes(bytes.to_vec(), false, &mut |_| true).unwrap().unwrap();
         assert_eq!((delimiter, small.table.row_count()), (b';', 10));
     }
 
@@ -827,8 +847,12 @@ mod tests {
                     .iter()
                     .enumerate()
                     .fold(0u64, |mask, (i, &b)| mask | (u64::from(b == delimiter || b == b'\n' || b == b'\r') << i));
-                assert_eq!(block_mask(&block, delimiter), expected, "start {start}, delimiter {delimiter}");
-                assert_eq!(block_mask_words(&block, delimiter), expected, "start {start}, delimiter {delimiter}");
+                let set = [delimiter, b'\n', b'\r'];
+                assert_eq!(block_mask(&block, set), expected, "start {start}, delimiter {delimiter}");
+                assert_eq!(block_mask_words(&block, set), expected, "start {start}, delimiter {delimiter}");
+                let quotes = block.iter().enumerate().fold(0u64, |mask, (i, &b)| mask | (u64::from(b == b'"') << i));
+                assert_eq!(block_mask(&block, [b'"'; 3]), quotes, "start {start}");
+                assert_eq!(block_mask_words(&block, [b'"'; 3]), quotes, "start {start}");
             }
         }
     }
