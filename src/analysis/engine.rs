@@ -175,19 +175,22 @@ impl PackedKey {
     /// Adds this key's digit times its place to every row's packed key, reading the column's
     /// values and validity straight from its arrays (a value out of range, or missing, is the
     /// last digit).
-    fn add_digits<T>(&self, packed: &mut [u64], values: &ChunkedArray<T>)
+    fn add_digits<T, W: PackedWord>(&self, packed: &mut [W], values: &ChunkedArray<T>)
     where
         T: PolarsNumericType,
         T::Native: Into<i64>,
     {
         let missing = self.values - 1;
         let digit = |value: T::Native| {
-            u64::try_from(value.into() - self.offset)
-                .ok()
-                .filter(|&d| d < self.values - u64::from(self.nullable))
-                .unwrap_or(missing)
-                * self.place
+            W::narrow(
+                u64::try_from(value.into() - self.offset)
+                    .ok()
+                    .filter(|&d| d < self.values - u64::from(self.nullable))
+                    .unwrap_or(missing)
+                    * self.place,
+            )
         };
+        let missing = W::narrow(missing * self.place);
         let mut start = 0;
         for array in values.downcast_iter() {
             let part = &mut packed[start..start + array.len()];
@@ -200,11 +203,30 @@ impl PackedKey {
                 }
                 Some(valid) => {
                     for ((p, &v), present) in part.iter_mut().zip(array.values().iter()).zip(valid.iter()) {
-                        *p += if present { digit(v) } else { missing * self.place };
+                        *p += if present { digit(v) } else { missing };
                     }
                 }
             }
         }
+    }
+}
+
+/// The integer a row's keys pack into: `u32` when every combination fits, which halves the
+/// column polars hashes, else `u64`.
+trait PackedWord: Copy + Default + Send + Sync + std::ops::AddAssign {
+    /// `value`, which [`Packing::combinations`] guarantees fits.
+    fn narrow(value: u64) -> Self;
+}
+
+impl PackedWord for u32 {
+    fn narrow(value: u64) -> Self {
+        u32::try_from(value).unwrap_or(u32::MAX)
+    }
+}
+
+impl PackedWord for u64 {
+    fn narrow(value: u64) -> Self {
+        value
     }
 }
 
@@ -243,9 +265,9 @@ impl Packing {
     }
 
     /// The packed key of every row of `frame`, in two halves at once on a large frame.
-    fn pack(&self, frame: &DataFrame) -> Result<Vec<u64>, AnalysisError> {
+    fn pack<W: PackedWord>(&self, frame: &DataFrame) -> Result<Vec<W>, AnalysisError> {
         let height = frame.height();
-        let mut packed = vec![0u64; height];
+        let mut packed = vec![W::default(); height];
         let middle = if height >= PACK_SPLIT_FROM_ROWS { height / 2 } else { height };
         let (head, tail) = packed.split_at_mut(middle);
         let (first, second) = std::thread::scope(|scope| {
@@ -259,7 +281,7 @@ impl Packing {
     }
 
     /// Packs the keys of `packed.len()` rows of `frame` from row `start` on.
-    fn pack_rows(&self, frame: &DataFrame, start: usize, packed: &mut [u64]) -> Result<(), AnalysisError> {
+    fn pack_rows<W: PackedWord>(&self, frame: &DataFrame, start: usize, packed: &mut [W]) -> Result<(), AnalysisError> {
         let (start, len) = (start as i64, packed.len());
         for key in &self.keys {
             let column = frame.column(&key.column)?.as_materialized_series().slice(start, len);
@@ -363,8 +385,12 @@ fn build_cubes_as(survey: &Survey, key: &CubeKey, strategy: CubeStrategy) -> Res
         Some(packings) => {
             let mut plans = Vec::new();
             for packing in packings {
-                let packed = packing.pack(frame)?;
-                let mut columns = vec![Series::from_vec(PACKED.into(), packed).into_column()];
+                let packed = if packing.combinations <= u64::from(u32::MAX) {
+                    Series::from_vec(PACKED.into(), packing.pack::<u32>(frame)?)
+                } else {
+                    Series::from_vec(PACKED.into(), packing.pack::<u64>(frame)?)
+                };
+                let mut columns = vec![packed.into_column()];
                 if weighted {
                     columns.push(frame.column(WEIGHT)?.clone());
                 }
@@ -709,6 +735,11 @@ mod tests {
             CubeKey { segments: vec![], day: true },
             CubeKey { segments: vec!["s1".into()], day: true },
         ] {
+            // Keys packed into u32 (as they are whenever they fit) and into u64 agree.
+            let packing = Packing::of(&survey, &key).unwrap();
+            let narrow: Vec<u32> = packing.pack(survey.frame()).unwrap();
+            let wide: Vec<u64> = packing.pack(survey.frame()).unwrap();
+            assert!(narrow.iter().zip(&wide).all(|(&a, &b)| u64::from(a) == b), "{key:?}");
             let joint = build_cubes_as(&survey, &key, CubeStrategy::Auto).unwrap();
             let per_answer = build_cubes_as(&survey, &key, CubeStrategy::PerAnswer).unwrap();
             let unpacked = build_cubes_as(&survey, &key, CubeStrategy::Unpacked).unwrap();
