@@ -279,7 +279,7 @@ impl<'a> LabelEncoder<'a> {
             if self.labels.len() < Self::FEW {
                 self.labels.push(v);
                 self.short.push(key);
-                if self.slots[slot] == 0 {
+                if self.slots[slot] == 0 && key.0 <= 16 {
                     self.slots[slot] = self.labels.len() as u8;
                 }
                 self.seen.insert(v, self.labels.len() as u32 - 1);

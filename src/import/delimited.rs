@@ -893,5 +893,21 @@ mod tests {
         assert_eq!((table.cell(1, 1).len(), table.cell(1, 2)), (long.len(), "9"));
         assert_eq!((table.cell(2, 1).len(), table.cell(2, 2)), (long.len(), "7"));
         assert_eq!(table.cell(3, 1), "kort");
+        // Parsed in halves, split before and after the long rows, with the head's cell ends in
+        // its share of the array or spilled: the far ends are renumbered with the tail's cells.
+        let whole = unpadded(&table);
+        let estimate = expected_cells_and_rows(text.as_bytes(), b',').0;
+        let mut splits = 0;
+        for from in [1, text.len() / 3, text.len() / 2, text.len() - 10] {
+            let Some(at) = record_boundary_after(text.as_bytes(), from, b',').filter(|&at| at < text.len()) else {
+                continue;
+            };
+            splits += 1;
+            for slots in [0, 3, 7, estimate] {
+                let halves = parse_halves(text.as_bytes().to_vec(), vec![0; slots], at, b',', &mut |_| true).unwrap();
+                assert_eq!(unpadded(&halves.table), whole, "split at {at}, {slots} slots");
+            }
+        }
+        assert_eq!(splits, 4);
     }
 }

@@ -460,8 +460,8 @@ fn read_whole(path: &Path, size: u64) -> std::io::Result<FileBytes> {
         Ok((head, tail)) => {
             // A character cut by the middle is checked whole: the head's unfinished end and the
             // continuation bytes the tail skipped.
-            let across = std::str::from_utf8(&bytes[head.checked..middle + tail.skipped]).is_ok();
-            let utf8 = if head.valid && tail.valid && across && tail.checked == tail.len {
+            let valid = head.valid && tail.valid && tail.checked == tail.len;
+            let utf8 = if valid && std::str::from_utf8(&bytes[head.checked..middle + tail.skipped]).is_ok() {
                 Utf8::Valid
             } else {
                 Utf8::Invalid
@@ -495,6 +495,8 @@ fn read_checking(file: &mut std::fs::File, into: &mut [u8], continues: bool) -> 
     const PIECE: usize = 256 << 10;
     let mut filled = 0;
     let mut half = CheckedHalf { valid: true, checked: 0, skipped: 0, len: into.len() };
+    // Where the half's own characters start is decided once its first three bytes are in.
+    let mut started = !continues;
     while filled < into.len() {
         let end = (filled + PIECE).min(into.len());
         match file.read(&mut into[filled..end]) {
@@ -503,11 +505,12 @@ fn read_checking(file: &mut std::fs::File, into: &mut [u8], continues: bool) -> 
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(e),
         }
-        if half.checked == 0 && continues {
+        if !started && (filled >= 3 || filled == into.len()) {
             half.skipped = into[..filled].iter().take(3).take_while(|&&b| b & 0xC0 == 0x80).count();
             half.checked = half.skipped;
+            started = true;
         }
-        if half.valid {
+        if half.valid && started {
             match std::str::from_utf8(&into[half.checked..filled]) {
                 Ok(_) => half.checked = filled,
                 // A character cut at the end of the piece is checked again with the next one.
@@ -925,12 +928,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("large.csv");
         // Characters of one to four bytes, so that across the shifts one is cut by the middle
-        // of the file (where the halves meet) at every one of its bytes.
+        // of the file (where the halves meet) at every one of its bytes: two more bytes in front
+        // move the middle one byte further into the pattern.
         let pattern = "aé€𝄞,b\n";
         let size = usize::try_from(PARALLEL_READ_FROM).unwrap() + 1000;
         let body = pattern.repeat(size / pattern.len() + 1);
+        let mut offsets = std::collections::BTreeSet::new();
         for shift in 0..pattern.len() {
-            let text = format!("{}{body}", "x".repeat(shift));
+            let text = format!("{}{body}", "x".repeat(2 * shift));
+            offsets.insert((text.len() / 2 - 2 * shift) % pattern.len());
             let mut cases: Vec<(Vec<u8>, &str)> = vec![(text.clone().into_bytes(), "valid")];
             let middle = text.len() / 2;
             let bad_at = [(middle, "bad byte at the middle"), (middle - 1, "before it"), (7, "near the start")];
@@ -952,6 +958,7 @@ mod tests {
                 assert_eq!(read.utf8, expected, "shift {shift}: {what}");
             }
         }
+        assert_eq!(offsets.len(), pattern.len(), "the middle fell on every byte of the pattern");
         // Small files are left to the parser to check.
         std::fs::write(&path, "a,b\n").unwrap();
         assert_eq!(read_whole(&path, 4).unwrap().utf8, Utf8::Unchecked);
