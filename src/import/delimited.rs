@@ -192,7 +192,7 @@ fn parse_whole(
     ends.truncate(parsed.cells_in_slots);
     ends.extend_from_slice(&parsed.spilled);
     let open_quote = parsed.open_quote;
-    Some(DelimitedCells { table: parsed.into_table(bytes, ends), open_quote })
+    Some(DelimitedCells { table: parsed.into_table(into_text(bytes), ends), open_quote })
 }
 
 /// Parses `bytes[..split]` and `bytes[split..]` on two threads and joins them; `split` must be
@@ -223,11 +223,22 @@ fn parse_halves(
     let mut parsed = head_parsed?;
     let tail_parsed = tail_parsed?;
     // Both halves' cells stay where they are in the text; only the gap between their shares of
-    // the ends array closes.
-    let cell_base = join_ends(&mut ends, &parsed, &tail_parsed, head_slots);
-    parsed.append(tail_parsed, cell_base);
+    // the ends array closes, on this core while the other checks the text is UTF-8.
+    let text = std::thread::scope(|scope| {
+        let text = scope.spawn(move || into_text(bytes));
+        let cell_base = join_ends(&mut ends, &parsed, &tail_parsed, head_slots);
+        parsed.append(tail_parsed, cell_base);
+        text.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    });
     let open_quote = parsed.open_quote;
-    Some(DelimitedCells { table: parsed.into_table(bytes, ends), open_quote })
+    Some(DelimitedCells { table: parsed.into_table(text, ends), open_quote })
+}
+
+/// The parsed bytes as the table's text. Only ASCII quotes were taken out of valid UTF-8, and the
+/// bytes a shortened row left behind became spaces, so the text is valid UTF-8 too; the lossy
+/// branch is never taken.
+fn into_text(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Joins the halves' cell ends in `ends`, the head's share starting at 0 and the tail's at
@@ -330,14 +341,11 @@ impl Parsed {
     }
 
     /// The table over `bytes`, with every cell's end in `ends`.
-    fn into_table(mut self, bytes: Vec<u8>, mut ends: Vec<u16>) -> CellTable {
+    fn into_table(mut self, text: String, mut ends: Vec<u16>) -> CellTable {
         // Give back what the estimates reserved.
         ends.shrink_to_fit();
         self.row_starts.shrink_to_fit();
         self.row_text.shrink_to_fit();
-        // Only ASCII quotes were taken out of valid UTF-8, and the bytes a shortened row left
-        // behind became spaces, so the text is valid UTF-8 too; the lossy branch is never taken.
-        let text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         CellTable::from_parts(
             text,
             (ends, self.far_ends),
