@@ -230,7 +230,7 @@ impl PackedWord for u64 {
     }
 }
 
-/// How the keys of a cube pack into one integer per row. Grouping one UInt64 column is several
+/// How the keys of a cube pack into one integer per row. Grouping one integer column is several
 /// times faster in polars than grouping a row of small columns, and packing the answers too lets
 /// one group_by count the 0-10 answers and every metric at once.
 #[derive(Debug, Clone)]

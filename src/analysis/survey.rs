@@ -256,9 +256,9 @@ impl<'a> LabelEncoder<'a> {
         if self.labels.len() <= Self::FEW {
             let key = (v.len(), first_word(v), last_word(v));
             let slot = slot_of(key);
+            // Slots hold only labels of up to 16 bytes, whose key decides equality.
             if let Some(i) = usize::from(self.slots[slot]).checked_sub(1)
                 && self.short[i] == key
-                && key.0 <= 16
             {
                 return i as u32;
             }

@@ -340,7 +340,7 @@ impl Parsed {
         self.lines += 1;
     }
 
-    /// The table over `bytes`, with every cell's end in `ends`.
+    /// The table over `text`, with every cell's end in `ends`.
     fn into_table(mut self, text: String, mut ends: Vec<u16>) -> CellTable {
         // Give back what the estimates reserved.
         ends.shrink_to_fit();
@@ -361,11 +361,11 @@ fn offset(value: usize) -> u32 {
     u32::try_from(value).unwrap_or(u32::MAX)
 }
 
-/// The bytes that end an unquoted cell (the delimiter, `\n` and `\r`), found 64 bytes at a time:
-/// one bit per byte of a window of the text, so that a cell costs a bit scan rather than a loop
-/// over its bytes.
+/// Where a text holds one of three bytes (for the parser, those that end an unquoted cell: the
+/// delimiter, `\n` and `\r`), found 64 bytes at a time: one bit per byte of a window of the
+/// text, so that a cell costs a bit scan rather than a loop over its bytes.
 struct Stops {
-    /// The delimiter, `\n` and `\r`.
+    /// The bytes looked for.
     bytes: [u8; 3],
     /// Where the current window starts.
     start: usize,
@@ -374,13 +374,17 @@ struct Stops {
 }
 
 impl Stops {
+    /// The bytes that end an unquoted cell.
     fn new(buf: &[u8], delimiter: u8) -> Self {
-        let bytes = [delimiter, b'\n', b'\r'];
+        Self::of(buf, [delimiter, b'\n', b'\r'])
+    }
+
+    fn of(buf: &[u8], bytes: [u8; 3]) -> Self {
         Self { bytes, start: 0, mask: window_mask(buf, 0, bytes) }
     }
 
-    /// The first byte at or after `from` that ends a cell, or `buf.len()`. `from` never moves
-    /// back, and the bytes from `from` on are the ones the windows were computed from (the
+    /// The first byte at or after `from` that is one of the bytes, or `buf.len()`. `from` never
+    /// moves back, and the bytes from `from` on are the ones the windows were computed from (the
     /// parser only writes behind its reading position).
     fn next(&mut self, buf: &[u8], from: usize) -> usize {
         loop {
@@ -585,18 +589,12 @@ fn parse_in_place(
 /// on every other row has hundreds of thousands before its middle, where a search per quote
 /// cost more than the bits of a window.
 fn quote_positions(text: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    let (mut next_window, mut start, mut mask) = (0usize, 0usize, 0u64);
+    let mut quotes = Stops::of(text, [b'"'; 3]);
+    let mut from = 0;
     std::iter::from_fn(move || {
-        while mask == 0 {
-            if next_window >= text.len() {
-                return None;
-            }
-            (start, mask) = (next_window, window_mask(text, next_window, [b'"'; 3]));
-            next_window += 64;
-        }
-        let at = start + mask.trailing_zeros() as usize;
-        mask &= mask - 1;
-        Some(at)
+        let at = quotes.next(text, from);
+        from = at + 1;
+        (at < text.len()).then_some(at)
     })
 }
 
