@@ -91,7 +91,8 @@ const PARALLEL_FROM_BYTES: usize = 8 << 20;
 ///
 /// Large text is split at a record boundary near its middle and the halves are parsed on two
 /// threads; the boundary is found by the same quoting rules, so the result is identical to a
-/// single pass.
+/// single pass. (Bytes that can be read again are split at a guess instead; see
+/// [`parse_utf8_bytes`].)
 pub fn parse_delimited(text: String, delimiter: u8, progress: &mut dyn FnMut(f32) -> bool) -> Option<CellTable> {
     parse_delimited_text(text, delimiter, progress).map(|parsed| parsed.table)
 }
@@ -114,22 +115,45 @@ pub fn parse_delimited_text(
 ) -> Option<DelimitedCells> {
     let bytes = text.into_bytes();
     let split = split_point(&bytes, delimiter);
-    parse_bytes(bytes, delimiter, split, progress)
+    // An exact split is never misplaced: the only error is cancelling.
+    parse_bytes(bytes, delimiter, split, progress).ok()
+}
+
+/// Why [`parse_utf8_bytes`] gives no cells.
+#[derive(Debug)]
+pub enum NotParsed {
+    /// The bytes are not UTF-8: here they are, untouched.
+    NotUtf8(Vec<u8>),
+    /// The guessed split point was inside a quoted cell holding a line break, so the second half
+    /// was parsed from the wrong place and its bytes are spent: read them again and parse them
+    /// without a guess.
+    Misplit,
+    /// `progress` asked to stop.
+    Cancelled,
 }
 
 /// Text not yet known to be UTF-8 (without a byte-order mark) parsed as delimited text, with the
 /// delimiter sniffed from its start; `checked` when the bytes are known to be UTF-8 already.
 /// Otherwise the UTF-8 check runs on one core while the other looks for the split point, where
-/// checking first made both wait in turn. `Err` gives the bytes back untouched when they are not
-/// UTF-8; `Ok(None)` means cancelled.
+/// checking first made both wait in turn.
+///
+/// `can_read_again`: the caller can have the same bytes again (from the file). Checked bytes
+/// are then split at a guess, the first line break after the middle, and both halves start at
+/// once: finding the exact record boundary first cost one core a pass over the first half (5 to
+/// 15 ms for 80 MB) while the other waited. The first half's own parse tells whether the guess
+/// was a record boundary: it was unless that half ends inside a quoted cell (its last line break
+/// was then inside the quotes). Only then, with [`NotParsed::Misplit`], is the file read again.
 pub fn parse_utf8_bytes(
     bytes: Vec<u8>,
     checked: bool,
+    can_read_again: bool,
     progress: &mut dyn FnMut(f32) -> bool,
-) -> Result<Option<(DelimitedCells, u8)>, Vec<u8>> {
-    let Some(head) = utf8_head(&bytes, SNIFF_BYTES) else { return Err(bytes) };
+) -> Result<(DelimitedCells, u8), NotParsed> {
+    let Some(head) = utf8_head(&bytes, SNIFF_BYTES) else { return Err(NotParsed::NotUtf8(bytes)) };
     let delimiter = sniff_delimiter(head);
-    let (valid, split) = if checked {
+    let (valid, split) = if checked && can_read_again {
+        (true, guessed_split(&bytes))
+    } else if checked {
         (true, split_point(&bytes, delimiter))
     } else if bytes.len() >= PARALLEL_FROM_BYTES {
         std::thread::scope(|scope| {
@@ -141,9 +165,9 @@ pub fn parse_utf8_bytes(
         (std::str::from_utf8(&bytes).is_ok(), None)
     };
     if !valid {
-        return Err(bytes);
+        return Err(NotParsed::NotUtf8(bytes));
     }
-    Ok(parse_bytes(bytes, delimiter, split, progress).map(|parsed| (parsed, delimiter)))
+    parse_bytes(bytes, delimiter, split, progress).map(|parsed| (parsed, delimiter))
 }
 
 /// The longest UTF-8 start of `bytes` within `most` bytes (a character cut at the limit is left
@@ -157,6 +181,16 @@ fn utf8_head(bytes: &[u8], most: usize) -> Option<&str> {
     }
 }
 
+/// Where a large text is split for two threads when it can be read again: just after the first
+/// line break from its middle on, which is a record boundary unless a quoted cell holds it.
+fn guessed_split(bytes: &[u8]) -> Option<usize> {
+    let middle = bytes.len() / 2;
+    (bytes.len() >= PARALLEL_FROM_BYTES)
+        .then(|| memchr::memchr(b'\n', &bytes[middle..]).map(|at| middle + at + 1))
+        .flatten()
+        .filter(|&at| at < bytes.len())
+}
+
 /// Where a large text is split for two threads: a record boundary near its middle.
 fn split_point(bytes: &[u8], delimiter: u8) -> Option<usize> {
     (bytes.len() >= PARALLEL_FROM_BYTES)
@@ -165,13 +199,13 @@ fn split_point(bytes: &[u8], delimiter: u8) -> Option<usize> {
         .filter(|&at| at < bytes.len())
 }
 
-/// Parses UTF-8 `bytes`, split at `split` (a record boundary) or whole.
+/// Parses UTF-8 `bytes`, split at `split` (a line break's end) or whole.
 fn parse_bytes(
     bytes: Vec<u8>,
     delimiter: u8,
     split: Option<usize>,
     progress: &mut dyn FnMut(f32) -> bool,
-) -> Option<DelimitedCells> {
+) -> Result<DelimitedCells, NotParsed> {
     // One array for every cell's end, sized by an estimate: a part writes into its share of it
     // (its pages are only touched where written) and spills over into a vector of its own.
     let ends = vec![0u16; expected_cells_and_rows(&bytes, delimiter).0];
@@ -187,23 +221,27 @@ fn parse_whole(
     mut ends: Vec<u16>,
     delimiter: u8,
     progress: &mut dyn FnMut(f32) -> bool,
-) -> Option<DelimitedCells> {
-    let parsed = parse_in_place(&mut bytes, delimiter, 0, &mut ends, progress)?;
+) -> Result<DelimitedCells, NotParsed> {
+    let parsed = parse_in_place(&mut bytes, delimiter, 0, &mut ends, progress).ok_or(NotParsed::Cancelled)?;
     ends.truncate(parsed.cells_in_slots);
     ends.extend_from_slice(&parsed.spilled);
     let open_quote = parsed.open_quote;
-    Some(DelimitedCells { table: parsed.into_table(into_text(bytes), ends), open_quote })
+    Ok(DelimitedCells { table: parsed.into_table(into_text(bytes), ends), open_quote })
 }
 
-/// Parses `bytes[..split]` and `bytes[split..]` on two threads and joins them; `split` must be
-/// a record boundary.
+/// Parses `bytes[..split]` and `bytes[split..]` on two threads and joins them. `split` is just
+/// after a line break: when the first half does not end inside a quoted cell, that line break
+/// ended a record, the halves were parsed exactly as one pass would have, and they are joined;
+/// otherwise both halves are spent ([`NotParsed::Misplit`]). The first half's parse is the
+/// proof because it reads no byte past the line break: a quote it opens closes inside it, or
+/// it ends open.
 fn parse_halves(
     mut bytes: Vec<u8>,
     mut ends: Vec<u16>,
     split: usize,
     delimiter: u8,
     progress: &mut dyn FnMut(f32) -> bool,
-) -> Option<DelimitedCells> {
+) -> Result<DelimitedCells, NotParsed> {
     let head_slots = (ends.len() as f64 * split as f64 / bytes.len() as f64) as usize;
     let (head, tail) = bytes.split_at_mut(split);
     let (head_ends, tail_ends) = ends.split_at_mut(head_slots);
@@ -220,8 +258,11 @@ fn parse_halves(
         });
         (head_parsed, tail_job.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
     });
-    let mut parsed = head_parsed?;
-    let tail_parsed = tail_parsed?;
+    let mut parsed = head_parsed.ok_or(NotParsed::Cancelled)?;
+    let tail_parsed = tail_parsed.ok_or(NotParsed::Cancelled)?;
+    if parsed.open_quote {
+        return Err(NotParsed::Misplit);
+    }
     // Both halves' cells stay where they are in the text; only the gap between their shares of
     // the ends array closes, on this core while the other checks the text is UTF-8.
     let text = std::thread::scope(|scope| {
@@ -231,7 +272,7 @@ fn parse_halves(
         text.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
     });
     let open_quote = parsed.open_quote;
-    Some(DelimitedCells { table: parsed.into_table(text, ends), open_quote })
+    Ok(DelimitedCells { table: parsed.into_table(text, ends), open_quote })
 }
 
 /// The parsed bytes as the table's text. Only ASCII quotes were taken out of valid UTF-8, and the
@@ -310,6 +351,37 @@ impl Parsed {
         }
     }
 
+    /// Runs through the cells of a row from `*read`, a cell start with nothing in the row moved,
+    /// while they hold no quote: each cell's end is recorded. True when the record ended (`*read`
+    /// is then at its line break or the text's end); false at a cell holding a quote (`*read` is
+    /// then that cell's start, for the slow path).
+    #[allow(clippy::too_many_arguments)]
+    fn unquoted_cells(
+        &mut self,
+        buf: &[u8],
+        stops: &mut Stops,
+        read: &mut usize,
+        row_start: usize,
+        row_base: u32,
+        slots: &mut [u16],
+        delimiter: u8,
+    ) -> bool {
+        let mut stop = stops.next(buf, *read);
+        loop {
+            let byte = buf.get(stop).copied();
+            if byte == Some(b'"') {
+                return false;
+            }
+            self.push_end(slots, stop - row_start, row_base);
+            if byte != Some(delimiter) {
+                *read = stop;
+                return true;
+            }
+            *read = stop + 1;
+            stop = stops.after(buf, stop);
+        }
+    }
+
     /// Appends a later part whose cells are numbered from `cell_base` on.
     fn append(&mut self, tail: Parsed, cell_base: usize) {
         let cell_base = offset(cell_base);
@@ -361,25 +433,26 @@ fn offset(value: usize) -> u32 {
     u32::try_from(value).unwrap_or(u32::MAX)
 }
 
-/// Where a text holds one of three bytes (for the parser, those that end an unquoted cell: the
-/// delimiter, `\n` and `\r`), found 64 bytes at a time: one bit per byte of a window of the
-/// text, so that a cell costs a bit scan rather than a loop over its bytes.
+/// Where a text holds one of four bytes (for the parser, those that end an unquoted cell: the
+/// delimiter, `\n` and `\r`; and the quote, which a cell needs the slow path for), found 64 bytes
+/// at a time: one bit per byte of a window of the text, so that a cell costs a bit scan rather
+/// than a loop over its bytes.
 struct Stops {
     /// The bytes looked for.
-    bytes: [u8; 3],
+    bytes: [u8; 4],
     /// Where the current window starts.
     start: usize,
-    /// Bit `i` is set when byte `start + i` ends a cell.
+    /// Bit `i` is set when byte `start + i` is one of the bytes.
     mask: u64,
 }
 
 impl Stops {
-    /// The bytes that end an unquoted cell.
+    /// The bytes that end an unquoted cell, and the quote, which sends a cell to the slow path.
     fn new(buf: &[u8], delimiter: u8) -> Self {
-        Self::of(buf, [delimiter, b'\n', b'\r'])
+        Self::of(buf, [delimiter, b'\n', b'\r', b'"'])
     }
 
-    fn of(buf: &[u8], bytes: [u8; 3]) -> Self {
+    fn of(buf: &[u8], bytes: [u8; 4]) -> Self {
         Self { bytes, start: 0, mask: window_mask(buf, 0, bytes) }
     }
 
@@ -404,11 +477,18 @@ impl Stops {
             self.mask = window_mask(buf, self.start, self.bytes);
         }
     }
+
+    /// The first of the bytes after `at`, a position [`Self::next`] or this gave (so inside the
+    /// current window): the window's next bit, without working out the skip again.
+    fn after(&mut self, buf: &[u8], at: usize) -> usize {
+        let later = self.mask & ((u64::MAX << (at - self.start)) << 1);
+        if later != 0 { self.start + later.trailing_zeros() as usize } else { self.next(buf, at + 1) }
+    }
 }
 
 /// The bits of `bytes` in the 64 bytes from `start` (which is inside `buf`); bytes past the
 /// end have none.
-fn window_mask(buf: &[u8], start: usize, bytes: [u8; 3]) -> u64 {
+fn window_mask(buf: &[u8], start: usize, bytes: [u8; 4]) -> u64 {
     let rest = &buf[start..];
     if let Some(block) = rest.first_chunk::<64>() {
         block_mask(block, bytes)
@@ -419,33 +499,37 @@ fn window_mask(buf: &[u8], start: usize, bytes: [u8; 3]) -> u64 {
     }
 }
 
-/// Bit `i` set when `block[i]` is one of `bytes`: four 16-byte compares with SSE2, which every
+/// Bit `i` set when `block[i]` is one of `bytes`: 16 bytes at a time with SSE2, which every
 /// x86-64 processor has.
 #[cfg(target_arch = "x86_64")]
-fn block_mask(block: &[u8; 64], bytes: [u8; 3]) -> u64 {
+fn block_mask(block: &[u8; 64], bytes: [u8; 4]) -> u64 {
     use safe_arch::{cmp_eq_mask_i8_m128i, load_unaligned_m128i, move_mask_i8_m128i, set_splat_i8_m128i};
-    let [a, b, c] = bytes.map(|byte| set_splat_i8_m128i(i8::from_ne_bytes([byte])));
+    let [a, b, c, d] = bytes.map(|byte| set_splat_i8_m128i(i8::from_ne_bytes([byte])));
     block.as_chunks::<16>().0.iter().enumerate().fold(0, |mask, (i, chunk)| {
         let chunk = load_unaligned_m128i(chunk);
-        let found = cmp_eq_mask_i8_m128i(chunk, a) | cmp_eq_mask_i8_m128i(chunk, b) | cmp_eq_mask_i8_m128i(chunk, c);
+        let found = (cmp_eq_mask_i8_m128i(chunk, a) | cmp_eq_mask_i8_m128i(chunk, b))
+            | (cmp_eq_mask_i8_m128i(chunk, c) | cmp_eq_mask_i8_m128i(chunk, d));
         mask | (u64::from(move_mask_i8_m128i(found).cast_unsigned() & 0xFFFF) << (16 * i))
     })
 }
 
 #[cfg(not(target_arch = "x86_64"))]
-fn block_mask(block: &[u8; 64], bytes: [u8; 3]) -> u64 {
+fn block_mask(block: &[u8; 64], bytes: [u8; 4]) -> u64 {
     block_mask_words(block, bytes)
 }
 
 /// [`block_mask`] eight bytes at a time in plain integer arithmetic, for other processors.
 #[cfg_attr(all(target_arch = "x86_64", not(test)), allow(dead_code))]
-fn block_mask_words(block: &[u8; 64], [a, b, c]: [u8; 3]) -> u64 {
+fn block_mask_words(block: &[u8; 64], [a, b, c, d]: [u8; 4]) -> u64 {
     const LOW7: u64 = repeated(0x7F);
     // The high bit of every zero byte of `x`, exactly (no borrow runs into the next byte).
     let zero_bytes = |x: u64| !(((x & LOW7).wrapping_add(LOW7)) | x | LOW7);
     block.as_chunks::<8>().0.iter().enumerate().fold(0, |mask, (i, chunk)| {
         let word = u64::from_le_bytes(*chunk);
-        let high = zero_bytes(word ^ repeated(a)) | zero_bytes(word ^ repeated(b)) | zero_bytes(word ^ repeated(c));
+        let high = zero_bytes(word ^ repeated(a))
+            | zero_bytes(word ^ repeated(b))
+            | zero_bytes(word ^ repeated(c))
+            | zero_bytes(word ^ repeated(d));
         // Gather the eight high bits into one byte, byte 0's bit lowest.
         let bits = (high >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56;
         mask | (bits << (8 * i))
@@ -516,6 +600,15 @@ fn parse_in_place(
         // Where the current cell's text goes: `read` itself until a quoted cell is shortened.
         let mut write = read;
         loop {
+            if write == read {
+                // Nothing in the row has moved: its cells without a quote are only found.
+                let row_base = offset(row_start) + base;
+                let row_over = parsed.unquoted_cells(buf, &mut stops, &mut read, row_start, row_base, slots, delimiter);
+                write = read;
+                if row_over {
+                    break;
+                }
+            }
             if read < n && buf[read] == b'"' {
                 // A quoted cell: up to the closing quote, `""` being one quote.
                 read += 1;
@@ -543,33 +636,36 @@ fn parse_in_place(
                     }
                 }
             }
-            // Unquoted text, or text after a closing quote, belongs to the cell as it is.
-            let stop = stops.next(buf, read);
+            // Unquoted text, or text after a closing quote, belongs to the cell as it is, with any
+            // quote in it.
+            let mut stop = stops.next(buf, read);
+            while buf.get(stop) == Some(&b'"') {
+                stop = stops.after(buf, stop);
+            }
             if write != read {
                 buf.copy_within(read..stop, write);
             }
             write += stop - read;
             read = stop;
             parsed.push_end(slots, write - row_start, offset(row_start) + base);
-            let stop_byte = buf.get(read).copied();
-            if stop_byte == Some(delimiter) {
+            if buf.get(read) == Some(&delimiter) {
                 buf[write] = delimiter;
                 write += 1;
                 read += 1;
                 continue;
             }
-            // The row is over. What a shortened row left behind becomes spaces, so that the
-            // text stays UTF-8 whatever characters the leftovers cut through.
-            if write != read {
-                buf[write..read].fill(b' ');
-            }
-            // A line break or the end of the text ends the record.
-            if stop_byte == Some(b'\r') && buf.get(read + 1) == Some(&b'\n') {
-                read += 1;
-            }
-            read += 1;
             break;
         }
+        // The row is over, at a line break or the end of the text. What a shortened row left
+        // behind becomes spaces, so that the text stays UTF-8 whatever characters the leftovers
+        // cut through.
+        if write != read {
+            buf[write..read].fill(b' ');
+        }
+        if buf.get(read) == Some(&b'\r') && buf.get(read + 1) == Some(&b'\n') {
+            read += 1;
+        }
+        read += 1;
         parsed.row_starts.push(offset(parsed.cell_count()));
         parsed.rows += 1;
         parsed.lines += 1;
@@ -589,7 +685,7 @@ fn parse_in_place(
 /// on every other row has hundreds of thousands before its middle, where a search per quote
 /// cost more than the bits of a window.
 fn quote_positions(text: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    let mut quotes = Stops::of(text, [b'"'; 3]);
+    let mut quotes = Stops::of(text, [b'"'; 4]);
     let mut from = 0;
     std::iter::from_fn(move || {
         let at = quotes.next(text, from);
@@ -762,22 +858,61 @@ mod tests {
         // The same text as bytes not yet known to be UTF-8: checked beside the split search,
         // with the delimiter sniffed from its start, parsed the same.
         let semicolons = text.replace(',', ";").replace("\"slow; really", "\"slow, réally");
-        let (checked, delimiter) = parse_utf8_bytes(semicolons.clone().into_bytes(), false, &mut |_| true)
-            .expect("valid UTF-8")
-            .expect("not cancelled");
+        let (checked, delimiter) =
+            parse_utf8_bytes(semicolons.clone().into_bytes(), false, false, &mut |_| true).expect("valid UTF-8");
         assert_eq!(delimiter, b';');
         assert_eq!(unpadded(&checked.table), csv_crate(&semicolons, b';'));
         assert!(!checked.open_quote);
+        // Known to be UTF-8 and readable again: split at the first line break after the middle
+        // without looking for the record boundary, and parsed the same.
+        let (guessed, _) = parse_utf8_bytes(semicolons.clone().into_bytes(), true, true, &mut |_| true)
+            .expect("the middle's line break ends a record");
+        assert_eq!(unpadded(&guessed.table), csv_crate(&semicolons, b';'));
 
         // One stray Windows-1252 byte far from the start: the bytes come back as they were.
         let mut stray = semicolons.into_bytes();
         let at = stray.len() - 100;
         stray[at] = 0xE9;
         let before = stray.clone();
-        match parse_utf8_bytes(stray, false, &mut |_| true) {
-            Err(back) => assert_eq!(back, before),
-            Ok(_) => panic!("invalid UTF-8 was parsed"),
+        match parse_utf8_bytes(stray, false, false, &mut |_| true) {
+            Err(NotParsed::NotUtf8(back)) => assert_eq!(back, before),
+            _ => panic!("invalid UTF-8 was parsed"),
         }
+    }
+
+    #[test]
+    fn a_guessed_split_inside_a_quoted_cell_is_caught_by_the_first_half() {
+        // Records, then one whose quoted comment holds many line breaks and spans the middle,
+        // then as many records again: the first line break after the middle is inside quotes.
+        let records = |from: usize| {
+            let mut text = String::new();
+            let mut i = from;
+            while text.len() < PARALLEL_FROM_BYTES / 2 {
+                i += 1;
+                let comment = if i.is_multiple_of(5) { "\"ok, \"\"really\"\"\"" } else { "fine" };
+                text.push_str(&format!("{i},{},{comment}\n", i % 11));
+            }
+            text
+        };
+        let head = format!("id,score,comment\n{}", records(0));
+        let spanning = format!("0,7,\"{}\"\n", "a long,\nlong\r\nstory ".repeat(400));
+        let text = format!("{head}{spanning}{}", records(1_000_000));
+        let middle = text.len() / 2;
+        assert!(head.len() < middle && middle + 100 < head.len() + spanning.len(), "the middle is in the comment");
+        let guess = guessed_split(text.as_bytes()).unwrap();
+        assert!(guess < head.len() + spanning.len(), "the guess is a line break inside the comment");
+        assert!(matches!(
+            parse_utf8_bytes(text.clone().into_bytes(), true, true, &mut |_| true),
+            Err(NotParsed::Misplit)
+        ));
+        // Bytes that cannot be read again are split exactly, and read as the csv crate reads them.
+        let (exact, _) = parse_utf8_bytes(text.clone().into_bytes(), true, false, &mut |_| true).unwrap();
+        assert_eq!(unpadded(&exact.table), csv_crate(&text, b','));
+        // A guess just after the comment is a record boundary, and the halves read the same.
+        let after = head.len() + spanning.len();
+        let slots = expected_cells_and_rows(text.as_bytes(), b',').0;
+        let halves = parse_halves(text.clone().into_bytes(), vec![0; slots], after, b',', &mut |_| true).unwrap();
+        assert_eq!(unpadded(&halves.table), csv_crate(&text, b','));
     }
 
     #[test]
@@ -788,7 +923,7 @@ mod tests {
         assert_eq!(utf8_head(bytes, cut), Some("a;"));
         assert_eq!(utf8_head(bytes, 1000), Some(text.as_str()));
         assert_eq!(utf8_head(b"ok\xff;more", 1000), None, "a byte that is never UTF-8");
-        let (small, delimiter) = parse_utf8_bytes(bytes.to_vec(), false, &mut |_| true).unwrap().unwrap();
+        let (small, delimiter) = parse_utf8_bytes(bytes.to_vec(), false, false, &mut |_| true).unwrap();
         assert_eq!((delimiter, small.table.row_count()), (b';', 10));
     }
 
@@ -849,16 +984,15 @@ mod tests {
                 *byte = start.wrapping_add((i as u8).wrapping_mul(37));
             }
             for delimiter in CANDIDATE_DELIMITERS {
-                let expected = block
-                    .iter()
-                    .enumerate()
-                    .fold(0u64, |mask, (i, &b)| mask | (u64::from(b == delimiter || b == b'\n' || b == b'\r') << i));
-                let set = [delimiter, b'\n', b'\r'];
+                let expected = block.iter().enumerate().fold(0u64, |mask, (i, &b)| {
+                    mask | (u64::from(matches!(b, b'\n' | b'\r' | b'"') || b == delimiter) << i)
+                });
+                let set = [delimiter, b'\n', b'\r', b'"'];
                 assert_eq!(block_mask(&block, set), expected, "start {start}, delimiter {delimiter}");
                 assert_eq!(block_mask_words(&block, set), expected, "start {start}, delimiter {delimiter}");
                 let quotes = block.iter().enumerate().fold(0u64, |mask, (i, &b)| mask | (u64::from(b == b'"') << i));
-                assert_eq!(block_mask(&block, [b'"'; 3]), quotes, "start {start}");
-                assert_eq!(block_mask_words(&block, [b'"'; 3]), quotes, "start {start}");
+                assert_eq!(block_mask(&block, [b'"'; 4]), quotes, "start {start}");
+                assert_eq!(block_mask_words(&block, [b'"'; 4]), quotes, "start {start}");
             }
         }
     }

@@ -23,6 +23,7 @@ use serde::Serialize;
 
 pub use columns::{ScoreColumnChoice, column_letter, find_column, find_score_column};
 pub use dates::DateOrder;
+use delimited::NotParsed;
 pub use layout::Layout;
 pub use roles::{ColumnRole, Role};
 pub use score::{ExclusionReason, parse_score};
@@ -360,8 +361,12 @@ pub fn read_file(
     progress: &mut dyn FnMut(f32) -> bool,
 ) -> Result<ImportedTable, ImportError> {
     let (file, bytes) = read_within_limit(path)?;
-    read_checked_bytes(&file, bytes, options, progress)
+    let again = || read_within_limit(path).map(|(_, bytes)| bytes);
+    read_checked_bytes(&file, bytes, Some(&again), options, progress)
 }
+
+/// A way to have a file's bytes again, read anew.
+type ReadAgain<'a> = Option<&'a dyn Fn() -> Result<FileBytes, ImportError>>;
 
 /// The file's name and bytes, refused unread when over [`MAX_FILE_BYTES`].
 fn read_within_limit(path: &Path) -> Result<(String, FileBytes), ImportError> {
@@ -415,6 +420,7 @@ fn kind_by_extension(file: &str) -> Result<Option<WorkbookKind>, ImportError> {
 /// spreadsheet row number.
 pub fn read_plain_rows(path: &Path) -> Result<Vec<(usize, Vec<String>)>, ImportError> {
     let (file, FileBytes { bytes, utf8 }) = read_within_limit(path)?;
+    let again = || read_within_limit(path).map(|(_, bytes)| bytes);
     if bytes.is_empty() {
         return Err(ImportError::Empty { file });
     }
@@ -424,7 +430,7 @@ pub fn read_plain_rows(path: &Path) -> Result<Vec<(usize, Vec<String>)>, ImportE
             let book = workbook::read_workbook(bytes, kind, None).map_err(|p| workbook_error(&file, kind, p))?;
             book.sheets.into_iter().next().map(|(_, cells)| cells).ok_or(ImportError::NoRows { place: file })?
         }
-        None => read_text_cells(&file, FileBytes { bytes, utf8 }, &mut |_| true)?.0,
+        None => read_text_cells(&file, FileBytes { bytes, utf8 }, Some(&again), &mut |_| true)?.0,
     };
     Ok((0..cells.row_count())
         .map(|r| (cells.row_number(r), (0..cells.column_count()).map(|c| cells.cell(r, c).to_owned()).collect()))
@@ -540,13 +546,14 @@ pub fn read_bytes(
     options: &ImportOptions,
     progress: &mut dyn FnMut(f32) -> bool,
 ) -> Result<ImportedTable, ImportError> {
-    read_checked_bytes(file_name, FileBytes::unchecked(bytes), options, progress)
+    read_checked_bytes(file_name, FileBytes::unchecked(bytes), None, options, progress)
 }
 
-/// [`read_bytes`] of bytes that may have been checked for UTF-8 already.
+/// [`read_bytes`] of bytes that may have been checked for UTF-8 already, and may be had `again`.
 fn read_checked_bytes(
     file_name: &str,
     FileBytes { bytes, utf8 }: FileBytes,
+    again: ReadAgain<'_>,
     options: &ImportOptions,
     progress: &mut dyn FnMut(f32) -> bool,
 ) -> Result<ImportedTable, ImportError> {
@@ -562,7 +569,7 @@ fn read_checked_bytes(
     let mut table = match workbook_kind {
         Some(kind) => read_workbook_tables(&file, bytes, kind, options)?,
         None => {
-            let (cells, source) = read_text_cells(&file, FileBytes { bytes, utf8 }, progress)?;
+            let (cells, source) = read_text_cells(&file, FileBytes { bytes, utf8 }, again, progress)?;
             build_table(source, cells, options)?
         }
     };
@@ -614,6 +621,7 @@ fn format_label(kind: Option<WorkbookKind>) -> &'static str {
 fn read_text_cells(
     file: &str,
     FileBytes { bytes, utf8 }: FileBytes,
+    again: ReadAgain<'_>,
     progress: &mut dyn FnMut(f32) -> bool,
 ) -> Result<(CellTable, SourceInfo), ImportError> {
     let utf16 = text::utf16_without_bom(&bytes).is_some();
@@ -624,14 +632,20 @@ fn read_text_cells(
     // Plain UTF-8, the common case, is checked and parsed in one go; anything else is decoded
     // to text first.
     let plain = if utf16 || text::has_byte_order_mark(&bytes) || utf8 == Utf8::Invalid {
-        Err(bytes)
+        Err(NotParsed::NotUtf8(bytes))
     } else {
-        delimited::parse_utf8_bytes(bytes, utf8 == Utf8::Valid, progress)
+        delimited::parse_utf8_bytes(bytes, utf8 == Utf8::Valid, again.is_some(), progress)
     };
     let (parsed, delimiter, encoding, windows_1252_lines) = match plain {
-        Ok(Some((parsed, delimiter))) => (parsed, delimiter, text::TextEncoding::Utf8, Vec::new()),
-        Ok(None) => return Err(cancelled()),
-        Err(bytes) => {
+        Ok((parsed, delimiter)) => (parsed, delimiter, text::TextEncoding::Utf8, Vec::new()),
+        Err(NotParsed::Cancelled) => return Err(cancelled()),
+        // The two halves' split was a guess, and a quoted cell held it: read again and parsed
+        // with the exact split. (Only bytes that can be read again are split at a guess.)
+        Err(NotParsed::Misplit) => {
+            let bytes = again.map_or_else(|| Err(cancelled()), |again| again())?;
+            return read_text_cells(file, bytes, None, progress);
+        }
+        Err(NotParsed::NotUtf8(bytes)) => {
             let (content, encoding, windows_1252_lines) = text::decode_text_by_line(bytes);
             let delimiter = delimited::sniff_delimiter(&content);
             let parsed = delimited::parse_delimited_text(content, delimiter, progress).ok_or_else(cancelled)?;
@@ -962,6 +976,45 @@ mod tests {
         // Small files are left to the parser to check.
         std::fs::write(&path, "a,b\n").unwrap();
         assert_eq!(read_whole(&path, 4).unwrap().utf8, Utf8::Unchecked);
+    }
+
+    #[test]
+    fn a_large_file_whose_middle_is_inside_a_quoted_cell_is_read_again_whole() {
+        // A file read in two halves is parsed from a guessed split, the first line break after
+        // the middle; here that line break is inside a long quoted comment, so the first half
+        // ends inside quotes and the file is read again and split exactly.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("long comment.csv");
+        let half = usize::try_from(PARALLEL_READ_FROM).unwrap() / 2;
+        let records = |first: usize| {
+            let (mut text, mut i) = (String::new(), first);
+            while text.len() < half {
+                text.push_str(&format!("{i},{},{}\n", i % 11, "fine ".repeat(40)));
+                i += 1;
+            }
+            (text, i - first)
+        };
+        let (head, head_records) = records(1);
+        let story = "it broke,\nagain\n".repeat(10_000);
+        let spanning = format!("0,3,\"{story}\"\n");
+        let (tail, tail_records) = records(head_records + 1);
+        let text = format!("id,score,comment\n{head}{spanning}{tail}");
+        let middle = text.len() / 2;
+        assert!(
+            middle > head.len() + 100 && middle + 100 < head.len() + spanning.len(),
+            "the middle is in the comment"
+        );
+        std::fs::write(&path, &text).unwrap();
+
+        let rows = read_plain_rows(&path).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(rows.len(), 1 + head_records + 1 + tail_records);
+        let (number, cells) = &rows[1 + head_records];
+        assert_eq!((*number, cells[0].as_str(), cells[2].as_str()), (head_records + 2, "0", story.as_str()));
+        let (number, cells) = &rows[rows.len() - 1];
+        assert_eq!((*number, cells[0].clone()), (rows.len(), (head_records + tail_records).to_string()));
+        let table = read_file(&path, &ImportOptions::default(), &mut |_| true).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(table.rows.row_count(), head_records + 1 + tail_records);
+        assert_eq!(table.rows.cell(head_records, 2), story);
     }
 
     #[test]
