@@ -91,8 +91,7 @@ const PARALLEL_FROM_BYTES: usize = 8 << 20;
 ///
 /// Large text is split at a record boundary near its middle and the halves are parsed on two
 /// threads; the boundary is found by the same quoting rules, so the result is identical to a
-/// single pass. (Bytes that can be read again are split at a guess instead; see
-/// [`parse_utf8_bytes`].)
+/// single pass.
 pub fn parse_delimited(text: String, delimiter: u8, progress: &mut dyn FnMut(f32) -> bool) -> Option<CellTable> {
     parse_delimited_text(text, delimiter, progress).map(|parsed| parsed.table)
 }
@@ -116,7 +115,9 @@ pub fn parse_delimited_text(
     let bytes = text.into_bytes();
     let split = split_point(&bytes, delimiter);
     // An exact split is never misplaced: the only error is cancelling.
-    parse_bytes(bytes, delimiter, split, progress).ok()
+    parse_bytes(bytes, delimiter, split, progress)
+        .inspect_err(|e| debug_assert!(matches!(e, NotParsed::Cancelled), "{e:?} after an exact split"))
+        .ok()
 }
 
 /// Why [`parse_utf8_bytes`] gives no cells.
@@ -125,8 +126,8 @@ pub enum NotParsed {
     /// The bytes are not UTF-8: here they are, untouched.
     NotUtf8(Vec<u8>),
     /// The guessed split point was inside a quoted cell holding a line break, so the second half
-    /// was parsed from the wrong place and its bytes are spent: read them again and parse them
-    /// without a guess.
+    /// was parsed from the wrong place, and both halves' bytes are spent (parsing rewrites them):
+    /// read them again and parse them without a guess.
     Misplit,
     /// `progress` asked to stop.
     Cancelled,
@@ -138,11 +139,11 @@ pub enum NotParsed {
 /// checking first made both wait in turn.
 ///
 /// `can_read_again`: the caller can have the same bytes again (from the file). Checked bytes
-/// are then split at a guess, the first line break after the middle, and both halves start at
-/// once: finding the exact record boundary first cost one core a pass over the first half (5 to
-/// 15 ms for 80 MB) while the other waited. The first half's own parse tells whether the guess
-/// was a record boundary: it was unless that half ends inside a quoted cell (its last line break
-/// was then inside the quotes). Only then, with [`NotParsed::Misplit`], is the file read again.
+/// are then split at a guess (see [`guessed_split`]), and both halves start at once: finding the
+/// exact record boundary first cost one core a pass over the first half (5 to 15 ms for 80 MB)
+/// while the other waited. The first half's own parse tells whether the guess was a record
+/// boundary: it was unless that half ends inside a quoted cell (its last line break was then
+/// inside the quotes). Only then, with [`NotParsed::Misplit`], is the file read again.
 pub fn parse_utf8_bytes(
     bytes: Vec<u8>,
     checked: bool,
@@ -152,7 +153,8 @@ pub fn parse_utf8_bytes(
     let Some(head) = utf8_head(&bytes, SNIFF_BYTES) else { return Err(NotParsed::NotUtf8(bytes)) };
     let delimiter = sniff_delimiter(head);
     let (valid, split) = if checked && can_read_again {
-        (true, guessed_split(&bytes))
+        let fields = mode_of(&field_counts(head, delimiter)).0;
+        (true, guessed_split(&bytes, delimiter, fields).or_else(|| split_point(&bytes, delimiter)))
     } else if checked {
         (true, split_point(&bytes, delimiter))
     } else if bytes.len() >= PARALLEL_FROM_BYTES {
@@ -181,14 +183,42 @@ fn utf8_head(bytes: &[u8], most: usize) -> Option<&str> {
     }
 }
 
-/// Where a large text is split for two threads when it can be read again: just after the first
-/// line break from its middle on, which is a record boundary unless a quoted cell holds it.
-fn guessed_split(bytes: &[u8]) -> Option<usize> {
-    let middle = bytes.len() / 2;
-    (bytes.len() >= PARALLEL_FROM_BYTES)
-        .then(|| memchr::memchr(b'\n', &bytes[middle..]).map(|at| middle + at + 1))
-        .flatten()
-        .filter(|&at| at < bytes.len())
+/// How many lines after the middle [`guessed_split`] tries.
+const GUESS_LINES: usize = 4096;
+
+/// Where a large text is split for two threads when it can be read again: just after a line
+/// break from its middle on, where the next line reads as one whole record of `fields` fields
+/// (the usual count at the text's start). A line inside a quoted cell seldom does, so the guess
+/// is seldom wrong, and a wrong guess is caught (see [`parse_utf8_bytes`]). `None` when none of
+/// the first [`GUESS_LINES`] lines does.
+fn guessed_split(bytes: &[u8], delimiter: u8, fields: usize) -> Option<usize> {
+    if bytes.len() < PARALLEL_FROM_BYTES || fields < 2 {
+        return None;
+    }
+    let mut from = bytes.len() / 2;
+    for _ in 0..GUESS_LINES {
+        let start = from + memchr::memchr(b'\n', &bytes[from..])? + 1;
+        let end = start + memchr::memchr(b'\n', &bytes[start..])?;
+        if reads_as_one_record(&bytes[start..end], delimiter, fields) {
+            return Some(start);
+        }
+        from = start;
+    }
+    None
+}
+
+/// Whether `line`, read from its start outside quotes, closes every quote it opens and holds
+/// `fields` fields.
+fn reads_as_one_record(line: &[u8], delimiter: u8, fields: usize) -> bool {
+    let (mut quoted, mut count) = (false, 1);
+    for &byte in line {
+        if byte == b'"' {
+            quoted = !quoted;
+        } else if byte == delimiter && !quoted {
+            count += 1;
+        }
+    }
+    !quoted && count == fields
 }
 
 /// Where a large text is split for two threads: a record boundary near its middle.
@@ -478,9 +508,11 @@ impl Stops {
         }
     }
 
-    /// The first of the bytes after `at`, a position [`Self::next`] or this gave (so inside the
-    /// current window): the window's next bit, without working out the skip again.
+    /// The first of the bytes after `at`, a position [`Self::next`] or this gave that holds one
+    /// of the bytes (so `at < buf.len()`, inside the current window): the window's next bit,
+    /// without working out the skip again.
     fn after(&mut self, buf: &[u8], at: usize) -> usize {
+        debug_assert!(at < buf.len() && (self.start..self.start + 64).contains(&at));
         let later = self.mask & ((u64::MAX << (at - self.start)) << 1);
         if later != 0 { self.start + later.trailing_zeros() as usize } else { self.next(buf, at + 1) }
     }
@@ -881,9 +913,9 @@ mod tests {
     }
 
     #[test]
-    fn a_guessed_split_inside_a_quoted_cell_is_caught_by_the_first_half() {
+    fn a_guessed_split_passes_over_lines_inside_quotes_and_a_wrong_one_is_caught() {
         // Records, then one whose quoted comment holds many line breaks and spans the middle,
-        // then as many records again: the first line break after the middle is inside quotes.
+        // then as many records again.
         let records = |from: usize| {
             let mut text = String::new();
             let mut i = from;
@@ -895,12 +927,24 @@ mod tests {
             text
         };
         let head = format!("id,score,comment\n{}", records(0));
-        let spanning = format!("0,7,\"{}\"\n", "a long,\nlong\r\nstory ".repeat(400));
-        let text = format!("{head}{spanning}{}", records(1_000_000));
-        let middle = text.len() / 2;
-        assert!(head.len() < middle && middle + 100 < head.len() + spanning.len(), "the middle is in the comment");
-        let guess = guessed_split(text.as_bytes()).unwrap();
-        assert!(guess < head.len() + spanning.len(), "the guess is a line break inside the comment");
+        let with_comment = |story: &str| {
+            let spanning = format!("0,7,\"{story}\"\n");
+            let text = format!("{head}{spanning}{}", records(1_000_000));
+            let middle = text.len() / 2;
+            assert!(head.len() < middle && middle + 100 < head.len() + spanning.len(), "the middle is in the comment");
+            (text, head.len() + spanning.len())
+        };
+        // The comment's lines do not read as records of three fields: passed over, the guess is
+        // the record boundary just after the comment.
+        let (text, after) = with_comment(&"a long,\nlong\r\nstory ".repeat(400));
+        assert_eq!(guessed_split(text.as_bytes(), b',', 3), Some(after));
+        let (guessed, _) =
+            parse_utf8_bytes(text.clone().into_bytes(), true, true, &mut |_| true).expect("split after it");
+        assert_eq!(unpadded(&guessed.table), csv_crate(&text, b','));
+        // A comment whose lines do read as records misleads the guess, and the first half then
+        // ends inside its quotes.
+        let (text, after) = with_comment(&"one,two,three\n".repeat(800));
+        assert!(guessed_split(text.as_bytes(), b',', 3).is_some_and(|guess| guess < after));
         assert!(matches!(
             parse_utf8_bytes(text.clone().into_bytes(), true, true, &mut |_| true),
             Err(NotParsed::Misplit)
@@ -908,11 +952,32 @@ mod tests {
         // Bytes that cannot be read again are split exactly, and read as the csv crate reads them.
         let (exact, _) = parse_utf8_bytes(text.clone().into_bytes(), true, false, &mut |_| true).unwrap();
         assert_eq!(unpadded(&exact.table), csv_crate(&text, b','));
-        // A guess just after the comment is a record boundary, and the halves read the same.
-        let after = head.len() + spanning.len();
-        let slots = expected_cells_and_rows(text.as_bytes(), b',').0;
-        let halves = parse_halves(text.clone().into_bytes(), vec![0; slots], after, b',', &mut |_| true).unwrap();
-        assert_eq!(unpadded(&halves.table), csv_crate(&text, b','));
+    }
+
+    #[test]
+    fn a_split_after_any_line_break_is_joined_exactly_when_it_ends_a_record() {
+        // After every line break of the awkward text (inside quotes, after `""`, after a closing
+        // quote, in `\r\n`, blank lines): the halves are joined exactly when the line break
+        // ends a record, and read as one pass reads the text; otherwise the split is caught.
+        let bytes = AWKWARD.as_bytes();
+        let whole = one_pass(AWKWARD, b';');
+        let (mut joined, mut caught) = (0, 0);
+        for at in (1..bytes.len()).filter(|&at| bytes[at - 1] == b'\n') {
+            let boundary = record_boundary_after(bytes, at - 1, b';') == Some(at);
+            match parse_halves(bytes.to_vec(), vec![0; 8], at, b';', &mut |_| true) {
+                Ok(halves) => {
+                    assert!(boundary, "joined at {at}");
+                    assert_eq!(unpadded(&halves.table), unpadded(&whole), "split at {at}");
+                    joined += 1;
+                }
+                Err(NotParsed::Misplit) => {
+                    assert!(!boundary, "caught at {at}");
+                    caught += 1;
+                }
+                Err(NotParsed::Cancelled | NotParsed::NotUtf8(_)) => panic!("split at {at}"),
+            }
+        }
+        assert!(joined >= 5 && caught >= 3, "{joined} joined, {caught} caught");
     }
 
     #[test]
@@ -977,23 +1042,28 @@ mod tests {
     #[test]
     fn stop_bits_are_exact_for_every_byte_and_delimiter() {
         // Every byte value at every position, against each delimiter, in both ways of finding
-        // the bits (SSE2 on x86-64, plain arithmetic elsewhere).
-        let mut block = [0u8; 64];
-        for start in 0..=255u8 {
-            for (i, byte) in block.iter_mut().enumerate() {
-                *byte = start.wrapping_add((i as u8).wrapping_mul(37));
-            }
+        // the bits (SSE2 on x86-64, plain arithmetic elsewhere); then stops side by side.
+        let bits = |block: &[u8; 64], stop: &dyn Fn(u8) -> bool| {
+            block.iter().enumerate().fold(0u64, |mask, (i, &b)| mask | (u64::from(stop(b)) << i))
+        };
+        let mut blocks: Vec<[u8; 64]> =
+            (0..=255u8).map(|start| std::array::from_fn(|i| start.wrapping_add((i as u8).wrapping_mul(37)))).collect();
+        let mut neighbours = [b'a'; 64];
+        let run = b"\"\"\r\n;;,,\t\t||\"\n\r\"\r\r\n\n\"";
+        for (at, chunk) in [0, 23, 48].into_iter().map(|at| (at, &run[..run.len().min(64 - at)])) {
+            neighbours[at..at + chunk.len()].copy_from_slice(chunk);
+        }
+        blocks.push(neighbours);
+        for block in &blocks {
             for delimiter in CANDIDATE_DELIMITERS {
-                let expected = block.iter().enumerate().fold(0u64, |mask, (i, &b)| {
-                    mask | (u64::from(matches!(b, b'\n' | b'\r' | b'"') || b == delimiter) << i)
-                });
+                let expected = bits(block, &|b| matches!(b, b'\n' | b'\r' | b'"') || b == delimiter);
                 let set = [delimiter, b'\n', b'\r', b'"'];
-                assert_eq!(block_mask(&block, set), expected, "start {start}, delimiter {delimiter}");
-                assert_eq!(block_mask_words(&block, set), expected, "start {start}, delimiter {delimiter}");
-                let quotes = block.iter().enumerate().fold(0u64, |mask, (i, &b)| mask | (u64::from(b == b'"') << i));
-                assert_eq!(block_mask(&block, [b'"'; 4]), quotes, "start {start}");
-                assert_eq!(block_mask_words(&block, [b'"'; 4]), quotes, "start {start}");
+                assert_eq!(block_mask(block, set), expected, "{block:?}, delimiter {delimiter}");
+                assert_eq!(block_mask_words(block, set), expected, "{block:?}, delimiter {delimiter}");
             }
+            let quotes = bits(block, &|b| b == b'"');
+            assert_eq!(block_mask(block, [b'"'; 4]), quotes, "{block:?}");
+            assert_eq!(block_mask_words(block, [b'"'; 4]), quotes, "{block:?}");
         }
     }
 

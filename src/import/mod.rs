@@ -642,6 +642,7 @@ fn read_text_cells(
         // The two halves' split was a guess, and a quoted cell held it: read again and parsed
         // with the exact split. (Only bytes that can be read again are split at a guess.)
         Err(NotParsed::Misplit) => {
+            debug_assert!(again.is_some(), "a guessed split without a way to read again");
             let bytes = again.map_or_else(|| Err(cancelled()), |again| again())?;
             return read_text_cells(file, bytes, None, progress);
         }
@@ -980,9 +981,10 @@ mod tests {
 
     #[test]
     fn a_large_file_whose_middle_is_inside_a_quoted_cell_is_read_again_whole() {
-        // A file read in two halves is parsed from a guessed split, the first line break after
-        // the middle; here that line break is inside a long quoted comment, so the first half
-        // ends inside quotes and the file is read again and split exactly.
+        // A file read in two halves is parsed from a guessed split, a line break after the middle
+        // followed by a line that reads as a record; here such lines are inside a long quoted
+        // comment, so the first half ends inside quotes and the file is read again, once, and
+        // split exactly.
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("long comment.csv");
         let half = usize::try_from(PARALLEL_READ_FROM).unwrap() / 2;
@@ -995,7 +997,7 @@ mod tests {
             (text, i - first)
         };
         let (head, head_records) = records(1);
-        let story = "it broke,\nagain\n".repeat(10_000);
+        let story = "it broke,again,twice\n".repeat(10_000);
         let spanning = format!("0,3,\"{story}\"\n");
         let (tail, tail_records) = records(head_records + 1);
         let text = format!("id,score,comment\n{head}{spanning}{tail}");
@@ -1005,6 +1007,17 @@ mod tests {
             "the middle is in the comment"
         );
         std::fs::write(&path, &text).unwrap();
+        let first = read_whole(&path, text.len() as u64).unwrap();
+        assert_eq!(first.utf8, Utf8::Valid, "checked while read: the split is guessed");
+        let reads = std::cell::Cell::new(0);
+        let again = || {
+            reads.set(reads.get() + 1);
+            read_within_limit(&path).map(|(_, bytes)| bytes)
+        };
+        let (cells, _) = read_text_cells("long comment.csv", first, Some(&again), &mut |_| true).unwrap();
+        assert_eq!(reads.get(), 1, "read again once");
+        assert_eq!(cells.row_count(), 1 + head_records + 1 + tail_records);
+        assert_eq!(cells.cell(1 + head_records, 2), story);
 
         let rows = read_plain_rows(&path).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(rows.len(), 1 + head_records + 1 + tail_records);
