@@ -20,6 +20,12 @@ const SNIFF_BYTES: usize = 256 * 1024;
 /// of fields (at least two).
 #[must_use]
 pub fn sniff_delimiter(text: &str) -> u8 {
+    sniff(text).0
+}
+
+/// The sniffed delimiter and its most common number of fields a record (0 when no delimiter
+/// gives records of two fields or more, and `,` is picked).
+fn sniff(text: &str) -> (u8, usize) {
     let mut sample_end = text.len().min(SNIFF_BYTES);
     while !text.is_char_boundary(sample_end) {
         sample_end -= 1;
@@ -36,7 +42,7 @@ pub fn sniff_delimiter(text: &str) -> u8 {
             best = (delimiter, frequency, mode);
         }
     }
-    best.0
+    (best.0, best.2)
 }
 
 fn field_counts(sample: &str, delimiter: u8) -> Vec<usize> {
@@ -151,9 +157,8 @@ pub fn parse_utf8_bytes(
     progress: &mut dyn FnMut(f32) -> bool,
 ) -> Result<(DelimitedCells, u8), NotParsed> {
     let Some(head) = utf8_head(&bytes, SNIFF_BYTES) else { return Err(NotParsed::NotUtf8(bytes)) };
-    let delimiter = sniff_delimiter(head);
+    let (delimiter, fields) = sniff(head);
     let (valid, split) = if checked && can_read_again {
-        let fields = mode_of(&field_counts(head, delimiter)).0;
         (true, guessed_split(&bytes, delimiter, fields).or_else(|| split_point(&bytes, delimiter)))
     } else if checked {
         (true, split_point(&bytes, delimiter))
@@ -628,13 +633,13 @@ fn parse_in_place(
         record_number += 1;
         let first_cell = parsed.cell_count();
         let row_start = read;
-        parsed.row_text.push(offset(row_start) + base);
+        let row_base = offset(row_start) + base;
+        parsed.row_text.push(row_base);
         // Where the current cell's text goes: `read` itself until a quoted cell is shortened.
         let mut write = read;
         loop {
             if write == read {
                 // Nothing in the row has moved: its cells without a quote are only found.
-                let row_base = offset(row_start) + base;
                 let row_over = parsed.unquoted_cells(buf, &mut stops, &mut read, row_start, row_base, slots, delimiter);
                 write = read;
                 if row_over {
@@ -679,7 +684,7 @@ fn parse_in_place(
             }
             write += stop - read;
             read = stop;
-            parsed.push_end(slots, write - row_start, offset(row_start) + base);
+            parsed.push_end(slots, write - row_start, row_base);
             if buf.get(read) == Some(&delimiter) {
                 buf[write] = delimiter;
                 write += 1;
