@@ -184,6 +184,56 @@ pub struct SurveyColumns {
     pub comments: Vec<(String, Vec<String>)>,
 }
 
+/// Where a row's answer counts, in [`FrameColumns::score_reasons`].
+const COUNTED: u8 = u8::MAX;
+/// Where a row's answer does not count, in [`FrameColumns::score_values`].
+const NO_SCORE: u8 = u8::MAX;
+/// A missing date in the day column as typed.
+const NO_DAY: i32 = i32::MIN;
+
+/// The code of an exclusion reason in the frame: its index in [`ExclusionReason::ALL`].
+fn reason_code(reason: ExclusionReason) -> u8 {
+    ExclusionReason::ALL.iter().position(|&r| r == reason).map_or(COUNTED, |p| p as u8)
+}
+
+/// Typed columns as the frame takes them, without a copy: what [`SurveyColumns`] becomes, and
+/// what a table is typed into directly.
+struct FrameColumns {
+    row_numbers: Vec<u32>,
+    /// The 0-10 answer of every row, [`NO_SCORE`] where it does not count.
+    score_values: Vec<u8>,
+    /// Why each row's answer does not count ([`reason_code`]), or [`COUNTED`].
+    score_reasons: Vec<u8>,
+    score_name: String,
+    weights: Option<(String, Vec<f64>)>,
+    days: Option<(String, Vec<Option<i32>>)>,
+    segments: Vec<(String, bool, Vec<String>, Vec<u32>)>,
+    /// Metric columns: header, kind and per-row answer, 0 where there is none (every metric
+    /// scale starts at 1).
+    metrics: Vec<(String, MetricKind, Vec<u8>)>,
+    comments: Vec<(String, Vec<String>)>,
+}
+
+impl From<SurveyColumns> for FrameColumns {
+    fn from(columns: SurveyColumns) -> Self {
+        Self {
+            row_numbers: columns.row_numbers,
+            score_values: columns.scores.iter().map(|s| s.unwrap_or(NO_SCORE)).collect(),
+            score_reasons: columns.scores.iter().map(|s| s.err().map_or(COUNTED, reason_code)).collect(),
+            score_name: columns.score_name,
+            weights: columns.weights,
+            days: columns.days,
+            segments: columns.segments,
+            metrics: columns
+                .metrics
+                .into_iter()
+                .map(|(name, kind, values)| (name, kind, values.into_iter().map(|v| v.unwrap_or(0)).collect()))
+                .collect(),
+            comments: columns.comments,
+        }
+    }
+}
+
 /// The answers of one survey file as one typed frame, with where they came from and the rows
 /// left out.
 #[derive(Debug)]
@@ -418,22 +468,20 @@ fn metric_value(cell: &str, (low, high): (u8, u8)) -> Option<Result<u8, Exclusio
     Some(Ok(whole as u8))
 }
 
-/// A frame column of optional values, built from a values vector and a validity bitmap (a
-/// builder appending one option at a time is several times slower on a million rows).
-fn optional_column<T: PolarsNumericType>(
+/// A frame column of `values`, null where `valid` says a value is none (a sentinel the typing
+/// wrote). The values vector is moved in, not copied (a builder appending one option at a time
+/// was several times slower on a million rows).
+fn masked_column<T: PolarsNumericType>(
     name: &str,
-    values: impl ExactSizeIterator<Item = Option<T::Native>>,
+    values: Vec<T::Native>,
+    valid: impl Fn(T::Native) -> bool,
 ) -> Column {
-    let mut present = Vec::with_capacity(values.len());
-    let values: Vec<T::Native> = values
-        .map(|v| {
-            present.push(v.is_some());
-            v.unwrap_or_default()
-        })
-        .collect();
-    let validity = present
-        .contains(&false)
-        .then(|| BooleanChunked::from_slice("".into(), &present).downcast_as_array().values().clone());
+    let validity = values.iter().any(|&v| !valid(v)).then(|| {
+        BooleanChunked::from_iter_values("".into(), values.iter().map(|&v| valid(v)))
+            .downcast_as_array()
+            .values()
+            .clone()
+    });
     ChunkedArray::<T>::from_vec_validity(name.into(), values, validity).into_column()
 }
 
@@ -461,12 +509,14 @@ struct TypingPlan<'t> {
 struct Share<'a> {
     rows: std::ops::Range<usize>,
     row_numbers: &'a mut [u32],
-    scores: &'a mut [Result<u8, ExclusionReason>],
+    score_values: &'a mut [u8],
+    score_reasons: &'a mut [u8],
     weights: Option<&'a mut [f64]>,
     days: Option<&'a mut [Option<i32>]>,
     /// Per segment column: codes into this share's own labels.
     codes: Vec<&'a mut [u32]>,
-    metrics: Vec<&'a mut [Option<u8>]>,
+    /// Per metric column: the answer, 0 where there is none.
+    metrics: Vec<&'a mut [u8]>,
 }
 
 /// What a share gives back besides its part of the columns.
@@ -552,11 +602,17 @@ impl TypingPlan<'_> {
             let number = u32::try_from(cells.row_number(r)).unwrap_or(u32::MAX);
             share.row_numbers[k] = number;
             let cell = row.get(self.score);
-            let score = parse_score(cell);
-            if let Err(reason) = score {
-                score_exclusions.add(reason, number as usize, cell);
+            match parse_score(cell) {
+                Ok(score) => {
+                    share.score_values[k] = score;
+                    share.score_reasons[k] = COUNTED;
+                }
+                Err(reason) => {
+                    score_exclusions.add(reason, number as usize, cell);
+                    share.score_values[k] = NO_SCORE;
+                    share.score_reasons[k] = reason_code(reason);
+                }
             }
-            share.scores[k] = score;
             if let (Some((c, order)), Some(days)) = (self.date, share.days.as_deref_mut()) {
                 days[k] = parse_date(row.get(c), order).and_then(|d| i32::try_from(d).ok());
             }
@@ -569,12 +625,12 @@ impl TypingPlan<'_> {
             {
                 let cell = row.get(c);
                 values[k] = match metric_value(cell, kind.scale()) {
-                    Some(Ok(v)) => Some(v),
+                    Some(Ok(v)) => v,
                     Some(Err(reason)) => {
                         left_out.add(reason, number as usize, cell);
-                        None
+                        0
                     }
-                    None => None,
+                    None => 0,
                 };
             }
             if let (Some(c), Some(weights)) = (self.weight, share.weights.as_deref_mut()) {
@@ -584,12 +640,13 @@ impl TypingPlan<'_> {
                     any_usable_weight = true;
                 } else {
                     // Only answers that would have counted are left out because of the weight.
-                    if share.scores[k].is_ok() {
+                    if share.score_reasons[k] == COUNTED {
                         weight_exclusions.add(ExclusionReason::InvalidWeight, number as usize, cell);
-                        share.scores[k] = Err(ExclusionReason::InvalidWeight);
+                        share.score_values[k] = NO_SCORE;
+                        share.score_reasons[k] = reason_code(ExclusionReason::InvalidWeight);
                     }
                     // Its metric answers leave the (weighted) summaries too.
-                    share.metrics.iter_mut().for_each(|values| values[k] = None);
+                    share.metrics.iter_mut().for_each(|values| values[k] = 0);
                 }
             }
             for (texts, &c) in comments.iter_mut().zip(&self.comments) {
@@ -659,25 +716,45 @@ impl Survey {
             weight: column_of(Role::Weight),
         };
         let mut row_numbers = vec![0u32; all];
-        let mut scores: Vec<Result<u8, ExclusionReason>> = vec![Err(ExclusionReason::Blank); all];
+        // Zeroed vectors come from the system untouched: each thread writes (and so maps) the
+        // pages of its own half.
+        let mut score_values = vec![0u8; all];
+        let mut score_reasons = vec![0u8; all];
         let mut weights: Option<Vec<f64>> = plan.weight.map(|_| vec![0.0; all]);
         let mut days: Option<Vec<Option<i32>>> = plan.date.map(|_| vec![None; all]);
         let mut codes: Vec<Vec<u32>> = plan.segments.iter().map(|_| vec![0; all]).collect();
-        let mut metric_values: Vec<Vec<Option<u8>>> = plan.metrics.iter().map(|_| vec![None; all]).collect();
+        let mut metric_values: Vec<Vec<u8>> = plan.metrics.iter().map(|_| vec![0; all]).collect();
         // A large file's rows are typed in two halves at once, each straight into its half of
         // the columns; the halves' labels, exclusions and comments are then joined.
         let middle = if all >= SPLIT_FROM_ROWS { all / 2 } else { all };
         let (first, second) = {
             let (r1, r2) = row_numbers.split_at_mut(middle);
-            let (s1, s2) = scores.split_at_mut(middle);
+            let (v1, v2) = score_values.split_at_mut(middle);
+            let (e1, e2) = score_reasons.split_at_mut(middle);
             let (w1, w2) = split_optional(weights.as_deref_mut(), middle);
             let (d1, d2) = split_optional(days.as_deref_mut(), middle);
             let (c1, c2): (Vec<_>, Vec<_>) = codes.iter_mut().map(|c| c.split_at_mut(middle)).unzip();
             let (m1, m2): (Vec<_>, Vec<_>) = metric_values.iter_mut().map(|m| m.split_at_mut(middle)).unzip();
-            let first =
-                Share { rows: 0..middle, row_numbers: r1, scores: s1, weights: w1, days: d1, codes: c1, metrics: m1 };
-            let second =
-                Share { rows: middle..all, row_numbers: r2, scores: s2, weights: w2, days: d2, codes: c2, metrics: m2 };
+            let first = Share {
+                rows: 0..middle,
+                row_numbers: r1,
+                score_values: v1,
+                score_reasons: e1,
+                weights: w1,
+                days: d1,
+                codes: c1,
+                metrics: m1,
+            };
+            let second = Share {
+                rows: middle..all,
+                row_numbers: r2,
+                score_values: v2,
+                score_reasons: e2,
+                weights: w2,
+                days: d2,
+                codes: c2,
+                metrics: m2,
+            };
             let plan = &plan;
             std::thread::scope(|scope| {
                 let later = (!second.rows.is_empty()).then(|| scope.spawn(move || plan.type_share(second)));
@@ -705,18 +782,24 @@ impl Survey {
         // Blank rows are not respondents: out of every column.
         let blank = std::mem::take(&mut typed.blank);
         remove_positions(&mut row_numbers, &blank);
-        remove_positions(&mut scores, &blank);
+        remove_positions(&mut score_values, &blank);
+        remove_positions(&mut score_reasons, &blank);
         weights.iter_mut().for_each(|w| remove_positions(w, &blank));
         days.iter_mut().for_each(|d| remove_positions(d, &blank));
         codes.iter_mut().for_each(|c| remove_positions(c, &blank));
         metric_values.iter_mut().for_each(|m| remove_positions(m, &blank));
         typed.comments.iter_mut().for_each(|t| remove_positions(t, &blank));
         let count = row_numbers.len();
-        let mut columns = SurveyColumns {
+        let mut columns = FrameColumns {
             row_numbers,
-            scores,
+            score_values,
+            score_reasons,
             score_name: table.headers[table.score_column].clone(),
-            ..SurveyColumns::default()
+            weights: None,
+            days: None,
+            segments: Vec::new(),
+            metrics: Vec::new(),
+            comments: Vec::new(),
         };
         let mut exclusions = typed.score_exclusions.finish();
         if let (Some(c), Some(weights)) = (plan.weight, weights) {
@@ -773,12 +856,12 @@ impl Survey {
                 exclusions.add(*reason, row as usize, "");
             }
         }
-        Self::with_exclusions(columns, source, facts, exclusions.finish())
+        Self::with_exclusions(columns.into(), source, facts, exclusions.finish())
     }
 
     /// Builds the frame from typed columns whose left-out rows are `exclusions`.
     fn with_exclusions(
-        columns: SurveyColumns,
+        columns: FrameColumns,
         source: SourceInfo,
         facts: ImportFacts,
         exclusions: Vec<ExclusionGroup>,
@@ -786,21 +869,10 @@ impl Survey {
         let height = columns.row_numbers.len();
         let place = source.place();
         let rows_read = height;
-        let rows_used = columns.scores.iter().filter(|s| s.is_ok()).count();
+        let rows_used = columns.score_reasons.iter().filter(|&&r| r == COUNTED).count();
         if rows_used == 0 {
             return Err(AnalysisError::NoValidScores { place, column: columns.score_name, rows_read });
         }
-        let reason_code = |r: &ExclusionReason| ExclusionReason::ALL.iter().position(|x| x == r).map(|p| p as u8);
-        let scores = &columns.scores;
-        let score_columns = || {
-            [
-                optional_column::<UInt8Type>(SCORE, scores.iter().map(|s| s.ok())),
-                optional_column::<UInt8Type>(
-                    SCORE_EXCLUDED,
-                    scores.iter().map(|s| s.as_ref().err().and_then(reason_code)),
-                ),
-            ]
-        };
         let weight_name = columns.weights.as_ref().map(|(name, _)| name.clone());
         let mut other_columns: Vec<Column> = Vec::new();
         let mut date_name = None;
@@ -808,24 +880,39 @@ impl Survey {
         let mut date_range = None;
         let mut segments = Vec::new();
         let mut metrics = Vec::new();
-        // The score columns are built on a thread of their own while the others are moved in.
+        if let Some((name, days)) = columns.days {
+            let mut missing = Exclusions::new(&name);
+            for ((day, &reason), &row) in days.iter().zip(&columns.score_reasons).zip(&columns.row_numbers) {
+                if day.is_none() && reason == COUNTED {
+                    missing.add(ExclusionReason::NoDate, row as usize, "");
+                }
+            }
+            undated = missing.finish().pop();
+            let valid = days.iter().flatten().copied();
+            date_range = valid.clone().min().zip(valid.max());
+            let days = days.into_iter().map(|d| d.unwrap_or(NO_DAY)).collect();
+            other_columns.push(masked_column::<Int32Type>(DAY, days, |d| d != NO_DAY));
+            date_name = Some(name);
+        }
+        let (score_values, score_reasons) = (columns.score_values, columns.score_reasons);
+        let score_columns = move || {
+            vec![
+                masked_column::<UInt8Type>(SCORE, score_values, |v| v != NO_SCORE),
+                masked_column::<UInt8Type>(SCORE_EXCLUDED, score_reasons, |r| r != COUNTED),
+            ]
+        };
+        // A large survey's score columns are built on a thread of their own while the others are
+        // moved in.
         let score_columns = std::thread::scope(|scope| {
-            let job = (height >= SPLIT_FROM_ROWS).then(|| scope.spawn(score_columns));
+            let mut built_here = Vec::new();
+            let job = if height >= SPLIT_FROM_ROWS {
+                Some(scope.spawn(score_columns))
+            } else {
+                built_here = score_columns();
+                None
+            };
             if let Some((_, weights)) = columns.weights {
                 other_columns.push(ChunkedArray::<Float64Type>::from_vec(WEIGHT.into(), weights).into_column());
-            }
-            if let Some((name, days)) = columns.days {
-                let mut missing = Exclusions::new(&name);
-                for ((day, score), &row) in days.iter().zip(scores).zip(&columns.row_numbers) {
-                    if day.is_none() && score.is_ok() {
-                        missing.add(ExclusionReason::NoDate, row as usize, "");
-                    }
-                }
-                undated = missing.finish().pop();
-                let valid = days.iter().flatten().copied();
-                date_range = valid.clone().min().zip(valid.max());
-                other_columns.push(optional_column::<Int32Type>(DAY, days.into_iter()));
-                date_name = Some(name);
             }
             for (k, (name, is_sector, labels, codes)) in columns.segments.into_iter().enumerate() {
                 let key = format!("s{k}");
@@ -834,12 +921,12 @@ impl Survey {
             }
             for (k, (name, kind, values)) in columns.metrics.into_iter().enumerate() {
                 let key = format!("m{k}");
-                other_columns.push(optional_column::<UInt8Type>(&key, values.into_iter()));
+                other_columns.push(masked_column::<UInt8Type>(&key, values, |v| v != 0));
                 metrics.push(MetricColumn { name, kind, key });
             }
             match job {
                 Some(job) => job.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                None => score_columns(),
+                None => built_here,
             }
         });
         let mut frame_columns: Vec<Column> = score_columns.into_iter().chain(other_columns).collect();
