@@ -171,15 +171,16 @@ fn short_scale(p: &ScoreProfile) -> bool {
 /// A recommendation column nobody answered is reported, never replaced by another column.
 #[must_use]
 pub fn find_score_column(headers: &[String], rows: &CellTable) -> ScoreColumnChoice {
-    let profiles: Vec<ScoreProfile> = (0..headers.len()).map(|c| profile_scores(rows, c)).collect();
-    let named =
-        (0..headers.len()).find(|&c| header_names_score(&headers[c]) && named_column_holds_scores(&profiles[c]));
-    if let Some(c) = named {
+    // The columns whose header names the score are looked at first; the rest only without one.
+    let named: Vec<(usize, ScoreProfile)> =
+        (0..headers.len()).filter(|&c| header_names_score(&headers[c])).map(|c| (c, profile_scores(rows, c))).collect();
+    if let Some(&(c, _)) = named.iter().find(|(_, p)| named_column_holds_scores(p)) {
         return ScoreColumnChoice::Found(c);
     }
-    if let Some(c) = (0..headers.len()).find(|&c| header_names_score(&headers[c]) && profiles[c].filled == 0) {
+    if let Some(&(c, _)) = named.iter().find(|(_, p)| p.filled == 0) {
         return ScoreColumnChoice::NoAnswers(c);
     }
+    let profiles: Vec<ScoreProfile> = (0..headers.len()).map(|c| profile_scores(rows, c)).collect();
     let by_values: Vec<usize> = (0..headers.len())
         .filter(|&c| !header_names_id(&headers[c]) && values_look_like_scores(&profiles[c]))
         .collect();
