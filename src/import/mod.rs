@@ -16,6 +16,7 @@ pub mod score;
 pub mod table;
 pub mod text;
 pub mod workbook;
+mod xlsx;
 
 use std::path::Path;
 

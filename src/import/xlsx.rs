@@ -1,0 +1,601 @@
+//! A reader for the plain xlsx workbooks survey tools and spreadsheet libraries write: one sheet,
+//! shared strings without rich text, numbers in the General format. Such a sheet is scanned as
+//! bytes, in two halves at once when it is large, where calamine's XML events took one core half
+//! a second for a 100,000-row export.
+//!
+//! Anything else (several sheets, formulas, inline strings, dates and other number formats, rich
+//! text, XML this scanner does not know) makes [`read_plain`] answer `None`, and calamine reads
+//! the workbook as before. What it gives is the same as calamine gives for the same workbook,
+//! cell for cell: the tests read every workbook both ways.
+//!
+//! Owns only the bytes-to-cells step; the cells' text is written by `workbook`.
+
+use std::io::{Cursor, Read};
+
+use calamine::DataRef;
+
+use super::workbook::{SparseCells, WorkbookSheets};
+
+/// A sheet of this many XML bytes or more is scanned in two halves at once.
+const SPLIT_FROM_BYTES: usize = 1 << 20;
+
+/// The workbook's one sheet, read without calamine; `None` when the workbook is not of the plain
+/// kind this reader knows, or is not the sheet `wanted` names, or holds no cell (calamine then
+/// reads it, with its own messages for what is wrong).
+pub(super) fn read_plain(bytes: &[u8], wanted: Option<&str>) -> Option<WorkbookSheets> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let workbook = entry_text(&mut zip, "xl/workbook.xml")?;
+    let (name, relation) = only_sheet(&workbook)?;
+    if wanted.is_some_and(|w| !w.eq_ignore_ascii_case(&name)) {
+        return None;
+    }
+    let relations = entry_text(&mut zip, "xl/_rels/workbook.xml.rels")?;
+    let path = sheet_path(&relations, &relation)?;
+    let plain_styles = match entry_text(&mut zip, "xl/styles.xml") {
+        Some(styles) => plain_styles(&styles)?,
+        None => Vec::new(),
+    };
+    let strings = match entry_text(&mut zip, "xl/sharedStrings.xml") {
+        Some(xml) => shared_strings(&xml)?,
+        None => Vec::new(),
+    };
+    let sheet = entry_text(&mut zip, &path)?;
+    let context = Context { strings: &strings, plain_styles: &plain_styles };
+    let cells = read_sheet(&sheet, &context)?.into_table();
+    if cells.row_count() == 0 {
+        return None;
+    }
+    Some(WorkbookSheets { sheet_names: vec![name.clone()], sheets: vec![(name, cells)] })
+}
+
+/// What a sheet's cells refer to.
+struct Context<'a> {
+    strings: &'a [String],
+    /// Per cell style, whether its number format is General (a number shows as a number).
+    plain_styles: &'a [bool],
+}
+
+/// The text of one zip entry; `None` when it is missing, unreadable or not UTF-8.
+fn entry_text(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<String> {
+    let mut entry = zip.by_name(name).ok()?;
+    // The size the archive claims is only a hint.
+    let mut text = String::with_capacity(usize::try_from(entry.size().min(1 << 29)).unwrap_or(0));
+    entry.read_to_string(&mut text).ok()?;
+    Some(text)
+}
+
+/// The tags named `name` in `xml` (`<name ...>` or `<name .../>`), each as its attribute text.
+fn tags<'a>(xml: &'a str, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+    let open = format!("<{name}");
+    let mut rest = xml;
+    std::iter::from_fn(move || {
+        loop {
+            let at = rest.find(open.as_str())?;
+            let after = &rest[at + open.len()..];
+            let end = after.find('>')?;
+            rest = &after[end..];
+            if after.starts_with([' ', '>', '/', '\n', '\r', '\t']) {
+                return Some(after[..end].trim_end_matches('/'));
+            }
+        }
+    })
+}
+
+/// The value of attribute `name` in a tag's attribute text, entities decoded; `None` when the
+/// tag does not have it or it cannot be read.
+fn attribute(attributes: &str, name: &str) -> Option<String> {
+    let mut rest = attributes;
+    loop {
+        rest = rest.trim_start();
+        if rest.is_empty() {
+            return None;
+        }
+        let equals = rest.find('=')?;
+        let key = rest[..equals].trim();
+        let after = rest[equals + 1..].trim_start();
+        let quote = after.chars().next().filter(|q| *q == '"' || *q == '\'')?;
+        let close = after[1..].find(quote)?;
+        let value = &after[1..=close];
+        if key == name {
+            return decode_text(value);
+        }
+        rest = &after[close + 2..];
+    }
+}
+
+/// The name and relation id of the workbook's only sheet; `None` for more than one.
+fn only_sheet(workbook: &str) -> Option<(String, String)> {
+    let mut sheets = tags(workbook, "sheet");
+    let sheet = sheets.next()?;
+    if sheets.next().is_some() {
+        return None;
+    }
+    Some((attribute(sheet, "name")?, attribute(sheet, "r:id")?))
+}
+
+/// Where the relation `id` points to, as a path in the archive.
+fn sheet_path(relations: &str, id: &str) -> Option<String> {
+    let relation = tags(relations, "Relationship").find(|r| attribute(r, "Id").as_deref() == Some(id))?;
+    let target = attribute(relation, "Target")?;
+    let path = match target.strip_prefix('/') {
+        Some(absolute) => absolute.to_owned(),
+        None => format!("xl/{target}"),
+    };
+    path.starts_with("xl/worksheets/").then_some(path)
+}
+
+/// Per cell style (`<xf>` of `<cellXfs>`), whether numbers in it show in the General format;
+/// `None` for styles this reader does not follow.
+fn plain_styles(styles: &str) -> Option<Vec<bool>> {
+    let custom_general = tags(styles, "numFmt").any(|f| attribute(f, "numFmtId").as_deref() == Some("0"));
+    let Some(start) = styles.find("<cellXfs") else { return Some(Vec::new()) };
+    let section = &styles[start..];
+    let section = &section[..section.find("</cellXfs>").unwrap_or(section.len())];
+    Some(
+        tags(section, "xf")
+            .map(|xf| match attribute(xf, "numFmtId") {
+                None => true,
+                Some(id) => id == "0" && !custom_general,
+            })
+            .collect(),
+    )
+}
+
+/// The shared strings, as calamine reads them: each `<si>`'s one `<t>`, entities decoded, and
+/// trimmed of ASCII white space unless it is marked `xml:space="preserve"`. `None` for rich text,
+/// phonetic runs, `_xHHHH_` escapes, carriage returns or anything else this reader does not know.
+fn shared_strings(xml: &str) -> Option<Vec<String>> {
+    let start = xml.find("<sst")?;
+    let body_start = start + xml[start..].find('>')? + 1;
+    if xml[..body_start].ends_with("/>") {
+        return Some(Vec::new());
+    }
+    let body = xml.get(body_start..xml.rfind("</sst>")?)?;
+    let mut strings = Vec::new();
+    let mut rest = body.trim_start();
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix("<si/>") {
+            strings.push(String::new());
+            rest = after.trim_start();
+            continue;
+        }
+        rest = rest.strip_prefix("<si>")?.trim_start();
+        let text = if let Some(after) = rest.strip_prefix("<t/>") {
+            rest = after;
+            String::new()
+        } else {
+            rest = rest.strip_prefix("<t")?;
+            let close = rest.find('>')?;
+            let attributes = &rest[..close];
+            let preserve = match attributes.trim() {
+                "" => false,
+                "xml:space=\"preserve\"" => true,
+                _ => return None,
+            };
+            rest = &rest[close + 1..];
+            let end = rest.find("</t>")?;
+            let raw = &rest[..end];
+            rest = &rest[end + "</t>".len()..];
+            if raw.contains(['<', '\r']) || raw.contains("_x") {
+                return None;
+            }
+            let decoded = decode_text(raw)?;
+            if preserve { decoded } else { decoded.trim_matches([' ', '\t', '\r', '\n']).to_owned() }
+        };
+        rest = rest.trim_start().strip_prefix("</si>")?.trim_start();
+        strings.push(text);
+    }
+    Some(strings)
+}
+
+/// XML text with its entities decoded: the five named ones and character references. `None` for
+/// any other entity.
+fn decode_text(raw: &str) -> Option<String> {
+    if !raw.contains('&') {
+        return Some(raw.to_owned());
+    }
+    let mut text = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(at) = rest.find('&') {
+        text.push_str(&rest[..at]);
+        let end = rest[at..].find(';')? + at;
+        let entity = &rest[at + 1..end];
+        let c = match entity {
+            "amp" => '&',
+            "lt" => '<',
+            "gt" => '>',
+            "quot" => '"',
+            "apos" => '\'',
+            _ => {
+                let number = entity.strip_prefix('#')?;
+                let code = match number.strip_prefix('x') {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                    None => number.parse().ok()?,
+                };
+                char::from_u32(code)?
+            }
+        };
+        text.push(c);
+        rest = &rest[end + 1..];
+    }
+    text.push_str(rest);
+    Some(text)
+}
+
+/// The cells of a sheet's XML; `None` for XML this reader does not know.
+fn read_sheet(sheet: &str, context: &Context<'_>) -> Option<SparseCells> {
+    let bytes = sheet.as_bytes();
+    let start = memchr::memmem::find(bytes, b"<sheetData>")? + "<sheetData>".len();
+    let end = memchr::memmem::rfind(bytes, b"</sheetData>")?;
+    let rows = bytes.get(start..end)?;
+    if rows.len() < SPLIT_FROM_BYTES {
+        return read_rows(rows, context);
+    }
+    // Text between tags is never `<`: the first `<row` tag after the middle starts a row.
+    let middle = rows.len() / 2;
+    let split = middle
+        + memchr::memmem::find_iter(&rows[middle..], b"<row").find(|&at| {
+            rows.get(middle + at + 4).is_some_and(|b| matches!(b, b' ' | b'>' | b'/' | b'\n' | b'\r' | b'\t'))
+        })?;
+    let (head, tail) = rows.split_at(split);
+    let (mut first, second) = std::thread::scope(|scope| {
+        let later = scope.spawn(|| read_rows(tail, context));
+        (read_rows(head, context), later.join().ok().flatten())
+    });
+    first.as_mut()?.append(second?);
+    first
+}
+
+/// The cells of a run of whole `<row>` elements.
+fn read_rows(xml: &[u8], context: &Context<'_>) -> Option<SparseCells> {
+    let mut cells = SparseCells::new();
+    let mut at = 0;
+    while let Some(found) = memchr::memchr(b'<', &xml[at..]) {
+        if !xml[at..at + found].iter().all(u8::is_ascii_whitespace) {
+            return None;
+        }
+        at += found;
+        let rest = &xml[at..];
+        let tag_end = at + memchr::memchr(b'>', rest)? + 1;
+        let tag = &xml[at..tag_end];
+        at = tag_end;
+        if tag == b"</row>" {
+            continue;
+        }
+        let (name, attributes) = split_tag(tag)?;
+        match name {
+            b"row" => {}
+            b"c" => {
+                let (position, style, kind) = cell_attributes(attributes)?;
+                if tag.ends_with(b"/>") {
+                    continue;
+                }
+                let (value, after) = cell_value(&xml[at..])?;
+                at += after;
+                let Some(value) = value else { continue };
+                cells.push(position, &data(value, style, kind, context)?);
+            }
+            _ => return None,
+        }
+    }
+    xml[at..].iter().all(u8::is_ascii_whitespace).then_some(cells)
+}
+
+/// A start tag's name and attribute text.
+fn split_tag(tag: &[u8]) -> Option<(&[u8], &[u8])> {
+    let inner = tag.strip_prefix(b"<")?.strip_suffix(b">")?;
+    let inner = inner.strip_suffix(b"/").unwrap_or(inner);
+    let name_end = inner.iter().position(u8::is_ascii_whitespace).unwrap_or(inner.len());
+    Some((&inner[..name_end], &inner[name_end..]))
+}
+
+/// A cell's kind, from its `t` attribute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Number,
+    Shared,
+    Bool,
+    Error,
+    IsoDate,
+}
+
+/// A `<c>` tag's position (row, column; from 0), style and kind; `None` without a position or
+/// with an attribute this reader does not follow.
+fn cell_attributes(attributes: &[u8]) -> Option<((u32, u32), Option<usize>, Kind)> {
+    let (mut position, mut style, mut kind) = (None, None, Kind::Number);
+    let mut rest = attributes;
+    loop {
+        let start = rest.iter().position(|b| !b.is_ascii_whitespace());
+        let Some(start) = start else { break };
+        rest = &rest[start..];
+        let equals = memchr::memchr(b'=', rest)?;
+        let key = &rest[..equals];
+        let quote = *rest.get(equals + 1).filter(|q| matches!(q, b'"' | b'\''))?;
+        let close = memchr::memchr(quote, &rest[equals + 2..])? + equals + 2;
+        let value = &rest[equals + 2..close];
+        rest = &rest[close + 1..];
+        match key {
+            b"r" => position = Some(cell_position(value)?),
+            b"s" if !value.is_empty() && value.iter().all(u8::is_ascii_digit) => {
+                style = Some(std::str::from_utf8(value).ok()?.parse().ok()?);
+            }
+            b"t" => {
+                kind = match value {
+                    b"n" => Kind::Number,
+                    b"s" => Kind::Shared,
+                    b"b" => Kind::Bool,
+                    b"e" => Kind::Error,
+                    b"d" => Kind::IsoDate,
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        }
+    }
+    Some((position?, style, kind))
+}
+
+/// `A1` as (row, column), from 0.
+fn cell_position(reference: &[u8]) -> Option<(u32, u32)> {
+    let letters = reference.iter().take_while(|b| b.is_ascii_uppercase()).count();
+    let (column, row) = reference.split_at(letters);
+    if letters == 0 || letters > 3 || row.is_empty() || !row.iter().all(u8::is_ascii_digit) || row[0] == b'0' {
+        return None;
+    }
+    let column = column.iter().try_fold(0u32, |n, &b| n.checked_mul(26)?.checked_add(u32::from(b - b'A') + 1))?;
+    let row: u32 = std::str::from_utf8(row).ok()?.parse().ok()?;
+    Some((row - 1, column - 1))
+}
+
+/// What follows a `<c>` start tag up to and with its `</c>`: the text of its `<v>` (`None` for a
+/// cell without one), and how many bytes that took.
+fn cell_value(xml: &[u8]) -> Option<(Option<&str>, usize)> {
+    const CLOSE: &[u8] = b"</c>";
+    let skip = xml.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    let rest = &xml[skip..];
+    if rest.starts_with(CLOSE) {
+        return Some((None, skip + CLOSE.len()));
+    }
+    let (value, used) = if let Some(after) = rest.strip_prefix(b"<v/>") {
+        (None, rest.len() - after.len())
+    } else {
+        let after = rest.strip_prefix(b"<v>")?;
+        let end = memchr::memchr(b'<', after)?;
+        if !after[end..].starts_with(b"</v>") {
+            return None;
+        }
+        (Some(std::str::from_utf8(&after[..end]).ok()?), 3 + end + 4)
+    };
+    let rest = &rest[used..];
+    let tail = rest.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    rest[tail..].starts_with(CLOSE).then_some((value, skip + used + tail + CLOSE.len()))
+}
+
+/// A cell's value as calamine gives it; `None` where this reader does not follow calamine.
+fn data<'s>(v: &str, style: Option<usize>, kind: Kind, context: &Context<'s>) -> Option<DataRef<'s>> {
+    // Values with entities or line breaks are left to calamine (a number, index or code never
+    // has one).
+    if v.contains(['&', '\r']) {
+        return None;
+    }
+    Some(match kind {
+        Kind::Shared if v.is_empty() => DataRef::Empty,
+        Kind::Shared => DataRef::SharedString(context.strings.get(v.parse::<usize>().ok()?)?),
+        Kind::Number if v.is_empty() => DataRef::Empty,
+        Kind::Number => {
+            let plain = style.is_none_or(|s| context.plain_styles.get(s).is_none_or(|&p| p));
+            let number_like = v.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'));
+            if !plain || !number_like {
+                return None;
+            }
+            DataRef::Float(v.parse().ok()?)
+        }
+        Kind::Bool => match v {
+            "" => DataRef::Empty,
+            "1" | "true" => DataRef::Bool(true),
+            "0" | "false" => DataRef::Bool(false),
+            _ => return None,
+        },
+        Kind::Error => DataRef::Error(v.parse().ok()?),
+        Kind::IsoDate => DataRef::DateTimeIso(v.to_owned()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use rust_xlsxwriter::{Format, Workbook};
+
+    use super::*;
+    use crate::import::table::CellTable;
+    use crate::import::workbook::{WorkbookKind, read_with_calamine};
+
+    /// A table's rows: spreadsheet row number and cells.
+    type Rows = Vec<(usize, Vec<String>)>;
+
+    fn rows(table: &CellTable) -> Rows {
+        (0..table.row_count())
+            .map(|r| (table.row_number(r), table.row(r).take(table.row_width(r)).map(str::to_owned).collect()))
+            .collect()
+    }
+
+    fn sheets(book: &WorkbookSheets) -> (Vec<String>, Vec<(String, Rows)>) {
+        (book.sheet_names.clone(), book.sheets.iter().map(|(name, cells)| (name.clone(), rows(cells))).collect())
+    }
+
+    /// The workbook read here, which must be what calamine reads: the cells, or `None` where this
+    /// reader leaves the workbook to calamine.
+    fn read_both_ways(bytes: &[u8]) -> Option<Rows> {
+        let calamine = read_with_calamine(bytes.to_vec(), WorkbookKind::Xlsx, None).expect("calamine reads it");
+        let plain = read_plain(bytes, None)?;
+        assert_eq!(sheets(&plain), sheets(&calamine));
+        Some(rows(&plain.sheets[0].1))
+    }
+
+    /// A workbook written by a spreadsheet library, with `write` filling its one sheet.
+    fn written(
+        write: impl FnOnce(&mut rust_xlsxwriter::Worksheet) -> Result<(), rust_xlsxwriter::XlsxError>,
+    ) -> Vec<u8> {
+        let mut book = Workbook::new();
+        write(book.add_worksheet().set_name("Responses & more").expect("a valid name")).expect("cells written");
+        book.save_to_buffer().expect("xlsx in memory")
+    }
+
+    #[test]
+    fn a_plain_export_reads_as_calamine_reads_it() {
+        let bytes = written(|sheet| {
+            sheet.write_string(2, 1, "id")?;
+            sheet.write_string(2, 2, "  score & \"more\" <b>  ")?;
+            sheet.write_string(2, 4, "Zoë, café, 北京")?;
+            sheet.write_number(3, 1, 1.0)?;
+            sheet.write_number(3, 2, 9.0)?;
+            sheet.write_number(3, 3, -0.25)?;
+            sheet.write_number(3, 4, 12_345_678_901_234_567.0)?;
+            sheet.write_boolean(4, 1, true)?;
+            sheet.write_string(4, 2, "10")?;
+            sheet.write_string(4, 3, "")?;
+            sheet.write_number(6, 3, 7.5)?;
+            Ok(())
+        });
+        let cells = read_both_ways(&bytes).expect("a plain workbook is read here");
+        assert_eq!(
+            cells[0],
+            (3, vec!["id".into(), "  score & \"more\" <b>  ".into(), String::new(), "Zoë, café, 北京".into()])
+        );
+        assert_eq!(cells[1].1[1], "9");
+        assert_eq!(
+            read_plain(&bytes, Some("responses & MORE")).map(|b| b.sheet_names),
+            Some(vec!["Responses & more".into()])
+        );
+        assert!(read_plain(&bytes, Some("Sheet2")).is_none(), "another sheet's name is calamine's to refuse");
+    }
+
+    #[test]
+    fn a_large_sheet_read_in_two_halves_is_the_same() {
+        let bytes = written(|sheet| {
+            for r in 0..20_000u32 {
+                sheet.write_string(r, 0, format!("R{r:06}"))?;
+                sheet.write_string(r, 1, ["Retail", "Grocery", "Telecom"][(r % 3) as usize])?;
+                if r % 7 != 0 {
+                    sheet.write_number(r, 2, f64::from(r % 11))?;
+                }
+                sheet.write_number(r, 3, f64::from(r) / 8.0)?;
+            }
+            Ok(())
+        });
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes.as_slice())).expect("a zip");
+        let sheet_size = zip.by_name("xl/worksheets/sheet1.xml").expect("the sheet").size();
+        assert!(sheet_size >= SPLIT_FROM_BYTES as u64, "the sheet is split ({sheet_size} bytes)");
+        let cells = read_both_ways(&bytes).expect("a plain workbook is read here");
+        assert_eq!(cells.len(), 20_000);
+        assert_eq!(cells[19_998], (19_999, vec!["R019998".into(), "Retail".into(), "0".into(), "2499.75".into()]));
+    }
+
+    #[test]
+    fn workbooks_outside_the_plain_kind_are_left_to_calamine() {
+        let formula = written(|sheet| {
+            sheet.write_number(0, 0, 1.0)?;
+            sheet.write_formula(0, 1, "=A1+1")?;
+            Ok(())
+        });
+        let date = written(|sheet| {
+            sheet.write_number_with_format(0, 0, 45_000.0, &Format::new().set_num_format("yyyy-mm-dd"))?;
+            Ok(())
+        });
+        let decimals = written(|sheet| {
+            sheet.write_number_with_format(0, 0, 7.0, &Format::new().set_num_format("0.00"))?;
+            Ok(())
+        });
+        let rich = written(|sheet| {
+            let bold = Format::new().set_bold();
+            sheet.write_rich_string(0, 0, &[(&bold, "very"), (&Format::default(), " good")])?;
+            Ok(())
+        });
+        let mut two = Workbook::new();
+        two.add_worksheet().write_string(0, 0, "a").expect("cell");
+        two.add_worksheet().write_string(0, 0, "b").expect("cell");
+        let two = two.save_to_buffer().expect("xlsx in memory");
+        for (what, bytes) in
+            [("formula", formula), ("date", date), ("0.00", decimals), ("rich text", rich), ("two sheets", two)]
+        {
+            assert!(read_plain(&bytes, None).is_none(), "{what}");
+            // The import still reads it, through calamine.
+            let book = crate::import::workbook::read_workbook(bytes, WorkbookKind::Xlsx, None).expect(what);
+            assert!(book.sheets[0].1.row_count() > 0, "{what}");
+        }
+    }
+
+    /// An xlsx archive of the given parts, stored without compression.
+    fn archive(parts: &[(&str, &str)]) -> Vec<u8> {
+        let mut buffer = Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut buffer);
+        let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+        for (name, text) in parts {
+            zip.start_file(*name, options).expect("entry");
+            zip.write_all(text.as_bytes()).expect("entry written");
+        }
+        zip.finish().expect("archive");
+        buffer.into_inner()
+    }
+
+    const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#;
+    const RELS: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#;
+    const WORKBOOK: &str = r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Data" sheetId="1" r:id="rId7"/></sheets></workbook>"#;
+    const WORKBOOK_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Target="/xl/worksheets/sheet1.xml" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Id="rId7"/><Relationship Id="rId8" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#;
+
+    /// A workbook of one sheet whose `<sheetData>` holds `rows`, with `strings` as its shared
+    /// strings.
+    fn hand_made(strings: &str, rows: &str) -> Vec<u8> {
+        let sst = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{strings}</sst>"#
+        );
+        let sheet = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData></worksheet>"#
+        );
+        archive(&[
+            ("[Content_Types].xml", CONTENT_TYPES),
+            ("_rels/.rels", RELS),
+            ("xl/workbook.xml", WORKBOOK),
+            ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS),
+            ("xl/sharedStrings.xml", &sst),
+            ("xl/worksheets/sheet1.xml", &sheet),
+        ])
+    }
+
+    #[test]
+    fn hand_written_xml_reads_as_calamine_reads_it() {
+        let strings = "<si><t>  trimmed  </t></si><si><t xml:space=\"preserve\"> kept &amp; &#233;&#x20AC; </t></si><si/><si><t/></si>\n <si><t>x</t></si>";
+        let rows = r#"
+            <row r="2"><c r="B2" t="s"><v>0</v></c> <c r="C2" t="s"><v>1</v></c><c r="D2" t="s"><v>2</v></c></row>
+            <row r="3" spans="1:5"><c r="A3" t="d"><v>2024-03-01T10:00:00</v></c><c r="B3" t="e"><v>#N/A</v></c><c r="C3"><v/></c><c r="D3" t="b"><v>0</v></c><c r="E3"></c><c r="F3" t="n"><v>1e3</v></c></row>
+            <row r="5"><c r="C5" t="s"><v>4</v></c><c r="B5"><v>3</v></c><c r="C5"><v>10</v></c></row>
+            <row r="6"/>"#;
+        let cells = read_both_ways(&hand_made(strings, rows)).expect("plain XML is read here");
+        assert_eq!(cells[0].1, ["", "trimmed", " kept & é€ "], "an empty string holds no text");
+        assert_eq!(
+            cells[3],
+            (5, vec!["".to_owned(), "3".into(), "10".into()]),
+            "cells out of order are sorted and the last of a repeat kept"
+        );
+    }
+
+    #[test]
+    fn xml_this_reader_does_not_know_is_left_to_calamine() {
+        let plain_strings = "<si><t>a</t></si>";
+        for (strings, rows) in [
+            (plain_strings, r#"<row r="1"><c t="s"><v>0</v></c></row>"#),
+            (plain_strings, r#"<row r="1"><c r="A1" t="inlineStr"><is><t>b</t></is></c></row>"#),
+            (plain_strings, r#"<row r="1"><c r="A1" t="str"><v>b</v></c></row>"#),
+            (plain_strings, r#"<row r="1"><c r="A1"><v> 5</v></c></row>"#),
+            (plain_strings, r#"<row r="1"><c r="A1" t="s"><v>3</v></c></row>"#),
+            (plain_strings, r#"<row r="1"><c r="A1" cm="1"><v>5</v></c></row>"#),
+            (plain_strings, r#"<row r="1"><c r="a1"><v>5</v></c></row>"#),
+            ("<si><r><t>a</t></r></si>", r#"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#),
+            ("<si><t>a_x000D_b</t></si>", r#"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#),
+            ("<si><t>&nbsp;</t></si>", r#"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#),
+        ] {
+            assert!(read_plain(&hand_made(strings, rows), None).is_none(), "{strings} {rows}");
+        }
+    }
+}
