@@ -193,7 +193,10 @@ const NO_DAY: i32 = i32::MIN;
 
 /// The code of an exclusion reason in the frame: its index in [`ExclusionReason::ALL`].
 fn reason_code(reason: ExclusionReason) -> u8 {
-    ExclusionReason::ALL.iter().position(|&r| r == reason).map_or(COUNTED, |p| p as u8)
+    let code = ExclusionReason::ALL.iter().position(|&r| r == reason);
+    debug_assert!(code.is_some(), "{reason:?} is missing from ExclusionReason::ALL");
+    // A reason missing from the list still leaves the answer out.
+    code.map_or(0, |p| p as u8)
 }
 
 /// Typed columns as the frame takes them, without a copy: what [`SurveyColumns`] becomes, and
@@ -216,6 +219,12 @@ struct FrameColumns {
 
 impl From<SurveyColumns> for FrameColumns {
     fn from(columns: SurveyColumns) -> Self {
+        // The bytes that stand for "none" are never values.
+        debug_assert!(
+            columns.scores.iter().all(|s| s.is_err_and(|r| reason_code(r) != COUNTED) || s.is_ok_and(|v| v <= 10))
+        );
+        debug_assert!(columns.metrics.iter().all(|(.., values)| values.iter().flatten().all(|&v| v >= 1)));
+        debug_assert!(columns.days.iter().all(|(_, days)| !days.contains(&Some(NO_DAY))));
         Self {
             row_numbers: columns.row_numbers,
             score_values: columns.scores.iter().map(|s| s.unwrap_or(NO_SCORE)).collect(),

@@ -23,23 +23,27 @@ const SPLIT_FROM_BYTES: usize = 1 << 20;
 /// kind this reader knows, or is not the sheet `wanted` names, or holds no cell (calamine then
 /// reads it, with its own messages for what is wrong).
 pub(super) fn read_plain(bytes: &[u8], wanted: Option<&str>) -> Option<WorkbookSheets> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
-    let workbook = entry_text(&mut zip, "xl/workbook.xml")?;
+    let mut parts = Parts::open(bytes)?;
+    let package = parts.text("_rels/.rels")??;
+    if !relations(&package)?.iter().any(|(_, target)| matches!(target.as_str(), "xl/workbook.xml" | "/xl/workbook.xml"))
+    {
+        return None;
+    }
+    let workbook = parts.text("xl/workbook.xml")??;
     let (name, relation) = only_sheet(&workbook)?;
     if wanted.is_some_and(|w| !w.eq_ignore_ascii_case(&name)) {
         return None;
     }
-    let relations = entry_text(&mut zip, "xl/_rels/workbook.xml.rels")?;
-    let path = sheet_path(&relations, &relation)?;
-    let plain_styles = match entry_text(&mut zip, "xl/styles.xml") {
+    let path = sheet_path(&parts.text("xl/_rels/workbook.xml.rels")??, &relation)?;
+    let plain_styles = match parts.text("xl/styles.xml")? {
         Some(styles) => plain_styles(&styles)?,
         None => Vec::new(),
     };
-    let strings = match entry_text(&mut zip, "xl/sharedStrings.xml") {
+    let strings = match parts.text("xl/sharedStrings.xml")? {
         Some(xml) => shared_strings(&xml)?,
         None => Vec::new(),
     };
-    let sheet = entry_text(&mut zip, &path)?;
+    let sheet = parts.text(&path)??;
     let context = Context { strings: &strings, plain_styles: &plain_styles };
     let cells = read_sheet(&sheet, &context)?.into_table();
     if cells.row_count() == 0 {
@@ -55,68 +59,118 @@ struct Context<'a> {
     plain_styles: &'a [bool],
 }
 
-/// The text of one zip entry; `None` when it is missing, unreadable or not UTF-8.
-fn entry_text(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<String> {
-    let mut entry = zip.by_name(name).ok()?;
-    // The size the archive claims is only a hint.
-    let mut text = String::with_capacity(usize::try_from(entry.size().min(1 << 29)).unwrap_or(0));
-    entry.read_to_string(&mut text).ok()?;
-    Some(text)
+/// The archive's parts.
+struct Parts<'a> {
+    zip: zip::ZipArchive<Cursor<&'a [u8]>>,
+    /// Every part's name as calamine looks it up: lowercase, with `/` for `\`.
+    folded: Vec<String>,
 }
 
-/// The tags named `name` in `xml` (`<name ...>` or `<name .../>`), each as its attribute text.
-fn tags<'a>(xml: &'a str, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+impl<'a> Parts<'a> {
+    fn open(bytes: &'a [u8]) -> Option<Self> {
+        let zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+        let folded = zip
+            .file_names()
+            .map(|n| n.map(|n| n.to_ascii_lowercase().replace('\\', "/")))
+            .collect::<Result<_, _>>()
+            .ok()?;
+        Some(Self { zip, folded })
+    }
+
+    /// The text of part `name`: `Some(None)` when the archive has no such part, `None` when it
+    /// is unreadable, not UTF-8, holds XML comments or CDATA, or is named so that calamine, which
+    /// ignores case, could find a different part.
+    fn text(&mut self, name: &str) -> Option<Option<String>> {
+        match self.folded.iter().filter(|f| **f == name.to_ascii_lowercase()).count() {
+            0 => return Some(None),
+            1 => {}
+            _ => return None,
+        }
+        let mut entry = self.zip.by_name(name).ok()?;
+        // The size the archive claims is only a hint.
+        let mut text = String::with_capacity(usize::try_from(entry.size().min(1 << 28)).unwrap_or(0));
+        entry.read_to_string(&mut text).ok()?;
+        (!text.contains("<!--") && !text.contains("<![CDATA[")).then_some(Some(text))
+    }
+}
+
+/// The tags named `name` in `xml` (`<name ...>` or `<name .../>`), each as its attribute text;
+/// `None` for a tag of that local name with a namespace prefix, which calamine reads too.
+fn tags<'a>(xml: &'a str, name: &str) -> Option<Vec<&'a str>> {
     let open = format!("<{name}");
+    let prefixed = format!(":{name}");
+    let ends_name = |after: &str| after.starts_with([' ', '>', '/', '\n', '\r', '\t']);
+    if xml.match_indices(prefixed.as_str()).any(|(at, _)| ends_name(&xml[at + prefixed.len()..])) {
+        return None;
+    }
+    let mut found = Vec::new();
     let mut rest = xml;
-    std::iter::from_fn(move || {
-        loop {
-            let at = rest.find(open.as_str())?;
-            let after = &rest[at + open.len()..];
-            let end = after.find('>')?;
-            rest = &after[end..];
-            if after.starts_with([' ', '>', '/', '\n', '\r', '\t']) {
-                return Some(after[..end].trim_end_matches('/'));
-            }
+    while let Some(at) = rest.find(open.as_str()) {
+        let after = &rest[at + open.len()..];
+        let end = after.find('>')?;
+        rest = &after[end..];
+        if ends_name(after) {
+            found.push(after[..end].trim_end_matches('/'));
         }
-    })
+    }
+    Some(found)
 }
 
-/// The value of attribute `name` in a tag's attribute text, entities decoded; `None` when the
-/// tag does not have it or it cannot be read.
-fn attribute(attributes: &str, name: &str) -> Option<String> {
-    let mut rest = attributes;
-    loop {
-        rest = rest.trim_start();
-        if rest.is_empty() {
-            return None;
-        }
+/// A tag's attributes as (name, raw value); `None` when they cannot be read or a name repeats.
+fn attributes(text: &str) -> Option<Vec<(&str, &str)>> {
+    let mut found: Vec<(&str, &str)> = Vec::new();
+    let mut rest = text.trim_start();
+    while !rest.is_empty() {
         let equals = rest.find('=')?;
         let key = rest[..equals].trim();
         let after = rest[equals + 1..].trim_start();
         let quote = after.chars().next().filter(|q| *q == '"' || *q == '\'')?;
         let close = after[1..].find(quote)?;
-        let value = &after[1..=close];
-        if key == name {
-            return decode_text(value);
+        if key.is_empty() || found.iter().any(|(k, _)| *k == key) {
+            return None;
         }
-        rest = &after[close + 2..];
+        found.push((key, &after[1..=close]));
+        rest = after[close + 2..].trim_start();
     }
+    Some(found)
 }
 
-/// The name and relation id of the workbook's only sheet; `None` for more than one.
+/// The raw value of attribute `name` among `attributes`.
+fn value<'a>(attributes: &[(&str, &'a str)], name: &str) -> Option<&'a str> {
+    attributes.iter().find(|(k, _)| *k == name).map(|(_, v)| *v)
+}
+
+/// A package's relationships as (id, target), read raw as calamine reads them; `None` when an
+/// id repeats or one holds an entity.
+fn relations(xml: &str) -> Option<Vec<(String, String)>> {
+    let mut found: Vec<(String, String)> = Vec::new();
+    for tag in tags(xml, "Relationship")? {
+        let attributes = attributes(tag)?;
+        let (id, target) = (value(&attributes, "Id")?, value(&attributes, "Target")?);
+        if id.contains('&') || target.contains('&') || found.iter().any(|(i, _)| i == id) {
+            return None;
+        }
+        found.push((id.to_owned(), target.to_owned()));
+    }
+    Some(found)
+}
+
+/// The name and relation id of the workbook's only sheet; `None` for more than one, or for a
+/// sheet whose relation calamine could read from another attribute.
 fn only_sheet(workbook: &str) -> Option<(String, String)> {
-    let mut sheets = tags(workbook, "sheet");
-    let sheet = sheets.next()?;
-    if sheets.next().is_some() {
+    let sheets = tags(workbook, "sheet")?;
+    let [sheet] = sheets.as_slice() else { return None };
+    let attributes = attributes(sheet)?;
+    if attributes.iter().any(|(k, _)| k.ends_with(":id") && *k != "r:id") {
         return None;
     }
-    Some((attribute(sheet, "name")?, attribute(sheet, "r:id")?))
+    Some((decode_text(value(&attributes, "name")?)?, value(&attributes, "r:id")?.to_owned()))
 }
 
 /// Where the relation `id` points to, as a path in the archive.
-fn sheet_path(relations: &str, id: &str) -> Option<String> {
-    let relation = tags(relations, "Relationship").find(|r| attribute(r, "Id").as_deref() == Some(id))?;
-    let target = attribute(relation, "Target")?;
+fn sheet_path(relations_xml: &str, id: &str) -> Option<String> {
+    let relations = relations(relations_xml)?;
+    let (_, target) = relations.iter().find(|(i, _)| i == id)?;
     let path = match target.strip_prefix('/') {
         Some(absolute) => absolute.to_owned(),
         None => format!("xl/{target}"),
@@ -127,18 +181,23 @@ fn sheet_path(relations: &str, id: &str) -> Option<String> {
 /// Per cell style (`<xf>` of `<cellXfs>`), whether numbers in it show in the General format;
 /// `None` for styles this reader does not follow.
 fn plain_styles(styles: &str) -> Option<Vec<bool>> {
-    let custom_general = tags(styles, "numFmt").any(|f| attribute(f, "numFmtId").as_deref() == Some("0"));
+    let mut custom_general = false;
+    for format in tags(styles, "numFmt")? {
+        custom_general |= value(&attributes(format)?, "numFmtId")? == "0";
+    }
+    tags(styles, "cellXfs")?;
+    tags(styles, "xf")?;
     let Some(start) = styles.find("<cellXfs") else { return Some(Vec::new()) };
     let section = &styles[start..];
-    let section = &section[..section.find("</cellXfs>").unwrap_or(section.len())];
-    Some(
-        tags(section, "xf")
-            .map(|xf| match attribute(xf, "numFmtId") {
-                None => true,
-                Some(id) => id == "0" && !custom_general,
-            })
-            .collect(),
-    )
+    let section = &section[..section.find("</cellXfs>")?];
+    let mut plain = Vec::new();
+    for xf in tags(section, "xf")? {
+        plain.push(match value(&attributes(xf)?, "numFmtId") {
+            None => true,
+            Some(id) => id == "0" && !custom_general,
+        });
+    }
+    Some(plain)
 }
 
 /// The shared strings, as calamine reads them: each `<si>`'s one `<t>`, entities decoded, and
@@ -176,10 +235,13 @@ fn shared_strings(xml: &str) -> Option<Vec<String>> {
             let end = rest.find("</t>")?;
             let raw = &rest[..end];
             rest = &rest[end + "</t>".len()..];
-            if raw.contains(['<', '\r']) || raw.contains("_x") {
+            if raw.contains(['<', '\r']) {
                 return None;
             }
             let decoded = decode_text(raw)?;
+            if decoded.contains("_x") || decoded.contains('\r') {
+                return None;
+            }
             if preserve { decoded } else { decoded.trim_matches([' ', '\t', '\r', '\n']).to_owned() }
         };
         rest = rest.trim_start().strip_prefix("</si>")?.trim_start();
@@ -209,10 +271,13 @@ fn decode_text(raw: &str) -> Option<String> {
             _ => {
                 let number = entity.strip_prefix('#')?;
                 let code = match number.strip_prefix('x') {
-                    Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                    None => number.parse().ok()?,
+                    Some(hex) if !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()) => {
+                        u32::from_str_radix(hex, 16).ok()?
+                    }
+                    None if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) => number.parse().ok()?,
+                    _ => return None,
                 };
-                char::from_u32(code)?
+                char::from_u32(code).filter(|&c| c != '\0')?
             }
         };
         text.push(c);
@@ -303,6 +368,7 @@ enum Kind {
 /// with an attribute this reader does not follow.
 fn cell_attributes(attributes: &[u8]) -> Option<((u32, u32), Option<usize>, Kind)> {
     let (mut position, mut style, mut kind) = (None, None, Kind::Number);
+    let mut seen: Vec<&[u8]> = Vec::with_capacity(3);
     let mut rest = attributes;
     loop {
         let start = rest.iter().position(|b| !b.is_ascii_whitespace());
@@ -314,6 +380,10 @@ fn cell_attributes(attributes: &[u8]) -> Option<((u32, u32), Option<usize>, Kind
         let close = memchr::memchr(quote, &rest[equals + 2..])? + equals + 2;
         let value = &rest[equals + 2..close];
         rest = &rest[close + 1..];
+        if seen.contains(&key) {
+            return None;
+        }
+        seen.push(key);
         match key {
             b"r" => position = Some(cell_position(value)?),
             b"s" if !value.is_empty() && value.iter().all(u8::is_ascii_digit) => {
@@ -356,8 +426,9 @@ fn cell_value(xml: &[u8]) -> Option<(Option<&str>, usize)> {
     if rest.starts_with(CLOSE) {
         return Some((None, skip + CLOSE.len()));
     }
-    let (value, used) = if let Some(after) = rest.strip_prefix(b"<v/>") {
-        (None, rest.len() - after.len())
+    let (value, used) = if rest.starts_with(b"<v/>") {
+        // calamine reads `<v/>` as `<v></v>`.
+        (Some(""), 4)
     } else {
         let after = rest.strip_prefix(b"<v>")?;
         let end = memchr::memchr(b'<', after)?;
@@ -371,6 +442,31 @@ fn cell_value(xml: &[u8]) -> Option<(Option<&str>, usize)> {
     rest[tail..].starts_with(CLOSE).then_some((value, skip + used + tail + CLOSE.len()))
 }
 
+/// Whether `v` is a number as spreadsheets write it: `-`, digits, a fraction, an exponent
+/// (`-12.5E-3`), which calamine's number parser and Rust's read alike.
+fn canonical_number(v: &str) -> bool {
+    let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = v.strip_prefix('-').unwrap_or(v);
+    let whole = digits(rest);
+    let rest = &rest[whole..];
+    let rest = match rest.strip_prefix('.') {
+        Some(fraction) if digits(fraction) > 0 => &fraction[digits(fraction)..],
+        Some(_) => return false,
+        None => rest,
+    };
+    let rest = match rest.strip_prefix(['e', 'E']) {
+        Some(exponent) => {
+            let exponent = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
+            if digits(exponent) == 0 {
+                return false;
+            }
+            &exponent[digits(exponent)..]
+        }
+        None => rest,
+    };
+    whole > 0 && rest.is_empty()
+}
+
 /// A cell's value as calamine gives it; `None` where this reader does not follow calamine.
 fn data<'s>(v: &str, style: Option<usize>, kind: Kind, context: &Context<'s>) -> Option<DataRef<'s>> {
     // Values with entities or line breaks are left to calamine (a number, index or code never
@@ -380,12 +476,12 @@ fn data<'s>(v: &str, style: Option<usize>, kind: Kind, context: &Context<'s>) ->
     }
     Some(match kind {
         Kind::Shared if v.is_empty() => DataRef::Empty,
+        Kind::Shared if !v.bytes().all(|b| b.is_ascii_digit()) => return None,
         Kind::Shared => DataRef::SharedString(context.strings.get(v.parse::<usize>().ok()?)?),
         Kind::Number if v.is_empty() => DataRef::Empty,
         Kind::Number => {
             let plain = style.is_none_or(|s| context.plain_styles.get(s).is_none_or(|&p| p));
-            let number_like = v.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'));
-            if !plain || !number_like {
+            if !plain || !canonical_number(v) {
                 return None;
             }
             DataRef::Float(v.parse().ok()?)
@@ -547,20 +643,65 @@ mod tests {
     /// A workbook of one sheet whose `<sheetData>` holds `rows`, with `strings` as its shared
     /// strings.
     fn hand_made(strings: &str, rows: &str) -> Vec<u8> {
+        hand_made_with(strings, rows, &[])
+    }
+
+    /// [`hand_made`] with more parts, or parts in place of its own.
+    fn hand_made_with(strings: &str, rows: &str, changed: &[(&str, &str)]) -> Vec<u8> {
         let sst = format!(
             r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{strings}</sst>"#
         );
         let sheet = format!(
             r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData></worksheet>"#
         );
-        archive(&[
+        let mut parts = vec![
             ("[Content_Types].xml", CONTENT_TYPES),
             ("_rels/.rels", RELS),
             ("xl/workbook.xml", WORKBOOK),
             ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS),
             ("xl/sharedStrings.xml", &sst),
             ("xl/worksheets/sheet1.xml", &sheet),
-        ])
+        ];
+        for &(name, text) in changed {
+            parts.retain(|(n, _)| *n != name);
+            parts.push((name, text));
+        }
+        archive(&parts)
+    }
+
+    /// Styles whose cell style 1 shows dates (built-in format 14).
+    fn styles(xfs: &str) -> String {
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs><cellXfs>{xfs}</cellXfs></styleSheet>"#
+        )
+    }
+
+    #[test]
+    fn numbers_follow_their_style_as_calamine_finds_it() {
+        let dated = styles(r#"<xf numFmtId="0" fontId="0"/><xf numFmtId="14" applyNumberFormat="1"/>"#);
+        let general = r#"<row r="1"><c r="A1" s="0"><v>45000</v></c><c r="B1" s="7"><v>-1.5E-3</v></c></row>"#;
+        let date = r#"<row r="1"><c r="A1" s="1"><v>45000</v></c></row>"#;
+        let cells =
+            read_both_ways(&hand_made_with("", general, &[("xl/styles.xml", &dated)])).expect("General numbers");
+        assert_eq!(cells[0].1, ["45000", "-0.0015"]);
+        assert!(read_plain(&hand_made_with("", date, &[("xl/styles.xml", &dated)]), None).is_none());
+        // Styles calamine would find or read differently: another case, a comment shifting the
+        // list, a quoted `>` cutting a tag short.
+        let commented = styles(r#"<!--<xf/>--><xf numFmtId="0"/><xf numFmtId="14"/>"#);
+        let cut = styles(r#"<xf numFmtId="0"/><xf foo="a>b" numFmtId="14"/>"#);
+        for (name, text) in [("xl/Styles.xml", &dated), ("xl/styles.xml", &commented), ("xl/styles.xml", &cut)] {
+            assert!(read_plain(&hand_made_with("", general, &[(name, text)]), None).is_none(), "{name}: {text}");
+        }
+    }
+
+    #[test]
+    fn spreadsheet_numbers_are_the_canonical_ones() {
+        for v in ["0", "10", "-7", "7.5", "-0.25", "1E+17", "1.5e-3", "123456789012345678"] {
+            assert!(canonical_number(v), "{v}");
+        }
+        for v in ["", "+1", ".5", "5.", "1e", "e5", "1.2.3", " 5", "inf", "NaN", "0x1F", "1_000", "--1"] {
+            assert!(!canonical_number(v), "{v}");
+        }
     }
 
     #[test]
@@ -572,6 +713,12 @@ mod tests {
             <row r="5"><c r="C5" t="s"><v>4</v></c><c r="B5"><v>3</v></c><c r="C5"><v>10</v></c></row>
             <row r="6"/>"#;
         let cells = read_both_ways(&hand_made(strings, rows)).expect("plain XML is read here");
+        // An empty ISO date still marks where the used area starts, as in calamine.
+        let empty_date = read_both_ways(&hand_made(
+            "<si><t>x</t></si>",
+            r#"<row r="1"><c r="A1" t="d"><v/></c><c r="B1" t="s"><v>0</v></c></row>"#,
+        ));
+        assert_eq!(empty_date, Some(vec![(1, vec![String::new(), "x".into()])]));
         assert_eq!(cells[0].1, ["", "trimmed", " kept & é€ "], "an empty string holds no text");
         assert_eq!(
             cells[3],
@@ -594,8 +741,29 @@ mod tests {
             ("<si><r><t>a</t></r></si>", r#"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#),
             ("<si><t>a_x000D_b</t></si>", r#"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#),
             ("<si><t>&nbsp;</t></si>", r#"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#),
+            // An escape spelled with an entity, which calamine decodes after the entity.
+            ("<si><t>&#95;x0041_</t></si>", r#"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#),
+            ("<si><t>&#0;</t></si>", r#"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#),
+            ("<si><t>&#+65;</t></si>", r#"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#),
+            // calamine reads `+1` as index 0.
+            ("<si><t>a</t></si><si><t>b</t></si>", r#"<row r="1"><c r="A1" t="s"><v>+1</v></c></row>"#),
+            // calamine stops at three attributes, repeats included.
+            (plain_strings, r#"<row r="1"><c r="A1" r="A1" r="A1" t="s"><v>0</v></c></row>"#),
+            (plain_strings, r#"<row r="1"><c r="A1"><v>+5</v></c></row>"#),
         ] {
             assert!(read_plain(&hand_made(strings, rows), None).is_none(), "{strings} {rows}");
+        }
+        let row = r#"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#;
+        assert!(read_plain(&hand_made(plain_strings, row), None).is_some(), "the parts below are what differs");
+        let twice = WORKBOOK_RELS.replace("rId8", "rId7");
+        let elsewhere = RELS.replace("xl/workbook.xml", "xl/book.xml");
+        let other_id = WORKBOOK.replace(r#"r:id="rId7""#, r#"r:id="rId7" x:id="rId8""#);
+        for (name, text) in [
+            ("xl/_rels/workbook.xml.rels", twice.as_str()),
+            ("_rels/.rels", elsewhere.as_str()),
+            ("xl/workbook.xml", other_id.as_str()),
+        ] {
+            assert!(read_plain(&hand_made_with(plain_strings, row, &[(name, text)]), None).is_none(), "{name}");
         }
     }
 }
