@@ -11,6 +11,7 @@
 //! Owns only the bytes-to-cells step; the cells' text is written by `workbook`.
 
 use std::io::{Cursor, Read};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use calamine::DataRef;
 
@@ -293,8 +294,9 @@ fn read_sheet(sheet: &str, context: &Context<'_>) -> Option<SparseCells> {
     let start = memchr::memmem::find(bytes, b"<sheetData>")? + "<sheetData>".len();
     let end = memchr::memmem::rfind(bytes, b"</sheetData>")?;
     let rows = bytes.get(start..end)?;
+    let gave_up = AtomicBool::new(false);
     if rows.len() < SPLIT_FROM_BYTES {
-        return read_rows(rows, context);
+        return read_rows(rows, context, &gave_up);
     }
     // Text between tags is never `<`: the first `<row` tag after the middle starts a row.
     let middle = rows.len() / 2;
@@ -304,18 +306,33 @@ fn read_sheet(sheet: &str, context: &Context<'_>) -> Option<SparseCells> {
         })?;
     let (head, tail) = rows.split_at(split);
     let (mut first, second) = std::thread::scope(|scope| {
-        let later = scope.spawn(|| read_rows(tail, context));
-        (read_rows(head, context), later.join().ok().flatten())
+        let later = scope.spawn(|| read_rows(tail, context, &gave_up));
+        (read_rows(head, context, &gave_up), later.join().ok().flatten())
     });
     first.as_mut()?.append(second?);
     first
 }
 
-/// The cells of a run of whole `<row>` elements.
-fn read_rows(xml: &[u8], context: &Context<'_>) -> Option<SparseCells> {
+/// The cells of a run of whole `<row>` elements; `None`, and `gave_up` set, for XML this reader
+/// does not follow, or as soon as the other half has set `gave_up` (the workbook then goes to
+/// calamine, and scanning on is wasted time).
+fn read_rows(xml: &[u8], context: &Context<'_>, gave_up: &AtomicBool) -> Option<SparseCells> {
+    let cells = read_rows_until_given_up(xml, context, gave_up);
+    if cells.is_none() {
+        gave_up.store(true, Ordering::Relaxed);
+    }
+    cells
+}
+
+fn read_rows_until_given_up(xml: &[u8], context: &Context<'_>, gave_up: &AtomicBool) -> Option<SparseCells> {
     let mut cells = SparseCells::new();
     let mut at = 0;
+    let mut tags = 0u32;
     while let Some(found) = memchr::memchr(b'<', &xml[at..]) {
+        tags = tags.wrapping_add(1);
+        if tags.is_multiple_of(4096) && gave_up.load(Ordering::Relaxed) {
+            return None;
+        }
         if !xml[at..at + found].iter().all(u8::is_ascii_whitespace) {
             return None;
         }
@@ -608,13 +625,27 @@ mod tests {
             sheet.write_rich_string(0, 0, &[(&bold, "very"), (&Format::default(), " good")])?;
             Ok(())
         });
+        // A large sheet whose first row is a formula: the first half gives up, and the second
+        // half with it.
+        let large_formula = written(|sheet| {
+            sheet.write_formula(0, 0, "=1+1")?;
+            for r in 1..40_000u32 {
+                sheet.write_string(r, 0, format!("R{r:06} with some text to make the sheet large"))?;
+            }
+            Ok(())
+        });
         let mut two = Workbook::new();
         two.add_worksheet().write_string(0, 0, "a").expect("cell");
         two.add_worksheet().write_string(0, 0, "b").expect("cell");
         let two = two.save_to_buffer().expect("xlsx in memory");
-        for (what, bytes) in
-            [("formula", formula), ("date", date), ("0.00", decimals), ("rich text", rich), ("two sheets", two)]
-        {
+        for (what, bytes) in [
+            ("formula", formula),
+            ("date", date),
+            ("0.00", decimals),
+            ("rich text", rich),
+            ("two sheets", two),
+            ("large", large_formula),
+        ] {
             assert!(read_plain(&bytes, None).is_none(), "{what}");
             // The import still reads it, through calamine.
             let book = crate::import::workbook::read_workbook(bytes, WorkbookKind::Xlsx, None).expect(what);
