@@ -180,7 +180,11 @@ pub fn find_score_column(headers: &[String], rows: &CellTable) -> ScoreColumnCho
     if let Some(&(c, _)) = named.iter().find(|(_, p)| p.filled == 0) {
         return ScoreColumnChoice::NoAnswers(c);
     }
-    let profiles: Vec<ScoreProfile> = (0..headers.len()).map(|c| profile_scores(rows, c)).collect();
+    // The named columns' profiles are not worked out again.
+    let mut named = named.into_iter().peekable();
+    let profiles: Vec<ScoreProfile> = (0..headers.len())
+        .map(|c| named.next_if(|(n, _)| *n == c).map_or_else(|| profile_scores(rows, c), |(_, p)| p))
+        .collect();
     let by_values: Vec<usize> = (0..headers.len())
         .filter(|&c| !header_names_id(&headers[c]) && values_look_like_scores(&profiles[c]))
         .collect();

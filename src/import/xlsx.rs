@@ -95,15 +95,25 @@ impl<'a> Parts<'a> {
     }
 }
 
-/// The tags named `name` in `xml` (`<name ...>` or `<name .../>`), each as its attribute text;
-/// `None` for a tag of that local name with a namespace prefix, which calamine reads too.
-fn tags<'a>(xml: &'a str, name: &str) -> Option<Vec<&'a str>> {
-    let open = format!("<{name}");
+/// Whether `after`, the text after a tag's name, ends the name there.
+fn ends_name(after: &str) -> bool {
+    after.starts_with([' ', '>', '/', '\n', '\r', '\t'])
+}
+
+/// Whether `xml` has a tag of local name `name` with a namespace prefix, which calamine reads
+/// as that tag and this reader does not.
+fn has_prefixed(xml: &str, name: &str) -> bool {
     let prefixed = format!(":{name}");
-    let ends_name = |after: &str| after.starts_with([' ', '>', '/', '\n', '\r', '\t']);
-    if xml.match_indices(prefixed.as_str()).any(|(at, _)| ends_name(&xml[at + prefixed.len()..])) {
+    xml.match_indices(prefixed.as_str()).any(|(at, _)| ends_name(&xml[at + prefixed.len()..]))
+}
+
+/// The tags named `name` in `xml` (`<name ...>` or `<name .../>`), each as its attribute text;
+/// `None` when a tag of that name has a namespace prefix.
+fn tags<'a>(xml: &'a str, name: &str) -> Option<Vec<&'a str>> {
+    if has_prefixed(xml, name) {
         return None;
     }
+    let open = format!("<{name}");
     let mut found = Vec::new();
     let mut rest = xml;
     while let Some(at) = rest.find(open.as_str()) {
@@ -117,21 +127,46 @@ fn tags<'a>(xml: &'a str, name: &str) -> Option<Vec<&'a str>> {
     Some(found)
 }
 
+/// The attributes in a tag's attribute text, in order, as (name, raw value): `name="value"` or
+/// `name='value'`, with white space around the `=` allowed. An item is `None` where the text
+/// cannot be read (and nothing follows it).
+fn attribute_pairs(text: &[u8]) -> impl Iterator<Item = Option<(&[u8], &[u8])>> {
+    let skip_space = |b: &[u8]| b.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(b.len());
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        rest = &rest[skip_space(rest)..];
+        if rest.is_empty() {
+            return None;
+        }
+        let pair = (|| {
+            let equals = memchr::memchr(b'=', rest)?;
+            let key = rest[..equals].trim_ascii_end();
+            let after = &rest[equals + 1..];
+            let after = &after[skip_space(after)..];
+            let quote = *after.first().filter(|q| matches!(q, b'"' | b'\''))?;
+            let close = memchr::memchr(quote, &after[1..])? + 1;
+            let value = &after[1..close];
+            rest = &after[close + 1..];
+            (!key.is_empty()).then_some((key, value))
+        })();
+        if pair.is_none() {
+            rest = &[];
+        }
+        Some(pair)
+    })
+}
+
 /// A tag's attributes as (name, raw value); `None` when they cannot be read or a name repeats.
 fn attributes(text: &str) -> Option<Vec<(&str, &str)>> {
     let mut found: Vec<(&str, &str)> = Vec::new();
-    let mut rest = text.trim_start();
-    while !rest.is_empty() {
-        let equals = rest.find('=')?;
-        let key = rest[..equals].trim();
-        let after = rest[equals + 1..].trim_start();
-        let quote = after.chars().next().filter(|q| *q == '"' || *q == '\'')?;
-        let close = after[1..].find(quote)?;
-        if key.is_empty() || found.iter().any(|(k, _)| *k == key) {
+    for pair in attribute_pairs(text.as_bytes()) {
+        let (key, value) = pair?;
+        // Both end at ASCII bytes of the text, so they are whole characters.
+        let (key, value) = (std::str::from_utf8(key).ok()?, std::str::from_utf8(value).ok()?);
+        if found.iter().any(|(k, _)| *k == key) {
             return None;
         }
-        found.push((key, &after[1..=close]));
-        rest = after[close + 2..].trim_start();
+        found.push((key, value));
     }
     Some(found)
 }
@@ -186,8 +221,9 @@ fn plain_styles(styles: &str) -> Option<Vec<bool>> {
     for format in tags(styles, "numFmt")? {
         custom_general |= value(&attributes(format)?, "numFmtId")? == "0";
     }
-    tags(styles, "cellXfs")?;
-    tags(styles, "xf")?;
+    if has_prefixed(styles, "cellXfs") || has_prefixed(styles, "xf") {
+        return None;
+    }
     let Some(start) = styles.find("<cellXfs") else { return Some(Vec::new()) };
     let section = &styles[start..];
     let section = &section[..section.find("</cellXfs>")?];
@@ -386,17 +422,8 @@ enum Kind {
 fn cell_attributes(attributes: &[u8]) -> Option<((u32, u32), Option<usize>, Kind)> {
     let (mut position, mut style, mut kind) = (None, None, Kind::Number);
     let mut seen: Vec<&[u8]> = Vec::with_capacity(3);
-    let mut rest = attributes;
-    loop {
-        let start = rest.iter().position(|b| !b.is_ascii_whitespace());
-        let Some(start) = start else { break };
-        rest = &rest[start..];
-        let equals = memchr::memchr(b'=', rest)?;
-        let key = &rest[..equals];
-        let quote = *rest.get(equals + 1).filter(|q| matches!(q, b'"' | b'\''))?;
-        let close = memchr::memchr(quote, &rest[equals + 2..])? + equals + 2;
-        let value = &rest[equals + 2..close];
-        rest = &rest[close + 1..];
+    for pair in attribute_pairs(attributes) {
+        let (key, value) = pair?;
         if seen.contains(&key) {
             return None;
         }
