@@ -33,8 +33,8 @@ fn edge_charts() -> Vec<ChartSpec> {
             IntervalRow {
                 label: breakdown_label(c, k),
                 nps,
-                ci_low: (nps - 15.0).max(-100.0),
-                ci_high: (nps + 15.0).min(100.0),
+                ci_low: Some((nps - 15.0).max(-100.0)),
+                ci_high: Some((nps + 15.0).min(100.0)),
                 n: (i as u64 * 13) % 200,
                 small_n: (i as u64 * 13) % 200 < 30,
                 significant: i % 5 == 0,

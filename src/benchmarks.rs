@@ -407,13 +407,14 @@ pub enum Verdict {
 #[must_use]
 pub fn verdict(summary: &NpsSummary, band: (f64, f64)) -> Verdict {
     let (lo, hi) = band;
-    if summary.is_small() {
-        Verdict::TooFew
-    } else if summary.ci_low > hi {
+    let (Some(low), Some(high), false) = (summary.ci_low, summary.ci_high, summary.is_small()) else {
+        return Verdict::TooFew;
+    };
+    if low > hi {
         Verdict::Above
-    } else if summary.ci_high < lo {
+    } else if high < lo {
         Verdict::Below
-    } else if summary.ci_low >= lo && summary.ci_high <= hi {
+    } else if low >= lo && high <= hi {
         Verdict::Within
     } else {
         Verdict::Inconclusive

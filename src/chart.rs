@@ -565,10 +565,10 @@ pub struct IntervalRow {
     pub label: String,
     /// NPS, -100..100.
     pub nps: f64,
-    /// 95% interval, lower bound.
-    pub ci_low: f64,
+    /// 95% interval, lower bound (absent below two answers).
+    pub ci_low: Option<f64>,
     /// 95% interval, upper bound.
-    pub ci_high: f64,
+    pub ci_high: Option<f64>,
     /// Answers.
     pub n: u64,
     /// Too few answers: drawn pale.
@@ -710,7 +710,10 @@ fn interval_chart(
 
 /// The interval whiskers of rows.
 fn whiskers(rows: &[IntervalRow]) -> Vec<Whisker> {
-    rows.iter().enumerate().map(|(i, r)| Whisker { category: i, low: r.ci_low, high: r.ci_high }).collect()
+    rows.iter()
+        .enumerate()
+        .filter_map(|(i, r)| Some(Whisker { category: i, low: r.ci_low?, high: r.ci_high? }))
+        .collect()
 }
 
 /// One period of a trend.
@@ -880,8 +883,8 @@ mod tests {
         IntervalRow {
             label: label.to_owned(),
             nps,
-            ci_low: nps - 10.0,
-            ci_high: nps + 10.0,
+            ci_low: Some(nps - 10.0),
+            ci_high: Some(nps + 10.0),
             n: 100,
             small_n: false,
             significant: nps > 30.0,

@@ -558,9 +558,25 @@ pub fn format_table(report: &Report, language: Language) -> String {
     if !report.filter.is_empty() {
         let _ = writeln!(out, "{}", fill(t.filter_footnote, &[("filter", &report.filter.to_string())]));
     }
-    let nps =
-        [("nps", t.signed(o.nps)), ("low", t.signed(o.ci_low)), ("high", t.signed(o.ci_high)), ("n", o.n.to_string())];
-    let _ = writeln!(out, "{}", fill_owned(c.nps_line, &nps));
+    match (o.ci_low, o.ci_high) {
+        (Some(low), Some(high)) => {
+            let nps =
+                [("nps", t.signed(o.nps)), ("low", t.signed(low)), ("high", t.signed(high)), ("n", o.n.to_string())];
+            let _ = writeln!(out, "{}", fill_owned(c.nps_line, &nps));
+        }
+        _ => {
+            let _ = writeln!(out, "NPS {}  {}  n = {}", t.signed(o.nps), t.missing_interval(o.interval_note), o.n);
+        }
+    }
+    match (o.mean_low, o.mean_high) {
+        (Some(low), Some(high)) => {
+            let interval = fill(t.mean_interval, &[("low", &t.number(low, 2)), ("high", &t.number(high, 2))]);
+            let _ = writeln!(out, "{}: {} ({interval})", t.mean, t.number(o.mean, 2));
+        }
+        _ => {
+            let _ = writeln!(out, "{}: {} ({})", t.mean, t.number(o.mean, 2), t.missing_interval(o.mean_interval_note));
+        }
+    }
     let shares = [
         ("promoters", t.percent(o.promoter_pct)),
         ("p", o.promoters.to_string()),
@@ -591,7 +607,7 @@ pub fn format_table(report: &Report, language: Language) -> String {
             (Some(low), Some(high)) => {
                 fill(t.mean_interval, &[("low", &t.number(low, 2)), ("high", &t.number(high, 2))])
             }
-            _ => t.no_interval.to_owned(),
+            _ => t.missing_interval(m.mean_interval_note).to_owned(),
         };
         let line = [
             ("title", t.metric_title(m.kind).to_owned()),
@@ -612,8 +628,17 @@ pub fn format_table(report: &Report, language: Language) -> String {
             let _ = writeln!(out, "{}", fill(c.by, &[("column", current)]));
             let _ = writeln!(
                 out,
-                "  {:<28} {:>7} {:>7} {:>19} {:>6} {:>6} {:>6} {:>10} {:>7}",
-                t.col_value, t.col_n, t.col_nps, t.col_ci, c.share_p, c.share_pa, c.share_d, t.col_vs_rest, "p"
+                "  {:<28} {:>7} {:>7} {:>19} {:>6} {:>6} {:>6} {:>10} {:>7} {:>9}",
+                t.col_value,
+                t.col_n,
+                t.col_nps,
+                t.col_ci,
+                c.share_p,
+                c.share_pa,
+                c.share_d,
+                t.col_vs_rest,
+                "p",
+                "p (Holm)"
             );
         }
         let m = &row.summary;
@@ -629,16 +654,17 @@ pub fn format_table(report: &Report, language: Language) -> String {
         }
         let _ = writeln!(
             out,
-            "  {:<28} {:>7} {:>7} {:>19} {:>6} {:>6} {:>6} {:>10} {:>7}{flags}",
+            "  {:<28} {:>7} {:>7} {:>19} {:>6} {:>6} {:>6} {:>10} {:>7} {:>9}{flags}",
             truncate(&row.value, 28),
             m.n,
             t.signed(m.nps),
-            range(m.ci_low, m.ci_high),
+            m.ci_low.zip(m.ci_high).map_or_else(|| "-".to_owned(), |(low, high)| range(low, high)),
             t.number(m.promoter_pct, 1),
             t.number(m.passive_pct, 1),
             t.number(m.detractor_pct, 1),
             row.difference_vs_rest.map_or_else(|| "-".to_owned(), |d| t.signed(d)),
             row.p_value.map_or_else(|| "-".to_owned(), |p| t.number(p, 3)),
+            row.p_adjusted.map_or_else(|| "-".to_owned(), |p| t.number(p, 3)),
         );
         if let Some(b) = &row.benchmark {
             let _ = writeln!(out, "    {}", benchmark_line(b, language));
@@ -652,8 +678,8 @@ pub fn format_table(report: &Report, language: Language) -> String {
         let _ = writeln!(out, "{}", t.tab_trend);
         let _ = writeln!(
             out,
-            "  {:<10} {:>7} {:>7} {:>19} {:>8}",
-            t.col_period, t.col_n, t.col_nps, t.col_ci, t.col_change
+            "  {:<10} {:>7} {:>7} {:>19} {:>8} {:>7} {:>9}",
+            t.col_period, t.col_n, t.col_nps, t.col_ci, t.col_change, "p", "p (Holm)"
         );
         for p in points {
             let (nps, ci) = match (p.nps, p.ci_low, p.ci_high) {
@@ -661,8 +687,23 @@ pub fn format_table(report: &Report, language: Language) -> String {
                 _ => ("-".to_owned(), c.no_answers.to_owned()),
             };
             let change = p.change.map_or_else(|| "-".to_owned(), |d| t.signed(d));
-            let flag = if p.change_significant { format!("  * {}", t.significant_change) } else { String::new() };
-            let _ = writeln!(out, "  {:<10} {:>7} {:>7} {:>19} {:>8}{flag}", p.period, p.n, nps, ci, change);
+            let mut flag = if p.change_significant { format!("  * {}", t.significant_change) } else { String::new() };
+            if let Some(m) = p.respondents_in_both.filter(|&m| m > 0) {
+                let note = if p.paired { t.change_paired } else { t.change_independent };
+                flag.push_str(&format!("  ({})", fill(note, &[("m", &m.to_string())])));
+            }
+            let p_text = |v: Option<f64>| v.map_or_else(|| "-".to_owned(), |p| t.number(p, 3));
+            let _ = writeln!(
+                out,
+                "  {:<10} {:>7} {:>7} {:>19} {:>8} {:>7} {:>9}{flag}",
+                p.period,
+                p.n,
+                nps,
+                ci,
+                change,
+                p_text(p.change_p_value),
+                p_text(p.change_p_adjusted)
+            );
         }
     }
     out

@@ -303,9 +303,16 @@ pub fn themes_table(summary: &ThemeSummary, language: crate::themes::Language, w
         Column::new(w.export.col_high, PERCENT),
         Column::new(tt.col_passives, PERCENT),
         Column::new(tt.col_promoters, PERCENT),
-        Column::new(tt.col_over, ColumnKind::Text),
+        Column::new(w.export.col_representation, ColumnKind::Text),
+        Column::new(w.export.col_representation_p, ColumnKind::Number { decimals: 4 }),
+        Column::new(w.export.col_representation_p_adjusted, ColumnKind::Number { decimals: 4 }),
         Column::new(tt.col_nps_with, NPS),
         Column::new(tt.col_nps_without, NPS),
+        Column::new(w.export.col_impact, NPS),
+        Column::new(w.export.col_impact_low, NPS),
+        Column::new(w.export.col_impact_high, NPS),
+        Column::new(w.export.col_impact_p, ColumnKind::Number { decimals: 4 }),
+        Column::new(w.export.col_impact_p_adjusted, ColumnKind::Number { decimals: 4 }),
     ];
     let rows = summary
         .themes
@@ -320,13 +327,31 @@ pub fn themes_table(summary: &ThemeSummary, language: crate::themes::Language, w
                 (100.0 * st.detractors.interval.high).into(),
                 (100.0 * st.passives.share).into(),
                 (100.0 * st.promoters.share).into(),
-                yes_no(st.over_represented, w),
+                representation_word(st.representation, w).into(),
+                st.test.map(|t| t.p_value).into(),
+                st.test.map(|_| st.p_holm).into(),
                 r.with.as_ref().map(|s| s.nps).into(),
                 r.without.as_ref().map(|s| s.nps).into(),
+                r.impact.map(|i| i.impact).into(),
+                r.impact.map(|i| i.ci_low).into(),
+                r.impact.map(|i| i.ci_high).into(),
+                r.impact.map(|i| i.p_value).into(),
+                r.nps_p_adjusted.into(),
             ]
         })
         .collect();
     Table { title: tt.chart_title.to_owned(), columns, rows }
+}
+
+/// A theme's representation among detractors in words.
+#[must_use]
+pub fn representation_word(r: crate::themes::Representation, w: &Words) -> &'static str {
+    let [over, under, none] = w.export.representation;
+    match r {
+        crate::themes::Representation::Over => over,
+        crate::themes::Representation::Under => under,
+        crate::themes::Representation::None => none,
+    }
 }
 
 /// The breakdowns of `rows` in first-seen order: column and its rows.
@@ -441,8 +466,9 @@ pub fn segments_table(column: &str, rows: &[&SegmentRow], w: &Words) -> Table {
     let mut columns = nps_columns(column, w);
     columns.extend([
         Column::new(t.col_vs_rest, NPS),
-        Column::new(t.col_p, ColumnKind::Number { decimals: 4 }),
+        Column::new(x.col_p, ColumnKind::Number { decimals: 4 }),
         Column::new(x.col_p_adjusted, ColumnKind::Number { decimals: 4 }),
+        Column::new(x.col_test, ColumnKind::Text),
         Column::new(x.col_significant, ColumnKind::Text),
         Column::new(x.col_small_n, ColumnKind::Text),
     ]);
@@ -458,6 +484,7 @@ pub fn segments_table(column: &str, rows: &[&SegmentRow], w: &Words) -> Table {
                 r.difference_vs_rest.into(),
                 r.p_value.into(),
                 r.p_adjusted.into(),
+                r.test_method.unwrap_or("").into(),
                 yes_no(r.significant, w),
                 yes_no(r.small_n, w),
             ]);
@@ -534,7 +561,10 @@ pub fn trend_table(points: &[TrendPoint], w: &Words) -> Table {
         Column::new(x.col_low, NPS),
         Column::new(x.col_high, NPS),
         Column::new(t.col_change, NPS),
+        Column::new(x.col_p, ColumnKind::Number { decimals: 4 }),
         Column::new(x.col_p_adjusted, ColumnKind::Number { decimals: 4 }),
+        Column::new(x.col_test, ColumnKind::Text),
+        Column::new(x.col_in_both, ColumnKind::Integer),
         Column::new(x.col_significant, ColumnKind::Text),
         Column::new(x.col_small_n, ColumnKind::Text),
     ];
@@ -549,7 +579,10 @@ pub fn trend_table(points: &[TrendPoint], w: &Words) -> Table {
                 p.ci_low.into(),
                 p.ci_high.into(),
                 p.change.into(),
+                p.change_p_value.into(),
                 p.change_p_adjusted.into(),
+                p.change_test.unwrap_or("").into(),
+                p.respondents_in_both.map_or(Cell::Empty, Cell::from),
                 yes_no(p.change_significant, w),
                 yes_no(p.small_n && p.n > 0, w),
             ]
@@ -565,8 +598,8 @@ pub fn sectors_table(sectors: &[SegmentRow], w: &Words) -> Table {
     let mut columns = nps_columns(t.col_sector, w);
     columns.extend([
         Column::new(t.col_benchmark, ColumnKind::Text),
-        Column::new(x.col_low, NPS),
-        Column::new(x.col_high, NPS),
+        Column::new(x.col_benchmark_low, NPS),
+        Column::new(x.col_benchmark_high, NPS),
         Column::new(x.col_published_value, NPS),
         Column::new(t.col_verdict, ColumnKind::Text),
         Column::new(t.col_source, ColumnKind::Text),
@@ -780,7 +813,7 @@ mod tests {
             Series::ErrorBars { whiskers, .. } => Some(whiskers),
             _ => None,
         });
-        assert_eq!(whiskers.map(|w| w[0].low), Some(regions[0].summary.ci_low));
+        assert_eq!(whiskers.map(|w| w[0].low), regions[0].summary.ci_low);
         let note = &segments.footnote;
         assert!(note.contains(&format!("n = {}", report.overall.n)), "{note}");
         assert!(

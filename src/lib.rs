@@ -25,6 +25,7 @@
 pub mod analysis;
 pub mod app;
 pub mod benchmarks;
+pub mod calibration;
 pub mod chart;
 pub mod cli;
 pub mod export;

@@ -35,6 +35,9 @@ pub fn import_notices(report: &Report, t: &Texts) -> Vec<String> {
         }
         notices.push(line);
     }
+    for role in columns.roles.iter().filter(|r| r.scale_guessed) {
+        notices.push(fill(t.notice_ces_scale_guessed, &[("column", &role.column)]));
+    }
     if let (true, Some(weight)) = (columns.weighted, &columns.weight) {
         notices.push(fill(t.notice_weighted, &[("column", weight)]));
     }

@@ -476,7 +476,13 @@ pub fn compute_views(
     };
     let sectors = choice.sector_column.as_ref().and_then(|c| rows_of(&vec![c.clone()])).unwrap_or_default();
     let segments = request.by.iter().filter_map(rows_of).flatten().collect();
-    let trend = request.trend.zip(counts.trend.as_ref()).map(|(p, points)| analysis::trend_points(survey, p, points));
+    let trend = match request.trend.zip(counts.trend.as_ref()) {
+        Some((period, periods)) => {
+            let paired = analysis::paired_changes(survey, &request.filter, period, periods)?;
+            Some(analysis::trend_points(survey, period, periods, &paired))
+        }
+        None => None,
+    };
     let trend = trend.or_else(|| request.trend.map(|_| Vec::new()));
     Ok(ViewResults { overall, segments, trend, sectors, response_rates })
 }

@@ -18,7 +18,7 @@ use crate::analysis::{
 use crate::export::write_atomic;
 use crate::i18n::{CliTexts, Language as UiLanguage, fill, fill_owned};
 use crate::import;
-use crate::themes::{Codebook, Language};
+use crate::themes::{Codebook, Language, Representation};
 
 /// What `themes` was asked for.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -56,12 +56,30 @@ pub struct ThemeJson {
     pub promoter_share: f64,
     /// Mentioned significantly more by detractors than by the others (Holm across themes, 5%).
     pub over_represented: bool,
-    /// Holm-adjusted p-value of the over-representation test.
+    /// `over`, `under` or `none`: whether detractors mention it more or less often than the
+    /// others beyond chance (Fisher's exact test on counts, Holm across themes, 5%).
+    pub representation: Representation,
+    /// Unadjusted p-value of the representation test (absent when a side has fewer than 5
+    /// answers).
+    pub p_value: Option<f64>,
+    /// Holm-adjusted p-value of the representation test.
     pub p_adjusted: f64,
     /// NPS of those who mention it.
     pub nps_with: Option<f64>,
     /// NPS of the other respondents with a comment.
     pub nps_without: Option<f64>,
+    /// Impact on the NPS: NPS of every commenter minus NPS of those not mentioning it, points.
+    pub impact: Option<f64>,
+    /// 95% interval of the impact, lower bound.
+    pub impact_ci_low: Option<f64>,
+    /// 95% interval of the impact, upper bound.
+    pub impact_ci_high: Option<f64>,
+    /// p-value of the calibrated test of the impact (the NPS with against without), unadjusted.
+    pub impact_p: Option<f64>,
+    /// `impact_p` after Holm's correction across the themes.
+    pub impact_p_adjusted: Option<f64>,
+    /// The test behind `impact_p`: `exact_permutation` or `pooled_z`.
+    pub impact_test: Option<&'static str>,
     /// Representative quotes.
     pub quotes: Vec<Quote>,
 }
@@ -216,9 +234,17 @@ fn assemble(
             passive_share: pct(r.stats.passives.share),
             promoter_share: pct(r.stats.promoters.share),
             over_represented: r.stats.over_represented,
+            representation: r.stats.representation,
+            p_value: r.stats.test.map(|t| t.p_value),
             p_adjusted: r.stats.p_holm,
             nps_with: r.with.as_ref().map(|s| s.nps),
             nps_without: r.without.as_ref().map(|s| s.nps),
+            impact: r.impact.map(|i| i.impact),
+            impact_ci_low: r.impact.map(|i| i.ci_low),
+            impact_ci_high: r.impact.map(|i| i.ci_high),
+            impact_p: r.impact.map(|i| i.p_value),
+            impact_p_adjusted: r.nps_p_adjusted,
+            impact_test: r.impact.map(|i| i.method),
             quotes: r.quotes.clone(),
         })
         .collect();
@@ -267,7 +293,7 @@ pub fn format_themes(report: &ThemesReport, language: UiLanguage) -> String {
     let _ = writeln!(out);
     let _ = writeln!(
         out,
-        "{:<24} {:>10} {:>24} {:>7} {:>7} {:>10} {:>10}  {}",
+        "{:<24} {:>10} {:>24} {:>7} {:>7} {:>10} {:>10} {:>26}  {}",
         c.col_theme,
         c.col_mentions,
         c.col_detractor_share,
@@ -275,6 +301,7 @@ pub fn format_themes(report: &ThemesReport, language: UiLanguage) -> String {
         c.col_promoter_share,
         c.col_nps_with,
         c.col_nps_without,
+        c.col_impact,
         c.col_over
     );
     let nps = |v: Option<f64>| v.map_or_else(|| "-".to_owned(), |x| t.signed(x));
@@ -284,9 +311,15 @@ pub fn format_themes(report: &ThemesReport, language: UiLanguage) -> String {
             t.number(theme.detractor_share, 1),
             fill(c.range, &[("low", &t.number(theme.ci_low, 1)), ("high", &t.number(theme.ci_high, 1))])
         );
+        let impact = match (theme.impact, theme.impact_ci_low, theme.impact_ci_high) {
+            (Some(i), Some(low), Some(high)) => {
+                format!("{} ({})", t.signed(i), fill(c.range, &[("low", &t.signed(low)), ("high", &t.signed(high))]))
+            }
+            _ => "-".to_owned(),
+        };
         let _ = writeln!(
             out,
-            "{:<24} {:>10} {:>24} {:>7} {:>7} {:>10} {:>10}  {}",
+            "{:<24} {:>10} {:>24} {:>7} {:>7} {:>10} {:>10} {:>26}  {}",
             theme.label.chars().take(24).collect::<String>(),
             theme.mentions,
             share,
@@ -294,7 +327,12 @@ pub fn format_themes(report: &ThemesReport, language: UiLanguage) -> String {
             t.number(theme.promoter_share, 1),
             nps(theme.nps_with),
             nps(theme.nps_without),
-            if theme.over_represented { c.over_yes } else { "" }
+            impact,
+            match theme.representation {
+                Representation::Over => c.over_yes,
+                Representation::Under => c.under_yes,
+                Representation::None => "",
+            }
         );
     }
     if report.themes.is_empty() {

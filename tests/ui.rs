@@ -73,7 +73,8 @@ fn nps_card_shows_the_sample_value_with_interval_and_n() {
     assert!((o.nps - nps).abs() < 1e-9, "report {} vs hand count {nps}", o.nps);
     let harness = harness_with_sample();
     harness.get_by_label(&format!("Net Promoter Score: {}", ENGLISH.signed(nps)));
-    harness.get_by_label(&format!("95% CI {} to {}", ENGLISH.signed(o.ci_low), ENGLISH.signed(o.ci_high)));
+    let (low, high) = (o.ci_low.unwrap(), o.ci_high.unwrap());
+    harness.get_by_label(&format!("95% CI {} to {}", ENGLISH.signed(low), ENGLISH.signed(high)));
     assert!(harness.query_all_by_label(&format!("n = {}", o.n)).count() >= 1);
     harness.get_by_label(&format!("Promoters (9-10): {}", ENGLISH.percent(o.promoter_pct)));
     harness.get_by_label(&format!("Detractors (0-6): {}", ENGLISH.percent(o.detractor_pct)));

@@ -9,24 +9,24 @@ use super::engine::GroupTally;
 use super::metrics::{GroupMetrics, group_metrics};
 use super::summary::{NpsSummary, ScoreTally};
 use super::survey::Survey;
+use crate::stats::compare::Difference;
 use crate::stats::{self, Z95};
 
 /// Significance level of the tests.
 pub const ALPHA: f64 = 0.05;
 
-/// Groups with fewer (effective) answers than this are not tested: one or two answers say
-/// nothing about a difference, however far they lie from the rest.
-pub const MIN_TESTED_N: f64 = 5.0;
+pub use crate::stats::MIN_TESTED_N;
 
-/// The test of group `a` against group `b` (adjusted-Wald variances, see
-/// [`stats::two_group_test_adjusted`]), when both have at least [`MIN_TESTED_N`] answers.
-pub(crate) fn test_groups(a: &ScoreTally, b: &ScoreTally, weighted: bool) -> Option<stats::TwoGroupTest> {
+/// The calibrated test of group `a`'s NPS against group `b`'s (see [`stats::compare`]: exact
+/// for small unweighted groups, the adjusted difference otherwise), when both have at least
+/// [`MIN_TESTED_N`] (effective) answers.
+pub fn test_groups(a: &ScoreTally, b: &ScoreTally, weighted: bool) -> Option<Difference> {
     let (a, n_a) = a.effective_counts(weighted)?;
     let (b, n_b) = b.effective_counts(weighted)?;
     if n_a < MIN_TESTED_N || n_b < MIN_TESTED_N {
         return None;
     }
-    stats::two_group_test_adjusted(&a, &b, Z95)
+    stats::compare::compare_nps(&a, &b, weighted, Z95)
 }
 
 /// The NPS of the answers that share one value (or one pair of values) of segment columns.
@@ -44,9 +44,11 @@ pub struct SegmentRow {
     pub small_n: bool,
     /// Difference with the rest of the data, NPS points (segment minus rest).
     pub difference_vs_rest: Option<f64>,
-    /// Two-sided p-value of the z-test against the rest of the data (unadjusted); absent when
-    /// either side has fewer than [`MIN_TESTED_N`] answers.
+    /// Two-sided p-value of the calibrated test against the rest of the data (unadjusted);
+    /// absent when either side has fewer than [`MIN_TESTED_N`] answers.
     pub p_value: Option<f64>,
+    /// The test behind `p_value`: `exact_permutation` or `pooled_z` (see [`stats::compare`]).
+    pub test_method: Option<&'static str>,
     /// Holm-adjusted p-value over the rows of this breakdown.
     pub p_adjusted: Option<f64>,
     /// Whether the difference with the rest is significant at 5% after Holm's correction (only
@@ -98,6 +100,7 @@ pub fn breakdown_rows(survey: &Survey, columns: &[String], groups: &[(Vec<u32>, 
             summary,
             difference_vs_rest,
             p_value: test.as_ref().map(|t| t.p_value),
+            test_method: test.as_ref().map(|t| t.method.id()),
             p_adjusted: None,
             significant: false,
             metrics: group_metrics(&survey.metrics, group, weighted),
@@ -202,16 +205,11 @@ mod tests {
         let survey = Survey::from_columns(columns, source, facts).unwrap();
         let rows = rows_by(&survey, &["g"]);
         assert!((rows[0].difference_vs_rest.unwrap() - 20.0).abs() < 1e-6);
-        // The views test with adjusted-Wald variances: (20.75, 31.5, 50.75) and (30.75, 31.5,
-        // 40.75) over 103 each.
-        let var = |d: f64, pa: f64, p: f64| {
-            let n = d + pa + p;
-            (p + d) / n - ((p - d) / n).powi(2)
-        };
-        let se = (var(20.75, 31.5, 50.75) / 103.0 + var(30.75, 31.5, 40.75) / 103.0).sqrt();
-        let p = 2.0 * crate::stats::normal_cdf(-0.2 / se);
+        // Groups of 100 are tested exactly (the permutation test), near the plain test's 0.079411.
+        let p = crate::stats::exact::nps_permutation_p([20, 30, 50], [30, 30, 40]).unwrap();
+        assert_eq!(rows[0].test_method, Some("exact_permutation"));
         assert!((rows[0].p_value.unwrap() - p).abs() < 1e-9);
-        assert!(p > 0.07 && p < 0.08, "close to the plain test's 0.079411: {p}");
+        assert!(p > 0.07 && p < 0.1, "close to the plain test's 0.079411: {p}");
         assert!((rows[1].difference_vs_rest.unwrap() + 20.0).abs() < 1e-6);
         // Holm with two equal p-values doubles them.
         assert!((rows[0].p_adjusted.unwrap() - 2.0 * p).abs() < 1e-9);

@@ -727,6 +727,7 @@ mod tests {
                 ),
             ],
             comments: Vec::new(),
+            respondents: None,
         };
         let survey = Survey::from_generated(columns, "cubes.csv").unwrap();
         for key in [

@@ -74,6 +74,9 @@ pub struct MetricSummary {
     pub mean_low: Option<f64>,
     /// 95% t-interval of the mean, upper bound; absent where none exists.
     pub mean_high: Option<f64>,
+    /// Why the mean has no interval: `too_few_answers` or `no_spread` (every answer the same).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mean_interval_note: Option<&'static str>,
     /// Which share: `top_2_box`, `agree_5_7`, `low_effort_1_2` or `grade_8_or_more`.
     pub share: &'static str,
     /// The share, percent.
@@ -149,7 +152,7 @@ pub fn summarise_tally(name: &str, kind: MetricKind, tally: &ScoreTally, weighte
     let n_eff = if weights.is_some() { total_weight * total_weight / weight_squares } else { n as f64 };
     let pseudo = |v: usize| weight_sums[v] / total_weight * n_eff;
     let pairs: Vec<(f64, f64)> = (usize::from(low)..=usize::from(high)).map(|v| (v as f64, pseudo(v))).collect();
-    let mean_summary = stats::mean_t_interval(&pairs, 0.95);
+    let mean_summary = stats::bounded_mean_interval(&pairs, 0.95, (f64::from(low), f64::from(high)));
     let mean = pairs.iter().map(|(v, c)| v * c).sum::<f64>() / n_eff;
     let (share, counts_towards) = kind.share();
     let share_of = |test: &dyn Fn(u8) -> bool| {
@@ -166,8 +169,9 @@ pub fn summarise_tally(name: &str, kind: MetricKind, tally: &ScoreTally, weighte
         n,
         effective_n: weights.map(|_| n_eff),
         mean,
-        mean_low: mean_summary.map(|m| m.low),
-        mean_high: mean_summary.map(|m| m.high),
+        mean_low: mean_summary.as_ref().ok().map(|m| m.low),
+        mean_high: mean_summary.as_ref().ok().map(|m| m.high),
+        mean_interval_note: mean_summary.err().map(stats::NoInterval::id),
         share,
         share_pct: 100.0 * wilson.centre,
         share_low: 100.0 * wilson.low,
@@ -248,6 +252,19 @@ mod tests {
         // A single answer has a mean but no interval around it.
         let one = summarise(MetricKind::Csat, &[Some(4)], None).unwrap();
         assert_eq!((one.mean, one.mean_low, one.mean_high), (4.0, None, None));
+        assert_eq!(one.mean_interval_note, Some("too_few_answers"));
+    }
+
+    #[test]
+    fn no_certainty_from_identical_answers_and_no_interval_off_the_scale() {
+        // Two identical CES answers were shown as "mean 4.00 (95% CI 4.00 to 4.00)".
+        let same = summarise(MetricKind::CesEffort, &[Some(4), Some(4)], None).unwrap();
+        assert_eq!((same.mean, same.mean_low, same.mean_high), (4.0, None, None));
+        assert_eq!(same.mean_interval_note, Some("no_spread"));
+        // 1, 4 and 5 on a 1-5 scale: the t-interval runs from about -0.9 to 7.5; it stays on 1-5.
+        let wide = summarise(MetricKind::Csat, &[Some(1), Some(4), Some(5)], None).unwrap();
+        assert_eq!((wide.mean_low, wide.mean_high), (Some(1.0), Some(5.0)));
+        assert_eq!(wide.mean_interval_note, None);
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod calendar;
 pub mod engine;
 pub mod filter;
 pub mod metrics;
+pub mod paired;
 pub mod response_rate;
 mod summary;
 pub mod survey;
@@ -28,11 +29,12 @@ pub use calendar::Period;
 pub use engine::{Aggregates, GroupTally, Query, aggregate, responses};
 pub use filter::Filter;
 pub use metrics::{GroupMetrics, MetricKind, MetricSummary};
+pub use paired::paired_changes;
 pub use response_rate::{Invited, RateProblem, ResponseRate, ResponseRates, ValueResponseRate, response_rates};
 pub use summary::{NpsSummary, ScoreTally, distribution_of, summarise_scores};
 pub use survey::{ExcludedExample, ExclusionGroup, ResponseRow, Survey, SurveyColumns, SurveyParts};
 pub use theme_counts::{
-    CommentTags, Quote, ThemeRow, ThemeSummary, ThemeTags, commented_rows, tag_survey, theme_summary,
+    CommentTags, Quote, ThemeImpact, ThemeRow, ThemeSummary, ThemeTags, commented_rows, tag_survey, theme_summary,
 };
 pub use trend::{TrendPoint, trend_points};
 

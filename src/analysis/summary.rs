@@ -5,6 +5,9 @@ use serde::Serialize;
 
 use crate::stats::{self, NpsCounts, Z95};
 
+/// Why an NPS has no interval, in the JSON.
+pub const TOO_FEW_ANSWERS: &str = "too_few_answers";
+
 /// Running totals per 0-10 score: plain counts, and weights when the data are weighted.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct ScoreTally {
@@ -50,6 +53,18 @@ impl ScoreTally {
     #[must_use]
     pub fn n(&self) -> u64 {
         self.counts.iter().sum()
+    }
+
+    /// This tally's share of `whole` (0..=1): of the summed weights when `weighted`, else of the
+    /// answers; 0 for an empty whole.
+    #[must_use]
+    pub fn share_of(&self, whole: &Self, weighted: bool) -> f64 {
+        let (part, all) = if weighted {
+            (self.weights.iter().sum::<f64>(), whole.weights.iter().sum::<f64>())
+        } else {
+            (self.n() as f64, whole.n() as f64)
+        };
+        if all > 0.0 { (part / all).clamp(0.0, 1.0) } else { 0.0 }
     }
 
     /// Shares on the effective-n scale, for tests and intervals: (D, Pa, P) pseudo-counts that
@@ -99,23 +114,39 @@ pub struct NpsSummary {
     pub ci_centre: f64,
     /// 95% interval, lower bound: the adjusted-Wald interval (the default), widened where needed
     /// so that it always holds the NPS shown (with very few answers the adjusted interval, centred
-    /// on the adjusted NPS, can miss the raw NPS: one promoter is +100 with an adjusted interval
-    /// of -48.5 to +98.5, shown as -48.5 to +100).
-    pub ci_low: f64,
+    /// on the adjusted NPS, can miss the raw NPS: one promoter is +100 with an adjusted
+    /// interval of -48.5 to +98.5; from two answers on the interval holds it). Absent below two (effective)
+    /// answers: no interval rests on one answer (see `interval_note`).
+    pub ci_low: Option<f64>,
     /// 95% interval, upper bound (see `ci_low`).
-    pub ci_high: f64,
+    pub ci_high: Option<f64>,
+    /// Why there is no interval: `too_few_answers` (fewer than two effective answers).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interval_note: Option<&'static str>,
     /// Plain Wald 95% interval, lower bound (collapses when all answers fall in one group).
     pub wald_low: f64,
     /// Plain Wald 95% interval, upper bound.
     pub wald_high: f64,
     /// Mean of the 0-10 answers.
     pub mean: f64,
+    /// 95% t-interval of the mean, lower bound, within 0-10; absent below two effective answers
+    /// or when every answer is the same (see `mean_interval_note`).
+    pub mean_low: Option<f64>,
+    /// 95% t-interval of the mean, upper bound.
+    pub mean_high: Option<f64>,
+    /// Why the mean has no interval: `too_few_answers` or `no_spread` (every answer the same, so
+    /// the data say nothing of how far the mean could be off).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mean_interval_note: Option<&'static str>,
     /// % promoters.
     pub promoter_pct: f64,
     /// % passives.
     pub passive_pct: f64,
     /// % detractors.
     pub detractor_pct: f64,
+    /// Wilson 95% intervals of the promoter, passive and detractor shares, percent, each
+    /// `[low, high]` (on Kish's effective n when weighted).
+    pub share_intervals: ShareIntervals,
     /// Kish's effective n when the data are weighted (the intervals use it in place of n).
     pub effective_n: Option<f64>,
     /// How many answered 0, 1, ..., 10 (counts of respondents, never weighted).
@@ -124,6 +155,20 @@ pub struct NpsSummary {
     /// data are).
     pub distribution_pct: [f64; 11],
 }
+
+/// Wilson 95% intervals of the three shares, percent.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct ShareIntervals {
+    /// Promoters' share, `[low, high]`.
+    pub promoters: [f64; 2],
+    /// Passives' share.
+    pub passives: [f64; 2],
+    /// Detractors' share.
+    pub detractors: [f64; 2],
+}
+
+/// Below this many (effective) answers no interval is given.
+pub const MIN_INTERVAL_N: f64 = 2.0;
 
 impl NpsSummary {
     /// Summarises a tally; `weighted` uses the weights for shares and Kish's effective n for
@@ -140,6 +185,14 @@ impl NpsSummary {
         let mean = values.iter().enumerate().map(|(s, &v)| s as f64 * v).sum::<f64>() / value_sum;
         let c = &tally.counts;
         let nps_pct = 100.0 * nps;
+        let enough = n_eff >= MIN_INTERVAL_N - 1e-9;
+        let pairs: Vec<(f64, f64)> =
+            values.iter().enumerate().map(|(s, &v)| (s as f64, v / value_sum * n_eff)).collect();
+        let mean_interval = stats::bounded_mean_interval(&pairs, 0.95, (0.0, 10.0));
+        let wilson = |share: f64| {
+            stats::wilson((share * n_eff).min(n_eff), n_eff, Z95)
+                .map_or([0.0, 100.0], |i| [100.0 * i.low, 100.0 * i.high])
+        };
         Some(Self {
             n: tally.n(),
             promoters: c[9] + c[10],
@@ -147,14 +200,23 @@ impl NpsSummary {
             detractors: c[..7].iter().sum(),
             nps: nps_pct,
             ci_centre: 100.0 * adjusted.centre,
-            ci_low: (100.0 * adjusted.low).min(nps_pct),
-            ci_high: (100.0 * adjusted.high).max(nps_pct),
+            ci_low: enough.then(|| (100.0 * adjusted.low).min(nps_pct)),
+            ci_high: enough.then(|| (100.0 * adjusted.high).max(nps_pct)),
+            interval_note: (!enough).then_some(TOO_FEW_ANSWERS),
             wald_low: 100.0 * wald.low,
             wald_high: 100.0 * wald.high,
             mean,
+            mean_low: mean_interval.as_ref().ok().map(|m| m.low),
+            mean_high: mean_interval.as_ref().ok().map(|m| m.high),
+            mean_interval_note: mean_interval.err().map(stats::NoInterval::id),
             promoter_pct: 100.0 * counts.promoters / total,
             passive_pct: 100.0 * counts.passives / total,
             detractor_pct: 100.0 * counts.detractors / total,
+            share_intervals: ShareIntervals {
+                promoters: wilson(counts.promoters / total),
+                passives: wilson(counts.passives / total),
+                detractors: wilson(counts.detractors / total),
+            },
             effective_n: weighted.then_some(n_eff),
             distribution: tally.counts,
             distribution_pct: values.map(|v| 100.0 * v / value_sum),
@@ -200,8 +262,8 @@ mod tests {
         let s = summarise_scores(distribution_of([0, 7, 7, 9, 9, 9])).unwrap();
         assert_eq!((s.n, s.detractors, s.passives, s.promoters), (6, 1, 2, 3));
         assert!((s.nps - 33.3333).abs() < 1e-3);
-        assert!((s.ci_low - -26.7433).abs() < 1e-3);
-        assert!((s.ci_high - 71.1877).abs() < 1e-3);
+        assert!((s.ci_low.unwrap() - -26.7433).abs() < 1e-3);
+        assert!((s.ci_high.unwrap() - 71.1877).abs() < 1e-3);
         assert!((s.wald_low - -26.3065).abs() < 1e-3);
         assert!((s.wald_high - 92.9731).abs() < 1e-3);
         assert!((s.mean - 41.0 / 6.0).abs() < 1e-12);
@@ -219,8 +281,8 @@ mod tests {
     fn all_promoters_interval_is_not_collapsed_and_is_clamped() {
         let s = summarise_scores(distribution_of([10; 10])).unwrap();
         assert_eq!(s.nps, 100.0);
-        assert!((s.ci_low - 47.5036).abs() < 1e-3);
-        assert_eq!(s.ci_high, 100.0);
+        assert!((s.ci_low.unwrap() - 47.5036).abs() < 1e-3);
+        assert_eq!(s.ci_high, Some(100.0));
         assert_eq!((s.wald_low, s.wald_high), (100.0, 100.0));
     }
 
@@ -234,7 +296,7 @@ mod tests {
         }
         let a = NpsSummary::from_tally(&plain, false).unwrap();
         let b = NpsSummary::from_tally(&doubled, true).unwrap();
-        assert!((a.nps - b.nps).abs() < 1e-9 && (a.ci_low - b.ci_low).abs() < 1e-9);
+        assert!((a.nps - b.nps).abs() < 1e-9 && (a.ci_low.unwrap() - b.ci_low.unwrap()).abs() < 1e-9);
         assert!((b.effective_n.unwrap() - 6.0).abs() < 1e-9);
 
         // One detractor weighted 3, three promoters weighted 1: shares 50/50, NPS 0,
@@ -265,15 +327,46 @@ mod tests {
 
     #[test]
     fn the_interval_always_holds_the_nps_shown() {
-        // One promoter: adjusted Wald on (0.75, 1.5, 1.75) is -48.5 to +98.5; +100 is shown.
-        let s = summarise_scores(distribution_of([9])).unwrap();
+        // Two promoters: adjusted Wald on (0.75, 1.5, 2.75) is -24.4 to +104.4, shown to +100.
+        let s = summarise_scores(distribution_of([9, 10])).unwrap();
         assert_eq!(s.nps, 100.0);
-        assert!((s.ci_low - -48.5).abs() < 0.1, "{}", s.ci_low);
-        assert_eq!(s.ci_high, 100.0);
+        assert!((s.ci_low.unwrap() - -24.41).abs() < 0.01, "{:?}", s.ci_low);
+        assert_eq!(s.ci_high, Some(100.0));
         assert!(s.ci_centre < 100.0);
         // Where the adjusted interval holds the NPS, it is shown unchanged (statistics.md).
         let r = summarise_scores(distribution_of([0, 7, 7, 9, 9, 9])).unwrap();
-        assert!((r.ci_low - -26.7433).abs() < 1e-3 && (r.ci_high - 71.1877).abs() < 1e-3);
+        assert!((r.ci_low.unwrap() - -26.7433).abs() < 1e-3 && (r.ci_high.unwrap() - 71.1877).abs() < 1e-3);
+    }
+
+    #[test]
+    fn one_answer_has_no_interval_and_says_why() {
+        // Before, one promoter was shown as +100 (95% interval -48.5 to +100): an interval
+        // resting on one answer, widened to hold it.
+        let s = summarise_scores(distribution_of([9])).unwrap();
+        assert_eq!(s.nps, 100.0);
+        assert_eq!((s.ci_low, s.ci_high, s.interval_note), (None, None, Some(TOO_FEW_ANSWERS)));
+        assert_eq!((s.mean_low, s.mean_interval_note), (None, Some("too_few_answers")));
+        // Weighted: two answers whose weights make them worth less than two have none either.
+        let mut tally = ScoreTally::default();
+        tally.add(9, 10.0);
+        tally.add(3, 0.1);
+        let w = NpsSummary::from_tally(&tally, true).unwrap();
+        assert!(w.effective_n.unwrap() < 2.0 && w.ci_low.is_none());
+    }
+
+    #[test]
+    fn the_mean_interval_stays_on_the_scale_and_is_never_zero_wide() {
+        // Three tens and a nine: the t-interval reaches past 10; it is cut at 10.
+        let s = summarise_scores(distribution_of([10, 10, 10, 9])).unwrap();
+        assert!(s.mean_high.unwrap() <= 10.0 && s.mean_low.unwrap() < s.mean);
+        // Every answer the same: no zero-width interval, and the reason.
+        let same = summarise_scores(distribution_of([8, 8, 8])).unwrap();
+        assert_eq!((same.mean_low, same.mean_high, same.mean_interval_note), (None, None, Some("no_spread")));
+        // Share intervals are the reference's Wilson intervals: 3 promoters of 6 ([0.5, n 6]).
+        let r = summarise_scores(distribution_of([0, 7, 7, 9, 9, 9])).unwrap();
+        let expected = crate::stats::wilson(3.0, 6.0, Z95).unwrap();
+        assert!((r.share_intervals.promoters[0] - 100.0 * expected.low).abs() < 1e-9);
+        assert!((r.share_intervals.promoters[1] - 100.0 * expected.high).abs() < 1e-9);
     }
 
     #[test]

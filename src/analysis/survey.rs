@@ -17,6 +17,7 @@ use serde::Serialize;
 
 use super::AnalysisError;
 use super::metrics::MetricKind;
+use super::paired::RespondentIds;
 use crate::import::dates::parse_date;
 use crate::import::score::parse_number;
 use crate::import::{
@@ -182,6 +183,8 @@ pub struct SurveyColumns {
     pub metrics: Vec<(String, MetricKind, Vec<Option<u8>>)>,
     /// Comment columns: header and per-row text.
     pub comments: Vec<(String, Vec<String>)>,
+    /// The respondent ID column: header and per-row ID (blank: none).
+    pub respondents: Option<(String, Vec<String>)>,
 }
 
 /// Where a row's answer counts, in [`FrameColumns::score_reasons`].
@@ -215,6 +218,7 @@ struct FrameColumns {
     /// scale starts at 1).
     metrics: Vec<(String, MetricKind, Vec<u8>)>,
     comments: Vec<(String, Vec<String>)>,
+    respondents: Option<RespondentIds>,
 }
 
 impl From<SurveyColumns> for FrameColumns {
@@ -239,6 +243,9 @@ impl From<SurveyColumns> for FrameColumns {
                 .map(|(name, kind, values)| (name, kind, values.into_iter().map(|v| v.unwrap_or(0)).collect()))
                 .collect(),
             comments: columns.comments,
+            respondents: columns
+                .respondents
+                .map(|(name, ids)| RespondentIds::encode(&name, ids.iter().map(String::as_str))),
         }
     }
 }
@@ -278,6 +285,8 @@ pub struct Survey {
     pub date_name: Option<String>,
     /// Headers of the comment columns kept.
     pub comment_names: Vec<String>,
+    /// The respondent ID column, when the file has one (for paired changes between periods).
+    pub respondents: Option<RespondentIds>,
     date_range: Option<(i32, i32)>,
     /// Unique among the surveys of this run (see [`Survey::id`]).
     id: u64,
@@ -809,6 +818,11 @@ impl Survey {
             segments: Vec::new(),
             metrics: Vec::new(),
             comments: Vec::new(),
+            respondents: column_of(Role::RespondentId).map(|c| {
+                let mut cells: Vec<&str> = (0..all).map(|r| rows.cell(r, c)).collect();
+                remove_positions(&mut cells, &blank);
+                RespondentIds::encode(&table.headers[c], cells)
+            }),
         };
         let mut exclusions = typed.score_exclusions.finish();
         if let (Some(c), Some(weights)) = (plan.weight, weights) {
@@ -964,6 +978,7 @@ impl Survey {
             weight_name,
             date_name,
             comment_names,
+            respondents: columns.respondents,
             date_range,
             id: NEXT_SURVEY_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             cubes: super::engine::CubeCache::default(),

@@ -31,6 +31,7 @@ use super::engine::{collect_all, cube_aggregations, filter_expression};
 use super::filter::Filter;
 use super::summary::{NpsSummary, ScoreTally};
 use super::survey::{ROW, SCORE, Survey, WEIGHT};
+use crate::stats::compare::Difference;
 use crate::stats::holm_adjust;
 use crate::themes::{
     Analyzer, Codebook, DiscoveredPhrase, DiscoveryOptions, GroupCount, GroupTotal, GroupTotals, Labels, Language,
@@ -178,6 +179,12 @@ pub struct ThemeRow {
     pub without: Option<NpsSummary>,
     /// NPS with minus NPS without, points (shown whenever both have answers, tested or not).
     pub nps_difference: Option<f64>,
+    /// The theme's impact on the NPS: the NPS of every commenter minus the NPS of those who do
+    /// not mention it, points. It equals the share mentioning it times `nps_difference`, so it
+    /// is tested by the same calibrated test (absent when a side has fewer than 5 answers).
+    pub impact: Option<ThemeImpact>,
+    /// Unadjusted p-value of the NPS difference (calibrated test, see `stats::compare`).
+    pub nps_p_value: Option<f64>,
     /// Holm-adjusted p-value of that difference across the themes (absent when a side has fewer
     /// than 5 answers).
     pub nps_p_adjusted: Option<f64>,
@@ -187,6 +194,41 @@ pub struct ThemeRow {
     pub quotes: Vec<Quote>,
     /// Row positions (ascending) of every respondent behind `mentions`.
     pub positions: Vec<u32>,
+}
+
+/// What a theme does to the NPS, with its interval and test.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ThemeImpact {
+    /// NPS of all commenters minus NPS of those not mentioning the theme, points.
+    pub impact: f64,
+    /// 95% interval of the impact, lower bound (points).
+    pub ci_low: f64,
+    /// Upper bound (points).
+    pub ci_high: f64,
+    /// 95% interval of NPS with minus NPS without, lower bound (points).
+    pub difference_low: f64,
+    /// Upper bound (points).
+    pub difference_high: f64,
+    /// Two-sided p-value of the calibrated test (the same for the impact and the difference).
+    pub p_value: f64,
+    /// The test used (`exact_permutation` or `pooled_z`).
+    pub method: &'static str,
+}
+
+impl ThemeImpact {
+    /// The impact of a theme mentioned by `share` (0..=1, weighted when the data are) of the
+    /// commenters, from the test of those with it against those without.
+    fn of(test: &Difference, share: f64) -> Self {
+        Self {
+            impact: 100.0 * share * test.difference,
+            ci_low: 100.0 * share * test.ci_low,
+            ci_high: 100.0 * share * test.ci_high,
+            difference_low: 100.0 * test.ci_low,
+            difference_high: 100.0 * test.ci_high,
+            p_value: test.p_value,
+            method: test.method.id(),
+        }
+    }
 }
 
 /// Every theme mentioned under one filter.
@@ -365,6 +407,7 @@ pub fn theme_summary(survey: &Survey, tags: &ThemeTags, filter: &Filter) -> Resu
         rows.sort_unstable();
         let quotes = quotes_of(tags, *index, &rows, &columns);
         let p_adjusted = test.map(|_| p_adjusted).filter(|p| !p.is_nan());
+        let share = with.share_of(&base_scores, weighted);
         rows_out.push(ThemeRow {
             theme: theme.id.clone(),
             labels: theme.labels.clone(),
@@ -375,6 +418,8 @@ pub fn theme_summary(survey: &Survey, tags: &ThemeTags, filter: &Filter) -> Resu
                 .map(|(a, b)| a.nps - b.nps),
             with: NpsSummary::from_tally(&with, weighted),
             without: NpsSummary::from_tally(&without, weighted),
+            impact: test.as_ref().map(|t| ThemeImpact::of(t, share)),
+            nps_p_value: test.as_ref().map(|t| t.p_value),
             nps_p_adjusted: p_adjusted,
             nps_significant: p_adjusted.is_some_and(|p| p < ALPHA),
             quotes,

@@ -3,13 +3,14 @@
 
 use serde::Serialize;
 
-use super::breakdown::{ALPHA, test_groups};
+use super::breakdown::{ALPHA, MIN_TESTED_N, test_groups};
 use super::calendar::{self, Period};
 use super::engine::GroupTally;
 use super::metrics::{GroupMetrics, group_metrics};
 use super::summary::{NpsSummary, ScoreTally};
 use super::survey::Survey;
-use crate::stats;
+use crate::stats::compare::{Difference, PairedChanges};
+use crate::stats::{self, Z95};
 
 /// One period of the trend.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -30,9 +31,20 @@ pub struct TrendPoint {
     pub ci_high: Option<f64>,
     /// Change from the previous period with answers, NPS points.
     pub change: Option<f64>,
-    /// p-value of that change (independent groups z-test with adjusted-Wald variances; absent
-    /// when either period has fewer than 5 answers).
+    /// p-value of that change by the calibrated test (see `stats::compare`): paired when most
+    /// respondents answered in both periods, else as independent groups; absent when either
+    /// period has fewer than 5 answers.
     pub change_p_value: Option<f64>,
+    /// The test behind `change_p_value`: `exact_permutation`, `pooled_z`, `paired_t` or `sign_flip`.
+    pub change_test: Option<&'static str>,
+    /// Whether the change was tested as paired: the same respondents (by respondent ID) answered
+    /// in both periods, so the test is of their own changes, not of independent groups.
+    pub paired: bool,
+    /// Respondents (by ID) who answered in this period and in the previous one with answers;
+    /// absent without an ID column whose IDs repeat.
+    pub respondents_in_both: Option<u64>,
+    /// Mean change of those respondents, NPS points (their -1/0/+1 values after minus before).
+    pub paired_change: Option<f64>,
     /// That p-value after Holm's correction across every change of the trend shown.
     pub change_p_adjusted: Option<f64>,
     /// Whether that change is significant at 5% after Holm's correction across the trend's
@@ -45,17 +57,47 @@ pub struct TrendPoint {
     pub metrics: GroupMetrics,
 }
 
+/// Respondents in both periods must be at least this share of the smaller period for the change
+/// to be tested as paired; below it, the change is tested as between independent groups (and
+/// the count in both is still shown).
+pub const PAIRED_FROM_SHARE: f64 = 0.5;
+
+/// The test of a change from `before` to `now`: paired on the respondents in both when they are
+/// most of the smaller period (at least [`MIN_TESTED_N`] of them), else as independent groups.
+fn test_change(
+    now: &ScoreTally,
+    before: &ScoreTally,
+    paired: Option<&PairedChanges>,
+    weighted: bool,
+) -> Option<(Difference, bool)> {
+    if let Some(changes) = paired {
+        let smaller = now.n().min(before.n()) as f64;
+        let m = changes.respondents as f64;
+        if m >= MIN_TESTED_N && m >= PAIRED_FROM_SHARE * smaller {
+            return stats::compare::compare_paired(changes, Z95).map(|d| (d, true));
+        }
+    }
+    test_groups(now, before, weighted).map(|d| (d, false))
+}
+
 /// The trend points of `period` from the engine's per-period tallies (first day and tally of
-/// every period, gaps included).
+/// every period, gaps included) and, per period, the changes of respondents who also answered in
+/// the previous period with answers ([`super::paired_changes`]; empty when unknown).
 #[must_use]
-pub fn trend_points(survey: &Survey, period: Period, periods: &[(i32, GroupTally)]) -> Vec<TrendPoint> {
+pub fn trend_points(
+    survey: &Survey,
+    period: Period,
+    periods: &[(i32, GroupTally)],
+    paired: &[Option<PairedChanges>],
+) -> Vec<TrendPoint> {
     let weighted = survey.is_weighted();
     let mut points = Vec::with_capacity(periods.len());
     let mut previous: Option<&ScoreTally> = None;
-    for (start, group) in periods {
+    for (k, (start, group)) in periods.iter().enumerate() {
         let tally = &group.nps;
         let summary = NpsSummary::from_tally(tally, weighted);
-        let test = previous.and_then(|before| test_groups(tally, before, weighted));
+        let pairs = paired.get(k).and_then(Option::as_ref).filter(|_| previous.is_some());
+        let test = previous.and_then(|before| test_change(tally, before, pairs, weighted));
         let change = previous
             .and_then(|before| before.effective_counts(weighted))
             .zip(tally.effective_counts(weighted))
@@ -66,10 +108,16 @@ pub fn trend_points(survey: &Survey, period: Period, periods: &[(i32, GroupTally
             n: tally.n(),
             nps: summary.as_ref().map(|s| s.nps),
             ci_centre: summary.as_ref().map(|s| s.ci_centre),
-            ci_low: summary.as_ref().map(|s| s.ci_low),
-            ci_high: summary.as_ref().map(|s| s.ci_high),
+            ci_low: summary.as_ref().and_then(|s| s.ci_low),
+            ci_high: summary.as_ref().and_then(|s| s.ci_high),
             change,
-            change_p_value: test.as_ref().map(|t| t.p_value),
+            change_p_value: test.as_ref().map(|(t, _)| t.p_value),
+            change_test: test.as_ref().map(|(t, _)| t.method.id()),
+            paired: test.as_ref().is_some_and(|(_, paired)| *paired),
+            respondents_in_both: pairs.map(|p| p.respondents),
+            paired_change: pairs
+                .filter(|p| p.respondents > 0)
+                .and_then(|p| stats::compare::compare_paired(p, Z95).map(|d| 100.0 * d.difference)),
             change_p_adjusted: None,
             change_significant: false,
             small_n: summary.as_ref().is_none_or(NpsSummary::is_small),
@@ -102,7 +150,7 @@ mod tests {
         let survey = Survey::from_columns(columns, source, facts).unwrap();
         let query = Query { filter: Filter::default(), groupings: Vec::new(), trend: Some(Period::Month) };
         let result = aggregate(&survey, &query).unwrap();
-        trend_points(&survey, Period::Month, &result.trend.unwrap())
+        trend_points(&survey, Period::Month, &result.trend.unwrap(), &[])
     }
 
     #[test]
@@ -168,5 +216,74 @@ mod tests {
         assert!(points[1].change_significant);
         assert_eq!(points[1].change_p_adjusted, points[1].change_p_value, "one change: Holm changes nothing");
         assert!((points[1].change.unwrap() - -133.3333).abs() < 1e-3);
+    }
+
+    /// Twelve customers answer in January and again in February; each moves by the same small
+    /// step, so their own changes are consistent although the two months' spreads overlap.
+    fn the_same_customers_twice(others_each_month: usize) -> Vec<TrendPoint> {
+        let january = [0u8, 0, 3, 5, 6, 7, 7, 8, 8, 9, 9, 10];
+        let february = [3u8, 6, 7, 7, 7, 8, 9, 9, 9, 10, 10, 10];
+        let mut scores = Vec::new();
+        let mut days = Vec::new();
+        let mut ids = Vec::new();
+        for (month, answers) in [(1, january), (2, february)] {
+            for (k, s) in answers.iter().enumerate() {
+                scores.push(Ok(*s));
+                days.push(Some(days_from_civil(2025, month, 10)));
+                ids.push(format!("C{k}"));
+            }
+        }
+        for month in [1, 2] {
+            for k in 0..others_each_month {
+                scores.push(Ok([0u8, 7, 9][k % 3]));
+                days.push(Some(days_from_civil(2025, month, 11)));
+                ids.push(format!("M{month}-{k}"));
+            }
+        }
+        let n = scores.len() as u32;
+        let columns = SurveyColumns {
+            row_numbers: (2..n + 2).collect(),
+            scores,
+            score_name: "nps".into(),
+            days: Some(("date".into(), days)),
+            respondents: Some(("customer id".into(), ids)),
+            ..SurveyColumns::default()
+        };
+        let (source, facts) = test_source();
+        let survey = Survey::from_columns(columns, source, facts).unwrap();
+        let query = Query { filter: Filter::default(), groupings: Vec::new(), trend: Some(Period::Month) };
+        let result = aggregate(&survey, &query).unwrap();
+        let periods = result.trend.unwrap();
+        let paired =
+            super::super::paired::paired_changes(&survey, &Filter::default(), Period::Month, &periods).unwrap();
+        trend_points(&survey, Period::Month, &periods, &paired)
+    }
+
+    #[test]
+    fn the_same_respondents_in_two_months_are_tested_as_paired() {
+        let points = the_same_customers_twice(0);
+        let feb = &points[1];
+        assert!(feb.paired);
+        assert_eq!(feb.respondents_in_both, Some(12));
+        assert_eq!(feb.change_test, Some("paired_t"));
+        // January (D 5, Pa 4, P 3) is -16.7; February (D 2, Pa 4, P 6) is +33.3: +50 points, and
+        // the customers' own mean change is the same.
+        assert!((feb.change.unwrap() - 50.0).abs() < 1e-9);
+        assert!((feb.paired_change.unwrap() - 50.0).abs() < 1e-9);
+        // Six changes of +1 and six of 0 on the -1/0/+1 scale: mean 0.5, sd 0.522233, t 3.317 on
+        // 11 degrees of freedom, p = 0.006872 (scipy.stats.ttest_1samp).
+        assert!((feb.change_p_value.unwrap() - 0.006_872_3).abs() < 1e-6, "{:?}", feb.change_p_value);
+        assert_eq!(points[0].respondents_in_both, None, "the first month has nothing before it");
+    }
+
+    #[test]
+    fn a_few_respondents_in_both_periods_are_counted_but_the_test_is_independent() {
+        // Twelve in both months among 42 a month: fewer than half, so the months are compared as
+        // independent groups, and the twelve are still counted.
+        let points = the_same_customers_twice(30);
+        let feb = &points[1];
+        assert!(!feb.paired);
+        assert_eq!(feb.respondents_in_both, Some(12));
+        assert_eq!(feb.change_test, Some("exact_permutation"));
     }
 }

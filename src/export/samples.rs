@@ -49,8 +49,8 @@ fn row(label: &str, nps: f64, half_width: f64, n: u64, significant: bool) -> Int
     IntervalRow {
         label: label.to_owned(),
         nps,
-        ci_low: (nps - half_width).max(-100.0),
-        ci_high: (nps + half_width).min(100.0),
+        ci_low: Some((nps - half_width).max(-100.0)),
+        ci_high: Some((nps + half_width).min(100.0)),
         n,
         small_n: n < 30,
         significant,

@@ -73,8 +73,12 @@ pub struct CliTexts {
     pub col_nps_without: &'static str,
     /// Themes column.
     pub col_over: &'static str,
+    /// Column header: a theme's impact on the NPS with its 95% interval.
+    pub col_impact: &'static str,
     /// Over-represented mark.
     pub over_yes: &'static str,
+    /// Mark for a theme mentioned less often by detractors beyond chance.
+    pub under_yes: &'static str,
     /// No theme mentioned.
     pub no_theme: &'static str,
     /// Heading of the quotes.
@@ -139,8 +143,10 @@ pub static CLI_ENGLISH: CliTexts = CliTexts {
     col_promoter_share: "% prom",
     col_nps_with: "NPS with",
     col_nps_without: "NPS w/o",
-    col_over: "over-represented",
-    over_yes: "* yes (Holm)",
+    col_over: "among detractors",
+    over_yes: "* more often (Holm)",
+    under_yes: "* less often (Holm)",
+    col_impact: "impact (95% CI)",
     no_theme: "(no comment mentions a theme of the codebook)",
     quotes: "Quotes",
     quote_line: "  {theme} (row {row}, score {score}): \"{text}\"",
@@ -185,8 +191,10 @@ pub static CLI_DUTCH: CliTexts = CliTexts {
     col_promoter_share: "% prom",
     col_nps_with: "NPS met",
     col_nps_without: "NPS zonder",
-    col_over: "oververtegenwoordigd",
-    over_yes: "* ja (Holm)",
+    col_over: "bij criticasters",
+    over_yes: "* vaker (Holm)",
+    under_yes: "* minder vaak (Holm)",
+    col_impact: "invloed (95%-BI)",
     no_theme: "(geen opmerking noemt een thema uit het codeboek)",
     quotes: "Citaten",
     quote_line: "  {theme} (rij {row}, score {score}): \"{text}\"",
@@ -231,8 +239,10 @@ pub static CLI_DANISH: CliTexts = CliTexts {
     col_promoter_share: "% prom",
     col_nps_with: "NPS med",
     col_nps_without: "NPS uden",
-    col_over: "overrepræsenteret",
-    over_yes: "* ja (Holm)",
+    col_over: "blandt kritikere",
+    over_yes: "* oftere (Holm)",
+    under_yes: "* sjældnere (Holm)",
+    col_impact: "indvirkning (95 %-KI)",
     no_theme: "(ingen kommentar nævner et tema fra kodebogen)",
     quotes: "Citater",
     quote_line: "  {theme} (række {row}, score {score}): \"{text}\"",

@@ -115,6 +115,34 @@ pub struct ExportTexts {
     pub col_mean: &'static str,
     /// Table header: Holm-adjusted p.
     pub col_p_adjusted: &'static str,
+    /// Table header: the unadjusted p.
+    pub col_p: &'static str,
+    /// Table header: which test gave the p-value.
+    pub col_test: &'static str,
+    /// Table header: respondents (by ID) in both periods.
+    pub col_in_both: &'static str,
+    /// Table header: lower end of a benchmark's published range.
+    pub col_benchmark_low: &'static str,
+    /// Table header: upper end of a benchmark's published range.
+    pub col_benchmark_high: &'static str,
+    /// Table header: a theme's representation among detractors (over, under, none).
+    pub col_representation: &'static str,
+    /// Table header: unadjusted p of the representation test.
+    pub col_representation_p: &'static str,
+    /// Table header: Holm-adjusted p of the representation test.
+    pub col_representation_p_adjusted: &'static str,
+    /// Table header: a theme's impact on the NPS.
+    pub col_impact: &'static str,
+    /// Table header: lower bound of the impact's 95% interval.
+    pub col_impact_low: &'static str,
+    /// Table header: upper bound of the impact's 95% interval.
+    pub col_impact_high: &'static str,
+    /// Table header: unadjusted p of the impact.
+    pub col_impact_p: &'static str,
+    /// Table header: Holm-adjusted p of the impact.
+    pub col_impact_p_adjusted: &'static str,
+    /// Words for a theme's representation among detractors: over, under, neither.
+    pub representation: [&'static str; 3],
     /// Table header: significant (yes/no).
     pub col_significant: &'static str,
     /// Table header: fewer than 30 answers (yes/no).
@@ -196,6 +224,20 @@ pub static EXPORT_ENGLISH: ExportTexts = ExportTexts {
     col_detractor_pct: "% detractors",
     col_mean: "Mean (0-10)",
     col_p_adjusted: "p (Holm)",
+    col_p: "p",
+    col_test: "Test",
+    col_in_both: "Respondents in both periods",
+    col_benchmark_low: "Benchmark low",
+    col_benchmark_high: "Benchmark high",
+    col_representation: "Among detractors",
+    col_representation_p: "p (among detractors)",
+    col_representation_p_adjusted: "p (among detractors, Holm)",
+    col_impact: "Impact on NPS",
+    col_impact_low: "Impact 95% low",
+    col_impact_high: "Impact 95% high",
+    col_impact_p: "p (impact)",
+    col_impact_p_adjusted: "p (impact, Holm)",
+    representation: ["more often", "less often", "no difference"],
     col_significant: "Significant",
     col_small_n: "Fewer than 30",
     col_start: "First day",
@@ -265,6 +307,20 @@ pub static EXPORT_DUTCH: ExportTexts = ExportTexts {
     col_detractor_pct: "% criticasters",
     col_mean: "Gemiddelde (0-10)",
     col_p_adjusted: "p (Holm)",
+    col_p: "p",
+    col_test: "Toets",
+    col_in_both: "Respondenten in beide perioden",
+    col_benchmark_low: "Benchmark onder",
+    col_benchmark_high: "Benchmark boven",
+    col_representation: "Bij criticasters",
+    col_representation_p: "p (bij criticasters)",
+    col_representation_p_adjusted: "p (bij criticasters, Holm)",
+    col_impact: "Invloed op NPS",
+    col_impact_low: "Invloed 95% onder",
+    col_impact_high: "Invloed 95% boven",
+    col_impact_p: "p (invloed)",
+    col_impact_p_adjusted: "p (invloed, Holm)",
+    representation: ["vaker", "minder vaak", "geen verschil"],
     col_significant: "Significant",
     col_small_n: "Minder dan 30",
     col_start: "Eerste dag",
@@ -334,6 +390,20 @@ pub static EXPORT_DANISH: ExportTexts = ExportTexts {
     col_detractor_pct: "% kritikere",
     col_mean: "Gennemsnit (0-10)",
     col_p_adjusted: "p (Holm)",
+    col_p: "p",
+    col_test: "Test",
+    col_in_both: "Respondenter i begge perioder",
+    col_benchmark_low: "Benchmark nedre",
+    col_benchmark_high: "Benchmark øvre",
+    col_representation: "Blandt kritikere",
+    col_representation_p: "p (blandt kritikere)",
+    col_representation_p_adjusted: "p (blandt kritikere, Holm)",
+    col_impact: "Indvirkning på NPS",
+    col_impact_low: "Indvirkning 95 % nedre",
+    col_impact_high: "Indvirkning 95 % øvre",
+    col_impact_p: "p (indvirkning)",
+    col_impact_p_adjusted: "p (indvirkning, Holm)",
+    representation: ["oftere", "sjældnere", "ingen forskel"],
     col_significant: "Signifikant",
     col_small_n: "Færre end 30",
     col_start: "Første dag",

@@ -142,6 +142,8 @@ pub struct Texts {
     pub mean_interval: &'static str,
     /// Shown instead of an interval where none exists (fewer than two effective answers).
     pub no_interval: &'static str,
+    /// No interval because every answer is the same.
+    pub no_spread: &'static str,
     /// Exclusion reason: unusable weight.
     pub reason_invalid_weight: &'static str,
     /// Exclusion reason: unreadable date.
@@ -152,6 +154,10 @@ pub struct Texts {
     pub grade_share: &'static str,
     pub effective_n: &'static str,
     pub significant_change: &'static str,
+    /// A change tested as paired: `{m}` respondents answered in both periods.
+    pub change_paired: &'static str,
+    /// A change tested as between independent groups although `{m}` respondents answered in both.
+    pub change_independent: &'static str,
     pub tab_benchmarks: &'static str,
     pub bench_title: &'static str,
     pub bench_context: &'static str,
@@ -204,6 +210,10 @@ pub struct Texts {
     pub caveat_second_hand: &'static str,
     /// Announcements of the import's guesses, shared by the CLI (English) and the review screen.
     pub notice_score_guessed: &'static str,
+    /// A CES column whose scale was guessed from its answers: `{column}`.
+    pub notice_ces_scale_guessed: &'static str,
+    /// The review's question about a guessed CES scale: `{column}`.
+    pub ask_ces_scale: &'static str,
     pub notice_score_others: &'static str,
     pub notice_weighted: &'static str,
     pub notice_weight_skipped: &'static str,
@@ -377,6 +387,7 @@ pub static ENGLISH: Texts = Texts {
     grade_title: "Grade (1-10, mean)",
     mean_interval: "95% CI {low} to {high}",
     no_interval: "too few answers for an interval",
+    no_spread: "every answer the same: no interval",
     reason_invalid_weight: "Weight blank, zero, negative or not a number",
     reason_no_date: "Date missing or unreadable",
     agree_share: "agree (5-7): {pct} ({low}-{high})",
@@ -385,6 +396,8 @@ pub static ENGLISH: Texts = Texts {
     grade_share: "8 or more: {pct} ({low}-{high})",
     effective_n: "effective n = {n} (weighted)",
     significant_change: "significant change",
+    change_paired: "paired test: {m} respondents answered in both periods",
+    change_independent: "tested as independent groups; {m} respondents answered in both periods",
     tab_benchmarks: "Benchmarks",
     bench_title: "Sector benchmarks",
     bench_context: "Your data: region",
@@ -435,6 +448,8 @@ pub static ENGLISH: Texts = Texts {
     caveat_single_value: "a single published value, not a range: compare with care",
     caveat_second_hand: "quoted by a third party, not the publisher's own page",
     notice_score_guessed: "Guess: the score column is '{column}', chosen by its 0-10 answers; no header speaks of recommending.",
+    notice_ces_scale_guessed: "Guess: '{column}' is read as CES on the 1-5 effort scale (lower is better): its header states no scale and no answer is above 5. If it is the 1-7 agreement scale, change its role in the review or a project.",
+    ask_ces_scale: "Which scale does '{column}' use? Its header does not say and no answer is above 5.",
     notice_score_others: "Other 0-10 columns: {columns}.",
     notice_weighted: "Weighted by '{column}': shares, NPS and intervals use these weights.",
     notice_weight_skipped: "Not weighted: '{column}' is headed like a weight, but {why}.",
@@ -594,6 +609,7 @@ pub static DUTCH: Texts = Texts {
     grade_title: "Rapportcijfer (1-10, gemiddelde)",
     mean_interval: "95%-BI {low} tot {high}",
     no_interval: "te weinig antwoorden voor een interval",
+    no_spread: "alle antwoorden gelijk: geen interval",
     reason_invalid_weight: "Gewicht leeg, nul, negatief of geen getal",
     reason_no_date: "Datum ontbreekt of is onleesbaar",
     agree_share: "eens (5-7): {pct} ({low}-{high})",
@@ -602,6 +618,8 @@ pub static DUTCH: Texts = Texts {
     grade_share: "8 of hoger: {pct} ({low}-{high})",
     effective_n: "effectieve n = {n} (gewogen)",
     significant_change: "significante verandering",
+    change_paired: "gepaarde toets: {m} respondenten antwoordden in beide perioden",
+    change_independent: "getoetst als onafhankelijke groepen; {m} respondenten antwoordden in beide perioden",
     tab_benchmarks: "Benchmarks",
     bench_title: "Sectorbenchmarks",
     bench_context: "Uw data: regio",
@@ -652,6 +670,8 @@ pub static DUTCH: Texts = Texts {
     caveat_single_value: "één gepubliceerde waarde, geen bereik: voorzichtig vergelijken",
     caveat_second_hand: "geciteerd door een derde, niet van de eigen pagina van de uitgever",
     notice_score_guessed: "Gok: de scorekolom is '{column}', gekozen op de antwoorden 0-10; geen kop gaat over aanbevelen.",
+    notice_ces_scale_guessed: "Gok: '{column}' is gelezen als CES op de schaal 1-5 voor moeite (lager is beter): de kop noemt geen schaal en geen antwoord is hoger dan 5. Is het de schaal 1-7 voor instemming, verander dan de rol in de controle of een project.",
+    ask_ces_scale: "Welke schaal gebruikt '{column}'? De kop zegt het niet en geen antwoord is hoger dan 5.",
     notice_score_others: "Andere kolommen met 0-10: {columns}.",
     notice_weighted: "Gewogen met '{column}': aandelen, NPS en intervallen gebruiken deze gewichten.",
     notice_weight_skipped: "Niet gewogen: '{column}' heet als een gewicht, maar {why}.",
@@ -811,6 +831,7 @@ pub static DANISH: Texts = Texts {
     grade_title: "Karakter (1-10, gennemsnit)",
     mean_interval: "95%-KI {low} til {high}",
     no_interval: "for få svar til et interval",
+    no_spread: "alle svar ens: intet interval",
     reason_invalid_weight: "Vægt tom, nul, negativ eller ikke et tal",
     reason_no_date: "Dato mangler eller kan ikke læses",
     agree_share: "enig (5-7): {pct} ({low}-{high})",
@@ -819,6 +840,8 @@ pub static DANISH: Texts = Texts {
     grade_share: "8 eller mere: {pct} ({low}-{high})",
     effective_n: "effektiv n = {n} (vægtet)",
     significant_change: "signifikant ændring",
+    change_paired: "parret test: {m} respondenter svarede i begge perioder",
+    change_independent: "testet som uafhængige grupper; {m} respondenter svarede i begge perioder",
     tab_benchmarks: "Benchmarks",
     bench_title: "Branchebenchmarks",
     bench_context: "Dine data: region",
@@ -869,6 +892,8 @@ pub static DANISH: Texts = Texts {
     caveat_single_value: "en enkelt offentliggjort værdi, ikke et interval: sammenlign med forsigtighed",
     caveat_second_hand: "citeret af en tredjepart, ikke udgiverens egen side",
     notice_score_guessed: "Gæt: scorekolonnen er '{column}', valgt ud fra svarene 0-10; ingen overskrift handler om at anbefale.",
+    notice_ces_scale_guessed: "Gæt: '{column}' læses som CES på indsatsskalaen 1-5 (lavere er bedre): overskriften nævner ingen skala, og intet svar er over 5. Er det enighedsskalaen 1-7, så skift rollen i gennemgangen eller et projekt.",
+    ask_ces_scale: "Hvilken skala bruger '{column}'? Overskriften siger det ikke, og intet svar er over 5.",
     notice_score_others: "Andre kolonner med 0-10: {columns}.",
     notice_weighted: "Vægtet med '{column}': andele, NPS og intervaller bruger disse vægte.",
     notice_weight_skipped: "Ikke vægtet: '{column}' hedder som en vægt, men {why}.",
@@ -899,6 +924,12 @@ pub static DANISH: Texts = Texts {
 };
 
 impl Texts {
+    /// Why an interval is missing, from the result's note (`no_spread`, else too few answers).
+    #[must_use]
+    pub fn missing_interval(&self, note: Option<&str>) -> &'static str {
+        if note == Some("no_spread") { self.no_spread } else { self.no_interval }
+    }
+
     /// A number with `decimals` decimals and this language's decimal separator.
     #[must_use]
     pub fn number(&self, value: f64, decimals: usize) -> String {

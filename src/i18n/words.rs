@@ -125,6 +125,7 @@ mod tests {
             mean: 3.9,
             mean_low: Some(3.7),
             mean_high: Some(4.1),
+            mean_interval_note: None,
             share: "top_2_box",
             share_pct: 61.0,
             share_low: 54.1,

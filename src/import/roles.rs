@@ -96,6 +96,10 @@ pub struct ColumnRole {
     /// The scale of a rating column.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scale: Option<&'static str>,
+    /// The scale was guessed from the answers alone (no header word or stated range said it):
+    /// announced, and asked in the review.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub scale_guessed: bool,
     /// How a date column writes its dates.
     #[serde(skip)]
     pub date_order: Option<DateOrder>,
@@ -185,8 +189,6 @@ const CES_WORDS: [&str; 10] =
 const EFFORT_WORDS: [&str; 5] = ["effort", "moeite", "inspanning", "indsats", "aufwand"];
 /// Words of the CES 2.0 agreement statement ("made it easy for me"), whose scale is 1-7.
 const EASE_WORDS: [&str; 8] = ["gemak", "easy", "makkelijk", " nem ", "einfach", "agree", "eens", "enig"];
-/// Below this many answers, a CES column's answers are too few to tell its scale by.
-const SCALE_EVIDENCE: usize = 10;
 const GRADE_WORDS: [&str; 6] = ["cijfer", "rapportcijfer", " grade ", "karakter", "schulnote", " note "];
 const SECTOR_WORDS: [&str; 8] =
     [" sector", "branche", "industry", "industrie", " branch", "bransje", "sektor", "business type"];
@@ -266,6 +268,22 @@ fn sampled(rows: &CellTable, c: usize) -> impl Iterator<Item = &str> {
     (0..rows.row_count()).step_by(stride).map(move |r| rows.cell(r, c))
 }
 
+/// At most this many answers of one respondent in a file of waves (monthly for a year).
+const MAX_ANSWERS_PER_ID: usize = 12;
+
+/// Whether a column's values look like respondent IDs that answer in several periods: none
+/// occurs more than [`MAX_ANSWERS_PER_ID`] times and they repeat at most four times on average
+/// (a grouping repeats far more).
+fn repeated_ids(rows: &CellTable, c: usize) -> bool {
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut filled = 0usize;
+    for cell in sampled(rows, c).map(str::trim).filter(|v| !v.is_empty()) {
+        filled += 1;
+        *counts.entry(cell).or_default() += 1;
+    }
+    filled > 0 && counts.len() * 4 >= filled && counts.values().all(|&k| k <= MAX_ANSWERS_PER_ID)
+}
+
 /// Detects the role of every column; `score_column` is the one already chosen as the 0-10 score.
 #[must_use]
 pub fn detect_roles(headers: &[String], codes: &[String], rows: &CellTable, score_column: usize) -> Vec<ColumnRole> {
@@ -274,9 +292,10 @@ pub fn detect_roles(headers: &[String], codes: &[String], rows: &CellTable, scor
         .enumerate()
         .map(|(c, header)| {
             let code = codes.get(c).map_or("", String::as_str);
-            let role = if c == score_column { Role::Score } else { detect_one(header, code, rows, c) };
+            let (role, scale_guessed) =
+                if c == score_column { (Role::Score, false) } else { detect_one(header, code, rows, c) };
             let date_order = (role == Role::Date).then(|| detect_order(sampled(rows, c))).flatten();
-            ColumnRole { column: header.clone(), role, scale: role.scale_label(), date_order }
+            ColumnRole { column: header.clone(), role, scale: role.scale_label(), scale_guessed, date_order }
         })
         .collect();
     // One sector column: the first; further ones are segments.
@@ -292,7 +311,53 @@ pub fn detect_roles(headers: &[String], codes: &[String], rows: &CellTable, scor
     roles
 }
 
-fn detect_one(header: &str, code: &str, rows: &CellTable, c: usize) -> Role {
+/// The scale a header states: "(1-5)", "1 to 7", "op een schaal van 1 tot 5", "1 t/m 10",
+/// "1 til 5", "1 bis 7": the lowest answer (0 or 1) and the highest (5, 7 or 10).
+#[must_use]
+pub fn stated_scale(header: &str) -> Option<(u8, u8)> {
+    let h = words(header);
+    let tokens: Vec<&str> = h.split_whitespace().collect();
+    let scale = |low: &str, high: &str| -> Option<(u8, u8)> {
+        let (low, high) = (low.parse::<u8>().ok()?, high.parse::<u8>().ok()?);
+        (matches!(low, 0 | 1) && matches!(high, 5 | 7 | 10)).then_some((low, high))
+    };
+    for (i, low) in tokens.iter().enumerate() {
+        let rest = &tokens[i + 1..];
+        let found = match rest {
+            [high, ..] if scale(low, high).is_some() => scale(low, high),
+            [joint, high, ..] if ["to", "tot", "til", "bis", "until"].contains(joint) => scale(low, high),
+            ["t", "m", high, ..] => scale(low, high),
+            _ => None,
+        };
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
+/// The role of one column, and whether a rating scale was guessed from the answers alone.
+fn detect_one(header: &str, code: &str, rows: &CellTable, c: usize) -> (Role, bool) {
+    let role = detect_role(header, code, rows, c);
+    let guessed = matches!(role, Role::CesAgree | Role::CesEffort) && ces_scale_guessed(header, code, rows, c);
+    (role, guessed)
+}
+
+/// Whether a CES column's scale rests on its answers alone: no header word or stated range
+/// says effort or agreement, and no answer lies above 5 (which would prove 1-7).
+fn ces_scale_guessed(header: &str, code: &str, rows: &CellTable, c: usize) -> bool {
+    let h = words(&format!("{header} {code}"));
+    if !has_any(&h, &CES_WORDS) || has_any(&h, &EFFORT_WORDS) || has_any(&h, &EASE_WORDS) {
+        return false;
+    }
+    if stated_scale(header).is_some() || stated_scale(code).is_some() {
+        return false;
+    }
+    let p = profile(rows, c);
+    p.within(1.0, 5.0)
+}
+
+fn detect_role(header: &str, code: &str, rows: &CellTable, c: usize) -> Role {
     let h = words(&format!("{header} {code}"));
     let p = profile(rows, c);
     if p.filled == 0 || has_any(&h, &IGNORE_WORDS) {
@@ -301,7 +366,7 @@ fn detect_one(header: &str, code: &str, rows: &CellTable, c: usize) -> Role {
     if has_any(&h, &WEIGHT_WORDS) && p.mostly_numeric() && p.whole_min.is_some_and(|m| m >= 0.0) {
         return Role::Weight;
     }
-    if has_any(&h, &ID_WORDS) && p.distinct * 10 >= p.filled.min(1_000) * 9 {
+    if has_any(&h, &ID_WORDS) && (p.distinct * 10 >= p.filled.min(1_000) * 9 || repeated_ids(rows, c)) {
         return Role::RespondentId;
     }
     let dates = || {
@@ -313,10 +378,18 @@ fn detect_one(header: &str, code: &str, rows: &CellTable, c: usize) -> Role {
         return Role::Date;
     }
     if has_any(&h, &CES_WORDS) && p.within(1.0, 7.0) {
-        // The wording decides the scale where it can; a bare "CES" whose answers never go past 5
-        // is the 1-5 effort scale (CES 1.0), not 1-7 agreement read upside down.
-        let five_point = p.within(1.0, 5.0) && p.numeric >= SCALE_EVIDENCE;
-        let effort = has_any(&h, &EFFORT_WORDS) || (five_point && !has_any(&h, &EASE_WORDS));
+        // The wording decides the scale where it can: a stated range ("(1-5)", "1 tot 7"), then
+        // effort or ease words. Otherwise the answers: one above 5 proves the 1-7 agreement
+        // scale (CES 2.0); answers that never go past 5, however few, are read as the 1-5
+        // effort scale (CES 1.0), and that guess is announced (`scale_guessed`).
+        let stated = stated_scale(header).or_else(|| stated_scale(code)).map(|(_, high)| high);
+        let effort = match stated {
+            Some(5) => true,
+            Some(_) => false,
+            None if has_any(&h, &EFFORT_WORDS) => true,
+            None if has_any(&h, &EASE_WORDS) => false,
+            None => p.within(1.0, 5.0),
+        };
         return if effort && p.within(1.0, 5.0) { Role::CesEffort } else { Role::CesAgree };
     }
     if has_any(&h, &CSAT_WORDS) && p.within(1.0, 5.0) {
@@ -391,6 +464,7 @@ pub fn apply_overrides(roles: &mut [ColumnRole], overrides: &[(String, Role)], r
         if let Some((c, r)) = roles.iter_mut().enumerate().find(|(_, r)| &r.column == column) {
             r.role = *role;
             r.scale = role.scale_label();
+            r.scale_guessed = false;
             r.date_order =
                 (*role == Role::Date).then(|| detect_order(sampled(rows, c)).or(Some(DateOrder::Iso))).flatten();
         }
@@ -452,7 +526,60 @@ mod tests {
         let seven: String = (0..12).map(|i| format!("{},{}\n", 1 + i % 7, i % 11)).collect();
         assert_eq!(roles_of(&format!("CES,nps\n{seven}"), 1)[0], Role::CesAgree);
         assert_eq!(roles_of(&format!("CES easy to handle,nps\n{five}"), 1)[0], Role::CesAgree);
-        assert_eq!(Role::Csat.scale(), Some((1, 5)));
+    }
+
+    fn detected(text: &str) -> ColumnRole {
+        let mut t = super::super::delimited::parse_delimited(text.to_owned(), b',', &mut |_| true).unwrap_or_default();
+        let headers: Vec<String> = t.row(0).map(str::to_owned).collect();
+        t.drop_rows_before(1);
+        detect_roles(&headers, &[], &t, 1).remove(0)
+    }
+
+    #[test]
+    fn a_ces_scale_is_decided_by_the_header_before_the_answers() {
+        // Six answers 1-5 under a bare "CES" were read as 1-7 agreement ("% agree 16.7%"), for
+        // want of ten answers; now they are the 1-5 effort scale, and that guess is said.
+        let six = "CES,nps\n1,9\n2,8\n2,7\n3,9\n1,10\n4,3\n";
+        let bare = detected(six);
+        assert_eq!((bare.role, bare.scale_guessed), (Role::CesEffort, true));
+        // The header's words and stated ranges decide without a guess.
+        for (header, role) in [
+            ("CES (1-7)", Role::CesAgree),
+            ("CES 1 tot 7", Role::CesAgree),
+            ("CES (1-5)", Role::CesEffort),
+            ("Moeite (CES)", Role::CesEffort),
+            ("Indsats", Role::CesEffort),
+            ("Gemak CES", Role::CesAgree),
+        ] {
+            let column = detected(&six.replacen("CES", header, 1));
+            assert_eq!((column.role, column.scale_guessed), (role, false), "{header}");
+        }
+        // One answer above 5 proves the 1-7 scale.
+        let seven = detected("CES,nps\n1,9\n6,8\n2,7\n");
+        assert_eq!((seven.role, seven.scale_guessed), (Role::CesAgree, false));
+    }
+
+    #[test]
+    fn stated_scales_in_four_languages() {
+        assert_eq!(stated_scale("How likely are you to recommend us? (1-5)"), Some((1, 5)));
+        assert_eq!(stated_scale("op een schaal van 1 tot 5"), Some((1, 5)));
+        assert_eq!(stated_scale("Score 1 t/m 10"), Some((1, 10)));
+        assert_eq!(stated_scale("på en skala fra 1 til 7"), Some((1, 7)));
+        assert_eq!(stated_scale("Aanbevelingsscore (0-10)"), Some((0, 10)));
+        assert_eq!(stated_scale("auf einer Skala von 1 bis 5"), Some((1, 5)));
+        assert_eq!(stated_scale("Q1 2025"), None);
+        assert_eq!(stated_scale("Top 10 reasons"), None);
+    }
+
+    #[test]
+    fn respondent_ids_that_answer_in_several_periods_are_still_ids() {
+        // Each customer answered in two quarters: the IDs repeat, but no more than a few times.
+        let rows: String = (0..40).map(|i| format!("C{},{},2025-0{}-01\n", i % 20, i % 11, 1 + 3 * (i / 20))).collect();
+        let column = detected(&format!("customer id,nps,date\n{rows}"));
+        assert_eq!(column.role, Role::RespondentId);
+        // A grouping headed like an ID repeats far more: not an ID.
+        let rows: String = (0..40).map(|i| format!("R{},{},2025-01-01\n", i % 3, i % 11)).collect();
+        assert_ne!(detected(&format!("region id,nps,date\n{rows}")).role, Role::RespondentId);
         assert_eq!(Role::Score.scale(), Some((0, 10)));
     }
 }

@@ -29,5 +29,7 @@ pub use discovery::{
 pub use group::NpsGroup;
 pub use language::{Detection, Language, LanguageDetector};
 pub use quotes::{QuoteCandidate, representative_quotes};
-pub use stats::{GroupCount, GroupTotal, GroupTotals, Interval, Share, ThemeCounts, ThemeStats, theme_stats};
+pub use stats::{
+    GroupCount, GroupTotal, GroupTotals, Interval, Representation, Share, ThemeCounts, ThemeStats, theme_stats,
+};
 pub use tagging::{MatchKind, ThemeMatch, ThemeTagger, themes_mentioned};

@@ -1,12 +1,15 @@
-//! Per-theme statistics on counts: shares with Wilson intervals, over-representation among
-//! detractors (two-proportion z-test) and Holm correction across themes.
+//! Per-theme statistics on counts: shares with Wilson intervals, over- or under-representation
+//! among detractors (Fisher's exact test on counts, see `stats::compare`) and Holm correction
+//! across themes.
 //!
 //! Pure functions on counts; counting mentions over the (filtered, weighted) survey frame is done
 //! elsewhere (`analysis::theme_counts`). Intervals, the normal tail and Holm come from the
 //! project's `crate::stats`.
 
 use super::codebook::ThemeId;
-use crate::stats::{self, Z95, holm_adjust, normal_cdf};
+use crate::stats::compare::Difference;
+use crate::stats::exact::Alternative;
+use crate::stats::{self, MIN_TESTED_N, Z95, holm_adjust};
 
 /// A closed interval of shares (0..=1).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -25,28 +28,6 @@ pub fn wilson(share: f64, n: f64) -> Interval {
     }
     let successes = (share.clamp(0.0, 1.0) * n).clamp(0.0, n.max(0.0));
     stats::wilson(successes, n, Z95).map_or(Interval { low: 0.0, high: 1.0 }, |i| Interval { low: i.low, high: i.high })
-}
-
-/// Two-sided p-value of a standard-normal statistic (1 for NaN).
-pub fn two_sided_p(z: f64) -> f64 {
-    if z.is_nan() {
-        return 1.0;
-    }
-    (2.0 * normal_cdf(-z.abs())).min(1.0)
-}
-
-/// Pooled two-proportion z statistic for shares `p1` of `n1` and `p2` of `n2` (effective sizes);
-/// positive when `p1 > p2`. `None` when a group is empty or the pooled share is 0 or 1.
-pub fn two_proportion_z(p1: f64, n1: f64, p2: f64, n2: f64) -> Option<f64> {
-    if n1.is_nan() || n2.is_nan() || n1 <= 0.0 || n2 <= 0.0 {
-        return None;
-    }
-    let pooled = (p1 * n1 + p2 * n2) / (n1 + n2);
-    let variance = pooled * (1.0 - pooled) * (1.0 / n1 + 1.0 / n2);
-    if variance.is_nan() || variance <= 0.0 {
-        return None;
-    }
-    Some((p1 - p2) / variance.sqrt())
 }
 
 /// Mentions of a theme in one group.
@@ -140,6 +121,19 @@ fn share_of(count: GroupCount, total: GroupTotal) -> Share {
     }
 }
 
+/// Whether detractors mention a theme more or less often than the others, beyond chance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Representation {
+    /// Detractors mention it significantly more (Holm across themes).
+    Over,
+    /// Detractors mention it significantly less.
+    Under,
+    /// No difference beyond chance, or too few answers to test.
+    #[default]
+    None,
+}
+
 /// Statistics of one theme.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ThemeStats {
@@ -155,17 +149,32 @@ pub struct ThemeStats {
     pub others: Share,
     /// Detractor share minus others' share.
     pub difference: f64,
-    /// Two-proportion z (detractors vs others); `None` when not testable.
-    pub z: Option<f64>,
+    /// The calibrated test of that difference (Fisher's exact test on counts; the pooled z-test
+    /// on effective n when weighted); `None` when a side has fewer than 5 answers.
+    pub test: Option<Difference>,
     /// Two-sided p-value (1 when not testable).
     pub p_value: f64,
     /// Holm-adjusted p-value across the themes passed together.
     pub p_holm: f64,
-    /// Mentioned significantly more by detractors (z > 0 and Holm p < alpha).
+    /// Mentioned significantly more by detractors (difference > 0 and Holm p < alpha).
     pub over_represented: bool,
+    /// Over, under or neither, by the same test.
+    pub representation: Representation,
 }
 
-/// Shares per group with Wilson 95% intervals and the over-representation test among detractors
+/// The count and size behind a share, for the test: whole counts when unweighted, the
+/// weighted share times the effective n when weighted.
+fn test_counts(count: GroupCount, total: GroupTotal) -> (f64, f64) {
+    let unweighted = total.weighted == total.unweighted as f64 && total.effective_n == total.unweighted as f64;
+    if unweighted {
+        (count.unweighted as f64, total.unweighted as f64)
+    } else {
+        let share = if total.weighted > 0.0 { (count.weighted / total.weighted).clamp(0.0, 1.0) } else { 0.0 };
+        (share * total.effective_n, total.effective_n)
+    }
+}
+
+/// Shares per group with Wilson 95% intervals and the representation test among detractors
 /// vs passives + promoters, Holm-corrected across `themes` (pass exactly the themes shown).
 pub fn theme_stats(themes: &[ThemeCounts], totals: &GroupTotals, alpha: f64) -> Vec<ThemeStats> {
     let others_total = GroupTotal::combined(totals.passives, totals.promoters);
@@ -180,15 +189,12 @@ pub fn theme_stats(themes: &[ThemeCounts], totals: &GroupTotals, alpha: f64) -> 
             let others = share_of(others_count, others_total);
             // As for segments and periods, a side with fewer than 5 (effective) answers is not
             // tested: one detractor mentioning a theme is never "significant".
-            let testable = totals.detractors.effective_n >= crate::analysis::breakdown::MIN_TESTED_N
-                && others_total.effective_n >= crate::analysis::breakdown::MIN_TESTED_N;
-            let z = two_proportion_z(
-                detractors.share,
-                totals.detractors.effective_n,
-                others.share,
-                others_total.effective_n,
-            )
-            .filter(|_| testable);
+            let testable = totals.detractors.effective_n >= MIN_TESTED_N && others_total.effective_n >= MIN_TESTED_N;
+            let (x1, n1) = test_counts(t.detractors, totals.detractors);
+            let (x2, n2) = test_counts(others_count, others_total);
+            let test = testable
+                .then(|| stats::compare::compare_proportions(x1, n1, x2, n2, Alternative::TwoSided, Z95))
+                .flatten();
             ThemeStats {
                 theme: t.theme.clone(),
                 detractors,
@@ -196,17 +202,24 @@ pub fn theme_stats(themes: &[ThemeCounts], totals: &GroupTotals, alpha: f64) -> 
                 promoters: share_of(t.promoters, totals.promoters),
                 others,
                 difference: detractors.share - others.share,
-                z,
-                p_value: z.map_or(1.0, two_sided_p),
+                p_value: test.map_or(1.0, |t| t.p_value),
+                test,
                 p_holm: 1.0,
                 over_represented: false,
+                representation: Representation::None,
             }
         })
         .collect();
     let adjusted = holm_adjust(&stats.iter().map(|s| s.p_value).collect::<Vec<_>>());
     for (s, p) in stats.iter_mut().zip(adjusted) {
         s.p_holm = p;
-        s.over_represented = s.z.is_some_and(|z| z > 0.0) && p < alpha;
+        let significant = s.test.is_some() && p < alpha;
+        s.representation = match s.difference {
+            d if significant && d > 0.0 => Representation::Over,
+            d if significant && d < 0.0 => Representation::Under,
+            _ => Representation::None,
+        };
+        s.over_represented = s.representation == Representation::Over;
     }
     stats
 }
@@ -221,11 +234,15 @@ mod tests {
         let themes = [ThemeCounts { theme, detractors: count(1), passives: count(0), promoters: count(0) }];
         let totals = GroupTotals { detractors: total(1), passives: total(50), promoters: total(50) };
         let stats = theme_stats(&themes, &totals, 0.05);
-        assert!(!stats[0].over_represented && stats[0].z.is_none());
+        assert!(!stats[0].over_represented && stats[0].test.is_none());
         assert!((stats[0].detractors.share - 1.0).abs() < 1e-12, "the share is still shown");
     }
 
     use super::*;
+
+    /// 2 min(P(X < 30) + P(X = 30) / 2, P(X > 30) + P(X = 30) / 2), X ~ hypergeometric(200, 50,
+    /// 100), by scipy.stats.hypergeom.
+    const MID_P_30_20: f64 = 0.106_519_525_665_399_63;
 
     fn close(a: f64, b: f64, tol: f64) -> bool {
         (a - b).abs() < tol
@@ -240,18 +257,6 @@ mod tests {
         let csat = wilson(0.8, 50.0);
         assert!(close(csat.low, 0.66963, 1e-5) && close(csat.high, 0.88756, 1e-5), "{csat:?}");
         assert_eq!(wilson(0.5, 0.0), Interval { low: 0.0, high: 1.0 });
-    }
-
-    #[test]
-    fn normal_tail_and_two_proportion_test() {
-        assert!(close(two_sided_p(1.959964), 0.05, 1e-6));
-        assert!(close(two_sided_p(-1.754116), 0.079411, 1e-6));
-        assert_eq!(two_sided_p(0.0), 1.0_f64.min(2.0 * 0.5));
-        let z = two_proportion_z(0.3, 100.0, 0.2, 100.0).unwrap();
-        assert!(close(z, 1.632993, 1e-6), "{z}");
-        assert!(close(two_sided_p(z), 0.102470, 1e-5));
-        assert_eq!(two_proportion_z(0.0, 10.0, 0.0, 10.0), None);
-        assert_eq!(two_proportion_z(0.5, 0.0, 0.2, 10.0), None);
     }
 
     #[test]
@@ -290,16 +295,22 @@ mod tests {
         let stats = theme_stats(&themes, &totals, 0.05);
         let wait = &stats[0];
         assert!(close(wait.detractors.share, 0.3, 1e-12) && close(wait.others.share, 0.2, 1e-12));
-        assert!(close(wait.z.unwrap(), 1.632993, 1e-6));
-        assert!(close(wait.p_value, 0.102470, 1e-5));
-        assert!(!wait.over_represented);
-        assert_eq!(stats[1].z, Some(0.0));
+        // Fisher's mid-p of 30 of 100 against 20 of 100: twice the smaller one-sided mid-p.
+        assert!(close(wait.p_value, MID_P_30_20, 1e-9), "{}", wait.p_value);
+        assert!(!wait.over_represented && wait.representation == Representation::None);
+        assert!(close(stats[1].p_value, 1.0, 1e-12) && stats[1].test.unwrap().difference == 0.0);
         assert!(close(wait.p_holm, (2.0 * wait.p_value).min(1.0), 1e-12));
         assert_eq!(wait.detractors.mentions, 30);
         assert_eq!(wait.others.respondents, 100);
         let strong = ThemeCounts { detractors: GroupCount::unweighted(60), ..themes[0].clone() };
         let stats = theme_stats(&[strong, themes[1].clone()], &totals, 0.05);
         assert!(stats[0].over_represented && !stats[1].over_represented);
+        assert_eq!(stats[0].representation, Representation::Over);
+        // Mentioned by 2 of 100 detractors and 30 of 100 others: under-represented, and said so.
+        let rare = ThemeCounts { detractors: GroupCount::unweighted(2), ..themes[0].clone() };
+        let stats = theme_stats(&[rare], &totals, 0.05);
+        assert_eq!(stats[0].representation, Representation::Under);
+        assert!(!stats[0].over_represented);
     }
 
     #[test]

@@ -102,7 +102,7 @@ fn benchmarks_view(
         if let Some(c) = computed.results.overall.as_ref().and_then(|o| o.benchmark.as_ref()) {
             let o = computed.results.overall.as_ref().map(|o| &o.summary);
             if let Some(o) = o {
-                comparison_line(ui, t.col_nps, o.nps, o.ci_low, o.ci_high, o.n, c, t);
+                comparison_line(ui, t.col_nps, o, c, t);
             }
         }
         ui.add_space(8.0);
@@ -150,9 +150,9 @@ fn context_line(ui: &mut egui::Ui, context: &DataContext, t: &Texts, commands: &
 }
 
 #[allow(clippy::too_many_arguments)] // one line of the table, every figure it shows
-fn comparison_line(ui: &mut egui::Ui, what: &str, nps: f64, low: f64, high: f64, n: u64, c: &Comparison, t: &Texts) {
+fn comparison_line(ui: &mut egui::Ui, what: &str, s: &crate::analysis::NpsSummary, c: &Comparison, t: &Texts) {
     ui.horizontal_wrapped(|ui| {
-        ui.label(format!("{what} {} ({} – {}, n = {n})", t.signed(nps), t.signed(low), t.signed(high)));
+        ui.label(format!("{what} {} ({}, n = {})", t.signed(s.nps), super::dashboard::nps_range(s, t), s.n));
         ui.label(verdict_label(c.verdict, t, ui.visuals())).on_hover_text(t.help.tip_verdict);
         ui.label(format!("{} {}", c.sector, published(c, t)));
         ui.label(RichText::new(source_line(c)).weak());
@@ -182,7 +182,7 @@ fn sector_table(
             ui.label(RichText::new(&row.value).strong());
             ui.label(m.n.to_string());
             ui.label(t.signed(m.nps));
-            ui.label(format!("{} – {}", t.signed(m.ci_low), t.signed(m.ci_high)));
+            ui.label(super::dashboard::nps_range(m, t));
             let current = row.benchmark.as_ref();
             let shown = current
                 .map_or_else(|| t.bench_none.to_owned(), |c| format!("{} · {} · {}", c.sector, c.region, c.year));

@@ -5,7 +5,7 @@
 use eframe::egui::{self, RichText, Role, WidgetInfo};
 
 use super::{ViewContext, export_menu, plot, theme};
-use crate::analysis::{MetricSummary, SegmentRow};
+use crate::analysis::{MetricSummary, NpsSummary, SegmentRow};
 use crate::app::AppCommand;
 use crate::app::View;
 use crate::chart::Tone;
@@ -119,7 +119,7 @@ fn metric_cards(ui: &mut egui::Ui, overall: &Overall, t: &Texts) {
                 (Some(low), Some(high)) => {
                     fill(t.mean_interval, &[("low", &t.number(low, 2)), ("high", &t.number(high, 2))])
                 }
-                _ => t.no_interval.to_owned(),
+                _ => t.missing_interval(m.mean_interval_note).to_owned(),
             };
             let mut details = vec![mean_interval, t.metric_share(m)];
             details.push(match m.effective_n {
@@ -270,19 +270,17 @@ fn kpi_cards(ui: &mut egui::Ui, o: &Overall, t: &Texts) {
     let mut cards = vec![Card {
         title: t.nps.to_owned(),
         value: t.signed(o.nps),
-        details: vec![fill(t.interval, &[("low", &t.signed(o.ci_low)), ("high", &t.signed(o.ci_high))]), n_line],
+        details: vec![nps_interval(o, t), n_line],
         accent: None,
         tip: Some(format!("{}\n{}", t.help.tip_nps, t.help.tip_interval)),
     }];
-    for (title, pct, count, tone) in [
-        (t.promoters, o.promoter_pct, o.promoters, Tone::Promoter),
-        (t.passives, o.passive_pct, o.passives, Tone::Passive),
-        (t.detractors, o.detractor_pct, o.detractors, Tone::Detractor),
+    let shares = &o.share_intervals;
+    for (title, pct, count, [low, high], tone) in [
+        (t.promoters, o.promoter_pct, o.promoters, shares.promoters, Tone::Promoter),
+        (t.passives, o.passive_pct, o.passives, shares.passives, Tone::Passive),
+        (t.detractors, o.detractor_pct, o.detractors, shares.detractors, Tone::Detractor),
     ] {
-        let mut details = Vec::new();
-        if let Some((low, high)) = share_interval(pct, count, o) {
-            details.push(fill(t.interval, &[("low", &t.percent(low)), ("high", &t.percent(high))]));
-        }
+        let mut details = vec![fill(t.interval, &[("low", &t.percent(low)), ("high", &t.percent(high))])];
         // Counts are respondents; a weighted share says so, so that the two are not mixed up.
         let detail = if o.effective_n.is_some() { t.share_detail_weighted } else { t.share_detail };
         details.push(fill(detail, &[("count", &count.to_string()), ("n", &n)]));
@@ -295,34 +293,33 @@ fn kpi_cards(ui: &mut egui::Ui, o: &Overall, t: &Texts) {
         });
     }
     let mut details = Vec::new();
-    if let Some((low, high)) = mean_interval(o) {
-        details.push(fill(t.interval, &[("low", &t.number(low, 2)), ("high", &t.number(high, 2))]));
+    match (o.mean_low, o.mean_high) {
+        (Some(low), Some(high)) => {
+            details.push(fill(t.interval, &[("low", &t.number(low, 2)), ("high", &t.number(high, 2))]));
+        }
+        _ => details.push(t.missing_interval(o.mean_interval_note).to_owned()),
     }
     details.push(fill(t.mean_detail, &[("n", &n)]));
     cards.push(Card { title: t.mean.to_owned(), value: t.number(o.mean, 2), details, accent: None, tip: None });
     card_grid(ui, &cards);
 }
 
-/// The 95% Wilson interval of a share, in percent: from the count, or with weights from the
-/// weighted share and the effective n.
+/// The NPS's 95% interval as a table cell writes it (`-12 – +30`), or why there is none.
 #[must_use]
-pub fn share_interval(pct: f64, count: u64, o: &Overall) -> Option<(f64, f64)> {
-    let (successes, n) = match o.effective_n {
-        Some(n_eff) => (pct / 100.0 * n_eff, n_eff),
-        None => (count as f64, o.n as f64),
-    };
-    crate::stats::wilson(successes, n, crate::stats::Z95).map(|i| (i.low * 100.0, i.high * 100.0))
+pub fn nps_range(s: &NpsSummary, t: &Texts) -> String {
+    match (s.ci_low, s.ci_high) {
+        (Some(low), Some(high)) => format!("{} – {}", t.signed(low), t.signed(high)),
+        _ => t.missing_interval(s.interval_note).to_owned(),
+    }
 }
 
-/// The 95% t-interval of the mean 0-10 score, from the distribution's shares on the NPS's base
-/// (weighted shares on Kish's effective n when weighted); none for a single answer.
+/// The NPS's 95% interval as the cards and tables write it, or why there is none.
 #[must_use]
-pub fn mean_interval(o: &Overall) -> Option<(f64, f64)> {
-    let base = o.effective_n.unwrap_or(o.n as f64);
-    let pairs: Vec<(f64, f64)> =
-        o.distribution_pct.iter().enumerate().map(|(s, &pct)| (s as f64, pct / 100.0 * base)).collect();
-    let m = crate::stats::mean_t_interval(&pairs, 0.95)?;
-    Some((m.low, m.high))
+pub fn nps_interval(s: &NpsSummary, t: &Texts) -> String {
+    match (s.ci_low, s.ci_high) {
+        (Some(low), Some(high)) => fill(t.interval, &[("low", &t.signed(low)), ("high", &t.signed(high))]),
+        _ => t.missing_interval(s.interval_note).to_owned(),
+    }
 }
 
 /// The window listing excluded rows by reason, with example row numbers and values.

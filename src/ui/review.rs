@@ -102,6 +102,19 @@ fn review(ui: &mut egui::Ui, loaded: &LoadedSurvey, t: &Texts, commands: &mut Ve
         let rows: Vec<String> = e.examples.iter().map(ToString::to_string).collect();
         ui.label(format!("• {}: {} ({} {}…)", t.exclusion_reason(e.reason), e.rows, t.row, rows.join(", ")));
     }
+    for role in report.columns.roles.iter().filter(|r| r.scale_guessed) {
+        ui.add_space(6.0);
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(fill(t.ask_ces_scale, &[("column", &role.column)])).strong());
+            for choice in [Role::CesEffort, Role::CesAgree] {
+                let chosen =
+                    if choice == role.role { format!("{} ✔", t.role(choice)) } else { t.role(choice).to_owned() };
+                if ui.button(chosen).clicked() {
+                    commands.push(AppCommand::Reimport(with_role(&loaded.options, &role.column, choice)));
+                }
+            }
+        });
+    }
     ui.add_space(8.0);
     ui.label(RichText::new(t.preview).strong());
     ui.label(RichText::new(t.role_hint).weak());
@@ -109,7 +122,7 @@ fn review(ui: &mut egui::Ui, loaded: &LoadedSurvey, t: &Texts, commands: &mut Ve
         egui::Grid::new("preview").striped(true).min_col_width(90.0).spacing([12.0, 4.0]).show(ui, |ui| {
             ui.label("");
             for role in &report.columns.roles {
-                let guessed = role.role == Role::Score && report.columns.score_guessed;
+                let guessed = (role.role == Role::Score && report.columns.score_guessed) || role.scale_guessed;
                 let name = shorten(&role.column, 40);
                 let name = if guessed { format!("{name} ({})", t.guessed) } else { name };
                 ui.label(RichText::new(name).strong()).on_hover_text(&role.column);
@@ -130,7 +143,7 @@ fn review(ui: &mut egui::Ui, loaded: &LoadedSurvey, t: &Texts, commands: &mut Ve
                     })
                     .response;
                 response.widget_info(|| {
-                    let guessed = if role.role == Role::Score && report.columns.score_guessed {
+                    let guessed = if (role.role == Role::Score && report.columns.score_guessed) || role.scale_guessed {
                         format!(" ({})", t.guessed)
                     } else {
                         String::new()

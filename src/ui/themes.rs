@@ -15,7 +15,7 @@ use crate::app::{AppCommand, LoadedSurvey, ThemeState, ViewSettings};
 use crate::chart::Tone;
 use crate::i18n::themes::ThemeTexts;
 use crate::i18n::{Language as UiLanguage, Texts, fill};
-use crate::themes::{Codebook, Language, Share, ThemeId};
+use crate::themes::{Codebook, Language, Representation, Share, ThemeId};
 
 /// Themes shown in the chart.
 const CHART_THEMES: usize = 10;
@@ -276,7 +276,7 @@ fn chart<'a>(
 fn nps_text(summary: Option<&crate::analysis::NpsSummary>, t: &Texts) -> String {
     summary.map_or_else(
         || "–".to_owned(),
-        |s| format!("{} ({} – {}), n = {}", t.signed(s.nps), t.signed(s.ci_low), t.signed(s.ci_high), s.n),
+        |s| format!("{} ({}), n = {}", t.signed(s.nps), super::dashboard::nps_range(s, t), s.n),
     )
 }
 
@@ -301,6 +301,7 @@ fn table(
             tt.col_over,
             tt.col_nps_with,
             tt.col_nps_without,
+            tt.col_impact,
             "",
         ] {
             ui.label(RichText::new(header).strong());
@@ -316,15 +317,26 @@ fn table(
             ui.label(share_text(&r.stats.passives, t, tt));
             ui.label(share_text(&r.stats.promoters, t, tt));
             let difference = format!("{} pp", t.signed(100.0 * r.stats.difference));
-            if r.stats.over_represented {
-                let colour = theme::tone_colour(Tone::Detractor, ui.visuals());
-                ui.label(RichText::new(format!("{difference} *")).color(colour).strong());
-            } else {
-                ui.label(difference);
+            match r.stats.representation {
+                Representation::Over => {
+                    let colour = theme::tone_colour(Tone::Detractor, ui.visuals());
+                    ui.label(RichText::new(format!("{difference} *")).color(colour).strong());
+                }
+                Representation::Under => {
+                    let colour = theme::tone_colour(Tone::Promoter, ui.visuals());
+                    ui.label(RichText::new(format!("{difference} *")).color(colour));
+                }
+                Representation::None => {
+                    ui.label(difference);
+                }
             }
-            let with = nps_text(r.with.as_ref(), t);
-            ui.label(if r.nps_significant { format!("{with} *") } else { with });
+            ui.label(nps_text(r.with.as_ref(), t));
             ui.label(nps_text(r.without.as_ref(), t));
+            let impact = r.impact.map_or_else(
+                || "–".to_owned(),
+                |i| format!("{} ({} – {})", t.signed(i.impact), t.signed(i.ci_low), t.signed(i.ci_high)),
+            );
+            ui.label(if r.nps_significant { format!("{impact} *") } else { impact });
             let text = fill(tt.show_theme_responses, &[("count", &r.positions.len().to_string())]);
             let button = ui.small_button(&text);
             let name = format!("{text}: {label}");

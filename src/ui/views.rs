@@ -328,7 +328,7 @@ fn segment_table(
             ui.label(&r.value);
             ui.label(n_text(m.n, m.effective_n, t));
             ui.label(RichText::new(t.signed(m.nps)).strong());
-            ui.label(format!("{} – {}", t.signed(m.ci_low), t.signed(m.ci_high)));
+            ui.label(super::dashboard::nps_range(m, t));
             ui.label(r.difference_vs_rest.map_or_else(|| "–".to_owned(), |d| t.signed(d)));
             // The Holm-adjusted p, which is what the significance mark follows.
             ui.label(r.p_adjusted.map_or_else(

@@ -1,0 +1,168 @@
+//! The calibration table of every test that puts a star or a flag on screen:
+//! `cargo run --release --example calibration [DRAWS]` (default 20,000 draws a cell, seeded).
+//!
+//! Both sides are drawn from one population, so every star is a false alarm: at the 5% level the
+//! share starred must stay at or below 5.5% (and above 3% where the data allow). The power is the
+//! share starred when the first group's NPS is 10 or 20 points higher (a quarter of the draws).
+//! Interval rows give the coverage of the 95% interval the benchmark verdict reads (at least
+//! 94.5%). Prints Markdown tables, then the cells outside the bounds (none, when all is well).
+
+use nps_workbench::calibration::{
+    Population, Weights, far_below_rate, interval_coverage, nps_test_rate, paired_test_rate, representation_rate,
+};
+
+/// Group size against rest size, as the issue lists them.
+const PAIRS: [(usize, usize); 14] = [
+    (5, 30),
+    (5, 1_000),
+    (5, 10_000),
+    (10, 30),
+    (10, 1_000),
+    (10, 10_000),
+    (30, 30),
+    (30, 1_000),
+    (30, 10_000),
+    (100, 100),
+    (100, 1_000),
+    (100, 10_000),
+    (1_000, 1_000),
+    (1_000, 10_000),
+];
+
+/// The upper bound on a false-alarm rate, and the lower bound on a coverage.
+const MAX_FALSE_ALARMS: f64 = 0.055;
+const MIN_COVERAGE: f64 = 0.945;
+
+fn pct(x: f64) -> String {
+    format!("{:.1}%", 100.0 * x)
+}
+
+fn main() {
+    let draws: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(20_000);
+    let power_draws = (draws / 4).max(1);
+    let mut outside: Vec<String> = Vec::new();
+    let mut seed = 2026u64;
+    let mut next_seed = || {
+        seed += 1;
+        seed
+    };
+    println!("# Calibration at the 5% level: {draws} draws a cell (power: {power_draws}), seeded\n");
+
+    println!("## Two groups' NPS: segment against the rest, period against period, a theme's NPS with and without\n");
+    println!("| population | weights | group | rest | false alarms | power +10 | power +20 |");
+    println!("|---|---|---:|---:|---:|---:|---:|");
+    for weights in [Weights::None, Weights::LogNormal] {
+        for population in Population::ALL {
+            for (n, rest) in PAIRS {
+                let alarms = nps_test_rate(n, rest, &population, &population, weights, draws, next_seed());
+                let power = |points: f64, seed: u64| {
+                    nps_test_rate(n, rest, &population.shifted(points), &population, weights, power_draws, seed)
+                };
+                let (p10, p20) = (power(0.10, next_seed()), power(0.20, next_seed()));
+                println!(
+                    "| {} | {} | {n} | {rest} | {} | {} | {} |",
+                    population.label(),
+                    weights.label(),
+                    pct(alarms),
+                    pct(p10),
+                    pct(p20)
+                );
+                if alarms > MAX_FALSE_ALARMS {
+                    outside.push(format!(
+                        "NPS {} {} {n} vs {rest}: {}",
+                        population.label(),
+                        weights.label(),
+                        pct(alarms)
+                    ));
+                }
+            }
+        }
+    }
+
+    println!("\n## The same respondents in two periods (paired sign-flip test; 60% keep their group)\n");
+    println!("| population | respondents | false alarms | power +10 | power +20 |");
+    println!("|---|---:|---:|---:|---:|");
+    for population in Population::ALL {
+        for m in [5, 10, 30, 100, 1_000] {
+            let alarms = paired_test_rate(m, &population, &population, 0.6, draws, next_seed());
+            // The true change is 40% of the populations' difference: shift by 2.5 times it.
+            let power = |points: f64, seed: u64| {
+                paired_test_rate(m, &population, &population.shifted(points / 0.4), 0.6, power_draws, seed)
+            };
+            let (p10, p20) = (power(0.10, next_seed()), power(0.20, next_seed()));
+            println!("| {} | {m} | {} | {} | {} |", population.label(), pct(alarms), pct(p10), pct(p20));
+            if alarms > MAX_FALSE_ALARMS {
+                outside.push(format!("paired {} {m}: {}", population.label(), pct(alarms)));
+            }
+        }
+    }
+
+    println!("\n## A theme over- or under-represented among detractors (no true difference)\n");
+    println!("| population | weights | commenters | mentioned by | false alarms |");
+    println!("|---|---|---:|---:|---:|");
+    for weights in [Weights::None, Weights::LogNormal] {
+        for population in Population::ALL {
+            for n in [10, 30, 100, 1_000, 10_000] {
+                for mentioned in [0.05, 0.3] {
+                    let alarms = representation_rate(n, &population, mentioned, weights, draws, next_seed());
+                    println!(
+                        "| {} | {} | {n} | {} | {} |",
+                        population.label(),
+                        weights.label(),
+                        pct(mentioned),
+                        pct(alarms)
+                    );
+                    if alarms > MAX_FALSE_ALARMS {
+                        outside.push(format!(
+                            "theme {} {} {n} at {}: {}",
+                            population.label(),
+                            weights.label(),
+                            pct(mentioned),
+                            pct(alarms)
+                        ));
+                    }
+                }
+            }
+        }
+    }
+
+    println!("\n## A response rate \"far below the rest\" (same true rate on both sides; one-sided)\n");
+    println!("| invited | rest invited | response rate | false alarms | power: rate / 3 |");
+    println!("|---:|---:|---:|---:|---:|");
+    for (n, rest) in PAIRS {
+        for rate in [0.1, 0.3, 0.5] {
+            let alarms = far_below_rate(n as u64, rest as u64, rate, rate, draws, next_seed());
+            let power = far_below_rate(n as u64, rest as u64, rate / 3.0, rate, power_draws, next_seed());
+            println!("| {n} | {rest} | {} | {} | {} |", pct(rate), pct(alarms), pct(power));
+            if alarms > MAX_FALSE_ALARMS {
+                outside.push(format!("response rate {n} vs {rest} at {}: {}", pct(rate), pct(alarms)));
+            }
+        }
+    }
+
+    println!("\n## Coverage of the 95% interval the benchmark verdict reads (adjusted Wald)\n");
+    println!("| population | weights | answers | coverage |");
+    println!("|---|---|---:|---:|");
+    for weights in [Weights::None, Weights::LogNormal] {
+        for population in Population::ALL {
+            for n in [5, 10, 30, 100, 1_000] {
+                let coverage = interval_coverage(n, &population, weights, draws, next_seed());
+                println!("| {} | {} | {n} | {} |", population.label(), weights.label(), pct(coverage));
+                // The verdict is given from 30 answers on; smaller groups are "too few".
+                if n >= 30 && coverage < MIN_COVERAGE {
+                    outside.push(format!("coverage {} {} {n}: {}", population.label(), weights.label(), pct(coverage)));
+                }
+            }
+        }
+    }
+
+    println!();
+    if outside.is_empty() {
+        println!("Every false-alarm rate is at most 5.5% and every coverage (30 answers or more) at least 94.5%.");
+    } else {
+        println!("Outside the bounds:");
+        for line in &outside {
+            println!("- {line}");
+        }
+    }
+}

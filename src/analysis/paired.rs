@@ -1,0 +1,137 @@
+//! The same respondents twice: when a respondent ID answers in two periods, the change between
+//! those periods is not a comparison of independent groups. This module keeps the ID column's
+//! values as codes and, for a trend, finds the respondents who answered in both of two
+//! consecutive periods, with their changes on the -1/0/+1 scale for `stats::compare`'s paired
+//! test.
+//!
+//! Must not touch egui or files.
+
+use std::collections::HashMap;
+
+use polars::prelude::{DataType, IntoLazy, col};
+
+use super::AnalysisError;
+use super::calendar::Period;
+use super::engine::{GroupTally, filter_expression};
+use super::filter::Filter;
+use super::survey::{DAY, SCORE, Survey};
+use crate::stats::compare::PairedChanges;
+
+/// Code of a row without an ID.
+pub const NO_ID: u32 = u32::MAX;
+
+/// The respondent ID column: one code per frame row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RespondentIds {
+    /// The column's header.
+    pub column: String,
+    /// The code of each row's ID ([`NO_ID`] where the cell is blank).
+    pub codes: Vec<u32>,
+    /// Whether any ID occurs on more than one row (otherwise nobody can answer twice).
+    pub repeats: bool,
+}
+
+impl RespondentIds {
+    /// Codes the IDs of a column (trimmed; blank cells have none).
+    #[must_use]
+    pub fn encode<'a>(column: &str, ids: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut seen: HashMap<&str, u32> = HashMap::new();
+        let mut filled = 0usize;
+        let codes = ids
+            .into_iter()
+            .map(|id| {
+                let id = id.trim();
+                if id.is_empty() {
+                    return NO_ID;
+                }
+                filled += 1;
+                let next = seen.len() as u32;
+                *seen.entry(id).or_insert(next)
+            })
+            .collect();
+        Self { column: column.to_owned(), codes, repeats: seen.len() < filled }
+    }
+}
+
+/// The -1/0/+1 value of a 0-10 answer.
+fn value_of(score: u8) -> i8 {
+    match score {
+        0..=6 => -1,
+        7..=8 => 0,
+        _ => 1,
+    }
+}
+
+/// For every period of a trend (the engine's tallies, gaps included), the changes of the
+/// respondents who answered both in it and in the previous period with answers, under `filter`.
+/// A respondent who answered more than once in one period counts with the last answer. `None`
+/// for the first period with answers and for gaps; all `None` without an ID column whose IDs
+/// repeat.
+pub fn paired_changes(
+    survey: &Survey,
+    filter: &Filter,
+    period: Period,
+    periods: &[(i32, GroupTally)],
+) -> Result<Vec<Option<PairedChanges>>, AnalysisError> {
+    let mut out = vec![None; periods.len()];
+    let Some(ids) = survey.respondents.as_ref().filter(|ids| ids.repeats) else { return Ok(out) };
+    if !survey.has_dates() || periods.len() < 2 {
+        return Ok(out);
+    }
+    let mut predicate = col(SCORE).is_not_null().and(col(DAY).is_not_null());
+    if let Some(p) = filter_expression(survey, filter) {
+        predicate = predicate.and(p);
+    }
+    const POS: &str = "pos";
+    let rows = survey
+        .frame()
+        .clone()
+        .lazy()
+        .with_row_index(POS, None)
+        .filter(predicate)
+        .select([col(POS).cast(DataType::UInt32), col(DAY), col(SCORE).cast(DataType::UInt8)])
+        .collect()?;
+    let (positions, days, scores) = (rows.column(POS)?.u32()?, rows.column(DAY)?.i32()?, rows.column(SCORE)?.u8()?);
+    let starts: Vec<i32> = periods.iter().map(|(s, _)| *s).collect();
+    // Each period's respondents: ID code -> the value of their last answer in it.
+    let mut answers: Vec<HashMap<u32, i8>> = vec![HashMap::new(); periods.len()];
+    for i in 0..rows.height() {
+        let (Some(pos), Some(day), Some(score)) = (positions.get(i), days.get(i), scores.get(i)) else { continue };
+        let Some(&code) = ids.codes.get(pos as usize) else { continue };
+        if code == NO_ID {
+            continue;
+        }
+        let Some(k) = starts.partition_point(|&s| s <= period.start_of(day)).checked_sub(1) else { continue };
+        answers[k].insert(code, value_of(score));
+    }
+    let mut previous: Option<usize> = None;
+    for (k, (_, tally)) in periods.iter().enumerate() {
+        if tally.nps.n() == 0 {
+            continue;
+        }
+        if let Some(j) = previous {
+            let mut changes = PairedChanges::default();
+            for (code, &after) in &answers[k] {
+                if let Some(&before) = answers[j].get(code) {
+                    changes.add(before, after);
+                }
+            }
+            out[k] = Some(changes);
+        }
+        previous = Some(k);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_coded_and_repeats_found() {
+        let ids = RespondentIds::encode("id", ["a", " b", "", "a "]);
+        assert_eq!(ids.codes, [0, 1, NO_ID, 0]);
+        assert!(ids.repeats);
+        assert!(!RespondentIds::encode("id", ["a", "b", ""]).repeats);
+    }
+}
