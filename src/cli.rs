@@ -684,6 +684,7 @@ pub fn format_table(report: &Report, language: Language) -> String {
         for p in points {
             let (nps, ci) = match (p.nps, p.ci_low, p.ci_high) {
                 (Some(v), Some(lo), Some(hi)) => (t.signed(v), range(lo, hi)),
+                (Some(v), _, _) => (t.signed(v), "-".to_owned()),
                 _ => ("-".to_owned(), c.no_answers.to_owned()),
             };
             let change = p.change.map_or_else(|| "-".to_owned(), |d| t.signed(d));

@@ -837,6 +837,29 @@ mod tests {
     }
 
     #[test]
+    fn every_header_of_every_table_is_unique_in_every_language() {
+        let mut report = sample_report(&["region", "region:channel"]);
+        // A response rate on a segment adds its columns to the breakdown's table.
+        if let Some(row) = report.segments.first_mut() {
+            row.response_rate = crate::analysis::ResponseRate::of(5, 10);
+        }
+        assert!(!report.sectors.is_empty() && report.trend.as_ref().is_some_and(|t| !t.is_empty()));
+        for language in [Language::English, Language::Dutch, Language::Danish] {
+            let w = Words::of(language);
+            let mut tables = tables_for(&results_of(&report), &report.excluded, Some(report.rows_read), &w);
+            let tt = crate::i18n::themes::ThemeTexts::of(language);
+            tables.push(themes_table(&ThemeSummary::default(), crate::themes::Language::English, &w, tt));
+            for table in &tables {
+                let mut headers: Vec<&str> = table.columns.iter().map(|c| c.header.as_str()).collect();
+                headers.sort_unstable();
+                let before = headers.len();
+                headers.dedup();
+                assert_eq!(headers.len(), before, "{language:?}: repeated header in '{}'", table.title);
+            }
+        }
+    }
+
+    #[test]
     fn tables_hold_numbers_as_numbers() {
         let report = sample_report(&["region"]);
         let w = Words::of(Language::English);

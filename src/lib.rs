@@ -2,10 +2,14 @@
 //!
 //! The modules, from the bottom up:
 //! - `stats` (pure numbers) and `import` (files into text cells) use no other module.
+//! - `stats` holds the calibrated tests behind every star (`stats::compare` chooses among the
+//!   exact tests of `stats::exact` and the z-tests by group size and weighting).
 //! - `analysis` is the typed survey on polars and every aggregation, `themes` the text analysis
 //!   of comments, `benchmarks` the sector figures. They build on `import` and `stats` (`themes`
-//!   on `stats` only) and share a few types (a segment row carries a benchmark comparison;
-//!   `themes` reuses the minimum n for tests); `benchmarks` saves through `export`.
+//!   on `stats` only) and share a few types (a segment row carries a benchmark comparison);
+//!   `benchmarks` saves through `export`.
+//! - `calibration` simulates every test's false-alarm rate and power through the code the views
+//!   run (`examples/calibration.rs` prints the table; a quick version runs in the tests).
 //! - `report` assembles one file's analysis from `import`, `analysis` and `benchmarks`;
 //!   `themes_report` does the same for the comments' themes.
 //! - `chart` describes charts; `figures` builds charts and tables from results; `export` renders

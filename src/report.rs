@@ -555,7 +555,7 @@ pub fn report_for_survey(survey: &Survey, views: &ViewRequest, library: &[Benchm
             header_missing: facts.header_missing,
         },
         interval: "adjusted_wald_95",
-        interval_note: "adjusted Wald 95% (Kish's effective n when weighted); where the NPS itself lies outside it (very few answers) the interval is widened to include it",
+        interval_note: "adjusted Wald 95% (Kish's effective n when weighted); where the NPS itself lies outside it (very few answers) the interval is widened to include it; no interval below two effective answers (interval_note on the summary says why)",
         filter: views.filter.describe(),
         overall,
         segments,

@@ -55,12 +55,13 @@ impl HelpPanel {
 
 /// The Guide's sections in reading order: (title, text).
 #[must_use]
-pub fn sections(h: &HelpTexts) -> [(&'static str, &'static str); 6] {
+pub fn sections(h: &HelpTexts) -> [(&'static str, &'static str); 7] {
     [
         (h.start_title, h.start_body),
         (h.groups_title, h.groups_body),
         (h.interval_title, h.interval_body),
         (h.pale_title, h.pale_body),
+        (h.stars_title, h.stars_body),
         (h.verdicts_title, h.verdicts_body),
         (h.excluded_title, h.excluded_body),
     ]

@@ -489,6 +489,10 @@ fn trend(
                         ui.label(RichText::new(t.signed(v)).strong());
                         ui.label(format!("{} – {}", t.signed(lo), t.signed(hi)));
                     }
+                    (Some(v), _, _) => {
+                        ui.label(RichText::new(t.signed(v)).strong());
+                        ui.label(t.no_interval);
+                    }
                     _ => {
                         ui.label("–");
                         ui.label("–");
@@ -502,6 +506,10 @@ fn trend(
                 }
                 if p.small_n && p.n > 0 {
                     flags.push(t.small_n.to_owned());
+                }
+                if let Some(m) = p.respondents_in_both.filter(|&m| m > 0) {
+                    let note = if p.paired { t.change_paired } else { t.change_independent };
+                    flags.push(fill(note, &[("m", &m.to_string())]));
                 }
                 ui.label(flags.join(", "));
                 ui.end_row();
