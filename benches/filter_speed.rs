@@ -40,6 +40,7 @@ fn survey() -> Survey {
             ("csat".into(), MetricKind::Csat, (0..ROWS).map(|_| Some(1 + next(5) as u8)).collect()),
         ],
         comments: Vec::new(),
+        respondents: None,
     };
     Survey::from_generated(columns, "generated").unwrap()
 }

@@ -691,7 +691,8 @@ pub fn format_table(report: &Report, language: Language) -> String {
             let mut flag = if p.change_significant { format!("  * {}", t.significant_change) } else { String::new() };
             if let Some(m) = p.respondents_in_both.filter(|&m| m > 0) {
                 let note = if p.paired { t.change_paired } else { t.change_independent };
-                flag.push_str(&format!("  ({})", fill(note, &[("m", &m.to_string())])));
+                let change = p.paired_change.map_or_else(|| "-".to_owned(), |c| t.signed(c));
+                flag.push_str(&format!("  ({})", fill(note, &[("m", &m.to_string()), ("change", &change)])));
             }
             let p_text = |v: Option<f64>| v.map_or_else(|| "-".to_owned(), |p| t.number(p, 3));
             let _ = writeln!(

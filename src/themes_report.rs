@@ -293,7 +293,7 @@ pub fn format_themes(report: &ThemesReport, language: UiLanguage) -> String {
     let _ = writeln!(out);
     let _ = writeln!(
         out,
-        "{:<24} {:>10} {:>24} {:>7} {:>7} {:>10} {:>10} {:>26}  {}",
+        "{:<24} {:>10} {:>24} {:>7} {:>7} {:>10} {:>10} {:>26} {:>9}  {}",
         c.col_theme,
         c.col_mentions,
         c.col_detractor_share,
@@ -302,6 +302,7 @@ pub fn format_themes(report: &ThemesReport, language: UiLanguage) -> String {
         c.col_nps_with,
         c.col_nps_without,
         c.col_impact,
+        "p (Holm)",
         c.col_over
     );
     let nps = |v: Option<f64>| v.map_or_else(|| "-".to_owned(), |x| t.signed(x));
@@ -319,7 +320,7 @@ pub fn format_themes(report: &ThemesReport, language: UiLanguage) -> String {
         };
         let _ = writeln!(
             out,
-            "{:<24} {:>10} {:>24} {:>7} {:>7} {:>10} {:>10} {:>26}  {}",
+            "{:<24} {:>10} {:>24} {:>7} {:>7} {:>10} {:>10} {:>26} {:>9}  {}",
             theme.label.chars().take(24).collect::<String>(),
             theme.mentions,
             share,
@@ -328,6 +329,7 @@ pub fn format_themes(report: &ThemesReport, language: UiLanguage) -> String {
             nps(theme.nps_with),
             nps(theme.nps_without),
             impact,
+            theme.impact_p_adjusted.map_or_else(|| "-".to_owned(), |p| t.number(p, 3)),
             match theme.representation {
                 Representation::Over => c.over_yes,
                 Representation::Under => c.under_yes,

@@ -514,6 +514,7 @@ fn card_intervals_are_in_the_json() {
     let overall = &json["overall"];
     // 7 promoters of 12: Wilson [31.95%, 80.67%] (statistics.md's formula).
     let promoters = overall["share_intervals"]["promoters"].as_array().unwrap();
+    assert_eq!(overall["share_intervals"]["detractors"].as_array().map(Vec::len), Some(2));
     let (p, n, z) = (7.0 / 12.0, 12.0, 1.959964_f64);
     let centre = (p + z * z / (2.0 * n)) / (1.0 + z * z / n);
     let half = z * (p * (1.0 - p) / n + z * z / (4.0 * n * n)).sqrt() / (1.0 + z * z / n);
@@ -558,10 +559,13 @@ fn the_same_customers_in_two_months_are_a_paired_change() {
     let february = &json["trend"][1];
     assert_eq!(february["paired"], true);
     assert_eq!(february["respondents_in_both"], 12);
-    assert_eq!(february["change_test"], "paired_t");
-    assert!((february["change_p_value"].as_f64().unwrap() - 0.006_872_3).abs() < 1e-6);
+    assert_eq!(february["change_test"], "sign_flip");
+    assert!((february["change_p_value"].as_f64().unwrap() - 2.0 / 64.0).abs() < 1e-12);
     let (_, stdout, _) = run(&["report", path.to_str().unwrap(), "--trend", "month"]);
-    assert!(stdout.contains("paired test: 12 respondents answered in both periods"), "{stdout}");
+    assert!(
+        stdout.contains("paired test: 12 respondents answered in both periods, their own change +50.0"),
+        "{stdout}"
+    );
 }
 
 #[test]

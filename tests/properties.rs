@@ -132,7 +132,9 @@ proptest! {
             }
         }
         if let Some(c) = &overall.metrics.csat {
-            prop_assert!(inside(c.share_low, c.share_pct, c.share_high));
+            if let (Some(low), Some(high)) = (c.share_low, c.share_high) {
+                prop_assert!(inside(low, c.share_pct, high));
+            }
             if let (Some(low), Some(high)) = (c.mean_low, c.mean_high) {
                 prop_assert!(inside(low, c.mean, high));
             } else {

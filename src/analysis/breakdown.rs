@@ -17,9 +17,9 @@ pub const ALPHA: f64 = 0.05;
 
 pub use crate::stats::MIN_TESTED_N;
 
-/// The calibrated test of group `a`'s NPS against group `b`'s (see [`stats::compare`]: exact
-/// for small unweighted groups, the adjusted difference otherwise), when both have at least
-/// [`MIN_TESTED_N`] (effective) answers.
+/// The calibrated test of group `a`'s NPS against group `b`'s (see [`stats::compare`]: the exact
+/// permutation test for unweighted groups of up to 100 answers, the raw difference over the
+/// pooled SE otherwise), when both have at least [`MIN_TESTED_N`] (effective) answers.
 pub fn test_groups(a: &ScoreTally, b: &ScoreTally, weighted: bool) -> Option<Difference> {
     let (a, n_a) = a.effective_counts(weighted)?;
     let (b, n_b) = b.effective_counts(weighted)?;

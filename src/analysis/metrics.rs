@@ -81,10 +81,10 @@ pub struct MetricSummary {
     pub share: &'static str,
     /// The share, percent.
     pub share_pct: f64,
-    /// Wilson 95% lower bound, percent.
-    pub share_low: f64,
+    /// Wilson 95% lower bound, percent; absent below two (effective) answers.
+    pub share_low: Option<f64>,
     /// Wilson 95% upper bound, percent.
-    pub share_high: f64,
+    pub share_high: Option<f64>,
     /// For grades: % below 6, with its Wilson interval.
     pub fail_pct: Option<f64>,
     /// Wilson 95% lower bound of `fail_pct`.
@@ -160,6 +160,8 @@ pub fn summarise_tally(name: &str, kind: MetricKind, tally: &ScoreTally, weighte
         stats::wilson(successes.min(n_eff), n_eff, Z95)
     };
     let wilson = share_of(&counts_towards)?;
+    // No interval rests on fewer than two (effective) answers.
+    let enough = n_eff >= 2.0 - 1e-9;
     let fail = (kind == MetricKind::Grade).then(|| share_of(&|v| v < 6)).flatten();
     Some(MetricSummary {
         column: name.to_owned(),
@@ -174,11 +176,11 @@ pub fn summarise_tally(name: &str, kind: MetricKind, tally: &ScoreTally, weighte
         mean_interval_note: mean_summary.err().map(stats::NoInterval::id),
         share,
         share_pct: 100.0 * wilson.centre,
-        share_low: 100.0 * wilson.low,
-        share_high: 100.0 * wilson.high,
+        share_low: enough.then_some(100.0 * wilson.low),
+        share_high: enough.then_some(100.0 * wilson.high),
         fail_pct: fail.map(|f| 100.0 * f.centre),
-        fail_low: fail.map(|f| 100.0 * f.low),
-        fail_high: fail.map(|f| 100.0 * f.high),
+        fail_low: fail.filter(|_| enough).map(|f| 100.0 * f.low),
+        fail_high: fail.filter(|_| enough).map(|f| 100.0 * f.high),
     })
 }
 
@@ -213,8 +215,8 @@ mod tests {
         let s = summarise(MetricKind::Csat, &csat, None).unwrap();
         assert_eq!(s.n, 50);
         close(s.share_pct, 80.0, 1e-9);
-        close(s.share_low, 66.963, 1e-3);
-        close(s.share_high, 88.756, 1e-3);
+        close(s.share_low.unwrap(), 66.963, 1e-3);
+        close(s.share_high.unwrap(), 88.756, 1e-3);
         close(s.mean, 4.06, 1e-9);
         close(s.mean_low.unwrap(), 3.7594, 1e-4);
         close(s.mean_high.unwrap(), 4.3606, 1e-4);
@@ -222,8 +224,8 @@ mod tests {
         let ces = from_counts(&[(1, 1), (2, 1), (3, 2), (4, 4), (5, 6), (6, 10), (7, 6)]);
         let s = summarise(MetricKind::CesAgree, &ces, None).unwrap();
         close(s.share_pct, 73.33, 0.01);
-        close(s.share_low, 55.55, 0.01);
-        close(s.share_high, 85.82, 0.01);
+        close(s.share_low.unwrap(), 55.55, 0.01);
+        close(s.share_high.unwrap(), 85.82, 0.01);
         close(s.mean, 5.2333, 1e-4);
         close(s.mean_low.unwrap(), 4.6558, 1e-4);
         close(s.mean_high.unwrap(), 5.8108, 1e-4);
@@ -234,8 +236,8 @@ mod tests {
         close(s.mean_low.unwrap(), 7.0586, 1e-4);
         close(s.mean_high.unwrap(), 8.0414, 1e-4);
         close(s.share_pct, 60.0, 1e-9);
-        close(s.share_low, 38.66, 0.01);
-        close(s.share_high, 78.12, 0.01);
+        close(s.share_low.unwrap(), 38.66, 0.01);
+        close(s.share_high.unwrap(), 78.12, 0.01);
         close(s.fail_pct.unwrap(), 5.0, 1e-9);
     }
 

@@ -64,7 +64,8 @@ fn value_of(score: u8) -> i8 {
 
 /// For every period of a trend (the engine's tallies, gaps included), the changes of the
 /// respondents who answered both in it and in the previous period with answers, under `filter`.
-/// A respondent who answered more than once in one period counts with the last answer. `None`
+/// A respondent who answered more than once in one period counts with the latest answer (by
+/// date; the later row on the same day). `None`
 /// for the first period with answers and for gaps; all `None` without an ID column whose IDs
 /// repeat.
 pub fn paired_changes(
@@ -93,8 +94,8 @@ pub fn paired_changes(
         .collect()?;
     let (positions, days, scores) = (rows.column(POS)?.u32()?, rows.column(DAY)?.i32()?, rows.column(SCORE)?.u8()?);
     let starts: Vec<i32> = periods.iter().map(|(s, _)| *s).collect();
-    // Each period's respondents: ID code -> the value of their last answer in it.
-    let mut answers: Vec<HashMap<u32, i8>> = vec![HashMap::new(); periods.len()];
+    // Each period's respondents: ID code -> the day and value of their latest answer in it.
+    let mut latest: Vec<HashMap<u32, (i32, i8)>> = vec![HashMap::new(); periods.len()];
     for i in 0..rows.height() {
         let (Some(pos), Some(day), Some(score)) = (positions.get(i), days.get(i), scores.get(i)) else { continue };
         let Some(&code) = ids.codes.get(pos as usize) else { continue };
@@ -102,8 +103,13 @@ pub fn paired_changes(
             continue;
         }
         let Some(k) = starts.partition_point(|&s| s <= period.start_of(day)).checked_sub(1) else { continue };
-        answers[k].insert(code, value_of(score));
+        let entry = latest[k].entry(code).or_insert((day, value_of(score)));
+        if day >= entry.0 {
+            *entry = (day, value_of(score));
+        }
     }
+    let answers: Vec<HashMap<u32, i8>> =
+        latest.into_iter().map(|m| m.into_iter().map(|(code, (_, value))| (code, value)).collect()).collect();
     let mut previous: Option<usize> = None;
     for (k, (_, tally)) in periods.iter().enumerate() {
         if tally.nps.n() == 0 {

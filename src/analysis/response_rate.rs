@@ -31,7 +31,7 @@ use crate::stats::exact::{self, Alternative};
 use crate::stats::{self, Z95};
 
 /// A value is "far below the rest" only when its rate is under this fraction of the rest's rate
-/// (and its 95% interval lies below the rest's rate).
+/// (and Fisher's test says it is lower beyond chance, see the module docs).
 pub const FAR_BELOW_RATIO: f64 = 0.5;
 
 /// Level of the "far below the rest" test, after Holm's correction.

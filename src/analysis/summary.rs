@@ -145,8 +145,8 @@ pub struct NpsSummary {
     /// % detractors.
     pub detractor_pct: f64,
     /// Wilson 95% intervals of the promoter, passive and detractor shares, percent, each
-    /// `[low, high]` (on Kish's effective n when weighted).
-    pub share_intervals: ShareIntervals,
+    /// `[low, high]` (on Kish's effective n when weighted); absent below two effective answers.
+    pub share_intervals: Option<ShareIntervals>,
     /// Kish's effective n when the data are weighted (the intervals use it in place of n).
     pub effective_n: Option<f64>,
     /// How many answered 0, 1, ..., 10 (counts of respondents, never weighted).
@@ -212,11 +212,11 @@ impl NpsSummary {
             promoter_pct: 100.0 * counts.promoters / total,
             passive_pct: 100.0 * counts.passives / total,
             detractor_pct: 100.0 * counts.detractors / total,
-            share_intervals: ShareIntervals {
+            share_intervals: enough.then(|| ShareIntervals {
                 promoters: wilson(counts.promoters / total),
                 passives: wilson(counts.passives / total),
                 detractors: wilson(counts.detractors / total),
-            },
+            }),
             effective_n: weighted.then_some(n_eff),
             distribution: tally.counts,
             distribution_pct: values.map(|v| 100.0 * v / value_sum),
@@ -346,6 +346,7 @@ mod tests {
         assert_eq!(s.nps, 100.0);
         assert_eq!((s.ci_low, s.ci_high, s.interval_note), (None, None, Some(TOO_FEW_ANSWERS)));
         assert_eq!((s.mean_low, s.mean_interval_note), (None, Some("too_few_answers")));
+        assert_eq!(s.share_intervals, None);
         // Weighted: two answers whose weights make them worth less than two have none either.
         let mut tally = ScoreTally::default();
         tally.add(9, 10.0);
@@ -365,8 +366,9 @@ mod tests {
         // Share intervals are the reference's Wilson intervals: 3 promoters of 6 ([0.5, n 6]).
         let r = summarise_scores(distribution_of([0, 7, 7, 9, 9, 9])).unwrap();
         let expected = crate::stats::wilson(3.0, 6.0, Z95).unwrap();
-        assert!((r.share_intervals.promoters[0] - 100.0 * expected.low).abs() < 1e-9);
-        assert!((r.share_intervals.promoters[1] - 100.0 * expected.high).abs() < 1e-9);
+        let shares = r.share_intervals.unwrap();
+        assert!((shares.promoters[0] - 100.0 * expected.low).abs() < 1e-9);
+        assert!((shares.promoters[1] - 100.0 * expected.high).abs() < 1e-9);
     }
 
     #[test]

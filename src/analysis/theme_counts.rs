@@ -201,14 +201,12 @@ pub struct ThemeRow {
 pub struct ThemeImpact {
     /// NPS of all commenters minus NPS of those not mentioning the theme, points.
     pub impact: f64,
-    /// 95% interval of the impact, lower bound (points).
+    /// 95% interval of the impact, lower bound (points): the share mentioning the theme times the
+    /// interval of the NPS difference, the share taken as known (it is counted, not sampled, in
+    /// the comparison the test makes).
     pub ci_low: f64,
     /// Upper bound (points).
     pub ci_high: f64,
-    /// 95% interval of NPS with minus NPS without, lower bound (points).
-    pub difference_low: f64,
-    /// Upper bound (points).
-    pub difference_high: f64,
     /// Two-sided p-value of the calibrated test (the same for the impact and the difference).
     pub p_value: f64,
     /// The test used (`exact_permutation` or `pooled_z`).
@@ -223,8 +221,6 @@ impl ThemeImpact {
             impact: 100.0 * share * test.difference,
             ci_low: 100.0 * share * test.ci_low,
             ci_high: 100.0 * share * test.ci_high,
-            difference_low: 100.0 * test.ci_low,
-            difference_high: 100.0 * test.ci_high,
             p_value: test.p_value,
             method: test.method.id(),
         }

@@ -57,23 +57,25 @@ pub struct TrendPoint {
     pub metrics: GroupMetrics,
 }
 
-/// Respondents in both periods must be at least this share of the smaller period for the change
-/// to be tested as paired; below it, the change is tested as between independent groups (and
-/// the count in both is still shown).
-pub const PAIRED_FROM_SHARE: f64 = 0.5;
+/// Respondents in both periods must be at least this share of *each* period's answers for the
+/// change to be tested as paired: then the change shown (the periods' NPS) and the change tested
+/// (those respondents' own) are nearly the same people's. Below it, the change is tested as
+/// between independent groups, and the count in both is still shown.
+pub const PAIRED_FROM_SHARE: f64 = 0.9;
 
 /// The test of a change from `before` to `now`: paired on the respondents in both when they are
-/// most of the smaller period (at least [`MIN_TESTED_N`] of them), else as independent groups.
+/// nearly everyone in both periods (at least [`MIN_TESTED_N`] of them, unweighted data: the
+/// paired test counts people), else as independent groups.
 fn test_change(
     now: &ScoreTally,
     before: &ScoreTally,
     paired: Option<&PairedChanges>,
     weighted: bool,
 ) -> Option<(Difference, bool)> {
-    if let Some(changes) = paired {
-        let smaller = now.n().min(before.n()) as f64;
+    if let Some(changes) = paired.filter(|_| !weighted) {
         let m = changes.respondents as f64;
-        if m >= MIN_TESTED_N && m >= PAIRED_FROM_SHARE * smaller {
+        let nearly_all = |tally: &ScoreTally| m >= PAIRED_FROM_SHARE * tally.n() as f64;
+        if m >= MIN_TESTED_N && nearly_all(now) && nearly_all(before) {
             return stats::compare::compare_paired(changes, Z95).map(|d| (d, true));
         }
     }
@@ -265,20 +267,20 @@ mod tests {
         let feb = &points[1];
         assert!(feb.paired);
         assert_eq!(feb.respondents_in_both, Some(12));
-        assert_eq!(feb.change_test, Some("paired_t"));
+        assert_eq!(feb.change_test, Some("sign_flip"));
         // January (D 5, Pa 4, P 3) is -16.7; February (D 2, Pa 4, P 6) is +33.3: +50 points, and
         // the customers' own mean change is the same.
         assert!((feb.change.unwrap() - 50.0).abs() < 1e-9);
         assert!((feb.paired_change.unwrap() - 50.0).abs() < 1e-9);
-        // Six changes of +1 and six of 0 on the -1/0/+1 scale: mean 0.5, sd 0.522233, t 3.317 on
-        // 11 degrees of freedom, p = 0.006872 (scipy.stats.ttest_1samp).
-        assert!((feb.change_p_value.unwrap() - 0.006_872_3).abs() < 1e-6, "{:?}", feb.change_p_value);
+        // Six changes of +1 and six of 0 on the -1/0/+1 scale: twelve respondents, so the exact
+        // sign-flip test: only the two patterns with every sign alike are as extreme, 2 of 2^6.
+        assert!((feb.change_p_value.unwrap() - 2.0 / 64.0).abs() < 1e-12, "{:?}", feb.change_p_value);
         assert_eq!(points[0].respondents_in_both, None, "the first month has nothing before it");
     }
 
     #[test]
     fn a_few_respondents_in_both_periods_are_counted_but_the_test_is_independent() {
-        // Twelve in both months among 42 a month: fewer than half, so the months are compared as
+        // Twelve in both months among 42 a month: far from all, so the months are compared as
         // independent groups, and the twelve are still counted.
         let points = the_same_customers_twice(30);
         let feb = &points[1];

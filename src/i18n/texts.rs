@@ -154,7 +154,8 @@ pub struct Texts {
     pub grade_share: &'static str,
     pub effective_n: &'static str,
     pub significant_change: &'static str,
-    /// A change tested as paired: `{m}` respondents answered in both periods.
+    /// A change tested as paired: `{m}` respondents answered in both periods, their mean change
+    /// `{change}`.
     pub change_paired: &'static str,
     /// A change tested as between independent groups although `{m}` respondents answered in both.
     pub change_independent: &'static str,
@@ -396,7 +397,7 @@ pub static ENGLISH: Texts = Texts {
     grade_share: "8 or more: {pct} ({low}-{high})",
     effective_n: "effective n = {n} (weighted)",
     significant_change: "significant change",
-    change_paired: "paired test: {m} respondents answered in both periods",
+    change_paired: "paired test: {m} respondents answered in both periods, their own change {change}",
     change_independent: "tested as independent groups; {m} respondents answered in both periods",
     tab_benchmarks: "Benchmarks",
     bench_title: "Sector benchmarks",
@@ -618,7 +619,7 @@ pub static DUTCH: Texts = Texts {
     grade_share: "8 of hoger: {pct} ({low}-{high})",
     effective_n: "effectieve n = {n} (gewogen)",
     significant_change: "significante verandering",
-    change_paired: "gepaarde toets: {m} respondenten antwoordden in beide perioden",
+    change_paired: "gepaarde toets: {m} respondenten antwoordden in beide perioden, hun eigen verandering {change}",
     change_independent: "getoetst als onafhankelijke groepen; {m} respondenten antwoordden in beide perioden",
     tab_benchmarks: "Benchmarks",
     bench_title: "Sectorbenchmarks",
@@ -840,7 +841,7 @@ pub static DANISH: Texts = Texts {
     grade_share: "8 eller mere: {pct} ({low}-{high})",
     effective_n: "effektiv n = {n} (vægtet)",
     significant_change: "signifikant ændring",
-    change_paired: "parret test: {m} respondenter svarede i begge perioder",
+    change_paired: "parret test: {m} respondenter svarede i begge perioder, deres egen ændring {change}",
     change_independent: "testet som uafhængige grupper; {m} respondenter svarede i begge perioder",
     tab_benchmarks: "Benchmarks",
     bench_title: "Branchebenchmarks",

@@ -73,8 +73,14 @@ impl Texts {
             MetricKind::Csat => self.top2_share,
             MetricKind::Grade => self.grade_share,
         };
-        let (pct, low, high) = (self.percent(m.share_pct), self.number(m.share_low, 0), self.number(m.share_high, 0));
-        fill(template, &[("pct", &pct), ("low", &low), ("high", &high)])
+        let pct = self.percent(m.share_pct);
+        match (m.share_low, m.share_high) {
+            (Some(low), Some(high)) => {
+                fill(template, &[("pct", &pct), ("low", &self.number(low, 0)), ("high", &self.number(high, 0))])
+            }
+            // Every template ends in its interval; without one, the reason takes its place.
+            _ => format!("{} ({})", fill(&template.replace(" ({low}-{high})", ""), &[("pct", &pct)]), self.no_interval),
+        }
     }
 
     /// The words for a column role.
@@ -128,8 +134,8 @@ mod tests {
             mean_interval_note: None,
             share: "top_2_box",
             share_pct: 61.0,
-            share_low: 54.1,
-            share_high: 67.5,
+            share_low: Some(54.1),
+            share_high: Some(67.5),
             fail_pct: None,
             fail_low: None,
             fail_high: None,

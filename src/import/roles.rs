@@ -161,6 +161,24 @@ const ID_WORDS: [&str; 12] = [
     " lfdn ",
     " respondentid ",
 ];
+/// Headers that name a person's ID (not a store's, agent's or product's): only these may repeat
+/// across the periods of a file of waves.
+const PERSON_ID_WORDS: [&str; 14] = [
+    " respondent",
+    "customer id",
+    "customer number",
+    "customer no",
+    "client id",
+    "member id",
+    "klantnummer",
+    "klant id",
+    "klantid",
+    "deelnemer",
+    "kundenummer",
+    "kunde id",
+    "kundennummer",
+    "medlemsnummer",
+];
 const DATE_WORDS: [&str; 20] = [
     " date ",
     " datum ",
@@ -271,13 +289,14 @@ fn sampled(rows: &CellTable, c: usize) -> impl Iterator<Item = &str> {
 /// At most this many answers of one respondent in a file of waves (monthly for a year).
 const MAX_ANSWERS_PER_ID: usize = 12;
 
-/// Whether a column's values look like respondent IDs that answer in several periods: none
-/// occurs more than [`MAX_ANSWERS_PER_ID`] times and they repeat at most four times on average
-/// (a grouping repeats far more).
+/// Whether a column's values look like respondent IDs that answer in several periods, counted
+/// over every row: none occurs more than [`MAX_ANSWERS_PER_ID`] times and they repeat at most
+/// four times on average (a grouping repeats far more). Only asked of columns whose header names
+/// a person's ID, and only kept when the file has dates ([`detect_roles`]).
 fn repeated_ids(rows: &CellTable, c: usize) -> bool {
     let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     let mut filled = 0usize;
-    for cell in sampled(rows, c).map(str::trim).filter(|v| !v.is_empty()) {
+    for cell in (0..rows.row_count()).map(|r| rows.cell(r, c).trim()).filter(|v| !v.is_empty()) {
         filled += 1;
         *counts.entry(cell).or_default() += 1;
     }
@@ -293,11 +312,22 @@ pub fn detect_roles(headers: &[String], codes: &[String], rows: &CellTable, scor
         .map(|(c, header)| {
             let code = codes.get(c).map_or("", String::as_str);
             let (role, scale_guessed) =
-                if c == score_column { (Role::Score, false) } else { detect_one(header, code, rows, c) };
+                if c == score_column { (Role::Score, false) } else { detect_one(header, code, rows, c, true) };
             let date_order = (role == Role::Date).then(|| detect_order(sampled(rows, c))).flatten();
             ColumnRole { column: header.clone(), role, scale: role.scale_label(), scale_guessed, date_order }
         })
         .collect();
+    // IDs that repeat belong to people answering in several periods: without dates there are no
+    // periods, and the column is read as if its IDs could not repeat.
+    if !roles.iter().any(|r| r.role == Role::Date) {
+        for (c, r) in roles.iter_mut().enumerate() {
+            if r.role == Role::RespondentId {
+                let code = codes.get(c).map_or("", String::as_str);
+                let (role, scale_guessed) = detect_one(&headers[c], code, rows, c, false);
+                (r.role, r.scale, r.scale_guessed) = (role, role.scale_label(), scale_guessed);
+            }
+        }
+    }
     // One sector column: the first; further ones are segments.
     let mut sector_seen = false;
     for r in &mut roles {
@@ -317,16 +347,21 @@ pub fn detect_roles(headers: &[String], codes: &[String], rows: &CellTable, scor
 pub fn stated_scale(header: &str) -> Option<(u8, u8)> {
     let h = words(header);
     let tokens: Vec<&str> = h.split_whitespace().collect();
-    let scale = |low: &str, high: &str| -> Option<(u8, u8)> {
-        let (low, high) = (low.parse::<u8>().ok()?, high.parse::<u8>().ok()?);
-        (matches!(low, 0 | 1) && matches!(high, 5 | 7 | 10)).then_some((low, high))
+    // Written as numbers are ("1", "10"), not as parts of a date ("01-05-2024").
+    let number = |t: &str| (!t.starts_with('0') || t == "0").then(|| t.parse::<u8>().ok()).flatten();
+    let scale = |low: &str, high: &str, after: Option<&&str>| -> Option<(u8, u8)> {
+        let (low, high) = (number(low)?, number(high)?);
+        let date_follows = after.is_some_and(|t| t.len() >= 3 && t.bytes().all(|b| b.is_ascii_digit()));
+        (matches!(low, 0 | 1) && matches!(high, 5 | 7 | 10) && !date_follows).then_some((low, high))
     };
     for (i, low) in tokens.iter().enumerate() {
         let rest = &tokens[i + 1..];
         let found = match rest {
-            [high, ..] if scale(low, high).is_some() => scale(low, high),
-            [joint, high, ..] if ["to", "tot", "til", "bis", "until"].contains(joint) => scale(low, high),
-            ["t", "m", high, ..] => scale(low, high),
+            [high, after @ ..] if scale(low, high, after.first()).is_some() => scale(low, high, after.first()),
+            [joint, high, after @ ..] if ["to", "tot", "til", "bis", "until"].contains(joint) => {
+                scale(low, high, after.first())
+            }
+            ["t", "m", high, after @ ..] => scale(low, high, after.first()),
             _ => None,
         };
         if found.is_some() {
@@ -337,8 +372,8 @@ pub fn stated_scale(header: &str) -> Option<(u8, u8)> {
 }
 
 /// The role of one column, and whether a rating scale was guessed from the answers alone.
-fn detect_one(header: &str, code: &str, rows: &CellTable, c: usize) -> (Role, bool) {
-    let role = detect_role(header, code, rows, c);
+fn detect_one(header: &str, code: &str, rows: &CellTable, c: usize, repeats: bool) -> (Role, bool) {
+    let role = detect_role(header, code, rows, c, repeats);
     let guessed = matches!(role, Role::CesAgree | Role::CesEffort) && ces_scale_guessed(header, code, rows, c);
     (role, guessed)
 }
@@ -350,14 +385,16 @@ fn ces_scale_guessed(header: &str, code: &str, rows: &CellTable, c: usize) -> bo
     if !has_any(&h, &CES_WORDS) || has_any(&h, &EFFORT_WORDS) || has_any(&h, &EASE_WORDS) {
         return false;
     }
-    if stated_scale(header).is_some() || stated_scale(code).is_some() {
+    let stated = |text: &str| matches!(stated_scale(text), Some((_, 5 | 7)));
+    if stated(header) || stated(code) {
         return false;
     }
     let p = profile(rows, c);
     p.within(1.0, 5.0)
 }
 
-fn detect_role(header: &str, code: &str, rows: &CellTable, c: usize) -> Role {
+/// The role of one column; `repeats` allows a person's ID column whose IDs repeat.
+fn detect_role(header: &str, code: &str, rows: &CellTable, c: usize, repeats: bool) -> Role {
     let h = words(&format!("{header} {code}"));
     let p = profile(rows, c);
     if p.filled == 0 || has_any(&h, &IGNORE_WORDS) {
@@ -366,7 +403,10 @@ fn detect_role(header: &str, code: &str, rows: &CellTable, c: usize) -> Role {
     if has_any(&h, &WEIGHT_WORDS) && p.mostly_numeric() && p.whole_min.is_some_and(|m| m >= 0.0) {
         return Role::Weight;
     }
-    if has_any(&h, &ID_WORDS) && (p.distinct * 10 >= p.filled.min(1_000) * 9 || repeated_ids(rows, c)) {
+    if has_any(&h, &ID_WORDS) && p.distinct * 10 >= p.filled.min(1_000) * 9 {
+        return Role::RespondentId;
+    }
+    if repeats && has_any(&h, &PERSON_ID_WORDS) && repeated_ids(rows, c) {
         return Role::RespondentId;
     }
     let dates = || {
@@ -382,10 +422,10 @@ fn detect_role(header: &str, code: &str, rows: &CellTable, c: usize) -> Role {
         // effort or ease words. Otherwise the answers: one above 5 proves the 1-7 agreement
         // scale (CES 2.0); answers that never go past 5, however few, are read as the 1-5
         // effort scale (CES 1.0), and that guess is announced (`scale_guessed`).
-        let stated = stated_scale(header).or_else(|| stated_scale(code)).map(|(_, high)| high);
+        // A stated 1-10 is no CES scale: the words and answers decide.
+        let stated = stated_scale(header).or_else(|| stated_scale(code)).map(|(_, high)| high).filter(|h| *h != 10);
         let effort = match stated {
-            Some(5) => true,
-            Some(_) => false,
+            Some(high) => high == 5,
             None if has_any(&h, &EFFORT_WORDS) => true,
             None if has_any(&h, &EASE_WORDS) => false,
             None => p.within(1.0, 5.0),
@@ -568,6 +608,8 @@ mod tests {
         assert_eq!(stated_scale("Aanbevelingsscore (0-10)"), Some((0, 10)));
         assert_eq!(stated_scale("auf einer Skala von 1 bis 5"), Some((1, 5)));
         assert_eq!(stated_scale("Q1 2025"), None);
+        assert_eq!(stated_scale("CES 01-05-2024"), None);
+        assert_eq!(stated_scale("CES 1-5-2024"), None);
         assert_eq!(stated_scale("Top 10 reasons"), None);
     }
 
@@ -580,6 +622,12 @@ mod tests {
         // A grouping headed like an ID repeats far more: not an ID.
         let rows: String = (0..40).map(|i| format!("R{},{},2025-01-01\n", i % 3, i % 11)).collect();
         assert_ne!(detected(&format!("region id,nps,date\n{rows}")).role, Role::RespondentId);
+        // A store's ID repeats a few times too, but its header names no person: not a respondent.
+        let rows: String = (0..40).map(|i| format!("S{},{},2025-0{}-01\n", i % 20, i % 11, 1 + i / 20)).collect();
+        assert_ne!(detected(&format!("store id,nps,date\n{rows}")).role, Role::RespondentId);
+        // Without dates there are no periods to answer in twice.
+        let rows: String = (0..40).map(|i| format!("C{},{}\n", i % 20, i % 11)).collect();
+        assert_ne!(detected(&format!("customer id,nps\n{rows}")).role, Role::RespondentId);
         assert_eq!(Role::Score.scale(), Some((0, 10)));
     }
 }

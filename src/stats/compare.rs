@@ -18,9 +18,10 @@
 //! - **Two proportions** (a theme among detractors and the others; a response rate against the
 //!   rest's): Fisher's exact test with the mid-p on counts ([`exact::fisher_mid_p`]; Fisher's own
 //!   p fell to 1-3% with small groups); weighted, the pooled z-test on effective n.
-//! - **The same respondents twice**: the paired t-test of their changes with m - 1 degrees of
-//!   freedom (the normal critical value starred 6.4% at 30 respondents; the exact sign-flip test
-//!   only 0.6-2.2%); when every change is the same, the exact sign-flip test.
+//! - **The same respondents twice**: up to [`SIGN_FLIP_UP_TO`] respondents, the exact sign-flip
+//!   test of their changes (the paired t-test starred 6-6.6% of 7 to 9 respondents whose second
+//!   answer was independent of the first); above, the paired t-test with m - 1 degrees of
+//!   freedom (the normal critical value starred 6.4% at 30).
 //!
 //! The interval of an NPS difference is the adjusted difference +/- z times the adjusted SE
 //! (counts plus 0.75, 1.5, 0.75): it never collapses to zero width. For the smallest groups it
@@ -32,6 +33,10 @@ use super::{NpsCounts, normal_cdf, student_t_cdf, student_t_quantile};
 /// The smaller group's size up to which two groups' NPS are compared by the exact permutation
 /// test (at most ~5,000 compositions to sum).
 pub const EXACT_UP_TO: f64 = 100.0;
+
+/// Up to this many respondents in both periods, a paired change is tested by the exact sign-flip
+/// test rather than the t-test.
+pub const SIGN_FLIP_UP_TO: u64 = 30;
 
 /// Pseudo-counts of the adjusted Wald interval and test (detractors, passives, promoters).
 const ADJUST: [f64; 3] = [0.75, 1.5, 0.75];
@@ -177,10 +182,10 @@ impl PairedChanges {
     }
 }
 
-/// Tests the mean change of respondents who answered twice: the paired t-test with m - 1 degrees
-/// of freedom (the exact sign-flip test when every change is the same, so that the SE is zero),
-/// with the mean change +/- t times the SE of the changes as its interval (NPS scale). `None`
-/// without respondents.
+/// Tests the mean change of respondents who answered twice: the exact sign-flip test up to
+/// [`SIGN_FLIP_UP_TO`] respondents (and whenever every change is the same, so that the SE is
+/// zero), else the paired t-test with m - 1 degrees of freedom; the interval is the mean change
+/// +/- t(m - 1) times the SE of the changes (NPS scale). `None` without respondents.
 #[must_use]
 pub fn compare_paired(paired: &PairedChanges, z: f64) -> Option<Difference> {
     let m = paired.respondents as f64;
@@ -193,14 +198,13 @@ pub fn compare_paired(paired: &PairedChanges, z: f64) -> Option<Difference> {
     let squares: f64 = values.iter().zip(paired.changes).map(|(v, k)| (v - mean).powi(2) * k as f64).sum();
     let se = if paired.respondents > 1 { (squares / (m - 1.0) / m).sqrt() } else { f64::NAN };
     let [down2, down1, _, up1, up2] = paired.changes;
-    let (p_value, method, half) = if se > 0.0 {
-        let df = m - 1.0;
-        let t = mean / se;
-        let critical = student_t_quantile(normal_cdf(z), df);
-        ((2.0 * student_t_cdf(-t.abs(), df)).min(1.0), TestMethod::PairedT, critical * se)
+    let df = m - 1.0;
+    let half = if se > 0.0 { student_t_quantile(normal_cdf(z), df) * se } else { f64::NAN };
+    let (p_value, method) = if se > 0.0 && paired.respondents > SIGN_FLIP_UP_TO {
+        ((2.0 * student_t_cdf(-(mean / se).abs(), df)).min(1.0), TestMethod::PairedT)
     } else {
         let total = (up1 as i64 - down1 as i64) + 2 * (up2 as i64 - down2 as i64);
-        (exact::sign_flip_p(up1 + down1, up2 + down2, total), TestMethod::SignFlip, f64::NAN)
+        (exact::sign_flip_p(up1 + down1, up2 + down2, total), TestMethod::SignFlip)
     };
     Some(Difference { difference: mean, se, ci_low: mean - half, ci_high: mean + half, p_value, method })
 }
@@ -270,7 +274,7 @@ mod tests {
     }
 
     #[test]
-    fn paired_changes_are_tested_by_a_t_test_or_their_signs() {
+    fn paired_changes_are_tested_by_their_signs_or_a_t_test() {
         let mut same = PairedChanges::default();
         for _ in 0..6 {
             same.add(-1, 1);
@@ -279,16 +283,29 @@ mod tests {
         let d = compare_paired(&same, Z95).unwrap();
         assert_eq!((same.respondents, d.method), (6, TestMethod::SignFlip));
         assert!((d.difference - 2.0).abs() < 1e-12 && (d.p_value - 2.0 / 64.0).abs() < 1e-12, "{d:?}");
-        // Changes +2, +1, +1, 0, 0, -1, 0, +1: mean 0.5, sd 0.9258201 (by hand), t 1.527525 on 7
-        // degrees of freedom, two-sided p 0.170471 (scipy.stats.ttest_1samp).
+        // Changes +2, +1, +1, 0, 0, -1, 0, +1: mean 0.5, sd 0.9258201. Eight respondents: the
+        // sign-flip test, 2^5 sign patterns of the five non-zero changes (sizes 2, 1, 1, 1, 1),
+        // of which those with |sum| >= 4 are as extreme: sum 6 (one way), 4 (four ways) and
+        // their negatives, 10 of 32.
         let mut mixed = PairedChanges::default();
         for (before, after) in [(-1, 1), (-1, 0), (0, 1), (0, 0), (1, 1), (1, 0), (-1, -1), (0, 1)] {
             mixed.add(before, after);
         }
         let d = compare_paired(&mixed, Z95).unwrap();
-        assert_eq!(d.method, TestMethod::PairedT);
+        assert_eq!(d.method, TestMethod::SignFlip);
         assert!((d.difference - 0.5).abs() < 1e-12);
         assert!((d.se - 0.925_820_1 / 8f64.sqrt()).abs() < 1e-6);
-        assert!((d.p_value - 0.170_471).abs() < 1e-5, "{d:?}");
+        assert!((d.p_value - 10.0 / 32.0).abs() < 1e-12, "{d:?}");
+        // Four times as many respondents: the t-test, t = 3.214550 on 31 degrees of freedom,
+        // p = 0.0030473 (scipy.stats.ttest_1samp of the same changes repeated four times).
+        let mut many = PairedChanges::default();
+        for _ in 0..4 {
+            for (before, after) in [(-1, 1), (-1, 0), (0, 1), (0, 0), (1, 1), (1, 0), (-1, -1), (0, 1)] {
+                many.add(before, after);
+            }
+        }
+        let d = compare_paired(&many, Z95).unwrap();
+        assert_eq!(d.method, TestMethod::PairedT);
+        assert!((d.p_value - 0.003_047_309).abs() < 1e-8, "{d:?}");
     }
 }

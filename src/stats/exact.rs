@@ -5,9 +5,11 @@
 //! Each is a conditional test: it keeps the totals the data gave (the pooled detractors,
 //! passives and promoters; the pooled successes; the number of people whose answer changed) and
 //! asks how often chance alone, shuffling who is in which group or which way a change went,
-//! gives a difference at least as large as the one seen. Their false-alarm rate is therefore at
-//! most the level for every group size, never above it (`examples/calibration.rs` shows the
-//! rates). All work on unweighted counts; std only.
+//! gives a difference at least as large as the one seen. The permutation, Fisher and sign-flip
+//! p-values therefore keep the false-alarm rate at or below the level for every group size; the
+//! mid-p ([`fisher_mid_p`]) gives up that guarantee for a rate nearer the level, and its rates
+//! are checked by simulation instead (`examples/calibration.rs` prints them all). All work on
+//! unweighted counts; std only.
 
 /// Relative tolerance under which two outcomes count as equally extreme (ties in the p-value sum).
 const TIE: f64 = 1e-9;

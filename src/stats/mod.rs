@@ -409,11 +409,11 @@ pub fn bounded_mean_interval(
 ) -> Result<MeanSummary, NoInterval> {
     let n: f64 = values_with_counts.iter().map(|(_, c)| c).sum();
     // Effective counts can fall a hair short of a whole number.
-    if !(n >= 2.0 - 1e-9) {
+    if n.is_nan() || n < 2.0 - 1e-9 {
         return Err(NoInterval::TooFewAnswers);
     }
     let m = mean_t_interval(values_with_counts, level).ok_or(NoInterval::TooFewAnswers)?;
-    if !(m.sd > 1e-12) {
+    if m.sd.is_nan() || m.sd <= 1e-12 {
         return Err(NoInterval::NoSpread);
     }
     Ok(MeanSummary { low: m.low.clamp(low, high), high: m.high.clamp(low, high), ..m })

@@ -274,13 +274,16 @@ fn kpi_cards(ui: &mut egui::Ui, o: &Overall, t: &Texts) {
         accent: None,
         tip: Some(format!("{}\n{}", t.help.tip_nps, t.help.tip_interval)),
     }];
-    let shares = &o.share_intervals;
-    for (title, pct, count, [low, high], tone) in [
-        (t.promoters, o.promoter_pct, o.promoters, shares.promoters, Tone::Promoter),
-        (t.passives, o.passive_pct, o.passives, shares.passives, Tone::Passive),
-        (t.detractors, o.detractor_pct, o.detractors, shares.detractors, Tone::Detractor),
+    let shares = o.share_intervals.as_ref();
+    for (title, pct, count, interval, tone) in [
+        (t.promoters, o.promoter_pct, o.promoters, shares.map(|s| s.promoters), Tone::Promoter),
+        (t.passives, o.passive_pct, o.passives, shares.map(|s| s.passives), Tone::Passive),
+        (t.detractors, o.detractor_pct, o.detractors, shares.map(|s| s.detractors), Tone::Detractor),
     ] {
-        let mut details = vec![fill(t.interval, &[("low", &t.percent(low)), ("high", &t.percent(high))])];
+        let mut details = vec![match interval {
+            Some([low, high]) => fill(t.interval, &[("low", &t.percent(low)), ("high", &t.percent(high))]),
+            None => t.missing_interval(o.interval_note).to_owned(),
+        }];
         // Counts are respondents; a weighted share says so, so that the two are not mixed up.
         let detail = if o.effective_n.is_some() { t.share_detail_weighted } else { t.share_detail };
         details.push(fill(detail, &[("count", &count.to_string()), ("n", &n)]));

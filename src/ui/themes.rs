@@ -336,7 +336,15 @@ fn table(
                 || "–".to_owned(),
                 |i| format!("{} ({} – {})", t.signed(i.impact), t.signed(i.ci_low), t.signed(i.ci_high)),
             );
-            ui.label(if r.nps_significant { format!("{impact} *") } else { impact });
+            let impact_label = ui.label(if r.nps_significant { format!("{impact} *") } else { impact });
+            if let (Some(i), Some(adjusted)) = (r.impact, r.nps_p_adjusted) {
+                impact_label.on_hover_text(format!(
+                    "p = {} · p (Holm) = {} ({})",
+                    t.number(i.p_value, 4),
+                    t.number(adjusted, 4),
+                    i.method
+                ));
+            }
             let text = fill(tt.show_theme_responses, &[("count", &r.positions.len().to_string())]);
             let button = ui.small_button(&text);
             let name = format!("{text}: {label}");

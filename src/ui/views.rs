@@ -509,7 +509,8 @@ fn trend(
                 }
                 if let Some(m) = p.respondents_in_both.filter(|&m| m > 0) {
                     let note = if p.paired { t.change_paired } else { t.change_independent };
-                    flags.push(fill(note, &[("m", &m.to_string())]));
+                    let change = p.paired_change.map_or_else(|| "–".to_owned(), |c| t.signed(c));
+                    flags.push(fill(note, &[("m", &m.to_string()), ("change", &change)]));
                 }
                 ui.label(flags.join(", "));
                 ui.end_row();
