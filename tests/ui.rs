@@ -410,6 +410,29 @@ fn the_review_announces_every_guess_in_the_words_of_the_cli() {
     harness.get_by_label("• Weighted by 'weight': shares, NPS and intervals use these weights.");
 }
 
+#[test]
+fn the_review_asks_the_scale_of_a_ces_column_whose_header_does_not_say() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ces.csv");
+    std::fs::write(&path, "How likely are you to recommend us?,CES\n9,4\n7,2\n3,5\n10,1\n8,3\n6,4\n").unwrap();
+    let mut harness = harness_with_sample();
+    harness.state_mut().app_mut().push(AppCommand::Open(LoadSource::File(path.clone())));
+    harness.step();
+    wait_for_load(&mut harness);
+    assert_eq!(harness.state().app().screen(), Screen::Review);
+    // Six answers 1-5 under a bare "CES": read as 1-5 effort, announced and asked.
+    harness.get_by_label("Which scale does 'CES' use? Its header does not say and no answer is above 5.");
+    harness.get_by_label("Role of column CES: CES (1-5, effort) (guessed)");
+    harness.get_by_label("CES (1-7, agree)").click();
+    harness.step();
+    wait_for_load(&mut harness);
+    let loaded = harness.state().app().loaded().unwrap();
+    let ces = loaded.report.columns.roles.iter().find(|r| r.column == "CES").unwrap();
+    assert_eq!((ces.role, ces.scale_guessed), (Role::CesAgree, false));
+    assert!(harness.query_by_label_contains("Which scale does 'CES' use?").is_none(), "answered: no longer asked");
+    harness.get_by_label("Role of column CES: CES (1-7, agree)");
+}
+
 /// Steps the app until its export has finished (or 120 s have passed).
 fn wait_for_export(harness: &mut Harness<'_, Window>) {
     for _ in 0..1200 {

@@ -107,9 +107,8 @@ fn review(ui: &mut egui::Ui, loaded: &LoadedSurvey, t: &Texts, commands: &mut Ve
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(fill(t.ask_ces_scale, &[("column", &role.column)])).strong());
             for choice in [Role::CesEffort, Role::CesAgree] {
-                let chosen =
-                    if choice == role.role { format!("{} ✔", t.role(choice)) } else { t.role(choice).to_owned() };
-                if ui.button(chosen).clicked() {
+                // The guess is shown selected; choosing either confirms it or corrects it.
+                if ui.selectable_label(choice == role.role, t.role(choice)).clicked() {
                     commands.push(AppCommand::Reimport(with_role(&loaded.options, &role.column, choice)));
                 }
             }
