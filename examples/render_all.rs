@@ -10,7 +10,8 @@ use nps_workbench::chart::{
 };
 use nps_workbench::export::png::{Scale, render_png};
 use nps_workbench::export::svg::SvgOptions;
-use nps_workbench::export::{ExportOptions, export_all, samples, write_atomic};
+use nps_workbench::export::{ExportOptions, export_all, samples};
+use nps_workbench::files::write_atomic;
 
 /// Charts at the edges: many rows, many periods with gaps, nothing at all.
 fn edge_charts() -> Vec<ChartSpec> {

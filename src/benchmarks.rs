@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::NpsSummary;
-use crate::export::write_atomic;
+use crate::files::write_atomic;
 use crate::stats::NpsCounts;
 
 /// The bundled library.

@@ -1,5 +1,5 @@
 //! The charts and tables of a set of results, in the user's language: turns the result structs
-//! (`ViewResults`, `SegmentRow`, `TrendPoint`, benchmark `Comparison`s, response rates, theme
+//! (`ViewResults`, `BreakdownRow`, `TrendPoint`, benchmark `Comparison`s, response rates, theme
 //! summaries, exclusions) into [`ChartSpec`]s and [`Table`]s. The window draws these specs and
 //! exports them, and the CLI writes them (`report --out`), so the three never disagree.
 //!
@@ -9,7 +9,7 @@
 
 use std::path::Path;
 
-use crate::analysis::{NpsSummary, ResponseRate, ResponseRates, SegmentRow, ThemeSummary, TrendPoint};
+use crate::analysis::{NpsSummary, ResponseRate, ResponseRates, ThemeSummary, TrendPoint};
 use crate::benchmarks::Comparison;
 use crate::chart::{
     BenchmarkMark, ChartSpec, ChartText, DistributionWords, IntervalRow, LegendWords, ReferenceValue, ThemeRow,
@@ -21,6 +21,7 @@ use crate::i18n::export::ExportTexts;
 use crate::i18n::project::ProjectTexts;
 use crate::i18n::themes::ThemeTexts;
 use crate::i18n::{Language, Texts, fill};
+use crate::report::BreakdownRow;
 use crate::report::{ExcludedRows, Report, ViewResults};
 
 /// The words of one language: the app's texts and the export texts.
@@ -111,7 +112,7 @@ fn benchmark_mark(c: &Comparison) -> Option<BenchmarkMark> {
 }
 
 /// One NPS-with-interval row of a chart.
-fn interval_row(row: &SegmentRow) -> IntervalRow {
+fn interval_row(row: &BreakdownRow) -> IntervalRow {
     let s = &row.summary;
     IntervalRow {
         label: row.value.clone(),
@@ -152,7 +153,7 @@ pub fn distribution_figure(
 #[must_use]
 pub fn segments_figure(
     column: &str,
-    rows: &[&SegmentRow],
+    rows: &[&BreakdownRow],
     overall: Option<&Comparison>,
     context: &FigureContext,
     w: &Words,
@@ -223,7 +224,7 @@ pub fn trend_figure(points: &[TrendPoint], context: &FigureContext, w: &Words) -
 
 /// Sector NPS against each sector's benchmark; `None` without sectors.
 #[must_use]
-pub fn benchmarks_figure(sectors: &[SegmentRow], context: &FigureContext, w: &Words) -> Option<ChartSpec> {
+pub fn benchmarks_figure(sectors: &[BreakdownRow], context: &FigureContext, w: &Words) -> Option<ChartSpec> {
     if sectors.is_empty() {
         return None;
     }
@@ -355,8 +356,8 @@ pub fn representation_word(r: crate::themes::Representation, w: &Words) -> &'sta
 }
 
 /// The breakdowns of `rows` in first-seen order: column and its rows.
-fn breakdowns(rows: &[SegmentRow]) -> Vec<(&str, Vec<&SegmentRow>)> {
-    let mut out: Vec<(&str, Vec<&SegmentRow>)> = Vec::new();
+fn breakdowns(rows: &[BreakdownRow]) -> Vec<(&str, Vec<&BreakdownRow>)> {
+    let mut out: Vec<(&str, Vec<&BreakdownRow>)> = Vec::new();
     for row in rows {
         match out.iter_mut().find(|(column, _)| *column == row.column) {
             Some((_, list)) => list.push(row),
@@ -461,7 +462,7 @@ fn nps_cells(label: &str, s: &NpsSummary) -> Vec<Cell> {
 
 /// One breakdown as a table: NPS with interval, shares, difference with the rest and its test.
 #[must_use]
-pub fn segments_table(column: &str, rows: &[&SegmentRow], w: &Words) -> Table {
+pub fn segments_table(column: &str, rows: &[&BreakdownRow], w: &Words) -> Table {
     let (t, x) = (w.texts, w.export);
     let mut columns = nps_columns(column, w);
     columns.extend([
@@ -593,7 +594,7 @@ pub fn trend_table(points: &[TrendPoint], w: &Words) -> Table {
 
 /// The sectors with their benchmark and verdict.
 #[must_use]
-pub fn sectors_table(sectors: &[SegmentRow], w: &Words) -> Table {
+pub fn sectors_table(sectors: &[BreakdownRow], w: &Words) -> Table {
     let (t, x) = (w.texts, w.export);
     let mut columns = nps_columns(t.col_sector, w);
     columns.extend([
@@ -767,7 +768,7 @@ pub fn write_out(
 ) -> Result<Vec<std::path::PathBuf>, String> {
     let target = dir.join("report.json");
     std::fs::create_dir_all(dir)
-        .and_then(|()| crate::export::write_atomic(&target, json.as_bytes()))
+        .and_then(|()| crate::files::write_atomic(&target, json.as_bytes()))
         .map_err(|e| format!("{}: cannot write: {e}", target.display()))?;
     let words = Words::of(Language::English);
     let options = ExportOptions { scale, ..ExportOptions::default() };
@@ -785,7 +786,7 @@ mod tests {
     use crate::report::{ReportRequest, report_for_table};
 
     fn sample_report(by: &[&str]) -> Report {
-        let bytes = crate::app::jobs::SAMPLE_CSV.to_vec();
+        let bytes = crate::sample::SAMPLE_CSV.to_vec();
         let table = crate::import::read_bytes("survey.csv", bytes, &Default::default(), &mut |_| true).unwrap();
         let request = ReportRequest {
             by: by.iter().map(|s| (*s).to_owned()).collect(),
@@ -805,7 +806,7 @@ mod tests {
         let distribution: Vec<f64> = charts[0].bars().map(|b| b.value).collect();
         assert_eq!(distribution, report.overall.distribution.map(|c| c as f64));
         let segments = &charts[1];
-        let regions: Vec<&SegmentRow> = report.segments.iter().filter(|r| r.column == "region").collect();
+        let regions: Vec<&BreakdownRow> = report.segments.iter().filter(|r| r.column == "region").collect();
         assert_eq!(segments.categories.len(), regions.len());
         let bars: Vec<f64> = segments.bars().map(|b| b.value).collect();
         assert_eq!(bars, regions.iter().map(|r| r.summary.nps).collect::<Vec<_>>());

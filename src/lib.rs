@@ -1,27 +1,29 @@
 //! NPS Workbench: offline Net Promoter Score analysis of customer-survey spreadsheets.
 //!
-//! The modules, from the bottom up:
-//! - `stats` (pure numbers) and `import` (files into text cells) use no other module.
-//! - `stats` holds the calibrated tests behind every star (`stats::compare` chooses among the
-//!   exact tests of `stats::exact` and the z-tests by group size and weighting).
-//! - `analysis` is the typed survey on polars and every aggregation, `themes` the text analysis
-//!   of comments, `benchmarks` the sector figures. They build on `import` and `stats` (`themes`
-//!   on `stats` only) and share a few types (a segment row carries a benchmark comparison);
-//!   `benchmarks` saves through `export`.
-//! - `calibration` simulates every test's false-alarm rate and power through the code the views
-//!   run (`examples/calibration.rs` prints the table; a quick version runs in the tests).
-//! - `report` assembles one file's analysis from `import`, `analysis` and `benchmarks`;
-//!   `themes_report` does the same for the comments' themes.
-//! - `chart` describes charts; `figures` builds charts and tables from results; `export` renders
-//!   and writes them.
-//! - `i18n` holds the words in English, Dutch and Danish and the number formats, for the window,
-//!   the CLI and the exported files alike; it names the codes of `analysis`, `benchmarks`,
-//!   `import` and `themes` but knows nothing of screens or arguments. `notices` words the
-//!   import's notices with it.
-//! - `project` reads and writes saved project files, and reads invited-count tables.
-//! - `sample` generates the bundled sample survey.
-//! - `cli`, `app` (the window's state and background work) and `ui` (the screens) sit on top;
-//!   `ui` uses `app`, never the reverse. Neither `app` nor `ui` touches polars or calamine.
+//! The modules, from the bottom up; a module uses only those on its own level or below, and no
+//! two use each other (a test, `layers`, reads `src/` and keeps it so):
+//! 0. `files` (atomic writes), `stats` (pure numbers: intervals and the calibrated tests behind
+//!    every star, `stats::compare` choosing among the exact tests of `stats::exact` and the
+//!    z-tests by group size and weighting) and `import` (files into text cells) use no other
+//!    module.
+//! 1. `themes`, the text analysis of comments, builds on `stats`; `sample` generates the bundled
+//!    sample survey.
+//! 2. `analysis` is the typed survey on polars and every aggregation, with `import`, `stats` and
+//!    `themes`; it knows nothing of benchmarks.
+//! 3. `benchmarks`: the sector figures and the verdict on an analysis's summary.
+//! 4. `report` assembles one file's analysis and attaches the benchmark comparisons to its rows
+//!    ([`report::BreakdownRow`]); `i18n` holds the words in English, Dutch and Danish and the
+//!    number formats, for the window, the CLI and the exported files alike (it names the codes of
+//!    the modules below but knows nothing of screens or arguments); `chart` describes charts;
+//!    `calibration` simulates every test's false-alarm rate and power through the code the views
+//!    run (`examples/calibration.rs` prints the table; a quick version runs in the tests).
+//! 5. `notices` words the import's notices; `themes_report` assembles the comments' themes;
+//!    `project` reads and writes saved project files; `export` renders and writes charts,
+//!    tables, the report and the deck.
+//! 6. `figures` builds charts and tables from results (and still leans on `export`'s table type
+//!    and its writer of every file).
+//! 7. `app` (the window's state and background work), then 8. `ui` (the screens) and `cli`. Only
+//!    `app` and `ui` name egui; neither touches polars or calamine.
 //!
 //! "Net Promoter", "NPS" and "Net Promoter Score" are trademarks of Bain & Company, Inc.,
 //! Satmetrix Systems, Inc. (now NICE) and Fred Reichheld.
@@ -34,8 +36,11 @@ pub mod chart;
 pub mod cli;
 pub mod export;
 pub mod figures;
+pub mod files;
 pub mod i18n;
 pub mod import;
+#[cfg(test)]
+mod layers;
 pub mod notices;
 pub mod project;
 pub mod report;

@@ -74,6 +74,32 @@ impl std::ops::Deref for Overall {
     }
 }
 
+/// A row of a breakdown as the report gives it: the analysis's [`SegmentRow`] and, for a
+/// sector, the benchmark it is compared with. Benchmarks are attached here, in the report step,
+/// so that `analysis` knows nothing of them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BreakdownRow {
+    /// NPS, intervals, test against the rest, metrics and response rate of the value.
+    #[serde(flatten)]
+    pub row: SegmentRow,
+    /// For a sector: the benchmark it is compared with, and the verdict.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub benchmark: Option<Comparison>,
+}
+
+impl std::ops::Deref for BreakdownRow {
+    type Target = SegmentRow;
+    fn deref(&self) -> &SegmentRow {
+        &self.row
+    }
+}
+
+impl std::ops::DerefMut for BreakdownRow {
+    fn deref_mut(&mut self) -> &mut SegmentRow {
+        &mut self.row
+    }
+}
+
 /// One exclusion reason in the JSON: how many rows, and example row numbers with their values.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ExcludedRows {
@@ -228,12 +254,12 @@ pub struct Report {
     /// All valid answers kept by the filter.
     pub overall: Overall,
     /// One row per value of each `--by` column (or pair of values for `A:B`).
-    pub segments: Vec<SegmentRow>,
+    pub segments: Vec<BreakdownRow>,
     /// NPS per period, when asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trend: Option<Vec<TrendPoint>>,
     /// NPS per sector with its benchmark, when the file has a sector column.
-    pub sectors: Vec<SegmentRow>,
+    pub sectors: Vec<BreakdownRow>,
     /// How many of the invited answered (`--invited`), with 95% Wilson intervals.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub response_rate: Option<ResponseRates>,
@@ -424,11 +450,11 @@ pub struct ViewResults {
     /// Overall NPS and metrics of the rows kept.
     pub overall: Option<Overall>,
     /// Breakdown rows.
-    pub segments: Vec<SegmentRow>,
+    pub segments: Vec<BreakdownRow>,
     /// Trend points.
     pub trend: Option<Vec<TrendPoint>>,
     /// NPS per sector with its benchmark comparison, when the file has a sector column.
-    pub sectors: Vec<SegmentRow>,
+    pub sectors: Vec<BreakdownRow>,
     /// How many of the invited answered, when the data context says how many were invited.
     pub response_rates: Option<ResponseRates>,
 }
@@ -461,13 +487,14 @@ pub fn compute_views(
         other => other?,
     };
     let with_benchmark = |mut row: SegmentRow| {
-        if choice.sector_column.as_deref() == Some(row.column.as_str()) {
-            row.benchmark =
-                choice.for_value(&row.value, library).map(|b| benchmarks::compare(&row.summary, b, &choice.context));
-        }
+        let benchmark = (choice.sector_column.as_deref() == Some(row.column.as_str()))
+            .then(|| {
+                choice.for_value(&row.value, library).map(|b| benchmarks::compare(&row.summary, b, &choice.context))
+            })
+            .flatten();
         row.response_rate =
             response_rates.as_ref().and_then(|r| r.of_value(&row.column, &row.value)).and_then(|v| v.rate);
-        row
+        BreakdownRow { row, benchmark }
     };
     let rows_of = |columns: &Vec<String>| {
         let k = groupings.iter().position(|g| g == columns)?;

@@ -11,6 +11,11 @@ use std::fmt::Write as _;
 
 use crate::import::dates::iso_date;
 
+/// File name shown for the bundled sample survey.
+pub const SAMPLE_NAME: &str = "sample-survey.csv";
+/// The bundled sample survey (made by `cargo run --bin make-sample`).
+pub const SAMPLE_CSV: &[u8] = include_bytes!("../assets/sample/survey.csv");
+
 /// Seed of the committed sample.
 pub const SAMPLE_SEED: u64 = 20_251_101;
 /// Responses in the committed sample.

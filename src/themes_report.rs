@@ -15,7 +15,7 @@ use crate::analysis::{
     AnalysisError, CommentTags, Filter, Quote, Survey, SurveyParts, ThemeSummary, commented_rows, tag_survey,
     theme_summary,
 };
-use crate::export::write_atomic;
+use crate::files::write_atomic;
 use crate::i18n::{CliTexts, Language as UiLanguage, fill, fill_owned};
 use crate::import;
 use crate::themes::{Codebook, Language, Representation};

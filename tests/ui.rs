@@ -7,11 +7,11 @@ use std::time::Duration;
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use nps_workbench::app::jobs::{SAMPLE_CSV, SAMPLE_NAME};
 use nps_workbench::app::{AppCommand, LoadSource, LoadedSurvey, NoticeKind, NpsApp, Screen, Settings};
 use nps_workbench::i18n::{DUTCH, ENGLISH};
 use nps_workbench::import::{self, ImportOptions, Role};
 use nps_workbench::report::{Report, ReportRequest, report_for_table};
+use nps_workbench::sample::{SAMPLE_CSV, SAMPLE_NAME};
 use nps_workbench::ui::Window;
 
 fn sample_report() -> Report {

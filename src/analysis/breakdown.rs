@@ -57,9 +57,6 @@ pub struct SegmentRow {
     /// CES, CSAT and grade of the segment, where the file has them.
     #[serde(flatten)]
     pub metrics: GroupMetrics,
-    /// For a sector: the benchmark it is compared with, and the verdict.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub benchmark: Option<crate::benchmarks::Comparison>,
     /// When invitations are known per value of this column: how many of the invited answered
     /// (respondent rows of the whole file, before exclusions and filter).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -104,7 +101,6 @@ pub fn breakdown_rows(survey: &Survey, columns: &[String], groups: &[(Vec<u32>, 
             p_adjusted: None,
             significant: false,
             metrics: group_metrics(&survey.metrics, group, weighted),
-            benchmark: None,
             response_rate: None,
         });
     }

@@ -125,7 +125,7 @@ pub fn export(path: &std::path::Path, rows: &[Benchmark]) -> Result<(), String> 
     } else {
         benchmarks::to_csv(rows).into_bytes()
     };
-    crate::export::write_atomic(path, &bytes).map_err(|e| format!("{name}: {e}"))
+    crate::files::write_atomic(path, &bytes).map_err(|e| format!("{name}: {e}"))
 }
 
 /// An import or export dialog under way.

@@ -17,10 +17,7 @@ use crate::import::{self, ImportOptions, ImportedTable};
 use crate::project::{Fingerprint, Project, ProjectError};
 use crate::report::{Report, report_for_whole_survey};
 
-/// File name shown for the bundled sample survey.
-pub const SAMPLE_NAME: &str = "sample-survey.csv";
-/// The bundled sample survey (made by `cargo run --bin make-sample`).
-pub const SAMPLE_CSV: &[u8] = include_bytes!("../../assets/sample/survey.csv");
+use crate::sample::{SAMPLE_CSV, SAMPLE_NAME};
 
 /// What to load.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -10,12 +10,13 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::export::{PathChooser, PathQuestion};
-use super::jobs::{FileDialogJob, LoadSource, LoadedSurvey, SAMPLE_CSV, SAMPLE_NAME};
+use super::jobs::{FileDialogJob, LoadSource, LoadedSurvey};
 use super::notice_list::NoticeKind;
 use super::views::ViewSettings;
 use crate::i18n::fill;
 use crate::i18n::project::ProjectTexts;
 use crate::project::{AnalysisChoices, BenchmarkMatch, EXTENSION, Fingerprint, Fit, Project};
+use crate::sample::{SAMPLE_CSV, SAMPLE_NAME};
 use crate::themes::{Codebook, default_codebook};
 
 /// What became of a project applied while loading a file.

@@ -8,10 +8,11 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::{self, Filter, Period, SegmentRow, Survey};
+use crate::analysis::{self, Filter, Period, Survey};
 use crate::app::jobs::Worker;
 use crate::benchmarks::{Benchmark, DataContext};
 use crate::chart::Tone;
+use crate::report::BreakdownRow;
 use crate::report::{BenchmarkChoice, ViewRequest, ViewResults, compute_views};
 
 /// The analysis views.
@@ -118,7 +119,7 @@ impl ViewSettings {
     /// Every breakdown's rows as the Segments view shows them (sorted, small ones hidden as set),
     /// breakdowns in their first-seen order: what Export all writes.
     #[must_use]
-    pub fn shown_rows(&self, rows: &[SegmentRow]) -> Vec<SegmentRow> {
+    pub fn shown_rows(&self, rows: &[BreakdownRow]) -> Vec<BreakdownRow> {
         let mut columns: Vec<&str> = Vec::new();
         for row in rows {
             if !columns.contains(&row.column.as_str()) {
@@ -130,8 +131,8 @@ impl ViewSettings {
 
     /// The rows of one breakdown column, sorted as chosen, small ones hidden as set.
     #[must_use]
-    pub fn sorted_rows<'a>(&self, rows: &'a [SegmentRow], column: &str) -> Vec<&'a SegmentRow> {
-        let mut rows: Vec<&SegmentRow> =
+    pub fn sorted_rows<'a>(&self, rows: &'a [BreakdownRow], column: &str) -> Vec<&'a BreakdownRow> {
+        let mut rows: Vec<&BreakdownRow> =
             rows.iter().filter(|r| r.column == column && !(self.hide_small && r.small_n)).collect();
         rows.sort_by(|a, b| {
             let order = match self.sort {

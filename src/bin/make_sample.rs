@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use nps_workbench::export::write_atomic;
+use nps_workbench::files::write_atomic;
 use nps_workbench::sample::{SAMPLE_ROWS, SAMPLE_SEED, generate_sample_csv};
 
 fn main() -> std::process::ExitCode {

@@ -11,7 +11,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use nps_workbench::export::write_atomic;
+use nps_workbench::files::write_atomic;
 use resvg::tiny_skia::{Pixmap, Transform};
 
 /// Every PNG size rendered; 1024 only feeds the .icns (512@2x).

@@ -473,7 +473,7 @@ impl Project {
             });
         }
         let text = self.to_json()?;
-        crate::export::write_atomic(path, text.as_bytes())
+        crate::files::write_atomic(path, text.as_bytes())
             .map_err(|e| ProjectError::Io { file, reason: format!("cannot write: {e}") })
     }
 }

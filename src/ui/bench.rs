@@ -164,7 +164,7 @@ fn comparison_line(ui: &mut egui::Ui, what: &str, s: &crate::analysis::NpsSummar
 
 fn sector_table(
     ui: &mut egui::Ui,
-    rows: &[crate::analysis::SegmentRow],
+    rows: &[crate::report::BreakdownRow],
     settings: &ViewSettings,
     library: &[Benchmark],
     t: &Texts,

@@ -5,13 +5,14 @@
 use eframe::egui::{self, RichText, Role, WidgetInfo};
 
 use super::{ViewContext, export_menu, plot, theme};
-use crate::analysis::{MetricSummary, NpsSummary, SegmentRow};
+use crate::analysis::{MetricSummary, NpsSummary};
 use crate::app::AppCommand;
 use crate::app::View;
 use crate::chart::Tone;
 use crate::figures::{FigureContext, Words, distribution_figure, overall_table, quality_table};
 use crate::i18n::export::ExportTexts;
 use crate::i18n::{Texts, fill, plural};
+use crate::report::BreakdownRow;
 use crate::report::{Overall, Report};
 
 /// The Overview: KPI cards, the response rate, the distribution and the top themes; the
@@ -46,7 +47,7 @@ impl OverviewView {
 struct Overview<'a> {
     report: &'a Report,
     overall: &'a Overall,
-    sectors: &'a [SegmentRow],
+    sectors: &'a [BreakdownRow],
     context: &'a FigureContext,
     top_themes: Option<(&'a crate::analysis::ThemeSummary, crate::i18n::Language)>,
 }
@@ -136,7 +137,7 @@ fn metric_cards(ui: &mut egui::Ui, overall: &Overall, t: &Texts) {
 fn benchmark_line(
     ui: &mut egui::Ui,
     overall: &Overall,
-    sectors: &[SegmentRow],
+    sectors: &[BreakdownRow],
     t: &Texts,
     commands: &mut Vec<AppCommand>,
 ) {

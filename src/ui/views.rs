@@ -9,13 +9,14 @@ use eframe::egui::{self, RichText};
 
 use super::{ViewContext, export_menu, plot, theme};
 use crate::analysis::metrics::GroupMetrics;
-use crate::analysis::{Filter, Period, SegmentRow, Survey, ThemeSummary};
+use crate::analysis::{Filter, Period, Survey, ThemeSummary};
 use crate::app::export::figure_context;
 use crate::app::{AppCommand, Computed, LoadedSurvey, ScoreGroup, SortKey, ViewSettings};
 use crate::chart::Tone;
 use crate::figures::{Words, segments_figure, segments_table, trend_figure, trend_table};
 use crate::i18n::export::ExportTexts;
 use crate::i18n::{Texts, fill, plural};
+use crate::report::BreakdownRow;
 
 /// The view tabs, with a note while figures are being computed.
 pub fn tabs(
@@ -301,7 +302,7 @@ fn sort_header(ui: &mut egui::Ui, label: &str, key: SortKey, settings: &ViewSett
 
 fn segment_table(
     ui: &mut egui::Ui,
-    rows: &[&SegmentRow],
+    rows: &[&BreakdownRow],
     settings: &ViewSettings,
     t: &Texts,
     p: &crate::i18n::ProjectTexts,
