@@ -15,7 +15,71 @@ use serde::Serialize;
 
 use crate::analysis::NpsSummary;
 
-/// The meaning of a mark, which decides its colour (see `export::theme` for the colours).
+/// The one palette of every chart, on screen and in every export: a colour-blind-safe palette
+/// from Okabe & Ito (2008), "Color Universal Design", for the light theme and the exported files,
+/// and lighter shades of the same hues for the window's dark theme. `ui::theme` and
+/// `export::theme` take their colours from here and name none of their own.
+pub mod palette {
+    use super::Tone;
+
+    /// Promoters: Okabe-Ito bluish green.
+    pub const PROMOTER: &str = "#009E73";
+    /// Passives: a mid grey, set apart from both other groups by lightness as well as hue.
+    pub const PASSIVE: &str = "#A3A3A3";
+    /// Detractors: Okabe-Ito vermillion.
+    pub const DETRACTOR: &str = "#D55E00";
+    /// NPS bars and trend lines: Okabe-Ito blue.
+    pub const NEUTRAL: &str = "#0072B2";
+    /// Significance markers: near black.
+    pub const HIGHLIGHT: &str = "#1A1A1A";
+    /// Benchmark references: Okabe-Ito reddish purple.
+    pub const BENCHMARK: &str = "#CC79A7";
+    /// Benchmark single-value ticks: a darker shade of [`BENCHMARK`], so a thin line stands out.
+    pub const BENCHMARK_TICK: &str = "#9C4A7A";
+    /// Interval whiskers.
+    pub const WHISKER: &str = "#2B2B2B";
+
+    /// The fill colour of a tone on a light background (the exports' and the light window's), or
+    /// on the dark window's.
+    #[must_use]
+    pub fn tone(tone: Tone, dark: bool) -> &'static str {
+        match (tone, dark) {
+            (Tone::Promoter, false) => PROMOTER,
+            (Tone::Promoter, true) => "#3DC99E",
+            (Tone::Passive, false) => PASSIVE,
+            (Tone::Passive, true) => "#B8B8B8",
+            (Tone::Detractor, false) => DETRACTOR,
+            (Tone::Detractor, true) => "#F28A3C",
+            (Tone::Neutral, false) => NEUTRAL,
+            (Tone::Neutral, true) => "#56B4E9",
+            (Tone::Highlight, false) => HIGHLIGHT,
+            (Tone::Highlight, true) => "#F0F0F0",
+            (Tone::Benchmark, false) => BENCHMARK,
+            (Tone::Benchmark, true) => "#E3A0C8",
+        }
+    }
+
+    /// The benchmark tick's colour, light or dark.
+    #[must_use]
+    pub fn benchmark_tick(dark: bool) -> &'static str {
+        if dark { "#F0C0DC" } else { BENCHMARK_TICK }
+    }
+
+    /// The whiskers' colour, light or dark.
+    #[must_use]
+    pub fn whisker(dark: bool) -> &'static str {
+        if dark { "#E8E8E8" } else { WHISKER }
+    }
+
+    /// Red, green and blue of a `#RRGGBB` colour (black for anything else).
+    #[must_use]
+    pub fn rgb(hex: &str) -> [u8; 3] {
+        let channel = |at: usize| hex.get(at..at + 2).and_then(|h| u8::from_str_radix(h, 16).ok()).unwrap_or(0);
+        [channel(1), channel(3), channel(5)]
+    }
+}
+
+/// The meaning of a mark, which decides its colour ([`palette`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Tone {
@@ -813,6 +877,8 @@ pub struct ThemeRow {
     pub low_pct: f64,
     /// Wilson 95% interval, upper bound, percent.
     pub high_pct: f64,
+    /// The bar's label, in the reader's words: share, interval and n.
+    pub label: String,
 }
 
 /// Share of detractors mentioning each theme: horizontal bars in percent with Wilson whiskers.
@@ -821,12 +887,7 @@ pub fn themes_chart(rows: &[ThemeRow], text: &ChartText<'_>, words: &LegendWords
     let bars = rows
         .iter()
         .enumerate()
-        .map(|(i, r)| Bar {
-            category: i,
-            value: r.share_pct,
-            tone: Tone::Detractor,
-            label: Some(format!("{:.0}%  ({})", r.share_pct, r.mentions)),
-        })
+        .map(|(i, r)| Bar { category: i, value: r.share_pct, tone: Tone::Detractor, label: Some(r.label.clone()) })
         .collect();
     let whiskers =
         rows.iter().enumerate().map(|(i, r)| Whisker { category: i, low: r.low_pct, high: r.high_pct }).collect();

@@ -271,6 +271,7 @@ pub fn themes_figure(
                 share_pct: 100.0 * d.share,
                 low_pct: 100.0 * d.interval.low,
                 high_pct: 100.0 * d.interval.high,
+                label: share_label(d, w.texts, tt),
             }
         })
         .collect();
@@ -342,6 +343,21 @@ pub fn themes_table(summary: &ThemeSummary, language: crate::themes::Language, w
         })
         .collect();
     Table { title: tt.chart_title.to_owned(), columns, rows }
+}
+
+/// A group's share mentioning a theme, its 95% interval and n, as the chart and the table write
+/// it: `40.9% (36.4-45.6%) of 435`.
+#[must_use]
+pub fn share_label(share: &crate::themes::Share, t: &crate::i18n::Texts, tt: &ThemeTexts) -> String {
+    fill(
+        tt.share_with_interval,
+        &[
+            ("share", &t.percent(100.0 * share.share)),
+            ("low", &t.number(100.0 * share.interval.low, 1)),
+            ("high", &t.percent(100.0 * share.interval.high)),
+            ("n", &share.respondents.to_string()),
+        ],
+    )
 }
 
 /// A theme's representation among detractors in words.

@@ -108,7 +108,7 @@ proptest! {
         let views = views(&survey, Filter::default());
         let overall = views.overall.unwrap();
         // Below two effective answers there is no interval, and the reason is given.
-        let enough = overall.effective_n.unwrap_or(overall.n as f64) >= 2.0;
+        let enough = overall.effective_n.unwrap_or(overall.n as f64) >= 2.0 - 1e-9;
         prop_assert_eq!(overall.ci_low.is_some(), enough);
         prop_assert_eq!(overall.interval_note.is_none(), enough);
         if let (Some(low), Some(high)) = (overall.ci_low, overall.ci_high) {
@@ -138,7 +138,12 @@ proptest! {
             if let (Some(low), Some(high)) = (c.mean_low, c.mean_high) {
                 prop_assert!(inside(low, c.mean, high));
             } else {
-                prop_assert!(c.effective_n.unwrap_or(c.n as f64) < 2.0, "only fewer than two (effective) answers have no interval for their mean");
+                // No interval only below two (effective) answers, or when every answer is the same,
+                // and always with the reason.
+                let few = c.effective_n.unwrap_or(c.n as f64) < 2.0;
+                let note = c.mean_interval_note;
+                prop_assert!(few || note == Some("no_spread"), "no interval without a reason: {:?}", c);
+                prop_assert!(note.is_some());
             }
         }
     }

@@ -204,6 +204,7 @@ pub fn themes() -> ChartSpec {
             share_pct: 100.0 * p,
             low_pct: 100.0 * low,
             high_pct: 100.0 * high,
+            label: format!("{:.1}% ({:.1}-{:.1}%) of {of}", 100.0 * p, 100.0 * low, 100.0 * high),
         }
     };
     let rows = [

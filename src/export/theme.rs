@@ -2,25 +2,12 @@
 //! colour-blind-safe palette taken from Okabe & Ito (2008), "Color Universal Design". Promoters,
 //! passives and detractors keep the same colours in every chart, report and slide.
 //!
-//! Owns export colours and type sizes only; the app's on-screen colours live in `ui::theme`.
+//! Owns the export's page colours and type sizes; the colours of marks come from the one
+//! palette, [`crate::chart::palette`], which the window uses too.
 
-use crate::chart::Tone;
+use crate::chart::{Tone, palette};
 
-/// Promoters: Okabe-Ito bluish green.
-pub const PROMOTER: &str = "#009E73";
-/// Passives: a mid grey, set apart from both other groups by lightness as well as hue.
-pub const PASSIVE: &str = "#A3A3A3";
-/// Detractors: Okabe-Ito vermillion.
-pub const DETRACTOR: &str = "#D55E00";
-/// NPS bars and trend lines: Okabe-Ito blue.
-pub const NEUTRAL: &str = "#0072B2";
-/// Significance markers: near black.
-pub const HIGHLIGHT: &str = "#1A1A1A";
-/// Benchmark references: Okabe-Ito reddish purple (bands at [`BENCHMARK_BAND_OPACITY`]).
-pub const BENCHMARK: &str = "#CC79A7";
-
-/// Benchmark single-value ticks: a darker shade of [`BENCHMARK`], so a thin line still stands out.
-pub const BENCHMARK_TICK: &str = "#9C4A7A";
+pub use palette::{BENCHMARK, BENCHMARK_TICK, DETRACTOR, HIGHLIGHT, NEUTRAL, PASSIVE, PROMOTER, WHISKER};
 
 /// Page background.
 pub const BACKGROUND: &str = "#FFFFFF";
@@ -34,8 +21,6 @@ pub const MUTED_TEXT: &str = "#5F5F5F";
 pub const GRID: &str = "#E2E2E2";
 /// The axis line and the zero line.
 pub const AXIS: &str = "#8A8A8A";
-/// Interval whiskers.
-pub const WHISKER: &str = "#2B2B2B";
 
 /// Opacity of a benchmark range band.
 pub const BENCHMARK_BAND_OPACITY: f64 = 0.32;
@@ -47,14 +32,7 @@ pub const SMALL_N_OPACITY: f64 = 0.38;
 /// The fill colour of a tone.
 #[must_use]
 pub fn tone_colour(tone: Tone) -> &'static str {
-    match tone {
-        Tone::Promoter => PROMOTER,
-        Tone::Passive => PASSIVE,
-        Tone::Detractor => DETRACTOR,
-        Tone::Neutral => NEUTRAL,
-        Tone::Highlight => HIGHLIGHT,
-        Tone::Benchmark => BENCHMARK,
-    }
+    palette::tone(tone, false)
 }
 
 /// Type sizes in pixels on a 1920-pixel-wide slide; other sizes scale with the width.

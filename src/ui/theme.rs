@@ -1,45 +1,37 @@
-//! Colour and size tokens: the only place the app names a colour.
+//! The window's colour and size tokens: no other screen module names a colour.
 //!
-//! Owns the palette for promoters, passives and detractors in light and dark themes, so charts
-//! on screen and in exports use the same colours.
+//! The marks' colours come from the one palette, `chart::palette`, which the exports use too;
+//! this module adds the window's own (error notices) and its sizes.
 
 use eframe::egui::{Color32, Visuals};
 
-use crate::chart::Tone;
+use crate::chart::{Tone, palette};
 
-/// The fill colour of a tone, readable on the current background. The light theme uses the
-/// exported charts' colour-blind-safe palette (`export::theme`, Okabe & Ito), so what the user
-/// sees in a light window is what they export; the dark theme uses lighter shades of the same hues.
+/// A colour of the palette as egui draws it.
+fn colour(hex: &str) -> Color32 {
+    let [r, g, b] = palette::rgb(hex);
+    Color32::from_rgb(r, g, b)
+}
+
+/// The fill colour of a tone, readable on the current background: the one palette
+/// ([`palette`]), whose light colours are the exported charts', so what the user sees in a light
+/// window is what they export; the dark theme uses lighter shades of the same hues.
 #[must_use]
 pub fn tone_colour(tone: Tone, visuals: &Visuals) -> Color32 {
-    let dark = visuals.dark_mode;
-    match (tone, dark) {
-        (Tone::Promoter, false) => Color32::from_rgb(0x00, 0x9E, 0x73),
-        (Tone::Promoter, true) => Color32::from_rgb(0x3D, 0xC9, 0x9E),
-        (Tone::Passive, false) => Color32::from_rgb(0xA3, 0xA3, 0xA3),
-        (Tone::Passive, true) => Color32::from_rgb(0xB8, 0xB8, 0xB8),
-        (Tone::Detractor, false) => Color32::from_rgb(0xD5, 0x5E, 0x00),
-        (Tone::Detractor, true) => Color32::from_rgb(0xF2, 0x8A, 0x3C),
-        (Tone::Neutral, false) => Color32::from_rgb(0x00, 0x72, 0xB2),
-        (Tone::Neutral, true) => Color32::from_rgb(0x56, 0xB4, 0xE9),
-        (Tone::Highlight, false) => Color32::from_rgb(0x1A, 0x1A, 0x1A),
-        (Tone::Highlight, true) => Color32::from_rgb(0xF0, 0xF0, 0xF0),
-        (Tone::Benchmark, false) => Color32::from_rgb(0xCC, 0x79, 0xA7),
-        (Tone::Benchmark, true) => Color32::from_rgb(0xE3, 0xA0, 0xC8),
-    }
+    colour(palette::tone(tone, visuals.dark_mode))
 }
 
 /// A benchmark's single published value: a darker (light theme) or lighter (dark theme) shade of
 /// the benchmark colour, so a thin tick still stands out.
 #[must_use]
 pub fn benchmark_tick(visuals: &Visuals) -> Color32 {
-    if visuals.dark_mode { Color32::from_rgb(0xF0, 0xC0, 0xDC) } else { Color32::from_rgb(0x9C, 0x4A, 0x7A) }
+    colour(palette::benchmark_tick(visuals.dark_mode))
 }
 
 /// Interval whiskers.
 #[must_use]
 pub fn whisker(visuals: &Visuals) -> Color32 {
-    if visuals.dark_mode { Color32::from_rgb(0xE8, 0xE8, 0xE8) } else { Color32::from_rgb(0x2B, 0x2B, 0x2B) }
+    colour(palette::whisker(visuals.dark_mode))
 }
 
 /// Background of an error notice.

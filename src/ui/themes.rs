@@ -5,7 +5,6 @@
 //! commands; never touches polars.
 
 use eframe::egui::{self, RichText};
-use egui_plot::{Bar, BarChart, Line, Plot, PlotPoint, PlotPoints, Text};
 
 use super::fields::Drafts;
 use super::{ViewContext, theme};
@@ -13,27 +12,13 @@ use crate::analysis::{ThemeRow, ThemeSummary, ThemeTags};
 use crate::app::themes::CodebookEdit;
 use crate::app::{AppCommand, LoadedSurvey, ThemeState, ViewSettings};
 use crate::chart::Tone;
+use crate::figures::share_label;
 use crate::i18n::themes::ThemeTexts;
 use crate::i18n::{Language as UiLanguage, Texts, fill};
-use crate::themes::{Codebook, Language, Representation, Share, ThemeId};
+use crate::themes::{Codebook, Language, Representation, ThemeId};
 
-/// Themes shown in the chart.
-const CHART_THEMES: usize = 10;
 /// Discovered phrases listed.
 const PHRASES_SHOWN: usize = 12;
-
-/// `34.0% (28.1–40.3%) of 120`: a share with its interval and the group's n.
-fn share_text(share: &Share, t: &Texts, tt: &ThemeTexts) -> String {
-    fill(
-        tt.share_with_interval,
-        &[
-            ("share", &t.percent(100.0 * share.share)),
-            ("low", &t.number(100.0 * share.interval.low, 1)),
-            ("high", &t.percent(100.0 * share.interval.high)),
-            ("n", &share.respondents.to_string()),
-        ],
-    )
-}
 
 /// The theme shown in the quotes panel: the one chosen, else the first.
 fn selected<'a>(summary: &'a ThemeSummary, settings: &ViewSettings) -> Option<&'a ThemeRow> {
@@ -131,44 +116,24 @@ fn themes_body(
     commands: &mut Vec<AppCommand>,
 ) {
     let lang = language.comment_language();
-    ui.label(RichText::new(tt.chart_title).heading());
     if summary.themes.is_empty() {
+        ui.label(RichText::new(tt.chart_title).heading());
         ui.label(tt.no_theme_found);
         return;
     }
-    // The exported chart and table hold the same figures as the chart and table drawn here.
+    // The chart drawn here is the figure every export writes: one spec, two renderers.
     let x = language.export_texts();
     let words = crate::figures::Words::of(language);
     let context = crate::app::export::figure_context(loaded, &settings.filter);
-    ui.horizontal(|ui| {
-        if let Some(spec) = crate::figures::themes_figure(summary, lang, &context, &words, tt) {
-            super::export_menu::chart_menu(ui, &spec, x, commands);
-        }
+    if let Some(spec) = crate::figures::themes_figure(summary, lang, &context, &words, tt) {
         let table = || crate::figures::themes_table(summary, lang, &words, tt);
-        super::export_menu::table_menu(ui, tt.col_theme, table, x, commands);
-    });
-    let shown: Vec<&ThemeRow> = summary.themes.iter().take(CHART_THEMES).collect();
-    if let Some(clicked) = chart(ui, &shown, lang, t, tt) {
-        commands.push(AppCommand::SelectTheme(Some(clicked.theme.to_string())));
-    }
-    let footnote = fill(
-        tt.chart_footnote,
-        &[
-            ("n", &summary.commenters.to_string()),
-            ("detractors", &summary.group_sizes[0].to_string()),
-            ("file", &loaded.report.source.file),
-        ],
-    );
-    ui.label(RichText::new(footnote).size(theme::FOOTNOTE_SIZE).weak());
-    if summary.themes.iter().any(|r| r.stats.over_represented) {
-        ui.label(RichText::new(tt.over_mark).size(theme::FOOTNOTE_SIZE).weak());
-    }
-    if summary.weighted {
-        ui.label(RichText::new(tt.weighted_note).size(theme::FOOTNOTE_SIZE).weak());
-    }
-    if !settings.filter.is_empty() {
-        let text = fill(t.filter_footnote, &[("filter", &settings.filter.describe())]);
-        ui.label(RichText::new(text).size(theme::FOOTNOTE_SIZE).weak());
+        let clicked = super::plot::chart(ui, &spec, |ui| {
+            super::export_menu::chart_menu(ui, &spec, x, commands);
+            super::export_menu::table_menu(ui, tt.col_theme, table, x, commands);
+        });
+        if let Some(row) = clicked.and_then(|i| summary.themes.get(i)) {
+            commands.push(AppCommand::SelectTheme(Some(row.theme.to_string())));
+        }
     }
     ui.add_space(10.0);
     table(ui, summary, settings, lang, t, tt, commands);
@@ -182,95 +147,6 @@ fn themes_body(
     if let Some(row) = selected(summary, settings) {
         quotes(ui, row, lang, tt, commands);
     }
-}
-
-/// Bars of the share of detractors mentioning each theme with Wilson whiskers and a label
-/// holding the share, the interval and n; returns the clicked theme.
-fn chart<'a>(
-    ui: &mut egui::Ui,
-    rows: &[&'a ThemeRow],
-    lang: Language,
-    t: &Texts,
-    tt: &ThemeTexts,
-) -> Option<&'a ThemeRow> {
-    let visuals = ui.visuals().clone();
-    let count = rows.len();
-    let labels: Vec<String> = rows
-        .iter()
-        .map(|r| {
-            let label = r.labels.get(lang).to_owned();
-            if r.stats.over_represented { format!("{label} *") } else { label }
-        })
-        .collect();
-    let axis_labels = labels.clone();
-    let right = rows.iter().map(|r| 100.0 * r.stats.detractors.interval.high).fold(10.0, f64::max);
-    let height = (count as f32 * 30.0 + 60.0).clamp(160.0, 420.0);
-    let clicked = Plot::new("themes-chart")
-        .height(height)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .show_x(false)
-        .show_y(false)
-        .include_x(0.0)
-        .include_x(right * 1.55)
-        .include_y(-0.7)
-        .include_y(count as f64 - 0.3)
-        .x_axis_label(tt.chart_axis)
-        .y_axis_min_width(170.0)
-        .y_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() < 1e-9 && i >= 0.0 {
-                let k = i as usize;
-                if k < count { axis_labels[count - 1 - k].clone() } else { String::new() }
-            } else {
-                String::new()
-            }
-        })
-        .show(ui, |plot| {
-            let clicked = plot.response().clicked().then(|| plot.pointer_coordinate()).flatten();
-            let colour = theme::tone_colour(Tone::Detractor, &visuals);
-            let bars: Vec<Bar> = rows
-                .iter()
-                .enumerate()
-                .map(|(i, r)| {
-                    let y = (count - 1 - i) as f64;
-                    Bar::new(y, 100.0 * r.stats.detractors.share).width(0.6).fill(colour).name(&labels[i])
-                })
-                .collect();
-            plot.bar_chart(BarChart::new("detractor-share", bars).horizontal().allow_hover(false));
-            let whisker = if visuals.dark_mode { egui::Color32::WHITE } else { egui::Color32::BLACK };
-            for (i, r) in rows.iter().enumerate() {
-                let y = (count - 1 - i) as f64;
-                let (low, high) = (100.0 * r.stats.detractors.interval.low, 100.0 * r.stats.detractors.interval.high);
-                plot.line(
-                    Line::new(format!("ci-{i}"), PlotPoints::from(vec![[low, y], [high, y]]))
-                        .stroke((1.5, whisker))
-                        .allow_hover(false),
-                );
-                for (k, x) in [low, high].into_iter().enumerate() {
-                    plot.line(
-                        Line::new(format!("cap-{i}-{k}"), PlotPoints::from(vec![[x, y - 0.15], [x, y + 0.15]]))
-                            .stroke((1.5, whisker))
-                            .allow_hover(false),
-                    );
-                }
-                plot.text(
-                    Text::new(
-                        format!("label-{i}"),
-                        PlotPoint::new(high + right * 0.03, y),
-                        RichText::new(share_text(&r.stats.detractors, t, tt)).size(11.5).color(visuals.text_color()),
-                    )
-                    .anchor(egui::Align2::LEFT_CENTER),
-                );
-            }
-            clicked
-        })
-        .inner?;
-    let from_top = count as f64 - 1.0 - clicked.y;
-    let row = from_top.round();
-    ((from_top - row).abs() <= 0.3 && row >= 0.0).then(|| rows.get(row as usize).copied()).flatten()
 }
 
 fn nps_text(summary: Option<&crate::analysis::NpsSummary>, t: &Texts) -> String {
@@ -313,9 +189,9 @@ fn table(
                 commands.push(AppCommand::SelectTheme(Some(r.theme.to_string())));
             }
             ui.label(r.mentions.to_string());
-            ui.label(share_text(&r.stats.detractors, t, tt));
-            ui.label(share_text(&r.stats.passives, t, tt));
-            ui.label(share_text(&r.stats.promoters, t, tt));
+            ui.label(share_label(&r.stats.detractors, t, tt));
+            ui.label(share_label(&r.stats.passives, t, tt));
+            ui.label(share_label(&r.stats.promoters, t, tt));
             let difference = format!("{} pp", t.signed(100.0 * r.stats.difference));
             match r.stats.representation {
                 Representation::Over => {
