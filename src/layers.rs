@@ -4,7 +4,7 @@
 //!
 //! The order, from the bottom up (a module may use those on its own level or below, never the
 //! reverse; a cycle on one level fails too):
-//! 0. `files`, `stats`, `import`: std and their own crates only.
+//! 0. `files`, `parallel`, `stats`, `import`: std and their own crates only.
 //! 1. `themes` (text statistics), `sample` (the bundled survey).
 //! 2. `analysis`: the typed survey and its aggregations.
 //! 3. `benchmarks`: sector figures and the verdict on an analysis's summary.
@@ -20,8 +20,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// Each top-level module's level (see the module docs).
-const LEVELS: [(&str, u8); 20] = [
+const LEVELS: [(&str, u8); 21] = [
     ("files", 0),
+    ("parallel", 0),
     ("stats", 0),
     ("import", 0),
     ("themes", 1),

@@ -42,6 +42,7 @@ pub mod import;
 #[cfg(test)]
 mod layers;
 pub mod notices;
+pub mod parallel;
 pub mod project;
 pub mod report;
 pub mod sample;

@@ -270,11 +270,13 @@ impl Packing {
         let mut packed = vec![W::default(); height];
         let middle = if height >= PACK_SPLIT_FROM_ROWS { height / 2 } else { height };
         let (head, tail) = packed.split_at_mut(middle);
-        let (first, second) = std::thread::scope(|scope| {
-            let later = (!tail.is_empty()).then(|| scope.spawn(|| self.pack_rows(frame, middle, tail)));
-            let earlier = self.pack_rows(frame, 0, head);
-            (earlier, later.map(|job| job.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))))
-        });
+        let (first, second) = if tail.is_empty() {
+            (self.pack_rows(frame, 0, head), None)
+        } else {
+            let (first, second) =
+                crate::parallel::both(|| self.pack_rows(frame, 0, head), || self.pack_rows(frame, middle, tail));
+            (first, Some(second))
+        };
         first?;
         second.transpose()?;
         Ok(packed)

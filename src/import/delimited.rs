@@ -163,11 +163,9 @@ pub fn parse_utf8_bytes(
     } else if checked {
         (true, split_point(&bytes, delimiter))
     } else if bytes.len() >= PARALLEL_FROM_BYTES {
-        std::thread::scope(|scope| {
-            let check = scope.spawn(|| std::str::from_utf8(&bytes).is_ok());
-            let split = split_point(&bytes, delimiter);
-            (check.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), split)
-        })
+        let (split, valid) =
+            crate::parallel::both(|| split_point(&bytes, delimiter), || std::str::from_utf8(&bytes).is_ok());
+        (valid, split)
     } else {
         (std::str::from_utf8(&bytes).is_ok(), None)
     };
@@ -281,18 +279,18 @@ fn parse_halves(
     let (head, tail) = bytes.split_at_mut(split);
     let (head_ends, tail_ends) = ends.split_at_mut(head_slots);
     let cancelled = AtomicBool::new(false);
-    let (head_parsed, tail_parsed) = std::thread::scope(|scope| {
-        let tail_job = scope
-            .spawn(|| parse_in_place(tail, delimiter, split, tail_ends, &mut |_| !cancelled.load(Ordering::Relaxed)));
-        let head_parsed = parse_in_place(head, delimiter, 0, head_ends, &mut |done| {
-            let go_on = progress(done * 0.95);
-            if !go_on {
-                cancelled.store(true, Ordering::Relaxed);
-            }
-            go_on
-        });
-        (head_parsed, tail_job.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-    });
+    let (head_parsed, tail_parsed) = crate::parallel::both(
+        || {
+            parse_in_place(head, delimiter, 0, head_ends, &mut |done| {
+                let go_on = progress(done * 0.95);
+                if !go_on {
+                    cancelled.store(true, Ordering::Relaxed);
+                }
+                go_on
+            })
+        },
+        || parse_in_place(tail, delimiter, split, tail_ends, &mut |_| !cancelled.load(Ordering::Relaxed)),
+    );
     let mut parsed = head_parsed.ok_or(NotParsed::Cancelled)?;
     let tail_parsed = tail_parsed.ok_or(NotParsed::Cancelled)?;
     if parsed.open_quote {
@@ -300,12 +298,13 @@ fn parse_halves(
     }
     // Both halves' cells stay where they are in the text; only the gap between their shares of
     // the ends array closes, on this core while the other checks the text is UTF-8.
-    let text = std::thread::scope(|scope| {
-        let text = scope.spawn(move || into_text(bytes));
-        let cell_base = join_ends(&mut ends, &parsed, &tail_parsed, head_slots);
-        parsed.append(tail_parsed, cell_base);
-        text.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-    });
+    let ((), text) = crate::parallel::both(
+        || {
+            let cell_base = join_ends(&mut ends, &parsed, &tail_parsed, head_slots);
+            parsed.append(tail_parsed, cell_base);
+        },
+        move || into_text(bytes),
+    );
     let open_quote = parsed.open_quote;
     Ok(DelimitedCells { table: parsed.into_table(text, ends), open_quote })
 }

@@ -457,12 +457,9 @@ fn read_whole(path: &Path, size: u64) -> std::io::Result<FileBytes> {
     let mut first = std::fs::File::open(path)?;
     let mut second = std::fs::File::open(path)?;
     second.seek(SeekFrom::Start(middle as u64))?;
-    let halves = std::thread::scope(|scope| {
-        let tail_job = scope.spawn(|| read_checking(&mut second, tail, true));
-        let head_read = read_checking(&mut first, head, false);
-        let tail_read = tail_job.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        head_read.and_then(|head| tail_read.map(|tail| (head, tail)))
-    });
+    let (head_read, tail_read) =
+        crate::parallel::both(|| read_checking(&mut first, head, false), || read_checking(&mut second, tail, true));
+    let halves = head_read.and_then(|head| tail_read.map(|tail| (head, tail)));
     match halves {
         Ok((head, tail)) => {
             // A character cut by the middle is checked whole: the head's unfinished end and the

@@ -256,16 +256,12 @@ impl CellTable {
         };
         // Every picked row is a wait for memory: two threads wait at once, each for half.
         let (head, tail) = picked.split_at(picked.len() / 2);
-        let (mut sample, later) = std::thread::scope(|scope| {
-            let later = scope.spawn(|| {
-                let mut later = CellTable::new();
-                copy(self, &mut tail.iter().copied(), &mut later);
-                later
-            });
-            let mut sample = CellTable::new();
-            copy(self, &mut head.iter().copied(), &mut sample);
-            (sample, later.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-        });
+        let half = |rows: &[usize]| {
+            let mut part = CellTable::new();
+            copy(self, &mut rows.iter().copied(), &mut part);
+            part
+        };
+        let (mut sample, later) = crate::parallel::both(|| half(head), || half(tail));
         copy(&later, &mut (0..later.row_count()), &mut sample);
         sample.column_count = self.column_count;
         std::borrow::Cow::Owned(sample)

@@ -341,10 +341,8 @@ fn read_sheet(sheet: &str, context: &Context<'_>) -> Option<SparseCells> {
             rows.get(middle + at + 4).is_some_and(|b| matches!(b, b' ' | b'>' | b'/' | b'\n' | b'\r' | b'\t'))
         })?;
     let (head, tail) = rows.split_at(split);
-    let (mut first, second) = std::thread::scope(|scope| {
-        let later = scope.spawn(|| read_rows(tail, context, &gave_up));
-        (read_rows(head, context, &gave_up), later.join().ok().flatten())
-    });
+    let (mut first, second) =
+        crate::parallel::both(|| read_rows(head, context, &gave_up), || read_rows(tail, context, &gave_up));
     first.as_mut()?.append(second?);
     first
 }

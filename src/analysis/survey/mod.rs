@@ -375,14 +375,7 @@ impl Survey {
         };
         // A large survey's score columns are built on a thread of their own while the others are
         // moved in.
-        let score_columns = std::thread::scope(|scope| {
-            let mut built_here = Vec::new();
-            let job = if height >= SPLIT_FROM_ROWS {
-                Some(scope.spawn(score_columns))
-            } else {
-                built_here = score_columns();
-                None
-            };
+        let move_in = || {
             if let Some((_, weights)) = columns.weights {
                 other_columns.push(ChunkedArray::<Float64Type>::from_vec(WEIGHT.into(), weights).into_column());
             }
@@ -396,11 +389,13 @@ impl Survey {
                 other_columns.push(masked_column::<UInt8Type>(&key, values, |v| v != 0));
                 metrics.push(MetricColumn { name, kind, key });
             }
-            match job {
-                Some(job) => job.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                None => built_here,
-            }
-        });
+        };
+        let score_columns = if height >= SPLIT_FROM_ROWS {
+            crate::parallel::both(move_in, score_columns).1
+        } else {
+            move_in();
+            score_columns()
+        };
         let mut frame_columns: Vec<Column> = score_columns.into_iter().chain(other_columns).collect();
         let mut comment_names = Vec::new();
         for (k, (name, texts)) in columns.comments.into_iter().enumerate() {

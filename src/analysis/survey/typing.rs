@@ -463,11 +463,13 @@ impl Survey {
                 metrics: m2,
             };
             let plan = &plan;
-            std::thread::scope(|scope| {
-                let later = (!second.rows.is_empty()).then(|| scope.spawn(move || plan.type_share(second)));
-                let earlier = plan.type_share(first);
-                (earlier, later.map(|job| job.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))))
-            })
+            if second.rows.is_empty() {
+                (plan.type_share(first), None)
+            } else {
+                let (earlier, later) =
+                    crate::parallel::both(|| plan.type_share(first), move || plan.type_share(second));
+                (earlier, Some(later))
+            }
         };
         let mut typed = first;
         if let Some(mut later) = second {

@@ -1,0 +1,31 @@
+//! Splitting work in two: the one way the import, the typing and the engine run two halves on
+//! the machine's two cores. Std only; any layer may use it.
+
+/// Runs `here` on this thread and `there` on a scoped thread at the same time, and returns both
+/// results. A panic on the other thread resumes on this one, so it is never lost.
+pub fn both<A, B: Send>(here: impl FnOnce() -> A, there: impl FnOnce() -> B + Send) -> (A, B) {
+    std::thread::scope(|scope| {
+        let job = scope.spawn(there);
+        let a = here();
+        (a, job.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_halves_run_and_return_in_order() {
+        let data: Vec<u64> = (1..=1_000).collect();
+        let (head, tail) = data.split_at(500);
+        let (a, b) = both(|| head.iter().sum::<u64>(), || tail.iter().sum::<u64>());
+        assert_eq!((a, b), (125_250, 375_250));
+    }
+
+    #[test]
+    #[should_panic(expected = "the other half")]
+    fn a_panic_on_the_other_thread_is_not_lost() {
+        let _ = both(|| 1, || -> u8 { panic!("the other half") });
+    }
+}
