@@ -744,9 +744,17 @@ fn answered_span(points: &[TrendPoint]) -> Option<(String, String)> {
 /// The footnote context of a report: file, filter and the period of its trend, if any.
 #[must_use]
 pub fn context_of(report: &Report) -> FigureContext {
-    let period = report.trend.as_deref().and_then(answered_span);
+    figure_context(report, report.filter.clone(), report.date_span.clone())
+}
+
+/// The one way a [`FigureContext`] is made, in the window and in the CLI: the file and the
+/// weighting of `report`, the filter in words and the dates it keeps ([`Survey::date_span`]).
+///
+/// [`Survey::date_span`]: crate::analysis::Survey::date_span
+#[must_use]
+pub fn figure_context(report: &Report, filter: String, period: Option<(String, String)>) -> FigureContext {
     let weighted_by = report.columns.weight.clone().filter(|_| report.columns.weighted);
-    FigureContext { file: report.source.file.clone(), filter: report.filter.clone(), period, weighted_by }
+    FigureContext { file: report.source.file.clone(), filter, period, weighted_by }
 }
 
 /// Writes every chart (SVG, PNG), table (CSV, one xlsx), the HTML report and the deck of a

@@ -273,6 +273,10 @@ pub struct Report {
     /// out of the trend and of date filters.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unreadable_dates: Option<UnreadableDates>,
+    /// The dates the filter keeps of the file's range (first and last day), for the figures'
+    /// footnotes ([`Survey::date_span`]).
+    #[serde(skip)]
+    pub date_span: Option<(String, String)>,
 }
 
 /// Reads `path` and analyses it as asked.
@@ -592,5 +596,6 @@ pub fn report_for_survey(survey: &Survey, views: &ViewRequest, library: &[Benchm
         project: None,
         benchmark_warning: None,
         unreadable_dates: None,
+        date_span: survey.date_span(&views.filter),
     })
 }

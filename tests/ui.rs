@@ -782,10 +782,8 @@ fn a_workbook_loads_with_a_running_bar_and_cancel_abandons_it() {
     assert!(harness.state().app().job().is_none(), "the load is abandoned at once");
     assert_eq!(harness.state().app().loaded().unwrap().source, LoadSource::Sample, "the survey shown stays");
     assert!(harness.state().app().notices().is_empty(), "a cancelled load is no failure");
-    // Its result, arriving later, is dropped.
-    std::thread::sleep(Duration::from_millis(1500));
-    harness.step();
-    assert_eq!(harness.state().app().loaded().unwrap().source, LoadSource::Sample);
+    // The job went with its channel (asserted above), so its result has nowhere to arrive: the
+    // sleep that stood here waited for nothing and could not fail.
 }
 
 /// A window showing a survey of `rows` respondents, each with a comment of its own, loaded here.

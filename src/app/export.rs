@@ -14,7 +14,6 @@ use eframe::egui;
 
 use super::jobs::{FileDialogJob, LoadedSurvey, Worker};
 use crate::analysis::Filter;
-use crate::analysis::calendar::iso_date;
 use crate::chart::ChartSpec;
 use crate::export::png::{Scale, render_pixels, render_png};
 use crate::export::svg::{SvgOptions, render_svg};
@@ -306,15 +305,7 @@ impl ExportFlow {
 /// days analysed (the data's date range narrowed by the filter's dates).
 #[must_use]
 pub fn figure_context(loaded: &LoadedSurvey, filter: &Filter) -> FigureContext {
-    let (from, to) = filter.date_bounds();
-    let period = loaded.survey.date_range().map(|(first, last)| {
-        let first = from.map_or(first, |f| f.max(first));
-        let last = to.map_or(last, |t| t.min(last));
-        (iso_date(first), iso_date(last))
-    });
-    let columns = &loaded.report.columns;
-    let weighted_by = columns.weight.clone().filter(|_| columns.weighted);
-    FigureContext { file: loaded.report.source.file.clone(), filter: filter.describe(), period, weighted_by }
+    crate::figures::figure_context(&loaded.report, filter.describe(), loaded.survey.date_span(filter))
 }
 
 #[cfg(test)]

@@ -496,6 +496,18 @@ impl Survey {
         self.date_range
     }
 
+    /// The dates `filter` keeps of the survey's range, first and last day as `YYYY-MM-DD`: the
+    /// period every figure's footnote names, in the window and in the CLI's exports alike.
+    #[must_use]
+    pub fn date_span(&self, filter: &super::filter::Filter) -> Option<(String, String)> {
+        let (from, to) = filter.date_bounds();
+        self.date_range.map(|(first, last)| {
+            let first = from.map_or(first, |f| f.max(first));
+            let last = to.map_or(last, |t| t.min(last));
+            (super::calendar::iso_date(first), super::calendar::iso_date(last))
+        })
+    }
+
     /// The row at `position` (0-based, as the engine's response lists give it) as the
     /// Responses view shows it, with the first `segments` segment columns.
     #[must_use]
