@@ -281,27 +281,43 @@ fn strip_file(message: &str, file: &str) -> String {
 pub fn to_csv(benchmarks: &[Benchmark]) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let _ = writer.write_record(COLUMNS);
-    for b in benchmarks {
-        let number = |v: Option<f64>| v.map(|x| x.to_string()).unwrap_or_default();
-        let synonyms = b.synonyms.iter().filter(|s| **s != normalise(&b.sector)).cloned().collect::<Vec<_>>().join("|");
-        let _ = writer.write_record([
-            b.id.as_str(),
-            &b.sector,
-            &synonyms,
-            "",
-            "",
-            &b.region,
-            b.audience.label(),
-            &b.year.to_string(),
-            &number(b.low),
-            &number(b.high),
-            &number(b.value),
-            &b.source,
-            &b.evidence,
-            &b.population,
-        ]);
+    for record in records(benchmarks) {
+        let _ = writer.write_record(&record);
     }
     writer.into_inner().map(|bytes| String::from_utf8_lossy(&bytes).into_owned()).unwrap_or_default()
+}
+
+/// The columns of [`COLUMNS`] that hold numbers: year, low, high and value.
+pub const NUMBER_COLUMNS: std::ops::RangeInclusive<usize> = 7..=10;
+
+/// Each benchmark as the benchmark file writes it: one text per column of [`COLUMNS`] (blank
+/// where a figure is absent), whatever the file's format.
+#[must_use]
+pub fn records(benchmarks: &[Benchmark]) -> Vec<[String; 14]> {
+    let number = |v: Option<f64>| v.map(|x| x.to_string()).unwrap_or_default();
+    benchmarks
+        .iter()
+        .map(|b| {
+            let synonyms =
+                b.synonyms.iter().filter(|s| **s != normalise(&b.sector)).cloned().collect::<Vec<_>>().join("|");
+            [
+                b.id.clone(),
+                b.sector.clone(),
+                synonyms,
+                String::new(),
+                String::new(),
+                b.region.clone(),
+                b.audience.label().to_owned(),
+                b.year.to_string(),
+                number(b.low),
+                number(b.high),
+                number(b.value),
+                b.source.clone(),
+                b.evidence.clone(),
+                b.population.clone(),
+            ]
+        })
+        .collect()
 }
 
 /// Saves the user's rows to their file (through a temporary file and a rename).

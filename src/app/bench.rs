@@ -106,22 +106,25 @@ pub fn export(path: &std::path::Path, rows: &[Benchmark]) -> Result<(), String> 
     let name = path.display().to_string();
     let is_xlsx = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
     let bytes = if is_xlsx {
-        let mut book = rust_xlsxwriter::Workbook::new();
-        let sheet = book.add_worksheet();
-        let text = benchmarks::to_csv(rows);
-        let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
-        for (r, record) in reader.records().enumerate() {
-            let record = record.map_err(|e| format!("{name}: {e}"))?;
-            for (c, cell) in record.iter().enumerate() {
-                let (row, col) = (u32::try_from(r).unwrap_or(u32::MAX), u16::try_from(c).unwrap_or(u16::MAX));
-                let written = match cell.parse::<f64>() {
-                    Ok(v) if r > 0 && (7..=10).contains(&c) => sheet.write_number(row, col, v).map(|_| ()),
-                    _ => sheet.write_string(row, col, crate::export::neutralise_formula(cell)).map(|_| ()),
-                };
-                written.map_err(|e| format!("{name}: {e}"))?;
-            }
-        }
-        book.save_to_buffer().map_err(|e| format!("{name}: {e}"))?
+        // The same table writer as every other export: numbers as numbers, text neutralised.
+        use crate::export::table::{Cell, Column, ColumnKind, Table, to_xlsx};
+        let kind = |c: usize| match c {
+            7 => ColumnKind::Integer,
+            c if benchmarks::NUMBER_COLUMNS.contains(&c) => ColumnKind::Number { decimals: 1 },
+            _ => ColumnKind::Text,
+        };
+        let columns = benchmarks::COLUMNS.iter().enumerate().map(|(c, h)| Column::new(*h, kind(c))).collect();
+        let cell = |c: usize, text: String| match text.parse::<f64>() {
+            Ok(v) if benchmarks::NUMBER_COLUMNS.contains(&c) => Cell::Number(v),
+            _ if benchmarks::NUMBER_COLUMNS.contains(&c) => Cell::Empty,
+            _ => Cell::from(text),
+        };
+        let rows = benchmarks::records(rows)
+            .into_iter()
+            .map(|record| record.into_iter().enumerate().map(|(c, text)| cell(c, text)).collect())
+            .collect();
+        let table = Table { title: "Benchmarks".to_owned(), columns, rows };
+        to_xlsx(&[table]).map_err(|e| format!("{name}: {e}"))?
     } else {
         benchmarks::to_csv(rows).into_bytes()
     };
