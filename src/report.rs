@@ -379,8 +379,9 @@ impl Prepared {
 }
 
 /// The report of a survey already built with every column (as the app loads it): overall and
-/// per sector, with the benchmark library.
-pub fn report_for_whole_survey(survey: &Survey) -> Result<Report, ReportError> {
+/// per sector, with `library`, the benchmark library the app holds (read once, at start, not
+/// again from disk by every load).
+pub fn report_for_whole_survey(survey: &Survey, library: &[Benchmark]) -> Result<Report, ReportError> {
     let views = ViewRequest {
         benchmarks: BenchmarkChoice {
             sector_column: survey.segments.iter().find(|s| s.is_sector).map(|s| s.name.clone()),
@@ -388,10 +389,7 @@ pub fn report_for_whole_survey(survey: &Survey) -> Result<Report, ReportError> {
         },
         ..ViewRequest::default()
     };
-    let (library, warning) = benchmarks::library();
-    let mut report = report_for_survey(survey, &views, &library)?;
-    report.benchmark_warning = warning;
-    Ok(report)
+    report_for_survey(survey, &views, library)
 }
 
 fn import_headers(table: &ImportedTable) -> String {

@@ -39,7 +39,8 @@ fn hand_counted_sample_nps() -> (u64, f64) {
 
 fn harness_with_sample() -> Harness<'static, Window> {
     let table = import::read_bytes(SAMPLE_NAME, SAMPLE_CSV.to_vec(), &ImportOptions::default(), &mut |_| true).unwrap();
-    let loaded = LoadedSurvey::from_table(LoadSource::Sample, ImportOptions::default(), &table).unwrap();
+    let library = nps_workbench::benchmarks::bundled();
+    let loaded = LoadedSurvey::from_table(LoadSource::Sample, ImportOptions::default(), &table, &library).unwrap();
     let mut harness =
         Harness::builder().with_size([1280.0, 820.0]).build_eframe(|_| Window::from(NpsApp::with_loaded(loaded)));
     // The views are computed on their own thread: wait for them so that nothing still spins.
@@ -804,7 +805,8 @@ fn harness_with_comments(rows: u32) -> (tempfile::TempDir, Harness<'static, Wind
     }
     std::fs::write(&path, text).unwrap();
     let table = import::read_file(&path, &ImportOptions::default(), &mut |_| true).unwrap();
-    let loaded = LoadedSurvey::from_table(LoadSource::File(path), ImportOptions::default(), &table).unwrap();
+    let library = nps_workbench::benchmarks::bundled();
+    let loaded = LoadedSurvey::from_table(LoadSource::File(path), ImportOptions::default(), &table, &library).unwrap();
     let harness =
         Harness::builder().with_size([1280.0, 820.0]).build_eframe(|_| Window::from(NpsApp::with_loaded(loaded)));
     (dir, harness)

@@ -113,7 +113,7 @@ pub fn export(path: &std::path::Path, rows: &[Benchmark]) -> Result<(), String> 
             c if benchmarks::NUMBER_COLUMNS.contains(&c) => ColumnKind::Number { decimals: 1 },
             _ => ColumnKind::Text,
         };
-        let columns = benchmarks::COLUMNS.iter().enumerate().map(|(c, h)| Column::new(*h, kind(c))).collect();
+        let columns = benchmarks::COLUMNS.iter().enumerate().map(|(c, h)| Column::new(h, kind(c))).collect();
         let cell = |c: usize, text: String| match text.parse::<f64>() {
             Ok(v) if benchmarks::NUMBER_COLUMNS.contains(&c) => Cell::Number(v),
             _ if benchmarks::NUMBER_COLUMNS.contains(&c) => Cell::Empty,

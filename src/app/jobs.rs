@@ -13,6 +13,7 @@ use std::thread::JoinHandle;
 
 use super::project::ProjectOutcome;
 use crate::analysis::Survey;
+use crate::benchmarks::Benchmark;
 use crate::import::{self, ImportOptions, ImportedTable};
 use crate::project::{Fingerprint, Project, ProjectError};
 use crate::report::{Report, report_for_whole_survey};
@@ -60,10 +61,16 @@ pub struct LoadedSurvey {
 pub const PREVIEW_ROWS: usize = 8;
 
 impl LoadedSurvey {
-    /// A survey from an imported table (also used by tests that skip the thread).
-    pub fn from_table(source: LoadSource, options: ImportOptions, table: &ImportedTable) -> Result<Self, String> {
+    /// A survey from an imported table, compared with the benchmark `library` (also used by
+    /// tests that skip the thread).
+    pub fn from_table(
+        source: LoadSource,
+        options: ImportOptions,
+        table: &ImportedTable,
+        library: &[Benchmark],
+    ) -> Result<Self, String> {
         let survey = Survey::from_table(table).map_err(|e| e.to_string())?;
-        let mut report = report_for_whole_survey(&survey).map_err(|e| e.to_string())?;
+        let mut report = report_for_whole_survey(&survey, library).map_err(|e| e.to_string())?;
         // The app's trend and date filter use the dates: rows without one are announced.
         if survey.has_dates() {
             report.unreadable_dates = table.unreadable_dates();
@@ -144,9 +151,15 @@ pub struct LoadJob {
 }
 
 impl LoadJob {
-    /// Starts loading; `wake` is called when the job finishes so the window repaints.
-    pub fn start(source: LoadSource, options: ImportOptions, wake: impl Fn() + Send + 'static) -> Result<Self, String> {
-        Self::start_with(source, options, None, wake)
+    /// Starts loading with the benchmark `library` the app holds; `wake` is called when the job
+    /// finishes so the window repaints.
+    pub fn start(
+        source: LoadSource,
+        options: ImportOptions,
+        library: Arc<Vec<Benchmark>>,
+        wake: impl Fn() + Send + 'static,
+    ) -> Result<Self, String> {
+        Self::start_with(source, options, None, library, wake)
     }
 
     /// As [`LoadJob::start`], applying `project` (with its file name) to the file: refused (and
@@ -155,6 +168,7 @@ impl LoadJob {
         source: LoadSource,
         options: ImportOptions,
         project: Option<(Project, String)>,
+        library: Arc<Vec<Benchmark>>,
         wake: impl Fn() + Send + 'static,
     ) -> Result<Self, String> {
         let progress = Arc::new(AtomicU32::new(0));
@@ -165,7 +179,7 @@ impl LoadJob {
         let work = move || {
             let name = job_source.display_name();
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                load(&job_source, options, project.as_ref(), &job_progress, &job_cancel)
+                load(&job_source, options, project.as_ref(), &library, &job_progress, &job_cancel)
             }))
             .unwrap_or_else(|_| Err(format!("{name}: the file could not be read (an internal error occurred)")))
         };
@@ -196,6 +210,7 @@ fn load(
     source: &LoadSource,
     options: ImportOptions,
     project: Option<&(Project, String)>,
+    library: &[Benchmark],
     progress: &AtomicU32,
     cancel: &AtomicBool,
 ) -> Result<LoadedSurvey, String> {
@@ -235,7 +250,7 @@ fn load(
     if cancel.load(Ordering::Relaxed) {
         return Err(format!("{}: loading was cancelled", source.display_name()));
     }
-    let mut loaded = LoadedSurvey::from_table(source.clone(), options, &table)?;
+    let mut loaded = LoadedSurvey::from_table(source.clone(), options, &table, library)?;
     loaded.project = outcome;
     report_progress(1.0);
     Ok(loaded)
@@ -315,7 +330,8 @@ mod tests {
 
     #[test]
     fn sample_loads_in_the_background() {
-        let mut job = LoadJob::start(LoadSource::Sample, ImportOptions::default(), || {}).unwrap();
+        let library = Arc::new(crate::benchmarks::bundled());
+        let mut job = LoadJob::start(LoadSource::Sample, ImportOptions::default(), library, || {}).unwrap();
         let loaded = wait(&mut job).unwrap();
         assert!(loaded.report.overall.n >= 2000);
         assert_eq!(loaded.report.source.file, SAMPLE_NAME);
@@ -324,9 +340,14 @@ mod tests {
 
     #[test]
     fn a_missing_file_is_a_message_not_a_panic() {
-        let mut job =
-            LoadJob::start(LoadSource::File(PathBuf::from("/no/such/survey.csv")), ImportOptions::default(), || {})
-                .unwrap();
+        let library = Arc::new(crate::benchmarks::bundled());
+        let mut job = LoadJob::start(
+            LoadSource::File(PathBuf::from("/no/such/survey.csv")),
+            ImportOptions::default(),
+            library,
+            || {},
+        )
+        .unwrap();
         assert_eq!(wait(&mut job).unwrap_err(), "survey.csv: cannot be read: the file does not exist");
     }
 

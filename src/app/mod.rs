@@ -427,7 +427,7 @@ impl NpsApp {
         if let Some(job) = self.job.take() {
             job.cancel();
         }
-        match LoadJob::start_with(source, options, project, self.waker()) {
+        match LoadJob::start_with(source, options, project, Arc::clone(&self.library), self.waker()) {
             Ok(job) => self.job = Some(job),
             Err(message) => self.notices.add(NoticeKind::OpenFile, message),
         }
