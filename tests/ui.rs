@@ -7,6 +7,7 @@ use std::time::Duration;
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use nps_workbench::app::jobs::run_jobs_inline;
 use nps_workbench::app::{AppCommand, LoadSource, LoadedSurvey, NoticeKind, NpsApp, Screen, Settings};
 use nps_workbench::i18n::{DUTCH, ENGLISH};
 use nps_workbench::import::{self, ImportOptions, Role};
@@ -37,7 +38,10 @@ fn hand_counted_sample_nps() -> (u64, f64) {
     (n, (promoters as f64 - detractors as f64) / n as f64 * 100.0)
 }
 
+/// A window showing the sample, its jobs run at once on the test's thread ([`run_jobs_inline`]):
+/// the helpers below step it without sleeping.
 fn harness_with_sample() -> Harness<'static, Window> {
+    run_jobs_inline(true);
     let table = import::read_bytes(SAMPLE_NAME, SAMPLE_CSV.to_vec(), &ImportOptions::default(), &mut |_| true).unwrap();
     let library = nps_workbench::benchmarks::bundled();
     let loaded = LoadedSurvey::from_table(LoadSource::Sample, ImportOptions::default(), &table, &library).unwrap();
@@ -48,9 +52,13 @@ fn harness_with_sample() -> Harness<'static, Window> {
     harness
 }
 
-/// Steps the app until its background load has finished (or 60 s have passed).
+/// Frames a job started in the synchronous mode may take to be taken up: the frame that
+/// starts it, the one that polls it, and those that start what follows (views, themes).
+const FRAMES: usize = 12;
+
+/// Steps the app until its load has been taken up (jobs run at once: no waiting).
 fn wait_for_load(harness: &mut Harness<'_, Window>) {
-    for _ in 0..600 {
+    for _ in 0..FRAMES {
         harness.step();
         if harness.state().app().job().is_none() {
             if harness.state().app().loaded().is_some() {
@@ -60,9 +68,8 @@ fn wait_for_load(harness: &mut Harness<'_, Window>) {
             }
             return;
         }
-        std::thread::sleep(Duration::from_millis(100));
     }
-    panic!("the load did not finish within 60 s");
+    panic!("the load was not taken up within {FRAMES} frames");
 }
 
 #[test]
@@ -84,6 +91,7 @@ fn nps_card_shows_the_sample_value_with_interval_and_n() {
 
 #[test]
 fn started_without_a_file_the_window_opens_on_the_sample() {
+    run_jobs_inline(true);
     let mut harness = Harness::builder().with_size([1280.0, 820.0]).build_eframe(|cc| Window::new(cc, None));
     harness.step();
     wait_for_load(&mut harness);
@@ -95,6 +103,7 @@ fn started_without_a_file_the_window_opens_on_the_sample() {
 
 #[test]
 fn the_empty_window_says_how_to_start_and_opens_the_sample_through_the_background_loader() {
+    run_jobs_inline(true);
     let mut harness = Harness::builder()
         .with_size([1280.0, 820.0])
         .build_eframe(|_| Window::from(NpsApp::with_settings(Settings::default())));
@@ -199,18 +208,17 @@ fn an_opened_file_is_reviewed_and_a_role_can_be_changed() {
     harness.get_by_label(&format!("Net Promoter Score: {}", ENGLISH.signed(25.0)));
 }
 
-/// Steps the app until the views' computation and the themes of the comments have finished.
+/// Steps the app until the views' computation has been taken up.
 fn wait_for_views(harness: &mut Harness<'_, Window>) {
-    for _ in 0..1500 {
+    for _ in 0..FRAMES {
         harness.step();
         let state = harness.state().app();
         if !state.is_computing() && state.computed().is_some() {
             harness.run();
             return;
         }
-        std::thread::sleep(Duration::from_millis(20));
     }
-    panic!("the views were not computed within 30 s");
+    panic!("the views were not computed within {FRAMES} frames");
 }
 
 #[test]
@@ -434,17 +442,16 @@ fn the_review_asks_the_scale_of_a_ces_column_whose_header_does_not_say() {
     harness.get_by_label("Role of column CES: CES (1-7, agree)");
 }
 
-/// Steps the app until its export has finished (or 120 s have passed).
+/// Steps the app until its export has been taken up.
 fn wait_for_export(harness: &mut Harness<'_, Window>) {
-    for _ in 0..1200 {
+    for _ in 0..FRAMES {
         harness.step();
         if harness.state().app().export_notice().is_some() && !harness.state().app().exports().is_busy() {
             harness.step();
             return;
         }
-        std::thread::sleep(Duration::from_millis(100));
     }
-    panic!("the export did not finish within 120 s");
+    panic!("the export was not taken up within {FRAMES} frames");
 }
 
 #[test]
@@ -488,16 +495,15 @@ fn export_buttons_write_into_the_chosen_folder_and_say_what() {
 
 /// Steps the app until the comments have been read and the themes counted.
 fn wait_for_themes(harness: &mut Harness<'_, Window>) {
-    for _ in 0..1500 {
+    for _ in 0..FRAMES {
         harness.step();
         let state = harness.state().app();
         if !state.is_computing() && state.themes().summary().is_some() {
             harness.run();
             return;
         }
-        std::thread::sleep(Duration::from_millis(20));
     }
-    panic!("the themes were not counted within 30 s");
+    panic!("the themes were not counted within {FRAMES} frames");
 }
 
 #[test]
@@ -645,12 +651,11 @@ fn notices_list_every_failure_in_dutch_newest_first_each_dismissed_alone() {
     harness.get_by_label("Exporteren… Verdeling van de scores (0-10) (PNG, SVG)").click();
     harness.run();
     harness.get_by_label("Opslaan als SVG…").click();
-    for _ in 0..300 {
+    for _ in 0..FRAMES {
         harness.step();
         if harness.state().app().notices().len() == 2 && !harness.state().app().exports().is_busy() {
             break;
         }
-        std::thread::sleep(Duration::from_millis(20));
     }
     harness.run();
     let kinds: Vec<NoticeKind> = harness.state().app().notices().iter().map(|n| n.kind).collect();
@@ -770,6 +775,8 @@ fn a_workbook_loads_with_a_running_bar_and_cancel_abandons_it() {
     }
     workbook.save(&path).unwrap();
     let mut harness = harness_with_sample();
+    // This test watches a load under way: its jobs run on their own threads again.
+    run_jobs_inline(false);
     harness.state_mut().app_mut().push(AppCommand::Open(LoadSource::File(path)));
     harness.step();
     harness.step();
@@ -848,6 +855,8 @@ fn export_all_shows_its_progress_and_cancel_stops_before_the_next_file() {
     use nps_workbench::app::export::PathQuestion;
     let dir = tempfile::tempdir().unwrap();
     let mut harness = harness_with_sample();
+    // This test watches an export under way: its jobs run on their own threads again.
+    run_jobs_inline(false);
     let folder = dir.path().to_path_buf();
     harness.state_mut().app_mut().set_chooser(std::sync::Arc::new(move |question: PathQuestion| {
         Some(question.file_name.map_or_else(|| folder.clone(), |name| folder.join(name)))
@@ -868,7 +877,15 @@ fn export_all_shows_its_progress_and_cancel_stops_before_the_next_file() {
     harness.step();
     harness.get_by_label_contains("Exporting: ");
     harness.get_by_label("Cancel").click();
-    wait_for_export(&mut harness);
+    // The file under way is finished, on its own thread, before the export stops.
+    for _ in 0..1200 {
+        harness.step();
+        if harness.state().app().export_notice().is_some() && !harness.state().app().exports().is_busy() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    harness.step();
     let notice = harness.state().app().export_notice().cloned().unwrap();
     assert!(notice.stopped, "the confirmation says the export was stopped");
     assert!(notice.written.len() < total, "{} of {total} written", notice.written.len());

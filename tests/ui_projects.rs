@@ -6,12 +6,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use eframe::egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use nps_workbench::app::export::PathQuestion;
+use nps_workbench::app::jobs::run_jobs_inline;
 use nps_workbench::app::{AppCommand, LoadSource, NpsApp, Screen, Settings};
 use nps_workbench::i18n::ENGLISH;
 use nps_workbench::ui::Window;
@@ -54,18 +54,21 @@ const Q2: [(&str, &str, &str); 6] = [
     ("Zuid", "Winkel", "10"),
 ];
 
-/// Steps until `done` holds (or 60 s have passed), then lets the window settle.
+/// Frames a job started in the synchronous mode may take to be taken up.
+const FRAMES: usize = 12;
+
+/// Steps until `done` holds, then lets the window settle. The window's jobs run at once on the
+/// test's thread ([`run_jobs_inline`]), so no frame waits for a thread.
 fn wait(harness: &mut Harness<'_, Window>, what: &str, done: impl Fn(&NpsApp) -> bool) {
-    for _ in 0..3000 {
+    for _ in 0..FRAMES {
         harness.step();
         let app = harness.state().app();
         if done(app) && app.job().is_none() && !app.is_computing() && !app.projects().is_asking() {
             harness.run();
             return;
         }
-        std::thread::sleep(Duration::from_millis(20));
     }
-    panic!("{what} did not happen within 60 s");
+    panic!("{what} did not happen within {FRAMES} frames");
 }
 
 fn source_is(app: &NpsApp, path: &Path) -> bool {
@@ -75,6 +78,7 @@ fn source_is(app: &NpsApp, path: &Path) -> bool {
 /// A window with nothing loaded whose path dialogs answer at once: `project` for an open
 /// question, the proposed name in `folder` for a save question.
 fn window(folder: PathBuf, project: PathBuf) -> Harness<'static, Window> {
+    run_jobs_inline(true);
     let mut app = NpsApp::with_settings(Settings::default());
     app.set_chooser(std::sync::Arc::new(move |question: PathQuestion| {
         Some(match (&question.open, &question.file_name) {

@@ -94,8 +94,21 @@ pub struct Worker<T> {
     handle: Option<JoinHandle<()>>,
 }
 
+thread_local! {
+    /// Whether jobs started from this thread run at once, on it ([`run_jobs_inline`]).
+    static INLINE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Makes every job started from the calling thread run at once, on that thread, before its
+/// start returns: the synchronous mode of the UI tests, which then step the window without
+/// sleeping while a thread works. Other threads (the running app's) are not affected.
+pub fn run_jobs_inline(inline: bool) {
+    INLINE.with(|flag| flag.set(inline));
+}
+
 impl<T: Send + 'static> Worker<T> {
     /// Starts `work` on a thread called `name`; `wake` is called once its value has been sent.
+    /// In the synchronous mode ([`run_jobs_inline`]) the work is done before this returns.
     ///
     /// # Errors
     /// When the system cannot start a thread.
@@ -105,6 +118,11 @@ impl<T: Send + 'static> Worker<T> {
         wake: impl Fn() + Send + 'static,
     ) -> std::io::Result<Self> {
         let (sender, receiver) = mpsc::channel();
+        if INLINE.with(std::cell::Cell::get) {
+            let _ = sender.send(work());
+            wake();
+            return Ok(Self { receiver, handle: None });
+        }
         let handle = std::thread::Builder::new().name(name.to_owned()).spawn(move || {
             yield_to_the_window();
             let _ = sender.send(work());
@@ -326,6 +344,14 @@ mod tests {
             std::thread::sleep(std::time::Duration::from_millis(10));
         }
         Err("timed out".to_owned())
+    }
+
+    #[test]
+    fn jobs_started_in_the_synchronous_mode_are_done_when_started() {
+        run_jobs_inline(true);
+        let mut worker = Worker::spawn("test", || 42, || {}).unwrap();
+        run_jobs_inline(false);
+        assert_eq!(worker.poll(), Some(Some(42)), "no waiting: the value is there");
     }
 
     #[test]
