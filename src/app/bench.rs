@@ -1,10 +1,184 @@
-//! The user's own benchmarks in the app: the add/edit form, saving to the configuration folder,
-//! and import/export through the native file dialogs (on their own thread).
+//! The benchmarks in the app: the library (bundled rows and the user's own), the add/edit form,
+//! saving to the configuration folder, and import/export through the native file dialogs (on
+//! their own thread). [`BenchmarkState`] owns all of it and takes the benchmark commands; what
+//! goes wrong comes back as notices for the app to show.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use super::jobs::FileDialogJob;
+use super::notice_list::NoticeKind;
 use crate::benchmarks::{self, Audience, Benchmark, COLUMNS};
+
+/// A notice for the app to show: its kind and message.
+pub type Notice = (NoticeKind, String);
+
+/// The benchmark library and its editing.
+pub struct BenchmarkState {
+    /// Bundled rows and the user's.
+    library: Arc<Vec<Benchmark>>,
+    /// The user's own rows (also in `library`).
+    user: Vec<Benchmark>,
+    /// Bumped whenever the library changes, so that the views are recomputed.
+    version: u64,
+    /// The add/edit form, when open.
+    form: Option<BenchmarkForm>,
+    /// An import or export dialog under way.
+    dialog: Option<BenchmarkFileJob>,
+    /// Where the user's rows are saved (none without a configuration folder).
+    user_file: Option<PathBuf>,
+}
+
+impl Default for BenchmarkState {
+    fn default() -> Self {
+        Self {
+            library: Arc::new(benchmarks::bundled()),
+            user: Vec::new(),
+            version: 0,
+            form: None,
+            dialog: None,
+            user_file: None,
+        }
+    }
+}
+
+/// A benchmark command of the app.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BenchmarkCommand {
+    /// Opens (with a form) or closes (`None`) the add/edit form.
+    Edit(Option<BenchmarkForm>),
+    /// Saves the form as a user row.
+    Save(BenchmarkForm),
+    /// Deletes the user row with this id.
+    Delete(String),
+    /// Asks for a file and adds its rows.
+    Import {
+        /// The dialog's title.
+        title: String,
+    },
+    /// Asks for a path and writes the user's rows there.
+    Export {
+        /// The dialog's title.
+        title: String,
+    },
+}
+
+impl BenchmarkState {
+    /// The library with the user's rows from their file in the configuration folder, and the
+    /// notice when that file cannot be read.
+    #[must_use]
+    pub fn from_user_file(user_file: Option<PathBuf>) -> (Self, Option<Notice>) {
+        let mut state = Self { user_file, ..Self::default() };
+        let mut notice = None;
+        if let Some(path) = state.user_file.clone().filter(|p| p.exists()) {
+            match benchmarks::read_file(&path, true) {
+                Ok(rows) => state.set_user(rows),
+                Err(e) => notice = Some((NoticeKind::BenchmarkLibrary, e.to_string())),
+            }
+        }
+        (state, notice)
+    }
+
+    /// The library: bundled rows and the user's.
+    #[must_use]
+    pub fn library(&self) -> &Arc<Vec<Benchmark>> {
+        &self.library
+    }
+
+    /// The user's own rows.
+    #[must_use]
+    pub fn user(&self) -> &[Benchmark] {
+        &self.user
+    }
+
+    /// Changes whenever the library changes.
+    #[must_use]
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
+    /// The add/edit form, when open.
+    #[must_use]
+    pub fn form(&self) -> Option<&BenchmarkForm> {
+        self.form.as_ref()
+    }
+
+    /// Replaces the user's rows and rebuilds the library.
+    pub fn set_user(&mut self, rows: Vec<Benchmark>) {
+        self.library = Arc::new(benchmarks::merge(benchmarks::bundled(), rows.clone()));
+        self.user = rows;
+        self.version += 1;
+    }
+
+    /// Replaces the user's rows and saves them to their file.
+    fn set_and_save(&mut self, rows: Vec<Benchmark>) -> Option<Notice> {
+        self.set_user(rows);
+        let path = self.user_file.as_ref()?;
+        benchmarks::save_user(path, &self.user).err().map(|e| (NoticeKind::BenchmarkFile, e.to_string()))
+    }
+
+    /// Carries out a benchmark command; `wake` repaints the window when a dialog closes.
+    pub fn apply(&mut self, command: BenchmarkCommand, wake: impl Fn() + Send + 'static) -> Option<Notice> {
+        match command {
+            BenchmarkCommand::Edit(form) => {
+                self.form = form;
+                None
+            }
+            BenchmarkCommand::Save(form) => match form.to_benchmark() {
+                Ok(row) => {
+                    let mut user = self.user.clone();
+                    upsert(&mut user, row);
+                    self.form = None;
+                    self.set_and_save(user)
+                }
+                Err(message) => {
+                    self.form = Some(BenchmarkForm { error: Some(message), ..form });
+                    None
+                }
+            },
+            BenchmarkCommand::Delete(id) => {
+                let user: Vec<Benchmark> = self.user.iter().filter(|b| b.id != id).cloned().collect();
+                self.set_and_save(user)
+            }
+            BenchmarkCommand::Import { title } | BenchmarkCommand::Export { title } if self.dialog.is_some() => {
+                let _ = title;
+                None
+            }
+            BenchmarkCommand::Import { title } => self.start_dialog(false, title, wake),
+            BenchmarkCommand::Export { title } => self.start_dialog(true, title, wake),
+        }
+    }
+
+    fn start_dialog(&mut self, export: bool, title: String, wake: impl Fn() + Send + 'static) -> Option<Notice> {
+        match BenchmarkFileJob::start(export, title.trim_end_matches('…').to_owned(), wake) {
+            Ok(job) => {
+                self.dialog = Some(job);
+                None
+            }
+            Err(message) => Some((NoticeKind::Dialog, message)),
+        }
+    }
+
+    /// Takes the chosen path of a benchmark import or export dialog: every frame.
+    pub fn poll(&mut self) -> Option<Notice> {
+        let choice = self.dialog.as_mut().and_then(BenchmarkFileJob::poll)?;
+        let export = self.dialog.take().is_some_and(|d| d.export);
+        let path = choice?;
+        if export {
+            return export_rows(&path, &self.user).err().map(|e| (NoticeKind::BenchmarkFile, e));
+        }
+        match benchmarks::read_file(&path, true) {
+            Ok(rows) => {
+                let mut user = self.user.clone();
+                for row in rows {
+                    upsert(&mut user, row);
+                }
+                self.set_and_save(user)
+            }
+            Err(e) => Some((NoticeKind::BenchmarkFile, e.to_string())),
+        }
+    }
+}
 
 /// The add/edit form: every field as typed.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -102,7 +276,7 @@ pub fn upsert(user: &mut Vec<Benchmark>, row: Benchmark) {
 }
 
 /// Writes `rows` to `path` as CSV, or as xlsx when the name ends in `.xlsx`.
-pub fn export(path: &std::path::Path, rows: &[Benchmark]) -> Result<(), String> {
+pub fn export_rows(path: &std::path::Path, rows: &[Benchmark]) -> Result<(), String> {
     let name = path.display().to_string();
     let is_xlsx = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
     let bytes = if is_xlsx {
@@ -186,7 +360,7 @@ mod tests {
         let rows: Vec<Benchmark> = benchmarks::bundled().into_iter().take(3).collect();
         for name in ["mine.csv", "mine.xlsx"] {
             let path = dir.path().join(name);
-            export(&path, &rows).unwrap_or_else(|e| panic!("{e}"));
+            export_rows(&path, &rows).unwrap_or_else(|e| panic!("{e}"));
             let back = benchmarks::read_file(&path, true).unwrap_or_else(|e| panic!("{e}"));
             assert_eq!(back.len(), 3, "{name}");
             assert_eq!(back[0].band(), rows[0].band(), "{name}");

@@ -155,18 +155,8 @@ pub struct NpsApp {
     computed: Option<Computed>,
     /// A computation under way.
     compute: Option<ComputeJob>,
-    /// The benchmark library: bundled rows and the user's.
-    library: Arc<Vec<Benchmark>>,
-    /// The user's own benchmark rows (also in `library`).
-    user_benchmarks: Vec<Benchmark>,
-    /// Bumped whenever the library changes.
-    library_version: u64,
-    /// The benchmark form, while open.
-    benchmark_form: Option<BenchmarkForm>,
-    /// An import or export dialog for benchmarks, while open.
-    benchmark_dialog: Option<BenchmarkFileJob>,
-    /// Where the user's benchmarks are stored (`None`: no configuration folder).
-    user_benchmark_file: Option<PathBuf>,
+    /// The benchmark library, the user's rows, the form and the import/export dialog.
+    benchmarks: bench::BenchmarkState,
     /// The codebook and the themes of the comments.
     themes: ThemeState,
     /// A load under way.
@@ -200,12 +190,10 @@ impl NpsApp {
         let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY)).unwrap_or_default();
         let mut app = Self::with_settings(settings);
         app.wake = Some(cc.egui_ctx.clone());
-        app.user_benchmark_file = benchmarks::user_file();
-        if let Some(path) = app.user_benchmark_file.clone().filter(|p| p.exists()) {
-            match benchmarks::read_file(&path, true) {
-                Ok(rows) => app.set_user_benchmarks(rows),
-                Err(e) => app.notices.add(NoticeKind::BenchmarkLibrary, e.to_string()),
-            }
+        let (state, notice) = bench::BenchmarkState::from_user_file(benchmarks::user_file());
+        app.benchmarks = state;
+        if let Some((kind, message)) = notice {
+            app.notices.add(kind, message);
         }
         let (themes, codebook_error) = ThemeState::from_file(themes::codebook_file());
         app.themes = themes;
@@ -246,12 +234,7 @@ impl NpsApp {
             views: ViewSettings::default(),
             computed: None,
             compute: None,
-            library: Arc::new(benchmarks::bundled()),
-            user_benchmarks: Vec::new(),
-            library_version: 0,
-            benchmark_form: None,
-            benchmark_dialog: None,
-            user_benchmark_file: None,
+            benchmarks: bench::BenchmarkState::default(),
             themes: ThemeState::default(),
             job: None,
             dialog: None,
@@ -320,19 +303,19 @@ impl NpsApp {
     /// The benchmark library: bundled rows and the user's.
     #[must_use]
     pub fn library(&self) -> &[Benchmark] {
-        &self.library
+        self.benchmarks.library()
     }
 
     /// The user's own benchmark rows.
     #[must_use]
     pub fn user_benchmarks(&self) -> &[Benchmark] {
-        &self.user_benchmarks
+        self.benchmarks.user()
     }
 
     /// The benchmark form, while open.
     #[must_use]
     pub fn benchmark_form(&self) -> Option<&BenchmarkForm> {
-        self.benchmark_form.as_ref()
+        self.benchmarks.form()
     }
 
     /// The codebook and the themes of the comments.
@@ -427,7 +410,7 @@ impl NpsApp {
         if let Some(job) = self.job.take() {
             job.cancel();
         }
-        match LoadJob::start_with(source, options, project, Arc::clone(&self.library), self.waker()) {
+        match LoadJob::start_with(source, options, project, Arc::clone(self.benchmarks.library()), self.waker()) {
             Ok(job) => self.job = Some(job),
             Err(message) => self.notices.add(NoticeKind::OpenFile, message),
         }
@@ -516,41 +499,14 @@ impl NpsApp {
 
     /// Replaces the user's benchmark rows and rebuilds the library.
     pub fn set_user_benchmarks(&mut self, rows: Vec<Benchmark>) {
-        self.library = Arc::new(benchmarks::merge(benchmarks::bundled(), rows.clone()));
-        self.user_benchmarks = rows;
-        self.library_version += 1;
+        self.benchmarks.set_user(rows);
     }
 
-    /// Saves the user's rows to their file (when there is a configuration folder).
-    fn save_user_benchmarks(&mut self) {
-        if let Some(path) = &self.user_benchmark_file
-            && let Err(e) = benchmarks::save_user(path, &self.user_benchmarks)
-        {
-            self.notices.add(NoticeKind::BenchmarkFile, e.to_string());
-        }
-    }
-
-    /// Takes the chosen path of a benchmark import or export dialog.
-    fn poll_benchmark_dialog(&mut self) {
-        let Some(choice) = self.benchmark_dialog.as_mut().and_then(BenchmarkFileJob::poll) else { return };
-        let export = self.benchmark_dialog.take().is_some_and(|d| d.export);
-        let Some(path) = choice else { return };
-        if export {
-            if let Err(e) = bench::export(&path, &self.user_benchmarks) {
-                self.notices.add(NoticeKind::BenchmarkFile, e);
-            }
-            return;
-        }
-        match benchmarks::read_file(&path, true) {
-            Ok(rows) => {
-                let mut user = self.user_benchmarks.clone();
-                for row in rows {
-                    bench::upsert(&mut user, row);
-                }
-                self.set_user_benchmarks(user);
-                self.save_user_benchmarks();
-            }
-            Err(e) => self.notices.add(NoticeKind::BenchmarkFile, e.to_string()),
+    /// Carries out a benchmark command; a failure becomes a notice.
+    fn apply_benchmark(&mut self, command: bench::BenchmarkCommand) {
+        let wake = self.waker();
+        if let Some((kind, message)) = self.benchmarks.apply(command, wake) {
+            self.notices.add(kind, message);
         }
     }
 
@@ -567,7 +523,7 @@ impl NpsApp {
             }
         }
         let Some(loaded) = &self.loaded else { return };
-        let request = self.views.request(&loaded.survey, self.library_version);
+        let request = self.views.request(&loaded.survey, self.benchmarks.version());
         let selection = self.views.selection.clone();
         let group = self.views.group;
         let same = |r: &ViewRequest, s: &Option<(String, String)>, g: Option<ScoreGroup>| {
@@ -578,7 +534,7 @@ impl NpsApp {
         if up_to_date || under_way {
             return;
         }
-        let (survey, library) = (Arc::clone(&loaded.survey), Arc::clone(&self.library));
+        let (survey, library) = (Arc::clone(&loaded.survey), Arc::clone(self.benchmarks.library()));
         match ComputeJob::start(survey, library, request, selection, group, self.waker()) {
             Ok(job) => self.compute = Some(job),
             Err(message) => self.notices.add(NoticeKind::Analysis, message),
@@ -640,32 +596,16 @@ impl NpsApp {
                     self.views.matches.retain(|(v, _)| *v != value);
                     self.views.matches.push((value, id));
                 }
-                AppCommand::EditBenchmark(form) => self.benchmark_form = form,
-                AppCommand::SaveBenchmarkForm(form) => match form.to_benchmark() {
-                    Ok(row) => {
-                        let mut user = self.user_benchmarks.clone();
-                        bench::upsert(&mut user, row);
-                        self.set_user_benchmarks(user);
-                        self.save_user_benchmarks();
-                        self.benchmark_form = None;
-                    }
-                    Err(message) => self.benchmark_form = Some(BenchmarkForm { error: Some(message), ..form }),
-                },
-                AppCommand::DeleteBenchmark(id) => {
-                    let user: Vec<Benchmark> = self.user_benchmarks.iter().filter(|b| b.id != id).cloned().collect();
-                    self.set_user_benchmarks(user);
-                    self.save_user_benchmarks();
+                AppCommand::EditBenchmark(form) => self.apply_benchmark(bench::BenchmarkCommand::Edit(form)),
+                AppCommand::SaveBenchmarkForm(form) => self.apply_benchmark(bench::BenchmarkCommand::Save(form)),
+                AppCommand::DeleteBenchmark(id) => self.apply_benchmark(bench::BenchmarkCommand::Delete(id)),
+                AppCommand::ImportBenchmarks => {
+                    let title = self.settings.language.texts().import_benchmarks.to_owned();
+                    self.apply_benchmark(bench::BenchmarkCommand::Import { title });
                 }
-                AppCommand::ImportBenchmarks | AppCommand::ExportBenchmarks => {
-                    if self.benchmark_dialog.is_none() {
-                        let export = command == AppCommand::ExportBenchmarks;
-                        let texts = self.settings.language.texts();
-                        let title = if export { texts.export_benchmarks } else { texts.import_benchmarks };
-                        match BenchmarkFileJob::start(export, title.trim_end_matches('…').to_owned(), self.waker()) {
-                            Ok(job) => self.benchmark_dialog = Some(job),
-                            Err(message) => self.notices.add(NoticeKind::Dialog, message),
-                        }
-                    }
+                AppCommand::ExportBenchmarks => {
+                    let title = self.settings.language.texts().export_benchmarks.to_owned();
+                    self.apply_benchmark(bench::BenchmarkCommand::Export { title });
                 }
                 AppCommand::ShowThemeResponses(theme) => {
                     self.views.selection = None;
@@ -858,7 +798,9 @@ impl NpsApp {
             self.wake = Some(ctx.clone());
         }
         self.poll_jobs();
-        self.poll_benchmark_dialog();
+        if let Some((kind, message)) = self.benchmarks.poll() {
+            self.notices.add(kind, message);
+        }
         self.poll_project_dialog();
         self.refresh_views();
         self.refresh_themes();
