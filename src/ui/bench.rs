@@ -54,9 +54,8 @@ pub struct BenchmarksView;
 impl BenchmarksView {
     /// Draws the view.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewContext<'_>, commands: &mut Vec<AppCommand>) {
-        let app = cx.app;
-        let (library, user) = (app.library(), app.user_benchmarks());
-        benchmarks_view(ui, cx.loaded, app.views(), app.computed(), library, user, cx.t, cx.x, commands);
+        let (library, user) = (cx.library, cx.user_benchmarks);
+        benchmarks_view(ui, cx.loaded, cx.views, cx.computed, library, user, cx.t, cx.x, commands);
     }
 }
 

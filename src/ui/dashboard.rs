@@ -25,12 +25,11 @@ pub struct OverviewView {
 impl OverviewView {
     /// Draws the view.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewContext<'_>, commands: &mut Vec<AppCommand>) {
-        let (app, loaded) = (cx.app, cx.loaded);
-        let computed = app.computed();
+        let (loaded, computed) = (cx.loaded, cx.computed);
         let overall = computed.and_then(|c| c.results.overall.as_ref()).unwrap_or(&loaded.report.overall);
         let sectors = computed.map_or(&[][..], |c| &c.results.sectors[..]);
-        let context = crate::app::export::figure_context(loaded, &app.views().filter);
-        let top = app.themes().summary().map(|s| (s, cx.language));
+        let context = crate::app::export::figure_context(loaded, &cx.views.filter);
+        let top = cx.themes.summary().map(|s| (s, cx.language));
         let rates = computed.and_then(|c| c.results.response_rates.as_ref());
         let p = crate::i18n::ProjectTexts::of(cx.language);
         let rate_block = |ui: &mut egui::Ui, editor: &mut super::project::InvitedEditor| {

@@ -29,8 +29,16 @@ use crate::i18n::{ExportTexts, Language, Texts};
 
 /// What every view is drawn from in one frame: the app's state, the survey shown, the texts.
 pub struct ViewContext<'a> {
-    /// The app's state.
-    pub app: &'a NpsApp,
+    /// What the views show and how (filter, breakdowns, selection, chart choices).
+    pub views: &'a crate::app::ViewSettings,
+    /// The figures computed for those settings, once computed.
+    pub computed: Option<&'a crate::app::Computed>,
+    /// The comments' themes and the codebook.
+    pub themes: &'a crate::app::ThemeState,
+    /// The benchmark library (bundled rows and the user's).
+    pub library: &'a [crate::benchmarks::Benchmark],
+    /// The user's own benchmark rows.
+    pub user_benchmarks: &'a [crate::benchmarks::Benchmark],
     /// The survey shown.
     pub loaded: &'a LoadedSurvey,
     /// The window's language.
@@ -88,7 +96,17 @@ impl Screens {
             egui::Panel::top("project-notice").show(ui, |ui| project::notice(ui, app, t, &mut commands));
         }
         self.help.show(ui, h, t.close);
-        let cx = app.loaded().map(|loaded| ViewContext { app, loaded, language, t, x });
+        let cx = app.loaded().map(|loaded| ViewContext {
+            views: app.views(),
+            computed: app.computed(),
+            themes: app.themes(),
+            library: app.library(),
+            user_benchmarks: app.user_benchmarks(),
+            loaded,
+            language,
+            t,
+            x,
+        });
         if let Some(cx) = cx.as_ref().filter(|_| app.screen() == Screen::Dashboard) {
             egui::Panel::top("tabs").show(ui, |ui| {
                 let themes_tab = crate::i18n::ThemeTexts::of(language).tab_themes;

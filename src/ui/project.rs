@@ -128,7 +128,7 @@ impl InvitedEditor {
             return;
         }
         let p = ProjectTexts::of(cx.language);
-        let context = &cx.app.views().context;
+        let context = &cx.views.context;
         if self.seen.as_ref() != Some(&context.invited) {
             self.reset(&context.invited);
         }

@@ -62,8 +62,7 @@ pub struct ThemesView {
 impl ThemesView {
     /// Draws the view.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewContext<'_>, commands: &mut Vec<AppCommand>) {
-        let app = cx.app;
-        themes_view(ui, &mut self.drafts, cx.loaded, app.views(), app.themes(), cx.language, cx.t, commands);
+        themes_view(ui, &mut self.drafts, cx.loaded, cx.views, cx.themes, cx.language, cx.t, commands);
     }
 }
 

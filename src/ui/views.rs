@@ -63,7 +63,7 @@ impl FilterPanel {
 
     /// Draws the panel.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewContext<'_>, commands: &mut Vec<AppCommand>) {
-        let (survey, filter, t) = (&cx.loaded.survey, &cx.app.views().filter, cx.t);
+        let (survey, filter, t) = (&cx.loaded.survey, &cx.views.filter, cx.t);
         ui.horizontal(|ui| {
             ui.heading(t.filter_title);
             if !filter.is_empty() && ui.button(t.filter_clear).clicked() {
@@ -200,7 +200,7 @@ pub struct SegmentsView;
 impl SegmentsView {
     /// Draws the view.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewContext<'_>, commands: &mut Vec<AppCommand>) {
-        segments(ui, cx.loaded, cx.app.views(), cx.app.computed(), cx.t, cx.x, commands);
+        segments(ui, cx.loaded, cx.views, cx.computed, cx.t, cx.x, commands);
     }
 }
 
@@ -430,7 +430,7 @@ pub struct TrendView;
 impl TrendView {
     /// Draws the view.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewContext<'_>, commands: &mut Vec<AppCommand>) {
-        trend(ui, cx.loaded, cx.app.views(), cx.app.computed(), cx.t, cx.x, commands);
+        trend(ui, cx.loaded, cx.views, cx.computed, cx.t, cx.x, commands);
     }
 }
 
@@ -540,19 +540,18 @@ struct ThemeRows {
 impl ResponsesView {
     /// Draws the view.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewContext<'_>, commands: &mut Vec<AppCommand>) {
-        let app = cx.app;
-        let Some(computed) = app.computed() else { return };
-        let selected = app.views().theme_selection.as_deref();
+        let Some(computed) = cx.computed else { return };
+        let selected = cx.views.theme_selection.as_deref();
         let theme = selected.map(|id| {
-            let label = super::themes::theme_label(&app.themes().codebook, id, cx.language);
-            let rows = self.theme_rows(id, &computed.responses, app.themes().shared_summary());
+            let label = super::themes::theme_label(&cx.themes.codebook, id, cx.language);
+            let rows = self.theme_rows(id, &computed.responses, cx.themes.shared_summary());
             (label, rows)
         });
         let (theme, rows) = match &theme {
             Some((label, rows)) => (Some(label.as_str()), &rows[..]),
             None => (None, &computed.responses[..]),
         };
-        responses(ui, cx.loaded, app.views(), rows, theme, cx.language, cx.t, commands);
+        responses(ui, cx.loaded, cx.views, rows, theme, cx.language, cx.t, commands);
     }
 
     /// The computed `responses` that mention theme `id` in `summary` (none without counts).
