@@ -474,7 +474,7 @@ pub fn run_report(args: &ReportArgs, warnings: &mut Vec<String>) -> Result<Strin
     if let Some(dir) = &args.out {
         let (charts, tables) = themes_figures(&table, &request.filter, &report)?;
         let scale = if args.png_2x { crate::export::png::Scale::X2 } else { crate::export::png::Scale::X1 };
-        crate::figures::write_out(dir, &report, &json, charts, tables, scale)?;
+        crate::export::write_out(dir, &report, &json, charts, tables, scale)?;
     }
     if let Some(target) = &args.input.save_project {
         let saved = project_of_run(&file, &table, &request, project.as_ref().map(|(p, _)| p))?;

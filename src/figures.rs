@@ -7,16 +7,14 @@
 //! benchmark source; table columns); computes no statistics and draws nothing. The words come from
 //! `i18n` (the one home for texts, used by the window and the CLI alike).
 
-use std::path::Path;
-
 use crate::analysis::{NpsSummary, ResponseRate, ResponseRates, ThemeSummary, TrendPoint};
 use crate::benchmarks::Comparison;
+use crate::chart::table::{Cell, Column, ColumnKind, Table};
 use crate::chart::{
     BenchmarkMark, ChartSpec, ChartText, DistributionWords, IntervalRow, LegendWords, ReferenceValue, ThemeRow,
     TrendRow, benchmarks_chart, breakdown_chart, distribution_chart, segments_chart, themes_chart, trend_chart,
 };
-use crate::export::table::{Cell, Column, ColumnKind, Table};
-use crate::export::{ExportOptions, ExportOutcome, ReportInfo, export_all, file_stem};
+use crate::chart::{ReportInfo, file_stem};
 use crate::i18n::export::ExportTexts;
 use crate::i18n::project::ProjectTexts;
 use crate::i18n::themes::ThemeTexts;
@@ -755,52 +753,6 @@ pub fn context_of(report: &Report) -> FigureContext {
 pub fn figure_context(report: &Report, filter: String, period: Option<(String, String)>) -> FigureContext {
     let weighted_by = report.columns.weight.clone().filter(|_| report.columns.weighted);
     FigureContext { file: report.source.file.clone(), filter, period, weighted_by }
-}
-
-/// Writes every chart (SVG, PNG), table (CSV, one xlsx), the HTML report and the deck of a
-/// report into `dir`, plus `extra_charts` and `extra_tables` (the themes, when computed
-/// elsewhere). Each file is written atomically; the outcome lists what was written.
-#[must_use]
-pub fn export_report(
-    dir: &Path,
-    report: &Report,
-    extra_charts: Vec<ChartSpec>,
-    extra_tables: Vec<Table>,
-    options: &ExportOptions,
-    w: &Words,
-) -> ExportOutcome {
-    let results = results_of(report);
-    let context = context_of(report);
-    let mut charts = charts_for(&results, &context, w);
-    charts.extend(extra_charts);
-    let mut tables = tables_for(&results, &report.excluded, Some(report.rows_read), w);
-    tables.extend(extra_tables);
-    export_all(dir, &charts, &tables, &report_info(&context, w), options)
-}
-
-/// What `report --out DIR` writes: `report.json` (the `--json` text), then every figure of the
-/// report in English (see [`export_report`]), with `extra_charts`/`extra_tables` appended, PNGs at
-/// `scale`. Fails
-/// with one line naming the first file not written (the others are still written).
-pub fn write_out(
-    dir: &Path,
-    report: &Report,
-    json: &str,
-    extra_charts: Vec<ChartSpec>,
-    extra_tables: Vec<Table>,
-    scale: crate::export::png::Scale,
-) -> Result<Vec<std::path::PathBuf>, String> {
-    let target = dir.join("report.json");
-    std::fs::create_dir_all(dir)
-        .and_then(|()| crate::files::write_atomic(&target, json.as_bytes()))
-        .map_err(|e| format!("{}: cannot write: {e}", target.display()))?;
-    let words = Words::of(Language::English);
-    let options = ExportOptions { scale, ..ExportOptions::default() };
-    let outcome = export_report(dir, report, extra_charts, extra_tables, &options, &words);
-    match outcome.failed.first() {
-        Some(error) => Err(error.to_string()),
-        None => Ok(std::iter::once(target).chain(outcome.written).collect()),
-    }
 }
 
 #[cfg(test)]

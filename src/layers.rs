@@ -8,10 +8,10 @@
 //! 1. `themes` (text statistics), `sample` (the bundled survey).
 //! 2. `analysis`: the typed survey and its aggregations.
 //! 3. `benchmarks`: sector figures and the verdict on an analysis's summary.
-//! 4. `report` (results of one file, benchmarks attached), `i18n` (words), `chart` (chart
-//!    descriptions), `calibration` (simulated error rates of the tests).
-//! 5. `notices`, `themes_report`, `project`, `export` (renderers and writers).
-//! 6. `figures`: results into charts and tables.
+//! 4. `report` (results of one file, benchmarks attached), `i18n` (words), `chart` (chart and
+//!    table descriptions), `calibration` (simulated error rates of the tests).
+//! 5. `notices`, `themes_report`, `project`, `figures` (results into charts and tables).
+//! 6. `export`: the renderers and writers of figures.
 //! 7. `app` (the window's state and jobs); 8. `ui` and `cli`.
 //!
 //! Only `app`, `ui` and the binary may name egui, eframe, egui_plot or rfd.
@@ -36,8 +36,8 @@ const LEVELS: [(&str, u8); 21] = [
     ("notices", 5),
     ("themes_report", 5),
     ("project", 5),
-    ("export", 5),
-    ("figures", 6),
+    ("figures", 5),
+    ("export", 6),
     ("app", 7),
     ("ui", 8),
     ("cli", 8),

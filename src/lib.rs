@@ -14,14 +14,15 @@
 //! 4. `report` assembles one file's analysis and attaches the benchmark comparisons to its rows
 //!    ([`report::BreakdownRow`]); `i18n` holds the words in English, Dutch and Danish and the
 //!    number formats, for the window, the CLI and the exported files alike (it names the codes of
-//!    the modules below but knows nothing of screens or arguments); `chart` describes charts;
+//!    the modules below but knows nothing of screens or arguments); `chart` describes charts and
+//!    tables (`chart::table`) and holds the one palette;
 //!    `calibration` simulates every test's false-alarm rate and power through the code the views
 //!    run (`examples/calibration.rs` prints the table; a quick version runs in the tests).
 //! 5. `notices` words the import's notices; `themes_report` assembles the comments' themes;
-//!    `project` reads and writes saved project files; `export` renders and writes charts,
-//!    tables, the report and the deck.
-//! 6. `figures` builds charts and tables from results (and still leans on `export`'s table type
-//!    and its writer of every file).
+//!    `project` reads and writes saved project files; `figures` builds every chart and table from
+//!    results, once, for the window and every export.
+//! 6. `export` renders and writes figures: SVG, PNG, CSV, xlsx, HTML, the deck, and the files of
+//!    a whole report.
 //! 7. `app` (the window's state and background work), then 8. `ui` (the screens) and `cli`. Only
 //!    `app` and `ui` name egui; neither touches polars or calamine.
 //!

@@ -27,6 +27,8 @@ use png::Scale;
 use svg::SvgOptions;
 use table::Table;
 
+use crate::figures::{self, Words};
+
 use crate::files::write_atomic;
 
 /// Makes a text cell safe to open in a spreadsheet: cells starting with `=`, `+`, `-`, `@`, a tab
@@ -97,28 +99,7 @@ pub fn save(path: &Path, make: impl FnOnce() -> Result<Vec<u8>, BuildError>) -> 
     write_atomic(path, &bytes).map_err(|source| ExportError::Write { path: path.to_owned(), source })
 }
 
-/// Title, source and date shown on the report and the deck's title slide.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct ReportInfo {
-    /// Report title.
-    pub title: String,
-    /// The analysed file's name (no folders: it may name a client).
-    pub source_file: String,
-    /// The date the report was made, as shown (`2025-06-30`); ISO `YYYY-MM-DD` also dates the deck.
-    pub date: String,
-    /// A line under the title (filters, period), empty for none.
-    pub subtitle: String,
-    /// Language of the texts as a BCP 47 tag (`nl-NL`, `da-DK`); empty means `en-US`.
-    pub language: String,
-}
-
-impl ReportInfo {
-    /// The language tag, `en-US` when none was given.
-    #[must_use]
-    pub fn language(&self) -> &str {
-        if self.language.trim().is_empty() { "en-US" } else { self.language.trim() }
-    }
-}
+pub use crate::chart::{ReportInfo, file_stem};
 
 /// Which files [`export_all`] writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -291,27 +272,51 @@ impl FileNames {
     }
 }
 
-/// A file name stem from any text: lower-case letters and digits, other characters as `-`, at
-/// most 60 characters, never empty and never a name Windows reserves.
+// ---- The files of a whole report (`report --out`) ----
+
+/// Writes every chart (SVG, PNG), table (CSV, one xlsx), the HTML report and the deck of a
+/// report into `dir`, plus `extra_charts` and `extra_tables` (the themes, when computed
+/// elsewhere). Each file is written atomically; the outcome lists what was written.
 #[must_use]
-pub fn file_stem(name: &str) -> String {
-    let mut stem = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            stem.push(c);
-        } else if !stem.ends_with('-') {
-            stem.push('-');
-        }
-    }
-    let stem: String = stem.trim_matches('-').chars().take(60).collect();
-    let stem = stem.trim_end_matches('-').to_owned();
-    let reserved = ["con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "lpt1", "lpt2", "lpt3"];
-    if stem.is_empty() {
-        "export".to_owned()
-    } else if reserved.contains(&stem.as_str()) {
-        format!("{stem}-file")
-    } else {
-        stem
+pub fn export_report(
+    dir: &Path,
+    report: &crate::report::Report,
+    extra_charts: Vec<ChartSpec>,
+    extra_tables: Vec<Table>,
+    options: &ExportOptions,
+    w: &Words,
+) -> ExportOutcome {
+    let results = figures::results_of(report);
+    let context = figures::context_of(report);
+    let mut charts = figures::charts_for(&results, &context, w);
+    charts.extend(extra_charts);
+    let mut tables = figures::tables_for(&results, &report.excluded, Some(report.rows_read), w);
+    tables.extend(extra_tables);
+    export_all(dir, &charts, &tables, &figures::report_info(&context, w), options)
+}
+
+/// What `report --out DIR` writes: `report.json` (the `--json` text), then every figure of the
+/// report in English (see [`export_report`]), with `extra_charts`/`extra_tables` appended, PNGs at
+/// `scale`. Fails
+/// with one line naming the first file not written (the others are still written).
+pub fn write_out(
+    dir: &Path,
+    report: &crate::report::Report,
+    json: &str,
+    extra_charts: Vec<ChartSpec>,
+    extra_tables: Vec<Table>,
+    scale: png::Scale,
+) -> Result<Vec<std::path::PathBuf>, String> {
+    let target = dir.join("report.json");
+    std::fs::create_dir_all(dir)
+        .and_then(|()| crate::files::write_atomic(&target, json.as_bytes()))
+        .map_err(|e| format!("{}: cannot write: {e}", target.display()))?;
+    let words = Words::of(crate::i18n::Language::English);
+    let options = ExportOptions { scale, ..ExportOptions::default() };
+    let outcome = export_report(dir, report, extra_charts, extra_tables, &options, &words);
+    match outcome.failed.first() {
+        Some(error) => Err(error.to_string()),
+        None => Ok(std::iter::once(target).chain(outcome.written).collect()),
     }
 }
 

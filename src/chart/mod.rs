@@ -15,6 +15,55 @@ use serde::Serialize;
 
 use crate::analysis::NpsSummary;
 
+pub mod table;
+
+/// Title, source and date shown on the report and the deck's title slide.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ReportInfo {
+    /// Report title.
+    pub title: String,
+    /// The analysed file's name (no folders: it may name a client).
+    pub source_file: String,
+    /// The date the report was made, as shown (`2025-06-30`); ISO `YYYY-MM-DD` also dates the deck.
+    pub date: String,
+    /// A line under the title (filters, period), empty for none.
+    pub subtitle: String,
+    /// Language of the texts as a BCP 47 tag (`nl-NL`, `da-DK`); empty means `en-US`.
+    pub language: String,
+}
+
+impl ReportInfo {
+    /// The language tag, `en-US` when none was given.
+    #[must_use]
+    pub fn language(&self) -> &str {
+        if self.language.trim().is_empty() { "en-US" } else { self.language.trim() }
+    }
+}
+
+/// A file name stem from any text: lower-case letters and digits, other characters as `-`, at
+/// most 60 characters, never empty and never a name Windows reserves.
+#[must_use]
+pub fn file_stem(name: &str) -> String {
+    let mut stem = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            stem.push(c);
+        } else if !stem.ends_with('-') {
+            stem.push('-');
+        }
+    }
+    let stem: String = stem.trim_matches('-').chars().take(60).collect();
+    let stem = stem.trim_end_matches('-').to_owned();
+    let reserved = ["con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "lpt1", "lpt2", "lpt3"];
+    if stem.is_empty() {
+        "export".to_owned()
+    } else if reserved.contains(&stem.as_str()) {
+        format!("{stem}-file")
+    } else {
+        stem
+    }
+}
+
 /// The one palette of every chart, on screen and in every export: a colour-blind-safe palette
 /// from Okabe & Ito (2008), "Color Universal Design", for the light theme and the exported files,
 /// and lighter shades of the same hues for the window's dark theme. `ui::theme` and
