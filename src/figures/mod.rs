@@ -1,0 +1,391 @@
+//! The charts and tables of a set of results, in the user's language: turns the result structs
+//! (`ViewResults`, `BreakdownRow`, `TrendPoint`, benchmark `Comparison`s, response rates, theme
+//! summaries, exclusions) into [`ChartSpec`]s and [`Table`]s. The window draws these specs and
+//! exports them, and the CLI writes them (`report --out`), so the three never disagree.
+//!
+//! Owns the wording and numbers of figures (titles, footnotes with n, interval, filter, period and
+//! benchmark source; table columns); computes no statistics and draws nothing. The words come from
+//! `i18n` (the one home for texts, used by the window and the CLI alike).
+//!
+//! One file per figure, each with its chart, its table and what its footnote adds:
+//! `distribution` (and the overall table), `segments` (breakdowns, response rates), `trend`,
+//! `benchmarks` (sectors), `themes` and `quality`. This file holds what they share: the words of a
+//! language ([`Words`]), the [`FigureContext`] and its one constructor, the footnote, and the lists
+//! of every chart and table of a set of results.
+
+use crate::analysis::{NpsSummary, ResponseRate, ResponseRates, ThemeSummary, TrendPoint};
+use crate::benchmarks::Comparison;
+use crate::chart::table::{Cell, Column, ColumnKind, Table};
+use crate::chart::{
+    BenchmarkMark, ChartSpec, ChartText, DistributionWords, IntervalRow, LegendWords, ReferenceValue, ThemeRow,
+    TrendRow, benchmarks_chart, breakdown_chart, distribution_chart, segments_chart, themes_chart, trend_chart,
+};
+use crate::chart::{ReportInfo, file_stem};
+use crate::i18n::export::ExportTexts;
+use crate::i18n::project::ProjectTexts;
+use crate::i18n::themes::ThemeTexts;
+use crate::i18n::{Language, Texts, fill};
+use crate::report::BreakdownRow;
+use crate::report::{ExcludedRows, Report, ViewResults};
+
+mod benchmarks;
+mod distribution;
+mod quality;
+mod segments;
+mod themes;
+mod trend;
+
+pub use benchmarks::*;
+pub use distribution::*;
+pub use quality::*;
+pub use segments::*;
+pub use themes::*;
+pub use trend::*;
+
+/// The words of one language: the app's texts and the export texts.
+#[derive(Debug, Clone, Copy)]
+pub struct Words {
+    /// The window's texts (titles, column names, number format).
+    pub texts: &'static Texts,
+    /// The export texts (footnotes, legends, table headers).
+    pub export: &'static ExportTexts,
+}
+
+impl Words {
+    /// The words of `language`.
+    #[must_use]
+    pub fn of(language: Language) -> Self {
+        Self { texts: language.texts(), export: language.export_texts() }
+    }
+
+    /// The words of projects and response rates in the language of these texts.
+    #[must_use]
+    pub fn project(&self) -> &'static ProjectTexts {
+        self.texts.project
+    }
+
+    fn legend(&self) -> LegendWords<'static> {
+        let x = self.export;
+        LegendWords {
+            estimate: x.legend_estimate,
+            interval: x.legend_interval,
+            significant: x.legend_significant,
+            small_n: x.legend_small_n,
+            benchmark_range: x.legend_benchmark_range,
+            benchmark_average: x.legend_benchmark_average,
+            rise: x.legend_rise,
+            fall: x.legend_fall,
+        }
+    }
+}
+
+/// What every footnote says besides n: the file, the filter and the period analysed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FigureContext {
+    /// The analysed file's name (no folders).
+    pub file: String,
+    /// The filter in words; empty when every answer is analysed.
+    pub filter: String,
+    /// First and last day analysed (`YYYY-MM-DD`), when the data have dates.
+    pub period: Option<(String, String)>,
+    /// The weight column, when the results are weighted.
+    pub weighted_by: Option<String>,
+}
+
+/// The footnote: n, interval method, filter, period, benchmark sources, file.
+fn footnote(n: u64, benchmarks: &[&Comparison], context: &FigureContext, w: &Words) -> String {
+    let x = w.export;
+    let mut parts = vec![fill(x.footnote_n, &[("n", &n.to_string())]), x.footnote_interval.to_owned()];
+    parts.push(if context.filter.is_empty() {
+        x.footnote_no_filter.to_owned()
+    } else {
+        fill(x.footnote_filter, &[("filter", &context.filter)])
+    });
+    if let Some((from, to)) = &context.period {
+        parts.push(fill(x.footnote_period, &[("from", from), ("to", to)]));
+    }
+    let mut sources: Vec<String> = benchmarks.iter().map(|c| format!("{} {}", c.source, c.year)).collect();
+    sources.sort();
+    sources.dedup();
+    if !sources.is_empty() {
+        parts.push(fill(x.footnote_benchmark, &[("source", &sources.join("; "))]));
+    }
+    if let Some(column) = &context.weighted_by {
+        parts.push(fill(w.texts.footnote_weighted, &[("column", column)]));
+    }
+    if !context.file.is_empty() {
+        parts.push(context.file.clone());
+    }
+    parts.join(" \u{b7} ")
+}
+
+/// The breakdowns of `rows` in first-seen order: column and its rows.
+fn breakdowns(rows: &[BreakdownRow]) -> Vec<(&str, Vec<&BreakdownRow>)> {
+    let mut out: Vec<(&str, Vec<&BreakdownRow>)> = Vec::new();
+    for row in rows {
+        match out.iter_mut().find(|(column, _)| *column == row.column) {
+            Some((_, list)) => list.push(row),
+            None => out.push((row.column.as_str(), vec![row])),
+        }
+    }
+    out
+}
+
+/// Every chart of the results: distribution, one per breakdown (rows in the order given), the
+/// trend when computed and the sectors against benchmarks when the file has sectors.
+#[must_use]
+pub fn charts_for(results: &ViewResults, context: &FigureContext, w: &Words) -> Vec<ChartSpec> {
+    let mut charts = Vec::new();
+    let overall_benchmark = results.overall.as_ref().and_then(|o| o.benchmark.as_ref());
+    if let Some(overall) = &results.overall {
+        charts.push(distribution_figure(&overall.summary, overall_benchmark, context, w));
+    }
+    for (column, rows) in breakdowns(&results.segments) {
+        charts.push(segments_figure(column, &rows, overall_benchmark, context, w));
+    }
+    if let Some(points) = results.trend.as_ref().filter(|p| !p.is_empty()) {
+        charts.push(trend_figure(points, context, w));
+    }
+    charts.extend(benchmarks_figure(&results.sectors, context, w));
+    charts
+}
+
+/// `yes` or `no` in the user's language.
+fn yes_no(value: bool, w: &Words) -> Cell {
+    Cell::from(if value { w.export.yes } else { w.export.no })
+}
+
+const NPS: ColumnKind = ColumnKind::Number { decimals: 1 };
+
+const PERCENT: ColumnKind = ColumnKind::Percent { decimals: 1 };
+
+/// The NPS columns shared by the breakdown and sector tables.
+fn nps_columns(first: &str, w: &Words) -> Vec<Column> {
+    let (t, x) = (w.texts, w.export);
+    vec![
+        Column::new(first, ColumnKind::Text),
+        Column::new(t.col_n, ColumnKind::Integer),
+        Column::new(t.col_nps, NPS),
+        Column::new(x.col_low, NPS),
+        Column::new(x.col_high, NPS),
+        Column::new(x.col_promoter_pct, PERCENT),
+        Column::new(x.col_passive_pct, PERCENT),
+        Column::new(x.col_detractor_pct, PERCENT),
+    ]
+}
+
+fn nps_cells(label: &str, s: &NpsSummary) -> Vec<Cell> {
+    vec![
+        label.into(),
+        s.n.into(),
+        s.nps.into(),
+        s.ci_low.into(),
+        s.ci_high.into(),
+        s.promoter_pct.into(),
+        s.passive_pct.into(),
+        s.detractor_pct.into(),
+    ]
+}
+
+/// Every table of the results: overall, each breakdown, the trend, the sectors and data quality.
+#[must_use]
+pub fn tables_for(results: &ViewResults, excluded: &[ExcludedRows], rows_read: Option<usize>, w: &Words) -> Vec<Table> {
+    let mut tables = Vec::new();
+    if let Some(overall) = &results.overall {
+        tables.push(overall_table(&overall.summary, rows_read, w));
+    }
+    for (column, rows) in breakdowns(&results.segments) {
+        tables.push(segments_table(column, &rows, w));
+    }
+    if let Some(points) = results.trend.as_ref().filter(|p| !p.is_empty()) {
+        tables.push(trend_table(points, w));
+    }
+    if !results.sectors.is_empty() {
+        tables.push(sectors_table(&results.sectors, w));
+    }
+    if let Some(rates) = &results.response_rates {
+        tables.push(response_rate_table(rates, w));
+    }
+    tables.push(quality_table(excluded, w));
+    tables
+}
+
+/// Today's date, `YYYY-MM-DD` (UTC).
+#[must_use]
+pub fn today() -> String {
+    let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() / 86_400);
+    crate::analysis::calendar::iso_date(i32::try_from(days).unwrap_or(0))
+}
+
+/// The title block of the report and the deck.
+#[must_use]
+pub fn report_info(context: &FigureContext, w: &Words) -> ReportInfo {
+    let mut subtitle = Vec::new();
+    if !context.filter.is_empty() {
+        subtitle.push(fill(w.export.footnote_filter, &[("filter", &context.filter)]));
+    }
+    if let Some((from, to)) = &context.period {
+        subtitle.push(fill(w.export.footnote_period, &[("from", from), ("to", to)]));
+    }
+    ReportInfo {
+        title: fill(w.export.report_title, &[("file", &context.file)]),
+        source_file: context.file.clone(),
+        date: today(),
+        subtitle: subtitle.join(" \u{b7} "),
+        language: w.export.language_tag.to_owned(),
+    }
+}
+
+/// The results of a finished report (as the CLI has them).
+#[must_use]
+pub fn results_of(report: &Report) -> ViewResults {
+    ViewResults {
+        overall: Some(report.overall.clone()),
+        segments: report.segments.clone(),
+        trend: report.trend.clone(),
+        sectors: report.sectors.clone(),
+        response_rates: report.response_rate.clone(),
+    }
+}
+
+/// The footnote context of a report: file, filter and the period of its trend, if any.
+#[must_use]
+pub fn context_of(report: &Report) -> FigureContext {
+    figure_context(report, report.filter.clone(), report.date_span.clone())
+}
+
+/// The one way a [`FigureContext`] is made, in the window and in the CLI: the file and the
+/// weighting of `report`, the filter in words and the dates it keeps ([`Survey::date_span`]).
+///
+/// [`Survey::date_span`]: crate::analysis::Survey::date_span
+#[must_use]
+pub fn figure_context(report: &Report, filter: String, period: Option<(String, String)>) -> FigureContext {
+    let weighted_by = report.columns.weight.clone().filter(|_| report.columns.weighted);
+    FigureContext { file: report.source.file.clone(), filter, period, weighted_by }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::{ChartKind, Series};
+    use crate::report::{ReportRequest, report_for_table};
+
+    fn sample_report(by: &[&str]) -> Report {
+        let bytes = crate::sample::SAMPLE_CSV.to_vec();
+        let table = crate::import::read_bytes("survey.csv", bytes, &Default::default(), &mut |_| true).unwrap();
+        let request = ReportRequest {
+            by: by.iter().map(|s| (*s).to_owned()).collect(),
+            trend: Some(crate::analysis::Period::Month),
+            ..ReportRequest::default()
+        };
+        report_for_table(&table, &request).unwrap()
+    }
+
+    #[test]
+    fn every_view_becomes_a_chart_with_the_numbers_of_the_results() {
+        let report = sample_report(&["region"]);
+        let w = Words::of(Language::English);
+        let charts = charts_for(&results_of(&report), &context_of(&report), &w);
+        let kinds: Vec<ChartKind> = charts.iter().map(|c| c.kind).collect();
+        assert_eq!(kinds[..3], [ChartKind::Distribution, ChartKind::Segments, ChartKind::Trend]);
+        let distribution: Vec<f64> = charts[0].bars().map(|b| b.value).collect();
+        assert_eq!(distribution, report.overall.distribution.map(|c| c as f64));
+        let segments = &charts[1];
+        let regions: Vec<&BreakdownRow> = report.segments.iter().filter(|r| r.column == "region").collect();
+        assert_eq!(segments.categories.len(), regions.len());
+        let bars: Vec<f64> = segments.bars().map(|b| b.value).collect();
+        assert_eq!(bars, regions.iter().map(|r| r.summary.nps).collect::<Vec<_>>());
+        let whiskers = segments.series.iter().find_map(|s| match s {
+            Series::ErrorBars { whiskers, .. } => Some(whiskers),
+            _ => None,
+        });
+        assert_eq!(whiskers.map(|w| w[0].low), regions[0].summary.ci_low);
+        let note = &segments.footnote;
+        assert!(note.contains(&format!("n = {}", report.overall.n)), "{note}");
+        assert!(
+            note.contains("adjusted Wald") && note.contains("All answers") && note.contains("survey.csv"),
+            "{note}"
+        );
+        assert!(charts[2].footnote.contains("Period: "), "{}", charts[2].footnote);
+    }
+
+    #[test]
+    fn two_way_breakdowns_and_sectors_get_their_own_charts() {
+        let report = sample_report(&["region:channel"]);
+        let w = Words::of(Language::Dutch);
+        let charts = charts_for(&results_of(&report), &context_of(&report), &w);
+        assert!(charts.iter().any(|c| c.kind == ChartKind::Breakdown && c.title.contains('\u{d7}')));
+        if !report.sectors.is_empty() {
+            let bench = charts.iter().find(|c| c.kind == ChartKind::Benchmarks).unwrap();
+            assert_eq!(bench.categories.len(), report.sectors.len());
+        }
+        assert_eq!(charts[0].title, "Verdeling van de scores (0-10)");
+    }
+
+    #[test]
+    fn every_header_of_every_table_is_unique_in_every_language() {
+        let mut report = sample_report(&["region", "region:channel"]);
+        // A response rate on a segment adds its columns to the breakdown's table.
+        if let Some(row) = report.segments.first_mut() {
+            row.response_rate = crate::analysis::ResponseRate::of(5, 10);
+        }
+        assert!(!report.sectors.is_empty() && report.trend.as_ref().is_some_and(|t| !t.is_empty()));
+        for language in [Language::English, Language::Dutch, Language::Danish] {
+            let w = Words::of(language);
+            let mut tables = tables_for(&results_of(&report), &report.excluded, Some(report.rows_read), &w);
+            let tt = crate::i18n::themes::ThemeTexts::of(language);
+            tables.push(themes_table(&ThemeSummary::default(), crate::themes::Language::English, &w, tt));
+            for table in &tables {
+                let mut headers: Vec<&str> = table.columns.iter().map(|c| c.header.as_str()).collect();
+                headers.sort_unstable();
+                let before = headers.len();
+                headers.dedup();
+                assert_eq!(headers.len(), before, "{language:?}: repeated header in '{}'", table.title);
+            }
+        }
+    }
+
+    #[test]
+    fn tables_hold_numbers_as_numbers() {
+        let report = sample_report(&["region"]);
+        let w = Words::of(Language::English);
+        let tables = tables_for(&results_of(&report), &report.excluded, Some(report.rows_read), &w);
+        assert_eq!(tables[0].rows[0][1], Cell::Number(report.overall.nps));
+        assert_eq!(tables.last().map(|t| t.title.as_str()), Some("Data quality"));
+        assert_eq!(tables.last().map(|t| t.rows.len()), Some(report.excluded.len()));
+        let segments = &tables[1];
+        assert_eq!(segments.rows.len(), report.segments.len());
+        assert!(tables.iter().any(|t| t.title.starts_with("NPS per month")));
+    }
+
+    #[test]
+    fn footnotes_name_filter_period_and_benchmark_source() {
+        let context = FigureContext {
+            file: "klant.xlsx".into(),
+            filter: "region = Noord".into(),
+            period: Some(("2025-01-01".into(), "2025-06-30".into())),
+            weighted_by: Some("gewicht".into()),
+        };
+        let comparison = Comparison {
+            id: "x".into(),
+            sector: "Retail".into(),
+            low: Some(20.0),
+            high: Some(40.0),
+            value: None,
+            source: "Gauge".into(),
+            year: 2024,
+            region: "NL".into(),
+            audience: "B2C",
+            evidence: "E".into(),
+            population: "p".into(),
+            verdict: crate::benchmarks::Verdict::Within,
+            warnings: Vec::new(),
+        };
+        let text = footnote(12, &[&comparison, &comparison], &context, &Words::of(Language::Danish));
+        assert_eq!(
+            text,
+            "n = 12 \u{b7} 95 %-interval: justeret Wald \u{b7} Filter: region = Noord \u{b7} Periode: 2025-01-01 til 2025-06-30 \u{b7} Benchmark: Gauge 2024 \u{b7} vægtet med 'gewicht' \u{b7} klant.xlsx"
+        );
+        assert_eq!(benchmark_mark(&comparison).map(|m| m.value), Some(ReferenceValue::Range { low: 20.0, high: 40.0 }));
+    }
+}
