@@ -96,18 +96,9 @@ impl SourceInfo {
 pub struct ImportedTable {
     /// Where it came from.
     pub source: SourceInfo,
-    /// The layout detected.
-    pub layout: Layout,
-    /// Spreadsheet row number of the (first) header row.
-    pub header_row: usize,
-    /// How many rows the header spans.
-    pub header_rows: usize,
-    /// Title or note rows above the header that were left out.
-    pub title_rows: usize,
-    /// Spreadsheet rows below the data left out as totals or notes.
-    pub footer_rows: Vec<usize>,
-    /// Questions spread over one column per choice, merged into one column: (name, columns).
-    pub merged_choices: Vec<(String, usize)>,
+    /// What the import found: layout, header and title rows, merged choices, roles, guesses.
+    /// The table dereferences to them (`table.layout`, `table.roles`).
+    pub facts: ImportFacts,
     /// Column names; a blank header becomes `Column C`, repeated names get ` (2)`, ` (3)`.
     pub headers: Vec<String>,
     /// The tool's short code per column (Qualtrics `Q1`), empty where there is none.
@@ -116,17 +107,19 @@ pub struct ImportedTable {
     pub rows: CellTable,
     /// Index of the score column.
     pub score_column: usize,
-    /// The score column was chosen by its answers, not named by its header or the user.
-    pub score_guessed: bool,
-    /// Other columns whose answers look like 0-10 scores too, when the score column was guessed.
-    pub score_alternatives: Vec<String>,
-    /// A column headed like a weight that was not applied, and why.
-    pub skipped_weight: Option<SkippedWeight>,
-    /// The file has no header row: its first row holds answers and the columns are named
-    /// `Column A`, `Column B`, ...
-    pub header_missing: bool,
-    /// Every column's role, in column order.
-    pub roles: Vec<ColumnRole>,
+}
+
+impl std::ops::Deref for ImportedTable {
+    type Target = ImportFacts;
+    fn deref(&self) -> &ImportFacts {
+        &self.facts
+    }
+}
+
+impl std::ops::DerefMut for ImportedTable {
+    fn deref_mut(&mut self) -> &mut ImportFacts {
+        &mut self.facts
+    }
 }
 
 /// A column headed like a weight (weight, gewicht, vægt) whose values do not look like survey
@@ -213,19 +206,7 @@ impl ImportedTable {
     /// The facts of the import, detached from the cells.
     #[must_use]
     pub fn facts(&self) -> ImportFacts {
-        ImportFacts {
-            layout: self.layout,
-            header_row: self.header_row,
-            header_rows: self.header_rows,
-            title_rows: self.title_rows,
-            footer_rows: self.footer_rows.clone(),
-            merged_choices: self.merged_choices.clone(),
-            roles: self.roles.clone(),
-            score_guessed: self.score_guessed,
-            score_alternatives: self.score_alternatives.clone(),
-            skipped_weight: self.skipped_weight.clone(),
-            header_missing: self.header_missing,
-        }
+        self.facts.clone()
     }
 
     /// The rows whose date cannot be read, when the file has a date column; `None` without a date
@@ -756,21 +737,23 @@ fn build_table(source: SourceInfo, cells: CellTable, options: &ImportOptions) ->
     codes.resize(width, String::new());
     let table = ImportedTable {
         source,
-        layout: shaped.layout,
-        header_row: shaped.header_row,
-        header_rows: shaped.header_rows,
-        title_rows: shaped.title_rows,
-        footer_rows: shaped.footer_rows,
-        merged_choices: shaped.merged_choices,
+        facts: ImportFacts {
+            layout: shaped.layout,
+            header_row: shaped.header_row,
+            header_rows: shaped.header_rows,
+            title_rows: shaped.title_rows,
+            footer_rows: shaped.footer_rows,
+            merged_choices: shaped.merged_choices,
+            roles: Vec::new(),
+            score_guessed: false,
+            score_alternatives: Vec::new(),
+            skipped_weight: None,
+            header_missing: shaped.header_missing,
+        },
         headers,
         codes,
         rows: shaped.rows,
         score_column: 0,
-        score_guessed: false,
-        score_alternatives: Vec::new(),
-        skipped_weight: None,
-        header_missing: shaped.header_missing,
-        roles: Vec::new(),
     };
     with_options(table, options)
 }
@@ -849,7 +832,8 @@ pub fn with_options(table: ImportedTable, options: &ImportOptions) -> Result<Imp
         }
         skipped_weight = None;
     }
-    Ok(ImportedTable { score_column, score_guessed, score_alternatives, skipped_weight, roles, ..table })
+    let facts = ImportFacts { score_guessed, score_alternatives, skipped_weight, roles, ..table.facts };
+    Ok(ImportedTable { score_column, facts, ..table })
 }
 
 /// Refuses a weight column the user named that cannot be one: the score column, or text.
