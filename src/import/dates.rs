@@ -22,42 +22,32 @@ pub enum DateOrder {
 /// Excel serial day 25569 is 1970-01-01 (Excel's 1900 date system).
 const EXCEL_EPOCH_OFFSET: i64 = 25_569;
 
-/// Days since 1970-01-01 of a proleptic Gregorian date, or `None` when it does not exist.
+/// Day numbers count from this day: 1970-01-01.
+fn epoch() -> chrono::NaiveDate {
+    chrono::NaiveDate::default()
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (by chrono), or `None` when it does not
+/// exist.
 #[must_use]
 pub fn days_from_civil(year: i64, month: u32, day: u32) -> Option<i64> {
-    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
-        return None;
-    }
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y.rem_euclid(400);
-    let m = i64::from(month);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
+    let date = chrono::NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
+    Some(date.signed_duration_since(epoch()).num_days())
 }
 
-fn days_in_month(year: i64, month: u32) -> u32 {
-    match month {
-        4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        _ => 31,
-    }
+/// The date of a day number, when chrono can hold it (about 262,000 years either way).
+fn date_of(days: i64) -> Option<chrono::NaiveDate> {
+    let shift = chrono::Days::new(days.unsigned_abs());
+    if days >= 0 { epoch().checked_add_days(shift) } else { epoch().checked_sub_days(shift) }
 }
 
-/// `(year, month, day)` of a day number.
+/// `(year, month, day)` of a day number; days beyond chrono's range stay at its first or last
+/// day.
 #[must_use]
 pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (yoe + era * 400 + i64::from(month <= 2), month, day)
+    use chrono::Datelike as _;
+    let date = date_of(days).unwrap_or(if days < 0 { chrono::NaiveDate::MIN } else { chrono::NaiveDate::MAX });
+    (i64::from(date.year()), date.month(), date.day())
 }
 
 /// `YYYY-MM-DD` of a day number.
@@ -181,6 +171,27 @@ pub fn detect_order<'a>(values: impl Iterator<Item = &'a str>) -> Option<DateOrd
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn day_numbers_match_pythons_calendar() {
+        // (date - date(1970, 1, 1)).days in Python's datetime.
+        for ((y, m, d), days) in [
+            ((2000, 2, 29), 11_016),
+            ((1900, 3, 1), -25_508),
+            ((1, 1, 1), -719_162),
+            ((9999, 12, 31), 2_932_896),
+            ((2024, 12, 30), 20_087),
+        ] {
+            assert_eq!(days_from_civil(y, m, d), Some(days), "{y}-{m}-{d}");
+            assert_eq!(civil_from_days(days), (y, m, d));
+        }
+        assert_eq!(days_from_civil(2025, 2, 29), None);
+        assert_eq!(days_from_civil(2025, 13, 1), None);
+        for days in (-800_000..800_000).step_by(997) {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), Some(days));
+        }
+    }
 
     #[test]
     fn every_written_form_of_new_years_eve() {
