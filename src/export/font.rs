@@ -88,123 +88,41 @@ pub fn wrap_text(text: &str, max_px: f64, font_px: f64, max_lines: usize) -> Vec
     lines.into_iter().map(|line| fit_text(&line, max_px, font_px)).collect()
 }
 
-/// The embedded font's metrics, read once.
-fn metrics() -> Option<&'static Metrics<'static>> {
-    static METRICS: std::sync::OnceLock<Option<Metrics<'static>>> = std::sync::OnceLock::new();
-    METRICS.get_or_init(|| Metrics::of(FONT_BYTES)).as_ref()
+/// The embedded font's character map and advance widths (by skrifa), read once.
+fn metrics() -> Option<&'static Metrics> {
+    static METRICS: std::sync::OnceLock<Option<Metrics>> = std::sync::OnceLock::new();
+    METRICS.get_or_init(Metrics::of_embedded_font).as_ref()
 }
 
 /// Advance used for a character the font cannot be read for (about an average DejaVu glyph).
 const FALLBACK_ADVANCE: u16 = 1300;
 
-/// The two tables needed to measure text: the character map and the horizontal metrics.
-struct Metrics<'a> {
+/// What measuring text needs of the font: its character map and horizontal advances.
+struct Metrics {
     units_per_em: u16,
-    /// `cmap` subtable, format 4 (Unicode BMP).
-    cmap4: &'a [u8],
-    /// `hmtx` table.
-    hmtx: &'a [u8],
-    /// Number of full entries in `hmtx`.
-    long_metrics: u16,
+    charmap: skrifa::charmap::Charmap<'static>,
+    glyphs: skrifa::metrics::GlyphMetrics<'static>,
 }
 
-impl<'a> Metrics<'a> {
-    /// Reads the tables out of a TrueType file; `None` when the file is not as expected.
-    fn of(font: &'a [u8]) -> Option<Self> {
-        let tables = read_u16(font, 4)?;
-        let mut head = None;
-        let mut hhea = None;
-        let mut hmtx = None;
-        let mut cmap = None;
-        for i in 0..usize::from(tables) {
-            let record = 12 + 16 * i;
-            let tag = font.get(record..record + 4)?;
-            let offset = usize::try_from(read_u32(font, record + 8)?).ok()?;
-            let length = usize::try_from(read_u32(font, record + 12)?).ok()?;
-            let table = font.get(offset..offset.checked_add(length)?)?;
-            match tag {
-                b"head" => head = Some(table),
-                b"hhea" => hhea = Some(table),
-                b"hmtx" => hmtx = Some(table),
-                b"cmap" => cmap = Some(table),
-                _ => {}
-            }
-        }
-        let cmap = cmap?;
-        let subtables = read_u16(cmap, 2)?;
-        let mut cmap4 = None;
-        for i in 0..usize::from(subtables) {
-            let (platform, encoding) = (read_u16(cmap, 4 + 8 * i)?, read_u16(cmap, 6 + 8 * i)?);
-            let offset = usize::try_from(read_u32(cmap, 8 + 8 * i)?).ok()?;
-            let unicode_bmp = (platform == 3 && encoding == 1) || platform == 0;
-            if unicode_bmp && read_u16(cmap, offset)? == 4 {
-                let length = usize::from(read_u16(cmap, offset + 2)?);
-                cmap4 = cmap.get(offset..offset + length);
-                break;
-            }
-        }
+impl Metrics {
+    /// Reads the embedded font; `None` when skrifa cannot read it.
+    fn of_embedded_font() -> Option<Self> {
+        use skrifa::MetadataProvider as _;
+        use skrifa::instance::{LocationRef, Size};
+        let font = skrifa::FontRef::new(FONT_BYTES).ok()?;
+        let units_per_em = font.metrics(Size::unscaled(), LocationRef::default()).units_per_em;
         Some(Self {
-            units_per_em: read_u16(head?, 18)?,
-            cmap4: cmap4?,
-            hmtx: hmtx?,
-            long_metrics: read_u16(hhea?, 34)?,
+            units_per_em,
+            charmap: font.charmap(),
+            glyphs: font.glyph_metrics(Size::unscaled(), LocationRef::default()),
         })
     }
 
-    /// Advance width of a character in font units.
+    /// Advance width of a character in font units (the missing glyph's when the font has none).
     fn advance(&self, c: char) -> u16 {
-        let glyph = self.glyph(c).unwrap_or(0);
-        let index = usize::from(glyph.min(self.long_metrics.saturating_sub(1)));
-        read_u16(self.hmtx, 4 * index).unwrap_or(FALLBACK_ADVANCE)
+        let glyph = self.charmap.map(c).unwrap_or_default();
+        self.glyphs.advance_width(glyph).map_or(FALLBACK_ADVANCE, |w| w.round().clamp(0.0, 65_535.0) as u16)
     }
-
-    /// Glyph id of a character through the format 4 map (0, the missing glyph, when absent).
-    fn glyph(&self, c: char) -> Option<u16> {
-        let code = u16::try_from(u32::from(c)).ok()?;
-        let t = self.cmap4;
-        let segments = usize::from(read_u16(t, 6)? / 2);
-        let ends = 14;
-        let starts = ends + 2 * segments + 2;
-        let deltas = starts + 2 * segments;
-        let range_offsets = deltas + 2 * segments;
-        let (mut low, mut high) = (0, segments);
-        while low < high {
-            let mid = usize::midpoint(low, high);
-            if read_u16(t, ends + 2 * mid)? < code {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        let segment = low;
-        if segment >= segments {
-            return Some(0);
-        }
-        let start = read_u16(t, starts + 2 * segment)?;
-        if start > code {
-            return Some(0);
-        }
-        let delta = read_u16(t, deltas + 2 * segment)?;
-        let range_offset = usize::from(read_u16(t, range_offsets + 2 * segment)?);
-        if range_offset == 0 {
-            return Some(code.wrapping_add(delta));
-        }
-        let at = range_offsets + 2 * segment + range_offset + 2 * usize::from(code - start);
-        let glyph = read_u16(t, at)?;
-        Some(if glyph == 0 { 0 } else { glyph.wrapping_add(delta) })
-    }
-}
-
-/// Big-endian u16 at `at`.
-fn read_u16(bytes: &[u8], at: usize) -> Option<u16> {
-    let b = bytes.get(at..at + 2)?;
-    Some(u16::from_be_bytes([b[0], b[1]]))
-}
-
-/// Big-endian u32 at `at`.
-fn read_u32(bytes: &[u8], at: usize) -> Option<u32> {
-    let b = bytes.get(at..at + 4)?;
-    Some(u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
 }
 
 #[cfg(test)]
@@ -213,10 +131,10 @@ mod tests {
 
     #[test]
     fn the_embedded_font_is_readable_and_measures_text() {
-        let metrics = Metrics::of(FONT_BYTES).expect("DejaVu Sans tables");
+        let metrics = Metrics::of_embedded_font().expect("DejaVu Sans tables");
         assert_eq!(metrics.units_per_em, 2048);
-        assert_ne!(metrics.glyph('æ'), Some(0));
-        assert_ne!(metrics.glyph('ë'), Some(0));
+        assert!(metrics.charmap.map('æ').is_some_and(|g| g.to_u32() != 0));
+        assert!(metrics.charmap.map('ë').is_some_and(|g| g.to_u32() != 0));
         assert!(text_width("WWWW", 20.0) > text_width("iiii", 20.0));
         // DejaVu Sans "a" is 1255 units wide: 12.25 px at 20 px.
         assert!((text_width("a", 20.0) - 1255.0 * 20.0 / 2048.0).abs() < 1e-9);
