@@ -287,6 +287,9 @@ pub fn to_csv(benchmarks: &[Benchmark]) -> String {
     writer.into_inner().map(|bytes| String::from_utf8_lossy(&bytes).into_owned()).unwrap_or_default()
 }
 
+/// The column of [`COLUMNS`] that holds the year.
+pub const YEAR_COLUMN: usize = 7;
+
 /// The columns of [`COLUMNS`] that hold numbers: year, low, high and value.
 pub const NUMBER_COLUMNS: std::ops::RangeInclusive<usize> = 7..=10;
 

@@ -2,10 +2,10 @@
 //!
 //! The modules, from the bottom up; a module uses only those on its own level or below, and no
 //! two use each other (a test, `layers`, reads `src/` and keeps it so):
-//! 0. `files` (atomic writes), `stats` (pure numbers: intervals and the calibrated tests behind
-//!    every star, `stats::compare` choosing among the exact tests of `stats::exact` and the
-//!    z-tests by group size and weighting) and `import` (files into text cells) use no other
-//!    module.
+//! 0. `files` (atomic writes), `parallel` (work split in two), `stats` (pure numbers: intervals
+//!    and the calibrated tests behind every star, `stats::compare` choosing among the exact tests
+//!    of `stats::exact` and the z-tests by group size and weighting) and `import` (files into text
+//!    cells, splitting large files with `parallel`) use no module above them.
 //! 1. `themes`, the text analysis of comments, builds on `stats`; `sample` generates the bundled
 //!    sample survey.
 //! 2. `analysis` is the typed survey on polars and every aggregation, with `import`, `stats` and

@@ -796,6 +796,8 @@ fn a_workbook_loads_with_a_running_bar_and_cancel_abandons_it() {
 
 /// A window showing a survey of `rows` respondents, each with a comment of its own, loaded here.
 fn harness_with_comments(rows: u32) -> (tempfile::TempDir, Harness<'static, Window>) {
+    // Reading 60,000 comments is watched under way: jobs run on their own threads here.
+    run_jobs_inline(false);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("opmerkingen.csv");
     let comments = [

@@ -103,23 +103,17 @@ pub fn parse_iso_date(text: &str) -> Option<i32> {
     dates::parse_date(text, DateOrder::Iso).and_then(|d| i32::try_from(d).ok())
 }
 
-/// The date of a day number (1970-01-01 is day 0), by chrono.
-fn date_of(days: i32) -> Option<chrono::NaiveDate> {
-    let shift = chrono::Days::new(u64::from(days.unsigned_abs()));
-    let epoch = chrono::NaiveDate::default();
-    if days >= 0 { epoch.checked_add_days(shift) } else { epoch.checked_sub_days(shift) }
-}
-
-/// 0 for Monday ... 6 for Sunday.
+/// 0 for Monday ... 6 for Sunday (1970-01-01 was a Thursday): total, for any day number.
 fn weekday_from_monday(days: i32) -> i32 {
-    use chrono::Datelike as _;
-    date_of(days).map_or(0, |d| d.weekday().num_days_from_monday() as i32)
+    (days + 3).rem_euclid(7)
 }
 
-/// ISO 8601 (week-year, week number) of a day.
+/// ISO 8601 (week-year, week number) of a day, by chrono. Day numbers beyond chrono's range
+/// (more than about 262,000 years from 1970; no date a file can hold) are labelled with the
+/// epoch's week.
 fn iso_week(days: i32) -> (i32, u32) {
     use chrono::Datelike as _;
-    date_of(days).map_or((1970, 1), |d| (d.iso_week().year(), d.iso_week().week()))
+    dates::date_of(i64::from(days)).map_or((1970, 1), |d| (d.iso_week().year(), d.iso_week().week()))
 }
 
 #[cfg(test)]

@@ -280,10 +280,10 @@ pub fn export_rows(path: &std::path::Path, rows: &[Benchmark]) -> Result<(), Str
     let name = path.display().to_string();
     let is_xlsx = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
     let bytes = if is_xlsx {
-        // The same table writer as every other export: numbers as numbers, text neutralised.
+        // The same table writer as every other export: numbers as numbers, text as string cells.
         use crate::export::table::{Cell, Column, ColumnKind, Table, to_xlsx};
         let kind = |c: usize| match c {
-            7 => ColumnKind::Integer,
+            benchmarks::YEAR_COLUMN => ColumnKind::Integer,
             c if benchmarks::NUMBER_COLUMNS.contains(&c) => ColumnKind::Number { decimals: 1 },
             _ => ColumnKind::Text,
         };

@@ -5,7 +5,7 @@
 //! given it opens the bundled sample. The window in `ui` runs the frame loop: it calls
 //! [`NpsApp::logic`] before drawing, its screens draw from this state and return
 //! [`AppCommand`]s, and [`NpsApp::apply`] applies them at the end of the frame. Nothing here
-//! touches polars or calamine; `csv` is used only to turn the user's benchmarks into xlsx.
+//! touches polars, calamine or csv.
 
 pub mod bench;
 pub mod export;

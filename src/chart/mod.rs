@@ -8,8 +8,9 @@
 //! along x and values go up; with [`Orientation::Horizontal`] categories run top to bottom (egui_plot
 //! can place category `i` at y = -i) and values go along x.
 //!
-//! Owns chart descriptions and the builders that turn result rows into them; no drawing and no
-//! statistics happen here.
+//! Owns chart descriptions and the builders that turn result rows into them, the description of
+//! tables (`table`), the report's title block ([`ReportInfo`]), file-name stems and the one
+//! palette of every chart ([`palette`]); no drawing and no statistics happen here.
 
 use serde::Serialize;
 

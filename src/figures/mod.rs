@@ -248,7 +248,7 @@ pub fn results_of(report: &Report) -> ViewResults {
     }
 }
 
-/// The footnote context of a report: file, filter and the period of its trend, if any.
+/// The footnote context of a report: file, filter and the dates the filter keeps.
 #[must_use]
 pub fn context_of(report: &Report) -> FigureContext {
     figure_context(report, report.filter.clone(), report.date_span.clone())

@@ -36,7 +36,7 @@ pub fn days_from_civil(year: i64, month: u32, day: u32) -> Option<i64> {
 }
 
 /// The date of a day number, when chrono can hold it (about 262,000 years either way).
-fn date_of(days: i64) -> Option<chrono::NaiveDate> {
+pub(crate) fn date_of(days: i64) -> Option<chrono::NaiveDate> {
     let shift = chrono::Days::new(days.unsigned_abs());
     if days >= 0 { epoch().checked_add_days(shift) } else { epoch().checked_sub_days(shift) }
 }

@@ -27,7 +27,8 @@ use eframe::egui;
 use crate::app::{AppCommand, LoadedSurvey, NpsApp, Screen, View};
 use crate::i18n::{ExportTexts, Language, Texts};
 
-/// What every view is drawn from in one frame: the app's state, the survey shown, the texts.
+/// What every view is drawn from in one frame: the view settings, the computed figures, the
+/// themes, the benchmark rows, the survey shown and the texts (not the whole app).
 pub struct ViewContext<'a> {
     /// What the views show and how (filter, breakdowns, selection, chart choices).
     pub views: &'a crate::app::ViewSettings,

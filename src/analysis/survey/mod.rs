@@ -501,11 +501,11 @@ impl Survey {
     #[must_use]
     pub fn date_span(&self, filter: &super::filter::Filter) -> Option<(String, String)> {
         let (from, to) = filter.date_bounds();
-        self.date_range.map(|(first, last)| {
-            let first = from.map_or(first, |f| f.max(first));
-            let last = to.map_or(last, |t| t.min(last));
-            (super::calendar::iso_date(first), super::calendar::iso_date(last))
-        })
+        let (first, last) = self.date_range?;
+        let first = from.map_or(first, |f| f.max(first));
+        let last = to.map_or(last, |t| t.min(last));
+        // A filter whose dates miss the data keeps no dates: no period, not an inverted one.
+        (first <= last).then(|| (super::calendar::iso_date(first), super::calendar::iso_date(last)))
     }
 
     /// The row at `position` (0-based, as the engine's response lists give it) as the
@@ -602,6 +602,21 @@ pub(crate) mod tests {
     }
 
     /// [`small_columns`] as a survey.
+    #[test]
+    fn the_date_span_is_the_filtered_dates_or_none() {
+        let survey = small_survey();
+        let all = survey.date_span(&super::super::filter::Filter::default()).unwrap();
+        assert!(all.0 <= all.1, "{all:?}");
+        let late = super::super::filter::Filter {
+            date_from: Some("2030-01-01".to_owned()),
+            ..super::super::filter::Filter::default()
+        };
+        assert_eq!(survey.date_span(&late), None, "a filter past the data keeps no dates");
+        let from =
+            super::super::filter::Filter { date_from: Some(all.1.clone()), ..super::super::filter::Filter::default() };
+        assert_eq!(survey.date_span(&from), Some((all.1.clone(), all.1)));
+    }
+
     pub(crate) fn small_survey() -> Survey {
         let (source, facts) = test_source();
         Survey::from_columns(small_columns(), source, facts).expect("a valid survey")
