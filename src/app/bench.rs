@@ -167,7 +167,12 @@ impl BenchmarkState {
         if export {
             return export_rows(&path, &self.user).err().map(|e| (NoticeKind::BenchmarkFile, e));
         }
-        match benchmarks::read_file(&path, true) {
+        // Read on the window's thread: a reader's internal error becomes a notice, not a crash.
+        let read = std::panic::catch_unwind(|| benchmarks::read_file(&path, true).map_err(|e| e.to_string()))
+            .unwrap_or_else(|_| {
+                Err(format!("{}: the file could not be read (an internal error occurred)", path.display()))
+            });
+        match read {
             Ok(rows) => {
                 let mut user = self.user.clone();
                 for row in rows {
@@ -175,7 +180,7 @@ impl BenchmarkState {
                 }
                 self.set_and_save(user)
             }
-            Err(e) => Some((NoticeKind::BenchmarkFile, e.to_string())),
+            Err(e) => Some((NoticeKind::BenchmarkFile, e)),
         }
     }
 }
