@@ -442,6 +442,39 @@ fn the_review_asks_the_scale_of_a_ces_column_whose_header_does_not_say() {
     harness.get_by_label("Role of column CES: CES (1-7, agree)");
 }
 
+#[test]
+fn every_file_question_goes_through_the_one_dialog_service() {
+    use nps_workbench::app::export::PathQuestion;
+    use std::sync::{Arc, Mutex};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("klanten.csv");
+    std::fs::write(&path, "Regio,Hoe waarschijnlijk is het dat u ons aanbeveelt?\nNoord,9\nZuid,4\nNoord,10\n")
+        .unwrap();
+    let mut harness = harness_with_sample();
+    let asked: Arc<Mutex<Vec<PathQuestion>>> = Arc::default();
+    let (seen, answer) = (Arc::clone(&asked), path.clone());
+    harness.state_mut().app_mut().set_chooser(Arc::new(move |question: PathQuestion| {
+        let open = question.open.is_some();
+        seen.lock().unwrap().push(question);
+        open.then(|| answer.clone())
+    }));
+    // Opening a survey asks the service (no native dialog of its own) and loads the answer.
+    harness.state_mut().app_mut().push(AppCommand::ShowOpenDialog);
+    wait_for_load(&mut harness);
+    assert_eq!(harness.state().app().loaded().unwrap().source, LoadSource::File(path));
+    // So do the codebook's and the benchmarks' import and export (cancelled here).
+    for command in [AppCommand::ExportCodebook, AppCommand::ExportBenchmarks] {
+        harness.state_mut().app_mut().push(command);
+        harness.step();
+        harness.step();
+    }
+    let asked = asked.lock().unwrap();
+    let kinds: Vec<Option<&str>> = asked.iter().map(|q| q.kind.as_deref()).collect();
+    assert_eq!(kinds, [Some("Survey files"), Some("Codebook"), Some("Benchmarks")]);
+    assert!(asked[0].open.as_ref().is_some_and(|e| e.contains(&"xlsx")));
+    assert_eq!(asked[2].file_name.as_deref(), Some("benchmarks.csv"));
+}
+
 /// Steps the app until its export has been taken up.
 fn wait_for_export(harness: &mut Harness<'_, Window>) {
     for _ in 0..FRAMES {

@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use super::export::{PathChooser, PathQuestion};
 use super::jobs::FileDialogJob;
 use super::notice_list::NoticeKind;
 use crate::benchmarks::{self, Audience, Benchmark, COLUMNS};
@@ -43,7 +44,7 @@ impl Default for BenchmarkState {
 }
 
 /// A benchmark command of the app.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone)]
 pub enum BenchmarkCommand {
     /// Opens (with a form) or closes (`None`) the add/edit form.
     Edit(Option<BenchmarkForm>),
@@ -55,11 +56,15 @@ pub enum BenchmarkCommand {
     Import {
         /// The dialog's title.
         title: String,
+        /// The app's dialog service.
+        chooser: PathChooser,
     },
     /// Asks for a path and writes the user's rows there.
     Export {
         /// The dialog's title.
         title: String,
+        /// The app's dialog service.
+        chooser: PathChooser,
     },
 }
 
@@ -140,17 +145,20 @@ impl BenchmarkState {
                 let user: Vec<Benchmark> = self.user.iter().filter(|b| b.id != id).cloned().collect();
                 self.set_and_save(user)
             }
-            BenchmarkCommand::Import { title } | BenchmarkCommand::Export { title } if self.dialog.is_some() => {
-                let _ = title;
-                None
-            }
-            BenchmarkCommand::Import { title } => self.start_dialog(false, title, wake),
-            BenchmarkCommand::Export { title } => self.start_dialog(true, title, wake),
+            BenchmarkCommand::Import { .. } | BenchmarkCommand::Export { .. } if self.dialog.is_some() => None,
+            BenchmarkCommand::Import { title, chooser } => self.start_dialog(false, title, &chooser, wake),
+            BenchmarkCommand::Export { title, chooser } => self.start_dialog(true, title, &chooser, wake),
         }
     }
 
-    fn start_dialog(&mut self, export: bool, title: String, wake: impl Fn() + Send + 'static) -> Option<Notice> {
-        match BenchmarkFileJob::start(export, title.trim_end_matches('…').to_owned(), wake) {
+    fn start_dialog(
+        &mut self,
+        export: bool,
+        title: String,
+        chooser: &PathChooser,
+        wake: impl Fn() + Send + 'static,
+    ) -> Option<Notice> {
+        match BenchmarkFileJob::start(export, title.trim_end_matches('…').to_owned(), chooser, wake) {
             Ok(job) => {
                 self.dialog = Some(job);
                 None
@@ -318,14 +326,21 @@ pub struct BenchmarkFileJob {
 }
 
 impl BenchmarkFileJob {
-    /// Opens the dialog on its own thread.
-    pub fn start(export: bool, title: String, wake: impl Fn() + Send + 'static) -> Result<Self, String> {
-        let show = move || {
-            let dialog =
-                rfd::FileDialog::new().set_title(title).add_filter("Benchmarks", &["csv", "xlsx", "ods", "xls"]);
-            if export { dialog.set_file_name("benchmarks.csv").save_file() } else { dialog.pick_file() }
+    /// Asks for the file through the app's dialog service, on its own thread.
+    pub fn start(
+        export: bool,
+        title: String,
+        chooser: &PathChooser,
+        wake: impl Fn() + Send + 'static,
+    ) -> Result<Self, String> {
+        let question = PathQuestion {
+            title,
+            folder: None,
+            file_name: export.then(|| "benchmarks.csv".to_owned()),
+            open: (!export).then(|| vec!["csv", "xlsx", "ods", "xls"]),
+            kind: Some("Benchmarks".to_owned()),
         };
-        Ok(Self { export, dialog: FileDialogJob::spawn(show, wake)? })
+        Ok(Self { export, dialog: FileDialogJob::ask(chooser, question, wake)? })
     }
 
     /// `Some(choice)` once the dialog closed.

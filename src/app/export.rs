@@ -63,10 +63,14 @@ pub struct PathQuestion {
     pub file_name: Option<String>,
     /// Pick an existing file to open (of the extensions listed) instead of a name to save.
     pub open: Option<Vec<&'static str>>,
+    /// The name of the files asked for ("Survey files", "Codebook"), for the dialog's filter;
+    /// `None` names them by their extensions.
+    pub kind: Option<String>,
 }
 
-/// Asks the user for a path (runs on the dialog thread); `None` when cancelled. Tests replace the
-/// native dialog with a closure that answers at once.
+/// Asks the user for a path (runs on the dialog thread); `None` when cancelled. The app's one
+/// dialog service: every open, save and folder question of the window goes through it, so tests
+/// replace the native dialog with a closure that answers at once.
 pub type PathChooser = Arc<dyn Fn(PathQuestion) -> Option<PathBuf> + Send + Sync>;
 
 /// The native save and folder dialogs.
@@ -78,13 +82,15 @@ pub fn native_chooser() -> PathChooser {
             dialog = dialog.set_directory(folder);
         }
         if let Some(extensions) = question.open {
-            return dialog.add_filter(extensions.join(", "), &extensions).add_filter("*", &["*"]).pick_file();
+            let name = question.kind.unwrap_or_else(|| extensions.join(", "));
+            return dialog.add_filter(name, &extensions).add_filter("*", &["*"]).pick_file();
         }
         match question.file_name {
             Some(name) => {
                 if let Some(extension) = Path::new(&name).extension().and_then(|e| e.to_str()) {
                     let extension = extension.to_owned();
-                    dialog = dialog.add_filter(extension.to_uppercase(), &[extension.as_str()]);
+                    let kind = question.kind.unwrap_or_else(|| extension.to_uppercase());
+                    dialog = dialog.add_filter(kind, &[extension.as_str()]);
                 }
                 dialog.set_file_name(name).save_file()
             }
@@ -243,9 +249,8 @@ impl ExportFlow {
         if self.dialog.is_some() {
             return Ok(());
         }
-        let question = PathQuestion { title, folder, file_name: payload.file_name(), open: None };
-        let chooser = Arc::clone(chooser);
-        let dialog = FileDialogJob::spawn(move || chooser(question), wake)?;
+        let question = PathQuestion { title, folder, file_name: payload.file_name(), open: None, kind: None };
+        let dialog = FileDialogJob::ask(chooser, question, wake)?;
         self.dialog = Some((dialog, payload));
         Ok(())
     }

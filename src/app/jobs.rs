@@ -11,6 +11,7 @@ use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::thread::JoinHandle;
 
+use super::export::{PathChooser, PathQuestion};
 use super::project::ProjectOutcome;
 use crate::analysis::Survey;
 use crate::benchmarks::Benchmark;
@@ -293,35 +294,32 @@ pub struct FileDialogJob {
 
 impl FileDialogJob {
     /// Opens the survey "open" dialog, starting in `folder` when given; `texts` words its title
-    /// and filters.
-    pub fn start(
+    /// and filter.
+    pub fn open_survey(
+        chooser: &PathChooser,
         folder: Option<PathBuf>,
         texts: &'static crate::i18n::Texts,
         wake: impl Fn() + Send + 'static,
     ) -> Result<Self, String> {
-        let title = texts.open.trim_end_matches('…').to_owned();
-        Self::spawn(
-            move || {
-                let mut dialog = rfd::FileDialog::new()
-                    .set_title(title)
-                    .add_filter(texts.survey_files, &["csv", "tsv", "txt", "xlsx", "xlsm", "xlsb", "xls", "ods"])
-                    .add_filter(texts.all_files, &["*"]);
-                if let Some(folder) = folder {
-                    dialog = dialog.set_directory(folder);
-                }
-                dialog.pick_file()
-            },
-            wake,
-        )
+        let question = PathQuestion {
+            title: texts.open.trim_end_matches('…').to_owned(),
+            folder,
+            file_name: None,
+            open: Some(vec!["csv", "tsv", "txt", "xlsx", "xlsm", "xlsb", "xls", "ods"]),
+            kind: Some(texts.survey_files.to_owned()),
+        };
+        Self::ask(chooser, question, wake)
     }
 
-    /// Runs any native dialog (`show` returns the chosen path) on the "file-dialog" thread.
-    pub fn spawn(
-        show: impl FnOnce() -> Option<PathBuf> + Send + 'static,
+    /// Asks `question` through the app's one dialog service, on the "file-dialog" thread.
+    pub fn ask(
+        chooser: &PathChooser,
+        question: PathQuestion,
         wake: impl Fn() + Send + 'static,
     ) -> Result<Self, String> {
-        let worker =
-            Worker::spawn("file-dialog", show, wake).map_err(|e| format!("cannot open the file dialog: {e}"))?;
+        let chooser = std::sync::Arc::clone(chooser);
+        let worker = Worker::spawn("file-dialog", move || chooser(question), wake)
+            .map_err(|e| format!("cannot open the file dialog: {e}"))?;
         Ok(Self { worker })
     }
 

@@ -601,11 +601,13 @@ impl NpsApp {
                 AppCommand::DeleteBenchmark(id) => self.apply_benchmark(bench::BenchmarkCommand::Delete(id)),
                 AppCommand::ImportBenchmarks => {
                     let title = self.settings.language.texts().import_benchmarks.to_owned();
-                    self.apply_benchmark(bench::BenchmarkCommand::Import { title });
+                    let chooser = std::sync::Arc::clone(&self.chooser);
+                    self.apply_benchmark(bench::BenchmarkCommand::Import { title, chooser });
                 }
                 AppCommand::ExportBenchmarks => {
                     let title = self.settings.language.texts().export_benchmarks.to_owned();
-                    self.apply_benchmark(bench::BenchmarkCommand::Export { title });
+                    let chooser = std::sync::Arc::clone(&self.chooser);
+                    self.apply_benchmark(bench::BenchmarkCommand::Export { title, chooser });
                 }
                 AppCommand::ShowThemeResponses(theme) => {
                     self.views.selection = None;
@@ -627,9 +629,12 @@ impl NpsApp {
                     let export = command == AppCommand::ExportCodebook;
                     let texts = crate::i18n::themes::ThemeTexts::of(self.settings.language);
                     let title = if export { texts.export_codebook } else { texts.import_codebook };
-                    if let Err(message) =
-                        self.themes.open_dialog(export, title.trim_end_matches('…').to_owned(), self.waker())
-                    {
+                    if let Err(message) = self.themes.open_dialog(
+                        export,
+                        title.trim_end_matches('…').to_owned(),
+                        &self.chooser,
+                        self.waker(),
+                    ) {
                         self.notices.add(NoticeKind::Codebook, message);
                     }
                 }
@@ -642,7 +647,12 @@ impl NpsApp {
                 AppCommand::ShowOpenDialog => {
                     if self.dialog.is_none() {
                         let folder = self.settings.recent_files.first().and_then(|p| p.parent()).map(PathBuf::from);
-                        match FileDialogJob::start(folder, self.settings.language.texts(), self.waker()) {
+                        match FileDialogJob::open_survey(
+                            &self.chooser,
+                            folder,
+                            self.settings.language.texts(),
+                            self.waker(),
+                        ) {
                             Ok(dialog) => self.dialog = Some(dialog),
                             Err(message) => self.notices.add(NoticeKind::Dialog, message),
                         }

@@ -7,7 +7,6 @@
 //! `project`; nothing here touches polars.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use super::export::{PathChooser, PathQuestion};
 use super::jobs::{FileDialogJob, LoadSource, LoadedSurvey};
@@ -175,14 +174,20 @@ impl ProjectState {
                 (folder, format!("{stem}.{EXTENSION}"))
             }
         };
-        let question = PathQuestion { title: title(p.save_project), folder, file_name: Some(name), open: None };
+        let question =
+            PathQuestion { title: title(p.save_project), folder, file_name: Some(name), open: None, kind: None };
         self.ask(Asked::Save, question, chooser, NoticeKind::ProjectSave, wake);
     }
 
     /// Asks which project to open.
     pub fn ask_open(&mut self, folder: Option<PathBuf>, chooser: &PathChooser, p: &ProjectTexts, wake: Wake) {
-        let question =
-            PathQuestion { title: title(p.open_project), folder, file_name: None, open: Some(vec![EXTENSION]) };
+        let question = PathQuestion {
+            title: title(p.open_project),
+            folder,
+            file_name: None,
+            open: Some(vec![EXTENSION]),
+            kind: None,
+        };
         self.ask(Asked::Open, question, chooser, NoticeKind::ProjectOpen, wake);
     }
 
@@ -190,8 +195,13 @@ impl ProjectState {
     /// the column the table's header names).
     pub fn ask_invited(&mut self, column: Option<String>, chooser: &PathChooser, p: &ProjectTexts, wake: Wake) {
         let extensions = vec!["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"];
-        let question =
-            PathQuestion { title: title(p.invited_import), folder: None, file_name: None, open: Some(extensions) };
+        let question = PathQuestion {
+            title: title(p.invited_import),
+            folder: None,
+            file_name: None,
+            open: Some(extensions),
+            kind: None,
+        };
         self.ask(Asked::Invited(column), question, chooser, NoticeKind::InvitedImport, wake);
     }
 
@@ -199,8 +209,7 @@ impl ProjectState {
         if self.dialog.is_some() {
             return;
         }
-        let chooser = Arc::clone(chooser);
-        match FileDialogJob::spawn(move || chooser(question), wake) {
+        match FileDialogJob::ask(chooser, question, wake) {
             Ok(job) => self.dialog = Some((asked, job)),
             Err(message) => self.fail(failed, message),
         }

@@ -298,16 +298,25 @@ impl ThemeState {
         }
     }
 
-    /// Opens the import (or export) dialog on its own thread.
-    pub fn open_dialog(&mut self, export: bool, title: String, wake: impl Fn() + Send + 'static) -> Result<(), String> {
+    /// Asks for the import (or export) file through the app's dialog service, on its own thread.
+    pub fn open_dialog(
+        &mut self,
+        export: bool,
+        title: String,
+        chooser: &super::export::PathChooser,
+        wake: impl Fn() + Send + 'static,
+    ) -> Result<(), String> {
         if self.dialog.is_some() {
             return Ok(());
         }
-        let show = move || {
-            let dialog = rfd::FileDialog::new().set_title(title).add_filter("Codebook", &["json", "csv"]);
-            if export { dialog.set_file_name("codebook.json").save_file() } else { dialog.pick_file() }
+        let question = super::export::PathQuestion {
+            title,
+            folder: None,
+            file_name: export.then(|| "codebook.json".to_owned()),
+            open: (!export).then(|| vec!["json", "csv"]),
+            kind: Some("Codebook".to_owned()),
         };
-        self.dialog = Some((export, FileDialogJob::spawn(show, wake)?));
+        self.dialog = Some((export, FileDialogJob::ask(chooser, question, wake)?));
         Ok(())
     }
 
