@@ -23,7 +23,6 @@ use std::sync::Arc;
 use eframe::egui;
 
 use crate::import::ImportOptions;
-use crate::report::ViewRequest;
 pub use jobs::{FileDialogJob, LoadJob, LoadSource, LoadedSurvey};
 pub use notice_list::{Notice, NoticeKind, NoticeList};
 pub use settings::{Settings, ThemeChoice};
@@ -151,10 +150,8 @@ pub struct NpsApp {
     loaded: Option<LoadedSurvey>,
     /// What the analysis views show.
     views: ViewSettings,
-    /// The figures of the views, last computed.
-    computed: Option<Computed>,
-    /// A computation under way.
-    compute: Option<ComputeJob>,
+    /// The views' figures and their computation.
+    compute: views::ComputeState,
     /// The benchmark library, the user's rows, the form and the import/export dialog.
     benchmarks: bench::BenchmarkState,
     /// The codebook and the themes of the comments.
@@ -232,8 +229,7 @@ impl NpsApp {
             settings,
             loaded: None,
             views: ViewSettings::default(),
-            computed: None,
-            compute: None,
+            compute: views::ComputeState::default(),
             benchmarks: bench::BenchmarkState::default(),
             themes: ThemeState::default(),
             job: None,
@@ -291,13 +287,13 @@ impl NpsApp {
     /// The figures of the views, last computed.
     #[must_use]
     pub fn computed(&self) -> Option<&Computed> {
-        self.computed.as_ref()
+        self.compute.computed()
     }
 
     /// Whether figures or themes are being computed.
     #[must_use]
     pub fn is_computing(&self) -> bool {
-        self.compute.is_some() || self.themes.busy()
+        self.compute.is_computing() || self.themes.busy()
     }
 
     /// The benchmark library: bundled rows and the user's.
@@ -437,7 +433,7 @@ impl NpsApp {
                     if !same_file {
                         self.views = ViewSettings { view: self.settings.last_view, ..ViewSettings::default() };
                     }
-                    self.computed = None;
+                    self.compute.clear();
                     self.take_project_outcome(&loaded);
                     self.loaded = Some(loaded);
                 }
@@ -513,31 +509,11 @@ impl NpsApp {
     /// Starts a computation when the views ask for figures not yet computed, and takes finished
     /// ones: every frame.
     pub fn refresh_views(&mut self) {
-        if let Some(outcome) = self.compute.as_mut().and_then(ComputeJob::poll) {
-            self.compute = None;
-            if let Some(computed) = outcome {
-                if let Some(message) = &computed.error {
-                    self.notices.add(NoticeKind::Analysis, message.clone());
-                }
-                self.computed = Some(computed);
-            }
-        }
         let Some(loaded) = &self.loaded else { return };
-        let request = self.views.request(&loaded.survey, self.benchmarks.version());
-        let selection = self.views.selection.clone();
-        let group = self.views.group;
-        let same = |r: &ViewRequest, s: &Option<(String, String)>, g: Option<ScoreGroup>| {
-            *r == request && *s == selection && g == group
-        };
-        let up_to_date = self.computed.as_ref().is_some_and(|c| same(&c.request, &c.selection, c.group));
-        let under_way = self.compute.as_ref().is_some_and(|j| same(&j.request, &j.selection, j.group));
-        if up_to_date || under_way {
-            return;
-        }
-        let (survey, library) = (Arc::clone(&loaded.survey), Arc::clone(self.benchmarks.library()));
-        match ComputeJob::start(survey, library, request, selection, group, self.waker()) {
-            Ok(job) => self.compute = Some(job),
-            Err(message) => self.notices.add(NoticeKind::Analysis, message),
+        let wake = self.waker();
+        let (library, version) = (self.benchmarks.library(), self.benchmarks.version());
+        for message in self.compute.refresh(&loaded.survey, library, &self.views, version, wake) {
+            self.notices.add(NoticeKind::Analysis, message);
         }
     }
 
@@ -704,7 +680,7 @@ impl NpsApp {
     #[must_use]
     pub fn export_bundle(&self) -> Option<export::Bundle> {
         let loaded = self.loaded.as_ref()?;
-        let computed = self.computed.as_ref()?;
+        let computed = self.compute.computed()?;
         let words = crate::figures::Words::of(self.settings.language);
         let context = export::figure_context(loaded, &computed.request.filter);
         let mut results = computed.results.clone();

@@ -246,6 +246,68 @@ pub fn compute(
     }
 }
 
+/// The views' figures: the last ones computed and the computation under way, kept in step with
+/// the view settings.
+#[derive(Default)]
+pub struct ComputeState {
+    computed: Option<Computed>,
+    job: Option<ComputeJob>,
+}
+
+impl ComputeState {
+    /// The figures computed last, if any.
+    #[must_use]
+    pub fn computed(&self) -> Option<&Computed> {
+        self.computed.as_ref()
+    }
+
+    /// Whether a computation is under way.
+    #[must_use]
+    pub fn is_computing(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// Forgets the figures (a new survey was loaded).
+    pub fn clear(&mut self) {
+        self.computed = None;
+    }
+
+    /// Takes a finished computation, and starts one when `settings` ask for figures neither
+    /// computed nor under way: every frame. Returns what went wrong, for the app's notices.
+    pub fn refresh(
+        &mut self,
+        survey: &Arc<Survey>,
+        library: &Arc<Vec<Benchmark>>,
+        settings: &ViewSettings,
+        library_version: u64,
+        wake: impl Fn() + Send + 'static,
+    ) -> Vec<String> {
+        let mut problems = Vec::new();
+        if let Some(outcome) = self.job.as_mut().and_then(ComputeJob::poll) {
+            self.job = None;
+            if let Some(computed) = outcome {
+                problems.extend(computed.error.clone());
+                self.computed = Some(computed);
+            }
+        }
+        let request = settings.request(survey, library_version);
+        let (selection, group) = (settings.selection.clone(), settings.group);
+        let same = |r: &ViewRequest, s: &Option<(String, String)>, g: Option<ScoreGroup>| {
+            *r == request && *s == selection && g == group
+        };
+        let up_to_date = self.computed.as_ref().is_some_and(|c| same(&c.request, &c.selection, c.group));
+        let under_way = self.job.as_ref().is_some_and(|j| same(&j.request, &j.selection, j.group));
+        if up_to_date || under_way {
+            return problems;
+        }
+        match ComputeJob::start(Arc::clone(survey), Arc::clone(library), request, selection, group, wake) {
+            Ok(job) => self.job = Some(job),
+            Err(message) => problems.push(message),
+        }
+        problems
+    }
+}
+
 /// A computation on the "compute" thread.
 pub struct ComputeJob {
     /// What is being computed.
