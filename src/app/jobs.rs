@@ -160,6 +160,83 @@ pub fn yield_to_the_window() {
     }
 }
 
+/// Loading: the load under way and the open dialog, one of each at a time.
+#[derive(Default)]
+pub struct LoadState {
+    job: Option<LoadJob>,
+    dialog: Option<FileDialogJob>,
+}
+
+/// What loading brought this frame.
+pub enum LoadEvent {
+    /// A survey was loaded.
+    Loaded(Box<LoadedSurvey>),
+    /// The load failed: the message for the notices.
+    Failed(String),
+    /// The open dialog gave a file to load.
+    Chosen(PathBuf),
+}
+
+impl LoadState {
+    /// The load under way, if any.
+    #[must_use]
+    pub fn job(&self) -> Option<&LoadJob> {
+        self.job.as_ref()
+    }
+
+    /// Starts a load, cancelling the one under way; the message when it cannot start.
+    pub fn start(
+        &mut self,
+        source: LoadSource,
+        options: ImportOptions,
+        project: Option<(Project, String)>,
+        library: Arc<Vec<Benchmark>>,
+        wake: impl Fn() + Send + 'static,
+    ) -> Result<(), String> {
+        self.cancel();
+        self.job = Some(LoadJob::start_with(source, options, project, library, wake)?);
+        Ok(())
+    }
+
+    /// Cancels the load under way; its result, when it comes, is dropped with it.
+    pub fn cancel(&mut self) {
+        if let Some(job) = self.job.take() {
+            job.cancel();
+        }
+    }
+
+    /// Opens the survey dialog (unless one is open); the message when it cannot.
+    pub fn open_dialog(
+        &mut self,
+        chooser: &PathChooser,
+        folder: Option<PathBuf>,
+        texts: &'static crate::i18n::Texts,
+        wake: impl Fn() + Send + 'static,
+    ) -> Result<(), String> {
+        if self.dialog.is_none() {
+            self.dialog = Some(FileDialogJob::open_survey(chooser, folder, texts, wake)?);
+        }
+        Ok(())
+    }
+
+    /// What the load and the dialog brought: every frame.
+    pub fn poll(&mut self) -> Vec<LoadEvent> {
+        let mut events = Vec::new();
+        if let Some(outcome) = self.job.as_mut().and_then(LoadJob::poll) {
+            self.job = None;
+            events.push(match outcome {
+                Ok(loaded) => LoadEvent::Loaded(Box::new(loaded)),
+                Err(message) => LoadEvent::Failed(message),
+            });
+        }
+        if let Some(choice) = self.dialog.as_mut().and_then(FileDialogJob::poll) {
+            self.dialog = None;
+            events.extend(choice.map(LoadEvent::Chosen));
+        }
+        events
+    }
+}
+
 /// A survey being loaded on the "import" thread.
 pub struct LoadJob {
     /// What is being loaded.

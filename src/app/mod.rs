@@ -156,10 +156,8 @@ pub struct NpsApp {
     benchmarks: bench::BenchmarkState,
     /// The codebook and the themes of the comments.
     themes: ThemeState,
-    /// A load under way.
-    job: Option<LoadJob>,
-    /// The open dialog, while it is open.
-    dialog: Option<FileDialogJob>,
+    /// The load under way and the open dialog.
+    loading: jobs::LoadState,
     /// What failed, newest first, shown until dismissed.
     notices: NoticeList,
     /// Whether the excluded-rows window is open.
@@ -232,8 +230,7 @@ impl NpsApp {
             compute: views::ComputeState::default(),
             benchmarks: bench::BenchmarkState::default(),
             themes: ThemeState::default(),
-            job: None,
-            dialog: None,
+            loading: jobs::LoadState::default(),
             notices: NoticeList::default(),
             show_exclusions: false,
             show_about: false,
@@ -323,7 +320,7 @@ impl NpsApp {
     /// The load under way.
     #[must_use]
     pub fn job(&self) -> Option<&LoadJob> {
-        self.job.as_ref()
+        self.loading.job()
     }
 
     /// What failed, newest first, shown until dismissed.
@@ -403,49 +400,43 @@ impl NpsApp {
         options: ImportOptions,
         project: Option<(crate::project::Project, String)>,
     ) {
-        if let Some(job) = self.job.take() {
-            job.cancel();
-        }
-        match LoadJob::start_with(source, options, project, Arc::clone(self.benchmarks.library()), self.waker()) {
-            Ok(job) => self.job = Some(job),
-            Err(message) => self.notices.add(NoticeKind::OpenFile, message),
+        let library = Arc::clone(self.benchmarks.library());
+        if let Err(message) = self.loading.start(source, options, project, library, self.waker()) {
+            self.notices.add(NoticeKind::OpenFile, message);
         }
     }
 
-    /// Takes the finished job's outcome, if any: every frame.
+    /// Takes what the load and the open dialog brought, if anything: every frame.
     pub fn poll_jobs(&mut self) {
-        if let Some(outcome) = self.job.as_mut().and_then(LoadJob::poll) {
-            self.job = None;
-            match outcome {
-                Ok(loaded) => {
-                    let same_file = self.loaded.as_ref().is_some_and(|l| l.source == loaded.source);
-                    if let LoadSource::File(path) = &loaded.source {
-                        self.settings.remember(path);
-                        // A newly opened file is checked first; a re-read stays where the user was.
-                        if !same_file {
-                            self.screen = Screen::Review;
-                        }
-                    } else if !same_file {
-                        self.screen = Screen::Dashboard;
-                    }
-                    self.notices.clear_kind(NoticeKind::OpenFile);
-                    self.show_exclusions = false;
-                    if !same_file {
-                        self.views = ViewSettings { view: self.settings.last_view, ..ViewSettings::default() };
-                    }
-                    self.compute.clear();
-                    self.take_project_outcome(&loaded);
-                    self.loaded = Some(loaded);
-                }
-                Err(message) => self.notices.add(NoticeKind::OpenFile, message),
+        for event in self.loading.poll() {
+            match event {
+                jobs::LoadEvent::Loaded(loaded) => self.take_loaded(*loaded),
+                jobs::LoadEvent::Failed(message) => self.notices.add(NoticeKind::OpenFile, message),
+                jobs::LoadEvent::Chosen(path) => self.start_load(LoadSource::File(path)),
             }
         }
-        if let Some(choice) = self.dialog.as_mut().and_then(FileDialogJob::poll) {
-            self.dialog = None;
-            if let Some(path) = choice {
-                self.start_load(LoadSource::File(path));
+    }
+
+    /// Shows a survey just loaded: a new file goes to the review, a re-read stays where it was.
+    fn take_loaded(&mut self, loaded: LoadedSurvey) {
+        let same_file = self.loaded.as_ref().is_some_and(|l| l.source == loaded.source);
+        if let LoadSource::File(path) = &loaded.source {
+            self.settings.remember(path);
+            // A newly opened file is checked first; a re-read stays where the user was.
+            if !same_file {
+                self.screen = Screen::Review;
             }
+        } else if !same_file {
+            self.screen = Screen::Dashboard;
         }
+        self.notices.clear_kind(NoticeKind::OpenFile);
+        self.show_exclusions = false;
+        if !same_file {
+            self.views = ViewSettings { view: self.settings.last_view, ..ViewSettings::default() };
+        }
+        self.compute.clear();
+        self.take_project_outcome(&loaded);
+        self.loaded = Some(loaded);
     }
 
     /// After a load with a project: the project's views and codebook, or the refusal.
@@ -621,24 +612,13 @@ impl NpsApp {
                     self.screen = Screen::Dashboard;
                 }
                 AppCommand::ShowOpenDialog => {
-                    if self.dialog.is_none() {
-                        let folder = self.settings.recent_files.first().and_then(|p| p.parent()).map(PathBuf::from);
-                        match FileDialogJob::open_survey(
-                            &self.chooser,
-                            folder,
-                            self.settings.language.texts(),
-                            self.waker(),
-                        ) {
-                            Ok(dialog) => self.dialog = Some(dialog),
-                            Err(message) => self.notices.add(NoticeKind::Dialog, message),
-                        }
+                    let folder = self.settings.recent_files.first().and_then(|p| p.parent()).map(PathBuf::from);
+                    let texts = self.settings.language.texts();
+                    if let Err(message) = self.loading.open_dialog(&self.chooser, folder, texts, self.waker()) {
+                        self.notices.add(NoticeKind::Dialog, message);
                     }
                 }
-                AppCommand::CancelLoad => {
-                    if let Some(job) = self.job.take() {
-                        job.cancel();
-                    }
-                }
+                AppCommand::CancelLoad => self.loading.cancel(),
                 AppCommand::DismissNotice(id) => self.notices.dismiss(id),
                 AppCommand::SetLanguage(language) => self.settings.language = language,
                 AppCommand::SetTheme(theme) => {
@@ -792,7 +772,7 @@ impl NpsApp {
         self.refresh_themes();
         self.take_dropped_files(ctx);
         self.poll_exports(ctx);
-        if self.job.is_some() {
+        if self.loading.job().is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
     }
