@@ -161,7 +161,7 @@ pub fn summarise_tally(name: &str, kind: MetricKind, tally: &ScoreTally, weighte
     };
     let wilson = share_of(&counts_towards)?;
     // No interval rests on fewer than two (effective) answers.
-    let enough = n_eff >= 2.0 - 1e-9;
+    let enough = stats::enough_for_interval(n_eff);
     let fail = (kind == MetricKind::Grade).then(|| share_of(&|v| v < 6)).flatten();
     Some(MetricSummary {
         column: name.to_owned(),

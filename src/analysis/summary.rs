@@ -167,9 +167,6 @@ pub struct ShareIntervals {
     pub detractors: [f64; 2],
 }
 
-/// Below this many (effective) answers no interval is given.
-pub const MIN_INTERVAL_N: f64 = 2.0;
-
 impl NpsSummary {
     /// Summarises a tally; `weighted` uses the weights for shares and Kish's effective n for
     /// intervals. `None` when there are no answers.
@@ -185,7 +182,7 @@ impl NpsSummary {
         let mean = values.iter().enumerate().map(|(s, &v)| s as f64 * v).sum::<f64>() / value_sum;
         let c = &tally.counts;
         let nps_pct = 100.0 * nps;
-        let enough = n_eff >= MIN_INTERVAL_N - 1e-9;
+        let enough = stats::enough_for_interval(n_eff);
         let pairs: Vec<(f64, f64)> =
             values.iter().enumerate().map(|(s, &v)| (s as f64, v / value_sum * n_eff)).collect();
         let mean_interval = stats::bounded_mean_interval(&pairs, 0.95, (0.0, 10.0));

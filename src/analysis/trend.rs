@@ -117,9 +117,7 @@ pub fn trend_points(
             change_test: test.as_ref().map(|(t, _)| t.method.id()),
             paired: test.as_ref().is_some_and(|(_, paired)| *paired),
             respondents_in_both: pairs.map(|p| p.respondents),
-            paired_change: pairs
-                .filter(|p| p.respondents > 0)
-                .and_then(|p| stats::compare::compare_paired(p, Z95).map(|d| 100.0 * d.difference)),
+            paired_change: pairs.and_then(PairedChanges::mean).map(|mean| 100.0 * mean),
             change_p_adjusted: None,
             change_significant: false,
             small_n: summary.as_ref().is_none_or(NpsSummary::is_small),

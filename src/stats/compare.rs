@@ -46,9 +46,6 @@ pub const EXACT_UP_TO: f64 = 100.0;
 /// test rather than the t-test.
 pub const SIGN_FLIP_UP_TO: u64 = 30;
 
-/// Pseudo-counts of the adjusted Wald interval and test (detractors, passives, promoters).
-const ADJUST: [f64; 3] = [0.75, 1.5, 0.75];
-
 /// How a difference was tested; its name goes into the JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TestMethod {
@@ -98,15 +95,19 @@ pub struct Difference {
     pub method: TestMethod,
 }
 
+/// A count as a whole number, or `None` when it is not one.
+fn count(v: f64) -> Option<u64> {
+    (v.fract() == 0.0 && (0.0..9e15).contains(&v)).then_some(v as u64)
+}
+
 /// Whole counts of an unweighted group, or `None` when the counts are not whole numbers.
 fn whole(c: &NpsCounts) -> Option<[u64; 3]> {
-    let parts = [c.detractors, c.passives, c.promoters];
-    parts.iter().all(|v| v.fract() == 0.0 && *v >= 0.0 && *v < 9e15).then(|| parts.map(|v| v as u64))
+    Some([count(c.detractors)?, count(c.passives)?, count(c.promoters)?])
 }
 
 /// The adjusted counts' NPS and the variance of that estimate (var~ / (n + 3)).
 fn adjusted(c: &NpsCounts) -> Option<(f64, f64)> {
-    let a = NpsCounts::new(c.detractors + ADJUST[0], c.passives + ADJUST[1], c.promoters + ADJUST[2]);
+    let a = super::adjusted_counts(c);
     Some((a.nps()?, a.variance()? / a.n()))
 }
 
@@ -139,11 +140,16 @@ pub fn compare_nps(a: &NpsCounts, b: &NpsCounts, weighted: bool, z: f64) -> Opti
 }
 
 /// Compares two proportions, `x1` of `n1` against `x2` of `n2` (a minus b). Unweighted (whole
-/// counts): Fisher's exact test with the mid-p. Weighted (shares on effective n): the pooled
-/// z-test. The interval is Wald's on the difference. `None` when a group is empty or a count
-/// exceeds its group.
+/// counts): Fisher's exact test with the mid-p. `weighted` (shares times effective n): the
+/// pooled z-test. The interval is Wald's on the difference. `None` when a group is empty or a
+/// count exceeds its group.
 #[must_use]
-pub fn compare_proportions(x1: f64, n1: f64, x2: f64, n2: f64, alternative: Alternative, z: f64) -> Option<Difference> {
+pub fn compare_proportions(
+    [x1, n1, x2, n2]: [f64; 4],
+    weighted: bool,
+    alternative: Alternative,
+    z: f64,
+) -> Option<Difference> {
     let valid = |x: f64, n: f64| n > 0.0 && n.is_finite() && x >= 0.0 && x <= n * (1.0 + 1e-12);
     if !(valid(x1, n1) && valid(x2, n2)) {
         return None;
@@ -151,9 +157,9 @@ pub fn compare_proportions(x1: f64, n1: f64, x2: f64, n2: f64, alternative: Alte
     let (p1, p2) = ((x1 / n1).min(1.0), (x2 / n2).min(1.0));
     let difference = p1 - p2;
     let se = (p1 * (1.0 - p1) / n1 + p2 * (1.0 - p2) / n2).sqrt();
-    let is_whole = [x1, n1, x2, n2].iter().all(|v| v.fract() == 0.0 && *v < 9e15);
-    let (p_value, method) = if is_whole {
-        (exact::fisher_mid_p(x1 as u64, n1 as u64, x2 as u64, n2 as u64, alternative)?, TestMethod::FisherMidP)
+    let counts = (!weighted).then(|| Some([count(x1)?, count(n1)?, count(x2)?, count(n2)?])).flatten();
+    let (p_value, method) = if let Some([x1, n1, x2, n2]) = counts {
+        (exact::fisher_mid_p(x1, n1, x2, n2, alternative)?, TestMethod::FisherMidP)
     } else {
         let pooled = (x1 + x2) / (n1 + n2);
         let pooled_se = (pooled * (1.0 - pooled) * (1.0 / n1 + 1.0 / n2)).sqrt();
@@ -182,6 +188,13 @@ pub struct PairedChanges {
 }
 
 impl PairedChanges {
+    /// The mean change on the -1..1 scale; `None` without respondents.
+    #[must_use]
+    pub fn mean(&self) -> Option<f64> {
+        let sum: i64 = (-2i64..=2).zip(self.changes).map(|(v, k)| v * k as i64).sum();
+        (self.respondents > 0).then(|| sum as f64 / self.respondents as f64)
+    }
+
     /// Adds one respondent's answers (-1, 0 or +1) before and after.
     pub fn add(&mut self, before: i8, after: i8) {
         let change = (i16::from(after) - i16::from(before)).clamp(-2, 2);
@@ -197,12 +210,8 @@ impl PairedChanges {
 #[must_use]
 pub fn compare_paired(paired: &PairedChanges, z: f64) -> Option<Difference> {
     let m = paired.respondents as f64;
-    if paired.respondents == 0 {
-        return None;
-    }
+    let mean = paired.mean()?;
     let values = [-2.0, -1.0, 0.0, 1.0, 2.0];
-    let sum: f64 = values.iter().zip(paired.changes).map(|(v, k)| v * k as f64).sum();
-    let mean = sum / m;
     let squares: f64 = values.iter().zip(paired.changes).map(|(v, k)| (v - mean).powi(2) * k as f64).sum();
     let se = if paired.respondents > 1 { (squares / (m - 1.0) / m).sqrt() } else { f64::NAN };
     let [down2, down1, _, up1, up2] = paired.changes;
@@ -272,11 +281,11 @@ mod tests {
 
     #[test]
     fn proportions_use_fisher_on_counts() {
-        let d = compare_proportions(0.0, 10.0, 3.0, 10.0, Alternative::TwoSided, Z95).unwrap();
+        let d = compare_proportions([0.0, 10.0, 3.0, 10.0], false, Alternative::TwoSided, Z95).unwrap();
         assert_eq!(d.method, TestMethod::FisherMidP);
         // Twice the one-sided mid-p: P(X = 0) = 0.105263, halved, doubled.
         assert!((d.p_value - 0.105263).abs() < 1e-6);
-        let w = compare_proportions(0.5, 20.2, 8.1, 19.7, Alternative::Less, Z95).unwrap();
+        let w = compare_proportions([0.5, 20.2, 8.1, 19.7], true, Alternative::Less, Z95).unwrap();
         assert_eq!(w.method, TestMethod::PooledProportionZ);
         assert!(w.p_value < 0.05 && w.difference < 0.0);
     }

@@ -1,9 +1,12 @@
 //! Pure numeric functions for intervals, tests and corrections used by NPS Workbench.
 //!
 //! This module owns the statistics only: Net Promoter Score intervals (Wald, adjusted Wald,
-//! Bayesian Dirichlet), two-group tests, Wilson intervals, Student-t mean intervals,
-//! multiple-testing corrections and sample-size helpers, plus the special functions they need
-//! (normal and Student-t distributions, ln-gamma, incomplete beta and gamma).
+//! Bayesian Dirichlet), Wilson intervals, Student-t mean intervals (bounded to a scale, none
+//! without spread), multiple-testing corrections and sample-size helpers, plus the special
+//! functions they need (normal and Student-t distributions, ln-gamma, incomplete beta and gamma).
+//! The tests behind every star are in [`compare`], which chooses among the exact tests of
+//! [`exact`] and the z-tests by group size and weighting; the plain Wald [`two_group_test`] here
+//! is the reference's textbook test, kept for its cross-check.
 //! It is std only and must not touch data frames or UI: callers pass counts and numbers in,
 //! and get numbers out. Everything is on the -1..1 (NPS) or 0..1 (proportion) scale; percent
 //! scaling is a display concern. Formulas follow `shared/reference/statistics.md`.
@@ -22,6 +25,22 @@ pub const MIN_TESTED_N: f64 = 5.0;
 
 /// Pseudo-counts added by the adjusted Wald interval (detractors, passives, promoters): n + 3.
 const ADJUST: (f64, f64, f64) = (0.75, 1.5, 0.75);
+
+/// Below this many (effective) answers no interval is given: none rests on one answer.
+pub const MIN_INTERVAL_N: f64 = 2.0;
+
+/// Whether `n` (effective) answers are enough for an interval ([`MIN_INTERVAL_N`]; effective
+/// counts may fall a hair short of a whole number).
+#[must_use]
+pub fn enough_for_interval(n: f64) -> bool {
+    n >= MIN_INTERVAL_N - 1e-9
+}
+
+/// The counts plus the adjusted Wald's pseudo-counts (0.75, 1.5, 0.75).
+#[must_use]
+pub fn adjusted_counts(c: &NpsCounts) -> NpsCounts {
+    NpsCounts::new(c.detractors + ADJUST.0, c.passives + ADJUST.1, c.promoters + ADJUST.2)
+}
 
 // ---- Counts and NPS ----
 
@@ -106,7 +125,7 @@ pub fn wald(c: &NpsCounts, z: f64) -> Option<Interval> {
 /// Bounds may leave [-1, 1] ((0,0,10) gives a raw upper bound of 1.063426).
 pub fn adjusted_wald_unclamped(c: &NpsCounts, z: f64) -> Option<Interval> {
     c.shares()?;
-    wald(&NpsCounts::new(c.detractors + ADJUST.0, c.passives + ADJUST.1, c.promoters + ADJUST.2), z)
+    wald(&adjusted_counts(c), z)
 }
 
 /// Adjusted Wald interval (the app's default, Rocks 2016): add 0.75 to D, 1.5 to Pa and 0.75
@@ -409,7 +428,7 @@ pub fn bounded_mean_interval(
 ) -> Result<MeanSummary, NoInterval> {
     let n: f64 = values_with_counts.iter().map(|(_, c)| c).sum();
     // Effective counts can fall a hair short of a whole number.
-    if n.is_nan() || n < 2.0 - 1e-9 {
+    if !enough_for_interval(n) {
         return Err(NoInterval::TooFewAnswers);
     }
     let m = mean_t_interval(values_with_counts, level).ok_or(NoInterval::TooFewAnswers)?;

@@ -162,15 +162,20 @@ pub struct ThemeStats {
     pub representation: Representation,
 }
 
+/// Whether a group's counts are weighted (its summed weights or effective n differ from its
+/// respondents).
+fn is_weighted(total: GroupTotal) -> bool {
+    total.weighted != total.unweighted as f64 || total.effective_n != total.unweighted as f64
+}
+
 /// The count and size behind a share, for the test: whole counts when unweighted, the
-/// weighted share times the effective n when weighted.
-fn test_counts(count: GroupCount, total: GroupTotal) -> (f64, f64) {
-    let unweighted = total.weighted == total.unweighted as f64 && total.effective_n == total.unweighted as f64;
-    if unweighted {
-        (count.unweighted as f64, total.unweighted as f64)
-    } else {
+/// weighted share times the effective n when `weighted`.
+fn test_counts(count: GroupCount, total: GroupTotal, weighted: bool) -> (f64, f64) {
+    if weighted {
         let share = if total.weighted > 0.0 { (count.weighted / total.weighted).clamp(0.0, 1.0) } else { 0.0 };
         (share * total.effective_n, total.effective_n)
+    } else {
+        (count.unweighted as f64, total.unweighted as f64)
     }
 }
 
@@ -190,10 +195,11 @@ pub fn theme_stats(themes: &[ThemeCounts], totals: &GroupTotals, alpha: f64) -> 
             // As for segments and periods, a side with fewer than 5 (effective) answers is not
             // tested: one detractor mentioning a theme is never "significant".
             let testable = totals.detractors.effective_n >= MIN_TESTED_N && others_total.effective_n >= MIN_TESTED_N;
-            let (x1, n1) = test_counts(t.detractors, totals.detractors);
-            let (x2, n2) = test_counts(others_count, others_total);
+            let weighted = is_weighted(totals.detractors) || is_weighted(others_total);
+            let (x1, n1) = test_counts(t.detractors, totals.detractors, weighted);
+            let (x2, n2) = test_counts(others_count, others_total, weighted);
             let test = testable
-                .then(|| stats::compare::compare_proportions(x1, n1, x2, n2, Alternative::TwoSided, Z95))
+                .then(|| stats::compare::compare_proportions([x1, n1, x2, n2], weighted, Alternative::TwoSided, Z95))
                 .flatten();
             ThemeStats {
                 theme: t.theme.clone(),
