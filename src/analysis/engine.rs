@@ -473,9 +473,7 @@ pub(crate) fn filter_expression(survey: &Survey, filter: &Filter) -> Option<Expr
 /// The first day of every period from the survey's first to its last date, within the filter's
 /// date range (periods the filter leaves out are not shown as gaps).
 fn period_starts(survey: &Survey, period: Period, filter: &Filter) -> Vec<i32> {
-    let Some((first, last)) = survey.date_range() else { return Vec::new() };
-    let (from, to) = filter.date_bounds();
-    let (first, last) = (from.map_or(first, |f| f.max(first)), to.map_or(last, |t| t.min(last)));
+    let Some((first, last)) = survey.filtered_date_range(filter) else { return Vec::new() };
     let mut starts = Vec::new();
     let mut start = period.start_of(first);
     while start <= last {

@@ -496,14 +496,20 @@ impl Survey {
         self.date_range
     }
 
+    /// The survey's date range cut to the dates `filter` keeps (first and last day number); the
+    /// first can fall after the last when the filter's dates miss the data.
+    #[must_use]
+    pub fn filtered_date_range(&self, filter: &super::filter::Filter) -> Option<(i32, i32)> {
+        let (from, to) = filter.date_bounds();
+        let (first, last) = self.date_range?;
+        Some((from.map_or(first, |f| f.max(first)), to.map_or(last, |t| t.min(last))))
+    }
+
     /// The dates `filter` keeps of the survey's range, first and last day as `YYYY-MM-DD`: the
     /// period every figure's footnote names, in the window and in the CLI's exports alike.
     #[must_use]
     pub fn date_span(&self, filter: &super::filter::Filter) -> Option<(String, String)> {
-        let (from, to) = filter.date_bounds();
-        let (first, last) = self.date_range?;
-        let first = from.map_or(first, |f| f.max(first));
-        let last = to.map_or(last, |t| t.min(last));
+        let (first, last) = self.filtered_date_range(filter)?;
         // A filter whose dates miss the data keeps no dates: no period, not an inverted one.
         (first <= last).then(|| (super::calendar::iso_date(first), super::calendar::iso_date(last)))
     }
