@@ -458,8 +458,12 @@ fn every_file_question_goes_through_the_one_dialog_service() {
         seen.lock().unwrap().push(question);
         open.then(|| answer.clone())
     }));
-    // Opening a survey asks the service (no native dialog of its own) and loads the answer.
-    harness.state_mut().app_mut().push(AppCommand::ShowOpenDialog);
+    // Opening a survey (File › Open…) asks the service, no native dialog of its own, and loads
+    // the answer.
+    harness.get_by_label("File").click();
+    harness.run();
+    let open = harness.ctx.format_shortcut(&nps_workbench::ui::shortcuts::OPEN);
+    harness.get_by_label(&format!("Open… {open}")).click();
     wait_for_load(&mut harness);
     assert_eq!(harness.state().app().loaded().unwrap().source, LoadSource::File(path));
     // So do the codebook's and the benchmarks' import and export (cancelled here).
