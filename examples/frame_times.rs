@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use eframe::egui;
 use egui_kittest::Harness;
 use nps_workbench::analysis::Filter;
-use nps_workbench::app::{AppCommand, LoadSource, LoadedSurvey, NpsApp};
+use nps_workbench::app::{AppCommand, LoadSource, LoadedSurvey, NpsApp, ViewCommand};
 use nps_workbench::import::{self, ImportOptions};
 use nps_workbench::ui::Window;
 
@@ -98,16 +98,16 @@ fn main() {
         for label in segment.1.iter().take(3) {
             let mut filter = Filter::default();
             filter.segments.entry(segment.0.clone()).or_default().insert(label.clone());
-            harness.state_mut().app_mut().push(AppCommand::SetFilter(filter));
+            harness.state_mut().app_mut().push(AppCommand::View(ViewCommand::SetFilter(filter)));
             settle(&mut harness, &format!("filter {} = {label}", segment.0), &mut worst, &mut frames);
         }
         if let Some((first, last)) = dates {
             let middle = nps_workbench::analysis::calendar::iso_date(first + (last - first) / 2);
             let filter = Filter { date_from: Some(middle), ..Filter::default() };
-            harness.state_mut().app_mut().push(AppCommand::SetFilter(filter));
+            harness.state_mut().app_mut().push(AppCommand::View(ViewCommand::SetFilter(filter)));
             settle(&mut harness, "date filter", &mut worst, &mut frames);
         }
-        harness.state_mut().app_mut().push(AppCommand::SetFilter(Filter::default()));
+        harness.state_mut().app_mut().push(AppCommand::View(ViewCommand::SetFilter(Filter::default())));
         settle(&mut harness, "filter cleared", &mut worst, &mut frames);
     }
     // The Responses view of one theme, with filter changes while it shows (the comments are
@@ -121,12 +121,15 @@ fn main() {
     if let Some(theme) = theme {
         let mentions = harness.state().app().themes().summary().map_or(0, |s| s.themes[0].positions.len());
         println!("theme {} is mentioned by {mentions} respondents", theme.as_str());
-        harness.state_mut().app_mut().push(AppCommand::ShowThemeResponses(theme.as_str().to_owned()));
+        harness
+            .state_mut()
+            .app_mut()
+            .push(AppCommand::View(ViewCommand::ShowThemeResponses(theme.as_str().to_owned())));
         settle(&mut harness, &format!("responses of theme {}", theme.as_str()), &mut worst, &mut frames);
         for label in segment.1.iter().take(2) {
             let mut filter = Filter::default();
             filter.segments.entry(segment.0.clone()).or_default().insert(label.clone());
-            harness.state_mut().app_mut().push(AppCommand::SetFilter(filter));
+            harness.state_mut().app_mut().push(AppCommand::View(ViewCommand::SetFilter(filter)));
             settle(&mut harness, &format!("theme responses, filter {label}"), &mut worst, &mut frames);
         }
     } else {

@@ -117,7 +117,7 @@ pub fn run_themes(args: &ThemesArgs) -> Result<String, String> {
         filter = p.analysis.filter.clone();
     }
     let codebook = match (&args.codebook, &project) {
-        (Some(file), _) => crate::themes_report::read_codebook(file)?,
+        (Some(file), _) => crate::themes_report::read_codebook(file).map_err(|e| e.to_string())?,
         (None, Some((p, _))) => p.codebook.clone().unwrap_or_else(crate::themes::default_codebook),
         (None, None) => crate::themes::default_codebook(),
     };
@@ -338,7 +338,7 @@ fn invited_of(args: &ReportArgs, project: Option<&Project>) -> Result<Invited, R
     }
     let mut invited = Invited { total: args.invited, ..Invited::default() };
     if let Some(path) = &args.invited_file {
-        let table = crate::project::invited::read_invited_file(path)?;
+        let table = crate::project::invited::read_invited_file(path).map_err(|e| e.to_string())?;
         invited.by_column = args.invited_by.clone().or(table.column);
         if invited.by_column.is_none() {
             return Err(usage(format!(

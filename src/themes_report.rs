@@ -119,25 +119,58 @@ pub struct ThemesReport {
     pub comments: Option<Vec<CommentTags>>,
 }
 
+/// Why a codebook file could not be read or written; every message names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum CodebookFileError {
+    /// The system refused the read.
+    #[error("{file}: cannot be read: {source}")]
+    Read {
+        /// The file, as the user knows it.
+        file: String,
+        /// The system's reason.
+        source: std::io::Error,
+    },
+    /// The file is not a codebook, or the codebook cannot be written in its format.
+    #[error("{file}: {source}")]
+    Invalid {
+        /// The file.
+        file: String,
+        /// What is wrong with it.
+        source: crate::themes::codebook::CodebookError,
+    },
+    /// The system refused the write (or the folder).
+    #[error("{file}: cannot write: {source}")]
+    Write {
+        /// The file.
+        file: String,
+        /// The system's reason.
+        source: std::io::Error,
+    },
+}
+
 /// Reads a codebook file (JSON, or CSV when the name ends in `.csv`); errors name the file.
-pub fn read_codebook(path: &Path) -> Result<Codebook, String> {
-    let name = crate::import::display_name(path);
-    let bytes = std::fs::read(path).map_err(|e| format!("{name}: cannot be read: {e}"))?;
+pub fn read_codebook(path: &Path) -> Result<Codebook, CodebookFileError> {
+    let file = crate::import::display_name(path);
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(source) => return Err(CodebookFileError::Read { file, source }),
+    };
     let (text, _) = crate::import::text::decode_text(bytes);
     let is_csv = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
     let codebook = if is_csv { Codebook::from_csv(&text) } else { Codebook::from_json(&text) };
-    codebook.map_err(|e| format!("{name}: {e}"))
+    codebook.map_err(|source| CodebookFileError::Invalid { file, source })
 }
 
 /// Writes `codebook` to `path` atomically (CSV when the name ends in `.csv`, else JSON).
-pub fn write_codebook(path: &Path, codebook: &Codebook) -> Result<(), String> {
-    let name = path.display().to_string();
+pub fn write_codebook(path: &Path, codebook: &Codebook) -> Result<(), CodebookFileError> {
+    let file = || path.display().to_string();
     let is_csv = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    let text = if is_csv { codebook.to_csv() } else { codebook.to_json() }.map_err(|e| format!("{name}: {e}"))?;
+    let text = if is_csv { codebook.to_csv() } else { codebook.to_json() }
+        .map_err(|source| CodebookFileError::Invalid { file: file(), source })?;
     if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(folder).map_err(|e| format!("{name}: cannot write: {e}"))?;
+        std::fs::create_dir_all(folder).map_err(|source| CodebookFileError::Write { file: file(), source })?;
     }
-    write_atomic(path, text.as_bytes()).map_err(|e| format!("{name}: cannot write: {e}"))
+    write_atomic(path, text.as_bytes()).map_err(|source| CodebookFileError::Write { file: file(), source })
 }
 
 /// Finds the themes of the comments of a table already read (with a project's roles, say) with

@@ -2,6 +2,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
+use nps_workbench::app::{BenchmarkCommand, LoadCommand, ThemeCommand, ViewCommand};
 use std::time::Duration;
 
 use eframe::egui;
@@ -138,7 +139,10 @@ fn excluded_rows_notice_opens_the_reasons() {
 #[test]
 fn a_failed_open_keeps_the_survey_and_explains() {
     let mut harness = harness_with_sample();
-    harness.state_mut().app_mut().push(AppCommand::Open(LoadSource::File("/no/such/folder/clients.xlsx".into())));
+    harness
+        .state_mut()
+        .app_mut()
+        .push(AppCommand::Load(LoadCommand::Open(LoadSource::File("/no/such/folder/clients.xlsx".into()))));
     harness.step();
     wait_for_load(&mut harness);
     let notices = harness.state().app().notices();
@@ -184,7 +188,7 @@ fn an_opened_file_is_reviewed_and_a_role_can_be_changed() {
     )
     .unwrap();
     let mut harness = harness_with_sample();
-    harness.state_mut().app_mut().push(AppCommand::Open(LoadSource::File(path.clone())));
+    harness.state_mut().app_mut().push(AppCommand::Load(LoadCommand::Open(LoadSource::File(path.clone()))));
     harness.step();
     wait_for_load(&mut harness);
     assert_eq!(harness.state().app().screen(), Screen::Review);
@@ -306,11 +310,11 @@ fn benchmark_caveats_speak_dutch_and_name_their_sectors() {
     );
     harness.get_by_label(&unset);
     // Dutch B2B data: the request to set the region goes, and US figures say where they come from.
-    harness.state_mut().app_mut().push(AppCommand::SetContext(DataContext {
+    harness.state_mut().app_mut().push(AppCommand::View(ViewCommand::SetContext(DataContext {
         region: Some("NL".into()),
         audience: Some(Audience::B2b),
         ..DataContext::default()
-    }));
+    })));
     wait_for_views(&mut harness);
     assert!(harness.query_by_label(&unset).is_none());
     harness.get_by_label(&format!(
@@ -329,12 +333,14 @@ fn editing_a_bundled_benchmark_overrides_it_in_every_view() {
     let form = harness.state().app().benchmark_form().cloned().expect("the form is open");
     assert_eq!((form.id.as_str(), form.value.as_str()), ("wholesale-integron-2021", "33"));
     // The user types a newer figure; the test sets the field as typing would.
-    harness.state_mut().app_mut().push(AppCommand::SaveBenchmarkForm(nps_workbench::app::BenchmarkForm {
-        value: "-5".into(),
-        source: "Own 2026 client study".into(),
-        year: "2026".into(),
-        ..form
-    }));
+    harness.state_mut().app_mut().push(AppCommand::Benchmark(BenchmarkCommand::Save(Box::new(
+        nps_workbench::app::BenchmarkForm {
+            value: "-5".into(),
+            source: "Own 2026 client study".into(),
+            year: "2026".into(),
+            ..form
+        },
+    ))));
     wait_for_views(&mut harness);
     let state = harness.state().app();
     assert!(state.benchmark_form().is_none());
@@ -395,7 +401,7 @@ fn the_review_announces_every_guess_in_the_words_of_the_cli() {
     let path = dir.path().join("guesses.csv");
     std::fs::write(&path, "Service,Price,weight\n9,3,12.5\n3,10,3.2\n10,7,40\n8,2,7.75\n7,9,2\n").unwrap();
     let mut harness = harness_with_sample();
-    harness.state_mut().app_mut().push(AppCommand::Open(LoadSource::File(path.clone())));
+    harness.state_mut().app_mut().push(AppCommand::Load(LoadCommand::Open(LoadSource::File(path.clone()))));
     harness.step();
     wait_for_load(&mut harness);
     assert_eq!(harness.state().app().screen(), Screen::Review);
@@ -425,7 +431,7 @@ fn the_review_asks_the_scale_of_a_ces_column_whose_header_does_not_say() {
     let path = dir.path().join("ces.csv");
     std::fs::write(&path, "How likely are you to recommend us?,CES\n9,4\n7,2\n3,5\n10,1\n8,3\n6,4\n").unwrap();
     let mut harness = harness_with_sample();
-    harness.state_mut().app_mut().push(AppCommand::Open(LoadSource::File(path.clone())));
+    harness.state_mut().app_mut().push(AppCommand::Load(LoadCommand::Open(LoadSource::File(path.clone()))));
     harness.step();
     wait_for_load(&mut harness);
     assert_eq!(harness.state().app().screen(), Screen::Review);
@@ -467,7 +473,7 @@ fn every_file_question_goes_through_the_one_dialog_service() {
     wait_for_load(&mut harness);
     assert_eq!(harness.state().app().loaded().unwrap().source, LoadSource::File(path));
     // So do the codebook's and the benchmarks' import and export (cancelled here).
-    for command in [AppCommand::ExportCodebook, AppCommand::ExportBenchmarks] {
+    for command in [AppCommand::Themes(ThemeCommand::Export), AppCommand::Benchmark(BenchmarkCommand::Export)] {
         harness.state_mut().app_mut().push(command);
         harness.step();
         harness.step();
@@ -609,7 +615,7 @@ fn rows_without_a_readable_date_are_announced_in_the_review_and_the_trend() {
                 gisteren,Noord,10\n2025-02-01,Zuid,3\n,Noord,8\n2025-02-11,Zuid,9\n";
     std::fs::write(&path, text).unwrap();
     let mut harness = harness_with_sample();
-    harness.state_mut().app_mut().push(AppCommand::Open(LoadSource::File(path)));
+    harness.state_mut().app_mut().push(AppCommand::Load(LoadCommand::Open(LoadSource::File(path))));
     harness.step();
     wait_for_load(&mut harness);
     let notice = "2 rows have no readable date in 'date' and are left out of the trend (1 blank; row 4 'gisteren').";
@@ -678,7 +684,10 @@ fn notices_list_every_failure_in_dutch_newest_first_each_dismissed_alone() {
     let mut harness = harness_with_sample();
     switch_to_dutch(&mut harness);
     // A file that cannot be opened, then an export into a folder that does not exist.
-    harness.state_mut().app_mut().push(AppCommand::Open(LoadSource::File("/no/such/folder/klanten.xlsx".into())));
+    harness
+        .state_mut()
+        .app_mut()
+        .push(AppCommand::Load(LoadCommand::Open(LoadSource::File("/no/such/folder/klanten.xlsx".into()))));
     harness.step();
     wait_for_load(&mut harness);
     let missing = dir.path().join("weg");
@@ -814,7 +823,7 @@ fn a_workbook_loads_with_a_running_bar_and_cancel_abandons_it() {
     let mut harness = harness_with_sample();
     // This test watches a load under way: its jobs run on their own threads again.
     run_jobs_inline(false);
-    harness.state_mut().app_mut().push(AppCommand::Open(LoadSource::File(path)));
+    harness.state_mut().app_mut().push(AppCommand::Load(LoadCommand::Open(LoadSource::File(path))));
     harness.step();
     harness.step();
     // calamine reads a workbook in one call: no percentage, a running bar saying so, and Cancel.

@@ -5,6 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
+use nps_workbench::app::{LoadCommand, ViewCommand};
 use std::path::{Path, PathBuf};
 
 use eframe::egui::accesskit::Role;
@@ -91,7 +92,7 @@ fn window(folder: PathBuf, project: PathBuf) -> Harness<'static, Window> {
 }
 
 fn open_file(harness: &mut Harness<'_, Window>, path: &Path) {
-    harness.state_mut().app_mut().push(AppCommand::Open(LoadSource::File(path.to_path_buf())));
+    harness.state_mut().app_mut().push(AppCommand::Load(LoadCommand::Open(LoadSource::File(path.to_path_buf()))));
     harness.step();
     wait(harness, "loading", |app| source_is(app, path));
 }
@@ -147,9 +148,9 @@ fn a_saved_project_reopens_with_its_roles_filter_and_invitations_and_fits_next_q
     harness.get_by_label(&format!("Project saved: {}", project.display()));
 
     // Everything changed back: no filter, Regio a plain segment again, nobody invited.
-    harness.state_mut().app_mut().push(AppCommand::SetFilter(Default::default()));
-    harness.state_mut().app_mut().push(AppCommand::SetContext(Default::default()));
-    harness.state_mut().app_mut().push(AppCommand::Reimport(Default::default()));
+    harness.state_mut().app_mut().push(AppCommand::View(ViewCommand::SetFilter(Default::default())));
+    harness.state_mut().app_mut().push(AppCommand::View(ViewCommand::SetContext(Default::default())));
+    harness.state_mut().app_mut().push(AppCommand::Load(LoadCommand::Reimport(Default::default())));
     harness.step();
     wait(&mut harness, "the reset", |app| {
         app.loaded().is_some_and(|l| l.report.columns.sector.is_none()) && app.views().filter.is_empty()

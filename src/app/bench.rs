@@ -1,18 +1,18 @@
 //! The benchmarks in the app: the library (bundled rows and the user's own), the add/edit form,
 //! saving to the configuration folder, and import/export through the native file dialogs (on
 //! their own thread). [`BenchmarkState`] owns all of it and takes the benchmark commands; what
-//! goes wrong comes back as notices for the app to show.
+//! goes wrong comes back as a [`Failure`] for the app to show.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::export::{PathChooser, PathQuestion};
+use super::failure::{Cause, Failure};
 use super::jobs::FileDialogJob;
 use super::notice_list::NoticeKind;
+use super::services::Services;
 use crate::benchmarks::{self, Audience, Benchmark, COLUMNS};
-
-/// A notice for the app to show: its kind and message.
-pub type Notice = (NoticeKind, String);
+use crate::export::ExportError;
 
 /// The benchmark library and its editing.
 pub struct BenchmarkState {
@@ -43,42 +43,32 @@ impl Default for BenchmarkState {
     }
 }
 
-/// A benchmark command of the app.
-#[derive(Clone)]
+/// What the user asks of the benchmarks.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BenchmarkCommand {
     /// Opens (with a form) or closes (`None`) the add/edit form.
-    Edit(Option<BenchmarkForm>),
+    Edit(Option<Box<BenchmarkForm>>),
     /// Saves the form as a user row.
-    Save(BenchmarkForm),
+    Save(Box<BenchmarkForm>),
     /// Deletes the user row with this id.
     Delete(String),
     /// Asks for a file and adds its rows.
-    Import {
-        /// The dialog's title.
-        title: String,
-        /// The app's dialog service.
-        chooser: PathChooser,
-    },
+    Import,
     /// Asks for a path and writes the user's rows there.
-    Export {
-        /// The dialog's title.
-        title: String,
-        /// The app's dialog service.
-        chooser: PathChooser,
-    },
+    Export,
 }
 
 impl BenchmarkState {
     /// The library with the user's rows from their file in the configuration folder, and the
     /// notice when that file cannot be read.
     #[must_use]
-    pub fn from_user_file(user_file: Option<PathBuf>) -> (Self, Option<Notice>) {
+    pub fn from_user_file(user_file: Option<PathBuf>) -> (Self, Option<Failure>) {
         let mut state = Self { user_file, ..Self::default() };
         let mut notice = None;
         if let Some(path) = state.user_file.clone().filter(|p| p.exists()) {
             match benchmarks::read_file(&path, true) {
                 Ok(rows) => state.set_user(rows),
-                Err(e) => notice = Some((NoticeKind::BenchmarkLibrary, e.to_string())),
+                Err(e) => notice = Some(Failure::new(NoticeKind::BenchmarkLibrary, e)),
             }
         }
         (state, notice)
@@ -116,18 +106,19 @@ impl BenchmarkState {
     }
 
     /// Replaces the user's rows and saves them to their file.
-    fn set_and_save(&mut self, rows: Vec<Benchmark>) -> Option<Notice> {
+    fn set_and_save(&mut self, rows: Vec<Benchmark>) -> Result<(), Failure> {
         self.set_user(rows);
-        let path = self.user_file.as_ref()?;
-        benchmarks::save_user(path, &self.user).err().map(|e| (NoticeKind::BenchmarkFile, e.to_string()))
+        let Some(path) = self.user_file.as_ref() else { return Ok(()) };
+        benchmarks::save_user(path, &self.user).map_err(|e| Failure::new(NoticeKind::BenchmarkFile, e))
     }
 
-    /// Carries out a benchmark command; `wake` repaints the window when a dialog closes.
-    pub fn apply(&mut self, command: BenchmarkCommand, wake: impl Fn() + Send + 'static) -> Option<Notice> {
+    /// Carries out a benchmark command; a dialog is asked through `services`.
+    pub fn apply(&mut self, command: BenchmarkCommand, services: &Services) -> Result<(), Failure> {
+        let t = services.language.texts();
         match command {
             BenchmarkCommand::Edit(form) => {
-                self.form = form;
-                None
+                self.form = form.map(|f| *f);
+                Ok(())
             }
             BenchmarkCommand::Save(form) => match form.to_benchmark() {
                 Ok(row) => {
@@ -137,59 +128,44 @@ impl BenchmarkState {
                     self.set_and_save(user)
                 }
                 Err(message) => {
-                    self.form = Some(BenchmarkForm { error: Some(message), ..form });
-                    None
+                    self.form = Some(BenchmarkForm { error: Some(message), ..*form });
+                    Ok(())
                 }
             },
             BenchmarkCommand::Delete(id) => {
                 let user: Vec<Benchmark> = self.user.iter().filter(|b| b.id != id).cloned().collect();
                 self.set_and_save(user)
             }
-            BenchmarkCommand::Import { .. } | BenchmarkCommand::Export { .. } if self.dialog.is_some() => None,
-            BenchmarkCommand::Import { title, chooser } => self.start_dialog(false, title, &chooser, wake),
-            BenchmarkCommand::Export { title, chooser } => self.start_dialog(true, title, &chooser, wake),
+            BenchmarkCommand::Import | BenchmarkCommand::Export if self.dialog.is_some() => Ok(()),
+            BenchmarkCommand::Import => self.start_dialog(false, t.import_benchmarks, services),
+            BenchmarkCommand::Export => self.start_dialog(true, t.export_benchmarks, services),
         }
     }
 
-    fn start_dialog(
-        &mut self,
-        export: bool,
-        title: String,
-        chooser: &PathChooser,
-        wake: impl Fn() + Send + 'static,
-    ) -> Option<Notice> {
-        match BenchmarkFileJob::start(export, title.trim_end_matches('…').to_owned(), chooser, wake) {
-            Ok(job) => {
-                self.dialog = Some(job);
-                None
-            }
-            Err(message) => Some((NoticeKind::Dialog, message)),
-        }
+    fn start_dialog(&mut self, export: bool, title: &str, services: &Services) -> Result<(), Failure> {
+        let title = title.trim_end_matches('…').to_owned();
+        let job = BenchmarkFileJob::start(export, title, &services.chooser, services.waker());
+        self.dialog = Some(job.map_err(|cause| Failure::new(NoticeKind::Dialog, cause))?);
+        Ok(())
     }
 
     /// Takes the chosen path of a benchmark import or export dialog: every frame.
-    pub fn poll(&mut self) -> Option<Notice> {
-        let choice = self.dialog.as_mut().and_then(BenchmarkFileJob::poll)?;
+    pub fn poll(&mut self) -> Result<(), Failure> {
+        let Some(choice) = self.dialog.as_mut().and_then(BenchmarkFileJob::poll) else { return Ok(()) };
         let export = self.dialog.take().is_some_and(|d| d.export);
-        let path = choice?;
+        let Some(path) = choice else { return Ok(()) };
+        let failed = |cause: Cause| Failure::new(NoticeKind::BenchmarkFile, cause);
         if export {
-            return export_rows(&path, &self.user).err().map(|e| (NoticeKind::BenchmarkFile, e));
+            return export_rows(&path, &self.user).map_err(|e| failed(e.into()));
         }
         // Read on the window's thread: a reader's internal error becomes a notice, not a crash.
-        let read = std::panic::catch_unwind(|| benchmarks::read_file(&path, true).map_err(|e| e.to_string()))
-            .unwrap_or_else(|_| {
-                Err(format!("{}: the file could not be read (an internal error occurred)", path.display()))
-            });
-        match read {
-            Ok(rows) => {
-                let mut user = self.user.clone();
-                for row in rows {
-                    upsert(&mut user, row);
-                }
-                self.set_and_save(user)
-            }
-            Err(e) => Some((NoticeKind::BenchmarkFile, e)),
+        let read = std::panic::catch_unwind(|| benchmarks::read_file(&path, true).map_err(Cause::from))
+            .unwrap_or_else(|_| Err(Cause::Crashed { what: path.display().to_string(), stopped: false }));
+        let mut user = self.user.clone();
+        for row in read.map_err(failed)? {
+            upsert(&mut user, row);
         }
+        self.set_and_save(user)
     }
 }
 
@@ -289,8 +265,7 @@ pub fn upsert(user: &mut Vec<Benchmark>, row: Benchmark) {
 }
 
 /// Writes `rows` to `path` as CSV, or as xlsx when the name ends in `.xlsx`.
-pub fn export_rows(path: &std::path::Path, rows: &[Benchmark]) -> Result<(), String> {
-    let name = path.display().to_string();
+pub fn export_rows(path: &std::path::Path, rows: &[Benchmark]) -> Result<(), ExportError> {
     let is_xlsx = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
     let bytes = if is_xlsx {
         // The same table writer as every other export: numbers as numbers, text as string cells.
@@ -311,11 +286,11 @@ pub fn export_rows(path: &std::path::Path, rows: &[Benchmark]) -> Result<(), Str
             .map(|record| record.into_iter().enumerate().map(|(c, text)| cell(c, text)).collect())
             .collect();
         let table = Table { title: "Benchmarks".to_owned(), columns, rows };
-        to_xlsx(&[table]).map_err(|e| format!("{name}: {e}"))?
+        to_xlsx(&[table]).map_err(|source| ExportError::Build { path: path.to_path_buf(), source })?
     } else {
         benchmarks::to_csv(rows).into_bytes()
     };
-    crate::files::write_atomic(path, &bytes).map_err(|e| format!("{name}: {e}"))
+    crate::files::write_atomic(path, &bytes).map_err(|source| ExportError::Write { path: path.to_path_buf(), source })
 }
 
 /// An import or export dialog under way.
@@ -332,7 +307,7 @@ impl BenchmarkFileJob {
         title: String,
         chooser: &PathChooser,
         wake: impl Fn() + Send + 'static,
-    ) -> Result<Self, String> {
+    ) -> Result<Self, Cause> {
         let question = PathQuestion {
             title,
             folder: None,

@@ -12,7 +12,10 @@ use std::sync::atomic::Ordering;
 
 use eframe::egui;
 
+use super::failure::{Cause, Failure};
 use super::jobs::{FileDialogJob, LoadedSurvey, Worker};
+use super::notice_list::NoticeKind;
+use super::services::Services;
 use crate::analysis::Filter;
 use crate::chart::ChartSpec;
 use crate::export::png::{Scale, render_pixels, render_png};
@@ -37,6 +40,17 @@ pub enum TableFormat {
     Csv,
     /// An Excel workbook with one sheet.
     Xlsx,
+}
+
+/// What the user asks of exports.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExportCommand {
+    /// Export a chart or table to a file or the clipboard, or everything to a folder.
+    Start(ExportRequest),
+    /// Stop the running export before its next file.
+    Stop,
+    /// Hide the export confirmation.
+    CloseNotice,
 }
 
 /// What the user asked to export.
@@ -194,14 +208,17 @@ pub struct ExportNotice {
     pub stopped: bool,
 }
 
-/// The export flow: at most one dialog and one job at a time.
+/// The export flow: at most one dialog and one job at a time, and the confirmation of the last
+/// export.
 #[derive(Default)]
 pub struct ExportFlow {
     dialog: Option<(FileDialogJob, Payload)>,
     job: Option<Worker<ExportNotice>>,
     /// How far the running export is.
     progress: Option<Arc<ExportProgress>>,
-    copy: Option<Worker<Result<egui::ColorImage, String>>>,
+    copy: Option<Worker<Result<egui::ColorImage, crate::export::BuildError>>>,
+    /// What the last export wrote, shown until closed.
+    notice: Option<ExportNotice>,
 }
 
 /// What a finished step of the flow gives the app.
@@ -209,15 +226,54 @@ pub struct ExportFlow {
 pub enum ExportEvent {
     /// A path was chosen: remember its folder.
     Chosen(PathBuf),
-    /// The files were written (or not).
-    Done(ExportNotice),
     /// A chart is ready for the clipboard.
     Copy(egui::ColorImage),
-    /// Something went wrong before any file was touched.
-    Failed(String),
+    /// Something went wrong: nothing, or not all, was written.
+    Failed(Failure),
 }
 
 impl ExportFlow {
+    /// Carries out an export command. `bundle` is everything Export all writes (`None` before
+    /// the figures are computed; only Export all needs it); `folder` is where the last export
+    /// went.
+    pub fn apply(
+        &mut self,
+        command: ExportCommand,
+        bundle: Option<Bundle>,
+        folder: Option<PathBuf>,
+        services: &Services,
+    ) -> Result<(), Failure> {
+        let x = services.language.export_texts();
+        let failed = |cause: Cause| Failure::new(NoticeKind::Export, cause);
+        let payload = match command {
+            ExportCommand::Stop => {
+                self.stop();
+                return Ok(());
+            }
+            ExportCommand::CloseNotice => {
+                self.notice = None;
+                return Ok(());
+            }
+            ExportCommand::Start(ExportRequest::Copy(spec)) => {
+                return self.copy(*spec, services.waker()).map_err(failed);
+            }
+            ExportCommand::Start(ExportRequest::Chart(spec, format)) => Payload::Chart(*spec, format),
+            ExportCommand::Start(ExportRequest::Table(table, format)) => Payload::Table(*table, format),
+            ExportCommand::Start(ExportRequest::All) => match bundle {
+                Some(bundle) => Payload::All(Box::new(bundle)),
+                None => return Err(failed(Cause::Invalid(x.nothing_to_export.to_owned()))),
+            },
+        };
+        let title = if matches!(payload, Payload::All(_)) { x.choose_folder } else { x.save_as };
+        self.ask(payload, title.to_owned(), folder, services).map_err(failed)
+    }
+
+    /// What the last export wrote, shown until closed.
+    #[must_use]
+    pub fn notice(&self) -> Option<&ExportNotice> {
+        self.notice.as_ref()
+    }
+
     /// Files written of all planned, while files are being written.
     #[must_use]
     pub fn progress(&self) -> Option<(usize, usize)> {
@@ -238,39 +294,39 @@ impl ExportFlow {
     }
 
     /// Asks where to write `payload`, starting in `folder`.
-    pub fn ask(
+    fn ask(
         &mut self,
         payload: Payload,
         title: String,
         folder: Option<PathBuf>,
-        chooser: &PathChooser,
-        wake: impl Fn() + Send + 'static,
-    ) -> Result<(), String> {
+        services: &Services,
+    ) -> Result<(), Cause> {
         if self.dialog.is_some() {
             return Ok(());
         }
         let question = PathQuestion { title, folder, file_name: payload.file_name(), open: None, kind: None };
-        let dialog = FileDialogJob::ask(chooser, question, wake)?;
+        let dialog = FileDialogJob::ask(&services.chooser, question, services.waker())?;
         self.dialog = Some((dialog, payload));
         Ok(())
     }
 
     /// Renders `spec` for the clipboard on the "export" thread.
-    pub fn copy(&mut self, spec: ChartSpec, wake: impl Fn() + Send + 'static) -> Result<(), String> {
+    fn copy(&mut self, spec: ChartSpec, wake: impl Fn() + Send + 'static) -> Result<(), Cause> {
         let work = move || {
-            render_pixels(&spec, &SvgOptions::default(), Scale::X1)
-                .map(|(width, height, rgba)| {
-                    egui::ColorImage::from_rgba_premultiplied([width as usize, height as usize], &rgba)
-                })
-                .map_err(|e| e.to_string())
+            render_pixels(&spec, &SvgOptions::default(), Scale::X1).map(|(width, height, rgba)| {
+                egui::ColorImage::from_rgba_premultiplied([width as usize, height as usize], &rgba)
+            })
         };
-        self.copy = Some(Worker::spawn("export", work, wake).map_err(|e| format!("cannot start the export: {e}"))?);
+        self.copy = Some(Worker::spawn("export", work, wake).map_err(|e| Cause::thread("cannot start the export", e))?);
         Ok(())
     }
 
     /// Takes what has finished since the last frame, starting the write once a path is chosen.
+    /// A finished export becomes the confirmation; one that wrote nothing, its failures.
     pub fn poll(&mut self, wake: impl Fn() + Send + 'static) -> Vec<ExportEvent> {
         let mut events = Vec::new();
+        let failed = |cause: Cause| ExportEvent::Failed(Failure::new(NoticeKind::Export, cause));
+        let stopped = |what: &str| failed(Cause::Crashed { what: what.to_owned(), stopped: true });
         if let Some(choice) = self.dialog.as_mut().and_then(|(dialog, _)| dialog.poll()) {
             let payload = self.dialog.take().map(|(_, payload)| payload);
             if let (Some(path), Some(payload)) = (choice, payload) {
@@ -282,24 +338,32 @@ impl ExportFlow {
                         self.job = Some(job);
                         self.progress = Some(progress);
                     }
-                    Err(e) => events.push(ExportEvent::Failed(format!("cannot start the export: {e}"))),
+                    Err(e) => events.push(failed(Cause::thread("cannot start the export", e))),
                 }
             }
         }
         if let Some(outcome) = self.job.as_mut().and_then(Worker::poll) {
             self.job = None;
             self.progress = None;
-            events.push(match outcome {
-                Some(notice) => ExportEvent::Done(notice),
-                None => ExportEvent::Failed("the export stopped unexpectedly".to_owned()),
-            });
+            match outcome {
+                // Nothing written: the failures are notices; a partial export is confirmed with
+                // its failures listed beside the files written.
+                Some(notice) if notice.written.is_empty() && !notice.copied => {
+                    events.extend(notice.failed.into_iter().map(|message| failed(Cause::Listed(message))));
+                }
+                Some(notice) => self.notice = Some(notice),
+                None => events.push(stopped("the export")),
+            }
         }
         if let Some(outcome) = self.copy.as_mut().and_then(Worker::poll) {
             self.copy = None;
             events.push(match outcome {
-                Some(Ok(image)) => ExportEvent::Copy(image),
-                Some(Err(message)) => ExportEvent::Failed(message),
-                None => ExportEvent::Failed("the copy stopped unexpectedly".to_owned()),
+                Some(Ok(image)) => {
+                    self.notice = Some(ExportNotice { copied: true, ..ExportNotice::default() });
+                    ExportEvent::Copy(image)
+                }
+                Some(Err(e)) => failed(e.into()),
+                None => stopped("the copy"),
             });
         }
         events

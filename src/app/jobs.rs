@@ -12,6 +12,8 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::thread::JoinHandle;
 
 use super::export::{PathChooser, PathQuestion};
+use super::failure::{Cause, Failure};
+use super::notice_list::NoticeKind;
 use super::project::ProjectOutcome;
 use crate::analysis::Survey;
 use crate::benchmarks::Benchmark;
@@ -69,9 +71,9 @@ impl LoadedSurvey {
         options: ImportOptions,
         table: &ImportedTable,
         library: &[Benchmark],
-    ) -> Result<Self, String> {
-        let survey = Survey::from_table(table).map_err(|e| e.to_string())?;
-        let mut report = report_for_whole_survey(&survey, library).map_err(|e| e.to_string())?;
+    ) -> Result<Self, Cause> {
+        let survey = Survey::from_table(table).map_err(crate::report::ReportError::from)?;
+        let mut report = report_for_whole_survey(&survey, library)?;
         // The app's trend and date filter use the dates: rows without one are announced.
         if survey.has_dates() {
             report.unreadable_dates = table.unreadable_dates();
@@ -167,12 +169,25 @@ pub struct LoadState {
     dialog: Option<FileDialogJob>,
 }
 
+/// What the user asks of loading.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadCommand {
+    /// Load a survey.
+    Open(LoadSource),
+    /// Read the open survey again with other options (sheet, column roles).
+    Reimport(ImportOptions),
+    /// Show the open dialog.
+    ShowOpenDialog,
+    /// Stop the load under way.
+    Cancel,
+}
+
 /// What loading brought this frame.
 pub enum LoadEvent {
     /// A survey was loaded.
     Loaded(Box<LoadedSurvey>),
-    /// The load failed: the message for the notices.
-    Failed(String),
+    /// The load failed.
+    Failed(Failure),
     /// The open dialog gave a file to load.
     Chosen(PathBuf),
 }
@@ -192,9 +207,10 @@ impl LoadState {
         project: Option<(Project, String)>,
         library: Arc<Vec<Benchmark>>,
         wake: impl Fn() + Send + 'static,
-    ) -> Result<(), String> {
+    ) -> Result<(), Failure> {
         self.cancel();
-        self.job = Some(LoadJob::start_with(source, options, project, library, wake)?);
+        let job = LoadJob::start_with(source, options, project, library, wake);
+        self.job = Some(job.map_err(|cause| Failure::new(NoticeKind::OpenFile, cause))?);
         Ok(())
     }
 
@@ -212,9 +228,10 @@ impl LoadState {
         folder: Option<PathBuf>,
         texts: &'static crate::i18n::Texts,
         wake: impl Fn() + Send + 'static,
-    ) -> Result<(), String> {
+    ) -> Result<(), Failure> {
         if self.dialog.is_none() {
-            self.dialog = Some(FileDialogJob::open_survey(chooser, folder, texts, wake)?);
+            let dialog = FileDialogJob::open_survey(chooser, folder, texts, wake);
+            self.dialog = Some(dialog.map_err(|cause| Failure::new(NoticeKind::Dialog, cause))?);
         }
         Ok(())
     }
@@ -226,7 +243,7 @@ impl LoadState {
             self.job = None;
             events.push(match outcome {
                 Ok(loaded) => LoadEvent::Loaded(Box::new(loaded)),
-                Err(message) => LoadEvent::Failed(message),
+                Err(cause) => LoadEvent::Failed(Failure::new(NoticeKind::OpenFile, cause)),
             });
         }
         if let Some(choice) = self.dialog.as_mut().and_then(FileDialogJob::poll) {
@@ -243,7 +260,7 @@ pub struct LoadJob {
     pub source: LoadSource,
     progress: Arc<AtomicU32>,
     cancel: Arc<AtomicBool>,
-    worker: Worker<Result<LoadedSurvey, String>>,
+    worker: Worker<Result<LoadedSurvey, Cause>>,
 }
 
 impl LoadJob {
@@ -254,7 +271,7 @@ impl LoadJob {
         options: ImportOptions,
         library: Arc<Vec<Benchmark>>,
         wake: impl Fn() + Send + 'static,
-    ) -> Result<Self, String> {
+    ) -> Result<Self, Cause> {
         Self::start_with(source, options, None, library, wake)
     }
 
@@ -266,7 +283,7 @@ impl LoadJob {
         project: Option<(Project, String)>,
         library: Arc<Vec<Benchmark>>,
         wake: impl Fn() + Send + 'static,
-    ) -> Result<Self, String> {
+    ) -> Result<Self, Cause> {
         let progress = Arc::new(AtomicU32::new(0));
         let cancel = Arc::new(AtomicBool::new(false));
         let job_source = source.clone();
@@ -277,9 +294,9 @@ impl LoadJob {
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 load(&job_source, options, project.as_ref(), &library, &job_progress, &job_cancel)
             }))
-            .unwrap_or_else(|_| Err(format!("{name}: the file could not be read (an internal error occurred)")))
+            .unwrap_or_else(|_| Err(Cause::Crashed { what: name, stopped: false }))
         };
-        let worker = Worker::spawn("import", work, wake).map_err(|e| format!("cannot start loading: {e}"))?;
+        let worker = Worker::spawn("import", work, wake).map_err(|e| Cause::thread("cannot start loading", e))?;
         Ok(Self { source, progress, cancel, worker })
     }
 
@@ -296,9 +313,10 @@ impl LoadJob {
 
     /// The outcome, once the job has finished.
     #[must_use]
-    pub fn poll(&mut self) -> Option<Result<LoadedSurvey, String>> {
+    pub fn poll(&mut self) -> Option<Result<LoadedSurvey, Cause>> {
         let outcome = self.worker.poll()?;
-        Some(outcome.unwrap_or_else(|| Err(format!("{}: loading stopped unexpectedly", self.source.display_name()))))
+        let what = || format!("{}: loading", self.source.display_name());
+        Some(outcome.unwrap_or_else(|| Err(Cause::Crashed { what: what(), stopped: true })))
     }
 }
 
@@ -309,13 +327,13 @@ fn load(
     library: &[Benchmark],
     progress: &AtomicU32,
     cancel: &AtomicBool,
-) -> Result<LoadedSurvey, String> {
+) -> Result<LoadedSurvey, Cause> {
     let mut report_progress = |fraction: f32| {
         progress.store(fraction.clamp(0.0, 1.0).to_bits(), Ordering::Relaxed);
         !cancel.load(Ordering::Relaxed)
     };
     let (table, options, outcome) = match project {
-        None => (read_source(source, &options, &mut report_progress).map_err(|e| e.to_string())?, options, None),
+        None => (read_source(source, &options, &mut report_progress)?, options, None),
         Some((project, name)) => {
             let applied = match source {
                 LoadSource::File(path) => {
@@ -336,15 +354,15 @@ fn load(
                     (table, options, Some(ProjectOutcome::Applied(fit)))
                 }
                 Err(refusal @ ProjectError::DoesNotFit { .. }) => {
-                    let table = read_source(source, &options, &mut report_progress).map_err(|e| e.to_string())?;
-                    (table, options, Some(ProjectOutcome::Refused(refusal.to_string())))
+                    let table = read_source(source, &options, &mut report_progress)?;
+                    (table, options, Some(ProjectOutcome::Refused(refusal)))
                 }
-                Err(e) => return Err(e.to_string()),
+                Err(e) => return Err(e.into()),
             }
         }
     };
     if cancel.load(Ordering::Relaxed) {
-        return Err(format!("{}: loading was cancelled", source.display_name()));
+        return Err(Cause::Cancelled { what: source.display_name() });
     }
     let mut loaded = LoadedSurvey::from_table(source.clone(), options, &table, library)?;
     loaded.project = outcome;
@@ -377,7 +395,7 @@ impl FileDialogJob {
         folder: Option<PathBuf>,
         texts: &'static crate::i18n::Texts,
         wake: impl Fn() + Send + 'static,
-    ) -> Result<Self, String> {
+    ) -> Result<Self, Cause> {
         let question = PathQuestion {
             title: texts.open.trim_end_matches('…').to_owned(),
             folder,
@@ -389,14 +407,10 @@ impl FileDialogJob {
     }
 
     /// Asks `question` through the app's one dialog service, on the "file-dialog" thread.
-    pub fn ask(
-        chooser: &PathChooser,
-        question: PathQuestion,
-        wake: impl Fn() + Send + 'static,
-    ) -> Result<Self, String> {
+    pub fn ask(chooser: &PathChooser, question: PathQuestion, wake: impl Fn() + Send + 'static) -> Result<Self, Cause> {
         let chooser = std::sync::Arc::clone(chooser);
         let worker = Worker::spawn("file-dialog", move || chooser(question), wake)
-            .map_err(|e| format!("cannot open the file dialog: {e}"))?;
+            .map_err(|e| Cause::thread("cannot open the file dialog", e))?;
         Ok(Self { worker })
     }
 
@@ -414,7 +428,7 @@ mod tests {
     fn wait(job: &mut LoadJob) -> Result<LoadedSurvey, String> {
         for _ in 0..6000 {
             if let Some(outcome) = job.poll() {
-                return outcome;
+                return outcome.map_err(|e| e.to_string());
             }
             std::thread::sleep(std::time::Duration::from_millis(10));
         }

@@ -9,10 +9,12 @@
 
 pub mod bench;
 pub mod export;
+pub mod failure;
 pub mod icon;
 pub mod jobs;
 pub mod notice_list;
 pub mod project;
+pub mod services;
 pub mod settings;
 pub mod themes;
 pub mod views;
@@ -23,83 +25,48 @@ use std::sync::Arc;
 use eframe::egui;
 
 use crate::import::ImportOptions;
-pub use jobs::{FileDialogJob, LoadJob, LoadSource, LoadedSurvey};
+pub use bench::{BenchmarkCommand, BenchmarkFileJob, BenchmarkForm};
+pub use export::ExportCommand;
+pub use failure::{Cause, Failure};
+pub use jobs::{FileDialogJob, LoadCommand, LoadJob, LoadSource, LoadedSurvey};
 pub use notice_list::{Notice, NoticeKind, NoticeList};
+pub use project::ProjectCommand;
+pub use services::Services;
 pub use settings::{Settings, ThemeChoice};
-pub use themes::{CodebookEdit, ThemeState};
-pub use views::{ComputeJob, Computed, ScoreGroup, SortKey, View, ViewSettings};
+pub use themes::{CodebookEdit, ThemeCommand, ThemeState};
+pub use views::{ComputeJob, Computed, ScoreGroup, SortKey, View, ViewCommand, ViewOutcome, ViewSettings};
 
-use crate::analysis::{Filter, Period};
-use crate::benchmarks::{self, Benchmark, DataContext};
-pub use bench::{BenchmarkFileJob, BenchmarkForm};
+use crate::benchmarks::{self, Benchmark};
 
 /// Storage key of the settings.
 const SETTINGS_KEY: &str = "nps-workbench-settings";
 
-/// Something the user asked for, applied at the end of the frame.
+/// Something the user asked for, applied at the end of the frame: one command enum per state
+/// of the app, each carried out by that state.
 #[derive(Debug, Clone, PartialEq)]
 #[must_use]
 pub enum AppCommand {
-    /// Load a survey.
-    Open(LoadSource),
-    /// Read the open survey again with other options (sheet, column roles).
-    Reimport(ImportOptions),
+    /// Loading and re-reading a survey, the open dialog.
+    Load(LoadCommand),
+    /// What the analysis views show.
+    View(ViewCommand),
+    /// The benchmark library, its form and files.
+    Benchmark(BenchmarkCommand),
+    /// The codebook and the reading of the comments.
+    Themes(ThemeCommand),
+    /// Exports and their confirmation.
+    Export(ExportCommand),
+    /// Projects and invited counts.
+    Project(ProjectCommand),
+    /// The window itself: screen, language, theme, windows, notices.
+    Window(WindowCommand),
+}
+
+/// What the user asks of the window itself.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WindowCommand {
     /// Show the import review or the analysis.
     ShowScreen(Screen),
-    /// Show one of the analysis views.
-    SetView(View),
-    /// Replace the filter applied to every view.
-    SetFilter(Filter),
-    /// Break down by this column (`None`: the default column).
-    SetSegment(Option<String>),
-    /// Add a second column for a two-way breakdown (`None`: one-way).
-    SetSecond(Option<String>),
-    /// Trend period (`None`: automatic).
-    SetPeriod(Option<Period>),
-    /// Hide segments under 30 answers.
-    SetHideSmall(bool),
-    /// Sort the Segments table by this key (again: reverse).
-    SortBy(SortKey),
-    /// List the responses of one segment (column, value), or of every kept row.
-    ShowResponses(Option<(String, String)>),
-    /// List the responses mentioning this theme (id), under the filter.
-    ShowThemeResponses(String),
-    /// Show this theme's quotes in the Themes view (`None`: the first theme).
-    SelectTheme(Option<String>),
-    /// Change the codebook (saved, then the comments are read again).
-    EditCodebook(CodebookEdit),
-    /// Stop the running export before its next file.
-    StopExport,
-    /// Stop reading the comments for themes (a large file takes seconds).
-    StopReadingComments,
-    /// Read the comments again after a stop.
-    ResumeReadingComments,
-    /// Import a codebook (JSON or CSV) from a file the user picks.
-    ImportCodebook,
-    /// Export the codebook to a file the user picks.
-    ExportCodebook,
-    /// List only detractors, passives or promoters (`None`: all).
-    SetResponseGroup(Option<ScoreGroup>),
-    /// Set the data's region and audience.
-    SetContext(DataContext),
-    /// Compare the overall NPS with this benchmark id (`None`: no comparison).
-    SetOverallBenchmark(Option<String>),
-    /// Compare a sector value with this benchmark id (`-` for none).
-    SetMatch(String, String),
-    /// Open the benchmark form (`None` closes it).
-    EditBenchmark(Option<BenchmarkForm>),
-    /// Save the benchmark form to the user's benchmarks.
-    SaveBenchmarkForm(BenchmarkForm),
-    /// Delete one of the user's benchmarks by id.
-    DeleteBenchmark(String),
-    /// Import benchmark rows from a file the user picks.
-    ImportBenchmarks,
-    /// Export the user's benchmarks to a file the user picks.
-    ExportBenchmarks,
-    /// Show the native open dialog.
-    ShowOpenDialog,
-    /// Stop the load under way.
-    CancelLoad,
     /// Hide one notice (by its id).
     DismissNotice(u64),
     /// Change the UI language.
@@ -112,20 +79,6 @@ pub enum AppCommand {
     ShowAbout(bool),
     /// Forget the recent files.
     ClearRecent,
-    /// Export a chart or table to a file or the clipboard, or everything to a folder.
-    Export(export::ExportRequest),
-    /// Hide the export confirmation.
-    CloseExportNotice,
-    /// Ask where to save the project of the screen, and save it: what the File menu's Save
-    /// project entry and Ctrl+S dispatch (offered while [`NpsApp::can_save_project`]).
-    SaveProject,
-    /// Ask which project to open, and open its file with it.
-    OpenProject,
-    /// Ask for a table of invited counts and use it (for this segment column; `None`: the
-    /// column its header names).
-    ImportInvited(Option<String>),
-    /// Hide the project notice.
-    DismissProjectNotice,
     /// Close the window.
     Quit,
 }
@@ -164,10 +117,8 @@ pub struct NpsApp {
     show_exclusions: bool,
     /// Whether the About window is open.
     show_about: bool,
-    /// Export dialogs and jobs under way.
+    /// Export dialogs and jobs under way, and the confirmation of the last export.
     exports: export::ExportFlow,
-    /// What the last export wrote, shown until closed.
-    export_notice: Option<export::ExportNotice>,
     /// Asks for export paths: the native dialogs (tests answer with a folder of their own).
     chooser: export::PathChooser,
     /// The project in use, its dialogs and notice.
@@ -185,16 +136,12 @@ impl NpsApp {
         let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY)).unwrap_or_default();
         let mut app = Self::with_settings(settings);
         app.wake = Some(cc.egui_ctx.clone());
-        let (state, notice) = bench::BenchmarkState::from_user_file(benchmarks::user_file());
+        let (state, failure) = bench::BenchmarkState::from_user_file(benchmarks::user_file());
         app.benchmarks = state;
-        if let Some((kind, message)) = notice {
-            app.notices.add(kind, message);
-        }
-        let (themes, codebook_error) = ThemeState::from_file(themes::codebook_file());
+        app.report(failure);
+        let (themes, failure) = ThemeState::from_file(themes::codebook_file());
         app.themes = themes;
-        if let Some(e) = codebook_error {
-            app.notices.add(NoticeKind::Codebook, e);
-        }
+        app.report(failure);
         app.apply_theme(&cc.egui_ctx);
         let is_project = |f: &PathBuf| f.extension().is_some_and(|e| e.eq_ignore_ascii_case(crate::project::EXTENSION));
         let (file, project) = match (file, project) {
@@ -235,7 +182,6 @@ impl NpsApp {
             show_exclusions: false,
             show_about: false,
             exports: export::ExportFlow::default(),
-            export_notice: None,
             chooser: export::native_chooser(),
             projects: project::ProjectState::default(),
             commands: Vec::new(),
@@ -350,7 +296,7 @@ impl NpsApp {
     /// What the last export wrote, shown until closed.
     #[must_use]
     pub fn export_notice(&self) -> Option<&export::ExportNotice> {
-        self.export_notice.as_ref()
+        self.exports.notice()
     }
 
     /// The project in use, and what to tell about it.
@@ -370,12 +316,26 @@ impl NpsApp {
         self.chooser = chooser;
     }
 
-    fn waker(&self) -> impl Fn() + Send + Clone + 'static {
+    fn waker(&self) -> impl Fn() + Send + Sync + Clone + 'static {
         let ctx = self.wake.clone();
         move || {
             if let Some(ctx) = &ctx {
                 ctx.request_repaint();
             }
+        }
+    }
+
+    /// What a state may use for a command: the dialog service, the language, the folder of the
+    /// last file opened and the window's wake-up.
+    fn services(&self) -> Services {
+        let folder = self.settings.recent_files.first().and_then(|p| p.parent()).map(PathBuf::from);
+        Services::new(Arc::clone(&self.chooser), self.settings.language, folder, Arc::new(self.waker()))
+    }
+
+    /// Shows what failed: the one place where failures become notices.
+    fn report(&mut self, failures: impl IntoIterator<Item = Failure>) {
+        for failure in failures {
+            self.notices.add(failure.kind, failure.to_string());
         }
     }
 
@@ -401,9 +361,8 @@ impl NpsApp {
         project: Option<(crate::project::Project, String)>,
     ) {
         let library = Arc::clone(self.benchmarks.library());
-        if let Err(message) = self.loading.start(source, options, project, library, self.waker()) {
-            self.notices.add(NoticeKind::OpenFile, message);
-        }
+        let started = self.loading.start(source, options, project, library, self.waker());
+        self.report(started.err());
     }
 
     /// Takes what the load and the open dialog brought, if anything: every frame.
@@ -411,7 +370,7 @@ impl NpsApp {
         for event in self.loading.poll() {
             match event {
                 jobs::LoadEvent::Loaded(loaded) => self.take_loaded(*loaded),
-                jobs::LoadEvent::Failed(message) => self.notices.add(NoticeKind::OpenFile, message),
+                jobs::LoadEvent::Failed(failure) => self.report([failure]),
                 jobs::LoadEvent::Chosen(path) => self.start_load(LoadSource::File(path)),
             }
         }
@@ -449,9 +408,9 @@ impl NpsApp {
             self.screen = Screen::Dashboard;
             let codebook = saved.codebook.clone().unwrap_or_else(crate::themes::default_codebook);
             if codebook != self.themes.codebook
-                && let Err(message) = self.themes.replace(codebook)
+                && let Err(cause) = self.themes.replace(codebook)
             {
-                self.notices.add(NoticeKind::Codebook, message);
+                self.report([Failure::new(NoticeKind::Codebook, cause)]);
             }
         }
     }
@@ -465,7 +424,7 @@ impl NpsApp {
                     let saved = project::project_of(loaded, &self.views, &self.themes.codebook);
                     self.projects.save(saved, path, p);
                 }
-                None => self.projects.failed(NoticeKind::ProjectSave, p.nothing_to_save.to_owned()),
+                None => self.projects.failed(NoticeKind::ProjectSave, Cause::Invalid(p.nothing_to_save.to_owned())),
             },
             Some(project::ProjectStep::Load(source, saved, name)) => {
                 self.start_load_project(source, ImportOptions::default(), Some((*saved, name)));
@@ -475,26 +434,13 @@ impl NpsApp {
             }
             None => {}
         }
-        for (kind, message) in self.projects.take_failures() {
-            self.notices.add(kind, message);
-        }
-    }
-
-    fn project_waker(&self) -> project::Wake {
-        Box::new(self.waker())
+        let failures = self.projects.take_failures();
+        self.report(failures);
     }
 
     /// Replaces the user's benchmark rows and rebuilds the library.
     pub fn set_user_benchmarks(&mut self, rows: Vec<Benchmark>) {
         self.benchmarks.set_user(rows);
-    }
-
-    /// Carries out a benchmark command; a failure becomes a notice.
-    fn apply_benchmark(&mut self, command: bench::BenchmarkCommand) {
-        let wake = self.waker();
-        if let Some((kind, message)) = self.benchmarks.apply(command, wake) {
-            self.notices.add(kind, message);
-        }
     }
 
     /// Starts a computation when the views ask for figures not yet computed, and takes finished
@@ -503,9 +449,8 @@ impl NpsApp {
         let Some(loaded) = &self.loaded else { return };
         let wake = self.waker();
         let (library, version) = (self.benchmarks.library(), self.benchmarks.version());
-        for message in self.compute.refresh(&loaded.survey, library, &self.views, version, wake) {
-            self.notices.add(NoticeKind::Analysis, message);
-        }
+        let failures = self.compute.refresh(&loaded.survey, library, &self.views, version, wake);
+        self.report(failures);
     }
 
     /// Keeps the themes of the comments up to date with the survey, codebook and filter, and
@@ -513,12 +458,10 @@ impl NpsApp {
     pub fn refresh_themes(&mut self) {
         let survey = self.loaded.as_ref().map(|l| &l.survey);
         let wake = self.waker();
-        if let Some(message) = self.themes.refresh(survey, &self.views.filter, wake) {
-            self.notices.add(NoticeKind::Analysis, message);
-        }
-        if let Err(message) = self.themes.poll_dialog() {
-            self.notices.add(NoticeKind::Codebook, message);
-        }
+        let failure = self.themes.refresh(survey, &self.views.filter, wake);
+        self.report(failure);
+        let failure = self.themes.poll_dialog().err();
+        self.report(failure);
     }
 
     fn apply_theme(&self, ctx: &egui::Context) {
@@ -531,127 +474,71 @@ impl NpsApp {
 
     fn apply_commands(&mut self, ctx: &egui::Context) {
         for command in std::mem::take(&mut self.commands) {
-            match command {
-                AppCommand::Open(source) => self.start_load(source),
-                AppCommand::Reimport(options) => {
-                    if let Some(source) = self.loaded.as_ref().map(|l| l.source.clone()) {
-                        self.start_load_with(source, options);
+            let services = self.services();
+            let failure = match command {
+                AppCommand::Load(command) => self.apply_load(command, &services),
+                AppCommand::View(command) => {
+                    match self.views.apply(command) {
+                        ViewOutcome::Done => {}
+                        ViewOutcome::Chosen(view) => self.settings.last_view = view,
+                        ViewOutcome::ShowAnalysis => self.screen = Screen::Dashboard,
                     }
+                    None
                 }
-                AppCommand::ShowScreen(screen) => self.screen = screen,
-                AppCommand::SetView(view) => {
-                    self.views.view = view;
-                    self.settings.last_view = view;
+                AppCommand::Benchmark(command) => self.benchmarks.apply(command, &services).err(),
+                AppCommand::Themes(command) => self.themes.apply(command, &services).err(),
+                AppCommand::Export(command) => {
+                    let all = command == ExportCommand::Start(export::ExportRequest::All);
+                    let bundle = if all { self.export_bundle() } else { None };
+                    let folder = self.settings.export_folder.clone();
+                    self.exports.apply(command, bundle, folder, &services).err()
                 }
-                AppCommand::SetFilter(filter) => self.views.filter = filter,
-                AppCommand::SetSegment(column) => {
-                    self.views.segment = column;
-                    self.views.second = None;
+                AppCommand::Project(command) => {
+                    self.projects.apply(command, self.loaded.as_ref(), &services);
+                    None
                 }
-                AppCommand::SetSecond(column) => self.views.second = column,
-                AppCommand::SetPeriod(period) => self.views.period = period,
-                AppCommand::SetHideSmall(hide) => self.views.hide_small = hide,
-                AppCommand::SortBy(key) => {
-                    self.views.descending =
-                        if self.views.sort == key { !self.views.descending } else { key != SortKey::Value };
-                    self.views.sort = key;
+                AppCommand::Window(command) => {
+                    self.apply_window(command, ctx);
+                    None
                 }
-                AppCommand::SetContext(context) => self.views.context = context,
-                AppCommand::SetResponseGroup(group) => self.views.group = group,
-                AppCommand::SetOverallBenchmark(id) => self.views.overall_benchmark = id,
-                AppCommand::SetMatch(value, id) => {
-                    self.views.matches.retain(|(v, _)| *v != value);
-                    self.views.matches.push((value, id));
+            };
+            self.report(failure);
+        }
+    }
+
+    /// Carries out a loading command.
+    fn apply_load(&mut self, command: LoadCommand, services: &Services) -> Option<Failure> {
+        match command {
+            LoadCommand::Open(source) => self.start_load(source),
+            LoadCommand::Reimport(options) => {
+                if let Some(source) = self.loaded.as_ref().map(|l| l.source.clone()) {
+                    self.start_load_with(source, options);
                 }
-                AppCommand::EditBenchmark(form) => self.apply_benchmark(bench::BenchmarkCommand::Edit(form)),
-                AppCommand::SaveBenchmarkForm(form) => self.apply_benchmark(bench::BenchmarkCommand::Save(form)),
-                AppCommand::DeleteBenchmark(id) => self.apply_benchmark(bench::BenchmarkCommand::Delete(id)),
-                AppCommand::ImportBenchmarks => {
-                    let title = self.settings.language.texts().import_benchmarks.to_owned();
-                    let chooser = std::sync::Arc::clone(&self.chooser);
-                    self.apply_benchmark(bench::BenchmarkCommand::Import { title, chooser });
-                }
-                AppCommand::ExportBenchmarks => {
-                    let title = self.settings.language.texts().export_benchmarks.to_owned();
-                    let chooser = std::sync::Arc::clone(&self.chooser);
-                    self.apply_benchmark(bench::BenchmarkCommand::Export { title, chooser });
-                }
-                AppCommand::ShowThemeResponses(theme) => {
-                    self.views.selection = None;
-                    self.views.group = None;
-                    self.views.theme_selection = Some(theme);
-                    self.views.view = View::Responses;
-                    self.screen = Screen::Dashboard;
-                }
-                AppCommand::SelectTheme(theme) => self.views.theme = theme,
-                AppCommand::StopExport => self.exports.stop(),
-                AppCommand::StopReadingComments => self.themes.stop_reading(),
-                AppCommand::ResumeReadingComments => self.themes.resume_reading(),
-                AppCommand::EditCodebook(edit) => {
-                    if let Err(message) = self.themes.edit(&edit) {
-                        self.notices.add(NoticeKind::Codebook, message);
-                    }
-                }
-                AppCommand::ImportCodebook | AppCommand::ExportCodebook => {
-                    let export = command == AppCommand::ExportCodebook;
-                    let texts = crate::i18n::themes::ThemeTexts::of(self.settings.language);
-                    let title = if export { texts.export_codebook } else { texts.import_codebook };
-                    if let Err(message) = self.themes.open_dialog(
-                        export,
-                        title.trim_end_matches('…').to_owned(),
-                        &self.chooser,
-                        self.waker(),
-                    ) {
-                        self.notices.add(NoticeKind::Codebook, message);
-                    }
-                }
-                AppCommand::ShowResponses(selection) => {
-                    self.views.theme_selection = None;
-                    self.views.selection = selection;
-                    self.views.view = View::Responses;
-                    self.screen = Screen::Dashboard;
-                }
-                AppCommand::ShowOpenDialog => {
-                    let folder = self.settings.recent_files.first().and_then(|p| p.parent()).map(PathBuf::from);
-                    let texts = self.settings.language.texts();
-                    if let Err(message) = self.loading.open_dialog(&self.chooser, folder, texts, self.waker()) {
-                        self.notices.add(NoticeKind::Dialog, message);
-                    }
-                }
-                AppCommand::CancelLoad => self.loading.cancel(),
-                AppCommand::DismissNotice(id) => self.notices.dismiss(id),
-                AppCommand::SetLanguage(language) => self.settings.language = language,
-                AppCommand::SetTheme(theme) => {
-                    self.settings.theme = theme;
-                    self.apply_theme(ctx);
-                }
-                AppCommand::ShowExclusions(show) => self.show_exclusions = show,
-                AppCommand::ShowAbout(show) => self.show_about = show,
-                AppCommand::ClearRecent => self.settings.recent_files.clear(),
-                AppCommand::Export(request) => self.start_export(request),
-                AppCommand::CloseExportNotice => self.export_notice = None,
-                AppCommand::SaveProject => {
-                    let p = crate::i18n::ProjectTexts::of(self.settings.language);
-                    let wake = self.project_waker();
-                    match &self.loaded {
-                        Some(loaded) => self.projects.ask_save(loaded, &self.chooser, p, wake),
-                        None => self.projects.failed(NoticeKind::ProjectSave, p.nothing_to_save.to_owned()),
-                    }
-                }
-                AppCommand::OpenProject => {
-                    let p = crate::i18n::ProjectTexts::of(self.settings.language);
-                    let folder = self.settings.recent_files.first().and_then(|f| f.parent()).map(PathBuf::from);
-                    let wake = self.project_waker();
-                    self.projects.ask_open(folder, &self.chooser, p, wake);
-                }
-                AppCommand::ImportInvited(column) => {
-                    let p = crate::i18n::ProjectTexts::of(self.settings.language);
-                    let wake = self.project_waker();
-                    self.projects.ask_invited(column, &self.chooser, p, wake);
-                }
-                AppCommand::DismissProjectNotice => self.projects.dismiss(),
-                AppCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             }
+            LoadCommand::ShowOpenDialog => {
+                let texts = services.language.texts();
+                let folder = services.folder.clone();
+                return self.loading.open_dialog(&services.chooser, folder, texts, services.waker()).err();
+            }
+            LoadCommand::Cancel => self.loading.cancel(),
+        }
+        None
+    }
+
+    /// Carries out a command of the window itself.
+    fn apply_window(&mut self, command: WindowCommand, ctx: &egui::Context) {
+        match command {
+            WindowCommand::ShowScreen(screen) => self.screen = screen,
+            WindowCommand::DismissNotice(id) => self.notices.dismiss(id),
+            WindowCommand::SetLanguage(language) => self.settings.language = language,
+            WindowCommand::SetTheme(theme) => {
+                self.settings.theme = theme;
+                self.apply_theme(ctx);
+            }
+            WindowCommand::ShowExclusions(show) => self.show_exclusions = show,
+            WindowCommand::ShowAbout(show) => self.show_about = show,
+            WindowCommand::ClearRecent => self.settings.recent_files.clear(),
+            WindowCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
 
@@ -681,35 +568,7 @@ impl NpsApp {
         Some(export::Bundle { charts, tables, info: crate::figures::report_info(&context, &words) })
     }
 
-    /// Starts an export: asks for the path (or renders for the clipboard).
-    fn start_export(&mut self, request: export::ExportRequest) {
-        use export::{ExportRequest, Payload};
-        let x = self.settings.language.export_texts();
-        let payload = match request {
-            ExportRequest::Copy(spec) => {
-                if let Err(message) = self.exports.copy(*spec, self.waker()) {
-                    self.notices.add(NoticeKind::Export, message);
-                }
-                return;
-            }
-            ExportRequest::Chart(spec, format) => Payload::Chart(*spec, format),
-            ExportRequest::Table(table, format) => Payload::Table(*table, format),
-            ExportRequest::All => match self.export_bundle() {
-                Some(bundle) => Payload::All(Box::new(bundle)),
-                None => {
-                    self.notices.add(NoticeKind::Export, x.nothing_to_export);
-                    return;
-                }
-            },
-        };
-        let title = if matches!(payload, Payload::All(_)) { x.choose_folder } else { x.save_as };
-        let folder = self.settings.export_folder.clone();
-        if let Err(message) = self.exports.ask(payload, title.to_owned(), folder, &self.chooser, self.waker()) {
-            self.notices.add(NoticeKind::Export, message);
-        }
-    }
-
-    /// Takes finished export steps: remembers the folder, copies images, shows the confirmation.
+    /// Takes finished export steps: remembers the folder, copies images, shows what failed.
     pub fn poll_exports(&mut self, ctx: &egui::Context) {
         for event in self.exports.poll(self.waker()) {
             match event {
@@ -723,24 +582,8 @@ impl NpsApp {
                         self.settings.export_folder = Some(folder);
                     }
                 }
-                export::ExportEvent::Done(notice) => {
-                    // Nothing written: the failures are notices; a partial export is confirmed with
-                    // its failures listed beside the files written.
-                    if notice.written.is_empty() && !notice.copied {
-                        for message in notice.failed {
-                            self.notices.add(NoticeKind::Export, message);
-                        }
-                    } else {
-                        self.export_notice = Some(notice);
-                    }
-                }
-                export::ExportEvent::Copy(image) => {
-                    ctx.copy_image(image);
-                    self.export_notice = Some(export::ExportNotice { copied: true, ..Default::default() });
-                }
-                export::ExportEvent::Failed(message) => {
-                    self.notices.add(NoticeKind::Export, message);
-                }
+                export::ExportEvent::Copy(image) => ctx.copy_image(image),
+                export::ExportEvent::Failed(failure) => self.report([failure]),
             }
         }
     }
@@ -751,7 +594,7 @@ impl NpsApp {
             i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect()
         });
         if let Some(path) = dropped.into_iter().next() {
-            self.push(AppCommand::Open(LoadSource::File(path)));
+            self.push(AppCommand::Load(LoadCommand::Open(LoadSource::File(path))));
         }
     }
 }
@@ -764,9 +607,8 @@ impl NpsApp {
             self.wake = Some(ctx.clone());
         }
         self.poll_jobs();
-        if let Some((kind, message)) = self.benchmarks.poll() {
-            self.notices.add(kind, message);
-        }
+        let failure = self.benchmarks.poll().err();
+        self.report(failure);
         self.poll_project_dialog();
         self.refresh_views();
         self.refresh_themes();

@@ -8,9 +8,11 @@
 
 use std::path::{Path, PathBuf};
 
-use super::export::{PathChooser, PathQuestion};
+use super::export::PathQuestion;
+use super::failure::{Cause, Failure};
 use super::jobs::{FileDialogJob, LoadSource, LoadedSurvey};
 use super::notice_list::NoticeKind;
+use super::services::Services;
 use super::views::ViewSettings;
 use crate::i18n::fill;
 use crate::i18n::project::ProjectTexts;
@@ -23,9 +25,9 @@ use crate::themes::{Codebook, default_codebook};
 pub enum ProjectOutcome {
     /// The file fits: the project's roles were used.
     Applied(Fit),
-    /// The file lacks columns the project uses: it was read without the project (the message
+    /// The file lacks columns the project uses: it was read without the project (the refusal
     /// names them).
-    Refused(String),
+    Refused(crate::project::ProjectError),
 }
 
 /// What a project did (saved, applied), shown until dismissed; failures go to the window's
@@ -51,7 +53,22 @@ pub struct ProjectState {
     current: Option<(Project, PathBuf)>,
     dialog: Option<(Asked, FileDialogJob)>,
     notice: Option<ProjectNotice>,
-    failures: Vec<(NoticeKind, String)>,
+    failures: Vec<Failure>,
+}
+
+/// What the user asks of projects.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProjectCommand {
+    /// Ask where to save the project of the screen, and save it: what the File menu's Save
+    /// project entry and Ctrl+S dispatch (offered while `NpsApp::can_save_project`).
+    Save,
+    /// Ask which project to open, and open its file with it.
+    Open,
+    /// Ask for a table of invited counts and use it (for this segment column; `None`: the
+    /// column its header names).
+    ImportInvited(Option<String>),
+    /// Hide the project notice.
+    DismissNotice,
 }
 
 /// What the app does once a dialog answered.
@@ -150,17 +167,32 @@ impl ProjectState {
         self.dialog.is_some()
     }
 
-    fn fail(&mut self, kind: NoticeKind, message: String) {
-        self.failures.push((kind, message));
+    /// Carries out a project command with the survey shown (`None`: nothing to save).
+    pub fn apply(&mut self, command: ProjectCommand, loaded: Option<&LoadedSurvey>, services: &Services) {
+        let p = ProjectTexts::of(services.language);
+        match command {
+            ProjectCommand::Save => match loaded {
+                Some(loaded) => self.ask_save(loaded, services),
+                None => self.fail(NoticeKind::ProjectSave, Cause::Invalid(p.nothing_to_save.to_owned())),
+            },
+            ProjectCommand::Open => self.ask_open(services),
+            ProjectCommand::ImportInvited(column) => self.ask_invited(column, services),
+            ProjectCommand::DismissNotice => self.dismiss(),
+        }
+    }
+
+    fn fail(&mut self, kind: NoticeKind, cause: impl Into<Cause>) {
+        self.failures.push(Failure::new(kind, cause));
     }
 
     /// The failures since last asked, for the window's notices.
-    pub fn take_failures(&mut self) -> Vec<(NoticeKind, String)> {
+    pub fn take_failures(&mut self) -> Vec<Failure> {
         std::mem::take(&mut self.failures)
     }
 
     /// Asks where to save the project (proposing the current project's name, else the file's).
-    pub fn ask_save(&mut self, loaded: &LoadedSurvey, chooser: &PathChooser, p: &ProjectTexts, wake: Wake) {
+    fn ask_save(&mut self, loaded: &LoadedSurvey, services: &Services) {
+        let p = ProjectTexts::of(services.language);
         let (folder, name) = match &self.current {
             Some((_, path)) => (path.parent().map(PathBuf::from), crate::import::display_name(path)),
             None => {
@@ -176,24 +208,26 @@ impl ProjectState {
         };
         let question =
             PathQuestion { title: title(p.save_project), folder, file_name: Some(name), open: None, kind: None };
-        self.ask(Asked::Save, question, chooser, NoticeKind::ProjectSave, wake);
+        self.ask(Asked::Save, question, services, NoticeKind::ProjectSave);
     }
 
     /// Asks which project to open.
-    pub fn ask_open(&mut self, folder: Option<PathBuf>, chooser: &PathChooser, p: &ProjectTexts, wake: Wake) {
+    fn ask_open(&mut self, services: &Services) {
+        let p = ProjectTexts::of(services.language);
         let question = PathQuestion {
             title: title(p.open_project),
-            folder,
+            folder: services.folder.clone(),
             file_name: None,
             open: Some(vec![EXTENSION]),
             kind: None,
         };
-        self.ask(Asked::Open, question, chooser, NoticeKind::ProjectOpen, wake);
+        self.ask(Asked::Open, question, services, NoticeKind::ProjectOpen);
     }
 
     /// Asks which table of invited counts to import, for the segment column `column` (`None`:
     /// the column the table's header names).
-    pub fn ask_invited(&mut self, column: Option<String>, chooser: &PathChooser, p: &ProjectTexts, wake: Wake) {
+    fn ask_invited(&mut self, column: Option<String>, services: &Services) {
+        let p = ProjectTexts::of(services.language);
         let extensions = vec!["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"];
         let question = PathQuestion {
             title: title(p.invited_import),
@@ -202,16 +236,16 @@ impl ProjectState {
             open: Some(extensions),
             kind: None,
         };
-        self.ask(Asked::Invited(column), question, chooser, NoticeKind::InvitedImport, wake);
+        self.ask(Asked::Invited(column), question, services, NoticeKind::InvitedImport);
     }
 
-    fn ask(&mut self, asked: Asked, question: PathQuestion, chooser: &PathChooser, failed: NoticeKind, wake: Wake) {
+    fn ask(&mut self, asked: Asked, question: PathQuestion, services: &Services, failed: NoticeKind) {
         if self.dialog.is_some() {
             return;
         }
-        match FileDialogJob::ask(chooser, question, wake) {
+        match FileDialogJob::ask(&services.chooser, question, services.waker()) {
             Ok(job) => self.dialog = Some((asked, job)),
-            Err(message) => self.fail(failed, message),
+            Err(cause) => self.fail(failed, cause),
         }
     }
 
@@ -233,13 +267,13 @@ impl ProjectState {
                     None => {
                         self.fail(
                             NoticeKind::InvitedImport,
-                            format!("{}: {}", crate::import::display_name(&path), p.invited_hint),
+                            Cause::Invalid(format!("{}: {}", crate::import::display_name(&path), p.invited_hint)),
                         );
                         None
                     }
                 },
-                Err(message) => {
-                    self.fail(NoticeKind::InvitedImport, message);
+                Err(e) => {
+                    self.fail(NoticeKind::InvitedImport, e);
                     None
                 }
             },
@@ -258,7 +292,7 @@ impl ProjectState {
                 Some(ProjectStep::Load(source, Box::new(project), name))
             }
             Err(e) => {
-                self.fail(NoticeKind::ProjectOpen, e.to_string());
+                self.fail(NoticeKind::ProjectOpen, e);
                 None
             }
         }
@@ -272,7 +306,7 @@ impl ProjectState {
                     Some(ProjectNotice { message: fill(p.project_saved, &[("file", &path.display().to_string())]) });
                 self.current = Some((project, path));
             }
-            Err(e) => self.fail(NoticeKind::ProjectSave, e.to_string()),
+            Err(e) => self.fail(NoticeKind::ProjectSave, e),
         }
     }
 
@@ -292,21 +326,18 @@ impl ProjectState {
                 }
                 self.notice = Some(ProjectNotice { message });
             }
-            ProjectOutcome::Refused(message) => {
+            ProjectOutcome::Refused(refusal) => {
                 self.current = None;
-                self.fail(NoticeKind::ProjectRefused, message.clone());
+                self.fail(NoticeKind::ProjectRefused, refusal.clone());
             }
         }
     }
 
     /// Reports a failure to open or save a project.
-    pub fn failed(&mut self, kind: NoticeKind, message: String) {
-        self.fail(kind, message);
+    pub fn failed(&mut self, kind: NoticeKind, cause: impl Into<Cause>) {
+        self.fail(kind, cause);
     }
 }
-
-/// Wakes the window when a dialog closes.
-pub type Wake = Box<dyn Fn() + Send>;
 
 fn title(label: &str) -> String {
     label.trim_end_matches('…').to_owned()

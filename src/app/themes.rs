@@ -9,10 +9,28 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use super::failure::{Cause, Failure};
 use super::jobs::{FileDialogJob, Worker};
-use crate::analysis::{Filter, Survey, ThemeSummary, ThemeTags, tag_survey, theme_summary};
-use crate::themes::{Codebook, Labels, Language, Theme, ThemeId, default_codebook, theme_from_phrase};
+use super::notice_list::NoticeKind;
+use super::services::Services;
+use crate::analysis::{AnalysisError, Filter, Survey, ThemeSummary, ThemeTags, tag_survey, theme_summary};
+use crate::themes::{Codebook, CodebookError, Labels, Language, Theme, ThemeId, default_codebook, theme_from_phrase};
 use crate::themes_report::{read_codebook, write_codebook};
+
+/// What the user asks of the themes and their codebook.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ThemeCommand {
+    /// Change the codebook (saved, then the comments are read again).
+    Edit(CodebookEdit),
+    /// Stop reading the comments for themes (a large file takes seconds).
+    StopReading,
+    /// Read the comments again after a stop.
+    ResumeReading,
+    /// Import a codebook (JSON or CSV) from a file the user picks.
+    Import,
+    /// Export the codebook to a file the user picks.
+    Export,
+}
 
 /// A change to the codebook, as the editor asks for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,7 +58,7 @@ pub fn codebook_file() -> Option<PathBuf> {
 }
 
 /// Applies `edit` to `codebook`; `tags` supplies discovered phrases.
-pub fn apply_edit(codebook: &mut Codebook, edit: &CodebookEdit, tags: Option<&ThemeTags>) -> Result<(), String> {
+pub fn apply_edit(codebook: &mut Codebook, edit: &CodebookEdit, tags: Option<&ThemeTags>) -> Result<(), Cause> {
     let result = match edit {
         CodebookEdit::Add(label) => {
             let label = if label.trim().is_empty() { "New theme" } else { label.trim() };
@@ -49,7 +67,7 @@ pub fn apply_edit(codebook: &mut Codebook, edit: &CodebookEdit, tags: Option<&Th
         }
         CodebookEdit::Rename(id, language, label) => codebook.rename(id, *language, label),
         CodebookEdit::SetKeywords(id, language, text) => {
-            let Some(theme) = codebook.get(id) else { return Err(format!("no theme '{id}'")) };
+            let Some(theme) = codebook.get(id) else { return Err(CodebookError::UnknownTheme(id.clone()).into()) };
             let mut keywords: Vec<_> = theme.keywords.iter().filter(|k| k.language != *language).cloned().collect();
             keywords.extend(
                 text.split(',')
@@ -63,7 +81,7 @@ pub fn apply_edit(codebook: &mut Codebook, edit: &CodebookEdit, tags: Option<&Th
         CodebookEdit::Remove(id) => codebook.remove_theme(id).map(|_| ()),
         CodebookEdit::FromPhrase(key) => {
             let Some(phrase) = tags.and_then(|t| t.discovered.iter().find(|p| p.key == *key)) else {
-                return Err(format!("the phrase '{key}' is no longer in the list"));
+                return Err(Cause::Invalid(format!("the phrase '{key}' is no longer in the list")));
             };
             let theme = theme_from_phrase(phrase, codebook);
             codebook.add_theme(theme)
@@ -73,7 +91,7 @@ pub fn apply_edit(codebook: &mut Codebook, edit: &CodebookEdit, tags: Option<&Th
             Ok(())
         }
     };
-    result.map_err(|e| e.to_string())
+    result.map_err(Cause::from)
 }
 
 /// What a tagging or count was made for: the survey (by identity) and the codebook version.
@@ -83,13 +101,13 @@ type TagKey = (u64, u64);
 struct TagJob {
     key: TagKey,
     cancel: Arc<AtomicBool>,
-    worker: Worker<Result<Option<ThemeTags>, String>>,
+    worker: Worker<Result<Option<ThemeTags>, AnalysisError>>,
 }
 
 /// Counts being computed for one filter.
 struct CountJob {
     key: (TagKey, Filter),
-    worker: Worker<Result<ThemeSummary, String>>,
+    worker: Worker<Result<ThemeSummary, AnalysisError>>,
 }
 
 /// The codebook, the cached tags and counts, and the jobs behind them.
@@ -131,15 +149,15 @@ impl Default for ThemeState {
 
 impl ThemeState {
     /// The state with the saved codebook read from `file` (the default one when there is none);
-    /// a message when the saved file cannot be read.
+    /// the failure when the saved file cannot be read.
     #[must_use]
-    pub fn from_file(file: Option<PathBuf>) -> (Self, Option<String>) {
+    pub fn from_file(file: Option<PathBuf>) -> (Self, Option<Failure>) {
         let mut state = Self { file: file.clone(), ..Self::default() };
         let mut error = None;
         if let Some(path) = file.filter(|p| p.exists()) {
             match read_codebook(&path) {
                 Ok(codebook) => state.codebook = codebook,
-                Err(e) => error = Some(e),
+                Err(e) => error = Some(Failure::new(NoticeKind::Codebook, e)),
             }
         }
         (state, error)
@@ -203,8 +221,10 @@ impl ThemeState {
         survey: Option<&Arc<Survey>>,
         filter: &Filter,
         wake: impl Fn() + Send + Clone + 'static,
-    ) -> Option<String> {
+    ) -> Option<Failure> {
         let mut error = None;
+        let failed = |cause: Cause| Some(Failure::new(NoticeKind::Analysis, cause));
+        let stopped = |what: &str| failed(Cause::Crashed { what: what.to_owned(), stopped: true });
         if let Some(job) = self.tag_job.as_mut()
             && let Some(outcome) = job.worker.poll()
         {
@@ -213,8 +233,8 @@ impl ThemeState {
             match outcome {
                 Some(Ok(Some(tags))) => self.tags = Some((key, Arc::new(tags))),
                 Some(Ok(None)) => {}
-                Some(Err(e)) => error = Some(e),
-                None => error = Some("reading the comments stopped unexpectedly".to_owned()),
+                Some(Err(e)) => error = failed(e.into()),
+                None => error = stopped("reading the comments"),
             }
         }
         if let Some(job) = self.count_job.as_mut()
@@ -224,8 +244,8 @@ impl ThemeState {
             self.count_job = None;
             match outcome {
                 Some(Ok(summary)) => self.summary = Some((key, Arc::new(summary))),
-                Some(Err(e)) => error = Some(e),
-                None => error = Some("counting the themes stopped unexpectedly".to_owned()),
+                Some(Err(e)) => error = failed(e.into()),
+                None => error = stopped("counting the themes"),
             }
         }
         let Some(survey) = survey.filter(|s| !s.comment_names.is_empty()) else {
@@ -257,10 +277,10 @@ impl ThemeState {
                 let cancel = Arc::new(AtomicBool::new(false));
                 let (job_survey, codebook, job_cancel) =
                     (Arc::clone(survey), self.codebook.clone(), Arc::clone(&cancel));
-                let work = move || tag_survey(&job_survey, &codebook, &job_cancel).map_err(|e| e.to_string());
+                let work = move || tag_survey(&job_survey, &codebook, &job_cancel);
                 match Worker::spawn("themes", work, wake.clone()) {
                     Ok(worker) => self.tag_job = Some(TagJob { key, cancel, worker }),
-                    Err(e) => error = Some(format!("cannot start reading the comments: {e}")),
+                    Err(e) => error = failed(Cause::thread("cannot start reading the comments", e)),
                 }
             }
             return error;
@@ -273,39 +293,55 @@ impl ThemeState {
         }
         let Some(tags) = self.tags().cloned() else { return error };
         let (job_survey, job_filter) = (Arc::clone(survey), filter.clone());
-        let work = move || theme_summary(&job_survey, &tags, &job_filter).map_err(|e| e.to_string());
+        let work = move || theme_summary(&job_survey, &tags, &job_filter);
         match Worker::spawn("theme-counts", work, wake) {
             Ok(worker) => self.count_job = Some(CountJob { key: count_key, worker }),
-            Err(e) => error = Some(format!("cannot start counting the themes: {e}")),
+            Err(e) => error = failed(Cause::thread("cannot start counting the themes", e)),
         }
         error
     }
 
+    /// Carries out a themes command; a dialog is asked through `services`.
+    pub fn apply(&mut self, command: ThemeCommand, services: &Services) -> Result<(), Failure> {
+        let failed = |cause: Cause| Failure::new(NoticeKind::Codebook, cause);
+        match command {
+            ThemeCommand::Edit(edit) => self.edit(&edit).map_err(failed),
+            ThemeCommand::StopReading => {
+                self.stop_reading();
+                Ok(())
+            }
+            ThemeCommand::ResumeReading => {
+                self.resume_reading();
+                Ok(())
+            }
+            ThemeCommand::Import | ThemeCommand::Export => {
+                let export = command == ThemeCommand::Export;
+                let texts = crate::i18n::themes::ThemeTexts::of(services.language);
+                let title = if export { texts.export_codebook } else { texts.import_codebook };
+                self.open_dialog(export, title.trim_end_matches('…').to_owned(), services).map_err(failed)
+            }
+        }
+    }
+
     /// Applies an edit, saves the codebook and has the comments read again.
-    pub fn edit(&mut self, edit: &CodebookEdit) -> Result<(), String> {
+    pub fn edit(&mut self, edit: &CodebookEdit) -> Result<(), Cause> {
         let mut codebook = self.codebook.clone();
         apply_edit(&mut codebook, edit, self.tags().map(|t| t.as_ref()))?;
         self.replace(codebook)
     }
 
     /// Uses `codebook` from now on, saves it and has the comments read again.
-    pub fn replace(&mut self, codebook: Codebook) -> Result<(), String> {
+    pub fn replace(&mut self, codebook: Codebook) -> Result<(), Cause> {
         self.codebook = codebook;
         self.version += 1;
         match &self.file {
-            Some(path) => write_codebook(path, &self.codebook),
+            Some(path) => Ok(write_codebook(path, &self.codebook)?),
             None => Ok(()),
         }
     }
 
     /// Asks for the import (or export) file through the app's dialog service, on its own thread.
-    pub fn open_dialog(
-        &mut self,
-        export: bool,
-        title: String,
-        chooser: &super::export::PathChooser,
-        wake: impl Fn() + Send + 'static,
-    ) -> Result<(), String> {
+    fn open_dialog(&mut self, export: bool, title: String, services: &Services) -> Result<(), Cause> {
         if self.dialog.is_some() {
             return Ok(());
         }
@@ -316,16 +352,21 @@ impl ThemeState {
             open: (!export).then(|| vec!["json", "csv"]),
             kind: Some("Codebook".to_owned()),
         };
-        self.dialog = Some((export, FileDialogJob::ask(chooser, question, wake)?));
+        self.dialog = Some((export, FileDialogJob::ask(&services.chooser, question, services.waker())?));
         Ok(())
     }
 
     /// Takes the path chosen in the import or export dialog and reads or writes the codebook.
-    pub fn poll_dialog(&mut self) -> Result<(), String> {
+    pub fn poll_dialog(&mut self) -> Result<(), Failure> {
         let Some(choice) = self.dialog.as_mut().and_then(|(_, d)| d.poll()) else { return Ok(()) };
         let export = self.dialog.take().is_some_and(|(e, _)| e);
         let Some(path) = choice else { return Ok(()) };
-        if export { write_codebook(&path, &self.codebook) } else { self.replace(read_codebook(&path)?) }
+        let done = if export {
+            write_codebook(&path, &self.codebook).map_err(Cause::from)
+        } else {
+            read_codebook(&path).map_err(Cause::from).and_then(|codebook| self.replace(codebook))
+        };
+        done.map_err(|cause| Failure::new(NoticeKind::Codebook, cause))
     }
 }
 
@@ -385,7 +426,7 @@ mod tests {
         assert_eq!(parking.keywords_in(Language::Dutch).count(), 2);
         state.edit(&CodebookEdit::Merge(ThemeId::new("price").unwrap(), id.clone())).unwrap();
         assert!(state.codebook.get(&id).is_none());
-        let err = state.edit(&CodebookEdit::Remove(id)).unwrap_err();
+        let err = state.edit(&CodebookEdit::Remove(id)).unwrap_err().to_string();
         assert!(err.contains("parking"), "{err}");
         let csv = dir.path().join("book.csv");
         write_codebook(&csv, &state.codebook).unwrap();
@@ -401,7 +442,9 @@ mod tests {
         let path = dir.path().join("codebook.json");
         std::fs::write(&path, "{ not json").unwrap();
         let (state, error) = ThemeState::from_file(Some(path));
-        assert!(error.unwrap().starts_with("codebook.json: "));
+        let error = error.unwrap();
+        assert_eq!(error.kind, NoticeKind::Codebook);
+        assert!(error.to_string().starts_with("codebook.json: "), "{error}");
         assert_eq!(state.codebook, default_codebook());
     }
 }

@@ -8,8 +8,10 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::{self, Filter, Period, Survey};
+use crate::analysis::{self, AnalysisError, Filter, Period, Survey};
+use crate::app::failure::{Cause, Failure};
 use crate::app::jobs::Worker;
+use crate::app::notice_list::NoticeKind;
 use crate::benchmarks::{Benchmark, DataContext};
 use crate::chart::Tone;
 use crate::report::BreakdownRow;
@@ -79,6 +81,50 @@ pub enum SortKey {
     Difference,
 }
 
+/// What the user asks of the views.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ViewCommand {
+    /// Show one of the analysis views.
+    SetView(View),
+    /// Replace the filter applied to every view.
+    SetFilter(Filter),
+    /// Break down by this column (`None`: the default column).
+    SetSegment(Option<String>),
+    /// Add a second column for a two-way breakdown (`None`: one-way).
+    SetSecond(Option<String>),
+    /// Trend period (`None`: automatic).
+    SetPeriod(Option<Period>),
+    /// Hide segments under 30 answers.
+    SetHideSmall(bool),
+    /// Sort the Segments table by this key (again: reverse).
+    SortBy(SortKey),
+    /// List the responses of one segment (column, value), or of every kept row.
+    ShowResponses(Option<(String, String)>),
+    /// List the responses mentioning this theme (id), under the filter.
+    ShowThemeResponses(String),
+    /// Show this theme's quotes in the Themes view (`None`: the first theme).
+    SelectTheme(Option<String>),
+    /// List only detractors, passives or promoters (`None`: all).
+    SetResponseGroup(Option<ScoreGroup>),
+    /// Set the data's region and audience.
+    SetContext(DataContext),
+    /// Compare the overall NPS with this benchmark id (`None`: no comparison).
+    SetOverallBenchmark(Option<String>),
+    /// Compare a sector value with this benchmark id (`-` for none).
+    SetMatch(String, String),
+}
+
+/// What a view command asks of the window besides the views themselves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewOutcome {
+    /// Nothing more.
+    Done,
+    /// The user chose this view: remember it for the next start.
+    Chosen(View),
+    /// Show the analysis screen (the Responses view was asked for from elsewhere).
+    ShowAnalysis,
+}
+
 /// Everything the user chose about the views; saved with a project as plain data.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -116,6 +162,50 @@ pub struct ViewSettings {
 }
 
 impl ViewSettings {
+    /// Carries out a view command.
+    pub fn apply(&mut self, command: ViewCommand) -> ViewOutcome {
+        match command {
+            ViewCommand::SetView(view) => {
+                self.view = view;
+                return ViewOutcome::Chosen(view);
+            }
+            ViewCommand::SetFilter(filter) => self.filter = filter,
+            ViewCommand::SetSegment(column) => {
+                self.segment = column;
+                self.second = None;
+            }
+            ViewCommand::SetSecond(column) => self.second = column,
+            ViewCommand::SetPeriod(period) => self.period = period,
+            ViewCommand::SetHideSmall(hide) => self.hide_small = hide,
+            ViewCommand::SortBy(key) => {
+                self.descending = if self.sort == key { !self.descending } else { key != SortKey::Value };
+                self.sort = key;
+            }
+            ViewCommand::ShowResponses(selection) => {
+                self.theme_selection = None;
+                self.selection = selection;
+                self.view = View::Responses;
+                return ViewOutcome::ShowAnalysis;
+            }
+            ViewCommand::ShowThemeResponses(theme) => {
+                self.selection = None;
+                self.group = None;
+                self.theme_selection = Some(theme);
+                self.view = View::Responses;
+                return ViewOutcome::ShowAnalysis;
+            }
+            ViewCommand::SelectTheme(theme) => self.theme = theme,
+            ViewCommand::SetResponseGroup(group) => self.group = group,
+            ViewCommand::SetContext(context) => self.context = context,
+            ViewCommand::SetOverallBenchmark(id) => self.overall_benchmark = id,
+            ViewCommand::SetMatch(value, id) => {
+                self.matches.retain(|(v, _)| *v != value);
+                self.matches.push((value, id));
+            }
+        }
+        ViewOutcome::Done
+    }
+
     /// Every breakdown's rows as the Segments view shows them (sorted, small ones hidden as set),
     /// breakdowns in their first-seen order: what Export all writes.
     #[must_use]
@@ -202,8 +292,8 @@ pub struct Computed {
     /// Rows (positions in the survey) with a valid answer behind the filter and selection,
     /// ascending; shared so that a view can tell cheaply whether it changed.
     pub responses: Arc<[u32]>,
-    /// Why the views could not be computed (an internal error, in plain words).
-    pub error: Option<String>,
+    /// Why the views could not be computed (an internal error).
+    pub error: Option<AnalysisError>,
 }
 
 /// The `(column, value)` conditions of a selection: one for a segment, two for a two-way cell
@@ -234,8 +324,7 @@ pub fn compute(
     let conditions = selection_conditions(survey, selection);
     let results = compute_views(survey, request, library);
     let responses = analysis::responses(survey, &request.filter, &conditions, group.map(ScoreGroup::range));
-    let error =
-        results.as_ref().err().map(ToString::to_string).or_else(|| responses.as_ref().err().map(ToString::to_string));
+    let error = results.as_ref().err().or(responses.as_ref().err()).cloned();
     Computed {
         request: request.clone(),
         selection: selection.cloned(),
@@ -281,13 +370,17 @@ impl ComputeState {
         settings: &ViewSettings,
         library_version: u64,
         wake: impl Fn() + Send + 'static,
-    ) -> Vec<String> {
+    ) -> Vec<Failure> {
         let mut problems = Vec::new();
+        let failed = |cause: Cause| Failure::new(NoticeKind::Analysis, cause);
         if let Some(outcome) = self.job.as_mut().and_then(ComputeJob::poll) {
             self.job = None;
-            if let Some(computed) = outcome {
-                problems.extend(computed.error.clone());
-                self.computed = Some(computed);
+            match outcome {
+                Some(computed) => {
+                    problems.extend(computed.error.clone().map(|e| failed(e.into())));
+                    self.computed = Some(computed);
+                }
+                None => problems.push(failed(Cause::Crashed { what: "computing the views".into(), stopped: true })),
             }
         }
         let request = settings.request(survey, library_version);
@@ -302,7 +395,7 @@ impl ComputeState {
         }
         match ComputeJob::start(Arc::clone(survey), Arc::clone(library), request, selection, group, wake) {
             Ok(job) => self.job = Some(job),
-            Err(message) => problems.push(message),
+            Err(cause) => problems.push(failed(cause)),
         }
         problems
     }
@@ -328,11 +421,12 @@ impl ComputeJob {
         selection: Option<(String, String)>,
         group: Option<ScoreGroup>,
         wake: impl Fn() + Send + 'static,
-    ) -> Result<Self, String> {
+    ) -> Result<Self, Cause> {
         let job_request = request.clone();
         let job_selection = selection.clone();
         let work = move || compute(&survey, &job_request, job_selection.as_ref(), group, &library);
-        let worker = Worker::spawn("compute", work, wake).map_err(|e| format!("cannot start the computation: {e}"))?;
+        let worker =
+            Worker::spawn("compute", work, wake).map_err(|e| Cause::thread("cannot start the computation", e))?;
         Ok(Self { request, selection, group, worker })
     }
 

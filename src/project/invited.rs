@@ -41,9 +41,29 @@ pub fn parse_count(text: &str) -> Option<u64> {
     groups.concat().parse().ok()
 }
 
+/// Why a table of invited counts could not be used; every message names the file and the cell.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InvitedError {
+    /// The file could not be read.
+    #[error(transparent)]
+    Import(#[from] import::ImportError),
+    /// A count that is not a whole number.
+    #[error("{place}, row {row}, column {column}: '{count}' is not a whole number of people invited")]
+    NotACount { place: String, row: usize, column: String, count: String },
+    /// A count without its value.
+    #[error("{place}, row {row}, column {column}: the value is blank")]
+    BlankValue { place: String, row: usize, column: String },
+    /// The same value on two rows.
+    #[error("{place}, rows {first} and {row}: '{value}' is listed twice")]
+    Twice { place: String, first: usize, row: usize, value: String },
+    /// No counts at all.
+    #[error("{place}: no invited counts; write one value per row with the number invited beside it (Region, Invited)")]
+    Empty { place: String },
+}
+
 /// Reads invited counts from the file at `path`.
-pub fn read_invited_file(path: &Path) -> Result<InvitedTable, String> {
-    let rows = import::read_plain_rows(path).map_err(|e| e.to_string())?;
+pub fn read_invited_file(path: &Path) -> Result<InvitedTable, InvitedError> {
+    let rows = import::read_plain_rows(path)?;
     let place = import::display_name(path);
     let mut column = None;
     let mut counts = BTreeMap::new();
@@ -57,23 +77,18 @@ pub fn read_invited_file(path: &Path) -> Result<InvitedTable, String> {
                 column = Some(value);
                 continue;
             }
-            return Err(format!(
-                "{place}, row {row}, column {}: '{count}' is not a whole number of people invited",
-                column_letter(1)
-            ));
+            return Err(InvitedError::NotACount { place, row: *row, column: column_letter(1), count });
         };
         if value.is_empty() {
-            return Err(format!("{place}, row {row}, column {}: the value is blank", column_letter(0)));
+            return Err(InvitedError::BlankValue { place, row: *row, column: column_letter(0) });
         }
         if let Some(first) = first_row_of.insert(value.clone(), *row) {
-            return Err(format!("{place}, rows {first} and {row}: '{value}' is listed twice"));
+            return Err(InvitedError::Twice { place, first, row: *row, value });
         }
         counts.insert(value, n);
     }
     if counts.is_empty() {
-        return Err(format!(
-            "{place}: no invited counts; write one value per row with the number invited beside it (Region, Invited)"
-        ));
+        return Err(InvitedError::Empty { place });
     }
     Ok(InvitedTable { column, counts })
 }
@@ -103,9 +118,12 @@ mod tests {
         assert_eq!(table.column.as_deref(), Some("Regio"));
         assert_eq!(table.counts, [("Noord".to_owned(), 1_200), ("Zuid".to_owned(), 800)].into_iter().collect());
         std::fs::write(&path, "Noord,1200\nZuid,veel\n").unwrap();
-        let error = read_invited_file(&path).unwrap_err();
+        let error = read_invited_file(&path).unwrap_err().to_string();
         assert_eq!(error, "invited.csv, row 2, column B: 'veel' is not a whole number of people invited");
         std::fs::write(&path, "Noord,1200\nNoord,800\n").unwrap();
-        assert_eq!(read_invited_file(&path).unwrap_err(), "invited.csv, rows 1 and 2: 'Noord' is listed twice");
+        assert_eq!(
+            read_invited_file(&path).unwrap_err().to_string(),
+            "invited.csv, rows 1 and 2: 'Noord' is listed twice"
+        );
     }
 }

@@ -2,6 +2,7 @@
 //! verdict, the source, year, region and audience, and warnings; the data's context; the overall
 //! benchmark; and the user's own benchmarks (add, edit, delete, import, export).
 
+use crate::app::{BenchmarkCommand, ViewCommand};
 use eframe::egui::{self, RichText};
 
 use super::{ViewContext, theme};
@@ -86,11 +87,11 @@ fn benchmarks_view(
                 ui,
                 |ui| {
                     if ui.selectable_label(current.is_none(), t.bench_none).clicked() {
-                        commands.push(AppCommand::SetOverallBenchmark(None));
+                        commands.push(AppCommand::View(ViewCommand::SetOverallBenchmark(None)));
                     }
                     for b in library {
                         if ui.selectable_label(current.is_some_and(|c| c.id == b.id), benchmark_label(b)).clicked() {
-                            commands.push(AppCommand::SetOverallBenchmark(Some(b.id.clone())));
+                            commands.push(AppCommand::View(ViewCommand::SetOverallBenchmark(Some(b.id.clone()))));
                         }
                     }
                 },
@@ -137,12 +138,15 @@ fn context_line(ui: &mut egui::Ui, context: &DataContext, t: &Texts, commands: &
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, t.bench_context));
         if response.changed() {
             let region = Some(region.trim().to_uppercase()).filter(|r| !r.is_empty());
-            commands.push(AppCommand::SetContext(DataContext { region, ..context.clone() }));
+            commands.push(AppCommand::View(ViewCommand::SetContext(DataContext { region, ..context.clone() })));
         }
         ui.label(t.bench_audience);
         for (choice, label) in [(None, t.audience_unset), (Some(Audience::B2b), "B2B"), (Some(Audience::B2c), "B2C")] {
             if ui.selectable_label(context.audience == choice, label).clicked() {
-                commands.push(AppCommand::SetContext(DataContext { audience: choice, ..context.clone() }));
+                commands.push(AppCommand::View(ViewCommand::SetContext(DataContext {
+                    audience: choice,
+                    ..context.clone()
+                })));
             }
         }
     });
@@ -193,7 +197,7 @@ fn sector_table(
                     .width(220.0)
                     .show_ui(ui, |ui| {
                         if ui.selectable_label(current.is_none(), t.bench_none).clicked() {
-                            commands.push(AppCommand::SetMatch(row.value.clone(), "-".to_owned()));
+                            commands.push(AppCommand::View(ViewCommand::SetMatch(row.value.clone(), "-".to_owned())));
                         }
                         for b in candidates
                             .iter()
@@ -202,7 +206,7 @@ fn sector_table(
                         {
                             if ui.selectable_label(current.is_some_and(|c| c.id == b.id), benchmark_label(b)).clicked()
                             {
-                                commands.push(AppCommand::SetMatch(row.value.clone(), b.id.clone()));
+                                commands.push(AppCommand::View(ViewCommand::SetMatch(row.value.clone(), b.id.clone())));
                             }
                         }
                     });
@@ -214,7 +218,9 @@ fn sector_table(
                     let name = format!("{}: {}", t.edit, b.id);
                     button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
                     if button.clicked() {
-                        commands.push(AppCommand::EditBenchmark(Some(BenchmarkForm::from_benchmark(b))));
+                        commands.push(AppCommand::Benchmark(BenchmarkCommand::Edit(Some(Box::new(
+                            BenchmarkForm::from_benchmark(b),
+                        )))));
                     }
                 }
             });
@@ -267,13 +273,13 @@ fn user_benchmarks(ui: &mut egui::Ui, user: &[Benchmark], t: &Texts, commands: &
     ui.horizontal(|ui| {
         ui.label(RichText::new(t.user_benchmarks).heading());
         if ui.button(t.add_benchmark).clicked() {
-            commands.push(AppCommand::EditBenchmark(Some(BenchmarkForm::default())));
+            commands.push(AppCommand::Benchmark(BenchmarkCommand::Edit(Some(Box::default()))));
         }
         if ui.button(t.import_benchmarks).clicked() {
-            commands.push(AppCommand::ImportBenchmarks);
+            commands.push(AppCommand::Benchmark(BenchmarkCommand::Import));
         }
         if !user.is_empty() && ui.button(t.export_benchmarks).clicked() {
-            commands.push(AppCommand::ExportBenchmarks);
+            commands.push(AppCommand::Benchmark(BenchmarkCommand::Export));
         }
     });
     if user.is_empty() {
@@ -287,10 +293,12 @@ fn user_benchmarks(ui: &mut egui::Ui, user: &[Benchmark], t: &Texts, commands: &
             ui.label(if b.is_point() { format!("{lo}") } else { format!("{lo} – {hi}") });
             ui.label(RichText::new(&b.source).weak());
             if ui.small_button(t.edit).clicked() {
-                commands.push(AppCommand::EditBenchmark(Some(BenchmarkForm::from_benchmark(b))));
+                commands.push(AppCommand::Benchmark(BenchmarkCommand::Edit(Some(Box::new(
+                    BenchmarkForm::from_benchmark(b),
+                )))));
             }
             if ui.small_button(t.delete).clicked() {
-                commands.push(AppCommand::DeleteBenchmark(b.id.clone()));
+                commands.push(AppCommand::Benchmark(BenchmarkCommand::Delete(b.id.clone())));
             }
             ui.end_row();
         }
@@ -337,18 +345,23 @@ pub fn form_window(ctx: &egui::Context, form: &BenchmarkForm, t: &Texts, command
         }
         ui.horizontal(|ui| {
             if ui.button(t.save).clicked() {
-                commands.push(AppCommand::SaveBenchmarkForm(edited.clone()));
+                commands.push(AppCommand::Benchmark(BenchmarkCommand::Save(Box::new(edited.clone()))));
             }
             if ui.button(t.cancel).clicked() {
-                commands.push(AppCommand::EditBenchmark(None));
+                commands.push(AppCommand::Benchmark(BenchmarkCommand::Edit(None)));
             }
         });
     });
     if !open {
-        commands.push(AppCommand::EditBenchmark(None));
+        commands.push(AppCommand::Benchmark(BenchmarkCommand::Edit(None)));
     } else if edited != *form
-        && !commands.iter().any(|c| matches!(c, AppCommand::SaveBenchmarkForm(_) | AppCommand::EditBenchmark(_)))
+        && !commands.iter().any(|c| {
+            matches!(
+                c,
+                AppCommand::Benchmark(BenchmarkCommand::Save(_)) | AppCommand::Benchmark(BenchmarkCommand::Edit(_))
+            )
+        })
     {
-        commands.push(AppCommand::EditBenchmark(Some(edited)));
+        commands.push(AppCommand::Benchmark(BenchmarkCommand::Edit(Some(Box::new(edited)))));
     }
 }

@@ -1,6 +1,7 @@
 //! The window's frame around the analysis: menu bar, loading and export progress with their
 //! Cancel buttons, the notices, About box and the drop-a-file overlay.
 
+use crate::app::{ExportCommand, LoadCommand, ProjectCommand, ViewCommand, WindowCommand};
 use eframe::egui::{self, RichText};
 
 use super::shortcuts::{self, WindowAction};
@@ -33,23 +34,23 @@ pub fn menu_bar(
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(t.menu_file, |ui| {
             if ui.add(egui::Button::new(t.open).shortcut_text(&open_key)).clicked() {
-                commands.push(AppCommand::ShowOpenDialog);
+                commands.push(AppCommand::Load(LoadCommand::ShowOpenDialog));
             }
             if ui.button(t.open_sample).clicked() {
-                commands.push(AppCommand::Open(LoadSource::Sample));
+                commands.push(AppCommand::Load(LoadCommand::Open(LoadSource::Sample)));
             }
             ui.separator();
             super::project::menu_items(ui, app, t.project, commands);
             ui.separator();
             if ui.add_enabled(loaded, egui::Button::new(t.review_import)).clicked() {
-                commands.push(AppCommand::ShowScreen(Screen::Review));
+                commands.push(AppCommand::Window(WindowCommand::ShowScreen(Screen::Review)));
             }
             if app.can_save_project() && ui.add(egui::Button::new(t.save_project).shortcut_text(&save_key)).clicked() {
-                commands.push(AppCommand::SaveProject);
+                commands.push(AppCommand::Project(ProjectCommand::Save));
             }
             let export_all = egui::Button::new(x.export_all).shortcut_text(&export_key);
             if ui.add_enabled(loaded && !app.exports().is_busy(), export_all).clicked() {
-                commands.push(AppCommand::Export(crate::app::export::ExportRequest::All));
+                commands.push(AppCommand::Export(ExportCommand::Start(crate::app::export::ExportRequest::All)));
             }
             ui.menu_button(t.recent, |ui| {
                 if app.settings().recent_files.is_empty() {
@@ -57,19 +58,19 @@ pub fn menu_bar(
                 }
                 for path in &app.settings().recent_files {
                     if ui.button(path.display().to_string()).clicked() {
-                        commands.push(AppCommand::Open(LoadSource::File(path.clone())));
+                        commands.push(AppCommand::Load(LoadCommand::Open(LoadSource::File(path.clone()))));
                     }
                 }
                 if !app.settings().recent_files.is_empty() {
                     ui.separator();
                     if ui.button(t.clear_recent).clicked() {
-                        commands.push(AppCommand::ClearRecent);
+                        commands.push(AppCommand::Window(WindowCommand::ClearRecent));
                     }
                 }
             });
             ui.separator();
             if ui.button(t.quit).clicked() {
-                commands.push(AppCommand::Quit);
+                commands.push(AppCommand::Window(WindowCommand::Quit));
             }
         });
         ui.menu_button(t.menu_view, |ui| {
@@ -78,8 +79,8 @@ pub fn menu_bar(
                 let chosen = loaded && app.screen() == Screen::Dashboard && app.views().view == *view;
                 let button = egui::Button::selectable(chosen, label).shortcut_text(shortcut);
                 if ui.add_enabled(loaded, button).clicked() {
-                    commands.push(AppCommand::ShowScreen(Screen::Dashboard));
-                    commands.push(AppCommand::SetView(*view));
+                    commands.push(AppCommand::Window(WindowCommand::ShowScreen(Screen::Dashboard)));
+                    commands.push(AppCommand::View(ViewCommand::SetView(*view)));
                 }
             }
             if ui.add_enabled(loaded, egui::Button::new(h.focus_filter).shortcut_text(&filter_key)).clicked() {
@@ -92,14 +93,14 @@ pub fn menu_bar(
                 (ThemeChoice::Dark, t.theme_dark),
             ] {
                 if ui.radio(app.settings().theme == choice, label).clicked() {
-                    commands.push(AppCommand::SetTheme(choice));
+                    commands.push(AppCommand::Window(WindowCommand::SetTheme(choice)));
                 }
             }
             ui.separator();
             ui.label(t.language);
             for language in Language::ALL {
                 if ui.radio(app.settings().language == language, language.native_name()).clicked() {
-                    commands.push(AppCommand::SetLanguage(language));
+                    commands.push(AppCommand::Window(WindowCommand::SetLanguage(language)));
                 }
             }
         });
@@ -108,7 +109,7 @@ pub fn menu_bar(
                 actions.push(WindowAction::ShowGuide);
             }
             if ui.button(t.about).clicked() {
-                commands.push(AppCommand::ShowAbout(true));
+                commands.push(AppCommand::Window(WindowCommand::ShowAbout(true)));
             }
         });
         super::project::in_use(ui, app, t.project);
@@ -155,7 +156,7 @@ pub fn notices(ui: &mut egui::Ui, app: &NpsApp, t: &Texts, commands: &mut Vec<Ap
         let label = fill(x.exporting_files, &[("done", &done.to_string()), ("total", &total.to_string())]);
         let share = if total == 0 { 0.0 } else { done as f32 / total as f32 };
         let bar = egui::ProgressBar::new(share);
-        busy_row(ui, &label, bar, t, AppCommand::StopExport, commands);
+        busy_row(ui, &label, bar, t, AppCommand::Export(ExportCommand::Stop), commands);
     }
     if let Some(job) = app.job() {
         // Text files report how far the reader is; a workbook is read in one call that gives
@@ -167,7 +168,7 @@ pub fn notices(ui: &mut egui::Ui, app: &NpsApp, t: &Texts, commands: &mut Vec<Ap
             egui::ProgressBar::new(0.0).animate(true).text(t.reading)
         };
         let label = fill(t.loading, &[("file", &job.source.display_name())]);
-        busy_row(ui, &label, bar, t, AppCommand::CancelLoad, commands);
+        busy_row(ui, &label, bar, t, AppCommand::Load(LoadCommand::Cancel), commands);
     }
     let visuals = ui.visuals().clone();
     let colour = theme::error_text(&visuals);
@@ -193,7 +194,7 @@ pub fn notices(ui: &mut egui::Ui, app: &NpsApp, t: &Texts, commands: &mut Vec<Ap
                             egui::WidgetInfo::labeled(egui::Role::Button, true, format!("{}: {title}", t.dismiss))
                         });
                         if dismiss.clicked() {
-                            commands.push(AppCommand::DismissNotice(notice.id));
+                            commands.push(AppCommand::Window(WindowCommand::DismissNotice(notice.id)));
                         }
                     });
                 });
@@ -243,11 +244,11 @@ pub fn about_window(ctx: &egui::Context, t: &Texts, h: &HelpTexts, commands: &mu
         });
         ui.add_space(6.0);
         if ui.button(t.close).clicked() {
-            commands.push(AppCommand::ShowAbout(false));
+            commands.push(AppCommand::Window(WindowCommand::ShowAbout(false)));
         }
     });
     if !open {
-        commands.push(AppCommand::ShowAbout(false));
+        commands.push(AppCommand::Window(WindowCommand::ShowAbout(false)));
     }
 }
 

@@ -2,6 +2,7 @@
 //! n, shares, mean), CES/CSAT/grade cards, the benchmark verdicts, the response rate, the 0-10
 //! distribution beside the top detractor themes, and the excluded-rows notice and window.
 
+use crate::app::{ViewCommand, WindowCommand};
 use eframe::egui::{self, RichText, Role, WidgetInfo};
 
 use super::{ViewContext, export_menu, plot, theme};
@@ -152,7 +153,7 @@ fn benchmark_line(
     ui.add_space(12.0);
     ui.horizontal_wrapped(|ui| {
         if ui.link(RichText::new(t.bench_title).strong()).clicked() {
-            commands.push(AppCommand::SetView(View::Benchmarks));
+            commands.push(AppCommand::View(ViewCommand::SetView(View::Benchmarks)));
         }
         for (what, c) in compared {
             ui.label(format!("{what}:"));
@@ -222,7 +223,7 @@ fn source_line(ui: &mut egui::Ui, report: &Report, t: &Texts, commands: &mut Vec
             ui.label(RichText::new(t.nothing_excluded).weak());
         } else if ui.link(plural(t.excluded_notice, excluded as u64, &[])).on_hover_text(t.help.tip_excluded).clicked()
         {
-            commands.push(AppCommand::ShowExclusions(true));
+            commands.push(AppCommand::Window(WindowCommand::ShowExclusions(true)));
         }
     });
 }
@@ -367,10 +368,10 @@ pub fn exclusions_window(
         });
         ui.add_space(6.0);
         if ui.button(t.close).clicked() {
-            commands.push(AppCommand::ShowExclusions(false));
+            commands.push(AppCommand::Window(WindowCommand::ShowExclusions(false)));
         }
     });
     if !open {
-        commands.push(AppCommand::ShowExclusions(false));
+        commands.push(AppCommand::Window(WindowCommand::ShowExclusions(false)));
     }
 }

@@ -1,6 +1,7 @@
 //! The Export buttons beside every chart and table, and the confirmation that names what was
 //! written. They only return commands; the app chooses the path and writes on a background thread.
 
+use crate::app::ExportCommand;
 use eframe::egui::{self, RichText};
 
 use crate::app::AppCommand;
@@ -24,10 +25,10 @@ pub fn chart_menu(ui: &mut egui::Ui, spec: &ChartSpec, x: &ExportTexts, commands
         for (label, format) in choices {
             if ui.button(label).clicked() {
                 let spec = Box::new(spec.clone());
-                commands.push(AppCommand::Export(match format {
+                commands.push(AppCommand::Export(ExportCommand::Start(match format {
                     Some(format) => ExportRequest::Chart(spec, format),
                     None => ExportRequest::Copy(spec),
-                }));
+                })));
                 ui.close();
             }
         }
@@ -57,7 +58,7 @@ pub fn table_menu(
             }
         }
         if let Some(format) = chosen {
-            commands.push(AppCommand::Export(ExportRequest::Table(Box::new(make()), format)));
+            commands.push(AppCommand::Export(ExportCommand::Start(ExportRequest::Table(Box::new(make()), format))));
         }
     });
     name_menu(&menu.response, &format!("{} {name} (xlsx, CSV)", x.export_button));
@@ -101,10 +102,10 @@ pub fn notice_window(
         }
         ui.add_space(6.0);
         if ui.button(t.close).clicked() {
-            commands.push(AppCommand::CloseExportNotice);
+            commands.push(AppCommand::Export(ExportCommand::CloseNotice));
         }
     });
     if !open {
-        commands.push(AppCommand::CloseExportNotice);
+        commands.push(AppCommand::Export(ExportCommand::CloseNotice));
     }
 }

@@ -1,6 +1,7 @@
 //! The Guide panel (Help › Guide, F1) and the empty window's way in: plain-language help on the
 //! NPS groups, the interval, pale and flagged segments, benchmark verdicts and excluded rows.
 
+use crate::app::LoadCommand;
 use eframe::egui::{self, RichText};
 
 use crate::app::{AppCommand, LoadSource};
@@ -84,11 +85,11 @@ pub fn empty_state(
         ui.add_space(16.0);
         let open = egui::Button::new(RichText::new(h.empty_open).size(16.0)).shortcut_text(open_shortcut);
         if ui.add(open).clicked() {
-            commands.push(AppCommand::ShowOpenDialog);
+            commands.push(AppCommand::Load(LoadCommand::ShowOpenDialog));
         }
         ui.add_space(6.0);
         if ui.button(RichText::new(h.empty_sample).size(16.0)).clicked() {
-            commands.push(AppCommand::Open(LoadSource::Sample));
+            commands.push(AppCommand::Load(LoadCommand::Open(LoadSource::Sample)));
         }
         ui.add_space(6.0);
         ui.label(RichText::new(h.empty_drop).weak());

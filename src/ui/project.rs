@@ -3,8 +3,9 @@
 //! typed or imported.
 //!
 //! The Invitations window is a small struct owning the text being typed; every count that reads
-//! as a whole number goes to the app as a new data context ([`AppCommand::SetContext`]).
+//! as a whole number goes to the app as a new data context ([`AppCommand::View(ViewCommand::SetContext)`]).
 
+use crate::app::{ProjectCommand, ViewCommand};
 use std::collections::BTreeMap;
 
 use eframe::egui::{self, RichText};
@@ -21,7 +22,7 @@ use crate::project::invited::parse_count;
 /// while [`NpsApp::can_save_project`]).
 pub fn menu_items(ui: &mut egui::Ui, app: &NpsApp, p: &ProjectTexts, commands: &mut Vec<AppCommand>) {
     if ui.add_enabled(!app.projects().is_asking(), egui::Button::new(p.open_project)).clicked() {
-        commands.push(AppCommand::OpenProject);
+        commands.push(AppCommand::Project(ProjectCommand::Open));
     }
 }
 
@@ -48,7 +49,7 @@ pub fn notice(ui: &mut egui::Ui, app: &NpsApp, t: &Texts, commands: &mut Vec<App
             ui.label(RichText::new(&notice.message).color(visuals.text_color()));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
                 if ui.button(t.dismiss).clicked() {
-                    commands.push(AppCommand::DismissProjectNotice);
+                    commands.push(AppCommand::Project(ProjectCommand::DismissNotice));
                 }
             });
         });
@@ -187,7 +188,7 @@ impl InvitedEditor {
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 if ui.button(p.invited_import).clicked() {
-                    commands.push(AppCommand::ImportInvited(invited.by_column.clone()));
+                    commands.push(AppCommand::Project(ProjectCommand::ImportInvited(invited.by_column.clone())));
                 }
                 if ui.button(p.invited_clear).clicked() {
                     invited = Invited::default();
@@ -198,7 +199,7 @@ impl InvitedEditor {
             });
             if invited != context.invited {
                 self.seen = Some(invited.clone());
-                commands.push(AppCommand::SetContext(DataContext { invited, ..context.clone() }));
+                commands.push(AppCommand::View(ViewCommand::SetContext(DataContext { invited, ..context.clone() })));
             }
         });
         if !open {

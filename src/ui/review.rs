@@ -1,6 +1,7 @@
 //! The import review: which sheet and layout were read, the first rows, each column's role (which
 //! the user can change) and the data-quality summary, before the analysis.
 
+use crate::app::{LoadCommand, WindowCommand};
 use eframe::egui::{self, RichText};
 
 use super::ViewContext;
@@ -38,7 +39,7 @@ fn review(ui: &mut egui::Ui, loaded: &LoadedSurvey, t: &Texts, commands: &mut Ve
         ui.heading(t.review_title);
         ui.add_space(16.0);
         if ui.button(RichText::new(t.continue_to_analysis).strong()).clicked() {
-            commands.push(AppCommand::ShowScreen(Screen::Dashboard));
+            commands.push(AppCommand::Window(WindowCommand::ShowScreen(Screen::Dashboard)));
         }
     });
     ui.add_space(4.0);
@@ -56,7 +57,7 @@ fn review(ui: &mut egui::Ui, loaded: &LoadedSurvey, t: &Texts, commands: &mut Ve
                         // Roles belong to the other sheet's columns.
                         options.roles.clear();
                         options.score_column = None;
-                        commands.push(AppCommand::Reimport(options));
+                        commands.push(AppCommand::Load(LoadCommand::Reimport(options)));
                     }
                 }
             });
@@ -79,7 +80,11 @@ fn review(ui: &mut egui::Ui, loaded: &LoadedSurvey, t: &Texts, commands: &mut Ve
     if let Some(skipped) = &report.columns.weight_skipped
         && ui.button(fill(t.apply_weight, &[("column", &skipped.column)])).clicked()
     {
-        commands.push(AppCommand::Reimport(with_role(&loaded.options, &skipped.column, Role::Weight)));
+        commands.push(AppCommand::Load(LoadCommand::Reimport(with_role(
+            &loaded.options,
+            &skipped.column,
+            Role::Weight,
+        ))));
     }
     if let Some(dates) = &report.unreadable_dates {
         ui.label(crate::notices::date_notice(dates, t));
@@ -109,7 +114,11 @@ fn review(ui: &mut egui::Ui, loaded: &LoadedSurvey, t: &Texts, commands: &mut Ve
             for choice in [Role::CesEffort, Role::CesAgree] {
                 // The guess is shown selected; choosing either confirms it or corrects it.
                 if ui.selectable_label(choice == role.role, t.role(choice)).clicked() {
-                    commands.push(AppCommand::Reimport(with_role(&loaded.options, &role.column, choice)));
+                    commands.push(AppCommand::Load(LoadCommand::Reimport(with_role(
+                        &loaded.options,
+                        &role.column,
+                        choice,
+                    ))));
                 }
             }
         });
@@ -136,7 +145,11 @@ fn review(ui: &mut egui::Ui, loaded: &LoadedSurvey, t: &Texts, commands: &mut Ve
                         for choice in Role::ALL {
                             if ui.selectable_label(choice == role.role, t.role(choice)).clicked() && choice != role.role
                             {
-                                commands.push(AppCommand::Reimport(with_role(&loaded.options, &role.column, choice)));
+                                commands.push(AppCommand::Load(LoadCommand::Reimport(with_role(
+                                    &loaded.options,
+                                    &role.column,
+                                    choice,
+                                ))));
                             }
                         }
                     })

@@ -1,6 +1,7 @@
 //! The keyboard shortcuts of the window, in one table: the menus show them (formatted for the
 //! platform by `ctx.format_shortcut`, e.g. Ctrl+O or ⌘O) and [`consume`] acts on them.
 
+use crate::app::{ExportCommand, LoadCommand, ProjectCommand, ViewCommand, WindowCommand};
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
 
 use crate::app::{AppCommand, NpsApp, View};
@@ -43,13 +44,13 @@ pub fn consume(ctx: &egui::Context, app: &NpsApp) -> (Vec<AppCommand>, Vec<Windo
     let loaded = app.loaded().is_some();
     ctx.input_mut(|i| {
         if i.consume_shortcut(&OPEN) {
-            commands.push(AppCommand::ShowOpenDialog);
+            commands.push(AppCommand::Load(LoadCommand::ShowOpenDialog));
         }
         if app.can_save_project() && i.consume_shortcut(&SAVE_PROJECT) {
-            commands.push(AppCommand::SaveProject);
+            commands.push(AppCommand::Project(ProjectCommand::Save));
         }
         if loaded && !app.exports().is_busy() && i.consume_shortcut(&EXPORT_ALL) {
-            commands.push(AppCommand::Export(crate::app::export::ExportRequest::All));
+            commands.push(AppCommand::Export(ExportCommand::Start(crate::app::export::ExportRequest::All)));
         }
         if loaded && i.consume_shortcut(&FOCUS_FILTER) {
             actions.push(WindowAction::FocusFilter);
@@ -59,8 +60,8 @@ pub fn consume(ctx: &egui::Context, app: &NpsApp) -> (Vec<AppCommand>, Vec<Windo
         }
         for (view, shortcut) in VIEWS {
             if loaded && i.consume_shortcut(&shortcut) {
-                commands.push(AppCommand::ShowScreen(crate::app::Screen::Dashboard));
-                commands.push(AppCommand::SetView(view));
+                commands.push(AppCommand::Window(WindowCommand::ShowScreen(crate::app::Screen::Dashboard)));
+                commands.push(AppCommand::View(ViewCommand::SetView(view)));
             }
         }
     });

@@ -4,6 +4,7 @@
 //! Draws plain result structs ([`ThemeSummary`], [`ThemeTags`], the codebook) and returns
 //! commands; never touches polars.
 
+use crate::app::{ThemeCommand, ViewCommand};
 use eframe::egui::{self, RichText};
 
 use super::fields::Drafts;
@@ -37,9 +38,9 @@ fn reading_row(
     commands: &mut Vec<AppCommand>,
 ) {
     let (text, button, command) = if stopped {
-        (tt.reading_stopped, tt.read_comments, AppCommand::ResumeReadingComments)
+        (tt.reading_stopped, tt.read_comments, AppCommand::Themes(ThemeCommand::ResumeReading))
     } else {
-        (tt.reading_comments, t.cancel, AppCommand::StopReadingComments)
+        (tt.reading_comments, t.cancel, AppCommand::Themes(ThemeCommand::StopReading))
     };
     let text = if pale { RichText::new(text).weak() } else { RichText::new(text) };
     ui.horizontal(|ui| {
@@ -131,7 +132,7 @@ fn themes_body(
             super::export_menu::table_menu(ui, tt.col_theme, table, x, commands);
         });
         if let Some(row) = clicked.and_then(|i| summary.themes.get(i)) {
-            commands.push(AppCommand::SelectTheme(Some(row.theme.to_string())));
+            commands.push(AppCommand::View(ViewCommand::SelectTheme(Some(row.theme.to_string()))));
         }
     }
     ui.add_space(10.0);
@@ -185,7 +186,7 @@ fn table(
         for r in &summary.themes {
             let label = r.labels.get(lang);
             if ui.selectable_label(current.as_ref() == Some(&r.theme), label).clicked() {
-                commands.push(AppCommand::SelectTheme(Some(r.theme.to_string())));
+                commands.push(AppCommand::View(ViewCommand::SelectTheme(Some(r.theme.to_string()))));
             }
             ui.label(r.mentions.to_string());
             ui.label(share_label(&r.stats.detractors, t, tt));
@@ -225,7 +226,7 @@ fn table(
             let name = format!("{text}: {label}");
             button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
             if button.clicked() {
-                commands.push(AppCommand::ShowThemeResponses(r.theme.to_string()));
+                commands.push(AppCommand::View(ViewCommand::ShowThemeResponses(r.theme.to_string())));
             }
             ui.end_row();
         }
@@ -249,7 +250,7 @@ fn quotes(ui: &mut egui::Ui, row: &ThemeRow, lang: Language, tt: &ThemeTexts, co
     }
     let text = fill(tt.show_theme_responses, &[("count", &row.positions.len().to_string())]);
     if ui.button(&text).clicked() {
-        commands.push(AppCommand::ShowThemeResponses(row.theme.to_string()));
+        commands.push(AppCommand::View(ViewCommand::ShowThemeResponses(row.theme.to_string())));
     }
 }
 
@@ -283,7 +284,8 @@ fn discovered(
                     let name = format!("{}: {}", tt.make_theme, phrase.display);
                     button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
                     if button.clicked() {
-                        commands.push(AppCommand::EditCodebook(CodebookEdit::FromPhrase(phrase.key.clone())));
+                        commands
+                            .push(AppCommand::Themes(ThemeCommand::Edit(CodebookEdit::FromPhrase(phrase.key.clone()))));
                     }
                 }
             }
@@ -307,19 +309,19 @@ fn codebook_editor(
                 .field(ui, egui::Id::unique("codebook-new-theme"), "", 200.0, tt.new_theme_label)
                 .filter(|l| !l.is_empty())
             {
-                commands.push(AppCommand::EditCodebook(CodebookEdit::Add(label)));
+                commands.push(AppCommand::Themes(ThemeCommand::Edit(CodebookEdit::Add(label))));
             }
             if ui.button(tt.add_theme).clicked() {
-                commands.push(AppCommand::EditCodebook(CodebookEdit::Add(tt.new_theme_label.to_owned())));
+                commands.push(AppCommand::Themes(ThemeCommand::Edit(CodebookEdit::Add(tt.new_theme_label.to_owned()))));
             }
             if ui.button(tt.import_codebook).clicked() {
-                commands.push(AppCommand::ImportCodebook);
+                commands.push(AppCommand::Themes(ThemeCommand::Import));
             }
             if ui.button(tt.export_codebook).clicked() {
-                commands.push(AppCommand::ExportCodebook);
+                commands.push(AppCommand::Themes(ThemeCommand::Export));
             }
             if ui.button(tt.reset_codebook).clicked() {
-                commands.push(AppCommand::EditCodebook(CodebookEdit::Reset));
+                commands.push(AppCommand::Themes(ThemeCommand::Edit(CodebookEdit::Reset)));
             }
         });
         for theme in codebook.themes() {
@@ -340,11 +342,11 @@ fn codebook_editor(
                             };
                             let field = egui::Id::unique(("codebook-label", id.as_str(), code));
                             if let Some(label) = drafts.field(ui, field, current, 180.0, &label_name) {
-                                commands.push(AppCommand::EditCodebook(CodebookEdit::Rename(
+                                commands.push(AppCommand::Themes(ThemeCommand::Edit(CodebookEdit::Rename(
                                     id.clone(),
                                     language,
                                     label,
-                                )));
+                                ))));
                             }
                             let keywords_name = fill(tt.keywords_in, &[("language", code)]);
                             ui.label(&keywords_name);
@@ -352,11 +354,11 @@ fn codebook_editor(
                             let current = current.join(", ");
                             let field = egui::Id::unique(("codebook-keywords", id.as_str(), code));
                             if let Some(text) = drafts.field(ui, field, &current, 420.0, &keywords_name) {
-                                commands.push(AppCommand::EditCodebook(CodebookEdit::SetKeywords(
+                                commands.push(AppCommand::Themes(ThemeCommand::Edit(CodebookEdit::SetKeywords(
                                     id.clone(),
                                     language,
                                     text,
-                                )));
+                                ))));
                             }
                             ui.end_row();
                         }
@@ -368,13 +370,13 @@ fn codebook_editor(
                                 for other in codebook.themes().iter().filter(|o| o.id != *id) {
                                     if ui.selectable_label(false, other.labels.get(lang)).clicked() {
                                         let edit = CodebookEdit::Merge(other.id.clone(), id.clone());
-                                        commands.push(AppCommand::EditCodebook(edit));
+                                        commands.push(AppCommand::Themes(ThemeCommand::Edit(edit)));
                                     }
                                 }
                             },
                         );
                         if ui.button(tt.remove_theme).clicked() {
-                            commands.push(AppCommand::EditCodebook(CodebookEdit::Remove(id.clone())));
+                            commands.push(AppCommand::Themes(ThemeCommand::Edit(CodebookEdit::Remove(id.clone()))));
                         }
                     });
                 },
@@ -401,7 +403,7 @@ pub fn top_themes(
         let name = format!("{}: {label}", tt.top_themes_title);
         button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &name));
         if button.clicked() {
-            commands.push(AppCommand::ShowThemeResponses(row.theme.to_string()));
+            commands.push(AppCommand::View(ViewCommand::ShowThemeResponses(row.theme.to_string())));
         }
         let d = &row.stats.detractors;
         let line = fill(

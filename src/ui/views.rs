@@ -3,6 +3,7 @@
 //! band, gaps and flagged changes) and Responses (the rows behind a selection or mentioning a
 //! theme, with comments).
 
+use crate::app::ViewCommand;
 use std::sync::Arc;
 
 use eframe::egui::{self, RichText};
@@ -31,7 +32,7 @@ pub fn tabs(
         for (view, _) in super::shortcuts::VIEWS {
             let label = super::chrome::view_label(view, t, themes_tab);
             if ui.selectable_label(settings.view == view, RichText::new(label).size(15.0)).clicked() {
-                commands.push(AppCommand::SetView(view));
+                commands.push(AppCommand::View(ViewCommand::SetView(view)));
             }
         }
         if computing {
@@ -67,7 +68,7 @@ impl FilterPanel {
         ui.horizontal(|ui| {
             ui.heading(t.filter_title);
             if !filter.is_empty() && ui.button(t.filter_clear).clicked() {
-                commands.push(AppCommand::SetFilter(Filter::default()));
+                commands.push(AppCommand::View(ViewCommand::SetFilter(Filter::default())));
             }
         });
         let summary = if filter.is_empty() { t.filter_all.to_owned() } else { filter.describe() };
@@ -89,7 +90,7 @@ impl FilterPanel {
                     if let Some(value) = until {
                         next.date_to = value;
                     }
-                    commands.push(AppCommand::SetFilter(next));
+                    commands.push(AppCommand::View(ViewCommand::SetFilter(next)));
                 }
                 ui.separator();
             }
@@ -183,7 +184,7 @@ fn segment_filters(ui: &mut egui::Ui, survey: &Survey, filter: &Filter, focus: b
                     if values.is_empty() {
                         next.segments.remove(&segment.name);
                     }
-                    commands.push(AppCommand::SetFilter(next));
+                    commands.push(AppCommand::View(ViewCommand::SetFilter(next)));
                 }
             }
         });
@@ -223,7 +224,7 @@ fn segments(
         let combo = egui::ComboBox::from_id_salt("segment").selected_text(&first).show_ui(ui, |ui| {
             for s in &survey.segments {
                 if ui.selectable_label(s.name == first, &s.name).clicked() {
-                    commands.push(AppCommand::SetSegment(Some(s.name.clone())));
+                    commands.push(AppCommand::View(ViewCommand::SetSegment(Some(s.name.clone()))));
                 }
             }
         });
@@ -234,11 +235,11 @@ fn segments(
         let shown = second.as_deref().unwrap_or(t.none_option).to_owned();
         let combo = egui::ComboBox::from_id_salt("second").selected_text(&shown).show_ui(ui, |ui| {
             if ui.selectable_label(second.is_none(), t.none_option).clicked() {
-                commands.push(AppCommand::SetSecond(None));
+                commands.push(AppCommand::View(ViewCommand::SetSecond(None)));
             }
             for s in survey.segments.iter().filter(|s| s.name != first) {
                 if ui.selectable_label(second.as_deref() == Some(&s.name), &s.name).clicked() {
-                    commands.push(AppCommand::SetSecond(Some(s.name.clone())));
+                    commands.push(AppCommand::View(ViewCommand::SetSecond(Some(s.name.clone()))));
                 }
             }
         });
@@ -246,7 +247,7 @@ fn segments(
         combo.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
         let mut hide = settings.hide_small;
         if ui.checkbox(&mut hide, t.hide_small).changed() {
-            commands.push(AppCommand::SetHideSmall(hide));
+            commands.push(AppCommand::View(ViewCommand::SetHideSmall(hide)));
         }
     });
     let Some(computed) = computed else { return };
@@ -264,7 +265,7 @@ fn segments(
         ui.add_space(6.0);
         let clicked = plot::chart(ui, &chart, |ui| export_menu::chart_menu(ui, &chart, x, commands));
         if let Some(row) = clicked.and_then(|i| rows.get(i)) {
-            commands.push(AppCommand::ShowResponses(Some((row.column.clone(), row.value.clone()))));
+            commands.push(AppCommand::View(ViewCommand::ShowResponses(Some((row.column.clone(), row.value.clone())))));
         }
         if rows.iter().any(|r| r.benchmark.is_some()) {
             ui.label(RichText::new(t.bench_band_note).size(theme::FOOTNOTE_SIZE).weak());
@@ -296,7 +297,7 @@ fn sort_header(ui: &mut egui::Ui, label: &str, key: SortKey, settings: &ViewSett
         ui.painter().add(egui::Shape::convex_polygon(points, colour, egui::Stroke::NONE));
     }
     if response.clicked() {
-        commands.push(AppCommand::SortBy(key));
+        commands.push(AppCommand::View(ViewCommand::SortBy(key)));
     }
 }
 
@@ -361,7 +362,7 @@ fn segment_table(
             let name = format!("{}: {}", t.show_responses, r.value);
             button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
             if button.clicked() {
-                commands.push(AppCommand::ShowResponses(Some((r.column.clone(), r.value.clone()))));
+                commands.push(AppCommand::View(ViewCommand::ShowResponses(Some((r.column.clone(), r.value.clone())))));
             }
             ui.end_row();
         }
@@ -453,11 +454,11 @@ fn trend(
         let automatic = settings.period.is_none();
         let auto_label = fill(t.period_auto, &[("period", period_name(period, t))]);
         if ui.selectable_label(automatic, auto_label).clicked() {
-            commands.push(AppCommand::SetPeriod(None));
+            commands.push(AppCommand::View(ViewCommand::SetPeriod(None)));
         }
         for p in Period::ALL {
             if ui.selectable_label(!automatic && settings.period == Some(p), period_name(p, t)).clicked() {
-                commands.push(AppCommand::SetPeriod(Some(p)));
+                commands.push(AppCommand::View(ViewCommand::SetPeriod(Some(p))));
             }
         }
     });
@@ -612,13 +613,13 @@ fn responses(
             let tt = crate::i18n::themes::ThemeTexts::of(language);
             ui.label(fill(tt.responses_of_theme, &[("theme", label)]));
             if ui.button(t.show_all).clicked() {
-                commands.push(AppCommand::ShowResponses(None));
+                commands.push(AppCommand::View(ViewCommand::ShowResponses(None)));
             }
         }
         if let Some((column, value)) = &settings.selection {
             ui.label(fill(t.responses_of, &[("column", column), ("value", value)]));
             if ui.button(t.show_all).clicked() {
-                commands.push(AppCommand::ShowResponses(None));
+                commands.push(AppCommand::View(ViewCommand::ShowResponses(None)));
             }
         }
         if !settings.filter.is_empty() {
@@ -633,7 +634,7 @@ fn responses(
             (Some(ScoreGroup::Promoters), t.promoters),
         ] {
             if ui.selectable_label(settings.group == group, label).clicked() {
-                commands.push(AppCommand::SetResponseGroup(group));
+                commands.push(AppCommand::View(ViewCommand::SetResponseGroup(group)));
             }
         }
     });
