@@ -73,7 +73,7 @@ fn main() {
         nps_workbench::app::jobs::yield_to_the_window();
         let library = nps_workbench::benchmarks::bundled();
         let table = import::read_file(file.as_ref(), &ImportOptions::default(), &mut |_| true).unwrap();
-        LoadedSurvey::from_table(LoadSource::File(file.into()), ImportOptions::default(), &table, &library).unwrap()
+        LoadedSurvey::from_table(LoadSource::File(file.into()), ImportOptions::default(), table, &library).unwrap()
     })
     .join()
     .unwrap();

@@ -518,7 +518,12 @@ pub fn compute_views(
 
 /// Assembles the report of a survey.
 pub fn report_for_survey(survey: &Survey, views: &ViewRequest, library: &[Benchmark]) -> Result<Report, ReportError> {
-    let results = compute_views(survey, views, library)?;
+    report_of_results(survey, views, compute_views(survey, views, library)?)
+}
+
+/// The report of a survey from the `results` of `views`, computed already (the app's load
+/// computes them once for its first views and for the report).
+pub fn report_of_results(survey: &Survey, views: &ViewRequest, results: ViewResults) -> Result<Report, ReportError> {
     let Some(overall) = results.overall else {
         if views.filter.is_empty() {
             return Err(AnalysisError::NoValidScores {

@@ -45,7 +45,7 @@ fn harness_with_sample() -> Harness<'static, Window> {
     run_jobs_inline(true);
     let table = import::read_bytes(SAMPLE_NAME, SAMPLE_CSV.to_vec(), &ImportOptions::default(), &mut |_| true).unwrap();
     let library = nps_workbench::benchmarks::bundled();
-    let loaded = LoadedSurvey::from_table(LoadSource::Sample, ImportOptions::default(), &table, &library).unwrap();
+    let loaded = LoadedSurvey::from_table(LoadSource::Sample, ImportOptions::default(), table, &library).unwrap();
     let mut harness =
         Harness::builder().with_size([1280.0, 820.0]).build_eframe(|_| Window::from(NpsApp::with_loaded(loaded)));
     // The views are computed on their own thread: wait for them so that nothing still spins.
@@ -861,7 +861,7 @@ fn harness_with_comments(rows: u32) -> (tempfile::TempDir, Harness<'static, Wind
     std::fs::write(&path, text).unwrap();
     let table = import::read_file(&path, &ImportOptions::default(), &mut |_| true).unwrap();
     let library = nps_workbench::benchmarks::bundled();
-    let loaded = LoadedSurvey::from_table(LoadSource::File(path), ImportOptions::default(), &table, &library).unwrap();
+    let loaded = LoadedSurvey::from_table(LoadSource::File(path), ImportOptions::default(), table, &library).unwrap();
     let harness =
         Harness::builder().with_size([1280.0, 820.0]).build_eframe(|_| Window::from(NpsApp::with_loaded(loaded)));
     (dir, harness)

@@ -15,11 +15,12 @@ use super::export::{PathChooser, PathQuestion};
 use super::failure::{Cause, Failure};
 use super::notice_list::NoticeKind;
 use super::project::ProjectOutcome;
+use super::views::{Computed, ViewSettings};
 use crate::analysis::Survey;
 use crate::benchmarks::Benchmark;
 use crate::import::{self, ImportOptions, ImportedTable};
 use crate::project::{Fingerprint, Project, ProjectError};
-use crate::report::{Report, report_for_whole_survey};
+use crate::report::{Report, compute_views, report_for_whole_survey, report_of_results};
 
 use crate::sample::{SAMPLE_CSV, SAMPLE_NAME};
 
@@ -58,22 +59,83 @@ pub struct LoadedSurvey {
     pub survey: Arc<Survey>,
     /// What became of the project it was loaded with, if any.
     pub project: Option<ProjectOutcome>,
+    /// The table as read, kept so that a change of column roles types it again without reading
+    /// the file again.
+    pub table: Arc<ImportedTable>,
+    /// The figures of the views the survey opens on, computed with the load (the report's
+    /// overall figures are the same ones), taken by the views so nothing is computed twice.
+    pub first: Option<Computed>,
+}
+
+/// What to load and what to compute with it.
+#[derive(Clone)]
+pub struct LoadRequest {
+    /// The file or the sample.
+    pub source: LoadSource,
+    /// How to read it.
+    pub options: ImportOptions,
+    /// A project to apply, with its file name.
+    pub project: Option<(Project, String)>,
+    /// The table already read, when only the column roles change: typed again, not read again.
+    pub table: Option<Arc<ImportedTable>>,
+    /// The views the survey will open on (a project applied brings its own).
+    pub views: ViewSettings,
+    /// The benchmark library the app holds, and its version.
+    pub library: Arc<Vec<Benchmark>>,
+    /// The library's version, as the views' requests carry it.
+    pub library_version: u64,
+}
+
+impl LoadRequest {
+    /// A plain load of `source` with the default views and the bundled library (tests).
+    #[must_use]
+    pub fn plain(source: LoadSource, options: ImportOptions, library: Arc<Vec<Benchmark>>) -> Self {
+        Self {
+            source,
+            options,
+            project: None,
+            table: None,
+            views: ViewSettings::default(),
+            library,
+            library_version: 0,
+        }
+    }
 }
 
 /// Rows shown in the import review's preview.
 pub const PREVIEW_ROWS: usize = 8;
 
 impl LoadedSurvey {
-    /// A survey from an imported table, compared with the benchmark `library` (also used by
-    /// tests that skip the thread).
+    /// A survey from an imported table, compared with the benchmark `library`, with the figures
+    /// of the default views (tests that skip the thread use this).
     pub fn from_table(
         source: LoadSource,
         options: ImportOptions,
-        table: &ImportedTable,
+        table: ImportedTable,
         library: &[Benchmark],
     ) -> Result<Self, Cause> {
-        let survey = Survey::from_table(table).map_err(crate::report::ReportError::from)?;
-        let mut report = report_for_whole_survey(&survey, library)?;
+        Self::with_views(source, options, table, library, &ViewSettings::default(), 0)
+    }
+
+    /// As [`Self::from_table`], computing the figures of `views` (with the library at
+    /// `library_version`) once: the report of the whole survey is made of the same figures
+    /// when `views` filter nothing.
+    pub fn with_views(
+        source: LoadSource,
+        options: ImportOptions,
+        table: ImportedTable,
+        library: &[Benchmark],
+        views: &ViewSettings,
+        library_version: u64,
+    ) -> Result<Self, Cause> {
+        let survey = Survey::from_table(&table).map_err(crate::report::ReportError::from)?;
+        let request = views.request(&survey, library_version);
+        let results = compute_views(&survey, &request, library);
+        let mut report = match &results {
+            Ok(results) if request.filter.is_empty() => report_of_results(&survey, &request, results.clone())?,
+            _ => report_for_whole_survey(&survey, library)?,
+        };
+        let first = Computed::of(&survey, &request, views.selection.as_ref(), views.group, results);
         // The app's trend and date filter use the dates: rows without one are announced.
         if survey.has_dates() {
             report.unreadable_dates = table.unreadable_dates();
@@ -84,7 +146,8 @@ impl LoadedSurvey {
                 (table.rows.row_number(r), (0..table.headers.len()).map(|c| table.rows.cell(r, c).to_owned()).collect())
             })
             .collect();
-        Ok(Self { source, options, report, preview, survey, project: None })
+        let table = Arc::new(table);
+        Ok(Self { source, options, report, preview, survey, project: None, table, first: Some(first) })
     }
 }
 
@@ -199,17 +262,10 @@ impl LoadState {
         self.job.as_ref()
     }
 
-    /// Starts a load, cancelling the one under way; the message when it cannot start.
-    pub fn start(
-        &mut self,
-        source: LoadSource,
-        options: ImportOptions,
-        project: Option<(Project, String)>,
-        library: Arc<Vec<Benchmark>>,
-        wake: impl Fn() + Send + 'static,
-    ) -> Result<(), Failure> {
+    /// Starts a load, cancelling the one under way; the failure when it cannot start.
+    pub fn start(&mut self, request: LoadRequest, wake: impl Fn() + Send + 'static) -> Result<(), Failure> {
         self.cancel();
-        let job = LoadJob::start_with(source, options, project, library, wake);
+        let job = LoadJob::start(request, wake);
         self.job = Some(job.map_err(|cause| Failure::new(NoticeKind::OpenFile, cause))?);
         Ok(())
     }
@@ -264,37 +320,19 @@ pub struct LoadJob {
 }
 
 impl LoadJob {
-    /// Starts loading with the benchmark `library` the app holds; `wake` is called when the job
-    /// finishes so the window repaints.
-    pub fn start(
-        source: LoadSource,
-        options: ImportOptions,
-        library: Arc<Vec<Benchmark>>,
-        wake: impl Fn() + Send + 'static,
-    ) -> Result<Self, Cause> {
-        Self::start_with(source, options, None, library, wake)
-    }
-
-    /// As [`LoadJob::start`], applying `project` (with its file name) to the file: refused (and
-    /// the file read without it) when the file lacks columns the project uses.
-    pub fn start_with(
-        source: LoadSource,
-        options: ImportOptions,
-        project: Option<(Project, String)>,
-        library: Arc<Vec<Benchmark>>,
-        wake: impl Fn() + Send + 'static,
-    ) -> Result<Self, Cause> {
+    /// Starts `request` on the "import" thread; `wake` is called when the job finishes so the
+    /// window repaints. A project is applied to the file, or refused (and the file read without
+    /// it) when the file lacks columns the project uses.
+    pub fn start(request: LoadRequest, wake: impl Fn() + Send + 'static) -> Result<Self, Cause> {
         let progress = Arc::new(AtomicU32::new(0));
         let cancel = Arc::new(AtomicBool::new(false));
-        let job_source = source.clone();
+        let source = request.source.clone();
         let job_progress = Arc::clone(&progress);
         let job_cancel = Arc::clone(&cancel);
         let work = move || {
-            let name = job_source.display_name();
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                load(&job_source, options, project.as_ref(), &library, &job_progress, &job_cancel)
-            }))
-            .unwrap_or_else(|_| Err(Cause::Crashed { what: name, stopped: false }))
+            let name = request.source.display_name();
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| load(request, &job_progress, &job_cancel)))
+                .unwrap_or_else(|_| Err(Cause::Crashed { what: name, stopped: false }))
         };
         let worker = Worker::spawn("import", work, wake).map_err(|e| Cause::thread("cannot start loading", e))?;
         Ok(Self { source, progress, cancel, worker })
@@ -320,21 +358,18 @@ impl LoadJob {
     }
 }
 
-fn load(
-    source: &LoadSource,
-    options: ImportOptions,
-    project: Option<&(Project, String)>,
-    library: &[Benchmark],
-    progress: &AtomicU32,
-    cancel: &AtomicBool,
-) -> Result<LoadedSurvey, Cause> {
+fn load(request: LoadRequest, progress: &AtomicU32, cancel: &AtomicBool) -> Result<LoadedSurvey, Cause> {
+    let LoadRequest { source, options, project, table, mut views, library, library_version } = request;
+    let source = &source;
     let mut report_progress = |fraction: f32| {
         progress.store(fraction.clamp(0.0, 1.0).to_bits(), Ordering::Relaxed);
         !cancel.load(Ordering::Relaxed)
     };
-    let (table, options, outcome) = match project {
-        None => (read_source(source, &options, &mut report_progress)?, options, None),
-        Some((project, name)) => {
+    let (table, options, outcome) = match (&project, table) {
+        // Only the roles changed: the cells already read are typed again.
+        (None, Some(table)) => (import::with_options(Arc::unwrap_or_clone(table), &options)?, options, None),
+        (None, None) => (read_source(source, &options, &mut report_progress)?, options, None),
+        (Some((project, name)), _) => {
             let applied = match source {
                 LoadSource::File(path) => {
                     project.read_survey(path, name, &ImportOptions::default(), &mut report_progress)
@@ -351,6 +386,7 @@ fn load(
             match applied {
                 Ok((table, fit)) => {
                     let options = project.import_options(&table);
+                    views = super::project::views_of(project, views.view);
                     (table, options, Some(ProjectOutcome::Applied(fit)))
                 }
                 Err(refusal @ ProjectError::DoesNotFit { .. }) => {
@@ -364,7 +400,7 @@ fn load(
     if cancel.load(Ordering::Relaxed) {
         return Err(Cause::Cancelled { what: source.display_name() });
     }
-    let mut loaded = LoadedSurvey::from_table(source.clone(), options, &table, library)?;
+    let mut loaded = LoadedSurvey::with_views(source.clone(), options, table, &library, &views, library_version)?;
     loaded.project = outcome;
     report_progress(1.0);
     Ok(loaded)
@@ -446,7 +482,8 @@ mod tests {
     #[test]
     fn sample_loads_in_the_background() {
         let library = Arc::new(crate::benchmarks::bundled());
-        let mut job = LoadJob::start(LoadSource::Sample, ImportOptions::default(), library, || {}).unwrap();
+        let request = LoadRequest::plain(LoadSource::Sample, ImportOptions::default(), library);
+        let mut job = LoadJob::start(request, || {}).unwrap();
         let loaded = wait(&mut job).unwrap();
         assert!(loaded.report.overall.n >= 2000);
         assert_eq!(loaded.report.source.file, SAMPLE_NAME);
@@ -456,13 +493,8 @@ mod tests {
     #[test]
     fn a_missing_file_is_a_message_not_a_panic() {
         let library = Arc::new(crate::benchmarks::bundled());
-        let mut job = LoadJob::start(
-            LoadSource::File(PathBuf::from("/no/such/survey.csv")),
-            ImportOptions::default(),
-            library,
-            || {},
-        )
-        .unwrap();
+        let source = LoadSource::File(PathBuf::from("/no/such/survey.csv"));
+        let mut job = LoadJob::start(LoadRequest::plain(source, ImportOptions::default(), library), || {}).unwrap();
         assert_eq!(wait(&mut job).unwrap_err(), "survey.csv: cannot be read: the file does not exist");
     }
 
@@ -491,6 +523,47 @@ mod tests {
             assert_eq!(woken.load(Ordering::SeqCst), 1);
             assert!(worker.poll().is_some_and(|v| v.is_none()), "a second poll finds the thread gone");
         }
+    }
+
+    #[test]
+    fn the_load_hands_its_figures_to_the_views_so_nothing_is_computed_twice() {
+        let library = Arc::new(crate::benchmarks::bundled());
+        let request = LoadRequest::plain(LoadSource::Sample, ImportOptions::default(), Arc::clone(&library));
+        let mut loaded = wait(&mut LoadJob::start(request, || {}).unwrap()).unwrap();
+        let first = loaded.first.take().unwrap();
+        // The report's overall figures are the views' own, not a second computation's twin.
+        assert_eq!(first.results.overall.as_ref(), Some(&loaded.report.overall));
+        assert!(first.results.trend.is_some() && !first.results.segments.is_empty());
+        let mut views = super::super::views::ComputeState::default();
+        views.loaded(Some(first.clone()));
+        let failures = views.refresh(&loaded.survey, &library, &ViewSettings::default(), 0, || {});
+        assert!(failures.is_empty());
+        assert!(!views.is_computing(), "the views asked for what the load computed: no computation starts");
+        assert_eq!(views.computed(), Some(&first));
+        // Another filter is a computation of its own.
+        let mut filter = crate::analysis::Filter::default();
+        filter.add_condition("region=North").unwrap();
+        let filtered = ViewSettings { filter, ..ViewSettings::default() };
+        let _ = views.refresh(&loaded.survey, &library, &filtered, 0, || {});
+        assert!(views.is_computing());
+    }
+
+    #[test]
+    fn new_roles_type_the_cells_already_read_without_reading_the_file_again() {
+        let library = Arc::new(crate::benchmarks::bundled());
+        let request = LoadRequest::plain(LoadSource::Sample, ImportOptions::default(), Arc::clone(&library));
+        let loaded = wait(&mut LoadJob::start(request, || {}).unwrap()).unwrap();
+        let segment = loaded.report.columns.segment_candidates[0].clone();
+        let options =
+            ImportOptions { roles: vec![(segment.clone(), import::Role::Ignore)], ..ImportOptions::default() };
+        // A file that does not exist: only the cells already read can give this survey.
+        let gone = LoadSource::File(PathBuf::from("/no/such/survey.csv"));
+        let request =
+            LoadRequest { table: Some(Arc::clone(&loaded.table)), ..LoadRequest::plain(gone, options, library) };
+        let again = wait(&mut LoadJob::start(request, || {}).unwrap()).unwrap();
+        assert_eq!(again.report.rows_read, loaded.report.rows_read);
+        assert!(!again.report.columns.segment_candidates.contains(&segment), "{:?}", again.report.columns);
+        assert!(loaded.survey.segment(&segment).is_some() && again.survey.segment(&segment).is_none());
     }
 
     #[test]

@@ -350,8 +350,15 @@ impl NpsApp {
     }
 
     /// As [`Self::start_load`], reading with `options` (and no project: the user's choices).
+    /// The survey shown read again with other roles (the same sheet) is typed again from the
+    /// cells already read, not read from the file again.
     pub fn start_load_with(&mut self, source: LoadSource, options: ImportOptions) {
-        self.start_load_project(source, options, None);
+        let table = self
+            .loaded
+            .as_ref()
+            .filter(|l| l.source == source && l.options.sheet == options.sheet)
+            .map(|l| Arc::clone(&l.table));
+        self.start(jobs::LoadRequest { table, ..self.load_request(source, options, None) });
     }
 
     fn start_load_project(
@@ -360,8 +367,36 @@ impl NpsApp {
         options: ImportOptions,
         project: Option<(crate::project::Project, String)>,
     ) {
-        let library = Arc::clone(self.benchmarks.library());
-        let started = self.loading.start(source, options, project, library, self.waker());
+        self.start(self.load_request(source, options, project));
+    }
+
+    /// What to load, with the views it will open on: the views shown for a re-read of the
+    /// survey shown, the default ones (on the last view chosen) for another file.
+    fn load_request(
+        &self,
+        source: LoadSource,
+        options: ImportOptions,
+        project: Option<(crate::project::Project, String)>,
+    ) -> jobs::LoadRequest {
+        let same_file = self.loaded.as_ref().is_some_and(|l| l.source == source);
+        let views = if same_file {
+            self.views.clone()
+        } else {
+            ViewSettings { view: self.settings.last_view, ..ViewSettings::default() }
+        };
+        jobs::LoadRequest {
+            source,
+            options,
+            project,
+            table: None,
+            views,
+            library: Arc::clone(self.benchmarks.library()),
+            library_version: self.benchmarks.version(),
+        }
+    }
+
+    fn start(&mut self, request: jobs::LoadRequest) {
+        let started = self.loading.start(request, self.waker());
         self.report(started.err());
     }
 
@@ -377,7 +412,7 @@ impl NpsApp {
     }
 
     /// Shows a survey just loaded: a new file goes to the review, a re-read stays where it was.
-    fn take_loaded(&mut self, loaded: LoadedSurvey) {
+    fn take_loaded(&mut self, mut loaded: LoadedSurvey) {
         let same_file = self.loaded.as_ref().is_some_and(|l| l.source == loaded.source);
         if let LoadSource::File(path) = &loaded.source {
             self.settings.remember(path);
@@ -393,8 +428,8 @@ impl NpsApp {
         if !same_file {
             self.views = ViewSettings { view: self.settings.last_view, ..ViewSettings::default() };
         }
-        self.compute.clear();
         self.take_project_outcome(&loaded);
+        self.compute.loaded(loaded.first.take());
         self.loaded = Some(loaded);
     }
 
@@ -551,9 +586,6 @@ impl NpsApp {
         let words = crate::figures::Words::of(self.settings.language);
         let context = export::figure_context(loaded, &computed.request.filter);
         let mut results = computed.results.clone();
-        if results.overall.is_none() && computed.request.filter.is_empty() {
-            results.overall = Some(loaded.report.overall.clone());
-        }
         results.segments = self.views.shown_rows(&results.segments);
         let mut charts = crate::figures::charts_for(&results, &context, &words);
         let report = &loaded.report;

@@ -321,17 +321,31 @@ pub fn compute(
     group: Option<ScoreGroup>,
     library: &[Benchmark],
 ) -> Computed {
-    let conditions = selection_conditions(survey, selection);
-    let results = compute_views(survey, request, library);
-    let responses = analysis::responses(survey, &request.filter, &conditions, group.map(ScoreGroup::range));
-    let error = results.as_ref().err().or(responses.as_ref().err()).cloned();
-    Computed {
-        request: request.clone(),
-        selection: selection.cloned(),
-        group,
-        results: results.unwrap_or_default(),
-        responses: responses.unwrap_or_default().into(),
-        error,
+    Computed::of(survey, request, selection, group, compute_views(survey, request, library))
+}
+
+impl Computed {
+    /// The views' `results` of `request` (computed already, as by the load), with the rows
+    /// behind `selection`.
+    #[must_use]
+    pub fn of(
+        survey: &Survey,
+        request: &ViewRequest,
+        selection: Option<&(String, String)>,
+        group: Option<ScoreGroup>,
+        results: Result<ViewResults, AnalysisError>,
+    ) -> Self {
+        let conditions = selection_conditions(survey, selection);
+        let responses = analysis::responses(survey, &request.filter, &conditions, group.map(ScoreGroup::range));
+        let error = results.as_ref().err().or(responses.as_ref().err()).cloned();
+        Self {
+            request: request.clone(),
+            selection: selection.cloned(),
+            group,
+            results: results.unwrap_or_default(),
+            responses: responses.unwrap_or_default().into(),
+            error,
+        }
     }
 }
 
@@ -356,9 +370,11 @@ impl ComputeState {
         self.job.is_some()
     }
 
-    /// Forgets the figures (a new survey was loaded).
-    pub fn clear(&mut self) {
-        self.computed = None;
+    /// A new survey was loaded: its first figures, computed with the load, replace the old
+    /// ones, and a computation under way for the old survey is dropped.
+    pub fn loaded(&mut self, first: Option<Computed>) {
+        self.computed = first;
+        self.job = None;
     }
 
     /// Takes a finished computation, and starts one when `settings` ask for figures neither
