@@ -911,6 +911,16 @@ fn export_all_shows_its_progress_and_cancel_stops_before_the_next_file() {
     }));
     harness.get_by_label("File").click();
     harness.run();
+    // The test waits for the app's own wake-ups (a job done, an exported file), not for time.
+    let (woken, wake_up) = std::sync::mpsc::channel();
+    harness.ctx.set_request_repaint_callback(move |info| {
+        if info.delay.is_zero() {
+            let _ = woken.send(());
+        }
+    });
+    let wait_for_a_wake_up = || {
+        let _ = wake_up.recv_timeout(Duration::from_secs(30));
+    };
     harness.get_by_label_contains("Export all…").click();
     // The folder question is answered on its own thread; the export then starts.
     for _ in 0..200 {
@@ -918,7 +928,7 @@ fn export_all_shows_its_progress_and_cancel_stops_before_the_next_file() {
         if harness.state().app().exports().progress().is_some_and(|(_, total)| total > 0) {
             break;
         }
-        std::thread::sleep(Duration::from_millis(5));
+        wait_for_a_wake_up();
     }
     let (done, total) = harness.state().app().exports().progress().expect("the export runs");
     assert!(total > 1 && done < total, "{done} of {total}");
@@ -931,7 +941,7 @@ fn export_all_shows_its_progress_and_cancel_stops_before_the_next_file() {
         if harness.state().app().export_notice().is_some() && !harness.state().app().exports().is_busy() {
             break;
         }
-        std::thread::sleep(Duration::from_millis(100));
+        wait_for_a_wake_up();
     }
     harness.step();
     let notice = harness.state().app().export_notice().cloned().unwrap();

@@ -323,7 +323,7 @@ impl ExportFlow {
 
     /// Takes what has finished since the last frame, starting the write once a path is chosen.
     /// A finished export becomes the confirmation; one that wrote nothing, its failures.
-    pub fn poll(&mut self, wake: impl Fn() + Send + 'static) -> Vec<ExportEvent> {
+    pub fn poll(&mut self, wake: impl Fn() + Send + Sync + Clone + 'static) -> Vec<ExportEvent> {
         let mut events = Vec::new();
         let failed = |cause: Cause| ExportEvent::Failed(Failure::new(NoticeKind::Export, cause));
         let stopped = |what: &str| failed(Cause::Crashed { what: what.to_owned(), stopped: true });
@@ -331,7 +331,7 @@ impl ExportFlow {
             let payload = self.dialog.take().map(|(_, payload)| payload);
             if let (Some(path), Some(payload)) = (choice, payload) {
                 events.push(ExportEvent::Chosen(path.clone()));
-                let progress = Arc::new(ExportProgress::default());
+                let progress = Arc::new(ExportProgress::waking(wake.clone()));
                 let watched = Arc::clone(&progress);
                 match Worker::spawn("export", move || payload.write_watched(&path, &watched), wake) {
                     Ok(job) => {

@@ -145,8 +145,9 @@ pub struct ExportOutcome {
 }
 
 /// How far an export is, shared with the window: files done of all planned, and whether the
-/// user asked to stop (checked before each file).
-#[derive(Debug, Default)]
+/// user asked to stop (checked before each file). The window is woken at each step, so its
+/// progress bar moves with the files.
+#[derive(Default)]
 pub struct ExportProgress {
     /// Files done (written or failed).
     pub done: AtomicUsize,
@@ -154,6 +155,32 @@ pub struct ExportProgress {
     pub total: AtomicUsize,
     /// Stop before the next file.
     pub stop: AtomicBool,
+    /// Called when the count changes (the window's wake-up).
+    on_change: Option<Box<dyn Fn() + Send + Sync>>,
+}
+
+impl ExportProgress {
+    /// Progress that calls `wake` when the planned or done count changes.
+    #[must_use]
+    pub fn waking(wake: impl Fn() + Send + Sync + 'static) -> Self {
+        Self { on_change: Some(Box::new(wake)), ..Self::default() }
+    }
+
+    fn changed(&self) {
+        if let Some(wake) = &self.on_change {
+            wake();
+        }
+    }
+}
+
+impl std::fmt::Debug for ExportProgress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ExportProgress")
+            .field("done", &self.done)
+            .field("total", &self.total)
+            .field("stop", &self.stop)
+            .finish_non_exhaustive()
+    }
 }
 
 impl ExportOutcome {
@@ -196,6 +223,7 @@ pub fn export_all_watched(
         + usize::from(formats.html)
         + usize::from(formats.pptx);
     progress.total.store(planned, Ordering::Relaxed);
+    progress.changed();
     if let Err(source) = std::fs::create_dir_all(dir) {
         outcome.failed.push(ExportError::Write { path: dir.to_owned(), source });
         return outcome;
@@ -207,6 +235,7 @@ pub fn export_all_watched(
             Err(e) => outcome.failed.push(e),
         }
         progress.done.fetch_add(1, Ordering::Relaxed);
+        progress.changed();
     };
     // Before each file: has the user asked to stop?
     let stop = || progress.stop.load(Ordering::Relaxed);
@@ -370,11 +399,16 @@ mod tests {
         let (charts, tables, info) = (samples::all_charts(), samples::all_tables(), samples::report_info());
         let options =
             ExportOptions { scale: Scale::X1, formats: ExportFormats { png: false, ..ExportFormats::default() } };
-        let progress = ExportProgress::default();
+        let wake_ups = std::sync::Arc::new(AtomicUsize::new(0));
+        let counter = std::sync::Arc::clone(&wake_ups);
+        let progress = ExportProgress::waking(move || {
+            counter.fetch_add(1, Ordering::Relaxed);
+        });
         let outcome = export_all_watched(&dir.path().join("all"), &charts, &tables, &info, &options, &progress);
         let planned = charts.len() + tables.len() + 3;
         assert_eq!(progress.total.load(Ordering::Relaxed), planned);
         assert_eq!(progress.done.load(Ordering::Relaxed), planned);
+        assert_eq!(wake_ups.load(Ordering::Relaxed), planned + 1, "the window is woken for the plan and each file");
         assert!(!outcome.stopped && outcome.written.len() == planned);
         let stopped = ExportProgress::default();
         stopped.stop.store(true, Ordering::Relaxed);
