@@ -23,8 +23,10 @@
 //!    results, once, for the window and every export.
 //! 6. `export` renders and writes figures: SVG, PNG, CSV, xlsx, HTML, the deck, and the files of
 //!    a whole report.
-//! 7. `app` (the window's state and background work), then 8. `ui` (the screens) and `cli`. Only
-//!    `app` and `ui` name egui; neither touches polars or calamine.
+//! 7. `app`: the window's state, made of small states that each own their data, job and
+//!    commands, and return typed failures that become notices in one place; then 8. `ui` (the
+//!    screens, drawing from a narrow context and returning commands) and `cli`. Only `app` and
+//!    `ui` name egui; neither touches polars or calamine.
 //!
 //! "Net Promoter", "NPS" and "Net Promoter Score" are trademarks of Bain & Company, Inc.,
 //! Satmetrix Systems, Inc. (now NICE) and Fred Reichheld.

@@ -1,11 +1,24 @@
 //! The desktop application: state, commands and the work of each frame.
 //!
-//! Owns what is open, the background jobs (loading, computing the views, reading the comments,
-//! exporting, file dialogs), the project in use, the notices and the settings. With no file
-//! given it opens the bundled sample. The window in `ui` runs the frame loop: it calls
-//! [`NpsApp::logic`] before drawing, its screens draw from this state and return
-//! [`AppCommand`]s, and [`NpsApp::apply`] applies them at the end of the frame. Nothing here
-//! touches polars, calamine or csv.
+//! [`NpsApp`] is made of small states, each owning its data, its background job and its
+//! commands: loading and the open dialog ([`jobs::LoadState`], [`LoadCommand`]), what the
+//! views show and their computation ([`ViewSettings`] with [`ViewCommand`],
+//! [`views::ComputeState`]), the benchmark library ([`bench::BenchmarkState`],
+//! [`BenchmarkCommand`]), the codebook and the comments' themes ([`ThemeState`],
+//! [`ThemeCommand`]), exports ([`export::ExportFlow`], [`ExportCommand`]) and projects
+//! ([`project::ProjectState`], [`ProjectCommand`]); [`WindowCommand`] is the window's own.
+//! With no file given it opens the bundled sample.
+//!
+//! The frame: the window in `ui` calls [`NpsApp::logic`] (finished jobs are taken, computations
+//! started), its screens draw from a narrow view of this state and return [`AppCommand`]s, and
+//! [`NpsApp::apply`] hands each to its state with the [`Services`] a state may use (the one
+//! dialog service, the language, the start folder, the wake-up). A state returns a typed
+//! [`Failure`]; `NpsApp::report` is the one place where failures become notices. A load
+//! computes the figures of the views it opens on, once, and hands them over.
+//!
+//! Jobs run on named threads ([`jobs::Worker`]); [`jobs::run_jobs_inline`] runs them at once
+//! on the calling thread, so UI tests step the window without waiting. Nothing here touches
+//! polars, calamine or csv.
 
 pub mod bench;
 pub mod export;

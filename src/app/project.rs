@@ -3,7 +3,7 @@
 //! counts imported from a table, and what to tell the user about each.
 //!
 //! Owns the project in use, the dialogs asking for project and table paths (through the
-//! [`PathChooser`], so tests answer them) and the project notice. Files are read and written by
+//! [`PathChooser`](super::export::PathChooser), so tests answer them) and the project notice. Files are read and written by
 //! `project`; nothing here touches polars.
 
 use std::path::{Path, PathBuf};

@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-/// Every text of the window. Templates hold `{name}` placeholders filled by [`fill`].
+/// Every text of the window. Templates hold `{name}` placeholders filled by [`fill`](crate::i18n::fill).
 #[derive(Debug, Serialize)]
 pub struct Texts {
     /// Decimal separator of numbers shown.

@@ -145,7 +145,7 @@ pub enum NotParsed {
 /// checking first made both wait in turn.
 ///
 /// `can_read_again`: the caller can have the same bytes again (from the file). Checked bytes
-/// are then split at a guess (see [`guessed_split`]), and both halves start at once: finding the
+/// are then split at a guess (see `guessed_split`), and both halves start at once: finding the
 /// exact record boundary first cost one core a pass over the first half (5 to 15 ms for 80 MB)
 /// while the other waited. The first half's own parse tells whether the guess was a record
 /// boundary: it was unless that half ends inside a quoted cell (its last line break was then

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::table::CellTable;
 
-/// A file layout the import recognises, shown to the user by [`Layout::label`].
+/// A file layout the import recognises, shown to the user by [`crate::import::ImportFacts::layout_label`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Layout {

@@ -3,7 +3,7 @@
 //! typed or imported.
 //!
 //! The Invitations window is a small struct owning the text being typed; every count that reads
-//! as a whole number goes to the app as a new data context ([`AppCommand::View(ViewCommand::SetContext)`]).
+//! as a whole number goes to the app as a new data context ([`ViewCommand::SetContext`]).
 
 use crate::app::{ProjectCommand, ViewCommand};
 use std::collections::BTreeMap;
