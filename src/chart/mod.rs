@@ -539,6 +539,14 @@ impl ChartSpec {
         })
     }
 
+    /// Every benchmark reference of every references series.
+    pub fn references(&self) -> impl Iterator<Item = &Reference> {
+        self.series.iter().flat_map(|s| match s {
+            Series::References { references, .. } => references.as_slice(),
+            _ => &[],
+        })
+    }
+
     /// Title of the horizontal axis.
     #[must_use]
     pub fn x_title(&self) -> &str {
@@ -1007,14 +1015,7 @@ mod tests {
     fn a_single_benchmark_value_stays_a_tick_and_is_labelled_as_such() {
         let rows = [row("Retail", 35.0, Some(ReferenceValue::Average { value: 30.0 })), row("Bank", 10.0, None)];
         let chart = benchmarks_chart(&rows, &text(), &LegendWords::english());
-        let references: Vec<&Reference> = chart
-            .series
-            .iter()
-            .flat_map(|s| match s {
-                Series::References { references, .. } => references.iter().collect(),
-                _ => Vec::new(),
-            })
-            .collect();
+        let references: Vec<&Reference> = chart.references().collect();
         assert_eq!(references.len(), 1);
         assert_eq!(references[0].value, ReferenceValue::Average { value: 30.0 });
         assert!(chart.legend.iter().any(|l| l.symbol == LegendSymbol::Average));

@@ -543,14 +543,7 @@ impl Canvas {
     /// Draws the series: benchmark ranges first, then bars, whiskers, bands and lines in spec order,
     /// then benchmark single-value ticks, then point markers on top.
     fn plot_series(&mut self, spec: &ChartSpec, frame: &Frame) {
-        let references: Vec<&Reference> = spec
-            .series
-            .iter()
-            .flat_map(|s| match s {
-                Series::References { references, .. } => references.iter().collect(),
-                _ => Vec::new(),
-            })
-            .collect();
+        let references: Vec<&Reference> = spec.references().collect();
         for reference in &references {
             if let ReferenceValue::Range { low, high } = reference.value {
                 let area = match reference.category {
