@@ -22,6 +22,12 @@ pub fn import_notices(report: &Report, t: &Texts) -> Vec<String> {
     if source.header_missing {
         notices.push(t.notice_no_header.to_owned());
     }
+    if !source.joined_rows.is_empty() {
+        notices.push(fill(
+            t.notice_joined_rows,
+            &[("rows", &list_numbers(&source.joined_rows)), ("delimiter", source.delimiter.as_deref().unwrap_or(","))],
+        ));
+    }
     if !source.windows_1252_lines.is_empty() {
         notices.push(fill(t.notice_windows_1252, &[("lines", &list_numbers(&source.windows_1252_lines))]));
     }

@@ -107,7 +107,7 @@ pub struct ExcludedRows {
     /// the date column).
     pub column: String,
     /// Stable reason code (`blank`, `not_a_number`, `not_a_whole_number`, `out_of_range`,
-    /// `invalid_weight`, `no_date`).
+    /// `invalid_weight`, `no_date`, `range`, `time`, `ratio`, `out_of`, `field_count`).
     pub reason: &'static str,
     /// How many rows.
     pub rows: usize,
@@ -200,6 +200,10 @@ pub struct SourceSummary {
     pub windows_1252_lines: Vec<usize>,
     /// The file has no header row: row 1 holds answers.
     pub header_missing: bool,
+    /// Rows whose comment held the delimiter unquoted: its parts were joined back into the
+    /// comment (spreadsheet row numbers).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub joined_rows: Vec<usize>,
 }
 
 /// A question spread over one column per choice and read as one column.
@@ -587,6 +591,7 @@ pub fn report_of_results(survey: &Survey, views: &ViewRequest, results: ViewResu
             read_as: source.read_as,
             windows_1252_lines: source.windows_1252_lines.clone(),
             header_missing: facts.header_missing,
+            joined_rows: facts.joined_rows.clone(),
         },
         interval: "adjusted_wald_95",
         interval_note: "adjusted Wald 95% (Kish's effective n when weighted); where the NPS itself lies outside it (very few answers) the interval is widened to include it; no interval below two effective answers (interval_note on the summary says why)",

@@ -49,6 +49,11 @@ impl Texts {
             r if r == ExclusionReason::NotWholeNumber.code() => self.reason_not_whole,
             r if r == ExclusionReason::InvalidWeight.code() => self.reason_invalid_weight,
             r if r == ExclusionReason::NoDate.code() => self.reason_no_date,
+            r if r == ExclusionReason::Range.code() => self.reason_range,
+            r if r == ExclusionReason::Time.code() => self.reason_time,
+            r if r == ExclusionReason::Ratio.code() => self.reason_ratio,
+            r if r == ExclusionReason::OutOf.code() => self.reason_out_of,
+            r if r == ExclusionReason::FieldCount.code() => self.reason_field_count,
             _ => self.reason_out_of_range,
         }
     }

@@ -102,6 +102,10 @@ pub struct Shaped {
     pub merged_choices: Vec<(String, usize)>,
     /// The first row holds answers, not names: it is kept as data and the columns have no names.
     pub header_missing: bool,
+    /// How many fields the one header row (or, without one, the first row) has as written, and
+    /// how many of its last ones are empty: what a data row's fields are counted against. `None`
+    /// where rows were reshaped (several header rows, merged choices, a long file pivoted).
+    pub header_fields: Option<(usize, usize)>,
 }
 
 /// What stops a table from having a header and data.
@@ -182,6 +186,12 @@ pub fn shape(mut cells: CellTable) -> Result<Shaped, ShapeProblem> {
         (single_row_layout(&lower1, title_rows), 1, r1.clone(), Vec::new())
     };
     let header_missing = header_rows == 0;
+    let header_fields = (header_rows <= 1).then(|| {
+        let width = cells.row_width(h);
+        let cells_of_h = cells.row_cells(h);
+        let blank_tail = (0..width).rev().take_while(|&c| cells_of_h.get(c).trim().is_empty()).count();
+        (width, if header_missing { 0 } else { blank_tail })
+    });
     cells.drop_rows_before(h + header_rows);
     let footer_rows = drop_footer(&mut cells);
     if (0..cells.row_count()).all(|r| cells.row_is_blank(r)) {
@@ -198,12 +208,16 @@ pub fn shape(mut cells: CellTable) -> Result<Shaped, ShapeProblem> {
         footer_rows,
         merged_choices: Vec::new(),
         header_missing,
+        header_fields,
     };
     if layout == Layout::SurveyMonkey {
         merge_choice_columns(&mut shaped, &r1, &r2);
     }
     if matches!(layout, Layout::PlainTable | Layout::HandMade) {
         pivot_long_format(&mut shaped);
+    }
+    if !shaped.merged_choices.is_empty() || shaped.layout == Layout::LongFormat {
+        shaped.header_fields = None;
     }
     if shaped.layout == Layout::PlainTable && !shaped.footer_rows.is_empty() {
         shaped.layout = Layout::HandMade;

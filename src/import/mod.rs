@@ -7,6 +7,7 @@
 //! Owns everything between the bytes on disk and an [`ImportedTable`]. It must not compute any
 //! statistic, and it never writes to the input file.
 
+pub mod align;
 pub mod columns;
 pub mod dates;
 pub mod delimited;
@@ -176,6 +177,16 @@ pub struct ImportFacts {
     pub skipped_weight: Option<SkippedWeight>,
     /// The file has no header row.
     pub header_missing: bool,
+    /// Rows whose comment held the delimiter unquoted: its parts were joined back into the
+    /// comment (spreadsheet row numbers).
+    pub joined_rows: Vec<usize>,
+    /// Rows left out of every figure because their fields do not line up with the header:
+    /// table row (position) and how many fields it has, ascending.
+    #[serde(skip)]
+    pub misaligned_rows: Vec<(usize, usize)>,
+    /// How many fields a row of a delimited file has (the header's, or what most rows have).
+    #[serde(skip)]
+    pub fields: usize,
 }
 
 impl ImportFacts {
@@ -731,7 +742,16 @@ fn build_table(source: SourceInfo, cells: CellTable, options: &ImportOptions) ->
         layout::ShapeProblem::NoRows => ImportError::NoRows { place: place.clone() },
         layout::ShapeProblem::HeaderOnly { header_row } => ImportError::HeaderOnly { place: place.clone(), header_row },
     })?;
-    let width = shaped.headers.len().max(shaped.rows.column_count());
+    // A delimited file's rows should have as many fields as its header; the rows that do not
+    // are lined up or left out below, and name no columns of their own.
+    let lined_up = source.delimiter.and(shaped.header_fields).map(|(header, blank_tail)| {
+        let fields = align::expected_width(header, blank_tail, &shaped.rows);
+        (fields, if fields == header { blank_tail } else { 0 })
+    });
+    let width = match lined_up {
+        Some((fields, _)) => fields,
+        None => shaped.headers.len().max(shaped.rows.column_count()),
+    };
     let headers = name_columns((0..width).map(|c| shaped.headers.get(c).map_or("", String::as_str)));
     let mut codes = shaped.codes;
     codes.resize(width, String::new());
@@ -749,12 +769,45 @@ fn build_table(source: SourceInfo, cells: CellTable, options: &ImportOptions) ->
             score_alternatives: Vec::new(),
             skipped_weight: None,
             header_missing: shaped.header_missing,
+            joined_rows: Vec::new(),
+            misaligned_rows: Vec::new(),
+            fields: width,
         },
         headers,
         codes,
         rows: shaped.rows,
         score_column: 0,
     };
+    let table = with_options(table, options)?;
+    match (table.source.delimiter, lined_up) {
+        (Some(delimiter), Some((fields, blank_tail))) if align::needs_alignment(&table.rows, fields, blank_tail) => {
+            aligned(table, (fields, blank_tail), delimiter, options)
+        }
+        _ => Ok(table),
+    }
+}
+
+/// The table with its rows lined up with `fields` columns ([`align`]): a comment that held the
+/// delimiter joined back, other rows of another width kept but left out of every figure. The
+/// roles are worked out again on the rows as lined up.
+fn aligned(
+    mut table: ImportedTable,
+    (fields, blank_tail): (usize, usize),
+    delimiter: char,
+    options: &ImportOptions,
+) -> Result<ImportedTable, ImportError> {
+    let comments: Vec<usize> =
+        table.roles.iter().enumerate().filter(|(_, r)| r.role == Role::Comment).map(|(c, _)| c).collect();
+    let comment = match comments.as_slice() {
+        [only] => Some(*only),
+        _ => None,
+    };
+    let (rows, alignment) = align::align(&table.rows, (fields, blank_tail), comment, table.score_column, delimiter);
+    table.rows = rows;
+    table.headers.truncate(fields);
+    table.codes.truncate(fields);
+    table.facts.joined_rows = alignment.joined;
+    table.facts.misaligned_rows = alignment.misaligned;
     with_options(table, options)
 }
 

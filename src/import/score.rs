@@ -20,12 +20,35 @@ pub enum ExclusionReason {
     InvalidWeight,
     /// The row's date could not be read (the answer is left out of the trend and date filters).
     NoDate,
+    /// Two numbers as a range, such as `7-8` or `0-10`: not one answer.
+    Range,
+    /// A time of day, such as `08:21` or `9:45`.
+    Time,
+    /// A ratio, such as `1:1`.
+    Ratio,
+    /// A number out of a total written in the cell, such as `5 (out of 5)` or `8/10`: another
+    /// scale, or a form nobody can be sure of.
+    OutOf,
+    /// The row has more or fewer fields than the header, and cannot be lined up with it (its
+    /// values would be read from other columns).
+    FieldCount,
 }
 
 impl ExclusionReason {
     /// Every reason, in the order reports list them.
-    pub const ALL: [Self; 6] =
-        [Self::Blank, Self::NotANumber, Self::NotWholeNumber, Self::OutOfRange, Self::InvalidWeight, Self::NoDate];
+    pub const ALL: [Self; 11] = [
+        Self::Blank,
+        Self::NotANumber,
+        Self::NotWholeNumber,
+        Self::OutOfRange,
+        Self::InvalidWeight,
+        Self::NoDate,
+        Self::Range,
+        Self::Time,
+        Self::Ratio,
+        Self::OutOf,
+        Self::FieldCount,
+    ];
 
     /// The stable identifier used in JSON.
     #[must_use]
@@ -37,6 +60,11 @@ impl ExclusionReason {
             Self::OutOfRange => "out_of_range",
             Self::InvalidWeight => "invalid_weight",
             Self::NoDate => "no_date",
+            Self::Range => "range",
+            Self::Time => "time",
+            Self::Ratio => "ratio",
+            Self::OutOf => "out_of",
+            Self::FieldCount => "field_count",
         }
     }
 }
@@ -60,16 +88,56 @@ pub fn parse_number(cell: &str) -> Option<f64> {
     t.parse().ok().filter(|v: &f64| v.is_finite())
 }
 
-/// The numeric part of a labelled answer such as `10 - Extremely likely` or `0 = Not at all`.
-fn labelled_number(cell: &str) -> Option<f64> {
-    let t = cell.trim();
+/// What a cell that is not a plain number holds: the number of a labelled answer such as
+/// `10 - Extremely likely`, `0 = Not at all` or `9 (Zeer waarschijnlijk)` (the label is words
+/// only), or why it is not one answer: a range (`7-8`), a time (`08:21`), a ratio (`1:1`), a
+/// number out of a total (`5 (out of 5)`, `8/10`), or other text.
+fn read_text_answer(t: &str) -> Result<f64, ExclusionReason> {
+    let number = |s: &str| s.trim().parse::<f64>().ok().filter(|v| v.is_finite());
     let digits = t.chars().take_while(char::is_ascii_digit).count();
-    if digits == 0 || digits > 2 {
-        return None;
+    if digits == 0 {
+        return Err(ExclusionReason::NotANumber);
     }
-    let rest = t[digits..].trim_start();
-    let sep = rest.chars().next()?;
-    if matches!(sep, '-' | '\u{2013}' | '\u{2014}' | '=' | ':' | '(') { t[..digits].parse().ok() } else { None }
+    let (head, rest) = t.split_at(digits);
+    let rest_trimmed = rest.trim_start();
+    let tail_has_digit = rest.chars().any(|c| c.is_ascii_digit());
+    // Two numbers joined by `:`: a time when the second has two digits (`08:21`, `9:45:00`),
+    // else a ratio (`1:1`).
+    if let Some(after) = rest.strip_prefix(':') {
+        let parts: Vec<&str> = after.split(':').collect();
+        if parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+            let time = digits <= 2 && parts.len() <= 2 && parts.iter().all(|p| p.len() == 2);
+            return Err(if time { ExclusionReason::Time } else { ExclusionReason::Ratio });
+        }
+    }
+    if tail_has_digit {
+        let lower = rest_trimmed.to_lowercase();
+        // `8/10`, `5 (out of 5)`, `8 of 10`, `8 uit 10`, `8 af 10`, `8 von 10`, `8 van de 10`.
+        let out_of = lower.starts_with('/')
+            || [" out of ", "(out of ", "out of", " of ", " uit ", " af ", " von ", " van ", "(of "]
+                .iter()
+                .any(|w| format!(" {lower}").contains(w));
+        if out_of {
+            return Err(ExclusionReason::OutOf);
+        }
+        // `7-8`, `0-10`, `10 - 15`, `7 to 8`, `7 tot 8`, `7 til 8`, `7 bis 8`.
+        for joiner in ["-", "\u{2013}", "\u{2014}", "to ", "tot ", "til ", "bis "] {
+            if let Some(second) = lower.strip_prefix(joiner)
+                && number(second).is_some()
+                && number(head).is_some()
+            {
+                return Err(ExclusionReason::Range);
+            }
+        }
+        return Err(ExclusionReason::NotANumber);
+    }
+    // A labelled answer: one or two digits, a separator, then words.
+    let sep = rest_trimmed.chars().next().ok_or(ExclusionReason::NotANumber)?;
+    let label = rest_trimmed[sep.len_utf8()..].trim().trim_end_matches(')');
+    let labelled = digits <= 2
+        && matches!(sep, '-' | '\u{2013}' | '\u{2014}' | '=' | ':' | '(')
+        && label.chars().any(char::is_alphabetic);
+    if labelled { number(head).ok_or(ExclusionReason::NotANumber) } else { Err(ExclusionReason::NotANumber) }
 }
 
 /// Whether a number is written with thousands separators, as `1.000`, `12,500` or `1.000.000`:
@@ -100,7 +168,10 @@ pub fn parse_score(cell: &str) -> Result<u8, ExclusionReason> {
         // `1.000` or `1,000` is a thousand, not one: far outside 0-10.
         return Err(ExclusionReason::OutOfRange);
     }
-    let value = parse_number(trimmed).or_else(|| labelled_number(trimmed)).ok_or(ExclusionReason::NotANumber)?;
+    let value = match parse_number(trimmed) {
+        Some(value) => value,
+        None => read_text_answer(trimmed)?,
+    };
     // A workbook's 8.999999999999998 is 9: binary fractions are not answers.
     let whole = value.round();
     let value = if (value - whole).abs() <= 1e-9 { whole } else { value };
@@ -125,6 +196,39 @@ mod tests {
         assert_eq!(parse_score("0"), Ok(0));
         assert_eq!(parse_score("10 - Extremely likely"), Ok(10));
         assert_eq!(parse_score("0 - Not at all likely"), Ok(0));
+        assert_eq!(parse_score("9 (Zeer waarschijnlijk)"), Ok(9));
+        assert_eq!(parse_score("0 = Slet ikke sandsynligt"), Ok(0));
+        assert_eq!(parse_score("10 \u{2013} Extremely likely"), Ok(10));
+    }
+
+    #[test]
+    fn ranges_times_ratios_and_totals_are_not_answers() {
+        use ExclusionReason::{NotANumber, OutOf, Range, Ratio, Time};
+        let cases = [
+            ("7-8", Range),
+            ("0-10", Range),
+            ("10-15", Range),
+            ("10 - 15", Range),
+            ("7 to 8", Range),
+            ("7 tot 8", Range),
+            ("08:21", Time),
+            ("9:45", Time),
+            ("9:45:00", Time),
+            ("1:1", Ratio),
+            ("3:100", Ratio),
+            ("5 (out of 5)", OutOf),
+            ("8/10", OutOf),
+            ("8 of 10", OutOf),
+            ("8 uit 10", OutOf),
+            ("8 af 10", OutOf),
+            ("7 stars", NotANumber),
+            ("9 -", NotANumber),
+            ("10 - 3 days late", NotANumber),
+            ("2025-01-03", NotANumber),
+        ];
+        for (cell, reason) in cases {
+            assert_eq!(parse_score(cell), Err(reason), "{cell:?}");
+        }
     }
 
     #[test]

@@ -567,6 +567,9 @@ fn generated_source(name: &str) -> (SourceInfo, ImportFacts) {
         score_alternatives: Vec::new(),
         skipped_weight: None,
         header_missing: false,
+        joined_rows: Vec::new(),
+        misaligned_rows: Vec::new(),
+        fields: 0,
     };
     (source, facts)
 }

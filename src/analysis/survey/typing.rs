@@ -299,6 +299,7 @@ impl TypingPlan<'_> {
             self.metrics.iter().map(|&(c, _)| Exclusions::new(&self.table.roles[c].column)).collect();
         let mut comments: Vec<Vec<String>> =
             self.comments.iter().map(|_| Vec::with_capacity(share.rows.len())).collect();
+        let misaligned = &self.table.misaligned_rows;
         for (k, r) in share.rows.clone().enumerate() {
             let row = cells.row_cells(r);
             if row.is_blank() {
@@ -308,6 +309,21 @@ impl TypingPlan<'_> {
             }
             let number = u32::try_from(cells.row_number(r)).unwrap_or(u32::MAX);
             share.row_numbers[k] = number;
+            // A row whose fields do not line up with the header is left out of every figure:
+            // its cells belong to other columns than they stand in.
+            if !misaligned.is_empty()
+                && let Ok(i) = misaligned.binary_search_by_key(&r, |&(row, _)| row)
+            {
+                let said = format!("{}/{}", misaligned[i].1, self.table.fields);
+                score_exclusions.add(ExclusionReason::FieldCount, number as usize, &said);
+                share.score_values[k] = NO_SCORE;
+                share.score_reasons[k] = reason_code(ExclusionReason::FieldCount);
+                for (encoder, codes) in encoders.iter_mut().zip(share.codes.iter_mut()) {
+                    codes[k] = encoder.code(BLANK_LABEL);
+                }
+                comments.iter_mut().for_each(|texts| texts.push(String::new()));
+                continue;
+            }
             let cell = row.get(self.score);
             match parse_score(cell) {
                 Ok(score) => {
