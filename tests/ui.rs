@@ -911,37 +911,41 @@ fn export_all_shows_its_progress_and_cancel_stops_before_the_next_file() {
     }));
     harness.get_by_label("File").click();
     harness.run();
-    // The test waits for the app's own wake-ups (a job done, an exported file), not for time.
-    let (woken, wake_up) = std::sync::mpsc::channel();
-    harness.ctx.set_request_repaint_callback(move |info| {
-        if info.delay.is_zero() {
-            let _ = woken.send(());
+    // The test waits for the app's own wake-ups, not for time, and holds the export after its
+    // first file until Cancel has been pressed: the interleaving is the same on every run.
+    let (woken, wake_up) = std::sync::mpsc::channel::<usize>();
+    let (release, gate) = std::sync::mpsc::channel::<()>();
+    let gate = std::sync::Mutex::new(gate);
+    let export_wake_ups = std::sync::atomic::AtomicUsize::new(0);
+    harness.state_mut().app_mut().set_wake(std::sync::Arc::new(move || {
+        let exporting = std::thread::current().name() == Some("export");
+        let n = if exporting { export_wake_ups.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1 } else { 0 };
+        let _ = woken.send(n);
+        // The export's wake-ups: its plan (1), its first file (2), ...; it waits at the second.
+        if n == 2 {
+            let _ = gate.lock().unwrap().recv_timeout(Duration::from_secs(60));
         }
-    });
-    let wait_for_a_wake_up = || {
-        let _ = wake_up.recv_timeout(Duration::from_secs(30));
-    };
+    }));
     harness.get_by_label_contains("Export all…").click();
-    // The folder question is answered on its own thread; the export then starts.
-    for _ in 0..200 {
+    // The folder question is answered on its own thread; the export then starts, plans its
+    // files, writes the first one and waits.
+    loop {
         harness.step();
-        if harness.state().app().exports().progress().is_some_and(|(_, total)| total > 0) {
+        if wake_up.recv_timeout(Duration::from_secs(60)).expect("a job wakes the window") == 2 {
             break;
         }
-        wait_for_a_wake_up();
     }
-    let (done, total) = harness.state().app().exports().progress().expect("the export runs");
-    assert!(total > 1 && done < total, "{done} of {total}");
     harness.step();
-    harness.get_by_label_contains("Exporting: ");
+    let (done, total) = harness.state().app().exports().progress().expect("the export runs");
+    assert!(total > 1 && done == 1, "{done} of {total}");
+    harness.get_by_label_contains("Exporting: 1 of");
     harness.get_by_label("Cancel").click();
-    // The file under way is finished, on its own thread, before the export stops.
-    for _ in 0..1200 {
+    harness.step();
+    release.send(()).unwrap();
+    // The export stops before its next file and wakes the window with what it wrote.
+    while harness.state().app().export_notice().is_none() || harness.state().app().exports().is_busy() {
+        wake_up.recv_timeout(Duration::from_secs(60)).expect("the export ends");
         harness.step();
-        if harness.state().app().export_notice().is_some() && !harness.state().app().exports().is_busy() {
-            break;
-        }
-        wait_for_a_wake_up();
     }
     harness.step();
     let notice = harness.state().app().export_notice().cloned().unwrap();

@@ -94,8 +94,7 @@ impl Cause {
 pub struct Failure {
     /// What the user was doing: titles the notice.
     pub kind: NoticeKind,
-    /// Why.
-    #[source]
+    /// Why (its words are the failure's: not repeated as a source).
     pub cause: Cause,
 }
 

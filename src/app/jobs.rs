@@ -59,11 +59,12 @@ pub struct LoadedSurvey {
     pub survey: Arc<Survey>,
     /// What became of the project it was loaded with, if any.
     pub project: Option<ProjectOutcome>,
-    /// The table as read, kept so that a change of column roles types it again without reading
-    /// the file again.
-    pub table: Arc<ImportedTable>,
-    /// The figures of the views the survey opens on, computed with the load (the report's
-    /// overall figures are the same ones), taken by the views so nothing is computed twice.
+    /// The table as read, kept (up to [`KEEP_TABLE_BYTES`] of text) so that a change of column
+    /// roles types it again without reading the file again.
+    pub table: Option<Arc<ImportedTable>>,
+    /// The figures of the views the survey opens on, computed with the load (the report is
+    /// made of the same figures when the views filter nothing and compare with no benchmark of
+    /// the user's), taken by the views so nothing is computed twice.
     pub first: Option<Computed>,
 }
 
@@ -102,6 +103,10 @@ impl LoadRequest {
     }
 }
 
+/// The most text a loaded survey keeps of its table for a change of roles (beyond it, a change
+/// of roles reads the file again rather than hold a large file twice in memory).
+pub const KEEP_TABLE_BYTES: usize = 256 << 20;
+
 /// Rows shown in the import review's preview.
 pub const PREVIEW_ROWS: usize = 8;
 
@@ -131,8 +136,16 @@ impl LoadedSurvey {
         let survey = Survey::from_table(&table).map_err(crate::report::ReportError::from)?;
         let request = views.request(&survey, library_version);
         let results = compute_views(&survey, &request, library);
+        // The report is the whole survey's: the views' figures serve when they are the same.
+        let whole = crate::report::BenchmarkChoice {
+            sector_column: request.benchmarks.sector_column.clone(),
+            library_version: request.benchmarks.library_version,
+            ..crate::report::BenchmarkChoice::default()
+        };
         let mut report = match &results {
-            Ok(results) if request.filter.is_empty() => report_of_results(&survey, &request, results.clone())?,
+            Ok(results) if request.filter.is_empty() && request.benchmarks == whole => {
+                report_of_results(&survey, &request, results.clone())?
+            }
             _ => report_for_whole_survey(&survey, library)?,
         };
         let first = Computed::of(&survey, &request, views.selection.as_ref(), views.group, results);
@@ -146,7 +159,12 @@ impl LoadedSurvey {
                 (table.rows.row_number(r), (0..table.headers.len()).map(|c| table.rows.cell(r, c).to_owned()).collect())
             })
             .collect();
-        let table = Arc::new(table);
+        // A table whose rows had to be lined up is read again on a change of roles: the lining up
+        // depends on them.
+        let keep = table.rows.text_bytes() <= KEEP_TABLE_BYTES
+            && table.joined_rows.is_empty()
+            && table.misaligned_rows.is_empty();
+        let table = keep.then(|| Arc::new(table));
         Ok(Self { source, options, report, preview, survey, project: None, table, first: Some(first) })
     }
 }
@@ -558,12 +576,32 @@ mod tests {
             ImportOptions { roles: vec![(segment.clone(), import::Role::Ignore)], ..ImportOptions::default() };
         // A file that does not exist: only the cells already read can give this survey.
         let gone = LoadSource::File(PathBuf::from("/no/such/survey.csv"));
-        let request =
-            LoadRequest { table: Some(Arc::clone(&loaded.table)), ..LoadRequest::plain(gone, options, library) };
+        let request = LoadRequest { table: loaded.table.clone(), ..LoadRequest::plain(gone, options, library) };
         let again = wait(&mut LoadJob::start(request, || {}).unwrap()).unwrap();
         assert_eq!(again.report.rows_read, loaded.report.rows_read);
         assert!(!again.report.columns.segment_candidates.contains(&segment), "{:?}", again.report.columns);
         assert!(loaded.survey.segment(&segment).is_some() && again.survey.segment(&segment).is_none());
+    }
+
+    #[test]
+    fn a_failure_of_the_first_figures_is_a_notice_when_the_survey_is_shown() {
+        let library = crate::benchmarks::bundled();
+        let table = read_source(&LoadSource::Sample, &ImportOptions::default(), &mut |_| true).unwrap();
+        let mut loaded =
+            LoadedSurvey::from_table(LoadSource::Sample, ImportOptions::default(), table, &library).unwrap();
+        let missing = crate::analysis::AnalysisError::NoSuchColumn {
+            place: SAMPLE_NAME.into(),
+            column: "gone".into(),
+            available: String::new(),
+        };
+        loaded.first.as_mut().unwrap().error = Some(missing);
+        let app = super::super::NpsApp::with_loaded(loaded);
+        assert!(
+            app.notices().iter().any(|n| n.kind == NoticeKind::Analysis && n.message.contains("'gone'")),
+            "{:?}",
+            app.notices()
+        );
+        assert!(app.computed().is_some() && !app.is_computing());
     }
 
     #[test]

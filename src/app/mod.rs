@@ -137,7 +137,8 @@ pub struct NpsApp {
     /// The project in use, its dialogs and notice.
     projects: project::ProjectState,
     commands: Vec<AppCommand>,
-    wake: Option<egui::Context>,
+    /// Wakes the window when a job finishes: a repaint of the window's context, or a test's own.
+    wake: Option<services::Wake>,
 }
 
 impl NpsApp {
@@ -148,7 +149,7 @@ impl NpsApp {
     pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>, project: Option<PathBuf>) -> Self {
         let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY)).unwrap_or_default();
         let mut app = Self::with_settings(settings);
-        app.wake = Some(cc.egui_ctx.clone());
+        app.wake = Some(repaint(&cc.egui_ctx));
         let (state, failure) = bench::BenchmarkState::from_user_file(benchmarks::user_file());
         app.benchmarks = state;
         app.report(failure);
@@ -207,7 +208,8 @@ impl NpsApp {
     #[must_use]
     pub fn with_loaded(loaded: LoadedSurvey) -> Self {
         let mut app = Self::with_settings(Settings::default());
-        app.loaded = Some(loaded);
+        app.take_loaded(loaded);
+        app.screen = Screen::Dashboard;
         app
     }
 
@@ -330,12 +332,18 @@ impl NpsApp {
     }
 
     fn waker(&self) -> impl Fn() + Send + Sync + Clone + 'static {
-        let ctx = self.wake.clone();
+        let wake = self.wake.clone();
         move || {
-            if let Some(ctx) = &ctx {
-                ctx.request_repaint();
+            if let Some(wake) = &wake {
+                wake();
             }
         }
+    }
+
+    /// Replaces how background jobs wake the window (a test waits on its own wake-up, and may
+    /// hold a job there at a point of its choosing).
+    pub fn set_wake(&mut self, wake: services::Wake) {
+        self.wake = Some(wake);
     }
 
     /// What a state may use for a command: the dialog service, the language, the folder of the
@@ -366,11 +374,13 @@ impl NpsApp {
     /// The survey shown read again with other roles (the same sheet) is typed again from the
     /// cells already read, not read from the file again.
     pub fn start_load_with(&mut self, source: LoadSource, options: ImportOptions) {
+        // A workbook's sheet chosen without the user's word was chosen under the old roles.
         let table = self
             .loaded
-            .as_ref()
+            .as_mut()
             .filter(|l| l.source == source && l.options.sheet == options.sheet)
-            .map(|l| Arc::clone(&l.table));
+            .filter(|l| options.sheet.is_some() || l.report.source.sheets.len() <= 1)
+            .and_then(|l| l.table.take());
         self.start(jobs::LoadRequest { table, ..self.load_request(source, options, None) });
     }
 
@@ -442,7 +452,11 @@ impl NpsApp {
             self.views = ViewSettings { view: self.settings.last_view, ..ViewSettings::default() };
         }
         self.take_project_outcome(&loaded);
-        self.compute.loaded(loaded.first.take());
+        let first = loaded.first.take();
+        // What went wrong computing the first figures is said, as a computation's would be.
+        let failure = first.as_ref().and_then(|c| c.error.clone()).map(|e| Failure::new(NoticeKind::Analysis, e));
+        self.report(failure);
+        self.compute.loaded(first);
         self.loaded = Some(loaded);
     }
 
@@ -599,6 +613,10 @@ impl NpsApp {
         let words = crate::figures::Words::of(self.settings.language);
         let context = export::figure_context(loaded, &computed.request.filter);
         let mut results = computed.results.clone();
+        // Figures that failed to compute: the whole survey's overall still goes out.
+        if results.overall.is_none() && computed.request.filter.is_empty() {
+            results.overall = Some(loaded.report.overall.clone());
+        }
         results.segments = self.views.shown_rows(&results.segments);
         let mut charts = crate::figures::charts_for(&results, &context, &words);
         let report = &loaded.report;
@@ -649,7 +667,7 @@ impl NpsApp {
     /// dropped files.
     pub fn logic(&mut self, ctx: &egui::Context) {
         if self.wake.is_none() {
-            self.wake = Some(ctx.clone());
+            self.wake = Some(repaint(ctx));
         }
         self.poll_jobs();
         let failure = self.benchmarks.poll().err();
@@ -677,4 +695,10 @@ impl NpsApp {
     pub fn save(&self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
     }
+}
+
+/// The wake-up that repaints the window of `ctx`.
+fn repaint(ctx: &egui::Context) -> services::Wake {
+    let ctx = ctx.clone();
+    Arc::new(move || ctx.request_repaint())
 }

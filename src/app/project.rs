@@ -173,16 +173,12 @@ impl ProjectState {
         match command {
             ProjectCommand::Save => match loaded {
                 Some(loaded) => self.ask_save(loaded, services),
-                None => self.fail(NoticeKind::ProjectSave, Cause::Invalid(p.nothing_to_save.to_owned())),
+                None => self.failed(NoticeKind::ProjectSave, Cause::Invalid(p.nothing_to_save.to_owned())),
             },
             ProjectCommand::Open => self.ask_open(services),
             ProjectCommand::ImportInvited(column) => self.ask_invited(column, services),
             ProjectCommand::DismissNotice => self.dismiss(),
         }
-    }
-
-    fn fail(&mut self, kind: NoticeKind, cause: impl Into<Cause>) {
-        self.failures.push(Failure::new(kind, cause));
     }
 
     /// The failures since last asked, for the window's notices.
@@ -245,7 +241,7 @@ impl ProjectState {
         }
         match FileDialogJob::ask(&services.chooser, question, services.waker()) {
             Ok(job) => self.dialog = Some((asked, job)),
-            Err(cause) => self.fail(failed, cause),
+            Err(cause) => self.failed(failed, cause),
         }
     }
 
@@ -265,7 +261,7 @@ impl ProjectState {
                         by_value: table.counts,
                     })),
                     None => {
-                        self.fail(
+                        self.failed(
                             NoticeKind::InvitedImport,
                             Cause::Invalid(format!("{}: {}", crate::import::display_name(&path), p.invited_hint)),
                         );
@@ -273,7 +269,7 @@ impl ProjectState {
                     }
                 },
                 Err(e) => {
-                    self.fail(NoticeKind::InvitedImport, e);
+                    self.failed(NoticeKind::InvitedImport, e);
                     None
                 }
             },
@@ -292,7 +288,7 @@ impl ProjectState {
                 Some(ProjectStep::Load(source, Box::new(project), name))
             }
             Err(e) => {
-                self.fail(NoticeKind::ProjectOpen, e);
+                self.failed(NoticeKind::ProjectOpen, e);
                 None
             }
         }
@@ -306,7 +302,7 @@ impl ProjectState {
                     Some(ProjectNotice { message: fill(p.project_saved, &[("file", &path.display().to_string())]) });
                 self.current = Some((project, path));
             }
-            Err(e) => self.fail(NoticeKind::ProjectSave, e),
+            Err(e) => self.failed(NoticeKind::ProjectSave, e),
         }
     }
 
@@ -328,14 +324,14 @@ impl ProjectState {
             }
             ProjectOutcome::Refused(refusal) => {
                 self.current = None;
-                self.fail(NoticeKind::ProjectRefused, refusal.clone());
+                self.failed(NoticeKind::ProjectRefused, refusal.clone());
             }
         }
     }
 
-    /// Reports a failure to open or save a project.
+    /// Keeps a failure for the window's notices ([`Self::take_failures`]).
     pub fn failed(&mut self, kind: NoticeKind, cause: impl Into<Cause>) {
-        self.fail(kind, cause);
+        self.failures.push(Failure::new(kind, cause));
     }
 }
 

@@ -323,6 +323,12 @@ impl CellTable {
         (0..self.column_count).map(move |c| self.cell(row, c))
     }
 
+    /// The bytes the cells' text takes (what keeping the table costs).
+    #[must_use]
+    pub fn text_bytes(&self) -> usize {
+        self.text.len()
+    }
+
     /// Whether every cell of a row is blank; usually answered by its first cell.
     #[must_use]
     pub fn row_is_blank(&self, row: usize) -> bool {
