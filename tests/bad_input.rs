@@ -28,8 +28,23 @@ fn a_folder_or_a_missing_file_is_named_in_plain_words() {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("answers.csv");
     std::fs::create_dir(&folder).unwrap();
-    assert!(message(&folder).starts_with("answers.csv: cannot be read: "), "{}", message(&folder));
+    assert_eq!(message(&folder), "answers.csv: is a folder, not a saved file; choose the survey file itself");
     assert_eq!(message(&dir.path().join("gone.xlsx")), "gone.xlsx: cannot be read: the file does not exist");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_device_or_a_pipe_is_refused_at_once_not_read_without_end() {
+    // `/dev/zero` never ends: it once grew to 24 GB before the kernel stopped it.
+    assert_eq!(
+        message(std::path::Path::new("/dev/zero")),
+        "zero: is a device or a pipe, not a saved file; choose the survey file itself"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("answers.csv");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
+    assert!(made.success(), "mkfifo {}", fifo.display());
+    assert_eq!(message(&fifo), "answers.csv: is a device or a pipe, not a saved file; choose the survey file itself");
 }
 
 #[test]

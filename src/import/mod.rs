@@ -273,6 +273,9 @@ pub enum ImportError {
     /// Zero bytes.
     #[error("{file}: the file is empty")]
     Empty { file: String },
+    /// A folder, a device or a pipe: only saved files are read.
+    #[error("{file}: is {what}, not a saved file; choose the survey file itself")]
+    NotAFile { file: String, what: &'static str },
     /// Over [`MAX_FILE_BYTES`].
     #[error(
         "{file}: the file is {size_mb} MB, more than the 1024 MB this program reads; split it or export only the needed columns"
@@ -365,7 +368,13 @@ type ReadAgain<'a> = Option<&'a dyn Fn() -> Result<FileBytes, ImportError>>;
 fn read_within_limit(path: &Path) -> Result<(String, FileBytes), ImportError> {
     let file = display_name(path);
     let unreadable = |e: std::io::Error| ImportError::Unreadable { file: file.clone(), reason: io_reason(&e) };
-    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    let metadata = std::fs::metadata(path).map_err(unreadable)?;
+    // A device (`/dev/zero`) or a pipe never ends, and a folder is no survey: refused at once.
+    if !metadata.is_file() {
+        let what = if metadata.is_dir() { "a folder" } else { "a device or a pipe" };
+        return Err(ImportError::NotAFile { file, what });
+    }
+    let size = metadata.len();
     if size > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge { file, size_mb: size / (1 << 20) });
     }
@@ -464,7 +473,7 @@ fn read_whole(path: &Path, size: u64) -> std::io::Result<FileBytes> {
             };
             // A file that grew meanwhile is read on to its end, and checked with the rest.
             let before = bytes.len();
-            second.read_to_end(&mut bytes)?;
+            second.take(MAX_FILE_BYTES.saturating_sub(before as u64)).read_to_end(&mut bytes)?;
             Ok(FileBytes { utf8: if bytes.len() == before { utf8 } else { Utf8::Unchecked }, bytes })
         }
         // One that shrank is read again as it is now.
