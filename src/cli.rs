@@ -43,7 +43,7 @@ pub enum Command {
     /// Analyse a survey file and print NPS with its 95% interval.
     Report(Box<ReportArgs>),
     /// Find the themes of the comments: what detractors talk about, with intervals and quotes.
-    Themes(ThemesArgs),
+    Themes(Box<ThemesArgs>),
 }
 
 /// The survey file and the project of `report` and `themes`.
@@ -83,9 +83,14 @@ pub struct ThemesArgs {
     /// Sheet to read in a workbook (default: the first sheet with data).
     #[arg(long)]
     pub sheet: Option<String>,
-    /// Column with the 0-10 answers: header, 1-based number or letter (default: detected).
+    /// Column with the 0-10 answers: header, 1-based number or letter (default: the column whose
+    /// header speaks of recommending).
     #[arg(long)]
     pub score: Option<String>,
+    /// Read the score column as 0-10 even when its header names another scale ("(1-5)") or its
+    /// answers all lie within 1-5.
+    #[arg(long, value_name = "SCALE", value_parser = ["0-10"])]
+    pub score_scale: Option<String>,
     /// Keep only rows where COLUMN has VALUE (repeatable; several values of one column are OR).
     #[arg(long = "filter", value_name = "COLUMN=VALUE")]
     pub filter: Vec<String>,
@@ -126,12 +131,14 @@ pub fn run_themes(args: &ThemesArgs) -> Result<String, String> {
         score_column: args.score.clone(),
         roles: Vec::new(),
         no_weight: false,
+        score_scale_confirmed: args.score_scale.is_some(),
     };
     let file = args.input.file(project.as_ref()).map_err(|f| f.message)?;
     let table = match &project {
         Some((p, name)) => p.read_survey(&file, name, &overrides, &mut |_| true).map_err(|e| e.to_string())?.0,
         None => import::read_file(&file, &overrides, &mut |_| true).map_err(|e| e.to_string())?,
     };
+    import::require_named_score(&table).map_err(|e| e.to_string())?;
     let request = crate::themes_report::ThemesRequest { filter, comments: args.comments };
     let report = crate::themes_report::themes_for_table(&table, &request, &codebook)?;
     if let Some(target) = &args.input.save_project {
@@ -174,9 +181,14 @@ pub struct ReportArgs {
     /// Sheet to read in a workbook (default: the first sheet with data).
     #[arg(long)]
     pub sheet: Option<String>,
-    /// Column with the 0-10 answers: header, 1-based number or letter (default: detected).
+    /// Column with the 0-10 answers: header, 1-based number or letter (default: the column whose
+    /// header speaks of recommending).
     #[arg(long)]
     pub score: Option<String>,
+    /// Read the score column as 0-10 even when its header names another scale ("(1-5)") or its
+    /// answers all lie within 1-5.
+    #[arg(long, value_name = "SCALE", value_parser = ["0-10"])]
+    pub score_scale: Option<String>,
     /// Break NPS down by this column (repeatable); `A:B` for a two-way breakdown.
     #[arg(long = "by", value_name = "COLUMN")]
     pub by: Vec<String>,
@@ -397,6 +409,7 @@ fn report_request(
             score_column: args.score.clone(),
             roles,
             no_weight: args.no_weight,
+            score_scale_confirmed: args.score_scale.is_some(),
         },
         by,
         trend,
@@ -454,6 +467,7 @@ pub fn run_report(args: &ReportArgs, warnings: &mut Vec<String>) -> Result<Strin
         }
         None => (import::read_file(&file, &request.import, &mut |_| true).map_err(|e| e.to_string())?, None),
     };
+    import::require_named_score(&table).map_err(|e| e.to_string())?;
     if let (Some(sheet), None) = (&args.sheet, &table.source.sheet) {
         warnings
             .push(format!("--sheet '{sheet}' is ignored: {} is a text file without sheets", table.source.file_name));
@@ -522,9 +536,6 @@ pub fn format_table(report: &Report, language: Language) -> String {
     }
     for notice in import_notices(report, t) {
         let _ = writeln!(out, "{}", fill(c.note, &[("text", &notice)]));
-    }
-    if report.columns.score_guessed {
-        let _ = writeln!(out, "{}", c.hint_score);
     }
     if let Some(skipped) = &report.columns.weight_skipped {
         let _ = writeln!(out, "{}", fill(c.hint_weight, &[("column", &skipped.column)]));

@@ -176,7 +176,7 @@ fn the_table_flags_significant_rows_and_changes() {
     assert!(stdout.contains("CES (1-7, mean) 'ces': mean "), "{stdout}");
     let (code, _, stderr) = run(&[
         "report",
-        &common::write(dir.path(), "nodate.csv", b"score\n9\n3\n10\n").to_string_lossy(),
+        &common::write(dir.path(), "nodate.csv", b"recommend\n9\n3\n10\n").to_string_lossy(),
         "--trend",
         "week",
     ]);
@@ -236,7 +236,7 @@ fn sectors_carry_benchmarks_with_sources_and_verdicts() {
 #[test]
 fn a_user_benchmark_overrides_the_bundled_one() {
     let dir = tempfile::tempdir().unwrap();
-    let mut text = String::from("sector,score\n");
+    let mut text = String::from("sector,NPS\n");
     for i in 0..40 {
         text.push_str(&format!("Wholesale,{}\n", [9, 9, 8, 3][i % 4]));
     }

@@ -55,16 +55,22 @@ fn a_blank_recommend_column_is_reported_not_replaced_by_a_ces_column() {
 }
 
 #[test]
-fn a_score_column_chosen_by_its_answers_is_announced_everywhere() {
+fn a_score_column_no_header_names_is_not_guessed_on_the_command_line() {
+    // Issue 26: the CLI once computed an NPS on whichever 0-10 question it found first.
     let dir = tempfile::tempdir().unwrap();
     let path = file(dir.path(), "two.csv", b"Service,Price\n9,3\n3,10\n10,7\n8,2\n7,9\n");
-    let (code, stdout, stderr) = run(&["report", &path]);
-    assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("Guess: the score column is 'Service'"), "{stdout}");
-    assert!(stdout.contains("Other 0-10 columns: 'Price'."), "{stdout}");
-    let j = json(&["report", &path]);
-    assert_eq!(j["columns"]["score_guessed"], true);
-    assert_eq!(j["columns"]["score_alternatives"], serde_json::json!(["Price"]));
+    for args in [vec!["report", &path], vec!["report", &path, "--json"], vec!["themes", &path]] {
+        let (code, stdout, stderr) = run(&args);
+        assert_eq!((code, stdout.as_str()), (1, ""), "{args:?}");
+        assert_eq!(
+            stderr.trim_end(),
+            "nps-workbench: two.csv: no column header speaks of recommending; columns whose answers look like \
+             0-10 scores: A 'Service', B 'Price'; name the NPS question with --score COLUMN (its header or letter)"
+        );
+    }
+    // Named, it is read, and it is no guess.
+    let j = json(&["report", &path, "--score", "Price"]);
+    assert_eq!((j["columns"]["score"].as_str(), j["columns"]["score_guessed"].as_bool()), (Some("Price"), Some(false)));
     // A header that speaks of recommending is no guess.
     let path = file(dir.path(), "named.csv", b"Service,Would you recommend us?\n9,3\n3,10\n10,7\n8,2\n");
     let j = json(&["report", &path]);
@@ -178,10 +184,19 @@ fn a_date_column_in_three_formats_is_read_value_by_value() {
 fn a_file_without_header_row_keeps_its_first_respondent() {
     let dir = tempfile::tempdir().unwrap();
     let path = file(dir.path(), "noheader.csv", b"1,North,9\n2,South,3\n3,North,10\n4,South,7\n5,North,9\n");
-    let (code, stdout, stderr) = run(&["report", &path]);
+    // No header speaks of recommending: the column is named by the user, by its letter.
+    let (code, _, stderr) = run(&["report", &path]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains(
+            "no column header speaks of recommending; columns whose answers look like 0-10 scores: C 'Column C'"
+        ),
+        "{stderr}"
+    );
+    let (code, stdout, stderr) = run(&["report", &path, "--score", "C"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("No header row: row 1 holds answers"), "{stdout}");
-    let j = json(&["report", &path]);
+    let j = json(&["report", &path, "--score", "C"]);
     assert_eq!(j["rows_read"], 5);
     assert_eq!(j["overall"]["n"], 5);
     assert_eq!(j["source"]["header_missing"], true);

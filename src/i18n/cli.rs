@@ -15,8 +15,6 @@ pub struct CliTexts {
     pub source: &'static str,
     /// A note line.
     pub note: &'static str,
-    /// Hint after a guessed score column.
-    pub hint_score: &'static str,
     /// Hint after a skipped weight column.
     pub hint_weight: &'static str,
     /// Rows read, used and excluded.
@@ -115,7 +113,6 @@ pub static CLI_ENGLISH: CliTexts = CliTexts {
     read_text: "{encoding}, delimiter '{delimiter}'",
     source: "{file} ({how}), {layout}, header row {row}",
     note: "Note: {text}",
-    hint_score: "  hint: name the 0-10 question with --score COLUMN",
     hint_weight: "  hint: apply it with --weight '{column}', or keep it off with --no-weight",
     score_line: "Score column '{column}': {read} rows read, {used} used, {excluded} excluded",
     excluded_line: "  excluded, {reason}: {rows} ({examples})",
@@ -163,7 +160,6 @@ pub static CLI_DUTCH: CliTexts = CliTexts {
     read_text: "{encoding}, scheidingsteken '{delimiter}'",
     source: "{file} ({how}), {layout}, kopregel {row}",
     note: "Let op: {text}",
-    hint_score: "  tip: noem de vraag met 0-10 met --score KOLOM",
     hint_weight: "  tip: gebruik het met --weight '{column}', of laat het uit met --no-weight",
     score_line: "Scorekolom '{column}': {read} rijen gelezen, {used} gebruikt, {excluded} uitgesloten",
     excluded_line: "  uitgesloten, {reason}: {rows} ({examples})",
@@ -211,7 +207,6 @@ pub static CLI_DANISH: CliTexts = CliTexts {
     read_text: "{encoding}, skilletegn '{delimiter}'",
     source: "{file} ({how}), {layout}, overskriftsrække {row}",
     note: "Bemærk: {text}",
-    hint_score: "  tip: angiv spørgsmålet med 0-10 med --score KOLONNE",
     hint_weight: "  tip: brug den med --weight '{column}', eller slå den fra med --no-weight",
     score_line: "Scorekolonne '{column}': {read} rækker læst, {used} brugt, {excluded} udeladt",
     excluded_line: "  udeladt, {reason}: {rows} ({examples})",

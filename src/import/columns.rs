@@ -6,19 +6,12 @@
 use super::score::{ExclusionReason, parse_score};
 use super::table::CellTable;
 
-/// Header words that name a recommendation question, in English, Dutch, Danish and German.
-const SCORE_HEADER_WORDS: [&str; 10] = [
-    "recommend",
-    "aanbevelen",
-    "aanbeveelt",
-    "aanraden",
-    "anbefale",
-    "weiterempfehlen",
-    "empfehlen",
-    "nps",
-    "likely",
-    "waarschijnlijk",
-];
+/// Header word stems that name a recommendation question, in English, Dutch, Danish and German,
+/// in all their forms: recommend(ation), aanbevelen / aanbeveelt / aanbeveling(sscore),
+/// aanraden / aanraadt, anbefale / anbefaling(sscore), (weiter)empfehlen / Empfehlung / empfiehlt.
+/// "How likely" alone does not speak of recommending: a column so headed is only a guess.
+const SCORE_HEADER_WORDS: [&str; 9] =
+    ["recommend", "aanbevel", "aanbeveel", "aanraden", "aanraadt", "anbefal", "empfehl", "empfiehl", "nps"];
 
 /// Generic header words: a column so named is taken when no better candidate exists.
 const WEAK_SCORE_HEADER_WORDS: [&str; 3] = ["score", "rating", "rate"];
@@ -57,6 +50,8 @@ pub struct ScoreProfile {
     pub distinct: usize,
     /// Valid scores run 1, 2, 3, ... down the rows, like a row counter.
     pub counts_rows: bool,
+    /// The lowest and the highest valid score.
+    pub valid_range: Option<(u8, u8)>,
 }
 
 /// Rows looked at when profiling a column; larger tables are sampled at an even stride, which is
@@ -86,6 +81,7 @@ pub fn profile_scores(rows: &CellTable, column: usize) -> ScoreProfile {
             Ok(v) => {
                 profile.valid += 1;
                 seen[usize::from(v)] = true;
+                profile.valid_range = Some(profile.valid_range.map_or((v, v), |(l, h)| (l.min(v), h.max(v))));
                 counting &= previous.map_or(v <= 1, |p| v == p + 1);
                 previous = Some(v);
             }
@@ -139,6 +135,35 @@ fn named_column_holds_scores(p: &ScoreProfile) -> bool {
     p.valid >= 1 && p.valid >= p.numeric.saturating_sub(p.valid) && !p.counts_rows
 }
 
+/// Answers below which a column whose answers all lie within 1-5 may still be a 0-10 question
+/// nobody scored high on; from this many on, such a column is taken to be asked on a 1-5 scale.
+pub const FIVE_POINT_ANSWERS: usize = 20;
+
+/// Why a column chosen as the 0-10 question may be asked on another scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScaleDoubt {
+    /// Its header states another scale, such as "(1-5)" or "op een schaal van 1 tot 7".
+    Stated(u8, u8),
+    /// This many answers, every one of them 1-5.
+    OneToFive(usize),
+}
+
+/// Why the column `header` with answers `profile` may not hold 0-10 answers.
+#[must_use]
+pub fn scale_doubt(header: &str, profile: &ScoreProfile) -> Option<ScaleDoubt> {
+    if let Some((low, high)) = super::roles::stated_scale(header).filter(|&s| s != (0, 10)) {
+        return Some(ScaleDoubt::Stated(low, high));
+    }
+    let five_point = profile.valid_range.is_some_and(|(low, high)| low >= 1 && high <= 5)
+        && profile.numeric == profile.valid
+        && profile.valid >= FIVE_POINT_ANSWERS;
+    five_point.then_some(ScaleDoubt::OneToFive(profile.valid))
+}
+
+fn states_another_scale(header: &str) -> bool {
+    super::roles::stated_scale(header).is_some_and(|s| s != (0, 10))
+}
+
 /// The outcome of the search for the score column.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ScoreColumnChoice {
@@ -174,7 +199,14 @@ pub fn find_score_column(headers: &[String], rows: &CellTable) -> ScoreColumnCho
     // The columns whose header names the score are looked at first; the rest only without one.
     let named: Vec<(usize, ScoreProfile)> =
         (0..headers.len()).filter(|&c| header_names_score(&headers[c])).map(|c| (c, profile_scores(rows, c))).collect();
-    if let Some(&(c, _)) = named.iter().find(|(_, p)| named_column_holds_scores(p)) {
+    // A column whose header states another scale ("(1-5)") is taken only when no other is named;
+    // it is then refused with the reason ([`scale_doubt`]), never read as 0-10.
+    let holding = |p: &ScoreProfile| named_column_holds_scores(p);
+    if let Some(&(c, _)) = named
+        .iter()
+        .find(|(c, p)| holding(p) && !states_another_scale(&headers[*c]))
+        .or_else(|| named.iter().find(|(_, p)| holding(p)))
+    {
         return ScoreColumnChoice::Found(c);
     }
     if let Some(&(c, _)) = named.iter().find(|(_, p)| p.filled == 0) {
@@ -186,10 +218,15 @@ pub fn find_score_column(headers: &[String], rows: &CellTable) -> ScoreColumnCho
         .map(|c| named.next_if(|(n, _)| *n == c).map_or_else(|| profile_scores(rows, c), |(_, p)| p))
         .collect();
     let by_values: Vec<usize> = (0..headers.len())
-        .filter(|&c| !header_names_id(&headers[c]) && values_look_like_scores(&profiles[c]))
+        .filter(|&c| {
+            !header_names_id(&headers[c]) && !states_another_scale(&headers[c]) && values_look_like_scores(&profiles[c])
+        })
         .collect();
     let weakly_named = (0..headers.len()).find(|&c| {
-        header_weakly_names_score(&headers[c]) && named_column_holds_scores(&profiles[c]) && !short_scale(&profiles[c])
+        header_weakly_names_score(&headers[c])
+            && !states_another_scale(&headers[c])
+            && named_column_holds_scores(&profiles[c])
+            && !short_scale(&profiles[c])
     });
     let column = by_values.first().copied().or(weakly_named);
     match column {
@@ -245,10 +282,45 @@ pub fn short(header: &str) -> String {
     let one_line: String = header.split_whitespace().collect::<Vec<_>>().join(" ");
     if one_line.chars().count() > 40 {
         let cut: String = one_line.chars().take(39).collect();
-        format!("{cut}…")
+        format!("{}…", cut.trim_end())
     } else {
         one_line
     }
+}
+
+/// Headers shortened for one message so that different headers stay different: where two share
+/// their first 40 characters, each keeps its start and its end ("On a scale of 0-10, … Sudzilla?"),
+/// and where even that is the same, the whole header on one line.
+#[must_use]
+pub fn short_distinct(headers: &[&str]) -> Vec<String> {
+    let shorts: Vec<String> = headers.iter().map(|h| short(h)).collect();
+    let clash = |i: usize, names: &[String]| names.iter().enumerate().any(|(j, n)| j != i && *n == names[i]);
+    let ends: Vec<String> = headers
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let one_line: Vec<char> = h.split_whitespace().collect::<Vec<_>>().join(" ").chars().collect();
+            if clash(i, &shorts) && one_line.len() > 40 {
+                let head: String = one_line[..20].iter().collect();
+                // The end starts at a word.
+                let from = one_line.len() - 19;
+                let from = if one_line[from - 1] == ' ' {
+                    from
+                } else {
+                    one_line[from..].iter().position(|&c| c == ' ').map_or(from, |p| from + p + 1)
+                };
+                let tail: String = one_line[from..].iter().collect();
+                format!("{}… {tail}", head.trim_end())
+            } else {
+                shorts[i].clone()
+            }
+        })
+        .collect();
+    (0..headers.len())
+        .map(|i| {
+            if clash(i, &ends) { headers[i].split_whitespace().collect::<Vec<_>>().join(" ") } else { ends[i].clone() }
+        })
+        .collect()
 }
 
 /// Finds a column by its header: exact match first, then ignoring case and surrounding spaces,
@@ -308,6 +380,25 @@ mod tests {
 
     fn headers(names: &[&str]) -> Vec<String> {
         names.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn shortened_headers_stay_apart() {
+        let long = |end: &str| format!("On a scale of 0-10, how would you rate {end}");
+        let (a, b, c) = (long("Sudzilla?"), long("the opening keynote?"), long("the closing keynote?"));
+        assert_eq!(
+            short_distinct(&[&a, &b, &c, "Region"]),
+            [
+                "On a scale of 0-10,… you rate Sudzilla?",
+                "On a scale of 0-10,… opening keynote?",
+                "On a scale of 0-10,… closing keynote?",
+                "Region"
+            ]
+        );
+        // Where start and end are shared too, the whole header.
+        let (d, e) = (long("the hall on day one of the festival?"), long("the tent on day one of the festival?"));
+        assert_eq!(short_distinct(&[&d, &e]), [d.clone(), e.clone()]);
+        assert_eq!(short_distinct(&[&a]), ["On a scale of 0-10, how would you rate…"]);
     }
 
     #[test]

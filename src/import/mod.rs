@@ -23,7 +23,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-pub use columns::{ScoreColumnChoice, column_letter, find_column, find_score_column};
+pub use columns::{ScaleDoubt, ScoreColumnChoice, column_letter, find_column, find_score_column};
 pub use dates::DateOrder;
 use delimited::NotParsed;
 pub use layout::Layout;
@@ -47,6 +47,9 @@ pub struct ImportOptions {
     pub roles: Vec<(String, Role)>,
     /// Use no weight column, even one that was detected or named.
     pub no_weight: bool,
+    /// The user says the score column holds 0-10 answers, though its header names another scale
+    /// or its answers all lie within 1-5 ([`ScaleDoubt`]).
+    pub score_scale_confirmed: bool,
 }
 
 /// The kind of file, from its extension.
@@ -323,6 +326,16 @@ pub enum ImportError {
         "{place}: the NPS question '{column}' has no answers; no other column is used in its place (name one with --score COLUMN)"
     )]
     ScoreColumnBlank { place: String, column: String },
+    /// The score column looks asked on another scale than 0-10.
+    #[error(
+        "{place}: the NPS question '{column}' {why}, but the Net Promoter Score needs 0-10 answers; name the 0-10 question (--score COLUMN), or, if these answers are 0-10 after all, say so (--score-scale 0-10)"
+    )]
+    ScoreScale { place: String, column: String, why: String },
+    /// No header speaks of recommending, and the score column would be a guess.
+    #[error(
+        "{place}: no column header speaks of recommending; columns whose answers look like 0-10 scores: {candidates}; name the NPS question with --score COLUMN (its header or letter)"
+    )]
+    ScoreNotNamed { place: String, candidates: String },
     /// The weight column named cannot be used.
     #[error("{place}: column '{column}' cannot be the weight: {reason}")]
     BadWeightColumn { place: String, column: String, reason: String },
@@ -859,6 +872,16 @@ pub fn with_options(table: ImportedTable, options: &ImportOptions) -> Result<Imp
             }
         },
     };
+    if !options.score_scale_confirmed
+        && let Some(doubt) =
+            columns::scale_doubt(&headers[score_column], &columns::profile_scores(&sample, score_column))
+    {
+        let why = match doubt {
+            ScaleDoubt::Stated(low, high) => format!("states a {low}-{high} scale in its header"),
+            ScaleDoubt::OneToFive(n) => format!("has {n} answers, every one of them 1-5"),
+        };
+        return Err(ImportError::ScoreScale { place, column: headers[score_column].clone(), why });
+    }
     let mut roles = roles::detect_roles(headers, codes, &sample, score_column);
     // A weight column is applied on its own only when its values look like survey weights.
     let mut skipped_weight = None;
@@ -896,6 +919,26 @@ pub fn with_options(table: ImportedTable, options: &ImportOptions) -> Result<Imp
     }
     let facts = ImportFacts { score_guessed, score_alternatives, skipped_weight, roles, ..table.facts };
     Ok(ImportedTable { score_column, facts, ..table })
+}
+
+/// Refuses a table whose score column was guessed ([`ImportFacts::score_guessed`]): no header
+/// speaks of recommending. The command line says so and lists the candidates; the app opens on
+/// the review with the guess marked instead.
+pub fn require_named_score(table: &ImportedTable) -> Result<(), ImportError> {
+    if !table.score_guessed {
+        return Ok(());
+    }
+    let names: Vec<&str> = std::iter::once(&table.headers[table.score_column])
+        .chain(&table.score_alternatives)
+        .map(String::as_str)
+        .collect();
+    let letter = |name: &str| table.headers.iter().position(|h| h == name).map(column_letter).unwrap_or_default();
+    let candidates: Vec<String> = columns::short_distinct(&names)
+        .into_iter()
+        .zip(&names)
+        .map(|(short, name)| format!("{} '{short}'", letter(name)))
+        .collect();
+    Err(ImportError::ScoreNotNamed { place: table.source.place(), candidates: candidates.join(", ") })
 }
 
 /// Refuses a weight column the user named that cannot be one: the score column, or text.

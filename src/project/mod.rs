@@ -337,6 +337,7 @@ impl Project {
             score_column,
             roles,
             no_weight,
+            score_scale_confirmed: overrides.score_scale_confirmed,
         }
     }
 
@@ -395,8 +396,12 @@ impl Project {
         let sheet = overrides.sheet.clone().or_else(|| self.read.sheet.clone());
         let score = self.read.roles.iter().find(|c| c.role == Role::Score).map(|c| c.column.clone());
         let score_column = overrides.score_column.clone().or(score);
-        let options =
-            ImportOptions { sheet: sheet.clone(), score_column: score_column.clone(), ..ImportOptions::default() };
+        let options = ImportOptions {
+            sheet: sheet.clone(),
+            score_column: score_column.clone(),
+            score_scale_confirmed: overrides.score_scale_confirmed,
+            ..ImportOptions::default()
+        };
         let table = match import::read_file(path, &options, progress) {
             Err(import::ImportError::NoSuchColumn { place, column, .. }) if Some(&column) == score_column.as_ref() => {
                 let detected = ImportOptions { sheet, ..ImportOptions::default() };
