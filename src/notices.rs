@@ -49,8 +49,7 @@ pub fn import_notices(report: &Report, t: &Texts) -> Vec<String> {
     }
     if let Some(skipped) = &columns.weight_skipped {
         let why = match skipped.reason {
-            "not_numbers" => t.weight_why_not_numbers,
-            "not_positive" => t.weight_why_not_positive,
+            "not_numbers" | "not_positive" | "blank" => t.weight_why_bad_values,
             _ => t.weight_why_mean,
         };
         let why = fill(why, &[("detail", &skipped.detail)]);

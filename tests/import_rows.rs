@@ -96,3 +96,67 @@ fn ranges_times_ratios_and_totals_are_left_out_with_their_own_reasons() {
     }
     assert_every_row_counted(&r);
 }
+
+/// 16 answers (4 each of 9, 10, 3, 7) with a weight column holding `weights` in turn.
+fn weighted(header: &str, delimiter: char, weights: &[&str]) -> String {
+    let mut text = format!("Recommend{delimiter}{header}{delimiter}region\n");
+    for i in 0..16 {
+        let score = [9, 10, 3, 7][i % 4];
+        text.push_str(&format!("{score}{delimiter}{}{delimiter}{}\n", weights[i % weights.len()], ["N", "S"][i % 2]));
+    }
+    text
+}
+
+#[test]
+fn a_weight_column_that_cannot_be_one_is_announced_with_its_rows_never_made_a_segment() {
+    let dir = tempfile::tempdir().unwrap();
+    // Zero, a negative, a blank and text: once a segment called 'weight', without a word.
+    let text = weighted("weight", ',', &["1.2", "0", "-1", "", "abc", "0.9", "1.1", "1.0"]);
+    let r = report(&common::write(dir.path(), "w.csv", text.as_bytes()));
+    let skipped = r.columns.weight_skipped.as_ref().expect("the weight column is announced");
+    assert_eq!(skipped.column, "weight");
+    assert_eq!(skipped.detail, "row 3: '0', row 4: '-1', row 5: blank and 5 more rows");
+    assert!(!r.columns.weighted);
+    assert!(r.columns.segments.iter().all(|s| s != "weight"), "{:?}", r.columns.segments);
+    assert!(r.segments.iter().all(|s| s.column != "weight"));
+    let notices = nps_workbench::notices::import_notices(&r, Language::English.texts());
+    assert!(
+        notices
+            .iter()
+            .any(|n| n
+                .starts_with("Not weighted: 'weight' is headed like a weight, but some rows have no usable weight")),
+        "{notices:?}"
+    );
+    assert_every_row_counted(&r);
+    // Only blanks: announced too; in Danish.
+    let text = weighted("vægt", ',', &["1.2", "", "0.8", "1.0"]);
+    let r = report(&common::write(dir.path(), "blank.csv", text.as_bytes()));
+    let skipped = r.columns.weight_skipped.as_ref().expect("the weight column is announced");
+    assert_eq!(
+        (skipped.reason, skipped.detail.as_str()),
+        ("blank", "row 3: blank, row 7: blank, row 11: blank and 1 more row")
+    );
+}
+
+#[test]
+fn thousands_separators_follow_the_files_dialect() {
+    let dir = tempfile::tempdir().unwrap();
+    // Dutch Excel's semicolon file: `1.000` is a thousand, so these are no survey weights.
+    let text = weighted("gewicht", ';', &["1.000", "0,5", "1,5", "2.000"]);
+    let r = report(&common::write(dir.path(), "nl.csv", text.as_bytes()));
+    let skipped = r.columns.weight_skipped.as_ref().expect("a mean of 750 is no survey weight");
+    assert_eq!((skipped.reason, skipped.detail.as_str()), ("mean_not_near_1", "750.50"));
+    // In a comma file the point is the decimal mark: `9.000` is nine, once "only 0 different values".
+    let mut text = String::from("id,Recommend\n");
+    for i in 0..20 {
+        text.push_str(&format!("{i},{}\n", ["9.000", "10.000", "3.000", "7.000"][i % 4]));
+    }
+    let r = report(&common::write(dir.path(), "nine.csv", text.as_bytes()));
+    assert_eq!((r.rows_used, r.overall.promoters, r.overall.detractors), (20, 10, 5));
+    // In a semicolon file the same cells are thousands, far outside 0-10.
+    let r = report_for_file(
+        &common::write(dir.path(), "nine-nl.csv", text.replace(',', ";").as_bytes()),
+        &ReportRequest::default(),
+    );
+    assert!(r.is_err_and(|e| e.to_string().contains("no column with 0-10 scores")));
+}

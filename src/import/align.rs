@@ -11,7 +11,7 @@
 //! When most rows agree on a width other than the header's (a header that lacks a name), that
 //! width is the table's. Workbooks have no fields to miscount and are not touched.
 
-use super::score::parse_score;
+use super::score::{Decimal, parse_score_in};
 use super::table::CellTable;
 
 /// What lining up the rows did.
@@ -109,7 +109,9 @@ pub fn align(
                 }
             };
             let score_cell = at(score);
-            if score_cell.trim().is_empty() || parse_score(score_cell).is_ok() {
+            if score_cell.trim().is_empty()
+                || parse_score_in(score_cell, Decimal::of_delimiter(Some(delimiter))).is_ok()
+            {
                 aligned.push_row(number, (0..width).map(at));
                 alignment.joined.push(number);
                 continue;

@@ -3,7 +3,7 @@
 //!
 //! Owns the score-column decision and the explanation of near misses; reads cells only.
 
-use super::score::{ExclusionReason, parse_score};
+use super::score::{Decimal, ExclusionReason, parse_number_in, parse_score_in};
 use super::table::CellTable;
 
 /// Header word stems that name a recommendation question, in English, Dutch, Danish and German,
@@ -60,7 +60,7 @@ pub const PROFILE_ROWS: usize = 5_000;
 
 /// Profiles column `column` of `rows` as a candidate score column.
 #[must_use]
-pub fn profile_scores(rows: &CellTable, column: usize) -> ScoreProfile {
+pub fn profile_scores(rows: &CellTable, column: usize, decimal: Decimal) -> ScoreProfile {
     let mut profile = ScoreProfile::default();
     let mut seen = [false; 11];
     let mut previous: Option<u8> = None;
@@ -73,11 +73,11 @@ pub fn profile_scores(rows: &CellTable, column: usize) -> ScoreProfile {
             continue;
         }
         profile.filled += 1;
-        if let Some(v) = super::score::parse_number(cell) {
+        if let Some(v) = parse_number_in(cell, decimal) {
             profile.numeric += 1;
             profile.max = Some(profile.max.map_or(v, |m: f64| m.max(v)));
         }
-        match parse_score(cell) {
+        match parse_score_in(cell, decimal) {
             Ok(v) => {
                 profile.valid += 1;
                 seen[usize::from(v)] = true;
@@ -195,10 +195,12 @@ fn short_scale(p: &ScoreProfile) -> bool {
 /// answers, or a column with a generic name (`score`, `rating`) whose answers go above 7.
 /// A recommendation column nobody answered is reported, never replaced by another column.
 #[must_use]
-pub fn find_score_column(headers: &[String], rows: &CellTable) -> ScoreColumnChoice {
+pub fn find_score_column(headers: &[String], rows: &CellTable, decimal: Decimal) -> ScoreColumnChoice {
     // The columns whose header names the score are looked at first; the rest only without one.
-    let named: Vec<(usize, ScoreProfile)> =
-        (0..headers.len()).filter(|&c| header_names_score(&headers[c])).map(|c| (c, profile_scores(rows, c))).collect();
+    let named: Vec<(usize, ScoreProfile)> = (0..headers.len())
+        .filter(|&c| header_names_score(&headers[c]))
+        .map(|c| (c, profile_scores(rows, c, decimal)))
+        .collect();
     // A column whose header states another scale ("(1-5)") is taken only when no other is named;
     // it is then refused with the reason ([`scale_doubt`]), never read as 0-10.
     let holding = |p: &ScoreProfile| named_column_holds_scores(p);
@@ -215,7 +217,7 @@ pub fn find_score_column(headers: &[String], rows: &CellTable) -> ScoreColumnCho
     // The named columns' profiles are not worked out again.
     let mut named = named.into_iter().peekable();
     let profiles: Vec<ScoreProfile> = (0..headers.len())
-        .map(|c| named.next_if(|(n, _)| *n == c).map_or_else(|| profile_scores(rows, c), |(_, p)| p))
+        .map(|c| named.next_if(|(n, _)| *n == c).map_or_else(|| profile_scores(rows, c, decimal), |(_, p)| p))
         .collect();
     let by_values: Vec<usize> = (0..headers.len())
         .filter(|&c| {
@@ -412,7 +414,7 @@ mod tests {
         ] {
             let h = headers(&["Age band", name]);
             let t = table(&[&["3", "9"], &["5", "10"], &["9", "7"], &["2", "n.v.t."]]);
-            assert_eq!(find_score_column(&h, &t), ScoreColumnChoice::Found(1), "{name}");
+            assert_eq!(find_score_column(&h, &t, Decimal::Either), ScoreColumnChoice::Found(1), "{name}");
         }
     }
 
@@ -421,21 +423,27 @@ mod tests {
         let h = headers(&["Q1_NPS_GROUP", "Q1"]);
         let t = table(&[&["3", "9"], &["1", "4"], &["2", "10"], &["3", "7"]]);
         // `Q1` names no question: the column is taken by its answers, as an announced guess.
-        assert_eq!(find_score_column(&h, &t), ScoreColumnChoice::Guessed { column: 1, others: Vec::new() });
+        assert_eq!(
+            find_score_column(&h, &t, Decimal::Either),
+            ScoreColumnChoice::Guessed { column: 1, others: Vec::new() }
+        );
     }
 
     #[test]
     fn values_alone_find_a_score_but_not_ids_rankings_or_flags() {
         let h = headers(&["Id", "Rank", "Finished", "Rate us"]);
         let t = table(&[&["1", "1", "1", "9"], &["2", "3", "1", "3"], &["3", "6", "0", "10"], &["4", "2", "1", "8"]]);
-        assert_eq!(find_score_column(&h, &t), ScoreColumnChoice::Guessed { column: 3, others: Vec::new() });
+        assert_eq!(
+            find_score_column(&h, &t, Decimal::Either),
+            ScoreColumnChoice::Guessed { column: 3, others: Vec::new() }
+        );
     }
 
     #[test]
     fn refusal_lists_the_candidates() {
         let h = headers(&["Progress", "Rank"]);
         let t = table(&[&["100", "1"], &["50", "6"], &["100", "3"]]);
-        let ScoreColumnChoice::NotFound(text) = find_score_column(&h, &t) else {
+        let ScoreColumnChoice::NotFound(text) = find_score_column(&h, &t, Decimal::Either) else {
             panic!("expected no score column");
         };
         assert!(text.contains("'Progress' (values up to 100)"), "{text}");
@@ -446,27 +454,30 @@ mod tests {
     fn a_one_to_five_rating_is_not_a_score_column() {
         let h = headers(&["Id", "rating"]);
         let t = table(&[&["1", "4"], &["2", "5"], &["3", "1"], &["4", "3"], &["5", "2"]]);
-        let ScoreColumnChoice::NotFound(text) = find_score_column(&h, &t) else {
+        let ScoreColumnChoice::NotFound(text) = find_score_column(&h, &t, Decimal::Either) else {
             panic!("a 1-5 rating must not be taken as 0-10");
         };
         assert!(text.contains("'rating' (holds 1-5 answers)"), "{text}");
         let h = headers(&["Score"]);
         let t = table(&[&["1"], &["7"], &["3"], &["6"]]);
-        assert!(matches!(find_score_column(&h, &t), ScoreColumnChoice::NotFound(_)), "1-7 answers");
+        assert!(matches!(find_score_column(&h, &t, Decimal::Either), ScoreColumnChoice::NotFound(_)), "1-7 answers");
     }
 
     #[test]
     fn a_blank_recommend_column_is_not_replaced_by_another() {
         let h = headers(&["How likely are you to recommend us?", "CES", "Quality 0-10"]);
         let t = table(&[&["", "3", "9"], &["", "7", "4"], &["", "5", "10"], &["", "1", "8"]]);
-        assert_eq!(find_score_column(&h, &t), ScoreColumnChoice::NoAnswers(0));
+        assert_eq!(find_score_column(&h, &t, Decimal::Either), ScoreColumnChoice::NoAnswers(0));
     }
 
     #[test]
     fn a_column_chosen_by_its_answers_is_a_guess_with_the_others_listed() {
         let h = headers(&["Service", "Price"]);
         let t = table(&[&["9", "3"], &["3", "10"], &["10", "7"], &["8", "2"]]);
-        assert_eq!(find_score_column(&h, &t), ScoreColumnChoice::Guessed { column: 0, others: vec![1] });
+        assert_eq!(
+            find_score_column(&h, &t, Decimal::Either),
+            ScoreColumnChoice::Guessed { column: 0, others: vec![1] }
+        );
     }
 
     #[test]

@@ -28,7 +28,7 @@ pub use dates::DateOrder;
 use delimited::NotParsed;
 pub use layout::Layout;
 pub use roles::{ColumnRole, Role};
-pub use score::{ExclusionReason, parse_score};
+pub use score::{Decimal, ExclusionReason, parse_score, parse_score_in};
 pub use table::CellTable;
 pub use text::TextEncoding;
 use workbook::{WorkbookKind, WorkbookProblem};
@@ -85,6 +85,15 @@ pub struct SourceInfo {
 }
 
 impl SourceInfo {
+    /// The decimal mark the file writes numbers with ([`Decimal`]).
+    #[must_use]
+    pub fn decimal(&self) -> Decimal {
+        match self.format {
+            FileFormat::Delimited => Decimal::of_delimiter(self.delimiter),
+            FileFormat::Workbook => Decimal::Either,
+        }
+    }
+
     /// "file.xlsx, sheet Responses" or "file.csv": the place named in messages.
     #[must_use]
     pub fn place(&self) -> String {
@@ -132,9 +141,9 @@ impl std::ops::DerefMut for ImportedTable {
 pub struct SkippedWeight {
     /// The column's name.
     pub column: String,
-    /// Why: `not_numbers`, `not_positive` or `mean_not_near_1`.
+    /// Why: `not_numbers`, `not_positive`, `blank` or `mean_not_near_1`.
     pub reason: &'static str,
-    /// The offending value, or the mean.
+    /// The rows at fault with their values (the first three, and how many more), or the mean.
     pub detail: String,
 }
 
@@ -837,6 +846,7 @@ fn aligned(
 /// the user's choices over them. The cells are not read again; `options.sheet` is not used.
 pub fn with_options(table: ImportedTable, options: &ImportOptions) -> Result<ImportedTable, ImportError> {
     let place = table.source.place();
+    let decimal = table.source.decimal();
     let (headers, codes, rows) = (&table.headers, &table.codes, &table.rows);
     // Detection looks at an evenly spaced sample of a large table's rows, copied once.
     let sample = rows.sample(columns::PROFILE_ROWS);
@@ -852,7 +862,7 @@ pub fn with_options(table: ImportedTable, options: &ImportOptions) -> Result<Imp
     let mut score_alternatives = Vec::new();
     let score_column = match options.score_column.as_ref().or(score_override) {
         Some(name) => find(name)?,
-        None => match find_score_column(headers, &sample) {
+        None => match find_score_column(headers, &sample, decimal) {
             ScoreColumnChoice::Found(c) => c,
             ScoreColumnChoice::Guessed { column, others } => {
                 score_guessed = true;
@@ -874,7 +884,7 @@ pub fn with_options(table: ImportedTable, options: &ImportOptions) -> Result<Imp
     };
     if !options.score_scale_confirmed
         && let Some(doubt) =
-            columns::scale_doubt(&headers[score_column], &columns::profile_scores(&sample, score_column))
+            columns::scale_doubt(&headers[score_column], &columns::profile_scores(&sample, score_column, decimal))
     {
         let why = match doubt {
             ScaleDoubt::Stated(low, high) => format!("states a {low}-{high} scale in its header"),
@@ -889,7 +899,7 @@ pub fn with_options(table: ImportedTable, options: &ImportOptions) -> Result<Imp
         if role.role != Role::Weight {
             continue;
         }
-        if let Some((reason, detail)) = roles::weight_problem(rows, c) {
+        if let Some((reason, detail)) = roles::weight_problem(rows, c, decimal) {
             role.role = Role::Ignore;
             role.scale = None;
             skipped_weight.get_or_insert(SkippedWeight { column: headers[c].clone(), reason, detail });

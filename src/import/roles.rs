@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::columns::PROFILE_ROWS;
 use super::dates::{DateOrder, detect_order};
 use super::layout::plain_text;
-use super::score::parse_number;
+use super::score::{Decimal, parse_number, parse_number_in};
 use super::table::CellTable;
 
 /// What a column is used for.
@@ -400,7 +400,9 @@ fn detect_role(header: &str, code: &str, rows: &CellTable, c: usize, repeats: bo
     if p.filled == 0 || has_any(&h, &IGNORE_WORDS) {
         return Role::Ignore;
     }
-    if has_any(&h, &WEIGHT_WORDS) && p.mostly_numeric() && p.whole_min.is_some_and(|m| m >= 0.0) {
+    // A column headed like a weight is a weight whatever it holds: one that cannot be is
+    // announced with its rows at fault ([`weight_problem`]), never made a segment silently.
+    if has_any(&h, &WEIGHT_WORDS) {
         return Role::Weight;
     }
     if has_any(&h, &ID_WORDS) && p.distinct * 10 >= p.filled.min(1_000) * 9 {
@@ -461,24 +463,55 @@ fn detect_role(header: &str, code: &str, rows: &CellTable, c: usize, repeats: bo
 }
 
 /// Why a column headed like a weight does not hold survey weights: `(reason, detail)` with the
-/// reason `not_numbers`, `not_positive` or `mean_not_near_1`; `None` when its values are positive
-/// numbers whose mean is near 1 (between 0.5 and 2), as survey weights are.
+/// reason `not_numbers` (text in it), `not_positive` (zero or negative), `blank` (rows without a
+/// weight) or `mean_not_near_1`, and the detail naming the rows at fault (`row 3: '0', row 5:
+/// '-1' and 4 more rows`) or the mean; `None` when its values are positive numbers whose mean is
+/// near 1 (between 0.5 and 2), as survey weights are. Numbers are read in the file's `decimal`
+/// dialect (`1.000` in a semicolon file is a thousand).
 #[must_use]
-pub fn weight_problem(rows: &CellTable, c: usize) -> Option<(&'static str, String)> {
+pub fn weight_problem(rows: &CellTable, c: usize, decimal: Decimal) -> Option<(&'static str, String)> {
     let (mut sum, mut n) = (0.0, 0usize);
+    // The rows at fault, by reason: text, not positive, blank.
+    let mut faults: [Vec<(usize, &str)>; 3] = Default::default();
     for r in 0..rows.row_count() {
         let cell = rows.cell(r, c).trim();
-        if cell.is_empty() {
-            continue;
-        }
-        match parse_number(cell) {
-            None => return Some(("not_numbers", format!("row {}: '{cell}'", rows.row_number(r)))),
-            Some(w) if w <= 0.0 => return Some(("not_positive", format!("row {}: '{cell}'", rows.row_number(r)))),
-            Some(w) => {
-                sum += w;
-                n += 1;
+        let fault = if cell.is_empty() {
+            2
+        } else {
+            match parse_number_in(cell, decimal) {
+                None => 0,
+                Some(w) if w <= 0.0 || !w.is_finite() => 1,
+                Some(w) => {
+                    sum += w;
+                    n += 1;
+                    continue;
+                }
             }
-        }
+        };
+        faults[fault].push((rows.row_number(r), cell));
+    }
+    let all_blank = n == 0 && faults[0].is_empty() && faults[1].is_empty();
+    if let Some(k) = (0..3).find(|&k| !faults[k].is_empty()).filter(|_| !all_blank) {
+        let bad: Vec<(usize, &str)> = {
+            let mut all: Vec<(usize, &str)> = faults.iter().flatten().copied().collect();
+            all.sort_unstable_by_key(|&(row, _)| row);
+            all
+        };
+        let shown: Vec<String> = bad
+            .iter()
+            .take(3)
+            .map(
+                |(row, cell)| {
+                    if cell.is_empty() { format!("row {row}: blank") } else { format!("row {row}: '{cell}'") }
+                },
+            )
+            .collect();
+        let more = match bad.len().saturating_sub(3) {
+            0 => String::new(),
+            1 => " and 1 more row".to_owned(),
+            m => format!(" and {m} more rows"),
+        };
+        return Some((["not_numbers", "not_positive", "blank"][k], format!("{}{more}", shown.join(", "))));
     }
     let mean = if n == 0 { 0.0 } else { sum / n as f64 };
     (!(0.5..=2.0).contains(&mean)).then(|| ("mean_not_near_1", format!("{mean:.2}")))

@@ -69,6 +69,60 @@ impl ExclusionReason {
     }
 }
 
+/// Which mark a file writes decimals with, from its dialect: a comma-delimited file writes
+/// `9.5` (so `9.000` is nine), a semicolon-delimited one, as Dutch and Danish Excel save it, writes
+/// `9,5` and groups thousands with a point (so `1.000` is a thousand). A workbook, a tab- or
+/// otherwise delimited file does not say.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Decimal {
+    /// Not known: `1.000` and `1,000` are a thousand for a score (never an answer) and read by
+    /// the decimal mark they would have alone elsewhere.
+    #[default]
+    Either,
+    /// `9.5`; a comma groups thousands (`"1,250"`).
+    Point,
+    /// `9,5`; a point groups thousands (`1.250`).
+    Comma,
+}
+
+impl Decimal {
+    /// The decimal mark of a text file delimited by `delimiter`.
+    #[must_use]
+    pub fn of_delimiter(delimiter: Option<char>) -> Self {
+        match delimiter {
+            Some(',') => Self::Point,
+            Some(';') => Self::Comma,
+            _ => Self::Either,
+        }
+    }
+
+    /// The thousands mark, where the dialect says.
+    fn thousands(self) -> Option<char> {
+        match self {
+            Self::Either => None,
+            Self::Point => Some(','),
+            Self::Comma => Some('.'),
+        }
+    }
+}
+
+/// As [`parse_number`], in a file whose decimal mark is `decimal`: a number grouped with the
+/// dialect's thousands mark (`1.000` in a semicolon file) is read as thousands.
+#[must_use]
+pub fn parse_number_in(cell: &str, decimal: Decimal) -> Option<f64> {
+    let t = cell.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
+    if let Some(mark) = decimal.thousands()
+        && has_thousands_separator(t)
+        && t.contains(mark)
+    {
+        return t.replace(mark, "").parse().ok().filter(|v: &f64| v.is_finite());
+    }
+    if decimal == Decimal::Point && t.contains('.') {
+        return t.strip_prefix('+').unwrap_or(t).parse().ok().filter(|v: &f64| v.is_finite());
+    }
+    parse_number(t)
+}
+
 /// Parses a number as people and spreadsheets write it: surrounding spaces, a decimal comma or
 /// point, a leading plus sign.
 #[must_use]
@@ -154,6 +208,12 @@ fn has_thousands_separator(t: &str) -> bool {
 
 /// Reads a 0-10 score from a cell, or says why it does not count.
 pub fn parse_score(cell: &str) -> Result<u8, ExclusionReason> {
+    parse_score_in(cell, Decimal::Either)
+}
+
+/// As [`parse_score`], in a file whose decimal mark is `decimal`: in a comma-delimited file
+/// `9.000` is nine, written with three decimals.
+pub fn parse_score_in(cell: &str, decimal: Decimal) -> Result<u8, ExclusionReason> {
     // Fast path for the common clean cell: one or two ASCII digits.
     match cell.as_bytes() {
         [d @ b'0'..=b'9'] => return Ok(d - b'0'),
@@ -164,11 +224,11 @@ pub fn parse_score(cell: &str) -> Result<u8, ExclusionReason> {
     if trimmed.is_empty() {
         return Err(ExclusionReason::Blank);
     }
-    if has_thousands_separator(trimmed) {
+    if has_thousands_separator(trimmed) && !(decimal == Decimal::Point && trimmed.contains('.')) {
         // `1.000` or `1,000` is a thousand, not one: far outside 0-10.
         return Err(ExclusionReason::OutOfRange);
     }
-    let value = match parse_number(trimmed) {
+    let value = match parse_number_in(trimmed, decimal) {
         Some(value) => value,
         None => read_text_answer(trimmed)?,
     };
@@ -187,6 +247,27 @@ pub fn parse_score(cell: &str) -> Result<u8, ExclusionReason> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn thousands_follow_the_dialect() {
+        // Issue 26: `9.000` in a comma file was refused as a thousand.
+        assert_eq!(parse_score_in("9.000", Decimal::Point), Ok(9));
+        assert_eq!(parse_score_in("10.000", Decimal::Point), Ok(10));
+        assert_eq!(parse_score_in("9.000", Decimal::Comma), Err(ExclusionReason::OutOfRange));
+        assert_eq!(parse_score_in("9.000", Decimal::Either), Err(ExclusionReason::OutOfRange));
+        assert_eq!(parse_score_in("1,000", Decimal::Point), Err(ExclusionReason::OutOfRange));
+        assert_eq!(parse_score_in("9,0", Decimal::Comma), Ok(9));
+        // A weight of `1.000` in a semicolon file is a thousand; in a comma file, one.
+        assert_eq!(parse_number_in("1.000", Decimal::Comma), Some(1000.0));
+        assert_eq!(parse_number_in("1.250.000", Decimal::Comma), Some(1_250_000.0));
+        assert_eq!(parse_number_in("1.000", Decimal::Point), Some(1.0));
+        assert_eq!(parse_number_in("1,250", Decimal::Point), Some(1250.0));
+        assert_eq!(parse_number_in("0,85", Decimal::Comma), Some(0.85));
+        assert_eq!(parse_number_in("0.85", Decimal::Comma), Some(0.85));
+        assert_eq!(parse_number_in("+1.5", Decimal::Point), Some(1.5));
+        assert_eq!(parse_number_in("n.v.t.", Decimal::Point), None);
+        assert_eq!(parse_number_in("1.000", Decimal::Either), Some(1.0));
+    }
 
     #[test]
     fn written_forms_of_nine_all_count() {

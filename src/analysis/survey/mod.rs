@@ -19,9 +19,9 @@ use super::AnalysisError;
 use super::metrics::MetricKind;
 use super::paired::RespondentIds;
 use crate::import::dates::parse_date;
-use crate::import::score::parse_number;
+use crate::import::score::parse_number_in;
 use crate::import::{
-    ColumnRole, DateOrder, ExclusionReason, ImportFacts, ImportedTable, Role, SourceInfo, parse_score,
+    ColumnRole, DateOrder, Decimal, ExclusionReason, ImportFacts, ImportedTable, Role, SourceInfo, parse_score_in,
 };
 
 mod typing;
@@ -580,6 +580,7 @@ pub(crate) mod tests {
 
     use super::typing::*;
     use super::*;
+    use crate::import::parse_score;
 
     /// A source for surveys built in tests.
     pub(crate) fn test_source() -> (SourceInfo, ImportFacts) {
@@ -709,14 +710,14 @@ pub(crate) mod tests {
 
     #[test]
     fn metric_answers_are_whole_numbers_on_their_scale() {
-        assert_eq!(metric_value("4", (1, 5)), Some(Ok(4)));
-        assert_eq!(metric_value(" 4,0 ", (1, 5)), Some(Ok(4)));
-        assert_eq!(metric_value("3.9999999999999996", (1, 5)), Some(Ok(4)));
-        assert_eq!(metric_value("6", (1, 5)), Some(Err(ExclusionReason::OutOfRange)));
-        assert_eq!(metric_value("0", (1, 7)), Some(Err(ExclusionReason::OutOfRange)));
-        assert_eq!(metric_value("3.5", (1, 7)), Some(Err(ExclusionReason::NotWholeNumber)));
-        assert_eq!(metric_value("n.v.t.", (1, 7)), Some(Err(ExclusionReason::NotANumber)));
-        assert_eq!(metric_value("  ", (1, 7)), None);
+        assert_eq!(metric_value("4", (1, 5), Decimal::Either), Some(Ok(4)));
+        assert_eq!(metric_value(" 4,0 ", (1, 5), Decimal::Either), Some(Ok(4)));
+        assert_eq!(metric_value("3.9999999999999996", (1, 5), Decimal::Either), Some(Ok(4)));
+        assert_eq!(metric_value("6", (1, 5), Decimal::Either), Some(Err(ExclusionReason::OutOfRange)));
+        assert_eq!(metric_value("0", (1, 7), Decimal::Either), Some(Err(ExclusionReason::OutOfRange)));
+        assert_eq!(metric_value("3.5", (1, 7), Decimal::Either), Some(Err(ExclusionReason::NotWholeNumber)));
+        assert_eq!(metric_value("n.v.t.", (1, 7), Decimal::Either), Some(Err(ExclusionReason::NotANumber)));
+        assert_eq!(metric_value("  ", (1, 7), Decimal::Either), None);
     }
 
     #[test]
@@ -731,7 +732,7 @@ pub(crate) mod tests {
             ("NaN", false),
             ("inf", false),
         ] {
-            assert_eq!(weight_value(cell).is_some(), usable, "{cell:?}");
+            assert_eq!(weight_value(cell, Decimal::Either).is_some(), usable, "{cell:?}");
         }
     }
 
@@ -801,7 +802,7 @@ pub(crate) mod tests {
                 v => v,
             };
             assert_eq!(region.labels[codes[i] as usize], label, "row {}", numbers[i]);
-            let bad_weight = weight_value(cells.cell(r, 3)).is_none();
+            let bad_weight = weight_value(cells.cell(r, 3), Decimal::Either).is_none();
             let score = parse_score(cells.cell(r, 1));
             match (score, bad_weight) {
                 (Ok(s), false) => assert_eq!(scores[i], Some(s)),
@@ -814,7 +815,7 @@ pub(crate) mod tests {
                     expected_exclusions.push((reason, numbers[i] as usize));
                 }
             }
-            let answer = metric_value(cells.cell(r, 2), (1, 5));
+            let answer = metric_value(cells.cell(r, 2), (1, 5), Decimal::Either);
             csat_left_out += usize::from(matches!(answer, Some(Err(_))));
             let shown = match answer {
                 Some(Ok(v)) if !bad_weight => Some(v),

@@ -169,7 +169,7 @@ pub(super) fn merge_labels(a: Vec<String>, b: Vec<String>) -> (Vec<String>, Vec<
 }
 
 /// A metric answer: a whole number on the scale, or why it is left out (`None` for a blank).
-pub(super) fn metric_value(cell: &str, (low, high): (u8, u8)) -> Option<Result<u8, ExclusionReason>> {
+pub(super) fn metric_value(cell: &str, (low, high): (u8, u8), decimal: Decimal) -> Option<Result<u8, ExclusionReason>> {
     let in_range = |v: u8| if (low..=high).contains(&v) { Ok(v) } else { Err(ExclusionReason::OutOfRange) };
     let value = match cell.as_bytes() {
         // The common clean cell, without a detour through floating point.
@@ -179,7 +179,7 @@ pub(super) fn metric_value(cell: &str, (low, high): (u8, u8)) -> Option<Result<u
             if cell.trim().is_empty() {
                 return None;
             }
-            match parse_number(cell) {
+            match parse_number_in(cell, decimal) {
                 Some(v) => v,
                 None => return Some(Err(ExclusionReason::NotANumber)),
             }
@@ -195,9 +195,9 @@ pub(super) fn metric_value(cell: &str, (low, high): (u8, u8)) -> Option<Result<u
     Some(Ok(whole as u8))
 }
 
-/// A weight as a survey uses it: a positive, finite number.
-pub(super) fn weight_value(cell: &str) -> Option<f64> {
-    parse_number(cell).filter(|w| w.is_finite() && *w > 0.0)
+/// A weight as a survey uses it: a positive, finite number, read in the file's `decimal` dialect.
+pub(super) fn weight_value(cell: &str, decimal: Decimal) -> Option<f64> {
+    parse_number_in(cell, decimal).filter(|w| w.is_finite() && *w > 0.0)
 }
 
 /// What to type of which columns of a table.
@@ -290,6 +290,7 @@ impl TypingPlan<'_> {
     /// cache (a pass per column read the whole table from memory again each time).
     fn type_share(&self, mut share: Share<'_>) -> Typed {
         let cells = &self.table.rows;
+        let decimal = self.table.source.decimal();
         let mut blank = Vec::new();
         let mut score_exclusions = Exclusions::new(&self.table.headers[self.score]);
         let mut weight_exclusions = Exclusions::new(self.weight.map_or("", |c| self.table.headers[c].as_str()));
@@ -325,7 +326,7 @@ impl TypingPlan<'_> {
                 continue;
             }
             let cell = row.get(self.score);
-            match parse_score(cell) {
+            match parse_score_in(cell, decimal) {
                 Ok(score) => {
                     share.score_values[k] = score;
                     share.score_reasons[k] = COUNTED;
@@ -347,7 +348,7 @@ impl TypingPlan<'_> {
                 self.metrics.iter().zip(share.metrics.iter_mut()).zip(&mut metric_exclusions)
             {
                 let cell = row.get(c);
-                values[k] = match metric_value(cell, kind.scale()) {
+                values[k] = match metric_value(cell, kind.scale(), decimal) {
                     Some(Ok(v)) => v,
                     Some(Err(reason)) => {
                         left_out.add(reason, number as usize, cell);
@@ -358,7 +359,7 @@ impl TypingPlan<'_> {
             }
             if let (Some(c), Some(weights)) = (self.weight, share.weights.as_deref_mut()) {
                 let cell = row.get(c);
-                if let Some(w) = weight_value(cell) {
+                if let Some(w) = weight_value(cell, decimal) {
                     weights[k] = w;
                     any_usable_weight = true;
                 } else {
