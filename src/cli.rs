@@ -14,7 +14,7 @@ use clap::{Parser, Subcommand};
 use crate::analysis::Invited;
 use crate::analysis::{Filter, Period};
 use crate::analysis::{RateProblem, ResponseRates};
-use crate::benchmarks::{self, Audience, Comparison, DataContext};
+use crate::benchmarks::{self, Audience, Caveat, Comparison, DataContext};
 use crate::i18n::project::ProjectTexts;
 use crate::i18n::{CliTexts, ENGLISH, Language, Texts, fill, fill_owned};
 use crate::import::{self, ImportOptions, ImportedTable, Role};
@@ -109,12 +109,12 @@ pub struct ThemesArgs {
     pub json: bool,
 }
 
-/// Runs `themes` and returns what to print, or the one-line error.
-pub fn run_themes(args: &ThemesArgs) -> Result<String, String> {
-    let project = read_project(args.input.project.as_ref()).map_err(|f| f.message)?;
+/// Runs `themes` and returns what to print, or the one-line error with its exit status.
+pub fn run_themes(args: &ThemesArgs) -> Result<String, ReportFailure> {
+    let project = read_project(args.input.project.as_ref())?;
     let mut filter = Filter::default();
     for condition in &args.filter {
-        filter.add_condition(condition)?;
+        filter.add_condition(condition).map_err(usage)?;
     }
     if args.filter.is_empty()
         && let Some((p, _)) = &project
@@ -133,14 +133,14 @@ pub fn run_themes(args: &ThemesArgs) -> Result<String, String> {
         no_weight: false,
         score_scale_confirmed: args.score_scale.is_some(),
     };
-    let file = args.input.file(project.as_ref()).map_err(|f| f.message)?;
+    let file = args.input.file(project.as_ref())?;
     let table = match &project {
         Some((p, name)) => p.read_survey(&file, name, &overrides, &mut |_| true).map_err(|e| e.to_string())?.0,
         None => import::read_file(&file, &overrides, &mut |_| true).map_err(|e| e.to_string())?,
     };
     import::require_named_score(&table).map_err(|e| e.to_string())?;
     let request = crate::themes_report::ThemesRequest { filter, comments: args.comments };
-    let report = crate::themes_report::themes_for_table(&table, &request, &codebook)?;
+    let report = crate::themes_report::themes_for_table(&table, &request, &codebook).map_err(ReportFailure::from)?;
     if let Some(target) = &args.input.save_project {
         let fingerprint = Fingerprint::of_file(&file).map_err(|e| format!("{}: {e}", import::display_name(&file)))?;
         let path = std::path::absolute(&file).unwrap_or_else(|_| file.clone());
@@ -154,7 +154,7 @@ pub fn run_themes(args: &ThemesArgs) -> Result<String, String> {
         saved.write(target).map_err(|e| e.to_string())?;
     }
     if args.json {
-        serde_json::to_string_pretty(&report).map_err(|e| format!("cannot write JSON: {e}"))
+        serde_json::to_string_pretty(&report).map_err(|e| ReportFailure::from(format!("cannot write JSON: {e}")))
     } else {
         Ok(crate::themes_report::format_themes(&report, output_language(args.lang.as_deref())))
     }
@@ -168,7 +168,7 @@ pub struct ReportArgs {
     pub input: InputArgs,
     /// How many people were invited, for the response rate (respondent rows in the file,
     /// including rows whose score is left out, over this number, with a 95% Wilson interval).
-    #[arg(long, value_name = "N", value_parser = parse_invited)]
+    #[arg(long, value_name = "N", value_parser = parse_invited, allow_negative_numbers = true)]
     pub invited: Option<u64>,
     /// Invited counts per value of a segment column: a two-column table (csv, xlsx, ...), the
     /// value then the number invited, optionally under a header row naming the column.
@@ -233,8 +233,16 @@ pub struct ReportArgs {
 
 /// `--invited N`: a whole number, thousands separators allowed.
 fn parse_invited(text: &str) -> Result<u64, String> {
-    crate::project::invited::parse_count(text)
-        .ok_or_else(|| format!("'{text}' is not a whole number of people invited (e.g. 4500 or 4,500)"))
+    if text.trim().starts_with('-') {
+        return Err(
+            "the number of people invited cannot be negative; give how many were invited (e.g. 4500)".to_owned()
+        );
+    }
+    match crate::project::invited::parse_count(text) {
+        Some(0) => Err("nobody invited gives no response rate; give how many were invited (e.g. 4500)".to_owned()),
+        Some(n) => Ok(n),
+        None => Err(format!("'{text}' is not a whole number of people invited (e.g. 4500 or 4,500)")),
+    }
 }
 
 /// Why `report` failed: the one-line message and the exit status.
@@ -251,6 +259,17 @@ pub const EXIT_FAILURE: u8 = 1;
 /// Exit status of a usage error: an argument that cannot be right (README; clap uses it too).
 pub const EXIT_USAGE: u8 = 2;
 
+impl From<crate::report::ReportError> for ReportFailure {
+    /// A breakdown that cannot be asked for is a usage error; the rest are failures.
+    fn from(error: crate::report::ReportError) -> Self {
+        let status = match error {
+            crate::report::ReportError::ByTooDeep { .. } => EXIT_USAGE,
+            _ => EXIT_FAILURE,
+        };
+        Self { message: error.to_string(), status }
+    }
+}
+
 impl From<String> for ReportFailure {
     fn from(message: String) -> Self {
         Self { message, status: EXIT_FAILURE }
@@ -259,6 +278,16 @@ impl From<String> for ReportFailure {
 
 fn usage(message: String) -> ReportFailure {
     ReportFailure { message, status: EXIT_USAGE }
+}
+
+/// A benchmark caveat as the command line says it: what is not given names the flag that gives it.
+fn cli_caveat(caveat: &Caveat, language: Language) -> String {
+    let c = CliTexts::of(language);
+    match caveat {
+        Caveat::RegionUnset { benchmark } => fill(c.region_unset, &[("benchmark", benchmark)]),
+        Caveat::AudienceUnset { benchmark } => fill(c.audience_unset, &[("benchmark", benchmark)]),
+        other => language.texts().caveat(other),
+    }
 }
 
 /// The `--by` arguments without repeats; an empty name (`--by ""`, `--by region:`) is an error.
@@ -279,8 +308,13 @@ fn checked_by(by: &[String], warnings: &mut Vec<String>) -> Result<Vec<String>, 
     Ok(kept)
 }
 
-/// An unknown `--benchmark` is an error that lists the sectors known.
-fn check_benchmark(wanted: Option<&str>, context: &DataContext) -> Result<(), ReportFailure> {
+/// An unknown `--benchmark` is a usage error that lists the sectors known; an unknown benchmark
+/// the project `from_project` (its file name) remembers is a failure that says it came from there.
+fn check_benchmark(
+    wanted: Option<&str>,
+    context: &DataContext,
+    from_project: Option<String>,
+) -> Result<(), ReportFailure> {
     let Some(wanted) = wanted else { return Ok(()) };
     let (library, _) = benchmarks::library();
     let choice =
@@ -291,7 +325,13 @@ fn check_benchmark(wanted: Option<&str>, context: &DataContext) -> Result<(), Re
     let mut sectors: Vec<&str> = library.iter().map(|b| b.sector.as_str()).collect();
     sectors.sort_unstable();
     sectors.dedup();
-    Err(usage(format!("--benchmark '{wanted}': no benchmark for this sector; known sectors: {}", sectors.join(", "))))
+    let known = sectors.join(", ");
+    match from_project {
+        Some(project) => Err(ReportFailure::from(format!(
+            "{project}: the project's benchmark '{wanted}' is not in the benchmark library (from a user benchmark file no longer there?); choose one with --benchmark SECTOR; known sectors: {known}"
+        ))),
+        None => Err(usage(format!("--benchmark '{wanted}': no benchmark for this sector; known sectors: {known}"))),
+    }
 }
 
 /// Hints for filter values no row holds, such as `noord-holland` for `Noord-Holland`.
@@ -369,6 +409,12 @@ fn report_request(
     project: Option<&Project>,
     warnings: &mut Vec<String>,
 ) -> Result<ReportRequest, ReportFailure> {
+    if let Some(out) = args.out.as_ref().filter(|out| out.exists() && !out.is_dir()) {
+        return Err(usage(format!(
+            "--out {}: is a file; name a folder for the report's files (it is made when missing)",
+            out.display()
+        )));
+    }
     let by = if args.by.is_empty() {
         project.map(|p| p.analysis.breakdowns.iter().map(|b| b.join(":")).collect()).unwrap_or_default()
     } else {
@@ -401,7 +447,8 @@ fn report_request(
     };
     let overall_benchmark =
         args.benchmark.clone().or_else(|| project.and_then(|p| p.analysis.overall_benchmark.clone()));
-    check_benchmark(overall_benchmark.as_deref(), &context)?;
+    let project_name = args.input.project.as_deref().map(import::display_name);
+    check_benchmark(overall_benchmark.as_deref(), &context, project_name.filter(|_| args.benchmark.is_none()))?;
     let roles = args.weight.iter().map(|w| (w.clone(), Role::Weight)).collect();
     Ok(ReportRequest {
         import: ImportOptions {
@@ -431,7 +478,7 @@ fn project_of_run(
     let fingerprint = Fingerprint::of_file(file).map_err(|e| format!("{}: {e}", import::display_name(file)))?;
     let path = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
     let mut project = Project::of_table(&path, fingerprint, table, request.import.no_weight);
-    let breakdowns = crate::report::by_columns(table, &request.by).map_err(|e| ReportFailure::from(e.to_string()))?;
+    let breakdowns = crate::report::by_columns(table, &request.by)?;
     project.analysis = AnalysisChoices {
         filter: request.filter.clone(),
         breakdowns,
@@ -478,8 +525,7 @@ pub fn run_report(args: &ReportArgs, warnings: &mut Vec<String>) -> Result<Strin
         report_for_table(&table, &request)
     } else {
         report_releasing_cells(&mut table, &request)
-    }
-    .map_err(|e| e.to_string())?;
+    }?;
     report.project = applied;
     if let Some(rates) = &report.response_rate {
         warnings.extend(rate_warnings(rates, ENGLISH.project));
@@ -607,7 +653,7 @@ pub fn format_table(report: &Report, language: Language) -> String {
     if let Some(b) = &report.overall.benchmark {
         let _ = writeln!(out, "{}", benchmark_line(b, language));
         for w in &b.warnings {
-            let _ = writeln!(out, "  {}", fill(c.benchmark_note, &[("text", &t.caveat(w))]));
+            let _ = writeln!(out, "  {}", fill(c.benchmark_note, &[("text", &cli_caveat(w, language))]));
         }
     }
     let _ = writeln!(out);
@@ -632,6 +678,15 @@ pub fn format_table(report: &Report, language: Language) -> String {
     }
     let range = |low: f64, high: f64| fill(c.range, &[("low", &t.signed(low)), ("high", &t.signed(high))]);
     let mut current = "";
+    // Long labels are cut so that different ones still print differently.
+    let mut labels: std::collections::HashMap<(&str, &str), String> = std::collections::HashMap::new();
+    for column in report.segments.iter().map(|r| r.column.as_str()).collect::<std::collections::BTreeSet<_>>() {
+        let values: Vec<&str> =
+            report.segments.iter().filter(|r| r.column == column).map(|r| r.value.as_str()).collect();
+        for (value, label) in values.iter().zip(import::columns::shortened_apart(&values, 28)) {
+            labels.insert((column, value), label);
+        }
+    }
     for row in &report.segments {
         if row.column != current {
             current = &row.column;
@@ -666,7 +721,7 @@ pub fn format_table(report: &Report, language: Language) -> String {
         let _ = writeln!(
             out,
             "  {:<28} {:>7} {:>7} {:>19} {:>6} {:>6} {:>6} {:>10} {:>7} {:>9}{flags}",
-            truncate(&row.value, 28),
+            labels.get(&(row.column.as_str(), row.value.as_str())).map_or(row.value.as_str(), String::as_str),
             m.n,
             t.signed(m.nps),
             m.ci_low.zip(m.ci_high).map_or_else(|| "-".to_owned(), |(low, high)| range(low, high)),
@@ -680,7 +735,7 @@ pub fn format_table(report: &Report, language: Language) -> String {
         if let Some(b) = &row.benchmark {
             let _ = writeln!(out, "    {}", benchmark_line(b, language));
             for w in &b.warnings {
-                let _ = writeln!(out, "      {}", fill(c.benchmark_note, &[("text", &t.caveat(w))]));
+                let _ = writeln!(out, "      {}", fill(c.benchmark_note, &[("text", &cli_caveat(w, language))]));
             }
         }
     }
@@ -768,13 +823,15 @@ fn write_response_rates(out: &mut String, rates: &ResponseRates, t: &Texts, p: &
     let _ = writeln!(out, "  {}", p.rate_counts);
     let Some(column) = &rates.column else { return };
     let _ = writeln!(out, "{} ({column})", p.rate_title);
-    for value in &rates.values {
+    let values: Vec<&str> = rates.values.iter().map(|v| v.value.as_str()).collect();
+    let labels = import::columns::shortened_apart(&values, 28);
+    for (value, label) in rates.values.iter().zip(&labels) {
         let text = match (&value.rate, &value.problem) {
             (Some(rate), _) => p.rate_sentence(rate, percent),
             (None, Some(problem)) => p.problem(problem),
             (None, None) => String::new(),
         };
-        let _ = writeln!(out, "  {:<28} {text}", truncate(&value.value, 28));
+        let _ = writeln!(out, "  {label:<28} {text}");
     }
     for value in rates.far_below() {
         let _ = writeln!(out, "  {}", fill(p.rate_far_below, &[("value", &value.value)]));
@@ -802,20 +859,18 @@ fn benchmark_line(b: &Comparison, language: Language) -> String {
     fill_owned(c.benchmark_line, &line)
 }
 
-fn truncate(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        text.to_owned()
-    } else {
-        text.chars().take(width - 1).chain(std::iter::once('…')).collect()
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
-    fn long_values_are_cut_with_an_ellipsis() {
-        assert_eq!(truncate("abcdef", 4), "abc…");
+    fn long_values_are_cut_apart_with_an_ellipsis() {
+        let cut = |texts: &[&str]| crate::import::columns::shortened_apart(texts, 28);
+        assert_eq!(cut(&["abcdef"]), ["abcdef"]);
+        let (one, two) = (
+            "A very long segment label that goes on and on, region one",
+            "A very long segment label that goes on and on, region two",
+        );
+        // Once both printed "A very long segment label t…".
+        assert_eq!(cut(&[one, two]), ["A very long se… region one", "A very long se… region two"]);
+        assert!(cut(&[one, two]).iter().all(|l| l.chars().count() <= 28));
     }
 }

@@ -33,9 +33,9 @@ fn main() -> ExitCode {
         }
         Some(Command::Themes(args)) => match run_themes(&args) {
             Ok(text) => print(&text),
-            Err(message) => {
-                say(&message);
-                ExitCode::from(EXIT_FAILURE)
+            Err(failure) => {
+                say(&failure.message);
+                ExitCode::from(failure.status)
             }
         },
         None => match nps_workbench::ui::run(cli.file, cli.project) {

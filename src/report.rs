@@ -48,6 +48,9 @@ pub enum ReportError {
     /// The filter keeps no answer.
     #[error("{place}: the filter ({filter}) keeps no answer")]
     EmptySelection { place: String, filter: String },
+    /// `--by A:B:C`: a breakdown crosses at most two columns.
+    #[error("--by '{spec}': a breakdown crosses at most two columns (--by A:B); repeat --by for more breakdowns")]
+    ByTooDeep { spec: String },
     /// `--trend` without a date column.
     #[error("{place}: no date column to draw a trend from; columns: {available}")]
     NoDateColumn { place: String, available: String },
@@ -289,15 +292,26 @@ pub fn report_for_file(path: &Path, request: &ReportRequest) -> Result<Report, R
     report_releasing_cells(&mut table, request)
 }
 
-/// The header of every column named in `--by` (by name, code, number or letter).
+/// The header of every column named in `--by` (by name, code, number or letter). `A:B` crosses
+/// two columns; a header holding a colon (`Q1: Region`) is found whole first, and where `A:B:C`
+/// can be split into two columns in one way only, it is split there.
 pub fn by_columns(table: &ImportedTable, by: &[String]) -> Result<Vec<Vec<String>>, ReportError> {
     by.iter()
         .map(|spec| {
-            let parts: Vec<&str> = match spec.split_once(':') {
-                Some((a, b)) if table.column_index(spec).is_err() => vec![a, b],
-                _ => vec![spec.as_str()],
-            };
-            parts.iter().map(|p| Ok(table.headers[table.column_index(p.trim())?].clone())).collect()
+            let header = |name: &str| table.column_index(name.trim()).map(|c| table.headers[c].clone());
+            if let Ok(whole) = header(spec) {
+                return Ok(vec![whole]);
+            }
+            let splits: Vec<(&str, &str)> =
+                spec.match_indices(':').map(|(i, _)| (&spec[..i], &spec[i + 1..])).collect();
+            let both: Vec<Vec<String>> =
+                splits.iter().filter_map(|(a, b)| Some(vec![header(a).ok()?, header(b).ok()?])).collect();
+            match (both.as_slice(), splits.as_slice()) {
+                ([one], _) => Ok(one.clone()),
+                (_, [(a, b)]) => Ok(vec![header(a)?, header(b)?]),
+                ([], []) => Ok(vec![header(spec)?]),
+                _ => Err(ReportError::ByTooDeep { spec: spec.clone() }),
+            }
         })
         .collect()
 }

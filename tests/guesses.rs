@@ -390,3 +390,109 @@ fn utf16_without_byte_order_mark_is_read() {
     assert_eq!(j["overall"]["n"], 12);
     assert_eq!(j["source"]["encoding"], "UTF-16 LE");
 }
+
+// ---- Issue 26, part 10: the command line's words name the flag and the fix ----
+
+fn sixty_rows() -> String {
+    let mut text = String::from("id,region,date,How likely are you to recommend us?\n");
+    for i in 0..60 {
+        let region = if i % 3 == 0 {
+            "A very long segment label that goes on and on, region one"
+        } else {
+            "A very long segment label that goes on and on, region two"
+        };
+        text.push_str(&format!("{i},\"{region}\",2025-0{}-1{},{}\n", 1 + i % 3, i % 9, (i * 7) % 11));
+    }
+    text
+}
+
+#[test]
+fn usage_errors_exit_2_naming_the_flag_and_the_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = file(dir.path(), "s.csv", sixty_rows().as_bytes());
+    let afile = file(dir.path(), "afile", b"");
+    for (args, said) in [
+        (
+            vec!["themes", &path, "--filter", "region"],
+            "nps-workbench: --filter 'region' is not COLUMN=VALUE (e.g. --filter region=North)",
+        ),
+        (
+            vec!["report", &path, "--filter", "region"],
+            "nps-workbench: --filter 'region' is not COLUMN=VALUE (e.g. --filter region=North)",
+        ),
+        (
+            vec!["report", &path, "--by", "a:b:c"],
+            "nps-workbench: --by 'a:b:c': a breakdown crosses at most two columns (--by A:B); repeat --by for more breakdowns",
+        ),
+        (
+            vec!["report", &path, "--invited", "-5"],
+            "error: invalid value '-5' for '--invited <N>': the number of people invited cannot be negative; give how many were invited (e.g. 4500)",
+        ),
+        (
+            vec!["report", &path, "--invited", "0"],
+            "error: invalid value '0' for '--invited <N>': nobody invited gives no response rate; give how many were invited (e.g. 4500)",
+        ),
+        (
+            vec!["report", &path, "--out", &afile],
+            &format!(
+                "nps-workbench: --out {afile}: is a file; name a folder for the report's files (it is made when missing)"
+            ),
+        ),
+    ] {
+        let (code, stdout, stderr) = run(&args);
+        assert_eq!((code, stdout.as_str()), (2, ""), "{args:?}: {stderr}");
+        assert_eq!(stderr.lines().next(), Some(said), "{args:?}");
+        assert!(!stderr.contains("os error") && !stderr.contains("tip:"), "{stderr}");
+    }
+    // Three columns that are two: a header holding a colon is found whole.
+    let colon = file(dir.path(), "colon.csv", b"Q1: Region,Q2: Age,Recommend\nN,young,9\nS,old,3\nN,old,10\n");
+    let j = json(&["report", &colon, "--by", "Q1: Region:Q2: Age"]);
+    assert_eq!(j["segments"][0]["column"], "Q1: Region × Q2: Age", "{}", j["segments"][0]);
+}
+
+#[test]
+fn benchmark_notes_name_the_flags_and_a_projects_benchmark_is_not_called_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = file(dir.path(), "s.csv", sixty_rows().as_bytes());
+    let (code, stdout, stderr) = run(&["report", &path, "--benchmark", "retail"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains(
+            "note: give your data's region with --region CODE (e.g. NL) to check it against the benchmark's (US)"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("note: say whether your data are B2B or B2C with --audience b2b|b2c (the benchmark is B2C)"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("above"), "{stdout}");
+    // A project remembering a benchmark the library no longer has: said to be the project's.
+    let project = dir.path().join("p.json");
+    let (code, _, stderr) =
+        run(&["report", &path, "--benchmark", "retail", "--save-project", project.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let text = std::fs::read_to_string(&project)
+        .unwrap()
+        .replace("\"overall_benchmark\": \"retail\"", "\"overall_benchmark\": \"Zeppelins\"");
+    std::fs::write(&project, text).unwrap();
+    let (code, _, stderr) = run(&["report", "--project", project.to_str().unwrap()]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr
+            .starts_with("nps-workbench: p.json: the project's benchmark 'Zeppelins' is not in the benchmark library"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("--benchmark 'Zeppelins'"), "{stderr}");
+}
+
+#[test]
+fn long_segment_labels_are_cut_so_that_they_stay_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = file(dir.path(), "s.csv", sixty_rows().as_bytes());
+    let (code, stdout, stderr) = run(&["report", &path, "--by", "region"]);
+    assert_eq!(code, 0, "{stderr}");
+    // Once both "A very long segment label t…".
+    assert!(stdout.contains("  A very long se… region one "), "{stdout}");
+    assert!(stdout.contains("  A very long se… region two "), "{stdout}");
+}

@@ -56,8 +56,9 @@ impl Filter {
     /// Parses `COLUMN=VALUE` (as given to `--filter`) into this filter; repeated columns add
     /// values.
     pub fn add_condition(&mut self, condition: &str) -> Result<(), String> {
-        let (column, value) =
-            condition.split_once('=').ok_or_else(|| format!("filter '{condition}' is not COLUMN=VALUE"))?;
+        let (column, value) = condition
+            .split_once('=')
+            .ok_or_else(|| format!("--filter '{condition}' is not COLUMN=VALUE (e.g. --filter region=North)"))?;
         let (column, value) = (column.trim(), value.trim());
         if column.is_empty() {
             return Err(format!("filter '{condition}' names no column"));

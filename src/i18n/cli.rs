@@ -33,6 +33,10 @@ pub struct CliTexts {
     pub benchmark_line: &'static str,
     /// A caveat under a benchmark.
     pub benchmark_note: &'static str,
+    /// The caveat "the data's region is not given", with the flag that gives it.
+    pub region_unset: &'static str,
+    /// The caveat "B2B or B2C is not given", with the flag that gives it.
+    pub audience_unset: &'static str,
     /// Row label of the 0-10 scores.
     pub score_row: &'static str,
     /// Row label of the counts per score.
@@ -122,6 +126,8 @@ pub static CLI_ENGLISH: CliTexts = CliTexts {
     weighted_line: "Weighted by '{column}': the shares and NPS are weighted; counts are respondents",
     benchmark_line: "Benchmark {sector} {published}: {verdict} ({source}, {year}, {region}, {audience})",
     benchmark_note: "note: {text}",
+    region_unset: "give your data's region with --region CODE (e.g. NL) to check it against the benchmark's ({benchmark})",
+    audience_unset: "say whether your data are B2B or B2C with --audience b2b|b2c (the benchmark is {benchmark})",
     score_row: "Score",
     count_row: "Count",
     metric_line: "{title} '{column}': mean {mean} ({interval}), {share}, n = {n}",
@@ -169,6 +175,8 @@ pub static CLI_DUTCH: CliTexts = CliTexts {
     weighted_line: "Gewogen met '{column}': aandelen en NPS zijn gewogen; aantallen zijn respondenten",
     benchmark_line: "Benchmark {sector} {published}: {verdict} ({source}, {year}, {region}, {audience})",
     benchmark_note: "let op: {text}",
+    region_unset: "geef de regio van uw data met --region CODE (bijv. NL) om die met de benchmark ({benchmark}) te vergelijken",
+    audience_unset: "geef met --audience b2b|b2c aan of uw data B2B of B2C zijn (de benchmark is {benchmark})",
     score_row: "Score",
     count_row: "Aantal",
     metric_line: "{title} '{column}': gemiddeld {mean} ({interval}), {share}, n = {n}",
@@ -216,6 +224,8 @@ pub static CLI_DANISH: CliTexts = CliTexts {
     weighted_line: "Vægtet med '{column}': andele og NPS er vægtede; antal er respondenter",
     benchmark_line: "Benchmark {sector} {published}: {verdict} ({source}, {year}, {region}, {audience})",
     benchmark_note: "bemærk: {text}",
+    region_unset: "angiv dine datas region med --region KODE (fx DK) for at sammenligne med benchmarkens ({benchmark})",
+    audience_unset: "angiv med --audience b2b|b2c om dine data er B2B eller B2C (benchmarken er {benchmark})",
     score_row: "Score",
     count_row: "Antal",
     metric_line: "{title} '{column}': gennemsnit {mean} ({interval}), {share}, n = {n}",

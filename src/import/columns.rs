@@ -281,31 +281,45 @@ fn trim_number(v: f64) -> String {
 /// A header shortened for a one-line message.
 #[must_use]
 pub fn short(header: &str) -> String {
-    let one_line: String = header.split_whitespace().collect::<Vec<_>>().join(" ");
-    if one_line.chars().count() > 40 {
-        let cut: String = one_line.chars().take(39).collect();
+    shortened(header, 40)
+}
+
+/// `text` on one line, cut to `width` characters with an ellipsis.
+#[must_use]
+pub fn shortened(text: &str, width: usize) -> String {
+    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() > width {
+        let cut: String = one_line.chars().take(width.saturating_sub(1)).collect();
         format!("{}…", cut.trim_end())
     } else {
         one_line
     }
 }
 
-/// Headers shortened for one message so that different headers stay different: where two share
-/// their first 40 characters, each keeps its start and its end ("On a scale of 0-10, … Sudzilla?"),
-/// and where even that is the same, the whole header on one line.
+/// Headers shortened for one message so that different headers stay different
+/// ([`shortened_apart`] to 40 characters).
 #[must_use]
 pub fn short_distinct(headers: &[&str]) -> Vec<String> {
-    let shorts: Vec<String> = headers.iter().map(|h| short(h)).collect();
+    shortened_apart(headers, 40)
+}
+
+/// Texts cut to `width` characters so that different texts stay different: where two share their
+/// first `width` characters, each keeps its start and its end ("On a scale of 0-10,… Sudzilla?"),
+/// and where even that is the same, the whole text on one line.
+#[must_use]
+pub fn shortened_apart(texts: &[&str], width: usize) -> Vec<String> {
+    let shorts: Vec<String> = texts.iter().map(|h| shortened(h, width)).collect();
     let clash = |i: usize, names: &[String]| names.iter().enumerate().any(|(j, n)| j != i && *n == names[i]);
-    let ends: Vec<String> = headers
+    let (head_width, tail_width) = (width / 2, width - width / 2 - 1);
+    let ends: Vec<String> = texts
         .iter()
         .enumerate()
         .map(|(i, h)| {
             let one_line: Vec<char> = h.split_whitespace().collect::<Vec<_>>().join(" ").chars().collect();
-            if clash(i, &shorts) && one_line.len() > 40 {
-                let head: String = one_line[..20].iter().collect();
+            if clash(i, &shorts) && one_line.len() > width {
+                let head: String = one_line[..head_width].iter().collect();
                 // The end starts at a word.
-                let from = one_line.len() - 19;
+                let from = one_line.len() - tail_width;
                 let from = if one_line[from - 1] == ' ' {
                     from
                 } else {
@@ -318,10 +332,16 @@ pub fn short_distinct(headers: &[&str]) -> Vec<String> {
             }
         })
         .collect();
-    (0..headers.len())
-        .map(|i| {
-            if clash(i, &ends) { headers[i].split_whitespace().collect::<Vec<_>>().join(" ") } else { ends[i].clone() }
-        })
+    (0..texts.len())
+        .map(
+            |i| {
+                if clash(i, &ends) {
+                    texts[i].split_whitespace().collect::<Vec<_>>().join(" ")
+                } else {
+                    ends[i].clone()
+                }
+            },
+        )
         .collect()
 }
 
