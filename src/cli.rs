@@ -132,6 +132,7 @@ pub fn run_themes(args: &ThemesArgs) -> Result<String, ReportFailure> {
         roles: Vec::new(),
         no_weight: false,
         score_scale_confirmed: args.score_scale.is_some(),
+        date_order: None,
     };
     let file = args.input.file(project.as_ref())?;
     let table = match &project {
@@ -195,6 +196,11 @@ pub struct ReportArgs {
     /// NPS per period, with its interval and flagged changes.
     #[arg(long, value_name = "PERIOD", value_parser = ["week", "month", "quarter"])]
     pub trend: Option<String>,
+    /// How the date column writes its dates: day/month/year, month/day/year or year/month/day
+    /// (default: detected; a column where day and month cannot be told apart is read day-first,
+    /// and that is said).
+    #[arg(long, value_name = "ORDER", value_parser = ["dmy", "mdy", "ymd"])]
+    pub date_order: Option<String>,
     /// Keep only rows where COLUMN has VALUE (repeatable; several values of one column are OR).
     #[arg(long = "filter", value_name = "COLUMN=VALUE")]
     pub filter: Vec<String>,
@@ -457,6 +463,7 @@ fn report_request(
             roles,
             no_weight: args.no_weight,
             score_scale_confirmed: args.score_scale.is_some(),
+            date_order: args.date_order.as_deref().and_then(import::DateOrder::of_code),
         },
         by,
         trend,
@@ -515,6 +522,9 @@ pub fn run_report(args: &ReportArgs, warnings: &mut Vec<String>) -> Result<Strin
         None => (import::read_file(&file, &request.import, &mut |_| true).map_err(|e| e.to_string())?, None),
     };
     import::require_named_score(&table).map_err(|e| e.to_string())?;
+    if args.date_order.is_some() && !table.roles.iter().any(|r| r.role == Role::Date) {
+        warnings.push(format!("--date-order is ignored: {} has no date column", table.source.place()));
+    }
     if let (Some(sheet), None) = (&args.sheet, &table.source.sheet) {
         warnings
             .push(format!("--sheet '{sheet}' is ignored: {} is a text file without sheets", table.source.file_name));
@@ -582,6 +592,9 @@ pub fn format_table(report: &Report, language: Language) -> String {
     }
     for notice in import_notices(report, t) {
         let _ = writeln!(out, "{}", fill(c.note, &[("text", &notice)]));
+    }
+    if report.columns.roles.iter().any(|r| r.date_doubts.ambiguous) {
+        let _ = writeln!(out, "{}", c.hint_date_order);
     }
     if let Some(skipped) = &report.columns.weight_skipped {
         let _ = writeln!(out, "{}", fill(c.hint_weight, &[("column", &skipped.column)]));

@@ -41,6 +41,18 @@ pub fn import_notices(report: &Report, t: &Texts) -> Vec<String> {
         }
         notices.push(line);
     }
+    for role in columns.roles.iter().filter(|r| r.role == crate::import::Role::Date) {
+        let doubts = role.date_doubts;
+        for (doubt, text) in [
+            (doubts.ambiguous, t.notice_dates_ambiguous),
+            (doubts.two_digit_years, t.notice_two_digit_years),
+            (doubts.serials, t.notice_excel_serials),
+        ] {
+            if doubt {
+                notices.push(fill(text, &[("column", &role.column)]));
+            }
+        }
+    }
     for role in columns.roles.iter().filter(|r| r.scale_guessed) {
         notices.push(fill(t.notice_ces_scale_guessed, &[("column", &role.column)]));
     }

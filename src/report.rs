@@ -51,6 +51,11 @@ pub enum ReportError {
     /// `--by A:B:C`: a breakdown crosses at most two columns.
     #[error("--by '{spec}': a breakdown crosses at most two columns (--by A:B); repeat --by for more breakdowns")]
     ByTooDeep { spec: String },
+    /// `--trend` where the column headed like a date holds too few readable dates.
+    #[error(
+        "{place}: no trend: '{column}' is headed like a date, but only {read} of its {filled} values read as dates (row {row}: '{value}'); dates are read as 2025-12-31, 31-12-2025, 12/31/2025 or Excel serial numbers"
+    )]
+    DatesUnreadable { place: String, column: String, read: usize, filled: usize, row: usize, value: String },
     /// `--trend` without a date column.
     #[error("{place}: no date column to draw a trend from; columns: {available}")]
     NoDateColumn { place: String, available: String },
@@ -316,6 +321,22 @@ pub fn by_columns(table: &ImportedTable, by: &[String]) -> Result<Vec<Vec<String
         .collect()
 }
 
+/// Why a table gives no trend: the column headed like a date whose values could not be read, with
+/// how many could and the first that could not; else that no column is a date column.
+fn no_trend(table: &ImportedTable, place: String) -> ReportError {
+    let rows = &table.rows;
+    let headed = (0..table.headers.len())
+        .filter(|&c| table.roles[c].role != Role::Date && import::roles::headed_like_date(&table.headers[c]));
+    for c in headed {
+        let cells = (0..rows.row_count()).map(|r| (rows.row_number(r), rows.cell(r, c)));
+        if let (read, filled, Some((row, value))) = import::dates::readable_dates(cells) {
+            let column = table.headers[c].clone();
+            return ReportError::DatesUnreadable { place, column, read, filled, row, value };
+        }
+    }
+    ReportError::NoDateColumn { place, available: import_headers(table) }
+}
+
 /// Analyses an imported table as asked (the import part of `request` is not used).
 pub fn report_for_table(table: &ImportedTable, request: &ReportRequest) -> Result<Report, ReportError> {
     prepare(table, request)?.finish()
@@ -372,7 +393,7 @@ fn prepare(table: &ImportedTable, request: &ReportRequest) -> Result<Prepared, R
         .map(|(c, v)| (table.headers[table.column_index(&c).unwrap_or(0)].clone(), v))
         .collect();
     if request.trend.is_some() && !survey.has_dates() {
-        return Err(ReportError::NoDateColumn { place, available: import_headers(table) });
+        return Err(no_trend(table, place));
     }
     let benchmarks = BenchmarkChoice {
         sector_column: sector,

@@ -160,3 +160,101 @@ fn thousands_separators_follow_the_files_dialect() {
     );
     assert!(r.is_err_and(|e| e.to_string().contains("no column with 0-10 scores")));
 }
+
+fn dated(dates: &[String]) -> String {
+    let mut text = String::from("datum,Recommend\n");
+    for (i, d) in dates.iter().enumerate() {
+        text.push_str(&format!("{d},{}\n", [9, 10, 3, 7, 8][i % 5]));
+    }
+    text
+}
+
+fn trend(args: &[&str]) -> (Vec<(String, u64)>, String) {
+    let mut all = args.to_vec();
+    all.push("--json");
+    let (code, stdout, stderr) = common::run(&all);
+    assert_eq!(code, 0, "{stderr}");
+    let j: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let periods = j["trend"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["period"].as_str().unwrap().to_owned(), p["n"].as_u64().unwrap()))
+        .collect();
+    (periods, stderr)
+}
+
+#[test]
+fn two_digit_years_follow_a_stated_pivot_and_are_announced() {
+    let dir = tempfile::tempdir().unwrap();
+    // `15/06/98` was 2098: a trend of ~400 empty quarters, nothing said.
+    let dates: Vec<String> = (0..30).map(|i| format!("{}/0{}/98", 10 + i % 18, 1 + i % 6)).collect();
+    let path = common::write(dir.path(), "yy.csv", dated(&dates).as_bytes());
+    let path = path.to_str().unwrap();
+    let (periods, stderr) = trend(&["report", path, "--trend", "quarter"]);
+    assert_eq!(periods, [("1998-Q1".to_owned(), 15), ("1998-Q2".to_owned(), 15)]);
+    assert!(
+        stderr.contains("Two-digit years in 'datum' are read as 1969-2068 ('98' as 1998, '25' as 2025)."),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn dates_whose_day_and_month_cannot_be_told_apart_are_announced_and_can_be_stated() {
+    let dir = tempfile::tempdir().unwrap();
+    // Every part <= 12: read day-first, once without a word.
+    let dates: Vec<String> = (0..30).map(|i| format!("0{}/0{}/2025", 1 + i % 3, 1 + (i * 4) % 9)).collect();
+    let path = common::write(dir.path(), "amb.csv", dated(&dates).as_bytes());
+    let path = path.to_str().unwrap();
+    let (day_first, stderr) = trend(&["report", path, "--trend", "month"]);
+    assert!(
+        stderr.contains(
+            "Dates in 'datum' could be day/month or month/day (no day or month above 12): read as day/month."
+        ),
+        "{stderr}"
+    );
+    let (code, stdout, _) = common::run(&["report", path]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("hint: --date-order mdy reads them as month/day"), "{stdout}");
+    let (month_first, stderr) = trend(&["report", path, "--trend", "month", "--date-order", "mdy"]);
+    assert!(!stderr.contains("could be day/month"), "stated, not announced: {stderr}");
+    assert_eq!(month_first.iter().map(|(p, _)| p.as_str()).collect::<Vec<_>>(), ["2025-01", "2025-02", "2025-03"]);
+    assert_ne!(day_first, month_first);
+    // A project remembers the order stated.
+    let project = dir.path().join("p.json");
+    let project = project.to_str().unwrap();
+    let (code, _, stderr) = common::run(&["report", path, "--date-order", "mdy", "--save-project", project]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(std::fs::read_to_string(project).unwrap().contains("\"date_order\": \"mdy\""));
+    let (again, _) = trend(&["report", path, "--project", project, "--trend", "month"]);
+    assert_eq!(again, month_first);
+    // A file without dates says the order is not used.
+    let plain = common::write(dir.path(), "plain.csv", b"Recommend\n9\n3\n");
+    let (code, _, stderr) = common::run(&["report", plain.to_str().unwrap(), "--date-order", "dmy"]);
+    assert_eq!(code, 0);
+    assert!(stderr.contains("warning: --date-order is ignored: plain.csv has no date column"), "{stderr}");
+}
+
+#[test]
+fn excel_serial_dates_are_announced_and_a_date_column_refused_for_a_trend_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let serials: Vec<String> = (0..30).map(|i| (45_658 + i * 3).to_string()).collect();
+    let path = common::write(dir.path(), "serial.csv", dated(&serials).as_bytes());
+    let (periods, stderr) = trend(&["report", path.to_str().unwrap(), "--trend", "month"]);
+    assert_eq!(periods[0].0, "2025-01");
+    assert!(
+        stderr.contains("Numbers in the date column 'datum' are read as Excel serial dates (45658 = 2025-01-01)."),
+        "{stderr}"
+    );
+    // Half the dates unreadable: once "no date column to draw a trend from", without why.
+    let half: Vec<String> =
+        (0..30).map(|i| if i % 2 == 0 { "soon".to_owned() } else { format!("2025-01-{:02}", 1 + i) }).collect();
+    let path = common::write(dir.path(), "half.csv", dated(&half).as_bytes());
+    let (code, _, stderr) = common::run(&["report", path.to_str().unwrap(), "--trend", "month"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr.trim_end(),
+        "nps-workbench: half.csv: no trend: 'datum' is headed like a date, but only 15 of its 30 values read as dates \
+         (row 2: 'soon'); dates are read as 2025-12-31, 31-12-2025, 12/31/2025 or Excel serial numbers"
+    );
+}

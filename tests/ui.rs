@@ -449,6 +449,35 @@ fn the_review_asks_the_scale_of_a_ces_column_whose_header_does_not_say() {
 }
 
 #[test]
+fn the_review_asks_how_dates_are_written_when_day_and_month_cannot_be_told_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dates.csv");
+    let mut text = String::from("datum,How likely are you to recommend us?\n");
+    for i in 0..12 {
+        text.push_str(&format!("0{}/0{}/2025,{}\n", 1 + i % 3, 1 + (i * 4) % 9, [9, 3, 10, 7][i % 4]));
+    }
+    std::fs::write(&path, text).unwrap();
+    let mut harness = harness_with_sample();
+    harness.state_mut().app_mut().push(AppCommand::Load(LoadCommand::Open(LoadSource::File(path.clone()))));
+    harness.step();
+    wait_for_load(&mut harness);
+    assert_eq!(harness.state().app().screen(), Screen::Review);
+    harness.get_by_label(
+        "• Dates in 'datum' could be day/month or month/day (no day or month above 12): read as day/month.",
+    );
+    harness.get_by_label("How are the dates in 'datum' written?");
+    harness.get_by_label("Month/day (12/31)").click();
+    harness.step();
+    wait_for_load(&mut harness);
+    let loaded = harness.state().app().loaded().unwrap();
+    assert_eq!(loaded.options.date_order, Some(nps_workbench::import::DateOrder::MonthFirst));
+    assert!(harness.query_by_label_contains("could be day/month or month/day").is_none(), "answered: not announced");
+    // Still asked, so that the answer can be changed back.
+    harness.get_by_label("How are the dates in 'datum' written?");
+    assert_eq!(harness.state().app().screen(), Screen::Review);
+}
+
+#[test]
 fn every_file_question_goes_through_the_one_dialog_service() {
     use nps_workbench::app::export::PathQuestion;
     use std::sync::{Arc, Mutex};

@@ -15,6 +15,8 @@ pub struct CliTexts {
     pub source: &'static str,
     /// A note line.
     pub note: &'static str,
+    /// Hint after dates whose day and month cannot be told apart.
+    pub hint_date_order: &'static str,
     /// Hint after a skipped weight column.
     pub hint_weight: &'static str,
     /// Rows read, used and excluded.
@@ -117,6 +119,7 @@ pub static CLI_ENGLISH: CliTexts = CliTexts {
     read_text: "{encoding}, delimiter '{delimiter}'",
     source: "{file} ({how}), {layout}, header row {row}",
     note: "Note: {text}",
+    hint_date_order: "  hint: --date-order mdy reads them as month/day",
     hint_weight: "  hint: apply it with --weight '{column}', or keep it off with --no-weight",
     score_line: "Score column '{column}': {read} rows read, {used} used, {excluded} excluded",
     excluded_line: "  excluded, {reason}: {rows} ({examples})",
@@ -166,6 +169,7 @@ pub static CLI_DUTCH: CliTexts = CliTexts {
     read_text: "{encoding}, scheidingsteken '{delimiter}'",
     source: "{file} ({how}), {layout}, kopregel {row}",
     note: "Let op: {text}",
+    hint_date_order: "  tip: --date-order mdy leest ze als maand/dag",
     hint_weight: "  tip: gebruik het met --weight '{column}', of laat het uit met --no-weight",
     score_line: "Scorekolom '{column}': {read} rijen gelezen, {used} gebruikt, {excluded} uitgesloten",
     excluded_line: "  uitgesloten, {reason}: {rows} ({examples})",
@@ -215,6 +219,7 @@ pub static CLI_DANISH: CliTexts = CliTexts {
     read_text: "{encoding}, skilletegn '{delimiter}'",
     source: "{file} ({how}), {layout}, overskriftsrække {row}",
     note: "Bemærk: {text}",
+    hint_date_order: "  tip: --date-order mdy læser dem som måned/dag",
     hint_weight: "  tip: brug den med --weight '{column}', eller slå den fra med --no-weight",
     score_line: "Scorekolonne '{column}': {read} rækker læst, {used} brugt, {excluded} udeladt",
     excluded_line: "  udeladt, {reason}: {rows} ({examples})",

@@ -19,6 +19,31 @@ pub enum DateOrder {
     ExcelSerial,
 }
 
+impl DateOrder {
+    /// The order as `--date-order` and a project write it: `dmy`, `mdy` or `ymd` (`None` for
+    /// serial numbers, which have no order).
+    #[must_use]
+    pub fn code(self) -> Option<&'static str> {
+        match self {
+            Self::DayFirst => Some("dmy"),
+            Self::MonthFirst => Some("mdy"),
+            Self::Iso => Some("ymd"),
+            Self::ExcelSerial => None,
+        }
+    }
+
+    /// The order of a code written by [`DateOrder::code`].
+    #[must_use]
+    pub fn of_code(code: &str) -> Option<Self> {
+        match code {
+            "dmy" => Some(Self::DayFirst),
+            "mdy" => Some(Self::MonthFirst),
+            "ymd" => Some(Self::Iso),
+            _ => None,
+        }
+    }
+}
+
 /// Excel serial day 25569 is 1970-01-01 (Excel's 1900 date system).
 const EXCEL_EPOCH_OFFSET: i64 = 25_569;
 
@@ -98,9 +123,55 @@ fn written_parts(cell: &str) -> Option<(u32, u32, u32, bool)> {
     Some((a.parse().ok()?, b.parse().ok()?, c.parse().ok()?, a.len() == 4))
 }
 
-/// A two-digit year read as 20xx (survey data are recent).
+/// The years a two-digit year is read in: `00`-`68` are 2000-2068, `69`-`99` are 1969-1999, the
+/// POSIX rule (`strptime %y`, also Python's and R's). Announced wherever it is used.
+pub const TWO_DIGIT_YEARS: (i64, i64) = (1969, 2068);
+
+/// A year as written: a two-digit year by the pivot of [`TWO_DIGIT_YEARS`].
 fn full_year(y: u32) -> i64 {
-    if y < 100 { 2000 + i64::from(y) } else { i64::from(y) }
+    match y {
+        0..=68 => 2000 + i64::from(y),
+        69..=99 => 1900 + i64::from(y),
+        _ => i64::from(y),
+    }
+}
+
+/// What reading a date column found that the user must be told: none of it is a failure, each is
+/// a choice made for them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DateDoubts {
+    /// Day and month could not be told apart (no part above 12): day-first was chosen.
+    pub ambiguous: bool,
+    /// Some years are written with two digits, read by [`TWO_DIGIT_YEARS`].
+    pub two_digit_years: bool,
+    /// Numbers read as Excel serial dates.
+    pub serials: bool,
+    /// The order was stated by the user (the review, `--date-order`), not detected: a project
+    /// remembers it.
+    pub order_stated: bool,
+}
+
+/// How many of a column's non-blank `values` read as dates in the order that reads most of them,
+/// out of how many, and the first that does not (for a message saying why a column is no date
+/// column).
+#[must_use]
+pub fn readable_dates<'a>(values: impl Iterator<Item = (usize, &'a str)>) -> (usize, usize, Option<(usize, String)>) {
+    let orders = [DateOrder::Iso, DateOrder::DayFirst, DateOrder::MonthFirst, DateOrder::ExcelSerial];
+    let (mut filled, mut read) = (0usize, [0usize; 4]);
+    let mut unreadable: Vec<(usize, &str, [bool; 4])> = Vec::new();
+    for (row, v) in values.map(|(r, v)| (r, v.trim())).filter(|(_, v)| !v.is_empty()) {
+        filled += 1;
+        let ok = orders.map(|o| parse_date(v, o).is_some());
+        for (k, &fine) in ok.iter().enumerate() {
+            read[k] += usize::from(fine);
+        }
+        if unreadable.len() < 64 && ok.contains(&false) {
+            unreadable.push((row, v, ok));
+        }
+    }
+    let best = (0..4).max_by_key(|&k| read[k]).unwrap_or(0);
+    let example = unreadable.iter().find(|(_, _, ok)| !ok[best]).map(|(r, v, _)| (*r, (*v).to_owned()));
+    (read[best], filled, example)
 }
 
 /// Parses one cell in the given order.
@@ -130,19 +201,26 @@ pub fn parse_date(cell: &str, order: DateOrder) -> Option<i64> {
 /// 80% of them read as dates in any one order.
 #[must_use]
 pub fn detect_order<'a>(values: impl Iterator<Item = &'a str>) -> Option<DateOrder> {
+    read_order(values).map(|(order, _)| order)
+}
+
+/// As [`detect_order`], with what the reading must announce ([`DateDoubts`]).
+#[must_use]
+pub fn read_order<'a>(values: impl Iterator<Item = &'a str>) -> Option<(DateOrder, DateDoubts)> {
     let (mut filled, mut iso, mut dmy, mut mdy, mut serial) = (0usize, 0usize, 0usize, 0usize, 0usize);
-    let (mut first_over_12, mut second_over_12) = (false, false);
+    let (mut first_over_12, mut second_over_12, mut two_digit_years) = (false, false, false);
     for v in values.map(str::trim).filter(|v| !v.is_empty()) {
         filled += 1;
         if parse_date(v, DateOrder::ExcelSerial).is_some() {
             serial += 1;
             continue;
         }
-        let Some((a, b, _, year_first)) = parts(v) else { continue };
+        let Some((a, b, year, year_first)) = parts(v) else { continue };
         if year_first {
             iso += usize::from(parse_date(v, DateOrder::Iso).is_some());
             continue;
         }
+        two_digit_years |= year < 100;
         first_over_12 |= a > 12;
         second_over_12 |= b > 12;
         dmy += usize::from(parse_date(v, DateOrder::DayFirst).is_some());
@@ -152,25 +230,59 @@ pub fn detect_order<'a>(values: impl Iterator<Item = &'a str>) -> Option<DateOrd
         return None;
     }
     let enough = |k: usize| k * 5 >= filled * 4;
-    if enough(iso) {
-        Some(DateOrder::Iso)
+    let order = if enough(iso) {
+        DateOrder::Iso
     } else if enough(serial) {
-        Some(DateOrder::ExcelSerial)
+        DateOrder::ExcelSerial
     } else if second_over_12 && !first_over_12 && enough(mdy + iso + serial) {
         // A column in several formats (ISO, written day-first or month-first, Excel serials) is
         // read value by value: year-first values and serials read the same in every order.
-        Some(DateOrder::MonthFirst)
+        DateOrder::MonthFirst
     } else if enough(dmy + iso + serial) {
-        // European files are the rule here: ambiguous columns read day-first.
-        Some(DateOrder::DayFirst)
+        // European files are the rule here: ambiguous columns read day-first, and that is said.
+        DateOrder::DayFirst
     } else {
-        None
-    }
+        return None;
+    };
+    let doubts = DateDoubts {
+        ambiguous: order == DateOrder::DayFirst && !first_over_12 && dmy > 0,
+        two_digit_years: two_digit_years && order != DateOrder::ExcelSerial,
+        serials: serial > 0,
+        order_stated: false,
+    };
+    Some((order, doubts))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_digit_years_follow_the_posix_pivot_and_doubts_are_found() {
+        let day = |y, m, d| days_from_civil(y, m, d);
+        // Issue 26: `15/06/98` was 2098, a trend of ~400 empty quarters.
+        assert_eq!(parse_date("15/06/98", DateOrder::DayFirst), day(1998, 6, 15));
+        assert_eq!(parse_date("15/06/68", DateOrder::DayFirst), day(2068, 6, 15));
+        assert_eq!(parse_date("15/06/69", DateOrder::DayFirst), day(1969, 6, 15));
+        assert_eq!(parse_date("15/06/25", DateOrder::DayFirst), day(2025, 6, 15));
+        let doubts = |values: &[&str]| read_order(values.iter().copied());
+        let none = DateDoubts::default();
+        assert_eq!(
+            doubts(&["15/06/98", "16/06/98"]),
+            Some((DateOrder::DayFirst, DateDoubts { two_digit_years: true, ..none }))
+        );
+        assert_eq!(
+            doubts(&["01/02/2025", "03/04/2025"]),
+            Some((DateOrder::DayFirst, DateDoubts { ambiguous: true, ..none }))
+        );
+        assert_eq!(doubts(&["01/02/2025", "13/04/2025"]), Some((DateOrder::DayFirst, none)));
+        assert_eq!(doubts(&["01/02/2025", "04/13/2025"]), Some((DateOrder::MonthFirst, none)));
+        assert_eq!(doubts(&["2025-01-02", "2025-03-04"]), Some((DateOrder::Iso, none)));
+        assert_eq!(doubts(&["45292", "45293"]), Some((DateOrder::ExcelSerial, DateDoubts { serials: true, ..none })));
+        let (read, filled, example) =
+            readable_dates([(2, "2025-01-02"), (3, "soon"), (4, ""), (5, "31/02/2025"), (6, "2025-03-04")].into_iter());
+        assert_eq!((read, filled, example), (2, 4, Some((3, "soon".to_owned()))));
+    }
 
     #[test]
     fn day_numbers_match_pythons_calendar() {

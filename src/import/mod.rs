@@ -24,7 +24,7 @@ use std::path::Path;
 use serde::Serialize;
 
 pub use columns::{ScaleDoubt, ScoreColumnChoice, column_letter, find_column, find_score_column};
-pub use dates::DateOrder;
+pub use dates::{DateDoubts, DateOrder, TWO_DIGIT_YEARS};
 use delimited::NotParsed;
 pub use layout::Layout;
 pub use roles::{ColumnRole, Role};
@@ -50,6 +50,8 @@ pub struct ImportOptions {
     /// The user says the score column holds 0-10 answers, though its header names another scale
     /// or its answers all lie within 1-5 ([`ScaleDoubt`]).
     pub score_scale_confirmed: bool,
+    /// How the date column writes its dates, as the user says (over the detected order).
+    pub date_order: Option<DateOrder>,
 }
 
 /// The kind of file, from its extension.
@@ -918,6 +920,13 @@ pub fn with_options(table: ImportedTable, options: &ImportOptions) -> Result<Imp
         others.push((headers[c].clone(), *role));
     }
     roles::apply_overrides(&mut roles, &others, &sample);
+    if let Some(order) = options.date_order {
+        for role in roles.iter_mut().filter(|r| r.role == Role::Date) {
+            role.date_order = Some(order);
+            role.date_doubts.ambiguous = false;
+            role.date_doubts.order_stated = true;
+        }
+    }
     // A column the user moved away from the score role is no longer the score.
     roles[score_column].role = Role::Score;
     roles[score_column].scale = Role::Score.scale_label();

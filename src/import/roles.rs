@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::columns::PROFILE_ROWS;
-use super::dates::{DateOrder, detect_order};
+use super::dates::{DateDoubts, DateOrder, detect_order, read_order};
 use super::layout::plain_text;
 use super::score::{Decimal, parse_number, parse_number_in};
 use super::table::CellTable;
@@ -103,6 +103,9 @@ pub struct ColumnRole {
     /// How a date column writes its dates.
     #[serde(skip)]
     pub date_order: Option<DateOrder>,
+    /// What reading a date column chose for the user, to be announced.
+    #[serde(skip)]
+    pub date_doubts: DateDoubts,
 }
 
 /// Normalised header words for matching: lower case, HTML removed, `_` and `-` as spaces.
@@ -179,6 +182,12 @@ const PERSON_ID_WORDS: [&str; 14] = [
     "kundennummer",
     "medlemsnummer",
 ];
+/// Whether a header names a date or time column (in English, Dutch, Danish or German).
+#[must_use]
+pub fn headed_like_date(header: &str) -> bool {
+    has_any(&words(header), &DATE_WORDS)
+}
+
 const DATE_WORDS: [&str; 20] = [
     " date ",
     " datum ",
@@ -313,8 +322,18 @@ pub fn detect_roles(headers: &[String], codes: &[String], rows: &CellTable, scor
             let code = codes.get(c).map_or("", String::as_str);
             let (role, scale_guessed) =
                 if c == score_column { (Role::Score, false) } else { detect_one(header, code, rows, c, true) };
-            let date_order = (role == Role::Date).then(|| detect_order(sampled(rows, c))).flatten();
-            ColumnRole { column: header.clone(), role, scale: role.scale_label(), scale_guessed, date_order }
+            let (date_order, date_doubts) = match (role == Role::Date).then(|| read_order(sampled(rows, c))).flatten() {
+                Some((order, doubts)) => (Some(order), doubts),
+                None => (None, DateDoubts::default()),
+            };
+            ColumnRole {
+                column: header.clone(),
+                role,
+                scale: role.scale_label(),
+                scale_guessed,
+                date_order,
+                date_doubts,
+            }
         })
         .collect();
     // IDs that repeat belong to people answering in several periods: without dates there are no
@@ -538,8 +557,9 @@ pub fn apply_overrides(roles: &mut [ColumnRole], overrides: &[(String, Role)], r
             r.role = *role;
             r.scale = role.scale_label();
             r.scale_guessed = false;
-            r.date_order =
-                (*role == Role::Date).then(|| detect_order(sampled(rows, c)).or(Some(DateOrder::Iso))).flatten();
+            let read = (*role == Role::Date).then(|| read_order(sampled(rows, c))).flatten();
+            r.date_order = read.map(|(order, _)| order).or((*role == Role::Date).then_some(DateOrder::Iso));
+            r.date_doubts = read.map(|(_, doubts)| doubts).unwrap_or_default();
         }
     }
 }

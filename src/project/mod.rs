@@ -134,6 +134,9 @@ pub struct ReadChoices {
     pub roles: Vec<ColumnChoice>,
     /// No weight, even when a weight column is detected.
     pub no_weight: bool,
+    /// How the date column writes its dates (`dmy`, `mdy`, `ymd`), where the user said so.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_order: Option<String>,
 }
 
 /// A sector value matched by hand to a benchmark.
@@ -259,18 +262,24 @@ impl Project {
     pub fn of_roles(
         path: &Path,
         fingerprint: Fingerprint,
-        roles: &[import::ColumnRole],
+        roles_in: &[import::ColumnRole],
         sheet: Option<String>,
         no_weight: bool,
     ) -> Self {
-        let columns = roles.iter().map(|r| r.column.clone()).collect();
-        let roles = roles
+        let columns = roles_in.iter().map(|r| r.column.clone()).collect();
+        let roles = roles_in
             .iter()
             .map(|r| ColumnChoice { column: r.column.clone(), role: r.role, scale: r.scale.map(str::to_owned) })
             .collect();
+        let date_order = roles_in
+            .iter()
+            .find(|r| r.date_doubts.order_stated)
+            .and_then(|r| r.date_order)
+            .and_then(import::DateOrder::code)
+            .map(str::to_owned);
         Self {
             input: InputFile { path: path.to_path_buf(), fingerprint, columns },
-            read: ReadChoices { sheet, roles, no_weight },
+            read: ReadChoices { sheet, roles, no_weight, date_order },
             ..Self::default()
         }
     }
@@ -338,6 +347,9 @@ impl Project {
             roles,
             no_weight,
             score_scale_confirmed: overrides.score_scale_confirmed,
+            date_order: overrides
+                .date_order
+                .or_else(|| self.read.date_order.as_deref().and_then(import::DateOrder::of_code)),
         }
     }
 

@@ -7,7 +7,7 @@ use eframe::egui::{self, RichText};
 use super::ViewContext;
 use crate::app::{AppCommand, LoadedSurvey, Screen};
 use crate::i18n::{Texts, fill};
-use crate::import::{ImportOptions, Role};
+use crate::import::{DateOrder, ImportOptions, Role};
 
 /// Options equal to `current` with `column` set to `role`, replacing an earlier choice for it.
 fn with_role(current: &ImportOptions, column: &str, role: Role) -> ImportOptions {
@@ -119,6 +119,26 @@ fn review(ui: &mut egui::Ui, loaded: &LoadedSurvey, t: &Texts, commands: &mut Ve
                         &role.column,
                         choice,
                     ))));
+                }
+            }
+        });
+    }
+    // Dates whose day and month cannot be told apart: read day-first, and asked here.
+    let chosen_order = loaded.options.date_order;
+    for role in report
+        .columns
+        .roles
+        .iter()
+        .filter(|r| r.date_doubts.ambiguous || (r.role == Role::Date && chosen_order.is_some()))
+    {
+        ui.add_space(6.0);
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(fill(t.ask_date_order, &[("column", &role.column)])).strong());
+            for (order, label) in [(DateOrder::DayFirst, t.date_day_month), (DateOrder::MonthFirst, t.date_month_day)] {
+                let selected = chosen_order.unwrap_or(DateOrder::DayFirst) == order;
+                if ui.selectable_label(selected, label).clicked() && !selected {
+                    let options = ImportOptions { date_order: Some(order), ..loaded.options.clone() };
+                    commands.push(AppCommand::Load(LoadCommand::Reimport(options)));
                 }
             }
         });
