@@ -485,8 +485,9 @@ fn period_starts(survey: &Survey, period: Period, filter: &Filter) -> Vec<i32> {
 
 /// A table from every day of the survey's date range to its period's index in `starts`.
 fn day_to_period(survey: &Survey, starts: &[i32]) -> Result<DataFrame, AnalysisError> {
-    let Some((first, last)) = survey.date_range() else { return Ok(DataFrame::empty()) };
-    let days: Vec<i32> = (first..=last).collect();
+    // No answer with a date: an empty table that still has its two columns, so that the join
+    // finds no row instead of no column (a property test found a one-row undated survey failing).
+    let days: Vec<i32> = survey.date_range().map_or_else(Vec::new, |(first, last)| (first..=last).collect());
     let periods: Vec<u32> =
         days.iter().map(|&d| starts.partition_point(|&s| s <= d).saturating_sub(1) as u32).collect();
     let day = Series::new(DAY.into(), days).into_column();
