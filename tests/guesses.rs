@@ -201,6 +201,20 @@ fn a_file_without_header_row_keeps_its_first_respondent() {
     assert_eq!(j["overall"]["n"], 5);
     assert_eq!(j["source"]["header_missing"], true);
     assert_eq!(j["columns"]["score"], "Column C");
+    // Text IDs, segment names and comments, or dates, in the first row: once read as the header,
+    // "score column '9'" and one respondent lost.
+    for text in [
+        &b"R1,North,9,Great service\nR2,South,3,Too slow\nR3,North,10,Fine\nR4,South,7,ok\nR5,North,9,good\n"[..],
+        b"2025-01-03,North,9\n2025-01-04,South,3\n2025-01-05,North,10\n2025-01-06,South,7\n2025-01-07,North,9\n",
+    ] {
+        let path = file(dir.path(), "noheader2.csv", text);
+        let j = json(&["report", &path, "--score", "C"]);
+        assert_eq!((j["rows_read"].as_u64(), j["overall"]["n"].as_u64()), (Some(5), Some(5)));
+        assert_eq!(
+            (j["source"]["header_missing"].as_bool(), j["columns"]["score"].as_str()),
+            (Some(true), Some("Column C"))
+        );
+    }
 }
 
 #[test]

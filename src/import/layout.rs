@@ -235,11 +235,42 @@ fn first_row_is_data(cells: &CellTable, h: usize) -> bool {
     let all_years = numbers.iter().all(|&c| {
         super::score::parse_number(first[c]).is_some_and(|v| v.fract() == 0.0 && (1900.0..=2100.0).contains(&v))
     });
-    filled >= 2
+    let mostly_numbers = filled >= 2
         && !numbers.is_empty()
         && numbers.len() * 2 >= filled
         && !all_years
-        && numbers.iter().all(|&c| below.get(c).is_some_and(|b| is_numeric(b)))
+        && numbers.iter().all(|&c| below.get(c).is_some_and(|b| is_numeric(b)));
+    mostly_numbers || (!all_years && votes_for_data(cells, h))
+}
+
+/// Whether the cells of row `h` read as the values of their columns rather than as names, column
+/// by column against the rows below (up to 20): a number over numbers or a date over dates is a
+/// value, text over numbers or dates a name; a text that recurs below it is a value (`North` over
+/// `South, North`). At least two columns must say "value" and none "name".
+fn votes_for_data(cells: &CellTable, h: usize) -> bool {
+    let first: Vec<&str> = cells.row(h).collect();
+    let below: Vec<Vec<&str>> = (h + 1..cells.row_count().min(h + 21)).map(|r| cells.row(r).collect()).collect();
+    if below.len() < 2 {
+        return false;
+    }
+    let is_date = |v: &str| super::dates::detect_order(std::iter::once(v)).is_some() && !is_numeric(v);
+    let (mut data, mut names) = (0usize, 0usize);
+    for (c, cell) in first.iter().map(|v| v.trim()).enumerate() {
+        let column: Vec<&str> =
+            below.iter().filter_map(|row| row.get(c).map(|v| v.trim())).filter(|v| !v.is_empty()).collect();
+        if cell.is_empty() || column.len() < 2 {
+            continue;
+        }
+        let share = |test: &dyn Fn(&str) -> bool| column.iter().filter(|v| test(v)).count() * 10 >= column.len() * 9;
+        if share(&|v| is_numeric(v)) {
+            if is_numeric(cell) { data += 1 } else { names += 1 }
+        } else if share(&is_date) {
+            if is_date(cell) { data += 1 } else { names += 1 }
+        } else if column.contains(&cell) {
+            data += 1;
+        }
+    }
+    data >= 2 && names == 0
 }
 
 /// The layout of a file with a single header row, from its fixed column names.
@@ -604,6 +635,20 @@ mod tests {
         assert!(!s.header_missing);
         let s = shaped("region,2024,2025\nNorth,9,8\nSouth,3,7\n");
         assert!(!s.header_missing, "years name columns");
+        // Issue 26: a first row of text and numbers, or of dates, was read as the header.
+        let s = shaped("R1,North,9,Great service\nR2,South,3,Too slow\nR3,North,10,Fine\nR4,South,7,ok\n");
+        assert!(s.header_missing);
+        assert_eq!(s.rows.row_count(), 4);
+        let s = shaped("2025-01-03,North,9\n2025-01-04,South,3\n2025-01-05,North,10\n");
+        assert!(s.header_missing);
+        // Names over values stay names, also where a name recurs below.
+        for text in [
+            "Timestamp,region,score\n2025-01-03,North,9\n2025-01-04,South,3\n2025-01-05,North,10\n",
+            "id,region,comment\nR1,North,Great\nR2,South,Too slow\nR3,North,Fine\n",
+            "region,team,score\nNorth,region,9\nSouth,region,3\nNorth,team,10\n",
+        ] {
+            assert!(!shaped(text).header_missing, "{text}");
+        }
     }
 
     fn shaped(text: &str) -> Shaped {
