@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "target" / "bench-data"
 CSV = DATA / "responses-1m.csv"
 XLSX = DATA / "responses-100k.xlsx"
+STREAMED = DATA / "responses-100k-streamed.xlsx"
 BINARY = ROOT / "target" / "release" / "nps-workbench"
 
 NPS_PY = """
@@ -93,7 +94,7 @@ def timed(command):
 
 def main():
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
-    for path in (CSV, XLSX):
+    for path in (CSV, XLSX, STREAMED):
         tools = {
             "nps-workbench": [str(BINARY), "report", str(path), "--by", "sector", "--by", "region", "--json"],
             "pandas": [sys.executable, "-c", f"PATH={str(path)!r}\n" + PANDAS],

@@ -831,14 +831,37 @@ mod tests {
     }
 
     proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        /// Random text, with every delimiter, quotes and blank lines, read in one pass and in two
+        /// halves split where the two-thread path splits: at a record boundary found from any
+        /// point, and after any line break (the guess), where a wrong guess must be caught.
         #[test]
-        fn any_text_is_read_as_the_csv_crate_reads_it(
+        fn any_text_split_anywhere_is_read_as_the_csv_crate_reads_it(
             pieces in proptest::collection::vec(proptest::sample::select(
-                vec!["a", "7", ",", ";", "\"", "\"\"", "\n", "\r", "\r\n", " ", "é", "ø", "Levering te laat",
-                     "0123456789abcdefghij"]), 0..200)
+                vec!["a", "7", ",", ";", "\t", "|", "\"", "\"\"", "\n", "\n\n", "\r", "\r\n", " ", "é", "ø",
+                     "Levering te laat", "0123456789abcdefghij"]), 0..300),
+            delimiter in proptest::sample::select(vec![b',', b';', b'\t', b'|']),
+            from in proptest::prelude::any::<proptest::sample::Index>(),
+            slots in 0usize..64,
         ) {
             let text = pieces.concat();
-            proptest::prop_assert_eq!(cells_only(unpadded(&one_pass(&text, b','))), cells_only(csv_crate(&text, b',')));
+            let expected = cells_only(csv_crate(&text, delimiter));
+            proptest::prop_assert_eq!(cells_only(unpadded(&one_pass(&text, delimiter))), expected.clone());
+            let bytes = text.as_bytes();
+            let from = from.index(bytes.len().max(1)).min(bytes.len());
+            if let Some(at) = record_boundary_after(bytes, from, delimiter) {
+                let halves = parse_halves(bytes.to_vec(), vec![0; slots], at, delimiter, &mut |_| true);
+                let halves = halves.map(|parsed| cells_only(unpadded(&parsed.table)));
+                proptest::prop_assert_eq!(halves.ok(), Some(expected.clone()), "boundary {}", at);
+            }
+            if let Some(line_break) = memchr::memchr(b'\n', &bytes[from..]) {
+                let at = from + line_break + 1;
+                match parse_halves(bytes.to_vec(), vec![0; slots], at, delimiter, &mut |_| true) {
+                    Ok(parsed) => proptest::prop_assert_eq!(cells_only(unpadded(&parsed.table)), expected),
+                    Err(NotParsed::Misplit) => {}
+                    Err(_) => proptest::prop_assert!(false, "a split after {} is neither read nor caught", at),
+                }
+            }
         }
     }
 

@@ -208,15 +208,27 @@ impl SparseCells {
         self.cells.extend(later.cells.into_iter().map(|(row, column, end)| (row, column, end.saturating_add(base))));
     }
 
-    pub(super) fn push(&mut self, (row, column): (u32, u32), value: &DataRef<'_>) {
+    pub(super) fn push(&mut self, position: (u32, u32), value: &DataRef<'_>) {
         if matches!(value, DataRef::Empty) {
             return;
         }
+        let start = self.text.len();
+        write_cell_text(&mut self.text, value);
+        self.close_cell(position, start);
+    }
+
+    /// Adds a cell holding `text`, as [`SparseCells::push`] adds a `DataRef::String` of it.
+    pub(super) fn push_text(&mut self, position: (u32, u32), text: &str) {
+        let start = self.text.len();
+        self.text.push_str(text);
+        self.close_cell(position, start);
+    }
+
+    /// Records the cell at (`row`, `column`) whose text was written from `start` on.
+    fn close_cell(&mut self, (row, column): (u32, u32), start: usize) {
         self.first_row = self.first_row.min(row);
         self.last_row = self.last_row.max(row);
         self.first_column = self.first_column.min(column);
-        let start = self.text.len();
-        write_cell_text(&mut self.text, value);
         if self.text.len() == start {
             return;
         }
