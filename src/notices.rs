@@ -8,13 +8,28 @@ use crate::i18n::{Texts, fill, plural};
 use crate::import::UnreadableDates;
 use crate::report::Report;
 
-/// One line per guess or repair of the import: the score column chosen by its answers, the
-/// weighting (applied, or skipped and why), a missing header row, a mislabelled file, lines read
+/// One line per guess or repair of the import: a long file pivoted (which column played which
+/// part), the score column chosen by its answers, the weighting (applied, or skipped and why), a missing header row, a mislabelled file, lines read
 /// as Windows-1252. Empty when nothing was guessed.
 #[must_use]
 pub fn import_notices(report: &Report, t: &Texts) -> Vec<String> {
     let mut notices = Vec::new();
     let source = &report.source;
+    if let Some(long) = &source.long_format {
+        let answers = long.answers.to_string();
+        let parts = [
+            ("answers", answers.as_str()),
+            ("respondent", &long.respondent),
+            ("question", &long.question),
+            ("answer", &long.answer),
+        ];
+        let mut notice = fill(t.long_format_parts, &parts);
+        if let Some(wording) = &long.wording {
+            notice.push(' ');
+            notice.push_str(&fill(t.long_format_wording, &[("wording", wording)]));
+        }
+        notices.push(notice);
+    }
     if let Some(kind) = source.read_as {
         let extension = source.file.rsplit_once('.').map_or("", |(_, e)| e);
         notices.push(fill(t.notice_read_as, &[("extension", extension), ("kind", kind)]));

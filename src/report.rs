@@ -200,6 +200,10 @@ pub struct SourceSummary {
     pub footer_rows: Vec<usize>,
     /// Questions spread over one column per choice, merged into one column.
     pub merged_choices: Vec<MergedChoice>,
+    /// A long file (one row per answer) pivoted to one row per respondent: which column said
+    /// whose answer it was, which the question, which held the answer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub long_format: Option<crate::import::layout::LongParts>,
     /// What the file really is when its extension says otherwise; it was read by its content.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub read_as: Option<&'static str>,
@@ -623,6 +627,7 @@ pub fn report_of_results(survey: &Survey, views: &ViewRequest, results: ViewResu
                 .iter()
                 .map(|(column, n)| MergedChoice { column: column.clone(), from_columns: *n })
                 .collect(),
+            long_format: facts.long_format.clone(),
             read_as: source.read_as,
             windows_1252_lines: source.windows_1252_lines.clone(),
             header_missing: facts.header_missing,

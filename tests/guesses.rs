@@ -510,3 +510,35 @@ fn long_segment_labels_are_cut_so_that_they_stay_apart() {
     assert!(stdout.contains("  A very long se… region one "), "{stdout}");
     assert!(stdout.contains("  A very long se… region two "), "{stdout}");
 }
+
+// ---- Issue 26, part 6: long files found by their shape ----
+
+#[test]
+fn a_long_file_with_unexpected_headers_is_pivoted_and_its_parts_named() {
+    // Once refused with "no column with 0-10 scores" although question 3 is 0-10: the
+    // respondent key's name was not on the list.
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("deelnemer_code;question_number;answer\n");
+    let scores = ["9", "10", "3", "8", "6", "9", "10", "2", "7", "9"];
+    for (p, score) in scores.iter().enumerate() {
+        let region = ["Noord", "Zuid"][p % 2];
+        text.push_str(&format!("D-{p:03};1;{region}\nD-{p:03};2;Snelle levering\nD-{p:03};3;{score}\n"));
+    }
+    let path = file(dir.path(), "lang.csv", text.as_bytes());
+    let report = json(&["report", &path, "--score", "question_number 3"]);
+    assert_eq!(report["layout"], "long_format", "{report}");
+    assert_eq!(report["source"]["long_format"]["respondent"], "deelnemer_code");
+    assert_eq!(report["source"]["long_format"]["question"], "question_number");
+    assert_eq!(report["source"]["long_format"]["answer"], "answer");
+    assert_eq!(report["source"]["long_format"]["answers"], 30);
+    assert_eq!(report["rows_read"], 10);
+    assert_eq!(report["rows_used"], 10);
+    // 5 promoters (9, 10, 9, 10, 9), 3 detractors (3, 6, 2): NPS 20.
+    assert_eq!(report["overall"]["nps"], 20.0);
+    let (code, stdout, stderr) = run(&["report", &path, "--score", "question_number 3"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("One row per answer (30 rows), turned into one row per respondent: 'deelnemer_code' says whose answer it is, 'question_number' which question, 'answer' the answer."),
+        "{stdout}"
+    );
+}

@@ -5,6 +5,8 @@
 //! headers (Qualtrics, SurveyMonkey, merged header cells), SurveyMonkey's one-column-per-choice
 //! questions, long format, and totals or notes below the data. Knows nothing about scores.
 
+use std::collections::{HashMap, HashSet};
+
 use serde::Serialize;
 
 use super::table::CellTable;
@@ -106,6 +108,8 @@ pub struct Shaped {
     /// how many of its last ones are empty: what a data row's fields are counted against. `None`
     /// where rows were reshaped (several header rows, merged choices, a long file pivoted).
     pub header_fields: Option<(usize, usize)>,
+    /// A long file pivoted to one row per respondent: which column played which part.
+    pub long: Option<LongParts>,
 }
 
 /// What stops a table from having a header and data.
@@ -209,6 +213,7 @@ pub fn shape(mut cells: CellTable) -> Result<Shaped, ShapeProblem> {
         merged_choices: Vec::new(),
         header_missing,
         header_fields,
+        long: None,
     };
     if layout == Layout::SurveyMonkey {
         merge_choice_columns(&mut shaped, &r1, &r2);
@@ -525,37 +530,274 @@ const QUESTION_TEXT_HEADERS: [&str; 8] = [
     "spørgsmål tekst",
     "fragetext",
 ];
-const ANSWER_HEADERS: [&str; 10] =
-    ["answer", "antwoord", "svar", "antwort", "value", "waarde", "værdi", "wert", "response", "score"];
+/// The parts a long table's columns played, as the user is told them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LongParts {
+    /// The column that says whose answer a row holds.
+    pub respondent: String,
+    /// The column of question codes (or wordings), one new column each.
+    pub question: String,
+    /// The column holding the answers.
+    pub answer: String,
+    /// A column holding each question's wording, used to name the new columns.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wording: Option<String>,
+    /// How many rows (answers) the file had.
+    pub answers: usize,
+}
 
-/// Pivots a long table (`Respondent`, `Question`, `Answer`) to one row per respondent, when the
-/// respondents repeat.
+/// A long table is looked for only in tables of at most this many columns.
+const MAX_LONG_COLUMNS: usize = 12;
+/// A question column holds at most this many codes.
+const MAX_QUESTIONS: usize = 200;
+/// Candidates are found on this many rows from the start and as many spread over the table.
+const SAMPLE_ROWS: usize = 2048;
+
+/// The columns of a long table, by position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct LongColumns {
+    who: usize,
+    question: usize,
+    answer: usize,
+    /// The column of the question's wording, if there is one.
+    wording: Option<usize>,
+    /// Every column fixed by the question (the wording among them): left out of the pivot,
+    /// as they say nothing about the respondent.
+    per_question: Vec<usize>,
+}
+
+/// The columns of a long table, found by its shape whatever its headers are called: a column of
+/// a few codes, each repeated about as often (the question); a column whose values repeat across
+/// the codes but never within one (the respondent); one column whose values change within a
+/// respondent and are not fixed by the question (the answer). Headers that name these parts
+/// settle a choice between candidates; without a question header, the answers must differ in
+/// kind between questions (else stacked waves or stores, one score each, would be taken for
+/// questions).
+fn long_columns(headers: &[String], rows: &CellTable) -> Option<LongColumns> {
+    let width = headers.len();
+    if !(3..=MAX_LONG_COLUMNS).contains(&width) {
+        return None;
+    }
+    let lower: Vec<String> = headers.iter().map(|h| h.trim().to_lowercase()).collect();
+    let named = |c: usize, names: &[&str]| names.contains(&lower[c].as_str());
+    // Candidates are found on the first rows (a table sorted by respondent shows its shape
+    // there) and on rows spread over the table (one sorted by question shows its codes only
+    // there); only they are checked on every row.
+    let filled = |r: &usize| !rows.row_is_blank(*r);
+    let head: Vec<usize> = (0..rows.row_count()).filter(filled).take(SAMPLE_ROWS).collect();
+    if head.len() < 4 {
+        return None;
+    }
+    let spread: Vec<usize> =
+        (0..rows.row_count()).step_by(rows.row_count().div_ceil(SAMPLE_ROWS)).filter(filled).collect();
+    let head = head.as_slice();
+    let head_values: Vec<Option<HashMap<&str, usize>>> = (0..width).map(|c| value_counts(rows, head, c)).collect();
+    let spread_codes: Vec<Option<usize>> =
+        (0..width).map(|c| value_counts(rows, &spread, c).map(|counts| counts.len())).collect();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for question in 0..width {
+        let (Some(codes), Some(spread)) = (&head_values[question], spread_codes[question]) else { continue };
+        if codes.len() > MAX_QUESTIONS || !(2..=MAX_QUESTIONS).contains(&spread) {
+            continue;
+        }
+        for who in (0..width).filter(|&c| c != question) {
+            let Some(keys) = &head_values[who] else { continue };
+            let repeats = keys.len() < head.len();
+            // Sorted by respondent: keys repeat over several codes. Sorted by question: the
+            // first rows are one code's, each key once.
+            let shaped = if codes.len() >= 2 { repeats } else { !repeats && keys.len() >= 2 };
+            if shaped && pairs_unique(rows, head, who, question) {
+                pairs.push((question, who));
+            }
+        }
+    }
+    pairs.sort_by_key(|&(question, who)| {
+        let codes = head_values[question].as_ref().map_or(0, HashMap::len);
+        (!named(question, &QUESTION_HEADERS), !named(who, &RESPONDENT_HEADERS), codes)
+    });
+    // Each respondent once per question and each question once per respondent: the two could
+    // swap parts, and the one with fewer values is the question.
+    let mut tried: Vec<(usize, usize)> = Vec::new();
+    pairs.retain(|&(question, who)| {
+        let fresh = !tried.contains(&(who, question));
+        tried.push((question, who));
+        fresh
+    });
+    if pairs.is_empty() {
+        return None;
+    }
+    let data: Vec<usize> = (0..rows.row_count()).filter(filled).collect();
+    pairs.into_iter().take(2).find_map(|(question, who)| {
+        let mut found = long_columns_of(rows, &data, width, question, who)?;
+        if let Some(&named_wording) = found.per_question.iter().find(|&&c| named(c, &QUESTION_TEXT_HEADERS)) {
+            found.wording = Some(named_wording);
+        }
+        (named(question, &QUESTION_HEADERS)
+            || looks_like_questions(rows, &data, question)
+            || answers_differ(rows, &data, &found))
+        .then_some(found)
+    })
+}
+
+/// Each value's count in column `c` over `sample` (trimmed); `None` when a cell is blank.
+fn value_counts<'a>(rows: &'a CellTable, sample: &[usize], c: usize) -> Option<HashMap<&'a str, usize>> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for &r in sample {
+        let value = rows.cell(r, c).trim();
+        if value.is_empty() {
+            return None;
+        }
+        *counts.entry(value).or_default() += 1;
+    }
+    Some(counts)
+}
+
+/// Whether no (respondent, question) pair repeats among `sample`.
+fn pairs_unique(rows: &CellTable, sample: &[usize], who: usize, question: usize) -> bool {
+    let mut seen: HashSet<(&str, &str)> = HashSet::with_capacity(sample.len());
+    sample.iter().all(|&r| seen.insert((rows.cell(r, who).trim(), rows.cell(r, question).trim())))
+}
+
+/// The long table's columns with `question` and `who` in those parts, checked on every row:
+/// each code about as frequent as the others, each respondent once per code and on several
+/// codes, one answer column; `None` when the table is not of that shape.
+fn long_columns_of(rows: &CellTable, data: &[usize], width: usize, question: usize, who: usize) -> Option<LongColumns> {
+    let codes = value_counts(rows, data, question)?;
+    let (fewest, most) = codes.values().fold((usize::MAX, 0), |(a, b), &n| (a.min(n), b.max(n)));
+    if !(2..=MAX_QUESTIONS).contains(&codes.len()) || fewest < 2 || most > 2 * fewest {
+        return None;
+    }
+    if !pairs_unique(rows, data, who, question) {
+        return None;
+    }
+    let mut respondents: HashMap<&str, usize> = HashMap::new();
+    for &r in data {
+        let next = respondents.len();
+        respondents.entry(rows.cell(r, who).trim()).or_insert(next);
+    }
+    let mut code_index: HashMap<&str, usize> = HashMap::new();
+    for &r in data {
+        let next = code_index.len();
+        code_index.entry(rows.cell(r, question).trim()).or_insert(next);
+    }
+    if respondents.len() < 2 || respondents.len() * 3 > data.len() * 2 {
+        return None;
+    }
+    // Per other column: whether it holds one value per respondent, and one per code.
+    let mut answers = Vec::new();
+    let mut fixed_by_code = Vec::new();
+    for c in (0..width).filter(|&c| c != question && c != who) {
+        let fixed = |key: usize, index: &HashMap<&str, usize>| {
+            let mut first: Vec<Option<&str>> = vec![None; index.len()];
+            data.iter().all(|&r| {
+                let slot = &mut first[index[rows.cell(r, key).trim()]];
+                let value = rows.cell(r, c).trim();
+                *slot.get_or_insert(value) == value
+            })
+        };
+        if fixed(who, &respondents) {
+            continue;
+        }
+        if fixed(question, &code_index) {
+            fixed_by_code.push(c);
+        } else {
+            answers.push(c);
+        }
+    }
+    let [answer] = answers[..] else { return None };
+    // The wording: the column fixed by the code with the longest texts.
+    let wording =
+        fixed_by_code.iter().copied().max_by_key(|&c| data.iter().map(|&r| rows.cell(r, c).len()).sum::<usize>());
+    Some(LongColumns { who, question, answer, wording, per_question: fixed_by_code })
+}
+
+/// Whether the codes read as questions: one ends in `?` or starts like `Q1`.
+fn looks_like_questions(rows: &CellTable, data: &[usize], question: usize) -> bool {
+    data.iter().any(|&r| {
+        let code = rows.cell(r, question).trim();
+        let mut chars = code.chars();
+        code.ends_with('?')
+            || matches!(chars.next(), Some('Q' | 'q')) && chars.next().is_some_and(|c| c.is_ascii_digit())
+    })
+}
+
+/// Whether the answers differ in kind between codes: numbers for one and text for another,
+/// numbers on different scales (by the largest: up to 1, 5, 7, 10, 100 or more), or texts whose
+/// most common answer differs.
+fn answers_differ(rows: &CellTable, data: &[usize], columns: &LongColumns) -> bool {
+    /// One code's answers.
+    #[derive(Default)]
+    struct Answers<'a> {
+        count: usize,
+        numbers: usize,
+        largest: f64,
+        texts: HashMap<&'a str, usize>,
+    }
+    /// What kind of answers a code has: numbers up to a scale, or a most common text.
+    #[derive(PartialEq)]
+    enum Kind<'a> {
+        Numbers(Option<usize>),
+        Text(Option<&'a str>),
+    }
+    let mut codes: HashMap<&str, Answers> = HashMap::new();
+    for &r in data {
+        let answers = codes.entry(rows.cell(r, columns.question).trim()).or_default();
+        let answer = rows.cell(r, columns.answer).trim();
+        if answer.is_empty() {
+            continue;
+        }
+        answers.count += 1;
+        match super::score::parse_number(answer) {
+            Some(v) if answers.numbers == 0 || v > answers.largest => {
+                answers.numbers += 1;
+                answers.largest = v;
+            }
+            Some(_) => answers.numbers += 1,
+            None => *answers.texts.entry(answer).or_default() += 1,
+        }
+    }
+    let kinds: Vec<Kind> = codes
+        .values()
+        .map(|answers| {
+            if answers.numbers * 2 >= answers.count {
+                Kind::Numbers([1.0, 5.0, 7.0, 10.0, 100.0].iter().position(|&top| answers.largest <= top))
+            } else {
+                let common = answers.texts.iter().max_by_key(|&(text, n)| (*n, std::cmp::Reverse(*text)));
+                Kind::Text(common.map(|(text, _)| *text))
+            }
+        })
+        .collect();
+    kinds.windows(2).any(|pair| pair[0] != pair[1])
+}
+
+/// Pivots a long table (one row per respondent and question, see [`long_columns`]) to one row
+/// per respondent, and records which column played which part.
 fn pivot_long_format(shaped: &mut Shaped) {
-    let lower: Vec<String> = shaped.headers.iter().map(|h| h.to_lowercase()).collect();
-    let find = |names: &[&str]| lower.iter().position(|h| names.contains(&h.as_str()));
-    let (Some(who), Some(question), Some(answer)) =
-        (find(&RESPONDENT_HEADERS), find(&QUESTION_HEADERS), find(&ANSWER_HEADERS))
+    let Some(LongColumns { who, question, answer, wording, per_question }) =
+        long_columns(&shaped.headers, &shaped.rows)
     else {
         return;
     };
-    // With a code column and a wording column, the codes key the pivot and the wording names
-    // the columns; the codes stay available as column codes (`--score 3a`).
-    let wording = find(&QUESTION_TEXT_HEADERS).filter(|&c| c != question);
+    // The codes key the pivot and the wording, where there is one, names the columns; the codes
+    // stay available as column codes (`--score 3a`).
     let rows = &shaped.rows;
     let mut respondents: Vec<String> = Vec::new();
-    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
     let mut questions: Vec<String> = Vec::new();
     let mut wordings: Vec<String> = Vec::new();
-    let mut question_index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let others: Vec<usize> =
-        (0..shaped.headers.len()).filter(|&c| c != who && c != question && c != answer && Some(c) != wording).collect();
+    let mut question_index: HashMap<String, usize> = HashMap::new();
+    let others: Vec<usize> = (0..shaped.headers.len())
+        .filter(|&c| c != who && c != question && c != answer && !per_question.contains(&c))
+        .collect();
     // values[respondent][others.len() + question]
     let mut values: Vec<Vec<String>> = Vec::new();
     let mut first_row: Vec<usize> = Vec::new();
+    let mut answers = 0;
     for r in 0..rows.row_count() {
         if rows.row_is_blank(r) {
             continue;
         }
+        answers += 1;
         let id = rows.cell(r, who).trim().to_owned();
         let q = plain_text(rows.cell(r, question));
         let p = *index.entry(id.clone()).or_insert_with(|| {
@@ -585,10 +827,6 @@ fn pivot_long_format(shaped: &mut Shaped) {
         }
         row[others.len() + qi] = rows.cell(r, answer).to_owned();
     }
-    // A long table repeats its respondents; a wide one with these names does not.
-    if respondents.len() * 3 > rows.row_count() * 2 || questions.len() < 2 {
-        return;
-    }
     let mut table = CellTable::new();
     for (p, id) in respondents.iter().enumerate() {
         let cells = std::iter::once(id.as_str()).chain(values[p].iter().map(String::as_str));
@@ -610,6 +848,13 @@ fn pivot_long_format(shaped: &mut Shaped) {
         headers.push(named);
         codes.push(code);
     }
+    shaped.long = Some(LongParts {
+        respondent: shaped.headers[who].clone(),
+        question: shaped.headers[question].clone(),
+        answer: shaped.headers[answer].clone(),
+        wording: wording.map(|c| shaped.headers[c].clone()),
+        answers,
+    });
     shaped.headers = headers;
     shaped.codes = codes;
     shaped.rows = table;
@@ -698,6 +943,79 @@ mod tests {
         assert_eq!(s.codes, ["", "1", "2", "3a"]);
         assert_eq!(s.rows.row_count(), 3);
         assert_eq!(s.rows.cell(1, 2), "4");
+    }
+
+    /// A long table of `respondents` with a region, a 0-10 score and a comment each, in the
+    /// given order of rows, under `header`.
+    fn long_text(header: &str, respondents: usize, by_question: bool) -> String {
+        let answer = |p: usize, q: usize| match q {
+            0 => ["Noord", "Zuid", "Oost"][p % 3].to_owned(),
+            1 => (p * 7 % 11).to_string(),
+            _ => ["te laat", "prima", "duur"][p % 3].to_owned(),
+        };
+        let mut text = format!("{header}\n");
+        let pairs: Vec<(usize, usize)> = if by_question {
+            (0..3).flat_map(|q| (0..respondents).map(move |p| (p, q))).collect()
+        } else {
+            (0..respondents).flat_map(|p| (0..3).map(move |q| (p, q))).collect()
+        };
+        for (p, q) in pairs {
+            text.push_str(&format!("k{p:04},{},{}\n", q + 1, answer(p, q)));
+        }
+        text
+    }
+
+    #[test]
+    fn long_files_are_found_by_their_shape_whatever_their_headers() {
+        for by_question in [false, true] {
+            // Issue 26: a respondent key with an unexpected name was not pivoted.
+            for (header, respondents) in [("deelnemer_code,vraag,antwoord", 40), ("x,y,z", 3000)] {
+                let s = shaped(&long_text(header, respondents, by_question));
+                assert_eq!(s.layout, Layout::LongFormat, "{header}, sorted by question: {by_question}");
+                let names: Vec<&str> = header.split(',').collect();
+                let parts = s.long.expect("the parts are said");
+                assert_eq!(
+                    (parts.respondent.as_str(), parts.question.as_str(), parts.answer.as_str()),
+                    (names[0], names[1], names[2])
+                );
+                assert_eq!(parts.answers, 3 * respondents);
+                assert_eq!(s.rows.row_count(), respondents);
+                assert_eq!(s.codes[1..], ["1", "2", "3"]);
+                let second = (0..s.rows.row_count()).find(|&r| s.rows.cell(r, 0) == "k0002").expect("respondent 2");
+                assert_eq!(
+                    [s.rows.cell(second, 1), s.rows.cell(second, 2), s.rows.cell(second, 3)],
+                    ["Oost", "3", "duur"]
+                );
+            }
+        }
+        // Columns that hold one value per respondent stay columns; one value per question
+        // (its wording, its type) says nothing of the respondent and names the questions.
+        let text = "wie,regio,nr,soort,tekst,waarde\n\
+                    a,Noord,q1,scale,Hoe waarschijnlijk beveelt u ons aan?,9\na,Noord,q2,open,Waarom?,snel\n\
+                    b,Zuid,q1,scale,Hoe waarschijnlijk beveelt u ons aan?,4\nb,Zuid,q2,open,Waarom?,traag\n\
+                    c,Zuid,q1,scale,Hoe waarschijnlijk beveelt u ons aan?,10\nc,Zuid,q2,open,Waarom?,ok\n";
+        let s = shaped(text);
+        assert_eq!(s.headers, ["wie", "regio", "Hoe waarschijnlijk beveelt u ons aan?", "Waarom?"]);
+        assert_eq!(s.long.and_then(|parts| parts.wording).as_deref(), Some("tekst"));
+    }
+
+    #[test]
+    fn tables_of_another_shape_are_not_pivoted() {
+        let not_long = [
+            // Stores answering each wave: waves are not questions, the scores are alike.
+            "store,wave,score\nA,1,9\nA,2,8\nB,1,4\nB,2,6\nC,1,10\nC,2,7\n",
+            // A respondent answering a question twice cannot be one row.
+            "deelnemer,vraag,antwoord\na,1,Noord\na,2,9\nb,1,Zuid\nb,2,4\nb,2,5\nc,1,Noord\nc,2,10\n",
+            // Two columns change within a respondent: which is the answer is not known.
+            "k,q,score,comment\na,1,9,fine\na,2,Noord,x\nb,1,4,slow\nb,2,Zuid,y\nc,1,10,ok\nc,2,Zuid,z\n",
+            // A wide table: ids do not repeat.
+            "id,region,score\n1,Noord,9\n2,Zuid,4\n3,Noord,10\n4,Zuid,7\n",
+        ];
+        for text in not_long {
+            let s = shaped(text);
+            assert_ne!(s.layout, Layout::LongFormat, "{text}");
+            assert!(s.long.is_none());
+        }
     }
 
     #[test]

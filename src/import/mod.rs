@@ -181,6 +181,8 @@ pub struct ImportFacts {
     pub footer_rows: Vec<usize>,
     /// Questions spread over one column per choice, merged: (name, columns).
     pub merged_choices: Vec<(String, usize)>,
+    /// A long file pivoted to one row per respondent: which column played which part.
+    pub long_format: Option<layout::LongParts>,
     /// Every column's role.
     pub roles: Vec<ColumnRole>,
     /// The score column was chosen by its answers (announced as a guess).
@@ -797,6 +799,7 @@ fn build_table(source: SourceInfo, cells: CellTable, options: &ImportOptions) ->
             title_rows: shaped.title_rows,
             footer_rows: shaped.footer_rows,
             merged_choices: shaped.merged_choices,
+            long_format: shaped.long,
             roles: Vec::new(),
             score_guessed: false,
             score_alternatives: Vec::new(),

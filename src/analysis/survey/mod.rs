@@ -562,6 +562,7 @@ fn generated_source(name: &str) -> (SourceInfo, ImportFacts) {
         title_rows: 0,
         footer_rows: Vec::new(),
         merged_choices: Vec::new(),
+        long_format: None,
         roles: Vec::new(),
         score_guessed: false,
         score_alternatives: Vec::new(),
