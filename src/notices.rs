@@ -79,7 +79,24 @@ pub fn import_notices(report: &Report, t: &Texts) -> Vec<String> {
             "not_numbers" | "not_positive" | "blank" => t.weight_why_bad_values,
             _ => t.weight_why_mean,
         };
-        let why = fill(why, &[("detail", &skipped.detail)]);
+        let detail = if skipped.rows.is_empty() {
+            skipped.detail.clone()
+        } else {
+            let rows: Vec<String> = skipped
+                .rows
+                .iter()
+                .map(|(row, cell)| {
+                    let value = if cell.is_empty() { t.weight_blank.to_owned() } else { format!("'{cell}'") };
+                    format!("{} {row}: {value}", t.row)
+                })
+                .collect();
+            let more = match skipped.more_rows {
+                0 => String::new(),
+                n => plural(t.weight_more_rows, n as u64, &[]),
+            };
+            format!("{}{more}", rows.join(", "))
+        };
+        let why = fill(why, &[("detail", &detail)]);
         notices.push(fill(t.notice_weight_skipped, &[("column", &skipped.column), ("why", &why)]));
     }
     notices

@@ -136,6 +136,16 @@ fn a_weight_column_that_cannot_be_one_is_announced_with_its_rows_never_made_a_se
         (skipped.reason, skipped.detail.as_str()),
         ("blank", "row 3: blank, row 7: blank, row 11: blank and 1 more row")
     );
+    // The rows at fault are worded in the window's language, as the rest of the notice.
+    let danish = nps_workbench::notices::import_notices(&r, Language::Danish.texts());
+    assert!(
+        danish.iter().any(|n| n.contains("(række 3: tom, række 7: tom, række 11: tom og 1 række mere)")),
+        "{danish:?}"
+    );
+    let text = weighted("gewicht", ',', &["1.2", "0", "-1", "", "abc", "0.9", "1.1", "1.0"]);
+    let r = report(&common::write(dir.path(), "nl.csv", text.as_bytes()));
+    let dutch = nps_workbench::notices::import_notices(&r, Language::Dutch.texts());
+    assert!(dutch.iter().any(|n| n.contains("(rij 3: '0', rij 4: '-1', rij 5: leeg en nog 5 rijen)")), "{dutch:?}");
 }
 
 #[test]

@@ -145,8 +145,13 @@ pub struct SkippedWeight {
     pub column: String,
     /// Why: `not_numbers`, `not_positive`, `blank` or `mean_not_near_1`.
     pub reason: &'static str,
-    /// The rows at fault with their values (the first three, and how many more), or the mean.
+    /// The rows at fault with their values (the first three, and how many more), or the mean,
+    /// in English.
     pub detail: String,
+    /// The first three rows at fault: spreadsheet row number and value ("" for a blank).
+    pub rows: Vec<(usize, String)>,
+    /// How many more rows are at fault.
+    pub more_rows: usize,
 }
 
 /// The cells of the date column that hold no readable date, for the notice "rows left out of the
@@ -904,10 +909,16 @@ pub fn with_options(table: ImportedTable, options: &ImportOptions) -> Result<Imp
         if role.role != Role::Weight {
             continue;
         }
-        if let Some((reason, detail)) = roles::weight_problem(rows, c, decimal) {
+        if let Some(problem) = roles::weight_problem(rows, c, decimal) {
             role.role = Role::Ignore;
             role.scale = None;
-            skipped_weight.get_or_insert(SkippedWeight { column: headers[c].clone(), reason, detail });
+            skipped_weight.get_or_insert(SkippedWeight {
+                column: headers[c].clone(),
+                reason: problem.reason,
+                detail: problem.detail(),
+                rows: problem.rows,
+                more_rows: problem.more_rows,
+            });
         }
     }
     let mut others: Vec<(String, Role)> = Vec::new();

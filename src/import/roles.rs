@@ -481,14 +481,51 @@ fn detect_role(header: &str, code: &str, rows: &CellTable, c: usize, repeats: bo
     Role::Ignore
 }
 
-/// Why a column headed like a weight does not hold survey weights: `(reason, detail)` with the
-/// reason `not_numbers` (text in it), `not_positive` (zero or negative), `blank` (rows without a
-/// weight) or `mean_not_near_1`, and the detail naming the rows at fault (`row 3: '0', row 5:
-/// '-1' and 4 more rows`) or the mean; `None` when its values are positive numbers whose mean is
-/// near 1 (between 0.5 and 2), as survey weights are. Numbers are read in the file's `decimal`
-/// dialect (`1.000` in a semicolon file is a thousand).
+/// Why a column headed like a weight does not hold survey weights.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeightProblem {
+    /// `not_numbers` (text in it), `not_positive` (zero or negative), `blank` (rows without a
+    /// weight) or `mean_not_near_1`.
+    pub reason: &'static str,
+    /// The first three rows at fault: spreadsheet row number and value ("" for a blank).
+    pub rows: Vec<(usize, String)>,
+    /// How many more rows are at fault.
+    pub more_rows: usize,
+    /// The mean of the weights, for `mean_not_near_1`.
+    pub mean: f64,
+}
+
+impl WeightProblem {
+    /// The rows at fault (`row 3: '0', row 5: blank and 4 more rows`) or the mean, in English.
+    #[must_use]
+    pub fn detail(&self) -> String {
+        if self.rows.is_empty() {
+            return format!("{:.2}", self.mean);
+        }
+        let shown: Vec<String> = self
+            .rows
+            .iter()
+            .map(
+                |(row, cell)| {
+                    if cell.is_empty() { format!("row {row}: blank") } else { format!("row {row}: '{cell}'") }
+                },
+            )
+            .collect();
+        let more = match self.more_rows {
+            0 => String::new(),
+            1 => " and 1 more row".to_owned(),
+            m => format!(" and {m} more rows"),
+        };
+        format!("{}{more}", shown.join(", "))
+    }
+}
+
+/// Why a column headed like a weight does not hold survey weights: the reason, the rows at fault
+/// or the mean; `None` when its values are positive numbers whose mean is near 1 (between 0.5 and
+/// 2), as survey weights are. Numbers are read in the file's `decimal` dialect (`1.000` in a
+/// semicolon file is a thousand).
 #[must_use]
-pub fn weight_problem(rows: &CellTable, c: usize, decimal: Decimal) -> Option<(&'static str, String)> {
+pub fn weight_problem(rows: &CellTable, c: usize, decimal: Decimal) -> Option<WeightProblem> {
     let (mut sum, mut n) = (0.0, 0usize);
     // The rows at fault, by reason: text, not positive, blank.
     let mut faults: [Vec<(usize, &str)>; 3] = Default::default();
@@ -516,24 +553,20 @@ pub fn weight_problem(rows: &CellTable, c: usize, decimal: Decimal) -> Option<(&
             all.sort_unstable_by_key(|&(row, _)| row);
             all
         };
-        let shown: Vec<String> = bad
-            .iter()
-            .take(3)
-            .map(
-                |(row, cell)| {
-                    if cell.is_empty() { format!("row {row}: blank") } else { format!("row {row}: '{cell}'") }
-                },
-            )
-            .collect();
-        let more = match bad.len().saturating_sub(3) {
-            0 => String::new(),
-            1 => " and 1 more row".to_owned(),
-            m => format!(" and {m} more rows"),
-        };
-        return Some((["not_numbers", "not_positive", "blank"][k], format!("{}{more}", shown.join(", "))));
+        return Some(WeightProblem {
+            reason: ["not_numbers", "not_positive", "blank"][k],
+            rows: bad.iter().take(3).map(|&(row, cell)| (row, cell.to_owned())).collect(),
+            more_rows: bad.len().saturating_sub(3),
+            mean: 0.0,
+        });
     }
     let mean = if n == 0 { 0.0 } else { sum / n as f64 };
-    (!(0.5..=2.0).contains(&mean)).then(|| ("mean_not_near_1", format!("{mean:.2}")))
+    (!(0.5..=2.0).contains(&mean)).then(|| WeightProblem {
+        reason: "mean_not_near_1",
+        rows: Vec::new(),
+        more_rows: 0,
+        mean,
+    })
 }
 
 /// The first text cell of a column that is mostly text (fewer than nine in ten filled cells are
