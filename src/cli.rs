@@ -17,7 +17,7 @@ use crate::analysis::{RateProblem, ResponseRates};
 use crate::benchmarks::{self, Audience, Caveat, Comparison, DataContext};
 use crate::i18n::project::ProjectTexts;
 use crate::i18n::{CliTexts, ENGLISH, Language, Texts, fill, fill_owned};
-use crate::import::{self, ImportOptions, ImportedTable, Role};
+use crate::import::{self, ImportOptions, ImportedTable, Role, ScaleCheck};
 use crate::notices::{date_notice, import_notices};
 use crate::project::{AnalysisChoices, BenchmarkMatch, Fingerprint, Project};
 use crate::report::{AppliedProject, BenchmarkChoice, Report, ReportRequest, report_for_table, report_releasing_cells};
@@ -131,7 +131,7 @@ pub fn run_themes(args: &ThemesArgs) -> Result<String, ReportFailure> {
         score_column: args.score.clone(),
         roles: Vec::new(),
         no_weight: false,
-        score_scale_confirmed: args.score_scale.is_some(),
+        score_scale: scale_check(args.score_scale.is_some()),
         date_order: None,
     };
     let file = args.input.file(project.as_ref())?;
@@ -146,6 +146,8 @@ pub fn run_themes(args: &ThemesArgs) -> Result<String, ReportFailure> {
         let fingerprint = Fingerprint::of_file(&file).map_err(|e| format!("{}: {e}", import::display_name(&file)))?;
         let path = std::path::absolute(&file).unwrap_or_else(|_| file.clone());
         let mut saved = Project::of_table(&path, fingerprint, &table, false);
+        saved.read.score_scale_confirmed = overrides.score_scale == ScaleCheck::Confirmed
+            || project.as_ref().is_some_and(|(p, _)| p.read.score_scale_confirmed);
         if let Some((p, _)) = &project {
             saved.analysis = p.analysis.clone();
             saved.context = p.context.clone();
@@ -238,6 +240,12 @@ pub struct ReportArgs {
 }
 
 /// `--invited N`: a whole number, thousands separators allowed.
+/// The scale check `--score-scale 0-10` asks for: confirmed when given, else refused with the
+/// reason.
+fn scale_check(confirmed: bool) -> ScaleCheck {
+    if confirmed { ScaleCheck::Confirmed } else { ScaleCheck::Refuse }
+}
+
 fn parse_invited(text: &str) -> Result<u64, String> {
     if text.trim().starts_with('-') {
         return Err(
@@ -462,7 +470,7 @@ fn report_request(
             score_column: args.score.clone(),
             roles,
             no_weight: args.no_weight,
-            score_scale_confirmed: args.score_scale.is_some(),
+            score_scale: scale_check(args.score_scale.is_some()),
             date_order: args.date_order.as_deref().and_then(import::DateOrder::of_code),
         },
         by,
@@ -485,6 +493,8 @@ fn project_of_run(
     let fingerprint = Fingerprint::of_file(file).map_err(|e| format!("{}: {e}", import::display_name(file)))?;
     let path = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
     let mut project = Project::of_table(&path, fingerprint, table, request.import.no_weight);
+    project.read.score_scale_confirmed =
+        request.import.score_scale == ScaleCheck::Confirmed || applied.is_some_and(|p| p.read.score_scale_confirmed);
     let breakdowns = crate::report::by_columns(table, &request.by)?;
     project.analysis = AnalysisChoices {
         filter: request.filter.clone(),

@@ -147,6 +147,10 @@ pub struct ColumnRoles {
     pub score_guessed: bool,
     /// Other columns whose answers look like 0-10 scores, when the score column was guessed.
     pub score_alternatives: Vec<String>,
+    /// The score column may be asked on another scale than 0-10 and the user has not said (the
+    /// window asks; the command line refuses instead).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score_scale_doubt: Option<crate::import::ScaleDoubt>,
     /// Headers of the segment columns broken down by.
     pub segments: Vec<String>,
     /// The sector column, if any.
@@ -593,6 +597,7 @@ pub fn report_of_results(survey: &Survey, views: &ViewRequest, results: ViewResu
             score: survey.score_header.clone(),
             score_guessed: facts.score_guessed,
             score_alternatives: facts.score_alternatives.clone(),
+            score_scale_doubt: facts.score_scale_doubt,
             segments: views.by.iter().flatten().fold(Vec::new(), |mut seen, c| {
                 if !seen.contains(c) {
                     seen.push(c.clone());

@@ -92,6 +92,13 @@ fn a_forced_or_remembered_score_column_that_holds_1_to_5_answers_is_refused() {
     assert_eq!(code, 1);
     assert!(stderr.contains("the NPS question 'Score' has 24 answers, every one of them 1-5"), "{stderr}");
     assert!((nps(&["report", &q2, "--project", project, "--score-scale", "0-10"]) + 100.0).abs() < 1e-9);
+    // Said once and saved, the project remembers it.
+    let confirmed = dir.path().join("confirmed.nps.json");
+    let confirmed = confirmed.to_str().unwrap();
+    let saved = ["report", &q2, "--project", project, "--score-scale", "0-10", "--save-project", confirmed];
+    let (code, _, stderr) = run(&saved);
+    assert_eq!(code, 0, "{stderr}");
+    assert!((nps(&["report", &q2, "--project", confirmed]) + 100.0).abs() < 1e-9);
     // Fewer answers may be a 0-10 question nobody scored high on: read, not refused.
     let few = file(dir.path(), "few.csv", &survey("Would you recommend us?", &[4, 5, 3, 5, 2, 1], 12));
     assert!((nps(&["report", &few]) + 100.0).abs() < 1e-9);

@@ -2,7 +2,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
-use nps_workbench::app::{BenchmarkCommand, LoadCommand, ThemeCommand, ViewCommand};
+use nps_workbench::app::{BenchmarkCommand, LoadCommand, ThemeCommand, ViewCommand, WindowCommand};
 use std::time::Duration;
 
 use eframe::egui;
@@ -475,6 +475,42 @@ fn the_review_asks_how_dates_are_written_when_day_and_month_cannot_be_told_apart
     // Still asked, so that the answer can be changed back.
     harness.get_by_label("How are the dates in 'datum' written?");
     assert_eq!(harness.state().app().screen(), Screen::Review);
+}
+
+#[test]
+fn the_review_asks_before_reading_a_one_to_five_question_as_0_10() {
+    // Issue 26: "How likely are you to recommend us? (1-5)" was read as 0-10 (NPS -100).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("five.csv");
+    let mut text = String::from("How likely are you to recommend us? (1-5),Region\n");
+    for i in 0..12 {
+        text.push_str(&format!("{},{}\n", 1 + i % 5, ["Noord", "Zuid"][i % 2]));
+    }
+    std::fs::write(&path, text).unwrap();
+    let mut harness = harness_with_sample();
+    harness.state_mut().app_mut().push(AppCommand::Load(LoadCommand::Open(LoadSource::File(path.clone()))));
+    harness.step();
+    wait_for_load(&mut harness);
+    assert_eq!(harness.state().app().screen(), Screen::Review);
+    harness.get_by_label_contains("'How likely are you to recommend us? (1-5)' states a 1-5 scale in its header");
+    // The analysis waits for the answer, from the button and from elsewhere.
+    harness.get_by_label("Continue to the analysis").click();
+    harness.step();
+    assert_eq!(harness.state().app().screen(), Screen::Review);
+    harness.state_mut().app_mut().push(AppCommand::Window(WindowCommand::ShowScreen(Screen::Dashboard)));
+    harness.step();
+    assert_eq!(harness.state().app().screen(), Screen::Review);
+    // Said to be 0-10: read as asked, and remembered by a project saved from here.
+    harness.get_by_label("These answers are 0-10").click();
+    harness.step();
+    wait_for_load(&mut harness);
+    let loaded = harness.state().app().loaded().unwrap();
+    assert_eq!(loaded.options.score_scale, import::ScaleCheck::Confirmed);
+    assert!(loaded.report.columns.score_scale_doubt.is_none());
+    assert!(harness.query_by_label_contains("states a 1-5 scale").is_none());
+    harness.get_by_label("Continue to the analysis").click();
+    harness.step();
+    assert_eq!(harness.state().app().screen(), Screen::Dashboard);
 }
 
 #[test]

@@ -18,7 +18,7 @@ use super::project::ProjectOutcome;
 use super::views::{Computed, ViewSettings};
 use crate::analysis::Survey;
 use crate::benchmarks::Benchmark;
-use crate::import::{self, ImportOptions, ImportedTable};
+use crate::import::{self, ImportOptions, ImportedTable, ScaleCheck};
 use crate::project::{Fingerprint, Project, ProjectError};
 use crate::report::{Report, compute_views, report_for_whole_survey, report_of_results};
 
@@ -379,6 +379,10 @@ impl LoadJob {
 fn load(request: LoadRequest, progress: &AtomicU32, cancel: &AtomicBool) -> Result<LoadedSurvey, Cause> {
     let LoadRequest { source, options, project, table, mut views, library, library_version } = request;
     let source = &source;
+    // A score column that may be asked on another scale is read, and the review asks.
+    let ask =
+        |options: ImportOptions| ImportOptions { score_scale: options.score_scale.max(ScaleCheck::Ask), ..options };
+    let options = ask(options);
     let mut report_progress = |fraction: f32| {
         progress.store(fraction.clamp(0.0, 1.0).to_bits(), Ordering::Relaxed);
         !cancel.load(Ordering::Relaxed)
@@ -390,12 +394,12 @@ fn load(request: LoadRequest, progress: &AtomicU32, cancel: &AtomicBool) -> Resu
         (Some((project, name)), _) => {
             let applied = match source {
                 LoadSource::File(path) => {
-                    project.read_survey(path, name, &ImportOptions::default(), &mut report_progress)
+                    project.read_survey(path, name, &ask(ImportOptions::default()), &mut report_progress)
                 }
                 LoadSource::Sample => {
                     let table = read_source(source, &project.read_options(), &mut report_progress);
                     table.map_err(ProjectError::from).and_then(|table| {
-                        let (table, mut fit) = project.apply(table, name)?;
+                        let (table, mut fit) = project.apply_with(table, name, &ask(ImportOptions::default()))?;
                         fit.same_contents = Fingerprint::of_bytes(SAMPLE_CSV) == project.input.fingerprint;
                         Ok((table, fit))
                     })
@@ -403,7 +407,7 @@ fn load(request: LoadRequest, progress: &AtomicU32, cancel: &AtomicBool) -> Resu
             };
             match applied {
                 Ok((table, fit)) => {
-                    let options = project.import_options(&table);
+                    let options = ask(project.import_options(&table));
                     views = super::project::views_of(project, views.view);
                     (table, options, Some(ProjectOutcome::Applied(fit)))
                 }

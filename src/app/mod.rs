@@ -446,6 +446,10 @@ impl NpsApp {
         } else if !same_file {
             self.screen = Screen::Dashboard;
         }
+        // A score column that may be asked on another scale is answered in the review first.
+        if scale_in_doubt(Some(&loaded)) {
+            self.screen = Screen::Review;
+        }
         self.notices.clear_kind(NoticeKind::OpenFile);
         self.show_exclusions = false;
         if !same_file {
@@ -543,12 +547,16 @@ impl NpsApp {
                     match self.views.apply(command) {
                         ViewOutcome::Done => {}
                         ViewOutcome::Chosen(view) => self.settings.last_view = view,
-                        ViewOutcome::ShowAnalysis => self.screen = Screen::Dashboard,
+                        ViewOutcome::ShowAnalysis => self.show_screen(Screen::Dashboard),
                     }
                     None
                 }
                 AppCommand::Benchmark(command) => self.benchmarks.apply(command, &services).err(),
                 AppCommand::Themes(command) => self.themes.apply(command, &services).err(),
+                AppCommand::Export(ExportCommand::Start(_)) if scale_in_doubt(self.loaded.as_ref()) => {
+                    let t = services.language.texts();
+                    Some(Failure::new(NoticeKind::Export, Cause::Invalid(t.scale_doubt_first.to_owned())))
+                }
                 AppCommand::Export(command) => {
                     let all = command == ExportCommand::Start(export::ExportRequest::All);
                     let bundle = if all { self.export_bundle() } else { None };
@@ -566,6 +574,11 @@ impl NpsApp {
             };
             self.report(failure);
         }
+    }
+
+    /// Shows `screen`; the analysis only once the score column's scale is not in doubt.
+    fn show_screen(&mut self, screen: Screen) {
+        self.screen = if scale_in_doubt(self.loaded.as_ref()) { Screen::Review } else { screen };
     }
 
     /// Carries out a loading command.
@@ -590,7 +603,7 @@ impl NpsApp {
     /// Carries out a command of the window itself.
     fn apply_window(&mut self, command: WindowCommand, ctx: &egui::Context) {
         match command {
-            WindowCommand::ShowScreen(screen) => self.screen = screen,
+            WindowCommand::ShowScreen(screen) => self.show_screen(screen),
             WindowCommand::DismissNotice(id) => self.notices.dismiss(id),
             WindowCommand::SetLanguage(language) => self.settings.language = language,
             WindowCommand::SetTheme(theme) => {
@@ -701,4 +714,10 @@ impl NpsApp {
 fn repaint(ctx: &egui::Context) -> services::Wake {
     let ctx = ctx.clone();
     Arc::new(move || ctx.request_repaint())
+}
+
+/// Whether the survey's score column may be asked on another scale than 0-10 and the user has
+/// not said: nothing is analysed or exported until the review's question is answered.
+fn scale_in_doubt(loaded: Option<&LoadedSurvey>) -> bool {
+    loaded.is_some_and(|l| l.report.columns.score_scale_doubt.is_some())
 }

@@ -99,6 +99,7 @@ pub fn project_of(loaded: &LoadedSurvey, views: &ViewSettings, codebook: &Codebo
         report.source.sheet.clone(),
         loaded.options.no_weight,
     );
+    project.read.score_scale_confirmed = loaded.options.score_scale == crate::import::ScaleCheck::Confirmed;
     let mut breakdowns = Vec::new();
     if let Some(first) = &views.segment {
         breakdowns.push(vec![first.clone()]);

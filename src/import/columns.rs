@@ -140,7 +140,8 @@ fn named_column_holds_scores(p: &ScoreProfile) -> bool {
 pub const FIVE_POINT_ANSWERS: usize = 20;
 
 /// Why a column chosen as the 0-10 question may be asked on another scale.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ScaleDoubt {
     /// Its header states another scale, such as "(1-5)" or "op een schaal van 1 tot 7".
     Stated(u8, u8),

@@ -47,11 +47,24 @@ pub struct ImportOptions {
     pub roles: Vec<(String, Role)>,
     /// Use no weight column, even one that was detected or named.
     pub no_weight: bool,
-    /// The user says the score column holds 0-10 answers, though its header names another scale
-    /// or its answers all lie within 1-5 ([`ScaleDoubt`]).
-    pub score_scale_confirmed: bool,
+    /// How a score column that may be asked on another scale than 0-10 ([`ScaleDoubt`]) is met.
+    pub score_scale: ScaleCheck,
     /// How the date column writes its dates, as the user says (over the detected order).
     pub date_order: Option<DateOrder>,
+}
+
+/// How a score column that may be asked on another scale than 0-10 ([`ScaleDoubt`]: its header
+/// names another scale, or every answer lies within 1-5) is met.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ScaleCheck {
+    /// Refused, with the reason (the command line, until `--score-scale 0-10`).
+    #[default]
+    Refuse,
+    /// Read, with the doubt in [`ImportFacts::score_scale_doubt`] for the review to ask (the
+    /// window: nothing is analysed until the user answers).
+    Ask,
+    /// The user says the answers are 0-10.
+    Confirmed,
 }
 
 /// The kind of file, from its extension.
@@ -194,6 +207,9 @@ pub struct ImportFacts {
     pub score_guessed: bool,
     /// Other columns that look like 0-10 scores, when the score column was guessed.
     pub score_alternatives: Vec<String>,
+    /// The score column may be asked on another scale than 0-10, and the user has not said
+    /// (only with [`ScaleCheck::Ask`]).
+    pub score_scale_doubt: Option<ScaleDoubt>,
     /// A weight-like column that was not applied, and why.
     pub skipped_weight: Option<SkippedWeight>,
     /// The file has no header row.
@@ -808,6 +824,7 @@ fn build_table(source: SourceInfo, cells: CellTable, options: &ImportOptions) ->
             roles: Vec::new(),
             score_guessed: false,
             score_alternatives: Vec::new(),
+            score_scale_doubt: None,
             skipped_weight: None,
             header_missing: shaped.header_missing,
             joined_rows: Vec::new(),
@@ -892,16 +909,21 @@ pub fn with_options(table: ImportedTable, options: &ImportOptions) -> Result<Imp
             }
         },
     };
-    if !options.score_scale_confirmed
-        && let Some(doubt) =
-            columns::scale_doubt(&headers[score_column], &columns::profile_scores(&sample, score_column, decimal))
-    {
-        let why = match doubt {
-            ScaleDoubt::Stated(low, high) => format!("states a {low}-{high} scale in its header"),
-            ScaleDoubt::OneToFive(n) => format!("has {n} answers, every one of them 1-5"),
-        };
-        return Err(ImportError::ScoreScale { place, column: headers[score_column].clone(), why });
-    }
+    let score_scale_doubt = match options.score_scale {
+        ScaleCheck::Confirmed => None,
+        check => columns::scale_doubt(&headers[score_column], &columns::profile_scores(&sample, score_column, decimal))
+            .map(|doubt| {
+                if check == ScaleCheck::Ask {
+                    return Ok(doubt);
+                }
+                let why = match doubt {
+                    ScaleDoubt::Stated(low, high) => format!("states a {low}-{high} scale in its header"),
+                    ScaleDoubt::OneToFive(n) => format!("has {n} answers, every one of them 1-5"),
+                };
+                Err(ImportError::ScoreScale { place: place.clone(), column: headers[score_column].clone(), why })
+            })
+            .transpose()?,
+    };
     let mut roles = roles::detect_roles(headers, codes, &sample, score_column);
     // A weight column is applied on its own only when its values look like survey weights.
     let mut skipped_weight = None;
@@ -950,7 +972,8 @@ pub fn with_options(table: ImportedTable, options: &ImportOptions) -> Result<Imp
         }
         skipped_weight = None;
     }
-    let facts = ImportFacts { score_guessed, score_alternatives, skipped_weight, roles, ..table.facts };
+    let facts =
+        ImportFacts { score_guessed, score_alternatives, score_scale_doubt, skipped_weight, roles, ..table.facts };
     Ok(ImportedTable { score_column, facts, ..table })
 }
 

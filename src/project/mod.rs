@@ -137,6 +137,10 @@ pub struct ReadChoices {
     /// How the date column writes its dates (`dmy`, `mdy`, `ymd`), where the user said so.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date_order: Option<String>,
+    /// The user said the score column holds 0-10 answers, though its header names another scale
+    /// or every answer lies within 1-5.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub score_scale_confirmed: bool,
 }
 
 /// A sector value matched by hand to a benchmark.
@@ -279,7 +283,7 @@ impl Project {
             .map(str::to_owned);
         Self {
             input: InputFile { path: path.to_path_buf(), fingerprint, columns },
-            read: ReadChoices { sheet, roles, no_weight, date_order },
+            read: ReadChoices { sheet, roles, no_weight, date_order, score_scale_confirmed: false },
             ..Self::default()
         }
     }
@@ -322,6 +326,12 @@ impl Project {
         ImportOptions { sheet: self.read.sheet.clone(), ..ImportOptions::default() }
     }
 
+    /// How the score column's scale is checked: as the project's user once confirmed it, else as
+    /// the `overrides` ask.
+    fn scale_check(&self, overrides: &ImportOptions) -> import::ScaleCheck {
+        if self.read.score_scale_confirmed { import::ScaleCheck::Confirmed } else { overrides.score_scale }
+    }
+
     /// The import options of the project for a file with these headers and codes: the roles of
     /// the columns present, with the user's `overrides` (a score column, roles, no weight) over
     /// them.
@@ -346,7 +356,7 @@ impl Project {
             score_column,
             roles,
             no_weight,
-            score_scale_confirmed: overrides.score_scale_confirmed,
+            score_scale: self.scale_check(overrides),
             date_order: overrides
                 .date_order
                 .or_else(|| self.read.date_order.as_deref().and_then(import::DateOrder::of_code)),
@@ -411,7 +421,7 @@ impl Project {
         let options = ImportOptions {
             sheet: sheet.clone(),
             score_column: score_column.clone(),
-            score_scale_confirmed: overrides.score_scale_confirmed,
+            score_scale: self.scale_check(overrides),
             ..ImportOptions::default()
         };
         let table = match import::read_file(path, &options, progress) {

@@ -7,7 +7,7 @@ use eframe::egui::{self, RichText};
 use super::ViewContext;
 use crate::app::{AppCommand, LoadedSurvey, Screen};
 use crate::i18n::{Texts, fill};
-use crate::import::{DateOrder, ImportOptions, Role};
+use crate::import::{DateOrder, ImportOptions, Role, ScaleCheck, ScaleDoubt};
 
 /// Options equal to `current` with `column` set to `role`, replacing an earlier choice for it.
 fn with_role(current: &ImportOptions, column: &str, role: Role) -> ImportOptions {
@@ -15,6 +15,8 @@ fn with_role(current: &ImportOptions, column: &str, role: Role) -> ImportOptions
     options.roles.retain(|(c, r)| c != column && !(role == Role::Score && *r == Role::Score));
     if role == Role::Score {
         options.score_column = None;
+        // A new score column's scale is checked anew.
+        options.score_scale = options.score_scale.min(ScaleCheck::Ask);
     }
     options.roles.push((column.to_owned(), role));
     options
@@ -31,6 +33,30 @@ impl ReviewScreen {
     }
 }
 
+/// Asks whether the score column, whose header names another scale or whose answers all lie
+/// within 1-5, holds 0-10 answers after all.
+fn scale_question(
+    ui: &mut egui::Ui,
+    loaded: &LoadedSurvey,
+    doubt: ScaleDoubt,
+    t: &Texts,
+    commands: &mut Vec<AppCommand>,
+) {
+    let why = match doubt {
+        ScaleDoubt::Stated(low, high) => {
+            fill(t.scale_doubt_stated, &[("low", &low.to_string()), ("high", &high.to_string())])
+        }
+        ScaleDoubt::OneToFive(n) => fill(t.scale_doubt_one_to_five, &[("n", &n.to_string())]),
+    };
+    ui.add_space(6.0);
+    let question = fill(t.scale_doubt_ask, &[("column", &loaded.report.columns.score), ("why", &why)]);
+    ui.label(RichText::new(question).strong().color(ui.visuals().warn_fg_color));
+    if ui.button(t.scale_doubt_confirm).clicked() {
+        let options = ImportOptions { score_scale: ScaleCheck::Confirmed, ..loaded.options.clone() };
+        commands.push(AppCommand::Load(LoadCommand::Reimport(options)));
+    }
+}
+
 /// Draws the review screen.
 fn review(ui: &mut egui::Ui, loaded: &LoadedSurvey, t: &Texts, commands: &mut Vec<AppCommand>) {
     let report = &loaded.report;
@@ -38,10 +64,18 @@ fn review(ui: &mut egui::Ui, loaded: &LoadedSurvey, t: &Texts, commands: &mut Ve
     ui.horizontal(|ui| {
         ui.heading(t.review_title);
         ui.add_space(16.0);
-        if ui.button(RichText::new(t.continue_to_analysis).strong()).clicked() {
+        // Nothing is analysed while the NPS question's scale is in doubt.
+        let in_doubt = report.columns.score_scale_doubt.is_some();
+        let button = ui
+            .add_enabled(!in_doubt, egui::Button::new(RichText::new(t.continue_to_analysis).strong()))
+            .on_disabled_hover_text(t.scale_doubt_first);
+        if button.clicked() {
             commands.push(AppCommand::Window(WindowCommand::ShowScreen(Screen::Dashboard)));
         }
     });
+    if let Some(doubt) = report.columns.score_scale_doubt {
+        scale_question(ui, loaded, doubt, t, commands);
+    }
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(&source.file).strong());

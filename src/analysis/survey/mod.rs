@@ -566,6 +566,7 @@ fn generated_source(name: &str) -> (SourceInfo, ImportFacts) {
         roles: Vec::new(),
         score_guessed: false,
         score_alternatives: Vec::new(),
+        score_scale_doubt: None,
         skipped_weight: None,
         header_missing: false,
         joined_rows: Vec::new(),
