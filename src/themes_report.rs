@@ -38,6 +38,10 @@ pub struct ThemeJson {
     pub label: String,
     /// Respondents mentioning it.
     pub mentions: u64,
+    /// Of them, those whose mention complains ("the food was cold").
+    pub negative_mentions: u64,
+    /// Of them, those whose mention praises ("the food was great"); a comment may do both.
+    pub positive_mentions: u64,
     /// Detractors mentioning it.
     pub detractors: u64,
     /// Passives mentioning it.
@@ -258,6 +262,8 @@ fn assemble(
             theme: r.theme.to_string(),
             label: r.labels.get(Language::English).to_owned(),
             mentions: r.mentions,
+            negative_mentions: r.negative,
+            positive_mentions: r.positive,
             detractors: r.stats.detractors.mentions,
             passives: r.stats.passives.mentions,
             promoters: r.stats.promoters.mentions,

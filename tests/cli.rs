@@ -347,6 +347,33 @@ fn themes_json_holds_shares_intervals_quotes_and_tagged_comments() {
     assert_eq!(comments[1]["language"], "da");
     assert_eq!(comments[2]["language"], "en");
     assert!(comments[0]["themes"].as_array().unwrap().contains(&"waiting_time".into()));
+    // Issue 27: each mention says what it says, with the words it was found by.
+    // The last mention of a theme in a comment (the first may say nothing: "wachten").
+    let mention = |row: u64, theme: &str| {
+        let comment = comments.iter().find(|c| c["row"] == row).unwrap_or_else(|| panic!("row {row}"));
+        let mentions = comment["mentions"].as_array().unwrap();
+        mentions.iter().rfind(|m| m["theme"] == theme).unwrap_or_else(|| panic!("{theme} in {comment}")).clone()
+    };
+    let waiting = mention(2, "waiting_time");
+    assert_eq!((waiting["polarity"].clone(), waiting["words"].clone()), ("negative".into(), "te lang".into()));
+    assert_eq!(waiting["said"], serde_json::json!(["lang"]), "'veel te lang'");
+    assert_eq!(mention(3, "waiting_time")["polarity"], "negative", "'alt for lang ventetid'");
+    let price = comments.iter().find(|c| c["row"] == 5).unwrap()["mentions"].clone();
+    let price = price.as_array().unwrap().iter().find(|m| m["theme"] == "price").unwrap().clone();
+    assert_eq!((price["words"].clone(), price["polarity"].clone()), ("te duur".into(), "negative".into()));
+    let staff = mention(7, "staff");
+    assert_eq!(
+        (staff["polarity"].clone(), staff["said"].clone()),
+        ("positive".into(), serde_json::json!(["friendly", "fair"]))
+    );
+    let waiting_counts = themes.iter().find(|t| t["theme"] == "waiting_time").unwrap();
+    // "On hold for forty minutes and nobody answered" holds no evaluative word: not counted as
+    // negative, nor as positive.
+    let counts = (waiting_counts["negative_mentions"].clone(), waiting_counts["positive_mentions"].clone());
+    assert_eq!(counts, (2.into(), 0.into()));
+    let staff_counts = themes.iter().find(|t| t["theme"] == "staff").expect("staff found");
+    assert_eq!(staff_counts["negative_mentions"], 0, "{staff_counts}");
+    assert!(staff_counts["positive_mentions"].as_u64().is_some_and(|n| n >= 2), "{staff_counts}");
 
     let (code, stdout, stderr) = run(&["themes", path.to_str().unwrap(), "--json", "--filter", "regio=Zuid"]);
     assert_eq!(code, 0, "{stderr}");

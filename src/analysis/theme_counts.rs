@@ -35,7 +35,7 @@ use crate::stats::compare::Difference;
 use crate::stats::holm_adjust;
 use crate::themes::{
     Analyzer, Codebook, DiscoveredPhrase, DiscoveryOptions, GroupCount, GroupTotal, GroupTotals, Labels, Language,
-    MatchKind, NpsGroup, PhraseCounter, QuoteCandidate, ThemeCounts, ThemeId, ThemeStats, ThemeTagger,
+    MatchKind, NpsGroup, PhraseCounter, Polarity, QuoteCandidate, ThemeCounts, ThemeId, ThemeStats, ThemeTagger,
     representative_quotes, theme_stats,
 };
 
@@ -57,6 +57,10 @@ pub struct Mention {
     pub theme: u32,
     /// Whether a keyword of the theme matched as a word or phrase (not only inside a compound).
     pub keyword: bool,
+    /// Whether one of the theme's mentions in the comment complains.
+    pub negative: bool,
+    /// Whether one of them praises.
+    pub positive: bool,
 }
 
 /// What the text analysis found in every comment of one survey: computed once per load or
@@ -83,9 +87,14 @@ impl ThemeTags {
         self.mentions[start..].iter().take_while(|m| m.position == position).map(|m| m.theme).collect()
     }
 
-    fn has_keyword(&self, position: u32, theme: u32) -> bool {
+    /// The mention of `theme` in the row at `position`, if any.
+    fn mention(&self, position: u32, theme: u32) -> Option<&Mention> {
         let start = self.mentions.partition_point(|m| (m.position, m.theme) < (position, theme));
-        self.mentions.get(start).is_some_and(|m| m.position == position && m.theme == theme && m.keyword)
+        self.mentions.get(start).filter(|m| m.position == position && m.theme == theme)
+    }
+
+    fn has_keyword(&self, position: u32, theme: u32) -> bool {
+        self.mention(position, theme).is_some_and(|m| m.keyword)
     }
 }
 
@@ -132,12 +141,21 @@ pub fn tag_survey(
         let comment = analyzer.analyse(&text);
         tags.languages[position] = comment.language();
         tags.commented.push(row);
-        let mut found: BTreeMap<u32, bool> = BTreeMap::new();
+        let mut found: BTreeMap<u32, Mention> = BTreeMap::new();
         for m in tagger.tag(&comment) {
             let Ok(theme) = u32::try_from(m.theme_index) else { continue };
-            *found.entry(theme).or_default() |= m.kind != MatchKind::Compound;
+            let mention = found.entry(theme).or_insert(Mention {
+                position: row,
+                theme,
+                keyword: false,
+                negative: false,
+                positive: false,
+            });
+            mention.keyword |= m.kind != MatchKind::Compound;
+            mention.negative |= m.polarity == Polarity::Negative;
+            mention.positive |= m.polarity == Polarity::Positive;
         }
-        tags.mentions.extend(found.into_iter().map(|(theme, keyword)| Mention { position: row, theme, keyword }));
+        tags.mentions.extend(found.into_values());
         if let Some(group) = scores.get(position).and_then(NpsGroup::from_score) {
             let weight = weights.as_ref().and_then(|w| w.get(position)).unwrap_or(1.0);
             counter.add(&comment, group, weight);
@@ -194,6 +212,11 @@ pub struct ThemeRow {
     pub quotes: Vec<Quote>,
     /// Row positions (ascending) of every respondent behind `mentions`.
     pub positions: Vec<u32>,
+    /// Of `mentions`, the respondents whose mention complains (unweighted).
+    pub negative: u64,
+    /// Of `mentions`, the respondents whose mention praises (unweighted; one comment may do
+    /// both: "friendly but slow").
+    pub positive: u64,
 }
 
 /// What a theme does to the NPS, with its interval and test.
@@ -419,6 +442,10 @@ pub fn theme_summary(survey: &Survey, tags: &ThemeTags, filter: &Filter) -> Resu
             nps_p_adjusted: p_adjusted,
             nps_significant: p_adjusted.is_some_and(|p| p < ALPHA),
             quotes,
+            negative: rows.iter().filter(|(p, _, _)| tags.mention(*p, *index).is_some_and(|m| m.negative)).count()
+                as u64,
+            positive: rows.iter().filter(|(p, _, _)| tags.mention(*p, *index).is_some_and(|m| m.positive)).count()
+                as u64,
             positions: rows.iter().map(|(p, _, _)| *p).collect(),
         });
     }
@@ -444,6 +471,21 @@ pub struct CommentTags {
     pub language: Language,
     /// Ids of the themes mentioned, in codebook order.
     pub themes: Vec<ThemeId>,
+    /// Every mention of a theme: what it says and the words it was found by.
+    pub mentions: Vec<MentionDetail>,
+}
+
+/// One mention of a theme in a comment, for `themes --comments`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MentionDetail {
+    /// The theme's id.
+    pub theme: ThemeId,
+    /// What the mention says.
+    pub polarity: Polarity,
+    /// The words the theme was found by, as written.
+    pub words: String,
+    /// The evaluative words that decided the polarity, as written.
+    pub said: Vec<String>,
 }
 
 /// The commented rows with an answer that counts, kept by `filter`, in file order.
@@ -456,18 +498,30 @@ pub fn commented_rows(survey: &Survey, tags: &ThemeTags, filter: &Filter) -> Res
     let rows = frame.column(ROW)?.cast(&DataType::UInt32)?;
     let themes = tags.codebook.themes();
     let (positions, rows) = (positions.u32()?, rows.u32()?);
+    // The mentions' words are found again here: kept per comment, they would cost every load.
+    let columns = comment_columns(survey)?;
+    let tagger = ThemeTagger::new(&tags.codebook);
+    let mut analyzer = Analyzer::new();
     let mut out: Vec<CommentTags> = (0..frame.height())
         .filter_map(|i| {
             let (position, row) = (positions.get(i)?, rows.get(i)?);
+            let language = tags.languages.get(position as usize).copied().unwrap_or(Language::Unknown);
+            let comment = analyzer.analyse_as(&comment_at(&columns, position as usize), language);
+            let mentions = tagger
+                .tag(&comment)
+                .into_iter()
+                .map(|m| MentionDetail { theme: m.theme, polarity: m.polarity, words: m.words, said: m.said })
+                .collect();
             Some(CommentTags {
                 row,
-                language: tags.languages.get(position as usize).copied().unwrap_or(Language::Unknown),
+                language,
                 themes: tags
                     .themes_of(position)
                     .into_iter()
                     .filter_map(|t| themes.get(t as usize))
                     .map(|t| t.id.clone())
                     .collect(),
+                mentions,
             })
         })
         .collect();

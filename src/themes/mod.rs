@@ -13,6 +13,7 @@ pub mod default_codebook;
 pub mod discovery;
 pub mod group;
 pub mod language;
+pub mod polarity;
 pub mod quotes;
 pub mod stats;
 pub mod stemming;
@@ -28,6 +29,7 @@ pub use discovery::{
 };
 pub use group::NpsGroup;
 pub use language::{Detection, Language, LanguageDetector};
+pub use polarity::{Lexicon, Polarity};
 pub use quotes::{QuoteCandidate, representative_quotes};
 pub use stats::{
     GroupCount, GroupTotal, GroupTotals, Interval, Representation, Share, ThemeCounts, ThemeStats, theme_stats,

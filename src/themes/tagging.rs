@@ -15,6 +15,7 @@ use super::analysis::AnalysedComment;
 use super::analysis::{Reading, Token, TokenKind, read_tokens};
 use super::codebook::{Codebook, ThemeId};
 use super::language::Language;
+use super::polarity::{Lexicon, Polarity};
 use super::stemming::Stems;
 use super::tokens::tokenize;
 
@@ -55,6 +56,13 @@ pub struct ThemeMatch {
     pub tokens: usize,
     /// Word, compound or phrase match.
     pub kind: MatchKind,
+    /// What the mention says, from the evaluative words of its clause ([`Lexicon::judge`]).
+    pub polarity: Polarity,
+    /// The matched words as written ("bediening", "te laat").
+    pub words: String,
+    /// The evaluative words that decided the polarity, as written, a negated one with its
+    /// negator ("not friendly").
+    pub said: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -120,6 +128,8 @@ pub struct ThemeTagger {
     languages: [LanguageIndex; 4],
     /// Lowercase single-word keywords of all languages (for unstemmed text of unknown language).
     surfaces: HashMap<String, Vec<KeywordRef>>,
+    /// The evaluative words that give a mention its polarity.
+    lexicon: Lexicon,
 }
 
 impl ThemeTagger {
@@ -131,6 +141,7 @@ impl ThemeTagger {
             keywords: codebook.themes().iter().map(|t| t.keywords.iter().map(|k| k.text.clone()).collect()).collect(),
             languages: Default::default(),
             surfaces: HashMap::new(),
+            lexicon: Lexicon::default(),
         };
         for (theme, entry) in codebook.themes().iter().enumerate() {
             for (keyword, kw) in entry.keywords.iter().enumerate() {
@@ -167,6 +178,7 @@ impl ThemeTagger {
                 }
             }
         }
+        tagger.lexicon = Lexicon::new(&mut stems);
         tagger
     }
 
@@ -185,7 +197,20 @@ impl ThemeTagger {
             token,
             tokens,
             kind: MatchKind::Word,
+            polarity: Polarity::Neutral,
+            words: String::new(),
+            said: Vec::new(),
         }
+    }
+
+    /// Gives `found` what it says and its words, read from `reading`.
+    fn judge(&self, reading: &Reading, found: &mut ThemeMatch) {
+        let (polarity, said) = self.lexicon.judge(reading, found.token, found.tokens);
+        let end = (found.token + found.tokens).min(reading.tokens.len());
+        let words: Vec<&str> = reading.tokens[found.token..end].iter().map(|t| t.surface.as_str()).collect();
+        found.polarity = polarity;
+        found.words = words.join(" ");
+        found.said = said.into_iter().map(|at| reading.term_surface(at)).collect();
     }
 
     /// Every keyword match in `comment`, ordered by theme, then position. A comment of unknown
@@ -212,6 +237,7 @@ impl ThemeTagger {
         let Some(lang_index) = language.index() else { return };
         let index = &self.languages[lang_index];
         let tokens = &reading.tokens;
+        let first_new = matches.len();
         for (i, token) in tokens.iter().enumerate() {
             if token.kind == TokenKind::Negator {
                 continue;
@@ -245,6 +271,9 @@ impl ThemeTagger {
                     });
                 }
             }
+        }
+        for found in &mut matches[first_new..] {
+            self.judge(reading, found);
         }
     }
 

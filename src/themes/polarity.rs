@@ -1,0 +1,861 @@
+//! What a mention says: negative, positive or neutral, from the evaluative words around it.
+//!
+//! A mention's scope is its clause (punctuation ends one) up to the nearest contrast word on
+//! either side ("the food was great but the delivery was late": "food" sees "great", "delivery"
+//! sees "late"). In that scope every word of the language's lexicon counts +1 or -1, turned
+//! around when a negator applies to it ("not bad", "niet lekker", "ikke god", "nicht gut"); a
+//! word after "too" / "te" that is neutral on its own ("too late", "te lang") counts -1. The sum
+//! decides; a tie goes to the evaluative word nearest the mention; no evaluative word is
+//! neutral. The matched keyword's own words count too ("expensive", "onvriendelijk").
+//!
+//! Owns the lexicons (written here from general knowledge of the four languages, not tuned on
+//! any evaluation set) and the scope rule; knows nothing of themes or groups.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::analysis::{Reading, TokenKind};
+use super::language::Language;
+use super::stemming::Stems;
+
+/// What a mention says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Polarity {
+    /// A complaint: "the food was cold", "niet vriendelijk".
+    Negative,
+    /// Neither, or no evaluative word.
+    Neutral,
+    /// Praise: "great service", "snelle levering".
+    Positive,
+}
+
+impl Polarity {
+    /// The stable identifier (`negative`, `neutral`, `positive`).
+    #[must_use]
+    pub fn id(self) -> &'static str {
+        match self {
+            Polarity::Negative => "negative",
+            Polarity::Neutral => "neutral",
+            Polarity::Positive => "positive",
+        }
+    }
+}
+
+/// Words that praise, per language (as written; stemmed when the lexicon is built).
+const POSITIVE: [&[&str]; 4] = [
+    // Dutch
+    &[
+        "goed",
+        "goede",
+        "prima",
+        "uitstekend",
+        "uitstekende",
+        "geweldig",
+        "geweldige",
+        "fantastisch",
+        "top",
+        "super",
+        "perfect",
+        "perfecte",
+        "prettig",
+        "prettige",
+        "aardig",
+        "aardige",
+        "vriendelijk",
+        "vriendelijke",
+        "klantvriendelijk",
+        "behulpzaam",
+        "behulpzame",
+        "snel",
+        "snelle",
+        "vlot",
+        "vlotte",
+        "makkelijk",
+        "gemakkelijk",
+        "tevreden",
+        "blij",
+        "lekker",
+        "lekkere",
+        "heerlijk",
+        "heerlijke",
+        "vers",
+        "verse",
+        "schoon",
+        "netjes",
+        "keurig",
+        "professioneel",
+        "professionele",
+        "betrouwbaar",
+        "betrouwbare",
+        "efficiënt",
+        "goedkoop",
+        "goedkope",
+        "betaalbaar",
+        "betaalbare",
+        "redelijk",
+        "mooi",
+        "mooie",
+        "fijn",
+        "fijne",
+        "leuk",
+        "leuke",
+        "duidelijk",
+        "duidelijke",
+        "handig",
+        "handige",
+        "gezellig",
+        "ruim",
+        "ruime",
+        "rustig",
+        "attent",
+        "deskundig",
+        "deskundige",
+        "aanrader",
+        "aanbevolen",
+        "uitmuntend",
+        "voortreffelijk",
+        "correct",
+        "bedankt",
+        "dank",
+        "compliment",
+        "complimenten",
+        "smaakvol",
+        "knap",
+        "vakkundig",
+        "hulpvaardig",
+        "toegankelijk",
+        "stabiel",
+    ],
+    // Danish
+    &[
+        "god",
+        "godt",
+        "gode",
+        "fin",
+        "fint",
+        "fine",
+        "super",
+        "fantastisk",
+        "fantastiske",
+        "fremragende",
+        "perfekt",
+        "dejlig",
+        "dejligt",
+        "dejlige",
+        "venlig",
+        "venlige",
+        "venligt",
+        "hjælpsom",
+        "hjælpsomme",
+        "hurtig",
+        "hurtigt",
+        "hurtige",
+        "nem",
+        "nemt",
+        "nemme",
+        "tilfreds",
+        "tilfredse",
+        "glad",
+        "glade",
+        "lækker",
+        "lækkert",
+        "lækre",
+        "frisk",
+        "friske",
+        "ren",
+        "rent",
+        "rene",
+        "pæn",
+        "pænt",
+        "professionel",
+        "professionelt",
+        "pålidelig",
+        "effektiv",
+        "effektivt",
+        "billig",
+        "billigt",
+        "billige",
+        "rimelig",
+        "rimeligt",
+        "flot",
+        "flotte",
+        "behagelig",
+        "behageligt",
+        "imødekommende",
+        "kompetent",
+        "kompetente",
+        "anbefale",
+        "anbefales",
+        "anbefalelsesværdig",
+        "tak",
+        "tilfredsstillende",
+        "smuk",
+        "hyggelig",
+        "hyggeligt",
+        "stabil",
+        "grundig",
+        "overskuelig",
+        "velsmagende",
+    ],
+    // English
+    &[
+        "good",
+        "great",
+        "excellent",
+        "fantastic",
+        "amazing",
+        "awesome",
+        "wonderful",
+        "perfect",
+        "nice",
+        "friendly",
+        "helpful",
+        "fast",
+        "quick",
+        "quickly",
+        "easy",
+        "pleasant",
+        "happy",
+        "satisfied",
+        "love",
+        "loved",
+        "liked",
+        "best",
+        "better",
+        "clean",
+        "delicious",
+        "tasty",
+        "fresh",
+        "comfortable",
+        "professional",
+        "polite",
+        "kind",
+        "reliable",
+        "efficient",
+        "smooth",
+        "cheap",
+        "affordable",
+        "reasonable",
+        "fair",
+        "superb",
+        "outstanding",
+        "brilliant",
+        "impressive",
+        "recommend",
+        "recommended",
+        "enjoy",
+        "enjoyed",
+        "beautiful",
+        "lovely",
+        "spacious",
+        "quiet",
+        "courteous",
+        "attentive",
+        "knowledgeable",
+        "responsive",
+        "convenient",
+        "worth",
+        "fine",
+        "decent",
+        "solid",
+        "generous",
+        "speedy",
+        "prompt",
+        "accurate",
+        "intuitive",
+        "stable",
+        "thanks",
+        "thank",
+        "glad",
+        "pleased",
+        "exceptional",
+        "terrific",
+        "fabulous",
+        "cosy",
+        "cozy",
+        "welcoming",
+        "sturdy",
+        "powerful",
+        "gorgeous",
+        "flawless",
+        "seamless",
+        "pleasure",
+    ],
+    // German
+    &[
+        "gut",
+        "gute",
+        "guter",
+        "gutes",
+        "super",
+        "toll",
+        "tolle",
+        "prima",
+        "ausgezeichnet",
+        "hervorragend",
+        "perfekt",
+        "freundlich",
+        "freundliche",
+        "hilfsbereit",
+        "schnell",
+        "schnelle",
+        "einfach",
+        "zufrieden",
+        "lecker",
+        "leckere",
+        "frisch",
+        "frische",
+        "sauber",
+        "professionell",
+        "zuverlässig",
+        "günstig",
+        "günstige",
+        "preiswert",
+        "angenehm",
+        "angenehme",
+        "schön",
+        "schöne",
+        "nett",
+        "nette",
+        "kompetent",
+        "empfehlen",
+        "empfehlenswert",
+        "top",
+        "klasse",
+        "danke",
+        "bequem",
+        "ruhig",
+        "geräumig",
+        "pünktlich",
+        "stabil",
+        "großartig",
+        "wunderbar",
+        "fair",
+        "übersichtlich",
+        "kundenfreundlich",
+    ],
+];
+
+/// Words that complain, per language.
+const NEGATIVE: [&[&str]; 4] = [
+    // Dutch
+    &[
+        "slecht",
+        "slechte",
+        "matig",
+        "matige",
+        "waardeloos",
+        "waardeloze",
+        "vreselijk",
+        "vreselijke",
+        "verschrikkelijk",
+        "verschrikkelijke",
+        "traag",
+        "trage",
+        "langzaam",
+        "onvriendelijk",
+        "onvriendelijke",
+        "onbeleefd",
+        "onbeleefde",
+        "onbeschoft",
+        "duur",
+        "dure",
+        "prijzig",
+        "prijzige",
+        "vies",
+        "vieze",
+        "smerig",
+        "kapot",
+        "beschadigd",
+        "fout",
+        "fouten",
+        "verkeerd",
+        "verkeerde",
+        "kwijt",
+        "moeilijk",
+        "lastig",
+        "ingewikkeld",
+        "onduidelijk",
+        "onduidelijke",
+        "teleurgesteld",
+        "teleurstellend",
+        "teleurstelling",
+        "jammer",
+        "helaas",
+        "frustrerend",
+        "irritant",
+        "nutteloos",
+        "onbetrouwbaar",
+        "probleem",
+        "problemen",
+        "klacht",
+        "klachten",
+        "storing",
+        "storingen",
+        "vertraging",
+        "vertraagd",
+        "koud",
+        "koude",
+        "lauw",
+        "smakeloos",
+        "onprofessioneel",
+        "incompetent",
+        "rommelig",
+        "ongeïnteresseerd",
+        "belachelijk",
+        "onacceptabel",
+        "boos",
+        "ontevreden",
+        "mis",
+        "misser",
+        "gebrekkig",
+        "onvoldoende",
+        "zwak",
+        "zwakke",
+        "oneerlijk",
+        "ramp",
+        "drama",
+        "schandalig",
+        "chaotisch",
+        "hopeloos",
+        "ergernis",
+        "ergerlijk",
+        "vervelend",
+        "onbereikbaar",
+        "ongeduldig",
+        "afgezet",
+        "oplichting",
+    ],
+    // Danish
+    &[
+        "dårlig",
+        "dårligt",
+        "dårlige",
+        "ringe",
+        "elendig",
+        "elendigt",
+        "forfærdelig",
+        "forfærdeligt",
+        "frygtelig",
+        "frygteligt",
+        "langsom",
+        "langsomt",
+        "langsomme",
+        "uvenlig",
+        "uvenlige",
+        "uhøflig",
+        "uhøflige",
+        "sur",
+        "dyr",
+        "dyrt",
+        "dyre",
+        "beskidt",
+        "beskidte",
+        "snavset",
+        "ødelagt",
+        "ødelagte",
+        "defekt",
+        "forkert",
+        "forkerte",
+        "fejl",
+        "mangler",
+        "manglende",
+        "svær",
+        "svært",
+        "besværlig",
+        "besværligt",
+        "kompliceret",
+        "uklar",
+        "uklart",
+        "skuffet",
+        "skuffende",
+        "skuffelse",
+        "desværre",
+        "frustrerende",
+        "irriterende",
+        "ubrugelig",
+        "ubrugeligt",
+        "upålidelig",
+        "problem",
+        "problemer",
+        "klage",
+        "klager",
+        "forsinket",
+        "forsinkelse",
+        "forsinkelser",
+        "kold",
+        "koldt",
+        "kolde",
+        "smagløs",
+        "uprofessionel",
+        "uprofessionelt",
+        "rodet",
+        "utilfreds",
+        "elendige",
+        "katastrofe",
+        "skandale",
+        "håbløs",
+        "håbløst",
+        "middelmådig",
+        "uacceptabelt",
+        "uacceptabel",
+        "pinligt",
+        "træls",
+        "lunken",
+        "tør",
+        "tørt",
+        "svag",
+        "svage",
+    ],
+    // English
+    &[
+        "bad",
+        "poor",
+        "poorly",
+        "terrible",
+        "awful",
+        "horrible",
+        "worst",
+        "worse",
+        "slow",
+        "slowly",
+        "rude",
+        "unfriendly",
+        "unhelpful",
+        "late",
+        "delayed",
+        "delay",
+        "delays",
+        "expensive",
+        "overpriced",
+        "pricey",
+        "dirty",
+        "broken",
+        "damaged",
+        "wrong",
+        "missing",
+        "lost",
+        "difficult",
+        "complicated",
+        "confusing",
+        "annoying",
+        "disappointing",
+        "disappointed",
+        "disappointment",
+        "frustrating",
+        "frustrated",
+        "useless",
+        "unreliable",
+        "crash",
+        "crashes",
+        "crashed",
+        "buggy",
+        "bug",
+        "bugs",
+        "error",
+        "errors",
+        "problem",
+        "problems",
+        "issue",
+        "issues",
+        "complaint",
+        "fail",
+        "failed",
+        "fails",
+        "failure",
+        "noisy",
+        "uncomfortable",
+        "stale",
+        "bland",
+        "tasteless",
+        "soggy",
+        "unprofessional",
+        "incompetent",
+        "careless",
+        "messy",
+        "waste",
+        "unacceptable",
+        "ridiculous",
+        "horrendous",
+        "mediocre",
+        "lacking",
+        "lack",
+        "hate",
+        "hated",
+        "cold",
+        "unhappy",
+        "dissatisfied",
+        "angry",
+        "nightmare",
+        "disaster",
+        "shame",
+        "sadly",
+        "unfortunately",
+        "defective",
+        "faulty",
+        "cramped",
+        "dated",
+        "outdated",
+        "overcooked",
+        "undercooked",
+        "greasy",
+        "disgusting",
+        "filthy",
+        "cheaply",
+        "flimsy",
+        "laggy",
+        "sluggish",
+        "clunky",
+        "ignored",
+        "impatient",
+        "unclear",
+        "hassle",
+        "scam",
+        "weak",
+        "lousy",
+        "crappy",
+        "sucks",
+        "horrid",
+        "dreadful",
+        "inadequate",
+        "unusable",
+        "freezes",
+    ],
+    // German
+    &[
+        "schlecht",
+        "schlechte",
+        "schlechter",
+        "mies",
+        "furchtbar",
+        "schrecklich",
+        "langsam",
+        "unfreundlich",
+        "unfreundliche",
+        "unhöflich",
+        "teuer",
+        "teure",
+        "überteuert",
+        "schmutzig",
+        "dreckig",
+        "kaputt",
+        "defekt",
+        "falsch",
+        "fehlt",
+        "fehlen",
+        "fehlerhaft",
+        "fehler",
+        "schwierig",
+        "kompliziert",
+        "unklar",
+        "enttäuscht",
+        "enttäuschend",
+        "enttäuschung",
+        "leider",
+        "ärgerlich",
+        "nutzlos",
+        "unzuverlässig",
+        "problem",
+        "probleme",
+        "beschwerde",
+        "verspätet",
+        "verspätung",
+        "verspätungen",
+        "kalt",
+        "geschmacklos",
+        "unprofessionell",
+        "chaotisch",
+        "unzufrieden",
+        "katastrophe",
+        "katastrophal",
+        "frechheit",
+        "mangelhaft",
+        "ungenügend",
+        "umständlich",
+        "eng",
+        "veraltet",
+        "ausfall",
+        "störung",
+        "störungen",
+        "unverschämt",
+        "schade",
+    ],
+];
+
+/// Words that turn the clause after them: "but", "maar", "men", "aber" and kin.
+const CONTRAST: [&[&str]; 4] = [
+    &["maar", "echter", "hoewel", "alleen", "behalve", "ondanks", "daarentegen"],
+    &["men", "dog", "selvom", "bortset", "undtagen", "derimod", "alligevel"],
+    &["but", "however", "although", "though", "yet", "whereas", "except", "apart", "despite", "nevertheless"],
+    &["aber", "jedoch", "obwohl", "allerdings", "sondern", "trotzdem", "dennoch", "außer"],
+];
+
+/// "too" in each language: the word after it, neutral on its own, complains ("te laat").
+const TOO: [&[&str]; 4] = [&["te"], &["alt", "for"], &["too"], &["zu", "allzu"]];
+
+/// Words after "too" that complain with it, even if neutral alone (as written).
+const TOO_WORDS: [&[&str]; 4] = [
+    &["laat", "lang", "lange", "veel", "weinig", "klein", "kleine", "groot", "druk", "hoog", "hoge", "warm", "vol"],
+    &["sent", "lang", "længe", "meget", "lidt", "lille", "stor", "høj", "højt", "varm", "fuld", "mange"],
+    &["late", "long", "much", "many", "little", "small", "big", "busy", "loud", "hot", "high", "full", "few"],
+    &["spät", "lang", "lange", "viel", "wenig", "klein", "groß", "hoch", "voll", "warm", "laut"],
+];
+
+/// The evaluative words of the four languages, stemmed as comments are.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    /// Per language: stem -> +1 or -1.
+    values: [HashMap<String, i8>; 4],
+    /// Per language: contrast words and "too" words (as written, lowercase).
+    contrast: [Vec<&'static str>; 4],
+    too: [Vec<&'static str>; 4],
+    /// Per language: stems complaining after "too".
+    too_words: [HashMap<String, ()>; 4],
+    /// Every language's words as written, for readings of unknown language (unstemmed).
+    surfaces: HashMap<&'static str, i8>,
+}
+
+impl Lexicon {
+    /// Builds the lexicon, stemming its words with `stems` in their language.
+    pub fn new(stems: &mut Stems) -> Lexicon {
+        let mut lexicon = Lexicon::default();
+        for (i, language) in Language::KNOWN.into_iter().enumerate() {
+            for (words, value) in [(POSITIVE[i], 1i8), (NEGATIVE[i], -1i8)] {
+                for &word in words {
+                    lexicon.values[i].insert(stems.stem(language, word), value);
+                    lexicon.surfaces.entry(word).or_insert(value);
+                }
+            }
+            lexicon.contrast[i] = CONTRAST[i].to_vec();
+            lexicon.too[i] = TOO[i].to_vec();
+            for &word in TOO_WORDS[i] {
+                lexicon.too_words[i].insert(stems.stem(language, word), ());
+            }
+        }
+        lexicon
+    }
+
+    /// The value of the token at `at` of `reading` on its own: +1, -1 or 0.
+    fn value(&self, reading: &Reading, at: usize) -> i8 {
+        let token = &reading.tokens[at];
+        if token.kind == TokenKind::Negator {
+            return 0;
+        }
+        let mut value = match reading.language.index() {
+            Some(i) => self.values[i].get(&token.stem).copied().unwrap_or(0),
+            None => self.surfaces.get(token.surface.as_str()).copied().unwrap_or(0),
+        };
+        if value == 0 && at > 0 && self.too_before(reading, at) {
+            value = -1;
+        }
+        if token.is_negated() { -value } else { value }
+    }
+
+    /// Whether "too" stands right before the token at `at`, which complains after it.
+    fn too_before(&self, reading: &Reading, at: usize) -> bool {
+        let languages: Vec<usize> = match reading.language.index() {
+            Some(i) => vec![i],
+            None => (0..4).collect(),
+        };
+        let (before, token) = (&reading.tokens[at - 1], &reading.tokens[at]);
+        before.clause == token.clause
+            && languages.iter().any(|&i| {
+                self.too[i].contains(&before.surface.as_str())
+                    && (self.too_words[i].contains_key(&token.stem) || TOO_WORDS[i].contains(&token.surface.as_str()))
+            })
+    }
+
+    /// Whether the token at `at` turns the clause ("but", "maar").
+    fn is_contrast(&self, reading: &Reading, at: usize) -> bool {
+        let surface = reading.tokens[at].surface.as_str();
+        match reading.language.index() {
+            Some(i) => self.contrast[i].contains(&surface),
+            None => self.contrast.iter().any(|words| words.contains(&surface)),
+        }
+    }
+
+    /// What the words `start..start + len` of `reading` (a mention) say, and the evaluative
+    /// words that said it (token indices).
+    #[must_use]
+    pub fn judge(&self, reading: &Reading, start: usize, len: usize) -> (Polarity, Vec<usize>) {
+        let tokens = &reading.tokens;
+        let Some(first) = tokens.get(start) else { return (Polarity::Neutral, Vec::new()) };
+        let clause = first.clause;
+        let end = (start + len).min(tokens.len());
+        // The scope: the clause, cut at the nearest contrast word on either side.
+        let mut from = start;
+        while from > 0 && tokens[from - 1].clause == clause && !self.is_contrast(reading, from - 1) {
+            from -= 1;
+        }
+        let mut to = end;
+        while to < tokens.len() && tokens[to].clause == clause && !self.is_contrast(reading, to) {
+            to += 1;
+        }
+        let mut sum = 0i32;
+        let mut said = Vec::new();
+        for at in from..to {
+            let value = self.value(reading, at);
+            if value != 0 {
+                sum += i32::from(value);
+                said.push(at);
+            }
+        }
+        let polarity = match sum.cmp(&0) {
+            std::cmp::Ordering::Less => Polarity::Negative,
+            std::cmp::Ordering::Greater => Polarity::Positive,
+            std::cmp::Ordering::Equal => {
+                // A tie: the evaluative word nearest the mention decides.
+                let distance = |at: usize| if at < start { start - at } else { at.saturating_sub(end - 1) };
+                match said.iter().min_by_key(|&&at| distance(at)).map(|&at| self.value(reading, at)) {
+                    Some(v) if v < 0 => Polarity::Negative,
+                    Some(v) if v > 0 => Polarity::Positive,
+                    _ => Polarity::Neutral,
+                }
+            }
+        };
+        (polarity, said)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::themes::Analyzer;
+
+    /// The polarity of the first token of `text` (read in `language`) whose surface is `word`.
+    fn polarity_of(text: &str, language: Language, word: &str) -> Polarity {
+        let mut stems = Stems::new();
+        let lexicon = Lexicon::new(&mut stems);
+        let comment = Analyzer::new().analyse_as(text, language);
+        let reading = &comment.reading;
+        let at = reading.tokens.iter().position(|t| t.surface == word).unwrap_or_else(|| panic!("{word} in {text}"));
+        lexicon.judge(reading, at, 1).0
+    }
+
+    #[test]
+    fn each_mention_hears_its_own_clause() {
+        use Polarity::{Negative, Neutral, Positive};
+        for (text, language, word, expected) in [
+            ("The food was great but the delivery was late", Language::English, "food", Positive),
+            ("The food was great but the delivery was late", Language::English, "delivery", Negative),
+            ("The food was great, the service slow.", Language::English, "service", Negative),
+            ("The staff was not bad at all", Language::English, "staff", Positive),
+            ("The staff was not friendly", Language::English, "staff", Negative),
+            ("We ordered the menu", Language::English, "menu", Neutral),
+            ("Het eten was niet lekker", Language::Dutch, "eten", Negative),
+            ("Het eten was lekker maar de bediening traag", Language::Dutch, "bediening", Negative),
+            ("Het eten was lekker maar de bediening traag", Language::Dutch, "eten", Positive),
+            ("Levering te laat", Language::Dutch, "levering", Negative),
+            ("Maden var ikke god", Language::Danish, "maden", Negative),
+            ("Maden var god, men leveringen var forsinket", Language::Danish, "leveringen", Negative),
+            ("Maden var god, men leveringen var forsinket", Language::Danish, "maden", Positive),
+            ("Der Preis ist zu hoch", Language::German, "preis", Negative),
+            ("Das Essen war nicht gut, aber der Service freundlich", Language::German, "service", Positive),
+            ("Das Essen war nicht gut, aber der Service freundlich", Language::German, "essen", Negative),
+        ] {
+            assert_eq!(polarity_of(text, language, word), expected, "{text}: {word}");
+        }
+    }
+}
