@@ -80,7 +80,8 @@ pub fn import_notices(report: &Report, t: &Texts) -> Vec<String> {
             _ => t.weight_why_mean,
         };
         let detail = if skipped.rows.is_empty() {
-            skipped.detail.clone()
+            // The mean, written with two decimals: in the notice's language.
+            skipped.detail.parse::<f64>().map_or_else(|_| skipped.detail.clone(), |mean| t.number(mean, 2))
         } else {
             let rows: Vec<String> = skipped
                 .rows

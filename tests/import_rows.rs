@@ -156,6 +156,17 @@ fn thousands_separators_follow_the_files_dialect() {
     let r = report(&common::write(dir.path(), "nl.csv", text.as_bytes()));
     let skipped = r.columns.weight_skipped.as_ref().expect("a mean of 750 is no survey weight");
     assert_eq!((skipped.reason, skipped.detail.as_str()), ("mean_not_near_1", "750.50"));
+    let dutch = nps_workbench::notices::import_notices(&r, Language::Dutch.texts());
+    assert!(dutch.iter().any(|n| n.contains("750,50")), "the mean in the notice's language: {dutch:?}");
+    // A semicolon file whose weight column writes decimals with a point (`0.872`): there `1.000`
+    // is one, not a thousand given to one respondent.
+    let text = weighted("gewicht", ';', &["0.872", "1.000", "1.25", "0.878"]);
+    let r = report(&common::write(dir.path(), "points.csv", text.as_bytes()));
+    assert!(r.columns.weight_skipped.is_none(), "{:?}", r.columns.weight_skipped);
+    assert!(r.columns.weighted);
+    // (9, 10, 3, 7) with weights (0.872, 1.000, 1.25, 0.878) in turn: 1.872 promoters' weight,
+    // 1.25 detractors', of 4.0.
+    assert!((r.overall.nps - 100.0 * (1.872 - 1.25) / 4.0).abs() < 1e-9, "{}", r.overall.nps);
     // In a comma file the point is the decimal mark: `9.000` is nine, once "only 0 different values".
     let mut text = String::from("id,Recommend\n");
     for i in 0..20 {

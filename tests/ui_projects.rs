@@ -183,6 +183,16 @@ fn a_saved_project_reopens_with_its_roles_filter_and_invitations_and_fits_next_q
     harness.get_by_label(&format!("Net Promoter Score: {}", ENGLISH.signed(nps)));
     harness.get_by_label("30.0% of 20 invited answered (95% CI 14.5% to 51.9%)");
 
+    // A quarter whose recommend question now holds only 1-5 answers gets the project, but stops
+    // on the review with the question, not on the dashboard with an NPS of a 1-5 scale.
+    let five: Vec<(&str, &str, &str)> =
+        (0..24).map(|i| (["Noord", "Zuid"][i % 2], "Web", ["1", "2", "3", "4", "5"][i % 5])).collect();
+    let q3 = dir.path().join("q3.csv");
+    std::fs::write(&q3, survey(&five)).unwrap();
+    open_file(&mut harness, &q3);
+    assert_eq!(harness.state().app().screen(), Screen::Review);
+    harness.get_by_label_contains("has 24 answers, every one of them 1-5");
+
     // A file without Kanaal is opened without the project, with a notice naming the column.
     let other = dir.path().join("other.csv");
     std::fs::write(&other, "Klant,Regio,Hoe waarschijnlijk is het dat u ons aanbeveelt?\nA,Noord,9\nB,Zuid,3\n")

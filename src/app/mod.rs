@@ -446,16 +446,17 @@ impl NpsApp {
         } else if !same_file {
             self.screen = Screen::Dashboard;
         }
-        // A score column that may be asked on another scale is answered in the review first.
-        if scale_in_doubt(Some(&loaded)) {
-            self.screen = Screen::Review;
-        }
         self.notices.clear_kind(NoticeKind::OpenFile);
         self.show_exclusions = false;
         if !same_file {
             self.views = ViewSettings { view: self.settings.last_view, ..ViewSettings::default() };
         }
         self.take_project_outcome(&loaded);
+        // A score column that may be asked on another scale is answered in the review first,
+        // whatever a project would show.
+        if scale_in_doubt(Some(&loaded)) {
+            self.screen = Screen::Review;
+        }
         let first = loaded.first.take();
         // What went wrong computing the first figures is said, as a computation's would be.
         let failure = first.as_ref().and_then(|c| c.error.clone()).map(|e| Failure::new(NoticeKind::Analysis, e));

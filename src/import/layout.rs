@@ -519,6 +519,9 @@ const QUESTION_HEADERS: [&str; 24] = [
     "qid",
     "item number",
 ];
+/// The answer column of a long table whose question and respondent columns are named.
+const ANSWER_HEADERS: [&str; 10] =
+    ["answer", "antwoord", "svar", "antwort", "value", "waarde", "værdi", "wert", "response", "score"];
 /// A column beside a question code that holds the question's wording, used for the headers.
 const QUESTION_TEXT_HEADERS: [&str; 8] = [
     "question text",
@@ -628,13 +631,23 @@ fn long_columns(headers: &[String], rows: &CellTable) -> Option<LongColumns> {
     }
     let data: Vec<usize> = (0..rows.row_count()).filter(filled).collect();
     pairs.into_iter().take(2).find_map(|(question, who)| {
-        let mut found = long_columns_of(rows, &data, width, question, who)?;
+        // Headers that name the question and the respondent say what the file is: its codes
+        // need not be balanced, and a named answer column is the answer beside others.
+        let says = named(question, &QUESTION_HEADERS) && named(who, &RESPONDENT_HEADERS);
+        let answer = (0..width).find(|&c| says && c != question && c != who && named(c, &ANSWER_HEADERS));
+        let mut found = long_columns_of(rows, &data, width, question, who, answer)?;
         if let Some(&named_wording) = found.per_question.iter().find(|&&c| named(c, &QUESTION_TEXT_HEADERS)) {
             found.wording = Some(named_wording);
         }
-        (named(question, &QUESTION_HEADERS)
-            || looks_like_questions(rows, &data, question)
-            || answers_differ(rows, &data, &found))
+        // An "answer" that is a different number on every row is an id: the table is wide.
+        let ids = answer.is_none()
+            && value_counts(rows, &data, found.answer).is_some_and(|values| {
+                values.len() == data.len() && values.keys().all(|v| super::score::parse_number(v).is_some())
+            });
+        (!ids
+            && (named(question, &QUESTION_HEADERS)
+                || looks_like_questions(rows, &data, question)
+                || answers_differ(rows, &data, &found)))
         .then_some(found)
     })
 }
@@ -661,10 +674,18 @@ fn pairs_unique(rows: &CellTable, sample: &[usize], who: usize, question: usize)
 /// The long table's columns with `question` and `who` in those parts, checked on every row:
 /// each code about as frequent as the others, each respondent once per code and on several
 /// codes, one answer column; `None` when the table is not of that shape.
-fn long_columns_of(rows: &CellTable, data: &[usize], width: usize, question: usize, who: usize) -> Option<LongColumns> {
+fn long_columns_of(
+    rows: &CellTable,
+    data: &[usize],
+    width: usize,
+    question: usize,
+    who: usize,
+    named_answer: Option<usize>,
+) -> Option<LongColumns> {
     let codes = value_counts(rows, data, question)?;
     let (fewest, most) = codes.values().fold((usize::MAX, 0), |(a, b), &n| (a.min(n), b.max(n)));
-    if !(2..=MAX_QUESTIONS).contains(&codes.len()) || fewest < 2 || most > 2 * fewest {
+    let balanced = fewest >= 2 && most <= 2 * fewest;
+    if !(2..=MAX_QUESTIONS).contains(&codes.len()) || !(balanced || named_answer.is_some()) {
         return None;
     }
     if !pairs_unique(rows, data, who, question) {
@@ -687,12 +708,12 @@ fn long_columns_of(rows: &CellTable, data: &[usize], width: usize, question: usi
     let mut answers = Vec::new();
     let mut fixed_by_code = Vec::new();
     for c in (0..width).filter(|&c| c != question && c != who) {
+        // Blank cells agree with any value (a respondent's region filled on the first row only).
         let fixed = |key: usize, index: &HashMap<&str, usize>| {
             let mut first: Vec<Option<&str>> = vec![None; index.len()];
             data.iter().all(|&r| {
-                let slot = &mut first[index[rows.cell(r, key).trim()]];
                 let value = rows.cell(r, c).trim();
-                *slot.get_or_insert(value) == value
+                value.is_empty() || *first[index[rows.cell(r, key).trim()]].get_or_insert(value) == value
             })
         };
         if fixed(who, &respondents) {
@@ -704,22 +725,26 @@ fn long_columns_of(rows: &CellTable, data: &[usize], width: usize, question: usi
             answers.push(c);
         }
     }
-    let [answer] = answers[..] else { return None };
+    let answer = match answers[..] {
+        [answer] => answer,
+        _ => named_answer.filter(|a| answers.contains(a))?,
+    };
     // The wording: the column fixed by the code with the longest texts.
     let wording =
         fixed_by_code.iter().copied().max_by_key(|&c| data.iter().map(|&r| rows.cell(r, c).len()).sum::<usize>());
     Some(LongColumns { who, question, answer, wording, per_question: fixed_by_code })
 }
 
-/// Whether the codes read as questions: one ends in `?` or starts like `Q1`.
+/// Whether the codes read as questions: one ends in `?` (a code like `Q1` may as well be a
+/// quarter).
 fn looks_like_questions(rows: &CellTable, data: &[usize], question: usize) -> bool {
-    data.iter().any(|&r| {
-        let code = rows.cell(r, question).trim();
-        let mut chars = code.chars();
-        code.ends_with('?')
-            || matches!(chars.next(), Some('Q' | 'q')) && chars.next().is_some_and(|c| c.is_ascii_digit())
-    })
+    data.iter().any(|&r| rows.cell(r, question).trim().ends_with('?'))
 }
+
+/// Answers a code needs before its kind is compared with another code's.
+const MIN_ANSWERS_TO_COMPARE: usize = 3;
+/// Numeric answers a code needs before its scale is compared.
+const MIN_NUMBERS_FOR_SCALE: usize = 8;
 
 /// Whether the answers differ in kind between codes: numbers for one and text for another,
 /// numbers on different scales (by the largest: up to 1, 5, 7, 10, 100 or more), or texts whose
@@ -756,18 +781,26 @@ fn answers_differ(rows: &CellTable, data: &[usize], columns: &LongColumns) -> bo
             None => *answers.texts.entry(answer).or_default() += 1,
         }
     }
-    let kinds: Vec<Kind> = codes
+    // Codes with few answers say little; numbers tell their scale from enough of them only.
+    let kinds: Vec<(Kind, usize)> = codes
         .values()
+        .filter(|answers| answers.count >= MIN_ANSWERS_TO_COMPARE)
         .map(|answers| {
-            if answers.numbers * 2 >= answers.count {
+            let kind = if answers.numbers * 2 >= answers.count {
                 Kind::Numbers([1.0, 5.0, 7.0, 10.0, 100.0].iter().position(|&top| answers.largest <= top))
             } else {
                 let common = answers.texts.iter().max_by_key(|&(text, n)| (*n, std::cmp::Reverse(*text)));
                 Kind::Text(common.map(|(text, _)| *text))
-            }
+            };
+            (kind, answers.count)
         })
         .collect();
-    kinds.windows(2).any(|pair| pair[0] != pair[1])
+    kinds.iter().enumerate().any(|(i, (a, n))| {
+        kinds[i + 1..].iter().any(|(b, m)| match (a, b) {
+            (Kind::Numbers(x), Kind::Numbers(y)) => x != y && (*n).min(*m) >= MIN_NUMBERS_FOR_SCALE,
+            _ => a != b,
+        })
+    })
 }
 
 /// Pivots a long table (one row per respondent and question, see [`long_columns`]) to one row
@@ -799,7 +832,8 @@ fn pivot_long_format(shaped: &mut Shaped) {
         }
         answers += 1;
         let id = rows.cell(r, who).trim().to_owned();
-        let q = plain_text(rows.cell(r, question));
+        // Grouped by the code as found (as the shape was checked), named by its plain text.
+        let q = rows.cell(r, question).trim().to_owned();
         let p = *index.entry(id.clone()).or_insert_with(|| {
             respondents.push(id);
             values.push(vec![String::new(); others.len()]);
@@ -807,7 +841,7 @@ fn pivot_long_format(shaped: &mut Shaped) {
             respondents.len() - 1
         });
         let qi = *question_index.entry(q.clone()).or_insert_with(|| {
-            questions.push(q);
+            questions.push(plain_text(&q));
             wordings.push(String::new());
             questions.len() - 1
         });
@@ -997,6 +1031,14 @@ mod tests {
         let s = shaped(text);
         assert_eq!(s.headers, ["wie", "regio", "Hoe waarschijnlijk beveelt u ons aan?", "Waarom?"]);
         assert_eq!(s.long.and_then(|parts| parts.wording).as_deref(), Some("tekst"));
+        // Named parts need no balance: a question only some answered, a region written on a
+        // respondent's first row only.
+        let text = "Respondent,Region,Question,Answer\n1,Noord,NPS,9\n1,,Q2,snel\n2,Zuid,NPS,3\n\
+                    2,,Q2,traag\n2,,Why,too slow\n3,Noord,NPS,10\n3,,Q2,ok\n";
+        let s = shaped(text);
+        assert_eq!(s.layout, Layout::LongFormat);
+        assert_eq!(s.headers, ["Respondent", "Region", "NPS", "Q2", "Why"]);
+        assert_eq!((s.rows.cell(1, 1), s.rows.cell(1, 4)), ("Zuid", "too slow"));
     }
 
     #[test]
@@ -1010,7 +1052,18 @@ mod tests {
             "k,q,score,comment\na,1,9,fine\na,2,Noord,x\nb,1,4,slow\nb,2,Zuid,y\nc,1,10,ok\nc,2,Zuid,z\n",
             // A wide table: ids do not repeat.
             "id,region,score\n1,Noord,9\n2,Zuid,4\n3,Noord,10\n4,Zuid,7\n",
+            // Customers answering each quarter: Q1 is no question, and small waves' scores are
+            // no different scales.
+            "customer,quarter,score\nA,Q1,9\nA,Q2,8\nB,Q1,4\nB,Q2,6\nC,Q1,10\nC,Q2,7\n",
         ];
+        // A wide survey whose dates, scores and regions happen to line up like a long file's
+        // parts (nine dates, each score once per date): its ids are no answers.
+        let mut wide = String::from("id,region,date,How likely are you to recommend us?\n");
+        for i in 0..60 {
+            let region = ["one", "two", "two"][i % 3];
+            wide.push_str(&format!("{i},{region},2025-0{}-1{},{}\n", 1 + i % 3, i % 9, (i * 7) % 11));
+        }
+        let not_long = not_long.iter().copied().chain([wide.as_str()]);
         for text in not_long {
             let s = shaped(text);
             assert_ne!(s.layout, Layout::LongFormat, "{text}");

@@ -495,9 +495,9 @@ const PARALLEL_READ_FROM: u64 = 16 << 20;
 /// the whole file afterwards took one core 8 ms for 80 MB).
 fn read_whole(path: &Path, size: u64) -> std::io::Result<FileBytes> {
     use std::io::{Read, Seek, SeekFrom};
-    let Ok(len) = usize::try_from(size) else { return std::fs::read(path).map(FileBytes::unchecked) };
+    let Ok(len) = usize::try_from(size) else { return read_limited(path).map(FileBytes::unchecked) };
     if size < PARALLEL_READ_FROM {
-        return std::fs::read(path).map(FileBytes::unchecked);
+        return read_limited(path).map(FileBytes::unchecked);
     }
     let mut bytes = vec![0u8; len];
     let middle = len / 2;
@@ -520,13 +520,33 @@ fn read_whole(path: &Path, size: u64) -> std::io::Result<FileBytes> {
             };
             // A file that grew meanwhile is read on to its end, and checked with the rest.
             let before = bytes.len();
-            second.take(MAX_FILE_BYTES.saturating_sub(before as u64)).read_to_end(&mut bytes)?;
+            second.take(MAX_FILE_BYTES.saturating_sub(before as u64) + 1).read_to_end(&mut bytes)?;
+            if bytes.len() as u64 > MAX_FILE_BYTES {
+                return Err(grew_too_large());
+            }
             Ok(FileBytes { utf8: if bytes.len() == before { utf8 } else { Utf8::Unchecked }, bytes })
         }
         // One that shrank is read again as it is now.
-        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => std::fs::read(path).map(FileBytes::unchecked),
+        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => read_limited(path).map(FileBytes::unchecked),
         Err(e) => Err(e),
     }
+}
+
+/// The file's bytes, read to its end but no further than [`MAX_FILE_BYTES`]: a file that grows
+/// past the limit while it is read (a log still written to) is refused, never cut short.
+fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(grew_too_large());
+    }
+    Ok(bytes)
+}
+
+/// Why a file that grew past the limit while it was read is refused.
+fn grew_too_large() -> std::io::Error {
+    std::io::Error::other(format!("it grew past the {} MB limit while it was read", MAX_FILE_BYTES >> 20))
 }
 
 /// How far a half of a file read by [`read_checking`] was found to be UTF-8.

@@ -526,6 +526,7 @@ impl WeightProblem {
 /// semicolon file is a thousand).
 #[must_use]
 pub fn weight_problem(rows: &CellTable, c: usize, decimal: Decimal) -> Option<WeightProblem> {
+    let decimal = decimal.of_column(rows, c);
     let (mut sum, mut n) = (0.0, 0usize);
     // The rows at fault, by reason: text, not positive, blank.
     let mut faults: [Vec<(usize, &str)>; 3] = Default::default();

@@ -96,6 +96,31 @@ impl Decimal {
         }
     }
 
+    /// The decimal mark of column `c` of `rows`: the file's, unless a cell of the column writes
+    /// its decimals with the other mark (`0.872` in a semicolon file, where `1.000` would
+    /// otherwise be a thousand): a mark not followed by exactly three digits, or after a
+    /// leading zero, cannot group thousands.
+    #[must_use]
+    pub fn of_column(self, rows: &super::table::CellTable, c: usize) -> Self {
+        let Some(thousands) = self.thousands() else { return self };
+        let other = if thousands == '.' { ',' } else { '.' };
+        let decimal_use = (0..rows.row_count()).any(|r| {
+            let cell = rows.cell(r, c).trim();
+            cell.contains(thousands)
+                && !cell.contains(other)
+                && !has_thousands_separator(cell)
+                && parse_number(cell).is_some()
+        });
+        if !decimal_use {
+            return self;
+        }
+        match self {
+            Self::Comma => Self::Point,
+            Self::Point => Self::Comma,
+            Self::Either => Self::Either,
+        }
+    }
+
     /// The thousands mark, where the dialect says.
     fn thousands(self) -> Option<char> {
         match self {

@@ -290,6 +290,13 @@ fn numbers_shown(styles: &str) -> Option<Vec<Shown>> {
             return None;
         }
     }
+    // calamine reads the styles in order: custom formats after the cell styles do not apply to
+    // them there.
+    if let (Some(formats), Some(xfs)) = (styles.find("<numFmts"), styles.find("<cellXfs"))
+        && formats > xfs
+    {
+        return None;
+    }
     let mut custom: HashMap<&str, String> = HashMap::new();
     if let Some(formats) = section(styles, "numFmts")? {
         for format in unprefixed_tags(formats, "numFmt")? {
@@ -1287,6 +1294,12 @@ mod tests {
         );
         let cells = read_both_ways(&hand_made_with("", date, &[("xl/styles.xml", &custom)])).expect("numbers");
         assert_eq!(cells[0].1[0], "45000");
+        // Custom formats after the cell styles are left to calamine, which reads them in order.
+        let late = styles(r#"<xf numFmtId="0"/><xf numFmtId="164"/>"#).replace(
+            "</cellXfs>",
+            r#"</cellXfs><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts>"#,
+        );
+        assert!(read_plain(&hand_made_with("", date, &[("xl/styles.xml", &late)]), None).is_none());
         // Styles calamine would find or read differently: another case, a comment shifting the
         // list, a quoted `>` cutting a tag short.
         let commented = styles(r#"<!--<xf/>--><xf numFmtId="0"/><xf numFmtId="14"/>"#);

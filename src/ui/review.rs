@@ -88,9 +88,10 @@ fn review(ui: &mut egui::Ui, loaded: &LoadedSurvey, t: &Texts, commands: &mut Ve
                     if ui.selectable_label(*sheet == current, sheet).clicked() && *sheet != current {
                         let mut options = loaded.options.clone();
                         options.sheet = Some(sheet.clone());
-                        // Roles belong to the other sheet's columns.
+                        // Roles belong to the other sheet's columns, and so does the scale.
                         options.roles.clear();
                         options.score_column = None;
+                        options.score_scale = options.score_scale.min(ScaleCheck::Ask);
                         commands.push(AppCommand::Load(LoadCommand::Reimport(options)));
                     }
                 }

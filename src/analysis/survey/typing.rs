@@ -209,6 +209,8 @@ struct TypingPlan<'t> {
     metrics: Vec<(usize, MetricKind)>,
     comments: Vec<usize>,
     weight: Option<usize>,
+    /// The weight column's decimal mark ([`Decimal::of_column`]).
+    weight_decimal: Decimal,
 }
 
 /// One thread's table rows and its part of every typed column, one entry per table row (blank
@@ -359,7 +361,7 @@ impl TypingPlan<'_> {
             }
             if let (Some(c), Some(weights)) = (self.weight, share.weights.as_deref_mut()) {
                 let cell = row.get(c);
-                if let Some(w) = weight_value(cell, decimal) {
+                if let Some(w) = weight_value(cell, self.weight_decimal) {
                     weights[k] = w;
                     any_usable_weight = true;
                 } else {
@@ -438,6 +440,8 @@ impl Survey {
                 .map(|(c, _)| c)
                 .collect(),
             weight: column_of(Role::Weight),
+            weight_decimal: column_of(Role::Weight)
+                .map_or(table.source.decimal(), |c| table.source.decimal().of_column(&table.rows, c)),
         };
         let mut row_numbers = vec![0u32; all];
         // Zeroed vectors come from the system untouched: each thread writes (and so maps) the
