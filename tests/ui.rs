@@ -448,20 +448,26 @@ fn the_review_asks_the_scale_of_a_ces_column_whose_header_does_not_say() {
     harness.get_by_label("Role of column CES: CES (1-7, agree)");
 }
 
+/// A window that opened the file `name` holding `text` (in `dir`): a new file, so on the review.
+fn opened_in_review(dir: &std::path::Path, name: &str, text: &str) -> Harness<'static, Window> {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    let mut harness = harness_with_sample();
+    harness.state_mut().app_mut().push(AppCommand::Load(LoadCommand::Open(LoadSource::File(path))));
+    harness.step();
+    wait_for_load(&mut harness);
+    assert_eq!(harness.state().app().screen(), Screen::Review);
+    harness
+}
+
 #[test]
 fn the_review_asks_how_dates_are_written_when_day_and_month_cannot_be_told_apart() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("dates.csv");
     let mut text = String::from("datum,How likely are you to recommend us?\n");
     for i in 0..12 {
         text.push_str(&format!("0{}/0{}/2025,{}\n", 1 + i % 3, 1 + (i * 4) % 9, [9, 3, 10, 7][i % 4]));
     }
-    std::fs::write(&path, text).unwrap();
-    let mut harness = harness_with_sample();
-    harness.state_mut().app_mut().push(AppCommand::Load(LoadCommand::Open(LoadSource::File(path.clone()))));
-    harness.step();
-    wait_for_load(&mut harness);
-    assert_eq!(harness.state().app().screen(), Screen::Review);
+    let mut harness = opened_in_review(dir.path(), "dates.csv", &text);
     harness.get_by_label(
         "• Dates in 'datum' could be day/month or month/day (no day or month above 12): read as day/month.",
     );
@@ -481,17 +487,11 @@ fn the_review_asks_how_dates_are_written_when_day_and_month_cannot_be_told_apart
 fn the_review_asks_before_reading_a_one_to_five_question_as_0_10() {
     // Issue 26: "How likely are you to recommend us? (1-5)" was read as 0-10 (NPS -100).
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("five.csv");
     let mut text = String::from("How likely are you to recommend us? (1-5),Region\n");
     for i in 0..12 {
         text.push_str(&format!("{},{}\n", 1 + i % 5, ["Noord", "Zuid"][i % 2]));
     }
-    std::fs::write(&path, text).unwrap();
-    let mut harness = harness_with_sample();
-    harness.state_mut().app_mut().push(AppCommand::Load(LoadCommand::Open(LoadSource::File(path.clone()))));
-    harness.step();
-    wait_for_load(&mut harness);
-    assert_eq!(harness.state().app().screen(), Screen::Review);
+    let mut harness = opened_in_review(dir.path(), "five.csv", &text);
     harness.get_by_label_contains("'How likely are you to recommend us? (1-5)' states a 1-5 scale in its header");
     // The analysis waits for the answer, from the button and from elsewhere.
     harness.get_by_label("Continue to the analysis").click();
