@@ -70,7 +70,7 @@ fn out_writes_charts_tables_report_and_deck() {
         // The sample has comments: the detractor themes are written too.
         "themes.png",
         "themes.svg",
-        "what-detractors-talk-about.csv",
+        "what-detractors-complain-about.csv",
         "tables.xlsx",
         "data-quality.csv",
         "report.html",

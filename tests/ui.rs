@@ -624,8 +624,13 @@ fn themes_view_shows_detractor_themes_and_opens_a_themes_responses() {
     assert!(summary.commenters > 100, "the sample has comments: {}", summary.commenters);
     let top = summary.themes.first().unwrap().clone();
     let label = top.labels.get(nps_workbench::themes::Language::English).to_owned();
-    harness.get_by_label("What detractors talk about");
+    harness.get_by_label("What detractors complain about");
     assert!(harness.query_all_by_label(&label).count() >= 1, "{label} in the table");
+    // Both directions: each theme's complaints and praise are counted.
+    harness.get_by_label("Complaints");
+    harness.get_by_label("Praise");
+    assert!(summary.themes.iter().all(|r| r.negative + r.positive <= 2 * r.mentions));
+    assert!(summary.themes.iter().any(|r| r.positive > 0) && summary.themes.iter().any(|r| r.negative > 0));
     let d = &top.stats.detractors;
     let share = format!(
         "{} ({}–{}) of {}",
@@ -636,7 +641,9 @@ fn themes_view_shows_detractor_themes_and_opens_a_themes_responses() {
     );
     assert!(harness.query_all_by_label(&share).count() >= 1, "{share} shown with interval and n");
     harness.get_by_label(&format!("Quotes: {label}"));
-    let quote = top.quotes.first().unwrap();
+    // The quotes of a theme complained about are complaints.
+    let complaints = summary.complaints.iter().find(|r| r.theme == top.theme).unwrap_or(&top);
+    let quote = complaints.quotes.first().unwrap();
     harness.get_by_label(&format!("“{}”", quote.text));
 
     // Another theme: click it in the table, its quotes replace the first one's.
@@ -664,7 +671,7 @@ fn the_overview_names_the_top_detractor_themes() {
     wait_for_themes(&mut harness);
     harness.get_by_label("Top detractor themes");
     let summary = harness.state().app().themes().summary().cloned().unwrap();
-    let first = summary.themes.first().unwrap();
+    let first = summary.complaints.first().unwrap();
     let label = first.labels.get(nps_workbench::themes::Language::English).to_owned();
     harness.get_by_label(&format!("Top detractor themes: {label}")).click();
     wait_for_views(&mut harness);

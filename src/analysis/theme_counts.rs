@@ -262,6 +262,9 @@ pub struct ThemeSummary {
     /// Themes with at least one mention, by share of detractors mentioning them (largest
     /// first), then codebook order.
     pub themes: Vec<ThemeRow>,
+    /// The same counted over complaints only ("the food was cold", not "the food was great"):
+    /// what detractors complain about, for the themes chart, the Overview and the deck.
+    pub complaints: Vec<ThemeRow>,
 }
 
 /// Per-answer count, sum of weights and sum of squared weights.
@@ -346,13 +349,27 @@ fn kept_rows(survey: &Survey, filter: &Filter) -> LazyFrame {
 }
 
 /// The themes of `tags` counted over `survey` under `filter`: shares, intervals, tests, NPS with
-/// and without, quotes and the rows behind each theme.
+/// and without, quotes and the rows behind each theme; once over every mention, once over the
+/// complaints only.
 pub fn theme_summary(survey: &Survey, tags: &ThemeTags, filter: &Filter) -> Result<ThemeSummary, AnalysisError> {
+    let complaints = count_themes(survey, tags, filter, true)?.themes;
+    Ok(ThemeSummary { complaints, ..count_themes(survey, tags, filter, false)? })
+}
+
+/// [`theme_summary`] over every mention, or over the complaints only (`complaints`), whose
+/// quotes are then complaints too.
+fn count_themes(
+    survey: &Survey,
+    tags: &ThemeTags,
+    filter: &Filter,
+    complaints: bool,
+) -> Result<ThemeSummary, AnalysisError> {
     let weighted = survey.is_weighted();
     let commented =
         DataFrame::new(tags.commented.len(), vec![Series::new(POS.into(), tags.commented.as_slice()).into_column()])?;
-    let positions: Vec<u32> = tags.mentions.iter().map(|m| m.position).collect();
-    let themes: Vec<u32> = tags.mentions.iter().map(|m| m.theme).collect();
+    let counted: Vec<&Mention> = tags.mentions.iter().filter(|m| !complaints || m.negative).collect();
+    let positions: Vec<u32> = counted.iter().map(|m| m.position).collect();
+    let themes: Vec<u32> = counted.iter().map(|m| m.theme).collect();
     let mentions = DataFrame::new(
         positions.len(),
         vec![
@@ -459,6 +476,7 @@ pub fn theme_summary(survey: &Survey, tags: &ThemeTags, filter: &Filter) -> Resu
         group_sizes: [totals.detractors.unweighted, totals.passives.unweighted, totals.promoters.unweighted],
         weighted,
         themes: rows_out,
+        complaints: Vec::new(),
     })
 }
 
@@ -617,6 +635,24 @@ mod tests {
 
     fn row<'a>(summary: &'a ThemeSummary, id: &str) -> &'a ThemeRow {
         summary.themes.iter().find(|t| t.theme.as_str() == id).unwrap_or_else(|| panic!("no theme {id}: {summary:#?}"))
+    }
+
+    #[test]
+    fn complaints_are_counted_apart_and_quoted_from_complaints_only() {
+        let survey = survey(false);
+        let tags = tags(&survey);
+        let summary = theme_summary(&survey, &tags, &Filter::default()).unwrap();
+        assert!(!summary.complaints.is_empty(), "{summary:#?}");
+        for complained in &summary.complaints {
+            let all = row(&summary, complained.theme.as_str());
+            assert!(complained.mentions <= all.mentions);
+            assert_eq!(complained.mentions, all.negative, "{}", complained.theme);
+            for &p in &complained.positions {
+                let index = tags.codebook.themes().iter().position(|t| t.id == complained.theme).unwrap() as u32;
+                assert!(tags.mention(p, index).is_some_and(|m| m.negative), "{}: row {p}", complained.theme);
+            }
+            assert!(complained.quotes.iter().all(|q| complained.positions.contains(&q.position)));
+        }
     }
 
     #[test]

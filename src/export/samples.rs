@@ -218,7 +218,7 @@ pub fn themes() -> ChartSpec {
     themes_chart(
         &rows,
         &ChartText {
-            title: "What detractors talk about",
+            title: "What detractors complain about",
             subtitle: "Share of detractors (n = 276) mentioning each theme",
             category_title: "Theme",
             value_title: "% of detractors",

@@ -1,13 +1,14 @@
-//! What detractors talk about: the themes figure and table, and the words for a theme's share
-//! and representation.
+//! What detractors complain about: the themes figure (complaints only) and the table (every
+//! mention, with its complaints and praise), and the words for a theme's share and
+//! representation.
 
 use super::*;
 
 /// How many themes the exported themes chart shows.
 const THEMES_SHOWN: usize = 10;
 
-/// The share of detractors mentioning each theme (the most mentioned first), with Wilson 95%
-/// whiskers; `None` when no theme is mentioned.
+/// The share of detractors complaining about each theme (the most first), with Wilson 95%
+/// whiskers; `None` when no theme is complained about.
 #[must_use]
 pub fn themes_figure(
     summary: &ThemeSummary,
@@ -16,11 +17,11 @@ pub fn themes_figure(
     w: &Words,
     tt: &ThemeTexts,
 ) -> Option<ChartSpec> {
-    if summary.themes.is_empty() {
+    if summary.complaints.is_empty() {
         return None;
     }
     let rows: Vec<ThemeRow> = summary
-        .themes
+        .complaints
         .iter()
         .take(THEMES_SHOWN)
         .map(|r| {
@@ -61,6 +62,8 @@ pub fn themes_table(summary: &ThemeSummary, language: crate::themes::Language, w
     let columns = vec![
         Column::new(tt.col_theme, ColumnKind::Text),
         Column::new(tt.col_mentions, ColumnKind::Integer),
+        Column::new(tt.col_complaints, ColumnKind::Integer),
+        Column::new(tt.col_praise, ColumnKind::Integer),
         Column::new(tt.col_detractors, PERCENT),
         Column::new(w.export.col_low, PERCENT),
         Column::new(w.export.col_high, PERCENT),
@@ -85,6 +88,8 @@ pub fn themes_table(summary: &ThemeSummary, language: crate::themes::Language, w
             vec![
                 Cell::from(r.labels.get(language)),
                 r.mentions.into(),
+                r.negative.into(),
+                r.positive.into(),
                 (100.0 * st.detractors.share).into(),
                 (100.0 * st.detractors.interval.low).into(),
                 (100.0 * st.detractors.interval.high).into(),

@@ -5,8 +5,10 @@
 //! sees "late"). In that scope every word of the language's lexicon counts +1 or -1, turned
 //! around when a negator applies to it ("not bad", "niet lekker", "ikke god", "nicht gut"); a
 //! word after "too" / "te" that is neutral on its own ("too late", "te lang") counts -1. The sum
-//! decides; a tie goes to the evaluative word nearest the mention; no evaluative word is
-//! neutral. The matched keyword's own words count too ("expensive", "onvriendelijk").
+//! decides; a tie goes to the evaluative word nearest the mention. Without an evaluative word, a
+//! mention that is itself negated complains ("no response", "geen reactie", "niemand belt
+//! terug", "ikke svar"), and any other is neutral. The matched keyword's own words count too
+//! ("expensive", "onvriendelijk").
 //!
 //! Owns the lexicons (written here from general knowledge of the four languages, not tuned on
 //! any evaluation set) and the scope rule; knows nothing of themes or groups.
@@ -692,6 +694,9 @@ const CONTRAST: [&[&str]; 4] = [
     &["aber", "jedoch", "obwohl", "allerdings", "sondern", "trotzdem", "dennoch", "außer"],
 ];
 
+/// "without" in each language: the thing after it is missing ("zonder uitleg", "uden svar").
+const WITHOUT: [&[&str]; 4] = [&["zonder"], &["uden"], &["without"], &["ohne"]];
+
 /// "too" in each language: the word after it, neutral on its own, complains ("te laat").
 const TOO: [&[&str]; 4] = [&["te"], &["alt", "for"], &["too"], &["zu", "allzu"]];
 
@@ -767,6 +772,21 @@ impl Lexicon {
             })
     }
 
+    /// Whether "without" stands before the token at `at` in its clause, with at most two stop
+    /// words between ("zonder enige uitleg", "without any explanation").
+    fn without_before(&self, reading: &Reading, at: usize) -> bool {
+        let clause = reading.tokens[at].clause;
+        let words: Vec<&str> = match reading.language.index() {
+            Some(i) => WITHOUT[i].to_vec(),
+            None => WITHOUT.concat(),
+        };
+        (1..=3).take_while(|&back| at >= back).any(|back| {
+            let token = &reading.tokens[at - back];
+            let between_are_stop = (1..back).all(|b| reading.tokens[at - b].kind == TokenKind::Stop);
+            token.clause == clause && between_are_stop && words.contains(&token.surface.as_str())
+        })
+    }
+
     /// Whether the token at `at` turns the clause ("but", "maar").
     fn is_contrast(&self, reading: &Reading, at: usize) -> bool {
         let surface = reading.tokens[at].surface.as_str();
@@ -811,6 +831,12 @@ impl Lexicon {
                 match said.iter().min_by_key(|&&at| distance(at)).map(|&at| self.value(reading, at)) {
                     Some(v) if v < 0 => Polarity::Negative,
                     Some(v) if v > 0 => Polarity::Positive,
+                    // The thing itself is missing: "no response", "geen reactie", "zonder uitleg".
+                    None if tokens[start..end].iter().any(|t| t.is_negated() || t.kind == TokenKind::Negator)
+                        || self.without_before(reading, start) =>
+                    {
+                        Polarity::Negative
+                    }
                     _ => Polarity::Neutral,
                 }
             }
@@ -844,6 +870,12 @@ mod tests {
             ("The staff was not bad at all", Language::English, "staff", Positive),
             ("The staff was not friendly", Language::English, "staff", Negative),
             ("We ordered the menu", Language::English, "menu", Neutral),
+            ("No response to my emails", Language::English, "response", Negative),
+            ("Ik kreeg geen reactie", Language::Dutch, "reactie", Negative),
+            ("Jeg fik ikke svar", Language::Danish, "svar", Negative),
+            ("De prijs is verhoogd zonder uitleg", Language::Dutch, "uitleg", Negative),
+            ("Prisen er steget uden nogen forklaring", Language::Danish, "forklaring", Negative),
+            ("Without any explanation", Language::English, "explanation", Negative),
             ("Het eten was niet lekker", Language::Dutch, "eten", Negative),
             ("Het eten was lekker maar de bediening traag", Language::Dutch, "bediening", Negative),
             ("Het eten was lekker maar de bediening traag", Language::Dutch, "eten", Positive),

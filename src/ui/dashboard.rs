@@ -88,7 +88,7 @@ fn dashboard(
         let distribution = |ui: &mut egui::Ui, commands: &mut Vec<AppCommand>| {
             plot::chart(ui, &chart, |ui| export_menu::chart_menu(ui, &chart, x, commands));
         };
-        match top_themes.filter(|(s, _)| s.themes.iter().any(|r| r.stats.detractors.mentions > 0)) {
+        match top_themes.filter(|(s, _)| s.complaints.iter().any(|r| r.stats.detractors.mentions > 0)) {
             Some((summary, language)) => {
                 ui.horizontal_top(|ui| {
                     let size = egui::vec2((ui.available_width() * 0.64).max(360.0), ui.available_height().max(260.0));

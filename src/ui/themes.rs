@@ -121,6 +121,10 @@ fn themes_body(
         ui.label(tt.no_theme_found);
         return;
     }
+    if summary.complaints.is_empty() {
+        ui.label(RichText::new(tt.chart_title).heading());
+        ui.label(tt.no_complaint_found);
+    }
     // The chart drawn here is the figure every export writes: one spec, two renderers.
     let x = language.export_texts();
     let words = crate::figures::Words::of(language);
@@ -131,7 +135,7 @@ fn themes_body(
             super::export_menu::chart_menu(ui, &spec, x, commands);
             super::export_menu::table_menu(ui, tt.col_theme, table, x, commands);
         });
-        if let Some(row) = clicked.and_then(|i| summary.themes.get(i)) {
+        if let Some(row) = clicked.and_then(|i| summary.complaints.get(i)) {
             commands.push(AppCommand::View(ViewCommand::SelectTheme(Some(row.theme.to_string()))));
         }
     }
@@ -144,8 +148,10 @@ fn themes_body(
         ui.label(RichText::new(tt.table_note).size(theme::FOOTNOTE_SIZE).weak());
     });
     ui.add_space(14.0);
+    // The quotes of a theme complained about are complaints, as the chart counts them.
     if let Some(row) = selected(summary, settings) {
-        quotes(ui, row, lang, tt, commands);
+        let complaints = summary.complaints.iter().find(|c| c.theme == row.theme);
+        quotes(ui, complaints.unwrap_or(row), lang, tt, commands);
     }
 }
 
@@ -171,6 +177,8 @@ fn table(
         for header in [
             tt.col_theme,
             tt.col_mentions,
+            tt.col_complaints,
+            tt.col_praise,
             tt.col_detractors,
             tt.col_passives,
             tt.col_promoters,
@@ -189,6 +197,8 @@ fn table(
                 commands.push(AppCommand::View(ViewCommand::SelectTheme(Some(r.theme.to_string()))));
             }
             ui.label(r.mentions.to_string());
+            ui.label(RichText::new(r.negative.to_string()).color(theme::tone_colour(Tone::Detractor, ui.visuals())));
+            ui.label(RichText::new(r.positive.to_string()).color(theme::tone_colour(Tone::Promoter, ui.visuals())));
             ui.label(share_label(&r.stats.detractors, t, tt));
             ui.label(share_label(&r.stats.passives, t, tt));
             ui.label(share_label(&r.stats.promoters, t, tt));
@@ -397,7 +407,7 @@ pub fn top_themes(
     let lang = language.comment_language();
     ui.label(RichText::new(tt.top_themes_title).heading());
     let mut quoted: Vec<u32> = Vec::new();
-    for row in summary.themes.iter().filter(|r| r.stats.detractors.mentions > 0).take(3) {
+    for row in summary.complaints.iter().filter(|r| r.stats.detractors.mentions > 0).take(3) {
         let label = row.labels.get(lang);
         let button = ui.link(RichText::new(label).strong().size(15.0));
         let name = format!("{}: {label}", tt.top_themes_title);
