@@ -694,6 +694,102 @@ const CONTRAST: [&[&str]; 4] = [
     &["aber", "jedoch", "obwohl", "allerdings", "sondern", "trotzdem", "dennoch", "außer"],
 ];
 
+/// Evaluative words that judge the writer's feelings or the whole experience, not a thing: they
+/// do not make "the X was Y" ("thanks", "disappointed", "unfortunately", "problem").
+const NOT_ABOUT_A_THING: [&[&str]; 4] = [
+    &[
+        "bedankt",
+        "dank",
+        "compliment",
+        "complimenten",
+        "aanrader",
+        "aanbevolen",
+        "tevreden",
+        "blij",
+        "teleurgesteld",
+        "teleurstelling",
+        "jammer",
+        "helaas",
+        "probleem",
+        "problemen",
+        "klacht",
+        "klachten",
+        "boos",
+        "ontevreden",
+        "ergernis",
+        "drama",
+        "ramp",
+    ],
+    &[
+        "tak",
+        "anbefale",
+        "anbefales",
+        "tilfreds",
+        "tilfredse",
+        "glad",
+        "glade",
+        "skuffet",
+        "skuffelse",
+        "desværre",
+        "problem",
+        "problemer",
+        "klage",
+        "klager",
+        "utilfreds",
+        "katastrofe",
+        "skandale",
+    ],
+    &[
+        "thanks",
+        "thank",
+        "recommend",
+        "recommended",
+        "love",
+        "loved",
+        "liked",
+        "enjoy",
+        "enjoyed",
+        "hate",
+        "hated",
+        "happy",
+        "satisfied",
+        "pleased",
+        "glad",
+        "disappointed",
+        "disappointment",
+        "unfortunately",
+        "sadly",
+        "shame",
+        "problem",
+        "problems",
+        "issue",
+        "issues",
+        "complaint",
+        "unhappy",
+        "dissatisfied",
+        "angry",
+        "pleasure",
+        "nightmare",
+        "disaster",
+        "waste",
+    ],
+    &[
+        "danke",
+        "empfehlen",
+        "zufrieden",
+        "unzufrieden",
+        "enttäuscht",
+        "enttäuschung",
+        "leider",
+        "schade",
+        "problem",
+        "probleme",
+        "beschwerde",
+        "katastrophe",
+        "frechheit",
+    ],
+];
+
 /// "without" in each language: the thing after it is missing ("zonder uitleg", "uden svar").
 const WITHOUT: [&[&str]; 4] = [&["zonder"], &["uden"], &["without"], &["ohne"]];
 
@@ -718,6 +814,8 @@ pub struct Lexicon {
     too: [Vec<&'static str>; 4],
     /// Per language: stems complaining after "too".
     too_words: [HashMap<String, ()>; 4],
+    /// Per language: evaluative stems that judge no thing ([`NOT_ABOUT_A_THING`]).
+    not_about_a_thing: [HashMap<String, ()>; 4],
     /// Every language's words as written, for readings of unknown language (unstemmed).
     surfaces: HashMap<&'static str, i8>,
 }
@@ -738,6 +836,9 @@ impl Lexicon {
             for &word in TOO_WORDS[i] {
                 lexicon.too_words[i].insert(stems.stem(language, word), ());
             }
+            for &word in NOT_ABOUT_A_THING[i] {
+                lexicon.not_about_a_thing[i].insert(stems.stem(language, word), ());
+            }
         }
         lexicon
     }
@@ -756,6 +857,24 @@ impl Lexicon {
             value = -1;
         }
         if token.is_negated() { -value } else { value }
+    }
+
+    /// Whether the token at `at` praises or complains on its own or with "too" before it.
+    #[must_use]
+    pub fn is_evaluative(&self, reading: &Reading, at: usize) -> bool {
+        self.value(reading, at) != 0
+    }
+
+    /// Whether the token at `at` judges a thing ("cold", "broken", "delicious", "too small"),
+    /// not the writer's feelings ("disappointed", "thanks").
+    #[must_use]
+    pub fn judges_a_thing(&self, reading: &Reading, at: usize) -> bool {
+        let token = &reading.tokens[at];
+        let feeling = match reading.language.index() {
+            Some(i) => self.not_about_a_thing[i].contains_key(&token.stem),
+            None => NOT_ABOUT_A_THING.iter().any(|words| words.contains(&token.surface.as_str())),
+        };
+        !feeling && self.is_evaluative(reading, at)
     }
 
     /// Whether "too" stands right before the token at `at`, which complains after it.

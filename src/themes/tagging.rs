@@ -34,6 +34,8 @@ pub enum MatchKind {
     Compound,
     /// A phrase keyword on consecutive words.
     Phrase,
+    /// "The X was Y": a word judging a thing no theme claims, counted as product quality.
+    Thing,
 }
 
 /// One keyword of one theme found in a comment.
@@ -130,7 +132,61 @@ pub struct ThemeTagger {
     surfaces: HashMap<String, Vec<KeywordRef>>,
     /// The evaluative words that give a mention its polarity.
     lexicon: Lexicon,
+    /// The theme that a judged thing no other theme claims belongs to: the codebook's
+    /// [`PRODUCT_THEME`], if it has one.
+    product: Option<usize>,
 }
+
+/// The theme "the X was Y" about a thing no other theme claims is counted as.
+pub const PRODUCT_THEME: &str = "product_quality";
+
+/// Words naming the whole business or visit, or where it is: "the hotel was great", "great
+/// experience", "fijne plek" judge everything at once, not what is sold (as written, lowercase).
+const WHOLE: [&str; 43] = [
+    "hotel",
+    "place",
+    "stay",
+    "experience",
+    "company",
+    "business",
+    "shop",
+    "store",
+    "visit",
+    "time",
+    "trip",
+    "location",
+    "everything",
+    "plek",
+    "verblijf",
+    "ervaring",
+    "bedrijf",
+    "winkel",
+    "bezoek",
+    "tijd",
+    "locatie",
+    "ligging",
+    "alles",
+    "sted",
+    "ophold",
+    "oplevelse",
+    "firma",
+    "virksomhed",
+    "butik",
+    "besøg",
+    "tid",
+    "beliggenhed",
+    "alt",
+    "ort",
+    "aufenthalt",
+    "erfahrung",
+    "unternehmen",
+    "laden",
+    "geschäft",
+    "besuch",
+    "zeit",
+    "lage",
+    "hotels",
+];
 
 impl ThemeTagger {
     /// Compiles `codebook`: every keyword is tokenised, stop-worded and stemmed in its language.
@@ -142,6 +198,7 @@ impl ThemeTagger {
             languages: Default::default(),
             surfaces: HashMap::new(),
             lexicon: Lexicon::default(),
+            product: codebook.themes().iter().position(|t| t.id.as_str() == PRODUCT_THEME),
         };
         for (theme, entry) in codebook.themes().iter().enumerate() {
             for (keyword, kw) in entry.keywords.iter().enumerate() {
@@ -274,6 +331,54 @@ impl ThemeTagger {
         }
         for found in &mut matches[first_new..] {
             self.judge(reading, found);
+        }
+        if let Some(product) = self.product {
+            self.find_things(reading, product, first_new, matches);
+        }
+    }
+
+    /// "The X was Y" in clauses no keyword matched: where a word judges a thing ("cold",
+    /// "broken", "delicious"), the content word nearest it that judges nothing itself is the
+    /// thing, mentioned as the product theme. So a sector the codebook has never seen ("the
+    /// croissants were stale", "de kamer was vies") still gets its product-quality mentions.
+    fn find_things(&self, reading: &Reading, product: usize, first_new: usize, matches: &mut Vec<ThemeMatch>) {
+        let tokens = &reading.tokens;
+        let claimed: Vec<u32> =
+            matches[first_new..].iter().filter_map(|m| tokens.get(m.token)).map(|t| t.clause).collect();
+        let mut start = 0;
+        while start < tokens.len() {
+            let clause = tokens[start].clause;
+            let end = start + tokens[start..].iter().take_while(|t| t.clause == clause).count();
+            if !claimed.contains(&clause) {
+                let judging: Vec<usize> = (start..end).filter(|&i| self.lexicon.judges_a_thing(reading, i)).collect();
+                let thing = (start..end)
+                    .filter(|&i| {
+                        let token = &tokens[i];
+                        token.kind == TokenKind::Content
+                            && token.surface.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                            && !self.lexicon.is_evaluative(reading, i)
+                            && !WHOLE.contains(&token.surface.as_str())
+                    })
+                    .min_by_key(|&i| judging.iter().map(|&j| j.abs_diff(i)).min().unwrap_or(usize::MAX));
+                if let (Some(thing), false) = (thing, judging.is_empty()) {
+                    let mut found = ThemeMatch {
+                        theme: self.themes[product].clone(),
+                        theme_index: product,
+                        keyword: tokens[thing].surface.clone(),
+                        language: reading.language,
+                        negated: tokens[thing].is_negated(),
+                        token: thing,
+                        tokens: 1,
+                        kind: MatchKind::Thing,
+                        polarity: Polarity::Neutral,
+                        words: String::new(),
+                        said: Vec::new(),
+                    };
+                    self.judge(reading, &mut found);
+                    matches.push(found);
+                }
+            }
+            start = end;
         }
     }
 
@@ -438,6 +543,34 @@ mod tests {
             for id in DEFAULT_THEME_IDS {
                 assert!(CASES.iter().any(|(l, _, e)| *l == language && e.contains(&id)), "no {language} case for {id}");
             }
+        }
+    }
+
+    #[test]
+    fn a_judged_thing_no_theme_claims_is_a_product_mention() {
+        let tagger = tagger();
+        let mut analyzer = Analyzer::new();
+        for (text, language, thing, polarity) in [
+            ("The croissants were stale", Language::English, "croissants", Polarity::Negative),
+            ("De kamer was vies", Language::Dutch, "kamer", Polarity::Negative),
+            ("Sengen var dejlig", Language::Danish, "sengen", Polarity::Positive),
+            ("Das Frühstück war lecker", Language::German, "frühstück", Polarity::Positive),
+        ] {
+            let matches = tagger.tag(&analyzer.analyse_as(text, language));
+            let found: Vec<&ThemeMatch> = matches.iter().filter(|m| m.kind == MatchKind::Thing).collect();
+            assert_eq!(found.len(), 1, "{text}: {matches:?}");
+            assert_eq!((found[0].theme.as_str(), found[0].words.as_str()), (PRODUCT_THEME, thing), "{text}");
+            assert_eq!(found[0].polarity, polarity, "{text}");
+        }
+        // Not a thing: the whole visit, a feeling, or a clause a theme already claims.
+        for (text, language) in [
+            ("Great hotel", Language::English),
+            ("Thanks, we were very satisfied", Language::English),
+            ("De medewerker was onvriendelijk", Language::Dutch),
+            ("We ordered the menu", Language::English),
+        ] {
+            let matches = tagger.tag(&analyzer.analyse_as(text, language));
+            assert!(matches.iter().all(|m| m.kind != MatchKind::Thing), "{text}: {matches:?}");
         }
     }
 
