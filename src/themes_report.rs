@@ -332,9 +332,11 @@ pub fn format_themes(report: &ThemesReport, language: UiLanguage) -> String {
     let _ = writeln!(out);
     let _ = writeln!(
         out,
-        "{:<24} {:>10} {:>24} {:>7} {:>7} {:>10} {:>10} {:>26} {:>9}  {}",
+        "{:<24} {:>10} {:>10} {:>7} {:>24} {:>7} {:>7} {:>10} {:>10} {:>26} {:>9}  {}",
         c.col_theme,
         c.col_mentions,
+        c.col_complaints,
+        c.col_praise,
         c.col_detractor_share,
         c.col_passive_share,
         c.col_promoter_share,
@@ -359,9 +361,11 @@ pub fn format_themes(report: &ThemesReport, language: UiLanguage) -> String {
         };
         let _ = writeln!(
             out,
-            "{:<24} {:>10} {:>24} {:>7} {:>7} {:>10} {:>10} {:>26} {:>9}  {}",
+            "{:<24} {:>10} {:>10} {:>7} {:>24} {:>7} {:>7} {:>10} {:>10} {:>26} {:>9}  {}",
             theme.label.chars().take(24).collect::<String>(),
             theme.mentions,
+            theme.negative_mentions,
+            theme.positive_mentions,
             share,
             t.number(theme.passive_share, 1),
             t.number(theme.promoter_share, 1),

@@ -390,6 +390,9 @@ fn themes_table_and_errors() {
     let path = common::write(dir.path(), "comments.csv", comments_csv().as_bytes());
     let (code, stdout, stderr) = run(&["themes", path.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
+    // Each theme's complaints and praise beside its mentions.
+    let header = stdout.lines().find(|l| l.starts_with("theme")).unwrap_or_default();
+    assert!(header.contains("mentions complaints  praise"), "{stdout}");
     assert!(stdout.contains("6 respondents with a comment (4 detractors"), "{stdout}");
     assert!(stdout.contains("Waiting time") && stdout.contains("% detractors (95% CI)"), "{stdout}");
     let plain =

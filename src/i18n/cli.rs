@@ -65,6 +65,9 @@ pub struct CliTexts {
     pub col_theme: &'static str,
     /// Themes column.
     pub col_mentions: &'static str,
+    /// Themes table: mentions that complain, and that praise.
+    pub col_complaints: &'static str,
+    pub col_praise: &'static str,
     /// Themes column.
     pub col_detractor_share: &'static str,
     /// Themes column.
@@ -144,6 +147,8 @@ pub static CLI_ENGLISH: CliTexts = CliTexts {
     weighted: ", weighted",
     col_theme: "theme",
     col_mentions: "mentions",
+    col_complaints: "complaints",
+    col_praise: "praise",
     col_detractor_share: "% detractors (95% CI)",
     col_passive_share: "% pass",
     col_promoter_share: "% prom",
@@ -194,6 +199,8 @@ pub static CLI_DUTCH: CliTexts = CliTexts {
     weighted: ", gewogen",
     col_theme: "thema",
     col_mentions: "noemingen",
+    col_complaints: "klachten",
+    col_praise: "lof",
     col_detractor_share: "% criticasters (95%-BI)",
     col_passive_share: "% pass",
     col_promoter_share: "% prom",
@@ -244,6 +251,8 @@ pub static CLI_DANISH: CliTexts = CliTexts {
     weighted: ", vægtet",
     col_theme: "tema",
     col_mentions: "omtaler",
+    col_complaints: "klager",
+    col_praise: "ros",
     col_detractor_share: "% kritikere (95%-KI)",
     col_passive_share: "% pass",
     col_promoter_share: "% prom",
