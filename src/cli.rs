@@ -42,7 +42,8 @@ pub struct Cli {
 pub enum Command {
     /// Analyse a survey file and print NPS with its 95% interval.
     Report(Box<ReportArgs>),
-    /// Find the themes of the comments: what detractors complain about, with intervals and quotes.
+    /// Find the themes of the comments: what they mention, complain about and praise, with
+    /// intervals and quotes.
     Themes(Box<ThemesArgs>),
 }
 

@@ -622,7 +622,9 @@ fn themes_view_shows_detractor_themes_and_opens_a_themes_responses() {
     wait_for_themes(&mut harness);
     let summary = harness.state().app().themes().summary().cloned().unwrap();
     assert!(summary.commenters > 100, "the sample has comments: {}", summary.commenters);
-    let top = summary.themes.first().unwrap().clone();
+    // Shown first: the theme most complained about (the chart's first bar).
+    let first_complaint = summary.complaints.first().unwrap().theme.clone();
+    let top = summary.themes.iter().find(|r| r.theme == first_complaint).unwrap().clone();
     let label = top.labels.get(nps_workbench::themes::Language::English).to_owned();
     harness.get_by_label("What detractors complain about");
     assert!(harness.query_all_by_label(&label).count() >= 1, "{label} in the table");

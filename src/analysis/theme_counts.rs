@@ -151,7 +151,7 @@ pub fn tag_survey(
                 negative: false,
                 positive: false,
             });
-            mention.keyword |= m.kind != MatchKind::Compound;
+            mention.keyword |= !matches!(m.kind, MatchKind::Compound | MatchKind::Thing);
             mention.negative |= m.polarity == Polarity::Negative;
             mention.positive |= m.polarity == Polarity::Positive;
         }

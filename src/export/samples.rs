@@ -219,7 +219,7 @@ pub fn themes() -> ChartSpec {
         &rows,
         &ChartText {
             title: "What detractors complain about",
-            subtitle: "Share of detractors (n = 276) mentioning each theme",
+            subtitle: "Share of detractors (n = 276) complaining about each theme",
             category_title: "Theme",
             value_title: "% of detractors",
             footnote: FOOTNOTE,

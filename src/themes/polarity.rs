@@ -3,11 +3,12 @@
 //! A mention's scope is its clause (punctuation ends one) up to the nearest contrast word on
 //! either side ("the food was great but the delivery was late": "food" sees "great", "delivery"
 //! sees "late"). In that scope every word of the language's lexicon counts +1 or -1, turned
-//! around when a negator applies to it ("not bad", "niet lekker", "ikke god", "nicht gut"); a
-//! word after "too" / "te" that is neutral on its own ("too late", "te lang") counts -1. The sum
+//! around when a negator applies to it ("not bad", "niet lekker", "ikke god", "nicht gut"); one of
+//! a short list of words neutral on their own counts -1 after "too" / "te" / "alt for" / "zu"
+//! ("too late", "te lang"), matched as written. The sum
 //! decides; a tie goes to the evaluative word nearest the mention. Without an evaluative word, a
-//! mention that is itself negated complains ("no response", "geen reactie", "niemand belt
-//! terug", "ikke svar"), and any other is neutral. The matched keyword's own words count too
+//! mention that is itself negated complains ("no response", "geen reactie", "ikke svar",
+//! "zonder uitleg"), and any other is neutral. The matched keyword's own words count too
 //! ("expensive", "onvriendelijk").
 //!
 //! Owns the lexicons (written here from general knowledge of the four languages, not tuned on
@@ -58,7 +59,6 @@ const POSITIVE: [&[&str]; 4] = [
         "geweldige",
         "fantastisch",
         "top",
-        "super",
         "perfect",
         "perfecte",
         "prettig",
@@ -108,8 +108,6 @@ const POSITIVE: [&[&str]; 4] = [
         "handig",
         "handige",
         "gezellig",
-        "ruim",
-        "ruime",
         "rustig",
         "attent",
         "deskundig",
@@ -138,7 +136,6 @@ const POSITIVE: [&[&str]; 4] = [
         "fin",
         "fint",
         "fine",
-        "super",
         "fantastisk",
         "fantastiske",
         "fremragende",
@@ -225,7 +222,6 @@ const POSITIVE: [&[&str]; 4] = [
         "loved",
         "liked",
         "best",
-        "better",
         "clean",
         "delicious",
         "tasty",
@@ -233,11 +229,9 @@ const POSITIVE: [&[&str]; 4] = [
         "comfortable",
         "professional",
         "polite",
-        "kind",
         "reliable",
         "efficient",
         "smooth",
-        "cheap",
         "affordable",
         "reasonable",
         "fair",
@@ -291,7 +285,6 @@ const POSITIVE: [&[&str]; 4] = [
         "gute",
         "guter",
         "gutes",
-        "super",
         "toll",
         "tolle",
         "prima",
@@ -303,7 +296,6 @@ const POSITIVE: [&[&str]; 4] = [
         "hilfsbereit",
         "schnell",
         "schnelle",
-        "einfach",
         "zufrieden",
         "lecker",
         "leckere",
@@ -435,7 +427,6 @@ const NEGATIVE: [&[&str]; 4] = [
         "dårlig",
         "dårligt",
         "dårlige",
-        "ringe",
         "elendig",
         "elendigt",
         "forfærdelig",
@@ -560,8 +551,6 @@ const NEGATIVE: [&[&str]; 4] = [
         "errors",
         "problem",
         "problems",
-        "issue",
-        "issues",
         "complaint",
         "fail",
         "failed",
@@ -794,7 +783,7 @@ const NOT_ABOUT_A_THING: [&[&str]; 4] = [
 const WITHOUT: [&[&str]; 4] = [&["zonder"], &["uden"], &["without"], &["ohne"]];
 
 /// "too" in each language: the word after it, neutral on its own, complains ("te laat").
-const TOO: [&[&str]; 4] = [&["te"], &["alt", "for"], &["too"], &["zu", "allzu"]];
+const TOO: [&[&str]; 4] = [&["te"], &["for"], &["too"], &["zu", "allzu"]];
 
 /// Words after "too" that complain with it, even if neutral alone (as written).
 const TOO_WORDS: [&[&str]; 4] = [
@@ -812,8 +801,6 @@ pub struct Lexicon {
     /// Per language: contrast words and "too" words (as written, lowercase).
     contrast: [Vec<&'static str>; 4],
     too: [Vec<&'static str>; 4],
-    /// Per language: stems complaining after "too".
-    too_words: [HashMap<String, ()>; 4],
     /// Per language: evaluative stems that judge no thing ([`NOT_ABOUT_A_THING`]).
     not_about_a_thing: [HashMap<String, ()>; 4],
     /// Every language's words as written, for readings of unknown language (unstemmed).
@@ -833,9 +820,6 @@ impl Lexicon {
             }
             lexicon.contrast[i] = CONTRAST[i].to_vec();
             lexicon.too[i] = TOO[i].to_vec();
-            for &word in TOO_WORDS[i] {
-                lexicon.too_words[i].insert(stems.stem(language, word), ());
-            }
             for &word in NOT_ABOUT_A_THING[i] {
                 lexicon.not_about_a_thing[i].insert(stems.stem(language, word), ());
             }
@@ -877,32 +861,37 @@ impl Lexicon {
         !feeling && self.is_evaluative(reading, at)
     }
 
-    /// Whether "too" stands right before the token at `at`, which complains after it.
+    /// Whether "too" stands right before the token at `at`, which complains after it ("te laat";
+    /// Danish "for" only as "alt for"). The word after is matched as written: the Dutch stemmer
+    /// gives "laten" and "laat" one stem.
     fn too_before(&self, reading: &Reading, at: usize) -> bool {
-        let languages: Vec<usize> = match reading.language.index() {
-            Some(i) => vec![i],
-            None => (0..4).collect(),
-        };
         let (before, token) = (&reading.tokens[at - 1], &reading.tokens[at]);
-        before.clause == token.clause
-            && languages.iter().any(|&i| {
-                self.too[i].contains(&before.surface.as_str())
-                    && (self.too_words[i].contains_key(&token.stem) || TOO_WORDS[i].contains(&token.surface.as_str()))
-            })
+        if before.clause != token.clause {
+            return false;
+        }
+        let languages = match reading.language.index() {
+            Some(i) => i..i + 1,
+            None => 0..4,
+        };
+        languages.into_iter().any(|i| {
+            let too = self.too[i].contains(&before.surface.as_str())
+                && (before.surface != "for" || at >= 2 && reading.tokens[at - 2].surface == "alt");
+            too && TOO_WORDS[i].contains(&token.surface.as_str())
+        })
     }
 
     /// Whether "without" stands before the token at `at` in its clause, with at most two stop
     /// words between ("zonder enige uitleg", "without any explanation").
     fn without_before(&self, reading: &Reading, at: usize) -> bool {
         let clause = reading.tokens[at].clause;
-        let words: Vec<&str> = match reading.language.index() {
-            Some(i) => WITHOUT[i].to_vec(),
-            None => WITHOUT.concat(),
+        let is_without = |surface: &str| match reading.language.index() {
+            Some(i) => WITHOUT[i].contains(&surface),
+            None => WITHOUT.iter().any(|words| words.contains(&surface)),
         };
         (1..=3).take_while(|&back| at >= back).any(|back| {
             let token = &reading.tokens[at - back];
             let between_are_stop = (1..back).all(|b| reading.tokens[at - b].kind == TokenKind::Stop);
-            token.clause == clause && between_are_stop && words.contains(&token.surface.as_str())
+            token.clause == clause && between_are_stop && is_without(&token.surface)
         })
     }
 
@@ -946,7 +935,8 @@ impl Lexicon {
             std::cmp::Ordering::Greater => Polarity::Positive,
             std::cmp::Ordering::Equal => {
                 // A tie: the evaluative word nearest the mention decides.
-                let distance = |at: usize| if at < start { start - at } else { at.saturating_sub(end - 1) };
+                let last = end.max(start + 1) - 1;
+                let distance = |at: usize| if at < start { start - at } else { at.saturating_sub(last) };
                 match said.iter().min_by_key(|&&at| distance(at)).map(|&at| self.value(reading, at)) {
                     Some(v) if v < 0 => Polarity::Negative,
                     Some(v) if v > 0 => Polarity::Positive,
@@ -989,6 +979,11 @@ mod tests {
             ("The staff was not bad at all", Language::English, "staff", Positive),
             ("The staff was not friendly", Language::English, "staff", Negative),
             ("We ordered the menu", Language::English, "menu", Neutral),
+            ("De levering was super traag", Language::Dutch, "levering", Negative),
+            ("The agent was kind of rude", Language::English, "agent", Negative),
+            ("Ik probeerde het de winkel te laten weten", Language::Dutch, "winkel", Neutral),
+            ("Het pakket kwam veel te laat", Language::Dutch, "pakket", Negative),
+            ("For mange år siden var butikken god", Language::Danish, "butikken", Positive),
             ("No response to my emails", Language::English, "response", Negative),
             ("Ik kreeg geen reactie", Language::Dutch, "reactie", Negative),
             ("Jeg fik ikke svar", Language::Danish, "svar", Negative),

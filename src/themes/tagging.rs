@@ -45,7 +45,7 @@ pub struct ThemeMatch {
     pub theme: ThemeId,
     /// Position of the theme in the codebook (for stable ordering).
     pub theme_index: usize,
-    /// The keyword as written in the codebook.
+    /// The keyword as written in the codebook (for a [`MatchKind::Thing`], the comment's word).
     pub keyword: String,
     /// Language of the keyword (and of the reading it matched).
     pub language: Language,
@@ -116,6 +116,8 @@ struct LanguageIndex {
     /// Keywords that are themselves stop words of their language: they match stop tokens only.
     stop_words: HashMap<String, Vec<KeywordRef>>,
     compounds: HashMap<String, Vec<KeywordRef>>,
+    /// Single-word content keywords as written, for the parts of a split compound.
+    parts: HashMap<String, Vec<KeywordRef>>,
     phrases: Vec<(Vec<PhraseWord>, KeywordRef)>,
     phrases_by_first: HashMap<String, Vec<usize>>,
     /// Content stems of phrase keywords, for deciding whether a discovered phrase is covered.
@@ -139,6 +141,12 @@ pub struct ThemeTagger {
 
 /// The theme "the X was Y" about a thing no other theme claims is counted as.
 pub const PRODUCT_THEME: &str = "product_quality";
+
+/// Whether `word` names the whole business or visit ([`WHOLE`]), inflected too ("hotellet",
+/// "oplevelsen", "experiences"): a longer word of the list may start it, a short one must be it.
+fn names_the_whole(word: &str) -> bool {
+    WHOLE.iter().any(|w| if w.chars().count() >= 4 { word.starts_with(w) } else { word == *w })
+}
 
 /// Words naming the whole business or visit, or where it is: "the hotel was great", "great
 /// experience", "fijne plek" judge everything at once, not what is sold (as written, lowercase).
@@ -220,6 +228,9 @@ impl ThemeTagger {
                             push_once(index.compounds.entry(token.stem.clone()).or_default(), reference);
                         }
                         push_once(tagger.surfaces.entry(token.surface.clone()).or_default(), reference);
+                        if kw.language.compounds() && token.kind == TokenKind::Content {
+                            push_once(index.parts.entry(token.surface.clone()).or_default(), reference);
+                        }
                     }
                     tokens => {
                         let stems: Vec<PhraseWord> =
@@ -274,13 +285,39 @@ impl ThemeTagger {
     /// language is matched with the keywords of all four languages.
     pub fn tag(&self, comment: &AnalysedComment) -> Vec<ThemeMatch> {
         let mut matches = Vec::new();
-        for reading in comment.readings_for_matching() {
+        let readings = comment.readings_for_matching();
+        for reading in readings {
             self.tag_reading(reading, &mut matches);
         }
+        // "The X was Y" only in clauses no keyword of any reading matched (the readings of a
+        // comment of unknown language share its tokens).
+        if let Some(product) = self.product {
+            let claimed: Vec<u32> = matches
+                .iter()
+                .filter_map(|m| readings.iter().find(|r| r.language == m.language)?.tokens.get(m.token))
+                .map(|t| t.clause)
+                .collect();
+            for reading in readings {
+                self.find_things(reading, product, &claimed, &mut matches);
+            }
+        }
+        // Of one mention found in several readings, the one that says something is kept ("slow
+        // service" read as Dutch finds the keyword, as English the complaint).
+        let neutral = |m: &ThemeMatch| m.polarity == Polarity::Neutral;
+        matches.sort_by(|a, b| {
+            (a.theme_index, a.token, a.tokens, neutral(a), a.language, &a.keyword).cmp(&(
+                b.theme_index,
+                b.token,
+                b.tokens,
+                neutral(b),
+                b.language,
+                &b.keyword,
+            ))
+        });
+        matches.dedup_by(|a, b| (a.theme_index, a.token, a.tokens) == (b.theme_index, b.token, b.tokens));
         matches.sort_by(|a, b| {
             (a.theme_index, a.token, a.language, &a.keyword).cmp(&(b.theme_index, b.token, b.language, &b.keyword))
         });
-        matches.dedup_by(|a, b| a.theme_index == b.theme_index && a.token == b.token && a.keyword == b.keyword);
         matches
     }
 
@@ -308,7 +345,15 @@ impl ThemeTagger {
                 }
             }
             if !exact && token.kind == TokenKind::Content && language.compounds() {
-                for r in compound_matches(&index.compounds, &token.stem) {
+                let mut found: Vec<KeywordRef> = compound_matches(&index.compounds, &token.stem).collect();
+                // Split at every point: a part that is a keyword as written ("bedienings|snelheid",
+                // "levering|s|tid") matches, where the stems of the whole word hide it.
+                for r in compound_parts(&index.parts, &token.surface) {
+                    if !found.iter().any(|f| f.theme == r.theme) {
+                        found.push(r);
+                    }
+                }
+                for r in found {
                     matches.push(ThemeMatch {
                         negated: token.is_negated(),
                         kind: MatchKind::Compound,
@@ -332,19 +377,14 @@ impl ThemeTagger {
         for found in &mut matches[first_new..] {
             self.judge(reading, found);
         }
-        if let Some(product) = self.product {
-            self.find_things(reading, product, first_new, matches);
-        }
     }
 
     /// "The X was Y" in clauses no keyword matched: where a word judges a thing ("cold",
     /// "broken", "delicious"), the content word nearest it that judges nothing itself is the
     /// thing, mentioned as the product theme. So a sector the codebook has never seen ("the
     /// croissants were stale", "de kamer was vies") still gets its product-quality mentions.
-    fn find_things(&self, reading: &Reading, product: usize, first_new: usize, matches: &mut Vec<ThemeMatch>) {
+    fn find_things(&self, reading: &Reading, product: usize, claimed: &[u32], matches: &mut Vec<ThemeMatch>) {
         let tokens = &reading.tokens;
-        let claimed: Vec<u32> =
-            matches[first_new..].iter().filter_map(|m| tokens.get(m.token)).map(|t| t.clause).collect();
         let mut start = 0;
         while start < tokens.len() {
             let clause = tokens[start].clause;
@@ -357,7 +397,7 @@ impl ThemeTagger {
                         token.kind == TokenKind::Content
                             && token.surface.chars().filter(|c| c.is_alphabetic()).count() >= 3
                             && !self.lexicon.is_evaluative(reading, i)
-                            && !WHOLE.contains(&token.surface.as_str())
+                            && !names_the_whole(&token.surface)
                     })
                     .min_by_key(|&i| judging.iter().map(|&j| j.abs_diff(i)).min().unwrap_or(usize::MAX));
                 if let (Some(thing), false) = (thing, judging.is_empty()) {
@@ -444,6 +484,31 @@ fn compound_matches<'a>(
             };
             prefix.into_iter().chain(suffix).flatten().copied()
         })
+}
+
+/// Shortest part (in letters) of a compound split by [`compound_parts`].
+pub const MIN_COMPOUND_PART_CHARS: usize = 5;
+
+/// Keyword references whose keyword, as written, is the first or last part of `surface` when it
+/// is split in two, each part at least [`MIN_COMPOUND_PART_CHARS`] letters; a linking `s`, `e`
+/// or `en` after the first part is left out ("bedienings|snelheid", "wachttijd|en").
+fn compound_parts(parts: &HashMap<String, Vec<KeywordRef>>, surface: &str) -> Vec<KeywordRef> {
+    let mut found: Vec<KeywordRef> = Vec::new();
+    let bounds: Vec<usize> = surface.char_indices().map(|(at, _)| at).collect();
+    if bounds.len() < 2 * MIN_COMPOUND_PART_CHARS {
+        return found;
+    }
+    for &at in &bounds[MIN_COMPOUND_PART_CHARS..=bounds.len() - MIN_COMPOUND_PART_CHARS] {
+        let (head, tail) = surface.split_at(at);
+        let heads = [Some(head), head.strip_suffix('s'), head.strip_suffix('e'), head.strip_suffix("en")];
+        let candidates = heads.into_iter().flatten().filter(|h| h.chars().count() >= MIN_COMPOUND_PART_CHARS);
+        for part in candidates.chain([tail]) {
+            for &r in parts.get(part).into_iter().flatten() {
+                push_once(&mut found, r);
+            }
+        }
+    }
+    found
 }
 
 /// Adds `reference` unless a keyword of the same theme is already there (several inflections of
@@ -572,6 +637,35 @@ mod tests {
             let matches = tagger.tag(&analyzer.analyse_as(text, language));
             assert!(matches.iter().all(|m| m.kind != MatchKind::Thing), "{text}: {matches:?}");
         }
+    }
+
+    #[test]
+    fn a_short_comment_keeps_the_reading_that_says_something() {
+        let tagger = tagger();
+        let mut analyzer = Analyzer::new();
+        // Two words: no language is told, so all four readings are tried; Dutch finds
+        // "service" but not "slow", English both.
+        let comment = analyzer.analyse("slow service");
+        assert_eq!(comment.language(), Language::Unknown);
+        let matches = tagger.tag(&comment);
+        assert!(matches.iter().all(|m| m.polarity == Polarity::Negative), "{matches:?}");
+        // "fair price": the price keyword claims the clause in every reading, so no product.
+        let matches = tagger.tag(&analyzer.analyse("fair price"));
+        assert!(matches.iter().all(|m| m.kind != MatchKind::Thing), "{matches:?}");
+    }
+
+    #[test]
+    fn compounds_are_split_where_a_part_is_a_keyword() {
+        let tagger = tagger();
+        let mut analyzer = Analyzer::new();
+        let mut themes = |text: &str, language| -> Vec<String> {
+            tagger.themes_of(&analyzer.analyse_as(text, language)).into_iter().map(String::from).collect()
+        };
+        // "snelheid" loses "heid" to the stemmer in the whole word; as a part it is found.
+        assert_eq!(themes("De bedieningssnelheid was slecht", Language::Dutch), ["waiting_time"]);
+        // Short parts are not split off: "duurzaam" is no price.
+        assert!(!themes("Een duurzaam product", Language::Dutch).contains(&"price".to_owned()));
+        assert!(compound_parts(&HashMap::new(), "abc").is_empty(), "a short word is not split");
     }
 
     #[test]

@@ -23,7 +23,8 @@ const PHRASES_SHOWN: usize = 12;
 
 /// The theme shown in the quotes panel: the one chosen, else the first.
 fn selected<'a>(summary: &'a ThemeSummary, settings: &ViewSettings) -> Option<&'a ThemeRow> {
-    let chosen = settings.theme.as_deref();
+    // Without a choice, the theme most complained about (the chart's first bar).
+    let chosen = settings.theme.as_deref().or_else(|| summary.complaints.first().map(|r| r.theme.as_str()));
     summary.themes.iter().find(|r| Some(r.theme.as_str()) == chosen).or_else(|| summary.themes.first())
 }
 
@@ -151,7 +152,7 @@ fn themes_body(
     // The quotes of a theme complained about are complaints, as the chart counts them.
     if let Some(row) = selected(summary, settings) {
         let complaints = summary.complaints.iter().find(|c| c.theme == row.theme);
-        quotes(ui, complaints.unwrap_or(row), lang, tt, commands);
+        quotes(ui, row, complaints.unwrap_or(row), lang, tt, commands);
     }
 }
 
@@ -243,13 +244,22 @@ fn table(
     });
 }
 
-fn quotes(ui: &mut egui::Ui, row: &ThemeRow, lang: Language, tt: &ThemeTexts, commands: &mut Vec<AppCommand>) {
+/// The quotes of `quoted` (a theme's complaints, or all its mentions) and the button listing
+/// every response that mentions the theme (`row`, all mentions).
+fn quotes(
+    ui: &mut egui::Ui,
+    row: &ThemeRow,
+    quoted: &ThemeRow,
+    lang: Language,
+    tt: &ThemeTexts,
+    commands: &mut Vec<AppCommand>,
+) {
     let label = row.labels.get(lang);
     ui.label(RichText::new(fill(tt.quotes_title, &[("theme", label)])).heading());
-    if row.quotes.is_empty() {
+    if quoted.quotes.is_empty() {
         ui.label(tt.no_quotes);
     }
-    for quote in &row.quotes {
+    for quote in &quoted.quotes {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width().min(900.0));
             ui.label(RichText::new(format!("“{}”", quote.text)).italics());
