@@ -13,6 +13,8 @@ pub struct ExportTexts {
     pub language_tag: &'static str,
     /// The menu button beside every chart and table.
     pub export_button: &'static str,
+    /// The Export menu of a table beside a chart's ("Export…"), so the two are told apart.
+    pub export_table_button: &'static str,
     /// Chart menu: save as PNG at slide size.
     pub save_png: &'static str,
     /// Chart menu: save as PNG at twice the slide size.
@@ -173,6 +175,7 @@ pub struct ExportTexts {
 pub static EXPORT_ENGLISH: ExportTexts = ExportTexts {
     language_tag: "en-US",
     export_button: "Export…",
+    export_table_button: "Export table…",
     save_png: "Save as PNG (1920×1080)…",
     save_png_2x: "Save as PNG, 2× (3840×2160)…",
     save_svg: "Save as SVG…",
@@ -256,6 +259,7 @@ pub static EXPORT_ENGLISH: ExportTexts = ExportTexts {
 pub static EXPORT_DUTCH: ExportTexts = ExportTexts {
     language_tag: "nl-NL",
     export_button: "Exporteren…",
+    export_table_button: "Tabel exporteren…",
     save_png: "Opslaan als PNG (1920×1080)…",
     save_png_2x: "Opslaan als PNG, 2× (3840×2160)…",
     save_svg: "Opslaan als SVG…",
@@ -339,6 +343,7 @@ pub static EXPORT_DUTCH: ExportTexts = ExportTexts {
 pub static EXPORT_DANISH: ExportTexts = ExportTexts {
     language_tag: "da-DK",
     export_button: "Eksportér…",
+    export_table_button: "Eksportér tabel…",
     save_png: "Gem som PNG (1920×1080)…",
     save_png_2x: "Gem som PNG, 2× (3840×2160)…",
     save_svg: "Gem som SVG…",

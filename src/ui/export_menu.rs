@@ -49,7 +49,7 @@ pub fn table_menu(
     x: &ExportTexts,
     commands: &mut Vec<AppCommand>,
 ) {
-    let menu = ui.menu_button(x.export_button, |ui| {
+    let menu = ui.menu_button(x.export_table_button, |ui| {
         let mut chosen = None;
         for (label, format) in [(x.save_xlsx, TableFormat::Xlsx), (x.save_csv, TableFormat::Csv)] {
             if ui.button(label).clicked() {
@@ -61,7 +61,7 @@ pub fn table_menu(
             commands.push(AppCommand::Export(ExportCommand::Start(ExportRequest::Table(Box::new(make()), format))));
         }
     });
-    name_menu(&menu.response, &format!("{} {name} (xlsx, CSV)", x.export_button));
+    name_menu(&menu.response, &format!("{} {name} (xlsx, CSV)", x.export_table_button));
 }
 
 /// The confirmation: which files were written where, which were not and why, or that a chart was
