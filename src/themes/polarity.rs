@@ -793,18 +793,14 @@ const TOO_WORDS: [&[&str]; 4] = [
     &["spät", "lang", "lange", "viel", "wenig", "klein", "groß", "hoch", "voll", "warm", "laut"],
 ];
 
-/// The evaluative words of the four languages, stemmed as comments are.
+/// The evaluative words of the four languages, stemmed as comments are. A reading of unknown
+/// language says nothing (the tagger reads such a comment in each of the four languages).
 #[derive(Debug, Default)]
 pub struct Lexicon {
     /// Per language: stem -> +1 or -1.
     values: [HashMap<String, i8>; 4],
-    /// Per language: contrast words and "too" words (as written, lowercase).
-    contrast: [Vec<&'static str>; 4],
-    too: [Vec<&'static str>; 4],
     /// Per language: evaluative stems that judge no thing ([`NOT_ABOUT_A_THING`]).
     not_about_a_thing: [HashMap<String, ()>; 4],
-    /// Every language's words as written, for readings of unknown language (unstemmed).
-    surfaces: HashMap<&'static str, i8>,
 }
 
 impl Lexicon {
@@ -815,11 +811,8 @@ impl Lexicon {
             for (words, value) in [(POSITIVE[i], 1i8), (NEGATIVE[i], -1i8)] {
                 for &word in words {
                     lexicon.values[i].insert(stems.stem(language, word), value);
-                    lexicon.surfaces.entry(word).or_insert(value);
                 }
             }
-            lexicon.contrast[i] = CONTRAST[i].to_vec();
-            lexicon.too[i] = TOO[i].to_vec();
             for &word in NOT_ABOUT_A_THING[i] {
                 lexicon.not_about_a_thing[i].insert(stems.stem(language, word), ());
             }
@@ -827,17 +820,15 @@ impl Lexicon {
         lexicon
     }
 
-    /// The value of the token at `at` of `reading` on its own: +1, -1 or 0.
-    fn value(&self, reading: &Reading, at: usize) -> i8 {
+    /// The value of the token at `at` of `reading` (in the language of index `i`) on its own:
+    /// +1, -1 or 0.
+    fn value(&self, reading: &Reading, i: usize, at: usize) -> i8 {
         let token = &reading.tokens[at];
         if token.kind == TokenKind::Negator {
             return 0;
         }
-        let mut value = match reading.language.index() {
-            Some(i) => self.values[i].get(&token.stem).copied().unwrap_or(0),
-            None => self.surfaces.get(token.surface.as_str()).copied().unwrap_or(0),
-        };
-        if value == 0 && at > 0 && self.too_before(reading, at) {
+        let mut value = self.values[i].get(&token.stem).copied().unwrap_or(0);
+        if value == 0 && at > 0 && too_before(reading, i, at) {
             value = -1;
         }
         if token.is_negated() { -value } else { value }
@@ -846,62 +837,16 @@ impl Lexicon {
     /// Whether the token at `at` praises or complains on its own or with "too" before it.
     #[must_use]
     pub fn is_evaluative(&self, reading: &Reading, at: usize) -> bool {
-        self.value(reading, at) != 0
+        reading.language.index().is_some_and(|i| self.value(reading, i, at) != 0)
     }
 
     /// Whether the token at `at` judges a thing ("cold", "broken", "delicious", "too small"),
     /// not the writer's feelings ("disappointed", "thanks").
     #[must_use]
     pub fn judges_a_thing(&self, reading: &Reading, at: usize) -> bool {
-        let token = &reading.tokens[at];
-        let feeling = match reading.language.index() {
-            Some(i) => self.not_about_a_thing[i].contains_key(&token.stem),
-            None => NOT_ABOUT_A_THING.iter().any(|words| words.contains(&token.surface.as_str())),
-        };
-        !feeling && self.is_evaluative(reading, at)
-    }
-
-    /// Whether "too" stands right before the token at `at`, which complains after it ("te laat";
-    /// Danish "for" only as "alt for"). The word after is matched as written: the Dutch stemmer
-    /// gives "laten" and "laat" one stem.
-    fn too_before(&self, reading: &Reading, at: usize) -> bool {
-        let (before, token) = (&reading.tokens[at - 1], &reading.tokens[at]);
-        if before.clause != token.clause {
-            return false;
-        }
-        let languages = match reading.language.index() {
-            Some(i) => i..i + 1,
-            None => 0..4,
-        };
-        languages.into_iter().any(|i| {
-            let too = self.too[i].contains(&before.surface.as_str())
-                && (before.surface != "for" || at >= 2 && reading.tokens[at - 2].surface == "alt");
-            too && TOO_WORDS[i].contains(&token.surface.as_str())
+        reading.language.index().is_some_and(|i| {
+            !self.not_about_a_thing[i].contains_key(&reading.tokens[at].stem) && self.value(reading, i, at) != 0
         })
-    }
-
-    /// Whether "without" stands before the token at `at` in its clause, with at most two stop
-    /// words between ("zonder enige uitleg", "without any explanation").
-    fn without_before(&self, reading: &Reading, at: usize) -> bool {
-        let clause = reading.tokens[at].clause;
-        let is_without = |surface: &str| match reading.language.index() {
-            Some(i) => WITHOUT[i].contains(&surface),
-            None => WITHOUT.iter().any(|words| words.contains(&surface)),
-        };
-        (1..=3).take_while(|&back| at >= back).any(|back| {
-            let token = &reading.tokens[at - back];
-            let between_are_stop = (1..back).all(|b| reading.tokens[at - b].kind == TokenKind::Stop);
-            token.clause == clause && between_are_stop && is_without(&token.surface)
-        })
-    }
-
-    /// Whether the token at `at` turns the clause ("but", "maar").
-    fn is_contrast(&self, reading: &Reading, at: usize) -> bool {
-        let surface = reading.tokens[at].surface.as_str();
-        match reading.language.index() {
-            Some(i) => self.contrast[i].contains(&surface),
-            None => self.contrast.iter().any(|words| words.contains(&surface)),
-        }
     }
 
     /// What the words `start..start + len` of `reading` (a mention) say, and the evaluative
@@ -909,22 +854,25 @@ impl Lexicon {
     #[must_use]
     pub fn judge(&self, reading: &Reading, start: usize, len: usize) -> (Polarity, Vec<usize>) {
         let tokens = &reading.tokens;
-        let Some(first) = tokens.get(start) else { return (Polarity::Neutral, Vec::new()) };
+        let (Some(first), Some(i)) = (tokens.get(start), reading.language.index()) else {
+            return (Polarity::Neutral, Vec::new());
+        };
         let clause = first.clause;
         let end = (start + len).min(tokens.len());
         // The scope: the clause, cut at the nearest contrast word on either side.
+        let contrast = |at: usize| CONTRAST[i].contains(&tokens[at].surface.as_str());
         let mut from = start;
-        while from > 0 && tokens[from - 1].clause == clause && !self.is_contrast(reading, from - 1) {
+        while from > 0 && tokens[from - 1].clause == clause && !contrast(from - 1) {
             from -= 1;
         }
         let mut to = end;
-        while to < tokens.len() && tokens[to].clause == clause && !self.is_contrast(reading, to) {
+        while to < tokens.len() && tokens[to].clause == clause && !contrast(to) {
             to += 1;
         }
         let mut sum = 0i32;
         let mut said = Vec::new();
         for at in from..to {
-            let value = self.value(reading, at);
+            let value = self.value(reading, i, at);
             if value != 0 {
                 sum += i32::from(value);
                 said.push(at);
@@ -937,12 +885,12 @@ impl Lexicon {
                 // A tie: the evaluative word nearest the mention decides.
                 let last = end.max(start + 1) - 1;
                 let distance = |at: usize| if at < start { start - at } else { at.saturating_sub(last) };
-                match said.iter().min_by_key(|&&at| distance(at)).map(|&at| self.value(reading, at)) {
+                match said.iter().min_by_key(|&&at| distance(at)).map(|&at| self.value(reading, i, at)) {
                     Some(v) if v < 0 => Polarity::Negative,
                     Some(v) if v > 0 => Polarity::Positive,
                     // The thing itself is missing: "no response", "geen reactie", "zonder uitleg".
                     None if tokens[start..end].iter().any(|t| t.is_negated() || t.kind == TokenKind::Negator)
-                        || self.without_before(reading, start) =>
+                        || without_before(reading, i, start) =>
                     {
                         Polarity::Negative
                     }
@@ -952,6 +900,28 @@ impl Lexicon {
         };
         (polarity, said)
     }
+}
+
+/// Whether "too" stands right before the token at `at` of `reading` (in the language of index
+/// `i`), which complains after it ("te laat"; Danish "for" only as "alt for"). The word after is
+/// matched as written: the Dutch stemmer gives "laten" and "laat" one stem.
+fn too_before(reading: &Reading, i: usize, at: usize) -> bool {
+    let (before, token) = (&reading.tokens[at - 1], &reading.tokens[at]);
+    before.clause == token.clause
+        && TOO[i].contains(&before.surface.as_str())
+        && (before.surface != "for" || at >= 2 && reading.tokens[at - 2].surface == "alt")
+        && TOO_WORDS[i].contains(&token.surface.as_str())
+}
+
+/// Whether "without" stands before the token at `at` in its clause, with at most two stop words
+/// between ("zonder enige uitleg", "without any explanation").
+fn without_before(reading: &Reading, i: usize, at: usize) -> bool {
+    let clause = reading.tokens[at].clause;
+    (1..=3).take_while(|&back| at >= back).any(|back| {
+        let token = &reading.tokens[at - back];
+        let between_are_stop = (1..back).all(|b| reading.tokens[at - b].kind == TokenKind::Stop);
+        token.clause == clause && between_are_stop && WITHOUT[i].contains(&token.surface.as_str())
+    })
 }
 
 #[cfg(test)]
