@@ -136,7 +136,12 @@ impl<'a> Parts<'a> {
 
 /// Whether `after`, the text after a tag's name, ends the name there.
 fn ends_name(after: &str) -> bool {
-    after.starts_with([' ', '>', '/', '\n', '\r', '\t'])
+    after.as_bytes().first().is_some_and(|&b| name_ends_at(b))
+}
+
+/// Whether the byte after a tag's name ends the name there.
+fn name_ends_at(b: u8) -> bool {
+    matches!(b, b' ' | b'>' | b'/' | b'\n' | b'\r' | b'\t')
 }
 
 /// Whether `xml` has a tag of local name `name` with a namespace prefix, which calamine reads
@@ -585,9 +590,8 @@ fn inflate_rows(
         // Text between tags is never `<`: a `<row` tag starts a row.
         let cut = (buffer.len() >= piece_bytes)
             .then(|| {
-                memchr::memmem::rfind_iter(&buffer, b"<row").find(|&at| {
-                    buffer.get(at + 4).is_some_and(|b| matches!(b, b' ' | b'>' | b'/' | b'\n' | b'\r' | b'\t'))
-                })
+                memchr::memmem::rfind_iter(&buffer, b"<row")
+                    .find(|&at| buffer.get(at + 4).is_some_and(|&b| name_ends_at(b)))
             })
             .flatten()
             .filter(|&at| at > 0);
