@@ -147,8 +147,7 @@ pub fn run_themes(args: &ThemesArgs) -> Result<String, ReportFailure> {
         let fingerprint = Fingerprint::of_file(&file).map_err(|e| format!("{}: {e}", import::display_name(&file)))?;
         let path = std::path::absolute(&file).unwrap_or_else(|_| file.clone());
         let mut saved = Project::of_table(&path, fingerprint, &table, false);
-        saved.read.score_scale_confirmed = overrides.score_scale == ScaleCheck::Confirmed
-            || project.as_ref().is_some_and(|(p, _)| p.read.score_scale_confirmed);
+        saved.remember_scale(&overrides, project.as_ref().map(|(p, _)| p));
         if let Some((p, _)) = &project {
             saved.analysis = p.analysis.clone();
             saved.context = p.context.clone();
@@ -240,13 +239,13 @@ pub struct ReportArgs {
     pub lang: Option<String>,
 }
 
-/// `--invited N`: a whole number, thousands separators allowed.
 /// The scale check `--score-scale 0-10` asks for: confirmed when given, else refused with the
 /// reason.
 fn scale_check(confirmed: bool) -> ScaleCheck {
     if confirmed { ScaleCheck::Confirmed } else { ScaleCheck::Refuse }
 }
 
+/// `--invited N`: a whole number, thousands separators allowed.
 fn parse_invited(text: &str) -> Result<u64, String> {
     if text.trim().starts_with('-') {
         return Err(
@@ -494,8 +493,7 @@ fn project_of_run(
     let fingerprint = Fingerprint::of_file(file).map_err(|e| format!("{}: {e}", import::display_name(file)))?;
     let path = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
     let mut project = Project::of_table(&path, fingerprint, table, request.import.no_weight);
-    project.read.score_scale_confirmed =
-        request.import.score_scale == ScaleCheck::Confirmed || applied.is_some_and(|p| p.read.score_scale_confirmed);
+    project.remember_scale(&request.import, applied);
     let breakdowns = crate::report::by_columns(table, &request.by)?;
     project.analysis = AnalysisChoices {
         filter: request.filter.clone(),

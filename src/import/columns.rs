@@ -152,7 +152,7 @@ pub enum ScaleDoubt {
 /// Why the column `header` with answers `profile` may not hold 0-10 answers.
 #[must_use]
 pub fn scale_doubt(header: &str, profile: &ScoreProfile) -> Option<ScaleDoubt> {
-    if let Some((low, high)) = super::roles::stated_scale(header).filter(|&s| s != (0, 10)) {
+    if let Some((low, high)) = other_stated_scale(header) {
         return Some(ScaleDoubt::Stated(low, high));
     }
     let five_point = profile.valid_range.is_some_and(|(low, high)| low >= 1 && high <= 5)
@@ -161,8 +161,9 @@ pub fn scale_doubt(header: &str, profile: &ScoreProfile) -> Option<ScaleDoubt> {
     five_point.then_some(ScaleDoubt::OneToFive(profile.valid))
 }
 
-fn states_another_scale(header: &str) -> bool {
-    super::roles::stated_scale(header).is_some_and(|s| s != (0, 10))
+/// The scale `header` states, when it is not 0-10 ("(1-5)", "op een schaal van 1 tot 7").
+fn other_stated_scale(header: &str) -> Option<(u8, u8)> {
+    super::roles::stated_scale(header).filter(|&s| s != (0, 10))
 }
 
 /// The outcome of the search for the score column.
@@ -204,11 +205,10 @@ pub fn find_score_column(headers: &[String], rows: &CellTable, decimal: Decimal)
         .collect();
     // A column whose header states another scale ("(1-5)") is taken only when no other is named;
     // it is then refused with the reason ([`scale_doubt`]), never read as 0-10.
-    let holding = |p: &ScoreProfile| named_column_holds_scores(p);
     if let Some(&(c, _)) = named
         .iter()
-        .find(|(c, p)| holding(p) && !states_another_scale(&headers[*c]))
-        .or_else(|| named.iter().find(|(_, p)| holding(p)))
+        .find(|(c, p)| named_column_holds_scores(p) && other_stated_scale(&headers[*c]).is_none())
+        .or_else(|| named.iter().find(|(_, p)| named_column_holds_scores(p)))
     {
         return ScoreColumnChoice::Found(c);
     }
@@ -222,12 +222,14 @@ pub fn find_score_column(headers: &[String], rows: &CellTable, decimal: Decimal)
         .collect();
     let by_values: Vec<usize> = (0..headers.len())
         .filter(|&c| {
-            !header_names_id(&headers[c]) && !states_another_scale(&headers[c]) && values_look_like_scores(&profiles[c])
+            !header_names_id(&headers[c])
+                && other_stated_scale(&headers[c]).is_none()
+                && values_look_like_scores(&profiles[c])
         })
         .collect();
     let weakly_named = (0..headers.len()).find(|&c| {
         header_weakly_names_score(&headers[c])
-            && !states_another_scale(&headers[c])
+            && other_stated_scale(&headers[c]).is_none()
             && named_column_holds_scores(&profiles[c])
             && !short_scale(&profiles[c])
     });

@@ -326,6 +326,13 @@ impl Project {
         ImportOptions { sheet: self.read.sheet.clone(), ..ImportOptions::default() }
     }
 
+    /// Remembers that the score column holds 0-10 answers when the user said so now (`options`)
+    /// or in the project the file was read with (`applied`).
+    pub fn remember_scale(&mut self, options: &ImportOptions, applied: Option<&Project>) {
+        self.read.score_scale_confirmed = options.score_scale == import::ScaleCheck::Confirmed
+            || applied.is_some_and(|p| p.read.score_scale_confirmed);
+    }
+
     /// How the score column's scale is checked: as the project's user once confirmed it, else as
     /// the `overrides` ask.
     fn scale_check(&self, overrides: &ImportOptions) -> import::ScaleCheck {

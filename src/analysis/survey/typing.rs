@@ -418,6 +418,7 @@ impl Survey {
                 }
                 chosen
             });
+        let (weight, decimal) = (column_of(Role::Weight), table.source.decimal());
         let plan = TypingPlan {
             table,
             score: table.score_column,
@@ -439,9 +440,8 @@ impl Survey {
                 .filter(|(_, r)| parts.comments && r.role == Role::Comment)
                 .map(|(c, _)| c)
                 .collect(),
-            weight: column_of(Role::Weight),
-            weight_decimal: column_of(Role::Weight)
-                .map_or(table.source.decimal(), |c| table.source.decimal().of_column(&table.rows, c)),
+            weight,
+            weight_decimal: weight.map_or(decimal, |c| decimal.of_column(&table.rows, c)),
         };
         let mut row_numbers = vec![0u32; all];
         // Zeroed vectors come from the system untouched: each thread writes (and so maps) the
