@@ -514,6 +514,40 @@ fn the_review_asks_before_reading_a_one_to_five_question_as_0_10() {
 }
 
 #[test]
+fn another_sheet_s_scale_is_asked_about_anew() {
+    // Said to be 0-10 on one sheet, the answer is not carried to another sheet's question.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("two.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    for name in ["Maart", "April"] {
+        let sheet = workbook.add_worksheet().set_name(name).unwrap();
+        sheet.write_string(0, 0, "How likely are you to recommend us? (1-5)").unwrap();
+        for row in 1..=24u32 {
+            sheet.write_number(row, 0, f64::from(1 + row % 5)).unwrap();
+        }
+    }
+    workbook.save(&path).unwrap();
+    let mut harness = harness_with_sample();
+    harness.state_mut().app_mut().push(AppCommand::Load(LoadCommand::Open(LoadSource::File(path))));
+    harness.step();
+    wait_for_load(&mut harness);
+    harness.get_by_label("These answers are 0-10").click();
+    harness.step();
+    wait_for_load(&mut harness);
+    assert!(harness.state().app().loaded().unwrap().report.columns.score_scale_doubt.is_none());
+    harness.get_by_label("Sheet: Maart").click();
+    harness.run();
+    harness.get_by_label("April").click();
+    harness.step();
+    wait_for_load(&mut harness);
+    let loaded = harness.state().app().loaded().unwrap();
+    assert_eq!(loaded.report.source.sheet.as_deref(), Some("April"));
+    assert!(loaded.report.columns.score_scale_doubt.is_some(), "April's scale is asked about");
+    harness.get_by_label("These answers are 0-10");
+    assert_eq!(harness.state().app().screen(), Screen::Review);
+}
+
+#[test]
 fn every_file_question_goes_through_the_one_dialog_service() {
     use nps_workbench::app::export::PathQuestion;
     use std::sync::{Arc, Mutex};
@@ -586,6 +620,19 @@ fn export_buttons_write_into_the_chosen_folder_and_say_what() {
     harness.get_by_label("Close").click();
     harness.step();
     assert!(harness.state().app().export_notice().is_none());
+    // A table's own Export menu, told apart from its chart's: the themes table as CSV, with each
+    // theme's complaints and praise.
+    harness.get_by_label("Themes").click();
+    wait_for_themes(&mut harness);
+    harness.get_by_label("Export table… Theme (xlsx, CSV)").click();
+    harness.run();
+    harness.get_by_label("Save as CSV…").click();
+    harness.step();
+    wait_for_export(&mut harness);
+    let csv = std::fs::read_to_string(dir.path().join("what-detractors-complain-about.csv")).expect("the table");
+    assert!(csv.lines().next().is_some_and(|h| h.contains("Mentions,Complaints,Praise")), "{csv}");
+    harness.get_by_label("Close").click();
+    harness.step();
     // Export all from the File menu.
     harness.get_by_label("File").click();
     harness.run();

@@ -83,7 +83,7 @@ fn review(ui: &mut egui::Ui, loaded: &LoadedSurvey, t: &Texts, commands: &mut Ve
             ui.separator();
             ui.label(t.sheet);
             let current = source.sheet.clone().unwrap_or_default();
-            egui::ComboBox::from_id_salt("sheet").selected_text(&current).show_ui(ui, |ui| {
+            let picker = egui::ComboBox::from_id_salt("sheet").selected_text(&current).show_ui(ui, |ui| {
                 for sheet in &source.sheets {
                     if ui.selectable_label(*sheet == current, sheet).clicked() && *sheet != current {
                         let mut options = loaded.options.clone();
@@ -96,6 +96,9 @@ fn review(ui: &mut egui::Ui, loaded: &LoadedSurvey, t: &Texts, commands: &mut Ve
                     }
                 }
             });
+            // Named for screen readers, as the role pickers are: "Sheet: Maart".
+            let name = format!("{}: {current}", t.sheet);
+            picker.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
         }
         ui.separator();
         ui.label(fill(t.layout, &[("layout", &report.layout_label)]));
