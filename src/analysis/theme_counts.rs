@@ -6,7 +6,8 @@
 //! thread once per load or codebook change) into [`ThemeTags`]: plain per-row tags. Then, per
 //! filter change, [`theme_summary`] joins a small (row, theme) mentions frame with the survey
 //! frame filtered by the engine's filter expression and groups by (theme, answer) into count, sum
-//! of weights and sum of squared weights; `themes::stats` and `stats` turn those tallies into
+//! of weights and sum of squared weights, once over every mention and once over complaints only
+//! (the chart, the Overview and the deck); `themes::stats` and `stats` turn those tallies into
 //! shares with Wilson intervals, the over-representation test with Holm, and the NPS of those
 //! who mention a theme against those who do not.
 //!

@@ -2,7 +2,8 @@
 //!
 //! Per comment: language detection, tokenising, stop words, stemming, negation and phrases
 //! (`analysis`); a codebook of customer-experience themes (`codebook`, `default_codebook`) and
-//! tagging comments with it (`tagging`); discovery of words and phrases that detractors use more
+//! tagging comments with it (`tagging`), each mention judged a complaint, praise or neither
+//! (`polarity`); discovery of words and phrases that detractors use more
 //! than promoters (`discovery`); per-theme statistics on counts and representative quotes
 //! (`stats`, `quotes`) for the
 //! three NPS groups (`group`). No I/O beyond (de)serialising a codebook, no UI, no survey frame.
