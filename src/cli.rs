@@ -21,6 +21,7 @@ use crate::import::{self, ImportOptions, ImportedTable, Role, ScaleCheck};
 use crate::notices::{date_notice, import_notices};
 use crate::project::{AnalysisChoices, BenchmarkMatch, Fingerprint, Project};
 use crate::report::{AppliedProject, BenchmarkChoice, Report, ReportRequest, report_for_table, report_releasing_cells};
+use crate::themes::{Codebook, Preset};
 
 /// Offline Net Promoter Score analysis of customer-survey spreadsheets.
 #[derive(Debug, Parser)]
@@ -96,8 +97,13 @@ pub struct ThemesArgs {
     #[arg(long = "filter", value_name = "COLUMN=VALUE")]
     pub filter: Vec<String>,
     /// A codebook (JSON or CSV, as the app exports it) instead of the default one.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "preset")]
     pub codebook: Option<PathBuf>,
+    /// The sector codebook to read the comments with: general, hospitality, retail, software,
+    /// telecom_utilities, financial, b2b, healthcare or public_education (default: the project's,
+    /// else general).
+    #[arg(long, value_name = "NAME")]
+    pub preset: Option<String>,
     /// Also list every commented row with its language and themes.
     #[arg(long)]
     pub comments: bool,
@@ -108,6 +114,27 @@ pub struct ThemesArgs {
     /// Print one JSON object instead of a table.
     #[arg(long)]
     pub json: bool,
+}
+
+/// The codebook to read comments with and the preset it starts from: `--codebook FILE`, else
+/// `--preset NAME` (an unknown name is a usage error listing the presets), else the project's,
+/// else the general codebook.
+fn chosen_codebook(
+    file: Option<&PathBuf>,
+    preset: Option<&str>,
+    project: Option<&Project>,
+) -> Result<(Codebook, Preset), ReportFailure> {
+    if let Some(file) = file {
+        let codebook = crate::themes_report::read_codebook(file).map_err(|e| e.to_string())?;
+        let preset = Preset::matching(&codebook).or(project.map(Project::preset)).unwrap_or(Preset::GENERAL);
+        return Ok((codebook, preset));
+    }
+    if let Some(name) = preset {
+        let preset = Preset::by_key(name)
+            .ok_or_else(|| usage(format!("--preset: '{name}' is not a preset; the presets are {}", Preset::keys())))?;
+        return Ok((preset.codebook(), preset));
+    }
+    Ok(project.map_or_else(|| (Preset::GENERAL.codebook(), Preset::GENERAL), |p| (p.codebook_to_use(), p.preset())))
 }
 
 /// Runs `themes` and returns what to print, or the one-line error with its exit status.
@@ -122,11 +149,8 @@ pub fn run_themes(args: &ThemesArgs) -> Result<String, ReportFailure> {
     {
         filter = p.analysis.filter.clone();
     }
-    let codebook = match (&args.codebook, &project) {
-        (Some(file), _) => crate::themes_report::read_codebook(file).map_err(|e| e.to_string())?,
-        (None, Some((p, _))) => p.codebook.clone().unwrap_or_else(crate::themes::default_codebook),
-        (None, None) => crate::themes::default_codebook(),
-    };
+    let (codebook, preset) =
+        chosen_codebook(args.codebook.as_ref(), args.preset.as_deref(), project.as_ref().map(|(p, _)| p))?;
     let overrides = ImportOptions {
         sheet: args.sheet.clone(),
         score_column: args.score.clone(),
@@ -153,7 +177,7 @@ pub fn run_themes(args: &ThemesArgs) -> Result<String, ReportFailure> {
             saved.context = p.context.clone();
         }
         saved.analysis.filter = request.filter.clone();
-        saved.codebook = (codebook != crate::themes::default_codebook()).then_some(codebook);
+        saved.remember_codebook(preset, &codebook);
         saved.write(target).map_err(|e| e.to_string())?;
     }
     if args.json {
@@ -223,6 +247,10 @@ pub struct ReportArgs {
     /// Do not weight, even when a weight column is detected.
     #[arg(long)]
     pub no_weight: bool,
+    /// The sector codebook the themes chart and table of `--out` read comments with (see
+    /// `themes --preset`; default: the project's, else general).
+    #[arg(long, value_name = "NAME")]
+    pub preset: Option<String>,
     /// Print one JSON object instead of a table.
     #[arg(long)]
     pub json: bool,
@@ -375,9 +403,9 @@ fn themes_figures(
     table: &import::ImportedTable,
     filter: &Filter,
     report: &Report,
+    codebook: &Codebook,
 ) -> Result<(Vec<crate::chart::ChartSpec>, Vec<crate::export::table::Table>), String> {
-    let codebook = crate::themes::default_codebook();
-    let Some(themes) = crate::themes_report::themes_of_table(table, filter, &codebook)? else {
+    let Some(themes) = crate::themes_report::themes_of_table(table, filter, codebook)? else {
         return Ok((Vec::new(), Vec::new()));
     };
     let language = crate::i18n::Language::English;
@@ -504,7 +532,6 @@ fn project_of_run(
         benchmark_matches: BenchmarkMatch::list(&request.benchmark_matches),
     };
     project.context = request.context.clone();
-    project.codebook = applied.and_then(|p| p.codebook.clone());
     Ok(project)
 }
 
@@ -514,6 +541,7 @@ fn project_of_run(
 pub fn run_report(args: &ReportArgs, warnings: &mut Vec<String>) -> Result<String, ReportFailure> {
     let project = read_project(args.input.project.as_ref())?;
     let request = report_request(args, project.as_ref().map(|(p, _)| p), warnings)?;
+    let (codebook, preset) = chosen_codebook(None, args.preset.as_deref(), project.as_ref().map(|(p, _)| p))?;
     let file = args.input.file(project.as_ref())?;
     let (mut table, applied) = match &project {
         Some((p, name)) => {
@@ -551,12 +579,13 @@ pub fn run_report(args: &ReportArgs, warnings: &mut Vec<String>) -> Result<Strin
     }
     let json = serde_json::to_string_pretty(&report).map_err(|e| format!("cannot write JSON: {e}"))?;
     if let Some(dir) = &args.out {
-        let (charts, tables) = themes_figures(&table, &request.filter, &report)?;
+        let (charts, tables) = themes_figures(&table, &request.filter, &report, &codebook)?;
         let scale = if args.png_2x { crate::export::png::Scale::X2 } else { crate::export::png::Scale::X1 };
         crate::export::write_out(dir, &report, &json, charts, tables, scale)?;
     }
     if let Some(target) = &args.input.save_project {
-        let saved = project_of_run(&file, &table, &request, project.as_ref().map(|(p, _)| p))?;
+        let mut saved = project_of_run(&file, &table, &request, project.as_ref().map(|(p, _)| p))?;
+        saved.remember_codebook(preset, &codebook);
         saved.write(target).map_err(|e| ReportFailure::from(e.to_string()))?;
     }
     if args.json {

@@ -18,7 +18,7 @@ use crate::analysis::{
 use crate::files::write_atomic;
 use crate::i18n::{CliTexts, Language as UiLanguage, fill, fill_owned};
 use crate::import;
-use crate::themes::{Codebook, Language, Representation};
+use crate::themes::{Codebook, Language, Preset, Representation};
 
 /// What `themes` was asked for.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -34,6 +34,9 @@ pub struct ThemesRequest {
 pub struct ThemeJson {
     /// Theme id.
     pub theme: String,
+    /// The general codebook's theme it belongs to (itself for a general theme; `null` for a theme
+    /// a user made), so that totals compare across presets.
+    pub general_theme: Option<String>,
     /// English label.
     pub label: String,
     /// Respondents mentioning it.
@@ -114,6 +117,9 @@ pub struct ThemesReport {
     pub group_sizes: [u64; 3],
     /// Whether the counts are weighted.
     pub weighted: bool,
+    /// The sector codebook the comments were read with (`general`, `hospitality`, ...; for an
+    /// imported codebook, the preset it was made from).
+    pub preset: String,
     /// Themes mentioned, by share of detractors mentioning them.
     pub themes: Vec<ThemeJson>,
     /// Phrases detractors use more than promoters.
@@ -260,6 +266,7 @@ fn assemble(
         .iter()
         .map(|r| ThemeJson {
             theme: r.theme.to_string(),
+            general_theme: codebook.get(&r.theme).and_then(|t| t.general_theme()).map(str::to_owned),
             label: r.labels.get(Language::English).to_owned(),
             mentions: r.mentions,
             negative_mentions: r.negative,
@@ -305,6 +312,7 @@ fn assemble(
         commenters: summary.commenters,
         group_sizes: summary.group_sizes,
         weighted: summary.weighted,
+        preset: Preset::of(codebook).key().to_owned(),
         themes,
         discovered,
         comments,
@@ -326,6 +334,9 @@ pub fn format_themes(report: &ThemesReport, language: UiLanguage) -> String {
     ];
     let header = fill_owned(c.themes_header, &counts);
     let _ = writeln!(out, "{header}{}", if report.weighted { c.weighted } else { "" });
+    let preset =
+        Preset::by_key(&report.preset).map_or(report.preset.as_str(), |p| p.label(language.comment_language()));
+    let _ = writeln!(out, "{}", fill(c.themes_codebook, &[("preset", preset)]));
     if !report.filter.is_empty() {
         let _ = writeln!(out, "{}", fill(t.filter_footnote, &[("filter", &report.filter)]));
     }

@@ -634,3 +634,83 @@ fn themes_carry_their_impact_and_direction() {
     let (_, table, _) = run(&["themes", path.to_str().unwrap()]);
     assert!(table.contains("* less often (Holm)") && table.contains("* more often (Holm)"), "{table}");
 }
+
+/// Issue 27: a Dutch hotel file read with the hospitality preset.
+fn hotel_csv() -> String {
+    let mut text = String::from("id,aanbevelen,opmerking\n");
+    let comments = [
+        (3, "Het ontbijt was koud en de kamer was vies"),
+        (4, "De badkamer was smerig en het ontbijt was duur"),
+        (9, "Heerlijk ontbijt en een schone kamer"),
+        (10, "Vriendelijke receptie, het inchecken ging vlot"),
+        (6, "Prima hotel"),
+    ];
+    for (i, (score, comment)) in comments.iter().enumerate() {
+        text.push_str(&format!("{i},{score},\"{comment}\"\n"));
+    }
+    text
+}
+
+#[test]
+fn themes_with_a_sector_preset_name_the_general_theme_of_each_mention() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::write(dir.path(), "hotel.csv", hotel_csv().as_bytes());
+    let file = path.to_str().unwrap();
+    let (code, stdout, stderr) = run(&["themes", file, "--json", "--comments", "--preset", "hospitality"]);
+    assert_eq!(code, 0, "{stderr}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let themes = json["themes"].as_array().unwrap();
+    let food = themes.iter().find(|t| t["theme"] == "food_drink").unwrap_or_else(|| panic!("{stdout}"));
+    assert_eq!(food["general_theme"], "product_quality");
+    // Cold, expensive ("duur" judges the breakfast too) and lovely.
+    assert_eq!((food["negative_mentions"].clone(), food["positive_mentions"].clone()), (2.into(), 1.into()), "{food}");
+    let price = themes.iter().find(|t| t["theme"] == "price").unwrap();
+    assert_eq!(price["general_theme"], "price", "a general theme belongs to itself");
+    let comments = json["comments"].as_array().unwrap();
+    let first = &comments[0];
+    assert_eq!(first["row"], 2);
+    assert_eq!(first["language"], "nl");
+    let themes_of = |c: &serde_json::Value, key: &str| -> Vec<String> {
+        c[key].as_array().unwrap().iter().map(|t| t.as_str().unwrap().to_owned()).collect()
+    };
+    assert!(themes_of(first, "themes").contains(&"food_drink".to_owned()), "{first}");
+    assert_eq!(themes_of(first, "general_themes"), ["product_quality"], "{first}");
+    for mention in first["mentions"].as_array().unwrap() {
+        assert_eq!(mention["general_theme"], "product_quality", "{mention}");
+        assert_eq!(mention["polarity"], "negative", "{mention}");
+        assert!(mention["words"].as_str().is_some_and(|w| !w.is_empty()), "{mention}");
+    }
+    // The same file with the general codebook: the breakfast is product quality itself.
+    let (code, stdout, stderr) = run(&["themes", file, "--json", "--comments"]);
+    assert_eq!(code, 0, "{stderr}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert!(json["themes"].as_array().unwrap().iter().all(|t| t["theme"] != "food_drink"));
+    assert_eq!(json["comments"][0]["general_themes"], serde_json::json!(["product_quality"]));
+
+    let (code, stdout, stderr) = run(&["themes", file, "--preset", "bakeries"]);
+    assert_eq!(code, 2, "{stdout}");
+    assert!(
+        stderr.contains("'bakeries' is not a preset") && stderr.contains("general, hospitality, retail"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run(&["report", file, "--preset", "bakeries"]);
+    assert_eq!(code, 2, "{stderr}");
+
+    // A project remembers the preset; themes and report read it back.
+    let project = dir.path().join("hotel.npsproj");
+    let (code, _, stderr) =
+        run(&["themes", file, "--preset", "hospitality", "--save-project", project.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let saved: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&project).unwrap()).unwrap();
+    assert_eq!(saved["preset"], "hospitality");
+    assert!(saved.get("codebook").is_none(), "the shipped preset is named, not copied");
+    let (code, stdout, stderr) = run(&["themes", "--project", project.to_str().unwrap(), "--json"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("\"food_drink\""), "{stdout}");
+    let out = dir.path().join("out");
+    let (code, _, stderr) =
+        run(&["report", "--project", project.to_str().unwrap(), "--out", out.to_str().unwrap(), "--json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let table = std::fs::read_to_string(out.join("what-detractors-complain-about.csv")).unwrap();
+    assert!(table.contains("Food and drink"), "{table}");
+}

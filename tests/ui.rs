@@ -715,6 +715,52 @@ fn themes_view_shows_detractor_themes_and_opens_a_themes_responses() {
 }
 
 #[test]
+fn the_codebook_follows_the_benchmark_sector_and_can_be_changed() {
+    use nps_workbench::app::{AppCommand, ThemeCommand, ViewCommand};
+    use nps_workbench::themes::Preset;
+    let mut harness = harness_with_sample();
+    wait_for_themes(&mut harness);
+    harness.get_by_label("Themes").click();
+    wait_for_themes(&mut harness);
+    // The picker names the codebook in use; another one is chosen from it.
+    harness.get_by_label("Codebook: General").click();
+    harness.run();
+    harness.get_by_label("Hospitality and travel").click();
+    wait_for_themes(&mut harness);
+    let hospitality = Preset::by_key("hospitality").unwrap();
+    assert_eq!(harness.state().app().themes().preset(), hospitality);
+    harness.get_by_label("Codebook: Hospitality and travel");
+    let summary = harness.state().app().themes().summary().cloned().unwrap();
+    assert!(summary.themes.iter().all(|r| harness.state().app().themes().codebook.get(&r.theme).is_some()));
+
+    // An unedited codebook follows the sector of the overall benchmark, and says so.
+    let set_benchmark = |harness: &mut Harness<'_, Window>, id: &str| {
+        harness.state_mut().app_mut().push(AppCommand::View(ViewCommand::SetOverallBenchmark(Some(id.to_owned()))));
+        harness.step();
+        wait_for_themes(harness);
+    };
+    set_benchmark(&mut harness, "banking-temkin-2012");
+    assert_eq!(harness.state().app().themes().preset().key(), "financial");
+    harness.get_by_label("Codebook: Financial services");
+    harness.get_by_label("proposed by the benchmark sector Banking");
+
+    // An edited one is kept: the view offers the sector's instead.
+    let add = nps_workbench::app::themes::CodebookEdit::Add("Parking".into());
+    harness.state_mut().app_mut().push(AppCommand::Themes(ThemeCommand::Edit(add)));
+    harness.step();
+    wait_for_themes(&mut harness);
+    set_benchmark(&mut harness, "airlines-xmi-2022");
+    assert_eq!(harness.state().app().themes().preset().key(), "financial", "the edited codebook is kept");
+    harness.get_by_label("The benchmark sector Airlines proposes the codebook Hospitality and travel.");
+    harness.get_by_label("Use it").click();
+    harness.step();
+    wait_for_themes(&mut harness);
+    let themes = harness.state().app().themes();
+    assert_eq!(themes.preset(), hospitality);
+    assert!(themes.codebook.get(&nps_workbench::themes::ThemeId::new("parking").unwrap()).is_some(), "kept");
+}
+
+#[test]
 fn the_overview_names_the_top_detractor_themes() {
     let mut harness = harness_with_sample();
     wait_for_themes(&mut harness);

@@ -34,9 +34,10 @@ use super::summary::{NpsSummary, ScoreTally};
 use super::survey::{ROW, SCORE, Survey, WEIGHT};
 use crate::stats::compare::Difference;
 use crate::stats::holm_adjust;
+use crate::themes::default_codebook::DEFAULT_THEME_IDS;
 use crate::themes::{
     Analyzer, Codebook, DiscoveredPhrase, DiscoveryOptions, GroupCount, GroupTotal, GroupTotals, Labels, Language,
-    MatchKind, NpsGroup, PhraseCounter, Polarity, QuoteCandidate, ThemeCounts, ThemeId, ThemeStats, ThemeTagger,
+    MatchKind, NpsGroup, PhraseCounter, Polarity, QuoteCandidate, Theme, ThemeCounts, ThemeId, ThemeStats, ThemeTagger,
     representative_quotes, theme_stats,
 };
 
@@ -490,6 +491,9 @@ pub struct CommentTags {
     pub language: Language,
     /// Ids of the themes mentioned, in codebook order.
     pub themes: Vec<ThemeId>,
+    /// The general codebook's themes these belong to, in the general codebook's order (a theme a
+    /// user made belongs to none).
+    pub general_themes: Vec<String>,
     /// Every mention of a theme: what it says and the words it was found by.
     pub mentions: Vec<MentionDetail>,
 }
@@ -499,6 +503,8 @@ pub struct CommentTags {
 pub struct MentionDetail {
     /// The theme's id.
     pub theme: ThemeId,
+    /// The general codebook's theme it belongs to (`null` for a theme a user made).
+    pub general_theme: Option<String>,
     /// What the mention says.
     pub polarity: Polarity,
     /// The words the theme was found by, as written.
@@ -526,20 +532,30 @@ pub fn commented_rows(survey: &Survey, tags: &ThemeTags, filter: &Filter) -> Res
             let (position, row) = (positions.get(i)?, rows.get(i)?);
             let language = tags.languages.get(position as usize).copied().unwrap_or(Language::Unknown);
             let comment = analyzer.analyse_as(&comment_at(&columns, position as usize), language);
+            let general_of = |id: &ThemeId| tags.codebook.get(id).and_then(|t| t.general_theme()).map(str::to_owned);
             let mentions = tagger
                 .tag(&comment)
                 .into_iter()
-                .map(|m| MentionDetail { theme: m.theme, polarity: m.polarity, words: m.words, said: m.said })
+                .map(|m| MentionDetail {
+                    general_theme: general_of(&m.theme),
+                    theme: m.theme,
+                    polarity: m.polarity,
+                    words: m.words,
+                    said: m.said,
+                })
+                .collect();
+            let mentioned: Vec<&Theme> =
+                tags.themes_of(position).into_iter().filter_map(|t| themes.get(t as usize)).collect();
+            let general_themes = DEFAULT_THEME_IDS
+                .iter()
+                .filter(|g| mentioned.iter().any(|t| t.general_theme() == Some(**g)))
+                .map(|g| (*g).to_owned())
                 .collect();
             Some(CommentTags {
                 row,
                 language,
-                themes: tags
-                    .themes_of(position)
-                    .into_iter()
-                    .filter_map(|t| themes.get(t as usize))
-                    .map(|t| t.id.clone())
-                    .collect(),
+                themes: mentioned.iter().map(|t| t.id.clone()).collect(),
+                general_themes,
                 mentions,
             })
         })

@@ -473,7 +473,7 @@ impl NpsApp {
         if let (project::ProjectOutcome::Applied(_), Some((saved, _))) = (outcome, self.projects.current()) {
             self.views = project::views_of(saved, self.settings.last_view);
             self.screen = Screen::Dashboard;
-            let codebook = saved.codebook.clone().unwrap_or_else(crate::themes::default_codebook);
+            let codebook = saved.codebook_to_use();
             if codebook != self.themes.codebook
                 && let Err(cause) = self.themes.replace(codebook)
             {
@@ -545,12 +545,13 @@ impl NpsApp {
             let failure = match command {
                 AppCommand::Load(command) => self.apply_load(command, &services),
                 AppCommand::View(command) => {
+                    let sector_chosen = matches!(command, ViewCommand::SetOverallBenchmark(_));
                     match self.views.apply(command) {
                         ViewOutcome::Done => {}
                         ViewOutcome::Chosen(view) => self.settings.last_view = view,
                         ViewOutcome::ShowAnalysis => self.show_screen(Screen::Dashboard),
                     }
-                    None
+                    if sector_chosen { self.follow_sector() } else { None }
                 }
                 AppCommand::Benchmark(command) => self.benchmarks.apply(command, &services).err(),
                 AppCommand::Themes(command) => self.themes.apply(command, &services).err(),
@@ -575,6 +576,14 @@ impl NpsApp {
             };
             self.report(failure);
         }
+    }
+
+    /// After the overall benchmark changed: an unedited codebook follows the preset its sector
+    /// proposes (the Themes view says which and lets the user change it).
+    fn follow_sector(&mut self) -> Option<Failure> {
+        let (_, proposed) =
+            themes::proposed_preset(self.views.overall_benchmark.as_deref(), self.benchmarks.library())?;
+        self.themes.follow_sector(proposed).err().map(|cause| Failure::new(NoticeKind::Codebook, cause))
     }
 
     /// Shows `screen`; the analysis only once the score column's scale is not in doubt.

@@ -18,7 +18,7 @@ use crate::i18n::fill;
 use crate::i18n::project::ProjectTexts;
 use crate::project::{AnalysisChoices, BenchmarkMatch, EXTENSION, Fingerprint, Fit, Project};
 use crate::sample::{SAMPLE_CSV, SAMPLE_NAME};
-use crate::themes::{Codebook, default_codebook};
+use crate::themes::Codebook;
 
 /// What became of a project applied while loading a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -116,7 +116,7 @@ pub fn project_of(loaded: &LoadedSurvey, views: &ViewSettings, codebook: &Codebo
         benchmark_matches: BenchmarkMatch::list(&views.matches),
     };
     project.context = views.context.clone();
-    project.codebook = (*codebook != default_codebook()).then(|| codebook.clone());
+    project.remember_codebook(crate::themes::Preset::of(codebook), codebook);
     project
 }
 

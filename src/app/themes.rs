@@ -14,7 +14,10 @@ use super::jobs::{FileDialogJob, Worker};
 use super::notice_list::NoticeKind;
 use super::services::Services;
 use crate::analysis::{AnalysisError, Filter, Survey, ThemeSummary, ThemeTags, tag_survey, theme_summary};
-use crate::themes::{Codebook, CodebookError, Labels, Language, Theme, ThemeId, default_codebook, theme_from_phrase};
+use crate::benchmarks::Benchmark;
+use crate::themes::{
+    Codebook, CodebookError, Labels, Language, Preset, Theme, ThemeId, default_codebook, theme_from_phrase,
+};
 use crate::themes_report::{read_codebook, write_codebook};
 
 /// What the user asks of the themes and their codebook.
@@ -30,6 +33,8 @@ pub enum ThemeCommand {
     Import,
     /// Export the codebook to a file the user picks.
     Export,
+    /// Read the comments with this sector's codebook (themes the user made are kept).
+    UsePreset(Preset),
 }
 
 /// A change to the codebook, as the editor asks for it.
@@ -47,7 +52,7 @@ pub enum CodebookEdit {
     Remove(ThemeId),
     /// Make a theme of the discovered phrase with this key.
     FromPhrase(String),
-    /// Go back to the default codebook.
+    /// Go back to the codebook's preset as shipped.
     Reset,
 }
 
@@ -87,11 +92,20 @@ pub fn apply_edit(codebook: &mut Codebook, edit: &CodebookEdit, tags: Option<&Th
             codebook.add_theme(theme)
         }
         CodebookEdit::Reset => {
-            *codebook = default_codebook();
+            *codebook = Preset::of(codebook).codebook();
             Ok(())
         }
     };
     result.map_err(Cause::from)
+}
+
+/// The preset the overall benchmark's sector proposes, with that sector's name; `None` without
+/// an overall benchmark.
+#[must_use]
+pub fn proposed_preset(overall_benchmark: Option<&str>, library: &[Benchmark]) -> Option<(String, Preset)> {
+    let benchmark = library.iter().find(|b| Some(b.id.as_str()) == overall_benchmark)?;
+    let names = std::iter::once(benchmark.sector.as_str()).chain(benchmark.synonyms.iter().map(String::as_str));
+    Some((benchmark.sector.clone(), Preset::proposed_for(names)))
 }
 
 /// What a tagging or count was made for: the survey (by identity) and the codebook version.
@@ -314,6 +328,10 @@ impl ThemeState {
                 self.resume_reading();
                 Ok(())
             }
+            ThemeCommand::UsePreset(preset) => {
+                let codebook = preset.switch(&self.codebook);
+                self.replace(codebook).map_err(failed)
+            }
             ThemeCommand::Import | ThemeCommand::Export => {
                 let export = command == ThemeCommand::Export;
                 let texts = crate::i18n::themes::ThemeTexts::of(services.language);
@@ -321,6 +339,24 @@ impl ThemeState {
                 self.open_dialog(export, title.trim_end_matches('…').to_owned(), services).map_err(failed)
             }
         }
+    }
+
+    /// The sector codebook the codebook in use was made from.
+    #[must_use]
+    pub fn preset(&self) -> Preset {
+        Preset::of(&self.codebook)
+    }
+
+    /// After the benchmark sector changed to one proposing `proposed`: an unedited codebook of
+    /// another preset is replaced by `proposed`'s (an edited one is kept; the Themes view offers
+    /// the switch). Whether it was replaced.
+    pub fn follow_sector(&mut self, proposed: Preset) -> Result<bool, Cause> {
+        let unedited = Preset::matching(&self.codebook).is_some();
+        if !unedited || self.preset() == proposed {
+            return Ok(false);
+        }
+        self.replace(proposed.codebook())?;
+        Ok(true)
     }
 
     /// Applies an edit, saves the codebook and has the comments read again.
@@ -434,6 +470,34 @@ mod tests {
         let names: Vec<_> =
             std::fs::read_dir(path.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names.len(), 1, "no temporary file left: {names:?}");
+    }
+
+    #[test]
+    fn bundled_benchmark_sectors_propose_their_preset() {
+        let library = crate::benchmarks::bundled();
+        let proposed = |name: &str| {
+            let b = library.iter().find(|b| b.sector == name).unwrap();
+            let (sector, preset) = proposed_preset(Some(&b.id), &library).unwrap();
+            assert_eq!(sector, name);
+            preset.key()
+        };
+        for (sector, preset) in [
+            ("Airlines", "hospitality"),
+            ("Car rental", "hospitality"),
+            ("Retail", "retail"),
+            ("Grocery", "retail"),
+            ("B2B software & SaaS", "software"),
+            ("TV / internet service providers", "telecom_utilities"),
+            ("Waste services", "telecom_utilities"),
+            ("Banking", "financial"),
+            ("Health insurance", "financial"),
+            ("Consulting", "b2b"),
+            ("Accounting", "b2b"),
+            ("All industries", "general"),
+        ] {
+            assert_eq!(proposed(sector), preset, "{sector}");
+        }
+        assert!(proposed_preset(None, &library).is_none());
     }
 
     #[test]

@@ -59,6 +59,8 @@ pub struct CliTexts {
     pub no_answers: &'static str,
     /// First line of the themes output.
     pub themes_header: &'static str,
+    /// The codebook the comments were read with: `{preset}`.
+    pub themes_codebook: &'static str,
     /// Suffix of a weighted themes header.
     pub weighted: &'static str,
     /// Themes column.
@@ -144,6 +146,7 @@ pub static CLI_ENGLISH: CliTexts = CliTexts {
     share_d: "D%",
     no_answers: "no answers",
     themes_header: "{file}: {n} respondents with a comment ({d} detractors, {pa} passives, {p} promoters)",
+    themes_codebook: "Codebook: {preset}",
     weighted: ", weighted",
     col_theme: "theme",
     col_mentions: "mentions",
@@ -196,6 +199,7 @@ pub static CLI_DUTCH: CliTexts = CliTexts {
     share_d: "C%",
     no_answers: "geen antwoorden",
     themes_header: "{file}: {n} respondenten met een opmerking ({d} criticasters, {pa} passives, {p} promoters)",
+    themes_codebook: "Codeboek: {preset}",
     weighted: ", gewogen",
     col_theme: "thema",
     col_mentions: "noemingen",
@@ -248,6 +252,7 @@ pub static CLI_DANISH: CliTexts = CliTexts {
     share_d: "K%",
     no_answers: "ingen svar",
     themes_header: "{file}: {n} respondenter med en kommentar ({d} kritikere, {pa} passive, {p} promotorer)",
+    themes_codebook: "Kodebog: {preset}",
     weighted: ", vægtet",
     col_theme: "tema",
     col_mentions: "omtaler",

@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::{Filter, Period};
 use crate::benchmarks::DataContext;
 use crate::import::{self, ImportOptions, ImportedTable, Role};
-use crate::themes::Codebook;
+use crate::themes::{Codebook, Preset};
 
 /// The `format` field of every project file.
 pub const FORMAT: &str = "nps-workbench-project";
@@ -205,7 +205,10 @@ pub struct Project {
     /// Region, audience and invited counts.
     #[serde(default)]
     pub context: DataContext,
-    /// The codebook of the themes; `None`: the default codebook.
+    /// The sector codebook the themes start from (`hospitality`, ...); `None`: the general one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preset: Option<String>,
+    /// The codebook of the themes, when edited; `None`: the preset's codebook as shipped.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub codebook: Option<Codebook>,
 }
@@ -219,6 +222,7 @@ impl Default for Project {
             read: ReadChoices::default(),
             analysis: AnalysisChoices::default(),
             context: DataContext::default(),
+            preset: None,
             codebook: None,
         }
     }
@@ -480,7 +484,28 @@ impl Project {
         if let Some(codebook) = &project.codebook {
             codebook.validate().map_err(|e| not_a_project(format!("codebook: {e}")))?;
         }
+        if let Some(key) = &project.preset
+            && Preset::by_key(key).is_none()
+        {
+            return Err(not_a_project(format!("preset '{key}' is not one of {}", Preset::keys())));
+        }
         Ok(project)
+    }
+
+    /// The sector codebook the project's themes start from (the general one when none is named).
+    pub fn preset(&self) -> Preset {
+        self.preset.as_deref().and_then(Preset::by_key).unwrap_or(Preset::GENERAL)
+    }
+
+    /// The codebook the project's themes are read with: its edited one, else its preset's.
+    pub fn codebook_to_use(&self) -> Codebook {
+        self.codebook.clone().unwrap_or_else(|| self.preset().codebook())
+    }
+
+    /// Remembers `preset` and `codebook`: the codebook only when it differs from the preset's.
+    pub fn remember_codebook(&mut self, preset: Preset, codebook: &Codebook) {
+        self.preset = (preset != Preset::GENERAL).then(|| preset.key().to_owned());
+        self.codebook = (*codebook != preset.codebook()).then(|| codebook.clone());
     }
 
     /// Reads the project at `path`.

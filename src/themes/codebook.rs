@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::io::{Read, Write};
 
+use super::default_codebook::DEFAULT_THEME_IDS;
 use super::language::Language;
 
 /// Current version of the JSON format written by [`Codebook::to_json`].
@@ -69,6 +70,14 @@ pub enum CodebookError {
     /// The theme's English label is empty.
     #[error("theme `{0}` needs an English label")]
     EmptyLabel(ThemeId),
+    /// A theme names as its general theme one that is not in the general codebook.
+    #[error("theme `{theme}` belongs to `{general}`, which is not a theme of the general codebook ({})", DEFAULT_THEME_IDS.join(", "))]
+    UnknownGeneralTheme {
+        /// Theme id.
+        theme: ThemeId,
+        /// The general theme it names.
+        general: ThemeId,
+    },
     /// Merging a theme with itself.
     #[error("cannot merge theme `{0}` into itself")]
     MergeIntoItself(ThemeId),
@@ -247,12 +256,26 @@ pub struct Theme {
     /// Keywords and phrases in the four languages.
     #[serde(default)]
     pub keywords: Vec<Keyword>,
+    /// The general codebook's theme this one is a kind of (a sector preset's "food and drink"
+    /// belongs to `product_quality`), so totals compare across presets. `None` for the general
+    /// themes themselves and for themes a user made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub general: Option<ThemeId>,
 }
 
 impl Theme {
     /// A theme without keywords.
     pub fn new(id: ThemeId, labels: Labels) -> Theme {
-        Theme { id, labels, keywords: Vec::new() }
+        Theme { id, labels, keywords: Vec::new(), general: None }
+    }
+
+    /// The general codebook's theme this one counts under: `general`, or the theme itself when it
+    /// is one of the general codebook's; `None` for a theme a user made.
+    pub fn general_theme(&self) -> Option<&str> {
+        match &self.general {
+            Some(general) => Some(general.as_str()),
+            None => DEFAULT_THEME_IDS.contains(&self.id.as_str()).then_some(self.id.as_str()),
+        }
     }
 
     /// Keywords of one language.
@@ -264,6 +287,11 @@ impl Theme {
         ThemeId::new(self.id.0.clone())?;
         if self.labels.en.trim().is_empty() {
             return Err(CodebookError::EmptyLabel(self.id.clone()));
+        }
+        if let Some(general) = &self.general
+            && !DEFAULT_THEME_IDS.contains(&general.as_str())
+        {
+            return Err(CodebookError::UnknownGeneralTheme { theme: self.id.clone(), general: general.clone() });
         }
         for (i, keyword) in self.keywords.iter().enumerate() {
             validate_keyword(&self.id, keyword)?;
@@ -316,6 +344,8 @@ struct CsvRow {
     language: String,
     #[serde(default)]
     keyword: String,
+    #[serde(default)]
+    general: String,
 }
 
 impl Codebook {
@@ -481,8 +511,9 @@ impl Codebook {
         Ok(codebook)
     }
 
-    /// Writes the CSV form: header `theme,label_en,label_nl,label_da,label_de,language,keyword`,
-    /// one row per keyword (a theme without keywords gets one row with both empty).
+    /// Writes the CSV form: header `theme,label_en,label_nl,label_da,label_de,language,keyword,general`,
+    /// one row per keyword (a theme without keywords gets one row with both empty); `general` is
+    /// the general theme a sector theme belongs to, empty otherwise.
     pub fn write_csv<W: Write>(&self, writer: W) -> Result<(), CodebookError> {
         let mut csv = csv::Writer::from_writer(writer);
         for theme in &self.themes {
@@ -494,6 +525,7 @@ impl Codebook {
                 label_de: theme.labels.de.clone(),
                 language: language.to_owned(),
                 keyword: keyword.to_owned(),
+                general: theme.general.as_ref().map(|g| g.0.clone()).unwrap_or_default(),
             };
             if theme.keywords.is_empty() {
                 csv.serialize(row("", ""))?;
@@ -514,7 +546,7 @@ impl Codebook {
     }
 
     /// Reads the CSV form. Rows of one theme need not be adjacent; the first row of a theme sets
-    /// its labels; `label_nl`, `label_da`, `label_de` columns are optional. Errors name the line.
+    /// its labels and general theme; `label_nl`, `label_da`, `label_de` and `general` columns are optional. Errors name the line.
     pub fn read_csv<R: Read>(reader: R) -> Result<Codebook, CodebookError> {
         let mut csv = csv::ReaderBuilder::new().trim(csv::Trim::All).flexible(false).from_reader(reader);
         let mut codebook = Codebook::new();
@@ -525,7 +557,11 @@ impl Codebook {
             let id = ThemeId::new(row.theme.clone()).map_err(at_line)?;
             if codebook.get(&id).is_none() {
                 let labels = Labels { en: row.label_en, nl: row.label_nl, da: row.label_da, de: row.label_de };
-                codebook.add_theme(Theme::new(id.clone(), labels)).map_err(at_line)?;
+                let mut theme = Theme::new(id.clone(), labels);
+                if !row.general.is_empty() {
+                    theme.general = Some(ThemeId::new(row.general.clone()).map_err(at_line)?);
+                }
+                codebook.add_theme(theme).map_err(at_line)?;
             }
             if row.keyword.is_empty() && row.language.is_empty() {
                 continue;
@@ -662,9 +698,17 @@ mod tests {
     fn csv_round_trip_and_line_errors() {
         let codebook = small();
         let csv = codebook.to_csv().unwrap();
-        assert!(csv.starts_with("theme,label_en,label_nl,label_da,label_de,language,keyword\n"));
-        assert!(csv.contains("waiting_time,Waiting time,Wachttijd,Ventetid,Wartezeit,nl,wachten\n"));
+        assert!(csv.starts_with("theme,label_en,label_nl,label_da,label_de,language,keyword,general\n"));
+        assert!(csv.contains("waiting_time,Waiting time,Wachttijd,Ventetid,Wartezeit,nl,wachten,\n"));
         assert_eq!(Codebook::from_csv(&csv).unwrap(), codebook);
+        // A sector theme keeps the general theme it belongs to; an unknown one is refused.
+        let hospitality = crate::themes::Preset::by_key("hospitality").unwrap().codebook();
+        let csv = hospitality.to_csv().unwrap();
+        assert!(csv.contains(",product_quality\n"), "food and drink belongs to product quality");
+        assert_eq!(Codebook::from_csv(&csv).unwrap(), hospitality);
+        let wrong = "theme,label_en,language,keyword,general\nfood,Food,en,food,cuisine\n";
+        let err = Codebook::from_csv(wrong).unwrap_err().to_string();
+        assert!(err.starts_with("codebook CSV line 2: theme `food` belongs to `cuisine`, which is not"), "{err}");
 
         let without_de = "theme,label_en,label_nl,label_da,language,keyword\nprice,Price,Prijs,Pris,nl,te duur\n";
         let parsed = Codebook::from_csv(without_de).unwrap();

@@ -1,7 +1,8 @@
 //! Detractor themes: the pure text-analytics core.
 //!
 //! Per comment: language detection, tokenising, stop words, stemming, negation and phrases
-//! (`analysis`); a codebook of customer-experience themes (`codebook`, `default_codebook`) and
+//! (`analysis`); a codebook of customer-experience themes (`codebook`, `default_codebook`), refined per sector
+//! (`presets`), and
 //! tagging comments with it (`tagging`), each mention judged a complaint, praise or neither
 //! (`polarity`); discovery of words and phrases that detractors use more
 //! than promoters (`discovery`); per-theme statistics on counts and representative quotes
@@ -15,6 +16,7 @@ pub mod discovery;
 pub mod group;
 pub mod language;
 pub mod polarity;
+pub mod presets;
 pub mod quotes;
 pub mod stats;
 pub mod stemming;
@@ -31,6 +33,7 @@ pub use discovery::{
 pub use group::NpsGroup;
 pub use language::{Detection, Language, LanguageDetector};
 pub use polarity::{Lexicon, Polarity};
+pub use presets::Preset;
 pub use quotes::{QuoteCandidate, representative_quotes};
 pub use stats::{
     GroupCount, GroupTotal, GroupTotals, Interval, Representation, Share, ThemeCounts, ThemeStats, theme_stats,

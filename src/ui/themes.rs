@@ -16,7 +16,7 @@ use crate::chart::Tone;
 use crate::figures::share_label;
 use crate::i18n::themes::ThemeTexts;
 use crate::i18n::{Language as UiLanguage, Texts, fill};
-use crate::themes::{Codebook, Language, Representation, ThemeId};
+use crate::themes::{Codebook, Language, Preset, Representation, ThemeId};
 
 /// Discovered phrases listed.
 const PHRASES_SHOWN: usize = 12;
@@ -64,28 +64,62 @@ pub struct ThemesView {
 impl ThemesView {
     /// Draws the view.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewContext<'_>, commands: &mut Vec<AppCommand>) {
-        themes_view(ui, &mut self.drafts, cx.loaded, cx.views, cx.themes, cx.language, cx.t, commands);
+        themes_view(ui, &mut self.drafts, cx, commands);
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn themes_view(
+/// The sector codebook in use, a picker to change it, and what the benchmark sector proposes.
+fn preset_row(
     ui: &mut egui::Ui,
-    drafts: &mut Drafts,
-    loaded: &LoadedSurvey,
-    settings: &ViewSettings,
     state: &ThemeState,
+    proposed: Option<(String, Preset)>,
     language: UiLanguage,
-    t: &Texts,
+    tt: &ThemeTexts,
     commands: &mut Vec<AppCommand>,
 ) {
+    let lang = language.comment_language();
+    let current = state.preset();
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(tt.preset_label).strong());
+        let name = format!("{}: {}", tt.preset_label, current.label(lang));
+        let combo =
+            egui::ComboBox::from_id_salt("codebook-preset").selected_text(current.label(lang)).show_ui(ui, |ui| {
+                for preset in Preset::all() {
+                    if ui.selectable_label(preset == current, preset.label(lang)).clicked() && preset != current {
+                        commands.push(AppCommand::Themes(ThemeCommand::UsePreset(preset)));
+                    }
+                }
+            });
+        let response = combo.response.on_hover_text(tt.preset_hover);
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
+        match proposed {
+            Some((sector, preset)) if preset == current => {
+                ui.label(RichText::new(fill(tt.preset_proposed, &[("sector", &sector)])).weak());
+            }
+            Some((sector, preset)) => {
+                let offer = fill(tt.preset_offer, &[("sector", &sector), ("preset", preset.label(lang))]);
+                ui.label(offer);
+                if ui.button(tt.use_preset).clicked() {
+                    commands.push(AppCommand::Themes(ThemeCommand::UsePreset(preset)));
+                }
+            }
+            None => {}
+        }
+    });
+    ui.add_space(6.0);
+}
+
+fn themes_view(ui: &mut egui::Ui, drafts: &mut Drafts, cx: &ViewContext<'_>, commands: &mut Vec<AppCommand>) {
+    let (loaded, settings, state, language, t) = (cx.loaded, cx.views, cx.themes, cx.language, cx.t);
     let tt = ThemeTexts::of(language);
     let lang = language.comment_language();
     if loaded.survey.comment_names.is_empty() {
         ui.label(tt.no_comments);
         return;
     }
+    let proposed = crate::app::themes::proposed_preset(settings.overall_benchmark.as_deref(), cx.library);
     egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
+        preset_row(ui, state, proposed, language, tt, commands);
         match state.summary() {
             None => reading_row(ui, state.stopped(), false, t, tt, commands),
             Some(summary) => {

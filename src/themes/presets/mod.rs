@@ -1,0 +1,312 @@
+//! Sector codebooks ("presets"): the general codebook refined with a sector's own themes.
+//!
+//! Owns [`Preset`], the list of shipped presets, which preset a benchmark sector proposes, and
+//! building a preset's [`Codebook`]. Every sector theme belongs to one theme of the general
+//! codebook (`general`), so that totals compare across presets: a hospitality "food and drink"
+//! mention is a product-quality mention. A preset keeps every general theme and adds its own; a
+//! keyword a sector theme owns is taken out of its general theme, so the more specific theme
+//! claims it. The keyword data of each sector lives in its own file.
+
+mod b2b;
+mod financial;
+mod healthcare;
+mod hospitality;
+mod public_education;
+mod retail;
+mod software;
+mod telecom_utilities;
+
+/// One sector theme as shipped: id, the general theme it belongs to, labels and keywords.
+pub(super) struct SectorSeed {
+    /// Stable id, unique across every preset and the general codebook.
+    pub id: &'static str,
+    /// Id of the general codebook's theme this one is a kind of.
+    pub general: &'static str,
+    /// Labels: English, Dutch, Danish, German.
+    pub labels: [&'static str; 4],
+    /// Dutch keywords.
+    pub nl: &'static [&'static str],
+    /// Danish keywords.
+    pub da: &'static [&'static str],
+    /// English keywords.
+    pub en: &'static [&'static str],
+    /// German keywords.
+    pub de: &'static [&'static str],
+}
+
+/// One sector preset as shipped.
+pub(super) struct PresetSeed {
+    /// Stable key used on the command line and in projects, e.g. `hospitality`.
+    pub key: &'static str,
+    /// Labels: English, Dutch, Danish, German.
+    pub labels: [&'static str; 4],
+    /// Lowercase word stems that, found in a benchmark sector's name or synonyms, propose this
+    /// preset (`"bank"` matches "Banking").
+    pub sector_words: &'static [&'static str],
+    /// The sector's own themes, in display order.
+    pub themes: &'static [SectorSeed],
+}
+
+use super::codebook::{Codebook, Keyword, Labels, Theme, ThemeId};
+use super::default_codebook::{DEFAULT_THEME_IDS, default_codebook};
+use super::language::Language;
+
+/// Key of the general codebook, the preset every sector builds on.
+pub const GENERAL: &str = "general";
+
+const SECTORS: [&PresetSeed; 8] = [
+    &hospitality::PRESET,
+    &retail::PRESET,
+    &software::PRESET,
+    &telecom_utilities::PRESET,
+    &financial::PRESET,
+    &b2b::PRESET,
+    &healthcare::PRESET,
+    &public_education::PRESET,
+];
+
+/// A shipped codebook: the general one or a sector's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Preset {
+    seed: Option<&'static PresetSeed>,
+}
+
+impl std::fmt::Debug for PresetSeed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.key)
+    }
+}
+
+impl PartialEq for PresetSeed {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key
+    }
+}
+
+impl Eq for PresetSeed {}
+
+impl Preset {
+    /// The general codebook.
+    pub const GENERAL: Preset = Preset { seed: None };
+
+    /// Every preset, the general one first.
+    pub fn all() -> impl Iterator<Item = Preset> {
+        std::iter::once(Preset::GENERAL).chain(SECTORS.iter().map(|seed| Preset { seed: Some(*seed) }))
+    }
+
+    /// The preset with this key (`general`, `hospitality`, ...), compared case-insensitively.
+    pub fn by_key(key: &str) -> Option<Preset> {
+        let key = key.trim().to_lowercase();
+        Preset::all().find(|p| p.key() == key)
+    }
+
+    /// Every key, comma-separated, for messages.
+    pub fn keys() -> String {
+        Preset::all().map(|p| p.key()).collect::<Vec<_>>().join(", ")
+    }
+
+    /// Stable key used on the command line and in projects.
+    pub fn key(&self) -> &'static str {
+        self.seed.map_or(GENERAL, |s| s.key)
+    }
+
+    /// The preset's name in `language` (English for `Unknown`).
+    pub fn label(&self, language: Language) -> &'static str {
+        let [en, nl, da, de] = self.seed.map_or(["General", "Algemeen", "Generel", "Allgemein"], |s| s.labels);
+        match language {
+            Language::Dutch => nl,
+            Language::Danish => da,
+            Language::German => de,
+            Language::English | Language::Unknown => en,
+        }
+    }
+
+    /// The preset a benchmark sector proposes, from its name and synonyms in any language: the
+    /// sector preset with the most of its words found, the general one when none is.
+    pub fn proposed_for<'a>(sector_names: impl IntoIterator<Item = &'a str>) -> Preset {
+        let names: Vec<String> = sector_names.into_iter().map(str::to_lowercase).collect();
+        let score = |seed: &PresetSeed| {
+            seed.sector_words.iter().filter(|w| names.iter().any(|n| contains_word_start(n, w))).count()
+        };
+        SECTORS
+            .iter()
+            .map(|seed| (score(seed), *seed))
+            .filter(|(s, _)| *s > 0)
+            .max_by_key(|(s, seed)| (*s, std::cmp::Reverse(seed.key)))
+            .map_or(Preset::GENERAL, |(_, seed)| Preset { seed: Some(seed) })
+    }
+
+    /// The preset's codebook: every general theme, then the sector's own themes; a keyword a
+    /// sector theme owns is taken out of the general theme it belongs to.
+    pub fn codebook(&self) -> Codebook {
+        let mut themes = default_codebook().themes().to_vec();
+        let Some(seed) = self.seed else { return Codebook::from_themes_unchecked(themes) };
+        for sector in seed.themes {
+            let theme = theme_of(sector);
+            if let Some(general) = themes.iter_mut().find(|t| t.id.as_str() == sector.general) {
+                general.keywords.retain(|k| {
+                    !theme
+                        .keywords
+                        .iter()
+                        .any(|s| s.language == k.language && s.text.to_lowercase() == k.text.to_lowercase())
+                });
+            }
+            themes.push(theme);
+        }
+        Codebook::from_themes_unchecked(themes)
+    }
+
+    /// The preset `codebook` was made from: the sector preset with the most of its themes in
+    /// it (kept through edits), else the general one.
+    pub fn of(codebook: &Codebook) -> Preset {
+        let has = |seed: &PresetSeed| {
+            seed.themes.iter().filter(|t| codebook.themes().iter().any(|c| c.id.as_str() == t.id)).count()
+        };
+        SECTORS
+            .iter()
+            .map(|seed| (has(seed), *seed))
+            .filter(|(n, _)| *n > 0)
+            .max_by_key(|(n, seed)| (*n, std::cmp::Reverse(seed.key)))
+            .map_or(Preset::GENERAL, |(_, seed)| Preset { seed: Some(seed) })
+    }
+
+    /// `codebook` moved onto this preset: the preset's codebook, then the themes a user made in
+    /// `codebook` (neither general nor any preset's), so switching sector keeps the user's own.
+    pub fn switch(&self, codebook: &Codebook) -> Codebook {
+        let mut themes = self.codebook().themes().to_vec();
+        let shipped =
+            |id: &str| DEFAULT_THEME_IDS.contains(&id) || SECTORS.iter().any(|s| s.themes.iter().any(|t| t.id == id));
+        for theme in codebook.themes() {
+            if !shipped(theme.id.as_str()) && !themes.iter().any(|t| t.id == theme.id) {
+                themes.push(theme.clone());
+            }
+        }
+        Codebook::from_themes_unchecked(themes)
+    }
+
+    /// The preset whose codebook `codebook` is unchanged, if any.
+    pub fn matching(codebook: &Codebook) -> Option<Preset> {
+        Preset::all().find(|p| p.codebook() == *codebook)
+    }
+}
+
+impl std::fmt::Display for Preset {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+/// Whether `word` starts a word of `text` (`"bank"` in "retail banking", not in "riverbank").
+fn contains_word_start(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
+}
+
+fn theme_of(seed: &SectorSeed) -> Theme {
+    let [en, nl, da, de] = seed.labels;
+    let labels = Labels { en: en.to_owned(), nl: nl.to_owned(), da: da.to_owned(), de: de.to_owned() };
+    let mut theme = Theme::new(ThemeId::from_static(seed.id), labels);
+    theme.general = Some(ThemeId::from_static(seed.general));
+    for (language, words) in [
+        (Language::Dutch, seed.nl),
+        (Language::Danish, seed.da),
+        (Language::English, seed.en),
+        (Language::German, seed.de),
+    ] {
+        for word in words {
+            let keyword = Keyword::new(language, word);
+            if !theme
+                .keywords
+                .iter()
+                .any(|k| k.language == language && k.text.to_lowercase() == keyword.text.to_lowercase())
+            {
+                theme.keywords.push(keyword);
+            }
+        }
+    }
+    theme
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_preset_is_a_valid_codebook_whose_themes_belong_to_general_ones() {
+        let mut ids = std::collections::HashSet::new();
+        for preset in Preset::all() {
+            let codebook = preset.codebook();
+            codebook.validate().unwrap_or_else(|e| panic!("{preset}: {e}"));
+            let general: Vec<&str> =
+                codebook.themes()[..DEFAULT_THEME_IDS.len()].iter().map(|t| t.id.as_str()).collect();
+            assert_eq!(general, DEFAULT_THEME_IDS, "{preset} keeps every general theme first");
+            for theme in &codebook.themes()[DEFAULT_THEME_IDS.len()..] {
+                assert!(ids.insert(theme.id.clone()), "{} is in two presets", theme.id);
+                let owner = theme.general_theme().unwrap();
+                assert!(DEFAULT_THEME_IDS.contains(&owner), "{preset}: {} belongs to {owner}", theme.id);
+                for language in Language::KNOWN {
+                    assert!(theme.keywords_in(language).count() >= 15, "{preset}: {} {language}", theme.id);
+                }
+                assert!([&theme.labels.nl, &theme.labels.da, &theme.labels.de].iter().all(|l| !l.is_empty()));
+            }
+            for language in Language::KNOWN {
+                assert!(!preset.label(language).is_empty());
+            }
+        }
+        assert_eq!(Preset::all().count(), 9);
+    }
+
+    #[test]
+    fn a_sector_theme_takes_its_keywords_out_of_its_general_theme() {
+        let preset = Preset::by_key("hospitality").unwrap();
+        let codebook = preset.codebook();
+        let sector = codebook.themes().iter().find(|t| t.id.as_str() == "food_drink").unwrap();
+        let general = codebook.themes().iter().find(|t| t.id.as_str() == "product_quality").unwrap();
+        for keyword in &sector.keywords {
+            assert!(
+                !general
+                    .keywords
+                    .iter()
+                    .any(|k| k.language == keyword.language && k.text.eq_ignore_ascii_case(&keyword.text))
+            );
+        }
+        assert!(!general.keywords.is_empty(), "product_quality keeps the words no sector theme owns");
+    }
+
+    #[test]
+    fn a_codebook_knows_its_preset_through_edits_and_a_switch_keeps_the_users_themes() {
+        let retail = Preset::by_key("retail").unwrap();
+        let mut codebook = retail.codebook();
+        codebook.remove_theme(&ThemeId::new("packaging").unwrap()).unwrap();
+        codebook.add_theme(Theme::new(ThemeId::new("parking").unwrap(), Labels::same("Parking"))).unwrap();
+        assert_eq!(Preset::of(&codebook), retail);
+        assert_eq!(Preset::of(&default_codebook()), Preset::GENERAL);
+        let hospitality = Preset::by_key("hospitality").unwrap();
+        let switched = hospitality.switch(&codebook);
+        switched.validate().unwrap();
+        assert_eq!(Preset::of(&switched), hospitality);
+        assert!(switched.get(&ThemeId::new("parking").unwrap()).is_some(), "the user's theme is kept");
+        assert!(switched.get(&ThemeId::new("range_stock").unwrap()).is_none(), "retail's themes are not");
+        assert_eq!(switched.themes().len(), hospitality.codebook().themes().len() + 1);
+    }
+
+    #[test]
+    fn keys_are_found_case_insensitively_and_unknown_ones_are_not() {
+        assert_eq!(Preset::by_key("Retail").map(|p| p.key()), Some("retail"));
+        assert_eq!(Preset::by_key(" general ").map(|p| p.key()), Some(GENERAL));
+        assert!(Preset::by_key("bakeries").is_none());
+        assert!(Preset::keys().starts_with("general, hospitality, retail"));
+        assert_eq!(
+            Preset::matching(&Preset::by_key("software").unwrap().codebook()).map(|p| p.key()),
+            Some("software")
+        );
+        assert_eq!(Preset::matching(&default_codebook()), Some(Preset::GENERAL));
+    }
+
+    #[test]
+    fn sector_names_propose_their_preset() {
+        assert_eq!(Preset::proposed_for(["Ziekenhuizen"]).key(), "healthcare");
+        assert_eq!(Preset::proposed_for(["Gemeenten"]).key(), "public_education");
+        assert_eq!(Preset::proposed_for(["Riverbank rowing"]).key(), "general");
+        assert_eq!(Preset::proposed_for(["Retail banking", "bankwezen"]).key(), "financial", "most words win");
+    }
+}
