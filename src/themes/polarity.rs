@@ -779,6 +779,63 @@ const NOT_ABOUT_A_THING: [&[&str]; 4] = [
     ],
 ];
 
+/// Words written like an evaluative word, or sharing its stem, that say nothing on their own (as
+/// written): Dutch "betalen" stems as "betaalbaar" does, English "cleaning" as "clean".
+const NOT_EVALUATIVE: [&[&str]; 4] = [
+    &["betalen", "betaal", "betaald", "betaalt", "betaalde", "betaalden", "betaling", "betalingen"],
+    &["betale", "betaler", "betalte", "betaling", "betalingen"],
+    &[
+        "cleaning",
+        "cleaners",
+        "kinda",
+        "reason",
+        "reasons",
+        "except",
+        "exception",
+        "please",
+        "help",
+        "helps",
+        "helping",
+    ],
+    &["bezahlen", "bezahlt", "bezahlte", "bezahlung"],
+];
+
+/// English words that praise only as a verb with its subject or helper before it ("I like",
+/// "would like"), not as a preposition ("smelled like a pool", "looks like plastic").
+const LIKE_WORDS: [&str; 2] = ["like", "liked"];
+
+/// Words before "like" that make it the verb.
+const LIKE_SUBJECTS: [&str; 16] =
+    ["i", "we", "you", "they", "he", "she", "really", "also", "do", "did", "would", "d", "to", "not", "n't", "still"];
+
+/// Words before a size or amount word (of [`TOO_WORDS`]) that make it a complaint as "too" does:
+/// "a bit small", "runs large", "valt klein", "lidt stor", "fällt klein aus".
+const SOFTENERS: [&[&str]; 4] = [
+    &["beetje", "iets", "wat", "valt", "vallen", "viel", "vielen"],
+    &["lidt", "noget", "temmelig"],
+    &["bit", "slightly", "somewhat", "rather", "runs", "run", "ran", "running"],
+    &["etwas", "bisschen", "leicht", "fällt", "fallen", "fiel"],
+];
+
+/// Words that say nothing alone but complain when negated: "doesn't work", "werkt niet",
+/// "virker ikke", "funktioniert nicht" (as written).
+const NEGATED_ONLY: [&[&str]; 4] = [
+    &["werkt", "werken", "werkte", "werkten", "functioneert", "functioneren"],
+    &["virker", "virkede", "fungerer", "fungerede", "duer"],
+    &["work", "works", "worked", "working", "function", "functions"],
+    &["funktioniert", "funktionieren", "funktionierte", "geht", "ging", "klappt", "klappte"],
+];
+
+/// Words that grade the word after them rather than praise ("pretty small", "best duur").
+const GRADERS: [&[&str]; 4] = [&["best", "vrij"], &["ret", "temmelig"], &["pretty", "quite"], &["ziemlich", "recht"]];
+
+/// Index of English in the per-language lists.
+const ENGLISH: usize = 2;
+
+/// How many words on either side of a mention its judgement is looked for in, within its
+/// clause: comments written without punctuation are one long clause.
+const SCOPE_WORDS: usize = 6;
+
 /// "without" in each language: the thing after it is missing ("zonder uitleg", "uden svar").
 const WITHOUT: [&[&str]; 4] = [&["zonder"], &["uden"], &["without"], &["ohne"]];
 
@@ -787,10 +844,22 @@ const TOO: [&[&str]; 4] = [&["te"], &["for"], &["too"], &["zu", "allzu"]];
 
 /// Words after "too" that complain with it, even if neutral alone (as written).
 const TOO_WORDS: [&[&str]; 4] = [
-    &["laat", "lang", "lange", "veel", "weinig", "klein", "kleine", "groot", "druk", "hoog", "hoge", "warm", "vol"],
-    &["sent", "lang", "længe", "meget", "lidt", "lille", "stor", "høj", "højt", "varm", "fuld", "mange"],
-    &["late", "long", "much", "many", "little", "small", "big", "busy", "loud", "hot", "high", "full", "few"],
-    &["spät", "lang", "lange", "viel", "wenig", "klein", "groß", "hoch", "voll", "warm", "laut"],
+    &[
+        "laat", "lang", "lange", "veel", "weinig", "klein", "kleine", "groot", "grote", "druk", "hoog", "hoge", "warm",
+        "koud", "vol", "kort", "krap", "strak", "wijd", "ruim", "dun", "zwaar",
+    ],
+    &[
+        "sent", "lang", "længe", "meget", "lidt", "lille", "stor", "store", "høj", "højt", "varm", "kold", "fuld",
+        "mange", "kort", "stram", "stramt", "snæver", "vid", "tynd", "tung",
+    ],
+    &[
+        "late", "long", "much", "many", "little", "small", "big", "large", "busy", "loud", "hot", "cold", "high",
+        "full", "few", "short", "tight", "loose", "snug", "thin", "heavy",
+    ],
+    &[
+        "spät", "lang", "lange", "viel", "wenig", "klein", "groß", "hoch", "voll", "warm", "kalt", "laut", "kurz",
+        "eng", "weit", "dünn", "schwer",
+    ],
 ];
 
 /// The evaluative words of the four languages, stemmed as comments are. A reading of unknown
@@ -827,6 +896,36 @@ impl Lexicon {
         if token.kind == TokenKind::Negator {
             return 0;
         }
+        if NOT_EVALUATIVE[i].contains(&token.surface.as_str()) {
+            return 0;
+        }
+        if NEGATED_ONLY[i].contains(&token.surface.as_str()) {
+            // Dutch, Danish and German put the negator after the verb ("werkt niet"); English
+            // before it, at most two words away ("doesn t work").
+            let negator = |at: Option<usize>| {
+                at.and_then(|at| reading.tokens.get(at))
+                    .is_some_and(|t| t.clause == token.clause && t.kind == TokenKind::Negator)
+            };
+            let near = if i == ENGLISH { [at.checked_sub(1), at.checked_sub(2)] } else { [Some(at + 1), Some(at + 2)] };
+            return if token.is_negated() || near.into_iter().any(negator) { -1 } else { 0 };
+        }
+        // English "like" praises as a verb only; "kind" is no praise in "kind of".
+        if i == ENGLISH
+            && (LIKE_WORDS.contains(&token.surface.as_str())
+                && !(at > 0 && LIKE_SUBJECTS.contains(&reading.tokens[at - 1].surface.as_str()))
+                || token.surface == "kind" && reading.tokens.get(at + 1).is_some_and(|t| t.surface == "of"))
+        {
+            return 0;
+        }
+        // A grader before another evaluative word only strengthens it: "pretty small".
+        if GRADERS[i].contains(&token.surface.as_str())
+            && reading.tokens.get(at + 1).is_some_and(|next| {
+                next.clause == token.clause
+                    && (self.values[i].contains_key(&next.stem) || TOO_WORDS[i].contains(&next.surface.as_str()))
+            })
+        {
+            return 0;
+        }
         let mut value = self.values[i].get(&token.stem).copied().unwrap_or(0);
         if value == 0 && at > 0 && too_before(reading, i, at) {
             value = -1;
@@ -859,23 +958,31 @@ impl Lexicon {
         };
         let clause = first.clause;
         let end = (start + len).min(tokens.len());
-        // The scope: the clause, cut at the nearest contrast word on either side.
+        // The scope: the words near the mention within its clause, cut at the nearest contrast
+        // word on either side; when they judge nothing, the whole clause so cut; when that judges
+        // nothing either, the whole comment ("4 stars hotel and paid wifi").
         let contrast = |at: usize| CONTRAST[i].contains(&tokens[at].surface.as_str());
-        let mut from = start;
-        while from > 0 && tokens[from - 1].clause == clause && !contrast(from - 1) {
-            from -= 1;
-        }
-        let mut to = end;
-        while to < tokens.len() && tokens[to].clause == clause && !contrast(to) {
-            to += 1;
-        }
         let mut sum = 0i32;
         let mut said = Vec::new();
-        for at in from..to {
-            let value = self.value(reading, i, at);
-            if value != 0 {
-                sum += i32::from(value);
-                said.push(at);
+        for (limit, in_clause) in [(SCOPE_WORDS, true), (usize::MAX, true), (usize::MAX, false)] {
+            let inside = |at: usize| !in_clause || tokens[at].clause == clause && !contrast(at);
+            let mut from = start;
+            while from > 0 && start - from < limit && inside(from - 1) {
+                from -= 1;
+            }
+            let mut to = end;
+            while to < tokens.len() && to - end < limit && inside(to) {
+                to += 1;
+            }
+            for at in from..to {
+                let value = self.value(reading, i, at);
+                if value != 0 {
+                    sum += i32::from(value);
+                    said.push(at);
+                }
+            }
+            if !said.is_empty() {
+                break;
             }
         }
         let polarity = match sum.cmp(&0) {
@@ -907,9 +1014,10 @@ impl Lexicon {
 /// matched as written: the Dutch stemmer gives "laten" and "laat" one stem.
 fn too_before(reading: &Reading, i: usize, at: usize) -> bool {
     let (before, token) = (&reading.tokens[at - 1], &reading.tokens[at]);
+    let too = TOO[i].contains(&before.surface.as_str())
+        && (before.surface != "for" || at >= 2 && reading.tokens[at - 2].surface == "alt");
     before.clause == token.clause
-        && TOO[i].contains(&before.surface.as_str())
-        && (before.surface != "for" || at >= 2 && reading.tokens[at - 2].surface == "alt")
+        && (too || SOFTENERS[i].contains(&before.surface.as_str()))
         && TOO_WORDS[i].contains(&token.surface.as_str())
 }
 
@@ -970,6 +1078,27 @@ mod tests {
             ("Der Preis ist zu hoch", Language::German, "preis", Negative),
             ("Das Essen war nicht gut, aber der Service freundlich", Language::German, "service", Positive),
             ("Das Essen war nicht gut, aber der Service freundlich", Language::German, "essen", Negative),
+            // "like" praises as a verb, not as a preposition.
+            ("The room smelled like a swimming pool", Language::English, "room", Neutral),
+            ("I like the room", Language::English, "room", Positive),
+            // Words that share a stem with a judgement but judge nothing.
+            ("The cleaning staff", Language::English, "staff", Neutral),
+            ("Ik moest extra betalen voor parkeren", Language::Dutch, "parkeren", Neutral),
+            // A grader only strengthens: "pretty dirty" is no praise.
+            ("The room was pretty dirty", Language::English, "room", Negative),
+            // A softened size word complains as "too" does.
+            ("The dress runs small", Language::English, "dress", Negative),
+            ("De jurk valt klein", Language::Dutch, "jurk", Negative),
+            ("Kjolen er lidt stor", Language::Danish, "kjolen", Negative),
+            // Working complains only when negated, the negator before or after the verb.
+            ("The air conditioning doesn't work", Language::English, "conditioning", Negative),
+            ("The air conditioning doesn t work", Language::English, "conditioning", Negative),
+            ("De airco werkt niet", Language::Dutch, "airco", Negative),
+            ("Aircondition virker ikke", Language::Danish, "aircondition", Negative),
+            ("Die Klimaanlage funktioniert nicht", Language::German, "klimaanlage", Negative),
+            ("The air conditioning works", Language::English, "conditioning", Neutral),
+            // A mention whose clause judges nothing hears the rest of the comment.
+            ("Four star hotel and paid wifi. Disappointing.", Language::English, "wifi", Negative),
         ] {
             assert_eq!(polarity_of(text, language, word), expected, "{text}: {word}");
         }

@@ -756,6 +756,8 @@ const DANISH_NEGATORS: &[&str] = &["ikke", "ingen", "intet", "aldrig"];
 const ENGLISH_NEGATORS: &[&str] = &[
     "not", "no", "never", "n't", "cannot", "dont", "didnt", "doesnt", "isnt", "wasnt", "arent", "werent", "cant",
     "couldnt", "wouldnt", "wont", "shouldnt", "havent", "hasnt", "hadnt",
+    // Written with the apostrophe dropped and a space: "doesn t", "wasn t".
+    "doesn", "didn", "isn", "wasn", "aren", "weren", "couldn", "wouldn", "shouldn", "haven", "hasn", "hadn", "don",
 ];
 const GERMAN_NEGATORS: &[&str] =
     &["nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "nirgends"];

@@ -50,6 +50,7 @@ pub(super) struct PresetSeed {
 use super::codebook::{Codebook, Keyword, Labels, Theme, ThemeId};
 use super::default_codebook::{DEFAULT_THEME_IDS, default_codebook};
 use super::language::Language;
+use super::stemming::Stems;
 
 /// Key of the general codebook, the preset every sector builds on.
 pub const GENERAL: &str = "general";
@@ -137,19 +138,23 @@ impl Preset {
     }
 
     /// The preset's codebook: every general theme, then the sector's own themes; a keyword a
-    /// sector theme owns is taken out of the general theme it belongs to.
+    /// sector theme owns is taken out of the general themes.
     pub fn codebook(&self) -> Codebook {
         let mut themes = default_codebook().themes().to_vec();
         let Some(seed) = self.seed else { return Codebook::from_themes_unchecked(themes) };
+        let mut stems = Stems::new();
+        // A keyword as matched: a single word by its stem ("refunded" is "refund"), a phrase as written.
+        let mut key = |k: &Keyword| {
+            let text = k.text.to_lowercase();
+            if text.contains(char::is_whitespace) { text } else { stems.stem(k.language, &text) }
+        };
         for sector in seed.themes {
             let theme = theme_of(sector);
-            if let Some(general) = themes.iter_mut().find(|t| t.id.as_str() == sector.general) {
-                general.keywords.retain(|k| {
-                    !theme
-                        .keywords
-                        .iter()
-                        .any(|s| s.language == k.language && s.text.to_lowercase() == k.text.to_lowercase())
-                });
+            let owned: Vec<(Language, String)> = theme.keywords.iter().map(|k| (k.language, key(k))).collect();
+            // In its sector a word means what the sector theme says: "transfer" is money in a
+            // bank's comments, not a phone call passed on.
+            for general in themes.iter_mut().take(DEFAULT_THEME_IDS.len()) {
+                general.keywords.retain(|k| !owned.contains(&(k.language, key(k))));
             }
             themes.push(theme);
         }
@@ -256,7 +261,7 @@ mod tests {
     }
 
     #[test]
-    fn a_sector_theme_takes_its_keywords_out_of_its_general_theme() {
+    fn a_sector_theme_takes_its_keywords_out_of_the_general_themes() {
         let preset = Preset::by_key("hospitality").unwrap();
         let codebook = preset.codebook();
         let sector = codebook.themes().iter().find(|t| t.id.as_str() == "food_drink").unwrap();
@@ -270,6 +275,15 @@ mod tests {
             );
         }
         assert!(!general.keywords.is_empty(), "product_quality keeps the words no sector theme owns");
+        // Also out of another general theme: in a bank's comments a transfer is money.
+        let bank = Preset::by_key("financial").unwrap().codebook();
+        let english = |id: &str| -> Vec<String> {
+            let theme = bank.themes().iter().find(|t| t.id.as_str() == id).unwrap();
+            theme.keywords_in(Language::English).map(|k| k.text.clone()).collect()
+        };
+        assert!(english("cards_payments").contains(&"transferred".to_owned()));
+        assert!(!english("service").contains(&"transferred".to_owned()));
+        assert!(default_codebook().themes()[0].keywords_in(Language::English).any(|k| k.text == "transferred"));
     }
 
     #[test]
