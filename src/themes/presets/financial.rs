@@ -314,6 +314,10 @@ pub(super) const PRESET: PresetSeed = PresetSeed {
             general: "product_quality",
             labels: ["Cards and payments", "Passen en betalingen", "Kort og betalinger", "Karten und Zahlungsverkehr"],
             nl: &[
+                "rekening",
+                "bankrekening",
+                "betaalrekening",
+                "geld",
                 "automatische incasso",
                 "incasso",
                 "incasso's",
@@ -363,6 +367,11 @@ pub(super) const PRESET: PresetSeed = PresetSeed {
                 "mastercard",
             ],
             da: &[
+                "penge",
+                "pengene",
+                "konto",
+                "kontoen",
+                "bankkonto",
                 "betalingsservice",
                 "kontoudtog",
                 "valuta",
@@ -409,6 +418,9 @@ pub(super) const PRESET: PresetSeed = PresetSeed {
                 "iban",
             ],
             en: &[
+                "money",
+                "account",
+                "bank account",
                 "direct debit",
                 "direct debits",
                 "debit",
@@ -467,6 +479,10 @@ pub(super) const PRESET: PresetSeed = PresetSeed {
                 "amex",
             ],
             de: &[
+                "Geld",
+                "Konto",
+                "Girokonto",
+                "Bankkonto",
                 "Lastschrift",
                 "Lastschriften",
                 "Kontoauszug",
