@@ -171,12 +171,25 @@ pub fn read_codebook(path: &Path) -> Result<Codebook, CodebookFileError> {
     codebook.map_err(|source| CodebookFileError::Invalid { file, source })
 }
 
-/// Writes `codebook` to `path` atomically (CSV when the name ends in `.csv`, else JSON).
+/// Writes `codebook` to `path` atomically (CSV when the name ends in `.csv`, else JSON), whole:
+/// the file can be shared.
 pub fn write_codebook(path: &Path, codebook: &Codebook) -> Result<(), CodebookFileError> {
-    let file = || path.display().to_string();
     let is_csv = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    let text = if is_csv { codebook.to_csv() } else { codebook.to_json() }
-        .map_err(|source| CodebookFileError::Invalid { file: file(), source })?;
+    write_codebook_text(path, if is_csv { codebook.to_csv() } else { codebook.to_json() })
+}
+
+/// Saves the codebook in use as JSON at `path` atomically: a shipped preset left unedited by its
+/// name only, so that the next version's keywords reach it.
+pub fn save_codebook(path: &Path, codebook: &Codebook) -> Result<(), CodebookFileError> {
+    write_codebook_text(path, codebook.to_json_naming_preset())
+}
+
+fn write_codebook_text(
+    path: &Path,
+    text: Result<String, crate::themes::CodebookError>,
+) -> Result<(), CodebookFileError> {
+    let file = || path.display().to_string();
+    let text = text.map_err(|source| CodebookFileError::Invalid { file: file(), source })?;
     if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(folder).map_err(|source| CodebookFileError::Write { file: file(), source })?;
     }

@@ -18,7 +18,7 @@ use crate::benchmarks::Benchmark;
 use crate::themes::{
     Codebook, CodebookError, Labels, Language, Preset, Theme, ThemeId, default_codebook, theme_from_phrase,
 };
-use crate::themes_report::{read_codebook, write_codebook};
+use crate::themes_report::{read_codebook, save_codebook, write_codebook};
 
 /// What the user asks of the themes and their codebook.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -371,7 +371,7 @@ impl ThemeState {
         self.codebook = codebook;
         self.version += 1;
         match &self.file {
-            Some(path) => Ok(write_codebook(path, &self.codebook)?),
+            Some(path) => Ok(save_codebook(path, &self.codebook)?),
             None => Ok(()),
         }
     }

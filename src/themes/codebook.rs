@@ -11,6 +11,7 @@ use std::io::{Read, Write};
 
 use super::default_codebook::DEFAULT_THEME_IDS;
 use super::language::Language;
+use super::presets::Preset;
 
 /// Current version of the JSON format written by [`Codebook::to_json`].
 pub const CODEBOOK_FORMAT_VERSION: u32 = 1;
@@ -78,6 +79,9 @@ pub enum CodebookError {
         /// The general theme it names.
         general: ThemeId,
     },
+    /// A codebook file names a preset this version does not ship.
+    #[error("the codebook names the preset {0:?}, which is not one of {keys}", keys = Preset::keys())]
+    UnknownPreset(String),
     /// Merging a theme with itself.
     #[error("cannot merge theme `{0}` into itself")]
     MergeIntoItself(ThemeId),
@@ -326,6 +330,10 @@ pub struct Codebook {
 #[derive(Serialize, Deserialize)]
 struct CodebookFile {
     version: u32,
+    /// A shipped preset named instead of its themes (see [`Codebook::to_json_naming_preset`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    preset: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     themes: Vec<Theme>,
 }
 
@@ -496,15 +504,35 @@ impl Codebook {
 
     /// Pretty JSON with a format version.
     pub fn to_json(&self) -> Result<String, CodebookError> {
-        let file = CodebookFile { version: CODEBOOK_FORMAT_VERSION, themes: self.themes.clone() };
+        let file = CodebookFile { version: CODEBOOK_FORMAT_VERSION, preset: None, themes: self.themes.clone() };
         Ok(serde_json::to_string_pretty(&file)?)
     }
 
-    /// Reads JSON written by [`Codebook::to_json`] and validates it.
+    /// Like [`Codebook::to_json`], but a shipped preset left unedited is written as its name
+    /// (`{"version": 1, "preset": "hospitality"}`), so that a later version's keywords reach it.
+    pub fn to_json_naming_preset(&self) -> Result<String, CodebookError> {
+        match Preset::matching(self) {
+            Some(preset) => {
+                let file = CodebookFile {
+                    version: CODEBOOK_FORMAT_VERSION,
+                    preset: Some(preset.key().to_owned()),
+                    themes: Vec::new(),
+                };
+                Ok(serde_json::to_string_pretty(&file)?)
+            }
+            None => self.to_json(),
+        }
+    }
+
+    /// Reads JSON written by [`Codebook::to_json`] or [`Codebook::to_json_naming_preset`] and
+    /// validates it.
     pub fn from_json(json: &str) -> Result<Codebook, CodebookError> {
         let file: CodebookFile = serde_json::from_str(json)?;
         if file.version > CODEBOOK_FORMAT_VERSION {
             return Err(CodebookError::UnsupportedVersion(file.version));
+        }
+        if let Some(key) = file.preset.filter(|_| file.themes.is_empty()) {
+            return Preset::by_key(&key).map(|p| p.codebook()).ok_or(CodebookError::UnknownPreset(key));
         }
         let codebook = Codebook { themes: file.themes };
         codebook.validate()?;
@@ -690,6 +718,18 @@ mod tests {
         assert!(matches!(Codebook::from_json(&bad_id), Err(CodebookError::Json(_))));
         let dup = json.replace("\"empty\"", "\"queue\"");
         assert!(matches!(Codebook::from_json(&dup), Err(CodebookError::DuplicateTheme(_))));
+        // A shipped preset left as shipped is saved by its name and read back whole.
+        let hotel = Preset::by_key("hospitality").unwrap().codebook();
+        let named = hotel.to_json_naming_preset().unwrap();
+        assert!(named.contains("\"preset\": \"hospitality\"") && !named.contains("\"themes\""), "{named}");
+        assert_eq!(Codebook::from_json(&named).unwrap(), hotel);
+        let edited = codebook.to_json_naming_preset().unwrap();
+        assert_eq!(Codebook::from_json(&edited).unwrap(), codebook, "an edited codebook is written whole");
+        let unknown = Codebook::from_json("{\"version\": 1, \"preset\": \"bakeries\"}").unwrap_err().to_string();
+        assert!(
+            unknown.starts_with("the codebook names the preset \"bakeries\", which is not one of general,"),
+            "{unknown}"
+        );
         let future = json.replace("\"version\": 1", "\"version\": 9");
         assert!(matches!(Codebook::from_json(&future), Err(CodebookError::UnsupportedVersion(9))));
     }

@@ -880,6 +880,9 @@ pub(super) const PRESET: PresetSeed = PresetSeed {
                 "Verspätungen und Pünktlichkeit",
             ],
             nl: &[
+                "vertraging",
+                "vertragingen",
+                "vertraagd",
                 "vluchtvertraging",
                 "treinvertraging",
                 "vertraagde vlucht",
@@ -918,6 +921,9 @@ pub(super) const PRESET: PresetSeed = PresetSeed {
                 "uitwijken",
             ],
             da: &[
+                "forsinkelse",
+                "forsinkelser",
+                "forsinket",
                 "flyforsinkelse",
                 "togforsinkelse",
                 "forsinket fly",
@@ -955,6 +961,9 @@ pub(super) const PRESET: PresetSeed = PresetSeed {
                 "lettede",
             ],
             en: &[
+                "delay",
+                "delays",
+                "delayed",
                 "flight delay",
                 "flight delays",
                 "delayed flight",
@@ -994,6 +1003,9 @@ pub(super) const PRESET: PresetSeed = PresetSeed {
                 "diverted",
             ],
             de: &[
+                "Verspätung",
+                "Verspätungen",
+                "verspätet",
                 "Flugverspätung",
                 "Zugverspätung",
                 "verspäteter Flug",
