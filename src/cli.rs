@@ -117,8 +117,8 @@ pub struct ThemesArgs {
 }
 
 /// The codebook to read comments with and the preset it starts from: `--codebook FILE`, else
-/// `--preset NAME` (an unknown name is a usage error listing the presets), else the project's,
-/// else the general codebook.
+/// `--preset NAME` (an unknown name is a usage error listing the presets; a project's edits move
+/// onto it), else the project's, else the general codebook.
 fn chosen_codebook(
     file: Option<&PathBuf>,
     preset: Option<&str>,
@@ -126,13 +126,15 @@ fn chosen_codebook(
 ) -> Result<(Codebook, Preset), ReportFailure> {
     if let Some(file) = file {
         let codebook = crate::themes_report::read_codebook(file).map_err(|e| e.to_string())?;
-        let preset = Preset::matching(&codebook).or(project.map(Project::preset)).unwrap_or(Preset::GENERAL);
+        let preset = Preset::of(&codebook);
         return Ok((codebook, preset));
     }
     if let Some(name) = preset {
         let preset = Preset::by_key(name)
             .ok_or_else(|| usage(format!("--preset: '{name}' is not a preset; the presets are {}", Preset::keys())))?;
-        return Ok((preset.codebook(), preset));
+        // A project's edits (its own themes, keywords it changed) move onto the preset with it.
+        let codebook = project.map_or_else(|| preset.codebook(), |p| preset.switch(&p.codebook_to_use()));
+        return Ok((codebook, preset));
     }
     Ok(project.map_or_else(|| (Preset::GENERAL.codebook(), Preset::GENERAL), |p| (p.codebook_to_use(), p.preset())))
 }

@@ -722,41 +722,47 @@ fn the_codebook_follows_the_benchmark_sector_and_can_be_changed() {
     wait_for_themes(&mut harness);
     harness.get_by_label("Themes").click();
     wait_for_themes(&mut harness);
-    // The picker names the codebook in use; another one is chosen from it.
-    harness.get_by_label("Codebook: General").click();
-    harness.run();
-    harness.get_by_label("Hospitality and travel").click();
-    wait_for_themes(&mut harness);
-    let hospitality = Preset::by_key("hospitality").unwrap();
-    assert_eq!(harness.state().app().themes().preset(), hospitality);
-    harness.get_by_label("Codebook: Hospitality and travel");
-    let summary = harness.state().app().themes().summary().cloned().unwrap();
-    assert!(summary.themes.iter().all(|r| harness.state().app().themes().codebook.get(&r.theme).is_some()));
-
-    // An unedited codebook follows the sector of the overall benchmark, and says so.
+    harness.get_by_label("Codebook: General");
     let set_benchmark = |harness: &mut Harness<'_, Window>, id: &str| {
         harness.state_mut().app_mut().push(AppCommand::View(ViewCommand::SetOverallBenchmark(Some(id.to_owned()))));
         harness.step();
         wait_for_themes(harness);
     };
+    // An unedited codebook follows the sector of the overall benchmark, and says so.
     set_benchmark(&mut harness, "banking-temkin-2012");
     assert_eq!(harness.state().app().themes().preset().key(), "financial");
     harness.get_by_label("Codebook: Financial services");
     harness.get_by_label("proposed by the benchmark sector Banking");
+    let summary = harness.state().app().themes().summary().cloned().unwrap();
+    let codebook = harness.state().app().themes().codebook.clone();
+    assert!(
+        summary.themes.iter().any(|r| codebook.get(&r.theme).is_some_and(|t| t.general.is_some())),
+        "a sector theme is counted: {:?}",
+        summary.themes.iter().map(|r| r.theme.as_str()).collect::<Vec<_>>()
+    );
+    // A sector without a preset of its own proposes nothing.
+    set_benchmark(&mut harness, "all-surveymonkey-2024");
+    assert_eq!(harness.state().app().themes().preset().key(), "financial");
 
-    // An edited one is kept: the view offers the sector's instead.
+    // The picker changes it, and the user's choice then stands: the sector only offers.
+    harness.get_by_label("Codebook: Financial services").click();
+    harness.run();
+    harness.get_by_label("Hospitality and travel").click();
+    wait_for_themes(&mut harness);
+    let hospitality = Preset::by_key("hospitality").unwrap();
+    assert_eq!(harness.state().app().themes().preset(), hospitality);
     let add = nps_workbench::app::themes::CodebookEdit::Add("Parking".into());
     harness.state_mut().app_mut().push(AppCommand::Themes(ThemeCommand::Edit(add)));
     harness.step();
     wait_for_themes(&mut harness);
-    set_benchmark(&mut harness, "airlines-xmi-2022");
-    assert_eq!(harness.state().app().themes().preset().key(), "financial", "the edited codebook is kept");
-    harness.get_by_label("The benchmark sector Airlines proposes the codebook Hospitality and travel.");
+    set_benchmark(&mut harness, "banking-temkin-2012");
+    assert_eq!(harness.state().app().themes().preset(), hospitality, "the user's choice stands");
+    harness.get_by_label("The benchmark sector Banking proposes the codebook Financial services.");
     harness.get_by_label("Use it").click();
     harness.step();
     wait_for_themes(&mut harness);
     let themes = harness.state().app().themes();
-    assert_eq!(themes.preset(), hospitality);
+    assert_eq!(themes.preset().key(), "financial");
     assert!(themes.codebook.get(&nps_workbench::themes::ThemeId::new("parking").unwrap()).is_some(), "kept");
 }
 

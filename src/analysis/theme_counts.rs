@@ -689,12 +689,13 @@ mod tests {
         }
         let waiting = row(&summary, "waiting_time");
         // Dutch, Danish and English waiting among detractors (positions 0, 3, 5); the Danish
-        // promoter's "hurtig levering" (fast) is about speed too (position 10).
-        assert_eq!(waiting.positions, [0, 3, 5, 10]);
+        // promoter's "hurtig levering" (fast) judges the delivery and names no wait (position 10).
+        assert_eq!(waiting.positions, [0, 3, 5]);
+        assert!(row(&summary, "delivery").positions.contains(&10));
         assert_eq!(waiting.stats.detractors.mentions, 3);
         assert!((waiting.stats.detractors.share - 0.5).abs() < 1e-12);
         assert!(waiting.stats.detractors.interval.low < 0.5 && waiting.stats.detractors.interval.high > 0.5);
-        assert_eq!(waiting.with.as_ref().map(|s| s.nps), Some(-50.0));
+        assert_eq!(waiting.with.as_ref().map(|s| s.nps), Some(-100.0), "three detractors");
         assert_eq!(waiting.quotes.len(), 3);
         assert!(waiting.quotes.iter().all(|q| q.score <= 6 && !q.text.is_empty()));
         let sorted: Vec<f64> = summary.themes.iter().map(|t| t.stats.detractors.share).collect();
@@ -731,8 +732,8 @@ mod tests {
         assert!((waiting.stats.detractors.interval.low - expected.low).abs() < 1e-12);
         assert_eq!(waiting.stats.detractors.mentions, 3, "mentions stay respondents");
         let with = waiting.with.as_ref().unwrap();
-        // Weights 1, 1, 3 (detractors) and 1 (the promoter): (6)^2 / 12 = 3.
-        assert!(with.effective_n.is_some_and(|n| (n - 3.0).abs() < 1e-9), "{with:?}");
+        // Weights 1, 1, 3 (the detractors): 5^2 / 11.
+        assert!(with.effective_n.is_some_and(|n| (n - 25.0 / 11.0).abs() < 1e-9), "{with:?}");
     }
 
     #[test]

@@ -143,6 +143,8 @@ pub struct ThemeState {
     stopped: Option<TagKey>,
     /// An import or export dialog (true: export).
     dialog: Option<(bool, FileDialogJob)>,
+    /// The user picked the codebook's preset this session: the benchmark sector no longer moves it.
+    chosen: bool,
 }
 
 impl Default for ThemeState {
@@ -157,6 +159,7 @@ impl Default for ThemeState {
             count_job: None,
             stopped: None,
             dialog: None,
+            chosen: false,
         }
     }
 }
@@ -329,6 +332,7 @@ impl ThemeState {
                 Ok(())
             }
             ThemeCommand::UsePreset(preset) => {
+                self.chosen = true;
                 let codebook = preset.switch(&self.codebook);
                 self.replace(codebook).map_err(failed)
             }
@@ -348,11 +352,15 @@ impl ThemeState {
     }
 
     /// After the benchmark sector changed to one proposing `proposed`: an unedited codebook of
-    /// another preset is replaced by `proposed`'s (an edited one is kept; the Themes view offers
-    /// the switch). Whether it was replaced.
+    /// another preset, not chosen by the user in the picker, is replaced by `proposed`'s (an
+    /// edited one is kept; the Themes view offers the switch). Whether it was replaced.
     pub fn follow_sector(&mut self, proposed: Preset) -> Result<bool, Cause> {
-        let unedited = Preset::matching(&self.codebook).is_some();
-        if !unedited || self.preset() == proposed {
+        // The user's own choice of codebook stands; a sector without a preset of its own
+        // ("All industries") proposes nothing.
+        if self.chosen || proposed == Preset::GENERAL || self.preset() == proposed {
+            return Ok(false);
+        }
+        if Preset::matching(&self.codebook).is_none() {
             return Ok(false);
         }
         self.replace(proposed.codebook())?;

@@ -4,7 +4,7 @@
 //! A project is a small JSON file (`"format": "nps-workbench-project", "version": 1`) holding the
 //! input file's path and fingerprint, the sheet, every column's role (and so its scale), the
 //! filter, the breakdowns, the trend period, the benchmark choices, the data context (region,
-//! audience, invited counts) and the codebook when it is not the default one.
+//! audience, invited counts), the codebook's preset and the codebook itself once edited.
 //!
 //! **Same layout.** A file fits a project when every column the project *uses* is there under the
 //! same header (or tool code): the score, every column given a role that the analysis reads
@@ -487,7 +487,10 @@ impl Project {
         if let Some(key) = &project.preset
             && Preset::by_key(key).is_none()
         {
-            return Err(not_a_project(format!("preset '{key}' is not one of {}", Preset::keys())));
+            return Err(not_a_project(format!(
+                "it names the codebook preset '{key}', which this version does not have (it has {})",
+                Preset::keys()
+            )));
         }
         Ok(project)
     }
@@ -541,6 +544,28 @@ impl Project {
 mod tests {
     use super::*;
     use crate::import::read_bytes;
+
+    #[test]
+    fn a_project_remembers_its_preset_and_refuses_one_it_does_not_know() {
+        let hotel = Preset::by_key("hospitality").unwrap();
+        let mut project = Project::default();
+        project.remember_codebook(hotel, &hotel.codebook());
+        assert_eq!(project.preset.as_deref(), Some("hospitality"));
+        assert!(project.codebook.is_none(), "an unedited preset is named, not copied");
+        let text = serde_json::to_string(&project).unwrap();
+        let read = Project::from_json(&text, "p.npsproj").unwrap();
+        assert_eq!(read.preset(), hotel);
+        assert_eq!(read.codebook_to_use(), hotel.codebook());
+        let mut edited = hotel.codebook();
+        edited
+            .add_keyword(&crate::themes::ThemeId::new("price").unwrap(), crate::themes::Language::Dutch, "woeker")
+            .unwrap();
+        project.remember_codebook(hotel, &edited);
+        assert_eq!(project.codebook.as_ref(), Some(&edited));
+        let unknown = text.replace("\"hospitality\"", "\"bakeries\"");
+        let err = Project::from_json(&unknown, "p.npsproj").unwrap_err().to_string();
+        assert!(err.contains("names the codebook preset 'bakeries'") && err.contains("general, hospitality"), "{err}");
+    }
 
     #[test]
     fn a_project_is_never_written_over_its_survey() {

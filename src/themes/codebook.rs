@@ -371,7 +371,8 @@ impl Codebook {
         Ok(codebook)
     }
 
-    /// Builds without validation; only for the shipped default (covered by its test).
+    /// Builds without validation; only for shipped codebooks (the general one and the presets,
+    /// covered by their tests).
     pub(crate) fn from_themes_unchecked(themes: Vec<Theme>) -> Codebook {
         Codebook { themes }
     }
@@ -486,9 +487,11 @@ impl Codebook {
         Ok(())
     }
 
-    /// `base`, or `base_2`, `base_3` ... whichever is not taken yet.
+    /// `base`, or `base_2`, `base_3` ... whichever is not taken yet, in this codebook or by a
+    /// shipped sector theme (a user's "Packaging" must not pass for retail's).
     pub fn unique_id(&self, base: &ThemeId) -> ThemeId {
-        if self.get(base).is_none() {
+        let taken = |id: &ThemeId| self.get(id).is_some() || Preset::sector_theme_ids().any(|s| s == id.as_str());
+        if !taken(base) {
             return base.clone();
         }
         (2u32..)
@@ -498,7 +501,7 @@ impl Codebook {
                 stem.truncate(MAX_THEME_ID_LEN - suffix.len());
                 ThemeId(format!("{stem}{suffix}"))
             })
-            .find(|id| self.get(id).is_none())
+            .find(|id| !taken(id))
             .unwrap_or_else(|| base.clone())
     }
 

@@ -344,7 +344,10 @@ const SEEDS: &[Seed] = &[
             "in de wacht",
         ],
         da: &[
-            "hurtighed",
+            "ventetider",
+            "telefonkø",
+            "telefonkøen",
+            "ventede længe",
             "vente",
             "venter",
             "ventede",

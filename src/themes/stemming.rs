@@ -20,6 +20,19 @@ fn stem_override(language: Language, word: &str) -> Option<&'static str> {
         (Language::Danish, "uvenlig" | "uvenlige" | "uvenligt") => Some("uvenlig"),
         (Language::Danish, "ringe" | "ringeste") => Some("ringe"),
         (Language::Dutch, "duren") => Some("duren"),
+        // Sector keywords that Snowball would merge with everyday words: a hotel room is not
+        // "worse" (værre), a size not "bigger" (større), a customer not a customisation.
+        (Language::Danish, "værelse" | "værelset" | "værelser" | "værelserne" | "værelsets") => Some("værelse"),
+        (Language::Danish, "størrelse" | "størrelsen" | "størrelser" | "størrelserne") => Some("størrelse"),
+        (Language::Danish, "hurtighed" | "hurtigheden") => Some("hurtighed"),
+        (Language::Danish, "rente" | "renten" | "renter" | "renterne") => Some("rente"),
+        (Language::Dutch, "oplossing" | "oplossingen") => Some("oplossing"),
+        (Language::English, "customer" | "customers") => Some("customer"),
+        (Language::English, "important" | "importantly" | "importance") => Some("important"),
+        (Language::English, "interested" | "interesting" | "interestingly") => Some("interesting"),
+        (Language::English, "timely") => Some("timely"),
+        (Language::English, "valued") => Some("valued"),
+        (Language::English, "settings") => Some("settings"),
         _ => None,
     }
 }

@@ -366,6 +366,8 @@ const DANISH: &[&str] = &[
 
 const ENGLISH: &[&str] = &[
     "a",
+    // The "t" of "wasn t", "doesn t" (apostrophe dropped): the negator before it negates on.
+    "t",
     "an",
     "the",
     "and",
@@ -756,8 +758,9 @@ const DANISH_NEGATORS: &[&str] = &["ikke", "ingen", "intet", "aldrig"];
 const ENGLISH_NEGATORS: &[&str] = &[
     "not", "no", "never", "n't", "cannot", "dont", "didnt", "doesnt", "isnt", "wasnt", "arent", "werent", "cant",
     "couldnt", "wouldnt", "wont", "shouldnt", "havent", "hasnt", "hadnt",
-    // Written with the apostrophe dropped and a space: "doesn t", "wasn t".
-    "doesn", "didn", "isn", "wasn", "aren", "weren", "couldn", "wouldn", "shouldn", "haven", "hasn", "hadn", "don",
+    // Written with the apostrophe dropped and a space ("doesn t", "wasn t"); not "don" and
+    // "haven", which are words of their own.
+    "doesn", "didn", "isn", "wasn", "aren", "weren", "couldn", "wouldn", "shouldn", "hasn", "hadn",
 ];
 const GERMAN_NEGATORS: &[&str] =
     &["nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "nirgends"];

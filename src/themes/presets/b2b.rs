@@ -589,7 +589,6 @@ pub(super) const PRESET: PresetSeed = PresetSeed {
                 "project plan",
                 "milestone",
                 "milestones",
-                "timely",
                 "timeliness",
                 "overran",
                 "overrun",

@@ -111,7 +111,6 @@ pub(super) const PRESET: PresetSeed = PresetSeed {
                 "transaction fee",
                 "foreign transaction fee",
                 "hidden fees",
-                "interest",
                 "interest rate",
                 "interest rates",
                 "rate of interest",

@@ -47,6 +47,8 @@ pub(super) struct PresetSeed {
     pub themes: &'static [SectorSeed],
 }
 
+use std::collections::HashSet;
+
 use super::codebook::{Codebook, Keyword, Labels, Theme, ThemeId};
 use super::default_codebook::{DEFAULT_THEME_IDS, default_codebook};
 use super::language::Language;
@@ -146,26 +148,25 @@ impl Preset {
         // A keyword as matched: a single word by its stem ("refunded" is "refund"), a phrase as written.
         let mut key = |k: &Keyword| {
             let text = k.text.to_lowercase();
-            if text.contains(char::is_whitespace) { text } else { stems.stem(k.language, &text) }
+            (k.language, if text.contains(char::is_whitespace) { text } else { stems.stem(k.language, &text) })
         };
-        for sector in seed.themes {
-            let theme = theme_of(sector);
-            let owned: Vec<(Language, String)> = theme.keywords.iter().map(|k| (k.language, key(k))).collect();
-            // In its sector a word means what the sector theme says: "transfer" is money in a
-            // bank's comments, not a phone call passed on.
-            for general in themes.iter_mut().take(DEFAULT_THEME_IDS.len()) {
-                general.keywords.retain(|k| !owned.contains(&(k.language, key(k))));
-            }
-            themes.push(theme);
+        let sector: Vec<Theme> = seed.themes.iter().map(theme_of).collect();
+        // In its sector a word means what the sector theme says: "transfer" is money in a bank's
+        // comments, not a phone call passed on.
+        let owned: HashSet<(Language, String)> = sector.iter().flat_map(|t| &t.keywords).map(&mut key).collect();
+        for general in &mut themes {
+            general.keywords.retain(|k| !owned.contains(&key(k)));
         }
+        themes.extend(sector);
         Codebook::from_themes_unchecked(themes)
     }
 
     /// The preset `codebook` was made from: the sector preset with the most of its themes in
-    /// it (kept through edits), else the general one.
+    /// it (kept through edits; a theme counts when its id and general theme are the shipped
+    /// ones, so a user's own "Packaging" is not taken for retail's), else the general one.
     pub fn of(codebook: &Codebook) -> Preset {
         let has = |seed: &PresetSeed| {
-            seed.themes.iter().filter(|t| codebook.themes().iter().any(|c| c.id.as_str() == t.id)).count()
+            seed.themes.iter().filter(|t| codebook.themes().iter().any(|c| is_shipped_as(c, t))).count()
         };
         SECTORS
             .iter()
@@ -175,24 +176,72 @@ impl Preset {
             .map_or(Preset::GENERAL, |(_, seed)| Preset { seed: Some(seed) })
     }
 
-    /// `codebook` moved onto this preset: the preset's codebook, then the themes a user made in
-    /// `codebook` (neither general nor any preset's), so switching sector keeps the user's own.
+    /// `codebook` moved onto this preset: the preset's codebook with the user's edits of the
+    /// general themes carried over (labels, keywords added and removed), then the themes the user
+    /// made, so switching sector keeps the user's own work. The sector themes of the codebook's
+    /// own preset are left behind.
     pub fn switch(&self, codebook: &Codebook) -> Codebook {
+        let before = Preset::of(codebook).codebook();
         let mut themes = self.codebook().themes().to_vec();
-        let shipped =
-            |id: &str| DEFAULT_THEME_IDS.contains(&id) || SECTORS.iter().any(|s| s.themes.iter().any(|t| t.id == id));
+        for theme in &mut themes {
+            let (Some(old), Some(mine)) = (before.get(&theme.id), codebook.get(&theme.id)) else { continue };
+            if theme.general.is_some() {
+                continue;
+            }
+            if mine.labels != old.labels {
+                theme.labels = mine.labels.clone();
+            }
+            let same =
+                |a: &Keyword, b: &Keyword| a.language == b.language && a.text.to_lowercase() == b.text.to_lowercase();
+            theme
+                .keywords
+                .retain(|k| !old.keywords.iter().any(|o| same(o, k)) || mine.keywords.iter().any(|m| same(m, k)));
+            for added in mine.keywords.iter().filter(|m| !old.keywords.iter().any(|o| same(o, m))) {
+                if !theme.keywords.iter().any(|k| same(k, added)) {
+                    theme.keywords.push(added.clone());
+                }
+            }
+        }
+        let shipped = |theme: &Theme| {
+            DEFAULT_THEME_IDS.contains(&theme.id.as_str())
+                || SECTORS.iter().any(|s| s.themes.iter().any(|t| is_shipped_as(theme, t)))
+        };
         for theme in codebook.themes() {
-            if !shipped(theme.id.as_str()) && !themes.iter().any(|t| t.id == theme.id) {
+            if !shipped(theme) && !themes.iter().any(|t| t.id == theme.id) {
                 themes.push(theme.clone());
             }
         }
         Codebook::from_themes_unchecked(themes)
     }
 
-    /// The preset whose codebook `codebook` is unchanged, if any.
+    /// The preset whose codebook `codebook` is, unedited: the same themes in the same order with
+    /// the same labels and the same keywords per language, in any order.
     pub fn matching(codebook: &Codebook) -> Option<Preset> {
-        Preset::all().find(|p| p.codebook() == *codebook)
+        let preset = Preset::of(codebook);
+        let shipped = preset.codebook();
+        let keywords = |theme: &Theme| {
+            let mut list: Vec<(Language, String)> =
+                theme.keywords.iter().map(|k| (k.language, k.text.to_lowercase())).collect();
+            list.sort();
+            list
+        };
+        let same = shipped.themes().len() == codebook.themes().len()
+            && shipped.themes().iter().zip(codebook.themes()).all(|(a, b)| {
+                a.id == b.id && a.labels == b.labels && a.general == b.general && keywords(a) == keywords(b)
+            });
+        same.then_some(preset)
     }
+
+    /// Ids of every shipped sector theme, which a theme the user adds must not take.
+    pub fn sector_theme_ids() -> impl Iterator<Item = &'static str> {
+        SECTORS.iter().flat_map(|s| s.themes.iter().map(|t| t.id))
+    }
+}
+
+/// Whether `theme` is the shipped sector theme `seed` (its id and general theme), not a user's
+/// theme that happens to have its id.
+fn is_shipped_as(theme: &Theme, seed: &SectorSeed) -> bool {
+    theme.id.as_str() == seed.id && theme.general.as_ref().is_some_and(|g| g.as_str() == seed.general)
 }
 
 impl std::fmt::Display for Preset {
@@ -304,6 +353,39 @@ mod tests {
     }
 
     #[test]
+    fn a_users_theme_with_a_sector_id_is_neither_taken_for_the_sector_nor_dropped() {
+        // Made by hand before ids were reserved: same id as retail's, no general theme.
+        let mut codebook = default_codebook();
+        codebook.add_theme(Theme::new(ThemeId::new("packaging").unwrap(), Labels::same("Packaging"))).unwrap();
+        assert_eq!(Preset::of(&codebook), Preset::GENERAL);
+        let switched = Preset::by_key("software").unwrap().switch(&codebook);
+        assert!(switched.get(&ThemeId::new("packaging").unwrap()).is_some(), "kept");
+        // A theme added now gets an id no preset uses.
+        let id = codebook.unique_id(&ThemeId::from_text("Features"));
+        assert_eq!(id.as_str(), "features_2");
+    }
+
+    #[test]
+    fn switching_keeps_the_users_edits_of_general_themes_and_an_edit_undone_is_no_edit() {
+        let mut codebook = default_codebook();
+        let price = ThemeId::new("price").unwrap();
+        codebook.add_keyword(&price, Language::Dutch, "woekerprijs").unwrap();
+        codebook.remove_keyword(&price, Language::English, "pricey").unwrap();
+        codebook.rename(&price, Language::Dutch, "Prijzen").unwrap();
+        assert_eq!(Preset::matching(&codebook), None);
+        let hotel = Preset::by_key("hospitality").unwrap().switch(&codebook);
+        let kept = hotel.get(&price).unwrap();
+        assert!(kept.keywords.iter().any(|k| k.text == "woekerprijs"));
+        assert!(!kept.keywords.iter().any(|k| k.text == "pricey"));
+        assert_eq!(kept.labels.nl, "Prijzen");
+        // Keywords put back in another order: unedited again.
+        let mut reordered = default_codebook();
+        let english: Vec<Keyword> = reordered.get(&price).unwrap().keywords.iter().rev().cloned().collect();
+        reordered.set_keywords(&price, english).unwrap();
+        assert_eq!(Preset::matching(&reordered), Some(Preset::GENERAL));
+    }
+
+    #[test]
     fn keys_are_found_case_insensitively_and_unknown_ones_are_not() {
         assert_eq!(Preset::by_key("Retail").map(|p| p.key()), Some("retail"));
         assert_eq!(Preset::by_key(" general ").map(|p| p.key()), Some(GENERAL));
@@ -321,6 +403,12 @@ mod tests {
         assert_eq!(Preset::proposed_for(["Ziekenhuizen"]).key(), "healthcare");
         assert_eq!(Preset::proposed_for(["Gemeenten"]).key(), "public_education");
         assert_eq!(Preset::proposed_for(["Riverbank rowing"]).key(), "general");
-        assert_eq!(Preset::proposed_for(["Retail banking", "bankwezen"]).key(), "financial", "most words win");
+        assert_eq!(
+            Preset::proposed_for(["Retail banking", "bankwezen", "pengeinstitut"]).key(),
+            "financial",
+            "most words win"
+        );
+        // A tie goes to the key first in the alphabet.
+        assert_eq!(Preset::proposed_for(["hotel retail"]).key(), "hospitality");
     }
 }
