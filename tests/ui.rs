@@ -767,6 +767,62 @@ fn the_codebook_follows_the_benchmark_sector_and_can_be_changed() {
 }
 
 #[test]
+fn the_codebook_editor_takes_typed_keywords_and_new_themes_and_undoes_them() {
+    use egui::accesskit::Role;
+    use nps_workbench::themes::{Language, ThemeId};
+    let mut harness = harness_with_sample();
+    wait_for_themes(&mut harness);
+    harness.get_by_label("Themes").click();
+    wait_for_themes(&mut harness);
+    // The editor's heading comes after the picker's label of the same word.
+    let heading = harness.query_all_by_label("Codebook").last().unwrap();
+    heading.scroll_to_me();
+    heading.click_accesskit();
+    harness.run();
+    let price = harness.query_all_by_label("Price").last().unwrap();
+    price.scroll_to_me();
+    price.click_accesskit();
+    harness.run();
+    // A keyword list shows all its words and takes a new list typed over it.
+    let field = harness.get_by_role_and_label(Role::TextInput, "Keywords (nl)");
+    field.focus();
+    harness.step();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.step();
+    harness.get_by_role_and_label(Role::TextInput, "Keywords (nl)").type_text("duur, woekerprijs");
+    harness.step();
+    harness.key_press(egui::Key::Escape);
+    harness.step();
+    wait_for_themes(&mut harness);
+    let codebook = harness.state().app().themes().codebook.clone();
+    let dutch: Vec<String> = codebook
+        .get(&ThemeId::new("price").unwrap())
+        .unwrap()
+        .keywords_in(Language::Dutch)
+        .map(|k| k.text.clone())
+        .collect();
+    assert_eq!(dutch, ["duur", "woekerprijs"]);
+    // A new theme from the field with its hint, then both changes taken back.
+    let new_theme = harness.get_by_role_and_label(Role::TextInput, "New theme");
+    new_theme.scroll_to_me();
+    new_theme.focus();
+    harness.step();
+    harness.get_by_role_and_label(Role::TextInput, "New theme").type_text("Parkeren");
+    harness.step();
+    harness.key_press(egui::Key::Enter);
+    harness.step();
+    wait_for_themes(&mut harness);
+    assert!(harness.state().app().themes().codebook.get(&ThemeId::new("parkeren").unwrap()).is_some());
+    for _ in 0..2 {
+        harness.get_by_label("Undo").click_accesskit();
+        harness.step();
+        wait_for_themes(&mut harness);
+    }
+    assert_eq!(harness.state().app().themes().codebook, nps_workbench::themes::default_codebook());
+    assert!(!harness.state().app().themes().can_undo());
+}
+
+#[test]
 fn the_overview_names_the_top_detractor_themes() {
     let mut harness = harness_with_sample();
     wait_for_themes(&mut harness);

@@ -35,6 +35,8 @@ pub enum ThemeCommand {
     Export,
     /// Read the comments with this sector's codebook (themes the user made are kept).
     UsePreset(Preset),
+    /// Take back the last change to the codebook.
+    Undo,
 }
 
 /// A change to the codebook, as the editor asks for it.
@@ -75,7 +77,7 @@ pub fn apply_edit(codebook: &mut Codebook, edit: &CodebookEdit, tags: Option<&Th
             let Some(theme) = codebook.get(id) else { return Err(CodebookError::UnknownTheme(id.clone()).into()) };
             let mut keywords: Vec<_> = theme.keywords.iter().filter(|k| k.language != *language).cloned().collect();
             keywords.extend(
-                text.split(',')
+                text.split([',', '\n'])
                     .map(str::trim)
                     .filter(|k| !k.is_empty())
                     .map(|k| crate::themes::Keyword::new(*language, k)),
@@ -145,7 +147,12 @@ pub struct ThemeState {
     dialog: Option<(bool, FileDialogJob)>,
     /// The user picked the codebook's preset this session: the benchmark sector no longer moves it.
     chosen: bool,
+    /// The codebooks before each change, newest last, for [`ThemeCommand::Undo`].
+    history: Vec<Codebook>,
 }
+
+/// How many codebook changes can be taken back.
+const UNDO_DEPTH: usize = 50;
 
 impl Default for ThemeState {
     fn default() -> Self {
@@ -160,6 +167,7 @@ impl Default for ThemeState {
             stopped: None,
             dialog: None,
             chosen: false,
+            history: Vec::new(),
         }
     }
 }
@@ -331,6 +339,10 @@ impl ThemeState {
                 self.resume_reading();
                 Ok(())
             }
+            ThemeCommand::Undo => {
+                let Some(previous) = self.history.pop() else { return Ok(()) };
+                self.set(previous).map_err(failed)
+            }
             ThemeCommand::UsePreset(preset) => {
                 self.chosen = true;
                 let codebook = preset.switch(&self.codebook);
@@ -374,9 +386,33 @@ impl ThemeState {
         self.replace(codebook)
     }
 
-    /// Uses `codebook` from now on, saves it and has the comments read again.
+    /// Whether a change to the codebook can be taken back.
+    #[must_use]
+    pub fn can_undo(&self) -> bool {
+        !self.history.is_empty()
+    }
+
+    /// Uses `codebook` from now on (the one before can be taken back), saves it and has the
+    /// comments read again.
     pub fn replace(&mut self, codebook: Codebook) -> Result<(), Cause> {
+        if codebook == self.codebook {
+            return Ok(());
+        }
+        let before = std::mem::replace(&mut self.codebook, codebook);
+        self.history.push(before);
+        if self.history.len() > UNDO_DEPTH {
+            self.history.remove(0);
+        }
+        self.save_and_reread()
+    }
+
+    /// Uses `codebook` without remembering the one before (an undo).
+    fn set(&mut self, codebook: Codebook) -> Result<(), Cause> {
         self.codebook = codebook;
+        self.save_and_reread()
+    }
+
+    fn save_and_reread(&mut self) -> Result<(), Cause> {
         self.version += 1;
         match &self.file {
             Some(path) => Ok(save_codebook(path, &self.codebook)?),
@@ -506,6 +542,34 @@ mod tests {
             assert_eq!(proposed(sector), preset, "{sector}");
         }
         assert!(proposed_preset(None, &library).is_none());
+    }
+
+    #[test]
+    fn changes_to_the_codebook_can_be_taken_back_one_by_one() {
+        let mut state = ThemeState::default();
+        let chooser: crate::app::export::PathChooser = std::sync::Arc::new(|_| None);
+        let services = crate::app::services::Services::new(
+            chooser,
+            crate::i18n::Language::English,
+            None,
+            std::sync::Arc::new(|| {}),
+        );
+        assert!(!state.can_undo());
+        let price = ThemeId::new("price").unwrap();
+        state.edit(&CodebookEdit::SetKeywords(price.clone(), Language::Dutch, "duur,\nprijzig".into())).unwrap();
+        let dutch: Vec<String> =
+            state.codebook.get(&price).unwrap().keywords_in(Language::Dutch).map(|k| k.text.clone()).collect();
+        assert_eq!(dutch, ["duur", "prijzig"], "commas and new lines both part keywords");
+        state.apply(ThemeCommand::UsePreset(Preset::by_key("retail").unwrap()), &services).unwrap();
+        assert_eq!(state.preset().key(), "retail");
+        state.apply(ThemeCommand::Undo, &services).unwrap();
+        assert_eq!(state.preset(), Preset::GENERAL);
+        assert_eq!(state.codebook.get(&price).unwrap().keywords_in(Language::Dutch).count(), 2);
+        state.apply(ThemeCommand::Undo, &services).unwrap();
+        assert_eq!(state.codebook, default_codebook());
+        assert!(!state.can_undo());
+        state.apply(ThemeCommand::Undo, &services).unwrap();
+        assert_eq!(state.codebook, default_codebook(), "nothing left to take back");
     }
 
     #[test]

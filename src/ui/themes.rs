@@ -135,7 +135,7 @@ fn themes_view(ui: &mut egui::Ui, drafts: &mut Drafts, cx: &ViewContext<'_>, com
             discovered(ui, tags, &state.codebook, lang, t, tt, commands);
         }
         ui.add_space(14.0);
-        codebook_editor(ui, drafts, &state.codebook, lang, tt, commands);
+        codebook_editor(ui, drafts, &state.codebook, state.can_undo(), lang, tt, commands);
     });
 }
 
@@ -352,6 +352,7 @@ fn codebook_editor(
     ui: &mut egui::Ui,
     drafts: &mut Drafts,
     codebook: &Codebook,
+    can_undo: bool,
     lang: Language,
     tt: &ThemeTexts,
     commands: &mut Vec<AppCommand>,
@@ -360,7 +361,13 @@ fn codebook_editor(
         ui.label(RichText::new(tt.codebook_note).size(theme::FOOTNOTE_SIZE).weak());
         ui.horizontal_wrapped(|ui| {
             if let Some(label) = drafts
-                .field(ui, egui::Id::unique("codebook-new-theme"), "", 200.0, tt.new_theme_label)
+                .field_with_hint(
+                    ui,
+                    egui::Id::unique("codebook-new-theme"),
+                    220.0,
+                    tt.new_theme_hint,
+                    tt.new_theme_label,
+                )
                 .filter(|l| !l.is_empty())
             {
                 commands.push(AppCommand::Themes(ThemeCommand::Edit(CodebookEdit::Add(label))));
@@ -377,16 +384,19 @@ fn codebook_editor(
             if ui.button(tt.reset_codebook).clicked() {
                 commands.push(AppCommand::Themes(ThemeCommand::Edit(CodebookEdit::Reset)));
             }
+            if ui.add_enabled(can_undo, egui::Button::new(tt.undo_codebook)).clicked() {
+                commands.push(AppCommand::Themes(ThemeCommand::Undo));
+            }
         });
         for theme in codebook.themes() {
             let id = &theme.id;
             egui::CollapsingHeader::new(theme.labels.get(lang)).id_salt(("codebook-theme", id.as_str())).show(
                 ui,
                 |ui| {
-                    egui::Grid::new(("codebook-grid", id.as_str())).spacing([10.0, 4.0]).show(ui, |ui| {
-                        for language in Language::KNOWN {
-                            let code = language.code();
-                            let label_name = fill(tt.label_in, &[("language", code)]);
+                    for language in Language::KNOWN {
+                        let code = language.code();
+                        let label_name = fill(tt.label_in, &[("language", code)]);
+                        ui.horizontal(|ui| {
                             ui.label(&label_name);
                             let current = match language {
                                 Language::English => theme.labels.en.as_str(),
@@ -395,40 +405,40 @@ fn codebook_editor(
                                 _ => theme.labels.de.as_str(),
                             };
                             let field = egui::Id::unique(("codebook-label", id.as_str(), code));
-                            if let Some(label) = drafts.field(ui, field, current, 180.0, &label_name) {
+                            if let Some(label) = drafts.field(ui, field, current, 260.0, &label_name) {
                                 commands.push(AppCommand::Themes(ThemeCommand::Edit(CodebookEdit::Rename(
                                     id.clone(),
                                     language,
                                     label,
                                 ))));
                             }
-                            let keywords_name = fill(tt.keywords_in, &[("language", code)]);
-                            ui.label(&keywords_name);
-                            let current: Vec<&str> = theme.keywords_in(language).map(|k| k.text.as_str()).collect();
-                            let current = current.join(", ");
-                            let field = egui::Id::unique(("codebook-keywords", id.as_str(), code));
-                            if let Some(text) = drafts.field(ui, field, &current, 420.0, &keywords_name) {
-                                commands.push(AppCommand::Themes(ThemeCommand::Edit(CodebookEdit::SetKeywords(
-                                    id.clone(),
-                                    language,
-                                    text,
-                                ))));
-                            }
-                            ui.end_row();
+                        });
+                        let keywords_name = fill(tt.keywords_in, &[("language", code)]);
+                        ui.label(RichText::new(&keywords_name).size(theme::FOOTNOTE_SIZE).weak());
+                        let current: Vec<&str> = theme.keywords_in(language).map(|k| k.text.as_str()).collect();
+                        let field = egui::Id::unique(("codebook-keywords", id.as_str(), code));
+                        if let Some(text) = drafts.wrapping_field(ui, field, &current.join(", "), &keywords_name) {
+                            commands.push(AppCommand::Themes(ThemeCommand::Edit(CodebookEdit::SetKeywords(
+                                id.clone(),
+                                language,
+                                text,
+                            ))));
                         }
-                    });
+                        ui.add_space(4.0);
+                    }
                     ui.horizontal(|ui| {
-                        egui::ComboBox::from_id_salt(("merge", id.as_str())).selected_text(tt.merge_into).show_ui(
-                            ui,
-                            |ui| {
+                        let merge = egui::ComboBox::from_id_salt(("merge", id.as_str()))
+                            .selected_text(tt.merge_into)
+                            .show_ui(ui, |ui| {
                                 for other in codebook.themes().iter().filter(|o| o.id != *id) {
                                     if ui.selectable_label(false, other.labels.get(lang)).clicked() {
                                         let edit = CodebookEdit::Merge(other.id.clone(), id.clone());
                                         commands.push(AppCommand::Themes(ThemeCommand::Edit(edit)));
                                     }
                                 }
-                            },
-                        );
+                            });
+                        let name = format!("{} {}", tt.merge_into, theme.labels.get(lang));
+                        merge.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
                         if ui.button(tt.remove_theme).clicked() {
                             commands.push(AppCommand::Themes(ThemeCommand::Edit(CodebookEdit::Remove(id.clone()))));
                         }
