@@ -217,6 +217,13 @@ impl PhraseCounter {
         words.join(" ")
     }
 
+    /// Whether the single word `key` is an everyday verb or adverb of its language ("weer",
+    /// "kwam", "igen", "again"): frequent in complaints, but no theme.
+    fn is_everyday(key: &PhraseKey, text: &str) -> bool {
+        let Some(i) = key.language.index() else { return EVERYDAY.iter().any(|l| l.contains(&text)) };
+        EVERYDAY[i].contains(&text)
+    }
+
     /// Phrases ranked by z (highest first; ties by key), at most `options.max_results`.
     /// `tagger` (the current codebook) flags phrases its keywords already cover.
     pub fn discover(&self, tagger: Option<&ThemeTagger>, options: &DiscoveryOptions) -> Vec<DiscoveredPhrase> {
@@ -238,6 +245,9 @@ impl PhraseCounter {
                 continue;
             }
             let key_text = self.join(&key.words);
+            if words == 1 && entry.surfaces.iter().all(|surface| Self::is_everyday(key, &self.join(&surface.1))) {
+                continue;
+            }
             let stems: Vec<&str> = key_text.split(' ').map(|s| s.strip_prefix(NEGATED_PREFIX).unwrap_or(s)).collect();
             let covered_by = tagger.and_then(|t| t.covering_theme(key.language, &stems));
             if covered_by.is_some() && !options.include_covered {
@@ -266,12 +276,35 @@ impl PhraseCounter {
     }
 }
 
+/// Everyday verbs and adverbs per language (as written) that a single-word phrase must not be:
+/// they set detractors apart ("kwam", "again") without naming anything to act on.
+const EVERYDAY: [&[&str]; 4] = [
+    &[
+        "weer", "kwam", "kwamen", "komt", "komen", "gekomen", "weet", "weten", "wist", "gingen", "gegaan", "moesten",
+        "zei", "zegt", "zeggen", "gezegd", "keer", "alweer", "opnieuw",
+    ],
+    &[
+        "igen", "kom", "kommer", "kommet", "kon", "vide", "vidste", "gik", "går", "gå", "gået", "sagde", "gang",
+        "aldrig",
+    ],
+    &[
+        "again", "came", "come", "comes", "coming", "know", "knew", "known", "went", "go", "goes", "going", "gone",
+        "said", "say", "says", "told", "tell", "time", "times",
+    ],
+    &[
+        "wieder", "kam", "kamen", "kommt", "kommen", "gekommen", "weiß", "wissen", "wusste", "ging", "gingen", "geht",
+        "gehen", "gegangen", "sagte", "sagt", "sagen", "gesagt", "immer", "nie", "einfach",
+    ],
+];
+
 /// A new theme for a discovered phrase: id derived from the phrase (made unique in `codebook`),
-/// label = the phrase (all languages), keyword = the phrase without negators in its language (in
+/// label = the phrase with a capital (all languages), keyword = the phrase without negators in its language (in
 /// all four languages when the language is unknown). Add it with [`Codebook::add_theme`].
 pub fn theme_from_phrase(phrase: &DiscoveredPhrase, codebook: &Codebook) -> Theme {
     let id = codebook.unique_id(&ThemeId::from_text(&phrase.display));
-    let mut theme = Theme::new(id, Labels::same(&phrase.display));
+    let mut chars = phrase.display.chars();
+    let label: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+    let mut theme = Theme::new(id, Labels::same(&label));
     let text = if phrase.keyword.is_empty() { &phrase.display } else { &phrase.keyword };
     match phrase.language {
         Language::Unknown => theme.keywords.extend(Language::KNOWN.map(|l| Keyword::new(l, text))),
@@ -333,6 +366,15 @@ mod tests {
     }
 
     #[test]
+    fn everyday_words_are_not_stop_words_already() {
+        for (i, language) in Language::KNOWN.into_iter().enumerate() {
+            for word in EVERYDAY[i] {
+                assert!(!super::super::stopwords::is_stop_word(language, word), "{word} ({language}) is a stop word");
+            }
+        }
+    }
+
+    #[test]
     fn planted_phrase_comes_out_on_top() {
         let counter = planted_counter();
         assert_eq!(counter.comments(), (81, 80));
@@ -351,6 +393,11 @@ mod tests {
         assert!(found.windows(2).all(|w| w[0].z >= w[1].z));
         assert!(!found.iter().any(|p| p.key.contains("roltrap")), "seen once: dropped");
         assert!(!found.iter().any(|p| p.key.contains("vriendelijk")), "promoter word");
+        // Everyday words set detractors apart too, but name nothing to act on.
+        let singles: Vec<&str> = found.iter().filter(|p| p.words == 1).map(|p| p.display.as_str()).collect();
+        assert!(!singles.contains(&"weer"), "{singles:?}");
+        let all = counter.discover(None, &DiscoveryOptions { include_covered: true, ..DiscoveryOptions::default() });
+        assert!(all.iter().any(|p| p.words > 1 && p.display.starts_with("weer")), "in a phrase it may stand");
     }
 
     #[test]

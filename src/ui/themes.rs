@@ -177,11 +177,7 @@ fn themes_body(
     ui.add_space(10.0);
     table(ui, summary, settings, lang, t, tt, commands);
     // The view scrolls sideways for the wide table; its note wraps at the part in sight.
-    let in_sight = (ui.clip_rect().right() - ui.cursor().left()).max(240.0);
-    ui.scope(|ui| {
-        ui.set_max_width(in_sight);
-        ui.label(RichText::new(tt.table_note).size(theme::FOOTNOTE_SIZE).weak());
-    });
+    note_in_sight(ui, tt.table_note);
     ui.add_space(14.0);
     // The quotes of a theme complained about are complaints, as the chart counts them.
     if let Some(row) = selected(summary, settings) {
@@ -308,6 +304,16 @@ fn quotes(
     }
 }
 
+/// A footnote wrapped at the visible width: the view scrolls sideways, so the space available is
+/// as wide as its widest table and a plain label would run out of sight.
+fn note_in_sight(ui: &mut egui::Ui, text: &str) {
+    let in_sight = (ui.clip_rect().right() - ui.cursor().left()).max(240.0);
+    ui.scope(|ui| {
+        ui.set_max_width(in_sight);
+        ui.label(RichText::new(text).size(theme::FOOTNOTE_SIZE).weak());
+    });
+}
+
 fn discovered(
     ui: &mut egui::Ui,
     tags: &ThemeTags,
@@ -318,15 +324,17 @@ fn discovered(
     commands: &mut Vec<AppCommand>,
 ) {
     ui.label(RichText::new(tt.discovered_title).heading());
-    ui.label(RichText::new(tt.discovered_note).size(theme::FOOTNOTE_SIZE).weak());
+    note_in_sight(ui, tt.discovered_note);
     egui::Grid::new("discovered-phrases").striped(true).spacing([14.0, 4.0]).show(ui, |ui| {
-        for header in [tt.col_phrase, tt.col_language, tt.col_z, ""] {
+        for header in [tt.col_phrase, tt.col_language, tt.col_by_detractors, tt.col_by_promoters, tt.col_z, ""] {
             ui.label(RichText::new(header).strong());
         }
         ui.end_row();
         for phrase in tags.discovered.iter().take(PHRASES_SHOWN) {
             ui.label(&phrase.display);
             ui.label(phrase.language.code());
+            ui.label(t.number(phrase.detractor_count, 0));
+            ui.label(t.number(phrase.promoter_count, 0));
             ui.label(t.number(phrase.z, 1));
             match &phrase.covered_by {
                 Some(id) => {
@@ -358,7 +366,7 @@ fn codebook_editor(
     commands: &mut Vec<AppCommand>,
 ) {
     egui::CollapsingHeader::new(RichText::new(tt.codebook_title).heading()).id_salt("codebook").show(ui, |ui| {
-        ui.label(RichText::new(tt.codebook_note).size(theme::FOOTNOTE_SIZE).weak());
+        note_in_sight(ui, tt.codebook_note);
         ui.horizontal_wrapped(|ui| {
             if let Some(label) = drafts
                 .field_with_hint(
