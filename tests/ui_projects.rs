@@ -142,10 +142,16 @@ fn a_saved_project_reopens_with_its_roles_filter_and_invitations_and_fits_next_q
     harness.get_by_label("Close").click();
     harness.run();
 
+    // A two-way breakdown chosen only through "and by": on the sector column the view shows.
+    harness.state_mut().app_mut().push(AppCommand::View(ViewCommand::SetSecond(Some("Kanaal".to_owned()))));
+    harness.step();
+
     file_menu(&mut harness, "Save project…");
     wait(&mut harness, "saving", |app| app.projects().current().is_some());
     assert!(project.is_file());
     harness.get_by_label(&format!("Project saved: {}", project.display()));
+    let saved: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&project).unwrap()).unwrap();
+    assert_eq!(saved["analysis"]["breakdowns"], serde_json::json!([["Regio"], ["Regio", "Kanaal"]]), "{saved}");
 
     // Everything changed back: no filter, Regio a plain segment again, nobody invited.
     harness.state_mut().app_mut().push(AppCommand::View(ViewCommand::SetFilter(Default::default())));
@@ -201,6 +207,7 @@ fn a_saved_project_reopens_with_its_roles_filter_and_invitations_and_fits_next_q
     harness.get_by_label("The project does not fit this file");
     harness.get_by_label("other.csv does not fit the project q1.npsproj (made on q1.csv): column missing: 'Kanaal'");
     assert!(harness.state().app().projects().current().is_none(), "the project is no longer applied");
+    assert!(harness.query_all_by_label_contains("applied to").next().is_none(), "the stale 'applied' notice is gone");
     assert_eq!(harness.state().app().loaded().unwrap().report.rows_read, 2, "the file itself is open");
 }
 

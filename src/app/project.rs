@@ -101,10 +101,16 @@ pub fn project_of(loaded: &LoadedSurvey, views: &ViewSettings, codebook: &Codebo
     );
     project.read.score_scale_confirmed = loaded.options.score_scale == crate::import::ScaleCheck::Confirmed;
     let mut breakdowns = Vec::new();
-    if let Some(first) = &views.segment {
-        breakdowns.push(vec![first.clone()]);
-        if let Some(second) = &views.second {
-            breakdowns.push(vec![first.clone(), second.clone()]);
+    // The column shown first, chosen or not: a two-way breakdown picked only through "and by"
+    // stands on the column the view showed by itself.
+    let first =
+        views.segment.clone().or_else(|| views.second.as_ref().and_then(|_| views.segment_column(&loaded.survey)));
+    if let Some(first) = first {
+        if let Some(second) = views.second.as_ref().filter(|s| **s != first) {
+            breakdowns.push(vec![first.clone()]);
+            breakdowns.push(vec![first, second.clone()]);
+        } else {
+            breakdowns.push(vec![first]);
         }
     }
     project.analysis = AnalysisChoices {
@@ -325,6 +331,8 @@ impl ProjectState {
             }
             ProjectOutcome::Refused(refusal) => {
                 self.current = None;
+                // The notice that the project was applied no longer holds.
+                self.notice = None;
                 self.failed(NoticeKind::ProjectRefused, refusal.clone());
             }
         }
