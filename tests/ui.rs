@@ -597,6 +597,19 @@ fn wait_for_export(harness: &mut Harness<'_, Window>) {
 }
 
 #[test]
+fn a_chart_copied_to_the_clipboard_is_said_in_a_line_with_nothing_to_close() {
+    let mut harness = harness_with_sample();
+    harness.get_by_label("Export chart… Score distribution (0-10) (PNG, SVG)").click();
+    harness.run();
+    harness.get_by_label("Copy as image").click();
+    harness.step();
+    wait_for_export(&mut harness);
+    assert!(harness.state().app().export_notice().is_some_and(|n| n.copied));
+    harness.get_by_label("The chart is on the clipboard: paste it into PowerPoint, Word or LibreOffice.");
+    assert!(harness.query_by_label("Close").is_none(), "no window to close");
+}
+
+#[test]
 fn export_buttons_write_into_the_chosen_folder_and_say_what() {
     use nps_workbench::app::export::PathQuestion;
     let dir = tempfile::tempdir().unwrap();
@@ -607,7 +620,7 @@ fn export_buttons_write_into_the_chosen_folder_and_say_what() {
         Some(question.file_name.map_or_else(|| folder.clone(), |name| folder.join(name)))
     }));
     // A chart's own Export menu: the Overview's distribution as SVG.
-    harness.get_by_label("Export… Score distribution (0-10) (PNG, SVG)").click();
+    harness.get_by_label("Export chart… Score distribution (0-10) (PNG, SVG)").click();
     harness.run();
     harness.get_by_label("Save as SVG…").click();
     harness.step();
@@ -617,6 +630,16 @@ fn export_buttons_write_into_the_chosen_folder_and_say_what() {
     assert_eq!(harness.state().app().settings().export_folder.as_deref(), Some(dir.path()), "the folder is remembered");
     harness.get_by_label(&format!("1 file(s) written to {}:", dir.path().display()));
     harness.get_by_label("distribution.svg");
+    // "Open folder" shows the folder in the file manager (here: recorded).
+    let opened = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let record = std::sync::Arc::clone(&opened);
+    harness.state_mut().app_mut().set_opener(std::sync::Arc::new(move |folder: &std::path::Path| {
+        record.lock().unwrap().push(folder.to_path_buf());
+        Ok(())
+    }));
+    harness.get_by_label("Open folder").click();
+    harness.step();
+    assert_eq!(*opened.lock().unwrap(), [dir.path().to_path_buf()]);
     harness.get_by_label("Close").click();
     harness.step();
     assert!(harness.state().app().export_notice().is_none());
@@ -923,7 +946,7 @@ fn notices_list_every_failure_in_dutch_newest_first_each_dismissed_alone() {
     harness.state_mut().app_mut().set_chooser(std::sync::Arc::new(move |question: PathQuestion| {
         Some(missing.join(question.file_name.unwrap_or_default()))
     }));
-    harness.get_by_label("Exporteren… Verdeling van de scores (0-10) (PNG, SVG)").click();
+    harness.get_by_label("Grafiek exporteren… Verdeling van de scores (0-10) (PNG, SVG)").click();
     harness.run();
     harness.get_by_label("Opslaan als SVG…").click();
     for _ in 0..FRAMES {

@@ -51,6 +51,8 @@ pub enum ExportCommand {
     Stop,
     /// Hide the export confirmation.
     CloseNotice,
+    /// Show this folder (where an export went) in the system's file manager.
+    OpenFolder(PathBuf),
 }
 
 /// What the user asked to export.
@@ -86,6 +88,24 @@ pub struct PathQuestion {
 /// dialog service: every open, save and folder question of the window goes through it, so tests
 /// replace the native dialog with a closure that answers at once.
 pub type PathChooser = Arc<dyn Fn(PathQuestion) -> Option<PathBuf> + Send + Sync>;
+
+/// Shows a folder in the system's file manager (tests record the folder instead).
+pub type FolderOpener = Arc<dyn Fn(&Path) -> std::io::Result<()> + Send + Sync>;
+
+/// The system's file manager: Explorer, Finder, or what `xdg-open` starts. Nothing is waited for.
+#[must_use]
+pub fn system_opener() -> FolderOpener {
+    Arc::new(|folder: &Path| {
+        let program = if cfg!(target_os = "windows") {
+            "explorer"
+        } else if cfg!(target_os = "macos") {
+            "open"
+        } else {
+            "xdg-open"
+        };
+        std::process::Command::new(program).arg(folder).spawn().map(|_| ())
+    })
+}
 
 /// The native save and folder dialogs.
 #[must_use]
@@ -253,6 +273,11 @@ impl ExportFlow {
             ExportCommand::CloseNotice => {
                 self.notice = None;
                 return Ok(());
+            }
+            ExportCommand::OpenFolder(folder) => {
+                return (services.opener)(&folder).map_err(|e| {
+                    failed(Cause::Invalid(format!("{}: {}: {e}", folder.display(), x.open_folder_failed)))
+                });
             }
             ExportCommand::Start(ExportRequest::Copy(spec)) => {
                 return self.copy(*spec, services.waker()).map_err(failed);

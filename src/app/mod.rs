@@ -134,6 +134,7 @@ pub struct NpsApp {
     exports: export::ExportFlow,
     /// Asks for export paths: the native dialogs (tests answer with a folder of their own).
     chooser: export::PathChooser,
+    opener: export::FolderOpener,
     /// The project in use, its dialogs and notice.
     projects: project::ProjectState,
     commands: Vec<AppCommand>,
@@ -197,6 +198,7 @@ impl NpsApp {
             show_about: false,
             exports: export::ExportFlow::default(),
             chooser: export::native_chooser(),
+            opener: export::system_opener(),
             projects: project::ProjectState::default(),
             commands: Vec::new(),
             wake: None,
@@ -331,6 +333,11 @@ impl NpsApp {
         self.chooser = chooser;
     }
 
+    /// Replaces how a folder is shown in the file manager (tests record it).
+    pub fn set_opener(&mut self, opener: export::FolderOpener) {
+        self.opener = opener;
+    }
+
     fn waker(&self) -> impl Fn() + Send + Sync + Clone + 'static {
         let wake = self.wake.clone();
         move || {
@@ -351,6 +358,7 @@ impl NpsApp {
     fn services(&self) -> Services {
         let folder = self.settings.recent_files.first().and_then(|p| p.parent()).map(PathBuf::from);
         Services::new(Arc::clone(&self.chooser), self.settings.language, folder, Arc::new(self.waker()))
+            .with_opener(Arc::clone(&self.opener))
     }
 
     /// Shows what failed: the one place where failures become notices.

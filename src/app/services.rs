@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::export::PathChooser;
+use super::export::{FolderOpener, PathChooser};
 use crate::i18n::Language;
 
 /// Wakes the window (a repaint) when a job finishes on another thread.
@@ -20,14 +20,22 @@ pub struct Services {
     pub language: Language,
     /// Where an open dialog starts: the folder of the last file opened.
     pub folder: Option<PathBuf>,
+    /// Shows a folder in the file manager: the system's, or a test's recorder.
+    pub opener: FolderOpener,
     wake: Wake,
 }
 
 impl Services {
-    /// Services with `wake` as the window's wake-up.
+    /// Services with `wake` as the window's wake-up and the system's file manager.
     #[must_use]
     pub fn new(chooser: PathChooser, language: Language, folder: Option<PathBuf>, wake: Wake) -> Self {
-        Self { chooser, language, folder, wake }
+        Self { chooser, language, folder, opener: super::export::system_opener(), wake }
+    }
+
+    /// These services with `opener` showing folders.
+    #[must_use]
+    pub fn with_opener(self, opener: FolderOpener) -> Self {
+        Self { opener, ..self }
     }
 
     /// A wake-up to hand to a job.

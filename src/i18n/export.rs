@@ -47,6 +47,10 @@ pub struct ExportTexts {
     /// The confirmation after the user stopped an export.
     pub stopped: &'static str,
     pub copied: &'static str,
+    /// Button: show the export folder in the system's file manager.
+    pub open_folder: &'static str,
+    /// Why the folder could not be shown (after the folder's path).
+    pub open_folder_failed: &'static str,
     /// Nothing to export yet (no survey or no results).
     pub nothing_to_export: &'static str,
     /// Footnote part: `n = {n}`.
@@ -174,7 +178,7 @@ pub struct ExportTexts {
 /// English.
 pub static EXPORT_ENGLISH: ExportTexts = ExportTexts {
     language_tag: "en-US",
-    export_button: "Export…",
+    export_button: "Export chart…",
     export_table_button: "Export table…",
     save_png: "Save as PNG (1920×1080)…",
     save_png_2x: "Save as PNG, 2× (3840×2160)…",
@@ -192,6 +196,8 @@ pub static EXPORT_ENGLISH: ExportTexts = ExportTexts {
     exporting_files: "Exporting: {done} of {total} files",
     stopped: "Export stopped: only the files below were written.",
     copied: "The chart is on the clipboard: paste it into PowerPoint, Word or LibreOffice.",
+    open_folder: "Open folder",
+    open_folder_failed: "cannot be shown in the file manager",
     nothing_to_export: "Nothing to export yet: open a survey and wait for its figures.",
     footnote_n: "n = {n}",
     footnote_interval: "95% interval: adjusted Wald",
@@ -258,7 +264,7 @@ pub static EXPORT_ENGLISH: ExportTexts = ExportTexts {
 /// Nederlands.
 pub static EXPORT_DUTCH: ExportTexts = ExportTexts {
     language_tag: "nl-NL",
-    export_button: "Exporteren…",
+    export_button: "Grafiek exporteren…",
     export_table_button: "Tabel exporteren…",
     save_png: "Opslaan als PNG (1920×1080)…",
     save_png_2x: "Opslaan als PNG, 2× (3840×2160)…",
@@ -276,6 +282,8 @@ pub static EXPORT_DUTCH: ExportTexts = ExportTexts {
     exporting_files: "Exporteren: {done} van {total} bestanden",
     stopped: "Export gestopt: alleen de bestanden hieronder zijn geschreven.",
     copied: "De grafiek staat op het klembord: plak hem in PowerPoint, Word of LibreOffice.",
+    open_folder: "Map openen",
+    open_folder_failed: "kan niet in de bestandsbeheerder worden getoond",
     nothing_to_export: "Nog niets te exporteren: open een enquête en wacht op de cijfers.",
     footnote_n: "n = {n}",
     footnote_interval: "95%-interval: aangepaste Wald",
@@ -342,7 +350,7 @@ pub static EXPORT_DUTCH: ExportTexts = ExportTexts {
 /// Dansk.
 pub static EXPORT_DANISH: ExportTexts = ExportTexts {
     language_tag: "da-DK",
-    export_button: "Eksportér…",
+    export_button: "Eksportér diagram…",
     export_table_button: "Eksportér tabel…",
     save_png: "Gem som PNG (1920×1080)…",
     save_png_2x: "Gem som PNG, 2× (3840×2160)…",
@@ -360,6 +368,8 @@ pub static EXPORT_DANISH: ExportTexts = ExportTexts {
     exporting_files: "Eksporterer: {done} af {total} filer",
     stopped: "Eksporten blev stoppet: kun filerne nedenfor blev skrevet.",
     copied: "Diagrammet er på udklipsholderen: indsæt det i PowerPoint, Word eller LibreOffice.",
+    open_folder: "Åbn mappe",
+    open_folder_failed: "kan ikke vises i filhåndteringen",
     nothing_to_export: "Intet at eksportere endnu: åbn en undersøgelse og vent på tallene.",
     footnote_n: "n = {n}",
     footnote_interval: "95 %-interval: justeret Wald",

@@ -13,7 +13,7 @@ use crate::i18n::export::ExportTexts;
 use crate::i18n::{Texts, fill};
 
 /// The Export menu of a chart: PNG (1x, 2x), SVG, copy as image. Its accessible name is
-/// `Export… TITLE (PNG, SVG)`, so a screen reader tells the buttons of a screen apart.
+/// `Export chart… TITLE (PNG, SVG)`, so a screen reader tells the buttons of a screen apart.
 pub fn chart_menu(ui: &mut egui::Ui, spec: &ChartSpec, x: &ExportTexts, commands: &mut Vec<AppCommand>) {
     let menu = ui.menu_button(x.export_button, |ui| {
         let choices = [
@@ -73,6 +73,11 @@ pub fn notice_window(
     x: &ExportTexts,
     commands: &mut Vec<AppCommand>,
 ) {
+    // A copy to the clipboard is said at the foot of the window and goes by itself.
+    if notice.copied && notice.written.is_empty() && notice.failed.is_empty() && !notice.stopped {
+        copied_line(ctx, x, commands);
+        return;
+    }
     let mut open = true;
     egui::Window::new(x.done_title).open(&mut open).resizable(true).default_width(520.0).show(ctx, |ui| {
         if notice.copied {
@@ -101,11 +106,47 @@ pub fn notice_window(
             }
         }
         ui.add_space(6.0);
-        if ui.button(t.close).clicked() {
-            commands.push(AppCommand::Export(ExportCommand::CloseNotice));
-        }
+        ui.horizontal(|ui| {
+            if !notice.written.is_empty() && ui.button(x.open_folder).clicked() {
+                commands.push(AppCommand::Export(ExportCommand::OpenFolder(notice.folder.clone())));
+            }
+            if ui.button(t.close).clicked() {
+                commands.push(AppCommand::Export(ExportCommand::CloseNotice));
+            }
+        });
     });
     if !open {
         commands.push(AppCommand::Export(ExportCommand::CloseNotice));
     }
+}
+
+/// Forgets when the copied line appeared (no export notice is shown), so the next copy's line
+/// gets its full time.
+pub fn forget_copied_line(ctx: &egui::Context) {
+    ctx.data_mut(|d| d.remove::<f64>(egui::Id::unique("copied-line-since")));
+}
+
+/// How long the line saying a chart was copied stays.
+const COPIED_SECONDS: f64 = 4.0;
+
+/// "The chart is on the clipboard" at the foot of the window, for a few seconds, with nothing to
+/// close.
+fn copied_line(ctx: &egui::Context, x: &ExportTexts, commands: &mut Vec<AppCommand>) {
+    let now = ctx.input(|i| i.time);
+    let id = egui::Id::unique("copied-line-since");
+    let since = ctx.data_mut(|d| *d.get_temp_mut_or_insert_with(id, || now));
+    if now - since > COPIED_SECONDS {
+        ctx.data_mut(|d| d.remove::<f64>(id));
+        commands.push(AppCommand::Export(ExportCommand::CloseNotice));
+        return;
+    }
+    egui::Area::new(egui::Id::unique("copied-line"))
+        .anchor(egui::Align2::CENTER_BOTTOM, [0.0, -16.0])
+        .interactable(false)
+        .show(ctx, |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.label(x.copied);
+            });
+        });
+    ctx.request_repaint_after(std::time::Duration::from_secs_f64(COPIED_SECONDS - (now - since) + 0.05));
 }
