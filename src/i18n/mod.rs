@@ -20,6 +20,7 @@
 
 pub mod cli;
 pub mod export;
+pub mod glossary;
 pub mod help;
 pub mod project;
 pub mod texts;
