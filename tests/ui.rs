@@ -846,6 +846,22 @@ fn the_codebook_editor_takes_typed_keywords_and_new_themes_and_undoes_them() {
 }
 
 #[test]
+fn automatic_names_the_period_the_dates_give_after_another_is_chosen() {
+    let mut harness = harness_with_sample();
+    harness.get_by_label("Trend").click();
+    wait_for_views(&mut harness);
+    let automatic = harness.state().app().views().period;
+    assert!(automatic.is_none());
+    // The sample spans a year: months, unless the user picks weeks.
+    harness.get_by_label("Automatic (month)");
+    harness.get_by_label("week").click();
+    wait_for_views(&mut harness);
+    assert_eq!(harness.state().app().views().period, Some(nps_workbench::analysis::Period::Week));
+    harness.get_by_label("Automatic (month)");
+    assert!(harness.query_by_label("Automatic (week)").is_none());
+}
+
+#[test]
 fn the_overview_names_the_top_detractor_themes() {
     let mut harness = harness_with_sample();
     wait_for_themes(&mut harness);

@@ -250,11 +250,17 @@ impl ViewSettings {
     /// The trend period in use.
     #[must_use]
     pub fn period(&self, survey: &Survey) -> Option<Period> {
+        Self::automatic_period(survey).map(|automatic| self.period.unwrap_or(automatic))
+    }
+
+    /// The period the dates' span gives when the user chooses none (`None` without dates).
+    #[must_use]
+    pub fn automatic_period(survey: &Survey) -> Option<Period> {
         if !survey.has_dates() {
             return None;
         }
         let span = survey.date_range().map_or(0, |(first, last)| last - first);
-        Some(self.period.unwrap_or_else(|| Period::automatic(span)))
+        Some(Period::automatic(span))
     }
 
     /// What to compute for these settings.

@@ -452,7 +452,9 @@ fn trend(
     ui.horizontal(|ui| {
         ui.label(t.period);
         let automatic = settings.period.is_none();
-        let auto_label = fill(t.period_auto, &[("period", period_name(period, t))]);
+        // "Automatic" names what the dates' span gives, whatever the user chose instead.
+        let auto_period = ViewSettings::automatic_period(&loaded.survey).unwrap_or(period);
+        let auto_label = fill(t.period_auto, &[("period", period_name(auto_period, t))]);
         if ui.selectable_label(automatic, auto_label).clicked() {
             commands.push(AppCommand::View(ViewCommand::SetPeriod(None)));
         }
