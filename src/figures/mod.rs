@@ -95,7 +95,7 @@ pub struct FigureContext {
 /// The footnote: n, interval method, filter, period, benchmark sources, file.
 fn footnote(n: u64, benchmarks: &[&Comparison], context: &FigureContext, w: &Words) -> String {
     let x = w.export;
-    let mut parts = vec![fill(x.footnote_n, &[("n", &n.to_string())]), x.footnote_interval.to_owned()];
+    let mut parts = vec![fill(x.footnote_n, &[("n", &w.texts.count(n))]), x.footnote_interval.to_owned()];
     parts.push(if context.filter.is_empty() {
         x.footnote_no_filter.to_owned()
     } else {

@@ -121,7 +121,7 @@ pub fn share_label(share: &crate::themes::Share, t: &crate::i18n::Texts, tt: &Th
             ("share", &t.percent(100.0 * share.share)),
             ("low", &t.number(100.0 * share.interval.low, 1)),
             ("high", &t.percent(100.0 * share.interval.high)),
-            ("n", &share.respondents.to_string()),
+            ("n", &t.count(share.respondents)),
         ],
     )
 }

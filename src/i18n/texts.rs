@@ -1032,6 +1032,25 @@ impl Texts {
         self.localise(format!("{value:.decimals$}"))
     }
 
+    /// A count with this language's thousands separator: `987,966` in English, `987.966` in
+    /// Dutch and Danish (where the comma is the decimal mark); below 10,000 none (`2000`).
+    #[must_use]
+    pub fn count(&self, n: impl std::fmt::Display) -> String {
+        let digits = n.to_string();
+        if digits.len() <= 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return digits;
+        }
+        let separator = if self.decimal == '.' { ',' } else { '.' };
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(separator);
+            }
+            out.push(c);
+        }
+        out
+    }
+
     /// A signed NPS-style number (`+23.4`, `-5.0`, `0.0`) with this language's separator.
     #[must_use]
     pub fn signed(&self, value: f64) -> String {

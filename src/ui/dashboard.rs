@@ -125,7 +125,7 @@ fn metric_cards(ui: &mut egui::Ui, overall: &Overall, t: &Texts) {
             let mut details = vec![mean_interval, t.metric_share(m)];
             details.push(match m.effective_n {
                 Some(n_eff) => fill(t.effective_n, &[("n", &t.number(n_eff, 0))]),
-                None => fill(t.n_responses, &[("n", &m.n.to_string())]),
+                None => fill(t.n_responses, &[("n", &t.count(m.n))]),
             });
             cards.push(Card { title: title.to_owned(), value: t.number(m.mean, 2), details, accent: None, tip: None });
         }
@@ -214,8 +214,8 @@ fn source_line(ui: &mut egui::Ui, report: &Report, t: &Texts, commands: &mut Vec
             &[
                 ("file", &file_label(report)),
                 ("column", &report.columns.score),
-                ("used", &report.rows_used.to_string()),
-                ("read", &report.rows_read.to_string()),
+                ("used", &t.count(report.rows_used)),
+                ("read", &t.count(report.rows_read)),
             ],
         )));
         let excluded = report.rows_read - report.rows_used;
@@ -260,7 +260,7 @@ fn card(
 }
 
 fn kpi_cards(ui: &mut egui::Ui, o: &Overall, t: &Texts) {
-    let n = o.n.to_string();
+    let n = t.count(o.n);
     let visuals = ui.visuals().clone();
     let n_line = match o.effective_n {
         Some(n_eff) => {
@@ -287,7 +287,7 @@ fn kpi_cards(ui: &mut egui::Ui, o: &Overall, t: &Texts) {
         }];
         // Counts are respondents; a weighted share says so, so that the two are not mixed up.
         let detail = if o.effective_n.is_some() { t.share_detail_weighted } else { t.share_detail };
-        details.push(fill(detail, &[("count", &count.to_string()), ("n", &n)]));
+        details.push(fill(detail, &[("count", &t.count(count)), ("n", &n)]));
         cards.push(Card {
             title: title.to_owned(),
             value: t.percent(pct),

@@ -133,8 +133,8 @@ fn review(ui: &mut egui::Ui, loaded: &LoadedSurvey, t: &Texts, commands: &mut Ve
     ui.label(fill(
         t.quality_line,
         &[
-            ("read", &report.rows_read.to_string()),
-            ("used", &report.rows_used.to_string()),
+            ("read", &t.count(report.rows_read)),
+            ("used", &t.count(report.rows_used)),
             ("excluded", &excluded.to_string()),
         ],
     ));

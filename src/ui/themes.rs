@@ -182,7 +182,7 @@ fn themes_body(
     // The quotes of a theme complained about are complaints, as the chart counts them.
     if let Some(row) = selected(summary, settings) {
         let complaints = summary.complaints.iter().find(|c| c.theme == row.theme);
-        quotes(ui, row, complaints.unwrap_or(row), lang, tt, commands);
+        quotes(ui, row, complaints.unwrap_or(row), lang, t, tt, commands);
     }
 }
 
@@ -262,7 +262,7 @@ fn table(
                     i.method
                 ));
             }
-            let text = fill(tt.show_theme_responses, &[("count", &r.positions.len().to_string())]);
+            let text = fill(tt.show_theme_responses, &[("count", &t.count(r.positions.len()))]);
             let button = ui.small_button(&text);
             let name = format!("{text}: {label}");
             button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
@@ -276,11 +276,13 @@ fn table(
 
 /// The quotes of `quoted` (a theme's complaints, or all its mentions) and the button listing
 /// every response that mentions the theme (`row`, all mentions).
+#[allow(clippy::too_many_arguments)]
 fn quotes(
     ui: &mut egui::Ui,
     row: &ThemeRow,
     quoted: &ThemeRow,
     lang: Language,
+    t: &Texts,
     tt: &ThemeTexts,
     commands: &mut Vec<AppCommand>,
 ) {
@@ -298,7 +300,7 @@ fn quotes(
             ui.label(RichText::new(line).size(theme::FOOTNOTE_SIZE).color(theme::tone_colour(tone, ui.visuals())));
         });
     }
-    let text = fill(tt.show_theme_responses, &[("count", &row.positions.len().to_string())]);
+    let text = fill(tt.show_theme_responses, &[("count", &t.count(row.positions.len()))]);
     if ui.button(&text).clicked() {
         commands.push(AppCommand::View(ViewCommand::ShowThemeResponses(row.theme.to_string())));
     }
@@ -484,7 +486,7 @@ pub fn top_themes(
                 ("share", &t.percent(100.0 * d.share)),
                 ("low", &t.number(100.0 * d.interval.low, 1)),
                 ("high", &t.percent(100.0 * d.interval.high)),
-                ("n", &d.respondents.to_string()),
+                ("n", &t.count(d.respondents)),
             ],
         );
         ui.label(RichText::new(line).size(theme::FOOTNOTE_SIZE));

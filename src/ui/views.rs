@@ -372,8 +372,8 @@ fn segment_table(
 /// `n` with Kish's effective n beside it when the data are weighted.
 fn n_text(n: u64, effective_n: Option<f64>, t: &Texts) -> String {
     match effective_n {
-        Some(e) => format!("{n} ({})", fill(t.effective_n, &[("n", &t.number(e, 0))])),
-        None => n.to_string(),
+        Some(e) => format!("{} ({})", t.count(n), fill(t.effective_n, &[("n", &t.number(e, 0))])),
+        None => t.count(n),
     }
 }
 
@@ -406,7 +406,7 @@ fn metric_cells(ui: &mut egui::Ui, metrics: &GroupMetrics, present: [bool; 3], t
                     }
                     _ => t.number(m.mean, 2),
                 };
-                let share = fill(t.metric_share_n, &[("share", &t.metric_share(m)), ("n", &m.n.to_string())]);
+                let share = fill(t.metric_share_n, &[("share", &t.metric_share(m)), ("n", &t.count(m.n))]);
                 ui.label(text).on_hover_text(share);
             }
             None => {
