@@ -162,6 +162,12 @@ fn a_saved_project_reopens_with_its_roles_filter_and_invitations_and_fits_next_q
         app.loaded().is_some_and(|l| l.report.columns.sector.is_none()) && app.views().filter.is_empty()
     });
 
+    // A codebook edit before the project is opened: the project's codebook replaces it.
+    let add = nps_workbench::app::themes::CodebookEdit::Add("Parking".into());
+    harness.state_mut().app_mut().push(AppCommand::Themes(nps_workbench::app::ThemeCommand::Edit(add)));
+    harness.step();
+    assert!(harness.state().app().themes().can_undo());
+
     // File › Open project…: role, filter and invitations come back.
     file_menu(&mut harness, "Open project…");
     wait(&mut harness, "the project", |app| {
@@ -171,6 +177,12 @@ fn a_saved_project_reopens_with_its_roles_filter_and_invitations_and_fits_next_q
     assert_eq!(app.screen(), Screen::Dashboard);
     assert_eq!(app.loaded().unwrap().report.columns.sector.as_deref(), Some("Regio"));
     assert_eq!(app.views().context.invited.total, Some(20));
+    assert_eq!(
+        (app.views().segment.as_deref(), app.views().second.as_deref()),
+        (Some("Regio"), Some("Kanaal")),
+        "the two-way breakdown comes back"
+    );
+    assert!(!app.themes().can_undo(), "a project's codebook is a fresh start: nothing before it to take back");
     harness.get_by_label("Project q1.npsproj applied: the same file as when it was saved.");
     harness.get_by_label_contains("Filter: Kanaal = Web");
     harness.get_by_label(rate);

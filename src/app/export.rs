@@ -103,7 +103,9 @@ pub fn system_opener() -> FolderOpener {
         } else {
             "xdg-open"
         };
-        std::process::Command::new(program).arg(folder).spawn().map(|_| ())
+        let mut child = std::process::Command::new(program).arg(folder).spawn()?;
+        // Reaped on a thread of its own, so that no finished opener lingers.
+        std::thread::Builder::new().name("open-folder".to_owned()).spawn(move || child.wait()).map(|_| ())
     })
 }
 
@@ -226,6 +228,9 @@ pub struct ExportNotice {
     pub copied: bool,
     /// The user stopped the export: only the files listed were written.
     pub stopped: bool,
+    /// Which notice this is (counted up per export), so that what the window keeps about one
+    /// (how long a line has shown) is not taken for the next.
+    pub serial: u64,
 }
 
 /// The export flow: at most one dialog and one job at a time, and the confirmation of the last
@@ -239,6 +244,8 @@ pub struct ExportFlow {
     copy: Option<Worker<Result<egui::ColorImage, crate::export::BuildError>>>,
     /// What the last export wrote, shown until closed.
     notice: Option<ExportNotice>,
+    /// Notices shown so far (the last one's serial).
+    shown: u64,
 }
 
 /// What a finished step of the flow gives the app.
@@ -291,6 +298,12 @@ impl ExportFlow {
         };
         let title = if matches!(payload, Payload::All(_)) { x.choose_folder } else { x.save_as };
         self.ask(payload, title.to_owned(), folder, services).map_err(failed)
+    }
+
+    /// Shows `notice`, numbered after the one before.
+    fn show(&mut self, notice: ExportNotice) {
+        self.shown += 1;
+        self.notice = Some(ExportNotice { serial: self.shown, ..notice });
     }
 
     /// What the last export wrote, shown until closed.
@@ -376,7 +389,7 @@ impl ExportFlow {
                 Some(notice) if notice.written.is_empty() && !notice.copied => {
                     events.extend(notice.failed.into_iter().map(|message| failed(Cause::Listed(message))));
                 }
-                Some(notice) => self.notice = Some(notice),
+                Some(notice) => self.show(notice),
                 None => events.push(stopped("the export")),
             }
         }
@@ -384,7 +397,7 @@ impl ExportFlow {
             self.copy = None;
             events.push(match outcome {
                 Some(Ok(image)) => {
-                    self.notice = Some(ExportNotice { copied: true, ..ExportNotice::default() });
+                    self.show(ExportNotice { copied: true, ..ExportNotice::default() });
                     ExportEvent::Copy(image)
                 }
                 Some(Err(e)) => failed(e.into()),

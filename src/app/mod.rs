@@ -483,7 +483,7 @@ impl NpsApp {
             self.screen = Screen::Dashboard;
             let codebook = saved.codebook_to_use();
             if codebook != self.themes.codebook
-                && let Err(cause) = self.themes.replace(codebook)
+                && let Err(cause) = self.themes.start_from(codebook)
             {
                 self.report([Failure::new(NoticeKind::Codebook, cause)]);
             }

@@ -103,14 +103,18 @@ pub fn project_of(loaded: &LoadedSurvey, views: &ViewSettings, codebook: &Codebo
     let mut breakdowns = Vec::new();
     // The column shown first, chosen or not: a two-way breakdown picked only through "and by"
     // stands on the column the view showed by itself.
-    let first =
-        views.segment.clone().or_else(|| views.second.as_ref().and_then(|_| views.segment_column(&loaded.survey)));
+    let survey = &loaded.survey;
+    let second = views.second.as_ref().filter(|s| survey.segment(s).is_some());
+    let first = match (&views.segment, second) {
+        (Some(first), _) => Some(first.clone()),
+        // Not chosen: saved only as the ground of a two-way breakdown on another column.
+        (None, Some(second)) => views.segment_column(survey).filter(|shown| shown != second),
+        (None, None) => None,
+    };
     if let Some(first) = first {
-        if let Some(second) = views.second.as_ref().filter(|s| **s != first) {
-            breakdowns.push(vec![first.clone()]);
+        breakdowns.push(vec![first.clone()]);
+        if let Some(second) = second.filter(|s| **s != first) {
             breakdowns.push(vec![first, second.clone()]);
-        } else {
-            breakdowns.push(vec![first]);
         }
     }
     project.analysis = AnalysisChoices {

@@ -26,10 +26,11 @@ pub struct Services {
 }
 
 impl Services {
-    /// Services with `wake` as the window's wake-up and the system's file manager.
+    /// Services with `wake` as the window's wake-up, showing no folder until given an opener
+    /// ([`Services::with_opener`]; the app gives the system's file manager).
     #[must_use]
     pub fn new(chooser: PathChooser, language: Language, folder: Option<PathBuf>, wake: Wake) -> Self {
-        Self { chooser, language, folder, opener: super::export::system_opener(), wake }
+        Self { chooser, language, folder, opener: Arc::new(|_: &std::path::Path| Ok(())), wake }
     }
 
     /// These services with `opener` showing folders.

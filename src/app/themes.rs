@@ -147,8 +147,9 @@ pub struct ThemeState {
     dialog: Option<(bool, FileDialogJob)>,
     /// The user picked the codebook's preset this session: the benchmark sector no longer moves it.
     chosen: bool,
-    /// The codebooks before each change, newest last, for [`ThemeCommand::Undo`].
-    history: Vec<Codebook>,
+    /// The codebooks before each change (with whether the user had picked its preset), newest
+    /// last, for [`ThemeCommand::Undo`].
+    history: Vec<(Codebook, bool)>,
 }
 
 /// How many codebook changes can be taken back.
@@ -340,13 +341,15 @@ impl ThemeState {
                 Ok(())
             }
             ThemeCommand::Undo => {
-                let Some(previous) = self.history.pop() else { return Ok(()) };
+                let Some((previous, chosen)) = self.history.pop() else { return Ok(()) };
+                self.chosen = chosen;
                 self.set(previous).map_err(failed)
             }
             ThemeCommand::UsePreset(preset) => {
-                self.chosen = true;
                 let codebook = preset.switch(&self.codebook);
-                self.replace(codebook).map_err(failed)
+                self.replace(codebook).map_err(failed)?;
+                self.chosen = true;
+                Ok(())
             }
             ThemeCommand::Import | ThemeCommand::Export => {
                 let export = command == ThemeCommand::Export;
@@ -399,11 +402,19 @@ impl ThemeState {
             return Ok(());
         }
         let before = std::mem::replace(&mut self.codebook, codebook);
-        self.history.push(before);
+        self.history.push((before, self.chosen));
         if self.history.len() > UNDO_DEPTH {
             self.history.remove(0);
         }
         self.save_and_reread()
+    }
+
+    /// Starts afresh from `codebook` (a project's): saved, read, nothing before it to take back,
+    /// and its preset not counted as the user's pick.
+    pub fn start_from(&mut self, codebook: Codebook) -> Result<(), Cause> {
+        self.history.clear();
+        self.chosen = false;
+        self.set(codebook)
     }
 
     /// Uses `codebook` without remembering the one before (an undo).

@@ -11,9 +11,9 @@ use crate::i18n::Language;
 pub struct ExportTexts {
     /// BCP 47 tag of the language (`nl-NL`), written into the report and the deck.
     pub language_tag: &'static str,
-    /// The menu button beside every chart and table.
+    /// The menu button beside every chart ("Export chart…").
     pub export_button: &'static str,
-    /// The Export menu of a table beside a chart's ("Export…"), so the two are told apart.
+    /// The Export menu of a table beside a chart's ("Export chart…"), so the two are told apart.
     pub export_table_button: &'static str,
     /// Chart menu: save as PNG at slide size.
     pub save_png: &'static str,

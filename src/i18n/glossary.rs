@@ -1,9 +1,11 @@
-//! One vocabulary: the names of the three NPS groups in English, Dutch and Danish, which every
-//! screen, the command line and the exports take from here (Dutch practice says "promoters",
-//! "passives" and "criticasters"; Danish "promotorer", "passive" and "kritikere").
+//! One vocabulary: the names of the three NPS groups in English, Dutch and Danish (Dutch practice
+//! says "promoters", "passives" and "criticasters"; Danish "promotorer", "passive" and
+//! "kritikere").
 //!
-//! The text tables refer to these constants rather than spelling the words again, so a screen
-//! cannot call a group by another name than its neighbour.
+//! The themes and export tables take their column headings from these constants; the other
+//! texts spell the names inside sentences, and a test reads every text of every table and fails
+//! on a group called by another name, so no screen, CLI line or export can differ from its
+//! neighbour.
 
 /// The three groups' names, as column headings (capitalised, plural).
 #[derive(Debug, Clone, Copy)]

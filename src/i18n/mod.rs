@@ -150,11 +150,11 @@ pub fn signed(value: f64) -> String {
 mod tests {
     #[test]
     fn counts_group_thousands_in_each_languages_way() {
-        assert_eq!(super::ENGLISH.count(987_966u64), "987,966");
-        assert_eq!(super::ENGLISH.count(1_000_000u64), "1,000,000");
-        assert_eq!(super::ENGLISH.count(2000u64), "2000", "four digits stay whole");
-        assert_eq!(super::Language::Dutch.texts().count(12_345u32), "12.345");
-        assert_eq!(super::Language::Danish.texts().count(0u32), "0");
+        assert_eq!(super::ENGLISH.count(987_966), "987,966");
+        assert_eq!(super::ENGLISH.count(1_000_000), "1,000,000");
+        assert_eq!(super::ENGLISH.count(2000), "2000", "four digits stay whole");
+        assert_eq!(super::Language::Dutch.texts().count(12_345), "12.345");
+        assert_eq!(super::Language::Danish.texts().count(0), "0");
     }
 
     use super::*;

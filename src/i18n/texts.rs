@@ -1035,9 +1035,9 @@ impl Texts {
     /// A count with this language's thousands separator: `987,966` in English, `987.966` in
     /// Dutch and Danish (where the comma is the decimal mark); below 10,000 none (`2000`).
     #[must_use]
-    pub fn count(&self, n: impl std::fmt::Display) -> String {
+    pub fn count(&self, n: u64) -> String {
         let digits = n.to_string();
-        if digits.len() <= 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        if digits.len() <= 4 {
             return digits;
         }
         let separator = if self.decimal == '.' { ',' } else { '.' };

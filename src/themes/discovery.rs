@@ -283,17 +283,14 @@ const EVERYDAY: [&[&str]; 4] = [
         "weer", "kwam", "kwamen", "komt", "komen", "gekomen", "weet", "weten", "wist", "gingen", "gegaan", "moesten",
         "zei", "zegt", "zeggen", "gezegd", "keer", "alweer", "opnieuw",
     ],
-    &[
-        "igen", "kom", "kommer", "kommet", "kon", "vide", "vidste", "gik", "går", "gå", "gået", "sagde", "gang",
-        "aldrig",
-    ],
+    &["igen", "kom", "kommer", "kommet", "vide", "vidste", "gik", "går", "gå", "gået", "sagde", "gang"],
     &[
         "again", "came", "come", "comes", "coming", "know", "knew", "known", "went", "go", "goes", "going", "gone",
         "said", "say", "says", "told", "tell", "time", "times",
     ],
     &[
         "wieder", "kam", "kamen", "kommt", "kommen", "gekommen", "weiß", "wissen", "wusste", "ging", "gingen", "geht",
-        "gehen", "gegangen", "sagte", "sagt", "sagen", "gesagt", "immer", "nie", "einfach",
+        "gehen", "gegangen", "sagte", "sagt", "sagen", "gesagt", "immer", "einfach",
     ],
 ];
 
@@ -370,6 +367,7 @@ mod tests {
         for (i, language) in Language::KNOWN.into_iter().enumerate() {
             for word in EVERYDAY[i] {
                 assert!(!super::super::stopwords::is_stop_word(language, word), "{word} ({language}) is a stop word");
+                assert!(!super::super::stopwords::is_negator(language, word), "{word} ({language}) is a negator");
             }
         }
     }
@@ -434,6 +432,7 @@ mod tests {
         let mut codebook = default_codebook();
         let theme = theme_from_phrase(phrase, &codebook);
         assert_eq!(theme.id.as_str(), "parkeerplaats_vol");
+        assert_eq!(theme.labels.en, "Parkeerplaats vol", "labelled with a capital");
         assert_eq!(theme.keywords, [Keyword::new(Language::Dutch, "parkeerplaats vol")]);
         codebook.add_theme(theme.clone()).unwrap();
         let again = theme_from_phrase(phrase, &codebook);

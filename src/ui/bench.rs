@@ -183,7 +183,7 @@ fn sector_table(
         for row in rows {
             let m = &row.summary;
             ui.label(RichText::new(&row.value).strong());
-            ui.label(m.n.to_string());
+            ui.label(t.count(m.n));
             ui.label(t.signed(m.nps));
             ui.label(super::dashboard::nps_range(m, t));
             let current = row.benchmark.as_ref();

@@ -124,7 +124,7 @@ fn metric_cards(ui: &mut egui::Ui, overall: &Overall, t: &Texts) {
             };
             let mut details = vec![mean_interval, t.metric_share(m)];
             details.push(match m.effective_n {
-                Some(n_eff) => fill(t.effective_n, &[("n", &t.number(n_eff, 0))]),
+                Some(n_eff) => fill(t.effective_n, &[("n", &t.count(n_eff.round() as u64))]),
                 None => fill(t.n_responses, &[("n", &t.count(m.n))]),
             });
             cards.push(Card { title: title.to_owned(), value: t.number(m.mean, 2), details, accent: None, tip: None });
@@ -214,8 +214,8 @@ fn source_line(ui: &mut egui::Ui, report: &Report, t: &Texts, commands: &mut Vec
             &[
                 ("file", &file_label(report)),
                 ("column", &report.columns.score),
-                ("used", &t.count(report.rows_used)),
-                ("read", &t.count(report.rows_read)),
+                ("used", &t.count(report.rows_used as u64)),
+                ("read", &t.count(report.rows_read as u64)),
             ],
         )));
         let excluded = report.rows_read - report.rows_used;
@@ -264,7 +264,11 @@ fn kpi_cards(ui: &mut egui::Ui, o: &Overall, t: &Texts) {
     let visuals = ui.visuals().clone();
     let n_line = match o.effective_n {
         Some(n_eff) => {
-            format!("{} · {}", fill(t.n_responses, &[("n", &n)]), fill(t.effective_n, &[("n", &t.number(n_eff, 0))]))
+            format!(
+                "{} · {}",
+                fill(t.n_responses, &[("n", &n)]),
+                fill(t.effective_n, &[("n", &t.count(n_eff.round() as u64))])
+            )
         }
         None => fill(t.n_responses, &[("n", &n)]),
     };
@@ -349,7 +353,7 @@ pub fn exclusions_window(
             ui.end_row();
             for group in &report.excluded {
                 ui.label(t.exclusion_reason(group.reason));
-                ui.label(group.rows.to_string());
+                ui.label(t.count(group.rows as u64));
                 let examples: Vec<String> = group
                     .examples
                     .iter()

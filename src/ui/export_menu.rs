@@ -75,7 +75,7 @@ pub fn notice_window(
 ) {
     // A copy to the clipboard is said at the foot of the window and goes by itself.
     if notice.copied && notice.written.is_empty() && notice.failed.is_empty() && !notice.stopped {
-        copied_line(ctx, x, commands);
+        copied_line(ctx, notice.serial, x, commands);
         return;
     }
     let mut open = true;
@@ -120,20 +120,15 @@ pub fn notice_window(
     }
 }
 
-/// Forgets when the copied line appeared (no export notice is shown), so the next copy's line
-/// gets its full time.
-pub fn forget_copied_line(ctx: &egui::Context) {
-    ctx.data_mut(|d| d.remove::<f64>(egui::Id::unique("copied-line-since")));
-}
-
 /// How long the line saying a chart was copied stays.
 const COPIED_SECONDS: f64 = 4.0;
 
 /// "The chart is on the clipboard" at the foot of the window, for a few seconds, with nothing to
 /// close.
-fn copied_line(ctx: &egui::Context, x: &ExportTexts, commands: &mut Vec<AppCommand>) {
+fn copied_line(ctx: &egui::Context, serial: u64, x: &ExportTexts, commands: &mut Vec<AppCommand>) {
     let now = ctx.input(|i| i.time);
-    let id = egui::Id::unique("copied-line-since");
+    // Kept per notice: the next copy's line gets its own four seconds.
+    let id = egui::Id::unique(("copied-line-since", serial));
     let since = ctx.data_mut(|d| *d.get_temp_mut_or_insert_with(id, || now));
     if now - since > COPIED_SECONDS {
         ctx.data_mut(|d| d.remove::<f64>(id));

@@ -140,9 +140,8 @@ impl Screens {
         if let Some(form) = app.benchmark_form() {
             bench::form_window(ui.ctx(), form, t, &mut commands);
         }
-        match app.export_notice() {
-            Some(notice) => export_menu::notice_window(ui.ctx(), notice, t, x, &mut commands),
-            None => export_menu::forget_copied_line(ui.ctx()),
+        if let Some(notice) = app.export_notice() {
+            export_menu::notice_window(ui.ctx(), notice, t, x, &mut commands);
         }
         if app.show_about() {
             chrome::about_window(ui.ctx(), t, h, &mut commands);

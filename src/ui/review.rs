@@ -133,9 +133,9 @@ fn review(ui: &mut egui::Ui, loaded: &LoadedSurvey, t: &Texts, commands: &mut Ve
     ui.label(fill(
         t.quality_line,
         &[
-            ("read", &t.count(report.rows_read)),
-            ("used", &t.count(report.rows_used)),
-            ("excluded", &excluded.to_string()),
+            ("read", &t.count(report.rows_read as u64)),
+            ("used", &t.count(report.rows_used as u64)),
+            ("excluded", &t.count(excluded as u64)),
         ],
     ));
     if excluded == 0 {

@@ -262,7 +262,7 @@ fn table(
                     i.method
                 ));
             }
-            let text = fill(tt.show_theme_responses, &[("count", &t.count(r.positions.len()))]);
+            let text = fill(tt.show_theme_responses, &[("count", &t.count(r.positions.len() as u64))]);
             let button = ui.small_button(&text);
             let name = format!("{text}: {label}");
             button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
@@ -300,7 +300,7 @@ fn quotes(
             ui.label(RichText::new(line).size(theme::FOOTNOTE_SIZE).color(theme::tone_colour(tone, ui.visuals())));
         });
     }
-    let text = fill(tt.show_theme_responses, &[("count", &t.count(row.positions.len()))]);
+    let text = fill(tt.show_theme_responses, &[("count", &t.count(row.positions.len() as u64))]);
     if ui.button(&text).clicked() {
         commands.push(AppCommand::View(ViewCommand::ShowThemeResponses(row.theme.to_string())));
     }
@@ -335,8 +335,8 @@ fn discovered(
         for phrase in tags.discovered.iter().take(PHRASES_SHOWN) {
             ui.label(&phrase.display);
             ui.label(phrase.language.code());
-            ui.label(t.number(phrase.detractor_count, 0));
-            ui.label(t.number(phrase.promoter_count, 0));
+            ui.label(t.count(phrase.detractor_count.round() as u64));
+            ui.label(t.count(phrase.promoter_count.round() as u64));
             ui.label(t.number(phrase.z, 1));
             match &phrase.covered_by {
                 Some(id) => {
@@ -381,9 +381,6 @@ fn codebook_editor(
                 .filter(|l| !l.is_empty())
             {
                 commands.push(AppCommand::Themes(ThemeCommand::Edit(CodebookEdit::Add(label))));
-            }
-            if ui.button(tt.add_theme).clicked() {
-                commands.push(AppCommand::Themes(ThemeCommand::Edit(CodebookEdit::Add(tt.new_theme_label.to_owned()))));
             }
             if ui.button(tt.import_codebook).clicked() {
                 commands.push(AppCommand::Themes(ThemeCommand::Import));

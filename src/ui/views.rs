@@ -372,7 +372,7 @@ fn segment_table(
 /// `n` with Kish's effective n beside it when the data are weighted.
 fn n_text(n: u64, effective_n: Option<f64>, t: &Texts) -> String {
     match effective_n {
-        Some(e) => format!("{} ({})", t.count(n), fill(t.effective_n, &[("n", &t.number(e, 0))])),
+        Some(e) => format!("{} ({})", t.count(n), fill(t.effective_n, &[("n", &t.count(e.round() as u64))])),
         None => t.count(n),
     }
 }
@@ -487,7 +487,7 @@ fn trend(
             ui.end_row();
             for p in points {
                 ui.label(&p.period);
-                ui.label(p.n.to_string());
+                ui.label(t.count(p.n));
                 match (p.nps, p.ci_low, p.ci_high) {
                     (Some(v), Some(lo), Some(hi)) => {
                         ui.label(RichText::new(t.signed(v)).strong());
