@@ -211,16 +211,48 @@ fn plot(ui: &mut egui::Ui, spec: &ChartSpec) -> Option<usize> {
             .y_axis_formatter(value_label);
     }
     let response = plot.show(ui, |plot| {
-        let clicked = plot.response().clicked().then(|| plot.pointer_coordinate()).flatten();
+        let pointer = plot.pointer_coordinate();
+        let clicked = plot.response().clicked().then_some(pointer).flatten();
         for (k, series) in spec.series.iter().enumerate() {
             draw_series(plot, spec, &visuals, k, series, label_x);
         }
-        clicked
+        (clicked, plot.response().hovered().then_some(pointer).flatten())
     });
-    let point = response.inner?;
-    let position = if horizontal { -point.y } else { point.x };
-    let index = position.round();
-    ((position - index).abs() <= 0.4 && index >= 0.0 && (index as usize) < count).then_some(index as usize)
+    let category_at = |point: egui_plot::PlotPoint| {
+        let position = if horizontal { -point.y } else { point.x };
+        let index = position.round();
+        ((position - index).abs() <= 0.4 && index >= 0.0 && (index as usize) < count).then_some(index as usize)
+    };
+    let (clicked, hovered) = response.inner;
+    // Every bar and point says what it is on hover: the category in full and each series' value.
+    if let Some(lines) = hovered.and_then(category_at).map(|i| hover_lines(spec, i)).filter(|l| l.len() > 1) {
+        response.response.on_hover_ui_at_pointer(|ui| {
+            for line in &lines {
+                ui.label(line);
+            }
+        });
+    }
+    clicked.and_then(category_at)
+}
+
+/// What hovering category `index` shows: its full label, then each labelled series' value there.
+fn hover_lines(spec: &ChartSpec, index: usize) -> Vec<String> {
+    let mut lines: Vec<String> = spec.categories.get(index).map(|c| c.label.clone()).into_iter().collect();
+    for series in &spec.series {
+        let (name, label) = match series {
+            Series::Bars { name, bars } => {
+                (name, bars.iter().find(|b| b.category == index).and_then(|b| b.label.clone()))
+            }
+            Series::Points { name, points, .. } => {
+                (name, points.iter().find(|p| p.category == index).and_then(|p| p.label.clone()))
+            }
+            _ => continue,
+        };
+        if let Some(label) = label {
+            lines.push(if name.is_empty() { label } else { format!("{name}: {label}") });
+        }
+    }
+    lines
 }
 
 /// At most `chars` characters, with an ellipsis when shortened.
@@ -457,6 +489,27 @@ mod tests {
         let values = [Some(1), None, Some(2), Some(3), None, None];
         assert_eq!(runs(&values, |v| *v), vec![vec![1], vec![2, 3]]);
         assert!(runs(&[None::<u8>], |v| *v).is_empty());
+    }
+
+    #[test]
+    fn hovering_a_category_names_it_in_full_with_each_labelled_value() {
+        let spec = crate::export::samples::segments();
+        let lines = hover_lines(&spec, 0);
+        assert_eq!(lines[0], spec.categories[0].label, "the full label first");
+        let labelled = spec
+            .series
+            .iter()
+            .filter_map(|s| match s {
+                Series::Bars { bars, .. } => bars.iter().find(|b| b.category == 0).and_then(|b| b.label.clone()),
+                Series::Points { points, .. } => points.iter().find(|p| p.category == 0).and_then(|p| p.label.clone()),
+                _ => None,
+            })
+            .collect::<Vec<_>>();
+        assert!(!labelled.is_empty(), "the sample chart labels its bars");
+        for label in &labelled {
+            assert!(lines.iter().any(|l| l.ends_with(label.as_str())), "{label} in {lines:?}");
+        }
+        assert_eq!(hover_lines(&spec, spec.categories.len()), Vec::<String>::new(), "past the last category");
     }
 
     #[test]
