@@ -245,7 +245,8 @@ impl Keyword {
         Keyword { language, text: text.split_whitespace().collect::<Vec<_>>().join(" ") }
     }
 
-    fn same_as(&self, other: &Keyword) -> bool {
+    /// Whether `other` is this keyword: the same language and text, case aside.
+    pub(crate) fn same_as(&self, other: &Keyword) -> bool {
         self.language == other.language && self.text.to_lowercase() == other.text.to_lowercase()
     }
 }

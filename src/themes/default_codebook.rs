@@ -1314,16 +1314,24 @@ const SEEDS: &[Seed] = &[
 ];
 
 fn theme_from_seed(seed: &Seed) -> Theme {
-    let [en, nl, da, de] = seed.labels;
+    shipped_theme(seed.id, seed.labels, [seed.nl, seed.da, seed.en, seed.de])
+}
+
+/// A shipped theme (general or a sector's): labels in en, nl, da, de and keywords in nl, da, en,
+/// de as written, a keyword listed twice kept once.
+pub(super) fn shipped_theme(id: &'static str, labels: [&str; 4], words: [&[&str]; 4]) -> Theme {
+    let [en, nl, da, de] = labels;
     let labels = Labels { en: en.to_owned(), nl: nl.to_owned(), da: da.to_owned(), de: de.to_owned() };
-    let mut theme = Theme::new(ThemeId::from_static(seed.id), labels);
-    for (language, words) in [
-        (Language::Dutch, seed.nl),
-        (Language::Danish, seed.da),
-        (Language::English, seed.en),
-        (Language::German, seed.de),
-    ] {
-        theme.keywords.extend(words.iter().map(|w| Keyword::new(language, w)));
+    let mut theme = Theme::new(ThemeId::from_static(id), labels);
+    for (language, words) in
+        [Language::Dutch, Language::Danish, Language::English, Language::German].into_iter().zip(words)
+    {
+        for word in words {
+            let keyword = Keyword::new(language, word);
+            if !theme.keywords.iter().any(|k| k.same_as(&keyword)) {
+                theme.keywords.push(keyword);
+            }
+        }
     }
     theme
 }

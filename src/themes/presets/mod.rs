@@ -49,8 +49,8 @@ pub(super) struct PresetSeed {
 
 use std::collections::HashSet;
 
-use super::codebook::{Codebook, Keyword, Labels, Theme, ThemeId};
-use super::default_codebook::{DEFAULT_THEME_IDS, default_codebook};
+use super::codebook::{Codebook, Keyword, Theme, ThemeId};
+use super::default_codebook::{DEFAULT_THEME_IDS, default_codebook, shipped_theme};
 use super::language::Language;
 use super::stemming::Stems;
 
@@ -131,12 +131,7 @@ impl Preset {
         let score = |seed: &PresetSeed| {
             seed.sector_words.iter().filter(|w| names.iter().any(|n| contains_word_start(n, w))).count()
         };
-        SECTORS
-            .iter()
-            .map(|seed| (score(seed), *seed))
-            .filter(|(s, _)| *s > 0)
-            .max_by_key(|(s, seed)| (*s, std::cmp::Reverse(seed.key)))
-            .map_or(Preset::GENERAL, |(_, seed)| Preset { seed: Some(seed) })
+        best_sector(score)
     }
 
     /// The preset's codebook: every general theme, then the sector's own themes; a keyword a
@@ -168,12 +163,7 @@ impl Preset {
         let has = |seed: &PresetSeed| {
             seed.themes.iter().filter(|t| codebook.themes().iter().any(|c| is_shipped_as(c, t))).count()
         };
-        SECTORS
-            .iter()
-            .map(|seed| (has(seed), *seed))
-            .filter(|(n, _)| *n > 0)
-            .max_by_key(|(n, seed)| (*n, std::cmp::Reverse(seed.key)))
-            .map_or(Preset::GENERAL, |(_, seed)| Preset { seed: Some(seed) })
+        best_sector(has)
     }
 
     /// `codebook` moved onto this preset: the preset's codebook with the user's edits of the
@@ -191,13 +181,11 @@ impl Preset {
             if mine.labels != old.labels {
                 theme.labels = mine.labels.clone();
             }
-            let same =
-                |a: &Keyword, b: &Keyword| a.language == b.language && a.text.to_lowercase() == b.text.to_lowercase();
             theme
                 .keywords
-                .retain(|k| !old.keywords.iter().any(|o| same(o, k)) || mine.keywords.iter().any(|m| same(m, k)));
-            for added in mine.keywords.iter().filter(|m| !old.keywords.iter().any(|o| same(o, m))) {
-                if !theme.keywords.iter().any(|k| same(k, added)) {
+                .retain(|k| !old.keywords.iter().any(|o| o.same_as(k)) || mine.keywords.iter().any(|m| m.same_as(k)));
+            for added in mine.keywords.iter().filter(|m| !old.keywords.iter().any(|o| o.same_as(m))) {
+                if !theme.keywords.iter().any(|k| k.same_as(added)) {
                     theme.keywords.push(added.clone());
                 }
             }
@@ -238,6 +226,17 @@ impl Preset {
     }
 }
 
+/// The sector preset scoring highest, a tie going to the key first in the alphabet; the general
+/// preset when none scores above zero.
+fn best_sector(score: impl Fn(&PresetSeed) -> usize) -> Preset {
+    SECTORS
+        .iter()
+        .map(|seed| (score(seed), *seed))
+        .filter(|(n, _)| *n > 0)
+        .max_by_key(|(n, seed)| (*n, std::cmp::Reverse(seed.key)))
+        .map_or(Preset::GENERAL, |(_, seed)| Preset { seed: Some(seed) })
+}
+
 /// Whether `theme` is the shipped sector theme `seed` (its id and general theme), not a user's
 /// theme that happens to have its id.
 fn is_shipped_as(theme: &Theme, seed: &SectorSeed) -> bool {
@@ -256,33 +255,15 @@ fn contains_word_start(text: &str, word: &str) -> bool {
 }
 
 fn theme_of(seed: &SectorSeed) -> Theme {
-    let [en, nl, da, de] = seed.labels;
-    let labels = Labels { en: en.to_owned(), nl: nl.to_owned(), da: da.to_owned(), de: de.to_owned() };
-    let mut theme = Theme::new(ThemeId::from_static(seed.id), labels);
+    let mut theme = shipped_theme(seed.id, seed.labels, [seed.nl, seed.da, seed.en, seed.de]);
     theme.general = Some(ThemeId::from_static(seed.general));
-    for (language, words) in [
-        (Language::Dutch, seed.nl),
-        (Language::Danish, seed.da),
-        (Language::English, seed.en),
-        (Language::German, seed.de),
-    ] {
-        for word in words {
-            let keyword = Keyword::new(language, word);
-            if !theme
-                .keywords
-                .iter()
-                .any(|k| k.language == language && k.text.to_lowercase() == keyword.text.to_lowercase())
-            {
-                theme.keywords.push(keyword);
-            }
-        }
-    }
     theme
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::themes::codebook::Labels;
 
     #[test]
     fn every_preset_is_a_valid_codebook_whose_themes_belong_to_general_ones() {
