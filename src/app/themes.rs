@@ -1,5 +1,6 @@
-//! Themes in the app: the codebook (edited, saved in the settings folder, imported and exported
-//! through the native dialogs), the text analysis of the comments on the "themes" thread once per
+//! Themes in the app: the codebook (a sector preset, proposed by the benchmark sector or picked;
+//! edited with undo, saved in the settings folder, imported and exported through the native
+//! dialogs), the text analysis of the comments on the "themes" thread once per
 //! load or codebook change, and the counting per filter on the "theme-counts" thread.
 //!
 //! Owns the jobs and their cached results; the numbers come from `analysis::theme_counts` as

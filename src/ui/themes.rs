@@ -1,5 +1,6 @@
-//! The Themes view (detractor themes chart with Wilson whiskers, the table, quotes of the selected
-//! theme, discovered phrases, the codebook editor) and the Overview's top detractor themes.
+//! The Themes view (the sector codebook picker with what the benchmark sector proposes, the
+//! detractor themes chart with Wilson whiskers, the table, quotes of the selected theme,
+//! discovered phrases, the codebook editor with Undo) and the Overview's top detractor themes.
 //!
 //! Draws plain result structs ([`ThemeSummary`], [`ThemeTags`], the codebook) and returns
 //! commands; never touches polars.
