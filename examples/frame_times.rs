@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 
 use eframe::egui;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use nps_workbench::analysis::Filter;
 use nps_workbench::app::{AppCommand, LoadSource, LoadedSurvey, NpsApp, ViewCommand};
 use nps_workbench::import::{self, ImportOptions};
@@ -134,6 +135,25 @@ fn main() {
         }
     } else {
         println!("no theme was found in the comments");
+    }
+    // The follow-up list: every row's responses searched as a word is typed, then sorted by score.
+    harness.state_mut().app_mut().push(AppCommand::View(ViewCommand::SetFilter(Filter::default())));
+    harness.state_mut().app_mut().push(AppCommand::View(ViewCommand::ShowResponses(None)));
+    settle(&mut harness, "every response", &mut worst, &mut frames);
+    harness.get_by_label("Search comments").focus();
+    settle(&mut harness, "search focused", &mut worst, &mut frames);
+    for letter in ["l", "a", "t", "e"] {
+        harness.get_by_label("Search comments").type_text(letter);
+        settle(&mut harness, &format!("search typed {letter}"), &mut worst, &mut frames);
+    }
+    harness.get_by_label("Score").click();
+    settle(&mut harness, "sorted by score", &mut worst, &mut frames);
+    // A two-way breakdown as a matrix.
+    let second = harness.state().app().loaded().and_then(|l| l.survey.segments.get(1).map(|s| s.name.clone()));
+    if let Some(second) = second {
+        harness.state_mut().app_mut().push(AppCommand::View(ViewCommand::SetSecond(Some(second.clone()))));
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num2);
+        settle(&mut harness, &format!("matrix by {second}"), &mut worst, &mut frames);
     }
     let mut cpu: Vec<Duration> = frames.iter().map(|f| f.1).collect();
     let mut wall: Vec<Duration> = frames.iter().map(|f| f.0).collect();

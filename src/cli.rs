@@ -530,6 +530,7 @@ fn project_of_run(
         breakdowns,
         trend_period: request.trend,
         hide_small: applied.is_some_and(|p| p.analysis.hide_small),
+        two_way_bars: applied.is_some_and(|p| p.analysis.two_way_bars),
         overall_benchmark: request.overall_benchmark.clone(),
         benchmark_matches: BenchmarkMatch::list(&request.benchmark_matches),
     };

@@ -244,6 +244,46 @@ fn segments_view_lists_sectors_and_opens_their_responses() {
 }
 
 #[test]
+fn a_two_way_breakdown_is_a_matrix_whose_cells_explain_themselves_and_open_their_responses() {
+    let mut harness = harness_with_sample();
+    harness.get_by_label("Segments").click();
+    wait_for_views(&mut harness);
+    harness.get_by_label("and by: —").click();
+    harness.run();
+    harness.get_by_role_and_label(egui::accesskit::Role::Button, "product").click();
+    wait_for_views(&mut harness);
+    let computed = harness.state().app().computed().cloned().unwrap();
+    let cells: Vec<_> = computed.results.segments.iter().filter(|r| r.column == "sector × product").collect();
+    // Six sectors by three products, every pair answered in the sample.
+    assert_eq!(cells.len(), 18);
+    harness.get_by_label("Rows: sector; columns: product. Click a cell for its responses.");
+    // Each cell is a button whose name holds its pair, NPS, interval and n, as its hover does.
+    let cell = cells.iter().find(|r| r.value == "Retail × Enterprise").unwrap();
+    let (low, high) = (cell.summary.ci_low.unwrap(), cell.summary.ci_high.unwrap());
+    let name = format!(
+        "Retail × Enterprise, NPS: {}, 95% CI: {} – {}, n: {}",
+        ENGLISH.signed(cell.summary.nps),
+        ENGLISH.signed(low),
+        ENGLISH.signed(high),
+        cell.summary.n
+    );
+    harness.get_by_label_contains(&name).click();
+    wait_for_views(&mut harness);
+    let state = harness.state().app();
+    assert_eq!(state.views().view, nps_workbench::app::View::Responses);
+    assert_eq!(state.computed().unwrap().responses.len() as u64, cell.summary.n);
+
+    // The bar list stays one click away, and a project keeps the choice.
+    harness.get_by_label("Segments").click();
+    wait_for_views(&mut harness);
+    harness.get_by_label("Bars").click();
+    harness.run();
+    assert!(harness.state().app().views().two_way_bars);
+    assert!(harness.query_by_label("Rows: sector; columns: product. Click a cell for its responses.").is_none());
+    harness.get_by_label("NPS by sector × product");
+}
+
+#[test]
 fn a_filter_changes_every_view_and_is_shown() {
     let mut harness = harness_with_sample();
     harness.get_by_label("language").click();

@@ -144,6 +144,7 @@ fn a_saved_project_reopens_with_its_roles_filter_and_invitations_and_fits_next_q
 
     // A two-way breakdown chosen only through "and by": on the sector column the view shows.
     harness.state_mut().app_mut().push(AppCommand::View(ViewCommand::SetSecond(Some("Kanaal".to_owned()))));
+    harness.state_mut().app_mut().push(AppCommand::View(ViewCommand::SetTwoWayBars(true)));
     harness.step();
 
     file_menu(&mut harness, "Save project…");
@@ -152,6 +153,7 @@ fn a_saved_project_reopens_with_its_roles_filter_and_invitations_and_fits_next_q
     harness.get_by_label(&format!("Project saved: {}", project.display()));
     let saved: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&project).unwrap()).unwrap();
     assert_eq!(saved["analysis"]["breakdowns"], serde_json::json!([["Regio"], ["Regio", "Kanaal"]]), "{saved}");
+    assert_eq!(saved["analysis"]["two_way_bars"], serde_json::json!(true), "{saved}");
 
     // Everything changed back: no filter, Regio a plain segment again, nobody invited.
     harness.state_mut().app_mut().push(AppCommand::View(ViewCommand::SetFilter(Default::default())));
@@ -182,6 +184,7 @@ fn a_saved_project_reopens_with_its_roles_filter_and_invitations_and_fits_next_q
         (Some("Regio"), Some("Kanaal")),
         "the two-way breakdown comes back"
     );
+    assert!(app.views().two_way_bars, "shown as bars, as it was saved");
     assert!(!app.themes().can_undo(), "a project's codebook is a fresh start: nothing before it to take back");
     harness.get_by_label("Project q1.npsproj applied: the same file as when it was saved.");
     harness.get_by_label_contains("Filter: Kanaal = Web");
@@ -259,4 +262,140 @@ fn invited_counts_are_imported_from_a_dutch_table_and_a_bad_one_is_refused_with_
     harness.get_by_label("Could not import the invited counts");
     harness.get_by_label_contains("uitgenodigd.csv, row 2, column B: 'tien' is not a whole number of people invited");
     assert_eq!(harness.state().app().views().context.invited.by_value.get("Winkel"), Some(&30));
+}
+
+const WAVE_HEADER: &str =
+    "Respondent,Klantnummer,E-mail,Regio,Hoe waarschijnlijk is het dat u ons aanbeveelt?,Toelichting\n";
+
+fn wave(rows: &[&str]) -> String {
+    let mut text = String::from(WAVE_HEADER);
+    for row in rows {
+        text.push_str(row);
+        text.push('\n');
+    }
+    text
+}
+
+/// The cells of a CSV export (no quoted commas in these fixtures' contact columns).
+fn csv_rows(path: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(path).unwrap();
+    text.trim_start_matches('\u{feff}').lines().map(str::to_owned).collect()
+}
+
+fn show_analysis(harness: &mut Harness<'_, Window>, view: nps_workbench::app::View) {
+    use nps_workbench::app::WindowCommand;
+    harness.state_mut().app_mut().push(AppCommand::Window(WindowCommand::ShowScreen(Screen::Dashboard)));
+    harness.state_mut().app_mut().push(AppCommand::View(ViewCommand::SetView(view)));
+    harness.step();
+    harness.run();
+}
+
+#[test]
+fn the_follow_up_list_is_searched_marked_exported_with_contacts_and_its_marks_follow_the_respondents() {
+    use nps_workbench::app::View;
+    use nps_workbench::app::follow_up::Respondent;
+    use nps_workbench::project::FollowUpStatus;
+    let dir = tempfile::tempdir().unwrap();
+    let (wave1, wave2) = (dir.path().join("wave1.csv"), dir.path().join("wave2.csv"));
+    let project = dir.path().join("wave1.npsproj");
+    std::fs::write(
+        &wave1,
+        wave(&[
+            "R-101,K-9001,anna@example.nl,Noord,3,Levering kwam te laat en niemand belde terug",
+            "R-102,K-9002,bo@example.nl,Zuid,10,Prima service",
+            "R-103,K-9003,cees@example.nl,Noord,5,Te duur voor wat je krijgt",
+            "R-104,K-9004,,Zuid,9,Snel geleverd",
+        ]),
+    )
+    .unwrap();
+    // The next wave: other rows, in another order; R-101 answers again.
+    std::fs::write(
+        &wave2,
+        wave(&[
+            "R-201,K-9101,dirk@example.nl,Zuid,2,Weer te laat",
+            "R-101,K-9001,anna@example.nl,Noord,7,Beter dan vorige keer",
+        ]),
+    )
+    .unwrap();
+    let mut harness = window(dir.path().to_path_buf(), project.clone());
+    open_file(&mut harness, &wave1);
+    show_analysis(&mut harness, View::Responses);
+    harness.get_by_label("4 responses");
+
+    // Search the comments: one row holds "te laat", whatever its case.
+    harness.get_by_role_and_label(Role::TextInput, "Search comments").focus();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Search comments").type_text("TE LAAT");
+    harness.run();
+    harness.get_by_label("1 response");
+    // Read it whole and mark it: contacted, with a note.
+    harness.get_by_label("Row 2: Levering kwam te laat en niemand belde terug").click();
+    harness.run();
+    harness.get_by_label("Row 2 · score 3 · Respondent: R-101");
+    harness.get_by_label("Contacted").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::MultilineTextInput, "Note").focus();
+    harness.run();
+    harness.get_by_role_and_label(Role::MultilineTextInput, "Note").type_text("Gebeld; excuses gemaakt");
+    harness.run();
+    let mark = harness.state().app().follow_up().mark(&Respondent::Id("R-101".into())).cloned().unwrap();
+    assert_eq!((mark.status, mark.note.as_str()), (FollowUpStatus::Contacted, "Gebeld; excuses gemaakt"));
+
+    // The detractors, sorted by score, exported with their contact details.
+    harness.get_by_role_and_label(Role::TextInput, "Search comments").focus();
+    harness.run();
+    harness.key_press_modifiers(eframe::egui::Modifiers::COMMAND, eframe::egui::Key::A);
+    harness.key_press(eframe::egui::Key::Backspace);
+    harness.run();
+    harness.get_by_label("Detractors (0-6)").click();
+    wait(&mut harness, "the detractors", |app| app.computed().is_some_and(|c| c.responses.len() == 2));
+    harness.get_by_label("Score").click();
+    harness.run();
+    harness.get_by_label("Show contact details").click();
+    harness.run();
+    harness.get_by_label("Export table… Follow-up list (xlsx, CSV)").click();
+    harness.run();
+    harness.get_by_label("Save as CSV…").click();
+    harness.step();
+    wait(&mut harness, "the export", |app| app.export_notice().is_some() && !app.exports().is_busy());
+    let rows = csv_rows(&dir.path().join("follow-up-list.csv"));
+    assert_eq!(rows[0], "Row,Respondent,Klantnummer,E-mail,Score,Regio,Themes,Toelichting,Follow-up,Note");
+    assert!(rows[1].starts_with("2,R-101,K-9001,anna@example.nl,3,Noord,"), "{rows:?}");
+    assert!(
+        rows[1].ends_with(",Levering kwam te laat en niemand belde terug,Contacted,Gebeld; excuses gemaakt"),
+        "{rows:?}"
+    );
+    assert!(rows[2].starts_with("4,R-103,K-9003,cees@example.nl,5,Noord,"), "{rows:?}");
+    assert!(rows[2].ends_with(",Te duur voor wat je krijgt,Open,"), "{rows:?}");
+    assert_eq!(rows.len(), 3, "the two detractors only");
+
+    // Saved with the project; a new window opens the project, then the next wave's file.
+    let close = nps_workbench::app::ExportCommand::CloseNotice;
+    harness.state_mut().app_mut().push(AppCommand::Export(close));
+    harness.step();
+    file_menu(&mut harness, "Save project…");
+    wait(&mut harness, "saving", |app| app.projects().current().is_some());
+    let saved: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&project).unwrap()).unwrap();
+    assert_eq!(
+        saved["follow_up"],
+        serde_json::json!([{"id": "R-101", "status": "contacted", "note": "Gebeld; excuses gemaakt"}]),
+        "{saved}"
+    );
+    drop(harness);
+    let mut harness = window(dir.path().to_path_buf(), project.clone());
+    file_menu(&mut harness, "Open project…");
+    wait(&mut harness, "the project", |app| app.loaded().is_some_and(|l| l.project.is_some()));
+    open_file(&mut harness, &wave2);
+    show_analysis(&mut harness, View::Responses);
+    let app = harness.state().app();
+    let carried = app.follow_up().mark(&Respondent::Id("R-101".into())).unwrap();
+    assert_eq!(carried.status, FollowUpStatus::Contacted);
+    // In the new wave's list, R-101's row (row 3 now) says so; the new respondent is open.
+    harness.get_by_label("Row 3: Beter dan vorige keer").click();
+    harness.run();
+    harness.get_by_label("Row 3 · score 7 · Respondent: R-101");
+    assert_eq!(
+        harness.get_by_role_and_label(Role::MultilineTextInput, "Note").value().as_deref(),
+        Some("Gebeld; excuses gemaakt")
+    );
 }

@@ -36,6 +36,10 @@ pub struct SegmentRow {
     pub column: String,
     /// The value shared (`Retail × Denmark` for a two-way breakdown).
     pub value: String,
+    /// The value of each column on its own (`["Retail", "Denmark"]`), for a matrix of a two-way
+    /// breakdown: a label may hold " × " itself, so `value` is not split.
+    #[serde(skip)]
+    pub values: Vec<String>,
     /// The segment's NPS, counts, shares and intervals.
     #[serde(flatten)]
     pub summary: NpsSummary,
@@ -80,12 +84,9 @@ pub fn breakdown_rows(survey: &Survey, columns: &[String], groups: &[(Vec<u32>, 
     let mut rows: Vec<SegmentRow> = Vec::new();
     for (codes, group) in groups {
         let Some(summary) = NpsSummary::from_tally(&group.nps, weighted) else { continue };
-        let value = segments
-            .iter()
-            .zip(codes)
-            .map(|(s, &c)| s.labels.get(c as usize).map_or("", String::as_str))
-            .collect::<Vec<_>>()
-            .join(" × ");
+        let values: Vec<String> =
+            segments.iter().zip(codes).map(|(s, &c)| s.labels.get(c as usize).cloned().unwrap_or_default()).collect();
+        let value = values.join(" × ");
         let rest = total.minus(&group.nps);
         let test = test_groups(&group.nps, &rest, weighted);
         let difference_vs_rest =
@@ -93,6 +94,7 @@ pub fn breakdown_rows(survey: &Survey, columns: &[String], groups: &[(Vec<u32>, 
         rows.push(SegmentRow {
             column: column.clone(),
             value,
+            values,
             small_n: summary.is_small(),
             summary,
             difference_vs_rest,

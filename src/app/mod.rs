@@ -23,6 +23,7 @@
 pub mod bench;
 pub mod export;
 pub mod failure;
+pub mod follow_up;
 pub mod icon;
 pub mod jobs;
 pub mod notice_list;
@@ -73,6 +74,8 @@ pub enum AppCommand {
     Project(ProjectCommand),
     /// The window itself: screen, language, theme, windows, notices.
     Window(WindowCommand),
+    /// Marks in the follow-up list.
+    FollowUp(follow_up::FollowUpCommand),
 }
 
 /// What the user asks of the window itself.
@@ -137,6 +140,8 @@ pub struct NpsApp {
     opener: export::FolderOpener,
     /// The project in use, its dialogs and notice.
     projects: project::ProjectState,
+    /// The follow-up marks set on respondents.
+    follow_up: follow_up::FollowUp,
     commands: Vec<AppCommand>,
     /// Wakes the window when a job finishes: a repaint of the window's context, or a test's own.
     wake: Option<services::Wake>,
@@ -200,6 +205,7 @@ impl NpsApp {
             chooser: export::native_chooser(),
             opener: export::system_opener(),
             projects: project::ProjectState::default(),
+            follow_up: follow_up::FollowUp::default(),
             commands: Vec::new(),
             wake: None,
         }
@@ -278,6 +284,12 @@ impl NpsApp {
     #[must_use]
     pub fn themes(&self) -> &ThemeState {
         &self.themes
+    }
+
+    /// The follow-up marks set on respondents.
+    #[must_use]
+    pub fn follow_up(&self) -> &follow_up::FollowUp {
+        &self.follow_up
     }
 
     /// The load under way.
@@ -458,6 +470,9 @@ impl NpsApp {
         self.show_exclusions = false;
         if !same_file {
             self.views = ViewSettings { view: self.settings.last_view, ..ViewSettings::default() };
+            // Marks by row name other people in another file; marks by ID follow their respondent.
+            let marks = self.follow_up.marks().to_vec();
+            self.follow_up.start_from(&marks, false);
         }
         self.take_project_outcome(&loaded);
         // A score column that may be asked on another scale is answered in the review first,
@@ -478,8 +493,9 @@ impl NpsApp {
         let Some(outcome) = &loaded.project else { return };
         let p = crate::i18n::ProjectTexts::of(self.settings.language);
         self.projects.loaded(outcome, &loaded.source.display_name(), p);
-        if let (project::ProjectOutcome::Applied(_), Some((saved, _))) = (outcome, self.projects.current()) {
+        if let (project::ProjectOutcome::Applied(fit), Some((saved, _))) = (outcome, self.projects.current()) {
             self.views = project::views_of(saved, self.settings.last_view);
+            self.follow_up.start_from(&saved.follow_up, fit.same_contents);
             self.screen = Screen::Dashboard;
             let codebook = saved.codebook_to_use();
             if codebook != self.themes.codebook
@@ -496,7 +512,8 @@ impl NpsApp {
         match self.projects.poll(p) {
             Some(project::ProjectStep::Save(path)) => match &self.loaded {
                 Some(loaded) => {
-                    let saved = project::project_of(loaded, &self.views, &self.themes.codebook);
+                    let mut saved = project::project_of(loaded, &self.views, &self.themes.codebook);
+                    saved.follow_up = self.follow_up.marks().to_vec();
                     self.projects.save(saved, path, p);
                 }
                 None => self.projects.failed(NoticeKind::ProjectSave, Cause::Invalid(p.nothing_to_save.to_owned())),
@@ -579,6 +596,10 @@ impl NpsApp {
                 }
                 AppCommand::Window(command) => {
                     self.apply_window(command, ctx);
+                    None
+                }
+                AppCommand::FollowUp(command) => {
+                    self.follow_up.apply(command);
                     None
                 }
             };

@@ -122,6 +122,7 @@ pub fn project_of(loaded: &LoadedSurvey, views: &ViewSettings, codebook: &Codebo
         breakdowns,
         trend_period: views.period,
         hide_small: views.hide_small,
+        two_way_bars: views.two_way_bars,
         overall_benchmark: views.overall_benchmark.clone(),
         benchmark_matches: BenchmarkMatch::list(&views.matches),
     };
@@ -141,6 +142,7 @@ pub fn views_of(project: &Project, view: super::View) -> ViewSettings {
         second: a.breakdowns.iter().find(|b| b.len() == 2).map(|b| b[1].clone()),
         period: a.trend_period,
         hide_small: a.hide_small,
+        two_way_bars: a.two_way_bars,
         context: project.context.clone(),
         overall_benchmark: a.overall_benchmark.clone(),
         matches: BenchmarkMatch::pairs(&a.benchmark_matches),

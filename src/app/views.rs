@@ -96,6 +96,8 @@ pub enum ViewCommand {
     SetPeriod(Option<Period>),
     /// Hide segments under 30 answers.
     SetHideSmall(bool),
+    /// Show a two-way breakdown as bars (`true`) or as a matrix.
+    SetTwoWayBars(bool),
     /// Sort the Segments table by this key (again: reverse).
     SortBy(SortKey),
     /// List the responses of one segment (column, value), or of every kept row.
@@ -141,6 +143,8 @@ pub struct ViewSettings {
     pub period: Option<Period>,
     /// Hide segments with fewer than 30 answers.
     pub hide_small: bool,
+    /// Show a two-way breakdown as bars rather than as a matrix.
+    pub two_way_bars: bool,
     /// Sort of the Segments table.
     pub sort: SortKey,
     /// Sort descending.
@@ -177,6 +181,7 @@ impl ViewSettings {
             ViewCommand::SetSecond(column) => self.second = column,
             ViewCommand::SetPeriod(period) => self.period = period,
             ViewCommand::SetHideSmall(hide) => self.hide_small = hide,
+            ViewCommand::SetTwoWayBars(bars) => self.two_way_bars = bars,
             ViewCommand::SortBy(key) => {
                 self.descending = if self.sort == key { !self.descending } else { key != SortKey::Value };
                 self.sort = key;

@@ -27,7 +27,7 @@ pub use columns::{ScaleDoubt, ScoreColumnChoice, column_letter, find_column, fin
 pub use dates::{DateDoubts, DateOrder, TWO_DIGIT_YEARS};
 use delimited::NotParsed;
 pub use layout::Layout;
-pub use roles::{ColumnRole, Role};
+pub use roles::{ColumnRole, ContactKind, Role, contact_columns};
 pub use score::{Decimal, ExclusionReason, parse_score, parse_score_in};
 pub use table::CellTable;
 pub use text::TextEncoding;

@@ -182,6 +182,85 @@ const PERSON_ID_WORDS: [&str; 14] = [
     "kundennummer",
     "medlemsnummer",
 ];
+/// What a contact column holds, for the follow-up list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ContactKind {
+    /// An e-mail address.
+    Email,
+    /// A telephone number.
+    Phone,
+    /// A customer or account number.
+    Customer,
+    /// A person's name.
+    Name,
+}
+
+const EMAIL_WORDS: [&str; 5] = [" email ", "e mail", " mail ", "emailadres", "mailadresse"];
+const PHONE_WORDS: [&str; 9] =
+    [" phone ", "telephone", "telefoon", "telefon", " tlf ", " mobile ", " mobiel ", " mobil ", "telefoonnummer"];
+const CUSTOMER_WORDS: [&str; 10] = [
+    "customer id",
+    "customer number",
+    "customer no",
+    "client id",
+    "account number",
+    "klantnummer",
+    "klant id",
+    "kundenummer",
+    "kunde id",
+    "kundennummer",
+];
+const NAME_WORDS: [&str; 8] =
+    [" name ", " naam ", " navn ", "first name", "last name", "voornaam", "achternaam", "fornavn"];
+
+/// Whether a cell looks like one e-mail address.
+fn looks_like_email(cell: &str) -> bool {
+    let cell = cell.trim();
+    match cell.split_once('@') {
+        Some((user, domain)) => {
+            !user.is_empty() && domain.contains('.') && !domain.starts_with('.') && !cell.contains(char::is_whitespace)
+        }
+        None => false,
+    }
+}
+
+/// The contact columns of a table: those whose header names an e-mail address, a telephone
+/// number, a customer number or a person's name (in English, Dutch, Danish or German), and any
+/// other whose filled cells (of the first `rows` given) are nearly all e-mail addresses. The
+/// score and respondent ID columns are never contacts. Column index and kind, left to right.
+#[must_use]
+pub fn contact_columns<'a>(
+    headers: &[String],
+    skip: &[usize],
+    cells: impl Fn(usize) -> Vec<&'a str>,
+) -> Vec<(usize, ContactKind)> {
+    let mut found = Vec::new();
+    for (i, header) in headers.iter().enumerate() {
+        if skip.contains(&i) {
+            continue;
+        }
+        let h = words(header);
+        let kind = if has_any(&h, &EMAIL_WORDS) {
+            Some(ContactKind::Email)
+        } else if has_any(&h, &PHONE_WORDS) {
+            Some(ContactKind::Phone)
+        } else if has_any(&h, &CUSTOMER_WORDS) {
+            Some(ContactKind::Customer)
+        } else if has_any(&h, &NAME_WORDS) && !h.contains("product") && !h.contains("store") {
+            Some(ContactKind::Name)
+        } else {
+            let values = cells(i);
+            let filled: Vec<&&str> = values.iter().filter(|c| !c.trim().is_empty()).collect();
+            let emails = filled.iter().filter(|c| looks_like_email(c)).count();
+            (!filled.is_empty() && emails * 10 >= filled.len() * 9).then_some(ContactKind::Email)
+        };
+        if let Some(kind) = kind {
+            found.push((i, kind));
+        }
+    }
+    found
+}
+
 /// Whether a header names a date or time column (in English, Dutch, Danish or German).
 #[must_use]
 pub fn headed_like_date(header: &str) -> bool {
@@ -716,5 +795,33 @@ mod tests {
         let rows: String = (0..40).map(|i| format!("C{},{}\n", i % 20, i % 11)).collect();
         assert_ne!(detected(&format!("customer id,nps\n{rows}")).role, Role::RespondentId);
         assert_eq!(Role::Score.scale(), Some((0, 10)));
+    }
+
+    #[test]
+    fn contact_columns_are_found_by_header_in_four_languages_and_by_addresses() {
+        let headers: Vec<String> =
+            ["Respondent", "E-mailadres", "Telefoonnummer", "Kundenummer", "Naam", "Productnaam", "Notes", "Score"]
+                .map(str::to_owned)
+                .to_vec();
+        let cells = |i: usize| -> Vec<&'static str> {
+            match i {
+                6 => vec!["ann@example.org", "", "bo@example.dk", "ole@example.nl"],
+                _ => vec!["x", "y"],
+            }
+        };
+        let found = contact_columns(&headers, &[0, 7], cells);
+        assert_eq!(
+            found,
+            [
+                (1, ContactKind::Email),
+                (2, ContactKind::Phone),
+                (3, ContactKind::Customer),
+                (4, ContactKind::Name),
+                (6, ContactKind::Email),
+            ]
+        );
+        // A column of words with one address in it is not a contact column.
+        let found = contact_columns(&headers[6..7], &[], |_| vec!["late", "mail me: a@b.nl", "slow", "fine"]);
+        assert!(found.is_empty(), "{found:?}");
     }
 }

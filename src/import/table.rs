@@ -285,6 +285,21 @@ impl CellTable {
         self.row_numbers.get(row).map_or(0, |n| n as usize)
     }
 
+    /// The row whose spreadsheet row number is `number` (row numbers ascend down the table).
+    #[must_use]
+    pub fn row_of_number(&self, number: usize) -> Option<usize> {
+        let (mut low, mut high) = (0, self.row_count());
+        while low < high {
+            let middle = low + (high - low) / 2;
+            if self.row_number(middle) < number {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        (low < self.row_count() && self.row_number(low) == number).then_some(low)
+    }
+
     /// The text of one cell; a cell beyond the end of a short row is empty.
     #[must_use]
     pub fn cell(&self, row: usize, column: usize) -> &str {

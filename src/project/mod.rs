@@ -179,6 +179,9 @@ pub struct AnalysisChoices {
     pub trend_period: Option<Period>,
     /// Segments under 30 answers hidden.
     pub hide_small: bool,
+    /// A two-way breakdown shown as bars rather than as a matrix.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub two_way_bars: bool,
     /// The benchmark (id or sector) of the overall NPS.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub overall_benchmark: Option<String>,
@@ -211,6 +214,40 @@ pub struct Project {
     /// The codebook of the themes, when edited; `None`: the preset's codebook as shipped.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub codebook: Option<Codebook>,
+    /// Respondents marked in the follow-up list, carried to the next wave's file by their ID.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub follow_up: Vec<FollowUpMark>,
+}
+
+/// Where a respondent stands in the follow-up of their answer.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FollowUpStatus {
+    /// Not yet contacted.
+    #[default]
+    Open,
+    /// Called or written to.
+    Contacted,
+    /// The complaint is dealt with.
+    Resolved,
+}
+
+/// One respondent's mark in the follow-up list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUpMark {
+    /// The respondent's ID, when the file has an ID column: the mark follows the respondent to
+    /// the next wave's file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The spreadsheet row, when the file has no ID column: the mark holds for this file only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row: Option<usize>,
+    /// Contacted or resolved.
+    #[serde(default)]
+    pub status: FollowUpStatus,
+    /// What was said or done.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
 }
 
 impl Default for Project {
@@ -224,6 +261,7 @@ impl Default for Project {
             context: DataContext::default(),
             preset: None,
             codebook: None,
+            follow_up: Vec::new(),
         }
     }
 }

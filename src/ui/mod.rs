@@ -12,8 +12,10 @@ pub mod dashboard;
 pub mod export_menu;
 pub mod fields;
 pub mod help;
+pub mod matrix;
 pub mod plot;
 pub mod project;
+pub mod responses;
 pub mod review;
 pub mod shortcuts;
 pub mod theme;
@@ -42,6 +44,8 @@ pub struct ViewContext<'a> {
     pub user_benchmarks: &'a [crate::benchmarks::Benchmark],
     /// The survey shown.
     pub loaded: &'a LoadedSurvey,
+    /// The follow-up marks set on respondents.
+    pub follow_up: &'a crate::app::follow_up::FollowUp,
     /// The window's language.
     pub language: Language,
     /// The texts of that language.
@@ -58,7 +62,7 @@ pub struct Screens {
     overview: dashboard::OverviewView,
     segments: views::SegmentsView,
     trend: views::TrendView,
-    responses: views::ResponsesView,
+    responses: responses::ResponsesView,
     themes: themes::ThemesView,
     benchmarks: bench::BenchmarksView,
     help: help::HelpPanel,
@@ -104,6 +108,7 @@ impl Screens {
             library: app.library(),
             user_benchmarks: app.user_benchmarks(),
             loaded,
+            follow_up: app.follow_up(),
             language,
             t,
             x,

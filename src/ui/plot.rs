@@ -256,7 +256,7 @@ fn hover_lines(spec: &ChartSpec, index: usize) -> Vec<String> {
 }
 
 /// At most `chars` characters, with an ellipsis when shortened.
-fn shorten(text: &str, chars: usize) -> String {
+pub(super) fn shorten(text: &str, chars: usize) -> String {
     if text.chars().count() <= chars {
         text.to_owned()
     } else {

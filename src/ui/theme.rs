@@ -34,6 +34,31 @@ pub fn whisker(visuals: &Visuals) -> Color32 {
     colour(palette::whisker(visuals.dark_mode))
 }
 
+/// The fill of a matrix cell of NPS `nps`: the detractors' hue below zero and the promoters'
+/// above, stronger the further from zero, over the window's background at zero.
+#[must_use]
+pub fn heat(nps: f64, visuals: &Visuals) -> Color32 {
+    let tone = if nps < 0.0 { Tone::Detractor } else { Tone::Promoter };
+    let [r, g, b] = palette::rgb(palette::tone(tone, visuals.dark_mode));
+    let base = visuals.extreme_bg_color;
+    // Never quite the background, so a zero cell is still a cell.
+    let share = 0.12 + 0.88 * (nps.abs() / 100.0).clamp(0.0, 1.0) as f32;
+    let mix = |from: u8, to: u8| (f32::from(from) + (f32::from(to) - f32::from(from)) * share).round() as u8;
+    Color32::from_rgb(mix(base.r(), r), mix(base.g(), g), mix(base.b(), b))
+}
+
+/// Black or white, whichever contrasts more with `fill` (WCAG relative luminance).
+#[must_use]
+pub fn text_on(fill: Color32) -> Color32 {
+    let linear = |c: u8| {
+        let c = f32::from(c) / 255.0;
+        if c <= 0.040_45 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+    };
+    let luminance = 0.2126 * linear(fill.r()) + 0.7152 * linear(fill.g()) + 0.0722 * linear(fill.b());
+    // Contrast with black is (L + 0.05) / 0.05, with white 1.05 / (L + 0.05): equal at L = 0.179.
+    if luminance > 0.179 { Color32::BLACK } else { Color32::WHITE }
+}
+
 /// Background of an error notice.
 #[must_use]
 pub fn error_fill(visuals: &Visuals) -> Color32 {

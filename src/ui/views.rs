@@ -4,19 +4,17 @@
 //! theme, with comments).
 
 use crate::app::ViewCommand;
-use std::sync::Arc;
 
 use eframe::egui::{self, RichText};
 
 use super::{ViewContext, export_menu, plot, theme};
 use crate::analysis::metrics::GroupMetrics;
-use crate::analysis::{Filter, Period, Survey, ThemeSummary};
+use crate::analysis::{Filter, Period, Survey};
 use crate::app::export::figure_context;
-use crate::app::{AppCommand, Computed, LoadedSurvey, ScoreGroup, SortKey, ViewSettings};
-use crate::chart::Tone;
+use crate::app::{AppCommand, Computed, LoadedSurvey, SortKey, ViewSettings};
 use crate::figures::{Words, segments_figure, segments_table, trend_figure, trend_table};
 use crate::i18n::export::ExportTexts;
-use crate::i18n::{Texts, fill, plural};
+use crate::i18n::{Texts, fill};
 use crate::report::BreakdownRow;
 
 /// The view tabs, with a note while figures are being computed.
@@ -42,9 +40,6 @@ pub fn tabs(
         }
     });
 }
-
-/// How many segment columns the Responses view shows.
-const SEGMENTS_SHOWN: usize = 4;
 
 /// The filter panel: values per segment column and a date range, applied to every view. Owns the
 /// dates being typed: a date is applied when complete or when the field is left (Enter, Tab),
@@ -249,11 +244,19 @@ fn segments(
         if ui.checkbox(&mut hide, t.hide_small).changed() {
             commands.push(AppCommand::View(ViewCommand::SetHideSmall(hide)));
         }
+        if second.is_some() {
+            ui.separator();
+            for (bars, label) in [(false, t.show_as_matrix), (true, t.show_as_bars)] {
+                if ui.selectable_label(settings.two_way_bars == bars, label).clicked() {
+                    commands.push(AppCommand::View(ViewCommand::SetTwoWayBars(bars)));
+                }
+            }
+        }
     });
     let Some(computed) = computed else { return };
-    let column = match computed.request.by.last() {
-        Some(cols) if cols.len() == 2 => format!("{} × {}", cols[0], cols[1]),
-        Some(cols) => cols[0].clone(),
+    let (column, pair) = match computed.request.by.last() {
+        Some(cols) if cols.len() == 2 => (format!("{} × {}", cols[0], cols[1]), Some([&cols[0], &cols[1]])),
+        Some(cols) => (cols[0].clone(), None),
         None => return,
     };
     let rows = settings.sorted_rows(&computed.results.segments, &column);
@@ -263,7 +266,26 @@ fn segments(
     let chart = segments_figure(&column, &rows, overall_benchmark, &context, &words);
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         ui.add_space(6.0);
-        let clicked = plot::chart(ui, &chart, |ui| export_menu::chart_menu(ui, &chart, x, commands));
+        let clicked = match pair.filter(|_| !settings.two_way_bars) {
+            Some([first, second]) => {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(&chart.title).heading());
+                    ui.add_space(12.0);
+                    export_menu::chart_menu(ui, &chart, x, commands);
+                });
+                // The matrix's axes follow the segments' own order, not the table's sort.
+                let cells: Vec<&BreakdownRow> = computed
+                    .results
+                    .segments
+                    .iter()
+                    .filter(|r| r.column == column && !(settings.hide_small && r.small_n))
+                    .collect();
+                let clicked = super::matrix::matrix(ui, &cells, [first, second], t);
+                ui.label(RichText::new(&chart.footnote).size(theme::FOOTNOTE_SIZE).weak());
+                clicked.and_then(|i| rows.iter().position(|r| std::ptr::eq(*r, cells[i])))
+            }
+            None => plot::chart(ui, &chart, |ui| export_menu::chart_menu(ui, &chart, x, commands)),
+        };
         if let Some(row) = clicked.and_then(|i| rows.get(i)) {
             commands.push(AppCommand::View(ViewCommand::ShowResponses(Some((row.column.clone(), row.value.clone())))));
         }
@@ -281,14 +303,21 @@ fn segments(
 }
 
 fn sort_header(ui: &mut egui::Ui, label: &str, key: SortKey, settings: &ViewSettings, commands: &mut Vec<AppCommand>) {
-    let sorted = settings.sort == key;
-    // Room for a painted triangle: the bundled font has no arrow glyphs.
-    let text = if sorted { format!("{label}    ") } else { label.to_owned() };
+    let sorted = (settings.sort == key).then_some(settings.descending);
+    if sort_button(ui, label, sorted).clicked() {
+        commands.push(AppCommand::View(ViewCommand::SortBy(key)));
+    }
+}
+
+/// A column header that sorts: `sorted` is `Some(descending)` for the column sorted by, which
+/// shows a painted triangle (the bundled font has no arrow glyphs).
+pub(super) fn sort_button(ui: &mut egui::Ui, label: &str, sorted: Option<bool>) -> egui::Response {
+    let text = if sorted.is_some() { format!("{label}    ") } else { label.to_owned() };
     let response = ui.button(RichText::new(text).strong());
-    if sorted {
+    if let Some(descending) = sorted {
         let r = response.rect;
         let (x, y, s) = (r.right() - 10.0, r.center().y, 4.0);
-        let points = if settings.descending {
+        let points = if descending {
             vec![egui::pos2(x - s, y - s / 2.0), egui::pos2(x + s, y - s / 2.0), egui::pos2(x, y + s)]
         } else {
             vec![egui::pos2(x - s, y + s / 2.0), egui::pos2(x, y - s), egui::pos2(x + s, y + s / 2.0)]
@@ -296,9 +325,7 @@ fn sort_header(ui: &mut egui::Ui, label: &str, key: SortKey, settings: &ViewSett
         let colour = ui.visuals().strong_text_color();
         ui.painter().add(egui::Shape::convex_polygon(points, colour, egui::Stroke::NONE));
     }
-    if response.clicked() {
-        commands.push(AppCommand::View(ViewCommand::SortBy(key)));
-    }
+    response
 }
 
 fn segment_table(
@@ -370,7 +397,7 @@ fn segment_table(
 }
 
 /// `n` with Kish's effective n beside it when the data are weighted.
-fn n_text(n: u64, effective_n: Option<f64>, t: &Texts) -> String {
+pub(super) fn n_text(n: u64, effective_n: Option<f64>, t: &Texts) -> String {
     match effective_n {
         Some(e) => format!("{} ({})", t.count(n), fill(t.effective_n, &[("n", &t.count(e.round() as u64))])),
         None => t.count(n),
@@ -521,178 +548,4 @@ fn trend(
             }
         });
     });
-}
-
-/// The Responses view: the rows behind a selection.
-#[derive(Debug, Default)]
-pub struct ResponsesView {
-    /// The rows of the selected theme among the computed responses, kept until either changes
-    /// (a million rows are too many to intersect every frame).
-    theme_rows: Option<ThemeRows>,
-}
-
-/// The responses that mention one theme, and what they were derived from.
-#[derive(Debug)]
-struct ThemeRows {
-    theme: String,
-    responses: Arc<[u32]>,
-    summary: Arc<ThemeSummary>,
-    rows: Arc<[u32]>,
-}
-
-impl ResponsesView {
-    /// Draws the view.
-    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewContext<'_>, commands: &mut Vec<AppCommand>) {
-        let Some(computed) = cx.computed else { return };
-        let selected = cx.views.theme_selection.as_deref();
-        let theme = selected.map(|id| {
-            let label = super::themes::theme_label(&cx.themes.codebook, id, cx.language);
-            let rows = self.theme_rows(id, &computed.responses, cx.themes.shared_summary());
-            (label, rows)
-        });
-        let (theme, rows) = match &theme {
-            Some((label, rows)) => (Some(label.as_str()), &rows[..]),
-            None => (None, &computed.responses[..]),
-        };
-        responses(ui, cx.loaded, cx.views, rows, theme, cx.language, cx.t, commands);
-    }
-
-    /// The computed `responses` that mention theme `id` in `summary` (none without counts).
-    fn theme_rows(&mut self, id: &str, responses: &Arc<[u32]>, summary: Option<&Arc<ThemeSummary>>) -> Arc<[u32]> {
-        let Some(summary) = summary else { return Arc::from([]) };
-        let fresh = self
-            .theme_rows
-            .as_ref()
-            .is_some_and(|c| c.theme == id && Arc::ptr_eq(&c.responses, responses) && Arc::ptr_eq(&c.summary, summary));
-        if !fresh {
-            let positions =
-                summary.themes.iter().find(|r| r.theme.as_str() == id).map_or(&[][..], |r| &r.positions[..]);
-            self.theme_rows = Some(ThemeRows {
-                theme: id.to_owned(),
-                responses: Arc::clone(responses),
-                summary: Arc::clone(summary),
-                rows: sorted_intersection(responses, positions).into(),
-            });
-        }
-        self.theme_rows.as_ref().map_or_else(|| Arc::from([]), |c| Arc::clone(&c.rows))
-    }
-}
-
-/// The values found in both ascending lists.
-fn sorted_intersection(a: &[u32], b: &[u32]) -> Vec<u32> {
-    let (mut i, mut j, mut out) = (0, 0, Vec::new());
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                out.push(a[i]);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    out
-}
-
-/// The Responses view: `rows` (positions in the survey) with score, segments, date and comment.
-/// `theme` is the label of the theme they mention, when one is selected.
-#[allow(clippy::too_many_arguments)]
-fn responses(
-    ui: &mut egui::Ui,
-    loaded: &LoadedSurvey,
-    settings: &ViewSettings,
-    rows: &[u32],
-    theme: Option<&str>,
-    language: crate::i18n::Language,
-    t: &Texts,
-    commands: &mut Vec<AppCommand>,
-) {
-    let survey = &loaded.survey;
-    ui.horizontal_wrapped(|ui| {
-        ui.heading(plural(t.responses_title, rows.len() as u64, &[]));
-        if let Some(label) = theme {
-            let tt = crate::i18n::themes::ThemeTexts::of(language);
-            ui.label(fill(tt.responses_of_theme, &[("theme", label)]));
-            if ui.button(t.show_all).clicked() {
-                commands.push(AppCommand::View(ViewCommand::ShowResponses(None)));
-            }
-        }
-        if let Some((column, value)) = &settings.selection {
-            ui.label(fill(t.responses_of, &[("column", column), ("value", value)]));
-            if ui.button(t.show_all).clicked() {
-                commands.push(AppCommand::View(ViewCommand::ShowResponses(None)));
-            }
-        }
-        if !settings.filter.is_empty() {
-            ui.label(RichText::new(fill(t.filter_footnote, &[("filter", &settings.filter.describe())])).weak());
-        }
-    });
-    ui.horizontal(|ui| {
-        for (group, label) in [
-            (None, t.filter_all),
-            (Some(ScoreGroup::Detractors), t.detractors),
-            (Some(ScoreGroup::Passives), t.passives),
-            (Some(ScoreGroup::Promoters), t.promoters),
-        ] {
-            if ui.selectable_label(settings.group == group, label).clicked() {
-                commands.push(AppCommand::View(ViewCommand::SetResponseGroup(group)));
-            }
-        }
-    });
-    let segment_names: Vec<&str> = survey.segments.iter().map(|s| s.name.as_str()).take(SEGMENTS_SHOWN).collect();
-    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
-    let comment_header = survey.comment_names.first().map_or(t.col_comment, String::as_str).to_owned();
-    let header = |ui: &mut egui::Ui| {
-        ui.horizontal(|ui| {
-            for (text, width) in [(t.col_row, 80.0), (t.col_score, 60.0)] {
-                ui.add_sized([width, row_height], egui::Label::new(RichText::new(text).strong()));
-            }
-            if survey.has_dates() {
-                ui.add_sized([100.0, row_height], egui::Label::new(RichText::new(t.col_date).strong()));
-            }
-            for name in &segment_names {
-                ui.add_sized([130.0, row_height], egui::Label::new(RichText::new(*name).strong()).truncate());
-            }
-            ui.label(RichText::new(&comment_header).strong());
-        });
-    };
-    header(ui);
-    ui.separator();
-    egui::ScrollArea::both().auto_shrink([false, false]).show_rows(ui, row_height, rows.len(), |ui, range| {
-        for &i in &rows[range] {
-            let Some(row) = survey.response(i as usize, SEGMENTS_SHOWN) else { continue };
-            ui.horizontal(|ui| {
-                ui.add_sized([80.0, row_height], egui::Label::new(row.row.to_string()));
-                let score = row.score.unwrap_or_default();
-                let tone = Tone::of_score(usize::from(score));
-                let text = RichText::new(score.to_string()).strong().color(theme::tone_colour(tone, ui.visuals()));
-                ui.add_sized([60.0, row_height], egui::Label::new(text));
-                if survey.has_dates() {
-                    ui.add_sized([100.0, row_height], egui::Label::new(&row.date));
-                }
-                for value in &row.segments {
-                    ui.add_sized([130.0, row_height], egui::Label::new(value).truncate());
-                }
-                if !survey.comment_names.is_empty() {
-                    let response = ui.add(egui::Label::new(row.comment.replace('\n', " ")).truncate());
-                    if !row.comment.is_empty() {
-                        response.on_hover_text(&row.comment);
-                    }
-                }
-            });
-        }
-    });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::sorted_intersection;
-
-    #[test]
-    fn intersection_keeps_the_rows_in_both_lists_in_order() {
-        assert_eq!(sorted_intersection(&[0, 2, 3, 7, 9, 12], &[1, 2, 7, 8, 12, 40]), [2, 7, 12]);
-        assert_eq!(sorted_intersection(&[1, 2], &[]), [] as [u32; 0]);
-        assert_eq!(sorted_intersection(&[5], &[5]), [5]);
-    }
 }

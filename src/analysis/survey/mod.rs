@@ -514,6 +514,17 @@ impl Survey {
         (first <= last).then(|| (super::calendar::iso_date(first), super::calendar::iso_date(last)))
     }
 
+    /// Every comment of the row at `position`, one per comment column (blank where none).
+    #[must_use]
+    pub fn comments_of(&self, position: usize) -> Vec<String> {
+        (0..self.comment_names.len())
+            .map(|k| match self.frame.column(&format!("c{k}")).ok().and_then(|c| c.get(position).ok()) {
+                Some(polars::prelude::AnyValue::String(text)) => text.to_owned(),
+                _ => String::new(),
+            })
+            .collect()
+    }
+
     /// The row at `position` (0-based, as the engine's response lists give it) as the
     /// Responses view shows it, with the first `segments` segment columns.
     #[must_use]
