@@ -140,10 +140,10 @@ fn main() {
     harness.state_mut().app_mut().push(AppCommand::View(ViewCommand::SetFilter(Filter::default())));
     harness.state_mut().app_mut().push(AppCommand::View(ViewCommand::ShowResponses(None)));
     settle(&mut harness, "every response", &mut worst, &mut frames);
-    harness.get_by_label("Search comments").focus();
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Search comments").focus();
     settle(&mut harness, "search focused", &mut worst, &mut frames);
     for letter in ["l", "a", "t", "e"] {
-        harness.get_by_label("Search comments").type_text(letter);
+        harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Search comments").type_text(letter);
         settle(&mut harness, &format!("search typed {letter}"), &mut worst, &mut frames);
     }
     harness.get_by_label("Score").click();

@@ -4,7 +4,9 @@
 //! A project is a small JSON file (`"format": "nps-workbench-project", "version": 1`) holding the
 //! input file's path and fingerprint, the sheet, every column's role (and so its scale), the
 //! filter, the breakdowns, the trend period, the benchmark choices, the data context (region,
-//! audience, invited counts), the codebook's preset and the codebook itself once edited.
+//! audience, invited counts), the codebook's preset and the codebook itself once edited, whether
+//! a two-way breakdown shows as bars, and the follow-up marks (by respondent ID, so that they
+//! follow the respondent to the next wave's file; by row when the file has no ID column).
 //!
 //! **Same layout.** A file fits a project when every column the project *uses* is there under the
 //! same header (or tool code): the score, every column given a role that the analysis reads
