@@ -55,6 +55,7 @@ fn main() {
     let request = ViewRequest {
         by: vec![vec!["sector".into()], vec!["sector".into(), "region".into()]],
         trend: Some(Period::Month),
+        trend_by: None,
         filter,
         benchmarks: BenchmarkChoice { sector_column: Some("sector".into()), ..BenchmarkChoice::default() },
     };

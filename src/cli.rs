@@ -531,6 +531,7 @@ fn project_of_run(
         trend_period: request.trend,
         hide_small: applied.is_some_and(|p| p.analysis.hide_small),
         two_way_bars: applied.is_some_and(|p| p.analysis.two_way_bars),
+        trend_by: applied.and_then(|p| p.analysis.trend_by.clone()),
         overall_benchmark: request.overall_benchmark.clone(),
         benchmark_matches: BenchmarkMatch::list(&request.benchmark_matches),
     };

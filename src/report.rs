@@ -411,7 +411,8 @@ fn prepare(table: &ImportedTable, request: &ReportRequest) -> Result<Prepared, R
         library_version: 0,
     };
     let unreadable_dates = if survey.has_dates() { table.unreadable_dates() } else { None };
-    Ok(Prepared { survey, views: ViewRequest { by, trend: request.trend, filter, benchmarks }, unreadable_dates })
+    let views = ViewRequest { by, trend: request.trend, trend_by: None, filter, benchmarks };
+    Ok(Prepared { survey, views, unreadable_dates })
 }
 
 impl Prepared {
@@ -451,11 +452,18 @@ pub struct ViewRequest {
     pub by: Vec<Vec<String>>,
     /// Trend period.
     pub trend: Option<Period>,
+    /// A segment column whose values each get a trend line of their own (the largest
+    /// [`TREND_LINES`] values), besides the overall trend.
+    pub trend_by: Option<String>,
     /// Rows kept.
     pub filter: Filter,
     /// Which benchmarks to compare with.
     pub benchmarks: BenchmarkChoice,
 }
+
+/// At most this many values of a column get a trend line of their own: more lines cannot be told
+/// apart on one chart.
+pub const TREND_LINES: usize = 6;
 
 /// How sectors and the overall NPS are compared with benchmarks.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -502,6 +510,9 @@ pub struct ViewResults {
     pub segments: Vec<BreakdownRow>,
     /// Trend points.
     pub trend: Option<Vec<TrendPoint>>,
+    /// The trend of each of the largest values of the `trend_by` column (value, points), largest
+    /// first; empty without that column.
+    pub trend_by: Vec<(String, Vec<TrendPoint>)>,
     /// NPS per sector with its benchmark comparison, when the file has a sector column.
     pub sectors: Vec<BreakdownRow>,
     /// How many of the invited answered, when the data context says how many were invited.
@@ -517,7 +528,8 @@ pub fn compute_views(
     let choice = &request.benchmarks;
     // The sector rows are computed once, for both lists.
     let mut groupings: Vec<Vec<String>> = choice.sector_column.iter().map(|c| vec![c.clone()]).collect();
-    for columns in &request.by {
+    let trend_by = request.trend_by.as_ref().filter(|c| request.trend.is_some() && survey.segment(c).is_some());
+    for columns in request.by.iter().chain(trend_by.map(|c| vec![c.clone()]).as_ref()) {
         if !columns.is_empty() && !groupings.contains(columns) {
             groupings.push(columns.clone());
         }
@@ -560,7 +572,38 @@ pub fn compute_views(
         None => None,
     };
     let trend = trend.or_else(|| request.trend.map(|_| Vec::new()));
-    Ok(ViewResults { overall, segments, trend, sectors, response_rates })
+    let trend_by = match (request.trend, trend_by) {
+        (Some(period), Some(column)) => {
+            let k = groupings.iter().position(|g| g.len() == 1 && &g[0] == column);
+            let rows = k.map(|k| analysis::breakdown_rows(survey, &groupings[k], &counts.groupings[k]));
+            trends_per_value(survey, request, period, column, rows.unwrap_or_default())?
+        }
+        _ => Vec::new(),
+    };
+    Ok(ViewResults { overall, segments, trend, trend_by, sectors, response_rates })
+}
+
+/// The trend of each of the [`TREND_LINES`] values of `column` with the most answers among
+/// `rows` (its breakdown under the request's filter): the filter narrowed to the value, one
+/// engine query each. Changes are tested within each line (Holm across its own changes).
+fn trends_per_value(
+    survey: &Survey,
+    request: &ViewRequest,
+    period: Period,
+    column: &str,
+    mut rows: Vec<SegmentRow>,
+) -> Result<Vec<(String, Vec<TrendPoint>)>, AnalysisError> {
+    rows.sort_by(|a, b| b.summary.n.cmp(&a.summary.n).then_with(|| a.value.cmp(&b.value)));
+    let mut lines = Vec::new();
+    for row in rows.into_iter().take(TREND_LINES) {
+        let mut filter = request.filter.clone();
+        filter.segments.insert(column.to_owned(), std::iter::once(row.value.clone()).collect());
+        let query = Query { filter, groupings: Vec::new(), trend: Some(period) };
+        let counts = analysis::aggregate(survey, &query)?;
+        let points = counts.trend.as_ref().map(|periods| analysis::trend_points(survey, period, periods, &[]));
+        lines.push((row.value, points.unwrap_or_default()));
+    }
+    Ok(lines)
 }
 
 /// Assembles the report of a survey.

@@ -52,6 +52,7 @@ fn request(filter: Filter) -> ViewRequest {
     ViewRequest {
         by: vec![vec!["region".into()], vec!["region".into(), "channel".into()]],
         trend: Some(Period::Month),
+        trend_by: None,
         filter,
         // "channel" is the sector column here; its values match no benchmark, which is fine.
         benchmarks: BenchmarkChoice { sector_column: Some("channel".into()), ..BenchmarkChoice::default() },

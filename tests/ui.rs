@@ -284,6 +284,31 @@ fn a_two_way_breakdown_is_a_matrix_whose_cells_explain_themselves_and_open_their
 }
 
 #[test]
+fn the_trend_draws_a_line_per_value_of_a_chosen_column() {
+    let mut harness = harness_with_sample();
+    harness.get_by_label("Trend").click();
+    wait_for_views(&mut harness);
+    harness.get_by_label("Lines per: —").click();
+    harness.run();
+    harness.get_by_role_and_label(egui::accesskit::Role::Button, "sector").click();
+    wait_for_views(&mut harness);
+    let computed = harness.state().app().computed().cloned().unwrap();
+    let lines = &computed.results.trend_by;
+    // The sample's six sectors, the largest first, each line holding that sector's answers.
+    assert_eq!(lines.len(), 6);
+    for (value, points) in lines {
+        let row = computed.results.sectors.iter().find(|r| &r.value == value).unwrap();
+        assert_eq!(points.iter().map(|p| p.n).sum::<u64>(), row.summary.n, "{value}");
+    }
+    let sizes: Vec<u64> = lines.iter().map(|(_, p)| p.iter().map(|p| p.n).sum()).collect();
+    assert!(sizes.windows(2).all(|w| w[0] >= w[1]), "{sizes:?}");
+    harness.get_by_label("NPS per month by sector");
+    harness.get_by_label("Export table… NPS per month by sector (xlsx, CSV)");
+    // A project keeps the choice.
+    assert_eq!(harness.state().app().views().trend_by.as_deref(), Some("sector"));
+}
+
+#[test]
 fn a_filter_changes_every_view_and_is_shown() {
     let mut harness = harness_with_sample();
     harness.get_by_label("language").click();

@@ -123,6 +123,7 @@ pub fn project_of(loaded: &LoadedSurvey, views: &ViewSettings, codebook: &Codebo
         trend_period: views.period,
         hide_small: views.hide_small,
         two_way_bars: views.two_way_bars,
+        trend_by: views.trend_by.clone(),
         overall_benchmark: views.overall_benchmark.clone(),
         benchmark_matches: BenchmarkMatch::list(&views.matches),
     };
@@ -143,6 +144,7 @@ pub fn views_of(project: &Project, view: super::View) -> ViewSettings {
         period: a.trend_period,
         hide_small: a.hide_small,
         two_way_bars: a.two_way_bars,
+        trend_by: a.trend_by.clone(),
         context: project.context.clone(),
         overall_benchmark: a.overall_benchmark.clone(),
         matches: BenchmarkMatch::pairs(&a.benchmark_matches),

@@ -98,6 +98,8 @@ pub enum ViewCommand {
     SetHideSmall(bool),
     /// Show a two-way breakdown as bars (`true`) or as a matrix.
     SetTwoWayBars(bool),
+    /// Draw a trend line per value of this segment column (`None`: the overall trend only).
+    SetTrendBy(Option<String>),
     /// Sort the Segments table by this key (again: reverse).
     SortBy(SortKey),
     /// List the responses of one segment (column, value), or of every kept row.
@@ -145,6 +147,8 @@ pub struct ViewSettings {
     pub hide_small: bool,
     /// Show a two-way breakdown as bars rather than as a matrix.
     pub two_way_bars: bool,
+    /// A segment column whose values get a trend line each.
+    pub trend_by: Option<String>,
     /// Sort of the Segments table.
     pub sort: SortKey,
     /// Sort descending.
@@ -182,6 +186,7 @@ impl ViewSettings {
             ViewCommand::SetPeriod(period) => self.period = period,
             ViewCommand::SetHideSmall(hide) => self.hide_small = hide,
             ViewCommand::SetTwoWayBars(bars) => self.two_way_bars = bars,
+            ViewCommand::SetTrendBy(column) => self.trend_by = column,
             ViewCommand::SortBy(key) => {
                 self.descending = if self.sort == key { !self.descending } else { key != SortKey::Value };
                 self.sort = key;
@@ -285,7 +290,8 @@ impl ViewSettings {
             matches: self.matches.clone(),
             library_version,
         };
-        ViewRequest { by, trend: self.period(survey), filter: self.filter.clone(), benchmarks }
+        let trend_by = self.trend_by.clone().filter(|c| survey.segment(c).is_some());
+        ViewRequest { by, trend: self.period(survey), trend_by, filter: self.filter.clone(), benchmarks }
     }
 }
 

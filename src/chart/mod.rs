@@ -88,6 +88,11 @@ pub mod palette {
     pub const BENCHMARK_TICK: &str = "#9C4A7A";
     /// Interval whiskers.
     pub const WHISKER: &str = "#2B2B2B";
+    /// Several lines of one chart: Okabe-Ito blue, orange, bluish green, reddish purple, sky blue
+    /// and vermillion (yellow and black are too faint on white or dark).
+    pub const SERIES: [&str; 6] = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"];
+    /// The same hues, lighter, for the dark window.
+    pub const SERIES_DARK: [&str; 6] = ["#5AA9E6", "#F5B841", "#3DC99E", "#E3A0C8", "#8FD3F7", "#F28A3C"];
 
     /// The fill colour of a tone on a light background (the exports' and the light window's), or
     /// on the dark window's.
@@ -106,6 +111,8 @@ pub mod palette {
             (Tone::Highlight, true) => "#F0F0F0",
             (Tone::Benchmark, false) => BENCHMARK,
             (Tone::Benchmark, true) => "#E3A0C8",
+            (Tone::Series(k), false) => SERIES[usize::from(k) % SERIES.len()],
+            (Tone::Series(k), true) => SERIES_DARK[usize::from(k) % SERIES_DARK.len()],
         }
     }
 
@@ -145,6 +152,9 @@ pub enum Tone {
     Highlight,
     /// Benchmark references.
     Benchmark,
+    /// The `k`-th of several lines of one chart (a trend per segment value): the palette's
+    /// categorical colours, repeating after six.
+    Series(u8),
 }
 
 impl Tone {
@@ -922,6 +932,48 @@ pub fn trend_chart(rows: &[TrendRow], text: &ChartText<'_>, words: &LegendWords<
     }
 }
 
+/// NPS per period of several groups (a segment column's values): a line each, in the
+/// categorical colours, over the periods any group answered in; empty periods are gaps. No
+/// bands (six overlapping bands cannot be read): each group's own trend and the hover give the
+/// intervals.
+#[must_use]
+pub fn trend_lines_chart(lines: &[(String, Vec<TrendRow>)], text: &ChartText<'_>) -> ChartSpec {
+    // The periods of every line, in order (labels of one period kind sort as their dates do).
+    let mut periods: Vec<&str> = lines.iter().flat_map(|(_, rows)| rows.iter().map(|r| r.period.as_str())).collect();
+    periods.sort_unstable();
+    periods.dedup();
+    let finite = |v: Option<f64>| v.filter(|x| x.is_finite());
+    let mut series = Vec::new();
+    let mut legend = Vec::new();
+    for (k, (name, rows)) in lines.iter().enumerate() {
+        let tone = Tone::Series(u8::try_from(k).unwrap_or(u8::MAX));
+        let points = periods
+            .iter()
+            .enumerate()
+            .map(|(i, period)| LinePoint {
+                category: i,
+                value: rows.iter().find(|r| r.period == *period).and_then(|r| finite(r.nps)),
+            })
+            .collect();
+        series.push(Series::Line { name: name.clone(), tone, points });
+        legend.push(LegendEntry { tone, symbol: LegendSymbol::Line, label: name.clone() });
+    }
+    let values = lines.iter().flat_map(|(_, rows)| rows.iter().map(|r| r.nps)).flatten();
+    ChartSpec {
+        id: "trend-by".to_owned(),
+        kind: ChartKind::Trend,
+        title: text.title.to_owned(),
+        subtitle: text.subtitle.to_owned(),
+        orientation: Orientation::Vertical,
+        category_title: text.category_title.to_owned(),
+        categories: periods.iter().map(|p| Category { label: (*p).to_owned(), small_n: false }).collect(),
+        value_axis: Axis::fitted(text.value_title, values, &[0.0], (-100.0, 100.0), TickFormat::Signed),
+        series,
+        legend,
+        footnote: text.footnote.to_owned(),
+    }
+}
+
 /// One theme of the detractors' comments.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ThemeRow {
@@ -1072,6 +1124,42 @@ mod tests {
         assert_eq!(values, [Some(10.0), None, None, Some(20.0)]);
         assert!(chart.legend.iter().any(|l| l.symbol == LegendSymbol::Marker(Marker::TriangleUp)));
         assert!(chart.value_axis.min <= 0.0 && chart.value_axis.max >= 25.0);
+    }
+
+    #[test]
+    fn trend_lines_share_one_period_axis_and_keep_each_line_s_gaps() {
+        let row = |period: &str, nps: Option<f64>| TrendRow {
+            period: period.to_owned(),
+            n: 40,
+            nps,
+            ci_low: None,
+            ci_high: None,
+            change: None,
+            change_significant: false,
+            small_n: false,
+        };
+        // Retail answered from March, Grocery until April with a gap in February.
+        let lines = vec![
+            ("Retail".to_owned(), vec![row("2025-03", Some(20.0)), row("2025-04", Some(30.0))]),
+            ("Grocery".to_owned(), vec![row("2025-01", Some(-10.0)), row("2025-02", None), row("2025-04", Some(5.0))]),
+        ];
+        let chart = trend_lines_chart(&lines, &text());
+        let periods: Vec<&str> = chart.categories.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(periods, ["2025-01", "2025-02", "2025-03", "2025-04"]);
+        let values: Vec<Vec<Option<f64>>> = chart
+            .series
+            .iter()
+            .filter_map(|s| match s {
+                Series::Line { points, .. } => Some(points.iter().map(|p| p.value).collect()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(values[0], [None, None, Some(20.0), Some(30.0)]);
+        assert_eq!(values[1], [Some(-10.0), None, None, Some(5.0)]);
+        // Each line has its own colour and its legend entry.
+        let tones: Vec<Tone> = chart.legend.iter().map(|l| l.tone).collect();
+        assert_eq!(tones, [Tone::Series(0), Tone::Series(1)]);
+        assert_ne!(palette::tone(Tone::Series(0), false), palette::tone(Tone::Series(1), false));
     }
 
     #[test]

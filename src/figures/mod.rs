@@ -19,6 +19,7 @@ use crate::chart::table::{Cell, Column, ColumnKind, Table};
 use crate::chart::{
     BenchmarkMark, ChartSpec, ChartText, DistributionWords, IntervalRow, LegendWords, ReferenceValue, ThemeRow,
     TrendRow, benchmarks_chart, breakdown_chart, distribution_chart, segments_chart, themes_chart, trend_chart,
+    trend_lines_chart,
 };
 use crate::chart::{ReportInfo, file_stem};
 use crate::i18n::export::ExportTexts;
@@ -243,6 +244,7 @@ pub fn results_of(report: &Report) -> ViewResults {
         overall: Some(report.overall.clone()),
         segments: report.segments.clone(),
         trend: report.trend.clone(),
+        trend_by: Vec::new(),
         sectors: report.sectors.clone(),
         response_rates: report.response_rate.clone(),
     }

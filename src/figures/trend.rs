@@ -11,17 +11,9 @@ fn period_word(points: &[TrendPoint], t: &Texts) -> &'static str {
     }
 }
 
-/// NPS per period with its interval band; the footnote's period is the trend's own.
-#[must_use]
-pub fn trend_figure(points: &[TrendPoint], context: &FigureContext, w: &Words) -> ChartSpec {
-    let n = points.iter().map(|p| p.n).sum();
-    let mut context = context.clone();
-    if let Some(span) = answered_span(points) {
-        context.period = Some(span);
-    }
-    let note = footnote(n, &[], &context, w);
-    let title = fill(w.texts.trend_title, &[("period", period_word(points, w.texts))]);
-    let rows: Vec<TrendRow> = points
+/// The rows of a chart of the trend `points`.
+fn trend_rows(points: &[TrendPoint]) -> Vec<TrendRow> {
+    points
         .iter()
         .map(|p| TrendRow {
             period: p.period.clone(),
@@ -33,7 +25,88 @@ pub fn trend_figure(points: &[TrendPoint], context: &FigureContext, w: &Words) -
             change_significant: p.change_significant,
             small_n: p.small_n,
         })
+        .collect()
+}
+
+/// NPS per period of each of the largest values of `column`, a line each; `lines` as the views
+/// compute them (value, its trend).
+#[must_use]
+pub fn trend_lines_figure(
+    column: &str,
+    lines: &[(String, Vec<TrendPoint>)],
+    context: &FigureContext,
+    w: &Words,
+) -> ChartSpec {
+    let n = lines.iter().flat_map(|(_, points)| points.iter().map(|p| p.n)).sum();
+    let mut context = context.clone();
+    let all: Vec<TrendPoint> = lines.iter().flat_map(|(_, points)| points.iter().cloned()).collect();
+    if let Some(span) = answered_span(&all) {
+        context.period = Some(span);
+    }
+    let note = footnote(n, &[], &context, w);
+    let period = period_word(&all, w.texts);
+    let title = fill(w.texts.trend_by_title, &[("period", period), ("column", column)]);
+    let rows: Vec<(String, Vec<TrendRow>)> =
+        lines.iter().map(|(value, points)| (value.clone(), trend_rows(points))).collect();
+    let text = ChartText {
+        title: &title,
+        subtitle: w.texts.trend_by_subtitle,
+        category_title: w.texts.col_period,
+        value_title: w.export.nps_axis,
+        footnote: &note,
+    };
+    trend_lines_chart(&rows, &text)
+}
+
+/// The trend per value as a table: a row per period and value, with n, NPS and interval.
+#[must_use]
+pub fn trend_lines_table(column: &str, lines: &[(String, Vec<TrendPoint>)], w: &Words) -> Table {
+    let (t, x) = (w.texts, w.export);
+    let columns = vec![
+        Column::new(column, ColumnKind::Text),
+        Column::new(t.col_period, ColumnKind::Text),
+        Column::new(t.col_n, ColumnKind::Integer),
+        Column::new(t.col_nps, NPS),
+        Column::new(x.col_low, NPS),
+        Column::new(x.col_high, NPS),
+        Column::new(t.col_change, NPS),
+        Column::new(x.col_significant, ColumnKind::Text),
+        Column::new(x.col_small_n, ColumnKind::Text),
+    ];
+    let rows = lines
+        .iter()
+        .flat_map(|(value, points)| {
+            points.iter().map(move |p| {
+                vec![
+                    value.as_str().into(),
+                    p.period.as_str().into(),
+                    p.n.into(),
+                    p.nps.into(),
+                    p.ci_low.into(),
+                    p.ci_high.into(),
+                    p.change.into(),
+                    yes_no(p.change_significant, w),
+                    yes_no(p.small_n && p.n > 0, w),
+                ]
+            })
+        })
         .collect();
+    let all: Vec<TrendPoint> = lines.iter().flat_map(|(_, points)| points.iter().cloned()).collect();
+    let title = fill(t.trend_by_title, &[("period", period_word(&all, t)), ("column", column)]);
+    Table { title, columns, rows }
+}
+
+/// NPS per period with its interval band; the footnote's period is the trend's own.
+#[must_use]
+pub fn trend_figure(points: &[TrendPoint], context: &FigureContext, w: &Words) -> ChartSpec {
+    let n = points.iter().map(|p| p.n).sum();
+    let mut context = context.clone();
+    if let Some(span) = answered_span(points) {
+        context.period = Some(span);
+    }
+    let note = footnote(n, &[], &context, w);
+    let title = fill(w.texts.trend_title, &[("period", period_word(points, w.texts))]);
+    let rows = trend_rows(points);
     let text = ChartText {
         title: &title,
         subtitle: "",

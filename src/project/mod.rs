@@ -5,7 +5,7 @@
 //! input file's path and fingerprint, the sheet, every column's role (and so its scale), the
 //! filter, the breakdowns, the trend period, the benchmark choices, the data context (region,
 //! audience, invited counts), the codebook's preset and the codebook itself once edited, whether
-//! a two-way breakdown shows as bars, and the follow-up marks (by respondent ID, so that they
+//! a two-way breakdown shows as bars, the column of the trend's lines, and the follow-up marks (by respondent ID, so that they
 //! follow the respondent to the next wave's file; by row when the file has no ID column).
 //!
 //! **Same layout.** A file fits a project when every column the project *uses* is there under the
@@ -184,6 +184,9 @@ pub struct AnalysisChoices {
     /// A two-way breakdown shown as bars rather than as a matrix.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub two_way_bars: bool,
+    /// A segment column whose values each get a trend line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trend_by: Option<String>,
     /// The benchmark (id or sector) of the overall NPS.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub overall_benchmark: Option<String>,
@@ -354,7 +357,7 @@ impl Project {
         for column in self.analysis.filter.segments.iter().filter(|(_, v)| !v.is_empty()).map(|(c, _)| c) {
             add(column);
         }
-        for column in self.analysis.breakdowns.iter().flatten() {
+        for column in self.analysis.breakdowns.iter().flatten().chain(&self.analysis.trend_by) {
             add(column);
         }
         if let Some(column) = self.context.invited.by_column.as_deref().filter(|_| !self.context.invited.is_empty()) {

@@ -85,8 +85,12 @@ fn dashboard(
         ui.add_space(14.0);
         let words = Words { texts: t, export: x };
         let chart = distribution_figure(overall, overall.benchmark.as_ref(), context, &words);
+        // The chart fits in what is left of the window below the cards (measured from the top of
+        // the scrolled content, so it keeps its size while the view scrolls); its title and
+        // legend take about 60 points.
+        let room = ui.clip_rect().height() - (ui.cursor().top() - ui.min_rect().top()) - 60.0;
         let distribution = |ui: &mut egui::Ui, commands: &mut Vec<AppCommand>| {
-            plot::chart(ui, &chart, |ui| export_menu::chart_menu(ui, &chart, x, commands));
+            plot::chart_within(ui, &chart, |ui| export_menu::chart_menu(ui, &chart, x, commands), Some(room));
         };
         match top_themes.filter(|(s, _)| s.complaints.iter().any(|r| r.stats.detractors.mentions > 0)) {
             Some((summary, language)) => {

@@ -7,8 +7,8 @@
 
 use eframe::egui::{self, RichText};
 use egui_plot::{
-    Bar, BarChart, FilledArea, GridMark, Line, LineStyle, MarkerShape, Plot, PlotPoint, PlotPoints, PlotUi, Points,
-    Polygon, Text,
+    AxisHints, Bar, BarChart, FilledArea, GridMark, Line, LineStyle, MarkerShape, Plot, PlotPoint, PlotPoints, PlotUi,
+    Points, Polygon, Text,
 };
 
 use super::theme;
@@ -21,10 +21,34 @@ use crate::chart::{
 const SMALL_N_OPACITY: f32 = 0.38;
 /// Half the thickness of a bar or reference band, in category units.
 const HALF_BAR: f64 = 0.3;
+/// What an axis writes at a grid mark.
+type TickFormatter = Box<dyn Fn(GridMark, &std::ops::RangeInclusive<f64>) -> String>;
+
+/// Height of a row of a horizontal chart.
+const ROW_HEIGHT: f32 = 30.0;
+/// The lowest a vertical chart's plot is drawn, however little room is left on screen.
+const MIN_HEIGHT: f32 = 160.0;
+/// Room kept under a vertical chart for its footnote.
+const FOOTNOTE_ROOM: f32 = 44.0;
+/// Width of a horizontal chart's row labels (the longest are shortened, in full on hover).
+const CATEGORY_LABEL_WIDTH: f32 = 150.0;
+/// Width of a vertical chart's value axis and its title.
+const VALUE_AXIS_WIDTH: f32 = 70.0;
 
 /// Draws the chart: title (with `header` beside it, e.g. the Export button), subtitle, legend, the
 /// plot and the footnote. Returns the category whose mark was clicked, if any.
 pub fn chart(ui: &mut egui::Ui, spec: &ChartSpec, header: impl FnOnce(&mut egui::Ui)) -> Option<usize> {
+    chart_within(ui, spec, header, None)
+}
+
+/// As [`chart`]; a vertical chart's plot is at most `room` high (the view has measured what is
+/// left on screen for it) instead of what is left below it in its own `ui`.
+pub fn chart_within(
+    ui: &mut egui::Ui,
+    spec: &ChartSpec,
+    header: impl FnOnce(&mut egui::Ui),
+    room: Option<f32>,
+) -> Option<usize> {
     ui.horizontal(|ui| {
         ui.label(RichText::new(&spec.title).heading());
         ui.add_space(12.0);
@@ -34,7 +58,7 @@ pub fn chart(ui: &mut egui::Ui, spec: &ChartSpec, header: impl FnOnce(&mut egui:
         ui.label(RichText::new(&spec.subtitle).weak());
     }
     legend(ui, &spec.legend);
-    let clicked = plot(ui, spec);
+    let clicked = plot(ui, spec, room);
     ui.label(RichText::new(&spec.footnote).size(theme::FOOTNOTE_SIZE).weak());
     clicked
 }
@@ -137,7 +161,7 @@ fn fill(spec: &ChartSpec, visuals: &egui::Visuals, tone: Tone, category: usize) 
 }
 
 /// The plot itself; returns the clicked category.
-fn plot(ui: &mut egui::Ui, spec: &ChartSpec) -> Option<usize> {
+fn plot(ui: &mut egui::Ui, spec: &ChartSpec, room: Option<f32>) -> Option<usize> {
     let visuals = ui.visuals().clone();
     let count = spec.categories.len();
     let horizontal = spec.orientation == Orientation::Horizontal;
@@ -150,28 +174,68 @@ fn plot(ui: &mut egui::Ui, spec: &ChartSpec) -> Option<usize> {
     });
     let label_column = if horizontal && has_labels { 0.45 * (axis.max - axis.min) } else { 0.0 };
     let label_x = axis.max + 0.03 * (axis.max - axis.min);
-    let height = if horizontal { (count as f32 * 30.0 + 70.0).clamp(170.0, 720.0) } else { 340.0 };
+    let height = if horizontal {
+        (count as f32 * ROW_HEIGHT + 70.0).clamp(170.0, 720.0)
+    } else {
+        // A vertical chart is 340 points high, or fits in the room its view measured for it on
+        // screen (never under MIN_HEIGHT).
+        room.map_or(340.0, |left| (left - FOOTNOTE_ROOM).clamp(MIN_HEIGHT, 340.0))
+    };
     let labels: Vec<String> = spec.categories.iter().map(|c| c.label.clone()).collect();
     let ticks: Vec<(f64, String)> = axis.ticks.iter().map(|t| (t.value, t.label.clone())).collect();
-    let step = (count / 14).max(1);
+    // Category labels: on a vertical chart every `step`-th, shortened to the room a category has,
+    // so that none runs into the next; hovering shows each in full.
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let width_of =
+        |text: &str| ui.fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font.clone(), egui::Color32::WHITE).size().x);
+    let (step, room) = if horizontal {
+        (1, CATEGORY_LABEL_WIDTH)
+    } else {
+        let per_category = ((ui.available_width() - VALUE_AXIS_WIDTH) / count.max(1) as f32).max(1.0);
+        let room = per_category.max(CATEGORY_LABEL_WIDTH.min(120.0));
+        let widest = labels.iter().map(|l| width_of(l)).fold(0.0_f32, f32::max).min(room);
+        (((widest + 10.0) / per_category).ceil().max(1.0) as usize, room)
+    };
+    let shown: Vec<String> = labels
+        .iter()
+        .map(|label| {
+            let mut chars = label.chars().count();
+            while chars > 4 && width_of(&shorten(label, chars)) > room - 6.0 {
+                chars -= 1;
+            }
+            shorten(label, chars)
+        })
+        .collect();
     let category_marks = move |_: egui_plot::GridInput| -> Vec<GridMark> {
         (0..count)
-            .map(|i| GridMark { value: if horizontal { -(i as f64) } else { i as f64 }, step_size: 1.0 })
+            .step_by(step)
+            .map(|i| GridMark { value: if horizontal { -(i as f64) } else { i as f64 }, step_size: step as f64 })
             .collect()
     };
     let tick_values: Vec<f64> = ticks.iter().map(|t| t.0).collect();
+    // The step between ticks, for egui_plot's test whether their labels have room.
+    let tick_step =
+        tick_values.windows(2).map(|w| (w[1] - w[0]).abs()).filter(|d| *d > 1e-12).fold(f64::INFINITY, f64::min);
+    let tick_step = if tick_step.is_finite() { tick_step } else { (axis.max - axis.min).abs().max(1.0) };
     let value_marks = move |_: egui_plot::GridInput| -> Vec<GridMark> {
-        tick_values.iter().map(|&value| GridMark { value, step_size: 25.0 }).collect()
+        tick_values.iter().map(|&value| GridMark { value, step_size: tick_step }).collect()
     };
     let category_label = move |mark: GridMark, _: &std::ops::RangeInclusive<f64>| {
         let i = if horizontal { -mark.value } else { mark.value }.round();
-        if i < 0.0 || !(i as usize).is_multiple_of(step) {
+        if i < 0.0 {
             return String::new();
         }
-        labels.get(i as usize).map(|l| shorten(l, 28)).unwrap_or_default()
+        shown.get(i as usize).cloned().unwrap_or_default()
     };
     let value_label = move |mark: GridMark, _: &std::ops::RangeInclusive<f64>| {
         ticks.iter().find(|t| (t.0 - mark.value).abs() < 1e-9).map(|t| t.1.clone()).unwrap_or_default()
+    };
+    // Labels are shown whenever they fit beside the next (egui_plot's default fades them out
+    // below 60 points apart, which hid the 0-10 of a distribution at the default window size).
+    let axis_hints = |x: bool, title: String, format: TickFormatter| {
+        let hints = if x { AxisHints::new_x() } else { AxisHints::new_y() };
+        let hints = hints.label(title).formatter(format).label_spacing(egui::Rangef::new(2.0, 3.0));
+        if x || !horizontal { hints } else { hints.min_thickness(CATEGORY_LABEL_WIDTH) }
     };
     let mut plot = Plot::new(("chart", spec.id.as_str()))
         .height(height)
@@ -190,25 +254,20 @@ fn plot(ui: &mut egui::Ui, spec: &ChartSpec) -> Option<usize> {
             .include_x(axis.max + label_column)
             .include_y(-first)
             .include_y(-last)
-            .x_axis_label(spec.value_axis.title.clone())
-            .y_axis_label(spec.category_title.clone())
-            .y_axis_min_width(150.0)
+            .custom_x_axes(vec![axis_hints(true, spec.value_axis.title.clone(), Box::new(value_label))])
+            .custom_y_axes(vec![axis_hints(false, spec.category_title.clone(), Box::new(category_label))])
             .x_grid_spacer(value_marks)
-            .y_grid_spacer(category_marks)
-            .x_axis_formatter(value_label)
-            .y_axis_formatter(category_label);
+            .y_grid_spacer(category_marks);
     } else {
         plot = plot
             .include_y(axis.min)
             .include_y(axis.max)
             .include_x(first)
             .include_x(last)
-            .x_axis_label(spec.category_title.clone())
-            .y_axis_label(spec.value_axis.title.clone())
+            .custom_x_axes(vec![axis_hints(true, spec.category_title.clone(), Box::new(category_label))])
+            .custom_y_axes(vec![axis_hints(false, spec.value_axis.title.clone(), Box::new(value_label))])
             .x_grid_spacer(category_marks)
-            .y_grid_spacer(value_marks)
-            .x_axis_formatter(category_label)
-            .y_axis_formatter(value_label);
+            .y_grid_spacer(value_marks);
     }
     let response = plot.show(ui, |plot| {
         let pointer = plot.pointer_coordinate();
@@ -245,6 +304,13 @@ fn hover_lines(spec: &ChartSpec, index: usize) -> Vec<String> {
             }
             Series::Points { name, points, .. } => {
                 (name, points.iter().find(|p| p.category == index).and_then(|p| p.label.clone()))
+            }
+            // A chart of several lines names each line's value (a single line's is its point's).
+            Series::Line { name, points, .. }
+                if spec.legend.iter().filter(|e| e.symbol == LegendSymbol::Line).count() > 1 =>
+            {
+                let value = points.iter().find(|p| p.category == index).and_then(|p| p.value);
+                (name, Some(value.map_or_else(|| "–".to_owned(), crate::i18n::signed)))
             }
             _ => continue,
         };

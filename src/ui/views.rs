@@ -12,7 +12,9 @@ use crate::analysis::metrics::GroupMetrics;
 use crate::analysis::{Filter, Period, Survey};
 use crate::app::export::figure_context;
 use crate::app::{AppCommand, Computed, LoadedSurvey, SortKey, ViewSettings};
-use crate::figures::{Words, segments_figure, segments_table, trend_figure, trend_table};
+use crate::figures::{
+    Words, segments_figure, segments_table, trend_figure, trend_lines_figure, trend_lines_table, trend_table,
+};
 use crate::i18n::export::ExportTexts;
 use crate::i18n::{Texts, fill};
 use crate::report::BreakdownRow;
@@ -490,6 +492,24 @@ fn trend(
                 commands.push(AppCommand::View(ViewCommand::SetPeriod(Some(p))));
             }
         }
+        if !loaded.survey.segments.is_empty() {
+            ui.separator();
+            ui.label(t.lines_per);
+            let by = settings.trend_by.clone().filter(|c| loaded.survey.segment(c).is_some());
+            let shown = by.as_deref().unwrap_or(t.none_option).to_owned();
+            let combo = egui::ComboBox::from_id_salt("trend-by").selected_text(&shown).show_ui(ui, |ui| {
+                if ui.selectable_label(by.is_none(), t.none_option).clicked() {
+                    commands.push(AppCommand::View(ViewCommand::SetTrendBy(None)));
+                }
+                for s in &loaded.survey.segments {
+                    if ui.selectable_label(by.as_deref() == Some(&s.name), &s.name).clicked() {
+                        commands.push(AppCommand::View(ViewCommand::SetTrendBy(Some(s.name.clone()))));
+                    }
+                }
+            });
+            let name = format!("{}: {shown}", t.lines_per);
+            combo.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
+        }
     });
     if let Some(dates) = &loaded.report.unreadable_dates {
         ui.label(RichText::new(crate::notices::date_notice(dates, t)).weak());
@@ -502,6 +522,15 @@ fn trend(
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         ui.add_space(6.0);
         plot::chart(ui, &chart, |ui| export_menu::chart_menu(ui, &chart, x, commands));
+        let lines = &computed.results.trend_by;
+        if let Some(column) = computed.request.trend_by.as_deref().filter(|_| !lines.is_empty()) {
+            ui.add_space(10.0);
+            let chart = trend_lines_figure(column, lines, &context, &words);
+            plot::chart(ui, &chart, |ui| {
+                export_menu::chart_menu(ui, &chart, x, commands);
+                export_menu::table_menu(ui, &chart.title, || trend_lines_table(column, lines, &words), x, commands);
+            });
+        }
         ui.add_space(8.0);
         export_menu::table_menu(ui, &chart.title, || trend_table(points, &words), x, commands);
         egui::Grid::new("trend-table").striped(true).spacing([16.0, 4.0]).show(ui, |ui| {
