@@ -355,7 +355,17 @@ impl Canvas {
         match entry.symbol {
             LegendSymbol::Box => self.rect((x + 4.0 * k, centre - half, width - 8.0 * k, 2.0 * half), colour, 1.0),
             LegendSymbol::PaleBox => {
-                self.rect((x + 4.0 * k, centre - half, width - 8.0 * k, 2.0 * half), colour, theme::SMALL_N_OPACITY)
+                // Outlined, so a pale mark is not taken for an interval band.
+                let (left, right, top, bottom) = (x + 4.0 * k, x + width - 4.0 * k, centre - half, centre + half);
+                self.rect((left, top, right - left, bottom - top), colour, theme::SMALL_N_OPACITY);
+                for (from, to) in [
+                    ((left, top), (right, top)),
+                    ((right, top), (right, bottom)),
+                    ((right, bottom), (left, bottom)),
+                    ((left, bottom), (left, top)),
+                ] {
+                    self.line(from, to, colour, 1.5 * k);
+                }
             }
             LegendSymbol::Line => self.line((x, centre), (x + width, centre), colour, 4.0 * k),
             LegendSymbol::Band => self.rect((x, centre - half, width, 2.0 * half), colour, 0.3),

@@ -77,7 +77,10 @@ fn legend(ui: &mut egui::Ui, entries: &[LegendEntry]) {
                     painter.rect_filled(rect.shrink(1.0), 2.0, colour);
                 }
                 LegendSymbol::PaleBox => {
-                    painter.rect_filled(rect.shrink(1.0), 2.0, colour.gamma_multiply(SMALL_N_OPACITY));
+                    // A pale mark keeps its outline, so it is not taken for an interval band.
+                    let inner = rect.shrink(2.0);
+                    painter.rect_filled(inner, 2.0, colour.gamma_multiply(SMALL_N_OPACITY));
+                    painter.rect_stroke(inner, 2.0, (1.5, colour), egui::StrokeKind::Inside);
                 }
                 LegendSymbol::Band | LegendSymbol::Range => {
                     painter.rect_filled(rect.shrink(1.0), 0.0, colour.gamma_multiply(0.3));
