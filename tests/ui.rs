@@ -342,7 +342,8 @@ fn every_sample_sector_gets_a_verdict_with_its_source() {
         let b = row.benchmark.as_ref().unwrap_or_else(|| panic!("{} has no benchmark", row.value));
         assert!(!b.source.is_empty());
         harness.get_by_label(&format!("Benchmark: {}: {} · {} · {}", row.value, b.sector, b.region, b.year));
-        let source = format!("{} · {} · {} · {} · {}", b.source, b.year, b.region, b.audience, b.evidence);
+        let evidence = if b.evidence == "S" { "quoted by a third party" } else { "from the publisher" };
+        let source = format!("{} · {} · {} · {} · {evidence}", b.source, b.year, b.region, b.audience);
         assert!(harness.query_all_by_label(&source).count() >= 1, "{source}");
     }
     // Setting the data's context to Dutch B2B removes the region warning for Dutch figures.
@@ -413,7 +414,7 @@ fn editing_a_bundled_benchmark_overrides_it_in_every_view() {
     let wholesale = state.computed().unwrap().results.sectors.iter().find(|r| r.value == "Wholesale").unwrap();
     let b = wholesale.benchmark.as_ref().unwrap();
     assert_eq!((b.value, b.source.as_str(), b.year), (Some(-5.0), "Own 2026 client study", 2026));
-    harness.get_by_label("Own 2026 client study · 2026 · NL · B2B · E");
+    harness.get_by_label("Own 2026 client study · 2026 · NL · B2B · from the publisher");
 }
 
 #[test]
@@ -1067,6 +1068,14 @@ fn f1_and_help_guide_open_the_guide_in_the_chosen_language() {
     for (title, body) in nps_workbench::ui::help::sections(guide) {
         harness.get_by_label(title);
         harness.get_by_label(body);
+    }
+    // The view shown has its own page first: each view's, as the tabs change.
+    use nps_workbench::app::View;
+    for (view, tab) in [(View::Overview, "Overview"), (View::Segments, "Segments"), (View::Responses, "Responses")] {
+        harness.state_mut().app_mut().push(AppCommand::View(ViewCommand::SetView(view)));
+        wait_for_views(&mut harness);
+        harness.get_by_label(&format!("This view: {tab}"));
+        harness.get_by_label(nps_workbench::ui::help::view_body(guide, view));
     }
     harness.get_by_label("Close: Guide").click();
     harness.run();

@@ -36,9 +36,10 @@ pub fn published(c: &Comparison, t: &Texts) -> String {
     }
 }
 
-/// `Integron report 2025 · 2024 · NL · B2B · E`.
-fn source_line(c: &Comparison) -> String {
-    format!("{} · {} · {} · {} · {}", c.source, c.year, c.region, c.audience, c.evidence)
+/// `Integron report 2025 · 2024 · NL · B2B · from the publisher`.
+fn source_line(c: &Comparison, t: &Texts) -> String {
+    let evidence = if c.evidence == "S" { t.evidence_quoted } else { t.evidence_publisher };
+    format!("{} · {} · {} · {} · {evidence}", c.source, c.year, c.region, c.audience)
 }
 
 /// Width of the source column in the sector table, in points.
@@ -158,7 +159,7 @@ fn comparison_line(ui: &mut egui::Ui, what: &str, s: &crate::analysis::NpsSummar
         ui.label(format!("{what} {} ({}, n = {})", t.signed(s.nps), super::dashboard::nps_range(s, t), s.n));
         ui.label(verdict_label(c.verdict, t, ui.visuals())).on_hover_text(t.help.tip_verdict);
         ui.label(format!("{} {}", c.sector, published(c, t)));
-        ui.label(RichText::new(source_line(c)).weak());
+        ui.label(RichText::new(source_line(c, t)).weak());
     });
     for w in &c.warnings {
         ui.label(RichText::new(format!("• {}", t.caveat(w))).weak());
@@ -234,7 +235,7 @@ fn sector_table(
                     // Long sources wrap in a column of their own rather than run off the window.
                     ui.vertical(|ui| {
                         ui.set_max_width(SOURCE_WIDTH);
-                        ui.add(egui::Label::new(RichText::new(source_line(c)).weak()).wrap())
+                        ui.add(egui::Label::new(RichText::new(source_line(c, t)).weak()).wrap())
                             .on_hover_text(&c.population);
                     });
                 }

@@ -1,11 +1,12 @@
 //! The Guide panel (Help › Guide, F1) and the empty window's way in: plain-language help on the
-//! NPS groups, the interval, pale and flagged segments, benchmark verdicts and excluded rows.
+//! view shown first, then the NPS groups, the interval, pale and flagged segments, stars,
+//! benchmark verdicts, excluded rows, exporting and projects.
 
 use crate::app::LoadCommand;
 use eframe::egui::{self, RichText};
 
-use crate::app::{AppCommand, LoadSource};
-use crate::i18n::HelpTexts;
+use crate::app::{AppCommand, LoadSource, View};
+use crate::i18n::{HelpTexts, fill};
 
 /// The Guide, shown beside the views while open.
 #[derive(Debug, Default)]
@@ -25,8 +26,9 @@ impl HelpPanel {
         self.open = open;
     }
 
-    /// Draws the Guide as a panel on the right, while open.
-    pub fn show(&mut self, ui: &mut egui::Ui, h: &HelpTexts, close: &str) {
+    /// Draws the Guide as a panel on the right, while open; `view` (the view shown and its tab's
+    /// name) comes first, so each view has its own page.
+    pub fn show(&mut self, ui: &mut egui::Ui, h: &HelpTexts, close: &str, view: Option<(View, &str)>) {
         if !self.open {
             return;
         }
@@ -44,6 +46,12 @@ impl HelpPanel {
             });
             ui.separator();
             egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+                if let Some((view, name)) = view {
+                    egui::Frame::group(ui.style()).show(ui, |ui| {
+                        ui.label(RichText::new(fill(h.this_view, &[("view", name)])).strong().size(15.0));
+                        ui.label(view_body(h, view));
+                    });
+                }
                 for (title, body) in sections(h) {
                     ui.add_space(6.0);
                     ui.label(RichText::new(title).strong().size(15.0));
@@ -54,9 +62,22 @@ impl HelpPanel {
     }
 }
 
+/// What the Guide says of one view.
+#[must_use]
+pub fn view_body(h: &HelpTexts, view: View) -> &'static str {
+    match view {
+        View::Overview => h.view_overview,
+        View::Segments => h.view_segments,
+        View::Trend => h.view_trend,
+        View::Themes => h.view_themes,
+        View::Responses => h.view_responses,
+        View::Benchmarks => h.view_benchmarks,
+    }
+}
+
 /// The Guide's sections in reading order: (title, text).
 #[must_use]
-pub fn sections(h: &HelpTexts) -> [(&'static str, &'static str); 7] {
+pub fn sections(h: &HelpTexts) -> [(&'static str, &'static str); 9] {
     [
         (h.start_title, h.start_body),
         (h.groups_title, h.groups_body),
@@ -65,6 +86,8 @@ pub fn sections(h: &HelpTexts) -> [(&'static str, &'static str); 7] {
         (h.stars_title, h.stars_body),
         (h.verdicts_title, h.verdicts_body),
         (h.excluded_title, h.excluded_body),
+        (h.export_title, h.export_body),
+        (h.projects_title, h.projects_body),
     ]
 }
 

@@ -100,7 +100,11 @@ impl Screens {
         if app.projects().notice().is_some() {
             egui::Panel::top("project-notice").show(ui, |ui| project::notice(ui, app, t, &mut commands));
         }
-        self.help.show(ui, h, t.close);
+        let view = (app.loaded().is_some() && app.screen() == Screen::Dashboard).then(|| {
+            let view = app.views().view;
+            (view, chrome::view_label(view, t, crate::i18n::ThemeTexts::of(language).tab_themes))
+        });
+        self.help.show(ui, h, t.close, view);
         let cx = app.loaded().map(|loaded| ViewContext {
             views: app.views(),
             computed: app.computed(),
