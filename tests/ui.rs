@@ -342,7 +342,7 @@ fn every_sample_sector_gets_a_verdict_with_its_source() {
         let b = row.benchmark.as_ref().unwrap_or_else(|| panic!("{} has no benchmark", row.value));
         assert!(!b.source.is_empty());
         harness.get_by_label(&format!("Benchmark: {}: {} · {} · {}", row.value, b.sector, b.region, b.year));
-        let evidence = if b.evidence == "S" { "quoted by a third party" } else { "from the publisher" };
+        let evidence = if b.evidence == "E" { "from the publisher" } else { "quoted by a third party" };
         let source = format!("{} · {} · {} · {} · {evidence}", b.source, b.year, b.region, b.audience);
         assert!(harness.query_all_by_label(&source).count() >= 1, "{source}");
     }

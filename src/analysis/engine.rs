@@ -643,7 +643,11 @@ pub fn responses(
         predicate = predicate.and(p);
     }
     for (column, value) in selection {
-        let Some(segment) = survey.segment(column) else { continue };
+        // A column the survey does not have (its role changed since) keeps nothing.
+        let Some(segment) = survey.segment(column) else {
+            predicate = predicate.and(lit(false));
+            continue;
+        };
         predicate = predicate.and(match segment.labels.iter().position(|l| l == value) {
             Some(code) => col(segment.key.as_str()).eq(lit(code as u32)),
             None => lit(false),
@@ -821,6 +825,9 @@ mod tests {
         assert_eq!(all, [0, 1, 2, 3, 5, 6, 7]);
         let selected = responses(&survey, &Filter::default(), &[("region".into(), "A".into())], Some((9, 10))).unwrap();
         assert_eq!(selected, [0, 1, 7]);
+        // A selection on a column the survey does not have keeps nothing, not everything.
+        let gone = responses(&survey, &Filter::default(), &[("no such column".into(), "A".into())], None).unwrap();
+        assert!(gone.is_empty(), "{gone:?}");
     }
 
     #[test]

@@ -64,6 +64,17 @@ impl FollowUp {
         self.marks = marks.iter().filter(|m| m.id.is_some() || same_file).cloned().collect();
     }
 
+    /// Adds a project's saved `marks` to those in memory, which win where both name the same
+    /// respondent (they were set since the save); marks by row only when `same_file`.
+    pub fn merge_saved(&mut self, marks: &[FollowUpMark], same_file: bool) {
+        for mark in marks.iter().filter(|m| m.id.is_some() || same_file) {
+            let known = Respondent::of(mark).is_some_and(|who| self.mark(&who).is_some());
+            if !known {
+                self.marks.push(mark.clone());
+            }
+        }
+    }
+
     /// The mark of a respondent, if any.
     #[must_use]
     pub fn mark(&self, who: &Respondent) -> Option<&FollowUpMark> {
@@ -100,6 +111,8 @@ pub struct Directory {
     id_column: Option<usize>,
     /// Contact columns: index, kind and header.
     contacts: Vec<(usize, ContactKind, String)>,
+    /// Whether the survey has a respondent ID column (kept or not).
+    has_id_column: bool,
 }
 
 impl Directory {
@@ -107,7 +120,10 @@ impl Directory {
     /// rows are known by their spreadsheet row only).
     #[must_use]
     pub fn new(survey: &Survey, table: Option<&Arc<ImportedTable>>) -> Self {
-        let Some(table) = table else { return Self { table: None, id_column: None, contacts: Vec::new() } };
+        let has_id_column = survey.respondents.is_some();
+        let Some(table) = table else {
+            return Self { table: None, id_column: None, contacts: Vec::new(), has_id_column };
+        };
         let id_column = survey.respondents.as_ref().and_then(|r| table.headers.iter().position(|h| *h == r.column));
         let skip: Vec<usize> = id_column.into_iter().chain([table.score_column]).collect();
         let sampled = table.rows.row_count().min(SAMPLED_ROWS);
@@ -115,7 +131,7 @@ impl Directory {
             (0..sampled).map(|r| table.rows.cell(r, c)).collect()
         });
         let contacts = found.into_iter().map(|(c, kind)| (c, kind, table.headers[c].clone())).collect();
-        Self { table: Some(Arc::clone(table)), id_column, contacts }
+        Self { table: Some(Arc::clone(table)), id_column, contacts, has_id_column }
     }
 
     /// The contact columns' headers.
@@ -127,6 +143,13 @@ impl Directory {
     #[must_use]
     pub fn has_contacts(&self) -> bool {
         !self.contacts.is_empty()
+    }
+
+    /// Whether the file has an ID column whose values could not be kept (the table was too
+    /// large to keep in memory): marks are then kept by row.
+    #[must_use]
+    pub fn ids_not_kept(&self) -> bool {
+        self.id_column.is_none() && self.table.is_none() && self.has_id_column
     }
 
     /// The ID column's header, when the file has one.
@@ -288,5 +311,15 @@ mod tests {
         assert!(follow_up.marks().is_empty());
         follow_up.start_from(&marks, true);
         assert_eq!(follow_up.marks(), marks);
+        // A project's saved marks fill in; a mark set since the save wins.
+        follow_up.apply(FollowUpCommand::Mark(Respondent::Row(9), FollowUpStatus::Resolved, "called back".into()));
+        let saved = vec![
+            FollowUpMark { id: None, row: Some(9), status: FollowUpStatus::Open, note: "voicemail".into() },
+            FollowUpMark { id: Some("R-5".into()), row: None, status: FollowUpStatus::Contacted, note: String::new() },
+        ];
+        follow_up.merge_saved(&saved, true);
+        assert_eq!(follow_up.mark(&Respondent::Row(9)).unwrap().status, FollowUpStatus::Resolved);
+        assert_eq!(follow_up.mark(&Respondent::Id("R-5".into())).unwrap().status, FollowUpStatus::Contacted);
+        assert_eq!(follow_up.marks().len(), 2);
     }
 }

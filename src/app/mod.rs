@@ -470,9 +470,12 @@ impl NpsApp {
         self.show_exclusions = false;
         if !same_file {
             self.views = ViewSettings { view: self.settings.last_view, ..ViewSettings::default() };
-            // Marks by row name other people in another file; marks by ID follow their respondent.
+            // Marks by row name other people in another file. Marks by ID follow their respondent
+            // only within a project (the next wave of the same survey); another survey's IDs
+            // ("1", "2") would name strangers.
             let marks = self.follow_up.marks().to_vec();
-            self.follow_up.start_from(&marks, false);
+            let within_project = self.projects.current().is_some();
+            self.follow_up.start_from(if within_project { &marks } else { &[] }, false);
         }
         self.take_project_outcome(&loaded);
         // A score column that may be asked on another scale is answered in the review first,
@@ -495,7 +498,8 @@ impl NpsApp {
         self.projects.loaded(outcome, &loaded.source.display_name(), p);
         if let (project::ProjectOutcome::Applied(fit), Some((saved, _))) = (outcome, self.projects.current()) {
             self.views = project::views_of(saved, self.settings.last_view);
-            self.follow_up.start_from(&saved.follow_up, fit.same_contents);
+            // The saved marks fill in; those set since the save (still in memory) win.
+            self.follow_up.merge_saved(&saved.follow_up, fit.same_contents);
             self.screen = Screen::Dashboard;
             let codebook = saved.codebook_to_use();
             if codebook != self.themes.codebook

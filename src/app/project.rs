@@ -123,7 +123,7 @@ pub fn project_of(loaded: &LoadedSurvey, views: &ViewSettings, codebook: &Codebo
         trend_period: views.period,
         hide_small: views.hide_small,
         two_way_bars: views.two_way_bars,
-        trend_by: views.trend_by.clone(),
+        trend_by: views.trend_by.clone().filter(|c| survey.segment(c).is_some()),
         overall_benchmark: views.overall_benchmark.clone(),
         benchmark_matches: BenchmarkMatch::list(&views.matches),
     };

@@ -320,13 +320,22 @@ fn selection_conditions(survey: &Survey, selection: Option<&(String, String)>) -
     if survey.segment(column).is_some() {
         return vec![(column.clone(), value.clone())];
     }
-    match (column.split_once(" × "), value.split_once(" × ")) {
-        (Some((first, second)), Some((a, b))) => {
-            vec![(first.to_owned(), a.to_owned()), (second.to_owned(), b.to_owned())]
+    // A two-way cell: the pair of segment columns whose names make up `column`, and the pair of
+    // their values that make up `value` (a name or value may hold " × " itself).
+    for a in &survey.segments {
+        let Some(b) = column.strip_prefix(&format!("{} × ", a.name)).and_then(|rest| survey.segment(rest)) else {
+            continue;
+        };
+        for label in &a.labels {
+            if let Some(rest) = value.strip_prefix(&format!("{label} × "))
+                && b.labels.iter().any(|l| l == rest)
+            {
+                return vec![(a.name.clone(), label.clone()), (b.name.clone(), rest.to_owned())];
+            }
         }
-        // A selection that is neither keeps nothing rather than everything.
-        _ => vec![(column.clone(), value.clone())],
     }
+    // A selection that is neither keeps nothing rather than everything.
+    vec![(column.clone(), value.clone())]
 }
 
 /// Computes `request` on `survey`: every view, and the rows behind `selection`.
@@ -475,6 +484,32 @@ mod tests {
     use super::*;
     use crate::analysis::SurveyColumns;
     use crate::import::ExclusionReason;
+
+    #[test]
+    fn a_two_way_selection_finds_its_columns_and_values_even_when_they_hold_the_separator() {
+        let columns = SurveyColumns {
+            row_numbers: vec![2, 3, 4],
+            scores: vec![Ok(9), Ok(3), Ok(7)],
+            score_name: "nps".into(),
+            segments: vec![
+                ("plan × tier".into(), false, vec!["A × B".into(), "C".into()], vec![0, 1, 0]),
+                ("channel".into(), false, vec!["Web".into(), "Shop × Web".into()], vec![1, 0, 0]),
+            ],
+            ..SurveyColumns::default()
+        };
+        let survey = Survey::from_generated(columns, "pairs.csv").unwrap();
+        let pair = |c: &str, v: &str| (c.to_owned(), v.to_owned());
+        let cell = pair("plan × tier × channel", "A × B × Shop × Web");
+        assert_eq!(
+            selection_conditions(&survey, Some(&cell)),
+            [pair("plan × tier", "A × B"), pair("channel", "Shop × Web")]
+        );
+        // One column whose name holds the separator is a plain segment.
+        assert_eq!(selection_conditions(&survey, Some(&pair("plan × tier", "C"))), [pair("plan × tier", "C")]);
+        // A pair that is no cell keeps nothing.
+        let none = pair("plan × tier × channel", "C × Post");
+        assert_eq!(selection_conditions(&survey, Some(&none)), std::slice::from_ref(&none));
+    }
 
     #[test]
     fn each_score_is_in_exactly_one_group() {

@@ -934,8 +934,8 @@ pub fn trend_chart(rows: &[TrendRow], text: &ChartText<'_>, words: &LegendWords<
 
 /// NPS per period of several groups (a segment column's values): a line each, in the
 /// categorical colours, over the periods any group answered in; empty periods are gaps. No
-/// bands (six overlapping bands cannot be read): each group's own trend and the hover give the
-/// intervals.
+/// bands (six overlapping bands cannot be read): the hover gives each line's NPS, the table each
+/// value's n and interval.
 #[must_use]
 pub fn trend_lines_chart(lines: &[(String, Vec<TrendRow>)], text: &ChartText<'_>) -> ChartSpec {
     // The periods of every line, in order (labels of one period kind sort as their dates do).

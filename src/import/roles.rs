@@ -196,8 +196,18 @@ pub enum ContactKind {
 }
 
 const EMAIL_WORDS: [&str; 5] = [" email ", "e mail", " mail ", "emailadres", "mailadresse"];
-const PHONE_WORDS: [&str; 9] =
-    [" phone ", "telephone", "telefoon", "telefon", " tlf ", " mobile ", " mobiel ", " mobil ", "telefoonnummer"];
+const PHONE_WORDS: [&str; 10] = [
+    " phone ",
+    "telephone",
+    "telefoon",
+    " telefon ",
+    "telefonnummer",
+    " tlf ",
+    " mobile ",
+    " mobiel ",
+    " mobil ",
+    "telefoonnummer",
+];
 const CUSTOMER_WORDS: [&str; 10] = [
     "customer id",
     "customer number",
@@ -210,8 +220,52 @@ const CUSTOMER_WORDS: [&str; 10] = [
     "kunde id",
     "kundennummer",
 ];
-const NAME_WORDS: [&str; 8] =
-    [" name ", " naam ", " navn ", "first name", "last name", "voornaam", "achternaam", "fornavn"];
+const NAME_WORDS: [&str; 14] = [
+    " name ",
+    " naam ",
+    " navn ",
+    "first name",
+    "last name",
+    "voornaam",
+    "achternaam",
+    "klantnaam",
+    "fornavn",
+    "efternavn",
+    "kundenavn",
+    "vorname",
+    "nachname",
+    "kundenname",
+];
+/// Names that are not the respondent's: a product's, a shop's, a company's, an employee's.
+const NOT_A_PERSON_WORDS: [&str; 14] = [
+    "product",
+    "store",
+    "shop",
+    "winkel",
+    "butik",
+    "company",
+    "bedrijf",
+    "firma",
+    "virksomhed",
+    "agent",
+    "medewerker",
+    "employee",
+    "medarbejder",
+    "mitarbeiter",
+];
+
+/// Whether a cell looks like a telephone number: mostly digits, at least six of them.
+fn looks_like_phone(cell: &str) -> bool {
+    let digits = cell.chars().filter(char::is_ascii_digit).count();
+    digits >= 6 && cell.chars().all(|c| c.is_ascii_digit() || " +-()./".contains(c))
+}
+
+/// Whether nearly all (nine in ten) of the filled `cells` pass `test`; false when none is filled.
+fn nearly_all(cells: &[&str], test: impl Fn(&str) -> bool) -> bool {
+    let filled: Vec<&&str> = cells.iter().filter(|c| !c.trim().is_empty()).collect();
+    let passing = filled.iter().filter(|c| test(c.trim())).count();
+    !filled.is_empty() && passing * 10 >= filled.len() * 9
+}
 
 /// Whether a cell looks like one e-mail address.
 fn looks_like_email(cell: &str) -> bool {
@@ -224,10 +278,12 @@ fn looks_like_email(cell: &str) -> bool {
     }
 }
 
-/// The contact columns of a table: those whose header names an e-mail address, a telephone
-/// number, a customer number or a person's name (in English, Dutch, Danish or German), and any
-/// other whose filled cells (of the first `rows` given) are nearly all e-mail addresses. The
-/// score and respondent ID columns are never contacts. Column index and kind, left to right.
+/// The contact columns of a table: those whose header names an e-mail address or a telephone
+/// number and whose filled cells (of those given) nearly all are one; those whose header names a
+/// customer number or the respondent's name (in English, Dutch, Danish or German); and any other
+/// whose filled cells nearly all are e-mail addresses. A yes/no "may we phone you?" column or an
+/// agent's or product's name is not a contact. The score and respondent ID columns (`skip`) are
+/// never contacts. Column index and kind, left to right.
 #[must_use]
 pub fn contact_columns<'a>(
     headers: &[String],
@@ -240,19 +296,21 @@ pub fn contact_columns<'a>(
             continue;
         }
         let h = words(header);
-        let kind = if has_any(&h, &EMAIL_WORDS) {
-            Some(ContactKind::Email)
-        } else if has_any(&h, &PHONE_WORDS) {
-            Some(ContactKind::Phone)
+        let kind = if has_any(&h, &EMAIL_WORDS) || has_any(&h, &PHONE_WORDS) {
+            let values = cells(i);
+            if nearly_all(&values, looks_like_email) {
+                Some(ContactKind::Email)
+            } else if has_any(&h, &PHONE_WORDS) && nearly_all(&values, looks_like_phone) {
+                Some(ContactKind::Phone)
+            } else {
+                None
+            }
         } else if has_any(&h, &CUSTOMER_WORDS) {
             Some(ContactKind::Customer)
-        } else if has_any(&h, &NAME_WORDS) && !h.contains("product") && !h.contains("store") {
+        } else if has_any(&h, &NAME_WORDS) && !has_any(&h, &NOT_A_PERSON_WORDS) {
             Some(ContactKind::Name)
         } else {
-            let values = cells(i);
-            let filled: Vec<&&str> = values.iter().filter(|c| !c.trim().is_empty()).collect();
-            let emails = filled.iter().filter(|c| looks_like_email(c)).count();
-            (!filled.is_empty() && emails * 10 >= filled.len() * 9).then_some(ContactKind::Email)
+            nearly_all(&cells(i), looks_like_email).then_some(ContactKind::Email)
         };
         if let Some(kind) = kind {
             found.push((i, kind));
@@ -799,13 +857,26 @@ mod tests {
 
     #[test]
     fn contact_columns_are_found_by_header_in_four_languages_and_by_addresses() {
-        let headers: Vec<String> =
-            ["Respondent", "E-mailadres", "Telefoonnummer", "Kundenummer", "Naam", "Productnaam", "Notes", "Score"]
-                .map(str::to_owned)
-                .to_vec();
+        let headers: Vec<String> = [
+            "Respondent",
+            "E-mailadres",
+            "Telefoonnummer",
+            "Kundenummer",
+            "Naam",
+            "Productnaam",
+            "Notes",
+            "Score",
+            "Telefonisch contact gewenst?",
+            "Agent name",
+            "Nachname",
+        ]
+        .map(str::to_owned)
+        .to_vec();
         let cells = |i: usize| -> Vec<&'static str> {
             match i {
-                6 => vec!["ann@example.org", "", "bo@example.dk", "ole@example.nl"],
+                1 | 6 => vec!["ann@example.org", "", "bo@example.dk", "ole@example.nl"],
+                2 => vec!["+31 6 1234 5678", "020-555 1234", ""],
+                8 => vec!["ja", "nee", "ja"],
                 _ => vec!["x", "y"],
             }
         };
@@ -818,6 +889,7 @@ mod tests {
                 (3, ContactKind::Customer),
                 (4, ContactKind::Name),
                 (6, ContactKind::Email),
+                (10, ContactKind::Name),
             ]
         );
         // A column of words with one address in it is not a contact column.

@@ -10,8 +10,8 @@
 //!
 //! **Same layout.** A file fits a project when every column the project *uses* is there under the
 //! same header (or tool code): the score, every column given a role that the analysis reads
-//! (metric, segment, sector, date, comment, weight), the filter's and breakdowns' columns and the
-//! invited-by column. Columns the project ignores may be missing, and new columns are welcome. The
+//! (metric, segment, sector, date, comment, weight), the filter's, breakdowns' and trend lines'
+//! columns and the invited-by column. Columns the project ignores may be missing, and new columns are welcome. The
 //! contents may differ (the fingerprint is expected to change from quarter to quarter); the
 //! project then says which file it was made on. A file that lacks a used column is refused with a
 //! reason naming every missing column and the file.

@@ -38,7 +38,7 @@ pub fn published(c: &Comparison, t: &Texts) -> String {
 
 /// `Integron report 2025 · 2024 · NL · B2B · from the publisher`.
 fn source_line(c: &Comparison, t: &Texts) -> String {
-    let evidence = if c.evidence == "S" { t.evidence_quoted } else { t.evidence_publisher };
+    let evidence = if c.evidence == "E" { t.evidence_publisher } else { t.evidence_quoted };
     format!("{} · {} · {} · {} · {evidence}", c.source, c.year, c.region, c.audience)
 }
 

@@ -49,6 +49,14 @@ pub fn table_menu(
     x: &ExportTexts,
     commands: &mut Vec<AppCommand>,
 ) {
+    if let Some(format) = table_format_menu(ui, name, x) {
+        commands.push(AppCommand::Export(ExportCommand::Start(ExportRequest::Table(Box::new(make()), format))));
+    }
+}
+
+/// The Export menu of a table named `name` whose rows take long to gather: returns the format
+/// chosen, and the caller builds the table (on a worker) and starts the export.
+pub fn table_format_menu(ui: &mut egui::Ui, name: &str, x: &ExportTexts) -> Option<TableFormat> {
     let menu = ui.menu_button(x.export_table_button, |ui| {
         let mut chosen = None;
         for (label, format) in [(x.save_xlsx, TableFormat::Xlsx), (x.save_csv, TableFormat::Csv)] {
@@ -57,11 +65,10 @@ pub fn table_menu(
                 ui.close();
             }
         }
-        if let Some(format) = chosen {
-            commands.push(AppCommand::Export(ExportCommand::Start(ExportRequest::Table(Box::new(make()), format))));
-        }
+        chosen
     });
     name_menu(&menu.response, &format!("{} {name} (xlsx, CSV)", x.export_table_button));
+    menu.inner.flatten()
 }
 
 /// The confirmation: which files were written where, which were not and why, or that a chart was

@@ -6,7 +6,9 @@
 
 use eframe::egui::{self, RichText, Sense};
 
-use super::plot::shorten;
+use std::collections::HashMap;
+
+use super::plot::fit;
 use super::theme;
 use crate::i18n::{Texts, fill};
 use crate::report::BreakdownRow;
@@ -53,40 +55,46 @@ pub fn cell_lines(row: &BreakdownRow, t: &Texts) -> Vec<String> {
     lines
 }
 
-/// Draws the matrix of a two-way breakdown of `rows`; `columns` names the two columns. Returns
-/// the row whose cell was clicked.
-pub fn matrix(ui: &mut egui::Ui, rows: &[&BreakdownRow], columns: [&str; 2], t: &Texts) -> Option<usize> {
+/// Draws the matrix of a two-way breakdown of `rows` (every cell, small ones too); `columns`
+/// names the two columns; with `hide_small`, cells under 30 answers are left blank. Returns the
+/// row whose cell was clicked.
+pub fn matrix(
+    ui: &mut egui::Ui,
+    rows: &[&BreakdownRow],
+    columns: [&str; 2],
+    hide_small: bool,
+    t: &Texts,
+) -> Option<usize> {
     let down = axis_values(rows, 0);
     let across = axis_values(rows, 1);
+    // Each pair's row, found once per frame (up to 2,000 cells).
+    let at: HashMap<(&str, &str), usize> = rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| Some(((r.values.first()?.as_str(), r.values.get(1)?.as_str()), i)))
+        .collect();
     let mut clicked = None;
     let visuals = ui.visuals().clone();
     let font = egui::TextStyle::Body.resolve(ui.style());
-    let strong = visuals.strong_text_color();
-    let width_of =
-        |ui: &egui::Ui, text: &str| ui.fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font.clone(), strong).size().x);
+    let width_of = |ui: &egui::Ui, text: &str| {
+        ui.fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font.clone(), egui::Color32::WHITE).size().x)
+    };
     let widest = |ui: &egui::Ui, values: &[String]| values.iter().map(|v| width_of(ui, v)).fold(0.0_f32, f32::max);
     let cell_width = (widest(ui, &across) + 12.0).clamp(*CELL_WIDTH.start(), *CELL_WIDTH.end());
     let label_width = (widest(ui, &down) + 18.0).min(LABEL_WIDTH);
-    // A label that does not fit is shortened; hovering it shows it whole.
-    let fit = |ui: &egui::Ui, text: &str, width: f32| {
-        let mut chars = text.chars().count();
-        while chars > 3 && width_of(ui, &shorten(text, chars)) > width - 8.0 {
-            chars -= 1;
-        }
-        shorten(text, chars)
-    };
     ui.label(RichText::new(fill(t.matrix_axes, &[("rows", columns[0]), ("columns", columns[1])])).weak());
     egui::ScrollArea::horizontal().id_salt("matrix").show(ui, |ui| {
         egui::Grid::new("segments-matrix").spacing([2.0, 2.0]).show(ui, |ui| {
             ui.label("");
             for value in &across {
-                let text = fit(ui, value, cell_width);
+                // A label that does not fit is shortened; hovering it shows it whole.
+                let text = fit(ui, value, &font, cell_width - 8.0);
                 let label = ui.add_sized([cell_width, CELL_HEIGHT], egui::Label::new(RichText::new(text).strong()));
                 label.on_hover_text(format!("{}: {value}", columns[1]));
             }
             ui.end_row();
             for value in &down {
-                let text = fit(ui, value, label_width);
+                let text = fit(ui, value, &font, label_width - 8.0);
                 let size = egui::vec2(label_width, CELL_HEIGHT);
                 let layout = egui::Layout::right_to_left(egui::Align::Center);
                 let label = ui.allocate_ui_with_layout(size, layout, |ui| {
@@ -96,23 +104,21 @@ pub fn matrix(ui: &mut egui::Ui, rows: &[&BreakdownRow], columns: [&str; 2], t: 
                 });
                 label.inner.on_hover_text(format!("{}: {value}", columns[0]));
                 for other in &across {
-                    let found =
-                        rows.iter().position(|r| r.values.first() == Some(value) && r.values.get(1) == Some(other));
                     let size = egui::vec2(cell_width, CELL_HEIGHT);
-                    if let Some(index) = found {
-                        if cell(ui, rows[index], size, &visuals, t).clicked() {
-                            clicked = Some(index);
+                    let found = at.get(&(value.as_str(), other.as_str())).copied();
+                    match found.filter(|&i| !(hide_small && rows[i].small_n)) {
+                        Some(index) => {
+                            if cell(ui, rows[index], size, &visuals, t).clicked() {
+                                clicked = Some(index);
+                            }
                         }
-                    } else {
-                        let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
-                        ui.painter().text(
-                            rect.center(),
-                            egui::Align2::CENTER_CENTER,
-                            "–",
-                            font.clone(),
-                            visuals.weak_text_color(),
-                        );
-                        response.on_hover_text(format!("{value} × {other}: {}", t.matrix_no_answers));
+                        None => {
+                            let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
+                            let dash = egui::Align2::CENTER_CENTER;
+                            ui.painter().text(rect.center(), dash, "–", font.clone(), visuals.weak_text_color());
+                            let why = if found.is_some() { t.small_n } else { t.matrix_no_answers };
+                            response.on_hover_text(format!("{value} × {other}: {why}"));
+                        }
                     }
                 }
                 ui.end_row();
@@ -139,11 +145,10 @@ fn cell(ui: &mut egui::Ui, row: &BreakdownRow, size: egui::Vec2, visuals: &egui:
     let text = format!("{}{mark}", t.signed(row.summary.nps));
     let on = if pale { visuals.text_color() } else { theme::text_on(background) };
     painter.text(rect.center(), egui::Align2::CENTER_CENTER, &text, egui::TextStyle::Body.resolve(ui.style()), on);
-    let lines = cell_lines(row, t);
-    let name = lines.join(", ");
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+    // The lines are formatted only when asked for: by the accessibility tree or on hover.
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, cell_lines(row, t).join(", ")));
     response.on_hover_ui(|ui| {
-        for line in &lines {
+        for line in cell_lines(row, t) {
             ui.label(line);
         }
     })

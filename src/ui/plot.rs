@@ -199,16 +199,7 @@ fn plot(ui: &mut egui::Ui, spec: &ChartSpec, room: Option<f32>) -> Option<usize>
         let widest = labels.iter().map(|l| width_of(l)).fold(0.0_f32, f32::max).min(room);
         (((widest + 10.0) / per_category).ceil().max(1.0) as usize, room)
     };
-    let shown: Vec<String> = labels
-        .iter()
-        .map(|label| {
-            let mut chars = label.chars().count();
-            while chars > 4 && width_of(&shorten(label, chars)) > room - 6.0 {
-                chars -= 1;
-            }
-            shorten(label, chars)
-        })
-        .collect();
+    let shown: Vec<String> = labels.iter().map(|label| fit(ui, label, &font, room - 6.0)).collect();
     let category_marks = move |_: egui_plot::GridInput| -> Vec<GridMark> {
         (0..count)
             .step_by(step)
@@ -313,7 +304,9 @@ fn hover_lines(spec: &ChartSpec, index: usize) -> Vec<String> {
                 if spec.legend.iter().filter(|e| e.symbol == LegendSymbol::Line).count() > 1 =>
             {
                 let value = points.iter().find(|p| p.category == index).and_then(|p| p.value);
-                (name, Some(value.map_or_else(|| "–".to_owned(), crate::i18n::signed)))
+                // Whole points, as the axis writes them: no decimal mark to localise.
+                let whole = |v: f64| if v.round() == 0.0 { "0".to_owned() } else { format!("{:+.0}", v.round()) };
+                (name, Some(value.map_or_else(|| "–".to_owned(), whole)))
             }
             _ => continue,
         };
@@ -322,6 +315,27 @@ fn hover_lines(spec: &ChartSpec, index: usize) -> Vec<String> {
         }
     }
     lines
+}
+
+/// `text` as drawn in `font` within `width` points: whole when it fits, else shortened with an
+/// ellipsis (the longest that fits, found by halving).
+pub(super) fn fit(ui: &egui::Ui, text: &str, font: &egui::FontId, width: f32) -> String {
+    let width_of =
+        |t: &str| ui.fonts_mut(|f| f.layout_no_wrap(t.to_owned(), font.clone(), egui::Color32::WHITE).size().x);
+    let total = text.chars().count();
+    if width_of(text) <= width {
+        return text.to_owned();
+    }
+    let (mut low, mut high) = (1, total);
+    while low < high {
+        let middle = (low + high).div_ceil(2);
+        if width_of(&shorten(text, middle)) <= width {
+            low = middle;
+        } else {
+            high = middle - 1;
+        }
+    }
+    shorten(text, low.max(2))
 }
 
 /// At most `chars` characters, with an ellipsis when shortened.

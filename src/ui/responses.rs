@@ -10,10 +10,12 @@ use eframe::egui::{self, RichText};
 
 use super::{ViewContext, export_menu, theme};
 use crate::analysis::{ResponseOrder, Survey, ThemeSummary, order_responses, search_comments};
+use crate::app::export::{ExportRequest, TableFormat};
 use crate::app::follow_up::{Directory, FollowUpCommand, ListContext, Respondent, follow_up_table, status_label};
 use crate::app::jobs::Worker;
-use crate::app::{AppCommand, ScoreGroup, ViewCommand};
+use crate::app::{AppCommand, ExportCommand, ScoreGroup, ViewCommand};
 use crate::chart::Tone;
+use crate::export::table::Table;
 use crate::i18n::{ProjectTexts, fill, plural};
 use crate::project::FollowUpStatus;
 
@@ -37,6 +39,12 @@ pub struct ResponsesView {
     /// The note being typed for the opened row's respondent.
     note: Option<(Respondent, String)>,
     directory: Option<(Arc<Survey>, Arc<Directory>)>,
+    /// The follow-up list being gathered for an export (a million rows take seconds).
+    export: Option<ExportJob>,
+    /// A listing whose worker failed: not started again for the same rows, search and order.
+    failed: Option<ListingKey>,
+    /// No rows, shared, so that "no rows" is the same list from frame to frame.
+    nothing: Arc<[u32]>,
 }
 
 /// The responses that mention one theme, and what they were derived from.
@@ -92,6 +100,15 @@ struct ListingJob {
     worker: Worker<Arc<[u32]>>,
 }
 
+/// The follow-up list being gathered on a worker, with the format to export it in.
+struct ExportJob(Worker<(Table, TableFormat)>);
+
+impl std::fmt::Debug for ExportJob {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ExportJob")
+    }
+}
+
 impl std::fmt::Debug for ListingJob {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ListingJob").field("key", &self.key).finish_non_exhaustive()
@@ -143,7 +160,7 @@ impl ResponsesView {
 
     /// The computed `responses` that mention theme `id` in `summary` (none without counts).
     fn theme_rows(&mut self, id: &str, responses: &Arc<[u32]>, summary: Option<&Arc<ThemeSummary>>) -> Arc<[u32]> {
-        let Some(summary) = summary else { return Arc::from([]) };
+        let Some(summary) = summary else { return Arc::clone(&self.nothing) };
         let fresh = self
             .theme_rows
             .as_ref()
@@ -158,7 +175,7 @@ impl ResponsesView {
                 rows: sorted_intersection(responses, positions).into(),
             });
         }
-        self.theme_rows.as_ref().map_or_else(|| Arc::from([]), |c| Arc::clone(&c.rows))
+        self.theme_rows.as_ref().map_or_else(|| Arc::clone(&self.nothing), |c| Arc::clone(&c.rows))
     }
 
     /// The rows of `base` holding the search, in the chosen order, derived on a worker when one
@@ -167,7 +184,10 @@ impl ResponsesView {
         let key = ListingKey { base, search: self.search.clone(), order: self.order, descending: self.descending };
         if key.is_plain() {
             self.listing = Some(Listing { rows: Arc::clone(&key.base), key });
-        } else if !self.listing.as_ref().is_some_and(|l| l.key.same(&key)) && self.job.is_none() {
+        } else if !self.listing.as_ref().is_some_and(|l| l.key.same(&key))
+            && self.job.is_none()
+            && !self.failed.as_ref().is_some_and(|f| f.same(&key))
+        {
             let (survey, wanted) = (Arc::clone(survey), key.clone());
             let work = move || -> Arc<[u32]> {
                 let found = search_comments(&survey, &wanted.base, &wanted.search);
@@ -182,13 +202,15 @@ impl ResponsesView {
             }
         }
         if let Some(done) = self.job.as_mut().and_then(|j| j.worker.poll()) {
-            if let (Some(job), Some(rows)) = (self.job.take(), done) {
-                self.listing = Some(Listing { key: job.key, rows });
+            match (self.job.take(), done) {
+                (Some(job), Some(rows)) => self.listing = Some(Listing { key: job.key, rows }),
+                (Some(job), None) => self.failed = Some(job.key),
+                (None, _) => {}
             }
             // Another search or order may have been asked meanwhile: the next frame starts it.
             ctx.request_repaint();
         }
-        let rows = self.listing.as_ref().map_or_else(|| Arc::from([]), |l| Arc::clone(&l.rows));
+        let rows = self.listing.as_ref().map_or_else(|| Arc::clone(&self.nothing), |l| Arc::clone(&l.rows));
         (rows, self.job.is_some())
     }
 
@@ -197,9 +219,8 @@ impl ResponsesView {
         let survey = &cx.loaded.survey;
         if !self.directory.as_ref().is_some_and(|(s, _)| Arc::ptr_eq(s, survey)) {
             let directory = Directory::new(survey, cx.loaded.table.as_ref());
-            self.directory = Some((Arc::clone(survey), Arc::new(directory)));
-            self.opened = None;
-            self.note = None;
+            // Another survey: its columns are others, so the search and order start afresh.
+            *self = Self { directory: Some((Arc::clone(survey), Arc::new(directory))), ..Self::default() };
         }
         self.directory.as_ref().map(|(_, d)| Arc::clone(d)).unwrap_or_else(|| Arc::new(Directory::new(survey, None)))
     }
@@ -252,7 +273,8 @@ impl ResponsesView {
             }
             ui.separator();
             let search = egui::TextEdit::singleline(&mut self.search).hint_text(p.search_hint).desired_width(220.0);
-            let response = ui.add(search);
+            // A file without comments has nothing to search.
+            let response = ui.add_enabled(!cx.loaded.survey.comment_names.is_empty(), search);
             response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, p.search_comments));
             ui.separator();
             let contacts =
@@ -261,18 +283,49 @@ impl ResponsesView {
                 contacts.on_disabled_hover_text(p.no_contacts);
             }
             ui.separator();
-            let list_cx = ListContext {
-                survey: &cx.loaded.survey,
-                directory,
-                follow_up: cx.follow_up,
-                themes: cx.themes.summary(),
-                language: cx.language,
-                with_contacts: self.show_contacts && directory.has_contacts(),
-            };
-            let rows = self.listing.as_ref().map_or_else(|| Arc::from([]), |l| Arc::clone(&l.rows));
-            let make = || follow_up_table(p.follow_up_title, &rows, &list_cx);
-            export_menu::table_menu(ui, p.follow_up_list, make, cx.x, commands);
+            if self.export.is_some() {
+                ui.spinner();
+            } else if let Some(format) = export_menu::table_format_menu(ui, p.follow_up_list, cx.x) {
+                self.start_export(cx, format, ui.ctx());
+            }
         });
+        self.poll_export(commands);
+    }
+
+    /// Gathers the list as shown on a worker (each row is read from the survey and the table:
+    /// seconds for a million rows), for export in `format`.
+    fn start_export(&mut self, cx: &ViewContext<'_>, format: TableFormat, ctx: &egui::Context) {
+        let Some((survey, directory)) = self.directory.clone() else { return };
+        let rows = self.listing.as_ref().map_or_else(|| Arc::clone(&self.nothing), |l| Arc::clone(&l.rows));
+        let (follow_up, themes, language) = (cx.follow_up.clone(), cx.themes.shared_summary().cloned(), cx.language);
+        let with_contacts = self.show_contacts && directory.has_contacts();
+        let work = move || {
+            let list_cx = ListContext {
+                survey: &survey,
+                directory: &directory,
+                follow_up: &follow_up,
+                themes: themes.as_deref(),
+                language,
+                with_contacts,
+            };
+            (follow_up_table(ProjectTexts::of(language).follow_up_title, &rows, &list_cx), format)
+        };
+        let wake = {
+            let ctx = ctx.clone();
+            move || ctx.request_repaint()
+        };
+        self.export = Worker::spawn("follow-up list", work, wake).ok().map(ExportJob);
+    }
+
+    /// Starts the export of the list once it is gathered.
+    fn poll_export(&mut self, commands: &mut Vec<AppCommand>) {
+        if let Some(done) = self.export.as_mut().and_then(|job| job.0.poll()) {
+            self.export = None;
+            if let Some((table, format)) = done {
+                let request = ExportRequest::Table(Box::new(table), format);
+                commands.push(AppCommand::Export(ExportCommand::Start(request)));
+            }
+        }
     }
 
     /// The list: one line per row, with sorting headers; a click opens a row below.
@@ -471,7 +524,9 @@ impl ResponsesView {
             let status = chosen.unwrap_or(status);
             commands.push(AppCommand::FollowUp(FollowUpCommand::Mark(who.clone(), status, note.clone())));
         }
-        if list_cx.directory.id_header().is_none() {
+        if list_cx.directory.ids_not_kept() {
+            ui.label(RichText::new(p.marks_by_row_large).size(theme::FOOTNOTE_SIZE).weak());
+        } else if list_cx.directory.id_header().is_none() {
             ui.label(RichText::new(p.marks_by_row).size(theme::FOOTNOTE_SIZE).weak());
         }
     }

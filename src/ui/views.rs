@@ -282,13 +282,9 @@ fn segments(
                     export_menu::chart_menu(ui, &chart, x, commands);
                 });
                 // The matrix's axes follow the segments' own order, not the table's sort.
-                let cells: Vec<&BreakdownRow> = computed
-                    .results
-                    .segments
-                    .iter()
-                    .filter(|r| r.column == column && !(settings.hide_small && r.small_n))
-                    .collect();
-                let clicked = super::matrix::matrix(ui, &cells, [first, second], t);
+                let cells: Vec<&BreakdownRow> =
+                    computed.results.segments.iter().filter(|r| r.column == column).collect();
+                let clicked = super::matrix::matrix(ui, &cells, [first, second], settings.hide_small, t);
                 ui.label(RichText::new(&chart.footnote).size(theme::FOOTNOTE_SIZE).weak());
                 clicked.and_then(|i| rows.iter().position(|r| std::ptr::eq(*r, cells[i])))
             }
