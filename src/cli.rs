@@ -532,6 +532,8 @@ fn project_of_run(
         hide_small: applied.is_some_and(|p| p.analysis.hide_small),
         two_way_bars: applied.is_some_and(|p| p.analysis.two_way_bars),
         trend_by: applied.and_then(|p| p.analysis.trend_by.clone()),
+        sort: applied.and_then(|p| p.analysis.sort.clone()),
+        descending: applied.is_some_and(|p| p.analysis.descending),
         overall_benchmark: request.overall_benchmark.clone(),
         benchmark_matches: BenchmarkMatch::list(&request.benchmark_matches),
     };

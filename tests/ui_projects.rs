@@ -145,6 +145,8 @@ fn a_saved_project_reopens_with_its_roles_filter_and_invitations_and_fits_next_q
     // A two-way breakdown chosen only through "and by": on the sector column the view shows.
     harness.state_mut().app_mut().push(AppCommand::View(ViewCommand::SetSecond(Some("Kanaal".to_owned()))));
     harness.state_mut().app_mut().push(AppCommand::View(ViewCommand::SetTwoWayBars(true)));
+    // The Segments table sorted by NPS, highest first.
+    harness.state_mut().app_mut().push(AppCommand::View(ViewCommand::SortBy(nps_workbench::app::SortKey::Nps)));
     harness.step();
 
     file_menu(&mut harness, "Save project…");
@@ -154,6 +156,10 @@ fn a_saved_project_reopens_with_its_roles_filter_and_invitations_and_fits_next_q
     let saved: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&project).unwrap()).unwrap();
     assert_eq!(saved["analysis"]["breakdowns"], serde_json::json!([["Regio"], ["Regio", "Kanaal"]]), "{saved}");
     assert_eq!(saved["analysis"]["two_way_bars"], serde_json::json!(true), "{saved}");
+    assert_eq!(
+        (&saved["analysis"]["sort"], &saved["analysis"]["descending"]),
+        (&serde_json::json!("nps"), &serde_json::json!(true))
+    );
 
     // Everything changed back: no filter, Regio a plain segment again, nobody invited.
     harness.state_mut().app_mut().push(AppCommand::View(ViewCommand::SetFilter(Default::default())));
@@ -185,6 +191,11 @@ fn a_saved_project_reopens_with_its_roles_filter_and_invitations_and_fits_next_q
         "the two-way breakdown comes back"
     );
     assert!(app.views().two_way_bars, "shown as bars, as it was saved");
+    assert_eq!(
+        (app.views().sort, app.views().descending),
+        (nps_workbench::app::SortKey::Nps, true),
+        "the table's order"
+    );
     assert!(!app.themes().can_undo(), "a project's codebook is a fresh start: nothing before it to take back");
     harness.get_by_label("Project q1.npsproj applied: the same file as when it was saved.");
     harness.get_by_label_contains("Filter: Kanaal = Web");

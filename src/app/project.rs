@@ -124,6 +124,8 @@ pub fn project_of(loaded: &LoadedSurvey, views: &ViewSettings, codebook: &Codebo
         hide_small: views.hide_small,
         two_way_bars: views.two_way_bars,
         trend_by: views.trend_by.clone().filter(|c| survey.segment(c).is_some()),
+        sort: (views.sort != super::SortKey::default()).then(|| views.sort.id().to_owned()),
+        descending: views.descending,
         overall_benchmark: views.overall_benchmark.clone(),
         benchmark_matches: BenchmarkMatch::list(&views.matches),
     };
@@ -145,6 +147,8 @@ pub fn views_of(project: &Project, view: super::View) -> ViewSettings {
         hide_small: a.hide_small,
         two_way_bars: a.two_way_bars,
         trend_by: a.trend_by.clone(),
+        sort: a.sort.as_deref().and_then(super::SortKey::from_id).unwrap_or_default(),
+        descending: a.descending,
         context: project.context.clone(),
         overall_benchmark: a.overall_benchmark.clone(),
         matches: BenchmarkMatch::pairs(&a.benchmark_matches),

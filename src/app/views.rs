@@ -81,6 +81,24 @@ pub enum SortKey {
     Difference,
 }
 
+impl SortKey {
+    /// Every key, with its id in project files.
+    const IDS: [(Self, &'static str); 4] =
+        [(Self::Value, "value"), (Self::N, "n"), (Self::Nps, "nps"), (Self::Difference, "difference")];
+
+    /// The key's id in project files.
+    #[must_use]
+    pub fn id(self) -> &'static str {
+        Self::IDS.iter().find(|(k, _)| *k == self).map_or("value", |(_, id)| id)
+    }
+
+    /// The key of an id (`None` for an id this version does not know).
+    #[must_use]
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::IDS.iter().find(|(_, i)| *i == id).map(|(k, _)| *k)
+    }
+}
+
 /// What the user asks of the views.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ViewCommand {

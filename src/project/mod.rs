@@ -4,8 +4,8 @@
 //! A project is a small JSON file (`"format": "nps-workbench-project", "version": 1`) holding the
 //! input file's path and fingerprint, the sheet, every column's role (and so its scale), the
 //! filter, the breakdowns, the trend period, the benchmark choices, the data context (region,
-//! audience, invited counts), the codebook's preset and the codebook itself once edited, whether
-//! a two-way breakdown shows as bars, the column of the trend's lines, and the follow-up marks (by respondent ID, so that they
+//! audience, invited counts), the codebook's preset and the codebook itself once edited, the
+//! Segments table's order, whether a two-way breakdown shows as bars, the column of the trend's lines, and the follow-up marks (by respondent ID, so that they
 //! follow the respondent to the next wave's file; by row when the file has no ID column).
 //!
 //! **Same layout.** A file fits a project when every column the project *uses* is there under the
@@ -187,6 +187,12 @@ pub struct AnalysisChoices {
     /// A segment column whose values each get a trend line.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trend_by: Option<String>,
+    /// The Segments table's order: `value`, `n`, `nps` or `difference` (`None`: by value).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sort: Option<String>,
+    /// That order descending.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub descending: bool,
     /// The benchmark (id or sector) of the overall NPS.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub overall_benchmark: Option<String>,

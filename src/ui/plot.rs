@@ -299,14 +299,15 @@ fn hover_lines(spec: &ChartSpec, index: usize) -> Vec<String> {
             Series::Points { name, points, .. } => {
                 (name, points.iter().find(|p| p.category == index).and_then(|p| p.label.clone()))
             }
-            // A chart of several lines names each line's value (a single line's is its point's).
-            Series::Line { name, points, .. }
-                if spec.legend.iter().filter(|e| e.symbol == LegendSymbol::Line).count() > 1 =>
-            {
+            // Each line names its value there, in whole points as the axis writes them (no decimal
+            // mark to localise); a band its interval.
+            Series::Line { name, points, .. } => {
                 let value = points.iter().find(|p| p.category == index).and_then(|p| p.value);
-                // Whole points, as the axis writes them: no decimal mark to localise.
-                let whole = |v: f64| if v.round() == 0.0 { "0".to_owned() } else { format!("{:+.0}", v.round()) };
-                (name, Some(value.map_or_else(|| "–".to_owned(), whole)))
+                (name, Some(value.map_or_else(|| "–".to_owned(), whole_points)))
+            }
+            Series::Band { name, points, .. } => {
+                let band = points.iter().find(|p| p.category == index).and_then(|p| p.low.zip(p.high));
+                (name, band.map(|(low, high)| format!("{} – {}", whole_points(low), whole_points(high))))
             }
             _ => continue,
         };
@@ -315,6 +316,11 @@ fn hover_lines(spec: &ChartSpec, index: usize) -> Vec<String> {
         }
     }
     lines
+}
+
+/// A value in whole points with its sign (`+12`, `0`, `-3`), never `-0`.
+fn whole_points(v: f64) -> String {
+    if v.round() == 0.0 { "0".to_owned() } else { format!("{:+.0}", v.round()) }
 }
 
 /// `text` as drawn in `font` within `width` points: whole when it fits, else shortened with an
@@ -593,6 +599,27 @@ mod tests {
             assert!(lines.iter().any(|l| l.ends_with(label.as_str())), "{label} in {lines:?}");
         }
         assert_eq!(hover_lines(&spec, spec.categories.len()), Vec::<String>::new(), "past the last category");
+    }
+
+    #[test]
+    fn hovering_a_trend_period_gives_the_nps_and_its_interval() {
+        let spec = crate::export::samples::trend();
+        let (line, band) = spec.series.iter().fold((None, None), |(line, band), s| match s {
+            Series::Line { points, .. } => (points.iter().find_map(|p| p.value.map(|v| (p.category, v))), band),
+            Series::Band { points, .. } => (line, Some(points.clone())),
+            _ => (line, band),
+        });
+        let (category, value) = line.expect("the sample trend has a value");
+        let lines = hover_lines(&spec, category);
+        assert_eq!(lines[0], spec.categories[category].label);
+        assert!(lines.iter().any(|l| l.ends_with(&whole_points(value))), "{lines:?}");
+        let point = band.unwrap().into_iter().find(|p| p.category == category).unwrap();
+        let interval = format!("{} – {}", whole_points(point.low.unwrap()), whole_points(point.high.unwrap()));
+        assert!(lines.iter().any(|l| l.ends_with(&interval)), "{interval} in {lines:?}");
+        assert_eq!(
+            (whole_points(-0.4), whole_points(12.6), whole_points(-3.2)),
+            ("0".into(), "+13".into(), "-3".into())
+        );
     }
 
     #[test]
