@@ -23,11 +23,6 @@ pub enum ResponseOrder {
     Comment,
 }
 
-/// The frame's name of comment column `k`.
-fn comment_key(k: usize) -> String {
-    format!("c{k}")
-}
-
 /// The `positions` (ascending rows of `survey`) any of whose comments holds `query`, ignoring
 /// case and surrounding spaces; every position when the query is blank.
 #[must_use]
@@ -36,9 +31,7 @@ pub fn search_comments(survey: &Survey, positions: &[u32], query: &str) -> Vec<u
     if needle.is_empty() {
         return positions.to_vec();
     }
-    let columns: Vec<StringChunked> = (0..survey.comment_names.len())
-        .filter_map(|k| survey.frame().column(&comment_key(k)).ok()?.str().ok().map(|c| c.rechunk().into_owned()))
-        .collect();
+    let columns = survey.comment_columns().unwrap_or_default();
     let holds = |text: &str| {
         // Most comments and queries are ASCII: compare without lowering a copy of every comment.
         if text.is_ascii() && needle.is_ascii() {
@@ -67,7 +60,7 @@ pub fn order_responses(survey: &Survey, positions: &[u32], order: ResponseOrder,
         ResponseOrder::Score => integer_keys(frame, SCORE, positions),
         ResponseOrder::Date => integer_keys(frame, DAY, positions),
         ResponseOrder::Segment(k) => survey.segments.get(k).and_then(|s| integer_keys(frame, &s.key, positions)),
-        ResponseOrder::Comment => frame.column(&comment_key(0)).ok().and_then(|c| c.str().ok()).map(|c| {
+        ResponseOrder::Comment => survey.comment_columns().ok().and_then(|c| c.first().copied()).map(|c| {
             positions
                 .iter()
                 .map(|&p| c.get(p as usize).map(|t| t.trim().chars().count() as i64).filter(|&n| n > 0))

@@ -102,7 +102,7 @@ impl ThemeTags {
 
 /// The comment columns of the survey, as text.
 fn comment_columns(survey: &Survey) -> Result<Vec<&StringChunked>, AnalysisError> {
-    (0..survey.comment_names.len()).map(|k| Ok(survey.frame().column(&format!("c{k}"))?.str()?)).collect()
+    survey.comment_columns()
 }
 
 /// The comment of the row at `position`: the non-blank comment cells joined by a new line.

@@ -8,7 +8,7 @@ use eframe::egui::{self, RichText, Sense};
 
 use std::collections::HashMap;
 
-use super::plot::fit;
+use super::plot::{fit, text_width};
 use super::theme;
 use crate::i18n::{Texts, fill};
 use crate::report::BreakdownRow;
@@ -76,9 +76,7 @@ pub fn matrix(
     let mut clicked = None;
     let visuals = ui.visuals().clone();
     let font = egui::TextStyle::Body.resolve(ui.style());
-    let width_of = |ui: &egui::Ui, text: &str| {
-        ui.fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font.clone(), egui::Color32::WHITE).size().x)
-    };
+    let width_of = |ui: &egui::Ui, text: &str| text_width(ui, text, &font);
     let widest = |ui: &egui::Ui, values: &[String]| values.iter().map(|v| width_of(ui, v)).fold(0.0_f32, f32::max);
     let cell_width = (widest(ui, &across) + 12.0).clamp(*CELL_WIDTH.start(), *CELL_WIDTH.end());
     let label_width = (widest(ui, &down) + 18.0).min(LABEL_WIDTH);

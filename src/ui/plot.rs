@@ -189,8 +189,7 @@ fn plot(ui: &mut egui::Ui, spec: &ChartSpec, room: Option<f32>) -> Option<usize>
     // Category labels: on a vertical chart every `step`-th, shortened to the room a category has,
     // so that none runs into the next; hovering shows each in full.
     let font = egui::TextStyle::Body.resolve(ui.style());
-    let width_of =
-        |text: &str| ui.fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font.clone(), egui::Color32::WHITE).size().x);
+    let width_of = |text: &str| text_width(ui, text, &font);
     let (step, room) = if horizontal {
         (1, CATEGORY_LABEL_WIDTH)
     } else {
@@ -323,11 +322,15 @@ fn whole_points(v: f64) -> String {
     if v.round() == 0.0 { "0".to_owned() } else { format!("{:+.0}", v.round()) }
 }
 
+/// The width of `text` drawn on one line in `font`, in points.
+pub(super) fn text_width(ui: &egui::Ui, text: &str, font: &egui::FontId) -> f32 {
+    ui.fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font.clone(), egui::Color32::WHITE).size().x)
+}
+
 /// `text` as drawn in `font` within `width` points: whole when it fits, else shortened with an
 /// ellipsis (the longest that fits, found by halving).
 pub(super) fn fit(ui: &egui::Ui, text: &str, font: &egui::FontId, width: f32) -> String {
-    let width_of =
-        |t: &str| ui.fonts_mut(|f| f.layout_no_wrap(t.to_owned(), font.clone(), egui::Color32::WHITE).size().x);
+    let width_of = |t: &str| text_width(ui, t, font);
     let total = text.chars().count();
     if width_of(text) <= width {
         return text.to_owned();

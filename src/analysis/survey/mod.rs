@@ -298,6 +298,11 @@ pub struct Survey {
     pub(crate) cubes: super::engine::CubeCache,
 }
 
+/// The frame's name of comment column `k` (in the order of [`Survey::comment_names`]).
+pub(crate) fn comment_key(k: usize) -> String {
+    format!("c{k}")
+}
+
 /// The next [`Survey::id`].
 static NEXT_SURVEY_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
@@ -399,7 +404,7 @@ impl Survey {
         let mut frame_columns: Vec<Column> = score_columns.into_iter().chain(other_columns).collect();
         let mut comment_names = Vec::new();
         for (k, (name, texts)) in columns.comments.into_iter().enumerate() {
-            frame_columns.push(Series::new(format!("c{k}").as_str().into(), texts).into_column());
+            frame_columns.push(Series::new(comment_key(k).as_str().into(), texts).into_column());
             comment_names.push(name);
         }
         // Moved into the frame, not copied.
@@ -514,11 +519,19 @@ impl Survey {
         (first <= last).then(|| (super::calendar::iso_date(first), super::calendar::iso_date(last)))
     }
 
+    /// The comment columns, as text, in the order of [`Self::comment_names`].
+    ///
+    /// # Errors
+    /// When the frame lacks one (not for a survey built by this module).
+    pub fn comment_columns(&self) -> Result<Vec<&polars::prelude::StringChunked>, AnalysisError> {
+        (0..self.comment_names.len()).map(|k| Ok(self.frame.column(&comment_key(k))?.str()?)).collect()
+    }
+
     /// Every comment of the row at `position`, one per comment column (blank where none).
     #[must_use]
     pub fn comments_of(&self, position: usize) -> Vec<String> {
         (0..self.comment_names.len())
-            .map(|k| match self.frame.column(&format!("c{k}")).ok().and_then(|c| c.get(position).ok()) {
+            .map(|k| match self.frame.column(&comment_key(k)).ok().and_then(|c| c.get(position).ok()) {
                 Some(polars::prelude::AnyValue::String(text)) => text.to_owned(),
                 _ => String::new(),
             })
@@ -546,7 +559,7 @@ impl Survey {
             .take(segments)
             .map(|s| as_u64(value(&s.key)).and_then(|code| s.labels.get(code as usize)).cloned().unwrap_or_default())
             .collect();
-        let comment = match value("c0") {
+        let comment = match value(&comment_key(0)) {
             Some(polars::prelude::AnyValue::String(text)) => text.to_owned(),
             _ => String::new(),
         };
