@@ -11,7 +11,8 @@
 //! [`MetricSummary`]) with `stats`; [`paired`] finds the respondents (by ID) who answered in two
 //! periods, so that the trend tests their own changes. [`response_rate`] counts respondents
 //! against the invited counts; [`theme_counts`] tags the comments once, then counts themes per filter with the
-//! engine's filter expression. [`Filter`] is the user's selection. Must not touch egui or files.
+//! engine's filter expression; [`listing`] searches the comments and orders the rows of the
+//! response list. [`Filter`] is the user's selection. Must not touch egui or files.
 
 pub mod breakdown;
 pub mod calendar;

@@ -1,7 +1,7 @@
 //! The analysis views beside the Overview: the tab bar, the filter panel, Segments (sortable table
-//! and a bar chart with interval whiskers and significance marks), Trend (line with an interval
-//! band, gaps and flagged changes) and Responses (the rows behind a selection or mentioning a
-//! theme, with comments).
+//! and a bar chart with interval whiskers and significance marks, or for two columns the matrix
+//! of `matrix`) and Trend (line with an interval band, gaps and flagged changes, and on request a
+//! line per value of a column). The Responses view (the follow-up list) is `responses`.
 
 use crate::app::ViewCommand;
 
