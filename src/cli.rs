@@ -620,7 +620,9 @@ pub fn format_table(report: &Report, language: Language) -> String {
         _ => String::new(),
     };
     let row = s.header_row.to_string();
-    let source = [("file", s.file.as_str()), ("how", &how), ("layout", &report.layout_label), ("row", &row)];
+    let layout = crate::import::layout::Layout::from_id(report.layout)
+        .map_or_else(|| report.layout_label.clone(), |l| t.layout_name(l, s.header_rows));
+    let source = [("file", s.file.as_str()), ("how", &how), ("layout", &layout), ("row", &row)];
     let _ = writeln!(out, "{}", fill(c.source, &source));
     if s.title_rows > 0 || !s.footer_rows.is_empty() {
         let footer: Vec<String> = s.footer_rows.iter().map(ToString::to_string).collect();

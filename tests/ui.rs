@@ -1309,3 +1309,166 @@ fn export_all_shows_its_progress_and_cancel_stops_before_the_next_file() {
     listed.sort();
     assert_eq!(found, listed);
 }
+
+/// A Dutch client file: Dutch headers, sectors the benchmarks know by their Dutch names, Dutch
+/// comments, three months of dates and an e-mail column, so that every view has something to show.
+fn dutch_client_file(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = dir.join("klanttevredenheid.csv");
+    let comments = [
+        "Levering te laat en niemand belde terug",
+        "Prima contact met de accountmanager",
+        "Te duur voor wat je krijgt",
+        "",
+        "Snelle levering, vriendelijke chauffeur",
+        "Factuur klopte niet, twee keer gebeld",
+    ];
+    let sectors = ["Groothandel", "Industrie", "Logistiek"];
+    let mut text = String::from("Klantnummer,Datum,Branche,Regio,E-mailadres,Aanbevelingsscore,Toelichting\n");
+    for row in 0..180usize {
+        let day = 1 + row % 28;
+        let month = 9 + (row / 60);
+        text.push_str(&format!(
+            "K{row:04},2025-{month:02}-{day:02},{},{},klant{row}@voorbeeld.nl,{},\"{}\"\n",
+            sectors[row % 3],
+            ["Noord", "Zuid"][row / 3 % 2],
+            (row * 7) % 11,
+            comments[row % comments.len()],
+        ));
+    }
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// Every word (three letters or more, lower case) that the accessibility tree holds: labels,
+/// values and descriptions of every node, but for egui's own names of a window's close button
+/// and a panel's splitter, which egui does not translate.
+fn words_on_screen(harness: &Harness<'_, Window>, into: &mut std::collections::BTreeSet<String>) {
+    use egui_kittest::kittest::NodeT;
+    for node in harness.root().children_recursive() {
+        let node = node.accesskit_node();
+        let texts = [node.label(), node.value(), node.description()].into_iter().flatten();
+        for text in texts.filter(|text| !["Close window", "Resize panel"].contains(&text.as_str())) {
+            into.extend(
+                text.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 3).map(str::to_lowercase),
+            );
+        }
+    }
+}
+
+/// The words of every view, dialog and menu of the window in `language`, walked as a person
+/// would: each tab, a response opened, the Guide, the About box, the import review and the
+/// three menus.
+fn every_screens_words(
+    harness: &mut Harness<'_, Window>,
+    language: nps_workbench::i18n::Language,
+) -> std::collections::BTreeSet<String> {
+    use nps_workbench::app::View;
+    let mut words = std::collections::BTreeSet::new();
+    // A command is carried out after the frame that takes it: one more frame draws its result.
+    let app = |harness: &mut Harness<'_, Window>, command: AppCommand| {
+        harness.state_mut().app_mut().push(command);
+        harness.step();
+        harness.run();
+    };
+    let key = |harness: &mut Harness<'_, Window>, key: egui::Key| {
+        harness.key_press(key);
+        harness.step();
+        harness.run();
+    };
+    app(harness, AppCommand::Window(WindowCommand::SetLanguage(language)));
+    let t = language.texts();
+    for view in [View::Overview, View::Segments, View::Trend, View::Themes, View::Responses, View::Benchmarks] {
+        harness.state_mut().app_mut().push(AppCommand::View(ViewCommand::SetView(view)));
+        wait_for_views(harness);
+        if view == View::Themes {
+            wait_for_themes(harness);
+        }
+        words_on_screen(harness, &mut words);
+    }
+    // A two-way matrix, the trend per region and one response read whole.
+    app(harness, AppCommand::View(ViewCommand::SetView(View::Segments)));
+    app(harness, AppCommand::View(ViewCommand::SetSecond(Some("Regio".into()))));
+    wait_for_views(harness);
+    words_on_screen(harness, &mut words);
+    app(harness, AppCommand::View(ViewCommand::SetSecond(None)));
+    app(harness, AppCommand::View(ViewCommand::SetView(View::Trend)));
+    app(harness, AppCommand::View(ViewCommand::SetTrendBy(Some("Regio".into()))));
+    wait_for_views(harness);
+    words_on_screen(harness, &mut words);
+    app(harness, AppCommand::View(ViewCommand::SetTrendBy(None)));
+    app(harness, AppCommand::View(ViewCommand::SetView(View::Responses)));
+    wait_for_views(harness);
+    harness.get_all_by_label_contains(": Levering te laat").next().unwrap().click();
+    harness.run();
+    words_on_screen(harness, &mut words);
+    key(harness, egui::Key::F1);
+    assert!(harness.state().screens().guide_open());
+    words_on_screen(harness, &mut words);
+    key(harness, egui::Key::F1);
+    app(harness, AppCommand::Window(WindowCommand::ShowAbout(true)));
+    words_on_screen(harness, &mut words);
+    app(harness, AppCommand::Window(WindowCommand::ShowAbout(false)));
+    app(harness, AppCommand::Window(WindowCommand::ShowScreen(Screen::Review)));
+    harness.get_by_label_contains(t.review_title);
+    words_on_screen(harness, &mut words);
+    app(harness, AppCommand::Window(WindowCommand::ShowScreen(Screen::Dashboard)));
+    for menu in [t.menu_file, t.menu_view, t.menu_help] {
+        harness.get_by_label(menu).click();
+        harness.run();
+        words_on_screen(harness, &mut words);
+        key(harness, egui::Key::Escape);
+    }
+    words
+}
+
+#[test]
+fn no_english_word_is_left_in_a_dutch_or_danish_screen() {
+    use nps_workbench::i18n::Language;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dutch_client_file(dir.path());
+    run_jobs_inline(true);
+    let table = import::read_file(&path, &ImportOptions::default(), &mut |_| true).unwrap();
+    let library = nps_workbench::benchmarks::bundled();
+    let loaded =
+        LoadedSurvey::from_table(LoadSource::File(path.clone()), ImportOptions::default(), table, &library).unwrap();
+    let mut harness =
+        Harness::builder().with_size([1280.0, 820.0]).build_eframe(|_| Window::from(NpsApp::with_loaded(loaded)));
+    wait_for_views(&mut harness);
+    let english = every_screens_words(&mut harness, Language::English);
+    assert!(english.len() > 400, "the walk saw {} English words", english.len());
+    // Not words of the window's language: the file's own words (its name, headers, values and
+    // comments), the benchmarks' ids and their sources (citations, kept as published).
+    let mut data = std::collections::BTreeSet::new();
+    let mut theirs = std::fs::read_to_string(&path).unwrap() + " klanttevredenheid";
+    for b in &library {
+        theirs += &format!(" {} {}", b.id, b.source);
+    }
+    // The About box's components and licences, and the trademark's owners: names.
+    for (component, licence) in nps_workbench::i18n::help::COMPONENT_LICENCES {
+        theirs += &format!(" {component} {licence}");
+    }
+    theirs += " Bain & Company, Inc., Satmetrix Systems, Inc. (now NICE), Fred Reichheld, DejaVu Sans, Bitstream Vera";
+    data.extend(theirs.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 3).map(str::to_lowercase));
+    // Alike in every language: names (the product, the trademark, the tools, the methods'
+    // authors, the languages in their own words, the Apache License's name), file formats, keys
+    // and the names of the files an export writes (report.html, deck.pptx).
+    let names = "nps net promoter workbench app english nederlands dansk google forms microsoft qualtrics \
+                 surveymonkey limesurvey typeform fisher holm kish wald wilson apache license csv txt xls \
+                 xlsx ods png svg json html pptx ctrl report deck benchmark benchmarks software";
+    // Words the languages share with English.
+    let dutch = "alarm band computer data details export exports filter help import interval mail matrix open \
+                 passives promoters per percentage project respondent rest score scores sector segment \
+                 significant trend website week";
+    let danish = "alarm computer data filter for hold import interval layout mail matrix minus note population region \
+                  respondent score segment simulation test under";
+    for (language, shared) in [(Language::Dutch, dutch), (Language::Danish, danish)] {
+        let allowed: std::collections::BTreeSet<&str> =
+            names.split_whitespace().chain(shared.split_whitespace()).collect();
+        let words = every_screens_words(&mut harness, language);
+        let left: Vec<&String> = words
+            .iter()
+            .filter(|w| english.contains(*w) && !data.contains(*w) && !allowed.contains(w.as_str()))
+            .collect();
+        assert!(left.is_empty(), "English left in the {language:?} window: {left:?}");
+    }
+}

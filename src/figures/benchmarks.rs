@@ -11,7 +11,7 @@ pub fn benchmarks_figure(sectors: &[BreakdownRow], context: &FigureContext, w: &
     let n = sectors.iter().map(|r| r.summary.n).sum();
     let used: Vec<&Comparison> = sectors.iter().filter_map(|r| r.benchmark.as_ref()).collect();
     let note = footnote(n, &used, context, w);
-    let rows: Vec<IntervalRow> = sectors.iter().map(interval_row).collect();
+    let rows: Vec<IntervalRow> = sectors.iter().map(|r| interval_row(r, w.texts)).collect();
     let text = ChartText {
         title: w.export.benchmarks_title,
         subtitle: "",
@@ -43,14 +43,14 @@ pub fn sectors_table(sectors: &[BreakdownRow], w: &Words) -> Table {
             let mut cells = nps_cells(&r.value, &r.summary);
             match &r.benchmark {
                 Some(c) => cells.extend([
-                    c.sector.as_str().into(),
+                    w.texts.sector_name(&c.sector).into(),
                     c.low.into(),
                     c.high.into(),
                     c.value.into(),
                     t.verdict(c.verdict).into(),
                     c.source.as_str().into(),
                     Cell::Number(f64::from(c.year)),
-                    c.region.as_str().into(),
+                    w.texts.place_name(&c.region).into(),
                 ]),
                 None => cells.extend(std::iter::repeat_n(Cell::Empty, 8)),
             }

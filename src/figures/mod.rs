@@ -388,6 +388,9 @@ mod tests {
             text,
             "n = 12 \u{b7} 95 %-interval: justeret Wald \u{b7} Filter: region = Noord \u{b7} Periode: 2025-01-01 til 2025-06-30 \u{b7} Benchmark: Gauge 2024 \u{b7} vægtet med 'gewicht' \u{b7} klant.xlsx"
         );
-        assert_eq!(benchmark_mark(&comparison).map(|m| m.value), Some(ReferenceValue::Range { low: 20.0, high: 40.0 }));
+        assert_eq!(
+            benchmark_mark(&comparison, &crate::i18n::ENGLISH).map(|m| m.value),
+            Some(ReferenceValue::Range { low: 20.0, high: 40.0 })
+        );
     }
 }

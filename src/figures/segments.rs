@@ -4,17 +4,18 @@
 use super::*;
 
 /// A benchmark comparison as a chart reference: a range, or a single value kept as a tick.
-pub(super) fn benchmark_mark(c: &Comparison) -> Option<BenchmarkMark> {
+pub(super) fn benchmark_mark(c: &Comparison, t: &Texts) -> Option<BenchmarkMark> {
     let value = match (c.low, c.high, c.value) {
         (Some(low), Some(high), _) => ReferenceValue::Range { low: low.min(high), high: low.max(high) },
         (_, _, Some(value)) => ReferenceValue::Average { value },
         _ => return None,
     };
-    Some(BenchmarkMark { value, label: format!("{} {} {} ({})", c.sector, c.region, c.year, c.source) })
+    let (sector, region) = (t.sector_name(&c.sector), t.place_name(&c.region));
+    Some(BenchmarkMark { value, label: format!("{sector} {region} {} ({})", c.year, c.source) })
 }
 
 /// One NPS-with-interval row of a chart.
-pub(super) fn interval_row(row: &BreakdownRow) -> IntervalRow {
+pub(super) fn interval_row(row: &BreakdownRow, t: &Texts) -> IntervalRow {
     let s = &row.summary;
     IntervalRow {
         label: row.value.clone(),
@@ -24,7 +25,7 @@ pub(super) fn interval_row(row: &BreakdownRow) -> IntervalRow {
         n: s.n,
         small_n: row.small_n,
         significant: row.significant,
-        benchmark: row.benchmark.as_ref().and_then(benchmark_mark),
+        benchmark: row.benchmark.as_ref().and_then(|c| benchmark_mark(c, t)),
     }
 }
 
@@ -50,12 +51,12 @@ pub fn segments_figure(
         value_title: w.export.nps_axis,
         footnote: &note,
     };
-    let chart_rows: Vec<IntervalRow> = rows.iter().map(|r| interval_row(r)).collect();
+    let chart_rows: Vec<IntervalRow> = rows.iter().map(|r| interval_row(r, w.texts)).collect();
     let id = format!("segments-{}", file_stem(column));
     if column.contains(" \u{d7} ") {
         breakdown_chart(&format!("breakdown-{}", file_stem(column)), &chart_rows, &text, &w.legend())
     } else {
-        let overall = overall.and_then(benchmark_mark);
+        let overall = overall.and_then(|c| benchmark_mark(c, w.texts));
         segments_chart(&id, &chart_rows, overall.as_ref(), &text, &w.legend())
     }
 }

@@ -11,6 +11,9 @@ use serde::Serialize;
 pub struct Texts {
     /// Decimal separator of numbers shown.
     pub decimal: char,
+    /// The language these texts speak (for the glossary's lookups, [`Texts::sector_name`]).
+    #[serde(skip)]
+    pub speaks: super::Language,
     /// The Guide, the tooltips and the empty window in the same language.
     pub help: &'static super::HelpTexts,
     /// The project and response-rate words in the same language.
@@ -306,6 +309,7 @@ pub struct Texts {
 /// English texts.
 pub static ENGLISH: Texts = Texts {
     decimal: '.',
+    speaks: super::Language::English,
     help: &super::help::HELP_ENGLISH,
     project: &super::project::PROJECT_ENGLISH,
     menu_file: "File",
@@ -558,6 +562,7 @@ pub static ENGLISH: Texts = Texts {
 /// Dutch texts.
 pub static DUTCH: Texts = Texts {
     decimal: ',',
+    speaks: super::Language::Dutch,
     help: &super::help::HELP_DUTCH,
     project: &super::project::PROJECT_DUTCH,
     menu_file: "Bestand",
@@ -810,6 +815,7 @@ pub static DUTCH: Texts = Texts {
 /// Danish texts.
 pub static DANISH: Texts = Texts {
     decimal: ',',
+    speaks: super::Language::Danish,
     help: &super::help::HELP_DANISH,
     project: &super::project::PROJECT_DANISH,
     menu_file: "Filer",

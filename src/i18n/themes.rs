@@ -48,6 +48,8 @@ pub struct ThemeTexts {
     pub discovered_note: &'static str,
     pub col_phrase: &'static str,
     pub col_language: &'static str,
+    /// A phrase whose comments' language was not told (too short or mixed).
+    pub language_unknown: &'static str,
     pub col_z: &'static str,
     /// Column: how often detractors wrote a phrase.
     pub col_by_detractors: &'static str,
@@ -130,6 +132,7 @@ pub static THEMES_ENGLISH: ThemeTexts = ThemeTexts {
     discovered_note: "Words and phrases detractors write more often than promoters, strongest first. The counts say how often each group wrote them (weighted when the answers are); the strength says how sure the difference is: for one phrase, above about 2 is seldom chance, but in a long list a few are. One that no theme covers yet can become a theme.",
     col_phrase: "Phrase",
     col_language: "Language",
+    language_unknown: "not told",
     col_z: "Strength (z)",
     col_by_detractors: "Written by detractors",
     col_by_promoters: "Written by promoters",
@@ -191,6 +194,7 @@ pub static THEMES_DUTCH: ThemeTexts = ThemeTexts {
     discovered_note: "Woorden en zinsdelen die criticasters vaker schrijven dan promoters, sterkste eerst. De aantallen zeggen hoe vaak elke groep ze schreef (gewogen als de antwoorden dat zijn); de sterkte hoe zeker het verschil is: voor één zinsdeel is boven ongeveer 2 zelden toeval, maar in een lange lijst een paar wel. Wat nog door geen thema gedekt wordt, kan een thema worden.",
     col_phrase: "Zinsdeel",
     col_language: "Taal",
+    language_unknown: "onbekend",
     col_z: "Sterkte (z)",
     col_by_detractors: "Door criticasters",
     col_by_promoters: "Door promoters",
@@ -252,6 +256,7 @@ pub static THEMES_DANISH: ThemeTexts = ThemeTexts {
     discovered_note: "Ord og vendinger, som kritikere skriver oftere end promotorer, stærkeste først. Antallene viser, hvor ofte hver gruppe skrev dem (vægtet, når svarene er det); styrken, hvor sikker forskellen er: for én vending er over cirka 2 sjældent tilfældigt, men i en lang liste er nogle få. Det, som intet tema dækker endnu, kan blive et tema.",
     col_phrase: "Vending",
     col_language: "Sprog",
+    language_unknown: "ukendt",
     col_z: "Styrke (z)",
     col_by_detractors: "Af kritikere",
     col_by_promoters: "Af promotorer",

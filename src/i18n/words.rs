@@ -8,6 +8,7 @@ use crate::analysis::{MetricKind, MetricSummary};
 use crate::benchmarks::{Caveat, Verdict};
 use crate::import::ExclusionReason;
 use crate::import::Role;
+use crate::import::layout::Layout;
 
 impl Texts {
     /// The words for a benchmark verdict.
@@ -26,14 +27,22 @@ impl Texts {
     #[must_use]
     pub fn caveat(&self, caveat: &Caveat) -> String {
         match caveat {
-            Caveat::RegionUnset { benchmark } => fill(self.caveat_region_unset, &[("benchmark", benchmark)]),
-            Caveat::RegionDiffers { benchmark, data } => {
-                fill(self.caveat_region_differs, &[("benchmark", benchmark), ("data", data)])
+            Caveat::RegionUnset { benchmark } => {
+                fill(self.caveat_region_unset, &[("benchmark", self.place_name(benchmark))])
             }
-            Caveat::AudienceUnset { benchmark } => fill(self.caveat_audience_unset, &[("benchmark", benchmark)]),
+            Caveat::RegionDiffers { benchmark, data } => {
+                fill(self.caveat_region_differs, &[("benchmark", self.place_name(benchmark)), ("data", data)])
+            }
+            Caveat::AudienceUnset { benchmark } => {
+                fill(self.caveat_audience_unset, &[("benchmark", self.place_name(benchmark))])
+            }
             Caveat::AudienceDiffers { benchmark, population, data } => fill(
                 self.caveat_audience_differs,
-                &[("benchmark", benchmark), ("population", population), ("data", data)],
+                &[
+                    ("benchmark", self.place_name(benchmark)),
+                    ("population", self.place_name(population)),
+                    ("data", self.place_name(data)),
+                ],
             ),
             Caveat::SingleValue => self.caveat_single_value.to_owned(),
             Caveat::SecondHand => self.caveat_second_hand.to_owned(),
@@ -108,6 +117,52 @@ impl Texts {
     }
 }
 
+impl Texts {
+    /// A file's layout in words, with its header rows when not one ("Qualtrics-export, 3
+    /// kopregels"): the words of [`Layout::tool`] in this language.
+    #[must_use]
+    pub fn layout_name(&self, layout: Layout, header_rows: usize) -> String {
+        let i = match self.speaks {
+            Language::English => 0,
+            Language::Dutch => 1,
+            Language::Danish => 2,
+        };
+        let name = match layout {
+            Layout::PlainTable => ["Table", "Tabel", "Tabel"][i],
+            Layout::HandMade => ["Hand-made sheet", "Handgemaakt werkblad", "Håndlavet ark"][i],
+            Layout::Qualtrics => ["Qualtrics export", "Qualtrics-export", "Qualtrics-eksport"][i],
+            Layout::Qualtrics2016 => {
+                ["Qualtrics export (2016-17)", "Qualtrics-export (2016-17)", "Qualtrics-eksport (2016-17)"][i]
+            }
+            Layout::QualtricsLegacy => {
+                ["Qualtrics legacy export", "Qualtrics-export (oud formaat)", "Qualtrics-eksport (gammelt format)"][i]
+            }
+            Layout::SurveyMonkey => ["SurveyMonkey export", "SurveyMonkey-export", "SurveyMonkey-eksport"][i],
+            Layout::SurveyMonkeyExpanded => [
+                "SurveyMonkey export (expanded)",
+                "SurveyMonkey-export (uitgeklapt)",
+                "SurveyMonkey-eksport (udfoldet)",
+            ][i],
+            Layout::GoogleForms => ["Google Forms export", "Google Forms-export", "Google Forms-eksport"][i],
+            Layout::MicrosoftForms => {
+                ["Microsoft Forms export", "Microsoft Forms-export", "Microsoft Forms-eksport"][i]
+            }
+            Layout::Typeform => ["Typeform export", "Typeform-export", "Typeform-eksport"][i],
+            Layout::LimeSurvey => ["LimeSurvey export", "LimeSurvey-export", "LimeSurvey-eksport"][i],
+            Layout::LongFormat => [
+                "Long format (one row per answer)",
+                "Lang formaat (één rij per antwoord)",
+                "Langt format (én række pr. svar)",
+            ][i],
+        };
+        match header_rows {
+            1 => name.to_owned(),
+            0 => format!("{name}, {}", ["no header row", "geen kopregel", "ingen overskriftsrække"][i]),
+            n => format!("{name}, {n} {}", ["header rows", "kopregels", "overskriftsrækker"][i]),
+        }
+    }
+}
+
 impl Language {
     /// The comment language matching this window language, for theme labels.
     #[must_use]
@@ -145,6 +200,18 @@ mod tests {
             fail_low: None,
             fail_high: None,
         }
+    }
+
+    #[test]
+    fn a_layout_is_named_in_the_windows_language_and_in_english_as_the_json_names_it() {
+        for layout in Layout::ALL {
+            assert_eq!(Layout::from_id(layout.id()), Some(layout));
+            assert_eq!(ENGLISH.layout_name(layout, 1), layout.tool());
+        }
+        assert_eq!(DUTCH.layout_name(Layout::PlainTable, 1), "Tabel");
+        assert_eq!(DUTCH.layout_name(Layout::Qualtrics, 3), "Qualtrics-export, 3 kopregels");
+        assert_eq!(DANISH.layout_name(Layout::HandMade, 0), "Håndlavet ark, ingen overskriftsrække");
+        assert_eq!(ENGLISH.layout_name(Layout::Qualtrics, 3), "Qualtrics export, 3 header rows");
     }
 
     #[test]

@@ -42,6 +42,28 @@ pub enum Layout {
 }
 
 impl Layout {
+    /// Every layout.
+    pub const ALL: [Self; 12] = [
+        Self::PlainTable,
+        Self::HandMade,
+        Self::Qualtrics,
+        Self::Qualtrics2016,
+        Self::QualtricsLegacy,
+        Self::SurveyMonkey,
+        Self::SurveyMonkeyExpanded,
+        Self::GoogleForms,
+        Self::MicrosoftForms,
+        Self::Typeform,
+        Self::LimeSurvey,
+        Self::LongFormat,
+    ];
+
+    /// The layout of a JSON identifier ([`Layout::id`]).
+    #[must_use]
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.id() == id)
+    }
+
     /// The stable identifier used in the JSON report.
     #[must_use]
     pub fn id(self) -> &'static str {
@@ -61,7 +83,8 @@ impl Layout {
         }
     }
 
-    /// The tool's name as a user knows it (not translated: these are product names).
+    /// The layout's name in English, as the JSON report gives it (the window and the CLI name it
+    /// in their language: `Texts::layout_name`).
     #[must_use]
     pub fn tool(self) -> &'static str {
         match self {

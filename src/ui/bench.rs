@@ -39,14 +39,16 @@ pub fn published(c: &Comparison, t: &Texts) -> String {
 /// `Integron report 2025 · 2024 · NL · B2B · from the publisher`.
 fn source_line(c: &Comparison, t: &Texts) -> String {
     let evidence = if c.evidence == "E" { t.evidence_publisher } else { t.evidence_quoted };
-    format!("{} · {} · {} · {} · {evidence}", c.source, c.year, c.region, c.audience)
+    format!("{} · {} · {} · {} · {evidence}", c.source, c.year, t.place_name(&c.region), t.place_name(c.audience))
 }
 
 /// Width of the source column in the sector table, in points.
 const SOURCE_WIDTH: f32 = 230.0;
 
-fn benchmark_label(b: &Benchmark) -> String {
-    format!("{} · {} · {} · {}", b.sector, b.region, b.audience.label(), b.year)
+fn benchmark_label(b: &Benchmark, t: &Texts) -> String {
+    let (sector, region, audience) =
+        (t.sector_name(&b.sector), t.place_name(&b.region), t.place_name(b.audience.label()));
+    format!("{sector} · {region} · {audience} · {}", b.year)
 }
 
 /// The Benchmarks view.
@@ -83,7 +85,7 @@ fn benchmarks_view(
         ui.horizontal(|ui| {
             ui.label(t.bench_overall);
             let current = settings.overall_benchmark.as_deref().and_then(|id| library.iter().find(|b| b.id == id));
-            let shown = current.map_or_else(|| t.bench_none.to_owned(), benchmark_label);
+            let shown = current.map_or_else(|| t.bench_none.to_owned(), |b| benchmark_label(b, t));
             let combo = egui::ComboBox::from_id_salt("overall-benchmark").selected_text(&shown).width(320.0).show_ui(
                 ui,
                 |ui| {
@@ -91,7 +93,7 @@ fn benchmarks_view(
                         commands.push(AppCommand::View(ViewCommand::SetOverallBenchmark(None)));
                     }
                     for b in library {
-                        if ui.selectable_label(current.is_some_and(|c| c.id == b.id), benchmark_label(b)).clicked() {
+                        if ui.selectable_label(current.is_some_and(|c| c.id == b.id), benchmark_label(b, t)).clicked() {
                             commands.push(AppCommand::View(ViewCommand::SetOverallBenchmark(Some(b.id.clone()))));
                         }
                     }
@@ -158,7 +160,7 @@ fn comparison_line(ui: &mut egui::Ui, what: &str, s: &crate::analysis::NpsSummar
     ui.horizontal_wrapped(|ui| {
         ui.label(format!("{what} {} ({}, n = {})", t.signed(s.nps), super::dashboard::nps_range(s, t), s.n));
         ui.label(verdict_label(c.verdict, t, ui.visuals())).on_hover_text(t.help.tip_verdict);
-        ui.label(format!("{} {}", c.sector, published(c, t)));
+        ui.label(format!("{} {}", t.sector_name(&c.sector), published(c, t)));
         ui.label(RichText::new(source_line(c, t)).weak());
     });
     for w in &c.warnings {
@@ -188,8 +190,10 @@ fn sector_table(
             ui.label(t.signed(m.nps));
             ui.label(super::dashboard::nps_range(m, t));
             let current = row.benchmark.as_ref();
-            let shown = current
-                .map_or_else(|| t.bench_none.to_owned(), |c| format!("{} · {} · {}", c.sector, c.region, c.year));
+            let shown = current.map_or_else(
+                || t.bench_none.to_owned(),
+                |c| format!("{} · {} · {}", t.sector_name(&c.sector), t.place_name(&c.region), c.year),
+            );
             let candidates = benchmarks::candidates(&row.value, library, &settings.context);
             // The match and, beside it, the button that edits the matched figure: one column.
             ui.horizontal(|ui| {
@@ -205,7 +209,9 @@ fn sector_table(
                             .copied()
                             .chain(library.iter().filter(|b| !candidates.iter().any(|c| c.id == b.id)))
                         {
-                            if ui.selectable_label(current.is_some_and(|c| c.id == b.id), benchmark_label(b)).clicked()
+                            if ui
+                                .selectable_label(current.is_some_and(|c| c.id == b.id), benchmark_label(b, t))
+                                .clicked()
                             {
                                 commands.push(AppCommand::View(ViewCommand::SetMatch(row.value.clone(), b.id.clone())));
                             }
@@ -236,7 +242,7 @@ fn sector_table(
                     ui.vertical(|ui| {
                         ui.set_max_width(SOURCE_WIDTH);
                         ui.add(egui::Label::new(RichText::new(source_line(c, t)).weak()).wrap())
-                            .on_hover_text(&c.population);
+                            .on_hover_text(t.population_name(&c.population));
                     });
                 }
                 None => {
@@ -289,7 +295,7 @@ fn user_benchmarks(ui: &mut egui::Ui, user: &[Benchmark], t: &Texts, commands: &
     }
     egui::Grid::new("user-benchmarks").striped(true).spacing([14.0, 4.0]).show(ui, |ui| {
         for b in user {
-            ui.label(benchmark_label(b));
+            ui.label(benchmark_label(b, t));
             let (lo, hi) = b.band();
             ui.label(if b.is_point() { format!("{lo}") } else { format!("{lo} – {hi}") });
             ui.label(RichText::new(&b.source).weak());

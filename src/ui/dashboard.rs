@@ -163,7 +163,7 @@ fn benchmark_line(
             ui.label(format!("{what}:"));
             ui.label(super::bench::verdict_label(c.verdict, t, ui.visuals())).on_hover_text(format!(
                 "{} {} · {} {}",
-                c.sector,
+                t.sector_name(&c.sector),
                 super::bench::published(c, t),
                 c.source,
                 c.year

@@ -260,7 +260,7 @@ fn table(
                     "p = {} · p (Holm) = {} ({})",
                     t.number(i.p_value, 4),
                     t.number(adjusted, 4),
-                    i.method
+                    t.test_name(i.method)
                 ));
             }
             let text = fill(tt.show_theme_responses, &[("count", &t.count(r.positions.len() as u64))]);
@@ -335,7 +335,8 @@ fn discovered(
         ui.end_row();
         for phrase in tags.discovered.iter().take(PHRASES_SHOWN) {
             ui.label(&phrase.display);
-            ui.label(phrase.language.code());
+            let code = phrase.language.index().map_or(tt.language_unknown, |_| phrase.language.code());
+            ui.label(code);
             ui.label(t.count(phrase.detractor_count.round() as u64));
             ui.label(t.count(phrase.promoter_count.round() as u64));
             ui.label(t.number(phrase.z, 1));
