@@ -23,7 +23,7 @@ fn verdict_tone(verdict: Verdict) -> Tone {
 /// The verdict in words, bold, in its tone's colour.
 #[must_use]
 pub fn verdict_label(verdict: Verdict, t: &Texts, visuals: &egui::Visuals) -> RichText {
-    RichText::new(t.verdict(verdict)).strong().color(theme::tone_colour(verdict_tone(verdict), visuals))
+    RichText::new(t.verdict(verdict)).strong().color(theme::tone_text(verdict_tone(verdict), visuals))
 }
 
 /// `range 30 to 45` or `single value 29`.

@@ -300,7 +300,7 @@ fn kpi_cards(ui: &mut egui::Ui, o: &Overall, t: &Texts) {
             title: title.to_owned(),
             value: t.percent(pct),
             details,
-            accent: Some(theme::tone_colour(tone, &visuals)),
+            accent: Some(theme::tone_text(tone, &visuals)),
             tip: Some(t.help.tip_nps.to_owned()),
         });
     }

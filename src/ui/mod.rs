@@ -164,6 +164,8 @@ impl Screens {
 pub struct Window {
     app: NpsApp,
     screens: Screens,
+    /// Whether the window's own visuals ([`theme::visuals`]) are set.
+    styled: bool,
 }
 
 impl Window {
@@ -211,12 +213,21 @@ impl Window {
 
 impl From<NpsApp> for Window {
     fn from(app: NpsApp) -> Self {
-        Self { app, screens: Screens::default() }
+        Self { app, screens: Screens::default(), styled: false }
     }
 }
 
 impl eframe::App for Window {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        if !self.styled {
+            for which in [egui::Theme::Light, egui::Theme::Dark] {
+                ctx.set_visuals_of(which, theme::visuals(which));
+            }
+            // Scroll bars that stay in sight while there is more to see: a table wider than the
+            // window says so without a hover.
+            ctx.all_styles_mut(|style| style.spacing.scroll = egui::style::ScrollStyle::solid());
+            self.styled = true;
+        }
         self.app.logic(ctx);
         self.shortcuts(ctx);
     }

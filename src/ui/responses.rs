@@ -391,7 +391,7 @@ impl ResponsesView {
                     cell(ui, 80.0, RichText::new(row.row.to_string()));
                     let score = row.score.unwrap_or_default();
                     let tone = Tone::of_score(usize::from(score));
-                    cell(ui, 70.0, RichText::new(score.to_string()).strong().color(theme::tone_colour(tone, &visuals)));
+                    cell(ui, 70.0, RichText::new(score.to_string()).strong().color(theme::tone_text(tone, &visuals)));
                     if survey.has_dates() {
                         cell(ui, 100.0, RichText::new(&row.date));
                     }

@@ -229,19 +229,19 @@ fn table(
                 commands.push(AppCommand::View(ViewCommand::SelectTheme(Some(r.theme.to_string()))));
             }
             ui.label(r.mentions.to_string());
-            ui.label(RichText::new(r.negative.to_string()).color(theme::tone_colour(Tone::Detractor, ui.visuals())));
-            ui.label(RichText::new(r.positive.to_string()).color(theme::tone_colour(Tone::Promoter, ui.visuals())));
+            ui.label(RichText::new(r.negative.to_string()).color(theme::tone_text(Tone::Detractor, ui.visuals())));
+            ui.label(RichText::new(r.positive.to_string()).color(theme::tone_text(Tone::Promoter, ui.visuals())));
             ui.label(share_label(&r.stats.detractors, t, tt));
             ui.label(share_label(&r.stats.passives, t, tt));
             ui.label(share_label(&r.stats.promoters, t, tt));
             let difference = format!("{} pp", t.signed(100.0 * r.stats.difference));
             match r.stats.representation {
                 Representation::Over => {
-                    let colour = theme::tone_colour(Tone::Detractor, ui.visuals());
+                    let colour = theme::tone_text(Tone::Detractor, ui.visuals());
                     ui.label(RichText::new(format!("{difference} *")).color(colour).strong());
                 }
                 Representation::Under => {
-                    let colour = theme::tone_colour(Tone::Promoter, ui.visuals());
+                    let colour = theme::tone_text(Tone::Promoter, ui.visuals());
                     ui.label(RichText::new(format!("{difference} *")).color(colour));
                 }
                 Representation::None => {
@@ -298,7 +298,7 @@ fn quotes(
             ui.label(RichText::new(format!("“{}”", quote.text)).italics());
             let tone = crate::chart::Tone::of_score(usize::from(quote.score));
             let line = fill(tt.quote_line, &[("row", &quote.row.to_string()), ("score", &quote.score.to_string())]);
-            ui.label(RichText::new(line).size(theme::FOOTNOTE_SIZE).color(theme::tone_colour(tone, ui.visuals())));
+            ui.label(RichText::new(line).size(theme::FOOTNOTE_SIZE).color(theme::tone_text(tone, ui.visuals())));
         });
     }
     let text = fill(tt.show_theme_responses, &[("count", &t.count(row.positions.len() as u64))]);
