@@ -880,6 +880,20 @@ fn the_codebook_editor_takes_typed_keywords_and_new_themes_and_undoes_them() {
     price.scroll_to_me();
     price.click_accesskit();
     harness.run();
+    // The label column is widened from its splitter, with the keyboard, for every language.
+    let label_width =
+        |harness: &Harness<'_, Window>| harness.get_by_role_and_label(Role::TextInput, "Label (nl)").rect().width();
+    let before = label_width(&harness);
+    harness.get_by_role_and_label(Role::Splitter, "Width of the label column").focus();
+    // Focused for a frame, as after a Tab, before the arrows are pressed.
+    harness.step();
+    harness.step();
+    for _ in 0..3 {
+        harness.key_press(egui::Key::ArrowRight);
+        harness.step();
+    }
+    harness.run();
+    assert!((label_width(&harness) - before - 60.0).abs() < 1.0, "{before} -> {}", label_width(&harness));
     // A keyword list shows all its words and takes a new list typed over it.
     let field = harness.get_by_role_and_label(Role::TextInput, "Keywords (nl)");
     field.focus();

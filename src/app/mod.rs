@@ -159,7 +159,7 @@ impl NpsApp {
         let (state, failure) = bench::BenchmarkState::from_user_file(benchmarks::user_file());
         app.benchmarks = state;
         app.report(failure);
-        let (themes, failure) = ThemeState::from_file(themes::codebook_file());
+        let (themes, failure) = ThemeState::in_folder(themes::codebook_folder());
         app.themes = themes;
         app.report(failure);
         app.apply_theme(&cc.egui_ctx);
@@ -476,6 +476,10 @@ impl NpsApp {
             let marks = self.follow_up.marks().to_vec();
             let within_project = self.projects.current().is_some();
             self.follow_up.start_from(if within_project { &marks } else { &[] }, false);
+            // Each file has its own codebook; a project's, applied below, comes after it.
+            if let Err(cause) = self.themes.open_survey(&loaded.source) {
+                self.report([Failure::new(NoticeKind::Codebook, cause)]);
+            }
         }
         self.take_project_outcome(&loaded);
         // A score column that may be asked on another scale is answered in the review first,

@@ -6,7 +6,7 @@
 //! Owns the jobs and their cached results; the numbers come from `analysis::theme_counts` as
 //! plain structs. Nothing here touches polars directly.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -38,6 +38,10 @@ pub enum ThemeCommand {
     UsePreset(Preset),
     /// Take back the last change to the codebook.
     Undo,
+    /// Start every new file from the codebook in use (saved as the user's default).
+    ShareAsDefault,
+    /// New files start from a preset again (the user's default is removed).
+    StopSharing,
 }
 
 /// A change to the codebook, as the editor asks for it.
@@ -59,10 +63,41 @@ pub enum CodebookEdit {
     Reset,
 }
 
-/// Where the codebook is kept: `codebook.json` beside the user's benchmarks.
+/// Where codebooks are kept: the configuration folder that holds the user's benchmarks.
+///
+/// A codebook belongs to a survey file, never silently to every file: each file's edited
+/// codebook is kept in `codebooks/` under a name made from the file's path
+/// ([`survey_codebook_file`]) and saved with the project; a new file starts from the user's
+/// default (`codebook.json`, written only when the user asks: [`ThemeCommand::ShareAsDefault`])
+/// or else from the general preset.
 #[must_use]
-pub fn codebook_file() -> Option<PathBuf> {
-    crate::benchmarks::user_file().and_then(|p| p.parent().map(|d| d.join("codebook.json")))
+pub fn codebook_folder() -> Option<PathBuf> {
+    crate::benchmarks::user_file().and_then(|p| p.parent().map(Path::to_path_buf))
+}
+
+/// The user's default codebook for new files in `folder`.
+#[must_use]
+pub fn shared_codebook_file(folder: &Path) -> PathBuf {
+    folder.join("codebook.json")
+}
+
+/// Where the codebook of the survey read from `source` is kept in `folder`: the file's name
+/// (letters and digits, up to 40) and a hash of its whole path, so two `survey.csv` in different
+/// folders keep apart.
+#[must_use]
+pub fn survey_codebook_file(folder: &Path, source: &super::LoadSource) -> PathBuf {
+    let (name, key) = match source {
+        super::LoadSource::Sample => ("sample".to_owned(), "sample".to_owned()),
+        super::LoadSource::File(path) => {
+            let whole = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+            let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let name: String = stem.chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).take(40).collect();
+            (name, whole.to_string_lossy().into_owned())
+        }
+    };
+    // FNV-1a: stable across runs and Rust versions, unlike the standard library's hasher.
+    let hash = key.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    folder.join("codebooks").join(format!("{name}-{hash:016x}.json"))
 }
 
 /// Applies `edit` to `codebook`; `tags` supplies discovered phrases.
@@ -133,8 +168,10 @@ pub struct ThemeState {
     pub codebook: Codebook,
     /// Bumped on every codebook change.
     pub version: u64,
-    /// Where the codebook is saved (`None`: not saved, as in tests).
+    /// Where the open survey's codebook is saved (`None`: not saved, as in tests).
     pub file: Option<PathBuf>,
+    /// The folder of the codebooks ([`codebook_folder`]; `None`: nothing is kept, as in tests).
+    folder: Option<PathBuf>,
     /// The tags of the loaded survey's comments, with what they were made for.
     tags: Option<(TagKey, Arc<ThemeTags>)>,
     tag_job: Option<TagJob>,
@@ -162,6 +199,7 @@ impl Default for ThemeState {
             codebook: default_codebook(),
             version: 0,
             file: None,
+            folder: None,
             tags: None,
             tag_job: None,
             summary: None,
@@ -175,19 +213,52 @@ impl Default for ThemeState {
 }
 
 impl ThemeState {
-    /// The state with the saved codebook read from `file` (the default one when there is none);
-    /// the failure when the saved file cannot be read.
+    /// The state keeping its codebooks in `folder` ([`codebook_folder`]), starting from the
+    /// user's default codebook when there is one; the failure when it cannot be read.
     #[must_use]
-    pub fn from_file(file: Option<PathBuf>) -> (Self, Option<Failure>) {
-        let mut state = Self { file: file.clone(), ..Self::default() };
-        let mut error = None;
-        if let Some(path) = file.filter(|p| p.exists()) {
-            match read_codebook(&path) {
-                Ok(codebook) => state.codebook = codebook,
-                Err(e) => error = Some(Failure::new(NoticeKind::Codebook, e)),
+    pub fn in_folder(folder: Option<PathBuf>) -> (Self, Option<Failure>) {
+        let mut state = Self { folder, ..Self::default() };
+        let error = state.read_first(&[state.shared_file()]).err();
+        (state, error.map(|e| Failure::new(NoticeKind::Codebook, e)))
+    }
+
+    /// The user's default codebook file, when codebooks are kept.
+    fn shared_file(&self) -> Option<PathBuf> {
+        self.folder.as_deref().map(shared_codebook_file)
+    }
+
+    /// Whether new files start from the user's own default codebook.
+    #[must_use]
+    pub fn has_default(&self) -> bool {
+        self.shared_file().is_some_and(|p| p.exists())
+    }
+
+    /// Uses the first of `files` that exists (the general preset when none does), as read: no
+    /// change to take back, nothing saved. An unreadable file is said, and the preset used.
+    fn read_first(&mut self, files: &[Option<PathBuf>]) -> Result<(), Cause> {
+        let found = files.iter().flatten().find(|p| p.exists());
+        let read = found.map(|path| read_codebook(path)).transpose();
+        self.history.clear();
+        self.chosen = false;
+        self.version += 1;
+        match read {
+            Ok(codebook) => {
+                self.codebook = codebook.unwrap_or_else(default_codebook);
+                Ok(())
+            }
+            Err(e) => {
+                self.codebook = default_codebook();
+                Err(e.into())
             }
         }
-        (state, error)
+    }
+
+    /// A survey from `source` is opened: its own codebook when it has one kept, else the user's
+    /// default, else the general preset; the codebook of the file before it stays with that file.
+    pub fn open_survey(&mut self, source: &super::LoadSource) -> Result<(), Cause> {
+        self.file = self.folder.as_deref().map(|folder| survey_codebook_file(folder, source));
+        let files = [self.file.clone(), self.shared_file()];
+        self.read_first(&files)
     }
 
     /// The tags, once the comments have been read.
@@ -352,6 +423,8 @@ impl ThemeState {
                 self.chosen = true;
                 Ok(())
             }
+            ThemeCommand::ShareAsDefault => self.share(true).map_err(failed),
+            ThemeCommand::StopSharing => self.share(false).map_err(failed),
             ThemeCommand::Import | ThemeCommand::Export => {
                 let export = command == ThemeCommand::Export;
                 let texts = crate::i18n::themes::ThemeTexts::of(services.language);
@@ -422,6 +495,18 @@ impl ThemeState {
     fn set(&mut self, codebook: Codebook) -> Result<(), Cause> {
         self.codebook = codebook;
         self.save_and_reread()
+    }
+
+    /// Saves the codebook in use as the user's default for new files, or removes that default.
+    fn share(&mut self, share: bool) -> Result<(), Cause> {
+        let Some(path) = self.shared_file() else { return Ok(()) };
+        if share {
+            Ok(save_codebook(&path, &self.codebook)?)
+        } else if path.exists() {
+            std::fs::remove_file(&path).map_err(|e| Cause::Invalid(format!("{}: {e}", path.display())))
+        } else {
+            Ok(())
+        }
     }
 
     fn save_and_reread(&mut self) -> Result<(), Cause> {
@@ -501,16 +586,19 @@ mod tests {
     #[test]
     fn edits_change_the_codebook_and_are_saved_atomically() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("settings").join("codebook.json");
-        let (mut state, error) = ThemeState::from_file(Some(path.clone()));
+        let (mut state, error) = ThemeState::in_folder(Some(dir.path().join("settings")));
         assert!(error.is_none());
+        state.open_survey(&super::super::LoadSource::File(dir.path().join("survey.csv"))).unwrap();
+        let path = state.file.clone().unwrap();
+        assert!(path.starts_with(dir.path().join("settings").join("codebooks")), "{path:?}");
+        let version = state.version;
         let themes = state.codebook.themes().len();
         state.edit(&CodebookEdit::Add("Parking".into())).unwrap();
         let id = ThemeId::from_text("Parking");
         state.edit(&CodebookEdit::SetKeywords(id.clone(), Language::Dutch, "parkeren, parkeerplaats".into())).unwrap();
         state.edit(&CodebookEdit::Rename(id.clone(), Language::Dutch, "Parkeren".into())).unwrap();
         assert_eq!(state.codebook.themes().len(), themes + 1);
-        assert_eq!(state.version, 3);
+        assert_eq!(state.version, version + 3, "each edit is a new version");
         let saved = read_codebook(&path).unwrap();
         assert_eq!(saved, state.codebook);
         let parking = saved.get(&id).unwrap();
@@ -587,12 +675,46 @@ mod tests {
     #[test]
     fn an_unreadable_codebook_is_a_message_naming_the_file() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("codebook.json");
-        std::fs::write(&path, "{ not json").unwrap();
-        let (state, error) = ThemeState::from_file(Some(path));
+        std::fs::write(dir.path().join("codebook.json"), "{ not json").unwrap();
+        let (state, error) = ThemeState::in_folder(Some(dir.path().to_path_buf()));
         let error = error.unwrap();
         assert_eq!(error.kind, NoticeKind::Codebook);
         assert!(error.to_string().starts_with("codebook.json: "), "{error}");
         assert_eq!(state.codebook, default_codebook());
+    }
+
+    #[test]
+    fn a_codebook_stays_with_its_file_and_is_shared_only_when_asked() {
+        use super::super::LoadSource;
+        let dir = tempfile::tempdir().unwrap();
+        let (mut state, _) = ThemeState::in_folder(Some(dir.path().to_path_buf()));
+        let (first, second) =
+            (LoadSource::File(dir.path().join("a/survey.csv")), LoadSource::File(dir.path().join("b/survey.csv")));
+        let coffee = ThemeId::from_text("Koffie");
+        state.open_survey(&first).unwrap();
+        state.edit(&CodebookEdit::Add("Koffie".into())).unwrap();
+        // Another file, even of the same name, starts from the preset: the theme stays behind.
+        state.open_survey(&second).unwrap();
+        assert!(state.codebook.get(&coffee).is_none());
+        assert_eq!(state.codebook, default_codebook());
+        assert!(!state.can_undo(), "another file's edits are not taken back here");
+        // Back to the first file: its theme is there again.
+        state.open_survey(&first).unwrap();
+        assert!(state.codebook.get(&coffee).is_some());
+        // Shared on request: every new file starts from it, until the sharing stops.
+        let chooser: crate::app::export::PathChooser = std::sync::Arc::new(|_| None);
+        let services = Services::new(chooser, crate::i18n::Language::English, None, std::sync::Arc::new(|| {}));
+        assert!(!state.has_default());
+        state.apply(ThemeCommand::ShareAsDefault, &services).unwrap();
+        assert!(state.has_default());
+        state.open_survey(&LoadSource::Sample).unwrap();
+        assert!(state.codebook.get(&coffee).is_some());
+        state.apply(ThemeCommand::StopSharing, &services).unwrap();
+        assert!(!state.has_default());
+        state.open_survey(&LoadSource::File(dir.path().join("c.csv"))).unwrap();
+        assert!(state.codebook.get(&coffee).is_none());
+        // The second file was never edited: nothing was written for it.
+        let kept = std::fs::read_dir(dir.path().join("codebooks")).unwrap().count();
+        assert_eq!(kept, 1, "only the edited file's codebook is kept");
     }
 }

@@ -136,7 +136,7 @@ fn themes_view(ui: &mut egui::Ui, drafts: &mut Drafts, cx: &ViewContext<'_>, com
             discovered(ui, tags, &state.codebook, lang, t, tt, commands);
         }
         ui.add_space(14.0);
-        codebook_editor(ui, drafts, &state.codebook, state.can_undo(), lang, tt, commands);
+        codebook_editor(ui, drafts, state, lang, tt, commands);
     });
 }
 
@@ -363,14 +363,25 @@ fn discovered(
 fn codebook_editor(
     ui: &mut egui::Ui,
     drafts: &mut Drafts,
-    codebook: &Codebook,
-    can_undo: bool,
+    state: &ThemeState,
     lang: Language,
     tt: &ThemeTexts,
     commands: &mut Vec<AppCommand>,
 ) {
+    let (codebook, can_undo) = (&state.codebook, state.can_undo());
     egui::CollapsingHeader::new(RichText::new(tt.codebook_title).heading()).id_salt("codebook").show(ui, |ui| {
         note_in_sight(ui, tt.codebook_note);
+        // Where the codebook is kept, and the one explicit way to share it with other files.
+        ui.horizontal_wrapped(|ui| {
+            let shared = state.has_default();
+            ui.label(RichText::new(if shared { tt.codebook_kept_default } else { tt.codebook_kept }).weak());
+            if ui.small_button(tt.share_codebook).clicked() {
+                commands.push(AppCommand::Themes(ThemeCommand::ShareAsDefault));
+            }
+            if shared && ui.small_button(tt.stop_sharing_codebook).clicked() {
+                commands.push(AppCommand::Themes(ThemeCommand::StopSharing));
+            }
+        });
         ui.horizontal_wrapped(|ui| {
             if let Some(label) = drafts
                 .field_with_hint(
@@ -397,44 +408,65 @@ fn codebook_editor(
                 commands.push(AppCommand::Themes(ThemeCommand::Undo));
             }
         });
+        // The label column's width, set by dragging its splitter (or its arrow keys), is one
+        // for every theme and kept between runs.
+        let width_id = egui::Id::unique("codebook-label-width");
+        let mut label_width = ui.data_mut(|d| d.get_persisted::<f32>(width_id)).unwrap_or(LABEL_WIDTH);
         for theme in codebook.themes() {
             let id = &theme.id;
             egui::CollapsingHeader::new(theme.labels.get(lang)).id_salt(("codebook-theme", id.as_str())).show(
                 ui,
                 |ui| {
-                    for language in Language::KNOWN {
-                        let code = language.code();
-                        let label_name = fill(tt.label_in, &[("language", code)]);
-                        ui.horizontal(|ui| {
-                            ui.label(&label_name);
-                            let current = match language {
-                                Language::English => theme.labels.en.as_str(),
-                                Language::Dutch => theme.labels.nl.as_str(),
-                                Language::Danish => theme.labels.da.as_str(),
-                                _ => theme.labels.de.as_str(),
-                            };
-                            let field = egui::Id::unique(("codebook-label", id.as_str(), code));
-                            if let Some(label) = drafts.field(ui, field, current, 260.0, &label_name) {
-                                commands.push(AppCommand::Themes(ThemeCommand::Edit(CodebookEdit::Rename(
-                                    id.clone(),
-                                    language,
-                                    label,
-                                ))));
+                    let row_height = ui.spacing().interact_size.y;
+                    egui::Grid::new(("codebook-table", id.as_str())).num_columns(3).spacing([10.0, 6.0]).show(
+                        ui,
+                        |ui| {
+                            ui.label(RichText::new(tt.col_language).strong());
+                            ui.horizontal(|ui| {
+                                let header = egui::Layout::left_to_right(egui::Align::Center);
+                                ui.allocate_ui_with_layout(egui::vec2(label_width - 14.0, row_height), header, |ui| {
+                                    ui.set_min_width(label_width - 14.0);
+                                    ui.label(RichText::new(tt.col_label).strong());
+                                });
+                                column_handle(ui, &mut label_width, tt.label_column_width);
+                            });
+                            ui.label(RichText::new(tt.col_keywords).strong());
+                            ui.end_row();
+                            for language in Language::KNOWN {
+                                let code = language.code();
+                                let label_name = fill(tt.label_in, &[("language", code)]);
+                                ui.label(code);
+                                let current = match language {
+                                    Language::English => theme.labels.en.as_str(),
+                                    Language::Dutch => theme.labels.nl.as_str(),
+                                    Language::Danish => theme.labels.da.as_str(),
+                                    _ => theme.labels.de.as_str(),
+                                };
+                                let field = egui::Id::unique(("codebook-label", id.as_str(), code));
+                                if let Some(label) = drafts.field(ui, field, current, label_width, &label_name) {
+                                    commands.push(AppCommand::Themes(ThemeCommand::Edit(CodebookEdit::Rename(
+                                        id.clone(),
+                                        language,
+                                        label,
+                                    ))));
+                                }
+                                let keywords_name = fill(tt.keywords_in, &[("language", code)]);
+                                let current: Vec<&str> = theme.keywords_in(language).map(|k| k.text.as_str()).collect();
+                                let field = egui::Id::unique(("codebook-keywords", id.as_str(), code));
+                                if let Some(text) =
+                                    drafts.wrapping_field(ui, field, &current.join(", "), &keywords_name)
+                                {
+                                    commands.push(AppCommand::Themes(ThemeCommand::Edit(CodebookEdit::SetKeywords(
+                                        id.clone(),
+                                        language,
+                                        text,
+                                    ))));
+                                }
+                                ui.end_row();
                             }
-                        });
-                        let keywords_name = fill(tt.keywords_in, &[("language", code)]);
-                        ui.label(RichText::new(&keywords_name).size(theme::FOOTNOTE_SIZE).weak());
-                        let current: Vec<&str> = theme.keywords_in(language).map(|k| k.text.as_str()).collect();
-                        let field = egui::Id::unique(("codebook-keywords", id.as_str(), code));
-                        if let Some(text) = drafts.wrapping_field(ui, field, &current.join(", "), &keywords_name) {
-                            commands.push(AppCommand::Themes(ThemeCommand::Edit(CodebookEdit::SetKeywords(
-                                id.clone(),
-                                language,
-                                text,
-                            ))));
-                        }
-                        ui.add_space(4.0);
-                    }
+                        },
+                    );
+                    ui.add_space(4.0);
                     ui.horizontal(|ui| {
                         let merge = egui::ComboBox::from_id_salt(("merge", id.as_str()))
                             .selected_text(tt.merge_into)
@@ -455,7 +487,38 @@ fn codebook_editor(
                 },
             );
         }
+        ui.data_mut(|d| d.insert_persisted(width_id, label_width));
     });
+}
+
+/// Widths the codebook's label column takes: its first width, and the narrowest and widest.
+const LABEL_WIDTH: f32 = 220.0;
+const LABEL_WIDTHS: std::ops::RangeInclusive<f32> = 120.0..=520.0;
+
+/// A column splitter: dragged (or, focused, moved with the arrow keys) it sets `width`; named
+/// `name` for screen readers.
+fn column_handle(ui: &mut egui::Ui, width: &mut f32, name: &str) {
+    let size = egui::vec2(10.0, ui.spacing().interact_size.y);
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click_and_drag());
+    let active = response.hovered() || response.dragged() || response.has_focus();
+    if active {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::ResizeHorizontal);
+    }
+    let colour = if active { ui.visuals().strong_text_color() } else { ui.visuals().weak_text_color() };
+    ui.painter().vline(rect.center().x, rect.y_range(), egui::Stroke::new(if active { 2.0 } else { 1.0 }, colour));
+    let mut change = if response.dragged() { response.drag_delta().x } else { 0.0 };
+    if response.has_focus() {
+        // The arrows move the splitter, not the focus.
+        let arrows = egui::EventFilter { horizontal_arrows: true, ..Default::default() };
+        ui.memory_mut(|m| m.set_focus_lock_filter(response.id, arrows));
+        ui.input(|i| {
+            change += 20.0
+                * (f32::from(u8::from(i.key_pressed(egui::Key::ArrowRight)))
+                    - f32::from(u8::from(i.key_pressed(egui::Key::ArrowLeft))));
+        });
+    }
+    *width = (*width + change).clamp(*LABEL_WIDTHS.start(), *LABEL_WIDTHS.end());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Splitter, true, name));
 }
 
 /// The Overview's three themes detractors mention most, each opening its responses.
