@@ -1486,3 +1486,21 @@ fn no_english_word_is_left_in_a_dutch_or_danish_screen() {
         assert!(left.is_empty(), "English left in the {language:?} window: {left:?}");
     }
 }
+
+#[test]
+fn a_tooltip_links_to_its_guide_section() {
+    use nps_workbench::ui::help::Topic;
+    let mut harness = harness_with_sample();
+    let o = sample_report().overall;
+    harness.get_by_label(&format!("Net Promoter Score: {}", ENGLISH.signed(o.nps))).hover();
+    harness.run();
+    // The tooltip says what the interval means and stays open as the pointer moves to its link.
+    let help = nps_workbench::i18n::HelpTexts::of(nps_workbench::i18n::Language::English);
+    harness.get_by_label_contains(help.tip_interval);
+    harness.get_by_label("More in the Guide ›").click();
+    harness.step();
+    harness.run();
+    assert!(harness.state().screens().guide_open());
+    assert_eq!(harness.state().screens().guide_topic(), Some(Topic::Interval));
+    harness.get_by_label("What the interval means");
+}

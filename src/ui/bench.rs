@@ -5,6 +5,7 @@
 use crate::app::{BenchmarkCommand, ViewCommand};
 use eframe::egui::{self, RichText};
 
+use super::help::{Topic, tip};
 use super::{ViewContext, theme};
 use crate::app::{AppCommand, BenchmarkForm, Computed, ViewSettings};
 use crate::benchmarks::{self, Audience, Benchmark, Comparison, DataContext, Verdict};
@@ -159,7 +160,7 @@ fn context_line(ui: &mut egui::Ui, context: &DataContext, t: &Texts, commands: &
 fn comparison_line(ui: &mut egui::Ui, what: &str, s: &crate::analysis::NpsSummary, c: &Comparison, t: &Texts) {
     ui.horizontal_wrapped(|ui| {
         ui.label(format!("{what} {} ({}, n = {})", t.signed(s.nps), super::dashboard::nps_range(s, t), s.n));
-        ui.label(verdict_label(c.verdict, t, ui.visuals())).on_hover_text(t.help.tip_verdict);
+        tip(ui.label(verdict_label(c.verdict, t, ui.visuals())), t.help.tip_verdict, Topic::Verdicts, t.help);
         ui.label(format!("{} {}", t.sector_name(&c.sector), published(c, t)));
         ui.label(RichText::new(source_line(c, t)).weak());
     });
@@ -237,7 +238,7 @@ fn sector_table(
                     let verdict = ui.label(verdict_label(c.verdict, t, ui.visuals()));
                     let mut lines = vec![t.help.tip_verdict.to_owned()];
                     lines.extend(c.warnings.iter().map(|w| t.caveat(w)));
-                    verdict.on_hover_text(lines.join("\n"));
+                    tip(verdict, &lines.join("\n"), Topic::Verdicts, t.help);
                     // Long sources wrap in a column of their own rather than run off the window.
                     ui.vertical(|ui| {
                         ui.set_max_width(SOURCE_WIDTH);

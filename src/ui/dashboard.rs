@@ -5,6 +5,7 @@
 use crate::app::{ViewCommand, WindowCommand};
 use eframe::egui::{self, RichText, Role, WidgetInfo};
 
+use super::help::{Topic, tip};
 use super::{ViewContext, export_menu, plot, theme};
 use crate::analysis::{MetricSummary, NpsSummary};
 use crate::app::AppCommand;
@@ -134,7 +135,7 @@ fn metric_cards(ui: &mut egui::Ui, overall: &Overall, t: &Texts) {
             cards.push(Card { title: title.to_owned(), value: t.number(m.mean, 2), details, accent: None, tip: None });
         }
     }
-    card_grid(ui, &cards);
+    card_grid(ui, &cards, t.help);
 }
 
 /// The benchmark verdicts in one line: the overall one when chosen, then each sector's.
@@ -180,11 +181,11 @@ struct Card {
     details: Vec<String>,
     accent: Option<egui::Color32>,
     /// Plain-language help on hover.
-    tip: Option<String>,
+    tip: Option<(String, Topic)>,
 }
 
 /// Cards in rows that fit the width (a wrapped layout cannot know a card's width in advance).
-fn card_grid(ui: &mut egui::Ui, cards: &[Card]) {
+fn card_grid(ui: &mut egui::Ui, cards: &[Card], h: &crate::i18n::HelpTexts) {
     const GAP: f32 = 12.0;
     let outer = theme::KPI_CARD_WIDTH + 26.0;
     let per_row = (((ui.available_width() + GAP) / (outer + GAP)).floor() as usize).max(1);
@@ -196,8 +197,8 @@ fn card_grid(ui: &mut egui::Ui, cards: &[Card]) {
             ui.spacing_mut().item_spacing = egui::vec2(GAP, GAP);
             for c in row {
                 let response = card(ui, &c.title, &c.value, &c.details, c.accent);
-                if let Some(tip) = &c.tip {
-                    response.on_hover_text(tip);
+                if let Some((text, topic)) = &c.tip {
+                    tip(response, text, *topic, h);
                 }
             }
         });
@@ -225,7 +226,13 @@ fn source_line(ui: &mut egui::Ui, report: &Report, t: &Texts, commands: &mut Vec
         let excluded = report.rows_read - report.rows_used;
         if excluded == 0 {
             ui.label(RichText::new(t.nothing_excluded).weak());
-        } else if ui.link(plural(t.excluded_notice, excluded as u64, &[])).on_hover_text(t.help.tip_excluded).clicked()
+        } else if tip(
+            ui.link(plural(t.excluded_notice, excluded as u64, &[])),
+            t.help.tip_excluded,
+            Topic::Excluded,
+            t.help,
+        )
+        .clicked()
         {
             commands.push(AppCommand::Window(WindowCommand::ShowExclusions(true)));
         }
@@ -281,7 +288,7 @@ fn kpi_cards(ui: &mut egui::Ui, o: &Overall, t: &Texts) {
         value: t.signed(o.nps),
         details: vec![nps_interval(o, t), n_line],
         accent: None,
-        tip: Some(format!("{}\n{}", t.help.tip_nps, t.help.tip_interval)),
+        tip: Some((format!("{}\n{}", t.help.tip_nps, t.help.tip_interval), Topic::Interval)),
     }];
     let shares = o.share_intervals.as_ref();
     for (title, pct, count, interval, tone) in [
@@ -301,7 +308,7 @@ fn kpi_cards(ui: &mut egui::Ui, o: &Overall, t: &Texts) {
             value: t.percent(pct),
             details,
             accent: Some(theme::tone_text(tone, &visuals)),
-            tip: Some(t.help.tip_nps.to_owned()),
+            tip: Some((t.help.tip_nps.to_owned(), Topic::Groups)),
         });
     }
     let mut details = Vec::new();
@@ -313,7 +320,7 @@ fn kpi_cards(ui: &mut egui::Ui, o: &Overall, t: &Texts) {
     }
     details.push(fill(t.mean_detail, &[("n", &n)]));
     cards.push(Card { title: t.mean.to_owned(), value: t.number(o.mean, 2), details, accent: None, tip: None });
-    card_grid(ui, &cards);
+    card_grid(ui, &cards, t.help);
 }
 
 /// The NPS's 95% interval as a table cell writes it (`-12 – +30`), or why there is none.

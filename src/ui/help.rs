@@ -8,10 +8,64 @@ use eframe::egui::{self, RichText};
 use crate::app::{AppCommand, LoadSource, View};
 use crate::i18n::{HelpTexts, fill};
 
+/// A section of the Guide a tooltip can open it at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Topic {
+    /// Who promoters, passives and detractors are, and the NPS.
+    #[default]
+    Groups,
+    /// What the interval means.
+    Interval,
+    /// Pale bars and the small-n note.
+    Pale,
+    /// Stars: differences larger than chance.
+    Stars,
+    /// Benchmark verdicts.
+    Verdicts,
+    /// Rows left out of the score.
+    Excluded,
+}
+
+impl Topic {
+    /// The index of the topic's section in [`sections`].
+    fn section(self) -> usize {
+        match self {
+            Self::Groups => 1,
+            Self::Interval => 2,
+            Self::Pale => 3,
+            Self::Stars => 4,
+            Self::Verdicts => 5,
+            Self::Excluded => 6,
+        }
+    }
+}
+
+/// Where a tooltip's link leaves its wish to open the Guide, for the window to take up.
+fn request_id() -> egui::Id {
+    egui::Id::unique("guide-topic-requested")
+}
+
+/// `response` with a tooltip: `text`, then a link that opens the Guide at `topic` (the tooltip
+/// stays open while the pointer moves into it, so the link can be clicked).
+pub fn tip(response: egui::Response, text: &str, topic: Topic, h: &HelpTexts) -> egui::Response {
+    response.on_hover_ui(|ui| {
+        ui.set_max_width(380.0);
+        ui.label(text);
+        if ui.link(h.more_in_guide).clicked() {
+            ui.ctx().data_mut(|d| d.insert_temp(request_id(), topic));
+            ui.ctx().request_repaint();
+        }
+    })
+}
+
 /// The Guide, shown beside the views while open.
 #[derive(Debug, Default)]
 pub struct HelpPanel {
     open: bool,
+    /// A topic to bring into sight when next drawn (a tooltip's link asked for it).
+    topic: Option<Topic>,
+    /// The topic last asked for, marked in the Guide until another is asked for.
+    marked: Option<Topic>,
 }
 
 impl HelpPanel {
@@ -26,9 +80,25 @@ impl HelpPanel {
         self.open = open;
     }
 
+    /// Shows the Guide with `topic`'s section in sight and marked.
+    pub fn open_at(&mut self, topic: Topic) {
+        self.open = true;
+        self.topic = Some(topic);
+        self.marked = Some(topic);
+    }
+
+    /// The section marked as the one last asked for from a tooltip.
+    #[must_use]
+    pub fn marked(&self) -> Option<Topic> {
+        self.marked
+    }
+
     /// Draws the Guide as a panel on the right, while open; `view` (the view shown and its tab's
     /// name) comes first, so each view has its own page.
     pub fn show(&mut self, ui: &mut egui::Ui, h: &HelpTexts, close: &str, view: Option<(View, &str)>) {
+        if let Some(topic) = ui.ctx().data_mut(|d| d.remove_temp::<Topic>(request_id())) {
+            self.open_at(topic);
+        }
         if !self.open {
             return;
         }
@@ -52,10 +122,21 @@ impl HelpPanel {
                         ui.label(view_body(h, view));
                     });
                 }
-                for (title, body) in sections(h) {
+                for (k, (title, body)) in sections(h).into_iter().enumerate() {
                     ui.add_space(6.0);
-                    ui.label(RichText::new(title).strong().size(15.0));
-                    ui.label(body);
+                    let section = |ui: &mut egui::Ui| {
+                        ui.label(RichText::new(title).strong().size(15.0));
+                        ui.label(body);
+                    };
+                    if self.marked.is_some_and(|t| t.section() == k) {
+                        let frame = egui::Frame::group(ui.style()).stroke(ui.visuals().selection.stroke);
+                        let shown = frame.show(ui, section).response;
+                        if self.topic.take().is_some() {
+                            shown.scroll_to_me(Some(egui::Align::TOP));
+                        }
+                    } else {
+                        section(ui);
+                    }
                 }
             });
         });

@@ -83,6 +83,12 @@ impl Screens {
         self.help.is_open()
     }
 
+    /// The Guide's section a tooltip's link last opened it at.
+    #[must_use]
+    pub fn guide_topic(&self) -> Option<help::Topic> {
+        self.help.marked()
+    }
+
     /// Draws the whole window for one frame and returns the commands the user gave.
     pub fn draw(&mut self, ui: &mut egui::Ui, app: &NpsApp) -> Vec<AppCommand> {
         let mut commands = Vec::new();

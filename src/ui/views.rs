@@ -7,6 +7,7 @@ use crate::app::ViewCommand;
 
 use eframe::egui::{self, RichText};
 
+use super::help::{Topic, tip};
 use super::{ViewContext, export_menu, plot, theme};
 use crate::analysis::metrics::GroupMetrics;
 use crate::analysis::{Filter, Period, Survey};
@@ -374,6 +375,7 @@ fn segment_table(
             }
             let mut flags = Vec::new();
             let mut tips = Vec::new();
+            let mut topic = Topic::Stars;
             if r.significant {
                 flags.push(format!("* {}", t.significant));
                 tips.push(t.help.tip_significant);
@@ -381,13 +383,14 @@ fn segment_table(
             if r.small_n {
                 flags.push(t.small_n.to_owned());
                 tips.push(t.help.tip_small_n);
+                topic = if r.significant { topic } else { Topic::Pale };
             }
             if r.response_rate.is_some_and(|rate| rate.far_below_rest) {
                 flags.push(p.flag_low_response.to_owned());
             }
             let flags = ui.label(flags.join(", "));
             if !tips.is_empty() {
-                flags.on_hover_text(tips.join("\n"));
+                tip(flags, &tips.join("\n"), topic, t.help);
             }
             let button = ui.small_button(t.show_responses);
             let name = format!("{}: {}", t.show_responses, r.value);
