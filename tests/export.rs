@@ -63,7 +63,9 @@ fn out_writes_charts_tables_report_and_deck() {
         "distribution.svg",
         "segments-region.png",
         "segments-region.svg",
-        "breakdown-sector-channel.png",
+        // A two-way breakdown is exported as the matrix the window shows.
+        "matrix-sector-channel.png",
+        "matrix-sector-channel.svg",
         "trend.png",
         "trend.svg",
         "benchmarks.png",

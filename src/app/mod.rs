@@ -671,7 +671,10 @@ impl NpsApp {
         let loaded = self.loaded.as_ref()?;
         let computed = self.compute.computed()?;
         let words = crate::figures::Words::of(self.settings.language);
-        let context = export::figure_context(loaded, &computed.request.filter);
+        let context = crate::figures::FigureContext {
+            two_way_bars: self.views.two_way_bars,
+            ..export::figure_context(loaded, &computed.request.filter)
+        };
         let mut results = computed.results.clone();
         // Figures that failed to compute: the whole survey's overall still goes out.
         if results.overall.is_none() && computed.request.filter.is_empty() {

@@ -134,6 +134,29 @@ pub mod palette {
         let channel = |at: usize| hex.get(at..at + 2).and_then(|h| u8::from_str_radix(h, 16).ok()).unwrap_or(0);
         [channel(1), channel(3), channel(5)]
     }
+
+    /// The fill of a matrix cell of NPS `nps` over `base` (the background): the detractors' hue
+    /// below zero and the promoters' above, stronger the further from zero; never quite the
+    /// background, so a zero cell is still a cell.
+    #[must_use]
+    pub fn heat(nps: f64, base: [u8; 3], dark: bool) -> [u8; 3] {
+        let hue = rgb(tone(if nps < 0.0 { Tone::Detractor } else { Tone::Promoter }, dark));
+        let share = 0.12 + 0.88 * (nps.abs() / 100.0).clamp(0.0, 1.0);
+        let mix = |from: u8, to: u8| (f64::from(from) + (f64::from(to) - f64::from(from)) * share).round() as u8;
+        [mix(base[0], hue[0]), mix(base[1], hue[1]), mix(base[2], hue[2])]
+    }
+
+    /// Black or white as hex, whichever contrasts more with `fill` (WCAG relative luminance).
+    #[must_use]
+    pub fn text_on(fill: [u8; 3]) -> &'static str {
+        let linear = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.040_45 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+        };
+        let luminance = 0.2126 * linear(fill[0]) + 0.7152 * linear(fill[1]) + 0.0722 * linear(fill[2]);
+        // Contrast with black is (L + 0.05) / 0.05, with white 1.05 / (L + 0.05): equal at 0.179.
+        if luminance > 0.179 { "#000000" } else { "#FFFFFF" }
+    }
 }
 
 /// The meaning of a mark, which decides its colour ([`palette`]).
@@ -185,6 +208,8 @@ pub enum ChartKind {
     Benchmarks,
     /// Share of detractors mentioning each theme.
     Themes,
+    /// NPS per combination of two segment columns as a heat-map matrix.
+    Matrix,
 }
 
 /// Which way the categories run.
@@ -478,6 +503,36 @@ pub enum Series {
         /// The references.
         references: Vec<Reference>,
     },
+    /// A heat-map matrix: the categories are its rows, `columns` its columns.
+    Cells {
+        /// Series name.
+        name: String,
+        /// The columns' labels, left to right.
+        columns: Vec<String>,
+        /// The cells that have answers (a pair without any is left blank).
+        cells: Vec<MatrixCell>,
+    },
+}
+
+/// One cell of a heat-map matrix.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MatrixCell {
+    /// Row (category) index.
+    pub row: usize,
+    /// Column index.
+    pub column: usize,
+    /// NPS, -100..100.
+    pub nps: f64,
+    /// 95% interval, lower bound (absent below two answers).
+    pub ci_low: Option<f64>,
+    /// 95% interval, upper bound.
+    pub ci_high: Option<f64>,
+    /// Answers.
+    pub n: u64,
+    /// Too few answers: drawn pale.
+    pub small_n: bool,
+    /// Differs significantly from the rest of the data (`*`).
+    pub significant: bool,
 }
 
 /// The little picture in front of a legend entry.
@@ -500,6 +555,8 @@ pub enum LegendSymbol {
     Range,
     /// A benchmark single value (tick).
     Average,
+    /// A star (`*`), as a matrix marks a cell that differs from the rest.
+    Star,
 }
 
 /// One legend entry.
@@ -715,6 +772,51 @@ pub struct IntervalRow {
 #[must_use]
 pub fn breakdown_label(first: &str, second: &str) -> String {
     format!("{first} \u{d7} {second}")
+}
+
+/// NPS per pair of two columns' values as a heat-map matrix: `rows` down, `columns` across,
+/// each cell coloured from the detractors' hue (-100) through white to the promoters' (+100),
+/// holding its NPS (`*` where it differs from the rest), pale below 30 answers. `text`'s
+/// category title names the rows' column and its value title the columns'.
+#[must_use]
+pub fn matrix_chart(
+    id: &str,
+    rows: &[String],
+    columns: &[String],
+    cells: Vec<MatrixCell>,
+    text: &ChartText<'_>,
+    words: &LegendWords<'_>,
+) -> ChartSpec {
+    // The colour key (-100 to +100) is drawn under the matrix; the legend names the marks.
+    let mut legend = Vec::new();
+    if cells.iter().any(|c| c.small_n) {
+        legend.push(LegendEntry {
+            tone: Tone::Passive,
+            symbol: LegendSymbol::PaleBox,
+            label: words.small_n.to_owned(),
+        });
+    }
+    if cells.iter().any(|c| c.significant) {
+        legend.push(LegendEntry {
+            tone: Tone::Highlight,
+            symbol: LegendSymbol::Star,
+            label: words.significant.to_owned(),
+        });
+    }
+    let small: Vec<bool> = (0..rows.len()).map(|r| cells.iter().filter(|c| c.row == r).all(|c| c.small_n)).collect();
+    ChartSpec {
+        id: id.to_owned(),
+        kind: ChartKind::Matrix,
+        title: text.title.to_owned(),
+        subtitle: text.subtitle.to_owned(),
+        orientation: Orientation::Horizontal,
+        category_title: text.category_title.to_owned(),
+        categories: rows.iter().zip(small).map(|(label, small_n)| Category { label: label.clone(), small_n }).collect(),
+        value_axis: Axis { title: text.value_title.to_owned(), min: -100.0, max: 100.0, ticks: Vec::new() },
+        series: vec![Series::Cells { name: words.estimate.to_owned(), columns: columns.to_vec(), cells }],
+        legend,
+        footnote: text.footnote.to_owned(),
+    }
 }
 
 /// NPS per segment value: horizontal bars on -100..100 with interval whiskers, significance

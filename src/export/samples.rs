@@ -240,7 +240,43 @@ fn wilson(p: f64, n: f64) -> (f64, f64) {
 /// One chart of each kind.
 #[must_use]
 pub fn all_charts() -> Vec<ChartSpec> {
-    vec![distribution(), segments(), breakdown(), trend(), benchmarks(), themes()]
+    vec![distribution(), segments(), breakdown(), matrix(), trend(), benchmarks(), themes()]
+}
+
+/// NPS per channel × country as a matrix: one pair without answers, one under 30, one starred.
+#[must_use]
+pub fn matrix() -> ChartSpec {
+    let cell = |row, column, nps: f64, n, small_n, significant| crate::chart::MatrixCell {
+        row,
+        column,
+        nps,
+        ci_low: Some(nps - 12.0),
+        ci_high: Some(nps + 11.0),
+        n,
+        small_n,
+        significant,
+    };
+    let cells = vec![
+        cell(0, 0, 34.0, 210, false, true),
+        cell(0, 1, 12.0, 150, false, false),
+        cell(0, 2, -8.0, 22, true, false),
+        cell(1, 0, -31.0, 95, false, true),
+        cell(1, 1, 0.4, 80, false, false),
+    ];
+    crate::chart::matrix_chart(
+        "matrix-channel-country",
+        &["Web".to_owned(), "Telefoon & \"app\"".to_owned()],
+        &["Nederland".to_owned(), "Danmark".to_owned(), "België".to_owned()],
+        cells,
+        &ChartText {
+            title: "NPS per channel × country",
+            subtitle: "Each cell: NPS, 95% interval and n; pale cells have fewer than 30 answers",
+            category_title: "Channel",
+            value_title: "Country",
+            footnote: FOOTNOTE,
+        },
+        &LegendWords::english(),
+    )
 }
 
 /// A segment table and a data-quality table.

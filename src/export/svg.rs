@@ -11,8 +11,8 @@ use std::fmt::Write as _;
 use super::font::{SVG_FONT_FAMILY, fit_text, text_width, wrap_text};
 use super::theme::{self, TypeSizes, tone_colour};
 use crate::chart::{
-    BandPoint, ChartSpec, LegendEntry, LegendSymbol, LinePoint, Marker, Orientation, Reference, ReferenceValue, Series,
-    Tone,
+    BandPoint, ChartSpec, LegendEntry, LegendSymbol, LinePoint, Marker, MatrixCell, Orientation, Reference,
+    ReferenceValue, Series, Tone, palette,
 };
 
 /// How to render a chart to SVG.
@@ -73,6 +73,12 @@ pub fn render_svg(spec: &ChartSpec, options: &SvgOptions) -> String {
     let mut canvas = Canvas::new(options);
     canvas.chart(spec, options);
     canvas.finish(spec, options)
+}
+
+/// A whole-number NPS with its sign (`+12`, `-3`, `0`), as the charts label them.
+fn signed(value: f64) -> String {
+    let rounded = value.round();
+    if rounded == 0.0 { "0".to_owned() } else { format!("{rounded:+.0}") }
 }
 
 /// Pixel positions of the plot and the mapping from data to pixels.
@@ -313,9 +319,117 @@ impl Canvas {
             }
             bottom = first - s.footnote - 22.0 * k;
         }
-        match spec.orientation {
-            Orientation::Horizontal => self.horizontal(spec, margin, top, bottom),
-            Orientation::Vertical => self.vertical(spec, margin, top, bottom),
+        let matrix = spec.series.iter().find_map(|series| match series {
+            Series::Cells { columns, cells, .. } => Some((columns, cells)),
+            _ => None,
+        });
+        match (matrix, spec.orientation) {
+            (Some((columns, cells)), _) => self.matrix(spec, columns, cells, margin, top, bottom),
+            (None, Orientation::Horizontal) => self.horizontal(spec, margin, top, bottom),
+            (None, Orientation::Vertical) => self.vertical(spec, margin, top, bottom),
+        }
+    }
+
+    /// A heat-map matrix: the categories' labels down the left, the columns' across the top,
+    /// each cell filled by its NPS and holding it, and the colour key under the grid.
+    fn matrix(
+        &mut self,
+        spec: &ChartSpec,
+        columns: &[String],
+        cells: &[MatrixCell],
+        margin: f64,
+        top: f64,
+        bottom: f64,
+    ) {
+        let (k, s) = (self.k, self.sizes);
+        let (rows, across) = (spec.categories.len().max(1), columns.len().max(1));
+        let key_height = 1.7 * s.tick;
+        let grid_bottom = bottom - key_height - 20.0 * k;
+        let widest = spec.categories.iter().map(|c| text_width(&c.label, s.tick)).fold(0.0, f64::max);
+        let label_column = widest.max(text_width(&spec.category_title, s.tick)).min(0.3 * self.width);
+        let left = margin + label_column + 18.0 * k;
+        let right = self.width - margin;
+        // Two header lines: the columns' column, then each column's value.
+        let title_line = top + 0.9 * s.tick;
+        let labels_line = title_line + 1.5 * s.tick;
+        let grid_top = labels_line + 0.7 * s.tick;
+        let width = (right - left) / across as f64;
+        let height = ((grid_bottom - grid_top) / rows as f64).min(3.4 * s.value);
+        let gap = 3.0 * k;
+        let value_size = s.value.min(0.5 * height).min(0.3 * width).max(8.0 * k);
+        if !spec.value_axis.title.is_empty() {
+            let title = fit_text(&spec.value_axis.title, right - left, s.tick);
+            self.text((left + right) / 2.0, title_line, s.tick, theme::BODY_TEXT, Anchor::Middle, &title);
+        }
+        if !spec.category_title.is_empty() {
+            let title = fit_text(&spec.category_title, label_column, s.tick);
+            self.text(left - 18.0 * k, labels_line, s.tick, theme::BODY_TEXT, Anchor::End, &title);
+        }
+        for (c, label) in columns.iter().enumerate() {
+            let label = fit_text(label, width - 2.0 * gap, s.tick);
+            let x = left + width * (c as f64 + 0.5);
+            self.text(x, labels_line, s.tick, theme::BODY_TEXT, Anchor::Middle, &label);
+        }
+        for (r, category) in spec.categories.iter().enumerate() {
+            let y = grid_top + height * (r as f64 + 0.5);
+            let label = fit_text(&category.label, label_column, s.tick);
+            self.text(left - 18.0 * k, centred_baseline(y, s.tick), s.tick, theme::BODY_TEXT, Anchor::End, &label);
+        }
+        let background = palette::rgb(theme::BACKGROUND);
+        for cell in cells {
+            let fill = palette::heat(cell.nps, background, false);
+            let hex = format!("#{:02X}{:02X}{:02X}", fill[0], fill[1], fill[2]);
+            let (x, y) = (left + width * cell.column as f64, grid_top + height * cell.row as f64);
+            let opacity = if cell.small_n { theme::SMALL_N_OPACITY } else { 1.0 };
+            self.rect((x + gap, y + gap, width - 2.0 * gap, height - 2.0 * gap), &hex, opacity);
+            let ink = if cell.small_n { theme::BODY_TEXT } else { palette::text_on(fill) };
+            let mark = if cell.significant { "*" } else { "" };
+            let text = signed(cell.nps) + mark;
+            // Under the NPS, when the cell has room: its interval and n, smaller.
+            let detail_size = 0.72 * value_size;
+            let detail = match (cell.ci_low, cell.ci_high) {
+                (Some(low), Some(high)) => format!("{} – {} · n = {}", signed(low), signed(high), cell.n),
+                _ => format!("n = {}", cell.n),
+            };
+            let two_lines =
+                height - 2.0 * gap > 2.6 * value_size && text_width(&detail, detail_size) < width - 4.0 * gap;
+            let middle = y + height / 2.0;
+            if two_lines {
+                let nps_line = centred_baseline(middle - 0.5 * value_size, value_size);
+                self.text(x + width / 2.0, nps_line, value_size, ink, Anchor::Middle, &text);
+                let detail_line = centred_baseline(middle + 0.6 * value_size, detail_size);
+                self.text(x + width / 2.0, detail_line, detail_size, ink, Anchor::Middle, &detail);
+            } else {
+                self.text(
+                    x + width / 2.0,
+                    centred_baseline(middle, value_size),
+                    value_size,
+                    ink,
+                    Anchor::Middle,
+                    &text,
+                );
+            }
+        }
+        // The colour key: the NPS at -100, -50, 0, +50 and +100.
+        let key_top = grid_top + height * rows as f64 + 20.0 * k;
+        let title = spec.series.iter().find_map(|series| match series {
+            Series::Cells { name, .. } => Some(name.as_str()),
+            _ => None,
+        });
+        let mut x = left;
+        if let Some(title) = title {
+            let baseline = centred_baseline(key_top + key_height / 2.0, s.tick);
+            self.text(left - 18.0 * k, baseline, s.tick, theme::BODY_TEXT, Anchor::End, title);
+        }
+        for value in [-100.0, -50.0, 0.0, 50.0, 100.0] {
+            let fill = palette::heat(value, background, false);
+            let hex = format!("#{:02X}{:02X}{:02X}", fill[0], fill[1], fill[2]);
+            let swatch = 90.0 * k;
+            self.rect((x, key_top, swatch, key_height), &hex, 1.0);
+            let label = if value == 0.0 { "0".to_owned() } else { format!("{value:+.0}") };
+            let baseline = centred_baseline(key_top + key_height / 2.0, s.tick);
+            self.text(x + swatch / 2.0, baseline, s.tick, palette::text_on(fill), Anchor::Middle, &label);
+            x += swatch + 4.0 * k;
         }
     }
 
@@ -378,6 +492,16 @@ impl Canvas {
             LegendSymbol::Marker(marker) => self.marker(marker, (x + width / 2.0, centre), 0.4 * size, colour),
             LegendSymbol::Range => {
                 self.rect((x, centre - half, width, 2.0 * half), theme::BENCHMARK, theme::BENCHMARK_BAND_OPACITY);
+            }
+            LegendSymbol::Star => {
+                self.text(
+                    x + width / 2.0,
+                    centred_baseline(centre, 1.4 * size),
+                    1.4 * size,
+                    colour,
+                    Anchor::Middle,
+                    "*",
+                );
             }
             LegendSymbol::Average => {
                 let mid = x + width / 2.0;
@@ -596,7 +720,7 @@ impl Canvas {
                 }
                 Series::Band { tone, points, .. } => self.band(frame, *tone, points),
                 Series::Line { tone, points, .. } => self.polyline(spec, frame, *tone, points),
-                Series::Points { .. } | Series::References { .. } => {}
+                Series::Points { .. } | Series::References { .. } | Series::Cells { .. } => {}
             }
         }
         for reference in &references {
@@ -806,6 +930,25 @@ mod tests {
             let tree = resvg::usvg::Tree::from_str(&svg, &options).unwrap_or_else(|e| panic!("{}: {e}", spec.id));
             assert_eq!((tree.size().width(), tree.size().height()), (1920.0, 1080.0), "{}", spec.id);
         }
+    }
+
+    #[test]
+    fn a_matrix_draws_each_cell_with_its_nps_interval_and_n_and_leaves_a_pair_without_answers_blank() {
+        let spec = samples::matrix();
+        let svg = render_svg(&spec, &SvgOptions::default());
+        // Five cells with answers, a sixth pair without any, and the key's five swatches.
+        for text in [">+34*<", ">+22 – +45 · n = 210<", ">-31*<", ">0<", ">-8<", ">-20 – +3 · n = 22<"] {
+            assert!(svg.contains(text), "{text} missing");
+        }
+        assert!(svg.contains("Telefoon &amp; &quot;app&quot;") && svg.contains(">België<"));
+        // The pale cell is see-through, its text dark; every NPS of the key is labelled.
+        assert!(svg.contains(&format!("fill-opacity=\"{:.2}\"", theme::SMALL_N_OPACITY)));
+        for key in [">-100<", ">-50<", ">+50<", ">+100<"] {
+            assert!(svg.contains(key), "{key}");
+        }
+        let cells = svg.matches("<rect").count();
+        // Background, 5 cells, 5 key swatches, the legend's pale box.
+        assert_eq!(cells, 1 + 5 + 5 + 1, "{cells} rectangles");
     }
 
     #[test]

@@ -91,6 +91,8 @@ pub struct FigureContext {
     pub period: Option<(String, String)>,
     /// The weight column, when the results are weighted.
     pub weighted_by: Option<String>,
+    /// A two-way breakdown is drawn as bars (the user's choice in Segments), not as a matrix.
+    pub two_way_bars: bool,
 }
 
 /// The footnote: n, interval method, filter, period, benchmark sources, file.
@@ -263,7 +265,7 @@ pub fn context_of(report: &Report) -> FigureContext {
 #[must_use]
 pub fn figure_context(report: &Report, filter: String, period: Option<(String, String)>) -> FigureContext {
     let weighted_by = report.columns.weight.clone().filter(|_| report.columns.weighted);
-    FigureContext { file: report.source.file.clone(), filter, period, weighted_by }
+    FigureContext { file: report.source.file.clone(), filter, period, weighted_by, two_way_bars: false }
 }
 
 #[cfg(test)]
@@ -315,7 +317,25 @@ mod tests {
     fn two_way_breakdowns_and_sectors_get_their_own_charts() {
         let report = sample_report(&["region:channel"]);
         let w = Words::of(Language::Dutch);
-        let charts = charts_for(&results_of(&report), &context_of(&report), &w);
+        let results = results_of(&report);
+        let charts = charts_for(&results, &context_of(&report), &w);
+        // A two-way breakdown is a matrix: every pair a cell in its row and column, with its
+        // NPS, interval and n; the first column's values down, the second's across.
+        let matrix = charts.iter().find(|c| c.kind == ChartKind::Matrix).unwrap();
+        let rows: Vec<&BreakdownRow> =
+            results.segments.iter().filter(|r| r.column == "region \u{d7} channel").collect();
+        let Some(Series::Cells { columns, cells, .. }) = matrix.series.first() else { panic!("no cells") };
+        assert_eq!(cells.len(), rows.len());
+        for (row, cell) in rows.iter().zip(cells) {
+            assert_eq!(matrix.categories[cell.row].label, row.values[0]);
+            assert_eq!(columns[cell.column], row.values[1]);
+            assert_eq!((cell.nps, cell.n, cell.ci_low), (row.summary.nps, row.summary.n, row.summary.ci_low));
+            assert_eq!((cell.small_n, cell.significant), (row.small_n, row.significant));
+        }
+        assert_eq!((matrix.category_title.as_str(), matrix.value_axis.title.as_str()), ("region", "channel"));
+        // The bars when the user chose them.
+        let bars = FigureContext { two_way_bars: true, ..context_of(&report) };
+        let charts = charts_for(&results, &bars, &w);
         assert!(charts.iter().any(|c| c.kind == ChartKind::Breakdown && c.title.contains('\u{d7}')));
         if !report.sectors.is_empty() {
             let bench = charts.iter().find(|c| c.kind == ChartKind::Benchmarks).unwrap();
@@ -367,6 +387,7 @@ mod tests {
             filter: "region = Noord".into(),
             period: Some(("2025-01-01".into(), "2025-06-30".into())),
             weighted_by: Some("gewicht".into()),
+            two_way_bars: false,
         };
         let comparison = Comparison {
             id: "x".into(),

@@ -2,6 +2,7 @@
 //! table, with the response-rate columns and table.
 
 use super::*;
+use crate::chart::{MatrixCell, matrix_chart};
 
 /// A benchmark comparison as a chart reference: a range, or a single value kept as a tick.
 pub(super) fn benchmark_mark(c: &Comparison, t: &Texts) -> Option<BenchmarkMark> {
@@ -53,12 +54,49 @@ pub fn segments_figure(
     };
     let chart_rows: Vec<IntervalRow> = rows.iter().map(|r| interval_row(r, w.texts)).collect();
     let id = format!("segments-{}", file_stem(column));
-    if column.contains(" \u{d7} ") {
+    if let Some(matrix) = column.split_once(" \u{d7} ").filter(|_| !context.two_way_bars).and_then(|(down, across)| {
+        let text = ChartText { category_title: down, value_title: across, subtitle: w.export.matrix_subtitle, ..text };
+        matrix_figure(&format!("matrix-{}", file_stem(column)), rows, &text, w)
+    }) {
+        matrix
+    } else if column.contains(" \u{d7} ") {
         breakdown_chart(&format!("breakdown-{}", file_stem(column)), &chart_rows, &text, &w.legend())
     } else {
         let overall = overall.and_then(|c| benchmark_mark(c, w.texts));
         segments_chart(&id, &chart_rows, overall.as_ref(), &text, &w.legend())
     }
+}
+
+/// A two-way breakdown as a heat-map matrix: the first column's values down and the second's
+/// across, in the order the rows first name them; `None` when a row does not hold its two values.
+fn matrix_figure(id: &str, rows: &[&BreakdownRow], text: &ChartText<'_>, w: &Words) -> Option<ChartSpec> {
+    let mut down: Vec<&str> = Vec::new();
+    let mut across: Vec<&str> = Vec::new();
+    for row in rows {
+        let [first, second] = row.values.as_slice() else { return None };
+        if !down.contains(&first.as_str()) {
+            down.push(first);
+        }
+        if !across.contains(&second.as_str()) {
+            across.push(second);
+        }
+    }
+    let position = |list: &[&str], v: &str| list.iter().position(|x| *x == v).unwrap_or_default();
+    let cells = rows
+        .iter()
+        .map(|r| MatrixCell {
+            row: position(&down, &r.values[0]),
+            column: position(&across, &r.values[1]),
+            nps: r.summary.nps,
+            ci_low: r.summary.ci_low,
+            ci_high: r.summary.ci_high,
+            n: r.summary.n,
+            small_n: r.small_n,
+            significant: r.significant,
+        })
+        .collect();
+    let owned = |list: Vec<&str>| list.into_iter().map(str::to_owned).collect::<Vec<_>>();
+    Some(matrix_chart(id, &owned(down), &owned(across), cells, text, &w.legend()))
 }
 
 /// One breakdown as a table: NPS with interval, shares, difference with the rest and its test.

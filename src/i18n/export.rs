@@ -87,6 +87,7 @@ pub struct ExportTexts {
     pub nps_axis: &'static str,
     /// Subtitle of the segment charts.
     pub segments_subtitle: &'static str,
+    pub matrix_subtitle: &'static str,
     /// Title of the benchmarks chart.
     pub benchmarks_title: &'static str,
     /// Title of the report and the deck: `{file}`.
@@ -216,6 +217,7 @@ pub static EXPORT_ENGLISH: ExportTexts = ExportTexts {
     legend_fall: "Significant fall",
     nps_axis: "Net Promoter Score",
     segments_subtitle: "With 95% intervals; pale rows have fewer than 30 answers",
+    matrix_subtitle: "Each cell: NPS, 95% interval and n; pale cells have fewer than 30 answers",
     benchmarks_title: "NPS per sector against benchmarks",
     report_title: "NPS report: {file}",
     table_overall: "Overall",
@@ -302,6 +304,7 @@ pub static EXPORT_DUTCH: ExportTexts = ExportTexts {
     legend_fall: "Significante daling",
     nps_axis: "Net Promoter Score",
     segments_subtitle: "Met 95%-intervallen; lichte rijen hebben minder dan 30 antwoorden",
+    matrix_subtitle: "Elke cel: NPS, 95%-interval en n; lichte cellen hebben minder dan 30 antwoorden",
     benchmarks_title: "NPS per sector tegenover benchmarks",
     report_title: "NPS-rapport: {file}",
     table_overall: "Totaal",
@@ -388,6 +391,7 @@ pub static EXPORT_DANISH: ExportTexts = ExportTexts {
     legend_fall: "Signifikant fald",
     nps_axis: "Net Promoter Score",
     segments_subtitle: "Med 95 %-intervaller; lyse rækker har færre end 30 svar",
+    matrix_subtitle: "Hver celle: NPS, 95 %-interval og n; lyse celler har færre end 30 svar",
     benchmarks_title: "NPS pr. sektor mod benchmarks",
     report_title: "NPS-rapport: {file}",
     table_overall: "Samlet",

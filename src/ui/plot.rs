@@ -97,6 +97,10 @@ fn legend(ui: &mut egui::Ui, entries: &[LegendEntry]) {
                         (3.0, colour),
                     );
                 }
+                LegendSymbol::Star => {
+                    let font = egui::FontId::proportional(16.0);
+                    painter.text(centre, egui::Align2::CENTER_CENTER, "*", font, visuals.text_color());
+                }
                 LegendSymbol::Whisker => {
                     let stroke = (1.5, theme::whisker(&visuals));
                     let (l, r) = (rect.left() + 2.0, rect.right() - 2.0);
@@ -457,6 +461,8 @@ fn draw_series(
                 draw_reference(plot, spec, visuals, k * 1000 + r, reference);
             }
         }
+        // The window draws a matrix as a grid of its own (`ui::matrix`), not as a plot.
+        Series::Cells { .. } => {}
     }
 }
 

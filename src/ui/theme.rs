@@ -105,13 +105,9 @@ pub fn whisker(visuals: &Visuals) -> Color32 {
 /// above, stronger the further from zero, over the window's background at zero.
 #[must_use]
 pub fn heat(nps: f64, visuals: &Visuals) -> Color32 {
-    let tone = if nps < 0.0 { Tone::Detractor } else { Tone::Promoter };
-    let [r, g, b] = palette::rgb(palette::tone(tone, visuals.dark_mode));
     let base = visuals.extreme_bg_color;
-    // Never quite the background, so a zero cell is still a cell.
-    let share = 0.12 + 0.88 * (nps.abs() / 100.0).clamp(0.0, 1.0) as f32;
-    let mix = |from: u8, to: u8| (f32::from(from) + (f32::from(to) - f32::from(from)) * share).round() as u8;
-    Color32::from_rgb(mix(base.r(), r), mix(base.g(), g), mix(base.b(), b))
+    let [r, g, b] = palette::heat(nps, [base.r(), base.g(), base.b()], visuals.dark_mode);
+    Color32::from_rgb(r, g, b)
 }
 
 /// Black or white, whichever contrasts more with `fill` (WCAG relative luminance).

@@ -14,7 +14,8 @@ use crate::analysis::{Filter, Period, Survey};
 use crate::app::export::figure_context;
 use crate::app::{AppCommand, Computed, LoadedSurvey, SortKey, ViewSettings};
 use crate::figures::{
-    Words, segments_figure, segments_table, trend_figure, trend_lines_figure, trend_lines_table, trend_table,
+    FigureContext, Words, segments_figure, segments_table, trend_figure, trend_lines_figure, trend_lines_table,
+    trend_table,
 };
 use crate::i18n::export::ExportTexts;
 use crate::i18n::{Texts, fill};
@@ -270,7 +271,9 @@ fn segments(
     };
     let rows = settings.sorted_rows(&computed.results.segments, &column);
     let words = Words { texts: t, export: x };
-    let context = figure_context(loaded, &computed.request.filter);
+    // Export chart… exports what is shown: the matrix, or the bars when chosen.
+    let context =
+        FigureContext { two_way_bars: settings.two_way_bars, ..figure_context(loaded, &computed.request.filter) };
     let overall_benchmark = computed.results.overall.as_ref().and_then(|o| o.benchmark.as_ref());
     let chart = segments_figure(&column, &rows, overall_benchmark, &context, &words);
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
