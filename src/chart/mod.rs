@@ -393,6 +393,8 @@ pub struct LinePoint {
     pub category: usize,
     /// The value, absent for an empty period.
     pub value: Option<f64>,
+    /// The answers behind it (0 for an empty period).
+    pub n: u64,
 }
 
 /// The shape of a point marker.
@@ -981,7 +983,7 @@ pub fn trend_chart(rows: &[TrendRow], text: &ChartText<'_>, words: &LegendWords<
         .enumerate()
         .map(|(i, r)| BandPoint { category: i, low: finite(r.ci_low), high: finite(r.ci_high) })
         .collect();
-    let line = rows.iter().enumerate().map(|(i, r)| LinePoint { category: i, value: finite(r.nps) }).collect();
+    let line = rows.iter().enumerate().map(|(i, r)| LinePoint { category: i, value: finite(r.nps), n: r.n }).collect();
     let changes: Vec<Point> = rows
         .iter()
         .enumerate()
@@ -1052,9 +1054,9 @@ pub fn trend_lines_chart(lines: &[(String, Vec<TrendRow>)], text: &ChartText<'_>
         let points = periods
             .iter()
             .enumerate()
-            .map(|(i, period)| LinePoint {
-                category: i,
-                value: rows.iter().find(|r| r.period == *period).and_then(|r| finite(r.nps)),
+            .map(|(i, period)| {
+                let row = rows.iter().find(|r| r.period == *period);
+                LinePoint { category: i, value: row.and_then(|r| finite(r.nps)), n: row.map_or(0, |r| r.n) }
             })
             .collect();
         series.push(Series::Line { name: name.clone(), tone, points });

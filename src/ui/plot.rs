@@ -194,18 +194,26 @@ fn plot(ui: &mut egui::Ui, spec: &ChartSpec, room: Option<f32>) -> Option<usize>
     // so that none runs into the next; hovering shows each in full.
     let font = egui::TextStyle::Body.resolve(ui.style());
     let width_of = |text: &str| text_width(ui, text, &font);
+    let per_category = ((ui.available_width() - VALUE_AXIS_WIDTH) / count.max(1) as f32).max(1.0);
     let (step, room) = if horizontal {
         (1, CATEGORY_LABEL_WIDTH)
     } else {
-        let per_category = ((ui.available_width() - VALUE_AXIS_WIDTH) / count.max(1) as f32).max(1.0);
         let room = per_category.max(CATEGORY_LABEL_WIDTH.min(120.0));
         let widest = labels.iter().map(|l| width_of(l)).fold(0.0_f32, f32::max).min(room);
         (((widest + 10.0) / per_category).ceil().max(1.0) as usize, room)
     };
     let shown: Vec<String> = labels.iter().map(|label| fit(ui, label, &font, room - 6.0)).collect();
+    // A vertical chart's last labels are left out when they would run past its right edge (the
+    // x range ends 0.4 of a category after the last one); hovering still names them.
+    let fits: Vec<bool> = shown
+        .iter()
+        .enumerate()
+        .map(|(i, label)| horizontal || (count as f32 - 0.4 - i as f32) * per_category >= width_of(label) / 2.0)
+        .collect();
     let category_marks = move |_: egui_plot::GridInput| -> Vec<GridMark> {
         (0..count)
             .step_by(step)
+            .filter(|&i| fits[i])
             .map(|i| GridMark { value: if horizontal { -(i as f64) } else { i as f64 }, step_size: step as f64 })
             .collect()
     };
@@ -305,8 +313,9 @@ fn hover_lines(spec: &ChartSpec, index: usize) -> Vec<String> {
             // Each line names its value there, in whole points as the axis writes them (no decimal
             // mark to localise); a band its interval.
             Series::Line { name, points, .. } => {
-                let value = points.iter().find(|p| p.category == index).and_then(|p| p.value);
-                (name, Some(value.map_or_else(|| "–".to_owned(), whole_points)))
+                let point = points.iter().find(|p| p.category == index);
+                let value = point.and_then(|p| p.value.map(|v| format!("{}  (n = {})", whole_points(v), p.n)));
+                (name, Some(value.unwrap_or_else(|| "–".to_owned())))
             }
             Series::Band { name, points, .. } => {
                 let band = points.iter().find(|p| p.category == index).and_then(|p| p.low.zip(p.high));
@@ -621,7 +630,12 @@ mod tests {
         let (category, value) = line.expect("the sample trend has a value");
         let lines = hover_lines(&spec, category);
         assert_eq!(lines[0], spec.categories[category].label);
-        assert!(lines.iter().any(|l| l.ends_with(&whole_points(value))), "{lines:?}");
+        let n = spec.series.iter().find_map(|s| match s {
+            Series::Line { points, .. } => points.iter().find(|p| p.category == category).map(|p| p.n),
+            _ => None,
+        });
+        let said = format!("{}  (n = {})", whole_points(value), n.unwrap());
+        assert!(n.unwrap() > 0 && lines.iter().any(|l| l.ends_with(&said)), "{said} in {lines:?}");
         let point = band.unwrap().into_iter().find(|p| p.category == category).unwrap();
         let interval = format!("{} – {}", whole_points(point.low.unwrap()), whole_points(point.high.unwrap()));
         assert!(lines.iter().any(|l| l.ends_with(&interval)), "{interval} in {lines:?}");
