@@ -207,3 +207,107 @@ proptest! {
         let _ = ImportOptions::default();
     }
 }
+
+/// Comment texts drawn from pieces with mixed case, Dutch, Danish and German letters, blanks and
+/// spaces, so that a query often hits, sometimes only in another case.
+fn comment_strategy() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "Levering",
+        "te LAAT",
+        "ærgerligt",
+        "ÆRGERLIGT",
+        "for sent",
+        "Straße",
+        "STRASSE",
+        " ",
+        "  ",
+        "prijs",
+        "Prijs!",
+        "øl",
+        "ØL",
+        "é",
+        "É",
+        "app",
+        "APP crashed",
+        "",
+        "niet",
+        "ikke",
+    ]);
+    prop::collection::vec(pieces, 0..6).prop_map(|p| p.join(" "))
+}
+
+/// A survey of the comments (two columns) with scores, a segment and some dates missing.
+fn listed_survey(rows: &[(String, String, u8, u32, Option<i32>)]) -> Survey {
+    let columns = SurveyColumns {
+        row_numbers: (2..rows.len() as u32 + 2).collect(),
+        scores: rows.iter().map(|r| Ok(r.2)).collect(),
+        score_name: "nps".into(),
+        segments: vec![(
+            "region".into(),
+            false,
+            ["A", "B", "C"].map(String::from).to_vec(),
+            rows.iter().map(|r| r.3).collect(),
+        )],
+        days: Some(("date".into(), rows.iter().map(|r| r.4).collect())),
+        comments: vec![
+            ("why".into(), rows.iter().map(|r| r.0.clone()).collect()),
+            ("more".into(), rows.iter().map(|r| r.1.clone()).collect()),
+        ],
+        ..SurveyColumns::default()
+    };
+    Survey::from_generated(columns, "listed.csv").unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// The response list's search against the obvious reader: lower-case both, `contains`.
+    #[test]
+    fn search_finds_exactly_what_a_plain_lowercase_contains_finds(
+        rows in prop::collection::vec((comment_strategy(), comment_strategy(), 0u8..11, 0u32..3, prop::option::of(20_000i32..20_400)), 1..60),
+        query in prop::sample::select(vec!["laat", "LAAT", " Ærgerligt ", "straße", "ø", "app c", "e", "", "x"]),
+        keep in prop::collection::vec(any::<bool>(), 60),
+    ) {
+        let survey = listed_survey(&rows);
+        let positions: Vec<u32> = (0..rows.len() as u32).filter(|&p| keep[p as usize]).collect();
+        let needle = query.trim().to_lowercase();
+        let expected: Vec<u32> = positions
+            .iter()
+            .copied()
+            .filter(|&p| {
+                let (a, b) = (&rows[p as usize].0, &rows[p as usize].1);
+                needle.is_empty() || a.to_lowercase().contains(&needle) || b.to_lowercase().contains(&needle)
+            })
+            .collect();
+        prop_assert_eq!(nps_workbench::analysis::search_comments(&survey, &positions, query), expected);
+    }
+
+    /// The response list's ordering against the standard library's stable sort of the same keys.
+    #[test]
+    fn ordering_matches_a_stable_sort_of_the_keys(
+        rows in prop::collection::vec((comment_strategy(), comment_strategy(), 0u8..11, 0u32..3, prop::option::of(20_000i32..20_400)), 1..60),
+        descending in any::<bool>(),
+        which in 0usize..4,
+    ) {
+        use nps_workbench::analysis::ResponseOrder;
+        let survey = listed_survey(&rows);
+        let positions: Vec<u32> = (0..rows.len() as u32).collect();
+        let (order, key): (ResponseOrder, Box<dyn Fn(usize) -> Option<i64>>) = match which {
+            0 => (ResponseOrder::Score, Box::new(|p| Some(i64::from(rows[p].2)))),
+            1 => (ResponseOrder::Date, Box::new(|p| rows[p].4.map(i64::from))),
+            2 => (ResponseOrder::Segment(0), Box::new(|p| Some(i64::from(rows[p].3)))),
+            _ => (ResponseOrder::Comment, Box::new(|p| {
+                let n = rows[p].0.trim().chars().count() as i64;
+                (n > 0).then_some(n)
+            })),
+        };
+        // Rows with a value first (ascending, or descending), the rest after; file order among equals.
+        let (mut with, without): (Vec<u32>, Vec<u32>) = positions.iter().partition(|&&p| key(p as usize).is_some());
+        with.sort_by_key(|&p| key(p as usize).unwrap());
+        if descending {
+            with.sort_by(|a, b| key(*b as usize).cmp(&key(*a as usize)));
+        }
+        with.extend(without);
+        prop_assert_eq!(nps_workbench::analysis::order_responses(&survey, &positions, order, descending), with);
+    }
+}
