@@ -305,7 +305,7 @@ proptest! {
         let (mut with, without): (Vec<u32>, Vec<u32>) = positions.iter().partition(|&&p| key(p as usize).is_some());
         with.sort_by_key(|&p| key(p as usize).unwrap());
         if descending {
-            with.sort_by(|a, b| key(*b as usize).cmp(&key(*a as usize)));
+            with.sort_by_key(|&p| std::cmp::Reverse(key(p as usize)));
         }
         with.extend(without);
         prop_assert_eq!(nps_workbench::analysis::order_responses(&survey, &positions, order, descending), with);

@@ -337,6 +337,19 @@ impl ResponsesView {
         let comment_header = survey.comment_names.first().map_or(t.col_comment, String::as_str).to_owned();
         let contact_headers: Vec<&str> =
             if list_cx.with_contacts { list_cx.directory.contact_headers().collect() } else { Vec::new() };
+        // Columns share the view's width: segment columns narrow (down to 70 points) before the
+        // comment, which takes the rest, is cut below 240; past that the list scrolls sideways.
+        let spacing = ui.spacing().item_spacing.x;
+        let fixed = 80.0 + 70.0 + 100.0 + if survey.has_dates() { 100.0 } else { 0.0 };
+        let fixed = fixed + 170.0 * contact_headers.len() as f32;
+        let columns = 4 + segment_names.len() + contact_headers.len() + usize::from(survey.has_dates());
+        let room = ui.available_width() - fixed - spacing * columns as f32 - 16.0;
+        let segment_width = if segment_names.is_empty() {
+            130.0
+        } else {
+            ((room - 240.0) / segment_names.len() as f32).clamp(70.0, 130.0)
+        };
+        let comment_width = (room - segment_width * segment_names.len() as f32).max(240.0);
         // The headers sort: a second click on the same one reverses.
         let mut header = |ui: &mut egui::Ui, label: &str, width: f32, order: Option<ResponseOrder>| {
             let sorted = order.filter(|o| *o == self.order).map(|_| self.descending);
@@ -346,7 +359,18 @@ impl ResponsesView {
                     egui::Layout::left_to_right(egui::Align::Center),
                     |ui| {
                         ui.set_min_width(width);
-                        super::views::sort_button(ui, label, sorted)
+                        // A long header is shortened to its column, in full on hover and for
+                        // screen readers.
+                        let font = egui::TextStyle::Button.resolve(ui.style());
+                        let shown = super::plot::fit(ui, label, &font, width - 28.0);
+                        let button = super::views::sort_button(ui, &shown, sorted);
+                        if shown == label {
+                            button
+                        } else {
+                            let name = label.to_owned();
+                            button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+                            button.on_hover_text(label)
+                        }
                     },
                 )
                 .inner
@@ -365,14 +389,14 @@ impl ResponsesView {
                 header(ui, t.col_date, 100.0, Some(ResponseOrder::Date));
             }
             for (k, name) in segment_names.iter().enumerate() {
-                header(ui, name, 130.0, Some(ResponseOrder::Segment(k)));
+                header(ui, name, segment_width, Some(ResponseOrder::Segment(k)));
             }
             for name in &contact_headers {
                 header(ui, name, 170.0, None);
             }
             header(ui, p.col_status, 100.0, None);
             if !survey.comment_names.is_empty() {
-                header(ui, &comment_header, 200.0, Some(ResponseOrder::Comment));
+                header(ui, &comment_header, comment_width, Some(ResponseOrder::Comment));
             }
         });
         ui.separator();
@@ -396,7 +420,7 @@ impl ResponsesView {
                         cell(ui, 100.0, RichText::new(&row.date));
                     }
                     for value in &row.segments {
-                        cell(ui, 130.0, RichText::new(value));
+                        cell(ui, segment_width, RichText::new(value));
                     }
                     if !contact_headers.is_empty() {
                         for contact in list_cx.directory.contacts(row.row as usize) {
@@ -411,7 +435,13 @@ impl ResponsesView {
                         if status == FollowUpStatus::Open { status_text.weak() } else { status_text.strong() },
                     );
                     if !survey.comment_names.is_empty() {
-                        ui.add(egui::Label::new(row.comment.replace('\n', " ")).truncate().selectable(false));
+                        // Its column's width, not the scroll area's: the comment ends in an
+                        // ellipsis in sight (a click opens it whole).
+                        let layout = egui::Layout::left_to_right(egui::Align::Center);
+                        ui.allocate_ui_with_layout(egui::vec2(comment_width, row_height), layout, |ui| {
+                            ui.set_max_width(comment_width);
+                            ui.add(egui::Label::new(row.comment.replace('\n', " ")).truncate().selectable(false));
+                        });
                     }
                 });
                 let rect = line.response.rect.expand2(egui::vec2(0.0, 2.0));
