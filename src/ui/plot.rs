@@ -274,14 +274,21 @@ fn plot(ui: &mut egui::Ui, spec: &ChartSpec, room: Option<f32>) -> Option<usize>
             .x_grid_spacer(category_marks)
             .y_grid_spacer(value_marks);
     }
-    let response = plot.show(ui, |plot| {
-        let pointer = plot.pointer_coordinate();
-        let clicked = plot.response().clicked().then_some(pointer).flatten();
-        for (k, series) in spec.series.iter().enumerate() {
-            draw_series(plot, spec, &visuals, k, series, label_x);
-        }
-        (clicked, plot.response().hovered().then_some(pointer).flatten())
-    });
+    // A few points of room on the left: egui_plot draws the rotated axis title at the very edge,
+    // where the crossbar of a "T" ("Theme", "Tema") was cut off.
+    let response = ui
+        .horizontal(|ui| {
+            ui.add_space(4.0);
+            plot.show(ui, |plot| {
+                let pointer = plot.pointer_coordinate();
+                let clicked = plot.response().clicked().then_some(pointer).flatten();
+                for (k, series) in spec.series.iter().enumerate() {
+                    draw_series(plot, spec, &visuals, k, series, label_x);
+                }
+                (clicked, plot.response().hovered().then_some(pointer).flatten())
+            })
+        })
+        .inner;
     let category_at = |point: egui_plot::PlotPoint| {
         let position = if horizontal { -point.y } else { point.x };
         let index = position.round();
