@@ -241,6 +241,26 @@ pub enum TickFormat {
     Signed,
     /// `0%`, `25%`.
     Percent,
+    /// Counts, with this thousands separator from 10,000 on: `5000`, `250,000` (`250.000`).
+    Count(char),
+}
+
+/// A count with `separator` between thousands from 10,000 on (`2000`, `987,966`): how every
+/// count of the app is written, in its language's separator.
+#[must_use]
+pub fn grouped(n: u64, separator: char) -> String {
+    let digits = n.to_string();
+    if digits.len() <= 4 {
+        return digits;
+    }
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The numeric axis of a chart: its title, its range and its labelled ticks.
@@ -339,6 +359,8 @@ fn tick_label(value: f64, step: f64, format: TickFormat) -> String {
         TickFormat::Signed if value > 0.0 => format!("+{value:.decimals$}"),
         TickFormat::Signed => format!("{value:.decimals$}"),
         TickFormat::Percent => format!("{value:.decimals$}%"),
+        TickFormat::Count(separator) if decimals == 0 && value >= 0.0 => grouped(value.round() as u64, separator),
+        TickFormat::Count(_) => format!("{value:.decimals$}"),
     }
 }
 
@@ -648,6 +670,8 @@ pub struct DistributionWords<'a> {
     pub groups: [&'a str; 3],
     /// The footnote, already filled.
     pub footnote: &'a str,
+    /// The language's thousands separator, for the counts.
+    pub thousands: char,
 }
 
 /// The 0-10 distribution as bars coloured by NPS group, each labelled with its count and share.
@@ -664,7 +688,7 @@ pub fn distribution_chart(summary: &NpsSummary, words: &DistributionWords<'_>) -
             category: score,
             value: count as f64,
             tone: Tone::of_score(score),
-            label: Some(format!("{count} ({pct:.0}%)")),
+            label: Some(format!("{} ({pct:.0}%)", grouped(count, words.thousands))),
         })
         .collect();
     let highest = summary.distribution.iter().copied().max().unwrap_or(0) as f64;
@@ -676,7 +700,13 @@ pub fn distribution_chart(summary: &NpsSummary, words: &DistributionWords<'_>) -
         orientation: Orientation::Vertical,
         category_title: words.score.to_owned(),
         categories: (0..=10).map(|s| Category { label: s.to_string(), small_n: false }).collect(),
-        value_axis: Axis::fitted(words.responses, [highest * 1.08], &[0.0], (0.0, f64::INFINITY), TickFormat::Plain),
+        value_axis: Axis::fitted(
+            words.responses,
+            [highest * 1.08],
+            &[0.0],
+            (0.0, f64::INFINITY),
+            TickFormat::Count(words.thousands),
+        ),
         series: vec![Series::Bars { name: words.responses.to_owned(), bars }],
         legend: vec![
             LegendEntry { tone: Tone::Detractor, symbol: LegendSymbol::Box, label: words.groups[0].to_owned() },
@@ -1135,8 +1165,14 @@ mod tests {
     #[test]
     fn bars_follow_the_distribution_and_groups() {
         let summary = summarise_scores(distribution_of([0, 6, 7, 9, 10, 10])).unwrap();
-        let words =
-            DistributionWords { title: "t", score: "s", responses: "r", groups: ["D", "Pa", "P"], footnote: "f" };
+        let words = DistributionWords {
+            title: "t",
+            score: "s",
+            responses: "r",
+            groups: ["D", "Pa", "P"],
+            footnote: "f",
+            thousands: '.',
+        };
         let chart = distribution_chart(&summary, &words);
         let bars: Vec<&Bar> = chart.bars().collect();
         assert_eq!(bars.len(), 11);
@@ -1148,6 +1184,30 @@ mod tests {
         assert_eq!(chart.x_title(), "s");
         assert_eq!(chart.y_title(), "r");
         assert!(chart.value_axis.max >= 2.0);
+    }
+
+    #[test]
+    fn large_counts_are_grouped_in_bar_labels_and_ticks() {
+        let scores = std::iter::repeat_n(9u8, 21_400).chain(std::iter::repeat_n(3u8, 7_100));
+        let summary = summarise_scores(distribution_of(scores)).unwrap();
+        let words = DistributionWords {
+            title: "t",
+            score: "s",
+            responses: "r",
+            groups: ["D", "Pa", "P"],
+            footnote: "f",
+            thousands: '.',
+        };
+        let chart = distribution_chart(&summary, &words);
+        let bars: Vec<&Bar> = chart.bars().collect();
+        assert_eq!(bars[9].label.as_deref(), Some("21.400 (75%)"));
+        assert_eq!(bars[3].label.as_deref(), Some("7100 (25%)"), "below 10,000 no separator");
+        let labels: Vec<&str> = chart.value_axis.ticks.iter().map(|t| t.label.as_str()).collect();
+        assert!(labels.contains(&"20.000"), "{labels:?}");
+        assert_eq!(
+            (grouped(987_966, ','), grouped(1_000_000, '.'), grouped(2000, ',')),
+            ("987,966".into(), "1.000.000".into(), "2000".into())
+        );
     }
 
     fn text() -> ChartText<'static> {

@@ -41,6 +41,7 @@ pub fn distribution() -> ChartSpec {
             responses: "Answers",
             groups: ["Detractors (0-6)", "Passives (7-8)", "Promoters (9-10)"],
             footnote: FOOTNOTE,
+            thousands: ',',
         },
     )
 }

@@ -20,6 +20,7 @@ pub fn distribution_figure(
             responses: t.responses_axis,
             groups: [t.detractors, t.passives, t.promoters],
             footnote: &note,
+            thousands: t.thousands(),
         },
     )
 }

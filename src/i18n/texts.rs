@@ -1082,19 +1082,14 @@ impl Texts {
     /// Dutch and Danish (where the comma is the decimal mark); below 10,000 none (`2000`).
     #[must_use]
     pub fn count(&self, n: u64) -> String {
-        let digits = n.to_string();
-        if digits.len() <= 4 {
-            return digits;
-        }
-        let separator = if self.decimal == '.' { ',' } else { '.' };
-        let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                out.push(separator);
-            }
-            out.push(c);
-        }
-        out
+        crate::chart::grouped(n, self.thousands())
+    }
+
+    /// This language's thousands separator: the comma, or the point where the comma is the
+    /// decimal mark.
+    #[must_use]
+    pub fn thousands(&self) -> char {
+        if self.decimal == '.' { ',' } else { '.' }
     }
 
     /// A signed NPS-style number (`+23.4`, `-5.0`, `0.0`) with this language's separator.

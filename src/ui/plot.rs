@@ -30,6 +30,9 @@ const ROW_HEIGHT: f32 = 30.0;
 const MIN_HEIGHT: f32 = 160.0;
 /// Room kept under a vertical chart for its footnote.
 const FOOTNOTE_ROOM: f32 = 44.0;
+/// Size of the value labels on bars and points.
+const LABEL_SIZE: f32 = 12.0;
+
 /// Width of a horizontal chart's row labels (the longest are shortened, in full on hover).
 const CATEGORY_LABEL_WIDTH: f32 = 150.0;
 /// Width of a vertical chart's value axis and its title.
@@ -210,6 +213,11 @@ fn plot(ui: &mut egui::Ui, spec: &ChartSpec, room: Option<f32>) -> Option<usize>
         .enumerate()
         .map(|(i, label)| horizontal || (count as f32 - 0.4 - i as f32) * per_category >= width_of(label) / 2.0)
         .collect();
+    // A bar's label ("214,814 (21%)") wider than its bar's room breaks before its share, so that
+    // neighbours do not run into each other.
+    let label_font = egui::FontId::proportional(LABEL_SIZE);
+    let wrap_labels = !horizontal
+        && spec.bars().filter_map(|b| b.label.as_deref()).any(|l| text_width(ui, l, &label_font) > per_category - 4.0);
     let category_marks = move |_: egui_plot::GridInput| -> Vec<GridMark> {
         (0..count)
             .step_by(step)
@@ -264,9 +272,11 @@ fn plot(ui: &mut egui::Ui, spec: &ChartSpec, room: Option<f32>) -> Option<usize>
             .x_grid_spacer(value_marks)
             .y_grid_spacer(category_marks);
     } else {
+        // Two-line bar labels need a line's more room above the highest bar.
+        let headroom = if wrap_labels { 0.1 * (axis.max - axis.min) } else { 0.0 };
         plot = plot
             .include_y(axis.min)
-            .include_y(axis.max)
+            .include_y(axis.max + headroom)
             .include_x(first)
             .include_x(last)
             .custom_x_axes(vec![axis_hints(true, spec.category_title.clone(), Box::new(category_label))])
@@ -283,7 +293,7 @@ fn plot(ui: &mut egui::Ui, spec: &ChartSpec, room: Option<f32>) -> Option<usize>
                 let pointer = plot.pointer_coordinate();
                 let clicked = plot.response().clicked().then_some(pointer).flatten();
                 for (k, series) in spec.series.iter().enumerate() {
-                    draw_series(plot, spec, &visuals, k, series, label_x);
+                    draw_series(plot, spec, &visuals, k, series, (label_x, wrap_labels));
                 }
                 (clicked, plot.response().hovered().then_some(pointer).flatten())
             })
@@ -383,11 +393,11 @@ fn draw_series(
     visuals: &egui::Visuals,
     k: usize,
     series: &Series,
-    label_x: f64,
+    (label_x, wrap_labels): (f64, bool),
 ) {
     let horizontal = spec.orientation == Orientation::Horizontal;
     let axis = &spec.value_axis;
-    let label_size = 12.0;
+    let label_size = LABEL_SIZE;
     match series {
         Series::Bars { name, bars } => {
             let items: Vec<Bar> = bars
@@ -412,16 +422,21 @@ fn draw_series(
                     (at(spec, b.category as f64, label_x), egui::Align2::LEFT_CENTER)
                 } else {
                     let lift = 0.015 * (axis.max - axis.min);
-                    (at(spec, b.category as f64, b.value + lift), egui::Align2::CENTER_BOTTOM)
+                    // The centred job below is laid out around its left edge: LEFT puts its
+                    // middle on the bar's.
+                    (at(spec, b.category as f64, b.value + lift), egui::Align2::LEFT_BOTTOM)
                 };
+                let text = if wrap_labels { text.replacen(" (", "\n(", 1) } else { text.clone() };
+                // Each line centred over its bar.
+                let font = egui::FontId::proportional(label_size);
+                let mut job = egui::text::LayoutJob::simple(text, font, visuals.text_color(), f32::INFINITY);
+                if !horizontal {
+                    job.halign = egui::Align::Center;
+                }
                 plot.text(
-                    Text::new(
-                        format!("{k}-label-{}", b.category),
-                        PlotPoint::new(point[0], point[1]),
-                        RichText::new(text).size(label_size),
-                    )
-                    .anchor(anchor)
-                    .color(visuals.text_color()),
+                    Text::new(format!("{k}-label-{}", b.category), PlotPoint::new(point[0], point[1]), job)
+                        .anchor(anchor)
+                        .color(visuals.text_color()),
                 );
             }
         }
