@@ -620,8 +620,7 @@ pub fn format_table(report: &Report, language: Language) -> String {
         _ => String::new(),
     };
     let row = s.header_row.to_string();
-    let layout = crate::import::layout::Layout::from_id(report.layout)
-        .map_or_else(|| report.layout_label.clone(), |l| t.layout_name(l, s.header_rows));
+    let layout = t.layout_of(report.layout, &report.layout_label, s.header_rows);
     let source = [("file", s.file.as_str()), ("how", &how), ("layout", &layout), ("row", &row)];
     let _ = writeln!(out, "{}", fill(c.source, &source));
     if s.title_rows > 0 || !s.footer_rows.is_empty() {

@@ -196,7 +196,10 @@ fn a_saved_project_reopens_with_its_roles_filter_and_invitations_and_fits_next_q
         (nps_workbench::app::SortKey::Nps, true),
         "the table's order"
     );
-    assert!(!app.themes().can_undo(), "a project's codebook is a fresh start: nothing before it to take back");
+    assert!(
+        app.themes().can_undo(),
+        "the project's codebook replaces the file's own, which Undo brings back: nothing is lost"
+    );
     harness.get_by_label("Project q1.npsproj applied: the same file as when it was saved.");
     harness.get_by_label_contains("Filter: Kanaal = Web");
     harness.get_by_label(rate);

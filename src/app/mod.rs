@@ -673,6 +673,7 @@ impl NpsApp {
         let words = crate::figures::Words::of(self.settings.language);
         let context = crate::figures::FigureContext {
             two_way_bars: self.views.two_way_bars,
+            hide_small: self.views.hide_small,
             ..export::figure_context(loaded, &computed.request.filter)
         };
         let mut results = computed.results.clone();

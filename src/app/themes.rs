@@ -172,6 +172,8 @@ pub struct ThemeState {
     pub file: Option<PathBuf>,
     /// The folder of the codebooks ([`codebook_folder`]; `None`: nothing is kept, as in tests).
     folder: Option<PathBuf>,
+    /// Whether the user's default codebook exists (kept here, not looked up every frame).
+    shared: bool,
     /// The tags of the loaded survey's comments, with what they were made for.
     tags: Option<(TagKey, Arc<ThemeTags>)>,
     tag_job: Option<TagJob>,
@@ -200,6 +202,7 @@ impl Default for ThemeState {
             version: 0,
             file: None,
             folder: None,
+            shared: false,
             tags: None,
             tag_job: None,
             summary: None,
@@ -218,6 +221,7 @@ impl ThemeState {
     #[must_use]
     pub fn in_folder(folder: Option<PathBuf>) -> (Self, Option<Failure>) {
         let mut state = Self { folder, ..Self::default() };
+        state.shared = state.shared_file().is_some_and(|p| p.exists());
         let error = state.read_first(&[state.shared_file()]).err();
         (state, error.map(|e| Failure::new(NoticeKind::Codebook, e)))
     }
@@ -230,35 +234,45 @@ impl ThemeState {
     /// Whether new files start from the user's own default codebook.
     #[must_use]
     pub fn has_default(&self) -> bool {
-        self.shared_file().is_some_and(|p| p.exists())
+        self.shared
     }
 
     /// Uses the first of `files` that exists (the general preset when none does), as read: no
-    /// change to take back, nothing saved. An unreadable file is said, and the preset used.
-    fn read_first(&mut self, files: &[Option<PathBuf>]) -> Result<(), Cause> {
-        let found = files.iter().flatten().find(|p| p.exists());
-        let read = found.map(|path| read_codebook(path)).transpose();
+    /// change to take back, nothing saved; which one was used. An unreadable file is said, set
+    /// aside as `<name>.unreadable` (so that no later save writes over it), and the preset used.
+    fn read_first(&mut self, files: &[Option<PathBuf>]) -> Result<Option<PathBuf>, Cause> {
+        let found = files.iter().flatten().find(|p| p.exists()).cloned();
+        let read = found.as_deref().map(read_codebook).transpose();
         self.history.clear();
         self.chosen = false;
         self.version += 1;
         match read {
             Ok(codebook) => {
                 self.codebook = codebook.unwrap_or_else(default_codebook);
-                Ok(())
+                Ok(found)
             }
             Err(e) => {
                 self.codebook = default_codebook();
+                if let Some(path) = &found {
+                    let _ = std::fs::rename(path, path.with_extension("json.unreadable"));
+                    self.shared &= self.shared_file().is_none_or(|p| p != *path);
+                }
                 Err(e.into())
             }
         }
     }
 
     /// A survey from `source` is opened: its own codebook when it has one kept, else the user's
-    /// default, else the general preset; the codebook of the file before it stays with that file.
+    /// default (then kept as the file's own, so that a later change of default does not change
+    /// it), else the general preset; the codebook of the file before it stays with that file.
     pub fn open_survey(&mut self, source: &super::LoadSource) -> Result<(), Cause> {
         self.file = self.folder.as_deref().map(|folder| survey_codebook_file(folder, source));
         let files = [self.file.clone(), self.shared_file()];
-        self.read_first(&files)
+        let used = self.read_first(&files)?;
+        match (&self.file, used) {
+            (Some(own), Some(used)) if *own != used => Ok(save_codebook(own, &self.codebook)?),
+            _ => Ok(()),
+        }
     }
 
     /// The tags, once the comments have been read.
@@ -483,12 +497,18 @@ impl ThemeState {
         self.save_and_reread()
     }
 
-    /// Starts afresh from `codebook` (a project's): saved, read, nothing before it to take back,
-    /// and its preset not counted as the user's pick.
+    /// Uses a project's `codebook`: saved as the file's own and read, its preset not counted as
+    /// the user's pick; the file's codebook before it can be taken back (Undo).
     pub fn start_from(&mut self, codebook: Codebook) -> Result<(), Cause> {
-        self.history.clear();
+        if codebook != self.codebook {
+            let before = std::mem::replace(&mut self.codebook, codebook);
+            self.history.push((before, self.chosen));
+            if self.history.len() > UNDO_DEPTH {
+                self.history.remove(0);
+            }
+        }
         self.chosen = false;
-        self.set(codebook)
+        self.save_and_reread()
     }
 
     /// Uses `codebook` without remembering the one before (an undo).
@@ -497,16 +517,25 @@ impl ThemeState {
         self.save_and_reread()
     }
 
-    /// Saves the codebook in use as the user's default for new files, or removes that default.
+    /// Saves the codebook in use as the user's default for new files, or stops using it: the
+    /// open file keeps it as its own, and the default is set aside as `codebook.json.bak`
+    /// (nothing is deleted).
     fn share(&mut self, share: bool) -> Result<(), Cause> {
         let Some(path) = self.shared_file() else { return Ok(()) };
         if share {
-            Ok(save_codebook(&path, &self.codebook)?)
-        } else if path.exists() {
-            std::fs::remove_file(&path).map_err(|e| Cause::Invalid(format!("{}: {e}", path.display())))
-        } else {
-            Ok(())
+            save_codebook(&path, &self.codebook)?;
+            self.shared = true;
+            return Ok(());
         }
+        if let Some(own) = self.file.as_ref().filter(|own| !own.exists()) {
+            save_codebook(own, &self.codebook)?;
+        }
+        if path.exists() {
+            std::fs::rename(&path, path.with_extension("json.bak"))
+                .map_err(|e| Cause::Invalid(format!("{}: {e}", path.display())))?;
+        }
+        self.shared = false;
+        Ok(())
     }
 
     fn save_and_reread(&mut self) -> Result<(), Cause> {
@@ -713,8 +742,24 @@ mod tests {
         assert!(!state.has_default());
         state.open_survey(&LoadSource::File(dir.path().join("c.csv"))).unwrap();
         assert!(state.codebook.get(&coffee).is_none());
-        // The second file was never edited: nothing was written for it.
+        // The sample, opened while the default was in use, keeps it as its own; the default
+        // was set aside, not deleted; the second file was never edited and nothing was written
+        // for it.
+        state.open_survey(&LoadSource::Sample).unwrap();
+        assert!(state.codebook.get(&coffee).is_some(), "the sample keeps what it was opened with");
+        assert!(dir.path().join("codebook.json.bak").exists());
         let kept = std::fs::read_dir(dir.path().join("codebooks")).unwrap().count();
-        assert_eq!(kept, 1, "only the edited file's codebook is kept");
+        assert_eq!(kept, 2, "the edited file's and the sample's");
+        // A project's codebook can be taken back to the file's own.
+        let own = state.codebook.clone();
+        state.start_from(default_codebook()).unwrap();
+        assert!(state.can_undo());
+        state.apply(ThemeCommand::Undo, &services).unwrap();
+        assert_eq!(state.codebook, own);
+        // An unreadable codebook is set aside, never written over.
+        let path = state.file.clone().unwrap();
+        std::fs::write(&path, "{ not json").unwrap();
+        assert!(state.open_survey(&LoadSource::Sample).is_err());
+        assert!(path.with_extension("json.unreadable").exists() && !path.exists());
     }
 }

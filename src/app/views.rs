@@ -244,7 +244,28 @@ impl ViewSettings {
                 columns.push(&row.column);
             }
         }
-        columns.iter().flat_map(|column| self.sorted_rows(rows, column)).cloned().collect()
+        columns
+            .iter()
+            .flat_map(|column| match self.is_matrix(column) {
+                true => self.matrix_rows(rows, column),
+                false => self.sorted_rows(rows, column),
+            })
+            .cloned()
+            .collect()
+    }
+
+    /// Whether breakdown `column` is shown as a matrix: a two-way one, unless bars were chosen.
+    #[must_use]
+    pub fn is_matrix(&self, column: &str) -> bool {
+        column.contains(" \u{d7} ") && !self.two_way_bars
+    }
+
+    /// The cells of a two-way breakdown in the engine's order (each column's values in their own
+    /// order), small ones included: the matrix lays its axes out from them and leaves small
+    /// cells blank itself when they are hidden.
+    #[must_use]
+    pub fn matrix_rows<'a>(&self, rows: &'a [BreakdownRow], column: &str) -> Vec<&'a BreakdownRow> {
+        rows.iter().filter(|r| r.column == column).collect()
     }
 
     /// The rows of one breakdown column, sorted as chosen, small ones hidden as set.
@@ -559,6 +580,31 @@ mod tests {
         };
         let (source, facts) = crate::analysis::survey::tests::test_source();
         Survey::from_columns(columns, source, facts).unwrap()
+    }
+
+    #[test]
+    fn a_matrix_keeps_the_engines_order_and_its_small_cells_while_bars_follow_the_sort() {
+        let survey = survey();
+        let mut settings = ViewSettings {
+            segment: Some("region".into()),
+            second: Some("sector".into()),
+            sort: SortKey::Nps,
+            descending: true,
+            hide_small: true,
+            ..ViewSettings::default()
+        };
+        let results = crate::report::compute_views(&survey, &settings.request(&survey, 0), &[]).unwrap();
+        let column = "region \u{d7} sector";
+        let values = |rows: &[BreakdownRow]| -> Vec<String> {
+            rows.iter().filter(|r| r.column == column).map(|r| r.value.clone()).collect()
+        };
+        let engine = values(&results.segments);
+        assert_eq!(engine.len(), 2, "A × Retail and B × Retail");
+        // Every cell has under 30 answers: the matrix keeps them (it blanks them itself), in
+        // the engine's order, though the table's sort is by NPS, descending.
+        assert_eq!(values(&settings.shown_rows(&results.segments)), engine);
+        settings.two_way_bars = true;
+        assert!(values(&settings.shown_rows(&results.segments)).is_empty(), "bars hide the small ones");
     }
 
     #[test]

@@ -146,16 +146,27 @@ pub mod palette {
         [mix(base[0], hue[0]), mix(base[1], hue[1]), mix(base[2], hue[2])]
     }
 
-    /// Black or white as hex, whichever contrasts more with `fill` (WCAG relative luminance).
+    /// WCAG relative luminance of an opaque colour, 0 (black) to 1 (white).
     #[must_use]
-    pub fn text_on(fill: [u8; 3]) -> &'static str {
+    pub fn luminance(colour: [u8; 3]) -> f64 {
         let linear = |c: u8| {
             let c = f64::from(c) / 255.0;
             if c <= 0.040_45 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
         };
-        let luminance = 0.2126 * linear(fill[0]) + 0.7152 * linear(fill[1]) + 0.0722 * linear(fill[2]);
+        0.2126 * linear(colour[0]) + 0.7152 * linear(colour[1]) + 0.0722 * linear(colour[2])
+    }
+
+    /// `#RRGGBB` of a colour.
+    #[must_use]
+    pub fn hex(colour: [u8; 3]) -> String {
+        format!("#{:02X}{:02X}{:02X}", colour[0], colour[1], colour[2])
+    }
+
+    /// Black or white as hex, whichever contrasts more with `fill` (WCAG relative luminance).
+    #[must_use]
+    pub fn text_on(fill: [u8; 3]) -> &'static str {
         // Contrast with black is (L + 0.05) / 0.05, with white 1.05 / (L + 0.05): equal at 0.179.
-        if luminance > 0.179 { "#000000" } else { "#FFFFFF" }
+        if luminance(fill) > 0.179 { "#000000" } else { "#FFFFFF" }
     }
 }
 

@@ -378,7 +378,7 @@ impl Canvas {
         let background = palette::rgb(theme::BACKGROUND);
         for cell in cells {
             let fill = palette::heat(cell.nps, background, false);
-            let hex = format!("#{:02X}{:02X}{:02X}", fill[0], fill[1], fill[2]);
+            let hex = palette::hex(fill);
             let (x, y) = (left + width * cell.column as f64, grid_top + height * cell.row as f64);
             let opacity = if cell.small_n { theme::SMALL_N_OPACITY } else { 1.0 };
             self.rect((x + gap, y + gap, width - 2.0 * gap, height - 2.0 * gap), &hex, opacity);
@@ -423,7 +423,7 @@ impl Canvas {
         }
         for value in [-100.0, -50.0, 0.0, 50.0, 100.0] {
             let fill = palette::heat(value, background, false);
-            let hex = format!("#{:02X}{:02X}{:02X}", fill[0], fill[1], fill[2]);
+            let hex = palette::hex(fill);
             let swatch = 90.0 * k;
             self.rect((x, key_top, swatch, key_height), &hex, 1.0);
             let label = if value == 0.0 { "0".to_owned() } else { format!("{value:+.0}") };
@@ -937,7 +937,8 @@ mod tests {
         let spec = samples::matrix();
         let svg = render_svg(&spec, &SvgOptions::default());
         // Five cells with answers, a sixth pair without any, and the key's five swatches.
-        for text in [">+34*<", ">+22 – +45 · n = 210<", ">-31*<", ">0<", ">-8<", ">-20 – +3 · n = 22<"] {
+        for text in [">+34*<", ">+22 – +45 · n = 210<", ">-31*<", ">-12 – +11 · n = 80<", ">-8<", ">-20 – +3 · n = 22<"]
+        {
             assert!(svg.contains(text), "{text} missing");
         }
         assert!(svg.contains("Telefoon &amp; &quot;app&quot;") && svg.contains(">België<"));

@@ -93,6 +93,8 @@ pub struct FigureContext {
     pub weighted_by: Option<String>,
     /// A two-way breakdown is drawn as bars (the user's choice in Segments), not as a matrix.
     pub two_way_bars: bool,
+    /// A matrix leaves its cells under 30 answers blank (the user hides small segments).
+    pub hide_small: bool,
 }
 
 /// The footnote: n, interval method, filter, period, benchmark sources, file.
@@ -265,7 +267,14 @@ pub fn context_of(report: &Report) -> FigureContext {
 #[must_use]
 pub fn figure_context(report: &Report, filter: String, period: Option<(String, String)>) -> FigureContext {
     let weighted_by = report.columns.weight.clone().filter(|_| report.columns.weighted);
-    FigureContext { file: report.source.file.clone(), filter, period, weighted_by, two_way_bars: false }
+    FigureContext {
+        file: report.source.file.clone(),
+        filter,
+        period,
+        weighted_by,
+        two_way_bars: false,
+        hide_small: false,
+    }
 }
 
 #[cfg(test)]
@@ -388,6 +397,7 @@ mod tests {
             period: Some(("2025-01-01".into(), "2025-06-30".into())),
             weighted_by: Some("gewicht".into()),
             two_way_bars: false,
+            hide_small: false,
         };
         let comparison = Comparison {
             id: "x".into(),

@@ -56,7 +56,7 @@ pub fn segments_figure(
     let id = format!("segments-{}", file_stem(column));
     if let Some(matrix) = column.split_once(" \u{d7} ").filter(|_| !context.two_way_bars).and_then(|(down, across)| {
         let text = ChartText { category_title: down, value_title: across, subtitle: w.export.matrix_subtitle, ..text };
-        matrix_figure(&format!("matrix-{}", file_stem(column)), rows, &text, w)
+        matrix_figure(&format!("matrix-{}", file_stem(column)), rows, context.hide_small, &text, w)
     }) {
         matrix
     } else if column.contains(" \u{d7} ") {
@@ -68,8 +68,16 @@ pub fn segments_figure(
 }
 
 /// A two-way breakdown as a heat-map matrix: the first column's values down and the second's
-/// across, in the order the rows first name them; `None` when a row does not hold its two values.
-fn matrix_figure(id: &str, rows: &[&BreakdownRow], text: &ChartText<'_>, w: &Words) -> Option<ChartSpec> {
+/// across, in the order the rows first name them (give them in the engine's order, the
+/// segments' own, as the window's matrix does); with `hide_small`, cells under 30 answers are
+/// left blank. `None` when a row does not hold its two values.
+fn matrix_figure(
+    id: &str,
+    rows: &[&BreakdownRow],
+    hide_small: bool,
+    text: &ChartText<'_>,
+    w: &Words,
+) -> Option<ChartSpec> {
     let mut down: Vec<&str> = Vec::new();
     let mut across: Vec<&str> = Vec::new();
     for row in rows {
@@ -84,6 +92,7 @@ fn matrix_figure(id: &str, rows: &[&BreakdownRow], text: &ChartText<'_>, w: &Wor
     let position = |list: &[&str], v: &str| list.iter().position(|x| *x == v).unwrap_or_default();
     let cells = rows
         .iter()
+        .filter(|r| !(hide_small && r.small_n))
         .map(|r| MatrixCell {
             row: position(&down, &r.values[0]),
             column: position(&across, &r.values[1]),

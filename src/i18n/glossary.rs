@@ -149,8 +149,9 @@ const TESTS: [[&str; 4]; 6] = [
     ["sign_flip", "exact sign-flip test", "exacte tekenwisseltoets", "eksakt fortegnsskiftetest"],
 ];
 
-/// The column of the tables above that holds `language`.
-fn column(language: Language) -> usize {
+/// The column of the tables above (and of every `[English, Dutch, Danish]` table of words)
+/// that holds `language`.
+pub(super) fn column(language: Language) -> usize {
     match language {
         Language::English => 0,
         Language::Dutch => 1,

@@ -122,44 +122,37 @@ impl Texts {
     /// kopregels"): the words of [`Layout::tool`] in this language.
     #[must_use]
     pub fn layout_name(&self, layout: Layout, header_rows: usize) -> String {
-        let i = match self.speaks {
-            Language::English => 0,
-            Language::Dutch => 1,
-            Language::Danish => 2,
+        let i = super::glossary::column(self.speaks);
+        // Dutch and Danish; English is the layout's own name (`Layout::tool`).
+        let [nl, da] = match layout {
+            Layout::PlainTable => ["Tabel", "Tabel"],
+            Layout::HandMade => ["Handgemaakt werkblad", "Håndlavet ark"],
+            Layout::Qualtrics => ["Qualtrics-export", "Qualtrics-eksport"],
+            Layout::Qualtrics2016 => ["Qualtrics-export (2016-17)", "Qualtrics-eksport (2016-17)"],
+            Layout::QualtricsLegacy => ["Qualtrics-export (oud formaat)", "Qualtrics-eksport (gammelt format)"],
+            Layout::SurveyMonkey => ["SurveyMonkey-export", "SurveyMonkey-eksport"],
+            Layout::SurveyMonkeyExpanded => ["SurveyMonkey-export (uitgeklapt)", "SurveyMonkey-eksport (udfoldet)"],
+            Layout::GoogleForms => ["Google Forms-export", "Google Forms-eksport"],
+            Layout::MicrosoftForms => ["Microsoft Forms-export", "Microsoft Forms-eksport"],
+            Layout::Typeform => ["Typeform-export", "Typeform-eksport"],
+            Layout::LimeSurvey => ["LimeSurvey-export", "LimeSurvey-eksport"],
+            Layout::LongFormat => ["Lang formaat (één rij per antwoord)", "Langt format (én række pr. svar)"],
         };
-        let name = match layout {
-            Layout::PlainTable => ["Table", "Tabel", "Tabel"][i],
-            Layout::HandMade => ["Hand-made sheet", "Handgemaakt werkblad", "Håndlavet ark"][i],
-            Layout::Qualtrics => ["Qualtrics export", "Qualtrics-export", "Qualtrics-eksport"][i],
-            Layout::Qualtrics2016 => {
-                ["Qualtrics export (2016-17)", "Qualtrics-export (2016-17)", "Qualtrics-eksport (2016-17)"][i]
-            }
-            Layout::QualtricsLegacy => {
-                ["Qualtrics legacy export", "Qualtrics-export (oud formaat)", "Qualtrics-eksport (gammelt format)"][i]
-            }
-            Layout::SurveyMonkey => ["SurveyMonkey export", "SurveyMonkey-export", "SurveyMonkey-eksport"][i],
-            Layout::SurveyMonkeyExpanded => [
-                "SurveyMonkey export (expanded)",
-                "SurveyMonkey-export (uitgeklapt)",
-                "SurveyMonkey-eksport (udfoldet)",
-            ][i],
-            Layout::GoogleForms => ["Google Forms export", "Google Forms-export", "Google Forms-eksport"][i],
-            Layout::MicrosoftForms => {
-                ["Microsoft Forms export", "Microsoft Forms-export", "Microsoft Forms-eksport"][i]
-            }
-            Layout::Typeform => ["Typeform export", "Typeform-export", "Typeform-eksport"][i],
-            Layout::LimeSurvey => ["LimeSurvey export", "LimeSurvey-export", "LimeSurvey-eksport"][i],
-            Layout::LongFormat => [
-                "Long format (one row per answer)",
-                "Lang formaat (één rij per antwoord)",
-                "Langt format (én række pr. svar)",
-            ][i],
-        };
+        let name = [layout.tool(), nl, da][i];
         match header_rows {
             1 => name.to_owned(),
             0 => format!("{name}, {}", ["no header row", "geen kopregel", "ingen overskriftsrække"][i]),
             n => format!("{name}, {n} {}", ["header rows", "kopregels", "overskriftsrækker"][i]),
         }
+    }
+}
+
+impl Texts {
+    /// The layout of a report (its JSON id and English label) in this language; the English
+    /// label as written when the id is unknown.
+    #[must_use]
+    pub fn layout_of(&self, id: &str, english: &str, header_rows: usize) -> String {
+        Layout::from_id(id).map_or_else(|| english.to_owned(), |l| self.layout_name(l, header_rows))
     }
 }
 

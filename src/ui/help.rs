@@ -203,3 +203,20 @@ pub fn empty_state(
         }
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_topic_opens_its_own_section() {
+        let h = HelpTexts::of(crate::i18n::Language::English);
+        let title = |topic: Topic| sections(h)[topic.section()].0;
+        assert_eq!(title(Topic::Groups), h.groups_title);
+        assert_eq!(title(Topic::Interval), h.interval_title);
+        assert_eq!(title(Topic::Pale), h.pale_title);
+        assert_eq!(title(Topic::Stars), h.stars_title);
+        assert_eq!(title(Topic::Verdicts), h.verdicts_title);
+        assert_eq!(title(Topic::Excluded), h.excluded_title);
+    }
+}

@@ -101,8 +101,7 @@ fn review(ui: &mut egui::Ui, loaded: &LoadedSurvey, t: &Texts, commands: &mut Ve
             picker.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
         }
         ui.separator();
-        let layout = crate::import::layout::Layout::from_id(report.layout)
-            .map_or_else(|| report.layout_label.clone(), |l| t.layout_name(l, source.header_rows));
+        let layout = t.layout_of(report.layout, &report.layout_label, source.header_rows);
         ui.label(fill(t.layout, &[("layout", &layout)]));
     });
     if source.title_rows > 0 || !source.footer_rows.is_empty() {

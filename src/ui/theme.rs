@@ -44,13 +44,9 @@ pub fn text_backgrounds(visuals: &Visuals) -> [Color32; 4] {
     [visuals.panel_fill, visuals.window_fill, visuals.text_edit_bg_color(), stripe]
 }
 
-/// WCAG relative luminance of an opaque colour.
+/// WCAG relative luminance of an opaque colour ([`palette::luminance`]).
 fn luminance(colour: Color32) -> f32 {
-    let linear = |c: u8| {
-        let c = f32::from(c) / 255.0;
-        if c <= 0.040_45 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
-    };
-    0.2126 * linear(colour.r()) + 0.7152 * linear(colour.g()) + 0.0722 * linear(colour.b())
+    palette::luminance([colour.r(), colour.g(), colour.b()]) as f32
 }
 
 /// WCAG contrast ratio of two opaque colours, 1 to 21.
@@ -182,6 +178,13 @@ mod tests {
 
     #[test]
     fn a_tone_as_text_keeps_its_hue() {
+        for theme in [Theme::Light, Theme::Dark] {
+            let v = visuals(theme);
+            for tone in [Tone::Promoter, Tone::Detractor, Tone::Neutral, Tone::Benchmark] {
+                let c = tone_text(tone, &v);
+                assert!(c != Color32::BLACK && c != Color32::WHITE, "{theme:?} {tone:?} lost its colour");
+            }
+        }
         let v = visuals(Theme::Light);
         let green = tone_text(Tone::Promoter, &v);
         assert!(green.g() > green.r() && green.g() > green.b(), "{green:?}");

@@ -272,10 +272,16 @@ fn segments(
     let rows = settings.sorted_rows(&computed.results.segments, &column);
     let words = Words { texts: t, export: x };
     // Export chart… exports what is shown: the matrix, or the bars when chosen.
-    let context =
-        FigureContext { two_way_bars: settings.two_way_bars, ..figure_context(loaded, &computed.request.filter) };
+    let context = FigureContext {
+        two_way_bars: settings.two_way_bars,
+        hide_small: settings.hide_small,
+        ..figure_context(loaded, &computed.request.filter)
+    };
     let overall_benchmark = computed.results.overall.as_ref().and_then(|o| o.benchmark.as_ref());
-    let chart = segments_figure(&column, &rows, overall_benchmark, &context, &words);
+    // The matrix's axes follow the segments' own order, not the table's sort.
+    let cells = settings.matrix_rows(&computed.results.segments, &column);
+    let figure_rows = if settings.is_matrix(&column) { &cells } else { &rows };
+    let chart = segments_figure(&column, figure_rows, overall_benchmark, &context, &words);
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         ui.add_space(6.0);
         let clicked = match pair.filter(|_| !settings.two_way_bars) {
@@ -285,9 +291,6 @@ fn segments(
                     ui.add_space(12.0);
                     export_menu::chart_menu(ui, &chart, x, commands);
                 });
-                // The matrix's axes follow the segments' own order, not the table's sort.
-                let cells: Vec<&BreakdownRow> =
-                    computed.results.segments.iter().filter(|r| r.column == column).collect();
                 let clicked = super::matrix::matrix(ui, &cells, [first, second], settings.hide_small, t);
                 ui.label(RichText::new(&chart.footnote).size(theme::FOOTNOTE_SIZE).weak());
                 clicked.and_then(|i| rows.iter().position(|r| std::ptr::eq(*r, cells[i])))
