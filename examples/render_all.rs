@@ -21,6 +21,7 @@ fn edge_charts() -> Vec<ChartSpec> {
         category_title: "Segment",
         value_title: "NPS",
         footnote: "n = 0 \u{b7} edge case",
+        thousands: ',',
     };
     let words = LegendWords::english();
     let countries = ["Nederland", "Danmark", "België", "Deutschland", "Sverige", "Norge", "Ísland"];

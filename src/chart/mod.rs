@@ -630,6 +630,9 @@ pub struct ChartSpec {
     pub legend: Vec<LegendEntry>,
     /// Footnote: n, interval method, filters, period, benchmark source.
     pub footnote: String,
+    /// Thousands separator of the counts said on hover and in cells (`,` or `.`).
+    #[serde(skip)]
+    pub thousands: char,
 }
 
 impl ChartSpec {
@@ -725,6 +728,7 @@ pub fn distribution_chart(summary: &NpsSummary, words: &DistributionWords<'_>) -
             LegendEntry { tone: Tone::Promoter, symbol: LegendSymbol::Box, label: words.groups[2].to_owned() },
         ],
         footnote: words.footnote.to_owned(),
+        thousands: words.thousands,
     }
 }
 
@@ -741,6 +745,8 @@ pub struct ChartText<'a> {
     pub value_title: &'a str,
     /// Footnote: n, interval method, filters, period, benchmark source.
     pub footnote: &'a str,
+    /// Thousands separator of the counts (`,` in English, `.` in Dutch and Danish).
+    pub thousands: char,
 }
 
 /// Legend and series names shared by the charts, in the user's language.
@@ -859,6 +865,7 @@ pub fn matrix_chart(
         series: vec![Series::Cells { name: words.estimate.to_owned(), columns: columns.to_vec(), cells }],
         legend,
         footnote: text.footnote.to_owned(),
+        thousands: text.thousands,
     }
 }
 
@@ -982,6 +989,7 @@ fn interval_chart(
         series,
         legend,
         footnote: text.footnote.to_owned(),
+        thousands: text.thousands,
     }
 }
 
@@ -1074,6 +1082,7 @@ pub fn trend_chart(rows: &[TrendRow], text: &ChartText<'_>, words: &LegendWords<
         series,
         legend,
         footnote: text.footnote.to_owned(),
+        thousands: text.thousands,
     }
 }
 
@@ -1116,6 +1125,7 @@ pub fn trend_lines_chart(lines: &[(String, Vec<TrendRow>)], text: &ChartText<'_>
         series,
         legend,
         footnote: text.footnote.to_owned(),
+        thousands: text.thousands,
     }
 }
 
@@ -1165,6 +1175,7 @@ pub fn themes_chart(rows: &[ThemeRow], text: &ChartText<'_>, words: &LegendWords
             LegendEntry { tone: Tone::Neutral, symbol: LegendSymbol::Whisker, label: words.interval.to_owned() },
         ],
         footnote: text.footnote.to_owned(),
+        thousands: text.thousands,
     }
 }
 
@@ -1222,7 +1233,7 @@ mod tests {
     }
 
     fn text() -> ChartText<'static> {
-        ChartText { title: "t", subtitle: "", category_title: "c", value_title: "NPS", footnote: "f" }
+        ChartText { title: "t", subtitle: "", category_title: "c", value_title: "NPS", footnote: "f", thousands: ',' }
     }
 
     fn row(label: &str, nps: f64, benchmark: Option<ReferenceValue>) -> IntervalRow {

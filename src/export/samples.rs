@@ -85,6 +85,7 @@ pub fn segments() -> ChartSpec {
             category_title: "Regio",
             value_title: "Net Promoter Score",
             footnote: FOOTNOTE,
+            thousands: ',',
         },
         &LegendWords::english(),
     )
@@ -109,6 +110,7 @@ pub fn breakdown() -> ChartSpec {
             category_title: "Kanaal \u{d7} land",
             value_title: "Net Promoter Score",
             footnote: FOOTNOTE,
+            thousands: ',',
         },
         &LegendWords::english(),
     )
@@ -157,6 +159,7 @@ pub fn trend() -> ChartSpec {
             category_title: "Maand",
             value_title: "Net Promoter Score",
             footnote: FOOTNOTE,
+            thousands: ',',
         },
         &LegendWords::english(),
     )
@@ -188,6 +191,7 @@ pub fn benchmarks() -> ChartSpec {
             category_title: "Sector",
             value_title: "Net Promoter Score",
             footnote: FOOTNOTE,
+            thousands: ',',
         },
         &LegendWords::english(),
     )
@@ -224,6 +228,7 @@ pub fn themes() -> ChartSpec {
             category_title: "Theme",
             value_title: "% of detractors",
             footnote: FOOTNOTE,
+            thousands: ',',
         },
         &LegendWords::english(),
     )
@@ -275,6 +280,7 @@ pub fn matrix() -> ChartSpec {
             category_title: "Channel",
             value_title: "Country",
             footnote: FOOTNOTE,
+            thousands: ',',
         },
         &LegendWords::english(),
     )

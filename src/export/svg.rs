@@ -12,7 +12,7 @@ use super::font::{SVG_FONT_FAMILY, fit_text, text_width, wrap_text};
 use super::theme::{self, TypeSizes, tone_colour};
 use crate::chart::{
     BandPoint, ChartSpec, LegendEntry, LegendSymbol, LinePoint, Marker, MatrixCell, Orientation, Reference,
-    ReferenceValue, Series, Tone, palette,
+    ReferenceValue, Series, Tone, grouped, palette,
 };
 
 /// How to render a chart to SVG.
@@ -388,8 +388,10 @@ impl Canvas {
             // Under the NPS, when the cell has room: its interval and n, smaller.
             let detail_size = 0.72 * value_size;
             let detail = match (cell.ci_low, cell.ci_high) {
-                (Some(low), Some(high)) => format!("{} – {} · n = {}", signed(low), signed(high), cell.n),
-                _ => format!("n = {}", cell.n),
+                (Some(low), Some(high)) => {
+                    format!("{} – {} · n = {}", signed(low), signed(high), grouped(cell.n, spec.thousands))
+                }
+                _ => format!("n = {}", grouped(cell.n, spec.thousands)),
             };
             let two_lines =
                 height - 2.0 * gap > 2.6 * value_size && text_width(&detail, detail_size) < width - 4.0 * gap;

@@ -18,6 +18,7 @@ pub fn benchmarks_figure(sectors: &[BreakdownRow], context: &FigureContext, w: &
         category_title: w.texts.col_sector,
         value_title: w.export.nps_axis,
         footnote: &note,
+        thousands: w.texts.thousands(),
     };
     Some(benchmarks_chart(&rows, &text, &w.legend()))
 }

@@ -51,6 +51,7 @@ pub fn segments_figure(
         category_title: column,
         value_title: w.export.nps_axis,
         footnote: &note,
+        thousands: w.texts.thousands(),
     };
     let chart_rows: Vec<IntervalRow> = rows.iter().map(|r| interval_row(r, w.texts)).collect();
     let id = format!("segments-{}", file_stem(column));

@@ -51,6 +51,7 @@ pub fn themes_figure(
         category_title: tt.col_theme,
         value_title: tt.chart_axis,
         footnote: &note,
+        thousands: w.texts.thousands(),
     };
     Some(themes_chart(&rows, &text, &w.legend()))
 }

@@ -54,6 +54,7 @@ pub fn trend_lines_figure(
         category_title: w.texts.col_period,
         value_title: w.export.nps_axis,
         footnote: &note,
+        thousands: w.texts.thousands(),
     };
     trend_lines_chart(&rows, &text)
 }
@@ -113,6 +114,7 @@ pub fn trend_figure(points: &[TrendPoint], context: &FigureContext, w: &Words) -
         category_title: w.texts.col_period,
         value_title: w.export.nps_axis,
         footnote: &note,
+        thousands: w.texts.thousands(),
     };
     trend_chart(&rows, &text, &w.legend())
 }

@@ -14,7 +14,7 @@ use egui_plot::{
 use super::theme;
 use crate::chart::{
     BandPoint, ChartSpec, LegendEntry, LegendSymbol, LinePoint, Marker, Orientation, Reference, ReferenceValue, Series,
-    Tone,
+    Tone, grouped,
 };
 
 /// Opacity of marks in a small-n category (as in the exported files).
@@ -331,7 +331,9 @@ fn hover_lines(spec: &ChartSpec, index: usize) -> Vec<String> {
             // mark to localise); a band its interval.
             Series::Line { name, points, .. } => {
                 let point = points.iter().find(|p| p.category == index);
-                let value = point.and_then(|p| p.value.map(|v| format!("{}  (n = {})", whole_points(v), p.n)));
+                let value = point.and_then(|p| {
+                    p.value.map(|v| format!("{}  (n = {})", whole_points(v), grouped(p.n, spec.thousands)))
+                });
                 (name, Some(value.unwrap_or_else(|| "–".to_owned())))
             }
             Series::Band { name, points, .. } => {
@@ -642,6 +644,19 @@ mod tests {
     }
 
     #[test]
+    fn a_large_count_on_hover_is_grouped_as_the_language_writes_it() {
+        let mut spec = crate::export::samples::trend();
+        spec.thousands = '.';
+        for series in &mut spec.series {
+            if let Series::Line { points, .. } = series {
+                points.iter_mut().for_each(|p| p.n = 214_814);
+            }
+        }
+        let lines = hover_lines(&spec, 0);
+        assert!(lines.iter().any(|l| l.ends_with("(n = 214.814)")), "{lines:?}");
+    }
+
+    #[test]
     fn hovering_a_trend_period_gives_the_nps_and_its_interval() {
         let spec = crate::export::samples::trend();
         let (line, band) = spec.series.iter().fold((None, None), |(line, band), s| match s {
@@ -656,7 +671,7 @@ mod tests {
             Series::Line { points, .. } => points.iter().find(|p| p.category == category).map(|p| p.n),
             _ => None,
         });
-        let said = format!("{}  (n = {})", whole_points(value), n.unwrap());
+        let said = format!("{}  (n = {})", whole_points(value), crate::chart::grouped(n.unwrap(), spec.thousands));
         assert!(n.unwrap() > 0 && lines.iter().any(|l| l.ends_with(&said)), "{said} in {lines:?}");
         let point = band.unwrap().into_iter().find(|p| p.category == category).unwrap();
         let interval = format!("{} – {}", whole_points(point.low.unwrap()), whole_points(point.high.unwrap()));
