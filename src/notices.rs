@@ -4,7 +4,7 @@
 //!
 //! Owns the wording of notices only; the facts come from the [`Report`].
 
-use crate::i18n::{Texts, fill, plural};
+use crate::i18n::{Texts, fill};
 use crate::import::UnreadableDates;
 use crate::report::Report;
 
@@ -93,7 +93,7 @@ pub fn import_notices(report: &Report, t: &Texts) -> Vec<String> {
                 .collect();
             let more = match skipped.more_rows {
                 0 => String::new(),
-                n => plural(t.weight_more_rows, n as u64, &[]),
+                n => t.plural(t.weight_more_rows, n as u64, &[]),
             };
             format!("{}{more}", rows.join(", "))
         };
@@ -109,11 +109,11 @@ pub fn import_notices(report: &Report, t: &Texts) -> Vec<String> {
 pub fn date_notice(dates: &UnreadableDates, t: &Texts) -> String {
     let examples: Vec<String> =
         dates.examples.iter().zip(&dates.values).map(|(row, value)| format!("{} {row} '{value}'", t.row)).collect();
-    plural(
+    t.plural(
         t.notice_unreadable_dates,
         dates.rows as u64,
         &[
-            ("rows", &dates.rows.to_string()),
+            ("rows", &t.count(dates.rows as u64)),
             ("column", &dates.column),
             ("blank", &dates.blank.to_string()),
             ("examples", &examples.join(", ")),

@@ -256,6 +256,14 @@ pub enum TickFormat {
     Count(char),
 }
 
+/// A value in whole points with its sign (`+12`, `0`, `-3`), never `-0`, as the charts label
+/// an NPS.
+#[must_use]
+pub fn whole_points(v: f64) -> String {
+    let rounded = v.round();
+    if rounded == 0.0 { "0".to_owned() } else { format!("{rounded:+.0}") }
+}
+
 /// A count with `separator` between thousands from 10,000 on (`2000`, `987,966`): how every
 /// count of the app is written, in its language's separator.
 #[must_use]
@@ -905,7 +913,8 @@ fn interval_chart(
     words: &LegendWords<'_>,
     as_points: bool,
 ) -> ChartSpec {
-    let value_label = |r: &IntervalRow| Some(format!("{:+.0}  (n = {})", r.nps, r.n));
+    let value_label =
+        |r: &IntervalRow| Some(format!("{}  (n = {})", whole_points(r.nps), grouped(r.n, text.thousands)));
     let mut series = Vec::new();
     let mut references: Vec<Reference> =
         overall.map(|b| Reference { category: None, value: b.value, label: b.label.clone() }).into_iter().collect();

@@ -75,11 +75,7 @@ pub fn render_svg(spec: &ChartSpec, options: &SvgOptions) -> String {
     canvas.finish(spec, options)
 }
 
-/// A whole-number NPS with its sign (`+12`, `-3`, `0`), as the charts label them.
-fn signed(value: f64) -> String {
-    let rounded = value.round();
-    if rounded == 0.0 { "0".to_owned() } else { format!("{rounded:+.0}") }
-}
+use crate::chart::whole_points as signed;
 
 /// Pixel positions of the plot and the mapping from data to pixels.
 #[derive(Debug, Clone, Copy)]

@@ -121,13 +121,17 @@ pub fn fill_owned<V: AsRef<str>>(template: &str, values: &[(&str, V)]) -> String
 /// `values` fill the rest. A template without `|` is used for every count.
 #[must_use]
 pub fn plural(template: &str, count: u64, values: &[(&str, &str)]) -> String {
+    plural_written(template, count, &count.to_string(), values)
+}
+
+/// [`plural`] with the count as `written` (grouped, say).
+fn plural_written(template: &str, count: u64, written: &str, values: &[(&str, &str)]) -> String {
     let form = match template.split_once('|') {
         Some((one, _)) if count == 1 => one,
         Some((_, other)) => other,
         None => template,
     };
-    let count = count.to_string();
-    let mut all = vec![("count", count.as_str())];
+    let mut all = vec![("count", written)];
     all.extend_from_slice(values);
     fill(form, &all)
 }
@@ -227,6 +231,7 @@ mod tests {
         assert_eq!(plural(DUTCH.excluded_notice, 3, &[]), "3 rijen uitgesloten — redenen tonen");
         assert_eq!(plural(DANISH.responses_title, 1, &[]), "1 besvarelse");
         assert_eq!(plural(DANISH.responses_title, 12, &[]), "12 besvarelser");
+        assert_eq!(DUTCH.plural(DUTCH.responses_title, 1_000_000, &[]), "1.000.000 antwoorden");
         let dates = plural(ENGLISH.notice_unreadable_dates, 1, &[("rows", "1"), ("column", "date")]);
         assert!(dates.starts_with("1 row has no readable date in 'date' and is left out"), "{dates}");
         // A template with forms has both in every language, or a count would read wrongly.

@@ -1085,6 +1085,13 @@ impl Texts {
         crate::chart::grouped(n, self.thousands())
     }
 
+    /// `template` in its singular or plural form for `count`, the count written with this
+    /// language's thousands separator (`1.000.000 antwoorden`).
+    #[must_use]
+    pub fn plural(&self, template: &str, count: u64, values: &[(&str, &str)]) -> String {
+        super::plural_written(template, count, &self.count(count), values)
+    }
+
     /// This language's thousands separator: the comma, or the point where the comma is the
     /// decimal mark.
     #[must_use]

@@ -13,7 +13,7 @@ use crate::app::View;
 use crate::chart::Tone;
 use crate::figures::{FigureContext, Words, distribution_figure, overall_table, quality_table};
 use crate::i18n::export::ExportTexts;
-use crate::i18n::{Texts, fill, plural};
+use crate::i18n::{Texts, fill};
 use crate::report::BreakdownRow;
 use crate::report::{Overall, Report};
 
@@ -227,7 +227,7 @@ fn source_line(ui: &mut egui::Ui, report: &Report, t: &Texts, commands: &mut Vec
         if excluded == 0 {
             ui.label(RichText::new(t.nothing_excluded).weak());
         } else if tip(
-            ui.link(plural(t.excluded_notice, excluded as u64, &[])),
+            ui.link(t.plural(t.excluded_notice, excluded as u64, &[])),
             t.help.tip_excluded,
             Topic::Excluded,
             t.help,

@@ -14,7 +14,7 @@ use egui_plot::{
 use super::theme;
 use crate::chart::{
     BandPoint, ChartSpec, LegendEntry, LegendSymbol, LinePoint, Marker, Orientation, Reference, ReferenceValue, Series,
-    Tone, grouped,
+    Tone, grouped, whole_points,
 };
 
 /// Opacity of marks in a small-n category (as in the exported files).
@@ -347,11 +347,6 @@ fn hover_lines(spec: &ChartSpec, index: usize) -> Vec<String> {
         }
     }
     lines
-}
-
-/// A value in whole points with its sign (`+12`, `0`, `-3`), never `-0`.
-fn whole_points(v: f64) -> String {
-    if v.round() == 0.0 { "0".to_owned() } else { format!("{:+.0}", v.round()) }
 }
 
 /// The width of `text` drawn on one line in `font`, in points.

@@ -16,7 +16,7 @@ use crate::app::jobs::Worker;
 use crate::app::{AppCommand, ExportCommand, ScoreGroup, ViewCommand};
 use crate::chart::Tone;
 use crate::export::table::Table;
-use crate::i18n::{ProjectTexts, fill, plural};
+use crate::i18n::{ProjectTexts, fill};
 use crate::project::FollowUpStatus;
 
 /// How many segment columns the list shows (the row opened below shows them all).
@@ -239,7 +239,7 @@ impl ResponsesView {
         let Heading { count, theme, busy } = *heading;
         let p = ProjectTexts::of(cx.language);
         ui.horizontal_wrapped(|ui| {
-            ui.heading(plural(t.responses_title, count as u64, &[]));
+            ui.heading(t.plural(t.responses_title, count as u64, &[]));
             if busy {
                 ui.spinner();
             }

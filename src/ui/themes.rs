@@ -228,9 +228,9 @@ fn table(
             if ui.selectable_label(current.as_ref() == Some(&r.theme), label).clicked() {
                 commands.push(AppCommand::View(ViewCommand::SelectTheme(Some(r.theme.to_string()))));
             }
-            ui.label(r.mentions.to_string());
-            ui.label(RichText::new(r.negative.to_string()).color(theme::tone_text(Tone::Detractor, ui.visuals())));
-            ui.label(RichText::new(r.positive.to_string()).color(theme::tone_text(Tone::Promoter, ui.visuals())));
+            ui.label(t.count(r.mentions));
+            ui.label(RichText::new(t.count(r.negative)).color(theme::tone_text(Tone::Detractor, ui.visuals())));
+            ui.label(RichText::new(t.count(r.positive)).color(theme::tone_text(Tone::Promoter, ui.visuals())));
             ui.label(share_label(&r.stats.detractors, t, tt));
             ui.label(share_label(&r.stats.passives, t, tt));
             ui.label(share_label(&r.stats.promoters, t, tt));
