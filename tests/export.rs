@@ -159,8 +159,11 @@ fn the_deck_has_a_title_slide_and_one_slide_per_chart() {
     assert_eq!(presentation.matches("<p:sldId ").count(), charts + 1);
     let title = zip_entry(&deck, "ppt/slides/slide1.xml");
     assert!(title.contains("survey.csv"), "the title slide names the file");
+    // The first content slide is the headline; the distribution follows.
     let second = zip_entry(&deck, "ppt/slides/slide2.xml");
-    assert!(second.contains("Score distribution (0-10)") && second.contains("adjusted Wald"));
+    assert!(second.contains("Net Promoter Score at a glance") && second.contains("adjusted Wald"), "{second}");
+    let third = zip_entry(&deck, "ppt/slides/slide3.xml");
+    assert!(third.contains("Score distribution (0-10)") && third.contains("adjusted Wald"));
 }
 
 #[test]

@@ -441,9 +441,13 @@ fn share_and_mean_cards_show_their_intervals() {
     let report = sample_report();
     let o = &report.overall;
     assert!(o.effective_n.is_none(), "the sample is not weighted");
-    let harness = harness_with_sample();
+    let mut harness = harness_with_sample();
     let n = o.n as f64;
-    for count in [o.promoters, o.passives, o.detractors] {
+    for (group, pct, count) in [
+        ("Promoters (9-10)", o.promoter_pct, o.promoters),
+        ("Passives (7-8)", o.passive_pct, o.passives),
+        ("Detractors (0-6)", o.detractor_pct, o.detractors),
+    ] {
         // Wilson 95% interval, written out.
         let (p, z) = (count as f64 / n, 1.959964_f64);
         let centre = (p + z * z / (2.0 * n)) / (1.0 + z * z / n);
@@ -453,7 +457,10 @@ fn share_and_mean_cards_show_their_intervals() {
             ENGLISH.percent(100.0 * (centre - half)),
             ENGLISH.percent(100.0 * (centre + half))
         );
-        harness.get_by_label(&label);
+        // The headline's bar gives each group's share; its interval and count on hover.
+        harness.get_by_label(&format!("{group}: {}", ENGLISH.percent(pct))).hover();
+        harness.run();
+        harness.get_by_label_contains(&format!("{label} · {count} of {}", o.n));
     }
     let pairs: Vec<(f64, f64)> = o.distribution.iter().enumerate().map(|(s, &c)| (s as f64, c as f64)).collect();
     let mean = nps_workbench::stats::mean_t_interval(&pairs, 0.95).unwrap();

@@ -13,7 +13,7 @@ use crate::stats::compare::{Difference, PairedChanges};
 use crate::stats::{self, Z95};
 
 /// One period of the trend.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct TrendPoint {
     /// `2025-03`, `2025-W05` or `2025-Q1`.
     pub period: String,

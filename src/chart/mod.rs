@@ -221,6 +221,9 @@ pub enum ChartKind {
     Themes,
     /// NPS per combination of two segment columns as a heat-map matrix.
     Matrix,
+    /// The headline: the NPS large with its interval and n, the three groups' shares, the change
+    /// since the previous period and the benchmark verdict.
+    Headline,
 }
 
 /// Which way the categories run.
@@ -555,6 +558,59 @@ pub enum Series {
         /// The cells that have answers (a pair without any is left blank).
         cells: Vec<MatrixCell>,
     },
+    /// The headline figure (the only series of a [`ChartKind::Headline`] chart).
+    Headline {
+        /// Series name.
+        name: String,
+        /// What it says.
+        headline: Headline,
+    },
+}
+
+/// What the headline figure says, each line already in the reader's words; the numbers stay
+/// beside them for hover and tests.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Headline {
+    /// The NPS, -100..100.
+    pub nps: f64,
+    /// The NPS as shown large (`+7.1`, `+7,1`).
+    pub nps_text: String,
+    /// Its 95% interval (`95% CI +6.9 to +7.3`), or why there is none.
+    pub interval_text: String,
+    /// The answers it rests on (`n = 1,000,000`, with the effective n when weighted).
+    pub n_text: String,
+    /// Detractors, passives, promoters, in that order (left to right on the bar).
+    pub groups: Vec<HeadlineGroup>,
+    /// The change since the previous period, with its test; absent without dated answers in
+    /// two periods.
+    pub change: Option<HeadlineLine>,
+    /// The verdict against the benchmark chosen for the whole; absent without one.
+    pub verdict: Option<HeadlineLine>,
+}
+
+/// One NPS group's share on the headline's bar.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HeadlineGroup {
+    /// `Promoters (9-10)`.
+    pub label: String,
+    /// Share of the answers, 0..1.
+    pub share: f64,
+    /// The share as written (`35.6%`).
+    pub share_text: String,
+    /// Its interval and count, for hover (`95% CI 35.5% to 35.7% · 356,393 of 1,000,000`).
+    pub detail: String,
+    /// The group's colour.
+    pub tone: Tone,
+}
+
+/// A line of the headline with the colour of what it says (a significant rise is a promoter's
+/// green, a fall or a verdict below the benchmark a detractor's orange, anything else neutral).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HeadlineLine {
+    /// The words.
+    pub text: String,
+    /// Its colour.
+    pub tone: Tone,
 }
 
 /// One cell of a heat-map matrix.

@@ -28,6 +28,52 @@ pub fn report_info() -> ReportInfo {
     }
 }
 
+/// The headline of the distribution's answers: a significant rise, below its benchmark.
+#[must_use]
+pub fn headline() -> ChartSpec {
+    use crate::chart::{Axis, ChartKind, Headline, HeadlineGroup, HeadlineLine, Orientation, Series, TickFormat, Tone};
+    let group = |label: &str, share: f64, detail: &str, tone| HeadlineGroup {
+        label: label.to_owned(),
+        share,
+        share_text: format!("{:.1}%", 100.0 * share),
+        detail: detail.to_owned(),
+        tone,
+    };
+    let headline = Headline {
+        nps: 34.3,
+        nps_text: "+34.3".to_owned(),
+        interval_text: "95% CI +30.4 to +38.1".to_owned(),
+        n_text: "n = 1,204".to_owned(),
+        groups: vec![
+            group("Detractors (0-6)", 0.213, "95% CI 19.0% to 23.6% \u{b7} 256 of 1,204", Tone::Detractor),
+            group("Passives (7-8)", 0.3, "95% CI 27.5% to 32.7% \u{b7} 361 of 1,204", Tone::Passive),
+            group("Promoters (9-10)", 0.487, "95% CI 45.9% to 51.6% \u{b7} 587 of 1,204", Tone::Promoter),
+        ],
+        change: Some(HeadlineLine {
+            text: "+6.2 points in 2025-Q2 against 2025-Q1 (significant rise, p = 0.004)".to_owned(),
+            tone: Tone::Promoter,
+        }),
+        verdict: Some(HeadlineLine {
+            text: "Against Retail (range +40.0 to +55.0): below".to_owned(),
+            tone: Tone::Detractor,
+        }),
+    };
+    ChartSpec {
+        id: "headline".to_owned(),
+        kind: ChartKind::Headline,
+        title: "Net Promoter Score at a glance".to_owned(),
+        subtitle: String::new(),
+        orientation: Orientation::Horizontal,
+        category_title: String::new(),
+        categories: Vec::new(),
+        value_axis: Axis::stepped("", 0.0, 1.0, 0.0, TickFormat::Percent),
+        series: vec![Series::Headline { name: "Net Promoter Score".to_owned(), headline }],
+        legend: Vec::new(),
+        footnote: FOOTNOTE.to_owned(),
+        thousands: ',',
+    }
+}
+
 /// The 0-10 distribution.
 #[must_use]
 pub fn distribution() -> ChartSpec {
@@ -246,7 +292,7 @@ fn wilson(p: f64, n: f64) -> (f64, f64) {
 /// One chart of each kind.
 #[must_use]
 pub fn all_charts() -> Vec<ChartSpec> {
-    vec![distribution(), segments(), breakdown(), matrix(), trend(), benchmarks(), themes()]
+    vec![headline(), distribution(), segments(), breakdown(), matrix(), trend(), benchmarks(), themes()]
 }
 
 /// NPS per channel × country as a matrix: one pair without answers, one under 30, one starred.

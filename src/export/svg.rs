@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use super::font::{SVG_FONT_FAMILY, fit_text, text_width, wrap_text};
 use super::theme::{self, TypeSizes, tone_colour};
 use crate::chart::{
-    BandPoint, ChartSpec, LegendEntry, LegendSymbol, LinePoint, Marker, MatrixCell, Orientation, Reference,
+    BandPoint, ChartSpec, Headline, LegendEntry, LegendSymbol, LinePoint, Marker, MatrixCell, Orientation, Reference,
     ReferenceValue, Series, Tone, grouped, palette,
 };
 
@@ -315,6 +315,13 @@ impl Canvas {
             }
             bottom = first - s.footnote - 22.0 * k;
         }
+        if let Some(headline) = spec.series.iter().find_map(|series| match series {
+            Series::Headline { headline, .. } => Some(headline),
+            _ => None,
+        }) {
+            self.headline(spec, headline, margin, top, bottom);
+            return;
+        }
         let matrix = spec.series.iter().find_map(|series| match series {
             Series::Cells { columns, cells, .. } => Some((columns, cells)),
             _ => None,
@@ -323,6 +330,78 @@ impl Canvas {
             (Some((columns, cells)), _) => self.matrix(spec, columns, cells, margin, top, bottom),
             (None, Orientation::Horizontal) => self.horizontal(spec, margin, top, bottom),
             (None, Orientation::Vertical) => self.vertical(spec, margin, top, bottom),
+        }
+    }
+
+    /// The headline: the NPS large with its name, interval and n beside it; the groups' shares
+    /// on one bar, each named above its part; the change and the verdict under it, in the colour
+    /// of what they say.
+    fn headline(&mut self, spec: &ChartSpec, headline: &Headline, margin: f64, top: f64, bottom: f64) {
+        let (k, s) = (self.k, self.sizes);
+        let (left, right) = (margin, self.width - margin);
+        let room = (bottom - top).max(1.0);
+        let big = (0.3 * room).min(230.0 * k);
+        // The block (number, names, bar, lines) is centred in the room the title and footnote
+        // leave, so that a slide has no empty lower half.
+        let lines = [&headline.change, &headline.verdict].into_iter().flatten().count() as f64;
+        let bar_height = (0.14 * room).clamp(40.0 * k, 110.0 * k);
+        let block = 1.35 * big + 1.6 * s.tick + bar_height + 0.3 * s.subtitle + 1.6 * s.subtitle * lines;
+        let top = top + ((room - block) / 2.0).max(0.0);
+        let nps_width = text_width(&headline.nps_text, big);
+        self.text(left, top + 0.8 * big, big, theme::TITLE_TEXT, Anchor::Start, &headline.nps_text);
+        let beside = left + nps_width + 36.0 * k;
+        let name = spec.series.first().map_or("", |series| match series {
+            Series::Headline { name, .. } => name.as_str(),
+            _ => "",
+        });
+        let detail_size = 1.15 * s.subtitle;
+        self.text(
+            beside,
+            top + 0.3 * big,
+            s.title,
+            theme::BODY_TEXT,
+            Anchor::Start,
+            &fit_text(name, right - beside, s.title),
+        );
+        let interval = format!("{} \u{b7} {}", headline.interval_text, headline.n_text);
+        let interval = fit_text(&interval, right - beside, detail_size);
+        self.text(
+            beside,
+            top + 0.3 * big + 1.5 * detail_size,
+            detail_size,
+            theme::MUTED_TEXT,
+            Anchor::Start,
+            &interval,
+        );
+        // The bar: detractors, passives, promoters, left to right, each named above its part.
+        let label_top = top + big + 0.35 * big;
+        let bar_top = label_top + 1.6 * s.tick;
+        let total: f64 = headline.groups.iter().map(|g| g.share).sum::<f64>().max(f64::EPSILON);
+        let mut x = left;
+        for group in &headline.groups {
+            let width = (right - left) * group.share / total;
+            let fill = tone_colour(group.tone);
+            self.rect((x, bar_top, width, bar_height), fill, 1.0);
+            let inside = fit_text(&group.share_text, width - 12.0 * k, s.subtitle);
+            if inside == group.share_text {
+                let ink = palette::text_on(palette::rgb(fill));
+                let baseline = centred_baseline(bar_top + bar_height / 2.0, s.subtitle);
+                self.text(x + width / 2.0, baseline, s.subtitle, ink, Anchor::Middle, &inside);
+            }
+            // A name wider than its part is shortened (the share inside and the footnote's n
+            // still say what it is).
+            let name = fit_text(&group.label, width - 8.0 * k, s.tick);
+            if width > 24.0 * k {
+                self.text(x, label_top + s.tick, s.tick, theme::BODY_TEXT, Anchor::Start, &name);
+            }
+            x += width;
+        }
+        let mut y = bar_top + bar_height + 1.9 * s.subtitle;
+        for line in [&headline.change, &headline.verdict].into_iter().flatten() {
+            let colour = if line.tone == Tone::Neutral { theme::BODY_TEXT } else { tone_colour(line.tone) };
+            let text = fit_text(&line.text, right - left, s.subtitle);
+            self.text(left, y, s.subtitle, colour, Anchor::Start, &text);
+            y += 1.6 * s.subtitle;
         }
     }
 
@@ -718,7 +797,7 @@ impl Canvas {
                 }
                 Series::Band { tone, points, .. } => self.band(frame, *tone, points),
                 Series::Line { tone, points, .. } => self.polyline(spec, frame, *tone, points),
-                Series::Points { .. } | Series::References { .. } | Series::Cells { .. } => {}
+                Series::Points { .. } | Series::References { .. } | Series::Cells { .. } | Series::Headline { .. } => {}
             }
         }
         for reference in &references {
@@ -948,6 +1027,31 @@ mod tests {
         let cells = svg.matches("<rect").count();
         // Background, 5 cells, 5 key swatches, the legend's pale box.
         assert_eq!(cells, 1 + 5 + 5 + 1, "{cells} rectangles");
+    }
+
+    #[test]
+    fn the_headline_draws_the_nps_its_interval_the_shares_and_what_changed() {
+        let spec = samples::headline();
+        let svg = render_svg(&spec, &SvgOptions::default());
+        for text in [
+            ">+34.3<",
+            ">95% CI +30.4 to +38.1 \u{b7} n = 1,204<",
+            ">48.7%<",
+            ">21.3%<",
+            ">Promoters (9-10)<",
+            ">+6.2 points in 2025-Q2 against 2025-Q1 (significant rise, p = 0.004)<",
+            ">Against Retail (range +40.0 to +55.0): below<",
+        ] {
+            assert!(svg.contains(text), "{text} in the headline");
+        }
+        // The bar's parts are in proportion to the shares, detractors on the left.
+        let widths: Vec<f64> = svg
+            .lines()
+            .filter(|l| l.starts_with("<rect") && !l.contains("width=\"1920.0\""))
+            .filter_map(|l| l.split("width=\"").nth(1)?.split('"').next()?.parse().ok())
+            .collect();
+        assert_eq!(widths.len(), 3, "{widths:?}");
+        assert!((widths[2] / widths[0] - 0.487 / 0.213).abs() < 0.01, "{widths:?}");
     }
 
     #[test]

@@ -12,7 +12,7 @@ pub fn distribution_figure(
 ) -> ChartSpec {
     let t = w.texts;
     let note = footnote(overall.n, &benchmark.into_iter().collect::<Vec<_>>(), context, w);
-    distribution_chart(
+    let mut chart = distribution_chart(
         overall,
         &DistributionWords {
             title: t.distribution_title,
@@ -22,7 +22,11 @@ pub fn distribution_figure(
             footnote: &note,
             thousands: t.thousands(),
         },
-    )
+    );
+    // The distribution states the score it makes, so that the chart alone says it.
+    let (interval, n) = interval_and_n(overall, t);
+    chart.subtitle = format!("NPS {} \u{b7} {interval} \u{b7} {n}", t.signed(overall.nps));
+    chart
 }
 
 /// The overall figures: one row.

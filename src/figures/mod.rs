@@ -31,6 +31,7 @@ use crate::report::{ExcludedRows, Report, ViewResults};
 
 mod benchmarks;
 mod distribution;
+mod headline;
 mod quality;
 mod segments;
 mod themes;
@@ -38,6 +39,7 @@ mod trend;
 
 pub use benchmarks::*;
 pub use distribution::*;
+pub use headline::*;
 pub use quality::*;
 pub use segments::*;
 pub use themes::*;
@@ -136,13 +138,14 @@ fn breakdowns(rows: &[BreakdownRow]) -> Vec<(&str, Vec<&BreakdownRow>)> {
     out
 }
 
-/// Every chart of the results: distribution, one per breakdown (rows in the order given), the
+/// Every chart of the results: the headline, the distribution, one per breakdown (rows in the order given), the
 /// trend when computed and the sectors against benchmarks when the file has sectors.
 #[must_use]
 pub fn charts_for(results: &ViewResults, context: &FigureContext, w: &Words) -> Vec<ChartSpec> {
     let mut charts = Vec::new();
     let overall_benchmark = results.overall.as_ref().and_then(|o| o.benchmark.as_ref());
     if let Some(overall) = &results.overall {
+        charts.push(headline_figure(&overall.summary, overall_benchmark, results.trend.as_deref(), context, w));
         charts.push(distribution_figure(&overall.summary, overall_benchmark, context, w));
     }
     for (column, rows) in breakdowns(&results.segments) {
@@ -300,10 +303,19 @@ mod tests {
         let w = Words::of(Language::English);
         let charts = charts_for(&results_of(&report), &context_of(&report), &w);
         let kinds: Vec<ChartKind> = charts.iter().map(|c| c.kind).collect();
-        assert_eq!(kinds[..3], [ChartKind::Distribution, ChartKind::Segments, ChartKind::Trend]);
-        let distribution: Vec<f64> = charts[0].bars().map(|b| b.value).collect();
+        assert_eq!(kinds[..4], [ChartKind::Headline, ChartKind::Distribution, ChartKind::Segments, ChartKind::Trend]);
+        let Some(Series::Headline { headline, .. }) = charts[0].series.first() else { panic!("no headline") };
+        assert_eq!(headline.nps, report.overall.nps);
+        let shares: f64 = headline.groups.iter().map(|g| g.share).sum();
+        assert!((shares - 1.0).abs() < 1e-9 && headline.groups[0].tone == crate::chart::Tone::Detractor);
+        let trend = report.trend.as_ref().unwrap();
+        let last = trend.iter().rev().find(|p| p.nps.is_some()).unwrap();
+        let change = headline.change.as_ref().expect("the sample has dates: a change since the period before");
+        assert!(change.text.starts_with(&w.texts.signed(last.change.unwrap())), "{}", change.text);
+        let distribution: Vec<f64> = charts[1].bars().map(|b| b.value).collect();
         assert_eq!(distribution, report.overall.distribution.map(|c| c as f64));
-        let segments = &charts[1];
+        assert!(charts[1].subtitle.starts_with(&format!("NPS {} \u{b7} 95% CI ", w.texts.signed(report.overall.nps))));
+        let segments = &charts[2];
         let regions: Vec<&BreakdownRow> = report.segments.iter().filter(|r| r.column == "region").collect();
         assert_eq!(segments.categories.len(), regions.len());
         let bars: Vec<f64> = segments.bars().map(|b| b.value).collect();
@@ -319,7 +331,7 @@ mod tests {
             note.contains("adjusted Wald") && note.contains("All answers") && note.contains("survey.csv"),
             "{note}"
         );
-        assert!(charts[2].footnote.contains("Period: "), "{}", charts[2].footnote);
+        assert!(charts[3].footnote.contains("Period: "), "{}", charts[3].footnote);
     }
 
     #[test]
@@ -350,7 +362,8 @@ mod tests {
             let bench = charts.iter().find(|c| c.kind == ChartKind::Benchmarks).unwrap();
             assert_eq!(bench.categories.len(), report.sectors.len());
         }
-        assert_eq!(charts[0].title, "Verdeling van de scores (0-10)");
+        assert_eq!(charts[0].title, "Net Promoter Score in één oogopslag");
+        assert_eq!(charts[1].title, "Verdeling van de scores (0-10)");
     }
 
     #[test]

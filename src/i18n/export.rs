@@ -88,6 +88,22 @@ pub struct ExportTexts {
     /// Subtitle of the segment charts.
     pub segments_subtitle: &'static str,
     pub matrix_subtitle: &'static str,
+    /// Title of the headline figure.
+    pub headline_title: &'static str,
+    /// The headline's change line: `{change}`, `{now}` (the last period), `{before}`, `{test}`.
+    pub headline_change: &'static str,
+    /// A significant rise: `{p}`.
+    pub headline_rise: &'static str,
+    /// A significant fall: `{p}`.
+    pub headline_fall: &'static str,
+    /// A change the test does not tell from chance: `{p}`.
+    pub headline_not_significant: &'static str,
+    /// A change with too few answers on either side to test.
+    pub headline_untested: &'static str,
+    /// The verdict line: `{benchmark}` (sector, what was published), `{verdict}`.
+    pub headline_verdict: &'static str,
+    /// What the headline's footnote adds about the change's test.
+    pub headline_change_note: &'static str,
     /// Title of the benchmarks chart.
     pub benchmarks_title: &'static str,
     /// Title of the report and the deck: `{file}`.
@@ -218,6 +234,14 @@ pub static EXPORT_ENGLISH: ExportTexts = ExportTexts {
     nps_axis: "Net Promoter Score",
     segments_subtitle: "With 95% intervals; pale rows have fewer than 30 answers",
     matrix_subtitle: "Each cell: NPS, 95% interval and n; pale cells have fewer than 30 answers",
+    headline_title: "Net Promoter Score at a glance",
+    headline_change: "{change} points in {now} against {before} ({test})",
+    headline_rise: "significant rise, {p}",
+    headline_fall: "significant fall, {p}",
+    headline_not_significant: "not significant, {p}",
+    headline_untested: "too few answers to test",
+    headline_verdict: "Against {benchmark}: {verdict}",
+    headline_change_note: "Change: the last period with answers against the one before, one test (not adjusted)",
     benchmarks_title: "NPS per sector against benchmarks",
     report_title: "NPS report: {file}",
     table_overall: "Overall",
@@ -305,6 +329,14 @@ pub static EXPORT_DUTCH: ExportTexts = ExportTexts {
     nps_axis: "Net Promoter Score",
     segments_subtitle: "Met 95%-intervallen; lichte rijen hebben minder dan 30 antwoorden",
     matrix_subtitle: "Elke cel: NPS, 95%-interval en n; lichte cellen hebben minder dan 30 antwoorden",
+    headline_title: "Net Promoter Score in één oogopslag",
+    headline_change: "{change} punten in {now} tegenover {before} ({test})",
+    headline_rise: "significante stijging, {p}",
+    headline_fall: "significante daling, {p}",
+    headline_not_significant: "niet significant, {p}",
+    headline_untested: "te weinig antwoorden om te toetsen",
+    headline_verdict: "Tegenover {benchmark}: {verdict}",
+    headline_change_note: "Verandering: de laatste periode met antwoorden tegenover de vorige, één toets (niet gecorrigeerd)",
     benchmarks_title: "NPS per sector tegenover benchmarks",
     report_title: "NPS-rapport: {file}",
     table_overall: "Totaal",
@@ -392,6 +424,14 @@ pub static EXPORT_DANISH: ExportTexts = ExportTexts {
     nps_axis: "Net Promoter Score",
     segments_subtitle: "Med 95 %-intervaller; lyse rækker har færre end 30 svar",
     matrix_subtitle: "Hver celle: NPS, 95 %-interval og n; lyse celler har færre end 30 svar",
+    headline_title: "Net Promoter Score i overblik",
+    headline_change: "{change} point i {now} mod {before} ({test})",
+    headline_rise: "signifikant stigning, {p}",
+    headline_fall: "signifikant fald, {p}",
+    headline_not_significant: "ikke signifikant, {p}",
+    headline_untested: "for få svar til at teste",
+    headline_verdict: "Mod {benchmark}: {verdict}",
+    headline_change_note: "Ændring: den seneste periode med svar mod den forrige, én test (ikke justeret)",
     benchmarks_title: "NPS pr. sektor mod benchmarks",
     report_title: "NPS-rapport: {file}",
     table_overall: "Samlet",

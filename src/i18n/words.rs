@@ -5,7 +5,7 @@
 
 use super::{Language, Texts, fill};
 use crate::analysis::{MetricKind, MetricSummary};
-use crate::benchmarks::{Caveat, Verdict};
+use crate::benchmarks::{Caveat, Comparison, Verdict};
 use crate::import::ExclusionReason;
 use crate::import::Role;
 use crate::import::layout::Layout;
@@ -20,6 +20,16 @@ impl Texts {
             Verdict::Within => self.verdict_within,
             Verdict::Inconclusive => self.verdict_inconclusive,
             Verdict::TooFew => self.verdict_too_few,
+        }
+    }
+
+    /// What a benchmark published: `range +30.0 to +45.0` or `single value +29.0`.
+    #[must_use]
+    pub fn published(&self, c: &Comparison) -> String {
+        match (c.low, c.high, c.value) {
+            (Some(lo), Some(hi), _) => fill(self.bench_range, &[("low", &self.signed(lo)), ("high", &self.signed(hi))]),
+            (_, _, Some(v)) => fill(self.bench_point, &[("value", &self.signed(v))]),
+            _ => String::new(),
         }
     }
 

@@ -9,32 +9,12 @@ use super::help::{Topic, tip};
 use super::{ViewContext, theme};
 use crate::app::{AppCommand, BenchmarkForm, Computed, ViewSettings};
 use crate::benchmarks::{self, Audience, Benchmark, Comparison, DataContext, Verdict};
-use crate::chart::Tone;
-use crate::i18n::{Texts, fill};
-
-/// The colour tone of a verdict.
-fn verdict_tone(verdict: Verdict) -> Tone {
-    match verdict {
-        Verdict::Above => Tone::Promoter,
-        Verdict::Below => Tone::Detractor,
-        Verdict::Within | Verdict::Inconclusive | Verdict::TooFew => Tone::Neutral,
-    }
-}
+use crate::i18n::Texts;
 
 /// The verdict in words, bold, in its tone's colour.
 #[must_use]
 pub fn verdict_label(verdict: Verdict, t: &Texts, visuals: &egui::Visuals) -> RichText {
-    RichText::new(t.verdict(verdict)).strong().color(theme::tone_text(verdict_tone(verdict), visuals))
-}
-
-/// `range 30 to 45` or `single value 29`.
-#[must_use]
-pub fn published(c: &Comparison, t: &Texts) -> String {
-    match (c.low, c.high, c.value) {
-        (Some(lo), Some(hi), _) => fill(t.bench_range, &[("low", &t.signed(lo)), ("high", &t.signed(hi))]),
-        (_, _, Some(v)) => fill(t.bench_point, &[("value", &t.signed(v))]),
-        _ => String::new(),
-    }
+    RichText::new(t.verdict(verdict)).strong().color(theme::tone_text(crate::figures::verdict_tone(verdict), visuals))
 }
 
 /// `Integron report 2025 · 2024 · NL · B2B · from the publisher`.
@@ -161,7 +141,7 @@ fn comparison_line(ui: &mut egui::Ui, what: &str, s: &crate::analysis::NpsSummar
     ui.horizontal_wrapped(|ui| {
         ui.label(format!("{what} {} ({}, n = {})", t.signed(s.nps), super::dashboard::nps_range(s, t), s.n));
         tip(ui.label(verdict_label(c.verdict, t, ui.visuals())), t.help.tip_verdict, Topic::Verdicts, t.help);
-        ui.label(format!("{} {}", t.sector_name(&c.sector), published(c, t)));
+        ui.label(format!("{} {}", t.sector_name(&c.sector), t.published(c)));
         ui.label(RichText::new(source_line(c, t)).weak());
     });
     for w in &c.warnings {
@@ -234,7 +214,7 @@ fn sector_table(
             });
             match current {
                 Some(c) => {
-                    ui.label(published(c, t));
+                    ui.label(t.published(c));
                     let verdict = ui.label(verdict_label(c.verdict, t, ui.visuals()));
                     let mut lines = vec![t.help.tip_verdict.to_owned()];
                     lines.extend(c.warnings.iter().map(|w| t.caveat(w)));

@@ -10,8 +10,7 @@ use super::{ViewContext, export_menu, plot, theme};
 use crate::analysis::{MetricSummary, NpsSummary};
 use crate::app::AppCommand;
 use crate::app::View;
-use crate::chart::Tone;
-use crate::figures::{FigureContext, Words, distribution_figure, overall_table, quality_table};
+use crate::figures::{FigureContext, Words, distribution_figure, headline_figure, overall_table, quality_table};
 use crate::i18n::export::ExportTexts;
 use crate::i18n::{Texts, fill};
 use crate::report::BreakdownRow;
@@ -38,7 +37,8 @@ impl OverviewView {
             super::project::rate_block(ui, rates, cx.t, p, editor);
         };
         let invited = &mut self.invited;
-        let overview = Overview { report: &loaded.report, overall, sectors, context: &context, top_themes: top };
+        let trend = computed.map_or(loaded.report.trend.as_deref(), |c| c.results.trend.as_deref());
+        let overview = Overview { report: &loaded.report, overall, sectors, trend, context: &context, top_themes: top };
         dashboard(ui, &overview, |ui| rate_block(ui, invited), cx.t, cx.x, commands);
         self.invited.ui(ui.ctx(), cx, commands);
     }
@@ -49,6 +49,8 @@ struct Overview<'a> {
     report: &'a Report,
     overall: &'a Overall,
     sectors: &'a [BreakdownRow],
+    /// The trend of the answers shown (the change since the previous period comes from it).
+    trend: Option<&'a [crate::analysis::TrendPoint]>,
     context: &'a FigureContext,
     top_themes: Option<(&'a crate::analysis::ThemeSummary, crate::i18n::Language)>,
 }
@@ -64,13 +66,14 @@ fn dashboard(
     x: &'static ExportTexts,
     commands: &mut Vec<AppCommand>,
 ) {
-    let Overview { report, overall, sectors, context, top_themes } = *overview;
+    let Overview { report, overall, sectors, trend, context, top_themes } = *overview;
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         source_line(ui, report, t, commands);
         ui.add_space(10.0);
+        let words = Words { texts: t, export: x };
+        let headline = headline_figure(overall, overall.benchmark.as_ref(), trend, context, &words);
         ui.horizontal(|ui| {
             ui.label(RichText::new(x.table_overall).strong());
-            let words = Words { texts: t, export: x };
             export_menu::table_menu(
                 ui,
                 x.table_overall,
@@ -78,8 +81,9 @@ fn dashboard(
                 x,
                 commands,
             );
+            export_menu::chart_menu(ui, &headline, x, commands);
         });
-        kpi_cards(ui, overall, t);
+        super::headline::show(ui, &headline, t);
         metric_cards(ui, overall, t);
         benchmark_line(ui, overall, sectors, t, commands);
         rate_block(ui);
@@ -109,15 +113,12 @@ fn dashboard(
     });
 }
 
-/// CES, CSAT and grade cards, when the file has them.
+/// The mean score's card, then CES, CSAT and grade, when the file has them.
 fn metric_cards(ui: &mut egui::Ui, overall: &Overall, t: &Texts) {
     let metrics: Vec<&MetricSummary> =
         [&overall.metrics.ces, &overall.metrics.csat, &overall.metrics.grade].into_iter().flatten().collect();
-    if metrics.is_empty() {
-        return;
-    }
     ui.add_space(12.0);
-    let mut cards = Vec::new();
+    let mut cards = vec![mean_card(overall, t)];
     {
         for m in metrics {
             let title = t.metric_title(m.kind);
@@ -165,7 +166,7 @@ fn benchmark_line(
             ui.label(super::bench::verdict_label(c.verdict, t, ui.visuals())).on_hover_text(format!(
                 "{} {} · {} {}",
                 t.sector_name(&c.sector),
-                super::bench::published(c, t),
+                t.published(c),
                 c.source,
                 c.year
             ));
@@ -270,47 +271,8 @@ fn card(
         .response
 }
 
-fn kpi_cards(ui: &mut egui::Ui, o: &Overall, t: &Texts) {
-    let n = t.count(o.n);
-    let visuals = ui.visuals().clone();
-    let n_line = match o.effective_n {
-        Some(n_eff) => {
-            format!(
-                "{} · {}",
-                fill(t.n_responses, &[("n", &n)]),
-                fill(t.effective_n, &[("n", &t.count(n_eff.round() as u64))])
-            )
-        }
-        None => fill(t.n_responses, &[("n", &n)]),
-    };
-    let mut cards = vec![Card {
-        title: t.nps.to_owned(),
-        value: t.signed(o.nps),
-        details: vec![nps_interval(o, t), n_line],
-        accent: None,
-        tip: Some((format!("{}\n{}", t.help.tip_nps, t.help.tip_interval), Topic::Interval)),
-    }];
-    let shares = o.share_intervals.as_ref();
-    for (title, pct, count, interval, tone) in [
-        (t.promoters, o.promoter_pct, o.promoters, shares.map(|s| s.promoters), Tone::Promoter),
-        (t.passives, o.passive_pct, o.passives, shares.map(|s| s.passives), Tone::Passive),
-        (t.detractors, o.detractor_pct, o.detractors, shares.map(|s| s.detractors), Tone::Detractor),
-    ] {
-        let mut details = vec![match interval {
-            Some([low, high]) => fill(t.interval, &[("low", &t.percent(low)), ("high", &t.percent(high))]),
-            None => t.missing_interval(o.interval_note).to_owned(),
-        }];
-        // Counts are respondents; a weighted share says so, so that the two are not mixed up.
-        let detail = if o.effective_n.is_some() { t.share_detail_weighted } else { t.share_detail };
-        details.push(fill(detail, &[("count", &t.count(count)), ("n", &n)]));
-        cards.push(Card {
-            title: title.to_owned(),
-            value: t.percent(pct),
-            details,
-            accent: Some(theme::tone_text(tone, &visuals)),
-            tip: Some((t.help.tip_nps.to_owned(), Topic::Groups)),
-        });
-    }
+/// The mean score (0-10) with its interval and n.
+fn mean_card(o: &Overall, t: &Texts) -> Card {
     let mut details = Vec::new();
     match (o.mean_low, o.mean_high) {
         (Some(low), Some(high)) => {
@@ -318,9 +280,8 @@ fn kpi_cards(ui: &mut egui::Ui, o: &Overall, t: &Texts) {
         }
         _ => details.push(t.missing_interval(o.mean_interval_note).to_owned()),
     }
-    details.push(fill(t.mean_detail, &[("n", &n)]));
-    cards.push(Card { title: t.mean.to_owned(), value: t.number(o.mean, 2), details, accent: None, tip: None });
-    card_grid(ui, &cards, t.help);
+    details.push(fill(t.mean_detail, &[("n", &t.count(o.n))]));
+    Card { title: t.mean.to_owned(), value: t.number(o.mean, 2), details, accent: None, tip: None }
 }
 
 /// The NPS's 95% interval as a table cell writes it (`-12 – +30`), or why there is none.

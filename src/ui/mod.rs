@@ -11,6 +11,7 @@ pub mod chrome;
 pub mod dashboard;
 pub mod export_menu;
 pub mod fields;
+pub mod headline;
 pub mod help;
 pub mod matrix;
 pub mod plot;

@@ -489,8 +489,9 @@ fn draw_series(
                 draw_reference(plot, spec, visuals, k * 1000 + r, reference);
             }
         }
-        // The window draws a matrix as a grid of its own (`ui::matrix`), not as a plot.
-        Series::Cells { .. } => {}
+        // The window draws a matrix as a grid of its own (`ui::matrix`) and the headline as a
+        // panel (`ui::headline`), not as a plot.
+        Series::Cells { .. } | Series::Headline { .. } => {}
     }
 }
 
