@@ -544,7 +544,11 @@ fn project_of_run(
 /// Runs `report` and returns what to print on stdout, or the one-line error with its exit
 /// status. Warnings and hints (arguments ignored or mistyped, notices with `--json`) are added
 /// to `warnings`, one line each, for stderr, also when the report fails.
-pub fn run_report(args: &ReportArgs, warnings: &mut Vec<String>) -> Result<String, ReportFailure> {
+pub fn run_report(
+    args: &ReportArgs,
+    warnings: &mut Vec<String>,
+    written: &mut Vec<std::path::PathBuf>,
+) -> Result<String, ReportFailure> {
     let project = read_project(args.input.project.as_ref())?;
     let request = report_request(args, project.as_ref().map(|(p, _)| p), warnings)?;
     let (codebook, preset) = chosen_codebook(None, args.preset.as_deref(), project.as_ref().map(|(p, _)| p))?;
@@ -587,7 +591,7 @@ pub fn run_report(args: &ReportArgs, warnings: &mut Vec<String>) -> Result<Strin
     if let Some(dir) = &args.out {
         let (charts, tables) = themes_figures(&table, &request.filter, &report, &codebook)?;
         let scale = if args.png_2x { crate::export::png::Scale::X2 } else { crate::export::png::Scale::X1 };
-        crate::export::write_out(dir, &report, &json, charts, tables, scale)?;
+        written.extend(crate::export::write_out(dir, &report, &json, charts, tables, scale)?);
     }
     if let Some(target) = &args.input.save_project {
         let mut saved = project_of_run(&file, &table, &request, project.as_ref().map(|(p, _)| p))?;

@@ -18,10 +18,22 @@ fn main() -> ExitCode {
     let cli = Cli::parse_from(std::env::args_os().filter(|argument| !is_process_serial_number(argument)));
     match cli.command {
         Some(Command::Report(args)) => {
-            let mut warnings = Vec::new();
-            let result = run_report(&args, &mut warnings);
+            let (mut warnings, mut written) = (Vec::new(), Vec::new());
+            let result = run_report(&args, &mut warnings, &mut written);
             for warning in &warnings {
                 say(&format!("warning: {warning}"));
+            }
+            // What --out wrote, one file a line, on standard error so that standard output stays
+            // the report (or its JSON).
+            if let (Some(dir), false) = (&args.out, written.is_empty()) {
+                let names: Vec<String> = written
+                    .iter()
+                    .map(|path| {
+                        path.file_name()
+                            .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+                    })
+                    .collect();
+                say(&format!("wrote {} files to {}:\n  {}", names.len(), dir.display(), names.join("\n  ")));
             }
             match result {
                 Ok(text) => print(&text),

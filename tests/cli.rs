@@ -54,6 +54,16 @@ fn readable_table_and_out_folder() {
     assert!(stdout.contains("NPS +41.7  95% CI -5.5 to +72.2 (adjusted Wald)  n = 12"), "{stdout}");
     let written: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("report.json")).unwrap()).unwrap();
     assert_eq!(written["overall"]["n"], 12);
+    // Standard error names every file written, and only those.
+    let mut on_disk: Vec<String> =
+        std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    on_disk.sort();
+    let (head, list) = stderr.split_once(":\n").expect("a list of the files written");
+    assert_eq!(head, format!("nps-workbench: wrote {} files to {}", on_disk.len(), out.display()), "{stderr}");
+    let mut listed: Vec<String> = list.lines().map(|l| l.trim().to_owned()).collect();
+    listed.sort();
+    assert_eq!(listed, on_disk);
+    assert!(on_disk.contains(&"headline.svg".to_owned()) && on_disk.contains(&"deck.pptx".to_owned()));
 }
 
 #[test]
