@@ -17,11 +17,14 @@ pub enum ColumnKind {
         /// Decimals shown.
         decimals: u8,
     },
-    /// Percentages in percent points (34.5 means 34.5%), as everywhere in the app.
+    /// Percentages in percent points (34.5 means 34.5%), as everywhere in the app; a spreadsheet
+    /// gets them as fractions (0.345) with a percent format, so that its % arithmetic holds.
     Percent {
         /// Decimals shown.
         decimals: u8,
     },
+    /// Dates as ISO text (`2025-03-01`): text in CSV and HTML, a date in a spreadsheet.
+    Date,
 }
 
 /// One column of a table.

@@ -9,7 +9,7 @@
 use std::collections::HashSet;
 
 use super::{BuildError, neutralise_formula};
-use rust_xlsxwriter::{Format, FormatBorder, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{ExcelDateTime, Format, FormatBorder, Workbook, Worksheet, XlsxError};
 
 pub use crate::chart::table::{Cell, Column, ColumnKind, Table};
 
@@ -23,8 +23,8 @@ fn number_text(value: f64, kind: ColumnKind) -> String {
         ColumnKind::Number { decimals } | ColumnKind::Percent { decimals } => {
             format!("{value:.prec$}", prec = usize::from(decimals))
         }
-        // A number in a text column: shortest exact form.
-        ColumnKind::Text => format!("{value}"),
+        // A number in a text or date column: shortest exact form.
+        ColumnKind::Text | ColumnKind::Date => format!("{value}"),
     }
 }
 
@@ -69,15 +69,22 @@ fn csv_field(text: &str) -> String {
     if needs_quotes && !text.is_empty() { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.to_owned() }
 }
 
-/// Excel's number format for a column kind; percent points keep their value and show a `%` sign.
+/// Excel's number format for a column kind: percent columns hold fractions shown as percentages
+/// (Excel's own `%`, so that a sum or a change of format stays right), dates ISO.
 fn number_format(kind: ColumnKind) -> String {
     let decimals = |d: u8| if d == 0 { String::new() } else { format!(".{}", "0".repeat(usize::from(d))) };
     match kind {
         ColumnKind::Text => "General".to_owned(),
         ColumnKind::Integer => "0".to_owned(),
         ColumnKind::Number { decimals: d } => format!("0{}", decimals(d)),
-        ColumnKind::Percent { decimals: d } => format!("0{}\"%\"", decimals(d)),
+        ColumnKind::Percent { decimals: d } => format!("0{}%", decimals(d)),
+        ColumnKind::Date => "yyyy-mm-dd".to_owned(),
     }
+}
+
+/// The value a number cell holds in a spreadsheet: percent points become fractions.
+fn sheet_value(value: f64, kind: ColumnKind) -> f64 {
+    if matches!(kind, ColumnKind::Percent { .. }) { value / 100.0 } else { value }
 }
 
 /// Valid, unique sheet names for titles: at most 31 characters (UTF-16 units), none of
@@ -143,11 +150,16 @@ fn fill_sheet(sheet: &mut Worksheet, table: &Table) -> Result<(), XlsxError> {
             let format = &formats[c];
             let shown = match row.get(c).unwrap_or(&Cell::Empty) {
                 Cell::Text(text) => {
-                    sheet.write_string(row_number, col, excel_text(text))?;
+                    match (column.kind, ExcelDateTime::parse_from_str(text)) {
+                        (ColumnKind::Date, Ok(date)) => {
+                            sheet.write_datetime_with_format(row_number, col, date, format)?
+                        }
+                        _ => sheet.write_string(row_number, col, excel_text(text))?,
+                    };
                     text.chars().count()
                 }
                 Cell::Number(value) if value.is_finite() => {
-                    sheet.write_number_with_format(row_number, col, *value, format)?;
+                    sheet.write_number_with_format(row_number, col, sheet_value(*value, column.kind), format)?;
                     display_number(*value, column.kind).chars().count()
                 }
                 Cell::Number(_) | Cell::Empty => 0,
@@ -159,6 +171,14 @@ fn fill_sheet(sheet: &mut Worksheet, table: &Table) -> Result<(), XlsxError> {
         sheet.set_column_width(column_number(c)?, (*width as f64 * 1.1 + 2.0).clamp(6.0, 60.0))?;
     }
     sheet.set_freeze_panes(1, 0)?;
+    // An Excel table over the rows, with a filter on each header (Excel wants one row at least;
+    // it takes the headers written above, which are unique).
+    if let (Some(last_row), Some(last_col)) =
+        (u32::try_from(table.rows.len()).ok().filter(|&rows| rows > 0), table.columns.len().checked_sub(1))
+    {
+        let style = rust_xlsxwriter::Table::new().set_style(rust_xlsxwriter::TableStyle::Light1);
+        sheet.add_table(0, 0, last_row, column_number(last_col)?, &style)?;
+    }
     Ok(())
 }
 
@@ -201,12 +221,13 @@ mod tests {
                 Column::new("n", ColumnKind::Integer),
                 Column::new("NPS", ColumnKind::Number { decimals: 1 }),
                 Column::new("Promoters", ColumnKind::Percent { decimals: 1 }),
+                Column::new("First day", ColumnKind::Date),
             ],
             rows: vec![
-                vec!["Noord".into(), 412u64.into(), 23.456.into(), 41.2.into()],
-                vec!["=HYPERLINK(\"http://x\")".into(), 35u64.into(), (-12.5).into(), 30.0.into()],
-                vec!["-3".into(), Cell::Empty, Cell::Number(f64::NAN), Cell::Empty],
-                vec!["Ærø, \"Fyn\"".into(), 7u64.into(), 0.0.into(), 14.3.into()],
+                vec!["Noord".into(), 412u64.into(), 23.456.into(), 41.2.into(), "2025-03-01".into()],
+                vec!["=HYPERLINK(\"http://x\")".into(), 35u64.into(), (-12.5).into(), 30.0.into(), "2024-12-30".into()],
+                vec!["-3".into(), Cell::Empty, Cell::Number(f64::NAN), Cell::Empty, Cell::Empty],
+                vec!["Ærø, \"Fyn\"".into(), 7u64.into(), 0.0.into(), 14.3.into(), "not a date".into()],
             ],
         }
     }
@@ -214,12 +235,12 @@ mod tests {
     #[test]
     fn csv_has_bom_neutralised_text_and_plain_numbers() {
         let csv = to_csv(&sample());
-        assert!(csv.starts_with("\u{feff}Regio,n,NPS,Promoters\r\n"));
+        assert!(csv.starts_with("\u{feff}Regio,n,NPS,Promoters,First day\r\n"));
         let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
-        assert_eq!(lines[1], "Noord,412,23.5,41.2");
-        assert_eq!(lines[2], "\"'=HYPERLINK(\"\"http://x\"\")\",35,-12.5,30.0");
-        assert_eq!(lines[3], "'-3,,,");
-        assert_eq!(lines[4], "\"Ærø, \"\"Fyn\"\"\",7,0.0,14.3");
+        assert_eq!(lines[1], "Noord,412,23.5,41.2,2025-03-01");
+        assert_eq!(lines[2], "\"'=HYPERLINK(\"\"http://x\"\")\",35,-12.5,30.0,2024-12-30");
+        assert_eq!(lines[3], "'-3,,,,");
+        assert_eq!(lines[4], "\"Ærø, \"\"Fyn\"\"\",7,0.0,14.3,not a date");
     }
 
     #[test]
@@ -237,9 +258,39 @@ mod tests {
         assert_eq!(range.get((2, 0)), Some(&Data::String("=HYPERLINK(\"http://x\")".to_owned())));
         assert_eq!(range.get((3, 0)), Some(&Data::String("-3".to_owned())));
         assert_eq!(range.get((4, 0)), Some(&Data::String("Ærø, \"Fyn\"".to_owned())));
-        assert_eq!(range.get((4, 3)), Some(&Data::Float(14.3)));
+        // Percentages are fractions (Excel's own %), dates are dates, blank cells stay blank.
+        let float = |at| match range.get(at) {
+            Some(Data::Float(v)) => *v,
+            other => panic!("a number at {at:?}: {other:?}"),
+        };
+        assert!((float((4, 3)) - 0.143).abs() < 1e-12 && (float((1, 3)) - 0.412).abs() < 1e-12);
+        let Some(Data::DateTime(day)) = range.get((1, 4)) else { panic!("a date: {:?}", range.get((1, 4))) };
+        assert_eq!(day.as_f64(), 45_717.0, "2025-03-01 is Excel day 45717");
+        assert_eq!(range.get((4, 4)), Some(&Data::String("not a date".to_owned())));
+        assert!(matches!(range.get((3, 1)), None | Some(Data::Empty)));
         let formulas = book.worksheet_formula(&names[0]).unwrap();
         assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()));
+    }
+
+    #[test]
+    fn each_sheet_with_rows_is_an_excel_table_with_filters_over_its_range() {
+        let other =
+            Table { title: "Empty".to_owned(), columns: vec![Column::new("a", ColumnKind::Text)], rows: vec![] };
+        let bytes = to_xlsx(&[sample(), other]).unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let tables: Vec<String> = zip
+            .file_names()
+            .filter_map(Result::ok)
+            .filter(|n| n.starts_with("xl/tables/"))
+            .map(|n| n.into_owned())
+            .collect();
+        assert_eq!(tables, ["xl/tables/table1.xml"], "a table for the sheet with rows only");
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("xl/tables/table1.xml").unwrap(), &mut xml).unwrap();
+        assert!(xml.contains("ref=\"A1:E5\"") && xml.contains("<autoFilter ref=\"A1:E5\""), "{xml}");
+        for header in ["Regio", "n", "NPS", "Promoters", "First day"] {
+            assert!(xml.contains(&format!("name=\"{header}\"")), "{header} in {xml}");
+        }
     }
 
     #[test]
@@ -259,7 +310,8 @@ mod tests {
 
     #[test]
     fn number_formats_follow_the_column_kind() {
-        assert_eq!(number_format(ColumnKind::Percent { decimals: 1 }), "0.0\"%\"");
+        assert_eq!(number_format(ColumnKind::Percent { decimals: 1 }), "0.0%");
+        assert_eq!(number_format(ColumnKind::Date), "yyyy-mm-dd");
         assert_eq!(number_format(ColumnKind::Number { decimals: 0 }), "0");
         assert_eq!(display_number(41.26, ColumnKind::Percent { decimals: 1 }), "41.3%");
     }

@@ -125,7 +125,7 @@ pub fn trend_table(points: &[TrendPoint], w: &Words) -> Table {
     let (t, x) = (w.texts, w.export);
     let columns = vec![
         Column::new(t.col_period, ColumnKind::Text),
-        Column::new(x.col_start, ColumnKind::Text),
+        Column::new(x.col_start, ColumnKind::Date),
         Column::new(t.col_n, ColumnKind::Integer),
         Column::new(t.col_nps, NPS),
         Column::new(x.col_low, NPS),
