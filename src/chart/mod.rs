@@ -959,6 +959,29 @@ pub fn benchmarks_chart(rows: &[IntervalRow], text: &ChartText<'_>, words: &Lege
     interval_chart("benchmarks", ChartKind::Benchmarks, rows, None, text, words, true)
 }
 
+/// Every benchmark value of `series` (both ends of a range).
+fn references_of(series: &[Series]) -> Vec<f64> {
+    series
+        .iter()
+        .flat_map(|s| match s {
+            Series::References { references, .. } => references.as_slice(),
+            _ => &[],
+        })
+        .flat_map(|r| match r.value {
+            ReferenceValue::Range { low, high } => vec![low, high],
+            ReferenceValue::Average { value } => vec![value],
+        })
+        .collect()
+}
+
+/// The NPS axis of an interval chart: fitted to every NPS, interval end and benchmark shown, zero
+/// always in sight, within -100..+100; so that differences of a few points are not drawn flat on
+/// the whole scale (the zero line is marked where the axis crosses it).
+fn interval_axis(title: &str, rows: &[IntervalRow], references: &[f64]) -> Axis {
+    let values = rows.iter().flat_map(|r| [Some(r.nps), r.ci_low, r.ci_high]).flatten();
+    Axis::fitted(title, values, &[references, &[0.0]].concat(), (-100.0, 100.0), TickFormat::Signed)
+}
+
 /// The common builder of the NPS-with-interval charts.
 fn interval_chart(
     id: &str,
@@ -1050,7 +1073,7 @@ fn interval_chart(
         orientation: Orientation::Horizontal,
         category_title: text.category_title.to_owned(),
         categories: rows.iter().map(|r| Category { label: r.label.clone(), small_n: r.small_n }).collect(),
-        value_axis: Axis::nps(text.value_title),
+        value_axis: interval_axis(text.value_title, rows, &references_of(&series)),
         series,
         legend,
         footnote: text.footnote.to_owned(),
@@ -1326,7 +1349,7 @@ mod tests {
     }
 
     #[test]
-    fn segments_mark_significance_and_use_the_nps_scale() {
+    fn segments_mark_significance_and_fit_the_axis_to_what_they_show() {
         let overall = BenchmarkMark { value: ReferenceValue::Range { low: 20.0, high: 40.0 }, label: "x".to_owned() };
         let chart = segments_chart(
             "s",
@@ -1336,9 +1359,15 @@ mod tests {
             &LegendWords::english(),
         );
         assert_eq!(chart.orientation, Orientation::Horizontal);
-        assert_eq!((chart.value_axis.min, chart.value_axis.max), (-100.0, 100.0));
-        assert_eq!(chart.value_axis.ticks.first().map(|t| t.label.as_str()), Some("-100"));
-        assert_eq!(chart.value_axis.ticks.last().map(|t| t.label.as_str()), Some("+100"));
+        // Intervals -15..+5 and +30..+50, the benchmark +20..+40, and zero: round ticks around
+        // them, not the whole -100..+100 on which a 10-point gap looks flat.
+        assert_eq!((chart.value_axis.min, chart.value_axis.max), (-20.0, 60.0));
+        let ticks: Vec<&str> = chart.value_axis.ticks.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(ticks, ["-20", "0", "+20", "+40", "+60"]);
+        // A segment near either end keeps the scale within -100..+100.
+        let far =
+            segments_chart("s", &[row("A", 95.0, None), row("B", -95.0, None)], None, &text(), &LegendWords::english());
+        assert_eq!((far.value_axis.min, far.value_axis.max), (-100.0, 100.0));
         let diamonds: usize = chart
             .series
             .iter()

@@ -292,6 +292,16 @@ fn plot(ui: &mut egui::Ui, spec: &ChartSpec, room: Option<f32>) -> Option<usize>
             plot.show(ui, |plot| {
                 let pointer = plot.pointer_coordinate();
                 let clicked = plot.response().clicked().then_some(pointer).flatten();
+                // The zero line, marked when the axis crosses zero (a fitted axis need not show
+                // -100 and +100, so where "no better, no worse" lies must stay plain).
+                if axis.min < 0.0 && axis.max > 0.0 {
+                    let stroke = egui::Stroke::new(1.5, visuals.weak_text_color());
+                    if horizontal {
+                        plot.add(egui_plot::VLine::new("zero", 0.0).stroke(stroke));
+                    } else {
+                        plot.add(egui_plot::HLine::new("zero", 0.0).stroke(stroke));
+                    }
+                }
                 for (k, series) in spec.series.iter().enumerate() {
                     draw_series(plot, spec, &visuals, k, series, (label_x, wrap_labels));
                 }
