@@ -127,9 +127,16 @@ fn the_workbook_holds_the_numbers_of_the_json() {
     same(number(&overall, 1, 2), &o["ci_low"]);
     same(number(&overall, 1, 3), &o["ci_high"]);
     same(number(&overall, 1, 10), &o["mean"]);
+    // Percentages are fractions in the workbook (Excel's own %), percent points in the JSON.
+    for (col, key) in [(7, "promoter_pct"), (8, "passive_pct"), (9, "detractor_pct")] {
+        let (sheet, json) = (number(&overall, 1, col), o[key].as_f64().unwrap());
+        assert!((100.0 * sheet - json).abs() < 1e-9, "{key}: {sheet} in the workbook, {json} in the JSON");
+    }
     let regions = book.worksheet_range("NPS by region").unwrap();
-    let rows: Vec<&serde_json::Value> =
+    // The sheet ranks the regions by NPS, highest first; the JSON keeps the engine's order.
+    let mut rows: Vec<&serde_json::Value> =
         json["segments"].as_array().unwrap().iter().filter(|r| r["column"] == "region").collect();
+    rows.sort_by(|a, b| b["nps"].as_f64().unwrap().total_cmp(&a["nps"].as_f64().unwrap()));
     assert_eq!(regions.height(), rows.len() + 1);
     for (i, row) in rows.iter().enumerate() {
         assert_eq!(regions.get((i + 1, 0)), Some(&Data::String(row["value"].as_str().unwrap().to_owned())));

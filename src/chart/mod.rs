@@ -700,6 +700,31 @@ pub struct ChartSpec {
 }
 
 impl ChartSpec {
+    /// The headline of a [`ChartKind::Headline`] chart, with its series name.
+    #[must_use]
+    pub fn headline(&self) -> Option<(&str, &Headline)> {
+        self.series.iter().find_map(|series| match series {
+            Series::Headline { name, headline } => Some((name.as_str(), headline)),
+            _ => None,
+        })
+    }
+
+    /// What the chart says in words, for a screen reader (an SVG's label, a slide picture's
+    /// description): its title and subtitle, and for the headline every line of it.
+    #[must_use]
+    pub fn description(&self) -> String {
+        let mut parts = vec![self.title.clone()];
+        if !self.subtitle.is_empty() {
+            parts.push(self.subtitle.clone());
+        }
+        if let Some((name, h)) = self.headline() {
+            parts.push(format!("{name} {}, {}, {}", h.nps_text, h.interval_text, h.n_text));
+            parts.extend(h.groups.iter().map(|g| format!("{} {}", g.label, g.share_text)));
+            parts.extend([&h.change, &h.verdict].into_iter().flatten().map(|line| line.text.clone()));
+        }
+        parts.join(". ")
+    }
+
     /// Every bar of every bar series.
     pub fn bars(&self) -> impl Iterator<Item = &Bar> {
         self.series.iter().flat_map(|s| match s {

@@ -353,8 +353,7 @@ fn chart_slide(chart: &ChartSpec, lang: &str) -> String {
             "5F5F5F",
         ));
     }
-    let description =
-        if chart.subtitle.is_empty() { chart.title.clone() } else { format!("{}. {}", chart.title, chart.subtitle) };
+    let description = chart.description();
     let _ = write!(
         shapes,
         "<p:pic><p:nvPicPr><p:cNvPr id=\"3\" name=\"Chart\" descr=\"{}\"/><p:cNvPicPr><a:picLocks noChangeAspect=\"1\"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>\

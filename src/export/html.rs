@@ -66,7 +66,7 @@ pub fn report_html(info: &ReportInfo, charts: &[ChartSpec], tables: &[Table]) ->
 fn write_table(out: &mut String, table: &Table) {
     let _ = writeln!(out, "<table>\n<caption>{}</caption>\n<thead><tr>", escape_xml(&table.title));
     for column in &table.columns {
-        let class = if matches!(column.kind, ColumnKind::Text) { "" } else { " class=\"num\"" };
+        let class = if matches!(column.kind, ColumnKind::Text | ColumnKind::Date) { "" } else { " class=\"num\"" };
         let _ = write!(out, "<th{class}>{}</th>", escape_xml(&column.header));
     }
     out.push_str("</tr></thead>\n<tbody>\n");

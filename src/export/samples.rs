@@ -50,11 +50,11 @@ pub fn headline() -> ChartSpec {
             group("Promoters (9-10)", 0.487, "95% CI 45.9% to 51.6% \u{b7} 587 of 1,204", Tone::Promoter),
         ],
         change: Some(HeadlineLine {
-            text: "+6.2 points in 2025-Q2 against 2025-Q1 (significant rise, p = 0.004)".to_owned(),
+            text: "+6.2 points: +34.3 in 2025-Q2 (n = 612) against +28.1 in 2025-Q1 (n = 592); significant rise, p (Holm) = 0.004".to_owned(),
             tone: Tone::Promoter,
         }),
         verdict: Some(HeadlineLine {
-            text: "Against Retail (range +40.0 to +55.0): below".to_owned(),
+            text: "Benchmark Retail (range +40.0 to +55.0): below".to_owned(),
             tone: Tone::Detractor,
         }),
     };

@@ -194,7 +194,8 @@ impl Canvas {
     fn finish(self, spec: &ChartSpec, options: &SvgOptions) -> String {
         let (w, h) = (self.width, self.height);
         let mut doc = String::with_capacity(self.out.len() + 512);
-        let title = escape_xml(&spec.title);
+        let (title, label) = (escape_xml(&spec.title), spec.description());
+        let label = escape_xml(&label);
         if options.standalone {
             doc.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
             let _ = write!(
@@ -204,7 +205,7 @@ impl Canvas {
         } else {
             let _ = write!(doc, "<svg viewBox=\"0 0 {w} {h}\" width=\"100%\" preserveAspectRatio=\"xMidYMid meet\" ");
         }
-        let _ = writeln!(doc, "font-family=\"{SVG_FONT_FAMILY}\" role=\"img\" aria-label=\"{title}\">");
+        let _ = writeln!(doc, "font-family=\"{SVG_FONT_FAMILY}\" role=\"img\" aria-label=\"{label}\">");
         let _ = writeln!(doc, "<title>{title}</title>");
         doc.push_str(&self.out);
         doc.push_str("</svg>\n");
@@ -315,11 +316,8 @@ impl Canvas {
             }
             bottom = first - s.footnote - 22.0 * k;
         }
-        if let Some(headline) = spec.series.iter().find_map(|series| match series {
-            Series::Headline { headline, .. } => Some(headline),
-            _ => None,
-        }) {
-            self.headline(spec, headline, margin, top, bottom);
+        if let Some((name, headline)) = spec.headline() {
+            self.headline(name, headline, margin, top, bottom);
             return;
         }
         let matrix = spec.series.iter().find_map(|series| match series {
@@ -336,7 +334,7 @@ impl Canvas {
     /// The headline: the NPS large with its name, interval and n beside it; the groups' shares
     /// on one bar, each named above its part; the change and the verdict under it, in the colour
     /// of what they say.
-    fn headline(&mut self, spec: &ChartSpec, headline: &Headline, margin: f64, top: f64, bottom: f64) {
+    fn headline(&mut self, name: &str, headline: &Headline, margin: f64, top: f64, bottom: f64) {
         let (k, s) = (self.k, self.sizes);
         let (left, right) = (margin, self.width - margin);
         let room = (bottom - top).max(1.0);
@@ -350,39 +348,35 @@ impl Canvas {
         let nps_width = text_width(&headline.nps_text, big);
         self.text(left, top + 0.8 * big, big, theme::TITLE_TEXT, Anchor::Start, &headline.nps_text);
         let beside = left + nps_width + 36.0 * k;
-        let name = spec.series.first().map_or("", |series| match series {
-            Series::Headline { name, .. } => name.as_str(),
-            _ => "",
-        });
         let detail_size = 1.15 * s.subtitle;
-        self.text(
-            beside,
-            top + 0.3 * big,
-            s.title,
-            theme::BODY_TEXT,
-            Anchor::Start,
-            &fit_text(name, right - beside, s.title),
-        );
-        let interval = format!("{} \u{b7} {}", headline.interval_text, headline.n_text);
-        let interval = fit_text(&interval, right - beside, detail_size);
-        self.text(
-            beside,
-            top + 0.3 * big + 1.5 * detail_size,
-            detail_size,
-            theme::MUTED_TEXT,
-            Anchor::Start,
-            &interval,
-        );
+        let name = fit_text(name, right - beside, s.title);
+        self.text(beside, top + 0.3 * big, s.title, theme::BODY_TEXT, Anchor::Start, &name);
+        // The interval and the n on lines of their own (a weighted n is long).
+        for (i, line) in [&headline.interval_text, &headline.n_text].into_iter().enumerate() {
+            let baseline = top + 0.3 * big + (1.5 + 1.3 * i as f64) * detail_size;
+            self.text(
+                beside,
+                baseline,
+                detail_size,
+                theme::MUTED_TEXT,
+                Anchor::Start,
+                &fit_text(line, right - beside, detail_size),
+            );
+        }
         // The bar: detractors, passives, promoters, left to right, each named above its part.
         let label_top = top + big + 0.35 * big;
         let bar_top = label_top + 1.6 * s.tick;
         let total: f64 = headline.groups.iter().map(|g| g.share).sum::<f64>().max(f64::EPSILON);
         let mut x = left;
+        let mut all_said = true;
         for group in &headline.groups {
             let width = (right - left) * group.share / total;
             let fill = tone_colour(group.tone);
             self.rect((x, bar_top, width, bar_height), fill, 1.0);
             let inside = fit_text(&group.share_text, width - 12.0 * k, s.subtitle);
+            all_said &= inside == group.share_text
+                && width > 24.0 * k
+                && fit_text(&group.label, width - 8.0 * k, s.tick) == group.label;
             if inside == group.share_text {
                 let ink = palette::text_on(palette::rgb(fill));
                 let baseline = centred_baseline(bar_top + bar_height / 2.0, s.subtitle);
@@ -397,6 +391,13 @@ impl Canvas {
             x += width;
         }
         let mut y = bar_top + bar_height + 1.9 * s.subtitle;
+        // A part too narrow for its share or name (3% detractors) is still said, under the bar.
+        if !all_said {
+            let key: Vec<String> = headline.groups.iter().map(|g| format!("{} {}", g.label, g.share_text)).collect();
+            let key = fit_text(&key.join(" \u{b7} "), right - left, s.tick);
+            self.text(left, y - 0.5 * s.subtitle, s.tick, theme::BODY_TEXT, Anchor::Start, &key);
+            y += 1.4 * s.tick;
+        }
         for line in [&headline.change, &headline.verdict].into_iter().flatten() {
             let colour = if line.tone == Tone::Neutral { theme::BODY_TEXT } else { tone_colour(line.tone) };
             let text = fit_text(&line.text, right - left, s.subtitle);
@@ -1035,15 +1036,30 @@ mod tests {
         let svg = render_svg(&spec, &SvgOptions::default());
         for text in [
             ">+34.3<",
-            ">95% CI +30.4 to +38.1 \u{b7} n = 1,204<",
+            ">95% CI +30.4 to +38.1<",
+            ">n = 1,204<",
             ">48.7%<",
             ">21.3%<",
             ">Promoters (9-10)<",
-            ">+6.2 points in 2025-Q2 against 2025-Q1 (significant rise, p = 0.004)<",
-            ">Against Retail (range +40.0 to +55.0): below<",
+            ">+6.2 points: +34.3 in 2025-Q2 (n = 612) against +28.1 in 2025-Q1 (n = 592); significant rise, p (Holm) = 0.004<",
+            ">Benchmark Retail (range +40.0 to +55.0): below<",
         ] {
             assert!(svg.contains(text), "{text} in the headline");
         }
+        // A screen reader hears every line, not just the title.
+        assert!(svg.contains("aria-label=\"Net Promoter Score at a glance. Net Promoter Score +34.3, 95% CI +30.4 to +38.1, n = 1,204. Detractors (0-6) 21.3%"), "{svg}");
+        // A part too narrow for its share is said under the bar.
+        let mut small = spec.clone();
+        if let Some(Series::Headline { headline, .. }) = small.series.first_mut() {
+            headline.groups[0].share = 0.02;
+            headline.groups[0].share_text = "2.0%".to_owned();
+        }
+        let narrow = render_svg(&small, &SvgOptions::default());
+        assert!(
+            narrow.contains(">Detractors (0-6) 2.0% \u{b7} Passives (7-8) 30.0% \u{b7} Promoters (9-10) 48.7%<"),
+            "{narrow}"
+        );
+        assert!(!svg.contains(">Detractors (0-6) 21.3% \u{b7}"), "no key when every part says its own share");
         // The bar's parts are in proportion to the shares, detractors on the left.
         let widths: Vec<f64> = svg
             .lines()

@@ -150,11 +150,10 @@ fn fill_sheet(sheet: &mut Worksheet, table: &Table) -> Result<(), XlsxError> {
             let format = &formats[c];
             let shown = match row.get(c).unwrap_or(&Cell::Empty) {
                 Cell::Text(text) => {
-                    match (column.kind, ExcelDateTime::parse_from_str(text)) {
-                        (ColumnKind::Date, Ok(date)) => {
-                            sheet.write_datetime_with_format(row_number, col, date, format)?
-                        }
-                        _ => sheet.write_string(row_number, col, excel_text(text))?,
+                    let date = (column.kind == ColumnKind::Date).then(|| ExcelDateTime::parse_from_str(text).ok());
+                    match date.flatten() {
+                        Some(date) => sheet.write_datetime_with_format(row_number, col, date, format)?,
+                        None => sheet.write_string(row_number, col, excel_text(text))?,
                     };
                     text.chars().count()
                 }
@@ -171,13 +170,25 @@ fn fill_sheet(sheet: &mut Worksheet, table: &Table) -> Result<(), XlsxError> {
         sheet.set_column_width(column_number(c)?, (*width as f64 * 1.1 + 2.0).clamp(6.0, 60.0))?;
     }
     sheet.set_freeze_panes(1, 0)?;
-    // An Excel table over the rows, with a filter on each header (Excel wants one row at least;
-    // it takes the headers written above, which are unique).
-    if let (Some(last_row), Some(last_col)) =
-        (u32::try_from(table.rows.len()).ok().filter(|&rows| rows > 0), table.columns.len().checked_sub(1))
-    {
-        let style = rust_xlsxwriter::Table::new().set_style(rust_xlsxwriter::TableStyle::Light1);
-        sheet.add_table(0, 0, last_row, column_number(last_col)?, &style)?;
+    // An Excel table over the rows, with a filter on each header. Excel wants one row at least and
+    // headers unique ignoring case ("Test" and a column named "test" are not): else a plain
+    // filter over the same range.
+    if let (Some(last_row), Some(last_col)) = (
+        u32::try_from(table.rows.len()).ok().filter(|&rows| rows > 0),
+        table.columns.len().checked_sub(1).map(column_number).transpose()?,
+    ) {
+        let mut seen = HashSet::new();
+        let unique = table.columns.iter().all(|c| !c.header.trim().is_empty() && seen.insert(c.header.to_lowercase()));
+        if unique {
+            let style = rust_xlsxwriter::Table::new().set_style(rust_xlsxwriter::TableStyle::Light1);
+            sheet.add_table(0, 0, last_row, last_col, &style)?;
+            // The table writes its header cells plain: bold again, as every sheet's header row.
+            for (c, column) in table.columns.iter().enumerate() {
+                sheet.write_string_with_format(0, column_number(c)?, excel_text(&column.header), &header)?;
+            }
+        } else {
+            sheet.autofilter(0, 0, last_row, last_col)?;
+        }
     }
     Ok(())
 }
@@ -291,6 +302,19 @@ mod tests {
         for header in ["Regio", "n", "NPS", "Promoters", "First day"] {
             assert!(xml.contains(&format!("name=\"{header}\"")), "{header} in {xml}");
         }
+        // Headers alike but for case (a segment column named "test" beside "Test") cannot make an
+        // Excel table: the sheet still gets its filter, and the workbook is written.
+        let alike = Table {
+            title: "A/B".to_owned(),
+            columns: vec![Column::new("test", ColumnKind::Text), Column::new("Test", ColumnKind::Text)],
+            rows: vec![vec!["A".into(), "exact".into()]],
+        };
+        let bytes = to_xlsx(&[alike]).unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        assert!(zip.file_names().all(|n| !n.is_ok_and(|n| n.starts_with("xl/tables/"))));
+        let mut sheet = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(), &mut sheet).unwrap();
+        assert!(sheet.contains("<autoFilter ref=\"A1:B2\""), "{sheet}");
     }
 
     #[test]

@@ -16,36 +16,53 @@ pub fn verdict_tone(verdict: Verdict) -> Tone {
     }
 }
 
-/// A p-value as the headline writes it: `p = 0.012`, or `p < 0.001`.
+/// A Holm-adjusted p-value as the headline writes it: `p (Holm) = 0.012`, or `p (Holm) < 0.001`.
 fn p_text(p: f64, t: &Texts) -> String {
-    if p < 0.001 { format!("p < {}", t.number(0.001, 3)) } else { format!("p = {}", t.number(p, 3)) }
+    if p < 0.001 { format!("p (Holm) < {}", t.number(0.001, 3)) } else { format!("p (Holm) = {}", t.number(p, 3)) }
 }
 
-/// The change of the last period with answers against the one before, as the trend computed it
-/// (one test of that pair, not adjusted across the trend); `None` without two periods.
+/// The change of the last period with answers against the one before, with both periods' NPS and
+/// n, judged as the trend chart marks it (Holm-adjusted across the trend's changes, so that the
+/// headline and the trend never disagree); `None` without two periods.
 fn change_line(trend: &[TrendPoint], w: &Words) -> Option<HeadlineLine> {
     let (t, x) = (w.texts, w.export);
     let mut with_answers = trend.iter().filter(|p| p.nps.is_some());
     let last = with_answers.next_back()?;
     let before = with_answers.next_back()?;
     let change = last.change?;
-    let (test, tone) = match last.change_p_value {
-        Some(p) if p < 0.05 && change > 0.0 => (fill(x.headline_rise, &[("p", &p_text(p, t))]), Tone::Promoter),
-        Some(p) if p < 0.05 && change < 0.0 => (fill(x.headline_fall, &[("p", &p_text(p, t))]), Tone::Detractor),
+    let (test, tone) = match last.change_p_adjusted {
+        Some(p) if last.change_significant && change > 0.0 => {
+            (fill(x.headline_rise, &[("p", &p_text(p, t))]), Tone::Promoter)
+        }
+        Some(p) if last.change_significant && change < 0.0 => {
+            (fill(x.headline_fall, &[("p", &p_text(p, t))]), Tone::Detractor)
+        }
         Some(p) => (fill(x.headline_not_significant, &[("p", &p_text(p, t))]), Tone::Neutral),
         None => (x.headline_untested.to_owned(), Tone::Neutral),
     };
+    let nps = |p: &TrendPoint| p.nps.map_or_else(|| "\u{2013}".to_owned(), |v| t.signed(v));
     let text = fill(
         x.headline_change,
-        &[("change", &t.signed(change)), ("now", &last.period), ("before", &before.period), ("test", &test)],
+        &[
+            ("change", &t.signed(change)),
+            ("now", &last.period),
+            ("now_nps", &nps(last)),
+            ("now_n", &t.count(last.n)),
+            ("before", &before.period),
+            ("before_nps", &nps(before)),
+            ("before_n", &t.count(before.n)),
+            ("test", &test),
+        ],
     );
     Some(HeadlineLine { text, tone })
 }
 
-/// The verdict against `benchmark`: `Against Consultancy (range +30.0 to +45.0): below`.
+/// The verdict against `benchmark`: `Benchmark Retail (range +40.0 to +55.0): below`.
 fn verdict_line(benchmark: &Comparison, w: &Words) -> HeadlineLine {
     let t = w.texts;
-    let name = format!("{} ({})", t.sector_name(&benchmark.sector), t.published(benchmark));
+    let published = t.published(benchmark);
+    let sector = t.sector_name(&benchmark.sector);
+    let name = if published.is_empty() { sector.to_owned() } else { format!("{sector} ({published})") };
     let text = fill(w.export.headline_verdict, &[("benchmark", &name), ("verdict", t.verdict(benchmark.verdict))]);
     HeadlineLine { text, tone: verdict_tone(benchmark.verdict) }
 }
@@ -151,7 +168,9 @@ mod tests {
             n: 100,
             nps: Some(nps),
             change,
-            change_p_value: p,
+            change_p_value: p.map(|p| p / 2.0),
+            change_p_adjusted: p,
+            change_significant: p.is_some_and(|p| p < 0.05),
             ..TrendPoint::default()
         }
     }
@@ -185,22 +204,22 @@ mod tests {
         let cases = [
             (
                 vec![point("2025-01", 10.0, None, None), point("2025-02", 22.0, Some(12.0), Some(0.012))],
-                "+12.0 points in 2025-02 against 2025-01 (significant rise, p = 0.012)",
+                "+12.0 points: +22.0 in 2025-02 (n = 100) against +10.0 in 2025-01 (n = 100); significant rise, p (Holm) = 0.012",
                 Tone::Promoter,
             ),
             (
                 vec![point("2025-01", 10.0, None, None), point("2025-02", 2.0, Some(-8.0), Some(0.0004)), gap.clone()],
-                "-8.0 points in 2025-02 against 2025-01 (significant fall, p < 0.001)",
+                "-8.0 points: +2.0 in 2025-02 (n = 100) against +10.0 in 2025-01 (n = 100); significant fall, p (Holm) < 0.001",
                 Tone::Detractor,
             ),
             (
                 vec![point("2025-01", 10.0, None, None), point("2025-02", 12.0, Some(2.0), Some(0.5))],
-                "+2.0 points in 2025-02 against 2025-01 (not significant, p = 0.500)",
+                "+2.0 points: +12.0 in 2025-02 (n = 100) against +10.0 in 2025-01 (n = 100); not significant, p (Holm) = 0.500",
                 Tone::Neutral,
             ),
             (
                 vec![point("2025-01", 10.0, None, None), point("2025-02", 40.0, Some(30.0), None)],
-                "+30.0 points in 2025-02 against 2025-01 (too few answers to test)",
+                "+30.0 points: +40.0 in 2025-02 (n = 100) against +10.0 in 2025-01 (n = 100); too few answers to test",
                 Tone::Neutral,
             ),
         ];
@@ -208,7 +227,7 @@ mod tests {
             let spec = headline_figure(&summary, None, Some(&trend), &FigureContext::default(), &w);
             let change = headline_of(&spec).change.clone().unwrap();
             assert_eq!((change.text.as_str(), change.tone), (text, tone));
-            assert!(spec.footnote.contains("one test (not adjusted)"), "{}", spec.footnote);
+            assert!(spec.footnote.contains("Holm-adjusted across its changes"), "{}", spec.footnote);
         }
         let one = [point("2025-01", 10.0, None, None)];
         let spec = headline_figure(&summary, None, Some(&one), &FigureContext::default(), &w);

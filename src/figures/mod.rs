@@ -244,12 +244,22 @@ pub fn report_info(context: &FigureContext, w: &Words) -> ReportInfo {
     }
 }
 
-/// The results of a finished report (as the CLI has them).
+/// The results of a finished report (as the CLI has them), each one-way breakdown's rows by NPS,
+/// highest first, so that its chart and table read as a ranking (a two-way breakdown keeps the
+/// engine's order, which lays out its matrix; `report.json` keeps the engine's order too).
 #[must_use]
 pub fn results_of(report: &Report) -> ViewResults {
+    let mut segments = Vec::with_capacity(report.segments.len());
+    for (_, rows) in breakdowns(&report.segments) {
+        let mut rows: Vec<BreakdownRow> = rows.into_iter().cloned().collect();
+        if rows.first().is_none_or(|r| r.values.len() < 2) {
+            rows.sort_by(|a, b| b.summary.nps.total_cmp(&a.summary.nps));
+        }
+        segments.extend(rows);
+    }
     ViewResults {
         overall: Some(report.overall.clone()),
-        segments: report.segments.clone(),
+        segments,
         trend: report.trend.clone(),
         trend_by: Vec::new(),
         sectors: report.sectors.clone(),
@@ -316,7 +326,15 @@ mod tests {
         assert_eq!(distribution, report.overall.distribution.map(|c| c as f64));
         assert!(charts[1].subtitle.starts_with(&format!("NPS {} \u{b7} 95% CI ", w.texts.signed(report.overall.nps))));
         let segments = &charts[2];
-        let regions: Vec<&BreakdownRow> = report.segments.iter().filter(|r| r.column == "region").collect();
+        // The regions ranked by NPS, highest first (the report keeps the engine's order).
+        let mut regions: Vec<&BreakdownRow> = report.segments.iter().filter(|r| r.column == "region").collect();
+        regions.sort_by(|a, b| b.summary.nps.total_cmp(&a.summary.nps));
+        assert!(
+            regions.windows(2).any(
+                |w| report.segments.iter().position(|r| r == w[0]) > report.segments.iter().position(|r| r == w[1])
+            ),
+            "the sample's regions are not already in NPS order"
+        );
         assert_eq!(segments.categories.len(), regions.len());
         let bars: Vec<f64> = segments.bars().map(|b| b.value).collect();
         assert_eq!(bars, regions.iter().map(|r| r.summary.nps).collect::<Vec<_>>());

@@ -1,5 +1,6 @@
-//! The dashboard (the Overview): where the data came from, KPI cards (NPS with its interval and
-//! n, shares, mean), CES/CSAT/grade cards, the benchmark verdicts, the response rate, the 0-10
+//! The dashboard (the Overview): where the data came from, the headline (NPS with its interval and
+//! n, the groups' shares, the change since the previous period, the overall benchmark verdict),
+//! the mean, CES/CSAT/grade cards, the sectors' benchmark verdicts, the response rate, the 0-10
 //! distribution beside the top detractor themes, and the excluded-rows notice and window.
 
 use crate::app::{ViewCommand, WindowCommand};
@@ -16,7 +17,7 @@ use crate::i18n::{Texts, fill};
 use crate::report::BreakdownRow;
 use crate::report::{Overall, Report};
 
-/// The Overview: KPI cards, the response rate, the distribution and the top themes; the
+/// The Overview: the headline, metric cards, the response rate, the distribution and the top themes; the
 /// Invitations window it opens.
 #[derive(Debug, Default)]
 pub struct OverviewView {
@@ -37,7 +38,12 @@ impl OverviewView {
             super::project::rate_block(ui, rates, cx.t, p, editor);
         };
         let invited = &mut self.invited;
-        let trend = computed.map_or(loaded.report.trend.as_deref(), |c| c.results.trend.as_deref());
+        // The trend of the same answers as the overall: the computed view's, or the report's own
+        // while nothing is computed.
+        let trend = match computed {
+            Some(c) if c.results.overall.is_some() => c.results.trend.as_deref(),
+            _ => loaded.report.trend.as_deref(),
+        };
         let overview = Overview { report: &loaded.report, overall, sectors, trend, context: &context, top_themes: top };
         dashboard(ui, &overview, |ui| rate_block(ui, invited), cx.t, cx.x, commands);
         self.invited.ui(ui.ctx(), cx, commands);
@@ -85,7 +91,7 @@ fn dashboard(
         });
         super::headline::show(ui, &headline, t);
         metric_cards(ui, overall, t);
-        benchmark_line(ui, overall, sectors, t, commands);
+        benchmark_line(ui, sectors, t, commands);
         rate_block(ui);
         ui.add_space(14.0);
         let words = Words { texts: t, export: x };
@@ -139,20 +145,11 @@ fn metric_cards(ui: &mut egui::Ui, overall: &Overall, t: &Texts) {
     card_grid(ui, &cards, t.help);
 }
 
-/// The benchmark verdicts in one line: the overall one when chosen, then each sector's.
-fn benchmark_line(
-    ui: &mut egui::Ui,
-    overall: &Overall,
-    sectors: &[BreakdownRow],
-    t: &Texts,
-    commands: &mut Vec<AppCommand>,
-) {
-    let compared: Vec<(&str, &crate::benchmarks::Comparison)> = overall
-        .benchmark
-        .iter()
-        .map(|c| (t.nps, c))
-        .chain(sectors.iter().filter_map(|r| r.benchmark.as_ref().map(|c| (r.value.as_str(), c))))
-        .collect();
+/// The sectors' benchmark verdicts in one line (the overall one is in the headline).
+fn benchmark_line(ui: &mut egui::Ui, sectors: &[BreakdownRow], t: &Texts, commands: &mut Vec<AppCommand>) {
+    // The overall verdict is the headline's; here each sector's.
+    let compared: Vec<(&str, &crate::benchmarks::Comparison)> =
+        sectors.iter().filter_map(|r| r.benchmark.as_ref().map(|c| (r.value.as_str(), c))).collect();
     if compared.is_empty() {
         return;
     }
@@ -289,15 +286,6 @@ fn mean_card(o: &Overall, t: &Texts) -> Card {
 pub fn nps_range(s: &NpsSummary, t: &Texts) -> String {
     match (s.ci_low, s.ci_high) {
         (Some(low), Some(high)) => format!("{} – {}", t.signed(low), t.signed(high)),
-        _ => t.missing_interval(s.interval_note).to_owned(),
-    }
-}
-
-/// The NPS's 95% interval as the cards and tables write it, or why there is none.
-#[must_use]
-pub fn nps_interval(s: &NpsSummary, t: &Texts) -> String {
-    match (s.ci_low, s.ci_high) {
-        (Some(low), Some(high)) => fill(t.interval, &[("low", &t.signed(low)), ("high", &t.signed(high))]),
         _ => t.missing_interval(s.interval_note).to_owned(),
     }
 }

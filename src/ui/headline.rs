@@ -7,7 +7,7 @@ use eframe::egui::{self, RichText, Role, Sense, WidgetInfo};
 
 use super::help::{Topic, tip};
 use super::theme;
-use crate::chart::{ChartSpec, Headline, HeadlineLine, Series, Tone};
+use crate::chart::{ChartSpec, Headline, HeadlineLine, Tone};
 use crate::i18n::Texts;
 
 /// Height of the share bar, in points.
@@ -19,12 +19,7 @@ const MAX_WIDTH: f32 = 1100.0;
 /// Draws the headline of `spec` (a [`crate::chart::ChartKind::Headline`] chart); nothing for
 /// any other chart.
 pub fn show(ui: &mut egui::Ui, spec: &ChartSpec, t: &Texts) {
-    let Some((name, headline)) = spec.series.iter().find_map(|series| match series {
-        Series::Headline { name, headline } => Some((name.as_str(), headline)),
-        _ => None,
-    }) else {
-        return;
-    };
+    let Some((name, headline)) = spec.headline() else { return };
     egui::Frame::group(ui.style()).inner_margin(egui::Margin::same(12)).corner_radius(8.0).show(ui, |ui| {
         ui.set_width(ui.available_width().min(MAX_WIDTH));
         ui.horizontal_top(|ui| {
