@@ -29,9 +29,9 @@ pub fn distribution_figure(
     chart
 }
 
-/// The overall figures: one row.
+/// The overall figures: one row, with the CES, CSAT and grade the file has.
 #[must_use]
-pub fn overall_table(overall: &NpsSummary, rows_read: Option<usize>, w: &Words) -> Table {
+pub fn overall_table(overall: &NpsSummary, metrics: &GroupMetrics, rows_read: Option<usize>, w: &Words) -> Table {
     let (t, x) = (w.texts, w.export);
     let mut columns = vec![
         Column::new(t.col_n, ColumnKind::Integer),
@@ -64,5 +64,9 @@ pub fn overall_table(overall: &NpsSummary, rows_read: Option<usize>, w: &Words) 
         columns.push(Column::new(x.rows_read, ColumnKind::Integer));
         row.push((read as u64).into());
     }
+    // CES, CSAT and grade, where the file has them.
+    let shown = MetricsShown::of([metrics]);
+    columns.extend(shown.columns(w));
+    row.extend(shown.cells(metrics));
     Table { title: x.table_overall.to_owned(), columns, rows: vec![row] }
 }

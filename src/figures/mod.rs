@@ -13,7 +13,9 @@
 //! language ([`Words`]), the [`FigureContext`] and its one constructor, the footnote, and the lists
 //! of every chart and table of a set of results.
 
-use crate::analysis::{NpsSummary, ResponseRate, ResponseRates, ThemeSummary, TrendPoint};
+use crate::analysis::{
+    GroupMetrics, MetricKind, MetricSummary, NpsSummary, ResponseRate, ResponseRates, ThemeSummary, TrendPoint,
+};
 use crate::benchmarks::Comparison;
 use crate::chart::table::{Cell, Column, ColumnKind, Table};
 use crate::chart::{
@@ -195,12 +197,72 @@ fn nps_cells(label: &str, s: &NpsSummary) -> Vec<Cell> {
     ]
 }
 
+/// The CES, CSAT and grade a table's rows have, in that order: each slot holds the kind of the
+/// first row that has it (CES is agreement 1-7 or effort 1-5, as the file says).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct MetricsShown([Option<MetricKind>; 3]);
+
+impl MetricsShown {
+    /// The metrics any of `groups` has.
+    pub(crate) fn of<'a>(groups: impl IntoIterator<Item = &'a GroupMetrics>) -> Self {
+        let mut shown = Self::default();
+        for g in groups {
+            for (slot, metric) in shown.0.iter_mut().zip(slots(g)) {
+                if slot.is_none() {
+                    *slot = metric.map(|m| m.kind);
+                }
+            }
+        }
+        shown
+    }
+
+    /// Per metric shown: its mean with the 95% interval, its share (agree, top-2-box, 8 or
+    /// more) and its n, each header naming the metric so that every header stays unique.
+    pub(crate) fn columns(self, w: &Words) -> Vec<Column> {
+        let (t, x) = (w.texts, w.export);
+        let mean = ColumnKind::Number { decimals: 2 };
+        self.0
+            .into_iter()
+            .flatten()
+            .flat_map(|kind| {
+                let title = t.metric_title(kind);
+                let share = t.metric_share_name(kind);
+                [
+                    Column::new(title, mean),
+                    Column::new(&format!("{title} \u{b7} {}", x.col_low), mean),
+                    Column::new(&format!("{title} \u{b7} {}", x.col_high), mean),
+                    Column::new(&format!("{title} \u{b7} {share}"), PERCENT),
+                    Column::new(&format!("{title} \u{b7} {}", t.col_n), ColumnKind::Integer),
+                ]
+            })
+            .collect()
+    }
+
+    /// The cells of `metrics` under [`Self::columns`] (blank where a group lacks a metric).
+    pub(crate) fn cells(self, metrics: &GroupMetrics) -> Vec<Cell> {
+        self.0
+            .iter()
+            .zip(slots(metrics))
+            .filter(|(shown, _)| shown.is_some())
+            .flat_map(|(_, m)| match m {
+                Some(m) => vec![m.mean.into(), m.mean_low.into(), m.mean_high.into(), m.share_pct.into(), m.n.into()],
+                None => vec![Cell::Empty; 5],
+            })
+            .collect()
+    }
+}
+
+/// CES, CSAT and grade of a group, in that order.
+fn slots(g: &GroupMetrics) -> [Option<&MetricSummary>; 3] {
+    [g.ces.as_ref(), g.csat.as_ref(), g.grade.as_ref()]
+}
+
 /// Every table of the results: overall, each breakdown, the trend, the sectors and data quality.
 #[must_use]
 pub fn tables_for(results: &ViewResults, excluded: &[ExcludedRows], rows_read: Option<usize>, w: &Words) -> Vec<Table> {
     let mut tables = Vec::new();
     if let Some(overall) = &results.overall {
-        tables.push(overall_table(&overall.summary, rows_read, w));
+        tables.push(overall_table(&overall.summary, &overall.metrics, rows_read, w));
     }
     for (column, rows) in breakdowns(&results.segments) {
         tables.push(segments_table(column, &rows, w));
@@ -305,6 +367,41 @@ mod tests {
             ..ReportRequest::default()
         };
         report_for_table(&table, &request).unwrap()
+    }
+
+    #[test]
+    fn ces_and_csat_are_in_the_overall_breakdown_and_trend_tables() {
+        let report = sample_report(&["region"]);
+        let w = Words::of(Language::English);
+        let tables = tables_for(&results_of(&report), &report.excluded, Some(report.rows_read), &w);
+        let (ces, csat) = (report.overall.metrics.ces.as_ref().unwrap(), report.overall.metrics.csat.as_ref().unwrap());
+        let overall = &tables[0];
+        let at = |table: &Table, header: &str| {
+            table
+                .columns
+                .iter()
+                .position(|c| c.header == header)
+                .unwrap_or_else(|| panic!("{header} in {}", table.title))
+        };
+        let c = at(overall, "CES (1-7, mean)");
+        assert_eq!(
+            overall.rows[0][c..c + 5],
+            [ces.mean.into(), ces.mean_low.into(), ces.mean_high.into(), ces.share_pct.into(), ces.n.into()]
+        );
+        assert_eq!(overall.columns[c + 3].header, "CES (1-7, mean) \u{b7} agree (5-7)");
+        assert_eq!(overall.rows[0][at(overall, "CSAT (1-5, mean) \u{b7} top-2-box")], csat.share_pct.into());
+        // Each region's own CSAT, in the rows' order.
+        let regions = tables.iter().find(|t| t.title == "NPS by region").unwrap();
+        let mean = at(regions, "CSAT (1-5, mean)");
+        for row in &regions.rows {
+            let Cell::Text(value) = &row[0] else { panic!("a region name") };
+            let segment = report.segments.iter().find(|r| r.column == "region" && &r.value == value).unwrap();
+            assert_eq!(row[mean], segment.metrics.csat.as_ref().unwrap().mean.into());
+        }
+        let trend = tables.iter().find(|t| t.title.starts_with("NPS per")).unwrap();
+        let first = report.trend.as_ref().unwrap().iter().find(|p| p.n > 0).unwrap();
+        let row = trend.rows.iter().find(|r| r[0] == Cell::from(first.period.as_str())).unwrap();
+        assert_eq!(row[at(trend, "CES (1-7, mean) \u{b7} n")], first.metrics.ces.as_ref().unwrap().n.into());
     }
 
     #[test]

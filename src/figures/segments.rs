@@ -126,6 +126,8 @@ pub fn segments_table(column: &str, rows: &[&BreakdownRow], w: &Words) -> Table 
     if with_rates {
         columns.extend(rate_columns(w));
     }
+    let metrics = MetricsShown::of(rows.iter().map(|r| &r.metrics));
+    columns.extend(metrics.columns(w));
     let rows = rows
         .iter()
         .map(|r| {
@@ -141,6 +143,7 @@ pub fn segments_table(column: &str, rows: &[&BreakdownRow], w: &Words) -> Table 
             if with_rates {
                 cells.extend(rate_cells(r.response_rate.as_ref(), w));
             }
+            cells.extend(metrics.cells(&r.metrics));
             cells
         })
         .collect();

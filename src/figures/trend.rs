@@ -138,10 +138,12 @@ pub fn trend_table(points: &[TrendPoint], w: &Words) -> Table {
         Column::new(x.col_significant, ColumnKind::Text),
         Column::new(x.col_small_n, ColumnKind::Text),
     ];
+    let metrics = MetricsShown::of(points.iter().map(|p| &p.metrics));
+    let columns = [columns, metrics.columns(w)].concat();
     let rows = points
         .iter()
         .map(|p| {
-            vec![
+            let mut cells = vec![
                 p.period.as_str().into(),
                 p.start.as_str().into(),
                 p.n.into(),
@@ -155,7 +157,9 @@ pub fn trend_table(points: &[TrendPoint], w: &Words) -> Table {
                 p.respondents_in_both.map_or(Cell::Empty, Cell::from),
                 yes_no(p.change_significant, w),
                 yes_no(p.small_n && p.n > 0, w),
-            ]
+            ];
+            cells.extend(metrics.cells(&p.metrics));
+            cells
         })
         .collect();
     Table { title: fill(t.trend_title, &[("period", period_word(points, t))]), columns, rows }

@@ -88,6 +88,18 @@ impl Texts {
         }
     }
 
+    /// The name of a metric's share: `agree (5-7)`, `top-2-box`, `8 or more`.
+    #[must_use]
+    pub fn metric_share_name(&self, kind: MetricKind) -> &'static str {
+        let template = match kind {
+            MetricKind::CesAgree => self.agree_share,
+            MetricKind::CesEffort => self.low_effort_share,
+            MetricKind::Csat => self.top2_share,
+            MetricKind::Grade => self.grade_share,
+        };
+        template.split_once(':').map_or(template, |(name, _)| name)
+    }
+
     /// A metric's share in words with its interval: `top-2-box: 61.0% (55-67)`.
     #[must_use]
     pub fn metric_share(&self, m: &MetricSummary) -> String {

@@ -83,7 +83,7 @@ fn dashboard(
             export_menu::table_menu(
                 ui,
                 x.table_overall,
-                || overall_table(overall, Some(report.rows_read), &words),
+                || overall_table(overall, &overall.metrics, Some(report.rows_read), &words),
                 x,
                 commands,
             );
