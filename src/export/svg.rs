@@ -663,7 +663,13 @@ impl Canvas {
         let title_strip = if spec.value_axis.title.is_empty() { 0.0 } else { 1.5 * s.axis_title };
         let left = margin + title_strip + widest_tick + 16.0 * k;
         let right = self.width - margin;
-        let plot_bottom = bottom - 1.6 * s.tick - if spec.category_title.is_empty() { 0.0 } else { 1.6 * s.axis_title };
+        // A single line (the trend) says each period's n under its label.
+        let counts = line_counts(spec).map(|counts| {
+            counts.into_iter().map(|n| format!("n = {}", grouped(n, spec.thousands))).collect::<Vec<_>>()
+        });
+        let n_strip = if counts.is_some() { 1.3 * s.footnote } else { 0.0 };
+        let plot_bottom =
+            bottom - 1.6 * s.tick - n_strip - if spec.category_title.is_empty() { 0.0 } else { 1.6 * s.axis_title };
         let plot_top = top + 0.6 * s.value;
         let frame = Frame {
             orientation: Orientation::Vertical,
@@ -687,8 +693,9 @@ impl Canvas {
         // Category labels: every label when they fit, else every `step`-th (lines), else shortened.
         let slot = frame.slot();
         let widest = spec.categories.iter().map(|c| text_width(&c.label, s.tick)).fold(0.0, f64::max);
+        let widest_n = counts.iter().flatten().map(|n| text_width(n, s.footnote)).fold(0.0, f64::max);
         let has_bars = spec.series.iter().any(|x| matches!(x, Series::Bars { .. }));
-        let step = if has_bars { 1 } else { ((widest + 16.0 * k) / slot).ceil().max(1.0) as usize };
+        let step = if has_bars { 1 } else { ((widest.max(widest_n) + 16.0 * k) / slot).ceil().max(1.0) as usize };
         for (i, category) in spec.categories.iter().enumerate().filter(|(i, _)| i % step == 0) {
             let label = fit_text(&category.label, slot * step as f64 - 10.0 * k, s.tick);
             let fill = if category.small_n { theme::MUTED_TEXT } else { theme::BODY_TEXT };
@@ -696,10 +703,15 @@ impl Canvas {
             let half = text_width(&label, s.tick) / 2.0;
             let x = frame.category(i).clamp(margin + half, (self.width - margin - half).max(margin + half));
             self.text(x, plot_bottom + 1.25 * s.tick, s.tick, fill, Anchor::Middle, &label);
+            if let Some(n) = counts.as_ref().and_then(|counts| counts.get(i)) {
+                let n = fit_text(n, slot * step as f64 - 10.0 * k, s.footnote);
+                let y = plot_bottom + 1.25 * s.tick + 1.25 * s.footnote;
+                self.text(x, y, s.footnote, theme::MUTED_TEXT, Anchor::Middle, &n);
+            }
         }
         if !spec.category_title.is_empty() {
             let title = fit_text(&spec.category_title, right - left, s.axis_title);
-            let y = plot_bottom + 1.6 * s.tick + 1.15 * s.axis_title;
+            let y = plot_bottom + 1.6 * s.tick + n_strip + 1.15 * s.axis_title;
             self.text((left + right) / 2.0, y, s.axis_title, theme::BODY_TEXT, Anchor::Middle, &title);
         }
         if !spec.value_axis.title.is_empty() {
@@ -915,6 +927,23 @@ impl Canvas {
 }
 
 /// `fill-opacity="0.40"`-style attribute, empty at full opacity.
+/// Each category's n when the chart has exactly one line (the trend; lines per segment value
+/// would each need their own).
+fn line_counts(spec: &ChartSpec) -> Option<Vec<u64>> {
+    let mut lines = spec.series.iter().filter_map(|series| match series {
+        Series::Line { points, .. } => Some(points),
+        _ => None,
+    });
+    let (Some(points), None) = (lines.next(), lines.next()) else { return None };
+    let mut counts = vec![0; spec.categories.len()];
+    for point in points {
+        if let Some(n) = counts.get_mut(point.category) {
+            *n = point.n;
+        }
+    }
+    Some(counts)
+}
+
 fn opacity_attribute(name: &str, opacity: f64) -> String {
     if opacity < 1.0 { format!(" {name}=\"{opacity:.2}\"") } else { String::new() }
 }
@@ -1068,6 +1097,23 @@ mod tests {
             .collect();
         assert_eq!(widths.len(), 3, "{widths:?}");
         assert!((widths[2] / widths[0] - 0.487 / 0.213).abs() < 0.01, "{widths:?}");
+    }
+
+    #[test]
+    fn each_trend_period_says_its_n_under_its_label() {
+        let mut spec = samples::trend();
+        spec.thousands = '.';
+        let counts = line_counts(&spec).expect("one line");
+        assert_eq!(counts.len(), spec.categories.len());
+        let svg = render_svg(&spec, &SvgOptions::default());
+        for n in counts {
+            assert!(svg.contains(&format!(">n = {}<", grouped(n, '.'))), "n = {n} in the trend");
+        }
+        // Lines per segment value do not: each line has its own n.
+        let mut two = spec.clone();
+        let line = two.series.iter().find(|s| matches!(s, Series::Line { .. })).cloned().unwrap();
+        two.series.push(line);
+        assert!(line_counts(&two).is_none());
     }
 
     #[test]
