@@ -11,7 +11,7 @@ use std::io::Write as _;
 use super::png::{Scale, render_png};
 use super::svg::{SvgOptions, escape_xml};
 use super::{BuildError, ReportInfo};
-use crate::chart::ChartSpec;
+use crate::chart::{ChartKind, ChartSpec};
 
 /// Slide width in EMU (13.333 in).
 const SLIDE_WIDTH: i64 = 12_192_000;
@@ -98,16 +98,43 @@ pub fn deck_pptx(info: &ReportInfo, charts: &[ChartSpec], scale: Scale) -> Resul
             relationships(&[("rId1", "slideLayout", "../slideLayouts/slideLayout1.xml")]).into_bytes(),
         ),
     ];
+    // Speaker notes need a notes master (with its own theme) for PowerPoint to open them.
+    parts.extend([
+        ("ppt/notesMasters/notesMaster1.xml".to_owned(), notes_master().into_bytes()),
+        (
+            "ppt/notesMasters/_rels/notesMaster1.xml.rels".to_owned(),
+            relationships(&[("rId1", "theme", "../theme/theme2.xml")]).into_bytes(),
+        ),
+        ("ppt/theme/theme2.xml".to_owned(), THEME.replace("{NS_A}", NS_A).into_bytes()),
+    ]);
+    let texts = crate::i18n::export::ExportTexts::of_tag(info.language());
     for (i, (chart, picture)) in charts.iter().zip(pictures).enumerate() {
         let slide = i + 2;
         let image = format!("../media/image{}.png", i + 1);
+        let notes = format!("../notesSlides/notesSlide{slide}.xml");
         parts.push((format!("ppt/slides/slide{slide}.xml"), chart_slide(chart, info.language()).into_bytes()));
         parts.push((
             format!("ppt/slides/_rels/slide{slide}.xml.rels"),
-            relationships(&[("rId1", "slideLayout", "../slideLayouts/slideLayout1.xml"), ("rId2", "image", &image)])
-                .into_bytes(),
+            relationships(&[
+                ("rId1", "slideLayout", "../slideLayouts/slideLayout1.xml"),
+                ("rId2", "image", &image),
+                ("rId3", "notesSlide", &notes),
+            ])
+            .into_bytes(),
         ));
         parts.push((format!("ppt/media/image{}.png", i + 1), picture));
+        parts.push((
+            format!("ppt/notesSlides/notesSlide{slide}.xml"),
+            notes_slide(chart, texts, info.language()).into_bytes(),
+        ));
+        parts.push((
+            format!("ppt/notesSlides/_rels/notesSlide{slide}.xml.rels"),
+            relationships(&[
+                ("rId1", "notesMaster", "../notesMasters/notesMaster1.xml"),
+                ("rId2", "slide", &format!("../slides/slide{slide}.xml")),
+            ])
+            .into_bytes(),
+        ));
     }
     zip_parts(&parts).map_err(|reason| BuildError::new("the slide deck", reason))
 }
@@ -146,6 +173,18 @@ fn content_types(slides: usize) -> String {
         let _ = write!(
             out,
             "<Override PartName=\"/ppt/slides/slide{slide}.xml\" ContentType=\"{ct}.presentationml.slide+xml\"/>"
+        );
+    }
+    let _ = write!(
+        out,
+        "<Override PartName=\"/ppt/notesMasters/notesMaster1.xml\" ContentType=\"{ct}.presentationml.notesMaster+xml\"/>\
+         <Override PartName=\"/ppt/theme/theme2.xml\" ContentType=\"{ct}.theme+xml\"/>"
+    );
+    // Every chart slide (all but the title slide) has its notes.
+    for slide in 2..=slides {
+        let _ = write!(
+            out,
+            "<Override PartName=\"/ppt/notesSlides/notesSlide{slide}.xml\" ContentType=\"{ct}.presentationml.notesSlide+xml\"/>"
         );
     }
     out.push_str("</Types>");
@@ -206,10 +245,17 @@ fn presentation(slides: usize) -> String {
     format!(
         "{XML_HEAD}<p:presentation xmlns:a=\"{NS_A}\" xmlns:r=\"{NS_R}\" xmlns:p=\"{NS_P}\" saveSubsetFonts=\"1\">\
          <p:sldMasterIdLst><p:sldMasterId id=\"2147483648\" r:id=\"rId1\"/></p:sldMasterIdLst>\
+         <p:notesMasterIdLst><p:notesMasterId r:id=\"rId{}\"/></p:notesMasterIdLst>\
          <p:sldIdLst>{ids}</p:sldIdLst>\
          <p:sldSz cx=\"{SLIDE_WIDTH}\" cy=\"{SLIDE_HEIGHT}\"/><p:notesSz cx=\"6858000\" cy=\"9144000\"/>\
-         </p:presentation>"
+         </p:presentation>",
+        notes_master_id(slides)
     )
+}
+
+/// The relationship number of the notes master: after the slides'.
+fn notes_master_id(slides: usize) -> usize {
+    6 + slides
 }
 
 fn presentation_relationships(slides: usize) -> String {
@@ -223,6 +269,11 @@ fn presentation_relationships(slides: usize) -> String {
     for slide in 1..=slides {
         entries.push((format!("rId{}", 5 + slide), "slide", format!("slides/slide{slide}.xml")));
     }
+    entries.push((
+        format!("rId{}", notes_master_id(slides)),
+        "notesMaster",
+        "notesMasters/notesMaster1.xml".to_owned(),
+    ));
     let borrowed: Vec<(&str, &str, &str)> = entries.iter().map(|(a, b, c)| (a.as_str(), *b, c.as_str())).collect();
     relationships(&borrowed)
 }
@@ -269,6 +320,60 @@ fn slide_layout() -> String {
          <p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang=\"en-US\"/></a:p></p:txBody></p:sp>\
          </p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sldLayout>"
     )
+}
+
+/// The notes master: the slide picture above, the notes below, on a portrait page.
+fn notes_master() -> String {
+    format!(
+        "{XML_HEAD}<p:notesMaster xmlns:a=\"{NS_A}\" xmlns:r=\"{NS_R}\" xmlns:p=\"{NS_P}\">\
+         <p:cSld><p:bg><p:bgRef idx=\"1001\"><a:schemeClr val=\"bg1\"/></p:bgRef></p:bg><p:spTree>{GROUP_HEAD}\
+         <p:sp><p:nvSpPr><p:cNvPr id=\"2\" name=\"Slide Image Placeholder 1\"/><p:cNvSpPr><a:spLocks noGrp=\"1\" noRot=\"1\" noChangeAspect=\"1\"/></p:cNvSpPr>\
+         <p:nvPr><p:ph type=\"sldImg\" idx=\"2\"/></p:nvPr></p:nvSpPr><p:spPr>{}<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></p:spPr></p:sp>\
+         <p:sp><p:nvSpPr><p:cNvPr id=\"3\" name=\"Notes Placeholder 2\"/><p:cNvSpPr><a:spLocks noGrp=\"1\"/></p:cNvSpPr>\
+         <p:nvPr><p:ph type=\"body\" sz=\"quarter\" idx=\"3\"/></p:nvPr></p:nvSpPr><p:spPr>{}<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></p:spPr>\
+         <p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang=\"en-US\"/></a:p></p:txBody></p:sp>\
+         </p:spTree></p:cSld>\
+         <p:clrMap bg1=\"lt1\" tx1=\"dk1\" bg2=\"lt2\" tx2=\"dk2\" accent1=\"accent1\" accent2=\"accent2\" accent3=\"accent3\" \
+         accent4=\"accent4\" accent5=\"accent5\" accent6=\"accent6\" hlink=\"hlink\" folHlink=\"folHlink\"/>\
+         </p:notesMaster>",
+        xfrm(381_000, 685_800, 6_096_000, 3_429_000),
+        xfrm(685_800, 4_343_400, 5_486_400, 4_114_800)
+    )
+}
+
+/// A chart slide's speaker notes: how to read the chart, then its source and method (the
+/// footnote), in the deck's language.
+fn notes_slide(chart: &ChartSpec, texts: &crate::i18n::export::ExportTexts, lang: &str) -> String {
+    let mut paragraphs = vec![reading(chart.kind, texts).to_owned()];
+    if !chart.footnote.is_empty() {
+        paragraphs.push(format!("{} {}", texts.reading_source, chart.footnote));
+    }
+    let body: String =
+        paragraphs.iter().map(|p| format!("<a:p>{}</a:p>", run(p, lang, 1200, "000000", false))).collect();
+    format!(
+        "{XML_HEAD}<p:notes xmlns:a=\"{NS_A}\" xmlns:r=\"{NS_R}\" xmlns:p=\"{NS_P}\"><p:cSld><p:spTree>{GROUP_HEAD}\
+         <p:sp><p:nvSpPr><p:cNvPr id=\"2\" name=\"Slide Image Placeholder 1\"/><p:cNvSpPr><a:spLocks noGrp=\"1\" noRot=\"1\" noChangeAspect=\"1\"/></p:cNvSpPr>\
+         <p:nvPr><p:ph type=\"sldImg\" idx=\"2\"/></p:nvPr></p:nvSpPr><p:spPr/></p:sp>\
+         <p:sp><p:nvSpPr><p:cNvPr id=\"3\" name=\"Notes Placeholder 2\"/><p:cNvSpPr><a:spLocks noGrp=\"1\"/></p:cNvSpPr>\
+         <p:nvPr><p:ph type=\"body\" sz=\"quarter\" idx=\"3\"/></p:nvPr></p:nvSpPr><p:spPr/>\
+         <p:txBody><a:bodyPr/><a:lstStyle/>{body}</p:txBody></p:sp>\
+         </p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>"
+    )
+}
+
+/// How to read a chart of `kind`, in `texts`' language.
+fn reading(kind: ChartKind, texts: &crate::i18n::export::ExportTexts) -> &'static str {
+    let i = match kind {
+        ChartKind::Headline => 0,
+        ChartKind::Distribution => 1,
+        ChartKind::Segments => 2,
+        ChartKind::Breakdown => 3,
+        ChartKind::Matrix => 4,
+        ChartKind::Trend => 5,
+        ChartKind::Benchmarks => 6,
+        ChartKind::Themes => 7,
+    };
+    texts.reading[i]
 }
 
 fn xfrm(x: i64, y: i64, cx: i64, cy: i64) -> String {
@@ -420,6 +525,36 @@ mod tests {
         zip.by_name("ppt/slides/slide2.xml").unwrap().read_to_string(&mut slide).unwrap();
         assert!(slide.contains(&*escape_xml(&charts[0].title)));
         assert!(slide.contains("r:embed=\"rId2\""));
+        // Each chart slide has speaker notes on how to read it, with its source and method, tied
+        // to the slide and to the notes master the presentation names.
+        assert_eq!(types.matches("presentationml.notesSlide+xml").count(), charts.len());
+        assert_eq!(types.matches("presentationml.notesMaster+xml").count(), 1);
+        let read = |zip: &mut zip::ZipArchive<_>, name: &str| {
+            let mut text = String::new();
+            zip.by_name(name).unwrap_or_else(|_| panic!("missing {name}")).read_to_string(&mut text).unwrap();
+            text
+        };
+        let texts = crate::i18n::export::ExportTexts::of_tag("nl-NL");
+        for (i, chart) in charts.iter().enumerate() {
+            let slide = i + 2;
+            let notes = read(&mut zip, &format!("ppt/notesSlides/notesSlide{slide}.xml"));
+            assert!(notes.contains(&*escape_xml(reading(chart.kind, texts))), "notes of slide {slide}");
+            assert!(notes.contains(&*escape_xml(&chart.footnote)) && notes.contains("lang=\"nl-NL\""));
+            let rels = read(&mut zip, &format!("ppt/notesSlides/_rels/notesSlide{slide}.xml.rels"));
+            assert!(rels.contains(&format!("Target=\"../slides/slide{slide}.xml\"")));
+            let slide_rels = read(&mut zip, &format!("ppt/slides/_rels/slide{slide}.xml.rels"));
+            assert!(slide_rels.contains(&format!("Target=\"../notesSlides/notesSlide{slide}.xml\"")));
+        }
+        let presentation = read(&mut zip, "ppt/presentation.xml");
+        let id = notes_master_id(charts.len() + 1);
+        assert!(presentation.contains(&format!("<p:notesMasterId r:id=\"rId{id}\"/>")));
+        let rels = read(&mut zip, "ppt/_rels/presentation.xml.rels");
+        assert!(
+            rels.contains(&format!(
+                "Id=\"rId{id}\" Type=\"{REL}/notesMaster\" Target=\"notesMasters/notesMaster1.xml\""
+            ))
+        );
+        assert!(read(&mut zip, "ppt/notesMasters/_rels/notesMaster1.xml.rels").contains("../theme/theme2.xml"));
     }
 
     #[test]

@@ -50,7 +50,7 @@ pub fn headline() -> ChartSpec {
             group("Promoters (9-10)", 0.487, "95% CI 45.9% to 51.6% \u{b7} 587 of 1,204", Tone::Promoter),
         ],
         change: Some(HeadlineLine {
-            text: "+6.2 points: +34.3 in 2025-Q2 (n = 612) against +28.1 in 2025-Q1 (n = 592); significant rise, p (Holm) = 0.004".to_owned(),
+            text: "+6.2 points: +34.3 in 2025-Q2 (n = 612) against +28.1 in 2025-Q1 (n = 592); significant rise, p = 0.004 (Holm)".to_owned(),
             tone: Tone::Promoter,
         }),
         verdict: Some(HeadlineLine {

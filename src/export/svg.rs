@@ -398,11 +398,15 @@ impl Canvas {
             self.text(left, y - 0.5 * s.subtitle, s.tick, theme::BODY_TEXT, Anchor::Start, &key);
             y += 1.4 * s.tick;
         }
+        // A long change line (a slide's larger text) wraps onto a second line rather than lose
+        // its test.
         for line in [&headline.change, &headline.verdict].into_iter().flatten() {
             let colour = if line.tone == Tone::Neutral { theme::BODY_TEXT } else { tone_colour(line.tone) };
-            let text = fit_text(&line.text, right - left, s.subtitle);
-            self.text(left, y, s.subtitle, colour, Anchor::Start, &text);
-            y += 1.6 * s.subtitle;
+            for text in wrap_text(&line.text, right - left, s.subtitle, 2) {
+                self.text(left, y, s.subtitle, colour, Anchor::Start, &text);
+                y += 1.3 * s.subtitle;
+            }
+            y += 0.3 * s.subtitle;
         }
     }
 
@@ -1070,7 +1074,7 @@ mod tests {
             ">48.7%<",
             ">21.3%<",
             ">Promoters (9-10)<",
-            ">+6.2 points: +34.3 in 2025-Q2 (n = 612) against +28.1 in 2025-Q1 (n = 592); significant rise, p (Holm) = 0.004<",
+            ">+6.2 points: +34.3 in 2025-Q2 (n = 612) against +28.1 in 2025-Q1 (n = 592); significant rise, p = 0.004 (Holm)<",
             ">Benchmark Retail (range +40.0 to +55.0): below<",
         ] {
             assert!(svg.contains(text), "{text} in the headline");

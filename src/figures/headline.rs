@@ -16,9 +16,10 @@ pub fn verdict_tone(verdict: Verdict) -> Tone {
     }
 }
 
-/// A Holm-adjusted p-value as the headline writes it: `p (Holm) = 0.012`, or `p (Holm) < 0.001`.
+/// A Holm-adjusted p-value as the headline writes it: `p = 0.012 (Holm)`, or `p < 0.001 (Holm)`
+/// (a line that wraps keeps the value with its `p`).
 fn p_text(p: f64, t: &Texts) -> String {
-    if p < 0.001 { format!("p (Holm) < {}", t.number(0.001, 3)) } else { format!("p (Holm) = {}", t.number(p, 3)) }
+    if p < 0.001 { format!("p < {} (Holm)", t.number(0.001, 3)) } else { format!("p = {} (Holm)", t.number(p, 3)) }
 }
 
 /// The change of the last period with answers against the one before, with both periods' NPS and
@@ -204,17 +205,17 @@ mod tests {
         let cases = [
             (
                 vec![point("2025-01", 10.0, None, None), point("2025-02", 22.0, Some(12.0), Some(0.012))],
-                "+12.0 points: +22.0 in 2025-02 (n = 100) against +10.0 in 2025-01 (n = 100); significant rise, p (Holm) = 0.012",
+                "+12.0 points: +22.0 in 2025-02 (n = 100) against +10.0 in 2025-01 (n = 100); significant rise, p = 0.012 (Holm)",
                 Tone::Promoter,
             ),
             (
                 vec![point("2025-01", 10.0, None, None), point("2025-02", 2.0, Some(-8.0), Some(0.0004)), gap.clone()],
-                "-8.0 points: +2.0 in 2025-02 (n = 100) against +10.0 in 2025-01 (n = 100); significant fall, p (Holm) < 0.001",
+                "-8.0 points: +2.0 in 2025-02 (n = 100) against +10.0 in 2025-01 (n = 100); significant fall, p < 0.001 (Holm)",
                 Tone::Detractor,
             ),
             (
                 vec![point("2025-01", 10.0, None, None), point("2025-02", 12.0, Some(2.0), Some(0.5))],
-                "+2.0 points: +12.0 in 2025-02 (n = 100) against +10.0 in 2025-01 (n = 100); not significant, p (Holm) = 0.500",
+                "+2.0 points: +12.0 in 2025-02 (n = 100) against +10.0 in 2025-01 (n = 100); not significant, p = 0.500 (Holm)",
                 Tone::Neutral,
             ),
             (

@@ -90,6 +90,11 @@ pub struct ExportTexts {
     pub matrix_subtitle: &'static str,
     /// Title of the headline figure.
     pub headline_title: &'static str,
+    /// Speaker notes: how to read each chart, by kind (headline, distribution, segments, two-way
+    /// bars, matrix, trend, benchmarks, themes).
+    pub reading: [&'static str; 8],
+    /// Speaker notes: the heading before the chart's footnote.
+    pub reading_source: &'static str,
     /// The headline's change line: `{change}`, the last period `{now}` with `{now_nps}` and
     /// `{now_n}`, the one before (`{before}`, `{before_nps}`, `{before_n}`), `{test}`.
     pub headline_change: &'static str,
@@ -236,6 +241,17 @@ pub static EXPORT_ENGLISH: ExportTexts = ExportTexts {
     segments_subtitle: "With 95% intervals; pale rows have fewer than 30 answers",
     matrix_subtitle: "Each cell: NPS, 95% interval and n; pale cells have fewer than 30 answers",
     headline_title: "Net Promoter Score at a glance",
+    reading: [
+        "The large number is the Net Promoter Score: the share of promoters (9-10) minus the share of detractors (0-6), from -100 to +100. The 95% interval is the range the score of everyone asked would lie in; n is the number of answers. The bar shows the three groups; the change line compares the last period with the one before, and is called significant only when the trend chart marks it too.",
+        "Each bar is the number of answers with that score; the colours are the three groups. The Net Promoter Score and its 95% interval are above the chart.",
+        "Each bar is one group's Net Promoter Score; the whisker is its 95% interval. A diamond marks a group whose score differs from the rest of the answers after correcting for the number of groups (Holm). Pale rows have fewer than 30 answers: read them with care.",
+        "Each bar is the score of one combination of two columns, with its 95% interval. Combinations with few answers have wide intervals and are pale below 30 answers.",
+        "Each cell is the Net Promoter Score of one combination of two columns: green above zero, orange below, stronger further from zero. A star marks a cell that differs from the rest; pale cells have fewer than 30 answers.",
+        "The line is the score per period and the band its 95% interval; the n under each period is its number of answers. A marker shows a change from the previous period that is significant after correcting for the number of changes shown (Holm).",
+        "Each point is a sector's score in this survey with its 95% interval; the band or tick is the published benchmark. Above or below means the whole interval lies above or below it; otherwise the comparison is within or inconclusive.",
+        "Each bar is the share of detractors with a comment who mention the theme, with its 95% interval. A theme mentioned more often by detractors than by passives and promoters is starred.",
+    ],
+    reading_source: "Source and method:",
     headline_change: "{change} points: {now_nps} in {now} (n = {now_n}) against {before_nps} in {before} (n = {before_n}); {test}",
     headline_rise: "significant rise, {p}",
     headline_fall: "significant fall, {p}",
@@ -331,6 +347,17 @@ pub static EXPORT_DUTCH: ExportTexts = ExportTexts {
     segments_subtitle: "Met 95%-intervallen; lichte rijen hebben minder dan 30 antwoorden",
     matrix_subtitle: "Elke cel: NPS, 95%-interval en n; lichte cellen hebben minder dan 30 antwoorden",
     headline_title: "Net Promoter Score in één oogopslag",
+    reading: [
+        "Het grote getal is de Net Promoter Score: het aandeel promoters (9-10) min het aandeel criticasters (0-6), van -100 tot +100. Het 95%-interval is het bereik waarin de score van iedereen die gevraagd is zou liggen; n is het aantal antwoorden. De balk toont de drie groepen; de regel over de verandering vergelijkt de laatste periode met de vorige en noemt die alleen significant als de trendgrafiek haar ook markeert.",
+        "Elke balk is het aantal antwoorden met die score; de kleuren zijn de drie groepen. De Net Promoter Score en het 95%-interval staan boven de grafiek.",
+        "Elke balk is de Net Promoter Score van één groep; de snorhaar is het 95%-interval. Een ruit markeert een groep die na correctie voor het aantal groepen (Holm) afwijkt van de rest van de antwoorden. Lichte rijen hebben minder dan 30 antwoorden: lees ze met zorg.",
+        "Elke balk is de score van één combinatie van twee kolommen, met het 95%-interval. Combinaties met weinig antwoorden hebben brede intervallen en zijn licht onder 30 antwoorden.",
+        "Elke cel is de Net Promoter Score van één combinatie van twee kolommen: groen boven nul, oranje eronder, sterker naarmate verder van nul. Een ster markeert een cel die afwijkt van de rest; lichte cellen hebben minder dan 30 antwoorden.",
+        "De lijn is de score per periode en de band het 95%-interval; de n onder elke periode is het aantal antwoorden. Een markering toont een verandering ten opzichte van de vorige periode die significant is na correctie voor het aantal getoonde veranderingen (Holm).",
+        "Elk punt is de score van een sector in deze enquête met het 95%-interval; de band of het streepje is de gepubliceerde benchmark. Hoger of lager betekent dat het hele interval erboven of eronder ligt; anders is de vergelijking binnen of onbeslist.",
+        "Elke balk is het aandeel criticasters met een opmerking dat het thema noemt, met het 95%-interval. Een thema dat criticasters vaker noemen dan passives en promoters krijgt een ster.",
+    ],
+    reading_source: "Bron en methode:",
     headline_change: "{change} punten: {now_nps} in {now} (n = {now_n}) ten opzichte van {before_nps} in {before} (n = {before_n}); {test}",
     headline_rise: "significante stijging, {p}",
     headline_fall: "significante daling, {p}",
@@ -426,6 +453,17 @@ pub static EXPORT_DANISH: ExportTexts = ExportTexts {
     segments_subtitle: "Med 95 %-intervaller; lyse rækker har færre end 30 svar",
     matrix_subtitle: "Hver celle: NPS, 95 %-interval og n; lyse celler har færre end 30 svar",
     headline_title: "Overblik over Net Promoter Score",
+    reading: [
+        "Det store tal er Net Promoter Score: andelen af promotorer (9-10) minus andelen af kritikere (0-6), fra -100 til +100. 95 %-intervallet er det område, scoren for alle adspurgte ville ligge i; n er antallet af svar. Bjælken viser de tre grupper; linjen om ændringen sammenligner den seneste periode med den forrige og kalder den kun signifikant, når udviklingsgrafen også markerer den.",
+        "Hver søjle er antallet af svar med den score; farverne er de tre grupper. Net Promoter Score og 95 %-intervallet står over grafen.",
+        "Hver søjle er én gruppes Net Promoter Score; stregen er 95 %-intervallet. En rombe markerer en gruppe, der afviger fra resten af svarene efter korrektion for antallet af grupper (Holm). Lyse rækker har færre end 30 svar: læs dem med omtanke.",
+        "Hver søjle er scoren for én kombination af to kolonner med 95 %-intervallet. Kombinationer med få svar har brede intervaller og er lyse under 30 svar.",
+        "Hver celle er Net Promoter Score for én kombination af to kolonner: grøn over nul, orange under, stærkere jo længere fra nul. En stjerne markerer en celle, der afviger fra resten; lyse celler har færre end 30 svar.",
+        "Linjen er scoren pr. periode og båndet 95 %-intervallet; n under hver periode er antallet af svar. En markering viser en ændring fra forrige periode, der er signifikant efter korrektion for antallet af viste ændringer (Holm).",
+        "Hvert punkt er en branches score i denne undersøgelse med 95 %-intervallet; båndet eller stregen er den offentliggjorte benchmark. Over eller under betyder, at hele intervallet ligger over eller under den; ellers er sammenligningen inden for eller uafklaret.",
+        "Hver søjle er andelen af kritikere med en kommentar, der nævner temaet, med 95 %-intervallet. Et tema, som kritikere nævner oftere end passive og promotorer, får en stjerne.",
+    ],
+    reading_source: "Kilde og metode:",
     headline_change: "{change} point: {now_nps} i {now} (n = {now_n}) i forhold til {before_nps} i {before} (n = {before_n}); {test}",
     headline_rise: "signifikant stigning, {p}",
     headline_fall: "signifikant fald, {p}",
@@ -487,5 +525,13 @@ impl Language {
             Self::Dutch => &EXPORT_DUTCH,
             Self::Danish => &EXPORT_DANISH,
         }
+    }
+}
+
+impl ExportTexts {
+    /// The export texts whose language tag is `tag` (`nl-NL`), English for any other.
+    #[must_use]
+    pub fn of_tag(tag: &str) -> &'static Self {
+        Language::ALL.into_iter().map(Language::export_texts).find(|x| x.language_tag == tag).unwrap_or(&EXPORT_ENGLISH)
     }
 }
