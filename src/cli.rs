@@ -591,7 +591,7 @@ pub fn run_report(
     if let Some(dir) = &args.out {
         let (charts, tables) = themes_figures(&table, &request.filter, &report, &codebook)?;
         let scale = if args.png_2x { crate::export::png::Scale::X2 } else { crate::export::png::Scale::X1 };
-        written.extend(crate::export::write_out(dir, &report, &json, charts, tables, scale)?);
+        crate::export::write_out(dir, &report, &json, charts, tables, scale, written)?;
     }
     if let Some(target) = &args.input.save_project {
         let mut saved = project_of_run(&file, &table, &request, project.as_ref().map(|(p, _)| p))?;

@@ -326,8 +326,8 @@ pub fn export_report(
 
 /// What `report --out DIR` writes: `report.json` (the `--json` text), then every figure of the
 /// report in English (see [`export_report`]), with `extra_charts`/`extra_tables` appended, PNGs at
-/// `scale`. Fails
-/// with one line naming the first file not written (the others are still written).
+/// `scale`; every file written is added to `written`. Fails with one line naming the first file
+/// not written (the others are still written, and listed).
 pub fn write_out(
     dir: &Path,
     report: &crate::report::Report,
@@ -335,18 +335,19 @@ pub fn write_out(
     extra_charts: Vec<ChartSpec>,
     extra_tables: Vec<Table>,
     scale: png::Scale,
-) -> Result<Vec<std::path::PathBuf>, String> {
+    written: &mut Vec<std::path::PathBuf>,
+) -> Result<(), String> {
     let target = dir.join("report.json");
     std::fs::create_dir_all(dir)
         .and_then(|()| crate::files::write_atomic(&target, json.as_bytes()))
         .map_err(|e| format!("{}: cannot write: {e}", target.display()))?;
+    written.push(target);
     let words = Words::of(crate::i18n::Language::English);
     let options = ExportOptions { scale, ..ExportOptions::default() };
     let outcome = export_report(dir, report, extra_charts, extra_tables, &options, &words);
-    match outcome.failed.first() {
-        Some(error) => Err(error.to_string()),
-        None => Ok(std::iter::once(target).chain(outcome.written).collect()),
-    }
+    // What was written is said even when another file failed.
+    written.extend(outcome.written);
+    outcome.failed.first().map_or(Ok(()), |error| Err(error.to_string()))
 }
 
 #[cfg(test)]

@@ -915,7 +915,8 @@ impl Canvas {
                 };
                 let p = frame.value(centre);
                 if frame.orientation == Orientation::Horizontal {
-                    let room = 2.0 * (p - frame.left).min(frame.right - p);
+                    // Near an edge the label moves inwards rather than lose its words.
+                    let room = 0.6 * (frame.right - frame.left);
                     let label = fit_text(&reference.label, room.max(4.0 * size), size);
                     let half = text_width(&label, size) / 2.0;
                     let x = p.clamp(frame.left + half, frame.right - half);
@@ -930,7 +931,6 @@ impl Canvas {
     }
 }
 
-/// `fill-opacity="0.40"`-style attribute, empty at full opacity.
 /// Each category's n when the chart has exactly one line (the trend; lines per segment value
 /// would each need their own).
 fn line_counts(spec: &ChartSpec) -> Option<Vec<u64>> {
@@ -948,6 +948,7 @@ fn line_counts(spec: &ChartSpec) -> Option<Vec<u64>> {
     Some(counts)
 }
 
+/// `fill-opacity="0.40"`-style attribute, empty at full opacity.
 fn opacity_attribute(name: &str, opacity: f64) -> String {
     if opacity < 1.0 { format!(" {name}=\"{opacity:.2}\"") } else { String::new() }
 }
