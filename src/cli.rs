@@ -399,25 +399,32 @@ fn filter_hints(table: &ImportedTable, filter: &Filter, warnings: &mut Vec<Strin
     Ok(())
 }
 
-/// The themes chart and table of a file with comments, for `report --out` (none without
-/// comments, or when no theme is mentioned).
+/// The themes chart and table of a file with comments, and the deck's quote slides, for
+/// `report --out` (none without comments, or when no theme is mentioned).
 fn themes_figures(
     table: &import::ImportedTable,
     filter: &Filter,
     report: &Report,
     codebook: &Codebook,
-) -> Result<(Vec<crate::chart::ChartSpec>, Vec<crate::export::table::Table>), String> {
+) -> Result<crate::export::Extras, String> {
     let Some(themes) = crate::themes_report::themes_of_table(table, filter, codebook)? else {
-        return Ok((Vec::new(), Vec::new()));
+        return Ok(crate::export::Extras::default());
     };
     let language = crate::i18n::Language::English;
     let words = crate::figures::Words::of(language);
     let tt = crate::i18n::themes::ThemeTexts::of(language);
     let context = crate::figures::context_of(report);
     let lang = crate::themes::Language::English;
-    let chart = crate::figures::themes_figure(&themes.summary, lang, &context, &words, tt);
-    let table = crate::figures::themes_table(&themes.summary, lang, &words, tt);
-    Ok((chart.into_iter().collect(), if themes.summary.themes.is_empty() { Vec::new() } else { vec![table] }))
+    let summary = &themes.summary;
+    Ok(crate::export::Extras {
+        charts: crate::figures::themes_figure(summary, lang, &context, &words, tt).into_iter().collect(),
+        tables: if summary.themes.is_empty() {
+            Vec::new()
+        } else {
+            vec![crate::figures::themes_table(summary, lang, &words, tt)]
+        },
+        quotes: crate::figures::quote_slides(summary, lang, &words, tt),
+    })
 }
 
 /// The project given with `--project`, read, with its file name.
@@ -589,9 +596,9 @@ pub fn run_report(
     }
     let json = serde_json::to_string_pretty(&report).map_err(|e| format!("cannot write JSON: {e}"))?;
     if let Some(dir) = &args.out {
-        let (charts, tables) = themes_figures(&table, &request.filter, &report, &codebook)?;
+        let extras = themes_figures(&table, &request.filter, &report, &codebook)?;
         let scale = if args.png_2x { crate::export::png::Scale::X2 } else { crate::export::png::Scale::X1 };
-        crate::export::write_out(dir, &report, &json, charts, tables, scale, written)?;
+        crate::export::write_out(dir, &report, &json, extras, scale, written)?;
     }
     if let Some(target) = &args.input.save_project {
         let mut saved = project_of_run(&file, &table, &request, project.as_ref().map(|(p, _)| p))?;

@@ -163,7 +163,15 @@ fn the_deck_has_a_title_slide_and_one_slide_per_chart() {
         .count();
     let deck = dir.path().join("deck.pptx");
     let presentation = zip_entry(&deck, "ppt/presentation.xml");
-    assert_eq!(presentation.matches("<p:sldId ").count(), charts + 1);
+    // The title slide, a slide per chart, then up to three slides of detractors' quotes.
+    let slides = presentation.matches("<p:sldId ").count();
+    let quotes = slides - charts - 1;
+    assert!((1..=3).contains(&quotes), "{slides} slides for {charts} charts");
+    for slide in charts + 2..=slides {
+        let xml = zip_entry(&deck, &format!("ppt/slides/slide{slide}.xml"));
+        assert!(xml.contains("What detractors say about") && xml.contains("\u{201c}"), "{xml}");
+        assert!(!xml.contains('@'), "no e-mail address on a quote slide");
+    }
     let title = zip_entry(&deck, "ppt/slides/slide1.xml");
     assert!(title.contains("survey.csv"), "the title slide names the file");
     // The first content slide is the headline; the distribution follows.

@@ -685,14 +685,16 @@ impl NpsApp {
         let mut charts = crate::figures::charts_for(&results, &context, &words);
         let report = &loaded.report;
         let mut tables = crate::figures::tables_for(&results, &report.excluded, Some(report.rows_read), &words);
-        // The detractor themes, when the comments have been read.
+        let mut info = crate::figures::report_info(&context, &words);
+        // The detractor themes, when the comments have been read, and the deck's quotes.
         if let Some(summary) = self.themes.summary().filter(|s| !s.themes.is_empty()) {
             let tt = crate::i18n::themes::ThemeTexts::of(self.settings.language);
             let language = self.settings.language.comment_language();
             charts.extend(crate::figures::themes_figure(summary, language, &context, &words, tt));
             tables.push(crate::figures::themes_table(summary, language, &words, tt));
+            info.quotes = crate::figures::quote_slides(summary, language, &words, tt);
         }
-        Some(export::Bundle { charts, tables, info: crate::figures::report_info(&context, &words) })
+        Some(export::Bundle { charts, tables, info })
     }
 
     /// Takes finished export steps: remembers the folder, copies images, shows what failed.

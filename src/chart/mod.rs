@@ -18,7 +18,8 @@ use crate::analysis::NpsSummary;
 
 pub mod table;
 
-/// Title, source and date shown on the report and the deck's title slide.
+/// Title, source and date shown on the report and the deck's title slide, and the deck's quote
+/// slides.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ReportInfo {
     /// Report title.
@@ -31,6 +32,19 @@ pub struct ReportInfo {
     pub subtitle: String,
     /// Language of the texts as a BCP 47 tag (`nl-NL`, `da-DK`); empty means `en-US`.
     pub language: String,
+    /// Slides of quotes after the charts: what detractors say about each top theme.
+    pub quotes: Vec<QuoteSlide>,
+}
+
+/// A slide of quotes: what detractors said about one theme, anonymised.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct QuoteSlide {
+    /// `What detractors say about Delivery`.
+    pub title: String,
+    /// The quotes, as they will be shown (without quotation marks).
+    pub quotes: Vec<String>,
+    /// Who said them and how often the theme comes up.
+    pub footnote: String,
 }
 
 impl ReportInfo {

@@ -56,13 +56,15 @@ pub fn picture_options() -> SvgOptions {
 pub fn deck_pptx(info: &ReportInfo, charts: &[ChartSpec], scale: Scale) -> Result<Vec<u8>, BuildError> {
     let pictures: Vec<Vec<u8>> =
         charts.iter().map(|chart| render_png(chart, &picture_options(), scale)).collect::<Result<_, _>>()?;
+    // The title slide, a slide per chart, then a slide of quotes per top detractor theme.
+    let slides = 1 + charts.len() + info.quotes.len();
     let mut parts: Vec<(String, Vec<u8>)> = vec![
-        ("[Content_Types].xml".to_owned(), content_types(charts.len() + 1).into_bytes()),
+        ("[Content_Types].xml".to_owned(), content_types(slides, charts.len()).into_bytes()),
         ("_rels/.rels".to_owned(), root_relationships().into_bytes()),
-        ("docProps/app.xml".to_owned(), app_properties(charts.len() + 1).into_bytes()),
+        ("docProps/app.xml".to_owned(), app_properties(slides).into_bytes()),
         ("docProps/core.xml".to_owned(), core_properties(info).into_bytes()),
-        ("ppt/presentation.xml".to_owned(), presentation(charts.len() + 1).into_bytes()),
-        ("ppt/_rels/presentation.xml.rels".to_owned(), presentation_relationships(charts.len() + 1).into_bytes()),
+        ("ppt/presentation.xml".to_owned(), presentation(slides).into_bytes()),
+        ("ppt/_rels/presentation.xml.rels".to_owned(), presentation_relationships(slides).into_bytes()),
         (
             "ppt/presProps.xml".to_owned(),
             format!("{XML_HEAD}<p:presentationPr xmlns:a=\"{NS_A}\" xmlns:r=\"{NS_R}\" xmlns:p=\"{NS_P}\"/>")
@@ -136,6 +138,14 @@ pub fn deck_pptx(info: &ReportInfo, charts: &[ChartSpec], scale: Scale) -> Resul
             .into_bytes(),
         ));
     }
+    for (i, quotes) in info.quotes.iter().enumerate() {
+        let slide = charts.len() + 2 + i;
+        parts.push((format!("ppt/slides/slide{slide}.xml"), quote_slide(quotes, info.language()).into_bytes()));
+        parts.push((
+            format!("ppt/slides/_rels/slide{slide}.xml.rels"),
+            relationships(&[("rId1", "slideLayout", "../slideLayouts/slideLayout1.xml")]).into_bytes(),
+        ));
+    }
     zip_parts(&parts).map_err(|reason| BuildError::new("the slide deck", reason))
 }
 
@@ -152,7 +162,9 @@ fn zip_parts(parts: &[(String, Vec<u8>)]) -> Result<Vec<u8>, String> {
     Ok(zip.finish().map_err(|e| e.to_string())?.into_inner())
 }
 
-fn content_types(slides: usize) -> String {
+/// The content types of a deck of `slides` slides whose first `charts` after the title slide
+/// have speaker notes.
+fn content_types(slides: usize, charts: usize) -> String {
     let ct = "application/vnd.openxmlformats-officedocument";
     let mut out = format!(
         "{XML_HEAD}<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
@@ -180,8 +192,8 @@ fn content_types(slides: usize) -> String {
         "<Override PartName=\"/ppt/notesMasters/notesMaster1.xml\" ContentType=\"{ct}.presentationml.notesMaster+xml\"/>\
          <Override PartName=\"/ppt/theme/theme2.xml\" ContentType=\"{ct}.theme+xml\"/>"
     );
-    // Every chart slide (all but the title slide) has its notes.
-    for slide in 2..=slides {
+    // Every chart slide has its notes.
+    for slide in 2..=charts + 1 {
         let _ = write!(
             out,
             "<Override PartName=\"/ppt/notesSlides/notesSlide{slide}.xml\" ContentType=\"{ct}.presentationml.notesSlide+xml\"/>"
@@ -481,6 +493,32 @@ fn chart_slide(chart: &ChartSpec, lang: &str) -> String {
     slide(&shapes)
 }
 
+/// A slide of quotes: the title, each quote as a paragraph in quotation marks, the footnote.
+fn quote_slide(quotes: &crate::chart::QuoteSlide, lang: &str) -> String {
+    let content_width = SLIDE_WIDTH - 2 * MARGIN;
+    let mut shapes = title_shape(&quotes.title, lang, (MARGIN, TITLE_BOX.0, content_width, TITLE_BOX.1), 2800, "b");
+    let said: Vec<String> = quotes.quotes.iter().map(|q| format!("\u{201c}{q}\u{201d}")).collect();
+    let said: Vec<&str> = said.iter().map(String::as_str).collect();
+    let top = SUBTITLE_BOX.0 + SUBTITLE_BOX.1 / 2;
+    // A point of space before each quote, so that they read as separate voices.
+    let area = (MARGIN, top, content_width, FOOTNOTE_BOX.0 - top);
+    let spaced = text_box(3, "Quotes", lang, &said, area, 2000, "333333")
+        .replace("<a:p><a:r>", "<a:p><a:pPr><a:spcBef><a:spcPts val=\"1400\"/></a:spcBef></a:pPr><a:r>");
+    shapes.push_str(&spaced);
+    if !quotes.footnote.is_empty() {
+        shapes.push_str(&text_box(
+            5,
+            "Footnote",
+            lang,
+            &[&quotes.footnote],
+            (MARGIN, FOOTNOTE_BOX.0, content_width, FOOTNOTE_BOX.1),
+            1100,
+            "5F5F5F",
+        ));
+    }
+    slide(&shapes)
+}
+
 /// A complete Office theme (colours, fonts, formatting schemes; PowerPoint needs all three).
 const THEME: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <a:theme xmlns:a="{NS_A}" name="NPS Workbench"><a:themeElements><a:clrScheme name="NPS Workbench"><a:dk1><a:srgbClr val="1A1A1A"/></a:dk1><a:lt1><a:srgbClr val="FFFFFF"/></a:lt1><a:dk2><a:srgbClr val="333333"/></a:dk2><a:lt2><a:srgbClr val="F2F2F2"/></a:lt2><a:accent1><a:srgbClr val="0072B2"/></a:accent1><a:accent2><a:srgbClr val="009E73"/></a:accent2><a:accent3><a:srgbClr val="D55E00"/></a:accent3><a:accent4><a:srgbClr val="A3A3A3"/></a:accent4><a:accent5><a:srgbClr val="CC79A7"/></a:accent5><a:accent6><a:srgbClr val="E69F00"/></a:accent6><a:hlink><a:srgbClr val="0072B2"/></a:hlink><a:folHlink><a:srgbClr val="CC79A7"/></a:folHlink></a:clrScheme><a:fontScheme name="NPS Workbench"><a:majorFont><a:latin typeface="Arial"/><a:ea typeface=""/><a:cs typeface=""/></a:majorFont><a:minorFont><a:latin typeface="Arial"/><a:ea typeface=""/><a:cs typeface=""/></a:minorFont></a:fontScheme><a:fmtScheme name="NPS Workbench"><a:fillStyleLst><a:solidFill><a:schemeClr val="phClr"/></a:solidFill><a:solidFill><a:schemeClr val="phClr"/></a:solidFill><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:fillStyleLst><a:lnStyleLst><a:ln w="6350"><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:ln><a:ln w="12700"><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:ln><a:ln w="19050"><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:ln></a:lnStyleLst><a:effectStyleLst><a:effectStyle><a:effectLst/></a:effectStyle><a:effectStyle><a:effectLst/></a:effectStyle><a:effectStyle><a:effectLst/></a:effectStyle></a:effectStyleLst><a:bgFillStyleLst><a:solidFill><a:schemeClr val="phClr"/></a:solidFill><a:solidFill><a:schemeClr val="phClr"/></a:solidFill><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:bgFillStyleLst></a:fmtScheme></a:themeElements><a:objectDefaults/><a:extraClrSchemeLst/></a:theme>"#;
@@ -494,7 +532,8 @@ mod tests {
     #[test]
     fn the_deck_holds_every_required_part_and_a_slide_per_chart() {
         let charts = samples::all_charts();
-        let bytes = deck_pptx(&samples::report_info(), &charts, Scale::X1).unwrap();
+        let info = samples::report_info();
+        let bytes = deck_pptx(&info, &charts, Scale::X1).unwrap();
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
         let names: Vec<String> =
             (0..zip.len()).map(|i| zip.by_index(i).unwrap().name().unwrap().into_owned()).collect();
@@ -514,13 +553,13 @@ mod tests {
             assert!(names.iter().any(|n| n == required), "missing {required}");
         }
         let slides = names.iter().filter(|n| n.starts_with("ppt/slides/slide") && n.ends_with(".xml")).count();
-        assert_eq!(slides, charts.len() + 1);
+        assert_eq!(slides, charts.len() + 1 + info.quotes.len(), "title, charts, quotes");
         let media = names.iter().filter(|n| n.starts_with("ppt/media/") && n.ends_with(".png")).count();
         assert_eq!(media, charts.len());
         assert_eq!(names[0], "[Content_Types].xml");
         let mut types = String::new();
         zip.by_name("[Content_Types].xml").unwrap().read_to_string(&mut types).unwrap();
-        assert_eq!(types.matches("presentationml.slide+xml").count(), charts.len() + 1);
+        assert_eq!(types.matches("presentationml.slide+xml").count(), slides);
         let mut slide = String::new();
         zip.by_name("ppt/slides/slide2.xml").unwrap().read_to_string(&mut slide).unwrap();
         assert!(slide.contains(&*escape_xml(&charts[0].title)));
@@ -546,7 +585,7 @@ mod tests {
             assert!(slide_rels.contains(&format!("Target=\"../notesSlides/notesSlide{slide}.xml\"")));
         }
         let presentation = read(&mut zip, "ppt/presentation.xml");
-        let id = notes_master_id(charts.len() + 1);
+        let id = notes_master_id(slides);
         assert!(presentation.contains(&format!("<p:notesMasterId r:id=\"rId{id}\"/>")));
         let rels = read(&mut zip, "ppt/_rels/presentation.xml.rels");
         assert!(
@@ -555,6 +594,14 @@ mod tests {
             ))
         );
         assert!(read(&mut zip, "ppt/notesMasters/_rels/notesMaster1.xml.rels").contains("../theme/theme2.xml"));
+        // The quotes follow the charts, each in quotation marks, with the footnote.
+        let quotes = read(&mut zip, &format!("ppt/slides/slide{}.xml", charts.len() + 2));
+        let first = &info.quotes[0];
+        assert!(quotes.contains(&*escape_xml(&first.title)) && quotes.contains(&*escape_xml(&first.footnote)));
+        for quote in &first.quotes {
+            assert!(quotes.contains(&*escape_xml(&format!("\u{201c}{quote}\u{201d}"))), "{quote}");
+        }
+        assert!(presentation.matches("<p:sldId ").count() == slides);
     }
 
     #[test]

@@ -111,6 +111,7 @@ mod tests {
             date: "2025-06-30".to_owned(),
             subtitle: String::new(),
             language: "nl-NL".to_owned(),
+            quotes: Vec::new(),
         };
         let table = Table {
             title: "<t>".to_owned(),

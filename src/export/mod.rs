@@ -310,18 +310,30 @@ impl FileNames {
 pub fn export_report(
     dir: &Path,
     report: &crate::report::Report,
-    extra_charts: Vec<ChartSpec>,
-    extra_tables: Vec<Table>,
+    extras: Extras,
     options: &ExportOptions,
     w: &Words,
 ) -> ExportOutcome {
     let results = figures::results_of(report);
     let context = figures::context_of(report);
     let mut charts = figures::charts_for(&results, &context, w);
-    charts.extend(extra_charts);
+    charts.extend(extras.charts);
     let mut tables = figures::tables_for(&results, &report.excluded, Some(report.rows_read), w);
-    tables.extend(extra_tables);
-    export_all(dir, &charts, &tables, &figures::report_info(&context, w), options)
+    tables.extend(extras.tables);
+    let info = ReportInfo { quotes: extras.quotes, ..figures::report_info(&context, w) };
+    export_all(dir, &charts, &tables, &info, options)
+}
+
+/// What a report's files hold besides its own figures: the themes chart and table and the
+/// deck's quote slides, when the comments have been read.
+#[derive(Debug, Default)]
+pub struct Extras {
+    /// Charts after the report's own.
+    pub charts: Vec<ChartSpec>,
+    /// Tables after the report's own.
+    pub tables: Vec<Table>,
+    /// The deck's quote slides.
+    pub quotes: Vec<crate::chart::QuoteSlide>,
 }
 
 /// What `report --out DIR` writes: `report.json` (the `--json` text), then every figure of the
@@ -332,8 +344,7 @@ pub fn write_out(
     dir: &Path,
     report: &crate::report::Report,
     json: &str,
-    extra_charts: Vec<ChartSpec>,
-    extra_tables: Vec<Table>,
+    extras: Extras,
     scale: png::Scale,
     written: &mut Vec<std::path::PathBuf>,
 ) -> Result<(), String> {
@@ -344,7 +355,7 @@ pub fn write_out(
     written.push(target);
     let words = Words::of(crate::i18n::Language::English);
     let options = ExportOptions { scale, ..ExportOptions::default() };
-    let outcome = export_report(dir, report, extra_charts, extra_tables, &options, &words);
+    let outcome = export_report(dir, report, extras, &options, &words);
     // What was written is said even when another file failed.
     written.extend(outcome.written);
     outcome.failed.first().map_or(Ok(()), |error| Err(error.to_string()))

@@ -25,6 +25,14 @@ pub fn report_info() -> ReportInfo {
         date: "2025-07-01".to_owned(),
         subtitle: "Filter: channel = Webshop, Winkel \u{b7} 2025-01-01 to 2025-06-30".to_owned(),
         language: "nl-NL".to_owned(),
+        quotes: vec![crate::chart::QuoteSlide {
+            title: "Wat criticasters zeggen over Levering".to_owned(),
+            quotes: vec![
+                "Pakket kwam beschadigd aan en de levering duurde te lang.".to_owned(),
+                "Drie keer gebeld over bestelling […], niemand wist waar het was".to_owned(),
+            ],
+            footnote: "Opmerkingen van criticasters (0-6) die over het thema klagen \u{b7} Levering: 28,7% van de criticasters (24,7–33,2%), n = 435".to_owned(),
+        }],
     }
 }
 

@@ -303,6 +303,7 @@ pub fn report_info(context: &FigureContext, w: &Words) -> ReportInfo {
         date: today(),
         subtitle: subtitle.join(" \u{b7} "),
         language: w.export.language_tag.to_owned(),
+        quotes: Vec::new(),
     }
 }
 

@@ -7,6 +7,118 @@ use super::*;
 /// How many themes the exported themes chart shows.
 const THEMES_SHOWN: usize = 10;
 
+/// How many of the top complaint themes get a slide of quotes in the deck.
+const QUOTE_SLIDES: usize = 3;
+
+/// A slide of quotes for each of the three themes detractors complain about most: their
+/// detractors' own words (score 0-6, complaints only), anonymised with [`anonymise`], and the
+/// theme's share of detractors with its interval and n.
+#[must_use]
+pub fn quote_slides(
+    summary: &ThemeSummary,
+    language: crate::themes::Language,
+    w: &Words,
+    tt: &ThemeTexts,
+) -> Vec<crate::chart::QuoteSlide> {
+    let t = w.texts;
+    summary
+        .complaints
+        .iter()
+        .filter(|r| r.stats.detractors.mentions > 0)
+        .filter_map(|r| {
+            let quotes: Vec<String> = r
+                .quotes
+                .iter()
+                .filter(|q| q.score <= 6)
+                .map(|q| anonymise(&q.text))
+                .filter(|q| !q.is_empty())
+                .collect();
+            if quotes.is_empty() {
+                return None;
+            }
+            let share = &r.stats.detractors;
+            let line = fill(
+                tt.top_theme_line,
+                &[
+                    ("share", &t.percent(100.0 * share.share)),
+                    ("low", &t.number(100.0 * share.interval.low, 1)),
+                    ("high", &t.percent(100.0 * share.interval.high)),
+                    ("n", &t.count(share.respondents)),
+                ],
+            );
+            let label = r.labels.get(language);
+            Some(crate::chart::QuoteSlide {
+                title: fill(tt.deck_quotes_title, &[("theme", label)]),
+                quotes,
+                footnote: format!("{} \u{b7} {label}: {line}", tt.quotes_note),
+            })
+        })
+        .take(QUOTE_SLIDES)
+        .collect()
+}
+
+/// A comment fit to show a client: e-mail addresses, and numbers of six or more digits (phone
+/// and customer numbers, order IDs; spaces, dashes, dots and a leading `+` between them allowed),
+/// become `[…]`; the rest is kept as written, whitespace collapsed.
+#[must_use]
+pub fn anonymise(text: &str) -> String {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|word| {
+            let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+            if core.contains('@') && core.contains('.') { word.replace(core, "[…]") } else { word.to_owned() }
+        })
+        .collect();
+    // Digits that run across spaces or separators ("06 12 34 56 78", "+45-12.34.56.78").
+    let joined = words.join(" ");
+    let chars: Vec<char> = joined.chars().collect();
+    let mut out = String::with_capacity(joined.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit() || chars[i] == '+' && chars.get(i + 1).is_some_and(char::is_ascii_digit) {
+            let mut end = i;
+            let mut digits = 0;
+            let mut j = i;
+            while j < chars.len() {
+                if chars[j].is_ascii_digit() {
+                    digits += 1;
+                    end = j + 1;
+                } else if !(matches!(chars[j], ' ' | '-' | '.' | '/' | '+')
+                    && chars.get(j + 1).is_some_and(char::is_ascii_digit))
+                {
+                    break;
+                }
+                j += 1;
+            }
+            let glued = i > 0 && chars[i - 1].is_alphanumeric() || chars.get(end).is_some_and(|c| c.is_alphanumeric());
+            if digits >= 6 && !glued {
+                out.push_str("[…]");
+            } else if digits >= 6 {
+                // An ID with letters ("KL123456"): the whole word goes.
+                let start = out
+                    .rfind(|c: char| !c.is_alphanumeric())
+                    .map_or(0, |p| p + out[p..].chars().next().map_or(1, char::len_utf8));
+                out.truncate(start);
+                out.push_str("[…]");
+                let mut k = end;
+                while chars.get(k).is_some_and(|c| c.is_alphanumeric()) {
+                    k += 1;
+                }
+                end = k;
+            } else {
+                out.extend(&chars[i..end.max(i + 1)]);
+                i = end.max(i + 1);
+                continue;
+            }
+            i = end;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
 /// The share of detractors complaining about each theme (the most first), with Wilson 95%
 /// whiskers; `None` when no theme is complained about.
 #[must_use]
@@ -135,5 +247,24 @@ pub fn representation_word(r: crate::themes::Representation, w: &Words) -> &'sta
         crate::themes::Representation::Over => over,
         crate::themes::Representation::Under => under,
         crate::themes::Representation::None => none,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::anonymise;
+
+    #[test]
+    fn quotes_lose_addresses_phone_and_customer_numbers_and_keep_the_rest() {
+        for (comment, shown) in [
+            ("Mail me at jan.de.vries@example.nl, thanks", "Mail me at […], thanks"),
+            ("Bel 06-12345678 of +45 12 34 56 78 graag", "Bel […] of […] graag"),
+            ("Order KL1234567 never arrived!", "Order […] never arrived!"),
+            ("Kundenummer: 88123456.", "Kundenummer: […]."),
+            ("Waited 3 weeks and paid 49.95 for 2 items", "Waited 3 weeks and paid 49.95 for 2 items"),
+            ("  Too   slow ", "Too slow"),
+        ] {
+            assert_eq!(anonymise(comment), shown, "{comment}");
+        }
     }
 }

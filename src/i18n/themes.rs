@@ -93,6 +93,10 @@ pub struct ThemeTexts {
     pub preset_hover: &'static str,
     pub top_themes_title: &'static str,
     pub top_theme_line: &'static str,
+    /// Title of a deck's quote slide: `{theme}`.
+    pub deck_quotes_title: &'static str,
+    /// What a quote slide's footnote says of its quotes, before the theme's share.
+    pub quotes_note: &'static str,
     pub responses_of_theme: &'static str,
     pub mentioned_by: &'static str,
 }
@@ -174,6 +178,8 @@ pub static THEMES_ENGLISH: ThemeTexts = ThemeTexts {
     preset_hover: "Themes for a sector; each belongs to a general theme, so totals compare. Switching keeps the themes you made.",
     top_themes_title: "Top detractor themes",
     top_theme_line: "{share} of detractors ({low}–{high}), n = {n}",
+    deck_quotes_title: "What detractors say about {theme}",
+    quotes_note: "Comments of detractors (0-6) that complain about the theme, chosen to represent them; e-mail addresses, phone and customer numbers replaced by […]",
     responses_of_theme: "mentioning {theme}",
     mentioned_by: "Mentioned by {count}",
 };
@@ -243,6 +249,8 @@ pub static THEMES_DUTCH: ThemeTexts = ThemeTexts {
     preset_hover: "Thema's voor een sector; elk hoort bij een algemeen thema, zodat totalen vergelijkbaar blijven. Bij wisselen blijven uw eigen thema's bewaard.",
     top_themes_title: "Belangrijkste thema's van criticasters",
     top_theme_line: "{share} van de criticasters ({low}–{high}), n = {n}",
+    deck_quotes_title: "Wat criticasters zeggen over {theme}",
+    quotes_note: "Opmerkingen van criticasters (0-6) die over het thema klagen, gekozen als representatief; e-mailadressen, telefoon- en klantnummers vervangen door […]",
     responses_of_theme: "die {theme} noemen",
     mentioned_by: "Genoemd door {count}",
 };
@@ -312,6 +320,8 @@ pub static THEMES_DANISH: ThemeTexts = ThemeTexts {
     preset_hover: "Temaer for en branche; hvert hører til et generelt tema, så totaler kan sammenlignes. Dine egne temaer bevares ved skift.",
     top_themes_title: "Kritikernes vigtigste temaer",
     top_theme_line: "{share} af kritikerne ({low}–{high}), n = {n}",
+    deck_quotes_title: "Hvad kritikerne siger om {theme}",
+    quotes_note: "Kommentarer fra kritikere (0-6), der klager over temaet, valgt som repræsentative; e-mailadresser, telefon- og kundenumre erstattet af […]",
     responses_of_theme: "der nævner {theme}",
     mentioned_by: "Nævnt af {count}",
 };
