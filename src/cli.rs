@@ -263,6 +263,10 @@ pub struct ReportArgs {
     /// With --out: PNGs at twice the slide size (3840x2160), for large screens and print.
     #[arg(long, requires = "out")]
     pub png_2x: bool,
+    /// With --out: leave out the deck's quote slides (detractors' own words; e-mail addresses,
+    /// postcodes and long numbers are removed, names are not).
+    #[arg(long, requires = "out")]
+    pub no_quotes: bool,
     /// Language of the text output: en, nl or da (default: the system locale, LC_ALL /
     /// LC_MESSAGES / LANG). JSON output is the same in every language.
     #[arg(long, value_name = "LANG", value_parser = ["en", "nl", "da"])]
@@ -596,7 +600,10 @@ pub fn run_report(
     }
     let json = serde_json::to_string_pretty(&report).map_err(|e| format!("cannot write JSON: {e}"))?;
     if let Some(dir) = &args.out {
-        let extras = themes_figures(&table, &request.filter, &report, &codebook)?;
+        let mut extras = themes_figures(&table, &request.filter, &report, &codebook)?;
+        if args.no_quotes {
+            extras.quotes.clear();
+        }
         let scale = if args.png_2x { crate::export::png::Scale::X2 } else { crate::export::png::Scale::X1 };
         crate::export::write_out(dir, &report, &json, extras, scale, written)?;
     }

@@ -172,6 +172,17 @@ fn the_deck_has_a_title_slide_and_one_slide_per_chart() {
         assert!(xml.contains("What detractors say about") && xml.contains("\u{201c}"), "{xml}");
         assert!(!xml.contains('@'), "no e-mail address on a quote slide");
     }
+    // --no-quotes leaves them out.
+    let without = tempfile::tempdir().unwrap();
+    let out = without.path().to_str().unwrap();
+    let (code, _, stderr) = run(&["report", SAMPLE, "--out", out, "--no-quotes"]);
+    assert_eq!(code, 0, "{stderr}");
+    let svgs = std::fs::read_dir(without.path())
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "svg"))
+        .count();
+    let presentation = zip_entry(&without.path().join("deck.pptx"), "ppt/presentation.xml");
+    assert_eq!(presentation.matches("<p:sldId ").count(), svgs + 1, "title and charts only");
     let title = zip_entry(&deck, "ppt/slides/slide1.xml");
     assert!(title.contains("survey.csv"), "the title slide names the file");
     // The first content slide is the headline; the distribution follows.

@@ -1,7 +1,8 @@
-//! The slide deck: a PowerPoint file (.pptx, Office Open XML in a zip) with a title slide and one
-//! slide per chart: the chart's title as the slide title (editable text), the chart as a PNG
-//! picture (drawn without its title and footnote, which are on the slide as text) and the footnote
-//! as text. 16:9 widescreen; opens in PowerPoint, Keynote, LibreOffice Impress and Google Slides.
+//! The slide deck: a PowerPoint file (.pptx, Office Open XML in a zip) with a title slide, one
+//! slide per chart (the chart's title as the slide title, editable text; the chart as a PNG
+//! picture drawn without its title and footnote, which are on the slide as text; speaker notes
+//! on how to read it), then the quote slides of [`ReportInfo::quotes`]. 16:9 widescreen; opens in
+//! PowerPoint, Keynote, LibreOffice Impress and Google Slides.
 //!
 //! Owns the package layout and its XML; the pictures come from `png`.
 
@@ -52,7 +53,7 @@ pub fn picture_options() -> SvgOptions {
     }
 }
 
-/// The deck as .pptx bytes: a title slide, then a slide per chart.
+/// The deck as .pptx bytes: a title slide, a slide per chart, then the quote slides.
 pub fn deck_pptx(info: &ReportInfo, charts: &[ChartSpec], scale: Scale) -> Result<Vec<u8>, BuildError> {
     let pictures: Vec<Vec<u8>> =
         charts.iter().map(|chart| render_png(chart, &picture_options(), scale)).collect::<Result<_, _>>()?;

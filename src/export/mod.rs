@@ -304,7 +304,7 @@ impl FileNames {
 // ---- The files of a whole report (`report --out`) ----
 
 /// Writes every chart (SVG, PNG), table (CSV, one xlsx), the HTML report and the deck of a
-/// report into `dir`, plus `extra_charts` and `extra_tables` (the themes, when computed
+/// report into `dir`, plus the `extras` (the themes and the deck's quotes, when computed
 /// elsewhere). Each file is written atomically; the outcome lists what was written.
 #[must_use]
 pub fn export_report(
@@ -337,7 +337,7 @@ pub struct Extras {
 }
 
 /// What `report --out DIR` writes: `report.json` (the `--json` text), then every figure of the
-/// report in English (see [`export_report`]), with `extra_charts`/`extra_tables` appended, PNGs at
+/// report in English (see [`export_report`]), with the `extras` added, PNGs at
 /// `scale`; every file written is added to `written`. Fails with one line naming the first file
 /// not written (the others are still written, and listed).
 pub fn write_out(

@@ -10,6 +10,15 @@ const THEMES_SHOWN: usize = 10;
 /// How many of the top complaint themes get a slide of quotes in the deck.
 const QUOTE_SLIDES: usize = 3;
 
+/// Longest quote on a slide, in words (three fit the slide at its type size).
+const QUOTE_WORDS: usize = 45;
+
+/// `text` cut after `words` words, with an ellipsis when cut.
+fn shortened(text: &str, words: usize) -> String {
+    let all: Vec<&str> = text.split_whitespace().collect();
+    if all.len() <= words { all.join(" ") } else { format!("{} …", all[..words].join(" ")) }
+}
+
 /// A slide of quotes for each of the three themes detractors complain about most: their
 /// detractors' own words (score 0-6, complaints only), anonymised with [`anonymise`], and the
 /// theme's share of detractors with its interval and n.
@@ -21,18 +30,18 @@ pub fn quote_slides(
     tt: &ThemeTexts,
 ) -> Vec<crate::chart::QuoteSlide> {
     let t = w.texts;
+    // A comment that complains about two themes is quoted once.
+    let mut used: Vec<u32> = Vec::new();
     summary
         .complaints
         .iter()
         .filter(|r| r.stats.detractors.mentions > 0)
         .filter_map(|r| {
-            let quotes: Vec<String> = r
-                .quotes
-                .iter()
-                .filter(|q| q.score <= 6)
-                .map(|q| anonymise(&q.text))
-                .filter(|q| !q.is_empty())
-                .collect();
+            let fresh: Vec<&crate::analysis::Quote> =
+                r.quotes.iter().filter(|q| q.score <= 6 && !used.contains(&q.position)).collect();
+            used.extend(fresh.iter().map(|q| q.position));
+            let quotes: Vec<String> =
+                fresh.iter().map(|q| shortened(&anonymise(&q.text), QUOTE_WORDS)).filter(|q| !q.is_empty()).collect();
             if quotes.is_empty() {
                 return None;
             }
@@ -57,63 +66,89 @@ pub fn quote_slides(
         .collect()
 }
 
-/// A comment fit to show a client: e-mail addresses, and numbers of six or more digits (phone
-/// and customer numbers, order IDs; spaces, dashes, dots and a leading `+` between them allowed),
-/// become `[…]`; the rest is kept as written, whitespace collapsed.
+/// A comment fit to show a client, as far as patterns can tell: e-mail addresses, Dutch
+/// postcodes, and numbers of six or more digits (phone, customer, order and account numbers;
+/// groups joined by spaces, dashes or an area code in brackets, a leading `+`, letters glued to
+/// them) become `[…]`. Dates (`12-03-2024`, `2024-03-12`), year spans, times and prices stay.
+/// Names are not found: the quote slides say so.
 #[must_use]
 pub fn anonymise(text: &str) -> String {
-    let words: Vec<String> = text
-        .split_whitespace()
-        .map(|word| {
-            let core = word.trim_matches(|c: char| !c.is_alphanumeric());
-            if core.contains('@') && core.contains('.') { word.replace(core, "[…]") } else { word.to_owned() }
-        })
-        .collect();
-    // Digits that run across spaces or separators ("06 12 34 56 78", "+45-12.34.56.78").
-    let joined = words.join(" ");
+    const GONE: &str = "[…]";
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let core = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '@').to_owned();
+    let is_letters = |w: &str, n: usize| w.chars().count() == n && w.chars().all(|c| c.is_ascii_uppercase());
+    let mut kept: Vec<String> = Vec::with_capacity(words.len());
+    let mut skip = false;
+    for (k, word) in words.iter().enumerate() {
+        if std::mem::take(&mut skip) {
+            continue;
+        }
+        let c = core(word);
+        let postcode = c.len() == 6 && c[..4].bytes().all(|b| b.is_ascii_digit()) && is_letters(&c[4..], 2);
+        let split_postcode = c.len() == 4
+            && c.bytes().all(|b| b.is_ascii_digit())
+            && words.get(k + 1).is_some_and(|next| is_letters(&core(next), 2));
+        if c.contains('@') && c.contains('.') || postcode {
+            kept.push(word.replace(&c, GONE));
+        } else if split_postcode {
+            let next = words[k + 1];
+            kept.push(next.replace(&core(next), GONE));
+            skip = true;
+        } else {
+            kept.push((*word).to_owned());
+        }
+    }
+    let joined = kept.join(" ");
     let chars: Vec<char> = joined.chars().collect();
+    let digit = |at: usize| chars.get(at).is_some_and(char::is_ascii_digit);
     let mut out = String::with_capacity(joined.len());
     let mut i = 0;
     while i < chars.len() {
-        if chars[i].is_ascii_digit() || chars[i] == '+' && chars.get(i + 1).is_some_and(char::is_ascii_digit) {
-            let mut end = i;
-            let mut digits = 0;
-            let mut j = i;
-            while j < chars.len() {
-                if chars[j].is_ascii_digit() {
-                    digits += 1;
-                    end = j + 1;
-                } else if !(matches!(chars[j], ' ' | '-' | '.' | '/' | '+')
-                    && chars.get(j + 1).is_some_and(char::is_ascii_digit))
-                {
-                    break;
-                }
-                j += 1;
-            }
-            let glued = i > 0 && chars[i - 1].is_alphanumeric() || chars.get(end).is_some_and(|c| c.is_alphanumeric());
-            if digits >= 6 && !glued {
-                out.push_str("[…]");
-            } else if digits >= 6 {
-                // An ID with letters ("KL123456"): the whole word goes.
-                let start = out
-                    .rfind(|c: char| !c.is_alphanumeric())
-                    .map_or(0, |p| p + out[p..].chars().next().map_or(1, char::len_utf8));
-                out.truncate(start);
-                out.push_str("[…]");
-                let mut k = end;
-                while chars.get(k).is_some_and(|c| c.is_alphanumeric()) {
-                    k += 1;
-                }
-                end = k;
-            } else {
-                out.extend(&chars[i..end.max(i + 1)]);
-                i = end.max(i + 1);
-                continue;
-            }
-            i = end;
-        } else {
+        let starts = digit(i) || matches!(chars[i], '+' | '(') && digit(i + 1);
+        if !starts || i > 0 && chars[i - 1].is_alphanumeric() && !digit(i) {
             out.push(chars[i]);
             i += 1;
+            continue;
+        }
+        // The run: digits, joined by a space, a dash or brackets before more digits.
+        let mut end = i;
+        let mut j = i;
+        let mut groups: Vec<usize> = vec![0];
+        let mut separators = String::new();
+        while j < chars.len() {
+            if digit(j) {
+                *groups.last_mut().unwrap_or(&mut 0) += 1;
+                end = j + 1;
+            } else if matches!(chars[j], ' ' | '-' | '(' | ')' | '+')
+                && (digit(j + 1) || chars[j] == ')' && chars.get(j + 1) == Some(&' ') && digit(j + 2))
+            {
+                if groups.last().is_some_and(|&g| g > 0) {
+                    groups.push(0);
+                    separators.push(chars[j]);
+                }
+            } else {
+                break;
+            }
+            j += 1;
+        }
+        let digits: usize = groups.iter().sum();
+        let dashes = !separators.is_empty() && separators.chars().all(|c| c == '-');
+        let date_like = dashes && matches!(groups[..], [1..=2, 1..=2, 2 | 4] | [4, 2, 2] | [4, 4] | [4, 2]);
+        if digits >= 6 && !date_like {
+            // Letters glued before or after the number are part of it ("KL1234567").
+            let glued_start = out.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |p| p + 1);
+            if out[glued_start..].chars().all(char::is_alphanumeric) {
+                out.truncate(glued_start);
+            }
+            out.push_str(GONE);
+            let mut k = end;
+            while chars.get(k).is_some_and(|c| c.is_alphanumeric()) {
+                k += 1;
+            }
+            i = k;
+        } else {
+            out.extend(&chars[i..end.max(i + 1)]);
+            i = end.max(i + 1);
         }
     }
     out
@@ -262,6 +297,12 @@ mod tests {
             ("Order KL1234567 never arrived!", "Order […] never arrived!"),
             ("Kundenummer: 88123456.", "Kundenummer: […]."),
             ("Waited 3 weeks and paid 49.95 for 2 items", "Waited 3 weeks and paid 49.95 for 2 items"),
+            ("Bestelling van 12-03-2024, pas 2024-03-20 bezorgd", "Bestelling van 12-03-2024, pas 2024-03-20 bezorgd"),
+            ("Bezorgd tussen 10.00-14.00, klant sinds 2019-2024", "Bezorgd tussen 10.00-14.00, klant sinds 2019-2024"),
+            ("Huis kostte € 125.000 meer", "Huis kostte € 125.000 meer"),
+            ("Ring (020) 123 4567 or <piet@example.com>", "Ring […] or <[…]>"),
+            ("Ik woon op 1234 AB, nr 12; ook 5678CD", "Ik woon op […], nr 12; ook […]"),
+            ("IBAN NL91 ABNA 0417 1643 00", "IBAN NL91 ABNA […]"),
             ("  Too   slow ", "Too slow"),
         ] {
             assert_eq!(anonymise(comment), shown, "{comment}");

@@ -179,7 +179,7 @@ pub static THEMES_ENGLISH: ThemeTexts = ThemeTexts {
     top_themes_title: "Top detractor themes",
     top_theme_line: "{share} of detractors ({low}–{high}), n = {n}",
     deck_quotes_title: "What detractors say about {theme}",
-    quotes_note: "Comments of detractors (0-6) that complain about the theme, chosen to represent them; e-mail addresses, phone and customer numbers replaced by […]",
+    quotes_note: "Comments of detractors (0-6) that complain about the theme, chosen to represent them, cut after 45 words; e-mail addresses, postcodes and numbers of six digits or more replaced by […]; names are not removed: read them before showing them",
     responses_of_theme: "mentioning {theme}",
     mentioned_by: "Mentioned by {count}",
 };
@@ -250,7 +250,7 @@ pub static THEMES_DUTCH: ThemeTexts = ThemeTexts {
     top_themes_title: "Belangrijkste thema's van criticasters",
     top_theme_line: "{share} van de criticasters ({low}–{high}), n = {n}",
     deck_quotes_title: "Wat criticasters zeggen over {theme}",
-    quotes_note: "Opmerkingen van criticasters (0-6) die over het thema klagen, gekozen als representatief; e-mailadressen, telefoon- en klantnummers vervangen door […]",
+    quotes_note: "Opmerkingen van criticasters (0-6) die over het thema klagen, gekozen als representatief, ingekort na 45 woorden; e-mailadressen, postcodes en getallen van zes cijfers of meer vervangen door […]; namen worden niet verwijderd: lees ze voordat u ze toont",
     responses_of_theme: "die {theme} noemen",
     mentioned_by: "Genoemd door {count}",
 };
@@ -321,7 +321,7 @@ pub static THEMES_DANISH: ThemeTexts = ThemeTexts {
     top_themes_title: "Kritikernes vigtigste temaer",
     top_theme_line: "{share} af kritikerne ({low}–{high}), n = {n}",
     deck_quotes_title: "Hvad kritikerne siger om {theme}",
-    quotes_note: "Kommentarer fra kritikere (0-6), der klager over temaet, valgt som repræsentative; e-mailadresser, telefon- og kundenumre erstattet af […]",
+    quotes_note: "Kommentarer fra kritikere (0-6), der klager over temaet, valgt som repræsentative, forkortet efter 45 ord; e-mailadresser, postnumre og tal på seks cifre eller flere erstattet af […]; navne fjernes ikke: læs dem, før de vises",
     responses_of_theme: "der nævner {theme}",
     mentioned_by: "Nævnt af {count}",
 };
