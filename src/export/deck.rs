@@ -480,18 +480,17 @@ fn chart_slide(chart: &ChartSpec, lang: &str) -> String {
         escape_xml(&description),
         xfrm(MARGIN, PICTURE_BOX.0, content_width, PICTURE_BOX.1)
     );
-    if !chart.footnote.is_empty() {
-        shapes.push_str(&text_box(
-            5,
-            "Footnote",
-            lang,
-            &[&chart.footnote],
-            (MARGIN, FOOTNOTE_BOX.0, content_width, FOOTNOTE_BOX.1),
-            1100,
-            "5F5F5F",
-        ));
-    }
+    shapes.push_str(&footnote_box(&chart.footnote, lang));
     slide(&shapes)
+}
+
+/// The footnote along a slide's foot; nothing when there is none.
+fn footnote_box(footnote: &str, lang: &str) -> String {
+    if footnote.is_empty() {
+        return String::new();
+    }
+    let area = (MARGIN, FOOTNOTE_BOX.0, SLIDE_WIDTH - 2 * MARGIN, FOOTNOTE_BOX.1);
+    text_box(5, "Footnote", lang, &[footnote], area, 1100, "5F5F5F")
 }
 
 /// A slide of quotes: the title, each quote as a paragraph in quotation marks, the footnote.
@@ -506,17 +505,7 @@ fn quote_slide(quotes: &crate::chart::QuoteSlide, lang: &str) -> String {
     let spaced = text_box(3, "Quotes", lang, &said, area, 2000, "333333")
         .replace("<a:p><a:r>", "<a:p><a:pPr><a:spcBef><a:spcPts val=\"1400\"/></a:spcBef></a:pPr><a:r>");
     shapes.push_str(&spaced);
-    if !quotes.footnote.is_empty() {
-        shapes.push_str(&text_box(
-            5,
-            "Footnote",
-            lang,
-            &[&quotes.footnote],
-            (MARGIN, FOOTNOTE_BOX.0, content_width, FOOTNOTE_BOX.1),
-            1100,
-            "5F5F5F",
-        ));
-    }
+    shapes.push_str(&footnote_box(&quotes.footnote, lang));
     slide(&shapes)
 }
 

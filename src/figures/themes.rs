@@ -45,16 +45,7 @@ pub fn quote_slides(
             if quotes.is_empty() {
                 return None;
             }
-            let share = &r.stats.detractors;
-            let line = fill(
-                tt.top_theme_line,
-                &[
-                    ("share", &t.percent(100.0 * share.share)),
-                    ("low", &t.number(100.0 * share.interval.low, 1)),
-                    ("high", &t.percent(100.0 * share.interval.high)),
-                    ("n", &t.count(share.respondents)),
-                ],
-            );
+            let line = share_in(tt.top_theme_line, &r.stats.detractors, t);
             let label = r.labels.get(language);
             Some(crate::chart::QuoteSlide {
                 title: fill(tt.deck_quotes_title, &[("theme", label)]),
@@ -263,8 +254,15 @@ pub fn themes_table(summary: &ThemeSummary, language: crate::themes::Language, w
 /// it: `40.9% (36.4-45.6%) of 435`.
 #[must_use]
 pub fn share_label(share: &crate::themes::Share, t: &crate::i18n::Texts, tt: &ThemeTexts) -> String {
+    share_in(tt.share_with_interval, share, t)
+}
+
+/// `template` filled with a group's share, its interval and n (`{share}`, `{low}`, `{high}`,
+/// `{n}`): the one way a theme's share is written, in the table, the Overview and the deck.
+#[must_use]
+pub fn share_in(template: &str, share: &crate::themes::Share, t: &crate::i18n::Texts) -> String {
     fill(
-        tt.share_with_interval,
+        template,
         &[
             ("share", &t.percent(100.0 * share.share)),
             ("low", &t.number(100.0 * share.interval.low, 1)),

@@ -91,24 +91,24 @@ impl Texts {
     /// The name of a metric's share: `agree (5-7)`, `top-2-box`, `8 or more`.
     #[must_use]
     pub fn metric_share_name(&self, kind: MetricKind) -> &'static str {
-        let template = match kind {
+        let template = self.share_template(kind);
+        template.split_once(':').map_or(template, |(name, _)| name)
+    }
+
+    /// The template of a metric's share: `top-2-box: {pct} ({low}-{high})`.
+    fn share_template(&self, kind: MetricKind) -> &'static str {
+        match kind {
             MetricKind::CesAgree => self.agree_share,
             MetricKind::CesEffort => self.low_effort_share,
             MetricKind::Csat => self.top2_share,
             MetricKind::Grade => self.grade_share,
-        };
-        template.split_once(':').map_or(template, |(name, _)| name)
+        }
     }
 
     /// A metric's share in words with its interval: `top-2-box: 61.0% (55-67)`.
     #[must_use]
     pub fn metric_share(&self, m: &MetricSummary) -> String {
-        let template = match m.kind {
-            MetricKind::CesAgree => self.agree_share,
-            MetricKind::CesEffort => self.low_effort_share,
-            MetricKind::Csat => self.top2_share,
-            MetricKind::Grade => self.grade_share,
-        };
+        let template = self.share_template(m.kind);
         let pct = self.percent(m.share_pct);
         match (m.share_low, m.share_high) {
             (Some(low), Some(high)) => {

@@ -14,7 +14,7 @@ use crate::analysis::{ThemeRow, ThemeSummary, ThemeTags};
 use crate::app::themes::CodebookEdit;
 use crate::app::{AppCommand, LoadedSurvey, ThemeState, ViewSettings};
 use crate::chart::Tone;
-use crate::figures::share_label;
+use crate::figures::{share_in, share_label};
 use crate::i18n::themes::ThemeTexts;
 use crate::i18n::{Language as UiLanguage, Texts, fill};
 use crate::themes::{Codebook, Language, Preset, Representation, ThemeId};
@@ -541,16 +541,7 @@ pub fn top_themes(
         if button.clicked() {
             commands.push(AppCommand::View(ViewCommand::ShowThemeResponses(row.theme.to_string())));
         }
-        let d = &row.stats.detractors;
-        let line = fill(
-            tt.top_theme_line,
-            &[
-                ("share", &t.percent(100.0 * d.share)),
-                ("low", &t.number(100.0 * d.interval.low, 1)),
-                ("high", &t.percent(100.0 * d.interval.high)),
-                ("n", &t.count(d.respondents)),
-            ],
-        );
+        let line = share_in(tt.top_theme_line, &row.stats.detractors, t);
         ui.label(RichText::new(line).size(theme::FOOTNOTE_SIZE));
         if let Some(quote) = row.quotes.iter().find(|q| !quoted.contains(&q.position)) {
             quoted.push(quote.position);
