@@ -691,6 +691,33 @@ fn a_chart_copied_to_the_clipboard_is_said_in_a_line_with_nothing_to_close() {
 }
 
 #[test]
+fn the_overview_headline_exports_as_its_own_chart_with_the_numbers_shown() {
+    use nps_workbench::app::export::PathQuestion;
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_with_sample();
+    let folder = dir.path().to_path_buf();
+    harness.state_mut().app_mut().set_chooser(std::sync::Arc::new(move |question: PathQuestion| {
+        Some(question.file_name.map_or_else(|| folder.clone(), |name| folder.join(name)))
+    }));
+    let o = sample_report().overall;
+    harness.get_by_label("Export chart… Net Promoter Score at a glance (PNG, SVG)").click();
+    harness.run();
+    harness.get_by_label("Save as SVG…").click();
+    harness.step();
+    wait_for_export(&mut harness);
+    let svg = std::fs::read_to_string(dir.path().join("headline.svg")).expect("the headline was written");
+    let (low, high) = (o.ci_low.unwrap(), o.ci_high.unwrap());
+    for shown in [
+        format!(">{}<", ENGLISH.signed(o.nps)),
+        format!(">95% CI {} to {}<", ENGLISH.signed(low), ENGLISH.signed(high)),
+        format!(">n = {}<", o.n),
+        format!(">{}<", ENGLISH.percent(o.promoter_pct)),
+    ] {
+        assert!(svg.contains(&shown), "{shown} in the exported headline");
+    }
+}
+
+#[test]
 fn export_buttons_write_into_the_chosen_folder_and_say_what() {
     use nps_workbench::app::export::PathQuestion;
     let dir = tempfile::tempdir().unwrap();
