@@ -407,6 +407,9 @@ pub struct Category {
     pub label: String,
     /// Too few answers to compare with confidence: drawn pale.
     pub small_n: bool,
+    /// The answers behind the category's estimate, when one count stands for it (a segment
+    /// value, a period); the editable charts name it beside the label.
+    pub n: Option<u64>,
 }
 
 /// One bar, from zero (or the axis edge nearest zero) to its value.
@@ -816,7 +819,7 @@ pub fn distribution_chart(summary: &NpsSummary, words: &DistributionWords<'_>) -
         subtitle: String::new(),
         orientation: Orientation::Vertical,
         category_title: words.score.to_owned(),
-        categories: (0..=10).map(|s| Category { label: s.to_string(), small_n: false }).collect(),
+        categories: (0..=10).map(|s| Category { label: s.to_string(), small_n: false, n: None }).collect(),
         value_axis: Axis::fitted(
             words.responses,
             [highest * 1.08],
@@ -963,7 +966,11 @@ pub fn matrix_chart(
         subtitle: text.subtitle.to_owned(),
         orientation: Orientation::Horizontal,
         category_title: text.category_title.to_owned(),
-        categories: rows.iter().zip(small).map(|(label, small_n)| Category { label: label.clone(), small_n }).collect(),
+        categories: rows
+            .iter()
+            .zip(small)
+            .map(|(label, small_n)| Category { label: label.clone(), small_n, n: None })
+            .collect(),
         value_axis: Axis { title: text.value_title.to_owned(), min: -100.0, max: 100.0, ticks: Vec::new() },
         series: vec![Series::Cells { name: words.estimate.to_owned(), columns: columns.to_vec(), cells }],
         legend,
@@ -1111,7 +1118,10 @@ fn interval_chart(
         subtitle: text.subtitle.to_owned(),
         orientation: Orientation::Horizontal,
         category_title: text.category_title.to_owned(),
-        categories: rows.iter().map(|r| Category { label: r.label.clone(), small_n: r.small_n }).collect(),
+        categories: rows
+            .iter()
+            .map(|r| Category { label: r.label.clone(), small_n: r.small_n, n: Some(r.n) })
+            .collect(),
         value_axis: interval_axis(text.value_title, rows, &references_of(&series)),
         series,
         legend,
@@ -1204,7 +1214,10 @@ pub fn trend_chart(rows: &[TrendRow], text: &ChartText<'_>, words: &LegendWords<
         subtitle: text.subtitle.to_owned(),
         orientation: Orientation::Vertical,
         category_title: text.category_title.to_owned(),
-        categories: rows.iter().map(|r| Category { label: r.period.clone(), small_n: r.small_n }).collect(),
+        categories: rows
+            .iter()
+            .map(|r| Category { label: r.period.clone(), small_n: r.small_n, n: Some(r.n) })
+            .collect(),
         value_axis: Axis::fitted(text.value_title, values, &[0.0], (-100.0, 100.0), TickFormat::Signed),
         series,
         legend,
@@ -1247,7 +1260,7 @@ pub fn trend_lines_chart(lines: &[(String, Vec<TrendRow>)], text: &ChartText<'_>
         subtitle: text.subtitle.to_owned(),
         orientation: Orientation::Vertical,
         category_title: text.category_title.to_owned(),
-        categories: periods.iter().map(|p| Category { label: (*p).to_owned(), small_n: false }).collect(),
+        categories: periods.iter().map(|p| Category { label: (*p).to_owned(), small_n: false, n: None }).collect(),
         value_axis: Axis::fitted(text.value_title, values, &[0.0], (-100.0, 100.0), TickFormat::Signed),
         series,
         legend,
@@ -1291,7 +1304,7 @@ pub fn themes_chart(rows: &[ThemeRow], text: &ChartText<'_>, words: &LegendWords
         subtitle: text.subtitle.to_owned(),
         orientation: Orientation::Horizontal,
         category_title: text.category_title.to_owned(),
-        categories: rows.iter().map(|r| Category { label: r.theme.clone(), small_n: false }).collect(),
+        categories: rows.iter().map(|r| Category { label: r.theme.clone(), small_n: false, n: None }).collect(),
         value_axis: Axis::fitted(text.value_title, highs, &[0.0], (0.0, 100.0), TickFormat::Percent),
         series: vec![
             Series::Bars { name: text.value_title.to_owned(), bars },

@@ -12,7 +12,7 @@ use std::io::Write as _;
 use super::png::{Scale, render_png};
 use super::svg::{SvgOptions, escape_xml};
 use super::{BuildError, ReportInfo};
-use crate::chart::{ChartKind, ChartSpec};
+use crate::chart::{ChartKind, ChartSpec, Headline, Tone, palette};
 
 /// Slide width in EMU (13.333 in).
 const SLIDE_WIDTH: i64 = 12_192_000;
@@ -34,6 +34,7 @@ const PICTURE_WIDTH_PX: u32 = 1920;
 const NS_A: &str = "http://schemas.openxmlformats.org/drawingml/2006/main";
 const NS_R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const NS_P: &str = "http://schemas.openxmlformats.org/presentationml/2006/main";
+const NS_CHART: &str = "http://schemas.openxmlformats.org/drawingml/2006/chart";
 const NS_REL: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
 const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const XML_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
@@ -53,14 +54,47 @@ pub fn picture_options() -> SvgOptions {
     }
 }
 
+/// How a chart stands on its slide.
+enum Visual {
+    /// A native chart part (DrawingML) with its embedded workbook.
+    Chart {
+        /// The chart part's XML.
+        xml: String,
+        /// The workbook its numbers come from.
+        workbook: Vec<u8>,
+        /// Its number among the deck's chart parts (1, 2, …).
+        number: usize,
+    },
+    /// The headline, as editable shapes and text.
+    Headline,
+    /// A picture (what has no chart type of its own: a heat-map matrix).
+    Picture {
+        /// The PNG.
+        png: Vec<u8>,
+        /// Its number among the deck's pictures (1, 2, …).
+        number: usize,
+    },
+}
+
 /// The deck as .pptx bytes: a title slide, a slide per chart, then the quote slides.
 pub fn deck_pptx(info: &ReportInfo, charts: &[ChartSpec], scale: Scale) -> Result<Vec<u8>, BuildError> {
-    let pictures: Vec<Vec<u8>> =
-        charts.iter().map(|chart| render_png(chart, &picture_options(), scale)).collect::<Result<_, _>>()?;
+    let (mut chart_parts, mut pictures) = (0, 0);
+    let mut visuals = Vec::with_capacity(charts.len());
+    for chart in charts {
+        visuals.push(if chart.headline().is_some() {
+            Visual::Headline
+        } else if let Some((xml, workbook)) = super::native::deck_chart(chart)? {
+            chart_parts += 1;
+            Visual::Chart { xml, workbook, number: chart_parts }
+        } else {
+            pictures += 1;
+            Visual::Picture { png: render_png(chart, &picture_options(), scale)?, number: pictures }
+        });
+    }
     // The title slide, a slide per chart, then a slide of quotes per top detractor theme.
     let slides = 1 + charts.len() + info.quotes.len();
     let mut parts: Vec<(String, Vec<u8>)> = vec![
-        ("[Content_Types].xml".to_owned(), content_types(slides, charts.len()).into_bytes()),
+        ("[Content_Types].xml".to_owned(), content_types(slides, charts.len(), chart_parts).into_bytes()),
         ("_rels/.rels".to_owned(), root_relationships().into_bytes()),
         ("docProps/app.xml".to_owned(), app_properties(slides).into_bytes()),
         ("docProps/core.xml".to_owned(), core_properties(info).into_bytes()),
@@ -111,21 +145,36 @@ pub fn deck_pptx(info: &ReportInfo, charts: &[ChartSpec], scale: Scale) -> Resul
         ("ppt/theme/theme2.xml".to_owned(), THEME.replace("{NS_A}", NS_A).into_bytes()),
     ]);
     let texts = crate::i18n::export::ExportTexts::of_tag(info.language());
-    for (i, (chart, picture)) in charts.iter().zip(pictures).enumerate() {
+    for (i, (chart, visual)) in charts.iter().zip(visuals).enumerate() {
         let slide = i + 2;
-        let image = format!("../media/image{}.png", i + 1);
         let notes = format!("../notesSlides/notesSlide{slide}.xml");
-        parts.push((format!("ppt/slides/slide{slide}.xml"), chart_slide(chart, info.language()).into_bytes()));
-        parts.push((
-            format!("ppt/slides/_rels/slide{slide}.xml.rels"),
-            relationships(&[
-                ("rId1", "slideLayout", "../slideLayouts/slideLayout1.xml"),
-                ("rId2", "image", &image),
-                ("rId3", "notesSlide", &notes),
-            ])
-            .into_bytes(),
-        ));
-        parts.push((format!("ppt/media/image{}.png", i + 1), picture));
+        let mut links =
+            vec![("rId1", "slideLayout", "../slideLayouts/slideLayout1.xml".to_owned()), ("rId3", "notesSlide", notes)];
+        let shapes = match visual {
+            Visual::Chart { xml, workbook, number } => {
+                links.push(("rId2", "chart", format!("../charts/chart{number}.xml")));
+                let embedded = format!("../embeddings/Microsoft_Excel_Worksheet{number}.xlsx");
+                parts.push((format!("ppt/charts/chart{number}.xml"), xml.into_bytes()));
+                parts.push((
+                    format!("ppt/charts/_rels/chart{number}.xml.rels"),
+                    relationships(&[(super::native::WORKBOOK_RELATIONSHIP, "package", &embedded)]).into_bytes(),
+                ));
+                parts.push((format!("ppt/embeddings/Microsoft_Excel_Worksheet{number}.xlsx"), workbook));
+                chart_frame(chart)
+            }
+            Visual::Headline => {
+                chart.headline().map_or_else(String::new, |(name, h)| headline_shapes(name, h, info.language()))
+            }
+            Visual::Picture { png, number } => {
+                links.push(("rId2", "image", format!("../media/image{number}.png")));
+                parts.push((format!("ppt/media/image{number}.png"), png));
+                picture_frame(chart)
+            }
+        };
+        parts.push((format!("ppt/slides/slide{slide}.xml"), chart_slide(chart, &shapes, info.language()).into_bytes()));
+        let borrowed: Vec<(&str, &str, &str)> =
+            links.iter().map(|(id, kind, target)| (*id, *kind, target.as_str())).collect();
+        parts.push((format!("ppt/slides/_rels/slide{slide}.xml.rels"), relationships(&borrowed).into_bytes()));
         parts.push((
             format!("ppt/notesSlides/notesSlide{slide}.xml"),
             notes_slide(chart, texts, info.language()).into_bytes(),
@@ -154,8 +203,12 @@ pub fn deck_pptx(info: &ReportInfo, charts: &[ChartSpec], scale: Scale) -> Resul
 fn zip_parts(parts: &[(String, Vec<u8>)]) -> Result<Vec<u8>, String> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for (name, bytes) in parts {
-        let method =
-            if name.ends_with(".png") { zip::CompressionMethod::Stored } else { zip::CompressionMethod::Deflated };
+        // Pictures and workbooks are compressed already.
+        let method = if name.ends_with(".png") || name.ends_with(".xlsx") {
+            zip::CompressionMethod::Stored
+        } else {
+            zip::CompressionMethod::Deflated
+        };
         let options = zip::write::SimpleFileOptions::default().compression_method(method);
         zip.start_file(name, options).map_err(|e| e.to_string())?;
         zip.write_all(bytes).map_err(|e| e.to_string())?;
@@ -164,14 +217,15 @@ fn zip_parts(parts: &[(String, Vec<u8>)]) -> Result<Vec<u8>, String> {
 }
 
 /// The content types of a deck of `slides` slides whose first `charts` after the title slide
-/// have speaker notes.
-fn content_types(slides: usize, charts: usize) -> String {
+/// have speaker notes, holding `chart_parts` native charts.
+fn content_types(slides: usize, charts: usize, chart_parts: usize) -> String {
     let ct = "application/vnd.openxmlformats-officedocument";
     let mut out = format!(
         "{XML_HEAD}<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
          <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
          <Default Extension=\"xml\" ContentType=\"application/xml\"/>\
          <Default Extension=\"png\" ContentType=\"image/png\"/>\
+         <Default Extension=\"xlsx\" ContentType=\"{ct}.spreadsheetml.sheet\"/>\
          <Override PartName=\"/ppt/presentation.xml\" ContentType=\"{ct}.presentationml.presentation.main+xml\"/>\
          <Override PartName=\"/ppt/slideMasters/slideMaster1.xml\" ContentType=\"{ct}.presentationml.slideMaster+xml\"/>\
          <Override PartName=\"/ppt/slideLayouts/slideLayout1.xml\" ContentType=\"{ct}.presentationml.slideLayout+xml\"/>\
@@ -198,6 +252,12 @@ fn content_types(slides: usize, charts: usize) -> String {
         let _ = write!(
             out,
             "<Override PartName=\"/ppt/notesSlides/notesSlide{slide}.xml\" ContentType=\"{ct}.presentationml.notesSlide+xml\"/>"
+        );
+    }
+    for number in 1..=chart_parts {
+        let _ = write!(
+            out,
+            "<Override PartName=\"/ppt/charts/chart{number}.xml\" ContentType=\"{ct}.drawingml.chart+xml\"/>"
         );
     }
     out.push_str("</Types>");
@@ -358,6 +418,20 @@ fn notes_master() -> String {
 /// footnote), in the deck's language.
 fn notes_slide(chart: &ChartSpec, texts: &crate::i18n::export::ExportTexts, lang: &str) -> String {
     let mut paragraphs = vec![reading(chart.kind, texts).to_owned()];
+    match super::native::native_chart(chart) {
+        Some(native) => {
+            paragraphs.push(texts.deck_editable.to_owned());
+            // The themes chart's stars mean "more among detractors", as its reading says.
+            if native.starred && chart.kind != ChartKind::Themes {
+                paragraphs.push(texts.deck_starred.to_owned());
+            }
+            if native.benchmark {
+                paragraphs.push(texts.deck_benchmark.to_owned());
+            }
+        }
+        None if chart.kind == ChartKind::Matrix => paragraphs.push(texts.deck_picture.to_owned()),
+        None => {}
+    }
     if !chart.footnote.is_empty() {
         paragraphs.push(format!("{} {}", texts.reading_source, chart.footnote));
     }
@@ -457,7 +531,9 @@ fn title_slide(info: &ReportInfo) -> String {
     slide(&shapes)
 }
 
-fn chart_slide(chart: &ChartSpec, lang: &str) -> String {
+/// A chart's slide: its title, subtitle, the chart (`visual`: its frame, picture or shapes) and
+/// its footnote.
+fn chart_slide(chart: &ChartSpec, visual: &str, lang: &str) -> String {
     let content_width = SLIDE_WIDTH - 2 * MARGIN;
     let mut shapes = title_shape(&chart.title, lang, (MARGIN, TITLE_BOX.0, content_width, TITLE_BOX.1), 2800, "b");
     if !chart.subtitle.is_empty() {
@@ -471,17 +547,144 @@ fn chart_slide(chart: &ChartSpec, lang: &str) -> String {
             "5F5F5F",
         ));
     }
-    let description = chart.description();
-    let _ = write!(
-        shapes,
+    shapes.push_str(visual);
+    shapes.push_str(&footnote_box(&chart.footnote, lang));
+    slide(&shapes)
+}
+
+/// The frame of a native chart (relationship `rId2`) over the picture area.
+fn chart_frame(chart: &ChartSpec) -> String {
+    let content_width = SLIDE_WIDTH - 2 * MARGIN;
+    format!(
+        "<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id=\"3\" name=\"Chart\" descr=\"{}\"/><p:cNvGraphicFramePr/><p:nvPr/></p:nvGraphicFramePr>\
+         <p:xfrm><a:off x=\"{MARGIN}\" y=\"{}\"/><a:ext cx=\"{content_width}\" cy=\"{}\"/></p:xfrm>\
+         <a:graphic><a:graphicData uri=\"{NS_CHART}\"><c:chart xmlns:c=\"{NS_CHART}\" r:id=\"rId2\"/></a:graphicData></a:graphic>\
+         </p:graphicFrame>",
+        escape_xml(&chart.description()),
+        PICTURE_BOX.0,
+        PICTURE_BOX.1
+    )
+}
+
+/// The chart as a picture (relationship `rId2`) over the picture area.
+fn picture_frame(chart: &ChartSpec) -> String {
+    format!(
         "<p:pic><p:nvPicPr><p:cNvPr id=\"3\" name=\"Chart\" descr=\"{}\"/><p:cNvPicPr><a:picLocks noChangeAspect=\"1\"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>\
          <p:blipFill><a:blip r:embed=\"rId2\"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>\
          <p:spPr>{}<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></p:spPr></p:pic>",
-        escape_xml(&description),
-        xfrm(MARGIN, PICTURE_BOX.0, content_width, PICTURE_BOX.1)
+        escape_xml(&chart.description()),
+        xfrm(MARGIN, PICTURE_BOX.0, SLIDE_WIDTH - 2 * MARGIN, PICTURE_BOX.1)
+    )
+}
+
+/// A filled rectangle with `text` centred in it (none when empty).
+fn filled_box(id: u32, name: &str, (x, y, cx, cy): (i64, i64, i64, i64), fill: &str, text: &str, lang: &str) -> String {
+    let on = palette::text_on(palette::rgb(fill));
+    let body = if text.is_empty() {
+        "<a:p><a:endParaRPr lang=\"en-US\"/></a:p>".to_owned()
+    } else {
+        format!("<a:p><a:pPr algn=\"ctr\"/>{}</a:p>", run(text, lang, 1800, on.trim_start_matches('#'), true))
+    };
+    format!(
+        "<p:sp><p:nvSpPr><p:cNvPr id=\"{id}\" name=\"{}\"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>\
+         <p:spPr>{}<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom><a:solidFill><a:srgbClr val=\"{}\"/></a:solidFill><a:ln><a:noFill/></a:ln></p:spPr>\
+         <p:txBody><a:bodyPr wrap=\"none\" lIns=\"0\" tIns=\"0\" rIns=\"0\" bIns=\"0\" anchor=\"ctr\"/><a:lstStyle/>{body}</p:txBody></p:sp>",
+        escape_xml(name),
+        xfrm(x, y, cx, cy),
+        fill.trim_start_matches('#')
+    )
+}
+
+/// The colour a headline line is written in: its tone's, dark enough to read on white (the
+/// passives' grey and anything neutral in dark grey).
+fn line_colour(tone: Tone) -> &'static str {
+    match tone {
+        Tone::Promoter | Tone::Detractor => palette::tone(tone, false).trim_start_matches('#'),
+        _ => "333333",
+    }
+}
+
+/// The headline as editable shapes: the NPS large with its name, interval and n at the left; the
+/// detractors', passives' and promoters' shares as one bar of three boxes at the right, named
+/// under it; the change since the previous period and the benchmark verdict below.
+fn headline_shapes(name: &str, h: &Headline, lang: &str) -> String {
+    let content_width = SLIDE_WIDTH - 2 * MARGIN;
+    let left_width = 3_800_000;
+    let top = PICTURE_BOX.0 + 150_000;
+    let mut shapes = text_box(10, "Score name", lang, &[name], (MARGIN, top, left_width, 420_000), 2000, "333333");
+    shapes.push_str(
+        &text_box(11, "Score", lang, &[&h.nps_text], (MARGIN, top + 420_000, left_width, 1_250_000), 8000, "0072B2")
+            .replace(" b=\"0\"", " b=\"1\""),
     );
-    shapes.push_str(&footnote_box(&chart.footnote, lang));
-    slide(&shapes)
+    shapes.push_str(&text_box(
+        12,
+        "Interval and n",
+        lang,
+        &[&h.interval_text, &h.n_text],
+        (MARGIN, top + 1_700_000, left_width, 800_000),
+        1800,
+        "333333",
+    ));
+    let bar_left = MARGIN + left_width + 300_000;
+    let bar_width = content_width - left_width - 300_000;
+    let bar_top = top + 600_000;
+    let bar_height = 700_000;
+    let mut x = bar_left;
+    let total: f64 = h.groups.iter().map(|g| g.share.max(0.0)).sum::<f64>().max(1e-9);
+    let mut id = 20;
+    for (k, group) in h.groups.iter().enumerate() {
+        let width = if k + 1 == h.groups.len() {
+            bar_left + bar_width - x
+        } else {
+            (bar_width as f64 * group.share.max(0.0) / total).round() as i64
+        };
+        // The share inside its box when it fits (about 0.8 in for `35.6%` at 18 pt).
+        let inside = if width >= 800_000 { group.share_text.as_str() } else { "" };
+        shapes.push_str(&filled_box(
+            id,
+            &group.label,
+            (x, bar_top, width.max(0), bar_height),
+            palette::tone(group.tone, false),
+            inside,
+            lang,
+        ));
+        id += 1;
+        x += width.max(0);
+    }
+    // Under the bar, each group's name and share beside a square of its colour.
+    let third = bar_width / 3;
+    for (k, group) in h.groups.iter().enumerate() {
+        let colour = palette::tone(group.tone, false).trim_start_matches('#');
+        let key = format!(
+            "<p:sp><p:nvSpPr><p:cNvPr id=\"{id}\" name=\"Key {k}\"/><p:cNvSpPr txBox=\"1\"/><p:nvPr/></p:nvSpPr>\
+             <p:spPr>{}<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>\
+             <p:txBody><a:bodyPr wrap=\"square\" lIns=\"0\" tIns=\"0\" rIns=\"0\" bIns=\"0\" anchor=\"t\"><a:normAutofit/></a:bodyPr><a:lstStyle/>\
+             <a:p>{}{}</a:p></p:txBody></p:sp>",
+            xfrm(bar_left + third * k as i64, bar_top + bar_height + 120_000, third, 700_000),
+            run("\u{25a0} ", lang, 1400, colour, false),
+            run(&format!("{}: {}", group.label, group.share_text), lang, 1400, "333333", false)
+        );
+        shapes.push_str(&key);
+        id += 1;
+    }
+    let mut line_top = top + 2_700_000;
+    for line in [&h.change, &h.verdict].into_iter().flatten() {
+        let colour = line_colour(line.tone);
+        let bold = colour != "333333";
+        let text = text_box(
+            id,
+            "Headline line",
+            lang,
+            &[&line.text],
+            (MARGIN, line_top, content_width, 700_000),
+            2000,
+            colour,
+        );
+        shapes.push_str(&if bold { text.replace(" b=\"0\"", " b=\"1\"") } else { text });
+        id += 1;
+        line_top += 750_000;
+    }
+    shapes
 }
 
 /// The footnote along a slide's foot; nothing when there is none.
@@ -544,16 +747,23 @@ mod tests {
         }
         let slides = names.iter().filter(|n| n.starts_with("ppt/slides/slide") && n.ends_with(".xml")).count();
         assert_eq!(slides, charts.len() + 1 + info.quotes.len(), "title, charts, quotes");
+        // Only the matrix stays a picture; the headline is shapes, every other chart native.
         let media = names.iter().filter(|n| n.starts_with("ppt/media/") && n.ends_with(".png")).count();
-        assert_eq!(media, charts.len());
+        assert_eq!(media, charts.iter().filter(|c| c.kind == ChartKind::Matrix).count());
+        let native = charts.iter().filter(|c| super::super::native::native_chart(c).is_some()).count();
+        assert!(native >= 4);
+        let chart_parts = names.iter().filter(|n| n.starts_with("ppt/charts/chart") && n.ends_with(".xml")).count();
+        let workbooks = names.iter().filter(|n| n.starts_with("ppt/embeddings/") && n.ends_with(".xlsx")).count();
+        assert_eq!((chart_parts, workbooks), (native, native));
         assert_eq!(names[0], "[Content_Types].xml");
         let mut types = String::new();
         zip.by_name("[Content_Types].xml").unwrap().read_to_string(&mut types).unwrap();
         assert_eq!(types.matches("presentationml.slide+xml").count(), slides);
+        assert_eq!(types.matches("drawingml.chart+xml").count(), native);
+        assert!(types.contains("Extension=\"xlsx\""));
         let mut slide = String::new();
         zip.by_name("ppt/slides/slide2.xml").unwrap().read_to_string(&mut slide).unwrap();
         assert!(slide.contains(&*escape_xml(&charts[0].title)));
-        assert!(slide.contains("r:embed=\"rId2\""));
         // Each chart slide has speaker notes on how to read it, with its source and method, tied
         // to the slide and to the notes master the presentation names.
         assert_eq!(types.matches("presentationml.notesSlide+xml").count(), charts.len());
@@ -573,6 +783,32 @@ mod tests {
             assert!(rels.contains(&format!("Target=\"../slides/slide{slide}.xml\"")));
             let slide_rels = read(&mut zip, &format!("ppt/slides/_rels/slide{slide}.xml.rels"));
             assert!(slide_rels.contains(&format!("Target=\"../notesSlides/notesSlide{slide}.xml\"")));
+        }
+        // The headline slide holds the NPS, its interval and n as text; each chart slide its
+        // chart part, which names its workbook.
+        let (_, headline) = charts[0].headline().unwrap();
+        for text in [&headline.nps_text, &headline.interval_text, &headline.n_text] {
+            assert!(slide.contains(&*escape_xml(text)), "{text}");
+        }
+        for group in &headline.groups {
+            assert!(slide.contains(&*escape_xml(&group.share_text)) && slide.contains(&*escape_xml(&group.label)));
+        }
+        let mut number = 0;
+        for (i, chart) in charts.iter().enumerate() {
+            let slide_rels = read(&mut zip, &format!("ppt/slides/_rels/slide{}.xml.rels", i + 2));
+            let slide_xml = read(&mut zip, &format!("ppt/slides/slide{}.xml", i + 2));
+            if super::super::native::native_chart(chart).is_some() {
+                number += 1;
+                assert!(slide_rels.contains(&format!("Target=\"../charts/chart{number}.xml\"")), "{slide_rels}");
+                assert!(slide_xml.contains("<c:chart ") && slide_xml.contains("r:id=\"rId2\""));
+                let part = read(&mut zip, &format!("ppt/charts/chart{number}.xml"));
+                assert!(part.contains("<c:externalData r:id=\"rId1\">"));
+                let rels = read(&mut zip, &format!("ppt/charts/_rels/chart{number}.xml.rels"));
+                assert!(rels.contains(&format!("Target=\"../embeddings/Microsoft_Excel_Worksheet{number}.xlsx\"")));
+                assert!(rels.contains("relationships/package\""));
+            } else if chart.kind == ChartKind::Matrix {
+                assert!(slide_xml.contains("r:embed=\"rId2\"") && slide_rels.contains("../media/image1.png"));
+            }
         }
         let presentation = read(&mut zip, "ppt/presentation.xml");
         let id = notes_master_id(slides);
@@ -598,7 +834,7 @@ mod tests {
     fn slide_text_is_escaped() {
         let mut chart = samples::themes();
         chart.title = "Prijs & <levering>".to_owned();
-        let xml = chart_slide(&chart, "nl-NL");
+        let xml = chart_slide(&chart, "", "nl-NL");
         assert!(xml.contains("Prijs &amp; &lt;levering&gt;"));
         assert!(xml.contains("lang=\"nl-NL\""));
     }

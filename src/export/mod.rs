@@ -12,6 +12,7 @@
 pub mod deck;
 pub mod font;
 pub mod html;
+pub mod native;
 pub mod png;
 pub mod samples;
 pub mod svg;
@@ -264,7 +265,7 @@ pub fn export_all_watched(
     }
     if formats.xlsx && !tables.is_empty() && !stop() {
         let path = dir.join(format!("{}.xlsx", names.unique("tables")));
-        let result = save(&path, || table::to_xlsx(tables));
+        let result = save(&path, || table::to_xlsx(tables, charts));
         record(path, result);
     }
     if formats.html && !stop() {

@@ -203,20 +203,29 @@ fn excel_text(text: &str) -> String {
     if text.len() <= 32_767 { text.to_owned() } else { truncate_utf16(text, 32_767) }
 }
 
-/// Several tables as one xlsx workbook, one sheet per table (named by [`sheet_names`]).
-pub fn to_xlsx(tables: &[Table]) -> Result<Vec<u8>, BuildError> {
+/// Several tables as one xlsx workbook, one sheet per table (named by [`sheet_names`]), then a
+/// sheet per chart that Excel can draw natively: the chart's numbers with the chart beside them
+/// (see `native`).
+pub fn to_xlsx(tables: &[Table], charts: &[crate::chart::ChartSpec]) -> Result<Vec<u8>, BuildError> {
     let fail = |e: XlsxError| BuildError::new("the workbook", e.to_string());
     let mut book = Workbook::new();
-    let names = sheet_names(tables.iter().map(|t| t.title.as_str()));
+    let mut names = sheet_names(tables.iter().map(|t| t.title.as_str()));
     for (table, name) in tables.iter().zip(&names) {
         let sheet = book.add_worksheet();
         sheet.set_name(name).map_err(fail)?;
         fill_sheet(sheet, table).map_err(|e| BuildError::new(format!("the sheet \"{name}\""), e.to_string()))?;
     }
-    if tables.is_empty() {
+    super::native::add_chart_sheets(&mut book, charts, &mut names)
+        .map_err(|e| BuildError::new("the workbook's charts", e.to_string()))?;
+    if names.is_empty() {
         book.add_worksheet();
     }
-    book.save_to_buffer().map_err(fail)
+    let bytes = book.save_to_buffer().map_err(fail)?;
+    if charts.is_empty() {
+        Ok(bytes)
+    } else {
+        super::native::mend_workbook(bytes).map_err(|reason| BuildError::new("the workbook's charts", reason))
+    }
 }
 
 #[cfg(test)]
@@ -257,7 +266,7 @@ mod tests {
     #[test]
     fn xlsx_reads_back_with_numbers_as_numbers_and_formulas_as_text() {
         let other = Table { title: "Segments: region/channel [NL]".to_owned(), columns: vec![], rows: vec![] };
-        let bytes = to_xlsx(&[sample(), other]).unwrap();
+        let bytes = to_xlsx(&[sample(), other], &[]).unwrap();
         let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
         let names = book.sheet_names();
         assert_eq!(names, ["Segments region channel NL", "Segments region channel NL (2)"]);
@@ -287,7 +296,7 @@ mod tests {
     fn each_sheet_with_rows_is_an_excel_table_with_filters_over_its_range() {
         let other =
             Table { title: "Empty".to_owned(), columns: vec![Column::new("a", ColumnKind::Text)], rows: vec![] };
-        let bytes = to_xlsx(&[sample(), other]).unwrap();
+        let bytes = to_xlsx(&[sample(), other], &[]).unwrap();
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
         let tables: Vec<String> = zip
             .file_names()
@@ -309,7 +318,7 @@ mod tests {
             columns: vec![Column::new("test", ColumnKind::Text), Column::new("Test", ColumnKind::Text)],
             rows: vec![vec!["A".into(), "exact".into()]],
         };
-        let bytes = to_xlsx(&[alike]).unwrap();
+        let bytes = to_xlsx(&[alike], &[]).unwrap();
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
         assert!(zip.file_names().all(|n| !n.is_ok_and(|n| n.starts_with("xl/tables/"))));
         let mut sheet = String::new();

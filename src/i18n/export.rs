@@ -95,6 +95,14 @@ pub struct ExportTexts {
     pub reading: [&'static str; 8],
     /// Speaker notes: the heading before the chart's footnote.
     pub reading_source: &'static str,
+    /// Speaker notes of an editable chart: how to see and change its numbers.
+    pub deck_editable: &'static str,
+    /// Speaker notes of an editable bar chart whose names carry a star.
+    pub deck_starred: &'static str,
+    /// Speaker notes of an editable chart with a benchmark series.
+    pub deck_benchmark: &'static str,
+    /// Speaker notes of a chart left as a picture (a heat-map matrix).
+    pub deck_picture: &'static str,
     /// The headline's change line: `{change}`, the last period `{now}` with `{now_nps}` and
     /// `{now_n}`, the one before (`{before}`, `{before_nps}`, `{before_n}`), `{test}`.
     pub headline_change: &'static str,
@@ -252,6 +260,10 @@ pub static EXPORT_ENGLISH: ExportTexts = ExportTexts {
         "Each bar is the share of detractors with a comment who complain about the theme, with its 95% interval. A theme mentioned more often by detractors than by passives and promoters is starred.",
     ],
     reading_source: "Source and method:",
+    deck_editable: "This is an editable chart: its numbers are in the chart's own worksheet (Edit Data in PowerPoint and LibreOffice), the 95% intervals as error bars, (n = …) after a name the answers behind it.",
+    deck_starred: "A * after a name marks a value that differs significantly from the rest.",
+    deck_benchmark: "The pale bar beside each bar is the benchmark; its whisker spans the published range.",
+    deck_picture: "This chart is a picture: PowerPoint has no chart type for a heat-map matrix. Its numbers are in the workbook's tables.",
     headline_change: "{change} points: {now_nps} in {now} (n = {now_n}) against {before_nps} in {before} (n = {before_n}); {test}",
     headline_rise: "significant rise, {p}",
     headline_fall: "significant fall, {p}",
@@ -358,6 +370,10 @@ pub static EXPORT_DUTCH: ExportTexts = ExportTexts {
         "Elke balk is het aandeel criticasters met een opmerking dat over het thema klaagt, met het 95%-interval. Een thema dat criticasters vaker noemen dan passives en promoters krijgt een ster.",
     ],
     reading_source: "Bron en methode:",
+    deck_editable: "Dit is een bewerkbare grafiek: de getallen staan in het eigen werkblad van de grafiek (Gegevens bewerken in PowerPoint en LibreOffice), de 95%-intervallen als foutbalken, (n = …) achter een naam het aantal antwoorden.",
+    deck_starred: "Een * achter een naam betekent dat de waarde significant van de rest verschilt.",
+    deck_benchmark: "De lichte balk naast elke balk is de benchmark; de streep erdoor beslaat het gepubliceerde bereik.",
+    deck_picture: "Deze grafiek is een afbeelding: PowerPoint kent geen grafiektype voor een heatmap-matrix. De getallen staan in de tabellen van de werkmap.",
     headline_change: "{change} punten: {now_nps} in {now} (n = {now_n}) ten opzichte van {before_nps} in {before} (n = {before_n}); {test}",
     headline_rise: "significante stijging, {p}",
     headline_fall: "significante daling, {p}",
@@ -464,6 +480,10 @@ pub static EXPORT_DANISH: ExportTexts = ExportTexts {
         "Hver søjle er andelen af kritikere med en kommentar, der klager over temaet, med 95 %-intervallet. Et tema, som kritikere nævner oftere end passive og promotorer, får en stjerne.",
     ],
     reading_source: "Kilde og metode:",
+    deck_editable: "Dette er et redigerbart diagram: tallene står i diagrammets eget regneark (Rediger data i PowerPoint og LibreOffice), 95 %-intervallerne som fejllinjer, (n = …) efter et navn antallet af svar.",
+    deck_starred: "En * efter et navn markerer en værdi, der afviger signifikant fra resten.",
+    deck_benchmark: "Den lyse søjle ved siden af hver søjle er benchmarket; stregen gennem den dækker det offentliggjorte interval.",
+    deck_picture: "Dette diagram er et billede: PowerPoint har ingen diagramtype til en heatmap-matrix. Tallene står i arbejdsbogens tabeller.",
     headline_change: "{change} point: {now_nps} i {now} (n = {now_n}) i forhold til {before_nps} i {before} (n = {before_n}); {test}",
     headline_rise: "signifikant stigning, {p}",
     headline_fall: "signifikant fald, {p}",
