@@ -257,9 +257,13 @@ pub struct ReportArgs {
     #[arg(long)]
     pub json: bool,
     /// Also write into this folder: report.json, every chart (PNG at 1920x1080 and SVG), the
-    /// tables (one CSV each and tables.xlsx), report.html and deck.pptx.
+    /// tables (one CSV each and tables.xlsx, with editable charts), report.html, report.pdf and
+    /// deck.pptx (editable charts).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// With --out: the PDF's paper, landscape: a4 (default) or letter.
+    #[arg(long, requires = "out", value_name = "PAPER", value_parser = ["a4", "letter"])]
+    pub paper: Option<String>,
     /// With --out: PNGs at twice the slide size (3840x2160), for large screens and print.
     #[arg(long, requires = "out")]
     pub png_2x: bool,
@@ -605,7 +609,13 @@ pub fn run_report(
             extras.quotes.clear();
         }
         let scale = if args.png_2x { crate::export::png::Scale::X2 } else { crate::export::png::Scale::X1 };
-        crate::export::write_out(dir, &report, &json, extras, scale, written)?;
+        let paper = if args.paper.as_deref() == Some("letter") {
+            crate::export::pdf::Paper::Letter
+        } else {
+            crate::export::pdf::Paper::A4
+        };
+        let options = crate::export::ExportOptions { scale, paper, ..crate::export::ExportOptions::default() };
+        crate::export::write_out(dir, &report, &json, extras, &options, written)?;
     }
     if let Some(target) = &args.input.save_project {
         let mut saved = project_of_run(&file, &table, &request, project.as_ref().map(|(p, _)| p))?;

@@ -1544,14 +1544,14 @@ fn no_english_word_is_left_in_a_dutch_or_danish_screen() {
     data.extend(theirs.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 3).map(str::to_lowercase));
     // Alike in every language: names (the product, the trademark, the tools, the methods'
     // authors, the languages in their own words, the Apache License's name), file formats, keys
-    // and the names of the files an export writes (report.html, deck.pptx).
+    // and the names of the files an export writes (report.html, report.pdf, deck.pptx, tables.xlsx).
     // A long label reaches the tree one line at a time, so names cut across lines stay words:
     // the trademark's owners, the font, and the publishers named in the benchmark populations.
     let names = "bain company inc satmetrix systems nice fred reichheld dejavu sans bitstream vera integron \
                  temkin clearlyrated inavero retently \
                  nps net promoter workbench app english nederlands dansk google forms microsoft qualtrics \
                  surveymonkey limesurvey typeform fisher holm kish wald wilson apache license csv txt xls \
-                 xlsx ods png svg json html pptx ctrl report deck benchmark benchmarks software";
+                 xlsx ods png svg json html pptx pdf excel ctrl report deck tables benchmark benchmarks software";
     // Words the languages share with English.
     let dutch = "alarm band computer data details export exports filter help import interval mail matrix open \
                  passives promoters per percentage project respondent rest score scores sector segment \

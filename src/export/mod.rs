@@ -13,6 +13,7 @@ pub mod deck;
 pub mod font;
 pub mod html;
 pub mod native;
+pub mod pdf;
 pub mod png;
 pub mod samples;
 pub mod svg;
@@ -117,11 +118,13 @@ pub struct ExportFormats {
     pub html: bool,
     /// The PowerPoint deck.
     pub pptx: bool,
+    /// The PDF report.
+    pub pdf: bool,
 }
 
 impl Default for ExportFormats {
     fn default() -> Self {
-        Self { svg: true, png: true, csv: true, xlsx: true, html: true, pptx: true }
+        Self { svg: true, png: true, csv: true, xlsx: true, html: true, pptx: true, pdf: true }
     }
 }
 
@@ -132,6 +135,8 @@ pub struct ExportOptions {
     pub scale: Scale,
     /// Which files.
     pub formats: ExportFormats,
+    /// The PDF's paper.
+    pub paper: pdf::Paper,
 }
 
 /// What [`export_all`] did: the files written, and the files that failed with the reason.
@@ -222,7 +227,8 @@ pub fn export_all_watched(
         + if formats.csv { tables.len() } else { 0 }
         + usize::from(formats.xlsx && !tables.is_empty())
         + usize::from(formats.html)
-        + usize::from(formats.pptx);
+        + usize::from(formats.pptx)
+        + usize::from(formats.pdf);
     progress.total.store(planned, Ordering::Relaxed);
     progress.changed();
     if let Err(source) = std::fs::create_dir_all(dir) {
@@ -268,14 +274,21 @@ pub fn export_all_watched(
         let result = save(&path, || table::to_xlsx(tables, charts));
         record(path, result);
     }
+    // The HTML and the PDF report share their name.
+    let report = if formats.html || formats.pdf { names.unique("report") } else { String::new() };
     if formats.html && !stop() {
-        let path = dir.join(format!("{}.html", names.unique("report")));
+        let path = dir.join(format!("{report}.html"));
         let result = save(&path, || Ok(html::report_html(info, charts, tables).into_bytes()));
         record(path, result);
     }
     if formats.pptx && !stop() {
         let path = dir.join(format!("{}.pptx", names.unique("deck")));
         let result = save(&path, || deck::deck_pptx(info, charts, options.scale));
+        record(path, result);
+    }
+    if formats.pdf && !stop() {
+        let path = dir.join(format!("{report}.pdf"));
+        let result = save(&path, || pdf::report_pdf(info, charts, tables, options.paper));
         record(path, result);
     }
     outcome.stopped = stop() && progress.done.load(Ordering::Relaxed) < planned;
@@ -338,15 +351,15 @@ pub struct Extras {
 }
 
 /// What `report --out DIR` writes: `report.json` (the `--json` text), then every figure of the
-/// report in English (see [`export_report`]), with the `extras` added, PNGs at
-/// `scale`; every file written is added to `written`. Fails with one line naming the first file
+/// report in English (see [`export_report`]), with the `extras` added, PNGs and the PDF as
+/// `options` say; every file written is added to `written`. Fails with one line naming the first file
 /// not written (the others are still written, and listed).
 pub fn write_out(
     dir: &Path,
     report: &crate::report::Report,
     json: &str,
     extras: Extras,
-    scale: png::Scale,
+    options: &ExportOptions,
     written: &mut Vec<std::path::PathBuf>,
 ) -> Result<(), String> {
     let target = dir.join("report.json");
@@ -355,8 +368,7 @@ pub fn write_out(
         .map_err(|e| format!("{}: cannot write: {e}", target.display()))?;
     written.push(target);
     let words = Words::of(crate::i18n::Language::English);
-    let options = ExportOptions { scale, ..ExportOptions::default() };
-    let outcome = export_report(dir, report, extras, &options, &words);
+    let outcome = export_report(dir, report, extras, options, &words);
     // What was written is said even when another file failed.
     written.extend(outcome.written);
     outcome.failed.first().map_or(Ok(()), |error| Err(error.to_string()))
@@ -393,11 +405,14 @@ mod tests {
         let charts = samples::all_charts();
         let tables = samples::all_tables();
         let info = samples::report_info();
-        let options =
-            ExportOptions { scale: Scale::X1, formats: ExportFormats { png: false, ..ExportFormats::default() } };
+        let options = ExportOptions {
+            scale: Scale::X1,
+            formats: ExportFormats { png: false, ..ExportFormats::default() },
+            ..ExportOptions::default()
+        };
         let outcome = export_all(&dir.path().join("out"), &charts, &tables, &info, &options);
         assert!(outcome.is_complete(), "{:?}", outcome.failed);
-        assert_eq!(outcome.written.len(), charts.len() + tables.len() + 3);
+        assert_eq!(outcome.written.len(), charts.len() + tables.len() + 4);
         assert!(outcome.written.iter().all(|p| p.is_file()));
         let leftovers = std::fs::read_dir(dir.path().join("out"))
             .unwrap()
@@ -410,15 +425,18 @@ mod tests {
     fn an_export_counts_its_files_and_stops_when_asked() {
         let dir = tempfile::tempdir().unwrap();
         let (charts, tables, info) = (samples::all_charts(), samples::all_tables(), samples::report_info());
-        let options =
-            ExportOptions { scale: Scale::X1, formats: ExportFormats { png: false, ..ExportFormats::default() } };
+        let options = ExportOptions {
+            scale: Scale::X1,
+            formats: ExportFormats { png: false, ..ExportFormats::default() },
+            ..ExportOptions::default()
+        };
         let wake_ups = std::sync::Arc::new(AtomicUsize::new(0));
         let counter = std::sync::Arc::clone(&wake_ups);
         let progress = ExportProgress::waking(move || {
             counter.fetch_add(1, Ordering::Relaxed);
         });
         let outcome = export_all_watched(&dir.path().join("all"), &charts, &tables, &info, &options, &progress);
-        let planned = charts.len() + tables.len() + 3;
+        let planned = charts.len() + tables.len() + 4;
         assert_eq!(progress.total.load(Ordering::Relaxed), planned);
         assert_eq!(progress.done.load(Ordering::Relaxed), planned);
         assert_eq!(wake_ups.load(Ordering::Relaxed), planned + 1, "the window is woken for the plan and each file");
@@ -436,13 +454,14 @@ mod tests {
         // A folder where the report file should go: renaming onto it fails.
         std::fs::create_dir(dir.path().join("report.html")).unwrap();
         std::fs::write(dir.path().join("report.html").join("keep"), b"x").unwrap();
-        let formats = ExportFormats { svg: false, png: false, csv: false, xlsx: false, html: true, pptx: false };
+        let formats =
+            ExportFormats { svg: false, png: false, csv: false, xlsx: false, html: true, pptx: false, pdf: false };
         let outcome = export_all(
             dir.path(),
             &samples::all_charts(),
             &[],
             &samples::report_info(),
-            &ExportOptions { scale: Scale::X1, formats },
+            &ExportOptions { scale: Scale::X1, formats, ..ExportOptions::default() },
         );
         assert_eq!(outcome.failed.len(), 1);
         assert!(outcome.failed[0].to_string().contains("report.html"), "{}", outcome.failed[0]);
