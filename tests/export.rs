@@ -163,11 +163,14 @@ fn the_deck_has_a_title_slide_and_one_slide_per_chart() {
         .count();
     let deck = dir.path().join("deck.pptx");
     let presentation = zip_entry(&deck, "ppt/presentation.xml");
-    // The title slide, a slide per chart, then up to three slides of detractors' quotes.
+    // The title slide, a slide per chart, up to three slides of detractors' quotes, then the
+    // data-quality slide.
     let slides = presentation.matches("<p:sldId ").count();
-    let quotes = slides - charts - 1;
+    let quotes = slides - charts - 2;
     assert!((1..=3).contains(&quotes), "{slides} slides for {charts} charts");
-    for slide in charts + 2..=slides {
+    let quality = zip_entry(&deck, &format!("ppt/slides/slide{slides}.xml"));
+    assert!(quality.contains("Data quality") && quality.contains("<a:tbl>"), "{quality}");
+    for slide in charts + 2..slides {
         let xml = zip_entry(&deck, &format!("ppt/slides/slide{slide}.xml"));
         assert!(xml.contains("What detractors say about") && xml.contains("\u{201c}"), "{xml}");
         assert!(!xml.contains('@'), "no e-mail address on a quote slide");
@@ -182,7 +185,7 @@ fn the_deck_has_a_title_slide_and_one_slide_per_chart() {
         .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "svg"))
         .count();
     let presentation = zip_entry(&without.path().join("deck.pptx"), "ppt/presentation.xml");
-    assert_eq!(presentation.matches("<p:sldId ").count(), svgs + 1, "title and charts only");
+    assert_eq!(presentation.matches("<p:sldId ").count(), svgs + 2, "title, charts and data quality only");
     let title = zip_entry(&deck, "ppt/slides/slide1.xml");
     assert!(title.contains("survey.csv"), "the title slide names the file");
     // The first content slide is the headline; the distribution follows.
@@ -190,6 +193,66 @@ fn the_deck_has_a_title_slide_and_one_slide_per_chart() {
     assert!(second.contains("Net Promoter Score at a glance") && second.contains("adjusted Wald"), "{second}");
     let third = zip_entry(&deck, "ppt/slides/slide3.xml");
     assert!(third.contains("Score distribution (0-10)") && third.contains("adjusted Wald"));
+}
+
+/// The names of a zip's entries.
+fn zip_names(path: &Path) -> Vec<String> {
+    let file = std::fs::File::open(path).unwrap();
+    let archive = zip::ZipArchive::new(file).unwrap();
+    archive.file_names().filter_map(Result::ok).map(|n| n.into_owned()).collect()
+}
+
+#[test]
+fn report_out_writes_native_charts_a_pdf_and_unique_headers() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = export_sample(dir.path());
+    // The deck: at least four native charts, each with its own workbook; the first content
+    // slide holds the overall NPS, its interval and n as text.
+    let deck = dir.path().join("deck.pptx");
+    let names = zip_names(&deck);
+    let charts: Vec<&String> =
+        names.iter().filter(|n| n.starts_with("ppt/charts/chart") && n.ends_with(".xml")).collect();
+    assert!(charts.len() >= 4, "{names:?}");
+    for chart in &charts {
+        let number = chart.trim_start_matches("ppt/charts/chart").trim_end_matches(".xml");
+        let rels = zip_entry(&deck, &format!("ppt/charts/_rels/chart{number}.xml.rels"));
+        let workbook = rels.split("Target=\"../").nth(1).and_then(|t| t.split('"').next()).unwrap();
+        assert!(names.iter().any(|n| *n == format!("ppt/{workbook}")), "{workbook}");
+        assert!(zip_entry(&deck, chart).contains("<c:numCache>"), "{chart} carries its numbers");
+    }
+    let headline = zip_entry(&deck, "ppt/slides/slide2.xml");
+    let overall = &json["overall"];
+    let signed = |v: f64| format!("{v:+.1}");
+    for text in [
+        signed(overall["nps"].as_f64().unwrap()),
+        format!(
+            "95% CI {} to {}",
+            signed(overall["ci_low"].as_f64().unwrap()),
+            signed(overall["ci_high"].as_f64().unwrap())
+        ),
+        format!("n = {}", overall["n"]),
+    ] {
+        assert!(headline.contains(&text), "{text} not on the headline slide");
+    }
+    // The workbook: native charts beside their numbers.
+    let workbook = dir.path().join("tables.xlsx");
+    assert!(zip_names(&workbook).iter().any(|n| n.starts_with("xl/charts/chart")));
+    // The PDF: A4 landscape pages with the font embedded.
+    let pdf = std::fs::read(dir.path().join("report.pdf")).unwrap();
+    let text = String::from_utf8_lossy(&pdf);
+    assert!(pdf.starts_with(b"%PDF-") && text.contains("/MediaBox[0 0 841.89 595.28]"));
+    assert!(text.contains("/FontFile2"));
+    // Every header row of every sheet is unique (ignoring case), as Excel tables need.
+    let mut book: Xlsx<_> = Xlsx::new(std::io::BufReader::new(std::fs::File::open(&workbook).unwrap())).unwrap();
+    for sheet in book.sheet_names() {
+        let range = book.worksheet_range(&sheet).unwrap();
+        let headers: Vec<String> = (0..range.width())
+            .filter_map(|c| range.get_value((0, c as u32)).map(|v| v.to_string().to_lowercase()))
+            .filter(|h| !h.is_empty())
+            .collect();
+        let unique: std::collections::HashSet<&String> = headers.iter().collect();
+        assert_eq!(unique.len(), headers.len(), "{sheet}: {headers:?}");
+    }
 }
 
 #[test]

@@ -686,6 +686,7 @@ impl NpsApp {
         let report = &loaded.report;
         let mut tables = crate::figures::tables_for(&results, &report.excluded, Some(report.rows_read), &words);
         let mut info = crate::figures::report_info(&context, &words);
+        info.data_quality = Some(crate::figures::quality_table(&report.excluded, &words));
         // The detractor themes, when the comments have been read, and the deck's quotes.
         if let Some(summary) = self.themes.summary().filter(|s| !s.themes.is_empty()) {
             let tt = crate::i18n::themes::ThemeTexts::of(self.settings.language);

@@ -20,7 +20,7 @@ pub mod table;
 
 /// Title, source and date shown on the report and the deck's title slide, and the deck's quote
 /// slides.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ReportInfo {
     /// Report title.
     pub title: String,
@@ -34,6 +34,8 @@ pub struct ReportInfo {
     pub language: String,
     /// Slides of quotes after the charts: what detractors say about each top theme.
     pub quotes: Vec<QuoteSlide>,
+    /// The rows left out and why, for the deck's data-quality slide (none: no such slide).
+    pub data_quality: Option<table::Table>,
 }
 
 /// A slide of quotes: what detractors said about one theme, anonymised.
@@ -775,6 +777,107 @@ impl ChartSpec {
             Orientation::Horizontal => &self.category_title,
         }
     }
+
+    /// The chart in parts of at most `max_rows` rows each, for a slide or a page: a chart whose
+    /// rows run down the page (segments, two-way cells, sectors, themes, a matrix) with more
+    /// rows than that becomes as few parts as needed, their rows shared out evenly and in order,
+    /// each titled `(1/3)`, `(2/3)`, … and drawn on the same value axis, so that bars compare
+    /// across parts. Any other chart is one part, itself.
+    #[must_use]
+    pub fn parts(&self, max_rows: usize) -> Vec<ChartSpec> {
+        let rows = self.categories.len();
+        if self.orientation != Orientation::Horizontal || max_rows == 0 || rows <= max_rows {
+            return vec![self.clone()];
+        }
+        let count = rows.div_ceil(max_rows);
+        let per_part = rows.div_ceil(count);
+        (0..count)
+            .map(|k| {
+                let range = k * per_part..((k + 1) * per_part).min(rows);
+                self.rows_of(range, format!("{} ({}/{count})", self.title, k + 1), k)
+            })
+            .collect()
+    }
+
+    /// The chart with only the categories in `range`, renumbered from 0, titled `title`.
+    fn rows_of(&self, range: std::ops::Range<usize>, title: String, part: usize) -> ChartSpec {
+        let keep = |i: usize| range.contains(&i);
+        let at = |i: usize| i - range.start;
+        let series = self
+            .series
+            .iter()
+            .map(|series| match series {
+                Series::Bars { name, bars } => Series::Bars {
+                    name: name.clone(),
+                    bars: bars
+                        .iter()
+                        .filter(|b| keep(b.category))
+                        .map(|b| Bar { category: at(b.category), ..b.clone() })
+                        .collect(),
+                },
+                Series::ErrorBars { name, whiskers } => Series::ErrorBars {
+                    name: name.clone(),
+                    whiskers: whiskers
+                        .iter()
+                        .filter(|w| keep(w.category))
+                        .map(|w| Whisker { category: at(w.category), ..w.clone() })
+                        .collect(),
+                },
+                Series::Band { name, tone, points } => Series::Band {
+                    name: name.clone(),
+                    tone: *tone,
+                    points: points
+                        .iter()
+                        .filter(|p| keep(p.category))
+                        .map(|p| BandPoint { category: at(p.category), ..p.clone() })
+                        .collect(),
+                },
+                Series::Line { name, tone, points } => Series::Line {
+                    name: name.clone(),
+                    tone: *tone,
+                    points: points
+                        .iter()
+                        .filter(|p| keep(p.category))
+                        .map(|p| LinePoint { category: at(p.category), ..p.clone() })
+                        .collect(),
+                },
+                Series::Points { name, tone, points } => Series::Points {
+                    name: name.clone(),
+                    tone: *tone,
+                    points: points
+                        .iter()
+                        .filter(|p| keep(p.category))
+                        .map(|p| Point { category: at(p.category), ..p.clone() })
+                        .collect(),
+                },
+                Series::References { name, references } => Series::References {
+                    name: name.clone(),
+                    references: references
+                        .iter()
+                        .filter(|r| r.category.is_none_or(keep))
+                        .map(|r| Reference { category: r.category.map(at), ..r.clone() })
+                        .collect(),
+                },
+                Series::Cells { name, columns, cells } => Series::Cells {
+                    name: name.clone(),
+                    columns: columns.clone(),
+                    cells: cells
+                        .iter()
+                        .filter(|c| keep(c.row))
+                        .map(|c| MatrixCell { row: at(c.row), ..c.clone() })
+                        .collect(),
+                },
+                Series::Headline { .. } => series.clone(),
+            })
+            .collect();
+        ChartSpec {
+            id: format!("{}-{}", self.id, part + 1),
+            title,
+            categories: self.categories[range.clone()].to_vec(),
+            series,
+            ..self.clone()
+        }
+    }
 }
 
 /// Words the distribution chart needs, in the user's language.
@@ -1505,5 +1608,55 @@ mod tests {
         assert_eq!((empty.min, empty.max), (0.0, 100.0));
         let zeros = Axis::fitted("n", [0.0], &[0.0], (0.0, f64::INFINITY), TickFormat::Plain);
         assert!(zeros.ticks.iter().all(|t| !t.label.contains('.')));
+    }
+
+    #[test]
+    fn a_long_chart_comes_in_even_parts_on_one_axis_and_a_short_one_whole() {
+        let rows: Vec<IntervalRow> = (0..30)
+            .map(|i| IntervalRow {
+                label: format!("Row {i}"),
+                nps: f64::from(i) - 10.0,
+                ci_low: Some(f64::from(i) - 20.0),
+                ci_high: Some(f64::from(i)),
+                n: 100 + i as u64,
+                small_n: false,
+                significant: i % 7 == 0,
+                benchmark: None,
+            })
+            .collect();
+        let text = ChartText {
+            title: "NPS by store",
+            subtitle: "",
+            category_title: "Store",
+            value_title: "NPS",
+            footnote: "f",
+            thousands: ',',
+        };
+        let overall = BenchmarkMark { value: ReferenceValue::Range { low: 5.0, high: 15.0 }, label: "b".to_owned() };
+        let chart = segments_chart("segments-store", &rows, Some(&overall), &text, &LegendWords::english());
+        let parts = chart.parts(12);
+        // 30 rows in three parts of ten, not 12 + 12 + 6.
+        assert_eq!(parts.iter().map(|p| p.categories.len()).collect::<Vec<_>>(), vec![10, 10, 10]);
+        for (k, part) in parts.iter().enumerate() {
+            assert_eq!(part.title, format!("NPS by store ({}/3)", k + 1));
+            assert_eq!(part.value_axis, chart.value_axis, "one axis for every part");
+            for (i, category) in part.categories.iter().enumerate() {
+                let row = &rows[k * 10 + i];
+                assert_eq!(category.label, row.label);
+                let bar = part.bars().find(|b| b.category == i).unwrap();
+                assert_eq!(bar.value, row.nps);
+            }
+            let stars: usize = part
+                .series
+                .iter()
+                .map(|s| match s {
+                    Series::Points { points, .. } => points.iter().filter(|p| p.category < 10).count(),
+                    _ => 0,
+                })
+                .sum();
+            assert_eq!(stars, rows[k * 10..k * 10 + 10].iter().filter(|r| r.significant).count());
+            assert_eq!(part.references().count(), 1, "the overall benchmark spans every part");
+        }
+        assert_eq!(chart.parts(30), vec![chart.clone()]);
     }
 }

@@ -1,10 +1,12 @@
-//! The slide deck: a PowerPoint file (.pptx, Office Open XML in a zip) with a title slide, one
-//! slide per chart (the chart's title as the slide title, editable text; the chart as a PNG
-//! picture drawn without its title and footnote, which are on the slide as text; speaker notes
-//! on how to read it), then the quote slides of [`ReportInfo::quotes`]. 16:9 widescreen; opens in
-//! PowerPoint, Keynote, LibreOffice Impress and Google Slides.
+//! The slide deck: a PowerPoint file (.pptx, Office Open XML in a zip) with a title slide, the
+//! headline as editable shapes and text, one slide per chart (or per part of one with more than
+//! [`SLIDE_ROWS`] rows): the chart's title as the slide title, the chart as a native chart drawn
+//! from its own embedded workbook (`native`; a heat-map matrix, which has no chart type, as a PNG
+//! picture), the footnote as text and speaker notes on how to read it; then the quote slides of
+//! [`ReportInfo::quotes`]. 16:9 widescreen; opens in PowerPoint, Keynote, LibreOffice Impress and
+//! Google Slides.
 //!
-//! Owns the package layout and its XML; the pictures come from `png`.
+//! Owns the package layout and its XML; the charts come from `native`, the pictures from `png`.
 
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -28,6 +30,8 @@ const SUBTITLE_BOX: (i64, i64) = (868_680, 320_040);
 const PICTURE_BOX: (i64, i64) = (1_234_440, 4_800_600);
 /// Footnote box: top and height.
 const FOOTNOTE_BOX: (i64, i64) = (6_126_480, 594_360);
+/// The most rows a slide's chart holds (labels stay at least 14 pt); more come in parts.
+pub const SLIDE_ROWS: usize = 12;
 /// Width of the chart picture in layout pixels; its height follows the picture area's shape.
 const PICTURE_WIDTH_PX: u32 = 1920;
 
@@ -78,6 +82,9 @@ enum Visual {
 
 /// The deck as .pptx bytes: a title slide, a slide per chart, then the quote slides.
 pub fn deck_pptx(info: &ReportInfo, charts: &[ChartSpec], scale: Scale) -> Result<Vec<u8>, BuildError> {
+    // A chart of more rows than a slide shows legibly becomes a slide per part.
+    let charts: Vec<ChartSpec> = charts.iter().flat_map(|chart| chart.parts(SLIDE_ROWS)).collect();
+    let charts = charts.as_slice();
     let (mut chart_parts, mut pictures) = (0, 0);
     let mut visuals = Vec::with_capacity(charts.len());
     for chart in charts {
@@ -91,8 +98,9 @@ pub fn deck_pptx(info: &ReportInfo, charts: &[ChartSpec], scale: Scale) -> Resul
             Visual::Picture { png: render_png(chart, &picture_options(), scale)?, number: pictures }
         });
     }
-    // The title slide, a slide per chart, then a slide of quotes per top detractor theme.
-    let slides = 1 + charts.len() + info.quotes.len();
+    // The title slide, a slide per chart, a slide of quotes per top detractor theme, then the
+    // data-quality slide.
+    let slides = 1 + charts.len() + info.quotes.len() + usize::from(info.data_quality.is_some());
     let mut parts: Vec<(String, Vec<u8>)> = vec![
         ("[Content_Types].xml".to_owned(), content_types(slides, charts.len(), chart_parts).into_bytes()),
         ("_rels/.rels".to_owned(), root_relationships().into_bytes()),
@@ -191,6 +199,14 @@ pub fn deck_pptx(info: &ReportInfo, charts: &[ChartSpec], scale: Scale) -> Resul
     for (i, quotes) in info.quotes.iter().enumerate() {
         let slide = charts.len() + 2 + i;
         parts.push((format!("ppt/slides/slide{slide}.xml"), quote_slide(quotes, info.language()).into_bytes()));
+        parts.push((
+            format!("ppt/slides/_rels/slide{slide}.xml.rels"),
+            relationships(&[("rId1", "slideLayout", "../slideLayouts/slideLayout1.xml")]).into_bytes(),
+        ));
+    }
+    if let Some(table) = &info.data_quality {
+        let slide = slides;
+        parts.push((format!("ppt/slides/slide{slide}.xml"), table_slide(table, texts, info.language()).into_bytes()));
         parts.push((
             format!("ppt/slides/_rels/slide{slide}.xml.rels"),
             relationships(&[("rId1", "slideLayout", "../slideLayouts/slideLayout1.xml")]).into_bytes(),
@@ -712,6 +728,107 @@ fn quote_slide(quotes: &crate::chart::QuoteSlide, lang: &str) -> String {
     slide(&shapes)
 }
 
+/// The most rows of a table slide.
+const TABLE_SLIDE_ROWS: usize = 10;
+
+/// A slide holding a table as a native PowerPoint table (editable, restyled with the deck):
+/// its title as the slide title, a shaded header row, numbers on the right, at most
+/// [`TABLE_SLIDE_ROWS`] rows (a line under it says how many more the workbook holds); with no
+/// rows, `texts.quality_none` instead.
+fn table_slide(table: &crate::chart::table::Table, texts: &crate::i18n::export::ExportTexts, lang: &str) -> String {
+    use crate::chart::table::{Cell, ColumnKind};
+    let content_width = SLIDE_WIDTH - 2 * MARGIN;
+    let mut shapes = title_shape(&table.title, lang, (MARGIN, TITLE_BOX.0, content_width, TITLE_BOX.1), 2800, "b");
+    let top = SUBTITLE_BOX.0 + SUBTITLE_BOX.1 / 2;
+    if table.rows.is_empty() || table.columns.is_empty() {
+        shapes.push_str(&text_box(
+            3,
+            "Note",
+            lang,
+            &[texts.quality_none],
+            (MARGIN, top, content_width, 800_000),
+            2000,
+            "333333",
+        ));
+        return slide(&shapes);
+    }
+    let numeric = |kind: ColumnKind| !matches!(kind, ColumnKind::Text | ColumnKind::Date);
+    let shown: Vec<Vec<String>> = table
+        .rows
+        .iter()
+        .take(TABLE_SLIDE_ROWS)
+        .map(|row| {
+            table
+                .columns
+                .iter()
+                .enumerate()
+                .map(|(c, column)| match row.get(c) {
+                    Some(Cell::Text(text)) => text.clone(),
+                    Some(Cell::Number(value)) => super::table::display_number(*value, column.kind),
+                    Some(Cell::Empty) | None => String::new(),
+                })
+                .collect()
+        })
+        .collect();
+    // Columns as wide as their contents (at 12 pt), shared out over the slide's width.
+    let natural: Vec<f64> = table
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(c, column)| {
+            let widest = shown.iter().map(|row| super::font::text_width(&row[c], 16.0)).fold(0.0, f64::max);
+            // Headers are bold (about a tenth wider) and never break inside a word.
+            widest.max(super::font::text_width(&column.header, 16.0) * 1.1).clamp(90.0, 600.0)
+        })
+        .collect();
+    let total: f64 = natural.iter().sum();
+    let widths: Vec<i64> = natural.iter().map(|w| (content_width as f64 * w / total).round() as i64).collect();
+    let cell = |text: &str, right: bool, header: bool| {
+        let fill = if header { "<a:solidFill><a:srgbClr val=\"F2F2F2\"/></a:solidFill>" } else { "" };
+        let rule = if header { "8A8A8A" } else { "C8C8C8" };
+        format!(
+            "<a:tc><a:txBody><a:bodyPr/><a:lstStyle/><a:p><a:pPr algn=\"{}\"/>{}</a:p></a:txBody>\
+             <a:tcPr marL=\"91440\" marR=\"91440\" marT=\"45720\" marB=\"45720\">\
+             <a:lnB w=\"9525\"><a:solidFill><a:srgbClr val=\"{rule}\"/></a:solidFill></a:lnB>{fill}</a:tcPr></a:tc>",
+            if right { "r" } else { "l" },
+            run(text, lang, 1200, "1A1A1A", header)
+        )
+    };
+    let row_height = 370_840;
+    let mut grid = String::new();
+    for w in &widths {
+        let _ = write!(grid, "<a:gridCol w=\"{w}\"/>");
+    }
+    let mut rows = format!("<a:tr h=\"{row_height}\">");
+    for column in &table.columns {
+        rows.push_str(&cell(&column.header, numeric(column.kind), true));
+    }
+    rows.push_str("</a:tr>");
+    for row in &shown {
+        let _ = write!(rows, "<a:tr h=\"{row_height}\">");
+        for (text, column) in row.iter().zip(&table.columns) {
+            rows.push_str(&cell(text, numeric(column.kind), false));
+        }
+        rows.push_str("</a:tr>");
+    }
+    let height = row_height * (shown.len() as i64 + 1);
+    let _ = write!(
+        shapes,
+        "<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id=\"3\" name=\"Table\"/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp=\"1\"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>\
+         <p:xfrm><a:off x=\"{MARGIN}\" y=\"{top}\"/><a:ext cx=\"{content_width}\" cy=\"{height}\"/></p:xfrm>\
+         <a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/table\"><a:tbl><a:tblPr firstRow=\"1\"/>\
+         <a:tblGrid>{grid}</a:tblGrid>{rows}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>"
+    );
+    if table.rows.len() > shown.len() {
+        let more = texts
+            .quality_more
+            .replace("{shown}", &shown.len().to_string())
+            .replace("{total}", &table.rows.len().to_string());
+        shapes.push_str(&footnote_box(&more, lang));
+    }
+    slide(&shapes)
+}
+
 /// A complete Office theme (colours, fonts, formatting schemes; PowerPoint needs all three).
 const THEME: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <a:theme xmlns:a="{NS_A}" name="NPS Workbench"><a:themeElements><a:clrScheme name="NPS Workbench"><a:dk1><a:srgbClr val="1A1A1A"/></a:dk1><a:lt1><a:srgbClr val="FFFFFF"/></a:lt1><a:dk2><a:srgbClr val="333333"/></a:dk2><a:lt2><a:srgbClr val="F2F2F2"/></a:lt2><a:accent1><a:srgbClr val="0072B2"/></a:accent1><a:accent2><a:srgbClr val="009E73"/></a:accent2><a:accent3><a:srgbClr val="D55E00"/></a:accent3><a:accent4><a:srgbClr val="A3A3A3"/></a:accent4><a:accent5><a:srgbClr val="CC79A7"/></a:accent5><a:accent6><a:srgbClr val="E69F00"/></a:accent6><a:hlink><a:srgbClr val="0072B2"/></a:hlink><a:folHlink><a:srgbClr val="CC79A7"/></a:folHlink></a:clrScheme><a:fontScheme name="NPS Workbench"><a:majorFont><a:latin typeface="Arial"/><a:ea typeface=""/><a:cs typeface=""/></a:majorFont><a:minorFont><a:latin typeface="Arial"/><a:ea typeface=""/><a:cs typeface=""/></a:minorFont></a:fontScheme><a:fmtScheme name="NPS Workbench"><a:fillStyleLst><a:solidFill><a:schemeClr val="phClr"/></a:solidFill><a:solidFill><a:schemeClr val="phClr"/></a:solidFill><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:fillStyleLst><a:lnStyleLst><a:ln w="6350"><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:ln><a:ln w="12700"><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:ln><a:ln w="19050"><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:ln></a:lnStyleLst><a:effectStyleLst><a:effectStyle><a:effectLst/></a:effectStyle><a:effectStyle><a:effectLst/></a:effectStyle><a:effectStyle><a:effectLst/></a:effectStyle></a:effectStyleLst><a:bgFillStyleLst><a:solidFill><a:schemeClr val="phClr"/></a:solidFill><a:solidFill><a:schemeClr val="phClr"/></a:solidFill><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:bgFillStyleLst></a:fmtScheme></a:themeElements><a:objectDefaults/><a:extraClrSchemeLst/></a:theme>"#;
@@ -746,7 +863,16 @@ mod tests {
             assert!(names.iter().any(|n| n == required), "missing {required}");
         }
         let slides = names.iter().filter(|n| n.starts_with("ppt/slides/slide") && n.ends_with(".xml")).count();
-        assert_eq!(slides, charts.len() + 1 + info.quotes.len(), "title, charts, quotes");
+        assert_eq!(slides, charts.len() + 1 + info.quotes.len() + 1, "title, charts, quotes, data quality");
+        // The data-quality slide: a native table with the header and every row's cells.
+        let quality = info.data_quality.as_ref().unwrap();
+        let mut last = String::new();
+        zip.by_name(&format!("ppt/slides/slide{slides}.xml")).unwrap().read_to_string(&mut last).unwrap();
+        assert!(last.contains("<a:tbl>") && last.contains(&*escape_xml(&quality.title)));
+        assert_eq!(last.matches("<a:tr ").count(), quality.rows.len() + 1);
+        for column in &quality.columns {
+            assert!(last.contains(&format!("<a:t>{}</a:t>", escape_xml(&column.header))));
+        }
         // Only the matrix stays a picture; the headline is shapes, every other chart native.
         let media = names.iter().filter(|n| n.starts_with("ppt/media/") && n.ends_with(".png")).count();
         assert_eq!(media, charts.iter().filter(|c| c.kind == ChartKind::Matrix).count());
@@ -828,6 +954,47 @@ mod tests {
             assert!(quotes.contains(&*escape_xml(&format!("\u{201c}{quote}\u{201d}"))), "{quote}");
         }
         assert!(presentation.matches("<p:sldId ").count() == slides);
+    }
+
+    #[test]
+    fn a_chart_of_many_rows_comes_as_a_slide_per_part() {
+        use crate::chart::{ChartText, IntervalRow, LegendWords, segments_chart};
+        let rows: Vec<IntervalRow> = (0..30)
+            .map(|i| IntervalRow {
+                label: format!("Store {i}"),
+                nps: f64::from(i),
+                ci_low: Some(f64::from(i) - 9.0),
+                ci_high: Some(f64::from(i) + 9.0),
+                n: 120,
+                small_n: false,
+                significant: false,
+                benchmark: None,
+            })
+            .collect();
+        let text = ChartText {
+            title: "NPS by store",
+            subtitle: "",
+            category_title: "Store",
+            value_title: "NPS",
+            footnote: "n = 3600",
+            thousands: ',',
+        };
+        let chart = segments_chart("segments-store", &rows, None, &text, &LegendWords::english());
+        let info = ReportInfo { quotes: Vec::new(), data_quality: None, ..samples::report_info() };
+        let bytes = deck_pptx(&info, &[chart], Scale::X1).unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        for part in 1..=3 {
+            let mut slide = String::new();
+            zip.by_name(&format!("ppt/slides/slide{}.xml", part + 1)).unwrap().read_to_string(&mut slide).unwrap();
+            assert!(slide.contains(&format!("NPS by store ({part}/3)")), "slide {}", part + 1);
+            let mut chart = String::new();
+            zip.by_name(&format!("ppt/charts/chart{part}.xml")).unwrap().read_to_string(&mut chart).unwrap();
+            assert!(
+                chart.contains(&format!("Store {}", (part - 1) * 10))
+                    && !chart.contains(&format!("Store {} ", part * 10))
+            );
+        }
+        assert!(zip.by_name("ppt/slides/slide5.xml").is_err(), "three chart slides after the title");
     }
 
     #[test]

@@ -112,6 +112,7 @@ mod tests {
             subtitle: String::new(),
             language: "nl-NL".to_owned(),
             quotes: Vec::new(),
+            data_quality: None,
         };
         let table = Table {
             title: "<t>".to_owned(),

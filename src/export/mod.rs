@@ -235,62 +235,77 @@ pub fn export_all_watched(
         outcome.failed.push(ExportError::Write { path: dir.to_owned(), source });
         return outcome;
     }
+    // Every file's name first, in a fixed order, so that the two halves below never race for one.
     let mut names = FileNames::default();
-    let mut record = |path: PathBuf, result: Result<(), ExportError>| {
-        match result {
-            Ok(()) => outcome.written.push(path),
-            Err(e) => outcome.failed.push(e),
+    let chart_stems: Vec<String> = charts.iter().map(|chart| names.unique(&chart.id)).collect();
+    let table_stems: Vec<String> =
+        if formats.csv { tables.iter().map(|t| names.unique(&t.title)).collect() } else { Vec::new() };
+    let workbook = names.unique("tables");
+    // The HTML and the PDF report share their name.
+    let report = names.unique("report");
+    let deck_name = names.unique("deck");
+    let outcome = std::sync::Mutex::new(outcome);
+    let record = |path: PathBuf, result: Result<(), ExportError>| {
+        {
+            let mut outcome = outcome.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            match result {
+                Ok(()) => outcome.written.push(path),
+                Err(e) => outcome.failed.push(e),
+            }
         }
         progress.done.fetch_add(1, Ordering::Relaxed);
         progress.changed();
     };
     // Before each file: has the user asked to stop?
     let stop = || progress.stop.load(Ordering::Relaxed);
-    for chart in charts {
-        if stop() {
-            break;
+    // The charts' pictures on this thread, the tables and documents on another: both halves
+    // take about as long, and each file is still whole or absent.
+    let pictures = || {
+        for (chart, stem) in charts.iter().zip(&chart_stems) {
+            if stop() {
+                break;
+            }
+            if formats.svg {
+                let path = dir.join(format!("{stem}.svg"));
+                let result = save(&path, || Ok(svg::render_svg(chart, &SvgOptions::default()).into_bytes()));
+                record(path, result);
+            }
+            if formats.png && !stop() {
+                let path = dir.join(format!("{stem}.png"));
+                let result = save(&path, || png::render_png(chart, &SvgOptions::default(), options.scale));
+                record(path, result);
+            }
         }
-        let stem = names.unique(&chart.id);
-        if formats.svg {
-            let path = dir.join(format!("{stem}.svg"));
-            let result = save(&path, || Ok(svg::render_svg(chart, &SvgOptions::default()).into_bytes()));
-            record(path, result);
-        }
-        if formats.png && !stop() {
-            let path = dir.join(format!("{stem}.png"));
-            let result = save(&path, || png::render_png(chart, &SvgOptions::default(), options.scale));
-            record(path, result);
-        }
-    }
-    if formats.csv {
-        for table in tables.iter().take_while(|_| !stop()) {
-            let path = dir.join(format!("{}.csv", names.unique(&table.title)));
+    };
+    let documents = || {
+        for (table, stem) in tables.iter().zip(&table_stems).take_while(|_| !stop()) {
+            let path = dir.join(format!("{stem}.csv"));
             let result = save(&path, || Ok(table::to_csv(table).into_bytes()));
             record(path, result);
         }
-    }
-    if formats.xlsx && !tables.is_empty() && !stop() {
-        let path = dir.join(format!("{}.xlsx", names.unique("tables")));
-        let result = save(&path, || table::to_xlsx(tables, charts));
-        record(path, result);
-    }
-    // The HTML and the PDF report share their name.
-    let report = if formats.html || formats.pdf { names.unique("report") } else { String::new() };
-    if formats.html && !stop() {
-        let path = dir.join(format!("{report}.html"));
-        let result = save(&path, || Ok(html::report_html(info, charts, tables).into_bytes()));
-        record(path, result);
-    }
-    if formats.pptx && !stop() {
-        let path = dir.join(format!("{}.pptx", names.unique("deck")));
-        let result = save(&path, || deck::deck_pptx(info, charts, options.scale));
-        record(path, result);
-    }
-    if formats.pdf && !stop() {
-        let path = dir.join(format!("{report}.pdf"));
-        let result = save(&path, || pdf::report_pdf(info, charts, tables, options.paper));
-        record(path, result);
-    }
+        if formats.xlsx && !tables.is_empty() && !stop() {
+            let path = dir.join(format!("{workbook}.xlsx"));
+            let result = save(&path, || table::to_xlsx(tables, charts));
+            record(path, result);
+        }
+        if formats.html && !stop() {
+            let path = dir.join(format!("{report}.html"));
+            let result = save(&path, || Ok(html::report_html(info, charts, tables).into_bytes()));
+            record(path, result);
+        }
+        if formats.pptx && !stop() {
+            let path = dir.join(format!("{deck_name}.pptx"));
+            let result = save(&path, || deck::deck_pptx(info, charts, options.scale));
+            record(path, result);
+        }
+        if formats.pdf && !stop() {
+            let path = dir.join(format!("{report}.pdf"));
+            let result = save(&path, || pdf::report_pdf(info, charts, tables, options.paper));
+            record(path, result);
+        }
+    };
+    crate::parallel::both(pictures, documents);
+    let mut outcome = outcome.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
     outcome.stopped = stop() && progress.done.load(Ordering::Relaxed) < planned;
     outcome
 }
@@ -334,7 +349,11 @@ pub fn export_report(
     charts.extend(extras.charts);
     let mut tables = figures::tables_for(&results, &report.excluded, Some(report.rows_read), w);
     tables.extend(extras.tables);
-    let info = ReportInfo { quotes: extras.quotes, ..figures::report_info(&context, w) };
+    let info = ReportInfo {
+        quotes: extras.quotes,
+        data_quality: Some(figures::quality_table(&report.excluded, w)),
+        ..figures::report_info(&context, w)
+    };
     export_all(dir, &charts, &tables, &info, options)
 }
 

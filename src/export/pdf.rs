@@ -47,6 +47,8 @@ impl Paper {
     }
 }
 
+/// The most rows a page's chart holds; more come in parts (see [`ChartSpec::parts`]).
+const PAGE_ROWS: usize = 16;
 /// Page margin in points (about 14 mm).
 const MARGIN: f64 = 40.0;
 /// Space kept for the running foot (title and page number).
@@ -181,7 +183,8 @@ pub fn page_svgs(info: &ReportInfo, charts: &[ChartSpec], tables: &[Table], pape
     }
     let _ = y;
     pages.push(first);
-    for spec in rest {
+    for spec in rest.iter().flat_map(|chart| chart.parts(PAGE_ROWS)) {
+        let spec = &spec;
         let mut page = Page::new(size);
         chart_block(&mut page, spec, MARGIN);
         pages.push(page);

@@ -304,6 +304,7 @@ pub fn report_info(context: &FigureContext, w: &Words) -> ReportInfo {
         subtitle: subtitle.join(" \u{b7} "),
         language: w.export.language_tag.to_owned(),
         quotes: Vec::new(),
+        data_quality: None,
     }
 }
 

@@ -103,6 +103,11 @@ pub struct ExportTexts {
     pub deck_benchmark: &'static str,
     /// Speaker notes of a chart left as a picture (a heat-map matrix).
     pub deck_picture: &'static str,
+    /// The data-quality slide when no row was left out.
+    pub quality_none: &'static str,
+    /// The data-quality slide's line under its table when it shows only the first rows:
+    /// `{shown}` of `{total}`.
+    pub quality_more: &'static str,
     /// The headline's change line: `{change}`, the last period `{now}` with `{now_nps}` and
     /// `{now_n}`, the one before (`{before}`, `{before_nps}`, `{before_n}`), `{test}`.
     pub headline_change: &'static str,
@@ -260,6 +265,8 @@ pub static EXPORT_ENGLISH: ExportTexts = ExportTexts {
         "Each bar is the share of detractors with a comment who complain about the theme, with its 95% interval. A theme mentioned more often by detractors than by passives and promoters is starred.",
     ],
     reading_source: "Source and method:",
+    quality_none: "No row was left out: every answer is a whole number from 0 to 10.",
+    quality_more: "The first {shown} of {total} kinds of left-out rows; all are in the workbook's data-quality sheet.",
     deck_editable: "This is an editable chart: its numbers are in the chart's own worksheet (Edit Data in PowerPoint and LibreOffice), the 95% intervals as error bars, (n = …) after a name the answers behind it.",
     deck_starred: "A * after a name marks a value that differs significantly from the rest.",
     deck_benchmark: "The pale bar beside each bar is the benchmark; its whisker spans the published range.",
@@ -370,6 +377,8 @@ pub static EXPORT_DUTCH: ExportTexts = ExportTexts {
         "Elke balk is het aandeel criticasters met een opmerking dat over het thema klaagt, met het 95%-interval. Een thema dat criticasters vaker noemen dan passives en promoters krijgt een ster.",
     ],
     reading_source: "Bron en methode:",
+    quality_none: "Er is geen rij weggelaten: elk antwoord is een geheel getal van 0 tot en met 10.",
+    quality_more: "De eerste {shown} van {total} soorten weggelaten rijen; alle staan op het blad Datakwaliteit van de werkmap.",
     deck_editable: "Dit is een bewerkbare grafiek: de getallen staan in het eigen werkblad van de grafiek (Gegevens bewerken in PowerPoint en LibreOffice), de 95%-intervallen als foutbalken, (n = …) achter een naam het aantal antwoorden.",
     deck_starred: "Een * achter een naam betekent dat de waarde significant van de rest verschilt.",
     deck_benchmark: "De lichte balk naast elke balk is de benchmark; de streep erdoor beslaat het gepubliceerde bereik.",
@@ -480,6 +489,8 @@ pub static EXPORT_DANISH: ExportTexts = ExportTexts {
         "Hver søjle er andelen af kritikere med en kommentar, der klager over temaet, med 95 %-intervallet. Et tema, som kritikere nævner oftere end passive og promotorer, får en stjerne.",
     ],
     reading_source: "Kilde og metode:",
+    quality_none: "Ingen rækker er udeladt: hvert svar er et helt tal fra 0 til 10.",
+    quality_more: "De første {shown} af {total} slags udeladte rækker; alle står på arket Datakvalitet i arbejdsbogen.",
     deck_editable: "Dette er et redigerbart diagram: tallene står i diagrammets eget regneark (Rediger data i PowerPoint og LibreOffice), 95 %-intervallerne som fejllinjer, (n = …) efter et navn antallet af svar.",
     deck_starred: "En * efter et navn markerer en værdi, der afviger signifikant fra resten.",
     deck_benchmark: "Den lyse søjle ved siden af hver søjle er benchmarket; stregen gennem den dækker det offentliggjorte interval.",
