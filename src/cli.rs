@@ -107,8 +107,8 @@ pub struct ThemesArgs {
     /// Also list every commented row with its language and themes.
     #[arg(long)]
     pub comments: bool,
-    /// Language of the text output: en, nl or da (default: the system locale, LC_ALL /
-    /// LC_MESSAGES / LANG). JSON output is the same in every language.
+    /// Language of the text output and of the --out files: en, nl or da (default: the system
+    /// locale, LC_ALL / LC_MESSAGES / LANG). JSON output is the same in every language.
     #[arg(long, value_name = "LANG", value_parser = ["en", "nl", "da"])]
     pub lang: Option<String>,
     /// Print one JSON object instead of a table.
@@ -271,8 +271,8 @@ pub struct ReportArgs {
     /// postcodes and long numbers are removed, names are not).
     #[arg(long, requires = "out")]
     pub no_quotes: bool,
-    /// Language of the text output: en, nl or da (default: the system locale, LC_ALL /
-    /// LC_MESSAGES / LANG). JSON output is the same in every language.
+    /// Language of the text output and of the --out files: en, nl or da (default: the system
+    /// locale, LC_ALL / LC_MESSAGES / LANG). JSON output is the same in every language.
     #[arg(long, value_name = "LANG", value_parser = ["en", "nl", "da"])]
     pub lang: Option<String>,
 }
@@ -414,15 +414,16 @@ fn themes_figures(
     filter: &Filter,
     report: &Report,
     codebook: &Codebook,
+    language: Language,
 ) -> Result<crate::export::Extras, String> {
     let Some(themes) = crate::themes_report::themes_of_table(table, filter, codebook)? else {
         return Ok(crate::export::Extras::default());
     };
-    let language = crate::i18n::Language::English;
     let words = crate::figures::Words::of(language);
     let tt = crate::i18n::themes::ThemeTexts::of(language);
     let context = crate::figures::context_of(report);
-    let lang = crate::themes::Language::English;
+    // The theme names in the report's language, as the window shows them.
+    let lang = language.comment_language();
     let summary = &themes.summary;
     Ok(crate::export::Extras {
         charts: crate::figures::themes_figure(summary, lang, &context, &words, tt).into_iter().collect(),
@@ -604,7 +605,9 @@ pub fn run_report(
     }
     let json = serde_json::to_string_pretty(&report).map_err(|e| format!("cannot write JSON: {e}"))?;
     if let Some(dir) = &args.out {
-        let mut extras = themes_figures(&table, &request.filter, &report, &codebook)?;
+        // The files speak the language of the text output (--lang, else the system's).
+        let language = output_language(args.lang.as_deref());
+        let mut extras = themes_figures(&table, &request.filter, &report, &codebook, language)?;
         if args.no_quotes {
             extras.quotes.clear();
         }
@@ -615,7 +618,7 @@ pub fn run_report(
             crate::export::pdf::Paper::A4
         };
         let options = crate::export::ExportOptions { scale, paper, ..crate::export::ExportOptions::default() };
-        crate::export::write_out(dir, &report, &json, extras, &options, written)?;
+        crate::export::write_out(dir, &report, &json, extras, &options, language, written)?;
     }
     if let Some(target) = &args.input.save_project {
         let mut saved = project_of_run(&file, &table, &request, project.as_ref().map(|(p, _)| p))?;

@@ -256,6 +256,22 @@ fn report_out_writes_native_charts_a_pdf_and_unique_headers() {
 }
 
 #[test]
+fn report_out_speaks_the_language_of_the_text_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().to_str().unwrap();
+    let (code, _, stderr) = run(&["report", SAMPLE, "--by", "region", "--lang", "nl", "--out", out]);
+    assert_eq!(code, 0, "{stderr}");
+    let workbook = dir.path().join("tables.xlsx");
+    let book: Xlsx<_> = Xlsx::new(std::io::BufReader::new(std::fs::File::open(&workbook).unwrap())).unwrap();
+    assert!(book.sheet_names().iter().any(|s| s == "Datakwaliteit"), "{:?}", book.sheet_names());
+    let deck = dir.path().join("deck.pptx");
+    let headline = zip_entry(&deck, "ppt/slides/slide2.xml");
+    assert!(headline.contains("lang=\"nl-NL\"") && headline.contains("Criticasters"), "{headline}");
+    let pdf = std::fs::read(dir.path().join("report.pdf")).unwrap();
+    assert!(String::from_utf8_lossy(&pdf).contains("nl-NL"), "the PDF says its language");
+}
+
+#[test]
 fn csv_cells_that_look_like_formulas_are_neutralised() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("input.csv");

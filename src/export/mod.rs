@@ -370,7 +370,7 @@ pub struct Extras {
 }
 
 /// What `report --out DIR` writes: `report.json` (the `--json` text), then every figure of the
-/// report in English (see [`export_report`]), with the `extras` added, PNGs and the PDF as
+/// report in `language` (see [`export_report`]), with the `extras` added, PNGs and the PDF as
 /// `options` say; every file written is added to `written`. Fails with one line naming the first file
 /// not written (the others are still written, and listed).
 pub fn write_out(
@@ -379,6 +379,7 @@ pub fn write_out(
     json: &str,
     extras: Extras,
     options: &ExportOptions,
+    language: crate::i18n::Language,
     written: &mut Vec<std::path::PathBuf>,
 ) -> Result<(), String> {
     let target = dir.join("report.json");
@@ -386,7 +387,7 @@ pub fn write_out(
         .and_then(|()| crate::files::write_atomic(&target, json.as_bytes()))
         .map_err(|e| format!("{}: cannot write: {e}", target.display()))?;
     written.push(target);
-    let words = Words::of(crate::i18n::Language::English);
+    let words = Words::of(language);
     let outcome = export_report(dir, report, extras, options, &words);
     // What was written is said even when another file failed.
     written.extend(outcome.written);
