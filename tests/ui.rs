@@ -772,11 +772,44 @@ fn export_buttons_write_into_the_chosen_folder_and_say_what() {
     wait_for_export(&mut harness);
     let notice = harness.state().app().export_notice().cloned().unwrap();
     assert!(notice.failed.is_empty(), "{:?}", notice.failed);
-    for name in ["distribution.png", "tables.xlsx", "report.html", "deck.pptx", "data-quality.csv"] {
+    for name in ["distribution.png", "tables.xlsx", "report.html", "report.pdf", "deck.pptx", "data-quality.csv"] {
         assert!(dir.path().join(name).is_file(), "{name} missing");
         assert!(notice.written.contains(&dir.path().join(name)), "{name} not listed");
     }
     harness.get_by_label(&format!("{} file(s) written to {}:", notice.written.len(), dir.path().display()));
+    let quote_slides = || {
+        let file = std::fs::File::open(dir.path().join("deck.pptx")).unwrap();
+        let mut deck = zip::ZipArchive::new(file).unwrap();
+        let slides: Vec<String> = deck
+            .file_names()
+            .filter_map(Result::ok)
+            .filter(|n| n.starts_with("ppt/slides/slide"))
+            .map(|n| n.into_owned())
+            .collect();
+        slides
+            .iter()
+            .filter(|name| {
+                let mut xml = String::new();
+                std::io::Read::read_to_string(&mut deck.by_name(name).unwrap(), &mut xml).unwrap();
+                xml.contains("What detractors say about")
+            })
+            .count()
+    };
+    assert!(quote_slides() > 0, "the deck quotes detractors");
+    // Leaving the quotes out, from the File menu, leaves them out of the next export.
+    harness.get_by_label("Close").click();
+    harness.step();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Detractors' quotes in the deck and PDF").click();
+    harness.run();
+    assert!(harness.state().app().settings().export_without_quotes);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("Export all…").click();
+    harness.step();
+    wait_for_export(&mut harness);
+    assert_eq!(quote_slides(), 0, "no quote slide once left out");
 }
 
 /// Steps the app until the comments have been read and the themes counted.

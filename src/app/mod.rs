@@ -89,6 +89,8 @@ pub enum WindowCommand {
     SetLanguage(crate::i18n::Language),
     /// Change the theme.
     SetTheme(ThemeChoice),
+    /// Put the detractors' quotes in the deck and the PDF, or leave them out.
+    SetExportQuotes(bool),
     /// Show or hide the excluded-rows window.
     ShowExclusions(bool),
     /// Show or hide the About window.
@@ -657,6 +659,7 @@ impl NpsApp {
                 self.settings.theme = theme;
                 self.apply_theme(ctx);
             }
+            WindowCommand::SetExportQuotes(quotes) => self.settings.export_without_quotes = !quotes,
             WindowCommand::ShowExclusions(show) => self.show_exclusions = show,
             WindowCommand::ShowAbout(show) => self.show_about = show,
             WindowCommand::ClearRecent => self.settings.recent_files.clear(),
@@ -693,7 +696,9 @@ impl NpsApp {
             let language = self.settings.language.comment_language();
             charts.extend(crate::figures::themes_figure(summary, language, &context, &words, tt));
             tables.push(crate::figures::themes_table(summary, language, &words, tt));
-            info.quotes = crate::figures::quote_slides(summary, language, &words, tt);
+            if !self.settings.export_without_quotes {
+                info.quotes = crate::figures::quote_slides(summary, language, &words, tt);
+            }
         }
         Some(export::Bundle { charts, tables, info })
     }

@@ -39,6 +39,9 @@ pub struct Settings {
     pub last_view: View,
     /// The folder exported to last, offered first by the export dialogs.
     pub export_folder: Option<PathBuf>,
+    /// Leave the detractors' quotes out of the deck and the PDF (names in comments are not
+    /// removed, so some users must not hand them on).
+    pub export_without_quotes: bool,
 }
 
 impl Settings {

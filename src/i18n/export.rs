@@ -29,6 +29,10 @@ pub struct ExportTexts {
     pub save_xlsx: &'static str,
     /// File menu: everything into a folder.
     pub export_all: &'static str,
+    /// File menu: whether Export all puts detractors' quotes in the deck and the PDF.
+    pub export_quotes: &'static str,
+    /// Its tooltip.
+    pub export_quotes_hint: &'static str,
     /// Title of the folder dialog of Export all.
     pub choose_folder: &'static str,
     /// Title of the save dialog.
@@ -223,6 +227,8 @@ pub static EXPORT_ENGLISH: ExportTexts = ExportTexts {
     save_csv: "Save as CSV…",
     save_xlsx: "Save as Excel workbook (xlsx)…",
     export_all: "Export all…",
+    export_quotes: "Detractors' quotes in the deck and PDF",
+    export_quotes_hint: "Export all adds a page of what detractors say about each top theme. E-mail addresses, postcodes and long numbers are removed; names are not, so read the quotes before handing the files on, or leave them out here.",
     choose_folder: "Choose a folder for the export",
     save_as: "Save as",
     exporting: "Exporting…",
@@ -335,6 +341,8 @@ pub static EXPORT_DUTCH: ExportTexts = ExportTexts {
     save_csv: "Opslaan als CSV…",
     save_xlsx: "Opslaan als Excel-werkmap (xlsx)…",
     export_all: "Alles exporteren…",
+    export_quotes: "Citaten van criticasters in deck en pdf",
+    export_quotes_hint: "Alles exporteren voegt per hoofdthema een pagina toe met wat criticasters zeggen. E-mailadressen, postcodes en lange getallen worden verwijderd, namen niet: lees de citaten dus voordat u de bestanden doorgeeft, of laat ze hier weg.",
     choose_folder: "Kies een map voor de export",
     save_as: "Opslaan als",
     exporting: "Bezig met exporteren…",
@@ -447,6 +455,8 @@ pub static EXPORT_DANISH: ExportTexts = ExportTexts {
     save_csv: "Gem som CSV…",
     save_xlsx: "Gem som Excel-projektmappe (xlsx)…",
     export_all: "Eksportér alt…",
+    export_quotes: "Kritikeres citater i præsentation og pdf",
+    export_quotes_hint: "Eksportér alt tilføjer en side pr. hovedtema med det, kritikere siger. E-mailadresser, postnumre og lange tal fjernes, navne gør ikke: læs derfor citaterne, før du giver filerne videre, eller udelad dem her.",
     choose_folder: "Vælg en mappe til eksporten",
     save_as: "Gem som",
     exporting: "Eksporterer…",

@@ -52,6 +52,10 @@ pub fn menu_bar(
             if ui.add_enabled(loaded && !app.exports().is_busy(), export_all).clicked() {
                 commands.push(AppCommand::Export(ExportCommand::Start(crate::app::export::ExportRequest::All)));
             }
+            let mut quotes = !app.settings().export_without_quotes;
+            if ui.checkbox(&mut quotes, x.export_quotes).on_hover_text(x.export_quotes_hint).changed() {
+                commands.push(AppCommand::Window(WindowCommand::SetExportQuotes(quotes)));
+            }
             ui.menu_button(t.recent, |ui| {
                 if app.settings().recent_files.is_empty() {
                     ui.label(t.no_recent);
