@@ -189,6 +189,11 @@ pub fn run_themes(args: &ThemesArgs) -> Result<String, ReportFailure> {
     }
 }
 
+/// A `--brand-colour` value as `#RRGGBB`.
+fn brand_colour(text: &str) -> Result<String, String> {
+    crate::chart::Brand::colour(text).map_err(|e| e.to_string())
+}
+
 /// Arguments of `report`.
 #[derive(Debug, clap::Args)]
 pub struct ReportArgs {
@@ -261,6 +266,27 @@ pub struct ReportArgs {
     /// deck.pptx (editable charts).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// With --out: the report's title (default: "NPS report: FILE"); saved with --save-project.
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    /// With --out: the client the report is for, under the title.
+    #[arg(long, value_name = "NAME")]
+    pub client: Option<String>,
+    /// With --out: the data as you call it ("Customer survey Q3"), instead of the file's name in
+    /// footnotes and on the title page.
+    #[arg(long, value_name = "TEXT")]
+    pub source_name: Option<String>,
+    /// With --out: the client's logo, a PNG or SVG file (at most 2 MB), on the title page of the
+    /// deck, PDF and HTML and in the corner of every slide.
+    #[arg(long, value_name = "FILE")]
+    pub logo: Option<PathBuf>,
+    /// With --out: a brand colour as #RRGGBB; give it twice for a second (accent) colour. The
+    /// first colours titles and the estimate's bars and lines in the deck and workbook.
+    #[arg(long = "brand-colour", value_name = "#RRGGBB", value_parser = brand_colour)]
+    pub brand_colours: Vec<String>,
+    /// With --out: the font of the deck and the workbook's charts (e.g. Calibri).
+    #[arg(long, value_name = "NAME")]
+    pub font: Option<String>,
     /// With --out: the PDF's paper, landscape: a4 (default) or letter.
     #[arg(long, requires = "out", value_name = "PAPER", value_parser = ["a4", "letter"])]
     pub paper: Option<String>,
@@ -415,13 +441,14 @@ fn themes_figures(
     report: &Report,
     codebook: &Codebook,
     language: Language,
+    brand: &crate::chart::Brand,
 ) -> Result<crate::export::Extras, String> {
     let Some(themes) = crate::themes_report::themes_of_table(table, filter, codebook)? else {
-        return Ok(crate::export::Extras::default());
+        return Ok(crate::export::Extras { brand: brand.clone(), ..crate::export::Extras::default() });
     };
     let words = crate::figures::Words::of(language);
     let tt = crate::i18n::themes::ThemeTexts::of(language);
-    let context = crate::figures::context_of(report);
+    let context = crate::figures::context_of(report).named(brand);
     // The theme names in the report's language, as the window shows them.
     let lang = language.comment_language();
     let summary = &themes.summary;
@@ -433,7 +460,40 @@ fn themes_figures(
             vec![crate::figures::themes_table(summary, lang, &words, tt)]
         },
         quotes: crate::figures::quote_slides(summary, lang, &words, tt),
+        brand: brand.clone(),
     })
+}
+
+/// The brand of the exports: the project's, with each setting given on the command line in its
+/// place (an empty `--title ""` clears one). More than two colours is a usage error; a logo that
+/// cannot be read, or is not a PNG or SVG, fails naming the file.
+fn brand_of(args: &ReportArgs, project: Option<&Project>) -> Result<crate::chart::Brand, ReportFailure> {
+    let mut brand = project.map(|p| p.brand.clone()).unwrap_or_default();
+    for (given, field) in [
+        (&args.title, &mut brand.title),
+        (&args.client, &mut brand.client),
+        (&args.source_name, &mut brand.source_name),
+        (&args.font, &mut brand.font),
+    ] {
+        if let Some(text) = given {
+            *field = text.trim().to_owned();
+        }
+    }
+    if args.brand_colours.len() > 2 {
+        return Err(usage(format!(
+            "--brand-colour: at most two colours (a main one and an accent), {} given",
+            args.brand_colours.len()
+        )));
+    }
+    if !args.brand_colours.is_empty() {
+        brand.colours.clone_from(&args.brand_colours);
+    }
+    if let Some(path) = &args.logo {
+        let name = import::display_name(path);
+        let bytes = std::fs::read(path).map_err(|e| format!("{name}: cannot read the logo: {e}"))?;
+        brand.logo = Some(crate::chart::Brand::logo_of(&name, &bytes).map_err(|e| e.to_string())?);
+    }
+    Ok(brand)
 }
 
 /// The project given with `--project`, read, with its file name.
@@ -566,6 +626,7 @@ pub fn run_report(
     written: &mut Vec<std::path::PathBuf>,
 ) -> Result<String, ReportFailure> {
     let project = read_project(args.input.project.as_ref())?;
+    let brand = brand_of(args, project.as_ref().map(|(p, _)| p))?;
     let request = report_request(args, project.as_ref().map(|(p, _)| p), warnings)?;
     let (codebook, preset) = chosen_codebook(None, args.preset.as_deref(), project.as_ref().map(|(p, _)| p))?;
     let file = args.input.file(project.as_ref())?;
@@ -607,7 +668,7 @@ pub fn run_report(
     if let Some(dir) = &args.out {
         // The files speak the language of the text output (--lang, else the system's).
         let language = output_language(args.lang.as_deref());
-        let mut extras = themes_figures(&table, &request.filter, &report, &codebook, language)?;
+        let mut extras = themes_figures(&table, &request.filter, &report, &codebook, language, &brand)?;
         if args.no_quotes {
             extras.quotes.clear();
         }
@@ -622,6 +683,7 @@ pub fn run_report(
     }
     if let Some(target) = &args.input.save_project {
         let mut saved = project_of_run(&file, &table, &request, project.as_ref().map(|(p, _)| p))?;
+        saved.brand = brand.clone();
         saved.remember_codebook(preset, &codebook);
         saved.write(target).map_err(|e| ReportFailure::from(e.to_string()))?;
     }

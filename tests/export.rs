@@ -272,6 +272,67 @@ fn report_out_speaks_the_language_of_the_text_output() {
 }
 
 #[test]
+fn the_brand_goes_into_every_document_and_the_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let project = dir.path().join("client.nps.json");
+    let logo = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/icon/nps-workbench.svg");
+    let (code, _, stderr) = run(&[
+        "report",
+        SAMPLE,
+        "--by",
+        "region",
+        "--out",
+        out.to_str().unwrap(),
+        "--title",
+        "Klanttevredenheid 2026",
+        "--client",
+        "Bakkerij De Vries",
+        "--source-name",
+        "Klantonderzoek 2026",
+        "--logo",
+        logo,
+        "--brand-colour",
+        "#7b2d8e",
+        "--font",
+        "Georgia",
+        "--save-project",
+        project.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let deck = out.join("deck.pptx");
+    let title = zip_entry(&deck, "ppt/slides/slide1.xml");
+    assert!(title.contains("Klanttevredenheid 2026") && title.contains("Bakkerij De Vries"), "{title}");
+    assert!(title.contains("Klantonderzoek 2026") && !title.contains("survey.csv"), "the source as the user calls it");
+    assert!(zip_entry(&deck, "ppt/slides/slide3.xml").contains("Klantonderzoek 2026"), "footnotes name it too");
+    assert!(zip_entry(&deck, "ppt/theme/theme1.xml").contains("7B2D8E"));
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(
+        html.contains("<img class=\"logo\" src=\"data:image/svg+xml;base64,") && html.contains("Bakkerij De Vries")
+    );
+    assert!(!html.contains("survey.csv"));
+    // Saved with the project, and used again from it.
+    let saved: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&project).unwrap()).unwrap();
+    assert_eq!(saved["brand"]["client"], "Bakkerij De Vries");
+    assert_eq!(saved["brand"]["colours"][0], "#7B2D8E");
+    let again = dir.path().join("again");
+    let (code, _, stderr) = run(&["report", "--project", project.to_str().unwrap(), "--out", again.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(zip_entry(&again.join("deck.pptx"), "ppt/slides/slide1.xml").contains("Bakkerij De Vries"));
+    // A colour that is not one, or three of them, is a usage error; a logo that is no picture
+    // fails naming the file.
+    let (code, _, stderr) = run(&["report", SAMPLE, "--brand-colour", "purple"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("#RRGGBB"), "{stderr}");
+    let (code, _, stderr) =
+        run(&["report", SAMPLE, "--brand-colour", "#111111", "--brand-colour", "#222222", "--brand-colour", "#333333"]);
+    assert_eq!(code, 2, "{stderr}");
+    let (code, _, stderr) = run(&["report", SAMPLE, "--logo", SAMPLE]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("survey.csv") && stderr.contains("PNG or SVG"), "{stderr}");
+}
+
+#[test]
 fn csv_cells_that_look_like_formulas_are_neutralised() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("input.csv");

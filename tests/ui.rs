@@ -1587,7 +1587,7 @@ fn no_english_word_is_left_in_a_dutch_or_danish_screen() {
                  xlsx ods png svg json html pptx pdf excel ctrl report deck tables benchmark benchmarks software";
     // Words the languages share with English.
     let dutch = "alarm band computer data details export exports filter help import interval mail matrix open \
-                 passives promoters per percentage project respondent rest score scores sector segment \
+                 passives postcodes promoters per percentage project respondent rest score scores sector segment \
                  significant trend website week";
     let danish = "alarm computer data filter for hold import interval layout mail matrix minus note population region \
                   respondent score segment simulation test under";

@@ -286,7 +286,8 @@ pub fn export_rows(path: &std::path::Path, rows: &[Benchmark]) -> Result<(), Exp
             .map(|record| record.into_iter().enumerate().map(|(c, text)| cell(c, text)).collect())
             .collect();
         let table = Table { title: "Benchmarks".to_owned(), columns, rows };
-        to_xlsx(&[table], &[]).map_err(|source| ExportError::Build { path: path.to_path_buf(), source })?
+        to_xlsx(&[table], &[], &crate::chart::Brand::default())
+            .map_err(|source| ExportError::Build { path: path.to_path_buf(), source })?
     } else {
         benchmarks::to_csv(rows).into_bytes()
     };

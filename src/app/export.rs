@@ -192,7 +192,9 @@ impl Payload {
                 save(path, || Ok(render_svg(spec, &SvgOptions::default()).into_bytes()))
             }
             Self::Table(table, TableFormat::Csv) => save(path, || Ok(to_csv(table).into_bytes())),
-            Self::Table(table, TableFormat::Xlsx) => save(path, || to_xlsx(std::slice::from_ref(table), &[])),
+            Self::Table(table, TableFormat::Xlsx) => {
+                save(path, || to_xlsx(std::slice::from_ref(table), &[], &crate::chart::Brand::default()))
+            }
             Self::All(bundle) => {
                 let options = ExportOptions::default();
                 let outcome =

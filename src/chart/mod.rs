@@ -36,6 +36,121 @@ pub struct ReportInfo {
     pub quotes: Vec<QuoteSlide>,
     /// The rows left out and why, for the deck's data-quality slide (none: no such slide).
     pub data_quality: Option<table::Table>,
+    /// The client's brand: name, logo, colours and font.
+    pub brand: Brand,
+}
+
+/// How the reports look for a client: set once (the app's Report details, or `--title`,
+/// `--client`, `--source-name`, `--logo`, `--brand-colour`, `--font`), saved with the project and
+/// used by every export. Empty fields leave the defaults.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Brand {
+    /// The report's title, instead of `NPS report: <file>`.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    /// The client the report is for, under the title.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub client: String,
+    /// The data as the user calls it (`Customer survey Q3 2025`), instead of the file's name in
+    /// footnotes and on the title page.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub source_name: String,
+    /// The logo as a `data:image/png;base64,…` or `data:image/svg+xml;base64,…` URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub logo: Option<String>,
+    /// Up to two colours as `#RRGGBB`: the first for titles and the estimate's bars and lines,
+    /// the second an accent (the deck's theme). The groups keep their colours, which mean
+    /// something.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub colours: Vec<String>,
+    /// The font of the deck and the workbook's charts (`Calibri`); the SVG, PNG and PDF keep the
+    /// embedded DejaVu Sans, which they carry with them.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub font: String,
+}
+
+/// Why a brand setting was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BrandError {
+    /// Not `#RRGGBB` (or `RRGGBB`).
+    #[error("'{0}' is not a colour: write it as #RRGGBB, e.g. #1F4E79")]
+    Colour(String),
+    /// A logo that is neither PNG nor SVG, or too large.
+    #[error("{0}")]
+    Logo(String),
+}
+
+/// The largest logo kept (it goes into every deck, report and project).
+pub const LOGO_LIMIT: usize = 2 * 1024 * 1024;
+
+impl Brand {
+    /// A colour as `#RRGGBB` (upper case), from `#rrggbb` or `rrggbb`.
+    pub fn colour(text: &str) -> Result<String, BrandError> {
+        let hex = text.trim().trim_start_matches('#');
+        if hex.len() == 6 && hex.chars().all(|c| c.is_ascii_hexdigit()) {
+            Ok(format!("#{}", hex.to_ascii_uppercase()))
+        } else {
+            Err(BrandError::Colour(text.trim().to_owned()))
+        }
+    }
+
+    /// A logo's data URL from the bytes of a PNG or SVG file named `name`.
+    pub fn logo_of(name: &str, bytes: &[u8]) -> Result<String, BrandError> {
+        use base64::Engine as _;
+        if bytes.len() > LOGO_LIMIT {
+            return Err(BrandError::Logo(format!(
+                "{name}: the logo is {:.1} MB; at most 2 MB is kept (export it smaller)",
+                bytes.len() as f64 / 1e6
+            )));
+        }
+        let kind = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+            "image/png"
+        } else if std::str::from_utf8(&bytes[..bytes.len().min(4096)]).is_ok_and(|head| head.contains("<svg")) {
+            "image/svg+xml"
+        } else {
+            return Err(BrandError::Logo(format!("{name}: a logo must be a PNG or SVG file")));
+        };
+        Ok(format!("data:{kind};base64,{}", base64::engine::general_purpose::STANDARD.encode(bytes)))
+    }
+
+    /// The logo's bytes and whether it is SVG (else PNG).
+    #[must_use]
+    pub fn logo_bytes(&self) -> Option<(Vec<u8>, bool)> {
+        use base64::Engine as _;
+        let url = self.logo_url()?;
+        let (head, data) = url.split_once(";base64,")?;
+        let bytes = base64::engine::general_purpose::STANDARD.decode(data).ok()?;
+        Some((bytes, head.ends_with("svg+xml")))
+    }
+
+    /// The `k`-th brand colour when it is a `#RRGGBB` colour (anything else, as a hand-edited
+    /// project may hold, is ignored), else `default`.
+    #[must_use]
+    pub fn colour_or<'a>(&'a self, k: usize, default: &'a str) -> &'a str {
+        let valid = |c: &&String| c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|h| h.is_ascii_hexdigit());
+        self.colours.get(k).filter(valid).map_or(default, String::as_str)
+    }
+
+    /// The first brand colour, else `default`.
+    #[must_use]
+    pub fn primary<'a>(&'a self, default: &'a str) -> &'a str {
+        self.colour_or(0, default)
+    }
+
+    /// The logo's data URL when it is a base64 PNG or SVG (never a link to fetch).
+    #[must_use]
+    pub fn logo_url(&self) -> Option<&str> {
+        self.logo
+            .as_deref()
+            .filter(|url| url.starts_with("data:image/png;base64,") || url.starts_with("data:image/svg+xml;base64,"))
+    }
+
+    /// The font, else `default`.
+    #[must_use]
+    pub fn font_or<'a>(&'a self, default: &'a str) -> &'a str {
+        if self.font.trim().is_empty() { default } else { self.font.trim() }
+    }
 }
 
 /// A slide of quotes: what detractors said about one theme, anonymised.
@@ -50,6 +165,17 @@ pub struct QuoteSlide {
 }
 
 impl ReportInfo {
+    /// The report with `brand`: its title, when it has one, and the brand for the exports to
+    /// use.
+    #[must_use]
+    pub fn branded(mut self, brand: Brand) -> Self {
+        if !brand.title.trim().is_empty() {
+            self.title = brand.title.trim().to_owned();
+        }
+        self.brand = brand;
+        self
+    }
+
     /// The language tag, `en-US` when none was given.
     #[must_use]
     pub fn language(&self) -> &str {
@@ -1658,5 +1784,35 @@ mod tests {
             assert_eq!(part.references().count(), 1, "the overall benchmark spans every part");
         }
         assert_eq!(chart.parts(30), vec![chart.clone()]);
+    }
+
+    #[test]
+    fn brand_colours_and_logos_are_checked_and_never_link_anywhere() {
+        assert_eq!(Brand::colour("#1f4e79"), Ok("#1F4E79".to_owned()));
+        assert_eq!(Brand::colour(" 7B2D8E "), Ok("#7B2D8E".to_owned()));
+        assert!(matches!(Brand::colour("purple"), Err(BrandError::Colour(_))));
+        assert!(Brand::colour("#12345").is_err());
+        let png = b"\x89PNG\r\n\x1a\n0000IHDR";
+        let url = Brand::logo_of("logo.png", png).unwrap();
+        assert!(url.starts_with("data:image/png;base64,"));
+        let svg =
+            Brand::logo_of("logo.svg", b"<?xml version='1.0'?><svg xmlns='http://www.w3.org/2000/svg'/>").unwrap();
+        assert!(svg.starts_with("data:image/svg+xml;base64,"));
+        let refused = Brand::logo_of("logo.jpg", b"\xff\xd8\xff\xe0JFIF").unwrap_err().to_string();
+        assert!(refused.contains("logo.jpg") && refused.contains("PNG or SVG"), "{refused}");
+        let big = vec![0u8; LOGO_LIMIT + 1];
+        assert!(Brand::logo_of("huge.png", &big).unwrap_err().to_string().contains("huge.png"));
+        let brand = Brand { logo: Some(url), ..Brand::default() };
+        assert_eq!(brand.logo_bytes(), Some((png.to_vec(), false)));
+        // A hand-edited project cannot make an export fetch anything or write a bad colour.
+        let edited = Brand {
+            logo: Some("http://example.com/logo.png".to_owned()),
+            colours: vec!["red;background:url(x)".to_owned(), "#00FF00".to_owned()],
+            ..Brand::default()
+        };
+        assert_eq!(edited.logo_url(), None);
+        assert_eq!(edited.logo_bytes(), None);
+        assert_eq!(edited.primary("#0072B2"), "#0072B2");
+        assert_eq!(edited.colour_or(1, "#000000"), "#00FF00");
     }
 }

@@ -58,6 +58,17 @@ pub fn picture_options() -> SvgOptions {
     }
 }
 
+/// What every slide's text shares: its language and the title colour (the brand's first colour,
+/// else near black).
+struct Look<'a> {
+    lang: &'a str,
+    title_colour: String,
+    /// The headline's score: the brand's first colour, else the palette's blue.
+    score_colour: String,
+    /// Room kept at the right of slide titles for the logo in the corner.
+    title_room: i64,
+}
+
 /// How a chart stands on its slide.
 enum Visual {
     /// A native chart part (DrawingML) with its embedded workbook.
@@ -90,7 +101,7 @@ pub fn deck_pptx(info: &ReportInfo, charts: &[ChartSpec], scale: Scale) -> Resul
     for chart in charts {
         visuals.push(if chart.headline().is_some() {
             Visual::Headline
-        } else if let Some((xml, workbook)) = super::native::deck_chart(chart)? {
+        } else if let Some((xml, workbook)) = super::native::deck_chart(chart, &info.brand)? {
             chart_parts += 1;
             Visual::Chart { xml, workbook, number: chart_parts }
         } else {
@@ -98,6 +109,14 @@ pub fn deck_pptx(info: &ReportInfo, charts: &[ChartSpec], scale: Scale) -> Resul
             Visual::Picture { png: render_png(chart, &picture_options(), scale)?, number: pictures }
         });
     }
+    let logo = logo_picture(&info.brand);
+    let look = Look {
+        lang: info.language(),
+        title_colour: info.brand.primary("#1A1A1A").trim_start_matches('#').to_owned(),
+        score_colour: info.brand.primary(palette::NEUTRAL).trim_start_matches('#').to_owned(),
+        title_room: logo.as_ref().map_or(0, |l| l.corner().0 + MARGIN / 2),
+    };
+    let theme = theme(&info.brand);
     // The title slide, a slide per chart, a slide of quotes per top detractor theme, then the
     // data-quality slide.
     let slides = 1 + charts.len() + info.quotes.len() + usize::from(info.data_quality.is_some());
@@ -136,8 +155,8 @@ pub fn deck_pptx(info: &ReportInfo, charts: &[ChartSpec], scale: Scale) -> Resul
             "ppt/slideLayouts/_rels/slideLayout1.xml.rels".to_owned(),
             relationships(&[("rId1", "slideMaster", "../slideMasters/slideMaster1.xml")]).into_bytes(),
         ),
-        ("ppt/theme/theme1.xml".to_owned(), THEME.replace("{NS_A}", NS_A).into_bytes()),
-        ("ppt/slides/slide1.xml".to_owned(), title_slide(info).into_bytes()),
+        ("ppt/theme/theme1.xml".to_owned(), theme.clone().into_bytes()),
+        ("ppt/slides/slide1.xml".to_owned(), title_slide(info, &look).into_bytes()),
         (
             "ppt/slides/_rels/slide1.xml.rels".to_owned(),
             relationships(&[("rId1", "slideLayout", "../slideLayouts/slideLayout1.xml")]).into_bytes(),
@@ -150,7 +169,7 @@ pub fn deck_pptx(info: &ReportInfo, charts: &[ChartSpec], scale: Scale) -> Resul
             "ppt/notesMasters/_rels/notesMaster1.xml.rels".to_owned(),
             relationships(&[("rId1", "theme", "../theme/theme2.xml")]).into_bytes(),
         ),
-        ("ppt/theme/theme2.xml".to_owned(), THEME.replace("{NS_A}", NS_A).into_bytes()),
+        ("ppt/theme/theme2.xml".to_owned(), theme.into_bytes()),
     ]);
     let texts = crate::i18n::export::ExportTexts::of_tag(info.language());
     for (i, (chart, visual)) in charts.iter().zip(visuals).enumerate() {
@@ -170,16 +189,14 @@ pub fn deck_pptx(info: &ReportInfo, charts: &[ChartSpec], scale: Scale) -> Resul
                 parts.push((format!("ppt/embeddings/Microsoft_Excel_Worksheet{number}.xlsx"), workbook));
                 chart_frame(chart)
             }
-            Visual::Headline => {
-                chart.headline().map_or_else(String::new, |(name, h)| headline_shapes(name, h, info.language()))
-            }
+            Visual::Headline => chart.headline().map_or_else(String::new, |(name, h)| headline_shapes(name, h, &look)),
             Visual::Picture { png, number } => {
                 links.push(("rId2", "image", format!("../media/image{number}.png")));
                 parts.push((format!("ppt/media/image{number}.png"), png));
                 picture_frame(chart)
             }
         };
-        parts.push((format!("ppt/slides/slide{slide}.xml"), chart_slide(chart, &shapes, info.language()).into_bytes()));
+        parts.push((format!("ppt/slides/slide{slide}.xml"), chart_slide(chart, &shapes, &look).into_bytes()));
         let borrowed: Vec<(&str, &str, &str)> =
             links.iter().map(|(id, kind, target)| (*id, *kind, target.as_str())).collect();
         parts.push((format!("ppt/slides/_rels/slide{slide}.xml.rels"), relationships(&borrowed).into_bytes()));
@@ -198,7 +215,7 @@ pub fn deck_pptx(info: &ReportInfo, charts: &[ChartSpec], scale: Scale) -> Resul
     }
     for (i, quotes) in info.quotes.iter().enumerate() {
         let slide = charts.len() + 2 + i;
-        parts.push((format!("ppt/slides/slide{slide}.xml"), quote_slide(quotes, info.language()).into_bytes()));
+        parts.push((format!("ppt/slides/slide{slide}.xml"), quote_slide(quotes, &look).into_bytes()));
         parts.push((
             format!("ppt/slides/_rels/slide{slide}.xml.rels"),
             relationships(&[("rId1", "slideLayout", "../slideLayouts/slideLayout1.xml")]).into_bytes(),
@@ -206,13 +223,109 @@ pub fn deck_pptx(info: &ReportInfo, charts: &[ChartSpec], scale: Scale) -> Resul
     }
     if let Some(table) = &info.data_quality {
         let slide = slides;
-        parts.push((format!("ppt/slides/slide{slide}.xml"), table_slide(table, texts, info.language()).into_bytes()));
+        parts.push((format!("ppt/slides/slide{slide}.xml"), table_slide(table, texts, &look).into_bytes()));
         parts.push((
             format!("ppt/slides/_rels/slide{slide}.xml.rels"),
             relationships(&[("rId1", "slideLayout", "../slideLayouts/slideLayout1.xml")]).into_bytes(),
         ));
     }
+    if let Some(logo) = &logo {
+        place_logo(&mut parts, logo);
+    }
     zip_parts(&parts).map_err(|reason| BuildError::new("the slide deck", reason))
+}
+
+/// The brand's logo as the deck shows it: a PNG (an SVG logo drawn at twice its size, kept
+/// beside it for PowerPoint's own SVG support) and its size in pixels.
+struct Logo {
+    png: Vec<u8>,
+    svg: Option<Vec<u8>>,
+    width: u32,
+    height: u32,
+}
+
+impl Logo {
+    /// Its size in the corner of a slide: 0.45 in high, at most 1.8 in wide.
+    fn corner(&self) -> (i64, i64) {
+        self.fit(411_480, 1_645_920)
+    }
+
+    /// Its size within `max_height` × `max_width`, keeping its shape.
+    fn fit(&self, max_height: i64, max_width: i64) -> (i64, i64) {
+        let ratio = f64::from(self.width.max(1)) / f64::from(self.height.max(1));
+        let width = (max_height as f64 * ratio).min(max_width as f64);
+        (width.round() as i64, (width / ratio).round() as i64)
+    }
+}
+
+/// Width and height of a PNG, from its header.
+fn png_size(png: &[u8]) -> Option<(u32, u32)> {
+    let word = |at: usize| png.get(at..at + 4).map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]));
+    png.starts_with(b"\x89PNG\r\n\x1a\n").then_some(())?;
+    Some((word(16)?, word(20)?))
+}
+
+/// The brand's logo, ready for the slides; `None` without one (or when it cannot be read).
+fn logo_picture(brand: &crate::chart::Brand) -> Option<Logo> {
+    let (bytes, is_svg) = brand.logo_bytes()?;
+    if is_svg {
+        let text = String::from_utf8(bytes).ok()?;
+        let png = super::png::svg_to_png(&text, Scale::X2).ok()?;
+        let (width, height) = png_size(&png)?;
+        Some(Logo { png, svg: Some(text.into_bytes()), width, height })
+    } else {
+        let (width, height) = png_size(&bytes)?;
+        Some(Logo { png: bytes, svg: None, width, height })
+    }
+}
+
+/// Puts the logo on every slide: large above the title on the title slide, small in the top
+/// right corner of the others.
+fn place_logo(parts: &mut Vec<(String, Vec<u8>)>, logo: &Logo) {
+    parts.push(("ppt/media/logo.png".to_owned(), logo.png.clone()));
+    if let Some(svg) = &logo.svg {
+        parts.push(("ppt/media/logo.svg".to_owned(), svg.clone()));
+    }
+    let slides: Vec<String> = parts
+        .iter()
+        .map(|(name, _)| name.clone())
+        .filter(|name| name.starts_with("ppt/slides/slide") && name.ends_with(".xml"))
+        .collect();
+    for name in slides {
+        let file = name.trim_start_matches("ppt/slides/");
+        let ((cx, cy), y) =
+            if file == "slide1.xml" { (logo.fit(914_400, 3_657_600), 685_800) } else { (logo.corner(), 182_880) };
+        let x = SLIDE_WIDTH - MARGIN - cx;
+        let svg = if logo.svg.is_some() {
+            "<a:extLst><a:ext uri=\"{96DAC541-7B7A-43D3-8B79-37D633B846F1}\">\
+             <asvg:svgBlip xmlns:asvg=\"http://schemas.microsoft.com/office/drawing/2016/SVG/main\" r:embed=\"rIdLogoSvg\"/></a:ext></a:extLst>"
+        } else {
+            ""
+        };
+        let shape = format!(
+            "<p:pic><p:nvPicPr><p:cNvPr id=\"90\" name=\"Logo\" descr=\"Logo\"/><p:cNvPicPr><a:picLocks noChangeAspect=\"1\"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>\
+             <p:blipFill><a:blip r:embed=\"rIdLogo\">{svg}</a:blip><a:stretch><a:fillRect/></a:stretch></p:blipFill>\
+             <p:spPr>{}<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></p:spPr></p:pic>",
+            xfrm(x, y, cx, cy)
+        );
+        let mut links = format!("<Relationship Id=\"rIdLogo\" Type=\"{REL}/image\" Target=\"../media/logo.png\"/>");
+        if logo.svg.is_some() {
+            links.push_str(&format!(
+                "<Relationship Id=\"rIdLogoSvg\" Type=\"{REL}/image\" Target=\"../media/logo.svg\"/>"
+            ));
+        }
+        let rels = format!("ppt/slides/_rels/{file}.rels");
+        for (part, bytes) in parts.iter_mut() {
+            if *part == name {
+                let xml = String::from_utf8_lossy(bytes).replacen("</p:spTree>", &format!("{shape}</p:spTree>"), 1);
+                *bytes = xml.into_bytes();
+            } else if *part == rels {
+                let xml =
+                    String::from_utf8_lossy(bytes).replacen("</Relationships>", &format!("{links}</Relationships>"), 1);
+                *bytes = xml.into_bytes();
+            }
+        }
+    }
 }
 
 /// The parts in a zip: XML deflated, pictures stored (PNG is compressed already).
@@ -242,6 +355,7 @@ fn content_types(slides: usize, charts: usize, chart_parts: usize) -> String {
          <Default Extension=\"xml\" ContentType=\"application/xml\"/>\
          <Default Extension=\"png\" ContentType=\"image/png\"/>\
          <Default Extension=\"xlsx\" ContentType=\"{ct}.spreadsheetml.sheet\"/>\
+         <Default Extension=\"svg\" ContentType=\"image/svg+xml\"/>\
          <Override PartName=\"/ppt/presentation.xml\" ContentType=\"{ct}.presentationml.presentation.main+xml\"/>\
          <Override PartName=\"/ppt/slideMasters/slideMaster1.xml\" ContentType=\"{ct}.presentationml.slideMaster+xml\"/>\
          <Override PartName=\"/ppt/slideLayouts/slideLayout1.xml\" ContentType=\"{ct}.presentationml.slideLayout+xml\"/>\
@@ -494,14 +608,14 @@ fn run(text: &str, lang: &str, size: u32, colour: &str, bold: bool) -> String {
 }
 
 /// The title placeholder of a slide, placed and filled.
-fn title_shape(text: &str, lang: &str, (x, y, cx, cy): (i64, i64, i64, i64), size: u32, anchor: &str) -> String {
+fn title_shape(text: &str, look: &Look<'_>, (x, y, cx, cy): (i64, i64, i64, i64), size: u32, anchor: &str) -> String {
     format!(
         "<p:sp><p:nvSpPr><p:cNvPr id=\"2\" name=\"Title 1\"/><p:cNvSpPr><a:spLocks noGrp=\"1\"/></p:cNvSpPr>\
          <p:nvPr><p:ph type=\"title\"/></p:nvPr></p:nvSpPr><p:spPr>{}</p:spPr>\
          <p:txBody><a:bodyPr lIns=\"0\" tIns=\"0\" rIns=\"0\" bIns=\"0\" anchor=\"{anchor}\"><a:normAutofit/></a:bodyPr><a:lstStyle/>\
          <a:p>{}</a:p></p:txBody></p:sp>",
         xfrm(x, y, cx, cy),
-        run(text, lang, size, "1A1A1A", true)
+        run(text, look.lang, size, &look.title_colour, true)
     )
 }
 
@@ -531,9 +645,12 @@ fn slide(shapes: &str) -> String {
     )
 }
 
-fn title_slide(info: &ReportInfo) -> String {
+fn title_slide(info: &ReportInfo, look: &Look<'_>) -> String {
     let width = SLIDE_WIDTH - 4 * MARGIN;
     let mut lines: Vec<&str> = Vec::new();
+    if !info.brand.client.trim().is_empty() {
+        lines.push(info.brand.client.trim());
+    }
     if !info.subtitle.is_empty() {
         lines.push(&info.subtitle);
     }
@@ -541,7 +658,7 @@ fn title_slide(info: &ReportInfo) -> String {
     lines.push(&source);
     let shapes = format!(
         "{}{}",
-        title_shape(&info.title, info.language(), (2 * MARGIN, 1_828_800, width, 1_463_040), 4000, "b"),
+        title_shape(&info.title, look, (2 * MARGIN, 1_828_800, width, 1_463_040), 4000, "b"),
         text_box(3, "Source", info.language(), &lines, (2 * MARGIN, 3_474_720, width, 1_280_160), 2000, "5F5F5F")
     );
     slide(&shapes)
@@ -549,9 +666,11 @@ fn title_slide(info: &ReportInfo) -> String {
 
 /// A chart's slide: its title, subtitle, the chart (`visual`: its frame, picture or shapes) and
 /// its footnote.
-fn chart_slide(chart: &ChartSpec, visual: &str, lang: &str) -> String {
+fn chart_slide(chart: &ChartSpec, visual: &str, look: &Look<'_>) -> String {
+    let lang = look.lang;
     let content_width = SLIDE_WIDTH - 2 * MARGIN;
-    let mut shapes = title_shape(&chart.title, lang, (MARGIN, TITLE_BOX.0, content_width, TITLE_BOX.1), 2800, "b");
+    let mut shapes =
+        title_shape(&chart.title, look, (MARGIN, TITLE_BOX.0, content_width - look.title_room, TITLE_BOX.1), 2800, "b");
     if !chart.subtitle.is_empty() {
         shapes.push_str(&text_box(
             4,
@@ -623,14 +742,23 @@ fn line_colour(tone: Tone) -> &'static str {
 /// The headline as editable shapes: the NPS large with its name, interval and n at the left; the
 /// detractors', passives' and promoters' shares as one bar of three boxes at the right, named
 /// under it; the change since the previous period and the benchmark verdict below.
-fn headline_shapes(name: &str, h: &Headline, lang: &str) -> String {
+fn headline_shapes(name: &str, h: &Headline, look: &Look<'_>) -> String {
+    let lang = look.lang;
     let content_width = SLIDE_WIDTH - 2 * MARGIN;
     let left_width = 3_800_000;
     let top = PICTURE_BOX.0 + 150_000;
     let mut shapes = text_box(10, "Score name", lang, &[name], (MARGIN, top, left_width, 420_000), 2000, "333333");
     shapes.push_str(
-        &text_box(11, "Score", lang, &[&h.nps_text], (MARGIN, top + 420_000, left_width, 1_250_000), 8000, "0072B2")
-            .replace(" b=\"0\"", " b=\"1\""),
+        &text_box(
+            11,
+            "Score",
+            lang,
+            &[&h.nps_text],
+            (MARGIN, top + 420_000, left_width, 1_250_000),
+            8000,
+            &look.score_colour,
+        )
+        .replace(" b=\"0\"", " b=\"1\""),
     );
     shapes.push_str(&text_box(
         12,
@@ -713,9 +841,16 @@ fn footnote_box(footnote: &str, lang: &str) -> String {
 }
 
 /// A slide of quotes: the title, each quote as a paragraph in quotation marks, the footnote.
-fn quote_slide(quotes: &crate::chart::QuoteSlide, lang: &str) -> String {
+fn quote_slide(quotes: &crate::chart::QuoteSlide, look: &Look<'_>) -> String {
+    let lang = look.lang;
     let content_width = SLIDE_WIDTH - 2 * MARGIN;
-    let mut shapes = title_shape(&quotes.title, lang, (MARGIN, TITLE_BOX.0, content_width, TITLE_BOX.1), 2800, "b");
+    let mut shapes = title_shape(
+        &quotes.title,
+        look,
+        (MARGIN, TITLE_BOX.0, content_width - look.title_room, TITLE_BOX.1),
+        2800,
+        "b",
+    );
     let said: Vec<String> = quotes.quotes.iter().map(|q| format!("\u{201c}{q}\u{201d}")).collect();
     let said: Vec<&str> = said.iter().map(String::as_str).collect();
     let top = SUBTITLE_BOX.0 + SUBTITLE_BOX.1 / 2;
@@ -735,10 +870,16 @@ const TABLE_SLIDE_ROWS: usize = 10;
 /// its title as the slide title, a shaded header row, numbers on the right, at most
 /// [`TABLE_SLIDE_ROWS`] rows (a line under it says how many more the workbook holds); with no
 /// rows, `texts.quality_none` instead.
-fn table_slide(table: &crate::chart::table::Table, texts: &crate::i18n::export::ExportTexts, lang: &str) -> String {
+fn table_slide(
+    table: &crate::chart::table::Table,
+    texts: &crate::i18n::export::ExportTexts,
+    look: &Look<'_>,
+) -> String {
     use crate::chart::table::{Cell, ColumnKind};
+    let lang = look.lang;
     let content_width = SLIDE_WIDTH - 2 * MARGIN;
-    let mut shapes = title_shape(&table.title, lang, (MARGIN, TITLE_BOX.0, content_width, TITLE_BOX.1), 2800, "b");
+    let mut shapes =
+        title_shape(&table.title, look, (MARGIN, TITLE_BOX.0, content_width - look.title_room, TITLE_BOX.1), 2800, "b");
     let top = SUBTITLE_BOX.0 + SUBTITLE_BOX.1 / 2;
     if table.rows.is_empty() || table.columns.is_empty() {
         shapes.push_str(&text_box(
@@ -827,6 +968,23 @@ fn table_slide(table: &crate::chart::table::Table, texts: &crate::i18n::export::
         shapes.push_str(&footnote_box(&more, lang));
     }
     slide(&shapes)
+}
+
+/// The deck's theme with the brand's colours as its first two accents and the brand's font as
+/// its heading and body font.
+fn theme(brand: &crate::chart::Brand) -> String {
+    let accent = |k: usize, default: &'static str| brand.colour_or(k, default).trim_start_matches('#').to_owned();
+    THEME
+        .replace("{NS_A}", NS_A)
+        .replace(
+            "<a:accent1><a:srgbClr val=\"0072B2\"/>",
+            &format!("<a:accent1><a:srgbClr val=\"{}\"/>", accent(0, "#0072B2")),
+        )
+        .replace(
+            "<a:accent2><a:srgbClr val=\"009E73\"/>",
+            &format!("<a:accent2><a:srgbClr val=\"{}\"/>", accent(1, "#009E73")),
+        )
+        .replace("typeface=\"Arial\"", &format!("typeface=\"{}\"", escape_xml(brand.font_or("Arial"))))
 }
 
 /// A complete Office theme (colours, fonts, formatting schemes; PowerPoint needs all three).
@@ -998,10 +1156,52 @@ mod tests {
     }
 
     #[test]
+    fn the_brand_colours_the_titles_and_theme_and_its_logo_is_on_every_slide() {
+        let logo = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/icon/png/nps-workbench-64.png")).unwrap();
+        let brand = crate::chart::Brand {
+            client: "Bakkerij De Vries".to_owned(),
+            colours: vec!["#7B2D8E".to_owned(), "#1F4E79".to_owned()],
+            font: "Georgia".to_owned(),
+            logo: Some(crate::chart::Brand::logo_of("logo.png", &logo).unwrap()),
+            ..crate::chart::Brand::default()
+        };
+        let info = samples::report_info().branded(brand);
+        let charts = samples::all_charts();
+        let bytes = deck_pptx(&info, &charts, Scale::X1).unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut read = |name: &str| {
+            let mut text = String::new();
+            zip.by_name(name).unwrap_or_else(|_| panic!("missing {name}")).read_to_string(&mut text).unwrap();
+            text
+        };
+        let theme = read("ppt/theme/theme1.xml");
+        assert!(
+            theme.contains("<a:accent1><a:srgbClr val=\"7B2D8E\"/>")
+                && theme.contains("<a:accent2><a:srgbClr val=\"1F4E79\"/>")
+        );
+        assert!(theme.contains("typeface=\"Georgia\"") && !theme.contains("typeface=\"Arial\""));
+        let title = read("ppt/slides/slide1.xml");
+        assert!(title.contains("Bakkerij De Vries") && title.contains("val=\"7B2D8E\""));
+        let slides = 1 + charts.len() + info.quotes.len() + 1;
+        for slide in 1..=slides {
+            assert!(read(&format!("ppt/slides/slide{slide}.xml")).contains("r:embed=\"rIdLogo\""), "slide {slide}");
+            assert!(read(&format!("ppt/slides/_rels/slide{slide}.xml.rels")).contains("Target=\"../media/logo.png\""));
+        }
+        // The estimate's bars take the brand's colour; the groups keep theirs.
+        let segments = read("ppt/charts/chart2.xml");
+        assert!(segments.contains("7B2D8E") && !segments.contains("0072B2"), "{segments}");
+        let distribution = read("ppt/charts/chart1.xml");
+        assert!(distribution.contains("D55E00") && distribution.contains("009E73"));
+        assert!(read("ppt/charts/chart2.xml").contains("typeface=\"Georgia\""));
+    }
+
+    #[test]
     fn slide_text_is_escaped() {
         let mut chart = samples::themes();
         chart.title = "Prijs & <levering>".to_owned();
-        let xml = chart_slide(&chart, "", "nl-NL");
+        let look =
+            Look { lang: "nl-NL", title_colour: "1A1A1A".to_owned(), score_colour: "0072B2".to_owned(), title_room: 0 };
+        let xml = chart_slide(&chart, "", &look);
         assert!(xml.contains("Prijs &amp; &lt;levering&gt;"));
         assert!(xml.contains("lang=\"nl-NL\""));
     }

@@ -16,7 +16,8 @@ const STYLE: &str = "\
 body{font-family:'DejaVu Sans','Liberation Sans',Arial,sans-serif;color:#1a1a1a;background:#fff;\
 margin:0 auto;max-width:1100px;padding:24px 32px;line-height:1.45}\
 h1{font-size:28px;margin:0 0 4px}h2{font-size:20px;margin:32px 0 8px}\
-.meta{color:#5f5f5f;margin:0 0 4px}\
+.meta{color:#5f5f5f;margin:0 0 4px}.client{font-size:18px;margin:0 0 6px}\
+.logo{float:right;max-height:64px;max-width:240px;margin:0 0 8px 16px}\
 figure{margin:24px 0;break-inside:avoid;page-break-inside:avoid}\
 figure svg{display:block;width:100%;height:auto;border:1px solid #e2e2e2}\
 table{border-collapse:collapse;margin:8px 0 24px;font-size:14px}\
@@ -38,8 +39,21 @@ pub fn report_html(info: &ReportInfo, charts: &[ChartSpec], tables: &[Table]) ->
         out,
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header>\n<h1>{title}</h1>\n"
+         <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header>\n"
     );
+    // The brand: its logo (a data URL, so the file stays one file), the title in its colour,
+    // the client under it.
+    if let Some(logo) = info.brand.logo_url() {
+        let _ = writeln!(out, "<img class=\"logo\" src=\"{}\" alt=\"Logo\">", escape_xml(logo));
+    }
+    let colour = match info.brand.primary("") {
+        "" => String::new(),
+        c => format!(" style=\"color:{c}\""),
+    };
+    let _ = writeln!(out, "<h1{colour}>{title}</h1>");
+    if !info.brand.client.trim().is_empty() {
+        let _ = writeln!(out, "<p class=\"client\">{}</p>", escape_xml(info.brand.client.trim()));
+    }
     if !info.subtitle.is_empty() {
         let _ = writeln!(out, "<p class=\"meta\">{}</p>", escape_xml(&info.subtitle));
     }
@@ -113,6 +127,7 @@ mod tests {
             language: "nl-NL".to_owned(),
             quotes: Vec::new(),
             data_quality: None,
+            brand: crate::chart::Brand::default(),
         };
         let table = Table {
             title: "<t>".to_owned(),

@@ -285,7 +285,7 @@ pub fn export_all_watched(
         }
         if formats.xlsx && !tables.is_empty() && !stop() {
             let path = dir.join(format!("{workbook}.xlsx"));
-            let result = save(&path, || table::to_xlsx(tables, charts));
+            let result = save(&path, || table::to_xlsx(tables, charts, &info.brand));
             record(path, result);
         }
         if formats.html && !stop() {
@@ -344,7 +344,7 @@ pub fn export_report(
     w: &Words,
 ) -> ExportOutcome {
     let results = figures::results_of(report);
-    let context = figures::context_of(report);
+    let context = figures::context_of(report).named(&extras.brand);
     let mut charts = figures::charts_for(&results, &context, w);
     charts.extend(extras.charts);
     let mut tables = figures::tables_for(&results, &report.excluded, Some(report.rows_read), w);
@@ -353,7 +353,8 @@ pub fn export_report(
         quotes: extras.quotes,
         data_quality: Some(figures::quality_table(&report.excluded, w)),
         ..figures::report_info(&context, w)
-    };
+    }
+    .branded(extras.brand);
     export_all(dir, &charts, &tables, &info, options)
 }
 
@@ -367,6 +368,8 @@ pub struct Extras {
     pub tables: Vec<Table>,
     /// The deck's quote slides.
     pub quotes: Vec<crate::chart::QuoteSlide>,
+    /// How the files look for the client.
+    pub brand: crate::chart::Brand,
 }
 
 /// What `report --out DIR` writes: `report.json` (the `--json` text), then every figure of the

@@ -24,7 +24,7 @@ use rust_xlsxwriter::{
 
 use super::BuildError;
 use crate::chart::{
-    ChartKind, ChartSpec, LegendSymbol, Marker, Orientation, ReferenceValue, Series, Tone, grouped, palette,
+    Brand, ChartKind, ChartSpec, LegendSymbol, Marker, Orientation, ReferenceValue, Series, Tone, grouped, palette,
 };
 
 /// How a native chart draws its main series.
@@ -392,7 +392,21 @@ impl NativeChart {
         sheet_name: &str,
         (top, left): (u32, u16),
         titled: bool,
+        brand: &Brand,
     ) -> Result<Chart, XlsxError> {
+        // The brand's first colour for the estimate (bars and lines that carry no group's
+        // meaning), its font for every text.
+        let primary = brand.primary(palette::NEUTRAL).to_owned();
+        let branded = |colour: &str| -> String {
+            if colour == palette::NEUTRAL {
+                primary.clone()
+            } else if colour == pale(palette::NEUTRAL, 0.6) {
+                pale(&primary, 0.6)
+            } else {
+                colour.to_owned()
+            }
+        };
+        let font_name = brand.font_or("Arial");
         let header_format = Format::new().set_bold().set_border_bottom(FormatBorder::Thin);
         let number = Format::new().set_num_format(self.number_format);
         let longest = self.categories.iter().map(|l| l.chars().count()).max().unwrap_or(10);
@@ -419,29 +433,32 @@ impl NativeChart {
             Shape::Bar => Chart::new_bar(),
             Shape::Line => Chart::new_line(),
         };
-        let font = ChartFont::new().set_name("Arial").set_size(11).clone();
-        let small = ChartFont::new().set_name("Arial").set_size(10).clone();
+        let font = ChartFont::new().set_name(font_name).set_size(11).clone();
+        let small = ChartFont::new().set_name(font_name).set_size(10).clone();
         let categories = ChartRange::new_from_range(sheet_name, top + 1, left, last, left);
         let mut col = left + 1;
         for s in &self.series {
+            let colour = branded(s.colour);
+            let colour = colour.as_str();
             let values = ChartRange::new_from_range(sheet_name, top + 1, col, last, col);
             let series = chart.add_series();
             series.set_name((sheet_name, top, col)).set_categories(&categories).set_values(&values);
             match (s.style, self.shape) {
                 (Style::Main, Shape::Line) => {
                     series
-                        .set_format(ChartFormat::new().set_line(ChartLine::new().set_color(s.colour).set_width(2.25)))
+                        .set_format(ChartFormat::new().set_line(ChartLine::new().set_color(colour).set_width(2.25)))
                         .set_marker(
-                            ChartMarker::new().set_type(ChartMarkerType::Circle).set_size(6).set_format(
-                                ChartFormat::new().set_solid_fill(ChartSolidFill::new().set_color(s.colour)),
-                            ),
+                            ChartMarker::new()
+                                .set_type(ChartMarkerType::Circle)
+                                .set_size(6)
+                                .set_format(ChartFormat::new().set_solid_fill(ChartSolidFill::new().set_color(colour))),
                         );
                 }
                 (Style::Main, _) => {
-                    series.set_format(ChartFormat::new().set_solid_fill(ChartSolidFill::new().set_color(s.colour)));
+                    series.set_format(ChartFormat::new().set_solid_fill(ChartSolidFill::new().set_color(colour)));
                 }
                 (Style::Pale, _) => {
-                    let fill = pale(s.colour, 0.55);
+                    let fill = pale(colour, 0.55);
                     series.set_format(
                         ChartFormat::new()
                             .set_solid_fill(ChartSolidFill::new().set_color(fill.as_str()))
@@ -458,7 +475,7 @@ impl NativeChart {
                         ChartMarker::new()
                             .set_type(kind)
                             .set_size(9)
-                            .set_format(ChartFormat::new().set_solid_fill(ChartSolidFill::new().set_color(s.colour))),
+                            .set_format(ChartFormat::new().set_solid_fill(ChartSolidFill::new().set_color(colour))),
                     );
                 }
             }
@@ -468,7 +485,8 @@ impl NativeChart {
                     .iter()
                     .map(|colour| match colour {
                         Some(colour) => ChartPoint::new().set_format(
-                            ChartFormat::new().set_solid_fill(ChartSolidFill::new().set_color(colour.as_str())),
+                            ChartFormat::new()
+                                .set_solid_fill(ChartSolidFill::new().set_color(branded(colour).as_str())),
                         ),
                         None => ChartPoint::new(),
                     })
@@ -544,7 +562,7 @@ pub const WORKBOOK_RELATIONSHIP: &str = "rId1";
 
 /// A deck's chart part: the DrawingML chart XML (drawn from, and linked to, its embedded workbook
 /// by [`WORKBOOK_RELATIONSHIP`]) and that workbook's bytes; `None` when `spec` has no native form.
-pub fn deck_chart(spec: &ChartSpec) -> Result<Option<(String, Vec<u8>)>, BuildError> {
+pub fn deck_chart(spec: &ChartSpec, brand: &Brand) -> Result<Option<(String, Vec<u8>)>, BuildError> {
     let Some(native) = native_chart(spec) else { return Ok(None) };
     let failed = |reason: String| BuildError::new(format!("the editable chart \"{}\"", spec.title), reason);
     let sheet_name = super::table::sheet_names([spec.title.as_str()]).remove(0);
@@ -552,7 +570,7 @@ pub fn deck_chart(spec: &ChartSpec) -> Result<Option<(String, Vec<u8>)>, BuildEr
         let mut workbook = Workbook::new();
         let sheet = workbook.add_worksheet();
         sheet.set_name(&sheet_name)?;
-        let chart = native.write(sheet, &sheet_name, (0, 0), false)?;
+        let chart = native.write(sheet, &sheet_name, (0, 0), false, brand)?;
         if with_chart {
             sheet.insert_chart(0, native.width() + 1, &chart)?;
         }
@@ -624,6 +642,7 @@ pub fn add_chart_sheets(
     workbook: &mut Workbook,
     charts: &[ChartSpec],
     taken: &mut Vec<String>,
+    brand: &Brand,
 ) -> Result<(), XlsxError> {
     for spec in charts {
         let Some(native) = native_chart(spec) else { continue };
@@ -632,7 +651,7 @@ pub fn add_chart_sheets(
         let name = super::table::sheet_names(titles).pop().unwrap_or_else(|| "Chart".to_owned());
         let sheet = workbook.add_worksheet();
         sheet.set_name(&name)?;
-        let mut chart = native.write(sheet, &name, (0, 0), true)?;
+        let mut chart = native.write(sheet, &name, (0, 0), true, brand)?;
         let rows = u32::try_from(native.categories.len()).unwrap_or(u32::MAX);
         // Tall enough for every category of a horizontal bar chart.
         let height = if native.shape == Shape::Bar { (rows * 28 + 160).clamp(360, 1400) } else { 420 };
@@ -752,7 +771,7 @@ mod tests {
     #[test]
     fn a_deck_chart_is_drawn_from_its_cached_numbers_and_names_its_workbook() {
         let spec = samples::segments();
-        let (xml, workbook) = deck_chart(&spec).unwrap().unwrap();
+        let (xml, workbook) = deck_chart(&spec, &Brand::default()).unwrap().unwrap();
         assert!(xml.contains("<c:barChart>") && xml.contains("<c:barDir val=\"bar\"/>"));
         assert!(xml.contains("<c:externalData r:id=\"rId1\"><c:autoUpdate val=\"0\"/></c:externalData>"));
         // The values and the interval widths are cached in the part, from the range.
@@ -768,7 +787,7 @@ mod tests {
         assert!(sheet.contains(&format!("<v>{}</v>", first.value)));
         let archive = zip::ZipArchive::new(std::io::Cursor::new(&workbook)).unwrap();
         assert!(archive.file_names().all(|n| !n.is_ok_and(|n| n.starts_with("xl/charts/"))));
-        assert!(deck_chart(&samples::matrix()).unwrap().is_none());
+        assert!(deck_chart(&samples::matrix(), &Brand::default()).unwrap().is_none());
     }
 
     #[test]
@@ -776,7 +795,7 @@ mod tests {
         use calamine::{Data, Reader, Xlsx};
         let charts = samples::all_charts();
         let tables = samples::all_tables();
-        let bytes = crate::export::table::to_xlsx(&tables, &charts).unwrap();
+        let bytes = crate::export::table::to_xlsx(&tables, &charts, &Brand::default()).unwrap();
         let natives: Vec<NativeChart> = charts.iter().filter_map(native_chart).collect();
         let archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
         let parts: Vec<String> = archive

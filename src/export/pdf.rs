@@ -169,9 +169,28 @@ pub fn page_svgs(info: &ReportInfo, charts: &[ChartSpec], tables: &[Table], pape
     let mut pages: Vec<Page> = Vec::new();
     // The first page: the title block and, when there is one, the headline under it.
     let mut first = Page::new(size);
+    let title_colour = info.brand.primary(INK);
+    // The brand's logo in the top right corner, at most 60 pt high and 200 pt wide.
+    let logo_width = if let Some(logo) = info.brand.logo_url() {
+        let _ = writeln!(
+            first.body,
+            "<image x=\"{:.2}\" y=\"{MARGIN}\" width=\"200\" height=\"60\" preserveAspectRatio=\"xMaxYMin meet\" href=\"{}\"/>",
+            size.0 - MARGIN - 200.0,
+            escape_xml(logo)
+        );
+        220.0
+    } else {
+        0.0
+    };
     let mut y = MARGIN;
-    y = first.paragraph(y, 24.0, INK, &info.title, 3);
+    for line in wrap_text(&info.title, first.content_width() - logo_width, 24.0, 3) {
+        y += 30.0;
+        first.text(MARGIN, y - 6.0, 24.0, title_colour, "start", &line);
+    }
     y += 4.0;
+    if !info.brand.client.trim().is_empty() {
+        y = first.paragraph(y, 14.0, INK, info.brand.client.trim(), 2);
+    }
     if !info.subtitle.is_empty() {
         y = first.paragraph(y, 12.0, GREY, &info.subtitle, 2);
     }
@@ -179,14 +198,14 @@ pub fn page_svgs(info: &ReportInfo, charts: &[ChartSpec], tables: &[Table], pape
     y += 18.0;
     let (headline, rest): (Vec<&ChartSpec>, Vec<&ChartSpec>) = charts.iter().partition(|c| c.headline().is_some());
     if let Some(spec) = headline.first() {
-        y = chart_block(&mut first, spec, y);
+        y = chart_block(&mut first, spec, y, title_colour);
     }
     let _ = y;
     pages.push(first);
     for spec in rest.iter().flat_map(|chart| chart.parts(PAGE_ROWS)) {
         let spec = &spec;
         let mut page = Page::new(size);
-        chart_block(&mut page, spec, MARGIN);
+        chart_block(&mut page, spec, MARGIN, title_colour);
         pages.push(page);
     }
     for quotes in &info.quotes {
@@ -198,8 +217,8 @@ pub fn page_svgs(info: &ReportInfo, charts: &[ChartSpec], tables: &[Table], pape
 }
 
 /// A chart with its title, subtitle and footnote from `top`; returns the y under it.
-fn chart_block(page: &mut Page, spec: &ChartSpec, top: f64) -> f64 {
-    let mut y = page.paragraph(top, 16.0, INK, &spec.title, 2);
+fn chart_block(page: &mut Page, spec: &ChartSpec, top: f64, title_colour: &str) -> f64 {
+    let mut y = page.paragraph(top, 16.0, title_colour, &spec.title, 2);
     if !spec.subtitle.is_empty() {
         y = page.paragraph(y + 2.0, 10.5, GREY, &spec.subtitle, 2);
     }

@@ -34,6 +34,7 @@ pub fn report_info() -> ReportInfo {
             footnote: "Opmerkingen van criticasters (0-6) die over het thema klagen \u{b7} Levering: 28,7% van de criticasters (24,7–33,2%), n = 435".to_owned(),
         }],
         data_quality: all_tables().pop(),
+        brand: crate::chart::Brand::default(),
     }
 }
 

@@ -206,7 +206,11 @@ fn excel_text(text: &str) -> String {
 /// Several tables as one xlsx workbook, one sheet per table (named by [`sheet_names`]), then a
 /// sheet per chart that Excel can draw natively: the chart's numbers with the chart beside them
 /// (see `native`).
-pub fn to_xlsx(tables: &[Table], charts: &[crate::chart::ChartSpec]) -> Result<Vec<u8>, BuildError> {
+pub fn to_xlsx(
+    tables: &[Table],
+    charts: &[crate::chart::ChartSpec],
+    brand: &crate::chart::Brand,
+) -> Result<Vec<u8>, BuildError> {
     let fail = |e: XlsxError| BuildError::new("the workbook", e.to_string());
     let mut book = Workbook::new();
     let mut names = sheet_names(tables.iter().map(|t| t.title.as_str()));
@@ -215,7 +219,7 @@ pub fn to_xlsx(tables: &[Table], charts: &[crate::chart::ChartSpec]) -> Result<V
         sheet.set_name(name).map_err(fail)?;
         fill_sheet(sheet, table).map_err(|e| BuildError::new(format!("the sheet \"{name}\""), e.to_string()))?;
     }
-    super::native::add_chart_sheets(&mut book, charts, &mut names)
+    super::native::add_chart_sheets(&mut book, charts, &mut names, brand)
         .map_err(|e| BuildError::new("the workbook's charts", e.to_string()))?;
     if names.is_empty() {
         book.add_worksheet();
@@ -266,7 +270,7 @@ mod tests {
     #[test]
     fn xlsx_reads_back_with_numbers_as_numbers_and_formulas_as_text() {
         let other = Table { title: "Segments: region/channel [NL]".to_owned(), columns: vec![], rows: vec![] };
-        let bytes = to_xlsx(&[sample(), other], &[]).unwrap();
+        let bytes = to_xlsx(&[sample(), other], &[], &crate::chart::Brand::default()).unwrap();
         let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
         let names = book.sheet_names();
         assert_eq!(names, ["Segments region channel NL", "Segments region channel NL (2)"]);
@@ -296,7 +300,7 @@ mod tests {
     fn each_sheet_with_rows_is_an_excel_table_with_filters_over_its_range() {
         let other =
             Table { title: "Empty".to_owned(), columns: vec![Column::new("a", ColumnKind::Text)], rows: vec![] };
-        let bytes = to_xlsx(&[sample(), other], &[]).unwrap();
+        let bytes = to_xlsx(&[sample(), other], &[], &crate::chart::Brand::default()).unwrap();
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
         let tables: Vec<String> = zip
             .file_names()
@@ -318,7 +322,7 @@ mod tests {
             columns: vec![Column::new("test", ColumnKind::Text), Column::new("Test", ColumnKind::Text)],
             rows: vec![vec!["A".into(), "exact".into()]],
         };
-        let bytes = to_xlsx(&[alike], &[]).unwrap();
+        let bytes = to_xlsx(&[alike], &[], &crate::chart::Brand::default()).unwrap();
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
         assert!(zip.file_names().all(|n| !n.is_ok_and(|n| n.starts_with("xl/tables/"))));
         let mut sheet = String::new();

@@ -101,6 +101,17 @@ pub struct FigureContext {
     pub hide_small: bool,
 }
 
+impl FigureContext {
+    /// The context with the data named as the brand calls it (its source name), when it does.
+    #[must_use]
+    pub fn named(mut self, brand: &crate::chart::Brand) -> Self {
+        if !brand.source_name.trim().is_empty() {
+            self.file = brand.source_name.trim().to_owned();
+        }
+        self
+    }
+}
+
 /// The footnote: n, interval method, filter, period, benchmark sources, file.
 fn footnote(n: u64, benchmarks: &[&Comparison], context: &FigureContext, w: &Words) -> String {
     let x = w.export;
@@ -305,6 +316,7 @@ pub fn report_info(context: &FigureContext, w: &Words) -> ReportInfo {
         language: w.export.language_tag.to_owned(),
         quotes: Vec::new(),
         data_quality: None,
+        brand: crate::chart::Brand::default(),
     }
 }
 

@@ -228,6 +228,14 @@ pub struct Project {
     /// Respondents marked in the follow-up list, carried to the next wave's file by their ID.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub follow_up: Vec<FollowUpMark>,
+    /// How the exports look for the client (title, client, source name, logo, colours, font).
+    #[serde(default, skip_serializing_if = "is_default_brand")]
+    pub brand: crate::chart::Brand,
+}
+
+/// Whether no brand setting was made (the project file then says nothing of it).
+fn is_default_brand(brand: &crate::chart::Brand) -> bool {
+    *brand == crate::chart::Brand::default()
 }
 
 /// Where a respondent stands in the follow-up of their answer.
@@ -273,6 +281,7 @@ impl Default for Project {
             preset: None,
             codebook: None,
             follow_up: Vec::new(),
+            brand: crate::chart::Brand::default(),
         }
     }
 }
