@@ -1540,6 +1540,10 @@ fn every_screens_words(
     app(harness, AppCommand::Window(WindowCommand::ShowAbout(true)));
     words_on_screen(harness, &mut words);
     app(harness, AppCommand::Window(WindowCommand::ShowAbout(false)));
+    // The Report details form.
+    app(harness, AppCommand::Brand(nps_workbench::app::brand::BrandCommand::Open));
+    words_on_screen(harness, &mut words);
+    app(harness, AppCommand::Brand(nps_workbench::app::brand::BrandCommand::Close));
     app(harness, AppCommand::Window(WindowCommand::ShowScreen(Screen::Review)));
     harness.get_by_label_contains(t.review_title);
     words_on_screen(harness, &mut words);
@@ -1584,7 +1588,7 @@ fn no_english_word_is_left_in_a_dutch_or_danish_screen() {
                  temkin clearlyrated inavero retently \
                  nps net promoter workbench app english nederlands dansk google forms microsoft qualtrics \
                  surveymonkey limesurvey typeform fisher holm kish wald wilson apache license csv txt xls \
-                 xlsx ods png svg json html pptx pdf excel ctrl report deck tables benchmark benchmarks software";
+                 xlsx ods png svg json html pptx pdf excel ctrl report deck tables logo benchmark benchmarks software";
     // Words the languages share with English.
     let dutch = "alarm band computer data details export exports filter help import interval mail matrix open \
                  passives postcodes promoters per percentage project respondent rest score scores sector segment \
@@ -1619,4 +1623,80 @@ fn a_tooltip_links_to_its_guide_section() {
     assert!(harness.state().screens().guide_open());
     assert_eq!(harness.state().screens().guide_topic(), Some(Topic::Interval));
     harness.get_by_label("What the interval means");
+}
+
+#[test]
+fn report_details_brand_the_export_and_go_with_the_project() {
+    use nps_workbench::app::export::PathQuestion;
+    let dir = tempfile::tempdir().unwrap();
+    let logo = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/icon/png/nps-workbench-64.png"));
+    let mut harness = harness_with_sample();
+    // The logo dialog answers with the app's icon; the export dialog with the test's folder.
+    let folder = dir.path().to_path_buf();
+    harness.state_mut().app_mut().set_chooser(std::sync::Arc::new(move |question: PathQuestion| {
+        if question.open.is_some() {
+            Some(logo.clone())
+        } else {
+            Some(question.file_name.map_or_else(|| folder.clone(), |name| folder.join(name)))
+        }
+    }));
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Report details…").click();
+    harness.run();
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Client").click();
+    harness.run();
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Client").type_text("Bakkerij De Vries");
+    harness.run();
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Main colour").click();
+    harness.run();
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Main colour").type_text("purple");
+    harness.run();
+    harness.get_by_label("Choose logo…").click();
+    for _ in 0..50 {
+        harness.step();
+        if harness.state().app().brand_form().is_some_and(|f| f.logo.is_some()) {
+            break;
+        }
+    }
+    harness.run();
+    harness.get_by_label("nps-workbench-64.png");
+    // A colour that is none is refused, saying why; the form stays open.
+    harness.get_by_label("Apply").click();
+    harness.run();
+    harness.get_by_label_contains("'purple' is not a colour");
+    assert!(harness.state().app().brand_form().is_some(), "still open");
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Main colour").click();
+    harness.run();
+    for _ in 0.."purple".len() {
+        harness.key_press(egui::Key::Backspace);
+        harness.run();
+    }
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Main colour").type_text("#7b2d8e");
+    harness.run();
+    harness.get_by_label("Apply").click();
+    harness.run();
+    assert!(harness.state().app().brand_form().is_none(), "applied and closed");
+    let brand = harness.state().app().brand().clone();
+    assert_eq!(
+        (brand.client.as_str(), brand.colours.as_slice()),
+        ("Bakkerij De Vries", ["#7B2D8E".to_owned()].as_slice())
+    );
+    assert!(brand.logo.as_deref().is_some_and(|l| l.starts_with("data:image/png;base64,")));
+    // Export all carries it.
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("Export all…").click();
+    harness.step();
+    wait_for_export(&mut harness);
+    let file = std::fs::File::open(dir.path().join("deck.pptx")).unwrap();
+    let mut deck = zip::ZipArchive::new(file).unwrap();
+    let mut title = String::new();
+    std::io::Read::read_to_string(&mut deck.by_name("ppt/slides/slide1.xml").unwrap(), &mut title).unwrap();
+    assert!(title.contains("Bakkerij De Vries") && title.contains("rIdLogo"), "{title}");
+    assert!(deck.by_name("ppt/media/logo.png").is_ok());
+    // And the project the window saves holds it.
+    let app = harness.state().app();
+    let project = nps_workbench::app::project::project_of(app.loaded().unwrap(), app.views(), &app.themes().codebook);
+    assert_eq!(project.brand, brand);
 }

@@ -21,6 +21,7 @@
 //! polars, calamine or csv.
 
 pub mod bench;
+pub mod brand;
 pub mod export;
 pub mod failure;
 pub mod follow_up;
@@ -76,6 +77,8 @@ pub enum AppCommand {
     Window(WindowCommand),
     /// Marks in the follow-up list.
     FollowUp(follow_up::FollowUpCommand),
+    /// The Report details form (the client's brand).
+    Brand(brand::BrandCommand),
 }
 
 /// What the user asks of the window itself.
@@ -125,6 +128,8 @@ pub struct NpsApp {
     compute: views::ComputeState,
     /// The benchmark library, the user's rows, the form and the import/export dialog.
     benchmarks: bench::BenchmarkState,
+    /// The Report details form.
+    brand: brand::BrandState,
     /// The codebook and the themes of the comments.
     themes: ThemeState,
     /// The load under way and the open dialog.
@@ -198,6 +203,7 @@ impl NpsApp {
             views: ViewSettings::default(),
             compute: views::ComputeState::default(),
             benchmarks: bench::BenchmarkState::default(),
+            brand: brand::BrandState::default(),
             themes: ThemeState::default(),
             loading: jobs::LoadState::default(),
             notices: NoticeList::default(),
@@ -274,6 +280,18 @@ impl NpsApp {
     #[must_use]
     pub fn user_benchmarks(&self) -> &[Benchmark] {
         self.benchmarks.user()
+    }
+
+    /// The Report details form, while open.
+    #[must_use]
+    pub fn brand_form(&self) -> Option<&brand::BrandForm> {
+        self.brand.form()
+    }
+
+    /// The brand the exports use (Report details).
+    #[must_use]
+    pub fn brand(&self) -> &crate::chart::Brand {
+        &self.views.brand
     }
 
     /// The benchmark form, while open.
@@ -447,6 +465,7 @@ impl NpsApp {
 
     /// Takes what the load and the open dialog brought, if anything: every frame.
     pub fn poll_jobs(&mut self) {
+        self.brand.poll();
         for event in self.loading.poll() {
             match event {
                 jobs::LoadEvent::Loaded(loaded) => self.take_loaded(*loaded),
@@ -612,6 +631,17 @@ impl NpsApp {
                     self.follow_up.apply(command);
                     None
                 }
+                AppCommand::Brand(command) => {
+                    let title = services.language.export_texts().brand_logo_title;
+                    match self.brand.apply(command, &self.views.brand, &services, title) {
+                        Ok(Some(brand)) => {
+                            self.views.brand = brand;
+                            None
+                        }
+                        Ok(None) => None,
+                        Err(cause) => Some(Failure::new(NoticeKind::Export, cause)),
+                    }
+                }
             };
             self.report(failure);
         }
@@ -678,7 +708,8 @@ impl NpsApp {
             two_way_bars: self.views.two_way_bars,
             hide_small: self.views.hide_small,
             ..export::figure_context(loaded, &computed.request.filter)
-        };
+        }
+        .named(&self.views.brand);
         let mut results = computed.results.clone();
         // Figures that failed to compute: the whole survey's overall still goes out.
         if results.overall.is_none() && computed.request.filter.is_empty() {
@@ -700,7 +731,7 @@ impl NpsApp {
                 info.quotes = crate::figures::quote_slides(summary, language, &words, tt);
             }
         }
-        Some(export::Bundle { charts, tables, info })
+        Some(export::Bundle { charts, tables, info: info.branded(self.views.brand.clone()) })
     }
 
     /// Takes finished export steps: remembers the folder, copies images, shows what failed.

@@ -130,6 +130,7 @@ pub fn project_of(loaded: &LoadedSurvey, views: &ViewSettings, codebook: &Codebo
         benchmark_matches: BenchmarkMatch::list(&views.matches),
     };
     project.context = views.context.clone();
+    project.brand = views.brand.clone();
     project.remember_codebook(crate::themes::Preset::of(codebook), codebook);
     project
 }
@@ -152,6 +153,7 @@ pub fn views_of(project: &Project, view: super::View) -> ViewSettings {
         context: project.context.clone(),
         overall_benchmark: a.overall_benchmark.clone(),
         matches: BenchmarkMatch::pairs(&a.benchmark_matches),
+        brand: project.brand.clone(),
         ..ViewSettings::default()
     }
 }

@@ -185,6 +185,8 @@ pub struct ViewSettings {
     pub overall_benchmark: Option<String>,
     /// Sector value to benchmark id, where the user changed the match (`-` for none).
     pub matches: Vec<(String, String)>,
+    /// How the exports look for the client (Report details), saved with the project.
+    pub brand: crate::chart::Brand,
 }
 
 impl ViewSettings {

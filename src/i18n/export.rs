@@ -29,6 +29,48 @@ pub struct ExportTexts {
     pub save_xlsx: &'static str,
     /// File menu: everything into a folder.
     pub export_all: &'static str,
+    /// File menu: the Report details form (title, client, logo, colours, font).
+    pub brand_menu: &'static str,
+    /// The form's title.
+    pub brand_window: &'static str,
+    /// What the form is for.
+    pub brand_intro: &'static str,
+    /// Field: the report's title.
+    pub brand_title: &'static str,
+    /// Its hint (the default).
+    pub brand_title_hint: &'static str,
+    /// Field: the client.
+    pub brand_client: &'static str,
+    /// Field: the data's name.
+    pub brand_source: &'static str,
+    /// Its hint.
+    pub brand_source_hint: &'static str,
+    /// Field: the logo.
+    pub brand_logo: &'static str,
+    /// No logo chosen.
+    pub brand_no_logo: &'static str,
+    /// A logo is set (from the project).
+    pub brand_logo_set: &'static str,
+    /// Button: choose a logo file.
+    pub brand_choose_logo: &'static str,
+    /// The logo dialog's title.
+    pub brand_logo_title: &'static str,
+    /// Button: no logo.
+    pub brand_remove_logo: &'static str,
+    /// Field: the main colour.
+    pub brand_main_colour: &'static str,
+    /// Field: the accent colour.
+    pub brand_accent_colour: &'static str,
+    /// Hint of the colour fields.
+    pub brand_colour_hint: &'static str,
+    /// Field: the font.
+    pub brand_font: &'static str,
+    /// Its hint.
+    pub brand_font_hint: &'static str,
+    /// Button: use it.
+    pub brand_apply: &'static str,
+    /// Button: close without using it.
+    pub brand_cancel: &'static str,
     /// File menu: whether Export all puts detractors' quotes in the deck and the PDF.
     pub export_quotes: &'static str,
     /// Its tooltip.
@@ -227,6 +269,27 @@ pub static EXPORT_ENGLISH: ExportTexts = ExportTexts {
     save_csv: "Save as CSV…",
     save_xlsx: "Save as Excel workbook (xlsx)…",
     export_all: "Export all…",
+    brand_menu: "Report details…",
+    brand_window: "Report details",
+    brand_intro: "How Export all presents the report to your client: the deck, PDF, HTML and workbook use these. Saved with the project.",
+    brand_title: "Title",
+    brand_title_hint: "NPS report: file name",
+    brand_client: "Client",
+    brand_source: "Name of the data",
+    brand_source_hint: "Shown instead of the file name, e.g. Customer survey Q3",
+    brand_logo: "Logo",
+    brand_no_logo: "No logo",
+    brand_logo_set: "Logo set",
+    brand_choose_logo: "Choose logo…",
+    brand_logo_title: "Choose a logo (PNG or SVG)",
+    brand_remove_logo: "Remove logo",
+    brand_main_colour: "Main colour",
+    brand_accent_colour: "Accent colour",
+    brand_colour_hint: "#RRGGBB, or empty for the standard colours",
+    brand_font: "Font",
+    brand_font_hint: "For the deck and workbook, e.g. Calibri",
+    brand_apply: "Apply",
+    brand_cancel: "Cancel",
     export_quotes: "Detractors' quotes in the deck and PDF",
     export_quotes_hint: "Export all adds a page of what detractors say about each top theme. E-mail addresses, postcodes and long numbers are removed; names are not, so read the quotes before handing the files on, or leave them out here.",
     choose_folder: "Choose a folder for the export",
@@ -341,6 +404,27 @@ pub static EXPORT_DUTCH: ExportTexts = ExportTexts {
     save_csv: "Opslaan als CSV…",
     save_xlsx: "Opslaan als Excel-werkmap (xlsx)…",
     export_all: "Alles exporteren…",
+    brand_menu: "Rapportgegevens…",
+    brand_window: "Rapportgegevens",
+    brand_intro: "Hoe Alles exporteren het rapport aan uw klant presenteert: het deck, de pdf, de HTML en de werkmap gebruiken dit. Wordt met het project bewaard.",
+    brand_title: "Titel",
+    brand_title_hint: "NPS-rapport: bestandsnaam",
+    brand_client: "Klant",
+    brand_source: "Naam van de gegevens",
+    brand_source_hint: "Getoond in plaats van de bestandsnaam, bijv. Klantonderzoek K3",
+    brand_logo: "Logo",
+    brand_no_logo: "Geen logo",
+    brand_logo_set: "Logo ingesteld",
+    brand_choose_logo: "Logo kiezen…",
+    brand_logo_title: "Kies een logo (PNG of SVG)",
+    brand_remove_logo: "Logo verwijderen",
+    brand_main_colour: "Hoofdkleur",
+    brand_accent_colour: "Accentkleur",
+    brand_colour_hint: "#RRGGBB, of leeg voor de standaardkleuren",
+    brand_font: "Lettertype",
+    brand_font_hint: "Voor het deck en de werkmap, bijv. Calibri",
+    brand_apply: "Toepassen",
+    brand_cancel: "Annuleren",
     export_quotes: "Citaten van criticasters in deck en pdf",
     export_quotes_hint: "Alles exporteren voegt per hoofdthema een pagina toe met wat criticasters zeggen. E-mailadressen, postcodes en lange getallen worden verwijderd, namen niet: lees de citaten dus voordat u de bestanden doorgeeft, of laat ze hier weg.",
     choose_folder: "Kies een map voor de export",
@@ -455,6 +539,27 @@ pub static EXPORT_DANISH: ExportTexts = ExportTexts {
     save_csv: "Gem som CSV…",
     save_xlsx: "Gem som Excel-projektmappe (xlsx)…",
     export_all: "Eksportér alt…",
+    brand_menu: "Rapportoplysninger…",
+    brand_window: "Rapportoplysninger",
+    brand_intro: "Hvordan Eksportér alt præsenterer rapporten for din kunde: præsentationen, pdf'en, HTML-filen og arbejdsbogen bruger dette. Gemmes med projektet.",
+    brand_title: "Titel",
+    brand_title_hint: "NPS-rapport: filnavn",
+    brand_client: "Kunde",
+    brand_source: "Navn på data",
+    brand_source_hint: "Vises i stedet for filnavnet, fx Kundeundersøgelse K3",
+    brand_logo: "Logo",
+    brand_no_logo: "Intet logo",
+    brand_logo_set: "Logo valgt",
+    brand_choose_logo: "Vælg logo…",
+    brand_logo_title: "Vælg et logo (PNG eller SVG)",
+    brand_remove_logo: "Fjern logo",
+    brand_main_colour: "Hovedfarve",
+    brand_accent_colour: "Accentfarve",
+    brand_colour_hint: "#RRGGBB, eller tom for standardfarverne",
+    brand_font: "Skrifttype",
+    brand_font_hint: "Til præsentationen og arbejdsbogen, fx Calibri",
+    brand_apply: "Anvend",
+    brand_cancel: "Annuller",
     export_quotes: "Kritikeres citater i præsentation og pdf",
     export_quotes_hint: "Eksportér alt tilføjer en side pr. hovedtema med det, kritikere siger. E-mailadresser, postnumre og lange tal fjernes, navne gør ikke: læs derfor citaterne, før du giver filerne videre, eller udelad dem her.",
     choose_folder: "Vælg en mappe til eksporten",

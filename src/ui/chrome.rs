@@ -52,6 +52,9 @@ pub fn menu_bar(
             if ui.add_enabled(loaded && !app.exports().is_busy(), export_all).clicked() {
                 commands.push(AppCommand::Export(ExportCommand::Start(crate::app::export::ExportRequest::All)));
             }
+            if ui.add_enabled(loaded, egui::Button::new(x.brand_menu)).clicked() {
+                commands.push(AppCommand::Brand(crate::app::brand::BrandCommand::Open));
+            }
             let mut quotes = !app.settings().export_without_quotes;
             if ui.checkbox(&mut quotes, x.export_quotes).on_hover_text(x.export_quotes_hint).changed() {
                 commands.push(AppCommand::Window(WindowCommand::SetExportQuotes(quotes)));

@@ -1,5 +1,6 @@
-//! The Export buttons beside every chart and table, and the confirmation that names what was
-//! written. They only return commands; the app chooses the path and writes on a background thread.
+//! The Export buttons beside every chart and table, the confirmation that names what was
+//! written, and the Report details form (the client's brand). They only return commands; the app
+//! chooses the path and writes on a background thread.
 
 use crate::app::ExportCommand;
 use eframe::egui::{self, RichText};
@@ -151,4 +152,102 @@ fn copied_line(ctx: &egui::Context, serial: u64, x: &ExportTexts, commands: &mut
             });
         });
     ctx.request_repaint_after(std::time::Duration::from_secs_f64(COPIED_SECONDS - (now - since) + 0.05));
+}
+
+/// The Report details form: title, client, the data's name, logo, two colours and the font that
+/// Export all uses, with a colour picker beside each colour.
+pub fn brand_window(
+    ctx: &egui::Context,
+    form: &crate::app::brand::BrandForm,
+    x: &ExportTexts,
+    commands: &mut Vec<AppCommand>,
+) {
+    use crate::app::brand::BrandCommand;
+    let mut edited = form.clone();
+    let mut open = true;
+    let mut done = false;
+    egui::Window::new(x.brand_window)
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(ctx.content_rect().center())
+        .show(ctx, |ui| {
+            ui.set_max_width(560.0);
+            ui.label(x.brand_intro);
+            ui.add_space(6.0);
+            egui::Grid::new("brand-form").num_columns(2).spacing([10.0, 6.0]).show(ui, |ui| {
+                for (label, value, hint) in [
+                    (x.brand_title, &mut edited.title, x.brand_title_hint),
+                    (x.brand_client, &mut edited.client, ""),
+                    (x.brand_source, &mut edited.source_name, x.brand_source_hint),
+                    (x.brand_font, &mut edited.font, x.brand_font_hint),
+                ] {
+                    ui.label(label);
+                    let response = ui.add(egui::TextEdit::singleline(value).hint_text(hint).desired_width(380.0));
+                    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
+                    ui.end_row();
+                }
+                for (k, label) in [x.brand_main_colour, x.brand_accent_colour].into_iter().enumerate() {
+                    ui.label(label);
+                    ui.horizontal(|ui| {
+                        // Empty: the standard colour it stands for (the estimate's blue, the accent's green).
+                        let standard =
+                            if k == 0 { crate::chart::palette::NEUTRAL } else { crate::chart::palette::PROMOTER };
+                        let mut rgb = crate::chart::palette::rgb(
+                            &crate::chart::Brand::colour(&edited.colours[k]).unwrap_or_else(|_| standard.to_owned()),
+                        );
+                        let picker = egui::color_picker::color_edit_button_srgb(ui, &mut rgb);
+                        // Named as its field (egui's own name is the colour's hex, in English).
+                        picker.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ColorWell, true, label));
+                        if picker.changed() {
+                            edited.colours[k] = crate::chart::palette::hex(rgb);
+                        }
+                        let response = ui.add(
+                            egui::TextEdit::singleline(&mut edited.colours[k])
+                                .hint_text(x.brand_colour_hint)
+                                .desired_width(340.0),
+                        );
+                        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
+                    });
+                    ui.end_row();
+                }
+                ui.label(x.brand_logo);
+                ui.horizontal(|ui| {
+                    let shown = match (&edited.logo, edited.logo_name.is_empty()) {
+                        (None, _) => x.brand_no_logo.to_owned(),
+                        (Some(_), true) => x.brand_logo_set.to_owned(),
+                        (Some(_), false) => edited.logo_name.clone(),
+                    };
+                    ui.label(shown);
+                    if ui.button(x.brand_choose_logo).clicked() {
+                        commands.push(AppCommand::Brand(BrandCommand::ChooseLogo));
+                    }
+                    if edited.logo.is_some() && ui.button(x.brand_remove_logo).clicked() {
+                        commands.push(AppCommand::Brand(BrandCommand::RemoveLogo));
+                    }
+                });
+                ui.end_row();
+            });
+            if let Some(error) = &form.error {
+                ui.colored_label(super::theme::error_text(ui.visuals()), error);
+            }
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                if ui.button(x.brand_apply).clicked() {
+                    done = true;
+                    commands.push(AppCommand::Brand(BrandCommand::Edit(Box::new(edited.clone()))));
+                    commands.push(AppCommand::Brand(BrandCommand::Apply));
+                }
+                if ui.button(x.brand_cancel).clicked() {
+                    done = true;
+                    commands.push(AppCommand::Brand(BrandCommand::Close));
+                }
+            });
+        });
+    if !open {
+        commands.push(AppCommand::Brand(BrandCommand::Close));
+    } else if !done && edited != *form {
+        commands.push(AppCommand::Brand(BrandCommand::Edit(Box::new(edited))));
+    }
 }

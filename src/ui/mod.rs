@@ -159,6 +159,9 @@ impl Screens {
         if let Some(notice) = app.export_notice() {
             export_menu::notice_window(ui.ctx(), notice, t, x, &mut commands);
         }
+        if let Some(form) = app.brand_form() {
+            export_menu::brand_window(ui.ctx(), form, x, &mut commands);
+        }
         if app.show_about() {
             chrome::about_window(ui.ctx(), t, h, &mut commands);
         }
