@@ -26,7 +26,9 @@ th,td{border-bottom:1px solid #e2e2e2;padding:4px 10px;text-align:left;vertical-
 th{border-bottom:2px solid #8a8a8a}td.num{text-align:right;font-variant-numeric:tabular-nums}\
 tr{break-inside:avoid;page-break-inside:avoid}thead{display:table-header-group}\
 footer{color:#5f5f5f;font-size:12px;margin-top:32px}\
-@media print{body{max-width:none;padding:0}figure svg{border:none}h2{break-after:avoid}}\
+@media print{body{max-width:none;padding:0}figure svg{border:none}h2{break-after:avoid}\
+table.whole{break-inside:avoid;page-break-inside:avoid}caption{break-after:avoid;page-break-after:avoid}\
+table{font-size:11px}th,td{padding:3px 6px}footer{break-before:avoid;page-break-before:avoid;margin-top:8px}}\
 @page{size:A4 landscape;margin:14mm}";
 
 /// The report as one HTML document.
@@ -76,9 +78,15 @@ pub fn report_html(info: &ReportInfo, charts: &[ChartSpec], tables: &[Table]) ->
     out
 }
 
+/// Tables of at most this many rows are printed whole (about a landscape A4 page).
+const KEPT_WHOLE: usize = 20;
+
 /// One table as HTML, numbers right-aligned with their column's decimals.
 fn write_table(out: &mut String, table: &Table) {
-    let _ = writeln!(out, "<table>\n<caption>{}</caption>\n<thead><tr>", escape_xml(&table.title));
+    // A table that fits a printed page is kept whole, so its caption never stays behind at a
+    // page's foot; a longer one breaks between rows and repeats its header.
+    let class = if table.rows.len() <= KEPT_WHOLE { " class=\"whole\"" } else { "" };
+    let _ = writeln!(out, "<table{class}>\n<caption>{}</caption>\n<thead><tr>", escape_xml(&table.title));
     for column in &table.columns {
         let class = if matches!(column.kind, ColumnKind::Text | ColumnKind::Date) { "" } else { " class=\"num\"" };
         let _ = write!(out, "<th{class}>{}</th>", escape_xml(&column.header));
@@ -110,11 +118,18 @@ mod tests {
     #[test]
     fn the_report_holds_one_svg_per_chart_and_nothing_external() {
         let charts = samples::all_charts();
-        let html = report_html(&samples::report_info(), &charts, &samples::all_tables());
+        let tables = samples::all_tables();
+        let html = report_html(&samples::report_info(), &charts, &tables);
         assert_eq!(html.matches("<svg").count(), charts.len());
         assert!(!html.to_lowercase().contains("http"), "the report must not link anywhere");
         assert!(!html.contains("<script"));
         assert!(html.contains("<caption>"));
+        // Short tables print whole (their caption stays with them); the footer follows the last.
+        assert_eq!(
+            html.matches("<table class=\"whole\">").count(),
+            tables.iter().filter(|t| t.rows.len() <= KEPT_WHOLE).count()
+        );
+        assert!(STYLE.contains("table.whole{break-inside:avoid") && STYLE.contains("footer{break-before:avoid"));
     }
 
     #[test]
