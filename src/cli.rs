@@ -107,8 +107,8 @@ pub struct ThemesArgs {
     /// Also list every commented row with its language and themes.
     #[arg(long)]
     pub comments: bool,
-    /// Language of the text output and of the --out files: en, nl or da (default: the system
-    /// locale, LC_ALL / LC_MESSAGES / LANG). JSON output is the same in every language.
+    /// Language of the text output: en, nl or da (default: the system locale, LC_ALL /
+    /// LC_MESSAGES / LANG). JSON output is the same in every language.
     #[arg(long, value_name = "LANG", value_parser = ["en", "nl", "da"])]
     pub lang: Option<String>,
     /// Print one JSON object instead of a table.

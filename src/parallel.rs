@@ -2,10 +2,20 @@
 //! the machine's two cores. Std only; any layer may use it.
 
 /// Runs `here` on this thread and `there` on a scoped thread at the same time, and returns both
-/// results. A panic on the other thread resumes on this one, so it is never lost.
+/// results. The other thread carries this thread's name (a worker's halves are both that
+/// worker). A panic on the other thread resumes on this one, so it is never lost.
 pub fn both<A, B: Send>(here: impl FnOnce() -> A, there: impl FnOnce() -> B + Send) -> (A, B) {
     std::thread::scope(|scope| {
-        let job = scope.spawn(there);
+        let mut builder = std::thread::Builder::new();
+        if let Some(name) = std::thread::current().name() {
+            builder = builder.name(name.to_owned());
+        }
+        // A thread that cannot be started (the system is out of threads): the scope's own
+        // spawn, which reports it as the standard library does.
+        let job = match builder.spawn_scoped(scope, there) {
+            Ok(job) => job,
+            Err(error) => std::panic::panic_any(format!("cannot start a thread: {error}")),
+        };
         let a = here();
         (a, job.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
     })
@@ -21,6 +31,17 @@ mod tests {
         let (head, tail) = data.split_at(500);
         let (a, b) = both(|| head.iter().sum::<u64>(), || tail.iter().sum::<u64>());
         assert_eq!((a, b), (125_250, 375_250));
+    }
+
+    #[test]
+    fn the_other_half_carries_this_threads_name() {
+        let name = std::thread::Builder::new()
+            .name("export".to_owned())
+            .spawn(|| both(|| (), || std::thread::current().name().map(str::to_owned)).1)
+            .unwrap()
+            .join()
+            .unwrap();
+        assert_eq!(name.as_deref(), Some("export"));
     }
 
     #[test]

@@ -52,9 +52,21 @@ impl BrandForm {
     /// The brand the form says, or why not (a colour that is not `#RRGGBB`).
     pub fn brand(&self) -> Result<Brand, String> {
         let mut colours = Vec::new();
-        for typed in self.colours.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
-            colours.push(Brand::colour(typed).map_err(|e| e.to_string())?);
+        for typed in self.colours.iter().map(|c| c.trim()) {
+            colours.push(if typed.is_empty() {
+                String::new()
+            } else {
+                Brand::colour(typed).map_err(|e| e.to_string())?
+            });
         }
+        // An accent without a main colour keeps its place: the main one stays the standard blue.
+        match colours.as_slice() {
+            [main, accent] if main.is_empty() && !accent.is_empty() => {
+                colours[0] = crate::chart::palette::NEUTRAL.to_owned()
+            }
+            _ => {}
+        }
+        colours.retain(|c| !c.is_empty());
         Ok(Brand {
             title: self.title.trim().to_owned(),
             client: self.client.trim().to_owned(),
@@ -187,6 +199,8 @@ mod tests {
         let edited = form.brand().unwrap();
         assert_eq!(edited.colours, ["#7B2D8E", "#1F4E79"]);
         assert_eq!(edited.client, "De Vries");
+        form.colours = [String::new(), "#1F4E79".to_owned()];
+        assert_eq!(form.brand().unwrap().colours, ["#0072B2", "#1F4E79"], "an accent alone stays the accent");
         form.colours[0] = "paars".to_owned();
         assert!(form.brand().unwrap_err().contains("paars"));
     }

@@ -106,7 +106,7 @@ impl Brand {
         }
         let kind = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
             "image/png"
-        } else if std::str::from_utf8(&bytes[..bytes.len().min(4096)]).is_ok_and(|head| head.contains("<svg")) {
+        } else if String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).contains("<svg") {
             "image/svg+xml"
         } else {
             return Err(BrandError::Logo(format!("{name}: a logo must be a PNG or SVG file")));

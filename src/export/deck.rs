@@ -235,7 +235,7 @@ pub fn deck_pptx(info: &ReportInfo, charts: &[ChartSpec], scale: Scale) -> Resul
     zip_parts(&parts).map_err(|reason| BuildError::new("the slide deck", reason))
 }
 
-/// The brand's logo as the deck shows it: a PNG (an SVG logo drawn at twice its size, kept
+/// The brand's logo as the deck shows it: a PNG (an SVG logo drawn within 512 pixels, kept
 /// beside it for PowerPoint's own SVG support) and its size in pixels.
 struct Logo {
     png: Vec<u8>,
@@ -270,7 +270,7 @@ fn logo_picture(brand: &crate::chart::Brand) -> Option<Logo> {
     let (bytes, is_svg) = brand.logo_bytes()?;
     if is_svg {
         let text = String::from_utf8(bytes).ok()?;
-        let png = super::png::svg_to_png(&text, Scale::X2).ok()?;
+        let png = super::png::svg_to_png_within(&text, 512).ok()?;
         let (width, height) = png_size(&png)?;
         Some(Logo { png, svg: Some(text.into_bytes()), width, height })
     } else {
@@ -875,7 +875,7 @@ fn table_slide(
     texts: &crate::i18n::export::ExportTexts,
     look: &Look<'_>,
 ) -> String {
-    use crate::chart::table::{Cell, ColumnKind};
+    use crate::chart::table::ColumnKind;
     let lang = look.lang;
     let content_width = SLIDE_WIDTH - 2 * MARGIN;
     let mut shapes =
@@ -899,16 +899,7 @@ fn table_slide(
         .iter()
         .take(TABLE_SLIDE_ROWS)
         .map(|row| {
-            table
-                .columns
-                .iter()
-                .enumerate()
-                .map(|(c, column)| match row.get(c) {
-                    Some(Cell::Text(text)) => text.clone(),
-                    Some(Cell::Number(value)) => super::table::display_number(*value, column.kind),
-                    Some(Cell::Empty) | None => String::new(),
-                })
-                .collect()
+            table.columns.iter().enumerate().map(|(c, column)| super::table::cell_text(row, c, column.kind)).collect()
         })
         .collect();
     // Columns as wide as their contents (at 12 pt), shared out over the slide's width.
@@ -936,23 +927,42 @@ fn table_slide(
         )
     };
     let row_height = 370_840;
+    // Rows are as tall as their longest cell's wrapped lines: keep only the rows that fit above
+    // the footnote (the note under the table says how many more there are).
+    let line_height = 182_880;
+    let lines = |text: &str, width: i64| {
+        let room = (width - 2 * 91_440) as f64 / 9_525.0;
+        (super::font::text_width(text, 16.0) / room.max(1.0)).ceil().max(1.0) as i64
+    };
+    let height_of = |row: &[String]| {
+        let tallest = row.iter().zip(&widths).map(|(text, w)| lines(text, *w)).max().unwrap_or(1);
+        (tallest * line_height + 91_440).max(row_height)
+    };
+    let header: Vec<String> = table.columns.iter().map(|c| c.header.clone()).collect();
+    let mut used = height_of(&header);
+    let room = FOOTNOTE_BOX.0 - top;
+    let fitting = shown.iter().take_while(|row| {
+        used += height_of(row);
+        used <= room
+    });
+    let shown: Vec<Vec<String>> = fitting.cloned().collect::<Vec<_>>();
     let mut grid = String::new();
     for w in &widths {
         let _ = write!(grid, "<a:gridCol w=\"{w}\"/>");
     }
-    let mut rows = format!("<a:tr h=\"{row_height}\">");
+    let mut rows = format!("<a:tr h=\"{}\">", height_of(&header));
     for column in &table.columns {
         rows.push_str(&cell(&column.header, numeric(column.kind), true));
     }
     rows.push_str("</a:tr>");
     for row in &shown {
-        let _ = write!(rows, "<a:tr h=\"{row_height}\">");
+        let _ = write!(rows, "<a:tr h=\"{}\">", height_of(row));
         for (text, column) in row.iter().zip(&table.columns) {
             rows.push_str(&cell(text, numeric(column.kind), false));
         }
         rows.push_str("</a:tr>");
     }
-    let height = row_height * (shown.len() as i64 + 1);
+    let height = height_of(&header) + shown.iter().map(|row| height_of(row)).sum::<i64>();
     let _ = write!(
         shapes,
         "<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id=\"3\" name=\"Table\"/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp=\"1\"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>\

@@ -306,6 +306,19 @@ pub fn export_all_watched(
     };
     crate::parallel::both(pictures, documents);
     let mut outcome = outcome.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    // Listed in the planned order, whichever half finished first.
+    let mut planned_order: Vec<PathBuf> = Vec::new();
+    for stem in &chart_stems {
+        planned_order.extend([dir.join(format!("{stem}.svg")), dir.join(format!("{stem}.png"))]);
+    }
+    planned_order.extend(table_stems.iter().map(|stem| dir.join(format!("{stem}.csv"))));
+    planned_order.extend([
+        dir.join(format!("{workbook}.xlsx")),
+        dir.join(format!("{report}.html")),
+        dir.join(format!("{deck_name}.pptx")),
+        dir.join(format!("{report}.pdf")),
+    ]);
+    outcome.written.sort_by_key(|path| planned_order.iter().position(|p| p == path).unwrap_or(usize::MAX));
     outcome.stopped = stop() && progress.done.load(Ordering::Relaxed) < planned;
     outcome
 }

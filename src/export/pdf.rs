@@ -22,7 +22,7 @@ use krilla_svg::{SurfaceExt, SvgSettings};
 
 use super::font::{FONT_BYTES, FONT_FAMILY, SVG_FONT_FAMILY, text_width, wrap_text};
 use super::svg::{SvgOptions, escape_xml, render_svg};
-use super::table::{Cell, ColumnKind, Table, display_number};
+use super::table::{ColumnKind, Table, cell_text};
 use super::{BuildError, ReportInfo};
 use crate::chart::{ChartSpec, QuoteSlide};
 
@@ -89,8 +89,13 @@ impl Page {
 
     /// Wrapped lines from `y` (the top of the first line); returns the y under the last line.
     fn paragraph(&mut self, y: f64, size: f64, fill: &str, text: &str, max_lines: usize) -> f64 {
+        self.paragraph_within(y, self.content_width(), size, fill, text, max_lines)
+    }
+
+    /// As [`Page::paragraph`], in `width` from the left margin.
+    fn paragraph_within(&mut self, y: f64, width: f64, size: f64, fill: &str, text: &str, max_lines: usize) -> f64 {
         let mut y = y;
-        for line in wrap_text(text, self.content_width(), size, max_lines) {
+        for line in wrap_text(text, width, size, max_lines) {
             y += size * 1.25;
             self.text(MARGIN, y - size * 0.25, size, fill, "start", &line);
         }
@@ -188,16 +193,21 @@ pub fn page_svgs(info: &ReportInfo, charts: &[ChartSpec], tables: &[Table], pape
         first.text(MARGIN, y - 6.0, 24.0, title_colour, "start", &line);
     }
     y += 4.0;
+    // The title block keeps clear of the logo.
+    let width = first.content_width() - logo_width;
     if !info.brand.client.trim().is_empty() {
-        y = first.paragraph(y, 14.0, INK, info.brand.client.trim(), 2);
+        y = first.paragraph_within(y, width, 14.0, INK, info.brand.client.trim(), 2);
     }
     if !info.subtitle.is_empty() {
-        y = first.paragraph(y, 12.0, GREY, &info.subtitle, 2);
+        y = first.paragraph_within(y, width, 12.0, GREY, &info.subtitle, 2);
     }
-    y = first.paragraph(y, 12.0, GREY, &format!("{} \u{b7} {}", info.source_file, info.date), 2);
+    y = first.paragraph_within(y, width, 12.0, GREY, &format!("{} \u{b7} {}", info.source_file, info.date), 2);
     y += 18.0;
-    let (headline, rest): (Vec<&ChartSpec>, Vec<&ChartSpec>) = charts.iter().partition(|c| c.headline().is_some());
-    if let Some(spec) = headline.first() {
+    // The first headline on the first page; any other follows as a chart of its own.
+    let first_headline = charts.iter().position(|c| c.headline().is_some());
+    let rest: Vec<&ChartSpec> =
+        charts.iter().enumerate().filter(|(i, _)| Some(*i) != first_headline).map(|(_, c)| c).collect();
+    if let Some(spec) = first_headline.map(|i| &charts[i]) {
         y = chart_block(&mut first, spec, y, title_colour);
     }
     let _ = y;
@@ -239,10 +249,13 @@ fn quote_page(quotes: &QuoteSlide, size: (f64, f64)) -> Page {
     let mut page = Page::new(size);
     let mut y = page.paragraph(MARGIN, 16.0, INK, &quotes.title, 2) + 10.0;
     for quote in &quotes.quotes {
-        y = page.paragraph(y, 12.0, "#333333", &format!("\u{201c}{quote}\u{201d}"), 6) + 10.0;
-        if y > page.bottom() - 60.0 {
+        let text = format!("\u{201c}{quote}\u{201d}");
+        // Only quotes that fit whole above the footnote.
+        let height = wrap_text(&text, page.content_width(), 12.0, 6).len() as f64 * 15.0;
+        if y + height > page.bottom() - 40.0 {
             break;
         }
+        y = page.paragraph(y, 12.0, "#333333", &text, 6) + 10.0;
     }
     page.paragraph(page.bottom() - 30.0, 8.0, GREY, &quotes.footnote, 3);
     page
@@ -268,18 +281,7 @@ impl Grid {
         let rows = table
             .rows
             .iter()
-            .map(|row| {
-                table
-                    .columns
-                    .iter()
-                    .enumerate()
-                    .map(|(c, column)| match row.get(c) {
-                        Some(Cell::Text(text)) => text.clone(),
-                        Some(Cell::Number(value)) => display_number(*value, column.kind),
-                        Some(Cell::Empty) | None => String::new(),
-                    })
-                    .collect()
-            })
+            .map(|row| table.columns.iter().enumerate().map(|(c, column)| cell_text(row, c, column.kind)).collect())
             .collect();
         Self {
             title: table.title.clone(),
@@ -419,9 +421,12 @@ fn printable(table: &Table, width: f64) -> Vec<(Grid, Layout)> {
         .collect()
 }
 
+/// The most lines of a table cell (a long quote or list of examples); more would take a page.
+const CELL_LINES: usize = 12;
+
 /// Lines of a cell's text in a column `width` wide.
 fn cell_lines(text: &str, width: f64, size: f64) -> Vec<String> {
-    if text.is_empty() { vec![String::new()] } else { wrap_text(text, (width - PAD).max(10.0), size, 4) }
+    if text.is_empty() { vec![String::new()] } else { wrap_text(text, (width - PAD).max(10.0), size, CELL_LINES) }
 }
 
 /// A row of cells from `y`: each cell's lines, numbers on the right.
@@ -499,7 +504,12 @@ fn render(svgs: &[String], (width, height): (f64, f64), info: &ReportInfo) -> Re
     fonts.load_font_data(FONT_BYTES.to_vec());
     fonts.set_sans_serif_family(FONT_FAMILY);
     fonts.set_serif_family(FONT_FAMILY);
-    let options = usvg_pdf::Options { fontdb: Arc::new(fonts), ..usvg_pdf::Options::default() };
+    // Pictures only from `data:` URLs (the logo): a file or address an SVG names is never read.
+    let image_href_resolver = usvg_pdf::ImageHrefResolver {
+        resolve_data: usvg_pdf::ImageHrefResolver::default_data_resolver(),
+        resolve_string: Box::new(|_, _| None),
+    };
+    let options = usvg_pdf::Options { fontdb: Arc::new(fonts), image_href_resolver, ..usvg_pdf::Options::default() };
     let (w, h) = (width as f32, height as f32);
     let size = Size::from_wh(w, h).ok_or_else(|| failed("no page size".to_owned()))?;
     let mut document = Document::new();
@@ -524,6 +534,7 @@ fn render(svgs: &[String], (width, height): (f64, f64), info: &ReportInfo) -> Re
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chart::table::Cell;
     use crate::export::samples;
 
     /// Every `<text>` of a page SVG outside nested charts: x, anchor, size and content.

@@ -47,9 +47,32 @@ pub fn svg_to_png(svg: &str, scale: Scale) -> Result<Vec<u8>, String> {
     rasterise(svg, scale)?.encode_png().map_err(|e| e.to_string())
 }
 
+/// How usvg reads our SVGs: the embedded font only, and pictures only from `data:` URLs, so that
+/// an SVG logo naming a file or an address never brings it into an export.
+fn svg_options() -> resvg::usvg::Options<'static> {
+    let image_href_resolver = resvg::usvg::ImageHrefResolver {
+        resolve_data: resvg::usvg::ImageHrefResolver::default_data_resolver(),
+        resolve_string: Box::new(|_, _| None),
+    };
+    resvg::usvg::Options { fontdb: font_database(), image_href_resolver, ..resvg::usvg::Options::default() }
+}
+
+/// Any SVG as PNG bytes drawn at most `max_px` wide and high (its shape kept), with the embedded
+/// font only: a logo, whose stated size may be anything.
+pub fn svg_to_png_within(svg: &str, max_px: u32) -> Result<Vec<u8>, String> {
+    let tree = resvg::usvg::Tree::from_str(svg, &svg_options()).map_err(|e| e.to_string())?;
+    let size = tree.size();
+    let scale = (max_px.max(1) as f32 / size.width().max(size.height())).min(4.0);
+    let (width, height) = ((size.width() * scale).ceil().max(1.0), (size.height() * scale).ceil().max(1.0));
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(width as u32, height as u32)
+        .ok_or_else(|| format!("cannot make a {width}x{height} image"))?;
+    resvg::render(&tree, resvg::tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
+    pixmap.encode_png().map_err(|e| e.to_string())
+}
+
 /// Any SVG drawn at `scale` on a pixmap, with the embedded font only.
 fn rasterise(svg: &str, scale: Scale) -> Result<resvg::tiny_skia::Pixmap, String> {
-    let options = resvg::usvg::Options { fontdb: font_database(), ..resvg::usvg::Options::default() };
+    let options = svg_options();
     let tree = resvg::usvg::Tree::from_str(svg, &options).map_err(|e| e.to_string())?;
     let factor = scale.factor();
     let size = tree.size().to_int_size();
@@ -79,6 +102,26 @@ mod tests {
         assert_eq!(size_of(&one), (1920, 1080));
         let two = render_png(&spec, &SvgOptions::default(), Scale::X2).unwrap();
         assert_eq!(size_of(&two), (3840, 2160));
+    }
+
+    #[test]
+    fn a_logo_is_drawn_within_its_box_and_never_reads_a_file() {
+        let huge = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"20000\" height=\"10000\"><rect width=\"20000\" height=\"10000\" fill=\"#7B2D8E\"/></svg>";
+        let png = svg_to_png_within(huge, 512).unwrap();
+        assert_eq!(size_of(&png), (512, 256));
+        // An image naming a file on this machine is not read (the PNG stays empty).
+        let dir = tempfile::tempdir().unwrap();
+        let secret = dir.path().join("secret.png");
+        std::fs::write(&secret, render_png(&samples::distribution(), &SvgOptions::default(), Scale::X1).unwrap())
+            .unwrap();
+        let naming = format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"64\" height=\"64\">\
+             <image width=\"64\" height=\"64\" xlink:href=\"{}\"/></svg>",
+            secret.display()
+        );
+        let png = svg_to_png_within(&naming, 64).unwrap();
+        let pixmap = resvg::tiny_skia::Pixmap::decode_png(&png).unwrap();
+        assert!(pixmap.pixels().iter().all(|p| p.alpha() == 0), "the file was drawn");
     }
 
     #[test]

@@ -35,6 +35,17 @@ pub fn display_number(value: f64, kind: ColumnKind) -> String {
     if matches!(kind, ColumnKind::Percent { .. }) && !text.is_empty() { format!("{text}%") } else { text }
 }
 
+/// The text of column `c` of `row` as the report shows it (numbers with their column's decimals
+/// and `%`; an empty or missing cell as nothing).
+#[must_use]
+pub fn cell_text(row: &[Cell], c: usize, kind: ColumnKind) -> String {
+    match row.get(c) {
+        Some(Cell::Text(text)) => text.clone(),
+        Some(Cell::Number(value)) => display_number(*value, kind),
+        Some(Cell::Empty) | None => String::new(),
+    }
+}
+
 /// The table as CSV: UTF-8 with a byte-order mark (so Excel reads the encoding), comma separated,
 /// CRLF line ends, header row first. Numbers are written with their column's decimals and stay
 /// numbers (a negative number is not neutralised); text starting with `=`, `+`, `-`, `@`, tab or
