@@ -287,6 +287,10 @@ pub struct ReportArgs {
     /// With --out: the font of the deck and the workbook's charts (e.g. Calibri).
     #[arg(long, value_name = "NAME")]
     pub font: Option<String>,
+    /// With --out: build the deck on this PowerPoint template (.pptx, 16:9): its slide master,
+    /// layouts and theme frame every slide.
+    #[arg(long, value_name = "FILE")]
+    pub template: Option<PathBuf>,
     /// With --out: the PDF's paper, landscape: a4 (default) or letter.
     #[arg(long, requires = "out", value_name = "PAPER", value_parser = ["a4", "letter"])]
     pub paper: Option<String>,
@@ -487,6 +491,9 @@ fn brand_of(args: &ReportArgs, project: Option<&Project>) -> Result<crate::chart
     }
     if !args.brand_colours.is_empty() {
         brand.colours.clone_from(&args.brand_colours);
+    }
+    if let Some(path) = &args.template {
+        brand.template = Some(std::path::absolute(path).unwrap_or_else(|_| path.clone()));
     }
     if let Some(path) = &args.logo {
         let name = import::display_name(path);

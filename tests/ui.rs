@@ -1595,7 +1595,8 @@ fn no_english_word_is_left_in_a_dutch_or_danish_screen() {
                  temkin clearlyrated inavero retently \
                  nps net promoter workbench app english nederlands dansk google forms microsoft qualtrics \
                  surveymonkey limesurvey typeform fisher holm kish wald wilson apache license csv txt xls \
-                 xlsx ods png svg json html pptx pdf excel ctrl report deck tables logo benchmark benchmarks software";
+                 xlsx ods png svg json html pptx pdf excel powerpoint ctrl report deck tables logo benchmark benchmarks \
+                 software";
     // Words the languages share with English.
     let dutch = "alarm band computer data details export exports filter help import interval mail matrix open \
                  passives postcodes promoters per percentage project respondent rest score scores sector segment \

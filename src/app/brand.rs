@@ -28,6 +28,8 @@ pub struct BrandForm {
     pub logo: Option<String>,
     /// The logo file's name, as shown.
     pub logo_name: String,
+    /// The PowerPoint template the deck is built on.
+    pub template: Option<std::path::PathBuf>,
     /// Why the last Apply or logo was refused.
     pub error: Option<String>,
 }
@@ -45,6 +47,7 @@ impl BrandForm {
             font: brand.font.clone(),
             logo: brand.logo.clone(),
             logo_name: String::new(),
+            template: brand.template.clone(),
             error: None,
         }
     }
@@ -74,6 +77,7 @@ impl BrandForm {
             logo: self.logo.clone(),
             colours,
             font: self.font.trim().to_owned(),
+            template: self.template.clone(),
         })
     }
 }
@@ -87,6 +91,10 @@ pub enum BrandCommand {
     Edit(Box<BrandForm>),
     /// Ask for a logo file.
     ChooseLogo,
+    /// Ask for a PowerPoint template.
+    ChooseTemplate,
+    /// No template.
+    RemoveTemplate,
     /// No logo.
     RemoveLogo,
     /// Use the form's brand (when it is valid) and close.
@@ -99,7 +107,8 @@ pub enum BrandCommand {
 #[derive(Default)]
 pub struct BrandState {
     form: Option<BrandForm>,
-    dialog: Option<FileDialogJob>,
+    /// The file dialog under way: for the logo (`true`) or the template.
+    dialog: Option<(bool, FileDialogJob)>,
 }
 
 impl std::fmt::Debug for BrandState {
@@ -136,16 +145,22 @@ impl BrandState {
                     form.logo_name.clear();
                 }
             }
-            BrandCommand::ChooseLogo => {
+            BrandCommand::ChooseLogo | BrandCommand::ChooseTemplate => {
                 if self.dialog.is_none() {
+                    let logo = command == BrandCommand::ChooseLogo;
                     let question = PathQuestion {
                         title: title.to_owned(),
                         folder: None,
                         file_name: None,
-                        open: Some(vec!["png", "svg"]),
-                        kind: Some("Logo".to_owned()),
+                        open: Some(if logo { vec!["png", "svg"] } else { vec!["pptx"] }),
+                        kind: Some(if logo { "Logo" } else { "PowerPoint" }.to_owned()),
                     };
-                    self.dialog = Some(FileDialogJob::ask(&services.chooser, question, services.waker())?);
+                    self.dialog = Some((logo, FileDialogJob::ask(&services.chooser, question, services.waker())?));
+                }
+            }
+            BrandCommand::RemoveTemplate => {
+                if let Some(form) = &mut self.form {
+                    form.template = None;
                 }
             }
             BrandCommand::Apply => {
@@ -166,9 +181,15 @@ impl BrandState {
     /// Takes the logo chosen in the dialog (every frame): read, checked and shown in the form,
     /// or the reason it was refused.
     pub fn poll(&mut self) {
-        let Some(choice) = self.dialog.as_mut().and_then(FileDialogJob::poll) else { return };
-        self.dialog = None;
+        let Some(choice) = self.dialog.as_mut().and_then(|(_, job)| job.poll()) else { return };
+        let logo = self.dialog.take().is_some_and(|(logo, _)| logo);
         let (Some(path), Some(form)) = (choice, self.form.as_mut()) else { return };
+        if !logo {
+            // A template is read when the deck is made, so that the newest version is used.
+            form.template = Some(path);
+            form.error = None;
+            return;
+        }
         let name = crate::import::display_name(&path);
         let logo = std::fs::read(&path)
             .map_err(|e| format!("{name}: {e}"))

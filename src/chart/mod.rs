@@ -68,6 +68,9 @@ pub struct Brand {
     /// embedded DejaVu Sans, which they carry with them.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub font: String,
+    /// A PowerPoint template (.pptx, 16:9) whose slide master, layouts and theme frame the deck.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub template: Option<std::path::PathBuf>,
 }
 
 /// Why a brand setting was refused.

@@ -112,7 +112,12 @@ pub fn deck_pptx(info: &ReportInfo, charts: &[ChartSpec], scale: Scale) -> Resul
     let logo = logo_picture(&info.brand);
     let look = Look {
         lang: info.language(),
-        title_colour: info.brand.primary("#1A1A1A").trim_start_matches('#').to_owned(),
+        // On a template, titles take the template's colour unless the brand names one.
+        title_colour: info
+            .brand
+            .primary(if info.brand.template.is_some() { "" } else { "#1A1A1A" })
+            .trim_start_matches('#')
+            .to_owned(),
         score_colour: info.brand.primary(palette::NEUTRAL).trim_start_matches('#').to_owned(),
         title_room: logo.as_ref().map_or(0, |l| l.corner().0 + MARGIN / 2),
     };
@@ -228,6 +233,13 @@ pub fn deck_pptx(info: &ReportInfo, charts: &[ChartSpec], scale: Scale) -> Resul
             format!("ppt/slides/_rels/slide{slide}.xml.rels"),
             relationships(&[("rId1", "slideLayout", "../slideLayouts/slideLayout1.xml")]).into_bytes(),
         ));
+    }
+    if let Some(path) = &info.brand.template {
+        let name = crate::import::display_name(path);
+        let bytes =
+            std::fs::read(path).map_err(|e| BuildError::new("the slide deck", format!("template {name}: {e}")))?;
+        super::template::apply(&mut parts, &bytes)
+            .map_err(|reason| BuildError::new("the slide deck", format!("template {name} cannot be used: {reason}")))?;
     }
     if let Some(logo) = &logo {
         place_logo(&mut parts, logo);
@@ -599,8 +611,14 @@ fn xfrm(x: i64, y: i64, cx: i64, cy: i64) -> String {
 
 /// A run of text: size in hundredths of a point, colour as `RRGGBB`.
 fn run(text: &str, lang: &str, size: u32, colour: &str, bold: bool) -> String {
+    // No colour: the text takes its placeholder's (a template's title style).
+    let fill = if colour.is_empty() {
+        String::new()
+    } else {
+        format!("<a:solidFill><a:srgbClr val=\"{colour}\"/></a:solidFill>")
+    };
     format!(
-        "<a:r><a:rPr lang=\"{}\" sz=\"{size}\" b=\"{}\" dirty=\"0\"><a:solidFill><a:srgbClr val=\"{colour}\"/></a:solidFill></a:rPr><a:t>{}</a:t></a:r>",
+        "<a:r><a:rPr lang=\"{}\" sz=\"{size}\" b=\"{}\" dirty=\"0\">{fill}</a:rPr><a:t>{}</a:t></a:r>",
         escape_xml(lang),
         u8::from(bold),
         escape_xml(text)
@@ -1203,6 +1221,122 @@ mod tests {
         let distribution = read("ppt/charts/chart1.xml");
         assert!(distribution.contains("D55E00") && distribution.contains("009E73"));
         assert!(read("ppt/charts/chart2.xml").contains("typeface=\"Georgia\""));
+    }
+
+    /// The parts of a package, by name.
+    fn unzip(bytes: &[u8]) -> std::collections::BTreeMap<String, Vec<u8>> {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        (0..zip.len())
+            .map(|i| {
+                let mut file = zip.by_index(i).unwrap();
+                let mut content = Vec::new();
+                file.read_to_end(&mut content).unwrap();
+                (file.name().unwrap().into_owned(), content)
+            })
+            .collect()
+    }
+
+    /// Every internal relationship target exists and every part has a content type.
+    fn assert_consistent(parts: &std::collections::BTreeMap<String, Vec<u8>>) {
+        let types = String::from_utf8_lossy(&parts["[Content_Types].xml"]).into_owned();
+        for (name, bytes) in parts {
+            if name.ends_with(".rels") {
+                let xml = String::from_utf8_lossy(bytes);
+                let folder = name.split("/_rels/").next().unwrap_or("");
+                for target in xml.split("Target=\"").skip(1).map(|t| t.split('"').next().unwrap()) {
+                    if target.starts_with("http") {
+                        continue;
+                    }
+                    let mut path: Vec<&str> = folder.split('/').filter(|p| !p.is_empty()).collect();
+                    if name == "_rels/.rels" {
+                        path.clear();
+                    }
+                    for piece in target.split('/') {
+                        if piece == ".." {
+                            path.pop();
+                        } else {
+                            path.push(piece);
+                        }
+                    }
+                    let resolved = path.join("/");
+                    assert!(parts.contains_key(&resolved), "{name} names {target} ({resolved}), which is missing");
+                }
+            } else if name != "[Content_Types].xml" {
+                let extension = name.rsplit('.').next().unwrap();
+                assert!(
+                    types.contains(&format!("PartName=\"/{name}\""))
+                        || types.contains(&format!("Extension=\"{extension}\"")),
+                    "{name} has no content type"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_deck_on_a_template_takes_its_master_layouts_theme_and_pictures() {
+        // A template: a deck of our own, its theme's accent red, a picture on its master and a
+        // second layout, "Title Only".
+        let plain = deck_pptx(&samples::report_info(), &samples::all_charts(), Scale::X1).unwrap();
+        let mut template = unzip(&plain);
+        let theme = String::from_utf8_lossy(&template["ppt/theme/theme1.xml"]).replace("0072B2", "AA0000");
+        template.insert("ppt/theme/theme1.xml".to_owned(), theme.into_bytes());
+        let picture = crate::export::png::svg_to_png_within(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"8\" height=\"8\"/>",
+            8,
+        )
+        .unwrap();
+        template.insert("ppt/media/background.png".to_owned(), picture);
+        let rels = String::from_utf8_lossy(&template["ppt/slideMasters/_rels/slideMaster1.xml.rels"]).replace(
+            "</Relationships>",
+            &format!("<Relationship Id=\"rId9\" Type=\"{REL}/image\" Target=\"../media/background.png\"/>\
+                      <Relationship Id=\"rId8\" Type=\"{REL}/slideLayout\" Target=\"../slideLayouts/slideLayout2.xml\"/></Relationships>"),
+        );
+        template.insert("ppt/slideMasters/_rels/slideMaster1.xml.rels".to_owned(), rels.into_bytes());
+        let layout = String::from_utf8_lossy(&template["ppt/slideLayouts/slideLayout1.xml"])
+            .replace("type=\"titleOnly\"", "type=\"title\"");
+        template.insert("ppt/slideLayouts/slideLayout1.xml".to_owned(), layout.into_bytes());
+        template.insert("ppt/slideLayouts/slideLayout2.xml".to_owned(), slide_layout().into_bytes());
+        template.insert(
+            "ppt/slideLayouts/_rels/slideLayout2.xml.rels".to_owned(),
+            relationships(&[("rId1", "slideMaster", "../slideMasters/slideMaster1.xml")]).into_bytes(),
+        );
+        let types = String::from_utf8_lossy(&template["[Content_Types].xml"]).replace(
+            "</Types>",
+            "<Override PartName=\"/ppt/slideLayouts/slideLayout2.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.presentationml.slideLayout+xml\"/></Types>",
+        );
+        template.insert("[Content_Types].xml".to_owned(), types.into_bytes());
+        let parts: Vec<(String, Vec<u8>)> = template.into_iter().collect();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("client.pptx");
+        std::fs::write(&path, zip_parts(&parts).unwrap()).unwrap();
+        let brand = crate::chart::Brand { template: Some(path.clone()), ..crate::chart::Brand::default() };
+        let info = samples::report_info().branded(brand);
+        let deck = unzip(&deck_pptx(&info, &samples::all_charts(), Scale::X1).unwrap());
+        assert_consistent(&deck);
+        assert!(String::from_utf8_lossy(&deck["ppt/theme/theme1.xml"]).contains("AA0000"), "the template's theme");
+        let master = String::from_utf8_lossy(&deck["ppt/slideMasters/_rels/slideMaster1.xml.rels"]).into_owned();
+        assert!(master.contains("Target=\"../template/media-background.png\""), "{master}");
+        // The title slide on the template's "Title Slide" layout, the others on "Title Only".
+        assert!(
+            String::from_utf8_lossy(&deck["ppt/slides/_rels/slide1.xml.rels"])
+                .contains("../slideLayouts/slideLayout1.xml")
+        );
+        assert!(
+            String::from_utf8_lossy(&deck["ppt/slides/_rels/slide2.xml.rels"])
+                .contains("../slideLayouts/slideLayout2.xml")
+        );
+        // Titles take the template's colour.
+        assert!(!String::from_utf8_lossy(&deck["ppt/slides/slide2.xml"]).contains("val=\"1A1A1A\""));
+        // A 4:3 template is refused, saying why and naming it.
+        let mut narrow = unzip(&zip_parts(&parts).unwrap());
+        let presentation =
+            String::from_utf8_lossy(&narrow["ppt/presentation.xml"]).replace("cx=\"12192000\"", "cx=\"9144000\"");
+        narrow.insert("ppt/presentation.xml".to_owned(), presentation.into_bytes());
+        std::fs::write(&path, zip_parts(&narrow.into_iter().collect::<Vec<_>>()).unwrap()).unwrap();
+        let error = deck_pptx(&info, &samples::all_charts(), Scale::X1).unwrap_err().to_string();
+        assert!(error.contains("client.pptx") && error.contains("16:9"), "{error}");
+        // Our own deck is consistent too.
+        assert_consistent(&unzip(&plain));
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub mod png;
 pub mod samples;
 pub mod svg;
 pub mod table;
+pub mod template;
 pub mod theme;
 
 use std::collections::HashSet;

@@ -57,6 +57,14 @@ pub struct ExportTexts {
     pub brand_logo_title: &'static str,
     /// Button: no logo.
     pub brand_remove_logo: &'static str,
+    /// Field: the PowerPoint template.
+    pub brand_template: &'static str,
+    /// No template: the deck's own slides.
+    pub brand_no_template: &'static str,
+    /// Button: choose a template.
+    pub brand_choose_template: &'static str,
+    /// Button: no template.
+    pub brand_remove_template: &'static str,
     /// Field: the main colour.
     pub brand_main_colour: &'static str,
     /// Field: the accent colour.
@@ -283,6 +291,10 @@ pub static EXPORT_ENGLISH: ExportTexts = ExportTexts {
     brand_choose_logo: "Choose logo…",
     brand_logo_title: "Choose a logo (PNG or SVG)",
     brand_remove_logo: "Remove logo",
+    brand_template: "PowerPoint template",
+    brand_no_template: "None (standard slides)",
+    brand_choose_template: "Choose template…",
+    brand_remove_template: "Remove template",
     brand_main_colour: "Main colour",
     brand_accent_colour: "Accent colour",
     brand_colour_hint: "#RRGGBB, or empty for the standard colours",
@@ -418,6 +430,10 @@ pub static EXPORT_DUTCH: ExportTexts = ExportTexts {
     brand_choose_logo: "Logo kiezen…",
     brand_logo_title: "Kies een logo (PNG of SVG)",
     brand_remove_logo: "Logo verwijderen",
+    brand_template: "PowerPoint-sjabloon",
+    brand_no_template: "Geen (standaarddia's)",
+    brand_choose_template: "Sjabloon kiezen…",
+    brand_remove_template: "Sjabloon verwijderen",
     brand_main_colour: "Hoofdkleur",
     brand_accent_colour: "Accentkleur",
     brand_colour_hint: "#RRGGBB, of leeg voor de standaardkleuren",
@@ -553,6 +569,10 @@ pub static EXPORT_DANISH: ExportTexts = ExportTexts {
     brand_choose_logo: "Vælg logo…",
     brand_logo_title: "Vælg et logo (PNG eller SVG)",
     brand_remove_logo: "Fjern logo",
+    brand_template: "PowerPoint-skabelon",
+    brand_no_template: "Ingen (standardslides)",
+    brand_choose_template: "Vælg skabelon…",
+    brand_remove_template: "Fjern skabelon",
     brand_main_colour: "Hovedfarve",
     brand_accent_colour: "Accentfarve",
     brand_colour_hint: "#RRGGBB, eller tom for standardfarverne",

@@ -212,6 +212,21 @@ pub fn brand_window(
                     });
                     ui.end_row();
                 }
+                ui.label(x.brand_template);
+                ui.horizontal(|ui| {
+                    let shown = edited
+                        .template
+                        .as_deref()
+                        .map_or_else(|| x.brand_no_template.to_owned(), crate::import::display_name);
+                    ui.label(shown);
+                    if ui.button(x.brand_choose_template).clicked() {
+                        commands.push(AppCommand::Brand(BrandCommand::ChooseTemplate));
+                    }
+                    if edited.template.is_some() && ui.button(x.brand_remove_template).clicked() {
+                        commands.push(AppCommand::Brand(BrandCommand::RemoveTemplate));
+                    }
+                });
+                ui.end_row();
                 ui.label(x.brand_logo);
                 ui.horizontal(|ui| {
                     let shown = match (&edited.logo, edited.logo_name.is_empty()) {

@@ -1,0 +1,333 @@
+//! A deck built on the user's own PowerPoint template: the template's first slide master, its
+//! layouts and its theme (with the pictures and parts they use) take the place of the deck's own,
+//! and every slide is laid on the template's "Title Only" layout (the title slide on its "Title
+//! Slide" layout), so that the client's background, logo, colours and fonts frame every slide.
+//! The slides' content keeps its own positions, so the template must be 16:9 widescreen.
+//!
+//! Owns reading the template package and grafting its masters into a deck's parts.
+
+use std::collections::BTreeMap;
+use std::io::Read as _;
+
+/// A deck part: its name in the package and its bytes.
+pub type Part = (String, Vec<u8>);
+
+/// The deck's slide size in EMU (16:9).
+const WIDE: (i64, i64) = (12_192_000, 6_858_000);
+
+/// One relationship of a part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Link {
+    id: String,
+    kind: String,
+    target: String,
+    external: bool,
+}
+
+/// The value of `name="…"` in an XML start tag.
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    let end = tag[start..].find('"')? + start;
+    Some(unescape(&tag[start..end]))
+}
+
+/// XML's five entities, undone.
+fn unescape(text: &str) -> String {
+    text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
+}
+
+/// Every start tag `<name …>` of `xml`.
+fn tags<'a>(xml: &'a str, name: &str) -> std::vec::IntoIter<&'a str> {
+    let open = format!("<{name} ");
+    let found: Vec<&str> = xml
+        .match_indices(open.as_str())
+        .filter_map(|(at, _)| xml[at..].find('>').map(|end| &xml[at..at + end + 1]))
+        .collect();
+    found.into_iter()
+}
+
+/// A relationships part's links.
+fn links(xml: &str) -> Vec<Link> {
+    tags(xml, "Relationship")
+        .filter_map(|tag| {
+            Some(Link {
+                id: attribute(tag, "Id")?,
+                kind: attribute(tag, "Type")?,
+                target: attribute(tag, "Target")?,
+                external: attribute(tag, "TargetMode").is_some_and(|m| m == "External"),
+            })
+        })
+        .collect()
+}
+
+/// The relationships part of `links`.
+fn links_xml(links: &[Link]) -> String {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+         <Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">",
+    );
+    for link in links {
+        let mode = if link.external { " TargetMode=\"External\"" } else { "" };
+        out.push_str(&format!(
+            "<Relationship Id=\"{}\" Type=\"{}\" Target=\"{}\"{mode}/>",
+            super::svg::escape_xml(&link.id),
+            super::svg::escape_xml(&link.kind),
+            super::svg::escape_xml(&link.target)
+        ));
+    }
+    out.push_str("</Relationships>");
+    out
+}
+
+/// The part a relative (or absolute) target of a part in `folder` names.
+fn resolve(folder: &str, target: &str) -> String {
+    if let Some(absolute) = target.strip_prefix('/') {
+        return absolute.to_owned();
+    }
+    let mut parts: Vec<&str> = folder.split('/').filter(|p| !p.is_empty()).collect();
+    for piece in target.split('/') {
+        match piece {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            piece => parts.push(piece),
+        }
+    }
+    parts.join("/")
+}
+
+/// The folder of a part (`ppt/slideMasters`).
+fn folder_of(part: &str) -> &str {
+    part.rsplit_once('/').map_or("", |(folder, _)| folder)
+}
+
+/// The relationships part of `part`.
+fn rels_of(part: &str) -> String {
+    let (folder, name) = part.rsplit_once('/').unwrap_or(("", part));
+    format!("{folder}/_rels/{name}.rels")
+}
+
+/// The template package, read.
+struct Template {
+    parts: BTreeMap<String, Vec<u8>>,
+    /// Extension to content type, and part name to content type.
+    defaults: BTreeMap<String, String>,
+    overrides: BTreeMap<String, String>,
+}
+
+impl Template {
+    fn read(bytes: &[u8]) -> Result<Self, String> {
+        let mut archive =
+            zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| "not a .pptx file".to_owned())?;
+        let mut parts = BTreeMap::new();
+        for i in 0..archive.len() {
+            let mut file = archive.by_index(i).map_err(|e| e.to_string())?;
+            if file.is_dir() {
+                continue;
+            }
+            let name = file.name().map_err(|e| e.to_string())?.trim_start_matches('/').to_owned();
+            let mut content = Vec::new();
+            file.read_to_end(&mut content).map_err(|e| e.to_string())?;
+            parts.insert(name, content);
+        }
+        let types =
+            parts.get("[Content_Types].xml").map(|b| String::from_utf8_lossy(b).into_owned()).unwrap_or_default();
+        let defaults = tags(&types, "Default")
+            .filter_map(|t| Some((attribute(t, "Extension")?.to_ascii_lowercase(), attribute(t, "ContentType")?)))
+            .collect();
+        let overrides = tags(&types, "Override")
+            .filter_map(|t| {
+                Some((attribute(t, "PartName")?.trim_start_matches('/').to_owned(), attribute(t, "ContentType")?))
+            })
+            .collect();
+        Ok(Self { parts, defaults, overrides })
+    }
+
+    fn text(&self, part: &str) -> Option<String> {
+        self.parts.get(part).map(|b| String::from_utf8_lossy(b).into_owned())
+    }
+
+    fn content_type(&self, part: &str) -> Option<String> {
+        self.overrides.get(part).cloned().or_else(|| {
+            let extension = part.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase())?;
+            self.defaults.get(&extension).cloned()
+        })
+    }
+}
+
+/// Puts the template's first slide master, its layouts, its theme and what they use in place of
+/// the deck's own master, layout and theme in `parts`, and lays every slide on the template's
+/// layout for it. Fails with the reason when the template cannot be used (not a presentation, no
+/// slide master, not 16:9).
+pub fn apply(parts: &mut Vec<Part>, template: &[u8]) -> Result<(), String> {
+    let t = Template::read(template)?;
+    let presentation = t.text("ppt/presentation.xml").ok_or("not a PowerPoint presentation")?;
+    if let Some(size) = tags(&presentation, "p:sldSz").next() {
+        let number = |name: &str| attribute(size, name).and_then(|v| v.parse::<i64>().ok()).unwrap_or(0);
+        let (cx, cy) = (number("cx"), number("cy"));
+        // Within a hundredth of 16:9 (PowerPoint's and Google's widescreen sizes differ a little).
+        if cy <= 0 || ((cx as f64 / cy as f64) - WIDE.0 as f64 / WIDE.1 as f64).abs() > 0.02 {
+            return Err("its slides are not 16:9 widescreen (Design › Slide Size › Widescreen)".to_owned());
+        }
+    }
+    let presentation_links = links(&t.text("ppt/_rels/presentation.xml.rels").unwrap_or_default());
+    let master = presentation_links
+        .iter()
+        .find(|l| l.kind.ends_with("/slideMaster"))
+        .map(|l| resolve("ppt", &l.target))
+        .filter(|m| t.parts.contains_key(m))
+        .ok_or("it has no slide master")?;
+    let mut added: Vec<Part> = Vec::new();
+    let mut types: Vec<(String, String)> = Vec::new();
+    // Parts the master, layouts and theme use (pictures, tags, …) under ppt/template/.
+    let mut carried: BTreeMap<String, String> = BTreeMap::new();
+    let mut carry = |source: &str, added: &mut Vec<Part>, types: &mut Vec<(String, String)>| -> Option<String> {
+        if let Some(name) = carried.get(source) {
+            return Some(name.clone());
+        }
+        let bytes = t.parts.get(source)?;
+        let name = format!("ppt/template/{}", source.trim_start_matches("ppt/").replace('/', "-"));
+        added.push((name.clone(), bytes.clone()));
+        if let Some(kind) = t.content_type(source) {
+            types.push((name.clone(), kind));
+        }
+        carried.insert(source.to_owned(), name.clone());
+        Some(name)
+    };
+    // The master: its layouts keep their names, its theme becomes theme1.xml.
+    let master_links = links(&t.text(&rels_of(&master)).unwrap_or_default());
+    let mut layouts: Vec<(String, String)> = Vec::new();
+    let mut new_master_links = Vec::new();
+    for link in master_links {
+        let source = resolve(folder_of(&master), &link.target);
+        if link.external {
+            new_master_links.push(link);
+        } else if link.kind.ends_with("/slideLayout") {
+            let name = format!("ppt/slideLayouts/slideLayout{}.xml", layouts.len() + 1);
+            layouts.push((source, name.clone()));
+            new_master_links.push(Link {
+                target: format!("../slideLayouts/{}", name.rsplit('/').next().unwrap_or_default()),
+                ..link
+            });
+        } else if link.kind.ends_with("/theme") {
+            if let Some(bytes) = t.parts.get(&source) {
+                added.push(("ppt/theme/theme1.xml".to_owned(), bytes.clone()));
+                let theme_links: Vec<Link> = links(&t.text(&rels_of(&source)).unwrap_or_default())
+                    .into_iter()
+                    .filter_map(|l| {
+                        if l.external {
+                            return Some(l);
+                        }
+                        let carried = carry(&resolve(folder_of(&source), &l.target), &mut added, &mut types)?;
+                        Some(Link { target: format!("../{}", carried.trim_start_matches("ppt/")), ..l })
+                    })
+                    .collect();
+                if !theme_links.is_empty() {
+                    added.push(("ppt/theme/_rels/theme1.xml.rels".to_owned(), links_xml(&theme_links).into_bytes()));
+                }
+            }
+            new_master_links.push(Link { target: "../theme/theme1.xml".to_owned(), ..link });
+        } else if let Some(carried) = carry(&source, &mut added, &mut types) {
+            new_master_links.push(Link { target: format!("../{}", carried.trim_start_matches("ppt/")), ..link });
+        }
+    }
+    if layouts.is_empty() {
+        return Err("its slide master has no layouts".to_owned());
+    }
+    let master_xml = t.parts.get(&master).cloned().unwrap_or_default();
+    added.push(("ppt/slideMasters/slideMaster1.xml".to_owned(), master_xml));
+    added.push(("ppt/slideMasters/_rels/slideMaster1.xml.rels".to_owned(), links_xml(&new_master_links).into_bytes()));
+    // The layouts, pointing at the one master; which one each kind of slide is laid on.
+    let (mut title_only, mut title_slide, mut with_title) = (None, None, None);
+    for (source, name) in &layouts {
+        let xml = t.text(source).unwrap_or_default();
+        let layout_type = tags(&xml, "p:sldLayout").next().and_then(|tag| attribute(tag, "type")).unwrap_or_default();
+        let file = name.rsplit('/').next().unwrap_or_default().to_owned();
+        match layout_type.as_str() {
+            "titleOnly" if title_only.is_none() => title_only = Some(file.clone()),
+            "title" if title_slide.is_none() => title_slide = Some(file.clone()),
+            _ => {}
+        }
+        if with_title.is_none() && (xml.contains("type=\"title\"") || xml.contains("type=\"ctrTitle\"")) {
+            with_title = Some(file.clone());
+        }
+        let layout_links: Vec<Link> = links(&t.text(&rels_of(source)).unwrap_or_default())
+            .into_iter()
+            .filter_map(|l| {
+                if l.external {
+                    Some(l)
+                } else if l.kind.ends_with("/slideMaster") {
+                    Some(Link { target: "../slideMasters/slideMaster1.xml".to_owned(), ..l })
+                } else {
+                    let carried = carry(&resolve(folder_of(source), &l.target), &mut added, &mut types)?;
+                    Some(Link { target: format!("../{}", carried.trim_start_matches("ppt/")), ..l })
+                }
+            })
+            .collect();
+        added.push((name.clone(), t.parts.get(source).cloned().unwrap_or_default()));
+        added.push((rels_of(name), links_xml(&layout_links).into_bytes()));
+        types.push((
+            name.clone(),
+            "application/vnd.openxmlformats-officedocument.presentationml.slideLayout+xml".to_owned(),
+        ));
+    }
+    let first = layouts[0].1.rsplit('/').next().unwrap_or_default().to_owned();
+    let content = title_only.clone().or_else(|| with_title.clone()).unwrap_or_else(|| first.clone());
+    let cover = title_slide.or(title_only).or(with_title).unwrap_or(first);
+    // Out with the deck's own master, layout and theme; in with the template's.
+    parts.retain(|(name, _)| {
+        !(name.starts_with("ppt/slideMasters/")
+            || name.starts_with("ppt/slideLayouts/")
+            || name.starts_with("ppt/theme/theme1.xml")
+            || name == "ppt/theme/_rels/theme1.xml.rels")
+    });
+    for (name, bytes) in parts.iter_mut() {
+        if name.starts_with("ppt/slides/_rels/") {
+            let layout = if name.ends_with("/slide1.xml.rels") { &cover } else { &content };
+            let xml = String::from_utf8_lossy(bytes)
+                .replace("../slideLayouts/slideLayout1.xml", &format!("../slideLayouts/{layout}"));
+            *bytes = xml.into_bytes();
+        } else if name == "[Content_Types].xml" {
+            let mut xml = String::from_utf8_lossy(bytes).replace(
+                "<Override PartName=\"/ppt/slideLayouts/slideLayout1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.presentationml.slideLayout+xml\"/>",
+                "",
+            );
+            let mut extra = String::new();
+            for (part, kind) in &types {
+                extra.push_str(&format!(
+                    "<Override PartName=\"/{}\" ContentType=\"{}\"/>",
+                    super::svg::escape_xml(part),
+                    super::svg::escape_xml(kind)
+                ));
+            }
+            xml = xml.replacen("</Types>", &format!("{extra}</Types>"), 1);
+            *bytes = xml.into_bytes();
+        }
+    }
+    parts.extend(added);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn targets_resolve_from_their_folder_and_from_the_root() {
+        assert_eq!(
+            resolve("ppt/slideMasters", "../slideLayouts/slideLayout2.xml"),
+            "ppt/slideLayouts/slideLayout2.xml"
+        );
+        assert_eq!(resolve("ppt/slideLayouts", "/ppt/media/image1.png"), "ppt/media/image1.png");
+        assert_eq!(resolve("ppt", "slideMasters/slideMaster1.xml"), "ppt/slideMasters/slideMaster1.xml");
+        assert_eq!(rels_of("ppt/slideMasters/slideMaster1.xml"), "ppt/slideMasters/_rels/slideMaster1.xml.rels");
+        let xml = "<Relationships><Relationship Id=\"rId1\" Type=\"http://x/slideLayout\" Target=\"a&amp;b.xml\"/>\
+                   <Relationship Id=\"rId2\" Type=\"http://x/hyperlink\" Target=\"https://example.com\" TargetMode=\"External\"/></Relationships>";
+        let parsed = links(xml);
+        assert_eq!(parsed.len(), 2);
+        assert_eq!(parsed[0].target, "a&b.xml");
+        assert!(parsed[1].external && !parsed[0].external);
+        assert_eq!(links(&links_xml(&parsed)), parsed);
+    }
+}
