@@ -493,7 +493,14 @@ fn brand_of(args: &ReportArgs, project: Option<&Project>) -> Result<crate::chart
         brand.colours.clone_from(&args.brand_colours);
     }
     if let Some(path) = &args.template {
-        brand.template = Some(std::path::absolute(path).unwrap_or_else(|_| path.clone()));
+        // `--template ""` leaves the project's template out; a template given is checked now.
+        brand.template = if path.as_os_str().is_empty() {
+            None
+        } else {
+            let name = import::display_name(path);
+            std::fs::metadata(path).map_err(|e| format!("{name}: cannot read the template: {e}"))?;
+            Some(std::path::absolute(path).unwrap_or_else(|_| path.clone()))
+        };
     }
     if let Some(path) = &args.logo {
         let name = import::display_name(path);

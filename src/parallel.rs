@@ -5,19 +5,25 @@
 /// results. The other thread carries this thread's name (a worker's halves are both that
 /// worker). A panic on the other thread resumes on this one, so it is never lost.
 pub fn both<A, B: Send>(here: impl FnOnce() -> A, there: impl FnOnce() -> B + Send) -> (A, B) {
+    // Whichever thread takes `there` first runs it: the other one, or this one after `here`
+    // when no thread can be started (the system is out of them): slower, never lost.
+    let there = std::sync::Mutex::new(Some(there));
+    let take = || there.lock().ok().and_then(|mut job| job.take());
     std::thread::scope(|scope| {
         let mut builder = std::thread::Builder::new();
         if let Some(name) = std::thread::current().name() {
             builder = builder.name(name.to_owned());
         }
-        // A thread that cannot be started (the system is out of threads): the scope's own
-        // spawn, which reports it as the standard library does.
-        let job = match builder.spawn_scoped(scope, there) {
-            Ok(job) => job,
-            Err(error) => std::panic::panic_any(format!("cannot start a thread: {error}")),
-        };
+        let job = builder.spawn_scoped(scope, || take().map(|job| job()));
         let a = here();
-        (a, job.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+        let b = match job {
+            Ok(job) => job.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            Err(_) => None,
+        };
+        match b.or_else(|| take().map(|job| job())) {
+            Some(b) => (a, b),
+            None => unreachable!("`there` runs on one thread or the other"),
+        }
     })
 }
 

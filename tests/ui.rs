@@ -1353,8 +1353,8 @@ fn export_all_shows_its_progress_and_cancel_stops_before_the_next_file() {
         let exporting = std::thread::current().name() == Some("export");
         let n = if exporting { export_wake_ups.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1 } else { 0 };
         let _ = woken.send(n);
-        // The export's wake-ups: its plan (1), its first file (2), ...; from the second on, both
-        // of its halves wait until Cancel has been pressed.
+        // The export's wake-ups: its plan (1), a file of each half (2, 3), ...; from the second
+        // on, both of its halves wait until Cancel has been pressed.
         if n >= 2 {
             let gate = gate.lock().unwrap();
             if !released.load(std::sync::atomic::Ordering::SeqCst) {
@@ -1368,15 +1368,15 @@ fn export_all_shows_its_progress_and_cancel_stops_before_the_next_file() {
     // files, writes the first one and waits.
     loop {
         harness.step();
-        if wake_up.recv_timeout(Duration::from_secs(60)).expect("a job wakes the window") == 2 {
+        // Each of the export's two halves writes one file and waits: wake-ups 2 and 3.
+        if wake_up.recv_timeout(Duration::from_secs(60)).expect("a job wakes the window") == 3 {
             break;
         }
     }
     harness.step();
     let (done, total) = harness.state().app().exports().progress().expect("the export runs");
-    // One file, or two when the export's other half finished one at the same moment.
-    assert!(total > 2 && (1..=2).contains(&done), "{done} of {total}");
-    harness.get_by_label_contains(&format!("Exporting: {done} of"));
+    assert!(total > 2 && done == 2, "{done} of {total}");
+    harness.get_by_label_contains("Exporting: 2 of");
     harness.get_by_label("Cancel").click();
     harness.step();
     release.send(()).unwrap();

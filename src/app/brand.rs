@@ -62,14 +62,11 @@ impl BrandForm {
                 Brand::colour(typed).map_err(|e| e.to_string())?
             });
         }
-        // An accent without a main colour keeps its place: the main one stays the standard blue.
-        match colours.as_slice() {
-            [main, accent] if main.is_empty() && !accent.is_empty() => {
-                colours[0] = crate::chart::palette::NEUTRAL.to_owned()
-            }
-            _ => {}
+        // An accent without a main colour keeps its place (an empty main colour is none: the
+        // standard colours, or a template's); nothing after the last colour given.
+        while colours.last().is_some_and(String::is_empty) {
+            colours.pop();
         }
-        colours.retain(|c| !c.is_empty());
         Ok(Brand {
             title: self.title.trim().to_owned(),
             client: self.client.trim().to_owned(),
@@ -221,7 +218,9 @@ mod tests {
         assert_eq!(edited.colours, ["#7B2D8E", "#1F4E79"]);
         assert_eq!(edited.client, "De Vries");
         form.colours = [String::new(), "#1F4E79".to_owned()];
-        assert_eq!(form.brand().unwrap().colours, ["#0072B2", "#1F4E79"], "an accent alone stays the accent");
+        let accent_only = form.brand().unwrap();
+        assert_eq!(accent_only.colours, ["", "#1F4E79"], "an accent alone stays the accent");
+        assert_eq!((accent_only.primary("none"), accent_only.colour_or(1, "none")), ("none", "#1F4E79"));
         form.colours[0] = "paars".to_owned();
         assert!(form.brand().unwrap_err().contains("paars"));
     }

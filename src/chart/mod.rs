@@ -60,8 +60,8 @@ pub struct Brand {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub logo: Option<String>,
     /// Up to two colours as `#RRGGBB`: the first for titles and the estimate's bars and lines,
-    /// the second an accent (the deck's theme). The groups keep their colours, which mean
-    /// something.
+    /// the second an accent (the deck's theme); an empty first one is none. The groups keep
+    /// their colours, which mean something.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub colours: Vec<String>,
     /// The font of the deck and the workbook's charts (`Calibri`); the SVG, PNG and PDF keep the
@@ -147,6 +147,12 @@ impl Brand {
         self.logo
             .as_deref()
             .filter(|url| url.starts_with("data:image/png;base64,") || url.starts_with("data:image/svg+xml;base64,"))
+    }
+
+    /// The main colour as red, green and blue, when the brand has one.
+    #[must_use]
+    pub fn primary_rgb(&self) -> Option<[u8; 3]> {
+        Some(self.primary("")).filter(|c| !c.is_empty()).map(palette::rgb)
     }
 
     /// The font, else `default`.

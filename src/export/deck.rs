@@ -55,6 +55,7 @@ pub fn picture_options() -> SvgOptions {
         with_footnote: false,
         standalone: true,
         text_scale_pct: 130,
+        primary: None,
     }
 }
 
@@ -948,39 +949,41 @@ fn table_slide(
     // Rows are as tall as their longest cell's wrapped lines: keep only the rows that fit above
     // the footnote (the note under the table says how many more there are).
     let line_height = 182_880;
-    let lines = |text: &str, width: i64| {
-        let room = (width - 2 * 91_440) as f64 / 9_525.0;
-        (super::font::text_width(text, 16.0) / room.max(1.0)).ceil().max(1.0) as i64
+    // Lines as the cell wraps them at 12 pt (16 px; bold headers about a tenth wider).
+    let lines = |text: &str, width: i64, bold: bool| {
+        let room = (width - 2 * 91_440) as f64 / 9_525.0 / if bold { 1.1 } else { 1.0 };
+        super::font::wrap_text(text, room.max(1.0), 16.0, usize::MAX).len().max(1) as i64
     };
-    let height_of = |row: &[String]| {
-        let tallest = row.iter().zip(&widths).map(|(text, w)| lines(text, *w)).max().unwrap_or(1);
+    let height_of = |row: &[String], bold: bool| {
+        let tallest = row.iter().zip(&widths).map(|(text, w)| lines(text, *w, bold)).max().unwrap_or(1);
         (tallest * line_height + 91_440).max(row_height)
     };
     let header: Vec<String> = table.columns.iter().map(|c| c.header.clone()).collect();
-    let mut used = height_of(&header);
+    let mut used = height_of(&header, true);
     let room = FOOTNOTE_BOX.0 - top;
-    let fitting = shown.iter().take_while(|row| {
-        used += height_of(row);
-        used <= room
+    // At least the first row, then as many as fit.
+    let fitting = shown.iter().enumerate().take_while(|(i, row)| {
+        used += height_of(row, false);
+        *i == 0 || used <= room
     });
-    let shown: Vec<Vec<String>> = fitting.cloned().collect::<Vec<_>>();
+    let shown: Vec<Vec<String>> = fitting.map(|(_, row)| row.clone()).collect();
     let mut grid = String::new();
     for w in &widths {
         let _ = write!(grid, "<a:gridCol w=\"{w}\"/>");
     }
-    let mut rows = format!("<a:tr h=\"{}\">", height_of(&header));
+    let mut rows = format!("<a:tr h=\"{}\">", height_of(&header, true));
     for column in &table.columns {
         rows.push_str(&cell(&column.header, numeric(column.kind), true));
     }
     rows.push_str("</a:tr>");
     for row in &shown {
-        let _ = write!(rows, "<a:tr h=\"{}\">", height_of(row));
+        let _ = write!(rows, "<a:tr h=\"{}\">", height_of(row, false));
         for (text, column) in row.iter().zip(&table.columns) {
             rows.push_str(&cell(text, numeric(column.kind), false));
         }
         rows.push_str("</a:tr>");
     }
-    let height = height_of(&header) + shown.iter().map(|row| height_of(row)).sum::<i64>();
+    let height = height_of(&header, true) + shown.iter().map(|row| height_of(row, false)).sum::<i64>();
     let _ = write!(
         shapes,
         "<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id=\"3\" name=\"Table\"/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp=\"1\"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>\
@@ -1315,7 +1318,14 @@ mod tests {
         assert_consistent(&deck);
         assert!(String::from_utf8_lossy(&deck["ppt/theme/theme1.xml"]).contains("AA0000"), "the template's theme");
         let master = String::from_utf8_lossy(&deck["ppt/slideMasters/_rels/slideMaster1.xml.rels"]).into_owned();
-        assert!(master.contains("Target=\"../template/media-background.png\""), "{master}");
+        let carried = master
+            .split("Id=\"rId9\"")
+            .nth(1)
+            .and_then(|rest| rest.split("Target=\"../").nth(1))
+            .and_then(|t| t.split('"').next())
+            .unwrap();
+        assert!(carried.starts_with("template/part") && carried.ends_with(".png"), "{master}");
+        assert!(deck.contains_key(&format!("ppt/{carried}")));
         // The title slide on the template's "Title Slide" layout, the others on "Title Only".
         assert!(
             String::from_utf8_lossy(&deck["ppt/slides/_rels/slide1.xml.rels"])

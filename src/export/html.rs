@@ -65,7 +65,7 @@ pub fn report_html(info: &ReportInfo, charts: &[ChartSpec], tables: &[Table]) ->
         escape_xml(&info.source_file),
         escape_xml(&info.date)
     );
-    let inline = SvgOptions { standalone: false, ..SvgOptions::default() };
+    let inline = SvgOptions { standalone: false, primary: info.brand.primary_rgb(), ..SvgOptions::default() };
     for chart in charts {
         let _ = writeln!(out, "<figure id=\"chart-{}\">", escape_xml(&super::file_stem(&chart.id)));
         out.push_str(&render_svg(chart, &inline));

@@ -261,6 +261,8 @@ pub fn export_all_watched(
     let stop = || progress.stop.load(Ordering::Relaxed);
     // The charts' pictures on this thread, the tables and documents on another: both halves
     // take about as long, and each file is still whole or absent.
+    // The charts' files in the brand's main colour, when there is one.
+    let chart_options = SvgOptions { primary: info.brand.primary_rgb(), ..SvgOptions::default() };
     let pictures = || {
         for (chart, stem) in charts.iter().zip(&chart_stems) {
             if stop() {
@@ -268,12 +270,12 @@ pub fn export_all_watched(
             }
             if formats.svg {
                 let path = dir.join(format!("{stem}.svg"));
-                let result = save(&path, || Ok(svg::render_svg(chart, &SvgOptions::default()).into_bytes()));
+                let result = save(&path, || Ok(svg::render_svg(chart, &chart_options).into_bytes()));
                 record(path, result);
             }
             if formats.png && !stop() {
                 let path = dir.join(format!("{stem}.png"));
-                let result = save(&path, || png::render_png(chart, &SvgOptions::default(), options.scale));
+                let result = save(&path, || png::render_png(chart, &chart_options, options.scale));
                 record(path, result);
             }
         }

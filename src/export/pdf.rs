@@ -111,16 +111,18 @@ impl Page {
 
     /// A chart drawn into the box at (`x`, `y`) of `w` × `h` points, without its own title and
     /// footnote (the page has them as text).
-    fn chart(&mut self, spec: &ChartSpec, (x, y, w, h): (f64, f64, f64, f64), with_title: bool) {
+    fn chart(&mut self, spec: &ChartSpec, (x, y, w, h): (f64, f64, f64, f64), brand: &crate::chart::Brand) {
+        let primary = brand.primary_rgb();
         let layout_width = 1600.0;
         let layout_height = (layout_width * h / w).round();
         let options = SvgOptions {
             width: layout_width as u32,
             height: layout_height as u32,
-            with_title,
+            with_title: false,
             with_footnote: false,
             standalone: true,
             text_scale_pct: 125,
+            primary,
         };
         let svg = render_svg(spec, &options);
         let svg = svg.split_once("?>").map_or(svg.as_str(), |(_, rest)| rest);
@@ -208,14 +210,14 @@ pub fn page_svgs(info: &ReportInfo, charts: &[ChartSpec], tables: &[Table], pape
     let rest: Vec<&ChartSpec> =
         charts.iter().enumerate().filter(|(i, _)| Some(*i) != first_headline).map(|(_, c)| c).collect();
     if let Some(spec) = first_headline.map(|i| &charts[i]) {
-        y = chart_block(&mut first, spec, y, title_colour);
+        y = chart_block(&mut first, spec, y, &info.brand);
     }
     let _ = y;
     pages.push(first);
     for spec in rest.iter().flat_map(|chart| chart.parts(PAGE_ROWS)) {
         let spec = &spec;
         let mut page = Page::new(size);
-        chart_block(&mut page, spec, MARGIN, title_colour);
+        chart_block(&mut page, spec, MARGIN, &info.brand);
         pages.push(page);
     }
     for quotes in &info.quotes {
@@ -227,7 +229,8 @@ pub fn page_svgs(info: &ReportInfo, charts: &[ChartSpec], tables: &[Table], pape
 }
 
 /// A chart with its title, subtitle and footnote from `top`; returns the y under it.
-fn chart_block(page: &mut Page, spec: &ChartSpec, top: f64, title_colour: &str) -> f64 {
+fn chart_block(page: &mut Page, spec: &ChartSpec, top: f64, brand: &crate::chart::Brand) -> f64 {
+    let title_colour = brand.primary(INK);
     let mut y = page.paragraph(top, 16.0, title_colour, &spec.title, 2);
     if !spec.subtitle.is_empty() {
         y = page.paragraph(y + 2.0, 10.5, GREY, &spec.subtitle, 2);
@@ -236,7 +239,7 @@ fn chart_block(page: &mut Page, spec: &ChartSpec, top: f64, title_colour: &str) 
     let footnote_lines = wrap_text(&spec.footnote, page.content_width(), 8.0, 4).len() as f64;
     let footnote_height = if spec.footnote.is_empty() { 0.0 } else { footnote_lines * 10.0 + 8.0 };
     let height = (page.bottom() - y - footnote_height).max(120.0);
-    page.chart(spec, (MARGIN, y, page.content_width(), height), false);
+    page.chart(spec, (MARGIN, y, page.content_width(), height), brand);
     y += height + 8.0;
     if !spec.footnote.is_empty() {
         y = page.paragraph(y, 8.0, GREY, &spec.footnote, 4);

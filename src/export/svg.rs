@@ -32,11 +32,22 @@ pub struct SvgOptions {
     /// Text size in percent of the slide default (100); slides use more because the picture is
     /// shown smaller than a full slide.
     pub text_scale_pct: u32,
+    /// The brand's main colour for titles and the estimate's marks (bars, lines, points that
+    /// carry no group's meaning); `None`: the standard palette.
+    pub primary: Option<[u8; 3]>,
 }
 
 impl Default for SvgOptions {
     fn default() -> Self {
-        Self { width: 1920, height: 1080, with_title: true, with_footnote: true, standalone: true, text_scale_pct: 100 }
+        Self {
+            width: 1920,
+            height: 1080,
+            with_title: true,
+            with_footnote: true,
+            standalone: true,
+            text_scale_pct: 100,
+            primary: None,
+        }
     }
 }
 
@@ -158,6 +169,8 @@ struct Canvas {
     /// Pixels per reference pixel (1.0 at 1920 wide).
     k: f64,
     sizes: TypeSizes,
+    /// The brand's main colour as `#RRGGBB`, when there is one.
+    primary: Option<String>,
 }
 
 /// Horizontal anchoring of a text.
@@ -184,11 +197,32 @@ fn centred_baseline(y: f64, size: f64) -> f64 {
 }
 
 impl Canvas {
+    /// The colour of a tone: the brand's main colour for the estimate (neutral marks), else
+    /// the palette's.
+    fn ink(&self, tone: Tone) -> String {
+        match (&self.primary, tone) {
+            (Some(primary), Tone::Neutral) => primary.clone(),
+            _ => tone_colour(tone).to_owned(),
+        }
+    }
+
+    /// The titles' colour: the brand's main colour, else near black.
+    fn title_ink(&self) -> String {
+        self.primary.clone().unwrap_or_else(|| theme::TITLE_TEXT.to_owned())
+    }
+
     fn new(options: &SvgOptions) -> Self {
         let width = f64::from(options.width.max(100));
         let height = f64::from(options.height.max(100));
         let sizes = TypeSizes::for_width(width).scaled(f64::from(options.text_scale_pct.clamp(50, 200)) / 100.0);
-        Self { out: String::with_capacity(32 * 1024), width, height, k: width / 1920.0, sizes }
+        Self {
+            out: String::with_capacity(32 * 1024),
+            width,
+            height,
+            k: width / 1920.0,
+            sizes,
+            primary: options.primary.map(palette::hex),
+        }
     }
 
     fn finish(self, spec: &ChartSpec, options: &SvgOptions) -> String {
@@ -294,7 +328,8 @@ impl Canvas {
         let mut top = margin;
         if options.with_title {
             let title = fit_text(&spec.title, self.width - 2.0 * margin, s.title);
-            self.text(margin, top + 0.8 * s.title, s.title, theme::TITLE_TEXT, Anchor::Start, &title);
+            let ink = self.title_ink();
+            self.text(margin, top + 0.8 * s.title, s.title, &ink, Anchor::Start, &title);
             top += 1.3 * s.title;
             if !spec.subtitle.is_empty() {
                 let subtitle = fit_text(&spec.subtitle, self.width - 2.0 * margin, s.subtitle);
@@ -346,7 +381,8 @@ impl Canvas {
         let block = 1.35 * big + 1.6 * s.tick + bar_height + 0.3 * s.subtitle + 1.6 * s.subtitle * lines;
         let top = top + ((room - block) / 2.0).max(0.0);
         let nps_width = text_width(&headline.nps_text, big);
-        self.text(left, top + 0.8 * big, big, theme::TITLE_TEXT, Anchor::Start, &headline.nps_text);
+        let ink = self.title_ink();
+        self.text(left, top + 0.8 * big, big, &ink, Anchor::Start, &headline.nps_text);
         let beside = left + nps_width + 36.0 * k;
         let detail_size = 1.15 * s.subtitle;
         let name = fit_text(name, right - beside, s.title);
@@ -371,7 +407,7 @@ impl Canvas {
         let mut all_said = true;
         for group in &headline.groups {
             let width = (right - left) * group.share / total;
-            let fill = tone_colour(group.tone);
+            let fill = &self.ink(group.tone);
             self.rect((x, bar_top, width, bar_height), fill, 1.0);
             let inside = fit_text(&group.share_text, width - 12.0 * k, s.subtitle);
             all_said &= inside == group.share_text
@@ -401,7 +437,8 @@ impl Canvas {
         // A long change line (a slide's larger text) wraps onto a second line rather than lose
         // its test.
         for line in [&headline.change, &headline.verdict].into_iter().flatten() {
-            let colour = if line.tone == Tone::Neutral { theme::BODY_TEXT } else { tone_colour(line.tone) };
+            let colour = if line.tone == Tone::Neutral { theme::BODY_TEXT.to_owned() } else { self.ink(line.tone) };
+            let colour = colour.as_str();
             for text in wrap_text(&line.text, right - left, s.subtitle, 2) {
                 self.text(left, y, s.subtitle, colour, Anchor::Start, &text);
                 y += 1.3 * s.subtitle;
@@ -546,7 +583,8 @@ impl Canvas {
 
     fn legend_symbol(&mut self, entry: &LegendEntry, (x, centre): (f64, f64), width: f64, size: f64) {
         let k = self.k;
-        let colour = tone_colour(entry.tone);
+        let colour = self.ink(entry.tone);
+        let colour = colour.as_str();
         let half = 0.38 * size;
         match entry.symbol {
             LegendSymbol::Box => self.rect((x + 4.0 * k, centre - half, width - 8.0 * k, 2.0 * half), colour, 1.0),
@@ -788,7 +826,7 @@ impl Canvas {
                     for bar in bars.iter().filter(|b| b.value.is_finite()) {
                         let base = 0.0f64.clamp(frame.min, frame.max);
                         let area = frame.rect(frame.category(bar.category), half, base, bar.value);
-                        self.rect(area, tone_colour(bar.tone), opacity_of(spec, bar.category));
+                        self.rect(area, &self.ink(bar.tone), opacity_of(spec, bar.category));
                     }
                 }
                 Series::ErrorBars { whiskers, .. } => {
@@ -846,7 +884,7 @@ impl Canvas {
                 let radius = (0.2 * frame.slot()).clamp(8.0 * self.k, 12.0 * self.k);
                 for point in points.iter().filter(|p| p.value.is_finite()) {
                     self.group_start(opacity_of(spec, point.category));
-                    self.marker(point.marker, frame.point(point.category, point.value), radius, tone_colour(*tone));
+                    self.marker(point.marker, frame.point(point.category, point.value), radius, &self.ink(*tone));
                     self.group_end();
                 }
             }
@@ -859,7 +897,8 @@ impl Canvas {
             (Some(l), Some(h)) if l.is_finite() && h.is_finite() => Some((p.category, l, h)),
             _ => None,
         }) {
-            let colour = tone_colour(tone);
+            let colour = self.ink(tone);
+            let colour = colour.as_str();
             if let [(category, low, high)] = run.as_slice() {
                 // A lone period: a short vertical band so it is still visible.
                 let half = (0.12 * frame.slot()).max(4.0 * self.k);
@@ -883,7 +922,8 @@ impl Canvas {
 
     /// A line broken at missing values, with a small marker at every point.
     fn polyline(&mut self, spec: &ChartSpec, frame: &Frame, tone: Tone, points: &[LinePoint]) {
-        let colour = tone_colour(tone);
+        let colour = self.ink(tone);
+        let colour = colour.as_str();
         let present = |p: &LinePoint| p.value.filter(|v| v.is_finite()).map(|v| (p.category, v));
         for run in runs(points, present) {
             if run.len() > 1 {
@@ -1148,5 +1188,18 @@ mod tests {
         let svg = render_svg(&samples::trend(), &SvgOptions { standalone: false, ..SvgOptions::default() });
         assert!(svg.starts_with("<svg viewBox"));
         assert!(!svg.contains("http"));
+    }
+
+    #[test]
+    fn a_brand_colour_paints_the_estimate_and_titles_and_leaves_the_groups_alone() {
+        let options = SvgOptions { primary: Some([0x7B, 0x2D, 0x8E]), ..SvgOptions::default() };
+        let segments = render_svg(&samples::segments(), &options);
+        assert!(segments.contains("#7B2D8E") && !segments.contains(palette::NEUTRAL), "the NPS bars and title");
+        let distribution = render_svg(&samples::distribution(), &options);
+        for group in [palette::PROMOTER, palette::PASSIVE, palette::DETRACTOR] {
+            assert!(distribution.contains(group), "{group} kept");
+        }
+        let plain = render_svg(&samples::segments(), &SvgOptions::default());
+        assert!(plain.contains(palette::NEUTRAL) && !plain.contains("#7B2D8E"));
     }
 }

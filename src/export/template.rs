@@ -31,12 +31,38 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
     Some(unescape(&tag[start..end]))
 }
 
+/// `%20` and the like, decoded (a target names a part by its URI).
+fn percent_decoded(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |at: usize| bytes.get(at).and_then(|b| (*b as char).to_digit(16));
+        match (bytes[i], hex(i + 1), hex(i + 2)) {
+            (b'%', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
+                i += 3;
+            }
+            (byte, _, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// XML's five entities, undone.
 fn unescape(text: &str) -> String {
     text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
 }
 
 /// Every start tag `<name …>` of `xml`.
+/// `xml` with tabs and line breaks as spaces, so that attributes are always space-separated.
+fn spaced(xml: &str) -> String {
+    xml.replace(['\n', '\r', '\t'], " ")
+}
+
 fn tags<'a>(xml: &'a str, name: &str) -> std::vec::IntoIter<&'a str> {
     let open = format!("<{name} ");
     let found: Vec<&str> = xml
@@ -46,14 +72,15 @@ fn tags<'a>(xml: &'a str, name: &str) -> std::vec::IntoIter<&'a str> {
     found.into_iter()
 }
 
-/// A relationships part's links.
+/// A relationships part's links (targets percent-decoded).
 fn links(xml: &str) -> Vec<Link> {
-    tags(xml, "Relationship")
+    let xml = spaced(xml);
+    tags(&xml, "Relationship")
         .filter_map(|tag| {
             Some(Link {
                 id: attribute(tag, "Id")?,
                 kind: attribute(tag, "Type")?,
-                target: attribute(tag, "Target")?,
+                target: percent_decoded(&attribute(tag, "Target")?),
                 external: attribute(tag, "TargetMode").is_some_and(|m| m == "External"),
             })
         })
@@ -162,7 +189,7 @@ impl Template {
 /// slide master, not 16:9).
 pub fn apply(parts: &mut Vec<Part>, template: &[u8]) -> Result<(), String> {
     let t = Template::read(template)?;
-    let presentation = t.text("ppt/presentation.xml").ok_or("not a PowerPoint presentation")?;
+    let presentation = spaced(&t.text("ppt/presentation.xml").ok_or("not a PowerPoint presentation")?);
     if let Some(size) = tags(&presentation, "p:sldSz").next() {
         let number = |name: &str| attribute(size, name).and_then(|v| v.parse::<i64>().ok()).unwrap_or(0);
         let (cx, cy) = (number("cx"), number("cy"));
@@ -171,115 +198,99 @@ pub fn apply(parts: &mut Vec<Part>, template: &[u8]) -> Result<(), String> {
             return Err("its slides are not 16:9 widescreen (Design › Slide Size › Widescreen)".to_owned());
         }
     }
-    let presentation_links = links(&t.text("ppt/_rels/presentation.xml.rels").unwrap_or_default());
-    let master = presentation_links
-        .iter()
-        .find(|l| l.kind.ends_with("/slideMaster"))
+    // The first master of the presentation's list, with its id (the deck keeps it: the layouts'
+    // ids are numbered after it).
+    let first_master = tags(&presentation, "p:sldMasterId").next().ok_or("it has no slide master")?;
+    let master_id = attribute(first_master, "id").filter(|id| id.chars().all(|c| c.is_ascii_digit()));
+    let master_rid = attribute(first_master, "r:id").ok_or("it has no slide master")?;
+    let master = links(&t.text("ppt/_rels/presentation.xml.rels").unwrap_or_default())
+        .into_iter()
+        .find(|l| l.id == master_rid)
         .map(|l| resolve("ppt", &l.target))
         .filter(|m| t.parts.contains_key(m))
         .ok_or("it has no slide master")?;
-    let mut added: Vec<Part> = Vec::new();
-    let mut types: Vec<(String, String)> = Vec::new();
-    // Parts the master, layouts and theme use (pictures, tags, …) under ppt/template/.
-    let mut carried: BTreeMap<String, String> = BTreeMap::new();
-    let mut carry = |source: &str, added: &mut Vec<Part>, types: &mut Vec<(String, String)>| -> Option<String> {
-        if let Some(name) = carried.get(source) {
-            return Some(name.clone());
-        }
-        let bytes = t.parts.get(source)?;
-        let name = format!("ppt/template/{}", source.trim_start_matches("ppt/").replace('/', "-"));
-        added.push((name.clone(), bytes.clone()));
-        if let Some(kind) = t.content_type(source) {
-            types.push((name.clone(), kind));
-        }
-        carried.insert(source.to_owned(), name.clone());
-        Some(name)
-    };
-    // The master: its layouts keep their names, its theme becomes theme1.xml.
-    let master_links = links(&t.text(&rels_of(&master)).unwrap_or_default());
+    let mut carrier = Carrier { template: &t, added: Vec::new(), types: Vec::new(), carried: BTreeMap::new() };
+    // The master: its layouts renumbered from 1, its theme becomes theme1.xml, the rest carried.
     let mut layouts: Vec<(String, String)> = Vec::new();
     let mut new_master_links = Vec::new();
-    for link in master_links {
+    let mut theme_found = false;
+    for link in links(&t.text(&rels_of(&master)).unwrap_or_default()) {
         let source = resolve(folder_of(&master), &link.target);
         if link.external {
             new_master_links.push(link);
         } else if link.kind.ends_with("/slideLayout") {
-            let name = format!("ppt/slideLayouts/slideLayout{}.xml", layouts.len() + 1);
-            layouts.push((source, name.clone()));
-            new_master_links.push(Link {
-                target: format!("../slideLayouts/{}", name.rsplit('/').next().unwrap_or_default()),
-                ..link
-            });
+            let file = format!("slideLayout{}.xml", layouts.len() + 1);
+            layouts.push((source, format!("ppt/slideLayouts/{file}")));
+            new_master_links.push(Link { target: format!("../slideLayouts/{file}"), ..link });
         } else if link.kind.ends_with("/theme") {
-            if let Some(bytes) = t.parts.get(&source) {
-                added.push(("ppt/theme/theme1.xml".to_owned(), bytes.clone()));
-                let theme_links: Vec<Link> = links(&t.text(&rels_of(&source)).unwrap_or_default())
-                    .into_iter()
-                    .filter_map(|l| {
-                        if l.external {
-                            return Some(l);
-                        }
-                        let carried = carry(&resolve(folder_of(&source), &l.target), &mut added, &mut types)?;
-                        Some(Link { target: format!("../{}", carried.trim_start_matches("ppt/")), ..l })
-                    })
-                    .collect();
-                if !theme_links.is_empty() {
-                    added.push(("ppt/theme/_rels/theme1.xml.rels".to_owned(), links_xml(&theme_links).into_bytes()));
-                }
+            let bytes = t.parts.get(&source).ok_or_else(|| format!("its theme {source} is missing"))?;
+            carrier.added.push(("ppt/theme/theme1.xml".to_owned(), bytes.clone()));
+            let theme_links = carrier.links_of(&source, "../template/")?;
+            if !theme_links.is_empty() {
+                carrier
+                    .added
+                    .push(("ppt/theme/_rels/theme1.xml.rels".to_owned(), links_xml(&theme_links).into_bytes()));
             }
+            theme_found = true;
             new_master_links.push(Link { target: "../theme/theme1.xml".to_owned(), ..link });
-        } else if let Some(carried) = carry(&source, &mut added, &mut types) {
-            new_master_links.push(Link { target: format!("../{}", carried.trim_start_matches("ppt/")), ..link });
+        } else if let Some(target) = carrier.carry_link(&source, &link.kind, "../template/")? {
+            new_master_links.push(Link { target, ..link });
         }
     }
     if layouts.is_empty() {
         return Err("its slide master has no layouts".to_owned());
     }
+    if !theme_found {
+        return Err("its slide master has no theme".to_owned());
+    }
     let master_xml = t.parts.get(&master).cloned().unwrap_or_default();
-    added.push(("ppt/slideMasters/slideMaster1.xml".to_owned(), master_xml));
-    added.push(("ppt/slideMasters/_rels/slideMaster1.xml.rels".to_owned(), links_xml(&new_master_links).into_bytes()));
+    carrier.added.push(("ppt/slideMasters/slideMaster1.xml".to_owned(), master_xml));
+    carrier
+        .added
+        .push(("ppt/slideMasters/_rels/slideMaster1.xml.rels".to_owned(), links_xml(&new_master_links).into_bytes()));
     // The layouts, pointing at the one master; which one each kind of slide is laid on.
-    let (mut title_only, mut title_slide, mut with_title) = (None, None, None);
+    let (mut title_only, mut cover, mut content_like, mut with_title) = (None, None, None, None);
     for (source, name) in &layouts {
-        let xml = t.text(source).unwrap_or_default();
+        let xml = spaced(&t.text(source).unwrap_or_default());
         let layout_type = tags(&xml, "p:sldLayout").next().and_then(|tag| attribute(tag, "type")).unwrap_or_default();
         let file = name.rsplit('/').next().unwrap_or_default().to_owned();
         match layout_type.as_str() {
             "titleOnly" if title_only.is_none() => title_only = Some(file.clone()),
-            "title" if title_slide.is_none() => title_slide = Some(file.clone()),
+            "title" if cover.is_none() => cover = Some(file.clone()),
+            "obj" | "tx" | "secHead" if content_like.is_none() => content_like = Some(file.clone()),
             _ => {}
         }
-        if with_title.is_none() && (xml.contains("type=\"title\"") || xml.contains("type=\"ctrTitle\"")) {
+        if with_title.is_none() && layout_type != "title" && xml.contains("type=\"title\"") {
             with_title = Some(file.clone());
         }
-        let layout_links: Vec<Link> = links(&t.text(&rels_of(source)).unwrap_or_default())
-            .into_iter()
-            .filter_map(|l| {
-                if l.external {
-                    Some(l)
-                } else if l.kind.ends_with("/slideMaster") {
-                    Some(Link { target: "../slideMasters/slideMaster1.xml".to_owned(), ..l })
-                } else {
-                    let carried = carry(&resolve(folder_of(source), &l.target), &mut added, &mut types)?;
-                    Some(Link { target: format!("../{}", carried.trim_start_matches("ppt/")), ..l })
-                }
-            })
-            .collect();
-        added.push((name.clone(), t.parts.get(source).cloned().unwrap_or_default()));
-        added.push((rels_of(name), links_xml(&layout_links).into_bytes()));
-        types.push((
+        let mut layout_links = Vec::new();
+        for link in links(&t.text(&rels_of(source)).unwrap_or_default()) {
+            if link.external {
+                layout_links.push(link);
+            } else if link.kind.ends_with("/slideMaster") {
+                layout_links.push(Link { target: "../slideMasters/slideMaster1.xml".to_owned(), ..link });
+            } else if let Some(target) =
+                carrier.carry_link(&resolve(folder_of(source), &link.target), &link.kind, "../template/")?
+            {
+                layout_links.push(Link { target, ..link });
+            }
+        }
+        carrier.added.push((name.clone(), t.parts.get(source).cloned().unwrap_or_default()));
+        carrier.added.push((rels_of(name), links_xml(&layout_links).into_bytes()));
+        carrier.types.push((
             name.clone(),
             "application/vnd.openxmlformats-officedocument.presentationml.slideLayout+xml".to_owned(),
         ));
     }
     let first = layouts[0].1.rsplit('/').next().unwrap_or_default().to_owned();
-    let content = title_only.clone().or_else(|| with_title.clone()).unwrap_or_else(|| first.clone());
-    let cover = title_slide.or(title_only).or(with_title).unwrap_or(first);
+    let content = title_only.clone().or(content_like).or(with_title).unwrap_or_else(|| first.clone());
+    let cover = cover.or(title_only).unwrap_or_else(|| content.clone());
+    let Carrier { added, types, .. } = carrier;
     // Out with the deck's own master, layout and theme; in with the template's.
     parts.retain(|(name, _)| {
         !(name.starts_with("ppt/slideMasters/")
             || name.starts_with("ppt/slideLayouts/")
-            || name.starts_with("ppt/theme/theme1.xml")
+            || name == "ppt/theme/theme1.xml"
             || name == "ppt/theme/_rels/theme1.xml.rels")
     });
     for (name, bytes) in parts.iter_mut() {
@@ -287,6 +298,12 @@ pub fn apply(parts: &mut Vec<Part>, template: &[u8]) -> Result<(), String> {
             let layout = if name.ends_with("/slide1.xml.rels") { &cover } else { &content };
             let xml = String::from_utf8_lossy(bytes)
                 .replace("../slideLayouts/slideLayout1.xml", &format!("../slideLayouts/{layout}"));
+            *bytes = xml.into_bytes();
+        } else if name == "ppt/presentation.xml"
+            && let Some(id) = &master_id
+        {
+            let xml = String::from_utf8_lossy(bytes)
+                .replace("<p:sldMasterId id=\"2147483648\"", &format!("<p:sldMasterId id=\"{id}\""));
             *bytes = xml.into_bytes();
         } else if name == "[Content_Types].xml" {
             let mut xml = String::from_utf8_lossy(bytes).replace(
@@ -309,6 +326,73 @@ pub fn apply(parts: &mut Vec<Part>, template: &[u8]) -> Result<(), String> {
     Ok(())
 }
 
+/// Carries the parts a master, layout or theme uses (pictures, drawings, tags, …) into
+/// `ppt/template/partN.ext`, each with its own relationships, once each.
+struct Carrier<'a> {
+    template: &'a Template,
+    added: Vec<Part>,
+    types: Vec<(String, String)>,
+    /// Template part to its carried name.
+    carried: BTreeMap<String, String>,
+}
+
+impl Carrier<'_> {
+    /// The target to write for a link of `kind` to `source`, from a part whose folder reaches
+    /// `ppt/template/` as `prefix`; `None` for links that cannot be carried into a deck (to a
+    /// slide or a master, which the deck makes itself). A missing part fails, naming it.
+    fn carry_link(&mut self, source: &str, kind: &str, prefix: &str) -> Result<Option<String>, String> {
+        if ["/slide", "/notesSlide", "/slideMaster", "/slideLayout", "/notesMaster", "/handoutMaster"]
+            .iter()
+            .any(|k| kind.ends_with(k))
+        {
+            return Ok(None);
+        }
+        Ok(Some(format!("{prefix}{}", self.carry(source)?)))
+    }
+
+    /// The carried file's name (in `ppt/template/`), carrying it and what it uses first.
+    fn carry(&mut self, source: &str) -> Result<String, String> {
+        if let Some(name) = self.carried.get(source) {
+            return Ok(name.clone());
+        }
+        let bytes = self
+            .template
+            .parts
+            .get(source)
+            .ok_or_else(|| format!("{source}, which its slide master uses, is missing"))?;
+        let extension: String = source
+            .rsplit_once('.')
+            .map(|(_, e)| e.chars().filter(char::is_ascii_alphanumeric).collect())
+            .unwrap_or_default();
+        let file = format!("part{}.{}", self.carried.len() + 1, if extension.is_empty() { "bin" } else { &extension });
+        self.carried.insert(source.to_owned(), file.clone());
+        self.added.push((format!("ppt/template/{file}"), bytes.clone()));
+        if let Some(kind) = self.template.content_type(source) {
+            self.types.push((format!("ppt/template/{file}"), kind));
+        }
+        let links = self.links_of(source, "")?;
+        if !links.is_empty() {
+            self.added.push((format!("ppt/template/_rels/{file}.rels"), links_xml(&links).into_bytes()));
+        }
+        Ok(file)
+    }
+
+    /// `source`'s links with their targets carried (`prefix` before the carried names).
+    fn links_of(&mut self, source: &str, prefix: &str) -> Result<Vec<Link>, String> {
+        let mut out = Vec::new();
+        for link in links(&self.template.text(&rels_of(source)).unwrap_or_default()) {
+            if link.external {
+                out.push(link);
+            } else if let Some(target) =
+                self.carry_link(&resolve(folder_of(source), &link.target), &link.kind, prefix)?
+            {
+                out.push(Link { target, ..link });
+            }
+        }
+        Ok(out)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -329,5 +413,9 @@ mod tests {
         assert_eq!(parsed[0].target, "a&b.xml");
         assert!(parsed[1].external && !parsed[0].external);
         assert_eq!(links(&links_xml(&parsed)), parsed);
+        assert_eq!(percent_decoded("image%201.png"), "image 1.png");
+        assert_eq!(percent_decoded("100%"), "100%");
+        // Attributes across lines are read too.
+        assert_eq!(links("<Relationship\n\tId=\"rId3\"\n\tType=\"t\"\n\tTarget=\"x.png\"/>").len(), 1);
     }
 }
