@@ -1642,7 +1642,9 @@ fn report_details_brand_the_export_and_go_with_the_project() {
     // The logo dialog answers with the app's icon; the export dialog with the test's folder.
     let folder = dir.path().to_path_buf();
     harness.state_mut().app_mut().set_chooser(std::sync::Arc::new(move |question: PathQuestion| {
-        if question.open.is_some() {
+        if question.open.as_ref().is_some_and(|kinds| kinds.contains(&"pptx")) {
+            Some(std::path::PathBuf::from("/clients/bakkerij/huisstijl.pptx"))
+        } else if question.open.is_some() {
             Some(logo.clone())
         } else {
             Some(question.file_name.map_or_else(|| folder.clone(), |name| folder.join(name)))
@@ -1669,6 +1671,23 @@ fn report_details_brand_the_export_and_go_with_the_project() {
     }
     harness.run();
     harness.get_by_label("nps-workbench-64.png");
+    // The title is typed; a template is chosen and removed again.
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Title").click();
+    harness.run();
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Title").type_text("Klanttevredenheid 2026");
+    harness.run();
+    harness.get_by_label("Choose template…").click();
+    for _ in 0..50 {
+        harness.step();
+        if harness.state().app().brand_form().is_some_and(|f| f.template.is_some()) {
+            break;
+        }
+    }
+    harness.run();
+    harness.get_by_label("huisstijl.pptx");
+    harness.get_by_label("Remove template").click();
+    harness.run();
+    harness.get_by_label("None (standard slides)");
     // A colour that is none is refused, saying why; the form stays open.
     harness.get_by_label("Apply").click();
     harness.run();
@@ -1691,6 +1710,20 @@ fn report_details_brand_the_export_and_go_with_the_project() {
         ("Bakkerij De Vries", ["#7B2D8E".to_owned()].as_slice())
     );
     assert!(brand.logo.as_deref().is_some_and(|l| l.starts_with("data:image/png;base64,")));
+    assert_eq!((brand.title.as_str(), &brand.template), ("Klanttevredenheid 2026", &None));
+    // Cancel leaves the brand as it was.
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Report details…").click();
+    harness.run();
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Client").click();
+    harness.run();
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Client").type_text(" and more");
+    harness.run();
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.state().app().brand_form().is_none());
+    assert_eq!(harness.state().app().brand(), &brand);
     // Export all carries it.
     harness.get_by_label("File").click();
     harness.run();

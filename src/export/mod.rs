@@ -1,6 +1,8 @@
-//! Writing files the user asked for: charts (SVG, PNG), tables (CSV, xlsx), a one-file HTML report
-//! and a PowerPoint deck. Every write goes to a temporary file in the same folder and is renamed
-//! into place, so a crash or a full disk never leaves half a file behind.
+//! Writing files the user asked for: charts (SVG, PNG), tables (CSV, xlsx with native charts,
+//! `native`), a one-file HTML report, a PDF report (`pdf`, krilla) and a PowerPoint deck (`deck`,
+//! with native charts and, when the brand names one, the client's template, `template`). Every
+//! write goes to a temporary file in the same folder and is renamed into place, so a crash or a
+//! full disk never leaves half a file behind.
 //!
 //! [`export_all_watched`] counts the files it writes, so the window can show progress, and stops
 //! before the next file when the user cancels.
@@ -238,13 +240,30 @@ pub fn export_all_watched(
     }
     // Every file's name first, in a fixed order, so that the two halves below never race for one.
     let mut names = FileNames::default();
-    let chart_stems: Vec<String> = charts.iter().map(|chart| names.unique(&chart.id)).collect();
-    let table_stems: Vec<String> =
-        if formats.csv { tables.iter().map(|t| names.unique(&t.title)).collect() } else { Vec::new() };
-    let workbook = names.unique("tables");
+    let chart_paths: Vec<(PathBuf, PathBuf)> = charts
+        .iter()
+        .map(|chart| {
+            let stem = names.unique(&chart.id);
+            (dir.join(format!("{stem}.svg")), dir.join(format!("{stem}.png")))
+        })
+        .collect();
+    let csv_paths: Vec<PathBuf> = if formats.csv {
+        tables.iter().map(|t| dir.join(format!("{}.csv", names.unique(&t.title)))).collect()
+    } else {
+        Vec::new()
+    };
+    let workbook_path = dir.join(format!("{}.xlsx", names.unique("tables")));
     // The HTML and the PDF report share their name.
     let report = names.unique("report");
-    let deck_name = names.unique("deck");
+    let (html_path, pdf_path) = (dir.join(format!("{report}.html")), dir.join(format!("{report}.pdf")));
+    let deck_path = dir.join(format!("{}.pptx", names.unique("deck")));
+    // The order the files are listed in, whichever half writes them first.
+    let planned_order: Vec<PathBuf> = chart_paths
+        .iter()
+        .flat_map(|(svg, png)| [svg.clone(), png.clone()])
+        .chain(csv_paths.iter().cloned())
+        .chain([workbook_path.clone(), html_path.clone(), deck_path.clone(), pdf_path.clone()])
+        .collect();
     let outcome = std::sync::Mutex::new(outcome);
     let record = |path: PathBuf, result: Result<(), ExportError>| {
         {
@@ -264,63 +283,51 @@ pub fn export_all_watched(
     // The charts' files in the brand's main colour, when there is one.
     let chart_options = SvgOptions { primary: info.brand.primary_rgb(), ..SvgOptions::default() };
     let pictures = || {
-        for (chart, stem) in charts.iter().zip(&chart_stems) {
+        for (chart, (svg_path, png_path)) in charts.iter().zip(&chart_paths) {
             if stop() {
                 break;
             }
             if formats.svg {
-                let path = dir.join(format!("{stem}.svg"));
+                let path = svg_path.clone();
                 let result = save(&path, || Ok(svg::render_svg(chart, &chart_options).into_bytes()));
                 record(path, result);
             }
             if formats.png && !stop() {
-                let path = dir.join(format!("{stem}.png"));
+                let path = png_path.clone();
                 let result = save(&path, || png::render_png(chart, &chart_options, options.scale));
                 record(path, result);
             }
         }
     };
     let documents = || {
-        for (table, stem) in tables.iter().zip(&table_stems).take_while(|_| !stop()) {
-            let path = dir.join(format!("{stem}.csv"));
+        for (table, path) in tables.iter().zip(&csv_paths).take_while(|_| !stop()) {
+            let path = path.clone();
             let result = save(&path, || Ok(table::to_csv(table).into_bytes()));
             record(path, result);
         }
         if formats.xlsx && !tables.is_empty() && !stop() {
-            let path = dir.join(format!("{workbook}.xlsx"));
+            let path = workbook_path.clone();
             let result = save(&path, || table::to_xlsx(tables, charts, &info.brand));
             record(path, result);
         }
         if formats.html && !stop() {
-            let path = dir.join(format!("{report}.html"));
+            let path = html_path.clone();
             let result = save(&path, || Ok(html::report_html(info, charts, tables).into_bytes()));
             record(path, result);
         }
         if formats.pptx && !stop() {
-            let path = dir.join(format!("{deck_name}.pptx"));
+            let path = deck_path.clone();
             let result = save(&path, || deck::deck_pptx(info, charts, options.scale));
             record(path, result);
         }
         if formats.pdf && !stop() {
-            let path = dir.join(format!("{report}.pdf"));
+            let path = pdf_path.clone();
             let result = save(&path, || pdf::report_pdf(info, charts, tables, options.paper));
             record(path, result);
         }
     };
     crate::parallel::both(pictures, documents);
     let mut outcome = outcome.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
-    // Listed in the planned order, whichever half finished first.
-    let mut planned_order: Vec<PathBuf> = Vec::new();
-    for stem in &chart_stems {
-        planned_order.extend([dir.join(format!("{stem}.svg")), dir.join(format!("{stem}.png"))]);
-    }
-    planned_order.extend(table_stems.iter().map(|stem| dir.join(format!("{stem}.csv"))));
-    planned_order.extend([
-        dir.join(format!("{workbook}.xlsx")),
-        dir.join(format!("{report}.html")),
-        dir.join(format!("{deck_name}.pptx")),
-        dir.join(format!("{report}.pdf")),
-    ]);
     outcome.written.sort_by_key(|path| planned_order.iter().position(|p| p == path).unwrap_or(usize::MAX));
     outcome.stopped = stop() && progress.done.load(Ordering::Relaxed) < planned;
     outcome

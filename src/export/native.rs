@@ -68,6 +68,13 @@ struct DataSeries {
     point_colours: Vec<Option<String>>,
 }
 
+impl DataSeries {
+    /// The estimate's series (bars or a line, as the chart's shape), without an interval yet.
+    fn main(name: &str, colour: &'static str, values: Vec<Option<f64>>, point_colours: Vec<Option<String>>) -> Self {
+        Self { name: name.to_owned(), style: Style::Main, colour, values, interval: None, point_colours }
+    }
+}
+
 /// A chart's numbers and how to draw them as an Office chart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NativeChart {
@@ -137,14 +144,8 @@ pub fn native_chart(spec: &ChartSpec) -> Option<NativeChart> {
                     colours[bar.category] =
                         Some(if spec.categories[bar.category].small_n { pale(colour, 0.6) } else { colour.to_owned() });
                 }
-                series.push(DataSeries {
-                    name: name.clone(),
-                    style: Style::Main,
-                    colour: bars.first().map_or(palette::NEUTRAL, |b| palette::tone(b.tone, false)),
-                    values,
-                    interval: None,
-                    point_colours: colours,
-                });
+                let colour = bars.first().map_or(palette::NEUTRAL, |b| palette::tone(b.tone, false));
+                series.push(DataSeries::main(name, colour, values, colours));
             }
             Series::ErrorBars { name, whiskers: list } => {
                 let mut widths = vec![None; count];
@@ -167,14 +168,7 @@ pub fn native_chart(spec: &ChartSpec) -> Option<NativeChart> {
                 for p in points.iter().filter(|p| p.category < count) {
                     values[p.category] = p.value.filter(|v| v.is_finite());
                 }
-                series.push(DataSeries {
-                    name: name.clone(),
-                    style: Style::Main,
-                    colour: palette::tone(*tone, false),
-                    values,
-                    interval: None,
-                    point_colours: vec![None; count],
-                });
+                series.push(DataSeries::main(name, palette::tone(*tone, false), values, vec![None; count]));
             }
             Series::Points { name, tone, points } => {
                 if shape == Shape::Line {
@@ -210,18 +204,9 @@ pub fn native_chart(spec: &ChartSpec) -> Option<NativeChart> {
                     for p in points.iter().filter(|p| p.category < count) {
                         values[p.category] = Some(p.value);
                     }
-                    series.push(DataSeries {
-                        name: name.clone(),
-                        style: Style::Main,
-                        colour: palette::tone(*tone, false),
-                        values,
-                        interval: None,
-                        point_colours: spec
-                            .categories
-                            .iter()
-                            .map(|c| c.small_n.then(|| pale(palette::tone(*tone, false), 0.6)))
-                            .collect(),
-                    });
+                    let colour = palette::tone(*tone, false);
+                    let pale_small = spec.categories.iter().map(|c| c.small_n.then(|| pale(colour, 0.6))).collect();
+                    series.push(DataSeries::main(name, colour, values, pale_small));
                 }
             }
             Series::References { references: list, .. } => {
