@@ -284,7 +284,8 @@ pub struct ReportArgs {
     /// first colours titles and the estimate's bars and lines in the deck and workbook.
     #[arg(long = "brand-colour", value_name = "#RRGGBB", value_parser = brand_colour)]
     pub brand_colours: Vec<String>,
-    /// With --out: the font of the deck and the workbook's charts (e.g. Calibri).
+    /// With --out: the font of every file (e.g. Calibri); the PDF and PNGs draw with it (the PDF
+    /// embeds it) when it is installed on this computer, else with DejaVu Sans.
     #[arg(long, value_name = "NAME")]
     pub font: Option<String>,
     /// With --out: build the deck on this PowerPoint template (.pptx, 16:9): its slide master,
@@ -694,6 +695,11 @@ pub fn run_report(
         };
         let options = crate::export::ExportOptions { scale, paper, ..crate::export::ExportOptions::default() };
         crate::export::write_out(dir, &report, &json, extras, &options, language, written)?;
+        if let Some(font) = brand.font_family().filter(|f| !crate::export::font::is_installed(f)) {
+            warnings.push(format!(
+                "the font {font} is not installed on this computer: the PDF and PNGs use DejaVu Sans; the deck, workbook and HTML name {font}"
+            ));
+        }
     }
     if let Some(target) = &args.input.save_project {
         let mut saved = project_of_run(&file, &table, &request, project.as_ref().map(|(p, _)| p))?;

@@ -149,8 +149,8 @@ pub struct Bundle {
 /// What is written once the path is known.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Payload {
-    /// One chart.
-    Chart(ChartSpec, ChartFormat),
+    /// One chart, drawn with the options given (the brand's colour and font).
+    Chart(Box<ChartSpec>, ChartFormat, SvgOptions),
     /// One table.
     Table(Table, TableFormat),
     /// Everything.
@@ -162,9 +162,9 @@ impl Payload {
     #[must_use]
     pub fn file_name(&self) -> Option<String> {
         match self {
-            Self::Chart(spec, ChartFormat::Png(Scale::X1)) => Some(format!("{}.png", file_stem(&spec.id))),
-            Self::Chart(spec, ChartFormat::Png(Scale::X2)) => Some(format!("{}@2x.png", file_stem(&spec.id))),
-            Self::Chart(spec, ChartFormat::Svg) => Some(format!("{}.svg", file_stem(&spec.id))),
+            Self::Chart(spec, ChartFormat::Png(Scale::X1), _) => Some(format!("{}.png", file_stem(&spec.id))),
+            Self::Chart(spec, ChartFormat::Png(Scale::X2), _) => Some(format!("{}@2x.png", file_stem(&spec.id))),
+            Self::Chart(spec, ChartFormat::Svg, _) => Some(format!("{}.svg", file_stem(&spec.id))),
             Self::Table(table, TableFormat::Csv) => Some(format!("{}.csv", file_stem(&table.title))),
             Self::Table(table, TableFormat::Xlsx) => Some(format!("{}.xlsx", file_stem(&table.title))),
             Self::All(_) => None,
@@ -184,13 +184,17 @@ impl Payload {
             Self::All(_) => path.to_owned(),
             _ => path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf),
         };
+        // A PNG or PDF asks for the brand's font: say so when it is not installed (looked up
+        // here, on the export thread, once per process).
+        let font = match self {
+            Self::Chart(_, ChartFormat::Png(_), options) => options.font.as_deref(),
+            Self::All(bundle) => bundle.info.brand.font_family(),
+            _ => None,
+        };
+        let font_missing = font.filter(|f| !crate::export::font::is_installed(f)).map(str::to_owned);
         let result = match self {
-            Self::Chart(spec, ChartFormat::Png(scale)) => {
-                save(path, || render_png(spec, &SvgOptions::default(), *scale))
-            }
-            Self::Chart(spec, ChartFormat::Svg) => {
-                save(path, || Ok(render_svg(spec, &SvgOptions::default()).into_bytes()))
-            }
+            Self::Chart(spec, ChartFormat::Png(scale), options) => save(path, || render_png(spec, options, *scale)),
+            Self::Chart(spec, ChartFormat::Svg, options) => save(path, || Ok(render_svg(spec, options).into_bytes())),
             Self::Table(table, TableFormat::Csv) => save(path, || Ok(to_csv(table).into_bytes())),
             Self::Table(table, TableFormat::Xlsx) => {
                 save(path, || to_xlsx(std::slice::from_ref(table), &[], &crate::chart::Brand::default()))
@@ -205,12 +209,13 @@ impl Payload {
                     written: outcome.written,
                     failed,
                     stopped: outcome.stopped,
+                    font_missing,
                     ..ExportNotice::default()
                 };
             }
         };
         match result {
-            Ok(()) => ExportNotice { folder, written: vec![path.to_owned()], ..ExportNotice::default() },
+            Ok(()) => ExportNotice { folder, written: vec![path.to_owned()], font_missing, ..ExportNotice::default() },
             Err(e) => ExportNotice { folder, failed: vec![e.to_string()], ..ExportNotice::default() },
         }
     }
@@ -230,6 +235,8 @@ pub struct ExportNotice {
     pub copied: bool,
     /// The user stopped the export: only the files listed were written.
     pub stopped: bool,
+    /// The brand's font, when the PDF or PNGs were to be drawn in it but it is not installed.
+    pub font_missing: Option<String>,
     /// Which notice this is (counted up per export), so that what the window keeps about one
     /// (how long a line has shown) is not taken for the next.
     pub serial: u64,
@@ -264,12 +271,13 @@ pub enum ExportEvent {
 impl ExportFlow {
     /// Carries out an export command. `bundle` is everything Export all writes (`None` before
     /// the figures are computed; only Export all needs it); `folder` is where the last export
-    /// went.
+    /// went; a single chart is drawn in `brand`'s colour and font.
     pub fn apply(
         &mut self,
         command: ExportCommand,
         bundle: Option<Bundle>,
         folder: Option<PathBuf>,
+        brand: &crate::chart::Brand,
         services: &Services,
     ) -> Result<(), Failure> {
         let x = services.language.export_texts();
@@ -289,9 +297,11 @@ impl ExportFlow {
                 });
             }
             ExportCommand::Start(ExportRequest::Copy(spec)) => {
-                return self.copy(*spec, services.waker()).map_err(failed);
+                return self.copy(*spec, SvgOptions::branded(brand), services.waker()).map_err(failed);
             }
-            ExportCommand::Start(ExportRequest::Chart(spec, format)) => Payload::Chart(*spec, format),
+            ExportCommand::Start(ExportRequest::Chart(spec, format)) => {
+                Payload::Chart(spec, format, SvgOptions::branded(brand))
+            }
             ExportCommand::Start(ExportRequest::Table(table, format)) => Payload::Table(*table, format),
             ExportCommand::Start(ExportRequest::All) => match bundle {
                 Some(bundle) => Payload::All(Box::new(bundle)),
@@ -351,9 +361,9 @@ impl ExportFlow {
     }
 
     /// Renders `spec` for the clipboard on the "export" thread.
-    fn copy(&mut self, spec: ChartSpec, wake: impl Fn() + Send + 'static) -> Result<(), Cause> {
+    fn copy(&mut self, spec: ChartSpec, options: SvgOptions, wake: impl Fn() + Send + 'static) -> Result<(), Cause> {
         let work = move || {
-            render_pixels(&spec, &SvgOptions::default(), Scale::X1).map(|(width, height, rgba)| {
+            render_pixels(&spec, &options, Scale::X1).map(|(width, height, rgba)| {
                 egui::ColorImage::from_rgba_premultiplied([width as usize, height as usize], &rgba)
             })
         };
@@ -425,7 +435,7 @@ mod tests {
     #[test]
     fn payloads_propose_safe_names_and_write_atomically() {
         let dir = tempfile::tempdir().unwrap();
-        let chart = Payload::Chart(samples::trend(), ChartFormat::Svg);
+        let chart = Payload::Chart(Box::new(samples::trend()), ChartFormat::Svg, SvgOptions::default());
         assert_eq!(chart.file_name().as_deref(), Some("trend.svg"));
         let notice = chart.write(&dir.path().join("trend.svg"));
         assert_eq!(notice.written, [dir.path().join("trend.svg")]);

@@ -617,7 +617,7 @@ impl NpsApp {
                     let all = command == ExportCommand::Start(export::ExportRequest::All);
                     let bundle = if all { self.export_bundle() } else { None };
                     let folder = self.settings.export_folder.clone();
-                    self.exports.apply(command, bundle, folder, &services).err()
+                    self.exports.apply(command, bundle, folder, &self.views.brand, &services).err()
                 }
                 AppCommand::Project(command) => {
                     self.projects.apply(command, self.loaded.as_ref(), &services);

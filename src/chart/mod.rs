@@ -64,8 +64,9 @@ pub struct Brand {
     /// their colours, which mean something.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub colours: Vec<String>,
-    /// The font of the deck and the workbook's charts (`Calibri`); the SVG, PNG and PDF keep the
-    /// embedded DejaVu Sans, which they carry with them.
+    /// The font of every export (`Calibri`): the deck, the workbook's charts and the HTML name it;
+    /// the PNG and PDF draw with it and the PDF embeds it when it is installed on the computer
+    /// that exports, else they keep the embedded DejaVu Sans.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub font: String,
     /// A PowerPoint template (.pptx, 16:9) whose slide master, layouts and theme frame the deck.
@@ -155,11 +156,27 @@ impl Brand {
         Some(self.primary("")).filter(|c| !c.is_empty()).map(palette::rgb)
     }
 
+    /// The font's family name when one is set and it is safe to write unescaped into SVG and CSS
+    /// (letters, digits, spaces, `-`, `_`, `.`, at most 64 characters).
+    #[must_use]
+    pub fn font_family(&self) -> Option<&str> {
+        safe_font_name(&self.font)
+    }
+
     /// The font, else `default`.
     #[must_use]
     pub fn font_or<'a>(&'a self, default: &'a str) -> &'a str {
         if self.font.trim().is_empty() { default } else { self.font.trim() }
     }
+}
+
+/// `name` trimmed, when it is a plausible font family name that is safe to write unescaped into
+/// SVG, CSS and XML: letters, digits, spaces, `-`, `_` and `.`, at most 64 characters.
+#[must_use]
+pub fn safe_font_name(name: &str) -> Option<&str> {
+    let name = name.trim();
+    let allowed = |c: char| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_' | '.');
+    (!name.is_empty() && name.chars().count() <= 64 && name.chars().all(allowed)).then_some(name)
 }
 
 /// A slide of quotes: what detractors said about one theme, anonymised.

@@ -43,9 +43,10 @@ const NS_REL: &str = "http://schemas.openxmlformats.org/package/2006/relationshi
 const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const XML_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 
-/// The SVG options of a slide picture: the picture area's shape, no title and no footnote.
+/// The SVG options of a slide picture: the picture area's shape, no title and no footnote, the
+/// brand's font.
 #[must_use]
-pub fn picture_options() -> SvgOptions {
+pub fn picture_options(brand: &crate::chart::Brand) -> SvgOptions {
     let content_width = SLIDE_WIDTH - 2 * MARGIN;
     let height = (f64::from(PICTURE_WIDTH_PX) * PICTURE_BOX.1 as f64 / content_width as f64).round() as u32;
     SvgOptions {
@@ -56,18 +57,57 @@ pub fn picture_options() -> SvgOptions {
         standalone: true,
         text_scale_pct: 130,
         primary: None,
+        font: brand.font_family().map(str::to_owned),
     }
 }
 
-/// What every slide's text shares: its language and the title colour (the brand's first colour,
-/// else near black).
+/// What every slide's text shares: its language, the title colour (the brand's first colour,
+/// else near black) and the text colours, all as `RRGGBB`.
 struct Look<'a> {
     lang: &'a str,
     title_colour: String,
+    /// Body text: the template's text colour, else near black.
+    text: String,
+    /// Secondary text: a tenth of the way from the text colour to the background (#333333 on
+    /// white).
+    text_mid: String,
+    /// Footnotes and sources: three tenths of the way (#5F5F5F on white).
+    text_soft: String,
+    /// A table header's fill: the background a twentieth of the way to the text (#F3F3F3 on white).
+    header_fill: String,
+    /// The slides are dark: marks and lines take the palette's colours for dark backgrounds.
+    dark: bool,
     /// The headline's score: the brand's first colour, else the palette's blue.
     score_colour: String,
     /// Room kept at the right of slide titles for the logo in the corner.
     title_room: i64,
+}
+
+impl<'a> Look<'a> {
+    /// The look of `info`'s slides, in the colours of `ink` (the template's, else the deck's
+    /// own), titles kept clear of a logo `title_room` wide.
+    fn of(info: &'a ReportInfo, ink: super::template::Ink, title_room: i64) -> Self {
+        let shade = |from: [u8; 3], to: [u8; 3], t: f64| {
+            let mix = |k: usize| (f64::from(from[k]) + (f64::from(to[k]) - f64::from(from[k])) * t).round() as u8;
+            palette::hex([mix(0), mix(1), mix(2)]).trim_start_matches('#').to_owned()
+        };
+        let dark = palette::luminance(ink.background) < 0.179;
+        Look {
+            lang: info.language(),
+            // On a template, titles take the template's colour unless the brand names one.
+            title_colour: match info.brand.primary("") {
+                "" if info.brand.template.is_none() => shade(ink.text, ink.background, 0.0),
+                colour => colour.trim_start_matches('#').to_owned(),
+            },
+            text: shade(ink.text, ink.background, 0.0),
+            text_mid: shade(ink.text, ink.background, 0.11),
+            text_soft: shade(ink.text, ink.background, 0.3),
+            header_fill: shade(ink.background, ink.text, 0.05),
+            dark,
+            score_colour: info.brand.primary(palette::tone(Tone::Neutral, dark)).trim_start_matches('#').to_owned(),
+            title_room,
+        }
+    }
 }
 
 /// How a chart stands on its slide.
@@ -107,21 +147,22 @@ pub fn deck_pptx(info: &ReportInfo, charts: &[ChartSpec], scale: Scale) -> Resul
             Visual::Chart { xml, workbook, number: chart_parts }
         } else {
             pictures += 1;
-            Visual::Picture { png: render_png(chart, &picture_options(), scale)?, number: pictures }
+            Visual::Picture { png: render_png(chart, &picture_options(&info.brand), scale)?, number: pictures }
         });
     }
     let logo = logo_picture(&info.brand);
-    let look = Look {
-        lang: info.language(),
-        // On a template, titles take the template's colour unless the brand names one.
-        title_colour: info
-            .brand
-            .primary(if info.brand.template.is_some() { "" } else { "#1A1A1A" })
-            .trim_start_matches('#')
-            .to_owned(),
-        score_colour: info.brand.primary(palette::NEUTRAL).trim_start_matches('#').to_owned(),
-        title_room: logo.as_ref().map_or(0, |l| l.corner().0 + MARGIN / 2),
+    // The template, read before the slides so that their text takes its colours.
+    let template = match &info.brand.template {
+        Some(path) => {
+            let name = crate::import::display_name(path);
+            let bytes =
+                std::fs::read(path).map_err(|e| BuildError::new("the slide deck", format!("template {name}: {e}")))?;
+            Some((name, bytes))
+        }
+        None => None,
     };
+    let ink = template.as_ref().map_or_else(super::template::Ink::default, |(_, bytes)| super::template::ink(bytes));
+    let look = Look::of(info, ink, logo.as_ref().map_or(0, |l| l.corner().0 + MARGIN / 2));
     let theme = theme(&info.brand);
     // The title slide, a slide per chart, a slide of quotes per top detractor theme, then the
     // data-quality slide.
@@ -235,11 +276,8 @@ pub fn deck_pptx(info: &ReportInfo, charts: &[ChartSpec], scale: Scale) -> Resul
             relationships(&[("rId1", "slideLayout", "../slideLayouts/slideLayout1.xml")]).into_bytes(),
         ));
     }
-    if let Some(path) = &info.brand.template {
-        let name = crate::import::display_name(path);
-        let bytes =
-            std::fs::read(path).map_err(|e| BuildError::new("the slide deck", format!("template {name}: {e}")))?;
-        super::template::apply(&mut parts, &bytes)
+    if let Some((name, bytes)) = &template {
+        super::template::apply(&mut parts, bytes)
             .map_err(|reason| BuildError::new("the slide deck", format!("template {name} cannot be used: {reason}")))?;
     }
     if let Some(logo) = &logo {
@@ -678,7 +716,15 @@ fn title_slide(info: &ReportInfo, look: &Look<'_>) -> String {
     let shapes = format!(
         "{}{}",
         title_shape(&info.title, look, (2 * MARGIN, 1_828_800, width, 1_463_040), 4000, "b"),
-        text_box(3, "Source", info.language(), &lines, (2 * MARGIN, 3_474_720, width, 1_280_160), 2000, "5F5F5F")
+        text_box(
+            3,
+            "Source",
+            info.language(),
+            &lines,
+            (2 * MARGIN, 3_474_720, width, 1_280_160),
+            2000,
+            &look.text_soft
+        )
     );
     slide(&shapes)
 }
@@ -698,11 +744,11 @@ fn chart_slide(chart: &ChartSpec, visual: &str, look: &Look<'_>) -> String {
             &[&chart.subtitle],
             (MARGIN, SUBTITLE_BOX.0, content_width, SUBTITLE_BOX.1),
             1600,
-            "5F5F5F",
+            &look.text_soft,
         ));
     }
     shapes.push_str(visual);
-    shapes.push_str(&footnote_box(&chart.footnote, lang));
+    shapes.push_str(&footnote_box(&chart.footnote, look));
     slide(&shapes)
 }
 
@@ -749,12 +795,12 @@ fn filled_box(id: u32, name: &str, (x, y, cx, cy): (i64, i64, i64, i64), fill: &
     )
 }
 
-/// The colour a headline line is written in: its tone's, dark enough to read on white (the
-/// passives' grey and anything neutral in dark grey).
-fn line_colour(tone: Tone) -> &'static str {
+/// The colour a headline line is written in: its tone's, readable on the slide (the passives'
+/// grey and anything neutral in the secondary text colour), and whether it is a tone's.
+fn line_colour(tone: Tone, look: &Look<'_>) -> (String, bool) {
     match tone {
-        Tone::Promoter | Tone::Detractor => palette::tone(tone, false).trim_start_matches('#'),
-        _ => "333333",
+        Tone::Promoter | Tone::Detractor => (palette::tone(tone, look.dark).trim_start_matches('#').to_owned(), true),
+        _ => (look.text_mid.clone(), false),
     }
 }
 
@@ -766,7 +812,8 @@ fn headline_shapes(name: &str, h: &Headline, look: &Look<'_>) -> String {
     let content_width = SLIDE_WIDTH - 2 * MARGIN;
     let left_width = 3_800_000;
     let top = PICTURE_BOX.0 + 150_000;
-    let mut shapes = text_box(10, "Score name", lang, &[name], (MARGIN, top, left_width, 420_000), 2000, "333333");
+    let mut shapes =
+        text_box(10, "Score name", lang, &[name], (MARGIN, top, left_width, 420_000), 2000, &look.text_mid);
     shapes.push_str(
         &text_box(
             11,
@@ -786,7 +833,7 @@ fn headline_shapes(name: &str, h: &Headline, look: &Look<'_>) -> String {
         &[&h.interval_text, &h.n_text],
         (MARGIN, top + 1_700_000, left_width, 800_000),
         1800,
-        "333333",
+        &look.text_mid,
     ));
     let bar_left = MARGIN + left_width + 300_000;
     let bar_width = content_width - left_width - 300_000;
@@ -825,15 +872,14 @@ fn headline_shapes(name: &str, h: &Headline, look: &Look<'_>) -> String {
              <a:p>{}{}</a:p></p:txBody></p:sp>",
             xfrm(bar_left + third * k as i64, bar_top + bar_height + 120_000, third, 700_000),
             run("\u{25a0} ", lang, 1400, colour, false),
-            run(&format!("{}: {}", group.label, group.share_text), lang, 1400, "333333", false)
+            run(&format!("{}: {}", group.label, group.share_text), lang, 1400, &look.text_mid, false)
         );
         shapes.push_str(&key);
         id += 1;
     }
     let mut line_top = top + 2_700_000;
     for line in [&h.change, &h.verdict].into_iter().flatten() {
-        let colour = line_colour(line.tone);
-        let bold = colour != "333333";
+        let (colour, bold) = line_colour(line.tone, look);
         let text = text_box(
             id,
             "Headline line",
@@ -841,7 +887,7 @@ fn headline_shapes(name: &str, h: &Headline, look: &Look<'_>) -> String {
             &[&line.text],
             (MARGIN, line_top, content_width, 700_000),
             2000,
-            colour,
+            &colour,
         );
         shapes.push_str(&if bold { text.replace(" b=\"0\"", " b=\"1\"") } else { text });
         id += 1;
@@ -851,12 +897,13 @@ fn headline_shapes(name: &str, h: &Headline, look: &Look<'_>) -> String {
 }
 
 /// The footnote along a slide's foot; nothing when there is none.
-fn footnote_box(footnote: &str, lang: &str) -> String {
+fn footnote_box(footnote: &str, look: &Look<'_>) -> String {
+    let lang = look.lang;
     if footnote.is_empty() {
         return String::new();
     }
     let area = (MARGIN, FOOTNOTE_BOX.0, SLIDE_WIDTH - 2 * MARGIN, FOOTNOTE_BOX.1);
-    text_box(5, "Footnote", lang, &[footnote], area, 1100, "5F5F5F")
+    text_box(5, "Footnote", lang, &[footnote], area, 1100, &look.text_soft)
 }
 
 /// A slide of quotes: the title, each quote as a paragraph in quotation marks, the footnote.
@@ -875,10 +922,10 @@ fn quote_slide(quotes: &crate::chart::QuoteSlide, look: &Look<'_>) -> String {
     let top = SUBTITLE_BOX.0 + SUBTITLE_BOX.1 / 2;
     // A point of space before each quote, so that they read as separate voices.
     let area = (MARGIN, top, content_width, FOOTNOTE_BOX.0 - top);
-    let spaced = text_box(3, "Quotes", lang, &said, area, 2000, "333333")
+    let spaced = text_box(3, "Quotes", lang, &said, area, 2000, &look.text_mid)
         .replace("<a:p><a:r>", "<a:p><a:pPr><a:spcBef><a:spcPts val=\"1400\"/></a:spcBef></a:pPr><a:r>");
     shapes.push_str(&spaced);
-    shapes.push_str(&footnote_box(&quotes.footnote, lang));
+    shapes.push_str(&footnote_box(&quotes.footnote, look));
     slide(&shapes)
 }
 
@@ -908,7 +955,7 @@ fn table_slide(
             &[texts.quality_none],
             (MARGIN, top, content_width, 800_000),
             2000,
-            "333333",
+            &look.text_mid,
         ));
         return slide(&shapes);
     }
@@ -935,14 +982,19 @@ fn table_slide(
     let total: f64 = natural.iter().sum();
     let widths: Vec<i64> = natural.iter().map(|w| (content_width as f64 * w / total).round() as i64).collect();
     let cell = |text: &str, right: bool, header: bool| {
-        let fill = if header { "<a:solidFill><a:srgbClr val=\"F2F2F2\"/></a:solidFill>" } else { "" };
+        // The header a shade off the background, whichever the template's is.
+        let fill = if header {
+            format!("<a:solidFill><a:srgbClr val=\"{}\"/></a:solidFill>", look.header_fill)
+        } else {
+            String::new()
+        };
         let rule = if header { "8A8A8A" } else { "C8C8C8" };
         format!(
             "<a:tc><a:txBody><a:bodyPr/><a:lstStyle/><a:p><a:pPr algn=\"{}\"/>{}</a:p></a:txBody>\
              <a:tcPr marL=\"91440\" marR=\"91440\" marT=\"45720\" marB=\"45720\">\
              <a:lnB w=\"9525\"><a:solidFill><a:srgbClr val=\"{rule}\"/></a:solidFill></a:lnB>{fill}</a:tcPr></a:tc>",
             if right { "r" } else { "l" },
-            run(text, lang, 1200, "1A1A1A", header)
+            run(text, lang, 1200, &look.text, header)
         )
     };
     let row_height = 370_840;
@@ -996,7 +1048,7 @@ fn table_slide(
             .quality_more
             .replace("{shown}", &shown.len().to_string())
             .replace("{total}", &table.rows.len().to_string());
-        shapes.push_str(&footnote_box(&more, lang));
+        shapes.push_str(&footnote_box(&more, look));
     }
     slide(&shapes)
 }
@@ -1278,11 +1330,18 @@ mod tests {
     #[test]
     fn a_deck_on_a_template_takes_its_master_layouts_theme_and_pictures() {
         // A template: a deck of our own, its theme's accent red, a picture on its master and a
-        // second layout, "Title Only".
+        // second layout, "Title Only"; dark: its master maps the text to the theme's light colour
+        // and the background to its dark navy.
         let plain = deck_pptx(&samples::report_info(), &samples::all_charts(), Scale::X1).unwrap();
         let mut template = unzip(&plain);
-        let theme = String::from_utf8_lossy(&template["ppt/theme/theme1.xml"]).replace("0072B2", "AA0000");
+        let theme = String::from_utf8_lossy(&template["ppt/theme/theme1.xml"])
+            .replace("0072B2", "AA0000")
+            .replace("<a:dk1><a:srgbClr val=\"1A1A1A\"/>", "<a:dk1><a:srgbClr val=\"1F2937\"/>")
+            .replace("<a:lt1><a:srgbClr val=\"FFFFFF\"/>", "<a:lt1><a:sysClr val=\"window\" lastClr=\"F9FAFB\"/>");
         template.insert("ppt/theme/theme1.xml".to_owned(), theme.into_bytes());
+        let master = String::from_utf8_lossy(&template["ppt/slideMasters/slideMaster1.xml"])
+            .replace("bg1=\"lt1\" tx1=\"dk1\"", "bg1=\"dk1\" tx1=\"lt1\"");
+        template.insert("ppt/slideMasters/slideMaster1.xml".to_owned(), master.into_bytes());
         let picture = crate::export::png::svg_to_png_within(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"8\" height=\"8\"/>",
             8,
@@ -1317,6 +1376,8 @@ mod tests {
         let deck = unzip(&deck_pptx(&info, &samples::all_charts(), Scale::X1).unwrap());
         assert_consistent(&deck);
         assert!(String::from_utf8_lossy(&deck["ppt/theme/theme1.xml"]).contains("AA0000"), "the template's theme");
+        let ink = super::super::template::ink(&std::fs::read(&path).unwrap());
+        assert_eq!(ink, super::super::template::Ink { text: [0xF9, 0xFA, 0xFB], background: [0x1F, 0x29, 0x37] });
         let master = String::from_utf8_lossy(&deck["ppt/slideMasters/_rels/slideMaster1.xml.rels"]).into_owned();
         let carried = master
             .split("Id=\"rId9\"")
@@ -1337,6 +1398,39 @@ mod tests {
         );
         // Titles take the template's colour.
         assert!(!String::from_utf8_lossy(&deck["ppt/slides/slide2.xml"]).contains("val=\"1A1A1A\""));
+        // On the dark template every text is light (but the groups' colours, for dark
+        // backgrounds, and text on a filled box) and table headers are a shade of its navy.
+        let tones: Vec<&str> = [Tone::Promoter, Tone::Passive, Tone::Detractor, Tone::Neutral]
+            .into_iter()
+            .flat_map(|t| [palette::tone(t, true), palette::tone(t, false)])
+            .map(|hex| hex.trim_start_matches('#'))
+            .collect();
+        let mut light = 0;
+        for (name, xml) in deck.iter().filter(|(name, _)| name.starts_with("ppt/slides/slide")) {
+            let xml = String::from_utf8_lossy(xml);
+            for (k, shape) in xml.split("<p:sp>").enumerate().skip(1) {
+                // A filled box's text is on its own fill.
+                let on_fill = shape.split("</p:spPr>").next().is_some_and(|props| props.contains("<a:solidFill>"));
+                for run in shape.split("<a:rPr").skip(1) {
+                    let props = run.split("</a:rPr>").next().unwrap_or_default();
+                    if run.split('>').next().is_some_and(|open| open.ends_with('/')) || on_fill {
+                        continue;
+                    }
+                    let colour = props.split("srgbClr val=\"").nth(1).and_then(|v| v.get(..6)).unwrap_or_default();
+                    if colour.is_empty() || tones.contains(&colour) {
+                        continue;
+                    }
+                    let lum = palette::luminance(palette::rgb(&format!("#{colour}")));
+                    assert!(lum > 0.4, "{name}, shape {k}: text in #{colour} on the navy");
+                    light += 1;
+                }
+            }
+            if xml.contains("<a:tbl>") {
+                let header = xml.split("<a:tcPr").nth(1).unwrap_or_default();
+                assert!(header.contains("<a:srgbClr val=\"2A3341\"/>"), "the navy a twentieth lighter: {header}");
+            }
+        }
+        assert!(light > 20, "light text ({light} runs)");
         // A 4:3 template is refused, saying why and naming it.
         let mut narrow = unzip(&zip_parts(&parts).unwrap());
         let presentation =
@@ -1353,8 +1447,12 @@ mod tests {
     fn slide_text_is_escaped() {
         let mut chart = samples::themes();
         chart.title = "Prijs & <levering>".to_owned();
-        let look =
-            Look { lang: "nl-NL", title_colour: "1A1A1A".to_owned(), score_colour: "0072B2".to_owned(), title_room: 0 };
+        let info = ReportInfo { language: "nl-NL".to_owned(), ..samples::report_info() };
+        let look = Look::of(&info, super::super::template::Ink::default(), 0);
+        assert_eq!(
+            (look.title_colour.as_str(), look.text_mid.as_str(), look.text_soft.as_str()),
+            ("1A1A1A", "333333", "5F5F5F")
+        );
         let xml = chart_slide(&chart, "", &look);
         assert!(xml.contains("Prijs &amp; &lt;levering&gt;"));
         assert!(xml.contains("lang=\"nl-NL\""));
@@ -1362,7 +1460,7 @@ mod tests {
 
     #[test]
     fn the_picture_keeps_the_shape_of_its_area() {
-        let options = picture_options();
+        let options = picture_options(&crate::chart::Brand::default());
         let area = PICTURE_BOX.1 as f64 / (SLIDE_WIDTH - 2 * MARGIN) as f64;
         assert!((f64::from(options.height) / f64::from(options.width) - area).abs() < 0.002);
     }

@@ -7,6 +7,7 @@
 use std::fmt::Write as _;
 
 use super::ReportInfo;
+use super::font::svg_font_family;
 use super::svg::{SvgOptions, escape_xml, render_svg};
 use super::table::{Cell, ColumnKind, Table, display_number};
 use crate::chart::ChartSpec;
@@ -37,11 +38,15 @@ pub fn report_html(info: &ReportInfo, charts: &[ChartSpec], tables: &[Table]) ->
     let mut out = String::with_capacity(64 * 1024 * (charts.len() + 1));
     let title = escape_xml(&info.title);
     let lang = escape_xml(info.language());
+    // The brand's font before the embedded family's fallbacks (a safe name, written unescaped).
+    let font = info.brand.font_family().map_or_else(String::new, |_| {
+        format!("<style>body{{font-family:{}}}</style>\n", svg_font_family(info.brand.font_family()))
+    });
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header>\n"
+         <title>{title}</title>\n<style>{STYLE}</style>\n{font}</head>\n<body>\n<header>\n"
     );
     // The brand: its logo (a data URL, so the file stays one file), the title in its colour,
     // the client under it.
@@ -65,7 +70,7 @@ pub fn report_html(info: &ReportInfo, charts: &[ChartSpec], tables: &[Table]) ->
         escape_xml(&info.source_file),
         escape_xml(&info.date)
     );
-    let inline = SvgOptions { standalone: false, primary: info.brand.primary_rgb(), ..SvgOptions::default() };
+    let inline = SvgOptions { standalone: false, ..SvgOptions::branded(&info.brand) };
     for chart in charts {
         let _ = writeln!(out, "<figure id=\"chart-{}\">", escape_xml(&super::file_stem(&chart.id)));
         out.push_str(&render_svg(chart, &inline));

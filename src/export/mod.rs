@@ -280,8 +280,8 @@ pub fn export_all_watched(
     let stop = || progress.stop.load(Ordering::Relaxed);
     // The charts' pictures on this thread, the tables and documents on another: both halves
     // take about as long, and each file is still whole or absent.
-    // The charts' files in the brand's main colour, when there is one.
-    let chart_options = SvgOptions { primary: info.brand.primary_rgb(), ..SvgOptions::default() };
+    // The charts' files in the brand's main colour and font, when it has them.
+    let chart_options = SvgOptions::branded(&info.brand);
     let pictures = || {
         for (chart, (svg_path, png_path)) in charts.iter().zip(&chart_paths) {
             if stop() {

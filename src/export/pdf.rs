@@ -12,7 +12,6 @@
 //! Owns the PDF's layout; computes nothing.
 
 use std::fmt::Write as _;
-use std::sync::Arc;
 
 use krilla::Document;
 use krilla::geom::Size;
@@ -20,7 +19,7 @@ use krilla::metadata::Metadata;
 use krilla::page::PageSettings;
 use krilla_svg::{SurfaceExt, SvgSettings};
 
-use super::font::{FONT_BYTES, FONT_FAMILY, SVG_FONT_FAMILY, text_width, wrap_text};
+use super::font::{pdf_font_database, svg_font_family, text_width, wrap_text};
 use super::svg::{SvgOptions, escape_xml, render_svg};
 use super::table::{ColumnKind, Table, cell_text};
 use super::{BuildError, ReportInfo};
@@ -123,6 +122,7 @@ impl Page {
             standalone: true,
             text_scale_pct: 125,
             primary,
+            font: brand.font_family().map(str::to_owned),
         };
         let svg = render_svg(spec, &options);
         let svg = svg.split_once("?>").map_or(svg.as_str(), |(_, rest)| rest);
@@ -130,10 +130,11 @@ impl Page {
         let _ = writeln!(self.body, "<g transform=\"translate({x:.2} {y:.2}) scale({scale:.5})\">{svg}</g>");
     }
 
-    fn svg(&self, foot_left: &str, number: usize, total: usize) -> String {
+    fn svg(&self, foot_left: &str, number: usize, total: usize, font: Option<&str>) -> String {
         let (w, h) = (self.width, self.height);
+        let family = svg_font_family(font);
         let mut doc = format!(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{SVG_FONT_FAMILY}\">\n\
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{family}\">\n\
              <rect width=\"{w}\" height=\"{h}\" fill=\"#FFFFFF\"/>\n"
         );
         doc.push_str(&self.body);
@@ -225,7 +226,7 @@ pub fn page_svgs(info: &ReportInfo, charts: &[ChartSpec], tables: &[Table], pape
     }
     lay_out_tables(tables, size, &mut pages);
     let total = pages.len();
-    pages.iter().enumerate().map(|(i, page)| page.svg(&info.title, i + 1, total)).collect()
+    pages.iter().enumerate().map(|(i, page)| page.svg(&info.title, i + 1, total, info.brand.font_family())).collect()
 }
 
 /// A chart with its title, subtitle and footnote from `top`; returns the y under it.
@@ -503,16 +504,16 @@ fn lay_out_tables(tables: &[Table], size: (f64, f64), pages: &mut Vec<Page>) {
 /// The pages' SVGs drawn into one PDF document.
 fn render(svgs: &[String], (width, height): (f64, f64), info: &ReportInfo) -> Result<Vec<u8>, BuildError> {
     let failed = |reason: String| BuildError::new("the PDF report", reason);
-    let mut fonts = usvg_pdf::fontdb::Database::new();
-    fonts.load_font_data(FONT_BYTES.to_vec());
-    fonts.set_sans_serif_family(FONT_FAMILY);
-    fonts.set_serif_family(FONT_FAMILY);
     // Pictures only from `data:` URLs (the logo): a file or address an SVG names is never read.
     let image_href_resolver = usvg_pdf::ImageHrefResolver {
         resolve_data: usvg_pdf::ImageHrefResolver::default_data_resolver(),
         resolve_string: Box::new(|_, _| None),
     };
-    let options = usvg_pdf::Options { fontdb: Arc::new(fonts), image_href_resolver, ..usvg_pdf::Options::default() };
+    let options = usvg_pdf::Options {
+        fontdb: pdf_font_database(info.brand.font_family()),
+        image_href_resolver,
+        ..usvg_pdf::Options::default()
+    };
     let (w, h) = (width as f32, height as f32);
     let size = Size::from_wh(w, h).ok_or_else(|| failed("no page size".to_owned()))?;
     let mut document = Document::new();
@@ -656,5 +657,21 @@ mod tests {
         assert!(text.contains("/MediaBox[0 0 792 612]"), "Letter, landscape");
         assert!(text.contains("/FontFile2") && text.contains("DejaVuSans"), "the font is embedded");
         assert!(text.contains("/ToUnicode"), "the text can be searched and copied");
+    }
+
+    #[test]
+    fn the_brand_font_is_embedded_when_installed_and_dejavu_otherwise() {
+        let name = crate::export::font::install_test_family();
+        let (mut info, charts) = (samples::report_info(), vec![samples::distribution()]);
+        info.brand.font = name.to_owned();
+        let text = |info: &ReportInfo| {
+            String::from_utf8_lossy(&report_pdf(info, &charts, &[], Paper::A4).unwrap()).into_owned()
+        };
+        let branded = text(&info);
+        assert!(branded.contains("BrandySans") && !branded.contains("DejaVuSans"), "only the brand font is embedded");
+        assert!(page_svgs(&info, &charts, &[], Paper::A4)[0].contains("font-family=\"'Brandy Sans', "));
+        info.brand.font = "No Such Brand Font 7391".to_owned();
+        let fallback = text(&info);
+        assert!(fallback.contains("DejaVuSans") && !fallback.contains("BrandySans"));
     }
 }

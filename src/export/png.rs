@@ -1,10 +1,11 @@
-//! Rasterises a chart's SVG to PNG with resvg, using only the embedded font, so the PNG is the
-//! same on every machine. 1x is slide size (1920x1080), 2x is 3840x2160.
+//! Rasterises a chart's SVG to PNG with resvg, using the embedded font (and the brand's font when
+//! it is installed), so the PNG is the same on every machine. 1x is slide size (1920x1080), 2x is
+//! 3840x2160.
 //!
 //! Owns rasterising; the layout is `svg`'s.
 
 use super::BuildError;
-use super::font::font_database;
+use super::font::font_database_with;
 use super::svg::{SvgOptions, render_svg};
 use crate::chart::ChartSpec;
 
@@ -31,36 +32,38 @@ impl Scale {
 
 /// The chart as PNG bytes: laid out at `options` size, drawn at `scale`.
 pub fn render_png(spec: &ChartSpec, options: &SvgOptions, scale: Scale) -> Result<Vec<u8>, BuildError> {
-    svg_to_png(&render_svg(spec, options), scale)
+    rasterise(&render_svg(spec, options), scale, options.font.as_deref())
+        .and_then(|pixmap| pixmap.encode_png().map_err(|e| e.to_string()))
         .map_err(|reason| BuildError::new(format!("the chart \"{}\"", spec.id), reason))
 }
 
 /// The chart as pixels (for the clipboard): width, height and premultiplied RGBA rows.
 pub fn render_pixels(spec: &ChartSpec, options: &SvgOptions, scale: Scale) -> Result<(u32, u32, Vec<u8>), BuildError> {
-    rasterise(&render_svg(spec, options), scale)
+    rasterise(&render_svg(spec, options), scale, options.font.as_deref())
         .map(|pixmap| (pixmap.width(), pixmap.height(), pixmap.take()))
         .map_err(|reason| BuildError::new(format!("the chart \"{}\"", spec.id), reason))
 }
 
 /// Any SVG as PNG bytes at `scale`, with the embedded font only.
 pub fn svg_to_png(svg: &str, scale: Scale) -> Result<Vec<u8>, String> {
-    rasterise(svg, scale)?.encode_png().map_err(|e| e.to_string())
+    rasterise(svg, scale, None)?.encode_png().map_err(|e| e.to_string())
 }
 
-/// How usvg reads our SVGs: the embedded font only, and pictures only from `data:` URLs, so that
-/// an SVG logo naming a file or an address never brings it into an export.
-fn svg_options() -> resvg::usvg::Options<'static> {
+/// How usvg reads our SVGs: the embedded font (and the brand's `font` when it is installed), and
+/// pictures only from `data:` URLs, so that an SVG logo naming a file or an address never brings
+/// it into an export.
+fn svg_options(font: Option<&str>) -> resvg::usvg::Options<'static> {
     let image_href_resolver = resvg::usvg::ImageHrefResolver {
         resolve_data: resvg::usvg::ImageHrefResolver::default_data_resolver(),
         resolve_string: Box::new(|_, _| None),
     };
-    resvg::usvg::Options { fontdb: font_database(), image_href_resolver, ..resvg::usvg::Options::default() }
+    resvg::usvg::Options { fontdb: font_database_with(font), image_href_resolver, ..resvg::usvg::Options::default() }
 }
 
 /// Any SVG as PNG bytes drawn at most `max_px` wide and high (its shape kept), with the embedded
 /// font only: a logo, whose stated size may be anything.
 pub fn svg_to_png_within(svg: &str, max_px: u32) -> Result<Vec<u8>, String> {
-    let tree = resvg::usvg::Tree::from_str(svg, &svg_options()).map_err(|e| e.to_string())?;
+    let tree = resvg::usvg::Tree::from_str(svg, &svg_options(None)).map_err(|e| e.to_string())?;
     let size = tree.size();
     let scale = (max_px.max(1) as f32 / size.width().max(size.height())).min(4.0);
     let (width, height) = ((size.width() * scale).ceil().max(1.0), (size.height() * scale).ceil().max(1.0));
@@ -70,9 +73,9 @@ pub fn svg_to_png_within(svg: &str, max_px: u32) -> Result<Vec<u8>, String> {
     pixmap.encode_png().map_err(|e| e.to_string())
 }
 
-/// Any SVG drawn at `scale` on a pixmap, with the embedded font only.
-fn rasterise(svg: &str, scale: Scale) -> Result<resvg::tiny_skia::Pixmap, String> {
-    let options = svg_options();
+/// Any SVG drawn at `scale` on a pixmap, with the embedded font and the brand's `font`.
+fn rasterise(svg: &str, scale: Scale, font: Option<&str>) -> Result<resvg::tiny_skia::Pixmap, String> {
+    let options = svg_options(font);
     let tree = resvg::usvg::Tree::from_str(svg, &options).map_err(|e| e.to_string())?;
     let factor = scale.factor();
     let size = tree.size().to_int_size();
@@ -136,5 +139,40 @@ mod tests {
         let pixmap = resvg::tiny_skia::Pixmap::decode_png(&png).unwrap();
         let inked = pixmap.pixels().iter().filter(|p| p.alpha() > 128).count();
         assert!(inked > 100, "only {inked} pixels drawn");
+    }
+
+    /// The family of every glyph drawn in `group` and below.
+    fn glyph_families(group: &resvg::usvg::Group, db: &resvg::usvg::fontdb::Database, out: &mut Vec<String>) {
+        for node in group.children() {
+            match node {
+                resvg::usvg::Node::Group(inner) => glyph_families(inner, db, out),
+                resvg::usvg::Node::Text(text) => {
+                    for glyph in text.layouted().iter().flat_map(|span| &span.positioned_glyphs) {
+                        let family = db.face(glyph.font).and_then(|f| f.families.first().map(|(n, _)| n.clone()));
+                        out.push(family.unwrap_or_default());
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    #[test]
+    fn a_branded_chart_is_drawn_in_the_brand_font_when_it_is_installed() {
+        let name = crate::export::font::install_test_family();
+        let spec = samples::distribution();
+        let drawn_with = |font: Option<&str>| {
+            let options = SvgOptions { font: font.map(str::to_owned), ..SvgOptions::default() };
+            let tree = resvg::usvg::Tree::from_str(&render_svg(&spec, &options), &svg_options(font)).unwrap();
+            let mut families = Vec::new();
+            glyph_families(tree.root(), tree.fontdb(), &mut families);
+            families
+        };
+        let branded = drawn_with(Some(name));
+        assert!(branded.len() > 50, "the chart's text is drawn ({} glyphs)", branded.len());
+        assert!(branded.iter().all(|f| f == name), "every glyph in {name}: {:?}", &branded[..5]);
+        assert!(drawn_with(None).iter().all(|f| f == super::super::font::FONT_FAMILY));
+        // Not installed here: the embedded font draws every glyph.
+        assert!(drawn_with(Some("No Such Brand Font 7391")).iter().all(|f| f == super::super::font::FONT_FAMILY));
     }
 }

@@ -8,7 +8,7 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use super::font::{SVG_FONT_FAMILY, fit_text, text_width, wrap_text};
+use super::font::{fit_text, svg_font_family, text_width, wrap_text};
 use super::theme::{self, TypeSizes, tone_colour};
 use crate::chart::{
     BandPoint, ChartSpec, Headline, LegendEntry, LegendSymbol, LinePoint, Marker, MatrixCell, Orientation, Reference,
@@ -16,7 +16,7 @@ use crate::chart::{
 };
 
 /// How to render a chart to SVG.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SvgOptions {
     /// Canvas width in pixels.
     pub width: u32,
@@ -35,6 +35,16 @@ pub struct SvgOptions {
     /// The brand's main colour for titles and the estimate's marks (bars, lines, points that
     /// carry no group's meaning); `None`: the standard palette.
     pub primary: Option<[u8; 3]>,
+    /// The brand's font, asked for before the embedded one (drawn when it is installed).
+    pub font: Option<String>,
+}
+
+impl SvgOptions {
+    /// The default options in the brand's main colour and font.
+    #[must_use]
+    pub fn branded(brand: &crate::chart::Brand) -> Self {
+        Self { primary: brand.primary_rgb(), font: brand.font_family().map(str::to_owned), ..Self::default() }
+    }
 }
 
 impl Default for SvgOptions {
@@ -47,6 +57,7 @@ impl Default for SvgOptions {
             standalone: true,
             text_scale_pct: 100,
             primary: None,
+            font: None,
         }
     }
 }
@@ -239,7 +250,8 @@ impl Canvas {
         } else {
             let _ = write!(doc, "<svg viewBox=\"0 0 {w} {h}\" width=\"100%\" preserveAspectRatio=\"xMidYMid meet\" ");
         }
-        let _ = writeln!(doc, "font-family=\"{SVG_FONT_FAMILY}\" role=\"img\" aria-label=\"{label}\">");
+        let family = svg_font_family(options.font.as_deref());
+        let _ = writeln!(doc, "font-family=\"{family}\" role=\"img\" aria-label=\"{label}\">");
         let _ = writeln!(doc, "<title>{title}</title>");
         doc.push_str(&self.out);
         doc.push_str("</svg>\n");

@@ -183,6 +183,84 @@ impl Template {
     }
 }
 
+/// The first master of the presentation's list: its part, and its id (the deck keeps it: the
+/// layouts' ids are numbered after it).
+fn first_master(t: &Template, presentation: &str) -> Result<(String, Option<String>), String> {
+    let first_master = tags(presentation, "p:sldMasterId").next().ok_or("it has no slide master")?;
+    let master_id = attribute(first_master, "id").filter(|id| id.chars().all(|c| c.is_ascii_digit()));
+    let master_rid = attribute(first_master, "r:id").ok_or("it has no slide master")?;
+    let master = links(&t.text("ppt/_rels/presentation.xml.rels").unwrap_or_default())
+        .into_iter()
+        .find(|l| l.id == master_rid)
+        .map(|l| resolve("ppt", &l.target))
+        .filter(|m| t.parts.contains_key(m))
+        .ok_or("it has no slide master")?;
+    Ok((master, master_id))
+}
+
+/// The colours a template's slides are written in: its text colour on its background.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ink {
+    /// The text colour (the theme colour the master maps `tx1` to).
+    pub text: [u8; 3],
+    /// The background (the master's own solid fill, else the colour it maps `bg1` to).
+    pub background: [u8; 3],
+}
+
+impl Default for Ink {
+    /// The deck's own: near-black on white.
+    fn default() -> Self {
+        Self { text: [0x1A, 0x1A, 0x1A], background: [0xFF, 0xFF, 0xFF] }
+    }
+}
+
+/// The text and background colours of the template's first master, so that text the deck writes
+/// in fixed colours reads on a dark template as on a light one (PowerPoint maps the theme's text
+/// colour through the master, LibreOffice does not: fixed colours look the same in both). The
+/// deck's own when the template cannot be read (applying it then says why).
+#[must_use]
+pub fn ink(template: &[u8]) -> Ink {
+    ink_of(template).unwrap_or_default()
+}
+
+fn ink_of(template: &[u8]) -> Option<Ink> {
+    let t = Template::read(template).ok()?;
+    let presentation = spaced(&t.text("ppt/presentation.xml")?);
+    let (master, _) = first_master(&t, &presentation).ok()?;
+    let master_xml = spaced(&t.text(&master)?);
+    let theme = links(&t.text(&rels_of(&master)).unwrap_or_default())
+        .into_iter()
+        .find(|l| !l.external && l.kind.ends_with("/theme"))
+        .and_then(|l| t.text(&resolve(folder_of(&master), &l.target)))
+        .map(|xml| spaced(&xml))?;
+    let map = tags(&master_xml, "p:clrMap").next().unwrap_or_default();
+    let scheme = |key: &str, default: &str| {
+        let slot = attribute(map, key).unwrap_or_else(|| default.to_owned());
+        let inner = theme.split(&format!("<a:{slot}>")).nth(1)?.split(&format!("</a:{slot}>")).next()?;
+        colour_in(inner)
+    };
+    let text = scheme("tx1", "dk1")?;
+    // A background filled with a colour of its own (not a picture or a theme style).
+    let own = master_xml
+        .split("<p:bg>")
+        .nth(1)
+        .and_then(|bg| bg.split("</p:bg>").next())
+        .filter(|bg| bg.contains("<a:solidFill>"))
+        .and_then(|bg| if bg.contains("<a:schemeClr ") { None } else { colour_in(bg) });
+    let background = own.or_else(|| scheme("bg1", "lt1"))?;
+    Some(Ink { text, background })
+}
+
+/// The first `srgbClr val` or `sysClr lastClr` colour in `xml`.
+fn colour_in(xml: &str) -> Option<[u8; 3]> {
+    let hex = tags(xml, "a:srgbClr")
+        .next()
+        .and_then(|tag| attribute(tag, "val"))
+        .or_else(|| tags(xml, "a:sysClr").next().and_then(|tag| attribute(tag, "lastClr")))?;
+    let value = u32::from_str_radix(hex.get(..6)?, 16).ok()?;
+    Some([(value >> 16) as u8, (value >> 8) as u8, value as u8])
+}
+
 /// Puts the template's first slide master, its layouts, its theme and what they use in place of
 /// the deck's own master, layout and theme in `parts`, and lays every slide on the template's
 /// layout for it. Fails with the reason when the template cannot be used (not a presentation, no
@@ -198,17 +276,7 @@ pub fn apply(parts: &mut Vec<Part>, template: &[u8]) -> Result<(), String> {
             return Err("its slides are not 16:9 widescreen (Design › Slide Size › Widescreen)".to_owned());
         }
     }
-    // The first master of the presentation's list, with its id (the deck keeps it: the layouts'
-    // ids are numbered after it).
-    let first_master = tags(&presentation, "p:sldMasterId").next().ok_or("it has no slide master")?;
-    let master_id = attribute(first_master, "id").filter(|id| id.chars().all(|c| c.is_ascii_digit()));
-    let master_rid = attribute(first_master, "r:id").ok_or("it has no slide master")?;
-    let master = links(&t.text("ppt/_rels/presentation.xml.rels").unwrap_or_default())
-        .into_iter()
-        .find(|l| l.id == master_rid)
-        .map(|l| resolve("ppt", &l.target))
-        .filter(|m| t.parts.contains_key(m))
-        .ok_or("it has no slide master")?;
+    let (master, master_id) = first_master(&t, &presentation)?;
     let mut carrier = Carrier { template: &t, added: Vec::new(), types: Vec::new(), carried: BTreeMap::new() };
     // The master: its layouts renumbered from 1, its theme becomes theme1.xml, the rest carried.
     let mut layouts: Vec<(String, String)> = Vec::new();

@@ -95,11 +95,13 @@ pub struct ExportTexts {
     pub written: &'static str,
     /// Heading of the files that could not be written.
     pub not_written: &'static str,
-    /// After copying a chart.
     /// While files are written: how many of how many (`{done}`, `{total}`).
     pub exporting_files: &'static str,
     /// The confirmation after the user stopped an export.
     pub stopped: &'static str,
+    /// The brand's font (`{font}`) is not installed, so the PDF and PNGs were drawn in DejaVu Sans.
+    pub font_not_installed: &'static str,
+    /// After copying a chart.
     pub copied: &'static str,
     /// Button: show the export folder in the system's file manager.
     pub open_folder: &'static str,
@@ -299,7 +301,7 @@ pub static EXPORT_ENGLISH: ExportTexts = ExportTexts {
     brand_accent_colour: "Accent colour",
     brand_colour_hint: "#RRGGBB, or empty for the standard colours",
     brand_font: "Font",
-    brand_font_hint: "For the deck and workbook, e.g. Calibri",
+    brand_font_hint: "An installed font, e.g. Calibri",
     brand_apply: "Apply",
     brand_cancel: "Cancel",
     export_quotes: "Detractors' quotes in the deck and PDF",
@@ -312,6 +314,7 @@ pub static EXPORT_ENGLISH: ExportTexts = ExportTexts {
     not_written: "Not written:",
     exporting_files: "Exporting: {done} of {total} files",
     stopped: "Export stopped: only the files below were written.",
+    font_not_installed: "The font {font} is not installed on this computer: the PDF and PNGs use DejaVu Sans; the deck, workbook and HTML name {font}.",
     copied: "The chart is on the clipboard: paste it into PowerPoint, Word or LibreOffice.",
     open_folder: "Open folder",
     open_folder_failed: "cannot be shown in the file manager",
@@ -438,7 +441,7 @@ pub static EXPORT_DUTCH: ExportTexts = ExportTexts {
     brand_accent_colour: "Accentkleur",
     brand_colour_hint: "#RRGGBB, of leeg voor de standaardkleuren",
     brand_font: "Lettertype",
-    brand_font_hint: "Voor het deck en de werkmap, bijv. Calibri",
+    brand_font_hint: "Een geïnstalleerd lettertype, bijv. Calibri",
     brand_apply: "Toepassen",
     brand_cancel: "Annuleren",
     export_quotes: "Citaten van criticasters in deck en pdf",
@@ -451,6 +454,7 @@ pub static EXPORT_DUTCH: ExportTexts = ExportTexts {
     not_written: "Niet geschreven:",
     exporting_files: "Exporteren: {done} van {total} bestanden",
     stopped: "Export gestopt: alleen de bestanden hieronder zijn geschreven.",
+    font_not_installed: "Het lettertype {font} is niet geïnstalleerd op deze computer: de pdf en de png's gebruiken DejaVu Sans; het deck, de werkmap en de HTML noemen {font}.",
     copied: "De grafiek staat op het klembord: plak hem in PowerPoint, Word of LibreOffice.",
     open_folder: "Map openen",
     open_folder_failed: "kan niet in de bestandsbeheerder worden getoond",
@@ -577,7 +581,7 @@ pub static EXPORT_DANISH: ExportTexts = ExportTexts {
     brand_accent_colour: "Accentfarve",
     brand_colour_hint: "#RRGGBB, eller tom for standardfarverne",
     brand_font: "Skrifttype",
-    brand_font_hint: "Til præsentationen og arbejdsbogen, fx Calibri",
+    brand_font_hint: "En installeret skrifttype, fx Calibri",
     brand_apply: "Anvend",
     brand_cancel: "Annuller",
     export_quotes: "Kritikeres citater i præsentation og pdf",
@@ -590,6 +594,7 @@ pub static EXPORT_DANISH: ExportTexts = ExportTexts {
     not_written: "Ikke skrevet:",
     exporting_files: "Eksporterer: {done} af {total} filer",
     stopped: "Eksporten blev stoppet: kun filerne nedenfor blev skrevet.",
+    font_not_installed: "Skrifttypen {font} er ikke installeret på denne computer: pdf'en og png-filerne bruger DejaVu Sans; præsentationen, arbejdsbogen og HTML'en nævner {font}.",
     copied: "Diagrammet er på udklipsholderen: indsæt det i PowerPoint, Word eller LibreOffice.",
     open_folder: "Åbn mappe",
     open_folder_failed: "kan ikke vises i filhåndteringen",

@@ -106,6 +106,10 @@ pub fn notice_window(
                 }
             });
         }
+        if let Some(font) = &notice.font_missing {
+            ui.add_space(6.0);
+            ui.label(fill(x.font_not_installed, &[("font", font)]));
+        }
         if !notice.failed.is_empty() {
             ui.add_space(6.0);
             ui.label(RichText::new(x.not_written).strong().color(super::theme::error_text(ui.visuals())));
