@@ -447,4 +447,22 @@ mod tests {
         assert!(notice.written.is_empty());
         assert!(notice.failed[0].contains("t.csv"), "{:?}", notice.failed);
     }
+
+    #[test]
+    fn a_brand_font_that_is_not_installed_is_said_with_the_png_it_did_not_draw() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = crate::chart::Brand { font: "No Such Brand Font 7391".to_owned(), ..Default::default() };
+        let png =
+            Payload::Chart(Box::new(samples::trend()), ChartFormat::Png(Scale::X1), SvgOptions::branded(&missing));
+        let notice = png.write(&dir.path().join("trend.png"));
+        assert_eq!(notice.written.len(), 1, "{:?}", notice.failed);
+        assert_eq!(notice.font_missing.as_deref(), Some("No Such Brand Font 7391"));
+        // An SVG only names the font (a viewer with it installed shows it): nothing to say.
+        let svg = Payload::Chart(Box::new(samples::trend()), ChartFormat::Svg, SvgOptions::branded(&missing));
+        assert_eq!(svg.write(&dir.path().join("trend.svg")).font_missing, None);
+        let installed = crate::chart::Brand { font: "DejaVu Sans".to_owned(), ..Default::default() };
+        let png =
+            Payload::Chart(Box::new(samples::trend()), ChartFormat::Png(Scale::X1), SvgOptions::branded(&installed));
+        assert_eq!(png.write(&dir.path().join("trend2.png")).font_missing, None);
+    }
 }
