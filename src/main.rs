@@ -1,4 +1,5 @@
-//! The `nps-workbench` binary: the desktop app, or `report` and `themes` on the command line.
+//! The `nps-workbench` binary: the desktop app, or `report`, `themes`, `compare` and `plan` on the
+//! command line.
 //!
 //! On Windows it is a GUI program (no console window opens beside the app); started from a
 //! console it attaches to that console so `report`, `themes` and `--help` still print there.
@@ -9,8 +10,18 @@ use std::io::Write as _;
 use std::process::ExitCode;
 
 use clap::Parser;
-use nps_workbench::cli::{Cli, Command, EXIT_FAILURE, run_report, run_themes};
+use nps_workbench::cli::{Cli, Command, EXIT_FAILURE, run_compare, run_plan, run_report, run_themes};
 use nps_workbench::i18n::Language;
+
+/// What `--out` wrote, one file a line, for standard error (so that standard output stays the
+/// report or its JSON).
+fn wrote_line(dir: &std::path::Path, written: &[std::path::PathBuf]) -> String {
+    let names: Vec<String> = written
+        .iter()
+        .map(|path| path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned()))
+        .collect();
+    format!("wrote {} files to {}:\n  {}", names.len(), dir.display(), names.join("\n  "))
+}
 
 fn main() -> ExitCode {
     #[cfg(windows)]
@@ -26,14 +37,7 @@ fn main() -> ExitCode {
             // What --out wrote, one file a line, on standard error so that standard output stays
             // the report (or its JSON).
             if let (Some(dir), false) = (&args.out, written.is_empty()) {
-                let names: Vec<String> = written
-                    .iter()
-                    .map(|path| {
-                        path.file_name()
-                            .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
-                    })
-                    .collect();
-                say(&format!("wrote {} files to {}:\n  {}", names.len(), dir.display(), names.join("\n  ")));
+                say(&wrote_line(dir, &written));
             }
             match result {
                 Ok(text) => print(&text),
@@ -44,6 +48,30 @@ fn main() -> ExitCode {
             }
         }
         Some(Command::Themes(args)) => match run_themes(&args) {
+            Ok(text) => print(&text),
+            Err(failure) => {
+                say(&failure.message);
+                ExitCode::from(failure.status)
+            }
+        },
+        Some(Command::Compare(args)) => {
+            let (mut warnings, mut written) = (Vec::new(), Vec::new());
+            let result = run_compare(&args, &mut warnings, &mut written);
+            for warning in &warnings {
+                say(&format!("note: {warning}"));
+            }
+            if let (Some(dir), false) = (&args.out, written.is_empty()) {
+                say(&wrote_line(dir, &written));
+            }
+            match result {
+                Ok(text) => print(&text),
+                Err(failure) => {
+                    say(&failure.message);
+                    ExitCode::from(failure.status)
+                }
+            }
+        }
+        Some(Command::Plan(args)) => match run_plan(&args) {
             Ok(text) => print(&text),
             Err(failure) => {
                 say(&failure.message);

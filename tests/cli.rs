@@ -724,3 +724,114 @@ fn themes_with_a_sector_preset_name_the_general_theme_of_each_mention() {
     let table = std::fs::read_to_string(out.join("what-detractors-complain-about.csv")).unwrap();
     assert!(table.contains("Food and drink"), "{table}");
 }
+
+/// Two waves laid out differently: the previous one semicolon-separated, its columns in another
+/// order and its region column headed "Regio"; this one comma-separated. Customers 20-39 of the
+/// previous wave answer again in this one.
+fn two_waves(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let mut previous = String::from("Regio;How likely are you to recommend us? (0-10);respondent_id\n");
+    let mut current = String::from("respondent_id,region,How likely are you to recommend us? (0-10)\n");
+    for i in 0..40 {
+        let region = if i % 2 == 0 { "North" } else { "South" };
+        previous.push_str(&format!("{region};{};C{i:03}\n", [3, 7, 9, 10][i % 4]));
+        current.push_str(&format!("C{:03},{region},{}\n", i + 20, [6, 9, 10, 10][i % 4]));
+    }
+    (common::write(dir, "q1.csv", previous.as_bytes()), common::write(dir, "q2.csv", current.as_bytes()))
+}
+
+#[test]
+fn compare_gives_both_waves_the_change_and_its_detectable_size_overall_and_per_segment() {
+    let dir = tempfile::tempdir().unwrap();
+    let (q1, q2) = two_waves(dir.path());
+    let (q1, q2) = (q1.to_str().unwrap(), q2.to_str().unwrap());
+    let (code, stdout, stderr) = run(&["compare", q1, q2, "--by", "region", "--json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    // Previous: 10 detractors, 10 passives, 20 promoters (+25); this wave: 10, 0, 30 (+50).
+    assert_eq!((json["previous"]["n"].as_u64(), json["current"]["n"].as_u64()), (Some(40), Some(40)));
+    assert!(close(&json["previous"]["nps"], 25.0) && close(&json["current"]["nps"], 50.0));
+    for wave in ["previous", "current"] {
+        assert!(json[wave]["ci_low"].is_number() && json[wave]["ci_high"].is_number(), "{wave}");
+    }
+    let change = &json["change"];
+    assert!(close(&change["nps"], 25.0));
+    for key in ["ci_low", "ci_high", "p_value", "p_adjusted", "minimum_detectable"] {
+        assert!(change[key].is_number(), "change.{key}: {change}");
+    }
+    assert!(change["significant"].is_boolean());
+    // 20 customers answered twice: half of each wave, so tested as independent groups.
+    assert_eq!((change["paired"].as_bool(), change["respondents_in_both"].as_u64()), (Some(false), Some(20)));
+    // The region column is "Regio" in the previous file: found by its values, and said so.
+    assert_eq!(json["columns"][0]["previous"], "Regio");
+    assert_eq!(json["columns"][0]["matched"]["by"], "values");
+    assert!(stderr.contains("'region' is 'Regio'"), "{stderr}");
+    let segments = json["segments"].as_array().unwrap();
+    assert_eq!(segments.len(), 2);
+    for segment in segments {
+        assert!(segment["previous"]["n"].is_number() && segment["current"]["nps"].is_number());
+        for key in ["nps", "p_value", "p_adjusted", "minimum_detectable", "respondents_in_both"] {
+            assert!(segment["change"][key].is_number(), "{key}: {segment}");
+        }
+    }
+    // --out: the JSON and the comparison's figures in every format, the deck's charts editable.
+    let out = dir.path().join("out");
+    let (code, _, stderr) = run(&["compare", q1, q2, "--by", "region", "--out", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    for name in ["compare.json", "waves.svg", "wave-change.png", "report.html", "report.pdf", "deck.pptx"] {
+        assert!(out.join(name).is_file(), "{name} missing: {stderr}");
+    }
+    assert!(stderr.contains("wrote ") && stderr.contains("deck.pptx"), "{stderr}");
+    let deck = std::fs::read(out.join("deck.pptx")).unwrap();
+    let mut deck = zip::ZipArchive::new(std::io::Cursor::new(deck)).unwrap();
+    assert!(deck.by_name("ppt/charts/chart2.xml").is_ok(), "both figures are native charts");
+    let svg = std::fs::read_to_string(out.join("wave-change.svg")).unwrap();
+    assert!(svg.contains("Smallest detectable change"), "the band is named in the legend");
+    // The readable table in Dutch.
+    let (code, stdout, stderr) = run(&["compare", q1, q2, "--by", "region", "--lang", "nl"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("Verandering: +25,0 punten") && stdout.contains("Per region"), "{stdout}");
+    // A column this wave does not have, and one the previous wave cannot match: usage errors.
+    let (code, _, stderr) = run(&["compare", q1, q2, "--by", "channel"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("channel"), "{stderr}");
+    let mut without = String::from("How likely are you to recommend us? (0-10);respondent_id\n");
+    for i in 0..12 {
+        without.push_str(&format!("{};C{i:03}\n", [3, 7, 9, 10][i % 4]));
+    }
+    let q0 = common::write(dir.path(), "q0.csv", without.as_bytes());
+    let (code, _, stderr) = run(&["compare", q0.to_str().unwrap(), q2, "--by", "region"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("q0.csv") && stderr.contains("no column 'region'"), "{stderr}");
+}
+
+#[test]
+fn plan_reproduces_the_reference_sample_sizes() {
+    let n = |args: &[&str]| json_of(args)["n"].as_u64();
+    assert_eq!(n(&["plan", "--margin", "10", "--json"]), Some(382));
+    assert_eq!(n(&["plan", "--margin", "5", "--json"]), Some(1534));
+    assert_eq!(n(&["plan", "--change", "10", "--split", "40,40,20", "--json"]), Some(877));
+    let small = json_of(&["plan", "--margin", "10", "--population", "1000", "--response-rate", "20%", "--json"]);
+    assert_eq!((small["n"].as_u64(), small["invitations"].as_u64()), (Some(277), Some(1385)));
+    assert_eq!(small["n_infinite"].as_u64(), Some(382));
+    // The split of a file: twelve answers, 7 promoters, 3 passives, 2 detractors.
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::write(dir.path(), "survey.csv", common::twelve_answers_csv().as_bytes());
+    let from_file = json_of(&["plan", path.to_str().unwrap(), "--change", "10", "--json"]);
+    let (p, d) = (7.0 / 12.0, 2.0 / 12.0);
+    assert!(close(&from_file["variance"], p + d - (p - d) * (p - d)), "{from_file}");
+    let (code, stdout, _) = run(&["plan", "--margin", "10", "--lang", "da"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("382 svar") && stdout.contains("værste tilfælde"), "{stdout}");
+    for bad in [
+        vec!["plan", "--json"],
+        vec!["plan", "--margin", "10", "--change", "5"],
+        vec!["plan", "--margin", "0"],
+        vec!["plan", "--change", "5", "--split", "40,40"],
+        vec!["plan", "--change", "5", "--split", "50,50,50"],
+        vec!["plan", "--margin", "5", "--response-rate", "0"],
+        vec!["plan", "--margin", "5", "--population", "0"],
+    ] {
+        let (code, _, stderr) = run(&bad);
+        assert_eq!(code, 2, "{bad:?}: {stderr}");
+    }
+}

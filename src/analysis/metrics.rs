@@ -95,7 +95,7 @@ pub struct MetricSummary {
 
 impl MetricKind {
     /// Which share is reported, and which answers count towards it.
-    fn share(self) -> (&'static str, fn(u8) -> bool) {
+    pub(crate) fn share(self) -> (&'static str, fn(u8) -> bool) {
         match self {
             Self::Csat => ("top_2_box", |v| v >= 4),
             Self::CesAgree => ("agree_5_7", |v| v >= 5),

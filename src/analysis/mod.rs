@@ -26,6 +26,7 @@ mod summary;
 pub mod survey;
 pub mod theme_counts;
 pub mod trend;
+pub mod waves;
 
 pub use breakdown::{SegmentRow, breakdown_rows, overall_summary};
 pub use calendar::Period;

@@ -66,7 +66,7 @@ pub const PAIRED_FROM_SHARE: f64 = 0.9;
 /// The test of a change from `before` to `now`: paired on the respondents in both when they are
 /// nearly everyone in both periods (at least [`MIN_TESTED_N`] of them, unweighted data: the
 /// paired test counts people), else as independent groups.
-fn test_change(
+pub(crate) fn test_change(
     now: &ScoreTally,
     before: &ScoreTally,
     paired: Option<&PairedChanges>,

@@ -392,6 +392,11 @@ pub enum ChartKind {
     /// The headline: the NPS large with its interval and n, the three groups' shares, the change
     /// since the previous period and the benchmark verdict.
     Headline,
+    /// This wave's NPS per segment with its interval, the previous wave's as a tick beside it.
+    Waves,
+    /// The change since the previous wave per segment with its interval, against the band of
+    /// changes too small for the sizes at hand to detect.
+    WaveChange,
 }
 
 /// Which way the categories run.
@@ -1258,6 +1263,21 @@ pub fn breakdown_chart(id: &str, rows: &[IntervalRow], text: &ChartText<'_>, wor
 #[must_use]
 pub fn benchmarks_chart(rows: &[IntervalRow], text: &ChartText<'_>, words: &LegendWords<'_>) -> ChartSpec {
     interval_chart("benchmarks", ChartKind::Benchmarks, rows, None, text, words, true)
+}
+
+/// Two waves per segment as points with whiskers (`kind` [`ChartKind::Waves`]: this wave's NPS,
+/// each row's `benchmark` the previous wave's as a tick; [`ChartKind::WaveChange`]: the change,
+/// each row's `benchmark` the band of changes too small to detect), diamonds on significant
+/// changes.
+#[must_use]
+pub fn waves_chart(
+    id: &str,
+    kind: ChartKind,
+    rows: &[IntervalRow],
+    text: &ChartText<'_>,
+    words: &LegendWords<'_>,
+) -> ChartSpec {
+    interval_chart(id, kind, rows, None, text, words, true)
 }
 
 /// Every benchmark value of `series` (both ends of a range).

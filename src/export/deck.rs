@@ -640,6 +640,8 @@ fn reading(kind: ChartKind, texts: &crate::i18n::export::ExportTexts) -> &'stati
         ChartKind::Trend => 5,
         ChartKind::Benchmarks => 6,
         ChartKind::Themes => 7,
+        ChartKind::Waves => 8,
+        ChartKind::WaveChange => 9,
     };
     texts.reading[i]
 }

@@ -38,6 +38,7 @@ mod quality;
 mod segments;
 mod themes;
 mod trend;
+mod waves;
 
 pub use benchmarks::*;
 pub use distribution::*;
@@ -46,6 +47,7 @@ pub use quality::*;
 pub use segments::*;
 pub use themes::*;
 pub use trend::*;
+pub use waves::*;
 
 /// The words of one language: the app's texts and the export texts.
 #[derive(Debug, Clone, Copy)]

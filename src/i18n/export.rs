@@ -147,8 +147,8 @@ pub struct ExportTexts {
     /// Title of the headline figure.
     pub headline_title: &'static str,
     /// Speaker notes: how to read each chart, by kind (headline, distribution, segments, two-way
-    /// bars, matrix, trend, benchmarks, themes).
-    pub reading: [&'static str; 8],
+    /// bars, matrix, trend, benchmarks, themes, both waves, the change between waves).
+    pub reading: [&'static str; 10],
     /// Speaker notes: the heading before the chart's footnote.
     pub reading_source: &'static str,
     /// Speaker notes of an editable chart: how to see and change its numbers.
@@ -347,6 +347,8 @@ pub static EXPORT_ENGLISH: ExportTexts = ExportTexts {
         "The line is the score per period and the band its 95% interval; the n under each period is its number of answers. A marker shows a change from the previous period that is significant after correcting for the number of changes shown (Holm).",
         "Each point is a sector's score in this survey with its 95% interval; the band or tick is the published benchmark. Above or below means the whole interval lies above or below it; otherwise the comparison is within or inconclusive.",
         "Each bar is the share of detractors with a comment who complain about the theme, with its 95% interval. A theme mentioned more often by detractors than by passives and promoters is starred.",
+        "Each point is this wave's Net Promoter Score with its 95% interval; the tick beside it is the previous wave's score. A diamond marks a change that is significant after correcting for the number of groups (Holm).",
+        "Each point is the change since the previous wave with its 95% interval. The pale band is the smallest change these numbers of answers could detect (80% power, 5% level): a point inside it may be a real change too small to tell from chance. A diamond marks a significant change after Holm's correction.",
     ],
     reading_source: "Source and method:",
     quality_none: "No row was left out: every answer is a whole number from 0 to 10.",
@@ -487,6 +489,8 @@ pub static EXPORT_DUTCH: ExportTexts = ExportTexts {
         "De lijn is de score per periode en de band het 95%-interval; de n onder elke periode is het aantal antwoorden. Een markering toont een verandering ten opzichte van de vorige periode die significant is na correctie voor het aantal getoonde veranderingen (Holm).",
         "Elk punt is de score van een sector in deze enquête met het 95%-interval; de band of het streepje is de gepubliceerde benchmark. Hoger of lager betekent dat het hele interval erboven of eronder ligt; anders is de vergelijking binnen of onbeslist.",
         "Elke balk is het aandeel criticasters met een opmerking dat over het thema klaagt, met het 95%-interval. Een thema dat criticasters vaker noemen dan passives en promoters krijgt een ster.",
+        "Elk punt is de Net Promoter Score van deze meting met het 95%-interval; het streepje ernaast is de score van de vorige meting. Een ruit markeert een verandering die significant is na correctie voor het aantal groepen (Holm).",
+        "Elk punt is de verandering sinds de vorige meting met het 95%-interval. De lichte band is de kleinste verandering die deze aantallen antwoorden kunnen aantonen (80% power, 5% niveau): een punt daarbinnen kan een echte verandering zijn die te klein is om van toeval te onderscheiden. Een ruit markeert een significante verandering na Holm-correctie.",
     ],
     reading_source: "Bron en methode:",
     quality_none: "Er is geen rij weggelaten: elk antwoord is een geheel getal van 0 tot en met 10.",
@@ -627,6 +631,8 @@ pub static EXPORT_DANISH: ExportTexts = ExportTexts {
         "Linjen er scoren pr. periode og båndet 95 %-intervallet; n under hver periode er antallet af svar. En markering viser en ændring fra forrige periode, der er signifikant efter korrektion for antallet af viste ændringer (Holm).",
         "Hvert punkt er en branches score i denne undersøgelse med 95 %-intervallet; båndet eller stregen er den offentliggjorte benchmark. Over eller under betyder, at hele intervallet ligger over eller under den; ellers er sammenligningen inden for eller uafklaret.",
         "Hver søjle er andelen af kritikere med en kommentar, der klager over temaet, med 95 %-intervallet. Et tema, som kritikere nævner oftere end passive og promotorer, får en stjerne.",
+        "Hvert punkt er denne målings Net Promoter Score med 95 %-intervallet; stregen ved siden af er den forrige målings score. En rombe markerer en ændring, der er signifikant efter korrektion for antallet af grupper (Holm).",
+        "Hvert punkt er ændringen siden den forrige måling med 95 %-intervallet. Det lyse bånd er den mindste ændring, disse antal svar kan påvise (80 % styrke, 5 % niveau): et punkt inden for det kan være en reel ændring, der er for lille til at skelne fra tilfældighed. En rombe markerer en signifikant ændring efter Holm-korrektion.",
     ],
     reading_source: "Kilde og metode:",
     quality_none: "Ingen rækker er udeladt: hvert svar er et helt tal fra 0 til 10.",

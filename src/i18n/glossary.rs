@@ -140,13 +140,14 @@ const POPULATIONS: [[&str; 3]; 16] = [
 const PLACES: [[&str; 3]; 2] = [["Global", "Wereldwijd", "Globalt"], ["Mixed", "Gemengd", "Blandet"]];
 
 /// The names of the statistical tests, by their id in the JSON ([`crate::stats::TestMethod::id`]).
-const TESTS: [[&str; 4]; 6] = [
+const TESTS: [[&str; 4]; 7] = [
     ["exact_permutation", "exact permutation test", "exacte permutatietoets", "eksakt permutationstest"],
     ["pooled_z", "pooled z-test", "gepoolde z-toets", "poolet z-test"],
     ["fisher_mid_p", "Fisher's exact test (mid-p)", "exacte toets van Fisher (mid-p)", "Fishers eksakte test (mid-p)"],
     ["pooled_proportion_z", "z-test of two shares", "z-toets voor twee aandelen", "z-test for to andele"],
     ["paired_t", "paired t-test", "gepaarde t-toets", "parret t-test"],
     ["sign_flip", "exact sign-flip test", "exacte tekenwisseltoets", "eksakt fortegnsskiftetest"],
+    ["welch_t", "Welch's t-test", "t-toets van Welch", "Welchs t-test"],
 ];
 
 /// The column of the tables above (and of every `[English, Dutch, Danish]` table of words)

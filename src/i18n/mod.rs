@@ -25,6 +25,7 @@ pub mod help;
 pub mod project;
 pub mod texts;
 pub mod themes;
+pub mod waves;
 pub mod words;
 
 use serde::{Deserialize, Serialize};

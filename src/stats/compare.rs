@@ -36,7 +36,7 @@
 //! can disagree at the margin with the calibrated p-value, which alone decides the star.
 
 use super::exact::{self, Alternative};
-use super::{NpsCounts, normal_cdf, student_t_cdf, student_t_quantile};
+use super::{MeanSummary, NpsCounts, normal_cdf, student_t_cdf, student_t_quantile};
 
 /// The smaller group's size up to which two groups' NPS are compared by the exact permutation
 /// test (at most ~5,000 compositions to sum).
@@ -61,6 +61,8 @@ pub enum TestMethod {
     PairedT,
     /// Exact sign-flip test of paired changes (when every change is the same).
     SignFlip,
+    /// Welch's t-test of two means (CES, CSAT, grade between waves).
+    WelchT,
 }
 
 impl TestMethod {
@@ -74,6 +76,7 @@ impl TestMethod {
             Self::PooledProportionZ => "pooled_proportion_z",
             Self::PairedT => "paired_t",
             Self::SignFlip => "sign_flip",
+            Self::WelchT => "welch_t",
         }
     }
 }
@@ -226,10 +229,53 @@ pub fn compare_paired(paired: &PairedChanges, z: f64) -> Option<Difference> {
     Some(Difference { difference: mean, se, ci_low: mean - half, ci_high: mean + half, p_value, method })
 }
 
+/// Compares two independent means (a minus b) by Welch's t-test, with the Welch-Satterthwaite
+/// degrees of freedom; the interval is the difference +/- t times its SE at the two-sided level
+/// of `z`. `None` when either side has fewer than two answers or neither varies.
+#[must_use]
+pub fn compare_means(a: &MeanSummary, b: &MeanSummary, z: f64) -> Option<Difference> {
+    if !(a.n >= 2.0 && b.n >= 2.0) {
+        return None;
+    }
+    let (va, vb) = (a.sd * a.sd / a.n, b.sd * b.sd / b.n);
+    let se = (va + vb).sqrt();
+    if !(se.is_finite() && se > 0.0) {
+        return None;
+    }
+    let df = (va + vb).powi(2) / (va * va / (a.n - 1.0) + vb * vb / (b.n - 1.0));
+    let difference = a.mean - b.mean;
+    let half = student_t_quantile(normal_cdf(z), df) * se;
+    let p_value = (2.0 * student_t_cdf(-(difference / se).abs(), df)).min(1.0);
+    Some(Difference {
+        difference,
+        se,
+        ci_low: difference - half,
+        ci_high: difference + half,
+        p_value,
+        method: TestMethod::WelchT,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::stats::Z95;
+
+    #[test]
+    fn welch_matches_scipy() {
+        // scipy.stats.ttest_ind([1,2,3,4,5], [2,4,6,8,10], equal_var=False): t -1.897367,
+        // p 0.107531, df 5.882353, 95% interval [-6.887742, 0.887742].
+        let pairs = |values: &[f64]| values.iter().map(|&v| (v, 1.0)).collect::<Vec<_>>();
+        let a = crate::stats::mean_t_interval(&pairs(&[1.0, 2.0, 3.0, 4.0, 5.0]), 0.95).unwrap();
+        let b = crate::stats::mean_t_interval(&pairs(&[2.0, 4.0, 6.0, 8.0, 10.0]), 0.95).unwrap();
+        let d = compare_means(&a, &b, Z95).unwrap();
+        assert_eq!(d.method, TestMethod::WelchT);
+        assert!((d.difference / d.se + 1.897_367).abs() < 1e-5, "{d:?}");
+        assert!((d.p_value - 0.107_531).abs() < 1e-5, "{d:?}");
+        assert!((d.ci_low + 6.887_742).abs() < 1e-4 && (d.ci_high - 0.887_742).abs() < 1e-4, "{d:?}");
+        let flat = crate::stats::mean_t_interval(&[(3.0, 4.0)], 0.95).unwrap();
+        assert_eq!(compare_means(&flat, &flat, Z95), None, "neither varies");
+    }
 
     #[test]
     fn small_groups_are_tested_exactly_and_large_ones_on_the_pooled_se() {

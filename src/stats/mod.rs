@@ -17,6 +17,7 @@ use std::f64::consts::PI;
 
 pub mod compare;
 pub mod exact;
+pub mod plan;
 
 /// Two-sided 95% normal critical value used throughout the app.
 pub const Z95: f64 = 1.959964;

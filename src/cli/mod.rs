@@ -9,6 +9,10 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
+pub mod waves;
+
+pub use waves::{CompareArgs, PlanArgs, run_compare, run_plan};
+
 use clap::{Parser, Subcommand};
 
 use crate::analysis::Invited;
@@ -46,6 +50,12 @@ pub enum Command {
     /// Find the themes of the comments: what they mention, complain about and praise, with
     /// intervals and quotes.
     Themes(Box<ThemesArgs>),
+    /// Compare this wave with the previous one: both NPS, the change with its interval and test,
+    /// the smallest change the sizes could detect, per segment too.
+    Compare(Box<CompareArgs>),
+    /// How many answers a survey needs: for a margin of +/-E points, or per wave to detect a
+    /// change of D points.
+    Plan(Box<PlanArgs>),
 }
 
 /// The survey file and the project of `report` and `themes`.

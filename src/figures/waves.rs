@@ -1,0 +1,205 @@
+//! The comparison of two waves: this wave's NPS per segment beside the previous wave's, the change
+//! with its interval against the band of changes too small to detect, and the table of both.
+
+use super::*;
+use crate::analysis::waves::{WaveChange, WaveComparison};
+use crate::chart::{ChartKind, waves_chart};
+use crate::i18n::waves::WaveTexts;
+
+/// One row of the comparison: its label and both waves' figures with the change.
+struct Row<'a> {
+    column: &'a str,
+    value: &'a str,
+    label: String,
+    previous: Option<&'a NpsSummary>,
+    current: Option<&'a NpsSummary>,
+    change: &'a WaveChange,
+}
+
+/// Every row: all answers first, then each column's values (labelled with the column when
+/// several columns are compared).
+fn rows<'a>(c: &'a WaveComparison, v: &WaveTexts) -> Vec<Row<'a>> {
+    let mut columns: Vec<&str> = c.segments.iter().map(|s| s.column.as_str()).collect();
+    columns.dedup();
+    let several = columns.len() > 1;
+    let mut out = vec![Row {
+        column: "",
+        value: v.overall,
+        label: v.overall.to_owned(),
+        previous: c.previous.as_ref(),
+        current: c.current.as_ref(),
+        change: &c.change,
+    }];
+    out.extend(c.segments.iter().map(|s| Row {
+        column: &s.column,
+        value: &s.value,
+        label: if several {
+            fill(v.segment_label, &[("column", &s.column), ("value", &s.value)])
+        } else {
+            s.value.clone()
+        },
+        previous: s.previous.as_ref(),
+        current: s.current.as_ref(),
+        change: &s.change,
+    }));
+    out
+}
+
+/// The footnote: both waves with their n, the interval and the test.
+fn wave_footnote(c: &WaveComparison, (previous, current): (&str, &str), w: &Words, v: &WaveTexts) -> String {
+    let n = |s: &Option<NpsSummary>| w.texts.count(s.as_ref().map_or(0, |s| s.n));
+    let waves = fill(
+        v.footnote_waves,
+        &[("previous", previous), ("n_previous", &n(&c.previous)), ("current", current), ("n_current", &n(&c.current))],
+    );
+    [waves, w.export.footnote_interval.to_owned(), v.footnote_test.to_owned()].join(" \u{b7} ")
+}
+
+/// The two charts of a comparison: both waves per segment, and the change against the band of
+/// changes too small to detect. `files` names the waves as the footnote does.
+#[must_use]
+pub fn wave_charts(c: &WaveComparison, files: (&str, &str), w: &Words, v: &WaveTexts) -> Vec<ChartSpec> {
+    let note = wave_footnote(c, files, w, v);
+    let rows = rows(c, v);
+    let thousands = w.texts.thousands();
+    let legend = |estimate: &'static str, band: &'static str| LegendWords {
+        estimate,
+        interval: w.export.legend_interval,
+        significant: v.legend_significant,
+        small_n: w.export.legend_small_n,
+        benchmark_range: band,
+        benchmark_average: v.legend_previous,
+        rise: w.export.legend_rise,
+        fall: w.export.legend_fall,
+    };
+    // This wave's NPS with its interval, the previous wave's as a tick.
+    let waves: Vec<IntervalRow> = rows
+        .iter()
+        .filter_map(|r| {
+            let now = r.current?;
+            Some(IntervalRow {
+                label: r.label.clone(),
+                nps: now.nps,
+                ci_low: now.ci_low,
+                ci_high: now.ci_high,
+                n: now.n,
+                small_n: now.is_small(),
+                significant: r.change.significant,
+                benchmark: r.previous.map(|before| BenchmarkMark {
+                    value: ReferenceValue::Average { value: before.nps },
+                    label: format!("{} {}", v.legend_previous, w.texts.signed(before.nps)),
+                }),
+            })
+        })
+        .collect();
+    let text = ChartText {
+        title: v.waves_title,
+        subtitle: v.waves_subtitle,
+        category_title: v.segment_axis,
+        value_title: w.export.nps_axis,
+        footnote: &note,
+        thousands,
+    };
+    let mut charts = vec![waves_chart("waves", ChartKind::Waves, &waves, &text, &legend(v.legend_current, ""))];
+    // The change with its interval, against the band of what these sizes cannot detect.
+    let changes: Vec<IntervalRow> = rows
+        .iter()
+        .filter_map(|r| {
+            let change = r.change.nps?;
+            let n = r.current.map_or(0, |s| s.n);
+            Some(IntervalRow {
+                label: r.label.clone(),
+                nps: change,
+                ci_low: r.change.ci_low,
+                ci_high: r.change.ci_high,
+                n,
+                small_n: r.current.is_none_or(NpsSummary::is_small) || r.previous.is_none_or(NpsSummary::is_small),
+                significant: r.change.significant,
+                benchmark: r.change.minimum_detectable.map(|m| BenchmarkMark {
+                    value: ReferenceValue::Range { low: -m, high: m },
+                    label: format!("{} +/-{}", v.legend_detectable, w.texts.number(m, 1)),
+                }),
+            })
+        })
+        .collect();
+    if !changes.is_empty() {
+        let text = ChartText { title: v.change_title, subtitle: v.change_subtitle, value_title: v.change_axis, ..text };
+        charts.push(waves_chart(
+            "wave-change",
+            ChartKind::WaveChange,
+            &changes,
+            &text,
+            &legend(v.legend_change, v.legend_detectable),
+        ));
+    }
+    charts
+}
+
+/// The comparison's table: both waves and the change per row, with its test and the smallest
+/// detectable change.
+#[must_use]
+pub fn wave_table(c: &WaveComparison, w: &Words, v: &WaveTexts) -> Table {
+    let (t, x) = (w.texts, w.export);
+    let columns = vec![
+        Column::new(v.col_column, ColumnKind::Text),
+        Column::new(t.col_value, ColumnKind::Text),
+        Column::new(v.col_previous_n, ColumnKind::Integer),
+        Column::new(v.col_previous_nps, NPS),
+        Column::new(v.col_current_n, ColumnKind::Integer),
+        Column::new(v.col_current_nps, NPS),
+        Column::new(x.col_low, NPS),
+        Column::new(x.col_high, NPS),
+        Column::new(t.col_change, NPS),
+        Column::new(x.col_low, NPS),
+        Column::new(x.col_high, NPS),
+        Column::new(x.col_p, ColumnKind::Number { decimals: 4 }),
+        Column::new(x.col_p_adjusted, ColumnKind::Number { decimals: 4 }),
+        Column::new(x.col_test, ColumnKind::Text),
+        Column::new(x.col_significant, ColumnKind::Text),
+        Column::new(v.col_detectable, NPS),
+        Column::new(v.col_below_detectable, ColumnKind::Text),
+        Column::new(x.col_in_both, ColumnKind::Integer),
+        Column::new(v.col_paired, ColumnKind::Text),
+    ];
+    let rows = rows(c, v)
+        .iter()
+        .map(|r| {
+            let ch = r.change;
+            vec![
+                r.column.into(),
+                r.value.into(),
+                r.previous.map_or(Cell::Empty, |s| s.n.into()),
+                r.previous.map(|s| s.nps).into(),
+                r.current.map_or(Cell::Empty, |s| s.n.into()),
+                r.current.map(|s| s.nps).into(),
+                r.current.and_then(|s| s.ci_low).into(),
+                r.current.and_then(|s| s.ci_high).into(),
+                ch.nps.into(),
+                ch.ci_low.into(),
+                ch.ci_high.into(),
+                ch.p_value.into(),
+                ch.p_adjusted.into(),
+                ch.test.unwrap_or("").into(),
+                yes_no(ch.significant, w),
+                ch.minimum_detectable.into(),
+                yes_no(ch.below_detectable, w),
+                ch.respondents_in_both.map_or(Cell::Empty, Cell::from),
+                yes_no(ch.paired, w),
+            ]
+        })
+        .collect();
+    Table { title: v.table_title.to_owned(), columns, rows }
+}
+
+/// The title block of a comparison's report, deck and PDF.
+#[must_use]
+pub fn wave_report_info(files: (&str, &str), w: &Words, v: &WaveTexts) -> ReportInfo {
+    ReportInfo {
+        title: v.table_title.to_owned(),
+        source_file: format!("{} \u{2192} {}", files.0, files.1),
+        date: today(),
+        subtitle: fill(v.files, &[("previous", files.0), ("current", files.1)]),
+        language: w.export.language_tag.to_owned(),
+        ..ReportInfo::default()
+    }
+}
