@@ -1180,7 +1180,7 @@ fn keyboard_shortcuts_switch_views_focus_the_filter_and_show_in_the_menus() {
     wait_for_views(&mut harness);
     assert_eq!(harness.state().app().views().view, nps_workbench::app::View::Segments);
     harness.get_by_label("NPS by sector");
-    harness.key_press_modifiers(command, egui::Key::Num6);
+    harness.key_press_modifiers(command, egui::Key::Num7);
     wait_for_views(&mut harness);
     assert_eq!(harness.state().app().views().view, nps_workbench::app::View::Benchmarks);
     harness.key_press_modifiers(command, egui::Key::F);
@@ -1496,7 +1496,9 @@ fn every_screens_words(
     };
     app(harness, AppCommand::Window(WindowCommand::SetLanguage(language)));
     let t = language.texts();
-    for view in [View::Overview, View::Segments, View::Trend, View::Themes, View::Responses, View::Benchmarks] {
+    for view in
+        [View::Overview, View::Segments, View::Trend, View::Compare, View::Themes, View::Responses, View::Benchmarks]
+    {
         harness.state_mut().app_mut().push(AppCommand::View(ViewCommand::SetView(view)));
         wait_for_views(harness);
         if view == View::Themes {
@@ -1740,4 +1742,92 @@ fn report_details_brand_the_export_and_go_with_the_project() {
     let app = harness.state().app();
     let project = nps_workbench::app::project::project_of(app.loaded().unwrap(), app.views(), &app.themes().codebook);
     assert_eq!(project.brand, brand);
+}
+
+/// Steps the app until the Compare view's comparison has been taken up.
+fn wait_for_compare(harness: &mut Harness<'_, Window>) {
+    for _ in 0..FRAMES {
+        harness.step();
+        let compare = harness.state().app().compare();
+        if !compare.busy() && compare.result.is_some() {
+            harness.run();
+            return;
+        }
+    }
+    panic!("the comparison was not made within {FRAMES} frames");
+}
+
+#[test]
+fn the_compare_view_compares_two_periods_and_the_previous_waves_file() {
+    use nps_workbench::app::compare::{CompareCommand, CompareSource, Found};
+    use nps_workbench::app::export::PathQuestion;
+    let mut harness = harness_with_sample();
+    harness.get_by_label("Compare").click();
+    wait_for_views(&mut harness);
+    wait_for_compare(&mut harness);
+    // Two periods of the sample: the last two months with answers, as the trend counts them.
+    let app = harness.state().app();
+    let points: Vec<_> =
+        app.computed().unwrap().results.trend.clone().unwrap().into_iter().filter(|p| p.n > 0).collect();
+    let result = app.compare().result.clone().unwrap();
+    let [.., before, after] = points.as_slice() else { panic!("two months") };
+    assert_eq!(result.names, (before.period.clone(), after.period.clone()));
+    let (c, points_change) = (&result.comparison, after.change.unwrap());
+    assert_eq!((c.previous.as_ref().unwrap().n, c.current.as_ref().unwrap().n), (before.n, after.n));
+    assert!((c.change.nps.unwrap() - points_change).abs() < 1e-9, "the trend's change");
+    assert!(c.change.minimum_detectable.is_some_and(|m| m > 0.0));
+    // Every segment column of the sample is compared per value.
+    assert!(c.segments.iter().any(|s| s.column == "sector"));
+    harness.get_by_label("NPS this wave and the previous wave");
+    harness.get_by_label("Change since the previous wave");
+    harness.get_by_label("Export table… Change since the previous wave (xlsx, CSV)");
+    // The planner, from this wave's split: typed margin 3.
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Margin ± (points)").focus();
+    harness.step();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.step();
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Margin ± (points)").type_text("3");
+    harness.run();
+    assert_eq!(harness.state().app().compare().planner.margin, "3");
+    let overall = harness.state().app().computed().unwrap().results.overall.clone().unwrap();
+    let variance =
+        nps_workbench::stats::plan::split_variance(overall.promoter_pct, overall.passive_pct, overall.detractor_pct)
+            .unwrap();
+    let n = nps_workbench::stats::plan::answers_for_margin(0.03, variance).unwrap();
+    harness.get_by_label_contains(&format!("{} answers for a 95% interval of +/-3.0 points", ENGLISH.count(n)));
+    // Another file as the previous wave: its region column is headed "Regio" and found by its
+    // values; its sector column keeps its header.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("q3.csv");
+    let mut text = String::from("sector;Regio;How likely are you to recommend us to a colleague?\n");
+    for (i, region) in
+        ["Noord-Holland", "Zuid-Holland", "Utrecht", "Hovedstaden", "Midtjylland"].iter().cycle().take(60).enumerate()
+    {
+        let sector = ["Retail", "Grocery", "Consulting"][i % 3];
+        text.push_str(&format!("{sector};{region};{}\n", [3, 8, 9, 10][i % 4]));
+    }
+    std::fs::write(&path, text).unwrap();
+    let answer = path.clone();
+    harness.state_mut().app_mut().set_chooser(std::sync::Arc::new(move |question: PathQuestion| {
+        question.open.is_some().then(|| answer.clone())
+    }));
+    harness.get_by_label("Open previous wave…").click();
+    for _ in 0..FRAMES {
+        harness.step();
+    }
+    wait_for_compare(&mut harness);
+    let compare = harness.state().app().compare();
+    assert_eq!(compare.source, CompareSource::File);
+    let region = compare.columns.iter().find(|p| p.current == "region").unwrap();
+    assert_eq!(region.previous.as_deref(), Some("Regio"), "{:?}", compare.columns);
+    assert!(matches!(region.found, Found::Matched(_)));
+    let result = compare.result.clone().unwrap();
+    assert_eq!(result.names.0, "q3.csv");
+    assert_eq!(result.comparison.previous.as_ref().unwrap().n, 60);
+    harness.get_by_label("region: Regio");
+    // The user leaves a column out: it is no longer compared.
+    harness.state_mut().app_mut().push(AppCommand::Compare(CompareCommand::Column("region".to_owned(), None)));
+    wait_for_compare(&mut harness);
+    let result = harness.state().app().compare().result.clone().unwrap();
+    assert!(result.comparison.segments.iter().all(|s| s.column != "region"));
 }

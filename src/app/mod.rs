@@ -22,6 +22,7 @@
 
 pub mod bench;
 pub mod brand;
+pub mod compare;
 pub mod export;
 pub mod failure;
 pub mod follow_up;
@@ -79,6 +80,8 @@ pub enum AppCommand {
     FollowUp(follow_up::FollowUpCommand),
     /// The Report details form (the client's brand).
     Brand(brand::BrandCommand),
+    /// The Compare view: which waves, which columns, the planner.
+    Compare(compare::CompareCommand),
 }
 
 /// What the user asks of the window itself.
@@ -132,6 +135,8 @@ pub struct NpsApp {
     brand: brand::BrandState,
     /// The codebook and the themes of the comments.
     themes: ThemeState,
+    /// The Compare view's waves, columns, comparison and planner.
+    compare: compare::CompareState,
     /// The load under way and the open dialog.
     loading: jobs::LoadState,
     /// What failed, newest first, shown until dismissed.
@@ -205,6 +210,7 @@ impl NpsApp {
             benchmarks: bench::BenchmarkState::default(),
             brand: brand::BrandState::default(),
             themes: ThemeState::default(),
+            compare: compare::CompareState::default(),
             loading: jobs::LoadState::default(),
             notices: NoticeList::default(),
             show_exclusions: false,
@@ -304,6 +310,12 @@ impl NpsApp {
     #[must_use]
     pub fn themes(&self) -> &ThemeState {
         &self.themes
+    }
+
+    /// The Compare view's state.
+    #[must_use]
+    pub fn compare(&self) -> &compare::CompareState {
+        &self.compare
     }
 
     /// The follow-up marks set on respondents.
@@ -609,6 +621,7 @@ impl NpsApp {
                 }
                 AppCommand::Benchmark(command) => self.benchmarks.apply(command, &services).err(),
                 AppCommand::Themes(command) => self.themes.apply(command, &services).err(),
+                AppCommand::Compare(command) => self.compare.apply(command, &services).err(),
                 AppCommand::Export(ExportCommand::Start(_)) if scale_in_doubt(self.loaded.as_ref()) => {
                     let t = services.language.texts();
                     Some(Failure::new(NoticeKind::Export, Cause::Invalid(t.scale_doubt_first.to_owned())))
@@ -731,6 +744,13 @@ impl NpsApp {
                 info.quotes = crate::figures::quote_slides(summary, language, &words, tt);
             }
         }
+        // The comparison of two waves, when the Compare view has made one for this survey.
+        if let Some(result) = self.compare.result.as_ref().filter(|r| r.key.survey == loaded.survey.id()) {
+            let v = crate::i18n::waves::WaveTexts::of(self.settings.language);
+            let names = (result.names.0.as_str(), result.names.1.as_str());
+            charts.extend(crate::figures::wave_charts(&result.comparison, names, &words, v));
+            tables.push(crate::figures::wave_table(&result.comparison, &words, v));
+        }
         Some(export::Bundle { charts, tables, info: info.branded(self.views.brand.clone()) })
     }
 
@@ -778,6 +798,7 @@ impl NpsApp {
         self.poll_project_dialog();
         self.refresh_views();
         self.refresh_themes();
+        self.refresh_compare();
         self.take_dropped_files(ctx);
         self.poll_exports(ctx);
         if self.loading.job().is_some() {
@@ -792,6 +813,23 @@ impl NpsApp {
         self.apply_commands(ctx);
         self.refresh_views();
         self.refresh_themes();
+        self.refresh_compare();
+    }
+
+    /// Keeps the comparison of the Compare view up to date while it is shown (or a file for it is
+    /// being chosen or read): every frame.
+    pub fn refresh_compare(&mut self) {
+        let Some(loaded) = &self.loaded else { return };
+        if self.views.view != View::Compare && !self.compare.busy() {
+            return;
+        }
+        let computed = self.compute.computed();
+        let period = self.views.period(&loaded.survey);
+        let trend = computed.and_then(|c| c.results.trend.as_deref()).zip(period);
+        let filter = computed.map_or_else(|| self.views.filter.clone(), |c| c.request.filter.clone());
+        let wake = self.waker();
+        let failure = self.compare.refresh(loaded, trend, &filter, wake);
+        self.report(failure);
     }
 
     /// Stores the settings (eframe calls this now and then and at exit).

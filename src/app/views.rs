@@ -27,6 +27,8 @@ pub enum View {
     Segments,
     /// NPS over time.
     Trend,
+    /// This wave against the previous one.
+    Compare,
     /// The rows behind the current selection.
     Responses,
     /// Sectors against published benchmarks.

@@ -130,6 +130,7 @@ pub fn view_label(view: View, t: &Texts, themes_tab: &'static str) -> &'static s
         View::Overview => t.tab_overview,
         View::Segments => t.tab_segments,
         View::Trend => t.tab_trend,
+        View::Compare => t.tab_compare,
         View::Themes => themes_tab,
         View::Responses => t.tab_responses,
         View::Benchmarks => t.tab_benchmarks,

@@ -8,6 +8,7 @@
 
 pub mod bench;
 pub mod chrome;
+pub mod compare;
 pub mod dashboard;
 pub mod export_menu;
 pub mod fields;
@@ -63,6 +64,7 @@ pub struct Screens {
     overview: dashboard::OverviewView,
     segments: views::SegmentsView,
     trend: views::TrendView,
+    compare: compare::CompareView,
     responses: responses::ResponsesView,
     themes: themes::ThemesView,
     benchmarks: bench::BenchmarksView,
@@ -139,6 +141,7 @@ impl Screens {
                 View::Overview => self.overview.ui(ui, cx, &mut commands),
                 View::Segments => self.segments.ui(ui, cx, &mut commands),
                 View::Trend => self.trend.ui(ui, cx, &mut commands),
+                View::Compare => self.compare.ui(ui, cx, app.compare(), &mut commands),
                 View::Responses => self.responses.ui(ui, cx, &mut commands),
                 View::Themes => self.themes.ui(ui, cx, &mut commands),
                 View::Benchmarks => self.benchmarks.ui(ui, cx, &mut commands),

@@ -1,0 +1,455 @@
+//! The Compare view's state: which waves are compared (two periods of the open file, or the open
+//! file against a previous wave's file), how the previous file's columns match this one's (found
+//! by header or values, corrected by the user), the comparison computed on the "compare" thread,
+//! and the planner's inputs.
+//!
+//! Owns the view's choices and jobs; the statistics are `analysis::waves`' and the figures
+//! `figures`'.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::failure::{Cause, Failure};
+use super::jobs::{FileDialogJob, LoadedSurvey, Worker};
+use super::notice_list::NoticeKind;
+use super::services::Services;
+use crate::analysis::waves::{MatchedBy, MatchedColumn, Wave, WaveComparison, compare_waves, match_column};
+use crate::analysis::{Filter, Period, Survey, SurveyParts, TrendPoint, calendar};
+use crate::import::{self, ImportOptions, ImportedTable};
+
+/// Where the previous wave comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CompareSource {
+    /// Two periods of the open file.
+    #[default]
+    Periods,
+    /// Another file: the previous wave's export.
+    File,
+}
+
+/// How a compared column was found in the previous wave.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Found {
+    /// The same header, or the same values under another header.
+    Matched(MatchedBy),
+    /// Chosen by the user.
+    Chosen,
+    /// Not found: why.
+    Missing(String),
+}
+
+/// A column of this wave compared per value, and its column in the previous wave.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ColumnPick {
+    /// This wave's header.
+    pub current: String,
+    /// The previous wave's header (`None`: not found, so not compared).
+    pub previous: Option<String>,
+    /// How it was found.
+    pub found: Found,
+}
+
+/// The previous wave read from a file.
+#[derive(Debug, Clone)]
+pub struct PreviousFile {
+    /// Its path.
+    pub path: PathBuf,
+    /// As read.
+    pub table: Arc<ImportedTable>,
+}
+
+/// The planner's fields as typed (NPS points, percent, a count).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannerForm {
+    /// The margin +/-E, points.
+    pub margin: String,
+    /// The change D to detect between two waves, points.
+    pub change: String,
+    /// The customers the answers come from (empty: many).
+    pub population: String,
+    /// The response rate, percent (empty: not asked).
+    pub response_rate: String,
+}
+
+impl Default for PlannerForm {
+    fn default() -> Self {
+        Self { margin: "5".to_owned(), change: "5".to_owned(), population: String::new(), response_rate: String::new() }
+    }
+}
+
+/// What the Compare view asks of the app.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CompareCommand {
+    /// Compare two periods of the open file, or the open file with another.
+    Source(CompareSource),
+    /// The two periods compared (labels, previous first).
+    Periods(String, String),
+    /// Ask for the previous wave's file.
+    ChooseFile,
+    /// The previous wave's column for this wave's column (`None`: do not compare it).
+    Column(String, Option<String>),
+    /// Compare per value of this wave's column, or not.
+    Include(String, bool),
+    /// The planner's fields.
+    Planner(PlannerForm),
+}
+
+/// A finished comparison and what it was computed for.
+#[derive(Debug, Clone)]
+pub struct CompareResult {
+    /// What was asked.
+    pub key: CompareKey,
+    /// The two waves' names, as the footnotes and headings say them.
+    pub names: (String, String),
+    /// The comparison.
+    pub comparison: Arc<WaveComparison>,
+}
+
+/// Everything a comparison depends on: a change of any of it computes it again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompareKey {
+    /// The survey compared (this wave's).
+    pub survey: u64,
+    source: CompareSource,
+    file: Option<PathBuf>,
+    periods: Option<(String, String)>,
+    filter: Filter,
+    columns: Vec<MatchedColumn>,
+}
+
+/// What the "compare" thread gives back: the comparison and the waves' names, or why not.
+type CompareOutcome = Result<(WaveComparison, (String, String)), String>;
+
+/// The Compare view's state.
+#[derive(Default)]
+pub struct CompareState {
+    /// Periods or a file.
+    pub source: CompareSource,
+    /// The periods chosen (labels, previous first); `None`: the last two with answers.
+    pub periods: Option<(String, String)>,
+    /// The previous wave's file, once read.
+    pub file: Option<PreviousFile>,
+    /// The columns compared per value.
+    pub columns: Vec<ColumnPick>,
+    /// Columns the user left out.
+    left_out: Vec<String>,
+    /// The planner.
+    pub planner: PlannerForm,
+    /// The last comparison.
+    pub result: Option<CompareResult>,
+    /// Why the last comparison or file could not be made.
+    pub error: Option<String>,
+    dialog: Option<FileDialogJob>,
+    reading: Option<Worker<Result<ImportedTable, String>>>,
+    job: Option<(CompareKey, Worker<CompareOutcome>)>,
+    /// The survey the columns were picked for.
+    picked_for: Option<u64>,
+    /// The file being read for the previous wave.
+    pending: Option<PathBuf>,
+    /// A comparison that failed (its error is shown), not tried again until something changes.
+    failed: Option<CompareKey>,
+}
+
+/// One period of the trend with answers: its label and first and last day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeriodSpan {
+    /// `2025-Q1`.
+    pub label: String,
+    /// First day, `YYYY-MM-DD`.
+    pub from: String,
+    /// Last day, `YYYY-MM-DD`.
+    pub to: String,
+}
+
+/// The periods of a trend that have answers, with their days.
+#[must_use]
+pub fn period_spans(points: &[TrendPoint], period: Period) -> Vec<PeriodSpan> {
+    points
+        .iter()
+        .filter(|p| p.n > 0)
+        .filter_map(|p| {
+            let start = calendar::parse_iso_date(&p.start)?;
+            let last = period.next_start(start) - 1;
+            Some(PeriodSpan { label: p.period.clone(), from: p.start.clone(), to: calendar::iso_date(last) })
+        })
+        .collect()
+}
+
+impl CompareState {
+    /// Whether anything is being read or computed.
+    #[must_use]
+    pub fn busy(&self) -> bool {
+        self.reading.is_some() || self.job.is_some() || self.dialog.is_some()
+    }
+
+    /// The result when it is the one for what is asked now.
+    #[must_use]
+    pub fn current_result(&self) -> Option<&CompareResult> {
+        self.result.as_ref()
+    }
+
+    /// Carries out a command of the view.
+    pub fn apply(&mut self, command: CompareCommand, services: &Services) -> Result<(), Failure> {
+        match command {
+            CompareCommand::Source(source) => self.source = source,
+            CompareCommand::Periods(previous, current) => self.periods = Some((previous, current)),
+            CompareCommand::ChooseFile => {
+                let t = services.language.texts();
+                let dialog = FileDialogJob::open_survey(&services.chooser, None, t, services.waker())
+                    .map_err(|cause| Failure::new(NoticeKind::OpenFile, cause))?;
+                self.dialog = Some(dialog);
+            }
+            CompareCommand::Column(current, previous) => {
+                if let Some(pick) = self.columns.iter_mut().find(|p| p.current == current) {
+                    pick.found = if previous.is_some() { Found::Chosen } else { Found::Missing(String::new()) };
+                    pick.previous = previous;
+                }
+            }
+            CompareCommand::Include(column, on) => {
+                self.left_out.retain(|c| *c != column);
+                if !on {
+                    self.left_out.push(column);
+                }
+            }
+            CompareCommand::Planner(form) => self.planner = form,
+        }
+        Ok(())
+    }
+
+    /// Whether this wave's `column` is compared per value.
+    #[must_use]
+    pub fn includes(&self, column: &str) -> bool {
+        !self.left_out.iter().any(|c| c == column)
+    }
+
+    /// Takes a finished dialog, file read or comparison and starts what `loaded`, `trend` and
+    /// `filter` now ask for: every frame while the view is shown.
+    pub fn refresh(
+        &mut self,
+        loaded: &LoadedSurvey,
+        trend: Option<(&[TrendPoint], Period)>,
+        filter: &Filter,
+        wake: impl Fn() + Send + Clone + 'static,
+    ) -> Option<Failure> {
+        let failed = |cause: Cause| Some(Failure::new(NoticeKind::Analysis, cause));
+        if let Some(dialog) = self.dialog.as_mut()
+            && let Some(choice) = dialog.poll()
+        {
+            self.dialog = None;
+            if let Some(path) = choice {
+                let reader = path.clone();
+                let work = move || {
+                    import::read_file(&reader, &ImportOptions::default(), &mut |_| true)
+                        .and_then(|table| import::require_named_score(&table).map(|()| table))
+                        .map_err(|e| e.to_string())
+                };
+                match Worker::spawn("compare-read", work, wake.clone()) {
+                    Ok(worker) => {
+                        self.reading = Some(worker);
+                        self.source = CompareSource::File;
+                        self.error = None;
+                        // Kept aside until read: the path the table comes from.
+                        self.pending = Some(path);
+                    }
+                    Err(e) => return failed(Cause::thread("cannot start reading the file", e)),
+                }
+            }
+        }
+        if let Some(reading) = self.reading.as_mut()
+            && let Some(outcome) = reading.poll()
+        {
+            self.reading = None;
+            let path = self.pending.take().unwrap_or_default();
+            match outcome {
+                Some(Ok(table)) => {
+                    self.file = Some(PreviousFile { path, table: Arc::new(table) });
+                    self.picked_for = None;
+                }
+                Some(Err(message)) => self.error = Some(message),
+                None => return failed(Cause::Crashed { what: "reading the previous wave".to_owned(), stopped: true }),
+            }
+        }
+        let survey = &loaded.survey;
+        if self.picked_for != Some(survey.id()) || self.columns.len() != survey.segments.len() {
+            self.pick_columns(loaded);
+        }
+        if let Some((key, mut job)) = self.job.take() {
+            match job.poll() {
+                None => self.job = Some((key, job)),
+                Some(Some(Ok((comparison, names)))) => {
+                    self.error = None;
+                    self.result = Some(CompareResult { key, names, comparison: Arc::new(comparison) });
+                }
+                Some(Some(Err(message))) => {
+                    self.error = Some(message);
+                    // Not asked again until something changes.
+                    self.result = None;
+                    self.failed = Some(key);
+                }
+                Some(None) => {
+                    return failed(Cause::Crashed { what: "comparing the waves".to_owned(), stopped: true });
+                }
+            }
+        }
+        let key = self.key(loaded, trend, filter)?;
+        let done = self.result.as_ref().is_some_and(|r| r.key == key) || self.failed.as_ref() == Some(&key);
+        let running = self.job.as_ref().is_some_and(|(k, _)| *k == key);
+        if done || running || self.job.is_some() || self.reading.is_some() {
+            return None;
+        }
+        let work = self.work(loaded, trend, &key);
+        match Worker::spawn("compare", work, wake) {
+            Ok(worker) => self.job = Some((key, worker)),
+            Err(e) => return failed(Cause::thread("cannot start the comparison", e)),
+        }
+        None
+    }
+
+    /// Finds each of this wave's segment columns in the previous wave's file (by header, else
+    /// by values); a column the user chose keeps its choice.
+    fn pick_columns(&mut self, loaded: &LoadedSurvey) {
+        let previous = self.file.as_ref().map(|f| Arc::clone(&f.table));
+        let kept = std::mem::take(&mut self.columns);
+        self.columns = loaded
+            .survey
+            .segments
+            .iter()
+            .map(|segment| {
+                let current = segment.name.clone();
+                if let Some(chosen) = kept.iter().find(|p| p.current == current && p.found == Found::Chosen) {
+                    return chosen.clone();
+                }
+                let Some(table) = previous.as_deref() else {
+                    return ColumnPick {
+                        previous: Some(current.clone()),
+                        current,
+                        found: Found::Matched(MatchedBy::Header),
+                    };
+                };
+                let found = match loaded.table.as_deref() {
+                    Some(this) => match_column(table, this, &current),
+                    None => table
+                        .column_index(&current)
+                        .map(|c| (table.headers[c].clone(), MatchedBy::Header))
+                        .map_err(|e| e.to_string()),
+                };
+                match found {
+                    Ok((previous, how)) => ColumnPick { current, previous: Some(previous), found: Found::Matched(how) },
+                    Err(reason) => ColumnPick { current, previous: None, found: Found::Missing(reason) },
+                }
+            })
+            .collect();
+        self.picked_for = Some(loaded.survey.id());
+    }
+
+    /// The periods compared: the user's, else the last two with answers.
+    #[must_use]
+    pub fn chosen_periods(&self, spans: &[PeriodSpan]) -> Option<(PeriodSpan, PeriodSpan)> {
+        let find = |label: &str| spans.iter().find(|s| s.label == label).cloned();
+        if let Some((a, b)) = &self.periods
+            && let (Some(a), Some(b)) = (find(a), find(b))
+        {
+            return Some((a, b));
+        }
+        match spans {
+            [.., a, b] => Some((a.clone(), b.clone())),
+            _ => None,
+        }
+    }
+
+    /// What would be compared now; `None` when there is not yet anything to compare (one
+    /// period, no file).
+    fn key(
+        &self,
+        loaded: &LoadedSurvey,
+        trend: Option<(&[TrendPoint], Period)>,
+        filter: &Filter,
+    ) -> Option<CompareKey> {
+        let survey = loaded.survey.id();
+        match self.source {
+            CompareSource::Periods => {
+                let (points, period) = trend?;
+                let (a, b) = self.chosen_periods(&period_spans(points, period))?;
+                let columns = self
+                    .columns
+                    .iter()
+                    .filter(|p| self.includes(&p.current))
+                    .map(|p| MatchedColumn { previous: p.current.clone(), current: p.current.clone() })
+                    .collect();
+                Some(CompareKey {
+                    survey,
+                    source: self.source,
+                    file: None,
+                    periods: Some((
+                        format!("{}|{}|{}", a.label, a.from, a.to),
+                        format!("{}|{}|{}", b.label, b.from, b.to),
+                    )),
+                    filter: filter.clone(),
+                    columns,
+                })
+            }
+            CompareSource::File => {
+                let file = self.file.as_ref()?;
+                let columns = self
+                    .columns
+                    .iter()
+                    .filter(|p| self.includes(&p.current))
+                    .filter_map(|p| Some(MatchedColumn { previous: p.previous.clone()?, current: p.current.clone() }))
+                    .collect();
+                Some(CompareKey {
+                    survey,
+                    source: self.source,
+                    file: Some(file.path.clone()),
+                    periods: None,
+                    filter: Filter::default(),
+                    columns,
+                })
+            }
+        }
+    }
+
+    /// The comparison `key` asks for, to run on the "compare" thread.
+    fn work(
+        &self,
+        loaded: &LoadedSurvey,
+        trend: Option<(&[TrendPoint], Period)>,
+        key: &CompareKey,
+    ) -> impl FnOnce() -> CompareOutcome + Send + 'static {
+        let survey = Arc::clone(&loaded.survey);
+        let previous = self.file.as_ref().map(|f| Arc::clone(&f.table));
+        let spans = trend.and_then(|(points, period)| self.chosen_periods(&period_spans(points, period)));
+        let key = key.clone();
+        let this_name = loaded.source.display_name();
+        move || match (key.source, previous, spans) {
+            (CompareSource::Periods, _, Some((a, b))) => {
+                let within = |span: &PeriodSpan| Filter {
+                    date_from: Some(span.from.clone()),
+                    date_to: Some(span.to.clone()),
+                    ..key.filter.clone()
+                };
+                let (before, after) = (within(&a), within(&b));
+                let comparison = compare_waves(
+                    Wave { survey: &survey, filter: &before },
+                    Wave { survey: &survey, filter: &after },
+                    &key.columns,
+                )
+                .map_err(|e| e.to_string())?;
+                Ok((comparison, (a.label, b.label)))
+            }
+            (CompareSource::File, Some(table), _) => {
+                let columns: Vec<String> = key.columns.iter().map(|c| c.previous.clone()).collect();
+                let parts = SurveyParts { segments: Some(Vec::new()), dates: false, comments: false, metrics: true };
+                let old = Survey::from_table_with(&table, &columns, &parts).map_err(|e| e.to_string())?;
+                let all = Filter::default();
+                let comparison = compare_waves(
+                    Wave { survey: &old, filter: &all },
+                    Wave { survey: &survey, filter: &all },
+                    &key.columns,
+                )
+                .map_err(|e| e.to_string())?;
+                Ok((comparison, (table.source.file_name.clone(), this_name)))
+            }
+            _ => Err("nothing to compare".to_owned()),
+        }
+    }
+}

@@ -1,0 +1,422 @@
+//! The Compare view: this wave against the previous one (two periods of the open file, or the
+//! open file against the previous wave's export), with the matching of the previous file's
+//! columns, both waves and the change per segment with the smallest detectable change, and the
+//! planner.
+
+use eframe::egui::{self, RichText};
+
+use super::{ViewContext, export_menu, plot};
+use crate::analysis::NpsSummary;
+use crate::analysis::waves::{MatchedBy, WaveChange, WaveComparison};
+use crate::app::AppCommand;
+use crate::app::compare::{CompareCommand, CompareSource, CompareState, Found, PlannerForm, period_spans};
+use crate::figures::{Words, wave_charts, wave_table};
+use crate::i18n::waves::WaveTexts;
+use crate::i18n::{Texts, fill, fill_owned};
+use crate::stats::plan;
+
+/// The Compare view.
+#[derive(Debug, Default)]
+pub struct CompareView;
+
+impl CompareView {
+    /// Draws the view.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        cx: &ViewContext<'_>,
+        state: &CompareState,
+        commands: &mut Vec<AppCommand>,
+    ) {
+        let v = WaveTexts::of(cx.language);
+        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+            source_row(ui, state, v, commands);
+            ui.add_space(4.0);
+            match state.source {
+                CompareSource::Periods => periods_row(ui, cx, state, v, commands),
+                CompareSource::File => file_rows(ui, cx, state, v, commands),
+            }
+            if let Some(error) = &state.error {
+                ui.colored_label(super::theme::error_text(ui.visuals()), error);
+            }
+            let result = state.result.as_ref().filter(|r| r.key.survey == cx.loaded.survey.id());
+            if let Some(result) = result {
+                ui.add_space(8.0);
+                results(ui, cx, &result.comparison, (&result.names.0, &result.names.1), v, commands);
+            } else if state.busy() {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(RichText::new(cx.t.computing).weak());
+                });
+            }
+            ui.add_space(12.0);
+            planner(ui, cx, state, v, commands);
+        });
+    }
+}
+
+/// Periods of this file, or this file against another.
+fn source_row(ui: &mut egui::Ui, state: &CompareState, v: &WaveTexts, commands: &mut Vec<AppCommand>) {
+    ui.horizontal_wrapped(|ui| {
+        for (source, label) in [(CompareSource::Periods, v.source_periods), (CompareSource::File, v.source_file)] {
+            if ui.radio(state.source == source, label).clicked() {
+                commands.push(AppCommand::Compare(CompareCommand::Source(source)));
+            }
+        }
+        if ui.button(v.choose_file).clicked() {
+            commands.push(AppCommand::Compare(CompareCommand::ChooseFile));
+        }
+    });
+}
+
+/// The two periods compared, and the columns compared per value.
+fn periods_row(
+    ui: &mut egui::Ui,
+    cx: &ViewContext<'_>,
+    state: &CompareState,
+    v: &WaveTexts,
+    commands: &mut Vec<AppCommand>,
+) {
+    let survey = &cx.loaded.survey;
+    let trend = cx.computed.and_then(|c| c.results.trend.as_deref());
+    let spans = trend.zip(cx.views.period(survey)).map(|(points, period)| period_spans(points, period));
+    let Some((a, b)) = spans.as_deref().and_then(|spans| state.chosen_periods(spans)) else {
+        ui.label(v.need_two_periods);
+        return;
+    };
+    let spans = spans.unwrap_or_default();
+    ui.horizontal_wrapped(|ui| {
+        for (k, (label, chosen)) in [(v.previous_period, &a), (v.current_period, &b)].into_iter().enumerate() {
+            ui.label(label);
+            let combo =
+                egui::ComboBox::from_id_salt(("compare-period", k)).selected_text(&chosen.label).show_ui(ui, |ui| {
+                    for span in &spans {
+                        if ui.selectable_label(span.label == chosen.label, &span.label).clicked() {
+                            let (previous, current) = if k == 0 {
+                                (span.label.clone(), b.label.clone())
+                            } else {
+                                (a.label.clone(), span.label.clone())
+                            };
+                            commands.push(AppCommand::Compare(CompareCommand::Periods(previous, current)));
+                        }
+                    }
+                });
+            let name = format!("{label}: {}", chosen.label);
+            combo.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
+            ui.add_space(8.0);
+        }
+    });
+    if !survey.segments.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(v.matching_heading);
+            for segment in &survey.segments {
+                let mut on = state.includes(&segment.name);
+                if ui.checkbox(&mut on, &segment.name).changed() {
+                    commands.push(AppCommand::Compare(CompareCommand::Include(segment.name.clone(), on)));
+                }
+            }
+        });
+    }
+}
+
+/// The previous wave's file and how its columns match this file's, correctable.
+fn file_rows(
+    ui: &mut egui::Ui,
+    cx: &ViewContext<'_>,
+    state: &CompareState,
+    v: &WaveTexts,
+    commands: &mut Vec<AppCommand>,
+) {
+    let Some(file) = &state.file else {
+        ui.label(if state.busy() { v.reading_file.replace("{file}", "") } else { v.no_file_yet.to_owned() });
+        return;
+    };
+    ui.label(
+        RichText::new(fill(
+            v.files,
+            &[("previous", &file.table.source.file_name), ("current", &cx.loaded.source.display_name())],
+        ))
+        .strong(),
+    );
+    if !cx.views.filter.is_empty() {
+        ui.label(RichText::new(v.file_filter_note).weak());
+    }
+    if state.columns.is_empty() {
+        return;
+    }
+    ui.add_space(4.0);
+    ui.label(RichText::new(v.matching_heading).strong());
+    let headers = &file.table.headers;
+    egui::Grid::new("compare-matching").striped(true).spacing([16.0, 4.0]).show(ui, |ui| {
+        for h in ["", v.col_this, v.col_previous_column, v.col_found] {
+            ui.label(RichText::new(h).strong());
+        }
+        ui.end_row();
+        for pick in &state.columns {
+            let mut on = state.includes(&pick.current);
+            let check = ui.checkbox(&mut on, "");
+            check.widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, true, on, &pick.current));
+            if check.changed() {
+                commands.push(AppCommand::Compare(CompareCommand::Include(pick.current.clone(), on)));
+            }
+            ui.label(&pick.current);
+            let shown = pick.previous.clone().unwrap_or_else(|| v.not_compared.to_owned());
+            let combo = egui::ComboBox::from_id_salt(("compare-column", &pick.current)).selected_text(&shown).show_ui(
+                ui,
+                |ui| {
+                    if ui.selectable_label(pick.previous.is_none(), v.not_compared).clicked() {
+                        commands.push(AppCommand::Compare(CompareCommand::Column(pick.current.clone(), None)));
+                    }
+                    for header in headers {
+                        if ui.selectable_label(pick.previous.as_ref() == Some(header), header).clicked() {
+                            let chosen = Some(header.clone());
+                            commands.push(AppCommand::Compare(CompareCommand::Column(pick.current.clone(), chosen)));
+                        }
+                    }
+                },
+            );
+            let name = format!("{}: {}", pick.current, shown);
+            combo.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
+            let found = match &pick.found {
+                Found::Matched(MatchedBy::Header) => v.found_header.to_owned(),
+                Found::Matched(MatchedBy::Values { shared }) => {
+                    fill(v.found_values, &[("shared", &cx.t.percent(100.0 * shared))])
+                }
+                Found::Chosen => v.found_chosen.to_owned(),
+                Found::Missing(reason) => {
+                    let label = ui.label(RichText::new(v.found_missing).color(super::theme::error_text(ui.visuals())));
+                    if !reason.is_empty() {
+                        label.on_hover_text(reason);
+                    }
+                    ui.end_row();
+                    continue;
+                }
+            };
+            ui.label(found);
+            ui.end_row();
+        }
+    });
+}
+
+/// A signed number or a dash.
+fn signed_or_dash(value: Option<f64>, t: &Texts) -> String {
+    value.map_or_else(|| "\u{2013}".to_owned(), |v| t.signed(v))
+}
+
+/// The comparison: both waves, the change with its test and detectable size, the shares and
+/// metrics, the two figures and the table.
+fn results(
+    ui: &mut egui::Ui,
+    cx: &ViewContext<'_>,
+    c: &WaveComparison,
+    names: (&str, &str),
+    v: &WaveTexts,
+    commands: &mut Vec<AppCommand>,
+) {
+    let (t, x) = (cx.t, cx.x);
+    let wave_line = |name: &str, wave: &Option<NpsSummary>| {
+        wave.as_ref().map(|s| {
+            fill_owned(
+                v.wave_line,
+                &[
+                    ("wave", name.to_owned()),
+                    ("nps", t.signed(s.nps)),
+                    ("low", signed_or_dash(s.ci_low, t)),
+                    ("high", signed_or_dash(s.ci_high, t)),
+                    ("n", t.count(s.n)),
+                ],
+            )
+        })
+    };
+    for line in [
+        wave_line(&format!("{} ({})", v.previous, names.0), &c.previous),
+        wave_line(&format!("{} ({})", v.current, names.1), &c.current),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        ui.label(RichText::new(line).size(15.0));
+    }
+    change_lines(ui, &c.change, t, v);
+    for share in &c.shares {
+        let group = match share.group {
+            "promoters" => t.promoters,
+            "passives" => t.passives,
+            _ => t.detractors,
+        };
+        let line = fill_owned(
+            v.share_line,
+            &[
+                ("group", group.to_owned()),
+                ("previous", t.percent(share.previous)),
+                ("current", t.percent(share.current)),
+                ("change", t.signed(share.change)),
+                ("low", t.signed(share.ci_low)),
+                ("high", t.signed(share.ci_high)),
+                ("p", p_text(share.p_adjusted, t)),
+            ],
+        );
+        ui.label(if share.significant { RichText::new(line).strong() } else { RichText::new(line) });
+    }
+    for metric in &c.metrics {
+        let line = fill_owned(
+            v.metric_line,
+            &[
+                ("column", metric.column.clone()),
+                ("previous", t.number(metric.previous_mean, 2)),
+                ("current", t.number(metric.current_mean, 2)),
+                ("change", t.number(metric.mean_change, 2)),
+                ("low", t.number(metric.mean_ci_low, 2)),
+                ("high", t.number(metric.mean_ci_high, 2)),
+                ("p", p_text(metric.mean_p_value, t)),
+            ],
+        );
+        ui.label(line);
+    }
+    let words = Words { texts: t, export: x };
+    for chart in wave_charts(c, names, &words, v) {
+        ui.add_space(10.0);
+        plot::chart(ui, &chart, |ui| {
+            export_menu::chart_menu(ui, &chart, x, commands);
+            export_menu::table_menu(ui, &chart.title, || wave_table(c, &words, v), x, commands);
+        });
+    }
+}
+
+/// A p-value as shown.
+fn p_text(p: f64, t: &Texts) -> String {
+    if p < 0.001 { format!("< {}", t.number(0.001, 3)) } else { t.number(p, 3) }
+}
+
+/// The overall change: its interval and test, and what these sizes could detect.
+fn change_lines(ui: &mut egui::Ui, change: &WaveChange, t: &Texts, v: &WaveTexts) {
+    let Some(value) = change.nps else { return };
+    let verdict = match change.p_value {
+        None => v.not_tested,
+        Some(_) if change.significant => v.significant,
+        Some(_) => v.not_significant,
+    };
+    let line = fill_owned(
+        v.change_line,
+        &[
+            ("change", t.signed(value)),
+            ("low", signed_or_dash(change.ci_low, t)),
+            ("high", signed_or_dash(change.ci_high, t)),
+            ("p", change.p_value.map_or_else(|| "\u{2013}".to_owned(), |p| p_text(p, t))),
+            ("test", change.test.map_or("\u{2013}", |id| t.test_name(id)).to_owned()),
+            ("verdict", verdict.to_owned()),
+        ],
+    );
+    ui.label(RichText::new(line).size(15.0).strong());
+    if let Some(mdd) = change.minimum_detectable {
+        let text = fill(v.detectable_here, &[("mdd", &t.number(mdd, 1))]);
+        ui.label(if change.below_detectable { RichText::new(text).strong() } else { RichText::new(text).weak() });
+    }
+    if let Some(m) = change.respondents_in_both.filter(|&m| m > 0) {
+        let template = if change.paired { v.paired_line } else { v.in_both_line };
+        ui.label(RichText::new(fill(template, &[("m", &t.count(m))])).weak());
+    }
+}
+
+/// The planner: answers for a margin and per wave for a change, from this wave's split.
+fn planner(
+    ui: &mut egui::Ui,
+    cx: &ViewContext<'_>,
+    state: &CompareState,
+    v: &WaveTexts,
+    commands: &mut Vec<AppCommand>,
+) {
+    let t = cx.t;
+    egui::CollapsingHeader::new(RichText::new(v.planner_heading).strong()).default_open(true).show(ui, |ui| {
+        let mut form = state.planner.clone();
+        egui::Grid::new("compare-planner").spacing([10.0, 4.0]).show(ui, |ui| {
+            for (label, value) in [
+                (v.planner_margin, &mut form.margin),
+                (v.planner_change, &mut form.change),
+                (v.planner_population, &mut form.population),
+                (v.planner_rate, &mut form.response_rate),
+            ] {
+                ui.label(label);
+                let field = ui.add(egui::TextEdit::singleline(value).desired_width(90.0));
+                field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
+                ui.end_row();
+            }
+        });
+        if form != state.planner {
+            commands.push(AppCommand::Compare(CompareCommand::Planner(form.clone())));
+        }
+        // This wave's split, else the worst case.
+        let overall = cx.computed.and_then(|c| c.results.overall.as_ref());
+        let split = overall.map(|s| [s.promoter_pct, s.passive_pct, s.detractor_pct]);
+        let variance = split.and_then(|[p, pa, d]| plan::split_variance(p, pa, d)).unwrap_or(plan::WORST_CASE_VARIANCE);
+        for line in plan_lines(&form, variance, t, v) {
+            ui.label(line);
+        }
+        ui.label(
+            RichText::new(match split {
+                Some([p, pa, d]) => fill_owned(
+                    v.plan_split,
+                    &[
+                        ("p", t.number(p, 1)),
+                        ("pa", t.number(pa, 1)),
+                        ("d", t.number(d, 1)),
+                        ("variance", t.number(variance, 3)),
+                    ],
+                ),
+                None => v.plan_worst_case.to_owned(),
+            })
+            .weak(),
+        );
+        ui.label(RichText::new(v.plan_method).weak());
+    });
+}
+
+/// What the planner says for `form`: one line per goal, or what to type.
+fn plan_lines(form: &PlannerForm, variance: f64, t: &Texts, v: &WaveTexts) -> Vec<String> {
+    let number = |text: &str| text.trim().trim_end_matches('%').trim().replace(',', ".").parse::<f64>().ok();
+    let mut lines = Vec::new();
+    let population = match form.population.trim() {
+        "" => None,
+        text => match number(text).filter(|n| *n >= 1.0) {
+            Some(n) => Some(n.round() as u64),
+            None => return vec![fill(v.planner_invalid, &[("field", v.planner_population)])],
+        },
+    };
+    let rate = match form.response_rate.trim() {
+        "" => None,
+        text => match number(text).filter(|r| *r > 0.0 && *r <= 100.0) {
+            Some(r) => Some(r / 100.0),
+            None => return vec![fill(v.planner_invalid, &[("field", v.planner_rate)])],
+        },
+    };
+    let goals = [(v.planner_margin, &form.margin, true), (v.planner_change, &form.change, false)];
+    for (field, text, is_margin) in goals {
+        if text.trim().is_empty() {
+            continue;
+        }
+        let Some(points) = number(text).filter(|p| *p > 0.0 && *p <= 200.0) else {
+            lines.push(fill(v.planner_invalid, &[("field", field)]));
+            continue;
+        };
+        let answers = if is_margin {
+            plan::answers_for_margin(points / 100.0, variance)
+        } else {
+            plan::answers_per_wave(points / 100.0, variance, variance)
+        };
+        let Some(answers) = answers else { continue };
+        let n = population.map_or(answers, |p| plan::finite_population(answers, p));
+        let (template, key) = if is_margin { (v.plan_margin, "margin") } else { (v.plan_change, "change") };
+        let mut line = fill(template, &[("n", &t.count(n)), (key, &t.number(points, 1))]);
+        if let Some(p) = population {
+            line.push_str(", ");
+            line.push_str(&fill(v.plan_population, &[("population", &t.count(p))]));
+        }
+        if let Some(invitations) = rate.and_then(|r| plan::invitations(n, r)) {
+            let rate = t.number(100.0 * rate.unwrap_or_default(), 1);
+            line.push_str(" \u{b7} ");
+            line.push_str(&fill(v.plan_invitations, &[("invitations", &t.count(invitations)), ("rate", &rate)]));
+        }
+        lines.push(line);
+    }
+    lines
+}
