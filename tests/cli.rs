@@ -794,6 +794,13 @@ fn compare_gives_both_waves_the_change_and_its_detectable_size_overall_and_per_s
     let (code, _, stderr) = run(&["compare", q1, q2, "--by", "channel"]);
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("channel"), "{stderr}");
+    // The same file twice, and a column that is no segment (the IDs): usage errors.
+    let (code, _, stderr) = run(&["compare", q2, q2]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("both the previous and this wave"), "{stderr}");
+    let (code, _, stderr) = run(&["compare", q1, q2, "--by", "respondent_id"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("not segments"), "{stderr}");
     let mut without = String::from("How likely are you to recommend us? (0-10);respondent_id\n");
     for i in 0..12 {
         without.push_str(&format!("{};C{i:03}\n", [3, 7, 9, 10][i % 4]));
@@ -830,6 +837,7 @@ fn plan_reproduces_the_reference_sample_sizes() {
         vec!["plan", "--change", "5", "--split", "50,50,50"],
         vec!["plan", "--margin", "5", "--response-rate", "0"],
         vec!["plan", "--margin", "5", "--population", "0"],
+        vec!["plan", "--margin", "5", "--split", "100,0,0"],
     ] {
         let (code, _, stderr) = run(&bad);
         assert_eq!(code, 2, "{bad:?}: {stderr}");

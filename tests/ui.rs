@@ -1180,9 +1180,12 @@ fn keyboard_shortcuts_switch_views_focus_the_filter_and_show_in_the_menus() {
     wait_for_views(&mut harness);
     assert_eq!(harness.state().app().views().view, nps_workbench::app::View::Segments);
     harness.get_by_label("NPS by sector");
-    harness.key_press_modifiers(command, egui::Key::Num7);
+    harness.key_press_modifiers(command, egui::Key::Num6);
     wait_for_views(&mut harness);
     assert_eq!(harness.state().app().views().view, nps_workbench::app::View::Benchmarks);
+    harness.key_press_modifiers(command, egui::Key::Num7);
+    wait_for_views(&mut harness);
+    assert_eq!(harness.state().app().views().view, nps_workbench::app::View::Compare);
     harness.key_press_modifiers(command, egui::Key::F);
     harness.run();
     assert!(date_field(&harness, "From (YYYY-MM-DD)").is_focused(), "Ctrl+F puts the cursor in the filter");
@@ -1789,10 +1792,10 @@ fn the_compare_view_compares_two_periods_and_the_previous_waves_file() {
     harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Margin ± (points)").type_text("3");
     harness.run();
     assert_eq!(harness.state().app().compare().planner.margin, "3");
-    let overall = harness.state().app().computed().unwrap().results.overall.clone().unwrap();
+    // This wave (the later period) is the split expected.
+    let wave = result.comparison.current.clone().unwrap();
     let variance =
-        nps_workbench::stats::plan::split_variance(overall.promoter_pct, overall.passive_pct, overall.detractor_pct)
-            .unwrap();
+        nps_workbench::stats::plan::split_variance(wave.promoter_pct, wave.passive_pct, wave.detractor_pct).unwrap();
     let n = nps_workbench::stats::plan::answers_for_margin(0.03, variance).unwrap();
     harness.get_by_label_contains(&format!("{} answers for a 95% interval of +/-3.0 points", ENGLISH.count(n)));
     // Another file as the previous wave: its region column is headed "Regio" and found by its

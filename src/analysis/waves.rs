@@ -1,6 +1,6 @@
 //! Two waves side by side: this wave against the previous one (two files, or two periods of one
 //! file), overall and for every value of the segment columns compared, with the change, its
-//! interval, the calibrated test (Holm across a column's values), the smallest change the sizes at
+//! interval, the calibrated test (Holm across every segment shown), the smallest change the sizes at
 //! hand could detect, the shift in promoter, passive and detractor shares and the change in CES,
 //! CSAT and grade. Respondents (by ID) who answered in both waves are tested as paired when they
 //! are nearly everyone in both (as the trend does), and their count is always given.
@@ -56,8 +56,8 @@ pub struct WaveChange {
     /// Two-sided p-value of the calibrated test; absent when either wave has fewer than 5
     /// answers.
     pub p_value: Option<f64>,
-    /// That p-value after Holm's correction across the values of the column compared (the
-    /// overall change: the p-value itself).
+    /// That p-value after Holm's correction across every segment shown (the overall change:
+    /// the p-value itself).
     pub p_adjusted: Option<f64>,
     /// Significant at 5% after Holm's correction.
     pub significant: bool,
@@ -171,6 +171,10 @@ pub struct WaveComparison {
     pub weighted: bool,
 }
 
+/// The most values a column compared per value may have (more are IDs or free text, not
+/// segments).
+pub const MAX_VALUES: usize = 200;
+
 /// How a column of this wave was found in the previous one.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "by")]
@@ -186,16 +190,27 @@ pub enum MatchedBy {
 }
 
 /// Values of a column that look like a segment's (few distinct), trimmed and in lower case;
-/// `None` beyond 200 distinct values.
+/// `None` beyond [`MAX_VALUES`] distinct values.
 fn segment_values(table: &crate::import::ImportedTable, column: usize) -> Option<std::collections::HashSet<String>> {
     let mut values = std::collections::HashSet::new();
     for row in 0..table.rows.row_count().min(100_000) {
         let cell = table.rows.cell(row, column).trim();
-        if !cell.is_empty() && values.insert(cell.to_lowercase()) && values.len() > 200 {
+        if !cell.is_empty() && values.insert(cell.to_lowercase()) && values.len() > MAX_VALUES {
             return None;
         }
     }
     (!values.is_empty()).then_some(values)
+}
+
+/// Whether `header` is a column of `table` that cannot be a segment: its score, or a column
+/// whose role is the respondent ID, the date, the weight or a comment.
+fn not_a_segment(table: &crate::import::ImportedTable, header: &str) -> bool {
+    use crate::import::Role;
+    table.headers.get(table.score_column).is_some_and(|score| score == header)
+        || table.roles.iter().any(|r| {
+            r.column == header
+                && matches!(r.role, Role::Score | Role::RespondentId | Role::Date | Role::Weight | Role::Comment)
+        })
 }
 
 /// The previous wave's column for this wave's column `header`: the same header, else the
@@ -206,7 +221,15 @@ pub fn match_column(
     current: &crate::import::ImportedTable,
     header: &str,
 ) -> Result<(String, MatchedBy), String> {
-    if let Ok(c) = previous.column_index(header) {
+    if not_a_segment(current, header) {
+        return Err(format!(
+            "{}: '{header}' holds the scores, IDs, dates, weights or comments, not segments; compare per a column of a few values such as region or channel",
+            current.source.place()
+        ));
+    }
+    if let Ok(c) = previous.column_index(header)
+        && !not_a_segment(previous, &previous.headers[c])
+    {
         return Ok((previous.headers[c].clone(), MatchedBy::Header));
     }
     let here = current.column_index(header).map_err(|e| e.to_string())?;
@@ -218,7 +241,7 @@ pub fn match_column(
         ));
     };
     let best = (0..previous.headers.len())
-        .filter(|&c| c != previous.score_column)
+        .filter(|&c| !not_a_segment(previous, &previous.headers[c]))
         .filter_map(|c| {
             let values = segment_values(previous, c)?;
             let shared = values.intersection(&wanted).count() as f64 / values.union(&wanted).count().max(1) as f64;
@@ -265,36 +288,44 @@ pub fn compare_waves(
     change.significant = change.p_value.is_some_and(|p| p < ALPHA);
     let mut segments = Vec::new();
     for (k, column) in columns.iter().enumerate() {
-        let labelled = |survey: &Survey, name: &str, groups: &[(Vec<u32>, GroupTally)]| -> Vec<(String, ScoreTally)> {
+        // Each wave's values by their key (trimmed, in lower case, as columns are matched), with
+        // the label as written.
+        let labelled = |survey: &Survey, name: &str, groups: &[(Vec<u32>, GroupTally)]| {
             let Some(segment) = survey.segment(name) else { return Vec::new() };
             groups
                 .iter()
-                .filter_map(|(codes, group)| Some((segment.labels.get(*codes.first()? as usize)?.clone(), group.nps)))
-                .collect()
+                .filter_map(|(codes, group)| {
+                    let label = segment.labels.get(*codes.first()? as usize)?;
+                    Some((value_key(label), label.clone(), group.nps))
+                })
+                .collect::<Vec<(String, String, ScoreTally)>>()
         };
         let old = labelled(previous.survey, &column.previous, before.groupings.get(k).map_or(&[], Vec::as_slice));
         let new = labelled(current.survey, &column.current, after.groupings.get(k).map_or(&[], Vec::as_slice));
+        let old_by_key: HashMap<&str, ScoreTally> = old.iter().map(|(key, _, t)| (key.as_str(), *t)).collect();
+        let new_keys: std::collections::HashSet<&str> = new.iter().map(|(key, _, _)| key.as_str()).collect();
         // This wave's values in its order, then the values only the previous wave has.
-        let mut values: Vec<&String> = new.iter().map(|(v, _)| v).collect();
-        values.extend(old.iter().map(|(v, _)| v).filter(|v| !new.iter().any(|(n, _)| n == *v)));
-        let empty = ScoreTally::default();
-        let find = |list: &'_ [(String, ScoreTally)], value: &str| {
-            list.iter().find(|(v, _)| v == value).map_or(empty, |(_, t)| *t)
-        };
-        let first = segments.len();
-        for value in values {
-            let (a, b) = (find(&old, value), find(&new, value));
-            let paired = pairs.as_ref().and_then(|p| p.by_value.get(&(k, value.clone())));
+        let mut values: Vec<(&str, &str, ScoreTally)> =
+            new.iter().map(|(key, label, t)| (key.as_str(), label.as_str(), *t)).collect();
+        values.extend(
+            old.iter()
+                .filter(|(key, _, _)| !new_keys.contains(key.as_str()))
+                .map(|(key, label, _)| (key.as_str(), label.as_str(), ScoreTally::default())),
+        );
+        for (key, label, after_tally) in values {
+            let before_tally = old_by_key.get(key).copied().unwrap_or_default();
+            let paired = pairs.as_ref().and_then(|p| p.by_value.get(&(k, key.to_owned())));
             segments.push(SegmentComparison {
                 column: column.current.clone(),
-                value: value.clone(),
-                previous: summary(&a),
-                current: summary(&b),
-                change: wave_change(&a, &b, paired.or(pairs.as_ref().map(|_| &NOBODY)), weighted),
+                value: label.to_owned(),
+                previous: summary(&before_tally),
+                current: summary(&after_tally),
+                change: wave_change(&before_tally, &after_tally, paired.or(pairs.as_ref().map(|_| &NOBODY)), weighted),
             });
         }
-        holm(&mut segments[first..]);
     }
+    // Holm across every segment shown, as the Segments and Trend views do across theirs.
+    holm(&mut segments);
     Ok(WaveComparison {
         previous: summary(&before.overall.nps),
         current: summary(&after.overall.nps),
@@ -304,6 +335,11 @@ pub fn compare_waves(
         segments,
         weighted,
     })
+}
+
+/// A value's key across waves: trimmed and in lower case, as columns are matched by values.
+fn value_key(label: &str) -> String {
+    label.trim().to_lowercase()
 }
 
 /// No respondent in both waves (for a value only one wave has).
@@ -320,7 +356,16 @@ pub fn wave_change(
 ) -> WaveChange {
     let nps = |tally: &ScoreTally| tally.effective_counts(weighted).and_then(|(counts, _)| counts.nps());
     let change = nps(before).zip(nps(after)).map(|(b, a)| 100.0 * (a - b));
-    let test = test_change(after, before, paired, weighted);
+    let mut test = test_change(after, before, paired, weighted);
+    // Respondents who all changed alike (or not at all) leave the paired test no spread for an
+    // interval or a detectable size: those of the independent groups stand in, the exact
+    // sign-flip p-value stays.
+    if let Some((d, true)) = test.as_mut()
+        && !(d.se.is_finite() && d.se > 0.0)
+        && let Some(groups) = super::breakdown::test_groups(after, before, weighted)
+    {
+        (d.se, d.ci_low, d.ci_high) = (groups.se, groups.ci_low, groups.ci_high);
+    }
     let minimum_detectable = test.as_ref().and_then(|(d, _)| plan::minimum_detectable(d.se)).map(|m| 100.0 * m);
     WaveChange {
         nps: change,
@@ -338,7 +383,7 @@ pub fn wave_change(
     }
 }
 
-/// Holm's correction across the tested changes of one column's values.
+/// Holm's correction across the tested changes of every segment shown.
 fn holm(rows: &mut [SegmentComparison]) {
     let tested: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].change.p_value.is_some()).collect();
     let p: Vec<f64> = tested.iter().filter_map(|&i| rows[i].change.p_value).collect();
@@ -394,7 +439,8 @@ fn metric_figures(kind: MetricKind, tally: &ScoreTally, weighted: bool) -> Optio
         return None;
     }
     let n_eff = if weighted { total * total / tally.weight_squares } else { n as f64 };
-    let pseudo = |v: u8| sums[usize::from(v)] / total * n_eff;
+    // Unweighted: the counts themselves, whole, so that the share's test is Fisher's exact one.
+    let pseudo = |v: u8| if weighted { sums[usize::from(v)] / total * n_eff } else { sums[usize::from(v)] };
     let pairs: Vec<(f64, f64)> = (low..=high).map(|v| (f64::from(v), pseudo(v))).collect();
     let mean = stats::mean_t_interval(&pairs, 0.95)?;
     let (_, counts_towards) = kind.share();
@@ -460,12 +506,17 @@ struct WavePairs {
     by_value: HashMap<(usize, String), PairedChanges>,
 }
 
-/// One respondent's latest answer in a wave: its day and row, -1/0/+1 value and the codes of
-/// the compared columns' values.
-type Latest = HashMap<u64, ((i32, u32), i8, Vec<u32>)>;
+/// Each respondent's latest answer in a wave, sorted by respondent key: the key, the -1/0/+1
+/// value and, per compared column, the code of its value.
+struct Latest {
+    keys: Vec<u64>,
+    values: Vec<i8>,
+    codes: Vec<Vec<u32>>,
+}
 
 /// Each respondent's latest answer in `wave` (by date, then by row) with the codes of its
-/// `columns`.
+/// `columns`. Sorting the (key, day, row) of every answered row and keeping the last of each key
+/// takes a fraction of what a map of a million respondents would.
 fn latest_answers(wave: Wave<'_>, columns: &[&str]) -> Result<Option<Latest>, AnalysisError> {
     let survey = wave.survey;
     let Some(ids) = survey.respondents.as_ref() else { return Ok(None) };
@@ -485,26 +536,33 @@ fn latest_answers(wave: Wave<'_>, columns: &[&str]) -> Result<Option<Latest>, An
     let (positions, scores) = (rows.column(POS)?.u32()?, rows.column(SCORE)?.u8()?);
     let days = if survey.has_dates() { Some(rows.column(DAY)?.i32()?) } else { None };
     let codes = keys.iter().map(|k| rows.column(k).and_then(|c| c.u32().cloned())).collect::<Result<Vec<_>, _>>()?;
-    let mut latest: Latest = HashMap::with_capacity(rows.height());
+    // (key, day, row, index among the rows kept), sorted: the last of each key is its latest.
+    let mut answered: Vec<(u64, i32, u32, u32)> = Vec::with_capacity(rows.height());
     for i in 0..rows.height() {
-        let (Some(pos), Some(score)) = (positions.get(i), scores.get(i)) else { continue };
+        let Some(pos) = positions.get(i) else { continue };
         let Some(&key) = ids.keys.get(pos as usize) else { continue };
-        if key == NO_ID {
+        if key != NO_ID {
+            let day = days.and_then(|d| d.get(i)).unwrap_or(i32::MIN);
+            answered.push((key, day, pos, i as u32));
+        }
+    }
+    answered.sort_unstable();
+    let mut latest = Latest { keys: Vec::new(), values: Vec::new(), codes: vec![Vec::new(); codes.len()] };
+    for (j, &(key, _, _, i)) in answered.iter().enumerate() {
+        if answered.get(j + 1).is_some_and(|next| next.0 == key) {
             continue;
         }
-        let when = (days.and_then(|d| d.get(i)).unwrap_or(i32::MIN), pos);
-        let value = match score {
-            0..=6 => -1,
-            7 | 8 => 0,
-            _ => 1,
+        let i = i as usize;
+        let value = match scores.get(i) {
+            Some(0..=6) => -1,
+            Some(7 | 8) => 0,
+            Some(_) => 1,
+            None => continue,
         };
-        let labels: Vec<u32> = codes.iter().map(|c| c.get(i).unwrap_or(u32::MAX)).collect();
-        match latest.get_mut(&key) {
-            Some(entry) if entry.0 > when => {}
-            Some(entry) => *entry = (when, value, labels),
-            None => {
-                latest.insert(key, (when, value, labels));
-            }
+        latest.keys.push(key);
+        latest.values.push(value);
+        for (column, list) in codes.iter().zip(latest.codes.iter_mut()) {
+            list.push(column.get(i).unwrap_or(u32::MAX));
         }
     }
     Ok(Some(latest))
@@ -521,37 +579,54 @@ fn paired_answers(
     let (before, after) =
         crate::parallel::both(|| latest_answers(previous, &old_columns), || latest_answers(current, &new_columns));
     let (Some(before), Some(after)) = (before?, after?) else { return Ok(None) };
-    // Per column, the previous wave's code of each of this wave's values (by label).
-    let labels = |survey: &Survey, column: &str| survey.segment(column).map(|s| s.labels.clone()).unwrap_or_default();
+    // Per column, the previous wave's code of each of this wave's values (by value key).
+    let keys = |survey: &Survey, column: &str| {
+        survey.segment(column).map(|s| s.labels.iter().map(|l| value_key(l)).collect::<Vec<_>>()).unwrap_or_default()
+    };
     let same: Vec<Vec<Option<u32>>> = columns
         .iter()
         .map(|column| {
-            let old = labels(previous.survey, &column.previous);
-            labels(current.survey, &column.current)
-                .iter()
-                .map(|label| old.iter().position(|o| o == label).map(|p| p as u32))
-                .collect()
+            let old: HashMap<String, u32> =
+                keys(previous.survey, &column.previous).into_iter().enumerate().map(|(i, k)| (k, i as u32)).collect();
+            keys(current.survey, &column.current).iter().map(|key| old.get(key).copied()).collect()
         })
         .collect();
     let mut overall = PairedChanges::default();
-    let mut by_code: HashMap<(usize, u32), PairedChanges> = HashMap::new();
-    for (key, (_, value, codes)) in &after {
-        let Some((_, old_value, old_codes)) = before.get(key) else { continue };
-        overall.add(*old_value, *value);
-        for (k, &code) in codes.iter().enumerate() {
-            let then = same.get(k).and_then(|m| m.get(code as usize)).copied().flatten();
-            if then.is_some() && then == old_codes.get(k).copied() {
-                by_code.entry((k, code)).or_default().add(*old_value, *value);
+    // Per column and this wave's code: the changes of those with that value in both waves.
+    let mut by_code: Vec<Vec<PairedChanges>> = same.iter().map(|m| vec![PairedChanges::default(); m.len()]).collect();
+    // Both key lists are sorted: walk them together.
+    let (mut a, mut b) = (0, 0);
+    while a < before.keys.len() && b < after.keys.len() {
+        match before.keys[a].cmp(&after.keys[b]) {
+            std::cmp::Ordering::Less => a += 1,
+            std::cmp::Ordering::Greater => b += 1,
+            std::cmp::Ordering::Equal => {
+                let (old_value, value) = (before.values[a], after.values[b]);
+                overall.add(old_value, value);
+                for (k, changes) in by_code.iter_mut().enumerate() {
+                    let code = after.codes[k][b];
+                    let then = same[k].get(code as usize).copied().flatten();
+                    if then.is_some()
+                        && then == before.codes[k].get(a).copied()
+                        && let Some(slot) = changes.get_mut(code as usize)
+                    {
+                        slot.add(old_value, value);
+                    }
+                }
+                a += 1;
+                b += 1;
             }
         }
     }
-    let by_value = by_code
-        .into_iter()
-        .filter_map(|((k, code), changes)| {
-            let label = current.survey.segment(&columns[k].current)?.labels.get(code as usize)?.clone();
-            Some(((k, label), changes))
-        })
-        .collect();
+    let mut by_value = HashMap::new();
+    for (k, changes) in by_code.into_iter().enumerate() {
+        let Some(segment) = current.survey.segment(&columns[k].current) else { continue };
+        for (code, change) in changes.into_iter().enumerate().filter(|(_, c)| c.respondents > 0) {
+            if let Some(label) = segment.labels.get(code) {
+                by_value.insert((k, value_key(label)), change);
+            }
+        }
+    }
     Ok(Some(WavePairs { overall, by_value }))
 }
 
@@ -690,5 +765,13 @@ mod tests {
         );
         assert_eq!(c.segments[0].change.respondents_in_both, Some(40));
         assert!(c.segments[0].change.paired);
+        // The same answers twice: no change and no spread among the paired changes, yet an
+        // interval and a detectable size (the independent groups' stand in).
+        let same =
+            compare_waves(Wave { survey: &old, filter: &all }, Wave { survey: &old, filter: &all }, &columns).unwrap();
+        let ch = &same.change;
+        assert!(ch.paired && ch.nps == Some(0.0) && ch.p_value == Some(1.0), "{ch:?}");
+        assert!(ch.ci_low.is_some_and(f64::is_finite) && ch.ci_high.is_some_and(|h| h > 0.0), "{ch:?}");
+        assert!(ch.minimum_detectable.is_some_and(|m| m > 0.0) && ch.below_detectable, "{ch:?}");
     }
 }

@@ -13,7 +13,7 @@ use super::failure::{Cause, Failure};
 use super::jobs::{FileDialogJob, LoadedSurvey, Worker};
 use super::notice_list::NoticeKind;
 use super::services::Services;
-use crate::analysis::waves::{MatchedBy, MatchedColumn, Wave, WaveComparison, compare_waves, match_column};
+use crate::analysis::waves::{MAX_VALUES, MatchedBy, MatchedColumn, Wave, WaveComparison, compare_waves, match_column};
 use crate::analysis::{Filter, Period, Survey, SurveyParts, TrendPoint, calendar};
 use crate::import::{self, ImportOptions, ImportedTable};
 
@@ -34,7 +34,9 @@ pub enum Found {
     Matched(MatchedBy),
     /// Chosen by the user.
     Chosen,
-    /// Not found: why.
+    /// Left out by the user.
+    LeftOut,
+    /// Not found, or not a column to compare per value: why.
     Missing(String),
 }
 
@@ -56,6 +58,8 @@ pub struct PreviousFile {
     pub path: PathBuf,
     /// As read.
     pub table: Arc<ImportedTable>,
+    /// Counts the files read, so that reading the same path again compares again.
+    pub generation: u64,
 }
 
 /// The planner's fields as typed (NPS points, percent, a count).
@@ -69,11 +73,20 @@ pub struct PlannerForm {
     pub population: String,
     /// The response rate, percent (empty: not asked).
     pub response_rate: String,
+    /// The expected split in percent of promoters, passives and detractors (`40, 40, 20`;
+    /// empty: this wave's).
+    pub split: String,
 }
 
 impl Default for PlannerForm {
     fn default() -> Self {
-        Self { margin: "5".to_owned(), change: "5".to_owned(), population: String::new(), response_rate: String::new() }
+        Self {
+            margin: "5".to_owned(),
+            change: "5".to_owned(),
+            population: String::new(),
+            response_rate: String::new(),
+            split: String::new(),
+        }
     }
 }
 
@@ -111,7 +124,7 @@ pub struct CompareKey {
     /// The survey compared (this wave's).
     pub survey: u64,
     source: CompareSource,
-    file: Option<PathBuf>,
+    file: Option<(PathBuf, u64)>,
     periods: Option<(String, String)>,
     filter: Filter,
     columns: Vec<MatchedColumn>,
@@ -119,6 +132,10 @@ pub struct CompareKey {
 
 /// What the "compare" thread gives back: the comparison and the waves' names, or why not.
 type CompareOutcome = Result<(WaveComparison, (String, String)), String>;
+
+/// What the "compare-read" thread gives back: the previous wave's table and its columns
+/// matched with this wave's, or why not.
+type ReadOutcome = Result<(ImportedTable, Vec<ColumnPick>), String>;
 
 /// The Compare view's state.
 #[derive(Default)]
@@ -137,17 +154,21 @@ pub struct CompareState {
     pub planner: PlannerForm,
     /// The last comparison.
     pub result: Option<CompareResult>,
-    /// Why the last comparison or file could not be made.
+    /// Why the previous wave's file could not be read.
     pub error: Option<String>,
     dialog: Option<FileDialogJob>,
-    reading: Option<Worker<Result<ImportedTable, String>>>,
+    reading: Option<Worker<ReadOutcome>>,
     job: Option<(CompareKey, Worker<CompareOutcome>)>,
     /// The survey the columns were picked for.
     picked_for: Option<u64>,
     /// The file being read for the previous wave.
     pending: Option<PathBuf>,
-    /// A comparison that failed (its error is shown), not tried again until something changes.
-    failed: Option<CompareKey>,
+    /// A comparison that failed and why, not tried again until something changes.
+    failed: Option<(CompareKey, String)>,
+    /// What is asked now (as of the last refresh).
+    wanted: Option<CompareKey>,
+    /// Files read so far.
+    generation: u64,
 }
 
 /// One period of the trend with answers: its label and first and last day.
@@ -182,10 +203,24 @@ impl CompareState {
         self.reading.is_some() || self.job.is_some() || self.dialog.is_some()
     }
 
-    /// The result when it is the one for what is asked now.
+    /// The result, when it is the one for what is asked now (never one made for another
+    /// filter, period, file or column choice).
     #[must_use]
     pub fn current_result(&self) -> Option<&CompareResult> {
-        self.result.as_ref()
+        self.result.as_ref().filter(|r| self.wanted.as_ref() == Some(&r.key))
+    }
+
+    /// Why what is asked now could not be compared (or the previous wave's file read).
+    #[must_use]
+    pub fn current_error(&self) -> Option<&str> {
+        let failed = self.failed.as_ref().filter(|(key, _)| self.wanted.as_ref() == Some(key)).map(|(_, e)| e.as_str());
+        failed.or(self.error.as_deref())
+    }
+
+    /// The name of the file being read for the previous wave.
+    #[must_use]
+    pub fn reading(&self) -> Option<String> {
+        self.pending.as_deref().map(import::display_name)
     }
 
     /// Carries out a command of the view.
@@ -201,7 +236,7 @@ impl CompareState {
             }
             CompareCommand::Column(current, previous) => {
                 if let Some(pick) = self.columns.iter_mut().find(|p| p.current == current) {
-                    pick.found = if previous.is_some() { Found::Chosen } else { Found::Missing(String::new()) };
+                    pick.found = if previous.is_some() { Found::Chosen } else { Found::LeftOut };
                     pick.previous = previous;
                 }
             }
@@ -238,10 +273,15 @@ impl CompareState {
             self.dialog = None;
             if let Some(path) = choice {
                 let reader = path.clone();
+                // The columns are matched on this thread too: by values it reads many cells.
+                let this = loaded.table.clone();
+                let columns: Vec<String> = loaded.survey.segments.iter().map(|s| s.name.clone()).collect();
                 let work = move || {
-                    import::read_file(&reader, &ImportOptions::default(), &mut |_| true)
+                    let table = import::read_file(&reader, &ImportOptions::default(), &mut |_| true)
                         .and_then(|table| import::require_named_score(&table).map(|()| table))
-                        .map_err(|e| e.to_string())
+                        .map_err(|e| e.to_string())?;
+                    let picks = pick_columns(&table, this.as_deref(), &columns, &[]);
+                    Ok((table, picks))
                 };
                 match Worker::spawn("compare-read", work, wake.clone()) {
                     Ok(worker) => {
@@ -261,17 +301,33 @@ impl CompareState {
             self.reading = None;
             let path = self.pending.take().unwrap_or_default();
             match outcome {
-                Some(Ok(table)) => {
-                    self.file = Some(PreviousFile { path, table: Arc::new(table) });
-                    self.picked_for = None;
+                Some(Ok((table, picks))) => {
+                    self.generation += 1;
+                    self.file = Some(PreviousFile { path, table: Arc::new(table), generation: self.generation });
+                    self.columns = picks;
+                    self.picked_for = Some(loaded.survey.id());
+                    self.failed = None;
                 }
                 Some(Err(message)) => self.error = Some(message),
                 None => return failed(Cause::Crashed { what: "reading the previous wave".to_owned(), stopped: true }),
             }
         }
         let survey = &loaded.survey;
-        if self.picked_for != Some(survey.id()) || self.columns.len() != survey.segments.len() {
-            self.pick_columns(loaded);
+        if self.picked_for != Some(survey.id()) {
+            // Another survey shown (rare with a file chosen: matched here, once).
+            let names: Vec<String> = survey.segments.iter().map(|s| s.name.clone()).collect();
+            self.columns = match &self.file {
+                Some(file) => pick_columns(&file.table, loaded.table.as_deref(), &names, &self.columns),
+                None => names
+                    .into_iter()
+                    .map(|current| ColumnPick {
+                        previous: Some(current.clone()),
+                        current,
+                        found: Found::Matched(MatchedBy::Header),
+                    })
+                    .collect(),
+            };
+            self.picked_for = Some(survey.id());
         }
         if let Some((key, mut job)) = self.job.take() {
             match job.poll() {
@@ -280,19 +336,18 @@ impl CompareState {
                     self.error = None;
                     self.result = Some(CompareResult { key, names, comparison: Arc::new(comparison) });
                 }
-                Some(Some(Err(message))) => {
-                    self.error = Some(message);
-                    // Not asked again until something changes.
-                    self.result = None;
-                    self.failed = Some(key);
-                }
+                // Not asked again until something changes.
+                Some(Some(Err(message))) => self.failed = Some((key, message)),
                 Some(None) => {
+                    self.failed = Some((key, "the comparison stopped unexpectedly".to_owned()));
                     return failed(Cause::Crashed { what: "comparing the waves".to_owned(), stopped: true });
                 }
             }
         }
-        let key = self.key(loaded, trend, filter)?;
-        let done = self.result.as_ref().is_some_and(|r| r.key == key) || self.failed.as_ref() == Some(&key);
+        self.wanted = self.key(loaded, trend, filter);
+        let key = self.wanted.clone()?;
+        let done = self.result.as_ref().is_some_and(|r| r.key == key)
+            || self.failed.as_ref().is_some_and(|(failed, _)| *failed == key);
         let running = self.job.as_ref().is_some_and(|(k, _)| *k == key);
         if done || running || self.job.is_some() || self.reading.is_some() {
             return None;
@@ -305,51 +360,16 @@ impl CompareState {
         None
     }
 
-    /// Finds each of this wave's segment columns in the previous wave's file (by header, else
-    /// by values); a column the user chose keeps its choice.
-    fn pick_columns(&mut self, loaded: &LoadedSurvey) {
-        let previous = self.file.as_ref().map(|f| Arc::clone(&f.table));
-        let kept = std::mem::take(&mut self.columns);
-        self.columns = loaded
-            .survey
-            .segments
-            .iter()
-            .map(|segment| {
-                let current = segment.name.clone();
-                if let Some(chosen) = kept.iter().find(|p| p.current == current && p.found == Found::Chosen) {
-                    return chosen.clone();
-                }
-                let Some(table) = previous.as_deref() else {
-                    return ColumnPick {
-                        previous: Some(current.clone()),
-                        current,
-                        found: Found::Matched(MatchedBy::Header),
-                    };
-                };
-                let found = match loaded.table.as_deref() {
-                    Some(this) => match_column(table, this, &current),
-                    None => table
-                        .column_index(&current)
-                        .map(|c| (table.headers[c].clone(), MatchedBy::Header))
-                        .map_err(|e| e.to_string()),
-                };
-                match found {
-                    Ok((previous, how)) => ColumnPick { current, previous: Some(previous), found: Found::Matched(how) },
-                    Err(reason) => ColumnPick { current, previous: None, found: Found::Missing(reason) },
-                }
-            })
-            .collect();
-        self.picked_for = Some(loaded.survey.id());
-    }
-
-    /// The periods compared: the user's, else the last two with answers.
+    /// The periods compared: the user's (the earlier one first), else the last two with
+    /// answers.
     #[must_use]
     pub fn chosen_periods(&self, spans: &[PeriodSpan]) -> Option<(PeriodSpan, PeriodSpan)> {
-        let find = |label: &str| spans.iter().find(|s| s.label == label).cloned();
+        let find = |label: &str| spans.iter().position(|s| s.label == label);
         if let Some((a, b)) = &self.periods
             && let (Some(a), Some(b)) = (find(a), find(b))
+            && a != b
         {
-            return Some((a, b));
+            return Some((spans[a.min(b)].clone(), spans[a.max(b)].clone()));
         }
         match spans {
             [.., a, b] => Some((a.clone(), b.clone())),
@@ -366,6 +386,8 @@ impl CompareState {
         filter: &Filter,
     ) -> Option<CompareKey> {
         let survey = loaded.survey.id();
+        // A column of IDs or free text is no segment to compare per value.
+        let few_values = |column: &str| loaded.survey.segment(column).is_some_and(|s| s.labels.len() <= MAX_VALUES);
         match self.source {
             CompareSource::Periods => {
                 let (points, period) = trend?;
@@ -373,7 +395,7 @@ impl CompareState {
                 let columns = self
                     .columns
                     .iter()
-                    .filter(|p| self.includes(&p.current))
+                    .filter(|p| self.includes(&p.current) && few_values(&p.current))
                     .map(|p| MatchedColumn { previous: p.current.clone(), current: p.current.clone() })
                     .collect();
                 Some(CompareKey {
@@ -393,13 +415,13 @@ impl CompareState {
                 let columns = self
                     .columns
                     .iter()
-                    .filter(|p| self.includes(&p.current))
+                    .filter(|p| self.includes(&p.current) && few_values(&p.current))
                     .filter_map(|p| Some(MatchedColumn { previous: p.previous.clone()?, current: p.current.clone() }))
                     .collect();
                 Some(CompareKey {
                     survey,
                     source: self.source,
-                    file: Some(file.path.clone()),
+                    file: Some((file.path.clone(), file.generation)),
                     periods: None,
                     filter: Filter::default(),
                     columns,
@@ -422,9 +444,14 @@ impl CompareState {
         let this_name = loaded.source.display_name();
         move || match (key.source, previous, spans) {
             (CompareSource::Periods, _, Some((a, b))) => {
+                // The period, within the filter's own dates when it has them.
                 let within = |span: &PeriodSpan| Filter {
-                    date_from: Some(span.from.clone()),
-                    date_to: Some(span.to.clone()),
+                    date_from: Some(
+                        key.filter.date_from.clone().map_or_else(|| span.from.clone(), |f| f.max(span.from.clone())),
+                    ),
+                    date_to: Some(
+                        key.filter.date_to.clone().map_or_else(|| span.to.clone(), |t| t.min(span.to.clone())),
+                    ),
                     ..key.filter.clone()
                 };
                 let (before, after) = (within(&a), within(&b));
@@ -452,4 +479,40 @@ impl CompareState {
             _ => Err("nothing to compare".to_owned()),
         }
     }
+}
+
+/// Each of this wave's `columns` in the previous wave's `table`: the same header, else the same
+/// values (when this wave's `this` table is at hand); a column the user chose or left out in
+/// `kept` keeps that when the file allows it.
+fn pick_columns(
+    table: &ImportedTable,
+    this: Option<&ImportedTable>,
+    columns: &[String],
+    kept: &[ColumnPick],
+) -> Vec<ColumnPick> {
+    columns
+        .iter()
+        .map(|current| {
+            let current = current.clone();
+            if let Some(chosen) = kept.iter().find(|p| {
+                p.current == current
+                    && (p.found == Found::LeftOut
+                        || p.found == Found::Chosen
+                            && p.previous.as_ref().is_some_and(|h| table.column_index(h).is_ok()))
+            }) {
+                return chosen.clone();
+            }
+            let found = match this {
+                Some(this) => match_column(table, this, &current),
+                None => table
+                    .column_index(&current)
+                    .map(|c| (table.headers[c].clone(), MatchedBy::Header))
+                    .map_err(|e| e.to_string()),
+            };
+            match found {
+                Ok((previous, how)) => ColumnPick { current, previous: Some(previous), found: Found::Matched(how) },
+                Err(reason) => ColumnPick { current, previous: None, found: Found::Missing(reason) },
+            }
+        })
+        .collect()
 }

@@ -745,7 +745,7 @@ impl NpsApp {
             }
         }
         // The comparison of two waves, when the Compare view has made one for this survey.
-        if let Some(result) = self.compare.result.as_ref().filter(|r| r.key.survey == loaded.survey.id()) {
+        if let Some(result) = self.compare.current_result().filter(|r| r.key.survey == loaded.survey.id()) {
             let v = crate::i18n::waves::WaveTexts::of(self.settings.language);
             let names = (result.names.0.as_str(), result.names.1.as_str());
             charts.extend(crate::figures::wave_charts(&result.comparison, names, &words, v));

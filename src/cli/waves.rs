@@ -129,8 +129,22 @@ pub fn run_compare(
             out.display()
         )));
     }
+    let same = |a: &std::path::Path, b: &std::path::Path| {
+        a == b || std::fs::canonicalize(a).ok().zip(std::fs::canonicalize(b).ok()).is_some_and(|(a, b)| a == b)
+    };
+    if same(&args.previous, &args.current) {
+        return Err(usage(format!(
+            "{}: is both the previous and this wave; give the previous wave's file first, then this wave's",
+            import::display_name(&args.current)
+        )));
+    }
     let project = read_project(args.project.as_ref())?;
-    let (before, after) = (read_wave(&args.previous, project.as_ref())?, read_wave(&args.current, project.as_ref())?);
+    // Both files at once: reading is most of the time a comparison takes.
+    let (before, after) = crate::parallel::both(
+        || read_wave(&args.previous, project.as_ref()),
+        || read_wave(&args.current, project.as_ref()),
+    );
+    let (before, after) = (before?, after?);
     let language = output_language(args.lang.as_deref());
     let w = WaveTexts::of(language);
     let mut matched = Vec::new();
@@ -155,6 +169,16 @@ pub fn run_compare(
     let new_columns: Vec<String> = matched.iter().map(|m| m.current.clone()).collect();
     let (old, new) = crate::parallel::both(|| wave_survey(&before, &old_columns), || wave_survey(&after, &new_columns));
     let (old, new) = (old?, new?);
+    for (survey, column) in old_columns.iter().map(|c| (&old, c)).chain(new_columns.iter().map(|c| (&new, c))) {
+        let values = survey.segment(column).map_or(0, |s| s.labels.len());
+        if values > crate::analysis::waves::MAX_VALUES {
+            return Err(usage(format!(
+                "{}: '{column}' has {values} different values; compare per a column of at most {} (region, channel, product)",
+                survey.source.file_name,
+                crate::analysis::waves::MAX_VALUES
+            )));
+        }
+    }
     let pairs: Vec<MatchedColumn> =
         matched.iter().map(|m| MatchedColumn { previous: m.previous.clone(), current: m.current.clone() }).collect();
     let all = Filter::default();
@@ -397,6 +421,12 @@ pub fn run_plan(args: &PlanArgs) -> Result<String, ReportFailure> {
         Some([p, pa, d]) => plan::split_variance(p, pa, d).unwrap_or(plan::WORST_CASE_VARIANCE),
         None => plan::WORST_CASE_VARIANCE,
     };
+    if variance <= 0.0 {
+        return Err(usage(
+            "the split is all one group, so the answers would not vary and any size would do; give the split you expect (e.g. 40,40,20)"
+                .to_owned(),
+        ));
+    }
     let n_infinite = if args.margin.is_some() {
         plan::answers_for_margin(points / 100.0, variance)
     } else {

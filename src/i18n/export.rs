@@ -490,7 +490,7 @@ pub static EXPORT_DUTCH: ExportTexts = ExportTexts {
         "Elk punt is de score van een sector in deze enquête met het 95%-interval; de band of het streepje is de gepubliceerde benchmark. Hoger of lager betekent dat het hele interval erboven of eronder ligt; anders is de vergelijking binnen of onbeslist.",
         "Elke balk is het aandeel criticasters met een opmerking dat over het thema klaagt, met het 95%-interval. Een thema dat criticasters vaker noemen dan passives en promoters krijgt een ster.",
         "Elk punt is de Net Promoter Score van deze meting met het 95%-interval; het streepje ernaast is de score van de vorige meting. Een ruit markeert een verandering die significant is na correctie voor het aantal groepen (Holm).",
-        "Elk punt is de verandering sinds de vorige meting met het 95%-interval. De lichte band is de kleinste verandering die deze aantallen antwoorden kunnen aantonen (80% power, 5% niveau): een punt daarbinnen kan een echte verandering zijn die te klein is om van toeval te onderscheiden. Een ruit markeert een significante verandering na Holm-correctie.",
+        "Elk punt is de verandering sinds de vorige meting met het 95%-interval. De lichte band is de kleinste verandering die deze aantallen antwoorden kunnen aantonen (80% onderscheidend vermogen, 5% niveau): een punt daarbinnen kan een echte verandering zijn die te klein is om van toeval te onderscheiden. Een ruit markeert een significante verandering na Holm-correctie.",
     ],
     reading_source: "Bron en methode:",
     quality_none: "Er is geen rij weggelaten: elk antwoord is een geheel getal van 0 tot en met 10.",

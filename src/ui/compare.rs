@@ -36,11 +36,10 @@ impl CompareView {
                 CompareSource::Periods => periods_row(ui, cx, state, v, commands),
                 CompareSource::File => file_rows(ui, cx, state, v, commands),
             }
-            if let Some(error) = &state.error {
+            if let Some(error) = state.current_error() {
                 ui.colored_label(super::theme::error_text(ui.visuals()), error);
             }
-            let result = state.result.as_ref().filter(|r| r.key.survey == cx.loaded.survey.id());
-            if let Some(result) = result {
+            if let Some(result) = state.current_result() {
                 ui.add_space(8.0);
                 results(ui, cx, &result.comparison, (&result.names.0, &result.names.1), v, commands);
             } else if state.busy() {
@@ -90,7 +89,11 @@ fn periods_row(
             ui.label(label);
             let combo =
                 egui::ComboBox::from_id_salt(("compare-period", k)).selected_text(&chosen.label).show_ui(ui, |ui| {
-                    for span in &spans {
+                    // The previous period before this one, this one after the previous.
+                    let allowed = |span: &&crate::app::compare::PeriodSpan| {
+                        if k == 0 { span.from < b.from } else { span.from > a.from }
+                    };
+                    for span in spans.iter().filter(allowed) {
                         if ui.selectable_label(span.label == chosen.label, &span.label).clicked() {
                             let (previous, current) = if k == 0 {
                                 (span.label.clone(), b.label.clone())
@@ -128,7 +131,10 @@ fn file_rows(
     commands: &mut Vec<AppCommand>,
 ) {
     let Some(file) = &state.file else {
-        ui.label(if state.busy() { v.reading_file.replace("{file}", "") } else { v.no_file_yet.to_owned() });
+        match state.reading() {
+            Some(name) => ui.label(fill(v.reading_file, &[("file", &name)])),
+            None => ui.label(v.no_file_yet),
+        };
         return;
     };
     ui.label(
@@ -183,6 +189,7 @@ fn file_rows(
                     fill(v.found_values, &[("shared", &cx.t.percent(100.0 * shared))])
                 }
                 Found::Chosen => v.found_chosen.to_owned(),
+                Found::LeftOut => v.not_compared.to_owned(),
                 Found::Missing(reason) => {
                     let label = ui.label(RichText::new(v.found_missing).color(super::theme::error_text(ui.visuals())));
                     if !reason.is_empty() {
@@ -330,14 +337,27 @@ fn planner(
     egui::CollapsingHeader::new(RichText::new(v.planner_heading).strong()).default_open(true).show(ui, |ui| {
         let mut form = state.planner.clone();
         egui::Grid::new("compare-planner").spacing([10.0, 4.0]).show(ui, |ui| {
-            for (label, value) in [
-                (v.planner_margin, &mut form.margin),
-                (v.planner_change, &mut form.change),
-                (v.planner_population, &mut form.population),
-                (v.planner_rate, &mut form.response_rate),
+            // This wave's split, as the split field's hint.
+            let wave = state.current_result().and_then(|r| r.comparison.current.clone());
+            let overall =
+                wave.or_else(|| cx.computed.and_then(|c| c.results.overall.as_ref().map(|o| o.summary.clone())));
+            let hint = overall.as_ref().map_or_else(String::new, |s| {
+                format!(
+                    "{}, {}, {}",
+                    t.number(s.promoter_pct, 0),
+                    t.number(s.passive_pct, 0),
+                    t.number(s.detractor_pct, 0)
+                )
+            });
+            for (label, value, hint, width) in [
+                (v.planner_margin, &mut form.margin, String::new(), 90.0),
+                (v.planner_change, &mut form.change, String::new(), 90.0),
+                (v.planner_split, &mut form.split, hint, 160.0),
+                (v.planner_population, &mut form.population, String::new(), 90.0),
+                (v.planner_rate, &mut form.response_rate, String::new(), 90.0),
             ] {
                 ui.label(label);
-                let field = ui.add(egui::TextEdit::singleline(value).desired_width(90.0));
+                let field = ui.add(egui::TextEdit::singleline(value).hint_text(hint).desired_width(width));
                 field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
                 ui.end_row();
             }
@@ -345,10 +365,22 @@ fn planner(
         if form != state.planner {
             commands.push(AppCommand::Compare(CompareCommand::Planner(form.clone())));
         }
-        // This wave's split, else the worst case.
-        let overall = cx.computed.and_then(|c| c.results.overall.as_ref());
-        let split = overall.map(|s| [s.promoter_pct, s.passive_pct, s.detractor_pct]);
-        let variance = split.and_then(|[p, pa, d]| plan::split_variance(p, pa, d)).unwrap_or(plan::WORST_CASE_VARIANCE);
+        // The split typed, else this wave's (the compared one's, else the file's), else the worst
+        // case; a split of one group only has no spread to plan with: the worst case stands in.
+        let typed = parse_split(&form.split);
+        let wave = state.current_result().and_then(|r| r.comparison.current.clone());
+        let overall = wave.or_else(|| cx.computed.and_then(|c| c.results.overall.as_ref().map(|o| o.summary.clone())));
+        let split = typed.or_else(|| overall.map(|s| [s.promoter_pct, s.passive_pct, s.detractor_pct]));
+        let variance = split
+            .and_then(|[p, pa, d]| plan::split_variance(p, pa, d))
+            .filter(|v| *v > 0.0)
+            .unwrap_or(plan::WORST_CASE_VARIANCE);
+        if !form.split.trim().is_empty() && typed.is_none() {
+            ui.colored_label(
+                super::theme::error_text(ui.visuals()),
+                fill(v.planner_invalid, &[("field", v.planner_split)]),
+            );
+        }
         for line in plan_lines(&form, variance, t, v) {
             ui.label(line);
         }
@@ -369,6 +401,21 @@ fn planner(
         );
         ui.label(RichText::new(v.plan_method).weak());
     });
+}
+
+/// A split typed as three percentages (`40, 40, 20`, `40/40/20`) that add up to 100 (within 1).
+fn parse_split(text: &str) -> Option<[f64; 3]> {
+    let parts: Vec<f64> = text
+        .split([',', ';', '/', ' '])
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| p.trim().trim_end_matches('%').parse::<f64>().ok())
+        .collect::<Option<_>>()?;
+    match parts.as_slice() {
+        [p, pa, d] if [*p, *pa, *d].iter().all(|x| (0.0..=100.0).contains(x)) && (p + pa + d - 100.0).abs() <= 1.0 => {
+            Some([*p, *pa, *d])
+        }
+        _ => None,
+    }
 }
 
 /// What the planner says for `form`: one line per goal, or what to type.
