@@ -350,11 +350,11 @@ fn planner(
                 )
             });
             for (label, value, hint, width) in [
-                (v.planner_margin, &mut form.margin, String::new(), 90.0),
-                (v.planner_change, &mut form.change, String::new(), 90.0),
+                (v.planner_margin, &mut form.margin, String::new(), 160.0),
+                (v.planner_change, &mut form.change, String::new(), 160.0),
                 (v.planner_split, &mut form.split, hint, 160.0),
-                (v.planner_population, &mut form.population, String::new(), 90.0),
-                (v.planner_rate, &mut form.response_rate, String::new(), 90.0),
+                (v.planner_population, &mut form.population, String::new(), 160.0),
+                (v.planner_rate, &mut form.response_rate, String::new(), 160.0),
             ] {
                 ui.label(label);
                 let field = ui.add(egui::TextEdit::singleline(value).hint_text(hint).desired_width(width));
