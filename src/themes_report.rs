@@ -196,6 +196,98 @@ fn write_codebook_text(
     write_atomic(path, text.as_bytes()).map_err(|source| CodebookFileError::Write { file: file(), source })
 }
 
+/// A detractor theme in two waves: the share of detractors with a comment who complain about it
+/// in each, and its change with the two-proportion test (Holm across the themes).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ThemeChange {
+    /// The theme's id.
+    pub theme: String,
+    /// Its label in the language asked.
+    pub label: String,
+    /// Share of the previous wave's commenting detractors complaining about it, percent.
+    pub previous: f64,
+    /// In this wave, percent.
+    pub current: f64,
+    /// This wave's share minus the previous one's, points.
+    pub change: f64,
+    /// The change's 95% (Wald) interval, points.
+    pub ci_low: f64,
+    /// Upper bound.
+    pub ci_high: f64,
+    /// Two-sided p-value (Fisher's mid-p on the counts).
+    pub p_value: f64,
+    /// After Holm's correction across the themes.
+    pub p_adjusted: f64,
+    /// Significant at 5% after Holm's correction: the theme grew or shrank among detractors.
+    pub significant: bool,
+}
+
+/// The detractor themes (complaints) of two waves compared, the theme of either wave, largest
+/// change first; counts are respondents, unweighted.
+#[must_use]
+pub fn theme_changes(previous: &ThemeSummary, current: &ThemeSummary, language: Language) -> Vec<ThemeChange> {
+    use crate::stats::compare::compare_proportions;
+    use crate::stats::exact::Alternative;
+    let counts = |summary: &ThemeSummary, id: &crate::themes::ThemeId| {
+        summary.complaints.iter().find(|row| &row.theme == id).map_or((0, summary.group_sizes[0]), |row| {
+            (row.stats.detractors.mentions, row.stats.detractors.respondents)
+        })
+    };
+    let mut ids: Vec<(&crate::themes::ThemeId, &crate::themes::Labels)> =
+        current.complaints.iter().map(|row| (&row.theme, &row.labels)).collect();
+    for row in &previous.complaints {
+        if !ids.iter().any(|(id, _)| *id == &row.theme) {
+            ids.push((&row.theme, &row.labels));
+        }
+    }
+    let mut rows: Vec<ThemeChange> = ids
+        .into_iter()
+        .filter_map(|(id, labels)| {
+            let ((x_b, n_b), (x_a, n_a)) = (counts(previous, id), counts(current, id));
+            let d = compare_proportions(
+                [x_a as f64, n_a as f64, x_b as f64, n_b as f64],
+                false,
+                Alternative::TwoSided,
+                crate::stats::Z95,
+            )?;
+            Some(ThemeChange {
+                theme: id.as_str().to_owned(),
+                label: labels.get(language).to_owned(),
+                previous: 100.0 * x_b as f64 / n_b as f64,
+                current: 100.0 * x_a as f64 / n_a as f64,
+                change: 100.0 * d.difference,
+                ci_low: 100.0 * d.ci_low,
+                ci_high: 100.0 * d.ci_high,
+                p_value: d.p_value,
+                p_adjusted: d.p_value,
+                significant: false,
+            })
+        })
+        .collect();
+    let adjusted = crate::stats::holm_adjust(&rows.iter().map(|r| r.p_value).collect::<Vec<_>>());
+    for (row, p) in rows.iter_mut().zip(adjusted) {
+        row.p_adjusted = p;
+        row.significant = p < 0.05;
+    }
+    rows.sort_by(|a, b| b.change.abs().total_cmp(&a.change.abs()));
+    rows
+}
+
+/// `rows` with their labels in `language`, as `codebook` names their themes (a theme it no
+/// longer holds keeps its label).
+#[must_use]
+pub fn relabelled(rows: &[ThemeChange], codebook: &Codebook, language: Language) -> Vec<ThemeChange> {
+    rows.iter()
+        .map(|row| {
+            let label = crate::themes::ThemeId::new(row.theme.as_str())
+                .ok()
+                .and_then(|id| codebook.get(&id).map(|theme| theme.labels.get(language).to_owned()))
+                .unwrap_or_else(|| row.label.clone());
+            ThemeChange { label, ..row.clone() }
+        })
+        .collect()
+}
+
 /// Finds the themes of the comments of a table already read (with a project's roles, say) with
 /// `codebook`, as asked; errors are one line naming the file.
 pub fn themes_for_table(

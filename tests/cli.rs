@@ -729,12 +729,18 @@ fn themes_with_a_sector_preset_name_the_general_theme_of_each_mention() {
 /// order and its region column headed "Regio"; this one comma-separated. Customers 20-39 of the
 /// previous wave answer again in this one.
 fn two_waves(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf) {
-    let mut previous = String::from("Regio;How likely are you to recommend us? (0-10);respondent_id\n");
-    let mut current = String::from("respondent_id,region,How likely are you to recommend us? (0-10)\n");
+    let mut previous = String::from("Regio;How likely are you to recommend us? (0-10);respondent_id;comment\n");
+    let mut current = String::from("respondent_id,region,How likely are you to recommend us? (0-10),comment\n");
+    // The previous wave's detractors complain about the price, this wave's about late deliveries.
     for i in 0..40 {
         let region = if i % 2 == 0 { "North" } else { "South" };
-        previous.push_str(&format!("{region};{};C{i:03}\n", [3, 7, 9, 10][i % 4]));
-        current.push_str(&format!("C{:03},{region},{}\n", i + 20, [6, 9, 10, 10][i % 4]));
+        let (before, after) = if i % 4 == 0 {
+            ("Far too expensive, the price went up again.", "The delivery was late, again.")
+        } else {
+            ("Fine.", "Fine.")
+        };
+        previous.push_str(&format!("{region};{};C{i:03};{before}\n", [3, 7, 9, 10][i % 4]));
+        current.push_str(&format!("C{:03},{region},{},\"{after}\"\n", i + 20, [6, 9, 10, 10][i % 4]));
     }
     (common::write(dir, "q1.csv", previous.as_bytes()), common::write(dir, "q2.csv", current.as_bytes()))
 }
@@ -761,6 +767,14 @@ fn compare_gives_both_waves_the_change_and_its_detectable_size_overall_and_per_s
     assert!(change["significant"].is_boolean());
     // 20 customers answered twice: half of each wave, so tested as independent groups.
     assert_eq!((change["paired"].as_bool(), change["respondents_in_both"].as_u64()), (Some(false), Some(20)));
+    // What detractors complain about: the price in the previous wave, deliveries in this one.
+    let themes = json["themes"].as_array().unwrap();
+    let theme = |id: &str| themes.iter().find(|t| t["theme"] == id).unwrap_or_else(|| panic!("{id}: {themes:?}"));
+    assert!(close(&theme("price")["previous"], 100.0) && close(&theme("price")["current"], 0.0));
+    assert!(theme("delivery")["change"].as_f64().is_some_and(|c| c > 50.0));
+    for key in ["ci_low", "ci_high", "p_value", "p_adjusted", "significant"] {
+        assert!(!theme("price")[key].is_null(), "{key}");
+    }
     // The region column is "Regio" in the previous file: found by its values, and said so.
     assert_eq!(json["columns"][0]["previous"], "Regio");
     assert_eq!(json["columns"][0]["matched"]["by"], "values");

@@ -1784,6 +1784,10 @@ fn the_compare_view_compares_two_periods_and_the_previous_waves_file() {
     harness.get_by_label("NPS this wave and the previous wave");
     harness.get_by_label("Change since the previous wave");
     harness.get_by_label("Export table… Change since the previous wave (xlsx, CSV)");
+    // The sample's comments: what detractors complain about in each month, and the change.
+    assert!(!result.themes.is_empty(), "detractor themes of both months");
+    assert!(result.themes.iter().all(|t| (t.change - (t.current - t.previous)).abs() < 1e-9));
+    harness.get_by_label("Export table… Detractor themes in both waves (xlsx, CSV)");
     // The planner, from this wave's split: typed margin 3.
     harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Margin ± (points)").focus();
     harness.step();

@@ -53,6 +53,9 @@ pub struct SegmentRow {
     pub p_value: Option<f64>,
     /// The test behind `p_value`: `exact_permutation` or `pooled_z` (see [`stats::compare`]).
     pub test_method: Option<&'static str>,
+    /// The smallest difference with the rest this comparison detects at 5% (two-sided) with 80%
+    /// power, NPS points.
+    pub minimum_detectable: Option<f64>,
     /// Holm-adjusted p-value over the rows of this breakdown.
     pub p_adjusted: Option<f64>,
     /// Whether the difference with the rest is significant at 5% after Holm's correction (only
@@ -100,6 +103,7 @@ pub fn breakdown_rows(survey: &Survey, columns: &[String], groups: &[(Vec<u32>, 
             difference_vs_rest,
             p_value: test.as_ref().map(|t| t.p_value),
             test_method: test.as_ref().map(|t| t.method.id()),
+            minimum_detectable: test.as_ref().and_then(|t| stats::plan::minimum_detectable(t.se)).map(|m| 100.0 * m),
             p_adjusted: None,
             significant: false,
             metrics: group_metrics(&survey.metrics, group, weighted),

@@ -37,6 +37,9 @@ pub struct TrendPoint {
     pub change_p_value: Option<f64>,
     /// The test behind `change_p_value`: `exact_permutation`, `pooled_z`, `paired_t` or `sign_flip`.
     pub change_test: Option<&'static str>,
+    /// The smallest change from the previous period this test detects at 5% (two-sided) with
+    /// 80% power, NPS points.
+    pub change_minimum_detectable: Option<f64>,
     /// Whether the change was tested as paired: the same respondents (by respondent ID) answered
     /// in both periods, so the test is of their own changes, not of independent groups.
     pub paired: bool,
@@ -115,6 +118,10 @@ pub fn trend_points(
             change,
             change_p_value: test.as_ref().map(|(t, _)| t.p_value),
             change_test: test.as_ref().map(|(t, _)| t.method.id()),
+            change_minimum_detectable: test
+                .as_ref()
+                .and_then(|(t, _)| stats::plan::minimum_detectable(t.se))
+                .map(|m| 100.0 * m),
             paired: test.as_ref().is_some_and(|(_, paired)| *paired),
             respondents_in_both: pairs.map(|p| p.respondents),
             paired_change: pairs.and_then(PairedChanges::mean).map(|mean| 100.0 * mean),

@@ -16,6 +16,8 @@ use super::services::Services;
 use crate::analysis::waves::{MAX_VALUES, MatchedBy, MatchedColumn, Wave, WaveComparison, compare_waves, match_column};
 use crate::analysis::{Filter, Period, Survey, SurveyParts, TrendPoint, calendar};
 use crate::import::{self, ImportOptions, ImportedTable};
+use crate::themes::Codebook;
+use crate::themes_report::{ThemeChange, theme_changes};
 
 /// Where the previous wave comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -116,6 +118,8 @@ pub struct CompareResult {
     pub names: (String, String),
     /// The comparison.
     pub comparison: Arc<WaveComparison>,
+    /// The detractor themes of both waves (empty without comments in both).
+    pub themes: Arc<Vec<ThemeChange>>,
 }
 
 /// Everything a comparison depends on: a change of any of it computes it again.
@@ -128,10 +132,12 @@ pub struct CompareKey {
     periods: Option<(String, String)>,
     filter: Filter,
     columns: Vec<MatchedColumn>,
+    /// The codebook's version: an edit counts the themes again.
+    codebook: u64,
 }
 
 /// What the "compare" thread gives back: the comparison and the waves' names, or why not.
-type CompareOutcome = Result<(WaveComparison, (String, String)), String>;
+type CompareOutcome = Result<(WaveComparison, (String, String), Vec<ThemeChange>), String>;
 
 /// What the "compare-read" thread gives back: the previous wave's table and its columns
 /// matched with this wave's, or why not.
@@ -264,6 +270,7 @@ impl CompareState {
         loaded: &LoadedSurvey,
         trend: Option<(&[TrendPoint], Period)>,
         filter: &Filter,
+        codebook: (&Codebook, u64),
         wake: impl Fn() + Send + Clone + 'static,
     ) -> Option<Failure> {
         let failed = |cause: Cause| Some(Failure::new(NoticeKind::Analysis, cause));
@@ -332,9 +339,10 @@ impl CompareState {
         if let Some((key, mut job)) = self.job.take() {
             match job.poll() {
                 None => self.job = Some((key, job)),
-                Some(Some(Ok((comparison, names)))) => {
+                Some(Some(Ok((comparison, names, themes)))) => {
                     self.error = None;
-                    self.result = Some(CompareResult { key, names, comparison: Arc::new(comparison) });
+                    let (comparison, themes) = (Arc::new(comparison), Arc::new(themes));
+                    self.result = Some(CompareResult { key, names, comparison, themes });
                 }
                 // Not asked again until something changes.
                 Some(Some(Err(message))) => self.failed = Some((key, message)),
@@ -344,7 +352,7 @@ impl CompareState {
                 }
             }
         }
-        self.wanted = self.key(loaded, trend, filter);
+        self.wanted = self.key(loaded, trend, filter).map(|key| CompareKey { codebook: codebook.1, ..key });
         let key = self.wanted.clone()?;
         let done = self.result.as_ref().is_some_and(|r| r.key == key)
             || self.failed.as_ref().is_some_and(|(failed, _)| *failed == key);
@@ -352,7 +360,7 @@ impl CompareState {
         if done || running || self.job.is_some() || self.reading.is_some() {
             return None;
         }
-        let work = self.work(loaded, trend, &key);
+        let work = self.work(loaded, trend, &key, codebook.0.clone());
         match Worker::spawn("compare", work, wake) {
             Ok(worker) => self.job = Some((key, worker)),
             Err(e) => return failed(Cause::thread("cannot start the comparison", e)),
@@ -408,6 +416,7 @@ impl CompareState {
                     )),
                     filter: filter.clone(),
                     columns,
+                    codebook: 0,
                 })
             }
             CompareSource::File => {
@@ -425,6 +434,7 @@ impl CompareState {
                     periods: None,
                     filter: Filter::default(),
                     columns,
+                    codebook: 0,
                 })
             }
         }
@@ -436,12 +446,26 @@ impl CompareState {
         loaded: &LoadedSurvey,
         trend: Option<(&[TrendPoint], Period)>,
         key: &CompareKey,
+        codebook: Codebook,
     ) -> impl FnOnce() -> CompareOutcome + Send + 'static {
         let survey = Arc::clone(&loaded.survey);
         let previous = self.file.as_ref().map(|f| Arc::clone(&f.table));
         let spans = trend.and_then(|(points, period)| self.chosen_periods(&period_spans(points, period)));
         let key = key.clone();
         let this_name = loaded.source.display_name();
+        let this_table = loaded.table.clone();
+        let language = crate::themes::Language::English;
+        // What detractors complain about in each wave, when both have comments.
+        let themes = move |before: Option<(&ImportedTable, Filter)>, after: Option<(&ImportedTable, Filter)>| {
+            let of = |side: Option<(&ImportedTable, Filter)>| {
+                let (table, filter) = side?;
+                crate::themes_report::themes_of_table(table, &filter, &codebook).ok().flatten().map(|t| t.summary)
+            };
+            match (of(before), of(after)) {
+                (Some(old), Some(new)) => theme_changes(&old, &new, language),
+                _ => Vec::new(),
+            }
+        };
         move || match (key.source, previous, spans) {
             (CompareSource::Periods, _, Some((a, b))) => {
                 // The period, within the filter's own dates when it has them.
@@ -461,7 +485,11 @@ impl CompareState {
                     &key.columns,
                 )
                 .map_err(|e| e.to_string())?;
-                Ok((comparison, (a.label, b.label)))
+                let themes = themes(
+                    this_table.as_deref().map(|t| (t, before.clone())),
+                    this_table.as_deref().map(|t| (t, after.clone())),
+                );
+                Ok((comparison, (a.label, b.label), themes))
             }
             (CompareSource::File, Some(table), _) => {
                 let columns: Vec<String> = key.columns.iter().map(|c| c.previous.clone()).collect();
@@ -474,7 +502,9 @@ impl CompareState {
                     &key.columns,
                 )
                 .map_err(|e| e.to_string())?;
-                Ok((comparison, (table.source.file_name.clone(), this_name)))
+                let themes =
+                    themes(Some((&table, Filter::default())), this_table.as_deref().map(|t| (t, Filter::default())));
+                Ok((comparison, (table.source.file_name.clone(), this_name), themes))
             }
             _ => Err("nothing to compare".to_owned()),
         }

@@ -750,6 +750,11 @@ impl NpsApp {
             let names = (result.names.0.as_str(), result.names.1.as_str());
             charts.extend(crate::figures::wave_charts(&result.comparison, names, &words, v));
             tables.push(crate::figures::wave_table(&result.comparison, &words, v));
+            if !result.themes.is_empty() {
+                let language = self.settings.language.comment_language();
+                let themes = crate::themes_report::relabelled(&result.themes, &self.themes.codebook, language);
+                tables.push(crate::figures::wave_themes_table(&themes, &words, v));
+            }
         }
         Some(export::Bundle { charts, tables, info: info.branded(self.views.brand.clone()) })
     }
@@ -828,7 +833,8 @@ impl NpsApp {
         let trend = computed.and_then(|c| c.results.trend.as_deref()).zip(period);
         let filter = computed.map_or_else(|| self.views.filter.clone(), |c| c.request.filter.clone());
         let wake = self.waker();
-        let failure = self.compare.refresh(loaded, trend, &filter, wake);
+        let codebook = (&self.themes.codebook, self.themes.version);
+        let failure = self.compare.refresh(loaded, trend, &filter, codebook, wake);
         self.report(failure);
     }
 

@@ -90,6 +90,8 @@ struct CompareJson<'a> {
     columns: Vec<ColumnMatch>,
     #[serde(flatten)]
     comparison: &'a WaveComparison,
+    /// The detractor themes of both waves, when both files have comments.
+    themes: &'a [crate::themes_report::ThemeChange],
 }
 
 /// Reads one wave's file: by the project's roles when one is given, else as the import finds it.
@@ -184,18 +186,46 @@ pub fn run_compare(
     let all = Filter::default();
     let comparison = compare_waves(Wave { survey: &old, filter: &all }, Wave { survey: &new, filter: &all }, &pairs)
         .map_err(|e| ReportFailure::from(e.to_string()))?;
+    // What detractors complain about in each wave, when both files have comments.
+    let (codebook, _) = super::chosen_codebook(None, None, project.as_ref().map(|(p, _)| p))?;
+    let themes_of = |table: &ImportedTable| {
+        crate::themes_report::themes_of_table(table, &Filter::default(), &codebook).map(|t| t.map(|t| t.summary))
+    };
+    let themes =
+        match (themes_of(&before).map_err(ReportFailure::from)?, themes_of(&after).map_err(ReportFailure::from)?) {
+            (Some(old), Some(new)) => crate::themes_report::theme_changes(&old, &new, language.comment_language()),
+            _ => Vec::new(),
+        };
     let (previous_file, current_file) = (before.source.place(), after.source.place());
     let names = (before.source.file_name.clone(), after.source.file_name.clone());
-    let json = CompareJson { previous_file, current_file, columns: matched, comparison: &comparison };
+    let json = CompareJson { previous_file, current_file, columns: matched, comparison: &comparison, themes: &themes };
     let json =
         serde_json::to_string_pretty(&json).map_err(|e| ReportFailure::from(format!("cannot write JSON: {e}")))?;
     if let Some(dir) = &args.out {
-        write_comparison(dir, &json, &comparison, (&names.0, &names.1), language, written)?;
+        write_comparison(dir, &json, (&comparison, &themes), (&names.0, &names.1), language, written)?;
     }
     if args.json {
         return Ok(json);
     }
-    Ok(format_comparison(&comparison, (&before.source.place(), &after.source.place()), language))
+    let mut text = format_comparison(&comparison, (&before.source.place(), &after.source.place()), language);
+    if !themes.is_empty() {
+        let (t, w) = (language.texts(), WaveTexts::of(language));
+        let _ = writeln!(text, "\n{}", w.themes_heading);
+        for theme in &themes {
+            let values = [
+                ("theme", theme.label.clone()),
+                ("previous", t.percent(theme.previous)),
+                ("current", t.percent(theme.current)),
+                ("change", t.signed(theme.change)),
+                ("low", t.signed(theme.ci_low)),
+                ("high", t.signed(theme.ci_high)),
+                ("p", p_text(theme.p_adjusted)),
+            ];
+            let mark = if theme.significant { " *" } else { "" };
+            let _ = writeln!(text, "  {}{mark}", crate::i18n::fill_owned(w.theme_line, &values));
+        }
+    }
+    Ok(text)
 }
 
 /// Writes `compare.json` and every figure of the comparison into `dir`, in `language`; every file
@@ -204,7 +234,7 @@ pub fn run_compare(
 fn write_comparison(
     dir: &std::path::Path,
     json: &str,
-    comparison: &WaveComparison,
+    (comparison, themes): (&WaveComparison, &[crate::themes_report::ThemeChange]),
     files: (&str, &str),
     language: Language,
     written: &mut Vec<PathBuf>,
@@ -216,7 +246,10 @@ fn write_comparison(
     written.push(target);
     let (words, v) = (crate::figures::Words::of(language), WaveTexts::of(language));
     let charts = crate::figures::wave_charts(comparison, files, &words, v);
-    let tables = vec![crate::figures::wave_table(comparison, &words, v)];
+    let mut tables = vec![crate::figures::wave_table(comparison, &words, v)];
+    if !themes.is_empty() {
+        tables.push(crate::figures::wave_themes_table(themes, &words, v));
+    }
     let info = crate::figures::wave_report_info(files, &words, v);
     let outcome = crate::export::export_all(dir, &charts, &tables, &info, &crate::export::ExportOptions::default());
     written.extend(outcome.written);

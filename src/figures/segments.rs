@@ -119,6 +119,7 @@ pub fn segments_table(column: &str, rows: &[&BreakdownRow], w: &Words) -> Table 
         Column::new(x.col_p, ColumnKind::Number { decimals: 4 }),
         Column::new(x.col_p_adjusted, ColumnKind::Number { decimals: 4 }),
         Column::new(x.col_test, ColumnKind::Text),
+        Column::new(x.col_detectable, NPS),
         Column::new(x.col_significant, ColumnKind::Text),
         Column::new(x.col_small_n, ColumnKind::Text),
     ]);
@@ -137,6 +138,7 @@ pub fn segments_table(column: &str, rows: &[&BreakdownRow], w: &Words) -> Table 
                 r.p_value.into(),
                 r.p_adjusted.into(),
                 r.test_method.unwrap_or("").into(),
+                r.minimum_detectable.into(),
                 yes_no(r.significant, w),
                 yes_no(r.small_n, w),
             ]);

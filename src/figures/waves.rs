@@ -207,3 +207,39 @@ pub fn wave_report_info(files: (&str, &str), w: &Words, v: &WaveTexts) -> Report
         ..ReportInfo::default()
     }
 }
+
+/// The detractor themes of both waves as a table: each theme's share of commenting detractors
+/// in both waves and its change with its test.
+#[must_use]
+pub fn wave_themes_table(themes: &[crate::themes_report::ThemeChange], w: &Words, v: &WaveTexts) -> Table {
+    let (t, x) = (w.texts, w.export);
+    let percent = ColumnKind::Percent { decimals: 1 };
+    let columns = vec![
+        Column::new(v.col_theme, ColumnKind::Text),
+        Column::new(v.col_previous_share, percent),
+        Column::new(v.col_current_share, percent),
+        Column::new(t.col_change, NPS),
+        Column::new(v.col_change_low, NPS),
+        Column::new(v.col_change_high, NPS),
+        Column::new(x.col_p, ColumnKind::Number { decimals: 4 }),
+        Column::new(x.col_p_adjusted, ColumnKind::Number { decimals: 4 }),
+        Column::new(x.col_significant, ColumnKind::Text),
+    ];
+    let rows = themes
+        .iter()
+        .map(|r| {
+            vec![
+                r.label.as_str().into(),
+                r.previous.into(),
+                r.current.into(),
+                r.change.into(),
+                r.ci_low.into(),
+                r.ci_high.into(),
+                r.p_value.into(),
+                r.p_adjusted.into(),
+                yes_no(r.significant, w),
+            ]
+        })
+        .collect();
+    Table { title: v.themes_table_title.to_owned(), columns, rows }
+}

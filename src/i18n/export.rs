@@ -219,6 +219,8 @@ pub struct ExportTexts {
     pub col_test: &'static str,
     /// Table header: respondents (by ID) in both periods.
     pub col_in_both: &'static str,
+    /// Table header: the smallest difference the comparison detects (80% power, 5% level).
+    pub col_detectable: &'static str,
     /// Table header: lower end of a benchmark's published range.
     pub col_benchmark_low: &'static str,
     /// Table header: upper end of a benchmark's published range.
@@ -384,6 +386,7 @@ pub static EXPORT_ENGLISH: ExportTexts = ExportTexts {
     col_p: "p",
     col_test: "Test",
     col_in_both: "Respondents in both periods",
+    col_detectable: "Smallest detectable difference",
     col_benchmark_low: "Benchmark low",
     col_benchmark_high: "Benchmark high",
     col_representation: "Among detractors",
@@ -526,6 +529,7 @@ pub static EXPORT_DUTCH: ExportTexts = ExportTexts {
     col_p: "p",
     col_test: "Toets",
     col_in_both: "Respondenten in beide perioden",
+    col_detectable: "Kleinste aantoonbare verschil",
     col_benchmark_low: "Benchmark onder",
     col_benchmark_high: "Benchmark boven",
     col_representation: "Bij criticasters",
@@ -668,6 +672,7 @@ pub static EXPORT_DANISH: ExportTexts = ExportTexts {
     col_p: "p",
     col_test: "Test",
     col_in_both: "Respondenter i begge perioder",
+    col_detectable: "Mindste påviselige forskel",
     col_benchmark_low: "Benchmark nedre",
     col_benchmark_high: "Benchmark øvre",
     col_representation: "Blandt kritikere",

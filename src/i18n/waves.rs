@@ -117,6 +117,18 @@ pub struct WaveTexts {
     pub col_change_high: &'static str,
     /// Respondents in both waves.
     pub col_in_both: &'static str,
+    /// Heading of the detractor themes of both waves.
+    pub themes_heading: &'static str,
+    /// One theme: `{theme}`, `{previous}`, `{current}`, `{change}`, `{low}`, `{high}`, `{p}`.
+    pub theme_line: &'static str,
+    /// Title of the themes' table.
+    pub themes_table_title: &'static str,
+    /// Table columns: the theme, and its share in each wave.
+    pub col_theme: &'static str,
+    /// The previous wave's share.
+    pub col_previous_share: &'static str,
+    /// This wave's share.
+    pub col_current_share: &'static str,
     /// The source: two periods of this file.
     pub source_periods: &'static str,
     /// The source: another file.
@@ -240,6 +252,12 @@ pub static ENGLISH: WaveTexts = WaveTexts {
     col_change_low: "Change, 95% low",
     col_change_high: "Change, 95% high",
     col_in_both: "Respondents in both waves",
+    themes_heading: "What detractors complain about, the previous wave against this one (% of detractors with a comment; Holm across the themes):",
+    theme_line: "{theme}: {previous} -> {current}  change {change} points (95% CI {low} to {high}, Holm p = {p})",
+    themes_table_title: "Detractor themes in both waves",
+    col_theme: "Theme",
+    col_previous_share: "% of detractors before",
+    col_current_share: "% of detractors now",
     source_periods: "Two periods of this file",
     source_file: "This file against the previous wave's file",
     choose_file: "Open previous wave…",
@@ -325,6 +343,12 @@ pub static DUTCH: WaveTexts = WaveTexts {
     col_change_low: "Verandering, 95% onder",
     col_change_high: "Verandering, 95% boven",
     col_in_both: "Respondenten in beide metingen",
+    themes_heading: "Waar criticasters over klagen, vorige meting tegenover deze (% van de criticasters met een opmerking; Holm over de thema's):",
+    theme_line: "{theme}: {previous} -> {current}  verandering {change} punten (95%-BI {low} tot {high}, Holm p = {p})",
+    themes_table_title: "Thema's van criticasters in beide metingen",
+    col_theme: "Thema",
+    col_previous_share: "% criticasters vorige",
+    col_current_share: "% criticasters nu",
     source_periods: "Twee perioden van dit bestand",
     source_file: "Dit bestand tegenover het bestand van de vorige meting",
     choose_file: "Vorige meting openen…",
@@ -410,6 +434,12 @@ pub static DANISH: WaveTexts = WaveTexts {
     col_change_low: "Ændring, 95 % nedre",
     col_change_high: "Ændring, 95 % øvre",
     col_in_both: "Respondenter i begge målinger",
+    themes_heading: "Hvad kritikere klager over, forrige måling over for denne (% af kritikere med en kommentar; Holm over temaerne):",
+    theme_line: "{theme}: {previous} -> {current}  ændring {change} point (95%-KI {low} til {high}, Holm p = {p})",
+    themes_table_title: "Kritikeres temaer i begge målinger",
+    col_theme: "Tema",
+    col_previous_share: "% kritikere før",
+    col_current_share: "% kritikere nu",
     source_periods: "To perioder af denne fil",
     source_file: "Denne fil over for den forrige målings fil",
     choose_file: "Åbn forrige måling…",

@@ -42,6 +42,7 @@ impl CompareView {
             if let Some(result) = state.current_result() {
                 ui.add_space(8.0);
                 results(ui, cx, &result.comparison, (&result.names.0, &result.names.1), v, commands);
+                themes(ui, cx, &result.themes, v, commands);
             } else if state.busy() {
                 ui.horizontal(|ui| {
                     ui.spinner();
@@ -287,6 +288,50 @@ fn results(
             export_menu::chart_menu(ui, &chart, x, commands);
             export_menu::table_menu(ui, &chart.title, || wave_table(c, &words, v), x, commands);
         });
+    }
+}
+
+/// What detractors complain about in each wave and how it changed, in the window's language.
+fn themes(
+    ui: &mut egui::Ui,
+    cx: &ViewContext<'_>,
+    themes: &[crate::themes_report::ThemeChange],
+    v: &WaveTexts,
+    commands: &mut Vec<AppCommand>,
+) {
+    if themes.is_empty() {
+        return;
+    }
+    let (t, x) = (cx.t, cx.x);
+    let language = cx.language.comment_language();
+    // Labels in the window's language, from the codebook the themes were read with.
+    let labelled = crate::themes_report::relabelled(themes, &cx.themes.codebook, language);
+    ui.add_space(10.0);
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(v.themes_heading).strong());
+        let words = Words { texts: t, export: x };
+        export_menu::table_menu(
+            ui,
+            v.themes_table_title,
+            || crate::figures::wave_themes_table(&labelled, &words, v),
+            x,
+            commands,
+        );
+    });
+    for theme in &labelled {
+        let line = fill_owned(
+            v.theme_line,
+            &[
+                ("theme", theme.label.clone()),
+                ("previous", t.percent(theme.previous)),
+                ("current", t.percent(theme.current)),
+                ("change", t.signed(theme.change)),
+                ("low", t.signed(theme.ci_low)),
+                ("high", t.signed(theme.ci_high)),
+                ("p", p_text(theme.p_adjusted, t)),
+            ],
+        );
+        ui.label(if theme.significant { RichText::new(line).strong() } else { RichText::new(line) });
     }
 }
 

@@ -369,7 +369,11 @@ fn segment_table(
             ui.label(n_text(m.n, m.effective_n, t));
             ui.label(RichText::new(t.signed(m.nps)).strong());
             ui.label(super::dashboard::nps_range(m, t));
-            ui.label(r.difference_vs_rest.map_or_else(|| "–".to_owned(), |d| t.signed(d)));
+            let difference = ui.label(r.difference_vs_rest.map_or_else(|| "–".to_owned(), |d| t.signed(d)));
+            if let Some(m) = r.minimum_detectable {
+                let name = t.speaks.export_texts().col_detectable;
+                difference.on_hover_text(format!("{name}: ±{}", t.number(m, 1)));
+            }
             // The Holm-adjusted p, which is what the significance mark follows.
             ui.label(r.p_adjusted.map_or_else(
                 || "–".to_owned(),
@@ -569,7 +573,10 @@ fn trend(
                         ui.label("–");
                     }
                 }
-                ui.label(p.change.map_or_else(|| "–".to_owned(), |c| t.signed(c)));
+                let change = ui.label(p.change.map_or_else(|| "–".to_owned(), |c| t.signed(c)));
+                if let Some(m) = p.change_minimum_detectable {
+                    change.on_hover_text(format!("{}: ±{}", x.col_detectable, t.number(m, 1)));
+                }
                 metric_cells(ui, &p.metrics, present, t);
                 let mut flags = Vec::new();
                 if p.change_significant {
