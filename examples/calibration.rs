@@ -9,6 +9,7 @@
 
 use nps_workbench::calibration::{
     Population, Weights, far_below_rate, nps_test_rate, paired_test_rate, representation_rate, verdict_coverage,
+    wave_test_rate,
 };
 
 /// Group size against rest size, as the issue lists them.
@@ -104,6 +105,34 @@ fn main() {
                 );
                 if alarms > MAX_FALSE_ALARMS {
                     outside.push(format!("paired {} keep {} {m}: {}", population.label(), pct(stay), pct(alarms)));
+                }
+            }
+        }
+    }
+
+    println!("\n## Two waves (`compare`, the Compare view): nobody, half or everyone answered both\n");
+    println!("Those who answered both keep their first answer's group with probability 0.6, else answer afresh.");
+    println!("Power at the detectable change: the true change is exactly the smallest detectable one the");
+    println!("planner gives for these sizes (unpaired), which should be found about 80% of the time.\n");
+    println!("| population | answers a wave | in both | false alarms | power at the detectable change |");
+    println!("|---|---:|---:|---:|---:|");
+    for population in Population::ALL {
+        for n in [5, 10, 30, 100, 1_000] {
+            for share in [0.0, 0.5, 1.0] {
+                let both = (n as f64 * share).round() as usize;
+                let alarms = wave_test_rate(n, both, (&population, &population), 0.6, draws, next_seed());
+                let variance = population.promoters + population.detractors - population.nps().powi(2);
+                let mdd = nps_workbench::stats::plan::minimum_detectable_between(variance, n as f64, variance, n as f64)
+                    .unwrap_or(0.0);
+                let power = if both == 0 {
+                    let after = population.shifted(mdd);
+                    pct(wave_test_rate(n, 0, (&population, &after), 0.0, power_draws, next_seed()))
+                } else {
+                    "-".to_owned()
+                };
+                println!("| {} | {n} | {both} | {} | {power} |", population.label(), pct(alarms));
+                if alarms > MAX_FALSE_ALARMS {
+                    outside.push(format!("waves {} {n} in both {both}: {}", population.label(), pct(alarms)));
                 }
             }
         }

@@ -381,7 +381,7 @@ fn planner(
     let t = cx.t;
     egui::CollapsingHeader::new(RichText::new(v.planner_heading).strong()).default_open(true).show(ui, |ui| {
         let mut form = state.planner.clone();
-        egui::Grid::new("compare-planner").spacing([10.0, 4.0]).show(ui, |ui| {
+        egui::Grid::new("compare-planner").spacing([10.0, 4.0]).min_col_width(170.0).show(ui, |ui| {
             // This wave's split, as the split field's hint.
             let wave = state.current_result().and_then(|r| r.comparison.current.clone());
             let overall =
