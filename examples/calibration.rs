@@ -122,8 +122,9 @@ fn main() {
                 let both = (n as f64 * share).round() as usize;
                 let alarms = wave_test_rate(n, both, (&population, &population), 0.6, draws, next_seed());
                 let variance = population.promoters + population.detractors - population.nps().powi(2);
-                let mdd = nps_workbench::stats::plan::minimum_detectable_between(variance, n as f64, variance, n as f64)
-                    .unwrap_or(0.0);
+                let mdd =
+                    nps_workbench::stats::plan::minimum_detectable_between(variance, n as f64, variance, n as f64)
+                        .unwrap_or(0.0);
                 let power = if both == 0 {
                     let after = population.shifted(mdd);
                     pct(wave_test_rate(n, 0, (&population, &after), 0.0, power_draws, next_seed()))

@@ -13,8 +13,31 @@ use clap::Parser;
 use nps_workbench::cli::{Cli, Command, EXIT_FAILURE, run_compare, run_plan, run_report, run_themes};
 use nps_workbench::i18n::Language;
 
-/// What `--out` wrote, one file a line, for standard error (so that standard output stays the
-/// report or its JSON).
+/// Ends a command that may write files: its warnings (each after `kind:`) and, one file a line,
+/// what `--out` wrote, on standard error, so that standard output stays the report or its JSON;
+/// then the text, or the failure and its exit status.
+fn finish(
+    result: Result<String, nps_workbench::cli::ReportFailure>,
+    (kind, warnings): (&str, &[String]),
+    out: Option<&std::path::Path>,
+    written: &[std::path::PathBuf],
+) -> ExitCode {
+    for warning in warnings {
+        say(&format!("{kind}: {warning}"));
+    }
+    if let (Some(dir), false) = (out, written.is_empty()) {
+        say(&wrote_line(dir, written));
+    }
+    match result {
+        Ok(text) => print(&text),
+        Err(failure) => {
+            say(&failure.message);
+            ExitCode::from(failure.status)
+        }
+    }
+}
+
+/// What `--out` wrote, one file a line.
 fn wrote_line(dir: &std::path::Path, written: &[std::path::PathBuf]) -> String {
     let names: Vec<String> = written
         .iter()
@@ -31,21 +54,7 @@ fn main() -> ExitCode {
         Some(Command::Report(args)) => {
             let (mut warnings, mut written) = (Vec::new(), Vec::new());
             let result = run_report(&args, &mut warnings, &mut written);
-            for warning in &warnings {
-                say(&format!("warning: {warning}"));
-            }
-            // What --out wrote, one file a line, on standard error so that standard output stays
-            // the report (or its JSON).
-            if let (Some(dir), false) = (&args.out, written.is_empty()) {
-                say(&wrote_line(dir, &written));
-            }
-            match result {
-                Ok(text) => print(&text),
-                Err(failure) => {
-                    say(&failure.message);
-                    ExitCode::from(failure.status)
-                }
-            }
+            finish(result, ("warning", &warnings), args.out.as_deref(), &written)
         }
         Some(Command::Themes(args)) => match run_themes(&args) {
             Ok(text) => print(&text),
@@ -57,19 +66,7 @@ fn main() -> ExitCode {
         Some(Command::Compare(args)) => {
             let (mut warnings, mut written) = (Vec::new(), Vec::new());
             let result = run_compare(&args, &mut warnings, &mut written);
-            for warning in &warnings {
-                say(&format!("note: {warning}"));
-            }
-            if let (Some(dir), false) = (&args.out, written.is_empty()) {
-                say(&wrote_line(dir, &written));
-            }
-            match result {
-                Ok(text) => print(&text),
-                Err(failure) => {
-                    say(&failure.message);
-                    ExitCode::from(failure.status)
-                }
-            }
+            finish(result, ("note", &warnings), args.out.as_deref(), &written)
         }
         Some(Command::Plan(args)) => match run_plan(&args) {
             Ok(text) => print(&text),

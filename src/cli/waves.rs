@@ -207,24 +207,7 @@ pub fn run_compare(
     if args.json {
         return Ok(json);
     }
-    let mut text = format_comparison(&comparison, (&before.source.place(), &after.source.place()), language);
-    if !themes.is_empty() {
-        let (t, w) = (language.texts(), WaveTexts::of(language));
-        let _ = writeln!(text, "\n{}", w.themes_heading);
-        for theme in &themes {
-            let values = [
-                ("theme", theme.label.clone()),
-                ("previous", t.percent(theme.previous)),
-                ("current", t.percent(theme.current)),
-                ("change", t.signed(theme.change)),
-                ("low", t.signed(theme.ci_low)),
-                ("high", t.signed(theme.ci_high)),
-                ("p", p_text(theme.p_adjusted)),
-            ];
-            let mark = if theme.significant { " *" } else { "" };
-            let _ = writeln!(text, "  {}{mark}", crate::i18n::fill_owned(w.theme_line, &values));
-        }
-    }
+    let text = format_comparison(&comparison, (&before.source.place(), &after.source.place()), &themes, language);
     Ok(text)
 }
 
@@ -256,88 +239,25 @@ fn write_comparison(
     outcome.failed.first().map_or(Ok(()), |error| Err(ReportFailure::from(error.to_string())))
 }
 
-/// A p-value as the text output shows it.
-fn p_text(p: f64) -> String {
-    if p < 0.001 { "< 0.001".to_owned() } else { format!("{p:.3}") }
-}
-
-/// The comparison as readable text in `language`.
+/// The comparison as readable text in `language`: the summary the window shows, then a table per
+/// column compared.
 #[must_use]
-pub fn format_comparison(c: &WaveComparison, (previous, current): (&str, &str), language: Language) -> String {
+pub fn format_comparison(
+    c: &WaveComparison,
+    (previous, current): (&str, &str),
+    themes: &[crate::themes_report::ThemeChange],
+    language: Language,
+) -> String {
     let (t, w) = (language.texts(), WaveTexts::of(language));
     let mut out = String::new();
     let _ = writeln!(out, "{}", fill(w.files, &[("previous", previous), ("current", current)]));
+    let words = crate::figures::Words::of(language);
+    for (line, _) in crate::figures::wave_lines(c, (previous, current), themes, &words, w) {
+        let _ = writeln!(out, "{line}");
+    }
     let interval = |low: Option<f64>, high: Option<f64>| {
         (low.map_or_else(|| "-".to_owned(), |v| t.signed(v)), high.map_or_else(|| "-".to_owned(), |v| t.signed(v)))
     };
-    for (name, wave) in [(w.previous, &c.previous), (w.current, &c.current)] {
-        let Some(s) = wave else { continue };
-        let (low, high) = interval(s.ci_low, s.ci_high);
-        let line = fill(
-            w.wave_line,
-            &[("wave", name), ("nps", &t.signed(s.nps)), ("low", &low), ("high", &high), ("n", &t.count(s.n))],
-        );
-        let _ = writeln!(out, "{line}");
-    }
-    let change = &c.change;
-    if let Some(value) = change.nps {
-        let (low, high) = interval(change.ci_low, change.ci_high);
-        let verdict = match change.p_value {
-            None => w.not_tested,
-            Some(_) if change.significant => w.significant,
-            Some(_) => w.not_significant,
-        };
-        let p = change.p_value.map_or_else(|| "-".to_owned(), p_text);
-        let test = change.test.map_or("-", |id| t.test_name(id));
-        let values = [
-            ("change", t.signed(value)),
-            ("low", low),
-            ("high", high),
-            ("p", p),
-            ("test", test.to_owned()),
-            ("verdict", verdict.to_owned()),
-        ];
-        let _ = writeln!(out, "{}", crate::i18n::fill_owned(w.change_line, &values));
-    }
-    if let Some(mdd) = change.minimum_detectable {
-        let _ = writeln!(out, "{}", fill(w.detectable_line, &[("mdd", &t.number(mdd, 1))]));
-        if change.below_detectable {
-            let _ = writeln!(out, "  {}", fill(w.below_detectable, &[("mdd", &t.number(mdd, 1))]));
-        }
-    }
-    if let Some(m) = change.respondents_in_both.filter(|&m| m > 0) {
-        let template = if change.paired { w.paired_line } else { w.in_both_line };
-        let _ = writeln!(out, "{}", fill(template, &[("m", &t.count(m))]));
-    }
-    for share in &c.shares {
-        let group = match share.group {
-            "promoters" => t.promoters,
-            "passives" => t.passives,
-            _ => t.detractors,
-        };
-        let values = [
-            ("group", group.to_owned()),
-            ("previous", t.percent(share.previous)),
-            ("current", t.percent(share.current)),
-            ("change", t.signed(share.change)),
-            ("low", t.signed(share.ci_low)),
-            ("high", t.signed(share.ci_high)),
-            ("p", p_text(share.p_adjusted)),
-        ];
-        let _ = writeln!(out, "{}", crate::i18n::fill_owned(w.share_line, &values));
-    }
-    for metric in &c.metrics {
-        let values = [
-            ("column", metric.column.clone()),
-            ("previous", t.number(metric.previous_mean, 2)),
-            ("current", t.number(metric.current_mean, 2)),
-            ("change", t.number(metric.mean_change, 2)),
-            ("low", t.number(metric.mean_ci_low, 2)),
-            ("high", t.number(metric.mean_ci_high, 2)),
-            ("p", p_text(metric.mean_p_value)),
-        ];
-        let _ = writeln!(out, "{}", crate::i18n::fill_owned(w.metric_line, &values));
-    }
     let mut column: Option<&str> = None;
     for row in &c.segments {
         if column != Some(row.column.as_str()) {

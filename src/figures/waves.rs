@@ -4,6 +4,7 @@
 use super::*;
 use crate::analysis::waves::{WaveChange, WaveComparison};
 use crate::chart::{ChartKind, waves_chart};
+use crate::i18n::fill_owned;
 use crate::i18n::waves::WaveTexts;
 
 /// One row of the comparison: its label and both waves' figures with the change.
@@ -242,4 +243,123 @@ pub fn wave_themes_table(themes: &[crate::themes_report::ThemeChange], w: &Words
         })
         .collect();
     Table { title: v.themes_table_title.to_owned(), columns, rows }
+}
+
+/// How a line of a comparison's summary is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineWeight {
+    /// A wave or the change itself: larger.
+    Headline,
+    /// A finding that holds (significant, or a change below what the sizes detect): bold.
+    Strong,
+    /// Everything else.
+    Plain,
+    /// Background (respondents in both, method): pale.
+    Weak,
+}
+
+/// A p-value in `t`'s number format (`< 0.001` below it).
+fn p_words(p: f64, t: &crate::i18n::Texts) -> String {
+    if p < 0.001 { format!("< {}", t.number(0.001, 3)) } else { t.number(p, 3) }
+}
+
+/// The comparison in sentences, in the language of `w` and `v`, as the window and the command
+/// line both write it: both waves, the change with its test and what these sizes detect, who
+/// answered both, the shares, CES/CSAT and the detractor themes. `names` names the two waves.
+#[must_use]
+pub fn wave_lines(
+    c: &WaveComparison,
+    names: (&str, &str),
+    themes: &[crate::themes_report::ThemeChange],
+    w: &Words,
+    v: &WaveTexts,
+) -> Vec<(String, LineWeight)> {
+    let t = w.texts;
+    let dash = || "\u{2013}".to_owned();
+    let signed = |x: Option<f64>| x.map_or_else(dash, |x| t.signed(x));
+    let mut lines = Vec::new();
+    for (name, file, wave) in [(v.previous, names.0, &c.previous), (v.current, names.1, &c.current)] {
+        let Some(s) = wave else { continue };
+        let values = [
+            ("wave", format!("{name} ({file})")),
+            ("nps", t.signed(s.nps)),
+            ("low", signed(s.ci_low)),
+            ("high", signed(s.ci_high)),
+            ("n", t.count(s.n)),
+        ];
+        lines.push((fill_owned(v.wave_line, &values), LineWeight::Headline));
+    }
+    let change = &c.change;
+    if let Some(value) = change.nps {
+        let verdict = match change.p_value {
+            None => v.not_tested,
+            Some(_) if change.significant => v.significant,
+            Some(_) => v.not_significant,
+        };
+        let values = [
+            ("change", t.signed(value)),
+            ("low", signed(change.ci_low)),
+            ("high", signed(change.ci_high)),
+            ("p", change.p_value.map_or_else(dash, |p| p_words(p, t))),
+            ("test", change.test.map_or_else(dash, |id| t.test_name(id).to_owned())),
+            ("verdict", verdict.to_owned()),
+        ];
+        lines.push((fill_owned(v.change_line, &values), LineWeight::Headline));
+    }
+    if let Some(mdd) = change.minimum_detectable {
+        let text = fill(v.detectable_here, &[("mdd", &t.number(mdd, 1))]);
+        lines.push((text, if change.below_detectable { LineWeight::Strong } else { LineWeight::Weak }));
+    }
+    if let Some(m) = change.respondents_in_both.filter(|&m| m > 0) {
+        let template = if change.paired { v.paired_line } else { v.in_both_line };
+        lines.push((fill(template, &[("m", &t.count(m))]), LineWeight::Weak));
+    }
+    for share in &c.shares {
+        let group = match share.group {
+            "promoters" => t.promoters,
+            "passives" => t.passives,
+            _ => t.detractors,
+        };
+        let values = [
+            ("group", group.to_owned()),
+            ("previous", t.percent(share.previous)),
+            ("current", t.percent(share.current)),
+            ("change", t.signed(share.change)),
+            ("low", t.signed(share.ci_low)),
+            ("high", t.signed(share.ci_high)),
+            ("p", p_words(share.p_adjusted, t)),
+        ];
+        let weight = if share.significant { LineWeight::Strong } else { LineWeight::Plain };
+        lines.push((fill_owned(v.share_line, &values), weight));
+    }
+    for metric in &c.metrics {
+        let values = [
+            ("column", metric.column.clone()),
+            ("previous", t.number(metric.previous_mean, 2)),
+            ("current", t.number(metric.current_mean, 2)),
+            ("change", t.number(metric.mean_change, 2)),
+            ("low", t.number(metric.mean_ci_low, 2)),
+            ("high", t.number(metric.mean_ci_high, 2)),
+            ("p", p_words(metric.mean_p_value, t)),
+        ];
+        let weight = if metric.significant { LineWeight::Strong } else { LineWeight::Plain };
+        lines.push((fill_owned(v.metric_line, &values), weight));
+    }
+    if !themes.is_empty() {
+        lines.push((v.themes_heading.to_owned(), LineWeight::Strong));
+    }
+    for theme in themes {
+        let values = [
+            ("theme", theme.label.clone()),
+            ("previous", t.percent(theme.previous)),
+            ("current", t.percent(theme.current)),
+            ("change", t.signed(theme.change)),
+            ("low", t.signed(theme.ci_low)),
+            ("high", t.signed(theme.ci_high)),
+            ("p", p_words(theme.p_adjusted, t)),
+        ];
+        let weight = if theme.significant { LineWeight::Strong } else { LineWeight::Plain };
+        lines.push((fill_owned(v.theme_line, &values), weight));
+    }
+    lines
 }

@@ -6,11 +6,10 @@
 use eframe::egui::{self, RichText};
 
 use super::{ViewContext, export_menu, plot};
-use crate::analysis::NpsSummary;
-use crate::analysis::waves::{MatchedBy, WaveChange, WaveComparison};
+use crate::analysis::waves::{MatchedBy, WaveComparison};
 use crate::app::AppCommand;
 use crate::app::compare::{CompareCommand, CompareSource, CompareState, Found, PlannerForm, period_spans};
-use crate::figures::{Words, wave_charts, wave_table};
+use crate::figures::{LineWeight, Words, wave_charts, wave_table};
 use crate::i18n::waves::WaveTexts;
 use crate::i18n::{Texts, fill, fill_owned};
 use crate::stats::plan;
@@ -41,8 +40,8 @@ impl CompareView {
             }
             if let Some(result) = state.current_result() {
                 ui.add_space(8.0);
-                results(ui, cx, &result.comparison, (&result.names.0, &result.names.1), v, commands);
-                themes(ui, cx, &result.themes, v, commands);
+                let names = (result.names.0.as_str(), result.names.1.as_str());
+                results(ui, cx, (&result.comparison, &result.themes), names, v, commands);
             } else if state.busy() {
                 ui.horizontal(|ui| {
                     ui.spinner();
@@ -206,167 +205,43 @@ fn file_rows(
     });
 }
 
-/// A signed number or a dash.
-fn signed_or_dash(value: Option<f64>, t: &Texts) -> String {
-    value.map_or_else(|| "\u{2013}".to_owned(), |v| t.signed(v))
-}
-
 /// The comparison: both waves, the change with its test and detectable size, the shares and
 /// metrics, the two figures and the table.
 fn results(
     ui: &mut egui::Ui,
     cx: &ViewContext<'_>,
-    c: &WaveComparison,
+    (c, themes): (&WaveComparison, &[crate::themes_report::ThemeChange]),
     names: (&str, &str),
     v: &WaveTexts,
     commands: &mut Vec<AppCommand>,
 ) {
     let (t, x) = (cx.t, cx.x);
-    let wave_line = |name: &str, wave: &Option<NpsSummary>| {
-        wave.as_ref().map(|s| {
-            fill_owned(
-                v.wave_line,
-                &[
-                    ("wave", name.to_owned()),
-                    ("nps", t.signed(s.nps)),
-                    ("low", signed_or_dash(s.ci_low, t)),
-                    ("high", signed_or_dash(s.ci_high, t)),
-                    ("n", t.count(s.n)),
-                ],
-            )
-        })
-    };
-    for line in [
-        wave_line(&format!("{} ({})", v.previous, names.0), &c.previous),
-        wave_line(&format!("{} ({})", v.current, names.1), &c.current),
-    ]
-    .into_iter()
-    .flatten()
-    {
-        ui.label(RichText::new(line).size(15.0));
-    }
-    change_lines(ui, &c.change, t, v);
-    for share in &c.shares {
-        let group = match share.group {
-            "promoters" => t.promoters,
-            "passives" => t.passives,
-            _ => t.detractors,
-        };
-        let line = fill_owned(
-            v.share_line,
-            &[
-                ("group", group.to_owned()),
-                ("previous", t.percent(share.previous)),
-                ("current", t.percent(share.current)),
-                ("change", t.signed(share.change)),
-                ("low", t.signed(share.ci_low)),
-                ("high", t.signed(share.ci_high)),
-                ("p", p_text(share.p_adjusted, t)),
-            ],
-        );
-        ui.label(if share.significant { RichText::new(line).strong() } else { RichText::new(line) });
-    }
-    for metric in &c.metrics {
-        let line = fill_owned(
-            v.metric_line,
-            &[
-                ("column", metric.column.clone()),
-                ("previous", t.number(metric.previous_mean, 2)),
-                ("current", t.number(metric.current_mean, 2)),
-                ("change", t.number(metric.mean_change, 2)),
-                ("low", t.number(metric.mean_ci_low, 2)),
-                ("high", t.number(metric.mean_ci_high, 2)),
-                ("p", p_text(metric.mean_p_value, t)),
-            ],
-        );
-        ui.label(line);
-    }
     let words = Words { texts: t, export: x };
+    // Theme labels in the window's language, from the codebook they were read with.
+    let themes = crate::themes_report::relabelled(themes, &cx.themes.codebook, cx.language.comment_language());
+    for (line, weight) in crate::figures::wave_lines(c, names, &themes, &words, v) {
+        ui.label(match weight {
+            LineWeight::Headline => RichText::new(line).size(15.0),
+            LineWeight::Strong => RichText::new(line).strong(),
+            LineWeight::Plain => RichText::new(line),
+            LineWeight::Weak => RichText::new(line).weak(),
+        });
+    }
+    if !themes.is_empty() {
+        export_menu::table_menu(
+            ui,
+            v.themes_table_title,
+            || crate::figures::wave_themes_table(&themes, &words, v),
+            x,
+            commands,
+        );
+    }
     for chart in wave_charts(c, names, &words, v) {
         ui.add_space(10.0);
         plot::chart(ui, &chart, |ui| {
             export_menu::chart_menu(ui, &chart, x, commands);
             export_menu::table_menu(ui, &chart.title, || wave_table(c, &words, v), x, commands);
         });
-    }
-}
-
-/// What detractors complain about in each wave and how it changed, in the window's language.
-fn themes(
-    ui: &mut egui::Ui,
-    cx: &ViewContext<'_>,
-    themes: &[crate::themes_report::ThemeChange],
-    v: &WaveTexts,
-    commands: &mut Vec<AppCommand>,
-) {
-    if themes.is_empty() {
-        return;
-    }
-    let (t, x) = (cx.t, cx.x);
-    let language = cx.language.comment_language();
-    // Labels in the window's language, from the codebook the themes were read with.
-    let labelled = crate::themes_report::relabelled(themes, &cx.themes.codebook, language);
-    ui.add_space(10.0);
-    ui.horizontal(|ui| {
-        ui.label(RichText::new(v.themes_heading).strong());
-        let words = Words { texts: t, export: x };
-        export_menu::table_menu(
-            ui,
-            v.themes_table_title,
-            || crate::figures::wave_themes_table(&labelled, &words, v),
-            x,
-            commands,
-        );
-    });
-    for theme in &labelled {
-        let line = fill_owned(
-            v.theme_line,
-            &[
-                ("theme", theme.label.clone()),
-                ("previous", t.percent(theme.previous)),
-                ("current", t.percent(theme.current)),
-                ("change", t.signed(theme.change)),
-                ("low", t.signed(theme.ci_low)),
-                ("high", t.signed(theme.ci_high)),
-                ("p", p_text(theme.p_adjusted, t)),
-            ],
-        );
-        ui.label(if theme.significant { RichText::new(line).strong() } else { RichText::new(line) });
-    }
-}
-
-/// A p-value as shown.
-fn p_text(p: f64, t: &Texts) -> String {
-    if p < 0.001 { format!("< {}", t.number(0.001, 3)) } else { t.number(p, 3) }
-}
-
-/// The overall change: its interval and test, and what these sizes could detect.
-fn change_lines(ui: &mut egui::Ui, change: &WaveChange, t: &Texts, v: &WaveTexts) {
-    let Some(value) = change.nps else { return };
-    let verdict = match change.p_value {
-        None => v.not_tested,
-        Some(_) if change.significant => v.significant,
-        Some(_) => v.not_significant,
-    };
-    let line = fill_owned(
-        v.change_line,
-        &[
-            ("change", t.signed(value)),
-            ("low", signed_or_dash(change.ci_low, t)),
-            ("high", signed_or_dash(change.ci_high, t)),
-            ("p", change.p_value.map_or_else(|| "\u{2013}".to_owned(), |p| p_text(p, t))),
-            ("test", change.test.map_or("\u{2013}", |id| t.test_name(id)).to_owned()),
-            ("verdict", verdict.to_owned()),
-        ],
-    );
-    ui.label(RichText::new(line).size(15.0).strong());
-    if let Some(mdd) = change.minimum_detectable {
-        let text = fill(v.detectable_here, &[("mdd", &t.number(mdd, 1))]);
-        ui.label(if change.below_detectable { RichText::new(text).strong() } else { RichText::new(text).weak() });
-    }
-    if let Some(m) = change.respondents_in_both.filter(|&m| m > 0) {
-        let template = if change.paired { v.paired_line } else { v.in_both_line };
-        ui.label(RichText::new(fill(template, &[("m", &t.count(m))])).weak());
     }
 }
 
