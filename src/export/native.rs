@@ -193,6 +193,8 @@ pub fn native_chart(spec: &ChartSpec) -> Option<NativeChart> {
                             });
                         }
                     }
+                } else if *tone == Tone::Passive {
+                    // Changes smaller than the detectable one: the band beside them says it.
                 } else if *tone == Tone::Highlight {
                     // Bars cannot carry a marker: a star after the category's name.
                     for p in points.iter().filter(|p| p.category < count) {

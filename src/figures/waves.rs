@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::analysis::waves::{WaveChange, WaveComparison};
-use crate::chart::{ChartKind, waves_chart};
+use crate::chart::{ChartKind, LegendEntry, LegendSymbol, Marker, Point, Series, Tone, waves_chart};
 use crate::i18n::fill_owned;
 use crate::i18n::waves::WaveTexts;
 
@@ -102,12 +102,15 @@ pub fn wave_charts(c: &WaveComparison, files: (&str, &str), w: &Words, v: &WaveT
         thousands,
     };
     let mut charts = vec![waves_chart("waves", ChartKind::Waves, &waves, &text, &legend(v.legend_current, ""))];
-    // The change with its interval, against the band of what these sizes cannot detect.
+    // The change with its interval, against the band of what these sizes cannot detect; a grey
+    // point marks a change smaller than that.
+    let mut below = Vec::new();
     let changes: Vec<IntervalRow> = rows
         .iter()
         .filter_map(|r| {
             let change = r.change.nps?;
             let n = r.current.map_or(0, |s| s.n);
+            below.push(r.change.below_detectable.then_some(change));
             Some(IntervalRow {
                 label: r.label.clone(),
                 nps: change,
@@ -125,13 +128,27 @@ pub fn wave_charts(c: &WaveComparison, files: (&str, &str), w: &Words, v: &WaveT
         .collect();
     if !changes.is_empty() {
         let text = ChartText { title: v.change_title, subtitle: v.change_subtitle, value_title: v.change_axis, ..text };
-        charts.push(waves_chart(
+        let mut chart = waves_chart(
             "wave-change",
             ChartKind::WaveChange,
             &changes,
             &text,
             &legend(v.legend_change, v.legend_detectable),
-        ));
+        );
+        let points: Vec<Point> = below
+            .iter()
+            .enumerate()
+            .filter_map(|(i, value)| Some(Point { category: i, value: (*value)?, marker: Marker::Circle, label: None }))
+            .collect();
+        if !points.is_empty() {
+            chart.series.push(Series::Points { name: v.legend_below.to_owned(), tone: Tone::Passive, points });
+            chart.legend.push(LegendEntry {
+                tone: Tone::Passive,
+                symbol: LegendSymbol::Marker(Marker::Circle),
+                label: v.legend_below.to_owned(),
+            });
+        }
+        charts.push(chart);
     }
     charts
 }

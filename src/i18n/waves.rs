@@ -81,6 +81,8 @@ pub struct WaveTexts {
     pub legend_detectable: &'static str,
     /// Legend: a significant change.
     pub legend_significant: &'static str,
+    /// Legend: a change smaller than these sizes detect.
+    pub legend_below: &'static str,
     /// Footnote: the two waves and their n: `{previous}`, `{n_previous}`, `{current}`, `{n_current}`.
     pub footnote_waves: &'static str,
     /// Footnote: how the change is tested.
@@ -234,6 +236,7 @@ pub static ENGLISH: WaveTexts = WaveTexts {
     legend_change: "Change",
     legend_detectable: "Smallest detectable change (80% power)",
     legend_significant: "Significant change (Holm)",
+    legend_below: "Smaller than the detectable change",
     footnote_waves: "Previous wave: {previous}, n = {n_previous} · this wave: {current}, n = {n_current}",
     footnote_test: "change tested by the calibrated test (paired when the same respondents answered both), Holm across every segment shown",
     table_title: "Change since the previous wave",
@@ -325,6 +328,7 @@ pub static DUTCH: WaveTexts = WaveTexts {
     legend_change: "Verandering",
     legend_detectable: "Kleinste aantoonbare verandering (80% onderscheidend vermogen)",
     legend_significant: "Significante verandering (Holm)",
+    legend_below: "Kleiner dan de aantoonbare verandering",
     footnote_waves: "Vorige meting: {previous}, n = {n_previous} · deze meting: {current}, n = {n_current}",
     footnote_test: "verandering getoetst met de gekalibreerde toets (gepaard als dezelfde respondenten beide keren antwoordden), Holm over alle getoonde segmenten",
     table_title: "Verandering sinds de vorige meting",
@@ -416,6 +420,7 @@ pub static DANISH: WaveTexts = WaveTexts {
     legend_change: "Ændring",
     legend_detectable: "Mindste påviselige ændring (80 % styrke)",
     legend_significant: "Signifikant ændring (Holm)",
+    legend_below: "Mindre end den påviselige ændring",
     footnote_waves: "Forrige måling: {previous}, n = {n_previous} · denne måling: {current}, n = {n_current}",
     footnote_test: "ændringen testet med den kalibrerede test (parret når de samme respondenter svarede begge gange), Holm over alle viste segmenter",
     table_title: "Ændring siden den forrige måling",
