@@ -65,7 +65,8 @@ pub struct WaveChange {
     pub test: Option<&'static str>,
     /// The smallest change this comparison detects at 5% (two-sided) with 80% power, points.
     pub minimum_detectable: Option<f64>,
-    /// The change is smaller than that: a real change of this size would mostly go unseen.
+    /// The change is smaller than that and not significant: a real change of this size would
+    /// mostly go unseen.
     pub below_detectable: bool,
     /// Tested as paired: the same respondents (by ID) are nearly everyone in both waves.
     pub paired: bool,
@@ -326,6 +327,10 @@ pub fn compare_waves(
     }
     // Holm across every segment shown, as the Segments and Trend views do across theirs.
     holm(&mut segments);
+    // A significant change was seen, whatever the sizes would usually detect.
+    for change in std::iter::once(&mut change).chain(segments.iter_mut().map(|s| &mut s.change)) {
+        change.below_detectable &= !change.significant;
+    }
     Ok(WaveComparison {
         previous: summary(&before.overall.nps),
         current: summary(&after.overall.nps),
@@ -700,7 +705,8 @@ mod tests {
         let ((v1, m1), (v2, m2)) = (adjusted_variance(40.0, 60.0, 100.0), adjusted_variance(30.0, 50.0, 120.0));
         let expected = 100.0 * (Z95 + plan::Z_POWER_80) * (v1 / m1 + v2 / m2).sqrt();
         assert!((c.change.minimum_detectable.unwrap() - expected).abs() < 1e-9, "{:?}", c.change);
-        assert_eq!(c.change.below_detectable, 15.0 < expected);
+        // Below what these sizes detect, unless seen anyway (significant).
+        assert_eq!(c.change.below_detectable, 15.0 < expected && !c.change.significant);
         assert_eq!(c.change.respondents_in_both, None, "no ID column");
         // Shares: promoters from 50% to 60%.
         let promoters = c.shares.iter().find(|s| s.group == "promoters").unwrap();

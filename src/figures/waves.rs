@@ -275,9 +275,9 @@ pub enum LineWeight {
     Weak,
 }
 
-/// A p-value in `t`'s number format (`< 0.001` below it).
+/// A p-value in `t`'s number format with its relation: `= 0.102`, or `< 0.001` below that.
 fn p_words(p: f64, t: &crate::i18n::Texts) -> String {
-    if p < 0.001 { format!("< {}", t.number(0.001, 3)) } else { t.number(p, 3) }
+    if p < 0.001 { format!("< {}", t.number(0.001, 3)) } else { format!("= {}", t.number(p, 3)) }
 }
 
 /// The comparison in sentences, in the language of `w` and `v`, as the window and the command
