@@ -786,6 +786,11 @@ fn compare_gives_both_waves_the_change_and_its_detectable_size_overall_and_per_s
         for key in ["nps", "p_value", "p_adjusted", "minimum_detectable", "respondents_in_both"] {
             assert!(segment["change"][key].is_number(), "{key}: {segment}");
         }
+        // Each value's promoter, passive and detractor shifts too.
+        let shares = segment["shares"].as_array().unwrap();
+        assert_eq!(shares.len(), 3, "{segment}");
+        let sum: f64 = shares.iter().map(|s| s["change"].as_f64().unwrap()).sum();
+        assert!(sum.abs() < 1e-9, "the shifts of the three groups add up to nothing: {sum}");
     }
     // --out: the JSON and the comparison's figures in every format, the deck's charts editable.
     let out = dir.path().join("out");

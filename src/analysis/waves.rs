@@ -151,6 +151,11 @@ pub struct SegmentComparison {
     pub current: Option<NpsSummary>,
     /// The change.
     pub change: WaveChange,
+    /// The value's promoters, passives and detractors: each share in both waves and its change
+    /// (Holm across the three).
+    pub shares: Vec<ShareChange>,
+    /// The value's CES, CSAT and grade where both waves have them.
+    pub metrics: Vec<MetricChange>,
 }
 
 /// Everything the comparison of two waves shows.
@@ -291,30 +296,22 @@ pub fn compare_waves(
     for (k, column) in columns.iter().enumerate() {
         // Each wave's values by their key (trimmed, in lower case, as columns are matched), with
         // the label as written.
-        let labelled = |survey: &Survey, name: &str, groups: &[(Vec<u32>, GroupTally)]| {
-            let Some(segment) = survey.segment(name) else { return Vec::new() };
-            groups
-                .iter()
-                .filter_map(|(codes, group)| {
-                    let label = segment.labels.get(*codes.first()? as usize)?;
-                    Some((value_key(label), label.clone(), group.nps))
-                })
-                .collect::<Vec<(String, String, ScoreTally)>>()
-        };
         let old = labelled(previous.survey, &column.previous, before.groupings.get(k).map_or(&[], Vec::as_slice));
         let new = labelled(current.survey, &column.current, after.groupings.get(k).map_or(&[], Vec::as_slice));
-        let old_by_key: HashMap<&str, ScoreTally> = old.iter().map(|(key, _, t)| (key.as_str(), *t)).collect();
+        let old_by_key: HashMap<&str, &GroupTally> = old.iter().map(|(key, _, t)| (key.as_str(), *t)).collect();
         let new_keys: std::collections::HashSet<&str> = new.iter().map(|(key, _, _)| key.as_str()).collect();
         // This wave's values in its order, then the values only the previous wave has.
-        let mut values: Vec<(&str, &str, ScoreTally)> =
+        let none = GroupTally::default();
+        let mut values: Vec<(&str, &str, &GroupTally)> =
             new.iter().map(|(key, label, t)| (key.as_str(), label.as_str(), *t)).collect();
         values.extend(
             old.iter()
                 .filter(|(key, _, _)| !new_keys.contains(key.as_str()))
-                .map(|(key, label, _)| (key.as_str(), label.as_str(), ScoreTally::default())),
+                .map(|(key, label, _)| (key.as_str(), label.as_str(), &none)),
         );
-        for (key, label, after_tally) in values {
-            let before_tally = old_by_key.get(key).copied().unwrap_or_default();
+        for (key, label, after_group) in values {
+            let before_group = old_by_key.get(key).copied().unwrap_or(&none);
+            let (before_tally, after_tally) = (before_group.nps, after_group.nps);
             let paired = pairs.as_ref().and_then(|p| p.by_value.get(&(k, key.to_owned())));
             segments.push(SegmentComparison {
                 column: column.current.clone(),
@@ -322,6 +319,8 @@ pub fn compare_waves(
                 previous: summary(&before_tally),
                 current: summary(&after_tally),
                 change: wave_change(&before_tally, &after_tally, paired.or(pairs.as_ref().map(|_| &NOBODY)), weighted),
+                shares: share_changes(&before_tally, &after_tally, weighted),
+                metrics: metric_changes(previous.survey, current.survey, before_group, after_group, weighted),
             });
         }
     }
@@ -340,6 +339,23 @@ pub fn compare_waves(
         segments,
         weighted,
     })
+}
+
+/// Each group of one column's grouping by its value key, with its label as written and its
+/// tallies.
+fn labelled<'a>(
+    survey: &Survey,
+    name: &str,
+    groups: &'a [(Vec<u32>, GroupTally)],
+) -> Vec<(String, String, &'a GroupTally)> {
+    let Some(segment) = survey.segment(name) else { return Vec::new() };
+    groups
+        .iter()
+        .filter_map(|(codes, group)| {
+            let label = segment.labels.get(*codes.first()? as usize)?;
+            Some((value_key(label), label.clone(), group))
+        })
+        .collect()
 }
 
 /// A value's key across waves: trimmed and in lower case, as columns are matched by values.

@@ -15,6 +15,7 @@ struct Row<'a> {
     previous: Option<&'a NpsSummary>,
     current: Option<&'a NpsSummary>,
     change: &'a WaveChange,
+    shares: &'a [crate::analysis::waves::ShareChange],
 }
 
 /// Every row: all answers first, then each column's values (labelled with the column when
@@ -30,6 +31,7 @@ fn rows<'a>(c: &'a WaveComparison, v: &WaveTexts) -> Vec<Row<'a>> {
         previous: c.previous.as_ref(),
         current: c.current.as_ref(),
         change: &c.change,
+        shares: &c.shares,
     }];
     out.extend(c.segments.iter().map(|s| Row {
         column: &s.column,
@@ -42,6 +44,7 @@ fn rows<'a>(c: &'a WaveComparison, v: &WaveTexts) -> Vec<Row<'a>> {
         previous: s.previous.as_ref(),
         current: s.current.as_ref(),
         change: &s.change,
+        shares: &s.shares,
     }));
     out
 }
@@ -180,6 +183,8 @@ pub fn wave_table(c: &WaveComparison, w: &Words, v: &WaveTexts) -> Table {
         Column::new(v.col_below_detectable, ColumnKind::Text),
         Column::new(v.col_in_both, ColumnKind::Integer),
         Column::new(v.col_paired, ColumnKind::Text),
+        Column::new(v.col_promoters_change, NPS),
+        Column::new(v.col_detractors_change, NPS),
     ];
     let rows = rows(c, v)
         .iter()
@@ -207,6 +212,8 @@ pub fn wave_table(c: &WaveComparison, w: &Words, v: &WaveTexts) -> Table {
                 yes_no(ch.below_detectable, w),
                 ch.respondents_in_both.map_or(Cell::Empty, Cell::from),
                 yes_no(ch.paired, w),
+                share_change(r.shares, "promoters"),
+                share_change(r.shares, "detractors"),
             ]
         })
         .collect();
@@ -379,4 +386,9 @@ pub fn wave_lines(
         lines.push((fill_owned(v.theme_line, &values), weight));
     }
     lines
+}
+
+/// The change of one group's share among `shares`, points.
+fn share_change(shares: &[crate::analysis::waves::ShareChange], group: &str) -> Cell {
+    shares.iter().find(|s| s.group == group).map(|s| s.change).into()
 }

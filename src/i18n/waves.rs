@@ -119,6 +119,10 @@ pub struct WaveTexts {
     pub col_change_high: &'static str,
     /// Respondents in both waves.
     pub col_in_both: &'static str,
+    /// The change in the promoters' share, points.
+    pub col_promoters_change: &'static str,
+    /// The change in the detractors' share, points.
+    pub col_detractors_change: &'static str,
     /// Heading of the detractor themes of both waves.
     pub themes_heading: &'static str,
     /// One theme: `{theme}`, `{previous}`, `{current}`, `{change}`, `{low}`, `{high}`, `{p}`.
@@ -255,6 +259,8 @@ pub static ENGLISH: WaveTexts = WaveTexts {
     col_change_low: "Change, 95% low",
     col_change_high: "Change, 95% high",
     col_in_both: "Respondents in both waves",
+    col_promoters_change: "Promoters, change (points)",
+    col_detractors_change: "Detractors, change (points)",
     themes_heading: "What detractors complain about, the previous wave against this one (% of detractors with a comment; Holm across the themes):",
     theme_line: "{theme}: {previous} -> {current}  change {change} points (95% CI {low} to {high}, Holm p {p})",
     themes_table_title: "Detractor themes in both waves",
@@ -347,6 +353,8 @@ pub static DUTCH: WaveTexts = WaveTexts {
     col_change_low: "Verandering, 95% onder",
     col_change_high: "Verandering, 95% boven",
     col_in_both: "Respondenten in beide metingen",
+    col_promoters_change: "Promoters, verandering (punten)",
+    col_detractors_change: "Criticasters, verandering (punten)",
     themes_heading: "Waar criticasters over klagen, vorige meting tegenover deze (% van de criticasters met een opmerking; Holm over de thema's):",
     theme_line: "{theme}: {previous} -> {current}  verandering {change} punten (95%-BI {low} tot {high}, Holm p {p})",
     themes_table_title: "Thema's van criticasters in beide metingen",
@@ -439,6 +447,8 @@ pub static DANISH: WaveTexts = WaveTexts {
     col_change_low: "Ændring, 95 % nedre",
     col_change_high: "Ændring, 95 % øvre",
     col_in_both: "Respondenter i begge målinger",
+    col_promoters_change: "Promotorer, ændring (point)",
+    col_detractors_change: "Kritikere, ændring (point)",
     themes_heading: "Hvad kritikere klager over, forrige måling over for denne (% af kritikere med en kommentar; Holm over temaerne):",
     theme_line: "{theme}: {previous} -> {current}  ændring {change} point (95%-KI {low} til {high}, Holm p {p})",
     themes_table_title: "Kritikeres temaer i begge målinger",
