@@ -135,30 +135,52 @@ pub fn group_metrics(metrics: &[MetricColumn], group: &GroupTally, weighted: boo
     GroupMetrics { ces: summary(0), csat: summary(1), grade: summary(2) }
 }
 
+/// One metric's answers on the effective-n scale: per answer on its scale, the value and its
+/// pseudo-count (unweighted: the count itself, whole; weighted: the weighted share times Kish's
+/// effective n), so that the pseudo-counts sum to `n_eff`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct EffectiveAnswers {
+    /// (value, pseudo-count) per answer of the scale, lowest first.
+    pub pairs: Vec<(f64, f64)>,
+    /// Answers (unweighted).
+    pub n: u64,
+    /// Kish's effective n (`n` when unweighted).
+    pub n_eff: f64,
+}
+
+impl EffectiveAnswers {
+    /// The answers of `kind` in `tally`; `None` without any.
+    pub(crate) fn of(kind: MetricKind, tally: &ScoreTally, weighted: bool) -> Option<Self> {
+        let (low, high) = kind.scale();
+        let n: u64 = tally.counts.iter().sum();
+        let sums = if weighted { tally.weights } else { tally.counts.map(|c| c as f64) };
+        let total: f64 = sums.iter().sum();
+        if n == 0 || total <= 0.0 {
+            return None;
+        }
+        let n_eff = if weighted { total * total / tally.weight_squares } else { n as f64 };
+        let pseudo = |v: u8| if weighted { sums[usize::from(v)] / total * n_eff } else { sums[usize::from(v)] };
+        Some(Self { pairs: (low..=high).map(|v| (f64::from(v), pseudo(v))).collect(), n, n_eff })
+    }
+
+    /// The pseudo-count of the answers `test` picks, at most `n_eff`.
+    pub(crate) fn successes(&self, test: &dyn Fn(u8) -> bool) -> f64 {
+        let picked: f64 = self.pairs.iter().filter(|(v, _)| test(*v as u8)).map(|(_, c)| c).sum();
+        picked.min(self.n_eff)
+    }
+}
+
 /// Summarises a tally of one metric's answers.
 #[must_use]
 pub fn summarise_tally(name: &str, kind: MetricKind, tally: &ScoreTally, weighted: bool) -> Option<MetricSummary> {
     let (low, high) = kind.scale();
-    let counts = tally.counts;
-    let weight_sums = if weighted { tally.weights } else { counts.map(|c| c as f64) };
+    let answers = EffectiveAnswers::of(kind, tally, weighted)?;
+    let (n, n_eff) = (answers.n, answers.n_eff);
     let weights = weighted.then_some(());
-    let weight_squares = tally.weight_squares;
-    let n: u64 = counts.iter().sum();
-    let total_weight: f64 = weight_sums.iter().sum();
-    if n == 0 || total_weight <= 0.0 {
-        return None;
-    }
-    // Pseudo-counts on the effective-n scale: the weighted shares, summing to n_eff.
-    let n_eff = if weights.is_some() { total_weight * total_weight / weight_squares } else { n as f64 };
-    let pseudo = |v: usize| weight_sums[v] / total_weight * n_eff;
-    let pairs: Vec<(f64, f64)> = (usize::from(low)..=usize::from(high)).map(|v| (v as f64, pseudo(v))).collect();
-    let mean_summary = stats::bounded_mean_interval(&pairs, 0.95, (f64::from(low), f64::from(high)));
-    let mean = pairs.iter().map(|(v, c)| v * c).sum::<f64>() / n_eff;
+    let mean_summary = stats::bounded_mean_interval(&answers.pairs, 0.95, (f64::from(low), f64::from(high)));
+    let mean = answers.pairs.iter().map(|(v, c)| v * c).sum::<f64>() / n_eff;
     let (share, counts_towards) = kind.share();
-    let share_of = |test: &dyn Fn(u8) -> bool| {
-        let successes: f64 = (low..=high).filter(|&v| test(v)).map(|v| pseudo(usize::from(v))).sum();
-        stats::wilson(successes.min(n_eff), n_eff, Z95)
-    };
+    let share_of = |test: &dyn Fn(u8) -> bool| stats::wilson(answers.successes(test), n_eff, Z95);
     let wilson = share_of(&counts_towards)?;
     // No interval rests on fewer than two (effective) answers.
     let enough = stats::enough_for_interval(n_eff);

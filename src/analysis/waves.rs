@@ -16,7 +16,7 @@ use super::AnalysisError;
 use super::breakdown::ALPHA;
 use super::engine::{GroupTally, Query, aggregate, filter_expression};
 use super::filter::Filter;
-use super::metrics::{MetricKind, metric_slots};
+use super::metrics::{EffectiveAnswers, MetricKind, metric_slots};
 use super::paired::NO_ID;
 use super::summary::{NpsSummary, ScoreTally};
 use super::survey::{DAY, SCORE, Survey};
@@ -450,23 +450,14 @@ fn share_changes(before: &ScoreTally, after: &ScoreTally, weighted: bool) -> Vec
     rows
 }
 
-/// The mean and the share that matters of one metric's answers, on the effective-n scale.
+/// The mean and the share that matters of one metric's answers, on the effective-n scale (whole
+/// counts unweighted, so that the share's test is Fisher's exact one): the mean's summary, the
+/// share's successes and the effective n.
 fn metric_figures(kind: MetricKind, tally: &ScoreTally, weighted: bool) -> Option<(stats::MeanSummary, f64, f64)> {
-    let (low, high) = kind.scale();
-    let n: u64 = tally.counts.iter().sum();
-    let sums = if weighted { tally.weights } else { tally.counts.map(|c| c as f64) };
-    let total: f64 = sums.iter().sum();
-    if n == 0 || total <= 0.0 {
-        return None;
-    }
-    let n_eff = if weighted { total * total / tally.weight_squares } else { n as f64 };
-    // Unweighted: the counts themselves, whole, so that the share's test is Fisher's exact one.
-    let pseudo = |v: u8| if weighted { sums[usize::from(v)] / total * n_eff } else { sums[usize::from(v)] };
-    let pairs: Vec<(f64, f64)> = (low..=high).map(|v| (f64::from(v), pseudo(v))).collect();
-    let mean = stats::mean_t_interval(&pairs, 0.95)?;
+    let answers = EffectiveAnswers::of(kind, tally, weighted)?;
+    let mean = stats::mean_t_interval(&answers.pairs, 0.95)?;
     let (_, counts_towards) = kind.share();
-    let successes: f64 = (low..=high).filter(|&v| counts_towards(v)).map(pseudo).sum();
-    Some((mean, successes.min(n_eff), n_eff))
+    Some((mean, answers.successes(&counts_towards), answers.n_eff))
 }
 
 /// CES, CSAT and grade where both waves have the same kind in the same place.
