@@ -1752,7 +1752,7 @@ fn wait_for_compare(harness: &mut Harness<'_, Window>) {
     for _ in 0..FRAMES {
         harness.step();
         let compare = harness.state().app().compare();
-        if !compare.busy() && compare.result.is_some() {
+        if !compare.busy() && compare.current_result().is_some() {
             harness.run();
             return;
         }
@@ -1762,7 +1762,7 @@ fn wait_for_compare(harness: &mut Harness<'_, Window>) {
 
 #[test]
 fn the_compare_view_compares_two_periods_and_the_previous_waves_file() {
-    use nps_workbench::app::compare::{CompareCommand, CompareSource, Found};
+    use nps_workbench::app::compare::{CompareSource, Found};
     use nps_workbench::app::export::PathQuestion;
     let mut harness = harness_with_sample();
     harness.get_by_label("Compare").click();
@@ -1772,7 +1772,7 @@ fn the_compare_view_compares_two_periods_and_the_previous_waves_file() {
     let app = harness.state().app();
     let points: Vec<_> =
         app.computed().unwrap().results.trend.clone().unwrap().into_iter().filter(|p| p.n > 0).collect();
-    let result = app.compare().result.clone().unwrap();
+    let result = app.compare().current_result().cloned().unwrap();
     let [.., before, after] = points.as_slice() else { panic!("two months") };
     assert_eq!(result.names, (before.period.clone(), after.period.clone()));
     let (c, points_change) = (&result.comparison, after.change.unwrap());
@@ -1784,6 +1784,25 @@ fn the_compare_view_compares_two_periods_and_the_previous_waves_file() {
     harness.get_by_label("NPS this wave and the previous wave");
     harness.get_by_label("Change since the previous wave");
     harness.get_by_label("Export table… Change since the previous wave (xlsx, CSV)");
+    // An earlier previous period, chosen in its combo box.
+    let earlier = points[points.len() - 3].period.clone();
+    harness.get_by_label(&format!("Previous period: {}", before.period)).click();
+    harness.run();
+    harness.get_by_role_and_label(egui::accesskit::Role::Button, &earlier).click_accesskit();
+    wait_for_compare(&mut harness);
+    let chosen = harness.state().app().compare().current_result().cloned().unwrap();
+    assert_eq!(chosen.names, (earlier.clone(), after.period.clone()));
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    // A column unticked is no longer compared per value.
+    harness.get_by_role_and_label(egui::accesskit::Role::CheckBox, "sector").click();
+    wait_for_compare(&mut harness);
+    let unticked = harness.state().app().compare().current_result().cloned().unwrap();
+    assert!(
+        unticked.comparison.segments.iter().all(|s| s.column != "sector") && !unticked.comparison.segments.is_empty()
+    );
+    harness.get_by_role_and_label(egui::accesskit::Role::CheckBox, "sector").click();
+    wait_for_compare(&mut harness);
     // The sample's comments: what detractors complain about in each month, and the change.
     assert!(!result.themes.is_empty(), "detractor themes of both months");
     assert!(result.themes.iter().all(|t| (t.change - (t.current - t.previous)).abs() < 1e-9));
@@ -1828,13 +1847,27 @@ fn the_compare_view_compares_two_periods_and_the_previous_waves_file() {
     let region = compare.columns.iter().find(|p| p.current == "region").unwrap();
     assert_eq!(region.previous.as_deref(), Some("Regio"), "{:?}", compare.columns);
     assert!(matches!(region.found, Found::Matched(_)));
-    let result = compare.result.clone().unwrap();
+    let result = compare.current_result().cloned().unwrap();
     assert_eq!(result.names.0, "q3.csv");
     assert_eq!(result.comparison.previous.as_ref().unwrap().n, 60);
-    harness.get_by_label("region: Regio");
-    // The user leaves a column out: it is no longer compared.
-    harness.state_mut().app_mut().push(AppCommand::Compare(CompareCommand::Column("region".to_owned(), None)));
+    // The user leaves a column out in its combo box: it is no longer compared.
+    harness.get_by_label("region: Regio").click();
+    harness.run();
+    harness.get_by_role_and_label(egui::accesskit::Role::Button, "(not compared)").click_accesskit();
     wait_for_compare(&mut harness);
-    let result = harness.state().app().compare().result.clone().unwrap();
+    let result = harness.state().app().compare().current_result().cloned().unwrap();
     assert!(result.comparison.segments.iter().all(|s| s.column != "region"));
+    assert_eq!(
+        harness.state().app().compare().columns.iter().find(|p| p.current == "region").unwrap().found,
+        Found::LeftOut
+    );
+    // Back to two periods of the sample: its radio button.
+    harness.get_by_label("Two periods of this file").click();
+    wait_for_compare(&mut harness);
+    assert_eq!(harness.state().app().compare().source, CompareSource::Periods);
+    // The periods chosen before are kept.
+    assert_eq!(
+        harness.state().app().compare().current_result().cloned().unwrap().names,
+        (earlier, after.period.clone())
+    );
 }
