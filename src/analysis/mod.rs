@@ -8,7 +8,7 @@
 //! with polars lazy queries (a cube per set of keys, cached; the filter as an expression;
 //! roll-ups collected together) and returns small tallies; `breakdown`, `trend` and `metrics`
 //! turn those into plain result structs ([`NpsSummary`], [`SegmentRow`], [`TrendPoint`],
-//! [`MetricSummary`]) with `stats`; [`paired`] finds the respondents (by ID) who answered in two
+//! [`MetricSummary`]) with `stats`; [`waves`] compares two waves (two files, or two periods); [`paired`] finds the respondents (by ID) who answered in two
 //! periods, so that the trend tests their own changes. [`response_rate`] counts respondents
 //! against the invited counts; [`theme_counts`] tags the comments once, then counts themes per filter with the
 //! engine's filter expression; [`listing`] searches the comments and orders the rows of the

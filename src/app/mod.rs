@@ -5,7 +5,9 @@
 //! views show and their computation ([`ViewSettings`] with [`ViewCommand`],
 //! [`views::ComputeState`]), the benchmark library ([`bench::BenchmarkState`],
 //! [`BenchmarkCommand`]), the codebook and the comments' themes ([`ThemeState`],
-//! [`ThemeCommand`]), exports ([`export::ExportFlow`], [`ExportCommand`]) and projects
+//! [`ThemeCommand`]), the Compare view's waves, comparison and planner
+//! ([`compare::CompareState`], [`compare::CompareCommand`]), the report details
+//! ([`brand::BrandState`]), exports ([`export::ExportFlow`], [`ExportCommand`]) and projects
 //! ([`project::ProjectState`], [`ProjectCommand`]); [`WindowCommand`] is the window's own.
 //! With no file given it opens the bundled sample.
 //!

@@ -9,7 +9,8 @@
 //!
 //! One file per figure, each with its chart, its table and what its footnote adds:
 //! `distribution` (and the overall table), `segments` (breakdowns, response rates), `trend`,
-//! `benchmarks` (sectors), `themes` and `quality`. This file holds what they share: the words of a
+//! `benchmarks` (sectors), `themes`, `quality` and `waves` (two waves compared, their summary in
+//! sentences, the detractor themes of both). This file holds what they share: the words of a
 //! language ([`Words`]), the [`FigureContext`] and its one constructor, the footnote, and the lists
 //! of every chart and table of a set of results.
 

@@ -3,9 +3,11 @@
 //! This module owns the statistics only: Net Promoter Score intervals (Wald, adjusted Wald,
 //! Kish's effective n), Wilson intervals, Student-t mean intervals (bounded to a scale, none
 //! without spread) and Holm's correction, plus the special functions they need (normal and
-//! Student-t distributions, ln-gamma, incomplete beta and gamma). Only what the app uses is
-//! here: the Dirichlet interval, Benjamini-Hochberg and the sample-size helpers were removed
-//! while nothing used them; what a feature needs comes back with it, tested.
+//! Student-t distributions, ln-gamma, incomplete beta and gamma). [`compare`] holds the
+//! calibrated tests (Welch's t for two means among them), [`exact`] their exact parts and
+//! [`plan`] the sample sizes and the smallest detectable change. Only what the app uses is
+//! here: the Dirichlet interval and Benjamini-Hochberg were removed while nothing used them;
+//! what a feature needs comes back with it, tested.
 //! The tests behind every star are in [`compare`], which chooses among the exact tests of
 //! [`exact`] and the z-tests by group size and weighting; the plain Wald [`two_group_test`] here
 //! is the reference's textbook test, kept for its cross-check.
