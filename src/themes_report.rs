@@ -220,6 +220,127 @@ pub struct ThemeChange {
     pub p_adjusted: f64,
     /// Significant at 5% after Holm's correction: the theme grew or shrank among detractors.
     pub significant: bool,
+    /// The previous wave's detractors with a comment: the base of its share.
+    pub previous_n: u64,
+    /// This wave's.
+    pub current_n: u64,
+}
+
+/// The detractor themes of one segment (a value of a column compared) in both waves; Holm runs
+/// across the segment's themes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SegmentThemeChanges {
+    /// This wave's header of the column.
+    pub column: String,
+    /// The value, as the comparison names it.
+    pub value: String,
+    /// The previous wave's detractors with a comment in the segment.
+    pub previous_n: u64,
+    /// This wave's.
+    pub current_n: u64,
+    /// Its themes, largest change first.
+    pub themes: Vec<ThemeChange>,
+}
+
+/// What detractors complain about in two waves: overall, and per segment of the columns
+/// compared.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct WaveThemes {
+    /// Every detractor with a comment.
+    pub overall: Vec<ThemeChange>,
+    /// Each segment of the comparison with a commenting detractor in either wave, in the
+    /// comparison's order.
+    pub segments: Vec<SegmentThemeChanges>,
+}
+
+impl WaveThemes {
+    /// Whether neither wave had comments to compare.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.overall.is_empty() && self.segments.is_empty()
+    }
+
+    /// The same with labels in `language`, as `codebook` names the themes.
+    #[must_use]
+    pub fn relabelled(&self, codebook: &Codebook, language: Language) -> Self {
+        Self {
+            overall: relabelled(&self.overall, codebook, language),
+            segments: self
+                .segments
+                .iter()
+                .map(|s| SegmentThemeChanges { themes: relabelled(&s.themes, codebook, language), ..s.clone() })
+                .collect(),
+        }
+    }
+}
+
+/// One wave's table with what it is counted under (a period's dates, the view's filter).
+pub type WaveTable<'a> = (&'a import::ImportedTable, &'a Filter);
+
+/// The detractor themes of two waves compared overall and per segment of `comparison`, whose
+/// columns `columns` matched across the two tables; empty when either wave has no comment
+/// column. Each comment is read once per wave; a segment counts its own detractors.
+pub fn wave_theme_changes(
+    (before, before_filter): WaveTable<'_>,
+    (after, after_filter): WaveTable<'_>,
+    comparison: &crate::analysis::waves::WaveComparison,
+    columns: &[crate::analysis::waves::MatchedColumn],
+    codebook: &Codebook,
+    language: Language,
+) -> Result<WaveThemes, String> {
+    let old_columns: Vec<String> = columns.iter().map(|c| c.previous.clone()).collect();
+    let new_columns: Vec<String> = columns.iter().map(|c| c.current.clone()).collect();
+    let (old, new) = crate::parallel::both(
+        || themes_of_table_with(before, before_filter, codebook, &old_columns),
+        || themes_of_table_with(after, after_filter, codebook, &new_columns),
+    );
+    let (Some(old), Some(new)) = (old?, new?) else { return Ok(WaveThemes::default()) };
+    let overall = theme_changes(&old.summary, &new.summary, language);
+    let mut segments = Vec::new();
+    for row in &comparison.segments {
+        let Some(pair) = columns.iter().find(|c| c.current == row.column) else { continue };
+        let key = crate::analysis::waves::value_key(&row.value);
+        // The segment's own detractors: its labels (any case or spacing) within the filter.
+        let within = |side: &TableThemes, column: &str| -> Result<ThemeSummary, String> {
+            let labels: std::collections::BTreeSet<String> = side
+                .survey
+                .segment(column)
+                .map(|s| s.labels.iter().filter(|l| crate::analysis::waves::value_key(l) == key).cloned().collect())
+                .unwrap_or_default();
+            let mut filter = side.filter.clone();
+            let kept = match filter.segments.get(column).filter(|v| !v.is_empty()) {
+                Some(already) => labels.intersection(already).cloned().collect(),
+                None => labels,
+            };
+            if kept.is_empty() {
+                // A value the wave lacks: nobody (an empty set of values would keep everyone).
+                let weighted = side.survey.is_weighted();
+                return Ok(ThemeSummary {
+                    commenters: 0,
+                    group_sizes: [0; 3],
+                    weighted,
+                    themes: Vec::new(),
+                    complaints: Vec::new(),
+                });
+            }
+            filter.segments.insert(column.to_owned(), kept);
+            let place = side.survey.source.place();
+            theme_summary(&side.survey, &side.tags, &filter).map_err(|e| format!("{place}: {e}"))
+        };
+        let (b, a) = (within(&old, &pair.previous)?, within(&new, &pair.current)?);
+        let (previous_n, current_n) = (b.group_sizes[0], a.group_sizes[0]);
+        if previous_n + current_n == 0 {
+            continue;
+        }
+        segments.push(SegmentThemeChanges {
+            column: row.column.clone(),
+            value: row.value.clone(),
+            previous_n,
+            current_n,
+            themes: theme_changes(&b, &a, language),
+        });
+    }
+    Ok(WaveThemes { overall, segments })
 }
 
 /// The detractor themes (complaints) of two waves compared, the theme of either wave, largest
@@ -261,6 +382,8 @@ pub fn theme_changes(previous: &ThemeSummary, current: &ThemeSummary, language: 
                 p_value: d.p_value,
                 p_adjusted: d.p_value,
                 significant: false,
+                previous_n: n_b,
+                current_n: n_a,
             })
         })
         .collect();
@@ -329,13 +452,25 @@ pub fn themes_of_table(
     filter: &Filter,
     codebook: &Codebook,
 ) -> Result<Option<TableThemes>, String> {
+    themes_of_table_with(table, filter, codebook, &[])
+}
+
+/// [`themes_of_table`] with the survey holding `columns` too, to count per their values later.
+pub fn themes_of_table_with(
+    table: &import::ImportedTable,
+    filter: &Filter,
+    codebook: &Codebook,
+    columns: &[String],
+) -> Result<Option<TableThemes>, String> {
     let place = table.source.place();
     let mut filter = filter.clone();
-    let mut columns = Vec::new();
+    let mut columns: Vec<String> = columns.to_vec();
     let mut segments = std::collections::BTreeMap::new();
     for (column, values) in std::mem::take(&mut filter.segments) {
         let header = table.headers[table.column_index(&column).map_err(|e| e.to_string())?].clone();
-        columns.push(header.clone());
+        if !columns.contains(&header) {
+            columns.push(header.clone());
+        }
         segments.insert(header, values);
     }
     filter.segments = segments;

@@ -775,6 +775,18 @@ fn compare_gives_both_waves_the_change_and_its_detectable_size_overall_and_per_s
     for key in ["ci_low", "ci_high", "p_value", "p_adjusted", "significant"] {
         assert!(!theme("price")[key].is_null(), "{key}");
     }
+    assert_eq!((theme("price")["previous_n"].as_u64(), theme("price")["current_n"].as_u64()), (Some(10), Some(10)));
+    // Per segment: every detractor is in the North (in both waves), so the South, with none, has
+    // no themes to compare; the North's are its own counts.
+    let per_segment = json["segment_themes"].as_array().unwrap();
+    assert_eq!(per_segment.len(), 1, "{per_segment:?}");
+    let north = &per_segment[0];
+    assert_eq!((north["column"].as_str(), north["value"].as_str()), (Some("region"), Some("North")));
+    assert_eq!((north["previous_n"].as_u64(), north["current_n"].as_u64()), (Some(10), Some(10)));
+    let north_theme = |id: &str| north["themes"].as_array().unwrap().iter().find(|t| t["theme"] == id).unwrap().clone();
+    assert!(close(&north_theme("price")["previous"], 100.0) && close(&north_theme("price")["current"], 0.0));
+    assert!(close(&north_theme("delivery")["current"], 100.0));
+    assert!(north_theme("price")["significant"].as_bool().unwrap(), "10 of 10 against 0 of 10");
     // The region column is "Regio" in the previous file: found by its values, and said so.
     assert_eq!(json["columns"][0]["previous"], "Regio");
     assert_eq!(json["columns"][0]["matched"]["by"], "values");
@@ -811,6 +823,7 @@ fn compare_gives_both_waves_the_change_and_its_detectable_size_overall_and_per_s
     let (code, stdout, stderr) = run(&["compare", q1, q2, "--by", "region", "--lang", "nl"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("Verandering: +25,0 punten") && stdout.contains("Per region"), "{stdout}");
+    assert!(stdout.contains("region: North: 10 -> 10 criticasters met een opmerking"), "{stdout}");
     // A column this wave does not have, and one the previous wave cannot match: usage errors.
     let (code, _, stderr) = run(&["compare", q1, q2, "--by", "channel"]);
     assert_eq!(code, 2, "{stderr}");

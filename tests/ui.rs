@@ -1804,9 +1804,22 @@ fn the_compare_view_compares_two_periods_and_the_previous_waves_file() {
     harness.get_by_role_and_label(egui::accesskit::Role::CheckBox, "sector").click();
     wait_for_compare(&mut harness);
     // The sample's comments: what detractors complain about in each month, and the change.
-    assert!(!result.themes.is_empty(), "detractor themes of both months");
-    assert!(result.themes.iter().all(|t| (t.change - (t.current - t.previous)).abs() < 1e-9));
+    let themes = &result.themes;
+    assert!(!themes.overall.is_empty(), "detractor themes of both months");
+    assert!(themes.overall.iter().all(|t| (t.change - (t.current - t.previous)).abs() < 1e-9));
     harness.get_by_label("Export table… Detractor themes in both waves (xlsx, CSV)");
+    // And per segment: each value's commenting detractors are some of all of them, in both months.
+    let overall_n = (themes.overall[0].previous_n, themes.overall[0].current_n);
+    assert!(!themes.segments.is_empty());
+    for column in ["sector", "region"] {
+        let of_column: Vec<_> = themes.segments.iter().filter(|s| s.column == column).collect();
+        let sum = of_column.iter().fold((0, 0), |(b, a), s| (b + s.previous_n, a + s.current_n));
+        assert_eq!(sum, overall_n, "{column}: every commenting detractor has one value");
+    }
+    let title = "Detractor themes per segment (Holm across each segment's themes)";
+    harness.get_by_label(title).click();
+    harness.run();
+    harness.get_by_label(&format!("Export table… {title} (xlsx, CSV)"));
     // The planner, from this wave's split: typed margin 3.
     harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Margin ± (points)").focus();
     harness.step();

@@ -359,7 +359,7 @@ fn labelled<'a>(
 }
 
 /// A value's key across waves: trimmed and in lower case, as columns are matched by values.
-fn value_key(label: &str) -> String {
+pub fn value_key(label: &str) -> String {
     label.trim().to_lowercase()
 }
 

@@ -17,7 +17,7 @@ use crate::analysis::waves::{MAX_VALUES, MatchedBy, MatchedColumn, Wave, WaveCom
 use crate::analysis::{Filter, Period, Survey, SurveyParts, TrendPoint, calendar};
 use crate::import::{self, ImportOptions, ImportedTable};
 use crate::themes::Codebook;
-use crate::themes_report::{ThemeChange, theme_changes};
+use crate::themes_report::{WaveTable, WaveThemes, wave_theme_changes};
 
 /// Where the previous wave comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -62,6 +62,41 @@ pub struct PreviousFile {
     pub table: Arc<ImportedTable>,
     /// Counts the files read, so that reading the same path again compares again.
     pub generation: u64,
+    /// The open project whose roles the file was read with, if any.
+    pub roles: Option<ProjectRoles>,
+}
+
+/// How the open project's roles (score, ID, date, weight, comment columns) applied to the
+/// previous wave's file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProjectRoles {
+    /// The project's file name.
+    pub project: String,
+    /// Why the roles did not fit (the columns missing): the file was then read as the import
+    /// finds it. `None`: read with the roles.
+    pub misfit: Option<String>,
+}
+
+/// Reads the previous wave's file with the open `project`'s roles when they fit it, else as the
+/// import finds it (a previous wave may be laid out differently), and says which.
+fn read_previous(
+    path: &std::path::Path,
+    project: Option<&(crate::project::Project, String)>,
+) -> Result<(ImportedTable, Option<ProjectRoles>), String> {
+    let plain = || import::read_file(path, &ImportOptions::default(), &mut |_| true).map_err(|e| e.to_string());
+    let (table, roles) = match project {
+        None => (plain()?, None),
+        Some((p, name)) => match p.read_survey(path, name, &ImportOptions::default(), &mut |_| true) {
+            Ok((table, _)) => (table, Some(ProjectRoles { project: name.clone(), misfit: None })),
+            Err(crate::project::ProjectError::DoesNotFit { missing, .. }) => {
+                let missing = missing.iter().map(|m| format!("'{m}'")).collect::<Vec<_>>().join(", ");
+                (plain()?, Some(ProjectRoles { project: name.clone(), misfit: Some(missing) }))
+            }
+            Err(e) => return Err(e.to_string()),
+        },
+    };
+    import::require_named_score(&table).map_err(|e| e.to_string())?;
+    Ok((table, roles))
 }
 
 /// The planner's fields as typed (NPS points, percent, a count).
@@ -118,8 +153,9 @@ pub struct CompareResult {
     pub names: (String, String),
     /// The comparison.
     pub comparison: Arc<WaveComparison>,
-    /// The detractor themes of both waves (empty without comments in both).
-    pub themes: Arc<Vec<ThemeChange>>,
+    /// The detractor themes of both waves, overall and per segment (empty without comments in
+    /// both).
+    pub themes: Arc<WaveThemes>,
 }
 
 /// Everything a comparison depends on: a change of any of it computes it again.
@@ -137,11 +173,11 @@ pub struct CompareKey {
 }
 
 /// What the "compare" thread gives back: the comparison and the waves' names, or why not.
-type CompareOutcome = Result<(WaveComparison, (String, String), Vec<ThemeChange>), String>;
+type CompareOutcome = Result<(WaveComparison, (String, String), WaveThemes), String>;
 
 /// What the "compare-read" thread gives back: the previous wave's table and its columns
 /// matched with this wave's, or why not.
-type ReadOutcome = Result<(ImportedTable, Vec<ColumnPick>), String>;
+type ReadOutcome = Result<(ImportedTable, Option<ProjectRoles>, Vec<ColumnPick>), String>;
 
 /// The Compare view's state.
 #[derive(Default)]
@@ -203,6 +239,12 @@ pub fn period_spans(points: &[TrendPoint], period: Period) -> Vec<PeriodSpan> {
 }
 
 impl CompareState {
+    /// Whether the previous wave's file is being chosen in a dialog.
+    #[must_use]
+    pub fn choosing(&self) -> bool {
+        self.dialog.is_some()
+    }
+
     /// Whether anything is being read or computed.
     #[must_use]
     pub fn busy(&self) -> bool {
@@ -271,6 +313,7 @@ impl CompareState {
         trend: Option<(&[TrendPoint], Period)>,
         filter: &Filter,
         codebook: (&Codebook, u64),
+        project: Option<(crate::project::Project, String)>,
         wake: impl Fn() + Send + Clone + 'static,
     ) -> Option<Failure> {
         let failed = |cause: Cause| Some(Failure::new(NoticeKind::Analysis, cause));
@@ -284,11 +327,9 @@ impl CompareState {
                 let this = loaded.table.clone();
                 let columns: Vec<String> = loaded.survey.segments.iter().map(|s| s.name.clone()).collect();
                 let work = move || {
-                    let table = import::read_file(&reader, &ImportOptions::default(), &mut |_| true)
-                        .and_then(|table| import::require_named_score(&table).map(|()| table))
-                        .map_err(|e| e.to_string())?;
+                    let (table, roles) = read_previous(&reader, project.as_ref())?;
                     let picks = pick_columns(&table, this.as_deref(), &columns, &[]);
-                    Ok((table, picks))
+                    Ok((table, roles, picks))
                 };
                 match Worker::spawn("compare-read", work, wake.clone()) {
                     Ok(worker) => {
@@ -308,9 +349,10 @@ impl CompareState {
             self.reading = None;
             let path = self.pending.take().unwrap_or_default();
             match outcome {
-                Some(Ok((table, picks))) => {
+                Some(Ok((table, roles, picks))) => {
                     self.generation += 1;
-                    self.file = Some(PreviousFile { path, table: Arc::new(table), generation: self.generation });
+                    let generation = self.generation;
+                    self.file = Some(PreviousFile { path, table: Arc::new(table), generation, roles });
                     self.columns = picks;
                     self.picked_for = Some(loaded.survey.id());
                     self.failed = None;
@@ -455,17 +497,12 @@ impl CompareState {
         let this_name = loaded.source.display_name();
         let this_table = loaded.table.clone();
         let language = crate::themes::Language::English;
-        // What detractors complain about in each wave, when both have comments.
-        let themes = move |before: Option<(&ImportedTable, Filter)>, after: Option<(&ImportedTable, Filter)>| {
-            let of = |side: Option<(&ImportedTable, Filter)>| {
-                let (table, filter) = side?;
-                crate::themes_report::themes_of_table(table, &filter, &codebook).ok().flatten().map(|t| t.summary)
+        // What detractors complain about in each wave, when both have comments; a failure to read
+        // the comments leaves the comparison without themes rather than without figures.
+        let themes =
+            move |before: WaveTable<'_>, after: WaveTable<'_>, c: &WaveComparison, columns: &[MatchedColumn]| {
+                wave_theme_changes(before, after, c, columns, &codebook, language).unwrap_or_default()
             };
-            match (of(before), of(after)) {
-                (Some(old), Some(new)) => theme_changes(&old, &new, language),
-                _ => Vec::new(),
-            }
-        };
         move || match (key.source, previous, spans) {
             (CompareSource::Periods, _, Some((a, b))) => {
                 // The period, within the filter's own dates when it has them.
@@ -485,10 +522,10 @@ impl CompareState {
                     &key.columns,
                 )
                 .map_err(|e| e.to_string())?;
-                let themes = themes(
-                    this_table.as_deref().map(|t| (t, before.clone())),
-                    this_table.as_deref().map(|t| (t, after.clone())),
-                );
+                let themes = this_table
+                    .as_deref()
+                    .map(|t| themes((t, &before), (t, &after), &comparison, &key.columns))
+                    .unwrap_or_default();
                 Ok((comparison, (a.label, b.label), themes))
             }
             (CompareSource::File, Some(table), _) => {
@@ -502,8 +539,10 @@ impl CompareState {
                     &key.columns,
                 )
                 .map_err(|e| e.to_string())?;
-                let themes =
-                    themes(Some((&table, Filter::default())), this_table.as_deref().map(|t| (t, Filter::default())));
+                let themes = this_table
+                    .as_deref()
+                    .map(|t| themes((&table, &all), (t, &all), &comparison, &key.columns))
+                    .unwrap_or_default();
                 Ok((comparison, (table.source.file_name.clone(), this_name), themes))
             }
             _ => Err("nothing to compare".to_owned()),
@@ -545,4 +584,53 @@ fn pick_columns(
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::jobs::LoadSource;
+
+    /// A wave with its score column under `score`.
+    fn wave(dir: &std::path::Path, name: &str, score: &str) -> PathBuf {
+        let mut text = format!("respondent_id;{score};regio\n");
+        for i in 0..30 {
+            text.push_str(&format!("R{i};{};{}\n", [2, 7, 9, 10, 10][i % 5], ["Noord", "Zuid"][i % 2]));
+        }
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    #[test]
+    fn the_previous_wave_is_read_with_the_projects_roles_when_they_fit() {
+        let dir = tempfile::tempdir().unwrap();
+        // "Q1": the import cannot tell it is the score.
+        let this = wave(dir.path(), "q2.csv", "Q1");
+        // The user told the import that Q1 is the score, and saved a project.
+        let options = ImportOptions { score_column: Some("Q1".to_owned()), ..ImportOptions::default() };
+        let table = import::read_file(&this, &options, &mut |_| true).unwrap();
+        let library = crate::benchmarks::bundled();
+        let loaded = LoadedSurvey::from_table(LoadSource::File(this), options, table, &library).unwrap();
+        let project = crate::app::project::project_of(
+            &loaded,
+            &crate::app::views::ViewSettings::default(),
+            &crate::themes::default_codebook(),
+        );
+        let project = (project, "kwartaal.nwproj".to_owned());
+        let previous = wave(dir.path(), "q1.csv", "Q1");
+        // On its own the previous wave's "Q1" is only a guess, refused as the score.
+        let alone = read_previous(&previous, None).unwrap_err();
+        assert!(alone.contains("Q1"), "{alone}");
+        // With the project's roles it is read, and said so.
+        let (table, roles) = read_previous(&previous, Some(&project)).unwrap();
+        assert_eq!(table.headers[table.score_column], "Q1");
+        assert_eq!(roles, Some(ProjectRoles { project: "kwartaal.nwproj".to_owned(), misfit: None }));
+        // A previous wave laid out otherwise, its score column named in its header: the project
+        // does not fit (its "Q1" is missing, and said so), the file is read as the import finds it.
+        let other = wave(dir.path(), "q0.csv", "How likely are you to recommend us?");
+        let (table, roles) = read_previous(&other, Some(&project)).unwrap();
+        assert_eq!(table.headers[table.score_column], "How likely are you to recommend us?");
+        assert!(roles.unwrap().misfit.is_some_and(|m| m == "'Q1'"));
+    }
 }

@@ -752,10 +752,13 @@ impl NpsApp {
             let names = (result.names.0.as_str(), result.names.1.as_str());
             charts.extend(crate::figures::wave_charts(&result.comparison, names, &words, v));
             tables.push(crate::figures::wave_table(&result.comparison, &words, v));
-            if !result.themes.is_empty() {
-                let language = self.settings.language.comment_language();
-                let themes = crate::themes_report::relabelled(&result.themes, &self.themes.codebook, language);
-                tables.push(crate::figures::wave_themes_table(&themes, &words, v));
+            let language = self.settings.language.comment_language();
+            let themes = result.themes.relabelled(&self.themes.codebook, language);
+            if !themes.overall.is_empty() {
+                tables.push(crate::figures::wave_themes_table(&themes.overall, &words, v));
+            }
+            if !themes.segments.is_empty() {
+                tables.push(crate::figures::wave_segment_themes_table(&themes.segments, &words, v));
             }
         }
         Some(export::Bundle { charts, tables, info: info.branded(self.views.brand.clone()) })
@@ -836,7 +839,9 @@ impl NpsApp {
         let filter = computed.map_or_else(|| self.views.filter.clone(), |c| c.request.filter.clone());
         let wake = self.waker();
         let codebook = (&self.themes.codebook, self.themes.version);
-        let failure = self.compare.refresh(loaded, trend, &filter, codebook, wake);
+        // Only while a file is being chosen: the project is cloned for its reading.
+        let project = if self.compare.choosing() { self.projects.to_apply() } else { None };
+        let failure = self.compare.refresh(loaded, trend, &filter, codebook, project, wake);
         self.report(failure);
     }
 

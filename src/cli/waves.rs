@@ -92,6 +92,8 @@ struct CompareJson<'a> {
     comparison: &'a WaveComparison,
     /// The detractor themes of both waves, when both files have comments.
     themes: &'a [crate::themes_report::ThemeChange],
+    /// The same per segment of the columns compared.
+    segment_themes: &'a [crate::themes_report::SegmentThemeChanges],
 }
 
 /// Reads one wave's file: by the project's roles when one is given, else as the import finds it.
@@ -188,17 +190,25 @@ pub fn run_compare(
         .map_err(|e| ReportFailure::from(e.to_string()))?;
     // What detractors complain about in each wave, when both files have comments.
     let (codebook, _) = super::chosen_codebook(None, None, project.as_ref().map(|(p, _)| p))?;
-    let themes_of = |table: &ImportedTable| {
-        crate::themes_report::themes_of_table(table, &Filter::default(), &codebook).map(|t| t.map(|t| t.summary))
-    };
-    let themes =
-        match (themes_of(&before).map_err(ReportFailure::from)?, themes_of(&after).map_err(ReportFailure::from)?) {
-            (Some(old), Some(new)) => crate::themes_report::theme_changes(&old, &new, language.comment_language()),
-            _ => Vec::new(),
-        };
+    let themes = crate::themes_report::wave_theme_changes(
+        (&before, &all),
+        (&after, &all),
+        &comparison,
+        &pairs,
+        &codebook,
+        language.comment_language(),
+    )
+    .map_err(ReportFailure::from)?;
     let (previous_file, current_file) = (before.source.place(), after.source.place());
     let names = (before.source.file_name.clone(), after.source.file_name.clone());
-    let json = CompareJson { previous_file, current_file, columns: matched, comparison: &comparison, themes: &themes };
+    let json = CompareJson {
+        previous_file,
+        current_file,
+        columns: matched,
+        comparison: &comparison,
+        themes: &themes.overall,
+        segment_themes: &themes.segments,
+    };
     let json =
         serde_json::to_string_pretty(&json).map_err(|e| ReportFailure::from(format!("cannot write JSON: {e}")))?;
     if let Some(dir) = &args.out {
@@ -217,7 +227,7 @@ pub fn run_compare(
 fn write_comparison(
     dir: &std::path::Path,
     json: &str,
-    (comparison, themes): (&WaveComparison, &[crate::themes_report::ThemeChange]),
+    (comparison, themes): (&WaveComparison, &crate::themes_report::WaveThemes),
     files: (&str, &str),
     language: Language,
     written: &mut Vec<PathBuf>,
@@ -230,8 +240,11 @@ fn write_comparison(
     let (words, v) = (crate::figures::Words::of(language), WaveTexts::of(language));
     let charts = crate::figures::wave_charts(comparison, files, &words, v);
     let mut tables = vec![crate::figures::wave_table(comparison, &words, v)];
-    if !themes.is_empty() {
-        tables.push(crate::figures::wave_themes_table(themes, &words, v));
+    if !themes.overall.is_empty() {
+        tables.push(crate::figures::wave_themes_table(&themes.overall, &words, v));
+    }
+    if !themes.segments.is_empty() {
+        tables.push(crate::figures::wave_segment_themes_table(&themes.segments, &words, v));
     }
     let info = crate::figures::wave_report_info(files, &words, v);
     let outcome = crate::export::export_all(dir, &charts, &tables, &info, &crate::export::ExportOptions::default());
@@ -245,14 +258,14 @@ fn write_comparison(
 pub fn format_comparison(
     c: &WaveComparison,
     (previous, current): (&str, &str),
-    themes: &[crate::themes_report::ThemeChange],
+    themes: &crate::themes_report::WaveThemes,
     language: Language,
 ) -> String {
     let (t, w) = (language.texts(), WaveTexts::of(language));
     let mut out = String::new();
     let _ = writeln!(out, "{}", fill(w.files, &[("previous", previous), ("current", current)]));
     let words = crate::figures::Words::of(language);
-    for (line, _) in crate::figures::wave_lines(c, (previous, current), themes, &words, w) {
+    for (line, _) in crate::figures::wave_lines(c, (previous, current), &themes.overall, &words, w) {
         let _ = writeln!(out, "{line}");
     }
     let interval = |low: Option<f64>, high: Option<f64>| {
@@ -285,6 +298,14 @@ pub fn format_comparison(
             mdd,
         ];
         let _ = writeln!(out, "  {}", cells.join(" | "));
+    }
+    if !themes.segments.is_empty() {
+        let _ = writeln!(out, "\n{}:", w.segment_themes_title);
+    }
+    for segment in &themes.segments {
+        for (i, (line, _)) in crate::figures::segment_theme_lines(segment, &words, w).into_iter().enumerate() {
+            let _ = writeln!(out, "{}{line}", if i == 0 { "" } else { "  " });
+        }
     }
     out
 }

@@ -4,8 +4,9 @@
 use super::*;
 use crate::analysis::waves::{WaveChange, WaveComparison};
 use crate::chart::{ChartKind, LegendEntry, LegendSymbol, Marker, Point, Series, Tone, waves_chart};
-use crate::i18n::fill_owned;
 use crate::i18n::waves::WaveTexts;
+use crate::i18n::{fill, fill_owned};
+use crate::themes_report::{SegmentThemeChanges, ThemeChange};
 
 /// One row of the comparison: its label and both waves' figures with the change.
 struct Row<'a> {
@@ -236,7 +237,7 @@ pub fn wave_report_info(files: (&str, &str), w: &Words, v: &WaveTexts) -> Report
 /// The detractor themes of both waves as a table: each theme's share of commenting detractors
 /// in both waves and its change with its test.
 #[must_use]
-pub fn wave_themes_table(themes: &[crate::themes_report::ThemeChange], w: &Words, v: &WaveTexts) -> Table {
+pub fn wave_themes_table(themes: &[ThemeChange], w: &Words, v: &WaveTexts) -> Table {
     let (t, x) = (w.texts, w.export);
     let percent = ColumnKind::Percent { decimals: 1 };
     let columns = vec![
@@ -294,7 +295,7 @@ fn p_words(p: f64, t: &crate::i18n::Texts) -> String {
 pub fn wave_lines(
     c: &WaveComparison,
     names: (&str, &str),
-    themes: &[crate::themes_report::ThemeChange],
+    themes: &[ThemeChange],
     w: &Words,
     v: &WaveTexts,
 ) -> Vec<(String, LineWeight)> {
@@ -369,23 +370,90 @@ pub fn wave_lines(
         let weight = if metric.significant { LineWeight::Strong } else { LineWeight::Plain };
         lines.push((fill_owned(v.metric_line, &values), weight));
     }
-    if !themes.is_empty() {
-        lines.push((v.themes_heading.to_owned(), LineWeight::Strong));
+    if let Some(first) = themes.first() {
+        let values = [("previous_n", t.count(first.previous_n)), ("current_n", t.count(first.current_n))];
+        lines.push((fill_owned(v.themes_heading, &values), LineWeight::Strong));
     }
-    for theme in themes {
-        let values = [
-            ("theme", theme.label.clone()),
-            ("previous", t.percent(theme.previous)),
-            ("current", t.percent(theme.current)),
-            ("change", t.signed(theme.change)),
-            ("low", t.signed(theme.ci_low)),
-            ("high", t.signed(theme.ci_high)),
-            ("p", p_words(theme.p_adjusted, t)),
-        ];
-        let weight = if theme.significant { LineWeight::Strong } else { LineWeight::Plain };
-        lines.push((fill_owned(v.theme_line, &values), weight));
-    }
+    lines.extend(themes.iter().map(|theme| theme_line(theme, t, v)));
     lines
+}
+
+/// One theme's shares in both waves and its change with its interval and Holm p.
+fn theme_line(theme: &ThemeChange, t: &crate::i18n::Texts, v: &WaveTexts) -> (String, LineWeight) {
+    let values = [
+        ("theme", theme.label.clone()),
+        ("previous", t.percent(theme.previous)),
+        ("current", t.percent(theme.current)),
+        ("change", t.signed(theme.change)),
+        ("low", t.signed(theme.ci_low)),
+        ("high", t.signed(theme.ci_high)),
+        ("p", p_words(theme.p_adjusted, t)),
+    ];
+    let weight = if theme.significant { LineWeight::Strong } else { LineWeight::Plain };
+    (fill_owned(v.theme_line, &values), weight)
+}
+
+/// A segment's detractor themes as lines: its heading with the detractors commenting in each
+/// wave, then each theme mentioned in either wave, largest change first.
+#[must_use]
+pub fn segment_theme_lines(segment: &SegmentThemeChanges, w: &Words, v: &WaveTexts) -> Vec<(String, LineWeight)> {
+    let t = w.texts;
+    let name = fill(v.segment_label, &[("column", &segment.column), ("value", &segment.value)]);
+    let values =
+        [("segment", name), ("previous_n", t.count(segment.previous_n)), ("current_n", t.count(segment.current_n))];
+    let mut lines = vec![(fill_owned(v.segment_themes_heading, &values), LineWeight::Strong)];
+    lines.extend(mentioned(&segment.themes).map(|theme| theme_line(theme, t, v)));
+    lines
+}
+
+/// The themes mentioned by a detractor in either wave.
+fn mentioned(themes: &[ThemeChange]) -> impl Iterator<Item = &ThemeChange> {
+    themes.iter().filter(|theme| theme.previous > 0.0 || theme.current > 0.0)
+}
+
+/// The detractor themes of every segment as one table: the segment, its commenting detractors
+/// in each wave, and each theme mentioned in either wave with its change and test.
+#[must_use]
+pub fn wave_segment_themes_table(segments: &[SegmentThemeChanges], w: &Words, v: &WaveTexts) -> Table {
+    let (t, x) = (w.texts, w.export);
+    let percent = ColumnKind::Percent { decimals: 1 };
+    let columns = vec![
+        Column::new(v.col_column, ColumnKind::Text),
+        Column::new(v.segment_axis, ColumnKind::Text),
+        Column::new(v.col_previous_n, ColumnKind::Integer),
+        Column::new(v.col_current_n, ColumnKind::Integer),
+        Column::new(v.col_theme, ColumnKind::Text),
+        Column::new(v.col_previous_share, percent),
+        Column::new(v.col_current_share, percent),
+        Column::new(t.col_change, NPS),
+        Column::new(v.col_change_low, NPS),
+        Column::new(v.col_change_high, NPS),
+        Column::new(x.col_p, ColumnKind::Number { decimals: 4 }),
+        Column::new(x.col_p_adjusted, ColumnKind::Number { decimals: 4 }),
+        Column::new(x.col_significant, ColumnKind::Text),
+    ];
+    let rows = segments
+        .iter()
+        .flat_map(|s| mentioned(&s.themes).map(move |r| (s, r)))
+        .map(|(s, r)| {
+            vec![
+                s.column.as_str().into(),
+                s.value.as_str().into(),
+                s.previous_n.into(),
+                s.current_n.into(),
+                r.label.as_str().into(),
+                r.previous.into(),
+                r.current.into(),
+                r.change.into(),
+                r.ci_low.into(),
+                r.ci_high.into(),
+                r.p_value.into(),
+                r.p_adjusted.into(),
+                yes_no(r.significant, w),
+            ]
+        })
+        .collect();
+    Table { title: v.segment_themes_title.to_owned(), columns, rows }
 }
 
 /// The change of one group's share among `shares`, points.

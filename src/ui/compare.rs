@@ -144,6 +144,12 @@ fn file_rows(
         ))
         .strong(),
     );
+    if let Some(roles) = &file.roles {
+        match &roles.misfit {
+            None => ui.label(RichText::new(fill(v.project_roles, &[("project", &roles.project)])).weak()),
+            Some(missing) => ui.label(fill(v.project_not_fit, &[("project", &roles.project), ("reason", missing)])),
+        };
+    }
     if !cx.views.filter.is_empty() {
         ui.label(RichText::new(v.file_filter_note).weak());
     }
@@ -210,7 +216,7 @@ fn file_rows(
 fn results(
     ui: &mut egui::Ui,
     cx: &ViewContext<'_>,
-    (c, themes): (&WaveComparison, &[crate::themes_report::ThemeChange]),
+    (c, themes): (&WaveComparison, &crate::themes_report::WaveThemes),
     names: (&str, &str),
     v: &WaveTexts,
     commands: &mut Vec<AppCommand>,
@@ -218,23 +224,38 @@ fn results(
     let (t, x) = (cx.t, cx.x);
     let words = Words { texts: t, export: x };
     // Theme labels in the window's language, from the codebook they were read with.
-    let themes = crate::themes_report::relabelled(themes, &cx.themes.codebook, cx.language.comment_language());
-    for (line, weight) in crate::figures::wave_lines(c, names, &themes, &words, v) {
-        ui.label(match weight {
-            LineWeight::Headline => RichText::new(line).size(15.0),
-            LineWeight::Strong => RichText::new(line).strong(),
-            LineWeight::Plain => RichText::new(line),
-            LineWeight::Weak => RichText::new(line).weak(),
-        });
+    let themes = themes.relabelled(&cx.themes.codebook, cx.language.comment_language());
+    for line in crate::figures::wave_lines(c, names, &themes.overall, &words, v) {
+        line_label(ui, line);
     }
-    if !themes.is_empty() {
+    if !themes.overall.is_empty() {
         export_menu::table_menu(
             ui,
             v.themes_table_title,
-            || crate::figures::wave_themes_table(&themes, &words, v),
+            || crate::figures::wave_themes_table(&themes.overall, &words, v),
             x,
             commands,
         );
+    }
+    if !themes.segments.is_empty() {
+        ui.add_space(6.0);
+        egui::CollapsingHeader::new(RichText::new(v.segment_themes_title).strong())
+            .id_salt("compare-segment-themes")
+            .show(ui, |ui| {
+                for segment in &themes.segments {
+                    for line in crate::figures::segment_theme_lines(segment, &words, v) {
+                        line_label(ui, line);
+                    }
+                    ui.add_space(4.0);
+                }
+                export_menu::table_menu(
+                    ui,
+                    v.segment_themes_title,
+                    || crate::figures::wave_segment_themes_table(&themes.segments, &words, v),
+                    x,
+                    commands,
+                );
+            });
     }
     for chart in wave_charts(c, names, &words, v) {
         ui.add_space(10.0);
@@ -243,6 +264,16 @@ fn results(
             export_menu::table_menu(ui, &chart.title, || wave_table(c, &words, v), x, commands);
         });
     }
+}
+
+/// One line of a comparison's summary, as its weight says.
+fn line_label(ui: &mut egui::Ui, (line, weight): (String, LineWeight)) {
+    ui.label(match weight {
+        LineWeight::Headline => RichText::new(line).size(15.0),
+        LineWeight::Strong => RichText::new(line).strong(),
+        LineWeight::Plain => RichText::new(line),
+        LineWeight::Weak => RichText::new(line).weak(),
+    });
 }
 
 /// The planner: answers for a margin and per wave for a change, from this wave's split.
