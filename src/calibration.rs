@@ -20,53 +20,7 @@ use crate::stats::Z95;
 use crate::stats::compare::{PairedChanges, compare_paired};
 use crate::themes::{GroupCount, GroupTotal, GroupTotals, Representation, ThemeCounts, ThemeId, theme_stats};
 
-/// A small, fast, seeded random number generator (xoshiro256++).
-#[derive(Debug, Clone)]
-pub struct Rng {
-    state: [u64; 4],
-}
-
-impl Rng {
-    /// A generator whose whole sequence follows from `seed`.
-    #[must_use]
-    pub fn new(seed: u64) -> Self {
-        // SplitMix64 spreads the seed over the state.
-        let mut x = seed;
-        let mut next = || {
-            x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
-            let mut z = x;
-            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-            z ^ (z >> 31)
-        };
-        Self { state: [next(), next(), next(), next()] }
-    }
-
-    fn next_u64(&mut self) -> u64 {
-        let s = &mut self.state;
-        let result = (s[0].wrapping_add(s[3])).rotate_left(23).wrapping_add(s[0]);
-        let t = s[1] << 17;
-        s[2] ^= s[0];
-        s[3] ^= s[1];
-        s[1] ^= s[2];
-        s[0] ^= s[3];
-        s[2] ^= t;
-        s[3] = s[3].rotate_left(45);
-        result
-    }
-
-    /// Uniform in [0, 1).
-    pub fn uniform(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    /// Standard normal (Box-Muller).
-    pub fn normal(&mut self) -> f64 {
-        let u = 1.0 - self.uniform();
-        let v = self.uniform();
-        (-2.0 * u.ln()).sqrt() * (2.0 * std::f64::consts::PI * v).cos()
-    }
-}
+pub use crate::stats::random::Rng;
 
 /// Shares of detractors, passives and promoters.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -18,8 +18,11 @@
 use std::f64::consts::PI;
 
 pub mod compare;
+pub mod drivers;
 pub mod exact;
 pub mod plan;
+pub mod rake;
+pub mod random;
 
 /// Two-sided 95% normal critical value used throughout the app.
 pub const Z95: f64 = 1.959964;
