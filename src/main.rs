@@ -10,7 +10,7 @@ use std::io::Write as _;
 use std::process::ExitCode;
 
 use clap::Parser;
-use nps_workbench::cli::{Cli, Command, EXIT_FAILURE, run_compare, run_plan, run_report, run_themes};
+use nps_workbench::cli::{Cli, Command, EXIT_FAILURE, run_compare, run_drivers, run_plan, run_report, run_themes};
 use nps_workbench::i18n::Language;
 
 /// Ends a command that may write files: its warnings (each after `kind:`) and, one file a line,
@@ -68,6 +68,13 @@ fn main() -> ExitCode {
             let result = run_compare(&args, &mut warnings, &mut written);
             finish(result, ("note", &warnings), args.out.as_deref(), &written)
         }
+        Some(Command::Drivers(args)) => match run_drivers(&args) {
+            Ok(text) => print(&text),
+            Err(failure) => {
+                say(&failure.message);
+                ExitCode::from(failure.status)
+            }
+        },
         Some(Command::Plan(args)) => match run_plan(&args) {
             Ok(text) => print(&text),
             Err(failure) => {

@@ -269,6 +269,19 @@ pub struct Report {
     /// The rule that keeps the NPS shown inside its interval.
     pub interval_note: &'static str,
 
+    /// Whether the results are weighted (by the file's weight column, or by raking).
+    pub weighted: bool,
+    /// Kish's effective n of the answers counted overall, when weighted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effective_n: Option<f64>,
+    /// Their design effect: n / effective n, when weighted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub design_effect: Option<f64>,
+    /// The weighting to population margins (`--rake`), when asked: the columns, the margins
+    /// reached, trimming.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub raking: Option<crate::analysis::weighting::RakeSummary>,
+
     /// The filter applied, in words; empty when every row is analysed.
     pub filter: String,
     /// All valid answers kept by the filter.
@@ -629,6 +642,8 @@ pub fn report_of_results(survey: &Survey, views: &ViewRequest, results: ViewResu
     let excluded = survey.exclusions.iter().map(ExcludedRows::from).collect();
     let source = &survey.source;
     let facts = &survey.facts;
+    let effective_n = overall.summary.effective_n.filter(|_| survey.is_weighted());
+    let design_effect = effective_n.filter(|e| *e > 0.0).map(|e| overall.summary.n as f64 / e);
     Ok(Report {
         rows_read: survey.rows_read,
         rows_used: survey.rows_used(),
@@ -683,6 +698,10 @@ pub fn report_of_results(survey: &Survey, views: &ViewRequest, results: ViewResu
         },
         interval: "adjusted_wald_95",
         interval_note: "adjusted Wald 95% (Kish's effective n when weighted); where the NPS itself lies outside it (very few answers) the interval is widened to include it; no interval below two effective answers (interval_note on the summary says why)",
+        weighted: survey.is_weighted(),
+        effective_n,
+        design_effect,
+        raking: None,
         filter: views.filter.describe(),
         overall,
         segments,

@@ -877,3 +877,139 @@ fn plan_reproduces_the_reference_sample_sizes() {
         assert_eq!(code, 2, "{bad:?}: {stderr}");
     }
 }
+
+/// 80 respondents with three rating questions (staff and speed 1-5, prices 1-10, blank every
+/// 13th row) and a score made of them.
+fn rated_survey(dir: &std::path::Path) -> std::path::PathBuf {
+    let mut text = String::from(
+        "respondent_id,region,How likely are you to recommend us? (0-10),How satisfied are you with our staff? (1-5),\
+         Rate the speed of service (1-5),Rating of our prices (1-10)\n",
+    );
+    for i in 0..80i64 {
+        let (staff, speed, price) = (1 + (i * 7) % 5, 1 + (i * 3) % 5, 1 + (i * 11) % 10);
+        let score = (2 * staff + speed + (price * i) % 3 + i % 4 - 2).clamp(0, 10);
+        let price = if i % 13 == 0 { String::new() } else { price.to_string() };
+        text.push_str(&format!("R{i},{},{score},{staff},{speed},{price}\n", ["North", "South"][i as usize % 2]));
+    }
+    common::write(dir, "rated.csv", text.as_bytes())
+}
+
+#[test]
+fn drivers_give_johnsons_weights_shapley_values_and_intervals_as_numpy_computes_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = rated_survey(dir.path());
+    let file = path.to_str().unwrap();
+    let json = json_of(&["drivers", file, "--json", "--resamples", "300"]);
+    // numpy on the same 73 complete rows (Johnson 2000 and the LMG formula, written apart from
+    // this code): R² 0.9157833123; Johnson 0.5903162285, 0.3042264923, 0.02124059155; Shapley
+    // 0.5877993545, 0.3021516296, 0.02583232813.
+    let near = |v: &serde_json::Value, want: f64| v.as_f64().is_some_and(|v| (v - want).abs() < 1e-6);
+    assert!(near(&json["r_squared"], 0.9157833123), "{}", json["r_squared"]);
+    assert_eq!((json["n_used"].as_u64(), json["n_answered"].as_u64()), (Some(73), Some(80)));
+    let drivers = json["drivers"].as_array().unwrap();
+    let driver = |name: &str| drivers.iter().find(|d| d["name"].as_str().unwrap().contains(name)).unwrap();
+    for (name, johnson, shapley) in [
+        ("staff", 0.5903162285, 0.5877993545),
+        ("speed", 0.3042264923, 0.3021516296),
+        ("prices", 0.02124059155, 0.02583232813),
+    ] {
+        let d = driver(name);
+        assert!(near(&d["relative_weight"], johnson) && near(&d["shapley"], shapley), "{d}");
+        let (low, high) = (d["ci_low"].as_f64().unwrap(), d["ci_high"].as_f64().unwrap());
+        assert!(low < johnson && johnson < high, "{name}: {low} .. {high}");
+        assert!(d["performance"].is_number() && d["quadrant"].is_string(), "{d}");
+    }
+    // The ratings were found by their wording and stated scales.
+    assert_eq!(driver("prices")["source"]["metric"], "rating10");
+    assert_eq!(driver("speed")["source"]["metric"], "rating5");
+    // Staff and speed matter most: kept or fixed; prices matter least.
+    assert!(["keep", "fix"].contains(&driver("staff")["quadrant"].as_str().unwrap()));
+    assert!(["monitor", "less_important"].contains(&driver("prices")["quadrant"].as_str().unwrap()));
+    // Pairwise: every respondent with a score and a rating, the thinnest correlation on 73.
+    let pairwise = json_of(&["drivers", file, "--json", "--resamples", "0", "--pairwise"]);
+    assert_eq!((pairwise["n_used"].as_u64(), pairwise["n_smallest_pair"].as_u64()), (Some(80), Some(73)));
+    // Per region, and the readable table in Dutch.
+    let by = json_of(&["drivers", file, "--json", "--resamples", "0", "--by", "region"]);
+    let segments = by["segments"].as_array().unwrap();
+    assert_eq!(segments.len(), 2);
+    assert!(segments.iter().all(|s| s["n_used"].as_u64().is_some_and(|n| n < 73)), "{segments:?}");
+    let (code, text, stderr) = run(&["drivers", file, "--lang", "nl", "--resamples", "100"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(text.contains("Drijfveren van de aanbevelingsscore") && text.contains("Relatief gewicht"), "{text}");
+    // A file without ratings, and a --by column it does not have.
+    let (code, _, stderr) = run(&["drivers", file, "--by", "channel"]);
+    assert_eq!(code, 2, "{stderr}");
+    let plain = common::write(dir.path(), "plain.csv", b"nps\n9\n3\n10\n7\n");
+    let (code, _, stderr) = run(&["drivers", plain.to_str().unwrap()]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("no driver"), "{stderr}");
+}
+
+#[test]
+fn report_rakes_to_population_margins_and_carries_the_design_effect() {
+    let dir = tempfile::tempdir().unwrap();
+    // The reference's hand check: cells (A,x) 30, (A,y) 20, (B,x) 10, (B,y) 40; targets A 60% /
+    // B 40% and x 50% / y 50%. Scores: (A,x) 10, (A,y) 0, (B,x) 8, (B,y) 7.
+    let mut text = String::from("group;age;How likely are you to recommend us? (0-10)\n");
+    for (group, age, count, score) in [("A", "x", 30, 10), ("A", "y", 20, 0), ("B", "x", 10, 8), ("B", "y", 40, 7)] {
+        for _ in 0..count {
+            text.push_str(&format!("{group};{age};{score}\n"));
+        }
+    }
+    let survey = common::write(dir.path(), "cells.csv", text.as_bytes());
+    let margins =
+        common::write(dir.path(), "margins.csv", b"column,value,share\ngroup,A,0.6\ngroup,B,0.4\nage,x,50\nage,y,50\n");
+    let margins_path = margins.to_str().unwrap();
+    let unweighted = json_of(&["report", survey.to_str().unwrap(), "--json"]);
+    assert_eq!(unweighted["weighted"], false);
+    assert!(close(&unweighted["overall"]["nps"], 10.0));
+    let json = json_of(&["report", survey.to_str().unwrap(), "--json", "--rake", margins_path]);
+    assert_eq!(json["weighted"], true);
+    let near =
+        |v: &serde_json::Value, want: f64, tolerance: f64| v.as_f64().is_some_and(|v| (v - want).abs() < tolerance);
+    // Weights 4/3, 1, 1, 0.75: cell shares 0.4, 0.2, 0.1, 0.3, so promoters 40% and detractors 20%.
+    assert!(near(&json["overall"]["nps"], 20.0, 1e-4), "{}", json["overall"]["nps"]);
+    assert!(near(&json["effective_n"], 94.488189, 1e-5), "{}", json["effective_n"]);
+    assert!(near(&json["design_effect"], 1.058333, 1e-5), "{}", json["design_effect"]);
+    let reached = json["raking"]["margins"].as_array().unwrap();
+    assert_eq!(reached.len(), 4);
+    for m in reached {
+        assert!(near(&m["achieved"], m["target"].as_f64().unwrap(), 1e-6), "{m}");
+    }
+    assert_eq!(json["columns"]["weight"], "raked_weight");
+    // The readable report says it; trimming is asked as LO,HI.
+    let (code, table, stderr) = run(&["report", survey.to_str().unwrap(), "--rake", margins_path, "--lang", "en"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(table.contains("raking on group, age") && table.contains("design effect 1.06"), "{table}");
+    let (code, _, stderr) = run(&["report", survey.to_str().unwrap(), "--rake", margins_path, "--trim", "3,0.3"]);
+    assert_eq!(code, 2, "{stderr}");
+    // A value without a target names the row and column; shares that do not add up name the file.
+    let partial = common::write(dir.path(), "partial.csv", b"column;value;share\ngroup;A;1\n");
+    let (code, _, stderr) = run(&["report", survey.to_str().unwrap(), "--rake", partial.to_str().unwrap()]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("column 'group'") && stderr.contains("'B' has no target") && stderr.contains("row "),
+        "{stderr}"
+    );
+    let uneven = common::write(dir.path(), "uneven.csv", b"column;value;share\ngroup;A;0,5\ngroup;B;0,4\n");
+    let (code, _, stderr) = run(&["report", survey.to_str().unwrap(), "--rake", uneven.to_str().unwrap()]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("uneven.csv") && stderr.contains("add up to 0.9"), "{stderr}");
+    // The drivers take margins too: weighted, and the raking reported.
+    let rated = rated_survey(dir.path());
+    let regions = common::write(dir.path(), "regions.csv", b"column;value;count\nregion;North;700\nregion;South;300\n");
+    let json = json_of(&[
+        "drivers",
+        rated.to_str().unwrap(),
+        "--json",
+        "--resamples",
+        "0",
+        "--rake",
+        regions.to_str().unwrap(),
+    ]);
+    assert_eq!(json["weighted"], true);
+    let unweighted = json_of(&["drivers", rated.to_str().unwrap(), "--json", "--resamples", "0"]);
+    assert!((json["r_squared"].as_f64().unwrap() - unweighted["r_squared"].as_f64().unwrap()).abs() > 1e-6);
+    let north = json["raking"]["margins"].as_array().unwrap().iter().find(|m| m["value"] == "North").unwrap().clone();
+    assert!(near(&north["achieved"], 0.7, 1e-6), "{north}");
+}

@@ -26,6 +26,12 @@ pub enum MetricKind {
     CesEffort,
     /// Dutch rapportcijfer 1-10: mean, % >= 8, % < 6.
     Grade,
+    /// Another rating 1-5 (a driver): mean and top-2-box (4-5).
+    Rating5,
+    /// A rating 1-7: mean and top-2-box (6-7).
+    Rating7,
+    /// A rating 1-10: mean and % 8 or more.
+    Rating10,
 }
 
 impl MetricKind {
@@ -37,6 +43,9 @@ impl MetricKind {
             Role::CesAgree => Some(Self::CesAgree),
             Role::CesEffort => Some(Self::CesEffort),
             Role::Grade => Some(Self::Grade),
+            Role::Rating5 => Some(Self::Rating5),
+            Role::Rating7 => Some(Self::Rating7),
+            Role::Rating10 => Some(Self::Rating10),
             _ => None,
         }
     }
@@ -45,9 +54,9 @@ impl MetricKind {
     #[must_use]
     pub fn scale(self) -> (u8, u8) {
         match self {
-            Self::Csat | Self::CesEffort => (1, 5),
-            Self::CesAgree => (1, 7),
-            Self::Grade => (1, 10),
+            Self::Csat | Self::CesEffort | Self::Rating5 => (1, 5),
+            Self::CesAgree | Self::Rating7 => (1, 7),
+            Self::Grade | Self::Rating10 => (1, 10),
         }
     }
 }
@@ -101,6 +110,9 @@ impl MetricKind {
             Self::CesAgree => ("agree_5_7", |v| v >= 5),
             Self::CesEffort => ("low_effort_1_2", |v| v <= 2),
             Self::Grade => ("grade_8_or_more", |v| v >= 8),
+            Self::Rating5 => ("top_2_box", |v| v >= 4),
+            Self::Rating7 => ("top_2_box_6_7", |v| v >= 6),
+            Self::Rating10 => ("8_or_more", |v| v >= 8),
         }
     }
 }

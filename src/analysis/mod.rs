@@ -16,6 +16,7 @@
 
 pub mod breakdown;
 pub mod calendar;
+pub mod drivers;
 pub mod engine;
 pub mod filter;
 pub mod listing;
@@ -27,6 +28,7 @@ pub mod survey;
 pub mod theme_counts;
 pub mod trend;
 pub mod waves;
+pub mod weighting;
 
 pub use breakdown::{SegmentRow, breakdown_rows, overall_summary};
 pub use calendar::Period;
@@ -65,6 +67,9 @@ pub enum AnalysisError {
         "the breakdown {columns} has {cells} combinations of values (at most {limit} are shown); choose columns with fewer values"
     )]
     TooManyCells { columns: String, cells: usize, limit: usize },
+    /// The key driver analysis cannot be made (too few rows, a rating without spread).
+    #[error("{place}: no key driver analysis: {reason}")]
+    Drivers { place: String, reason: String },
     /// The data-frame engine failed; this is a bug, reported in plain words.
     #[error("internal table error: {0}")]
     Table(String),

@@ -9,8 +9,10 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
+pub mod drivers;
 pub mod waves;
 
+pub use drivers::{DriversArgs, RakeArgs, run_drivers};
 pub use waves::{CompareArgs, PlanArgs, run_compare, run_plan};
 
 use clap::{Parser, Subcommand};
@@ -56,6 +58,9 @@ pub enum Command {
     /// How many answers a survey needs: for a margin of +/-E points, or per wave to detect a
     /// change of D points.
     Plan(Box<PlanArgs>),
+    /// What moves the score: each rating question's (and theme's) part of the variation in the
+    /// 0-10 score, with intervals, against how well the business does on it.
+    Drivers(Box<DriversArgs>),
 }
 
 /// The survey file and the project of `report` and `themes`.
@@ -210,6 +215,9 @@ pub struct ReportArgs {
     /// The survey file and the project.
     #[command(flatten)]
     pub input: InputArgs,
+    /// Weighting to the population.
+    #[command(flatten)]
+    pub rake: RakeArgs,
     /// How many people were invited, for the response rate (respondent rows in the file,
     /// including rows whose score is left out, over this number, with a 95% Wilson interval).
     #[arg(long, value_name = "N", value_parser = parse_invited, allow_negative_numbers = true)]
@@ -655,7 +663,7 @@ pub fn run_report(
     let request = report_request(args, project.as_ref().map(|(p, _)| p), warnings)?;
     let (codebook, preset) = chosen_codebook(None, args.preset.as_deref(), project.as_ref().map(|(p, _)| p))?;
     let file = args.input.file(project.as_ref())?;
-    let (mut table, applied) = match &project {
+    let (table, applied) = match &project {
         Some((p, name)) => {
             let (table, fit) = p
                 .read_survey(&file, name, &request.import, &mut |_| true)
@@ -671,6 +679,7 @@ pub fn run_report(
         None => (import::read_file(&file, &request.import, &mut |_| true).map_err(|e| e.to_string())?, None),
     };
     import::require_named_score(&table).map_err(|e| e.to_string())?;
+    let (mut table, raking) = args.rake.apply(table)?;
     if args.date_order.is_some() && !table.roles.iter().any(|r| r.role == Role::Date) {
         warnings.push(format!("--date-order is ignored: {} has no date column", table.source.place()));
     }
@@ -686,6 +695,7 @@ pub fn run_report(
         report_releasing_cells(&mut table, &request)
     }?;
     report.project = applied;
+    report.raking = raking;
     if let Some(rates) = &report.response_rate {
         warnings.extend(rate_warnings(rates, ENGLISH.project));
     }
@@ -757,6 +767,11 @@ pub fn format_table(report: &Report, language: Language) -> String {
     }
     if let Some(project) = &report.project {
         let _ = writeln!(out, "{}", project_line(project, &report.source.file, t.project));
+    }
+    if let Some(raking) = &report.raking {
+        for line in drivers::raking_lines(raking, language) {
+            let _ = writeln!(out, "{line}");
+        }
     }
     for notice in import_notices(report, t) {
         let _ = writeln!(out, "{}", fill(c.note, &[("text", &notice)]));

@@ -30,6 +30,9 @@ pub struct CompareArgs {
     /// project is refused, naming the missing columns.
     #[arg(long, value_name = "PROJECT")]
     pub project: Option<PathBuf>,
+    /// Weighting to the population: both waves are raked to the same margins.
+    #[command(flatten)]
+    pub rake: super::RakeArgs,
     /// Print the comparison as JSON (language-neutral).
     #[arg(long)]
     pub json: bool,
@@ -100,6 +103,7 @@ struct CompareJson<'a> {
 fn read_wave(
     file: &std::path::Path,
     project: Option<&(crate::project::Project, String)>,
+    rake: &super::RakeArgs,
 ) -> Result<ImportedTable, ReportFailure> {
     let options = ImportOptions::default();
     let table = match project {
@@ -109,7 +113,7 @@ fn read_wave(
         None => import::read_file(file, &options, &mut |_| true).map_err(|e| e.to_string())?,
     };
     import::require_named_score(&table).map_err(|e| e.to_string())?;
-    Ok(table)
+    Ok(rake.apply(table)?.0)
 }
 
 /// Types what the comparison needs of a wave's table: its score, weights, IDs, metrics and the
@@ -145,8 +149,8 @@ pub fn run_compare(
     let project = read_project(args.project.as_ref())?;
     // Both files at once: reading is most of the time a comparison takes.
     let (before, after) = crate::parallel::both(
-        || read_wave(&args.previous, project.as_ref()),
-        || read_wave(&args.current, project.as_ref()),
+        || read_wave(&args.previous, project.as_ref(), &args.rake),
+        || read_wave(&args.current, project.as_ref(), &args.rake),
     );
     let (before, after) = (before?, after?);
     let language = output_language(args.lang.as_deref());
@@ -370,7 +374,7 @@ fn parse_rate(text: &str) -> Result<f64, ReportFailure> {
 
 /// The split of promoters, passives and detractors of a survey file, percent.
 fn split_of_file(file: &std::path::Path) -> Result<[f64; 3], ReportFailure> {
-    let table = read_wave(file, None)?;
+    let table = read_wave(file, None, &super::RakeArgs::default())?;
     let survey = wave_survey(&table, &[])?;
     let all = crate::analysis::aggregate(&survey, &crate::analysis::Query::default())
         .map_err(|e| ReportFailure::from(e.to_string()))?;

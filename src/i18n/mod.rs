@@ -19,6 +19,7 @@
 //! translation has the same `{name}` placeholders as the English text.
 
 pub mod cli;
+pub mod drivers;
 pub mod export;
 pub mod glossary;
 pub mod help;

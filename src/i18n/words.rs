@@ -85,6 +85,7 @@ impl Texts {
             MetricKind::CesEffort => self.ces_effort_title,
             MetricKind::Csat => self.csat_title,
             MetricKind::Grade => self.grade_title,
+            MetricKind::Rating5 | MetricKind::Rating7 | MetricKind::Rating10 => self.rating_title,
         }
     }
 
@@ -100,8 +101,9 @@ impl Texts {
         match kind {
             MetricKind::CesAgree => self.agree_share,
             MetricKind::CesEffort => self.low_effort_share,
-            MetricKind::Csat => self.top2_share,
-            MetricKind::Grade => self.grade_share,
+            MetricKind::Csat | MetricKind::Rating5 => self.top2_share,
+            MetricKind::Grade | MetricKind::Rating10 => self.grade_share,
+            MetricKind::Rating7 => self.top2_of_7_share,
         }
     }
 
@@ -128,6 +130,9 @@ impl Texts {
             Role::Csat => self.role_csat,
             Role::CesAgree => self.role_ces_agree,
             Role::CesEffort => self.role_ces_effort,
+            Role::Rating5 => self.role_rating5,
+            Role::Rating7 => self.role_rating7,
+            Role::Rating10 => self.role_rating10,
             Role::Sector => self.role_sector,
             Role::Segment => self.role_segment,
             Role::Date => self.role_date,

@@ -27,6 +27,12 @@ pub enum Role {
     CesAgree,
     /// Customer effort, 1-5 effort ("how much effort"), lower = better.
     CesEffort,
+    /// Another rating question on 1-5 (staff, speed, price): a candidate driver of the score.
+    Rating5,
+    /// A rating question on 1-7.
+    Rating7,
+    /// A rating question on 1-10.
+    Rating10,
     /// The client's sector (compared with benchmarks).
     Sector,
     /// Any other grouping (region, channel, product).
@@ -45,12 +51,15 @@ pub enum Role {
 
 impl Role {
     /// Every role, in the order the review screen offers them.
-    pub const ALL: [Role; 12] = [
+    pub const ALL: [Role; 15] = [
         Role::Score,
         Role::Grade,
         Role::Csat,
         Role::CesAgree,
         Role::CesEffort,
+        Role::Rating5,
+        Role::Rating7,
+        Role::Rating10,
         Role::Sector,
         Role::Segment,
         Role::Date,
@@ -65,9 +74,9 @@ impl Role {
     pub fn scale(self) -> Option<(u8, u8)> {
         match self {
             Self::Score => Some((0, 10)),
-            Self::Grade => Some((1, 10)),
-            Self::Csat | Self::CesEffort => Some((1, 5)),
-            Self::CesAgree => Some((1, 7)),
+            Self::Grade | Self::Rating10 => Some((1, 10)),
+            Self::Csat | Self::CesEffort | Self::Rating5 => Some((1, 5)),
+            Self::CesAgree | Self::Rating7 => Some((1, 7)),
             _ => None,
         }
     }
@@ -77,8 +86,9 @@ impl Role {
     pub fn scale_label(self) -> Option<&'static str> {
         match self {
             Self::Score => Some("0-10"),
-            Self::Grade => Some("1-10"),
-            Self::Csat => Some("1-5"),
+            Self::Grade | Self::Rating10 => Some("1-10"),
+            Self::Csat | Self::Rating5 => Some("1-5"),
+            Self::Rating7 => Some("1-7"),
             Self::CesAgree => Some("1-7 agree, higher is better"),
             Self::CesEffort => Some("1-5 effort, lower is better"),
             _ => None,
@@ -148,6 +158,25 @@ const IGNORE_WORDS: [&str; 30] = [
     "user agent",
     "ip adres",
     "ip adresse",
+];
+/// Words of a rating question (a driver of the score), in English, Dutch, Danish and German.
+const RATING_WORDS: [&str; 16] = [
+    " rate ",
+    "rating",
+    "satisf",
+    "how good",
+    "beoordeel",
+    "beoordeling",
+    "tevreden",
+    "hoe goed",
+    "vurder",
+    "vurdering",
+    "tilfreds",
+    "hvor god",
+    "bewert",
+    "bewertung",
+    "zufrieden",
+    "wie gut",
 ];
 const WEIGHT_WORDS: [&str; 5] = [" weight", "gewicht", " weging", " vægt", "weighting"];
 const ID_WORDS: [&str; 12] = [
@@ -387,6 +416,8 @@ struct ValueProfile {
     numeric: usize,
     whole_min: Option<f64>,
     whole_max: Option<f64>,
+    /// Numbers with a fraction (3.5): no rating answer.
+    fractional: usize,
     distinct: usize,
     mean_length: f64,
 }
@@ -408,6 +439,7 @@ fn profile(rows: &CellTable, column: usize) -> ValueProfile {
         }
         if let Some(v) = parse_number(cell) {
             p.numeric += 1;
+            p.fractional += usize::from(v.fract() != 0.0);
             p.whole_min = Some(p.whole_min.map_or(v, |m: f64| m.min(v)));
             p.whole_max = Some(p.whole_max.map_or(v, |m: f64| m.max(v)));
         }
@@ -596,6 +628,9 @@ fn detect_role(header: &str, code: &str, rows: &CellTable, c: usize, repeats: bo
     if has_any(&h, &GRADE_WORDS) && p.within(1.0, 10.0) {
         return Role::Grade;
     }
+    if let Some(role) = rating_role(header, code, &h, &p) {
+        return role;
+    }
     if has_any(&h, &SECTOR_WORDS) && !p.mostly_numeric() {
         return Role::Sector;
     }
@@ -616,6 +651,35 @@ fn detect_role(header: &str, code: &str, rows: &CellTable, c: usize, repeats: bo
         return Role::Segment;
     }
     Role::Ignore
+}
+
+/// A rating question other than CES, CSAT and grade (a driver of the score): whole answers
+/// from 1 up to 5, 7 or 10, and a header that says so, by a stated scale ("(1-5)", "1 tot 7")
+/// or by asking for a rating ("how would you rate", "hoe tevreden", "vurder"). The scale is
+/// the stated one, else the smallest of 5, 7 and 10 that holds every answer. Columns without
+/// such a header stay segments; the review makes them ratings.
+fn rating_role(header: &str, code: &str, h: &str, p: &ValueProfile) -> Option<Role> {
+    if !p.within(1.0, 10.0) || p.fractional > 0 {
+        return None;
+    }
+    let stated = stated_scale(header).or_else(|| stated_scale(code));
+    if stated.is_none() && !has_any(h, &RATING_WORDS) {
+        return None;
+    }
+    let high = match stated {
+        Some((1, high)) => high,
+        Some(_) => return None,
+        None => match p.whole_max.unwrap_or(10.0) {
+            m if m <= 5.0 => 5,
+            m if m <= 7.0 => 7,
+            _ => 10,
+        },
+    };
+    (p.whole_max.unwrap_or(0.0) <= f64::from(high)).then_some(match high {
+        5 => Role::Rating5,
+        7 => Role::Rating7,
+        _ => Role::Rating10,
+    })
 }
 
 /// Why a column headed like a weight does not hold survey weights.
@@ -772,6 +836,25 @@ mod tests {
         assert_eq!(roles_of(danish, 1), [Role::Date, Role::Score, Role::CesEffort, Role::Comment, Role::Ignore]);
         let german = "Zeitstempel,Weiterempfehlen,Zufriedenheit,Warum?,Branche\n2025-01-02,9,4,Gut,Handel\n2025-01-03,4,2,Schlecht,Handel\n";
         assert_eq!(roles_of(german, 1), [Role::Date, Role::Score, Role::Csat, Role::Comment, Role::Sector]);
+    }
+
+    #[test]
+    fn rating_questions_are_found_by_their_wording_or_stated_scale_in_four_languages() {
+        let rows = |f: &dyn Fn(usize) -> String| (0..14).map(|i| format!("{},{}\n", f(i), i % 11)).collect::<String>();
+        let one_to = |high: usize| move |i: usize| (1 + i % high).to_string();
+        let case = |header: &str, f: &dyn Fn(usize) -> String| roles_of(&format!("{header},nps\n{}", rows(f)), 1)[0];
+        assert_eq!(case("How would you rate our staff?", &one_to(5)), Role::Rating5);
+        assert_eq!(case("Hoe tevreden bent u over de levertijd?", &one_to(7)), Role::Rating7);
+        assert_eq!(case("Vurder prisen (1-10)", &one_to(6)), Role::Rating10, "the stated scale, not the answers");
+        assert_eq!(case("Bewertung Beratung", &one_to(10)), Role::Rating10);
+        assert_eq!(case("Speed of delivery (1-5)", &one_to(5)), Role::Rating5);
+        // Numbers without rating words or a scale stay a grouping; fractions are no rating answers.
+        assert_eq!(case("Store", &one_to(8)), Role::Segment);
+        assert_ne!(case("How would you rate us", &|i: usize| format!("{}.5", 1 + i % 4)), Role::Rating5);
+        // A stated 0-10 other than the score is no 1-based rating.
+        assert_ne!(case("Rate the staff (0-10)", &|i: usize| (i % 11).to_string()), Role::Rating10);
+        // The scale follows the role.
+        assert_eq!(Role::Rating7.scale(), Some((1, 7)));
     }
 
     #[test]

@@ -1,0 +1,299 @@
+//! Weighting to the population: the target margins a user enters or loads (a `;` or `,` CSV of
+//! column, value and share or count), raked onto the respondents whose score counts, and written
+//! into the table as its weight column, so that the weights flow through every number exactly as
+//! a weight column of the file does (a weight the file already had is the raking's start).
+//!
+//! The arithmetic is `stats::rake`'s; this module reads the margins and the table's values.
+
+use serde::{Deserialize, Serialize};
+
+use super::survey::{ROW, SCORE};
+use super::{Survey, SurveyParts};
+use crate::import::{self, ColumnRole, ImportedTable, Role};
+use crate::stats::rake::{Margin, RakeOptions, rake};
+
+/// The header of the weight column raking adds.
+pub const RAKED_WEIGHT: &str = "raked_weight";
+
+/// The target of one column: each value's share of the population (summing to 1).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MarginSpec {
+    /// The column, as the survey file heads it.
+    pub column: String,
+    /// Each value and its share.
+    pub targets: Vec<(String, f64)>,
+}
+
+/// What raking did, for the report and the window.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RakeSummary {
+    /// The columns raked on.
+    pub columns: Vec<String>,
+    /// Respondents weighted (those whose score counts).
+    pub n: usize,
+    /// Raking sweeps.
+    pub iterations: usize,
+    /// Weights capped by trimming in the last round.
+    pub trimmed: usize,
+    /// The trimming bounds, as multiples of the mean weight.
+    pub trim: Option<(f64, f64)>,
+    /// Kish's effective n of the weights.
+    pub effective_n: f64,
+    /// n / effective n.
+    pub design_effect: f64,
+    /// Each target and the share the weights reach.
+    pub margins: Vec<MarginCheck>,
+}
+
+/// One value's target and the weighted share reached.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MarginCheck {
+    /// The column.
+    pub column: String,
+    /// The value.
+    pub value: String,
+    /// Its target share (0-1).
+    pub target: f64,
+    /// The weighted share reached (0-1).
+    pub achieved: f64,
+}
+
+/// Reads the margins file at `path` (see [`parse_margins`]).
+pub fn read_margins(path: &std::path::Path) -> Result<Vec<MarginSpec>, String> {
+    let name = import::display_name(path);
+    let bytes = std::fs::read(path).map_err(|e| format!("{name}: cannot read: {e}"))?;
+    let text =
+        String::from_utf8(bytes).map_err(|_| format!("{name}: not UTF-8 text; save the margins as UTF-8 CSV"))?;
+    parse_margins(&text, &name)
+}
+
+/// Margins from CSV text (`;` or `,` between cells; `file` names it in messages): a header row
+/// with `column`, `value` and `share` or `count` (any case, in that order), then one row per
+/// value. Shares may be fractions or percentages; counts are turned into shares. Each column's
+/// shares must add up to 1 (or 100).
+pub fn parse_margins(text: &str, file: &str) -> Result<Vec<MarginSpec>, String> {
+    let text = text.trim_start_matches('\u{feff}');
+    let mut lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
+    let Some((_, header)) = lines.next() else { return Err(format!("{file}: no margins in the file")) };
+    let separator = if header.contains(';') { ';' } else { ',' };
+    let cells = |line: &str| -> Vec<String> {
+        line.split(separator).map(|c| c.trim().trim_matches('"').trim().to_owned()).collect()
+    };
+    let head: Vec<String> = cells(header).iter().map(|c| c.to_lowercase()).collect();
+    let counts = match head.as_slice() {
+        [c, v, s, ..] if c == "column" && v == "value" && (s == "share" || s == "percent") => false,
+        [c, v, s, ..] if c == "column" && v == "value" && s == "count" => true,
+        _ => {
+            return Err(format!(
+                "{file}, row 1: the header must be column{separator}value{separator}share (or count), not '{header}'"
+            ));
+        }
+    };
+    let mut margins: Vec<MarginSpec> = Vec::new();
+    for (index, line) in lines {
+        let row = index + 1;
+        let cells = cells(line);
+        let [column, value, amount, ..] = cells.as_slice() else {
+            return Err(format!("{file}, row {row}: three cells expected (column, value, share or count): '{line}'"));
+        };
+        let number = amount.trim_end_matches('%').trim();
+        // A decimal comma is read as a point when the cells are split by semicolons.
+        let number = if separator == ';' { number.replace(',', ".") } else { number.to_owned() };
+        let amount: f64 = number.parse().ok().filter(|v: &f64| v.is_finite() && *v >= 0.0).ok_or_else(|| {
+            format!("{file}, row {row}, column 3: '{amount}' is no share or count (a number, 0 or more)")
+        })?;
+        if column.is_empty() || value.is_empty() {
+            return Err(format!("{file}, row {row}: the column and the value must both be given"));
+        }
+        let at = match margins.iter().position(|m| m.column.eq_ignore_ascii_case(column)) {
+            Some(at) => at,
+            None => {
+                margins.push(MarginSpec { column: column.clone(), targets: Vec::new() });
+                margins.len() - 1
+            }
+        };
+        let margin = &mut margins[at];
+        if margin.targets.iter().any(|(v, _)| v.trim().eq_ignore_ascii_case(value)) {
+            return Err(format!("{file}, row {row}: {column} = {value} is given twice"));
+        }
+        margin.targets.push((value.clone(), amount));
+    }
+    if margins.is_empty() {
+        return Err(format!("{file}: no margins below the header"));
+    }
+    for margin in &mut margins {
+        let total: f64 = margin.targets.iter().map(|(_, v)| v).sum();
+        let scale = if counts {
+            total
+        } else if (total - 1.0).abs() <= 1e-6 {
+            1.0
+        } else if (total - 100.0).abs() <= 1e-4 {
+            100.0
+        } else {
+            return Err(format!(
+                "{file}: the shares of '{}' add up to {total}, not 1 (or 100%); give shares that add up, or counts",
+                margin.column
+            ));
+        };
+        if total <= 0.0 {
+            return Err(format!("{file}: the counts of '{}' add up to 0", margin.column));
+        }
+        for (_, v) in &mut margin.targets {
+            *v /= scale;
+        }
+    }
+    Ok(margins)
+}
+
+/// Per frame row: its spreadsheet row; the frame rows whose score counts; their weights (1
+/// without a weight column); and each of `headers`' codes per frame row.
+type Respondents = (Vec<u32>, Vec<usize>, Vec<f64>, Vec<Vec<u32>>);
+
+fn respondents(survey: &Survey, headers: &[String]) -> Result<Respondents, super::AnalysisError> {
+    let frame = survey.frame();
+    let counted = frame.column(SCORE)?.u8()?.is_not_null();
+    let rows: Vec<u32> = frame.column(ROW)?.u32()?.into_no_null_iter().collect();
+    let positions: Vec<usize> = (0..frame.height()).filter(|&i| counted.get(i).unwrap_or(false)).collect();
+    let initial: Vec<f64> = if survey.is_weighted() {
+        let w = frame.column(super::survey::WEIGHT)?.f64()?;
+        positions.iter().map(|&i| w.get(i).unwrap_or(0.0)).collect()
+    } else {
+        vec![1.0; positions.len()]
+    };
+    let mut columns = Vec::new();
+    for header in headers {
+        let codes = match survey.segment(header) {
+            Some(segment) => frame.column(&segment.key)?.u32()?.iter().map(|c| c.unwrap_or(u32::MAX)).collect(),
+            None => vec![u32::MAX; frame.height()],
+        };
+        columns.push(codes);
+    }
+    Ok((rows, positions, initial, columns))
+}
+
+/// A value's key: trimmed and in lower case.
+fn key(value: &str) -> String {
+    value.trim().to_lowercase()
+}
+
+/// Rakes the respondents of `table` whose score counts to `margins` (trimming the weights to
+/// `trim` × the mean when given) and returns the table with the weights as its weight column
+/// ([`RAKED_WEIGHT`]; a weight column the file had is where raking starts, and is then set
+/// aside). Errors name the file, and the row and column of a value without a target.
+pub fn rake_table(
+    mut table: ImportedTable,
+    margins: &[MarginSpec],
+    trim: Option<(f64, f64)>,
+) -> Result<(ImportedTable, RakeSummary), String> {
+    let place = table.source.place();
+    let headers: Vec<String> = margins
+        .iter()
+        .map(|m| table.column_index(&m.column).map(|c| table.headers[c].clone()).map_err(|e| e.to_string()))
+        .collect::<Result<_, _>>()?;
+    let parts = SurveyParts { segments: Some(Vec::new()), dates: false, comments: false, metrics: false };
+    let survey = Survey::from_table_with(&table, &headers, &parts).map_err(|e| e.to_string())?;
+    let (rows, positions, initial, columns) = respondents(&survey, &headers).map_err(|e| format!("{place}: {e}"))?;
+    // Each margin's per-respondent target index.
+    let mut codes: Vec<Vec<u32>> = Vec::new();
+    let mut names: Vec<Vec<String>> = Vec::new();
+    let mut targets: Vec<Vec<f64>> = Vec::new();
+    for (margin, header) in margins.iter().zip(&headers) {
+        let segment = survey.segment(header).ok_or_else(|| format!("{place}: no column '{header}'"))?;
+        let column = &columns[codes.len()];
+        let index_of_label: Vec<Option<u32>> = segment
+            .labels
+            .iter()
+            .map(|label| margin.targets.iter().position(|(v, _)| key(v) == key(label)).map(|p| p as u32))
+            .collect();
+        let mut these = Vec::with_capacity(positions.len());
+        for &i in &positions {
+            let code = column[i];
+            let target = index_of_label.get(code as usize).copied().flatten();
+            let Some(target) = target else {
+                let value = segment.labels.get(code as usize).map_or("", String::as_str);
+                let listed = margin.targets.iter().map(|(v, _)| format!("'{v}'")).collect::<Vec<_>>().join(", ");
+                return Err(format!(
+                    "{place}, row {}, column '{header}': '{value}' has no target among the margins ({listed}); add it, or filter it out",
+                    rows[i]
+                ));
+            };
+            these.push(target);
+        }
+        codes.push(these);
+        names.push(margin.targets.iter().map(|(v, _)| v.clone()).collect());
+        targets.push(margin.targets.iter().map(|(_, s)| *s).collect());
+    }
+    let margin_views: Vec<Margin<'_>> = margins
+        .iter()
+        .enumerate()
+        .map(|(k, m)| Margin { column: &m.column, codes: &codes[k], targets: &targets[k], names: &names[k] })
+        .collect();
+    let options = RakeOptions { trim, ..RakeOptions::default() };
+    let raked = rake(&initial, &margin_views, &options).map_err(|e| format!("{place}: {e}"))?;
+    let total: f64 = raked.weights.iter().sum();
+    let mut checks = Vec::new();
+    for (k, m) in margins.iter().enumerate() {
+        for (t, (value, target)) in m.targets.iter().enumerate() {
+            let reached: f64 =
+                codes[k].iter().zip(&raked.weights).filter(|(c, _)| **c == t as u32).map(|(_, w)| w).sum();
+            checks.push(MarginCheck {
+                column: m.column.clone(),
+                value: value.clone(),
+                target: *target,
+                achieved: reached / total,
+            });
+        }
+    }
+    // The weights into the table, by spreadsheet row: a row whose score does not count gets none.
+    let mut by_row: Vec<(u32, f64)> = positions.iter().map(|&i| rows[i]).zip(raked.weights.iter().copied()).collect();
+    by_row.sort_by_key(|(row, _)| *row);
+    let comma = table.source.decimal() == import::Decimal::Comma;
+    let written = |w: f64| {
+        // Fifteen decimals: never read as a thousands group, whatever the file's decimal mark.
+        let text = format!("{w:.15}");
+        if comma { text.replace('.', ",") } else { text }
+    };
+    let mut rebuilt = import::CellTable::new();
+    for r in 0..table.rows.row_count() {
+        let number = table.rows.row_number(r);
+        let weight = by_row
+            .binary_search_by_key(&(number as u32), |(row, _)| *row)
+            .ok()
+            .map_or_else(String::new, |at| written(by_row[at].1));
+        let cells: Vec<&str> = table.rows.row(r).chain(std::iter::once(weight.as_str())).collect();
+        rebuilt.push_row(number, cells);
+    }
+    let mut name = RAKED_WEIGHT.to_owned();
+    let mut suffix = 2;
+    while table.headers.iter().any(|h| h.eq_ignore_ascii_case(&name)) {
+        name = format!("{RAKED_WEIGHT} ({suffix})");
+        suffix += 1;
+    }
+    for role in &mut table.roles {
+        if role.role == Role::Weight {
+            role.role = Role::Ignore;
+        }
+    }
+    table.roles.push(ColumnRole {
+        column: name.clone(),
+        role: Role::Weight,
+        scale: None,
+        scale_guessed: false,
+        date_order: None,
+        date_doubts: import::DateDoubts::default(),
+    });
+    table.headers.push(name);
+    table.codes.push(String::new());
+    table.rows = rebuilt;
+    let summary = RakeSummary {
+        columns: headers,
+        n: positions.len(),
+        iterations: raked.iterations,
+        trimmed: raked.trimmed,
+        trim,
+        effective_n: raked.effective_n,
+        design_effect: raked.design_effect,
+        margins: checks,
+    };
+    Ok((table, summary))
+}

@@ -1,0 +1,323 @@
+//! `drivers`: the key driver analysis of a survey file on the command line, as text or JSON; and
+//! `--rake`, the weighting to population margins that `report`, `drivers` and `compare` take.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use super::{InputArgs, ReportFailure, chosen_codebook, output_language, read_project, scale_check, usage};
+use crate::analysis::drivers::{DriverAnalysis, driver_analysis, driver_analysis_by};
+use crate::analysis::weighting::{RakeSummary, rake_table, read_margins};
+use crate::analysis::{Filter, Survey, SurveyParts};
+use crate::i18n::drivers::DriverTexts;
+use crate::i18n::{Language, fill};
+use crate::import::{self, ImportOptions, ImportedTable};
+use crate::stats::drivers::{DriverOptions, Missing};
+
+/// Weighting to the population, for `report`, `drivers` and `compare`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct RakeArgs {
+    /// Weight the answers to the population: a CSV (`;` or `,`) with the header
+    /// column,value,share (or count) and a row per value of one to four columns; the weights go
+    /// through every number, interval and test (a weight column of the file is where raking
+    /// starts).
+    #[arg(long, value_name = "MARGINS")]
+    pub rake: Option<PathBuf>,
+    /// Cap the raked weights to LO,HI times the mean weight and rake again (e.g. 0.3,3).
+    #[arg(long, value_name = "LO,HI", requires = "rake")]
+    pub trim: Option<String>,
+}
+
+impl RakeArgs {
+    /// `table` raked to the margins asked, with what raking did; the table as it is without
+    /// `--rake`.
+    pub fn apply(&self, table: ImportedTable) -> Result<(ImportedTable, Option<RakeSummary>), ReportFailure> {
+        let Some(file) = &self.rake else { return Ok((table, None)) };
+        let trim = self.trim.as_deref().map(parse_trim).transpose()?;
+        let margins = read_margins(file).map_err(ReportFailure::from)?;
+        let (table, summary) = rake_table(table, &margins, trim).map_err(ReportFailure::from)?;
+        Ok((table, Some(summary)))
+    }
+}
+
+/// `--trim LO,HI`: two numbers, 0 <= LO <= 1 <= HI.
+fn parse_trim(text: &str) -> Result<(f64, f64), ReportFailure> {
+    let bad = || usage(format!("--trim {text}: give LO,HI with 0 <= LO <= 1 <= HI, e.g. 0.3,3"));
+    let (low, high) = text.split_once(',').ok_or_else(bad)?;
+    let (low, high): (f64, f64) = (low.trim().parse().map_err(|_| bad())?, high.trim().parse().map_err(|_| bad())?);
+    if (0.0..=1.0).contains(&low) && high >= 1.0 && high.is_finite() { Ok((low, high)) } else { Err(bad()) }
+}
+
+/// The raked line of a text output, with the trimming when there was some.
+#[must_use]
+pub fn raking_lines(summary: &RakeSummary, language: Language) -> Vec<String> {
+    let (t, d) = (language.texts(), DriverTexts::of(language));
+    let mut lines = vec![fill(
+        d.raked_line,
+        &[
+            ("columns", &summary.columns.join(", ")),
+            ("iterations", &summary.iterations.to_string()),
+            ("deff", &t.number(summary.design_effect, 2)),
+            ("n_eff", &t.number(summary.effective_n, 1)),
+            ("n", &t.count(summary.n as u64)),
+        ],
+    )];
+    if let Some((low, high)) = summary.trim.filter(|_| summary.trimmed > 0) {
+        lines.push(fill(
+            d.trimmed_line,
+            &[("trimmed", &summary.trimmed.to_string()), ("low", &t.number(low, 2)), ("high", &t.number(high, 2))],
+        ));
+    }
+    lines
+}
+
+/// Arguments of `drivers`.
+#[derive(Debug, clap::Args)]
+pub struct DriversArgs {
+    /// The survey file and the project.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Sheet to read in a workbook (default: the first sheet with data).
+    #[arg(long)]
+    pub sheet: Option<String>,
+    /// Column with the 0-10 answers (default: the column whose header speaks of recommending).
+    #[arg(long)]
+    pub score: Option<String>,
+    /// Keep only rows where COLUMN has VALUE (repeatable; several values of one column are OR).
+    #[arg(long = "filter", value_name = "COLUMN=VALUE")]
+    pub filter: Vec<String>,
+    /// Also analyse per value of this segment column.
+    #[arg(long, value_name = "COLUMN")]
+    pub by: Option<String>,
+    /// Also take the complaint themes of the comments as drivers (1 where a comment complains
+    /// about the theme, 0 where it does not; respondents without a comment have no value).
+    #[arg(long)]
+    pub themes: bool,
+    /// The sector codebook for --themes (default: the project's, else general).
+    #[arg(long, value_name = "NAME", requires = "themes")]
+    pub preset: Option<String>,
+    /// Leave missing answers out pair by pair instead of leaving out every respondent without
+    /// an answer to every driver.
+    #[arg(long)]
+    pub pairwise: bool,
+    /// Bootstrap resamples for the intervals (0: none).
+    #[arg(long, default_value_t = 1_000)]
+    pub resamples: usize,
+    /// The bootstrap's seed: the same seed gives the same intervals.
+    #[arg(long, default_value_t = DriverOptions::default().seed)]
+    pub seed: u64,
+    /// Weighting to the population.
+    #[command(flatten)]
+    pub rake: RakeArgs,
+    /// Print one JSON object instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    /// Language of the text output: en, nl or da (default: the system locale).
+    #[arg(long, value_name = "LANG", value_parser = ["en", "nl", "da"])]
+    pub lang: Option<String>,
+}
+
+/// What `drivers --json` prints.
+#[derive(Debug, Serialize)]
+struct DriversJson<'a> {
+    file: String,
+    filter: String,
+    #[serde(flatten)]
+    overall: &'a DriverAnalysis,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    by: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    segments: Vec<SegmentJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    raking: Option<&'a RakeSummary>,
+}
+
+/// One value of `--by`: its analysis, or why there is none.
+#[derive(Debug, Serialize)]
+struct SegmentJson<'a> {
+    value: &'a str,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    analysis: Option<&'a DriverAnalysis>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+}
+
+/// Runs `drivers`: the text (or JSON) to print, or the one-line failure with its exit status.
+pub fn run_drivers(args: &DriversArgs) -> Result<String, ReportFailure> {
+    let project = read_project(args.input.project.as_ref())?;
+    let mut filter = Filter::default();
+    for condition in &args.filter {
+        filter.add_condition(condition).map_err(usage)?;
+    }
+    if args.filter.is_empty()
+        && let Some((p, _)) = &project
+    {
+        filter = p.analysis.filter.clone();
+    }
+    let overrides = ImportOptions {
+        sheet: args.sheet.clone(),
+        score_column: args.score.clone(),
+        score_scale: scale_check(false),
+        ..ImportOptions::default()
+    };
+    let file = args.input.file(project.as_ref())?;
+    let table = match &project {
+        Some((p, name)) => p.read_survey(&file, name, &overrides, &mut |_| true).map_err(|e| e.to_string())?.0,
+        None => import::read_file(&file, &overrides, &mut |_| true).map_err(|e| e.to_string())?,
+    };
+    import::require_named_score(&table).map_err(|e| e.to_string())?;
+    let (table, raking) = args.rake.apply(table)?;
+    let mut columns: Vec<String> = filter.segments.keys().cloned().collect();
+    if let Some(by) = &args.by {
+        let header = table.headers[table.column_index(by.trim()).map_err(|e| usage(e.to_string()))?].clone();
+        columns.push(header);
+    }
+    let by = args.by.as_ref().map(|_| columns[columns.len() - 1].clone());
+    let parts = SurveyParts { segments: Some(Vec::new()), dates: true, comments: args.themes, metrics: true };
+    let survey = Survey::from_table_with(&table, &columns, &parts).map_err(|e| ReportFailure::from(e.to_string()))?;
+    let language = output_language(args.lang.as_deref());
+    let tags = if args.themes {
+        if survey.comment_names.is_empty() {
+            return Err(usage(format!("--themes: {} has no comment column", table.source.place())));
+        }
+        let (codebook, _) = chosen_codebook(None, args.preset.as_deref(), project.as_ref().map(|(p, _)| p))?;
+        let stop = std::sync::atomic::AtomicBool::new(false);
+        crate::analysis::tag_survey(&survey, &codebook, &stop).map_err(|e| ReportFailure::from(e.to_string()))?
+    } else {
+        None
+    };
+    let themes = tags.as_ref().map(|t| (t, language.comment_language()));
+    let options = DriverOptions {
+        missing: if args.pairwise { Missing::Pairwise } else { Missing::Listwise },
+        resamples: args.resamples,
+        seed: args.seed,
+        ..DriverOptions::default()
+    };
+    let overall =
+        driver_analysis(&survey, &filter, themes, &options).map_err(|e| ReportFailure::from(e.to_string()))?;
+    let segments = match &by {
+        Some(column) => driver_analysis_by(&survey, &filter, column, themes, &options)
+            .map_err(|e| ReportFailure::from(e.to_string()))?,
+        None => Vec::new(),
+    };
+    let place = table.source.place();
+    if args.json {
+        let json = DriversJson {
+            file: place,
+            filter: filter.describe(),
+            overall: &overall,
+            by: by.clone(),
+            segments: segments
+                .iter()
+                .map(|(value, result)| SegmentJson {
+                    value,
+                    analysis: result.as_ref().ok(),
+                    error: result.as_ref().err().map(ToString::to_string),
+                })
+                .collect(),
+            raking: raking.as_ref(),
+        };
+        return serde_json::to_string_pretty(&json).map_err(|e| ReportFailure::from(format!("cannot write JSON: {e}")));
+    }
+    let d = DriverTexts::of(language);
+    let mut out = String::new();
+    if let Some(summary) = &raking {
+        for line in raking_lines(summary, language) {
+            let _ = writeln!(out, "{line}");
+        }
+    }
+    out.push_str(&format_drivers(&overall, &place, d.everyone, language));
+    for (value, result) in &segments {
+        let group = format!("{} = {value}", by.as_deref().unwrap_or_default());
+        let _ = writeln!(out);
+        match result {
+            Ok(analysis) => out.push_str(&format_drivers(analysis, &place, &group, language)),
+            Err(e) => {
+                let _ = writeln!(out, "{}", fill(d.group_failed, &[("group", &group), ("reason", &e.to_string())]));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// One group's key drivers as readable text in `language`.
+#[must_use]
+pub fn format_drivers(a: &DriverAnalysis, file: &str, group: &str, language: Language) -> String {
+    let (t, d) = (language.texts(), DriverTexts::of(language));
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", fill(d.heading, &[("file", file), ("group", group)]));
+    let (r2, n, answered) = (t.number(a.r_squared, 3), t.count(a.n_used as u64), t.count(a.n_answered as u64));
+    let line = match a.r_squared_ci {
+        Some((low, high)) => fill(
+            d.r_squared_line,
+            &[
+                ("r2", &r2),
+                ("low", &t.number(low, 3)),
+                ("high", &t.number(high, 3)),
+                ("n", &n),
+                ("answered", &answered),
+            ],
+        ),
+        None => fill(d.r_squared_plain, &[("r2", &r2), ("n", &n), ("answered", &answered)]),
+    };
+    let _ = writeln!(out, "{line}");
+    let note = match a.missing {
+        Missing::Listwise => {
+            fill(d.listwise_note, &[("left_out", &t.count(a.n_answered.saturating_sub(a.n_used) as u64))])
+        }
+        Missing::Pairwise => fill(d.pairwise_note, &[("smallest", &t.count(a.n_smallest_pair as u64))]),
+    };
+    let _ = writeln!(out, "{note}");
+    if a.resamples > 0 {
+        let _ = writeln!(
+            out,
+            "{}",
+            fill(d.bootstrap_note, &[("resamples", &a.resamples_used.to_string()), ("seed", &a.seed.to_string())])
+        );
+    }
+    if a.weighted {
+        let _ = writeln!(out, "{}", d.weighted_note);
+    }
+    for group in &a.collinear {
+        let _ = writeln!(out, "{}", fill(d.collinear_note, &[("names", &group.join(", "))]));
+    }
+    let header = [
+        d.col_driver,
+        d.col_weight,
+        d.col_interval,
+        d.col_share,
+        d.col_shapley,
+        d.col_correlation,
+        d.col_performance,
+        d.col_quadrant,
+    ];
+    let _ = writeln!(out, "  {}", header.join(" | "));
+    let dash = || "-".to_owned();
+    for driver in &a.drivers {
+        let interval = driver
+            .ci_low
+            .zip(driver.ci_high)
+            .map_or_else(dash, |(low, high)| format!("{} .. {}", t.number(low, 3), t.number(high, 3)));
+        let cells = [
+            driver.name.clone(),
+            t.number(driver.relative_weight, 3),
+            interval,
+            t.percent(driver.share_of_r_squared),
+            driver.shapley.map_or_else(dash, |s| t.number(s, 3)),
+            t.number(driver.correlation, 2),
+            t.number(driver.performance, 1),
+            d.quadrant(driver.quadrant).to_owned(),
+        ];
+        let _ = writeln!(out, "  {}", cells.join(" | "));
+    }
+    let _ = writeln!(
+        out,
+        "{}",
+        fill(
+            d.medians_note,
+            &[("importance", &t.number(a.importance_median, 3)), ("performance", &t.number(a.performance_median, 1))]
+        )
+    );
+    out
+}

@@ -1,0 +1,171 @@
+//! The words of the key driver analysis and of weighting to the population (`drivers` and
+//! `--rake` on the command line), in English, Dutch and Danish. Templates hold `{name}`
+//! placeholders filled by [`super::fill`].
+
+use super::Language;
+
+/// Every text of the key driver analysis and of raking.
+#[derive(Debug, serde::Serialize)]
+pub struct DriverTexts {
+    /// The file and the group analysed: `{file}`, `{group}`.
+    pub heading: &'static str,
+    /// All respondents (the group without `--by`).
+    pub everyone: &'static str,
+    /// R² with its interval and n: `{r2}`, `{low}`, `{high}`, `{n}`, `{answered}`.
+    pub r_squared_line: &'static str,
+    /// R² without an interval: `{r2}`, `{n}`, `{answered}`.
+    pub r_squared_plain: &'static str,
+    /// Listwise deletion: `{left_out}` respondents without every answer.
+    pub listwise_note: &'static str,
+    /// Pairwise: `{smallest}`, the fewest respondents behind one correlation.
+    pub pairwise_note: &'static str,
+    /// The bootstrap: `{resamples}`, `{seed}`.
+    pub bootstrap_note: &'static str,
+    /// Weighted.
+    pub weighted_note: &'static str,
+    /// Drivers too correlated to tell apart: `{names}`.
+    pub collinear_note: &'static str,
+    /// Table columns.
+    pub col_driver: &'static str,
+    /// Johnson's relative weight.
+    pub col_weight: &'static str,
+    /// Its interval.
+    pub col_interval: &'static str,
+    /// Share of R².
+    pub col_share: &'static str,
+    /// Shapley value.
+    pub col_shapley: &'static str,
+    /// Correlation with the score.
+    pub col_correlation: &'static str,
+    /// Performance 0-100.
+    pub col_performance: &'static str,
+    /// The quadrant.
+    pub col_quadrant: &'static str,
+    /// Quadrant names.
+    pub fix: &'static str,
+    /// Important, done well.
+    pub keep: &'static str,
+    /// Less important, done less well.
+    pub monitor: &'static str,
+    /// Less important, done well.
+    pub less_important: &'static str,
+    /// How to read performance and the cross-hairs: `{importance}`, `{performance}`.
+    pub medians_note: &'static str,
+    /// A group that cannot be analysed: `{group}`, `{reason}`.
+    pub group_failed: &'static str,
+    /// Raked: `{columns}`, `{iterations}`, `{deff}`, `{n_eff}`, `{n}`.
+    pub raked_line: &'static str,
+    /// Weights capped by trimming: `{trimmed}`, `{low}`, `{high}`.
+    pub trimmed_line: &'static str,
+}
+
+impl DriverTexts {
+    /// The texts in `language`.
+    #[must_use]
+    pub fn of(language: Language) -> &'static DriverTexts {
+        match language {
+            Language::English => &ENGLISH,
+            Language::Dutch => &DUTCH,
+            Language::Danish => &DANISH,
+        }
+    }
+
+    /// A quadrant's name.
+    #[must_use]
+    pub fn quadrant(&self, quadrant: crate::analysis::drivers::Quadrant) -> &'static str {
+        use crate::analysis::drivers::Quadrant;
+        match quadrant {
+            Quadrant::Fix => self.fix,
+            Quadrant::Keep => self.keep,
+            Quadrant::Monitor => self.monitor,
+            Quadrant::LessImportant => self.less_important,
+        }
+    }
+}
+
+/// English.
+pub static ENGLISH: DriverTexts = DriverTexts {
+    heading: "Key drivers of the recommendation score: {file}, {group}",
+    everyone: "all respondents",
+    r_squared_line: "R² {r2} (95% CI {low} to {high}): the drivers together explain that part of the variation in the 0-10 score; n = {n} of {answered} respondents with a score",
+    r_squared_plain: "R² {r2}; n = {n} of {answered} respondents with a score",
+    listwise_note: "Respondents without an answer to every driver are left out ({left_out}).",
+    pairwise_note: "Missing answers are left out pair by pair; the thinnest correlation rests on {smallest} respondents.",
+    bootstrap_note: "Intervals: 95% bootstrap percentiles of {resamples} resamples (seed {seed}).",
+    weighted_note: "Weighted: every figure uses the survey weights.",
+    collinear_note: "Too correlated to tell apart (|r| ≥ 0.8): {names}; read their weights together.",
+    col_driver: "Driver",
+    col_weight: "Relative weight",
+    col_interval: "95% CI",
+    col_share: "% of R²",
+    col_shapley: "Shapley",
+    col_correlation: "r with score",
+    col_performance: "Performance (0-100)",
+    col_quadrant: "Quadrant",
+    fix: "fix first",
+    keep: "keep",
+    monitor: "monitor",
+    less_important: "less important",
+    medians_note: "Quadrants against the medians: relative weight {importance}, performance {performance} (a rating's mean on its scale, 100 = best; a theme's share of commenters not complaining).",
+    group_failed: "{group}: {reason}",
+    raked_line: "Weighted to the population by raking on {columns} ({iterations} iterations): design effect {deff}, effective n {n_eff} of {n}.",
+    trimmed_line: "{trimmed} weights capped to [{low}, {high}] × the mean weight, then raked again.",
+};
+
+/// Dutch.
+pub static DUTCH: DriverTexts = DriverTexts {
+    heading: "Drijfveren van de aanbevelingsscore: {file}, {group}",
+    everyone: "alle respondenten",
+    r_squared_line: "R² {r2} (95%-BI {low} tot {high}): dat deel van de variatie in de 0-10-score verklaren de drijfveren samen; n = {n} van {answered} respondenten met een score",
+    r_squared_plain: "R² {r2}; n = {n} van {answered} respondenten met een score",
+    listwise_note: "Respondenten zonder antwoord op elke drijfveer tellen niet mee ({left_out}).",
+    pairwise_note: "Ontbrekende antwoorden vallen paarsgewijs weg; de dunste correlatie rust op {smallest} respondenten.",
+    bootstrap_note: "Intervallen: 95%-bootstrappercentielen van {resamples} trekkingen (seed {seed}).",
+    weighted_note: "Gewogen: elk getal gebruikt de weegfactoren.",
+    collinear_note: "Te sterk samenhangend om uit elkaar te houden (|r| ≥ 0,8): {names}; lees hun gewichten samen.",
+    col_driver: "Drijfveer",
+    col_weight: "Relatief gewicht",
+    col_interval: "95%-BI",
+    col_share: "% van R²",
+    col_shapley: "Shapley",
+    col_correlation: "r met score",
+    col_performance: "Prestatie (0-100)",
+    col_quadrant: "Kwadrant",
+    fix: "eerst verbeteren",
+    keep: "behouden",
+    monitor: "in de gaten houden",
+    less_important: "minder belangrijk",
+    medians_note: "Kwadranten ten opzichte van de medianen: relatief gewicht {importance}, prestatie {performance} (het gemiddelde van een beoordeling op de eigen schaal, 100 = best; bij een thema het deel van de respondenten met een opmerking dat er niet over klaagt).",
+    group_failed: "{group}: {reason}",
+    raked_line: "Gewogen naar de populatie door raking op {columns} ({iterations} iteraties): designeffect {deff}, effectieve n {n_eff} van {n}.",
+    trimmed_line: "{trimmed} gewichten begrensd op [{low}, {high}] × het gemiddelde gewicht, daarna opnieuw geraked.",
+};
+
+/// Danish.
+pub static DANISH: DriverTexts = DriverTexts {
+    heading: "Drivkræfter bag anbefalingsscoren: {file}, {group}",
+    everyone: "alle respondenter",
+    r_squared_line: "R² {r2} (95%-KI {low} til {high}): den del af variationen i 0-10-scoren forklarer drivkræfterne tilsammen; n = {n} af {answered} respondenter med en score",
+    r_squared_plain: "R² {r2}; n = {n} af {answered} respondenter med en score",
+    listwise_note: "Respondenter uden svar på hver drivkraft er udeladt ({left_out}).",
+    pairwise_note: "Manglende svar udelades parvis; den tyndeste korrelation hviler på {smallest} respondenter.",
+    bootstrap_note: "Intervaller: 95%-bootstrappercentiler af {resamples} træk (seed {seed}).",
+    weighted_note: "Vægtet: hvert tal bruger vægtene.",
+    collinear_note: "For stærkt forbundne til at skelne (|r| ≥ 0,8): {names}; læs deres vægte samlet.",
+    col_driver: "Drivkraft",
+    col_weight: "Relativ vægt",
+    col_interval: "95%-KI",
+    col_share: "% af R²",
+    col_shapley: "Shapley",
+    col_correlation: "r med score",
+    col_performance: "Præstation (0-100)",
+    col_quadrant: "Kvadrant",
+    fix: "forbedr først",
+    keep: "bevar",
+    monitor: "hold øje",
+    less_important: "mindre vigtig",
+    medians_note: "Kvadranter i forhold til medianerne: relativ vægt {importance}, præstation {performance} (en vurderings gennemsnit på dens skala, 100 = bedst; for et tema andelen af kommenterende, der ikke klager over det).",
+    group_failed: "{group}: {reason}",
+    raked_line: "Vægtet til populationen ved raking på {columns} ({iterations} iterationer): designeffekt {deff}, effektiv n {n_eff} af {n}.",
+    trimmed_line: "{trimmed} vægte begrænset til [{low}, {high}] × gennemsnitsvægten og derefter raket igen.",
+};
