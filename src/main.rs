@@ -68,13 +68,11 @@ fn main() -> ExitCode {
             let result = run_compare(&args, &mut warnings, &mut written);
             finish(result, ("note", &warnings), args.out.as_deref(), &written)
         }
-        Some(Command::Drivers(args)) => match run_drivers(&args) {
-            Ok(text) => print(&text),
-            Err(failure) => {
-                say(&failure.message);
-                ExitCode::from(failure.status)
-            }
-        },
+        Some(Command::Drivers(args)) => {
+            let mut written = Vec::new();
+            let result = run_drivers(&args, &mut written);
+            finish(result, ("note", &[]), args.out.as_deref(), &written)
+        }
         Some(Command::Plan(args)) => match run_plan(&args) {
             Ok(text) => print(&text),
             Err(failure) => {

@@ -936,6 +936,26 @@ fn drivers_give_johnsons_weights_shapley_values_and_intervals_as_numpy_computes_
     let (code, text, stderr) = run(&["drivers", file, "--lang", "nl", "--resamples", "100"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(text.contains("Drijfveren van de aanbevelingsscore") && text.contains("Relatief gewicht"), "{text}");
+    // --out: the JSON, the map of everyone and of each region, the tables, report and deck.
+    let out = dir.path().join("out");
+    let (code, _, stderr) =
+        run(&["drivers", file, "--by", "region", "--resamples", "50", "--out", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    for name in [
+        "drivers.json",
+        "drivers.svg",
+        "drivers.png",
+        "drivers-2.svg",
+        "drivers-3.png",
+        "report.pdf",
+        "deck.pptx",
+        "tables.xlsx",
+    ] {
+        assert!(out.join(name).is_file(), "{name} missing: {stderr}");
+    }
+    let svg = std::fs::read_to_string(out.join("drivers.svg")).unwrap();
+    assert!(svg.contains("Importance (% of R²)") && svg.contains("How satisfied are you with our staff"), "{svg}");
+    assert!(svg.contains("stroke-dasharray"), "the medians are dashed cross-hairs");
     // A file without ratings, and a --by column it does not have.
     let (code, _, stderr) = run(&["drivers", file, "--by", "channel"]);
     assert_eq!(code, 2, "{stderr}");

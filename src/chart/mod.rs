@@ -397,6 +397,9 @@ pub enum ChartKind {
     /// The change since the previous wave per segment with its interval, against the band of
     /// changes too small for the sizes at hand to detect.
     WaveChange,
+    /// The key drivers: each driver's importance (share of R² with its interval) against its
+    /// performance, cross-hairs at the medians and the quadrants named.
+    Drivers,
 }
 
 /// Which way the categories run.
@@ -741,6 +744,50 @@ pub enum Series {
         /// What it says.
         headline: Headline,
     },
+    /// The importance/performance map (the only series of a [`ChartKind::Drivers`] chart):
+    /// the value axis is importance (up), `map.performance` the horizontal one.
+    Map {
+        /// Series name.
+        name: String,
+        /// The points, cross-hairs and quadrant names.
+        map: ImportanceMap,
+    },
+}
+
+/// The key drivers' map: performance across, importance ([`ChartSpec::value_axis`]) up.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ImportanceMap {
+    /// The horizontal axis: performance.
+    pub performance: Axis,
+    /// The median performance (the vertical cross-hair).
+    pub performance_median: f64,
+    /// The median importance (the horizontal cross-hair).
+    pub importance_median: f64,
+    /// The quadrants' names: important and done less well (top left), important and done well
+    /// (top right), less important and done less well (bottom left), less important and done
+    /// well (bottom right).
+    pub quadrants: [String; 4],
+    /// One point a driver.
+    pub points: Vec<MapPoint>,
+}
+
+/// One driver on the map.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MapPoint {
+    /// Its name.
+    pub label: String,
+    /// Performance (across).
+    pub performance: f64,
+    /// Importance (up).
+    pub importance: f64,
+    /// The importance's 95% interval.
+    pub low: Option<f64>,
+    /// Upper bound.
+    pub high: Option<f64>,
+    /// The colour of its quadrant.
+    pub tone: Tone,
+    /// What hovering it says: the numbers in words.
+    pub detail: String,
 }
 
 /// What the headline figure says, each line already in the reader's words; the numbers stay
@@ -885,6 +932,15 @@ impl ChartSpec {
         })
     }
 
+    /// The importance map of a [`ChartKind::Drivers`] chart.
+    #[must_use]
+    pub fn map(&self) -> Option<&ImportanceMap> {
+        self.series.iter().find_map(|series| match series {
+            Series::Map { map, .. } => Some(map),
+            _ => None,
+        })
+    }
+
     /// What the chart says in words, for a screen reader (an SVG's label, a slide picture's
     /// description): its title and subtitle, and for the headline every line of it.
     #[must_use]
@@ -897,6 +953,9 @@ impl ChartSpec {
             parts.push(format!("{name} {}, {}, {}", h.nps_text, h.interval_text, h.n_text));
             parts.extend(h.groups.iter().map(|g| format!("{} {}", g.label, g.share_text)));
             parts.extend([&h.change, &h.verdict].into_iter().flatten().map(|line| line.text.clone()));
+        }
+        if let Some(map) = self.map() {
+            parts.extend(map.points.iter().map(|p| p.detail.clone()));
         }
         parts.join(". ")
     }
@@ -1024,7 +1083,7 @@ impl ChartSpec {
                         .map(|c| MatrixCell { row: at(c.row), ..c.clone() })
                         .collect(),
                 },
-                Series::Headline { .. } => series.clone(),
+                Series::Headline { .. } | Series::Map { .. } => series.clone(),
             })
             .collect();
         ChartSpec {

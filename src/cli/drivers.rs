@@ -113,6 +113,11 @@ pub struct DriversArgs {
     /// Print one JSON object instead of a table.
     #[arg(long)]
     pub json: bool,
+    /// Also write drivers.json, the importance/performance map (SVG, PNG) and the table (CSV,
+    /// xlsx) of everyone and of each --by value, an HTML and a PDF report and a slide deck into
+    /// DIR, in the language of --lang.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
     /// Language of the text output: en, nl or da (default: the system locale).
     #[arg(long, value_name = "LANG", value_parser = ["en", "nl", "da"])]
     pub lang: Option<String>,
@@ -144,7 +149,10 @@ struct SegmentJson<'a> {
 }
 
 /// Runs `drivers`: the text (or JSON) to print, or the one-line failure with its exit status.
-pub fn run_drivers(args: &DriversArgs) -> Result<String, ReportFailure> {
+pub fn run_drivers(args: &DriversArgs, written: &mut Vec<PathBuf>) -> Result<String, ReportFailure> {
+    if let Some(out) = args.out.as_ref().filter(|out| out.exists() && !out.is_dir()) {
+        return Err(usage(format!("--out {}: is a file; name a folder for the analysis's files", out.display())));
+    }
     let project = read_project(args.input.project.as_ref())?;
     let mut filter = Filter::default();
     for condition in &args.filter {
@@ -202,9 +210,10 @@ pub fn run_drivers(args: &DriversArgs) -> Result<String, ReportFailure> {
         None => Vec::new(),
     };
     let place = table.source.place();
-    if args.json {
+    let d = DriverTexts::of(language);
+    {
         let json = DriversJson {
-            file: place,
+            file: place.clone(),
             filter: filter.describe(),
             overall: &overall,
             by: by.clone(),
@@ -218,9 +227,21 @@ pub fn run_drivers(args: &DriversArgs) -> Result<String, ReportFailure> {
                 .collect(),
             raking: raking.as_ref(),
         };
-        return serde_json::to_string_pretty(&json).map_err(|e| ReportFailure::from(format!("cannot write JSON: {e}")));
+        let json =
+            serde_json::to_string_pretty(&json).map_err(|e| ReportFailure::from(format!("cannot write JSON: {e}")))?;
+        if let Some(dir) = &args.out {
+            let groups: Vec<(String, &DriverAnalysis)> = segments
+                .iter()
+                .filter_map(|(value, r)| {
+                    Some((format!("{} = {value}", by.as_deref().unwrap_or_default()), r.as_ref().ok()?))
+                })
+                .collect();
+            write_drivers(dir, &json, (&overall, d.everyone), &groups, &table.source.file_name, language, written)?;
+        }
+        if args.json {
+            return Ok(json);
+        }
     }
-    let d = DriverTexts::of(language);
     let mut out = String::new();
     if let Some(summary) = &raking {
         for line in raking_lines(summary, language) {
@@ -239,6 +260,30 @@ pub fn run_drivers(args: &DriversArgs) -> Result<String, ReportFailure> {
         }
     }
     Ok(out)
+}
+
+/// Writes `drivers.json` and every figure of the analysis into `dir`, in `language`; every file
+/// written is added to `written`. Fails naming the first file not written.
+fn write_drivers(
+    dir: &std::path::Path,
+    json: &str,
+    overall: (&DriverAnalysis, &str),
+    groups: &[(String, &DriverAnalysis)],
+    file: &str,
+    language: Language,
+    written: &mut Vec<PathBuf>,
+) -> Result<(), ReportFailure> {
+    let target = dir.join("drivers.json");
+    std::fs::create_dir_all(dir)
+        .and_then(|()| crate::files::write_atomic(&target, json.as_bytes()))
+        .map_err(|e| format!("{}: cannot write: {e}", target.display()))?;
+    written.push(target);
+    let (words, d) = (crate::figures::Words::of(language), DriverTexts::of(language));
+    let (charts, tables) = crate::figures::drivers_figures(overall, groups, file, &words, d);
+    let info = crate::figures::drivers_report_info(file, &words, d);
+    let outcome = crate::export::export_all(dir, &charts, &tables, &info, &crate::export::ExportOptions::default());
+    written.extend(outcome.written);
+    outcome.failed.first().map_or(Ok(()), |error| Err(ReportFailure::from(error.to_string())))
 }
 
 /// One group's key drivers as readable text in `language`.

@@ -642,6 +642,7 @@ fn reading(kind: ChartKind, texts: &crate::i18n::export::ExportTexts) -> &'stati
         ChartKind::Themes => 7,
         ChartKind::Waves => 8,
         ChartKind::WaveChange => 9,
+        ChartKind::Drivers => 10,
     };
     texts.reading[i]
 }

@@ -110,7 +110,7 @@ fn pale(hex: &str, share: f64) -> String {
 #[must_use]
 pub fn native_chart(spec: &ChartSpec) -> Option<NativeChart> {
     let shape = match (spec.kind, spec.orientation) {
-        (ChartKind::Headline | ChartKind::Matrix, _) => return None,
+        (ChartKind::Headline | ChartKind::Matrix | ChartKind::Drivers, _) => return None,
         (ChartKind::Trend, _) => Shape::Line,
         (_, Orientation::Vertical) => Shape::Column,
         (_, Orientation::Horizontal) => Shape::Bar,
@@ -226,7 +226,7 @@ pub fn native_chart(spec: &ChartSpec) -> Option<NativeChart> {
                 let any_range = list.iter().any(|r| matches!(r.value, ReferenceValue::Range { .. }));
                 reference_name = legend_label(if any_range { LegendSymbol::Range } else { LegendSymbol::Average });
             }
-            Series::Cells { .. } | Series::Headline { .. } => return None,
+            Series::Cells { .. } | Series::Headline { .. } | Series::Map { .. } => return None,
         }
     }
     // The interval belongs to the estimate: the first main series.

@@ -367,6 +367,10 @@ impl Canvas {
             self.headline(name, headline, margin, top, bottom);
             return;
         }
+        if let Some(map) = spec.map() {
+            self.map(spec, map, margin, top, bottom);
+            return;
+        }
         let matrix = spec.series.iter().find_map(|series| match series {
             Series::Cells { columns, cells, .. } => Some((columns, cells)),
             _ => None,
@@ -456,6 +460,94 @@ impl Canvas {
                 y += 1.3 * s.subtitle;
             }
             y += 0.3 * s.subtitle;
+        }
+    }
+
+    /// The key drivers' map: performance across, importance up, each driver a point in its
+    /// quadrant's colour with its interval and name, the medians dashed, the quadrants named in
+    /// their corners.
+    fn map(&mut self, spec: &ChartSpec, map: &crate::chart::ImportanceMap, margin: f64, top: f64, bottom: f64) {
+        let (k, s) = (self.k, self.sizes);
+        let (x_axis, y_axis) = (&map.performance, &spec.value_axis);
+        let widest_tick = y_axis.ticks.iter().map(|t| text_width(&t.label, s.tick)).fold(0.0, f64::max);
+        let left = margin + 1.6 * s.tick + widest_tick + 12.0 * k;
+        let right = self.width - margin;
+        let plot_bottom = bottom - 3.0 * s.tick;
+        let plot_top = top + 0.5 * s.tick;
+        let span = |axis: &crate::chart::Axis| (axis.max - axis.min).max(f64::EPSILON);
+        let x_of = |v: f64| left + (right - left) * (v - x_axis.min) / span(x_axis);
+        let y_of = |v: f64| plot_bottom - (plot_bottom - plot_top) * (v - y_axis.min) / span(y_axis);
+        for tick in &y_axis.ticks {
+            let y = y_of(tick.value);
+            self.line((left, y), (right, y), theme::GRID, 1.5 * k);
+            self.text(left - 10.0 * k, centred_baseline(y, s.tick), s.tick, theme::BODY_TEXT, Anchor::End, &tick.label);
+        }
+        for tick in &x_axis.ticks {
+            let x = x_of(tick.value);
+            self.line((x, plot_top), (x, plot_bottom), theme::GRID, 1.5 * k);
+            self.text(x, plot_bottom + 1.3 * s.tick, s.tick, theme::BODY_TEXT, Anchor::Middle, &tick.label);
+        }
+        self.line((left, plot_bottom), (right, plot_bottom), theme::AXIS, 2.0 * k);
+        self.line((left, plot_top), (left, plot_bottom), theme::AXIS, 2.0 * k);
+        let x_title = fit_text(&x_axis.title, right - left, s.tick);
+        self.text((left + right) / 2.0, plot_bottom + 2.7 * s.tick, s.tick, theme::BODY_TEXT, Anchor::Middle, &x_title);
+        let y_title = fit_text(&y_axis.title, plot_bottom - plot_top, s.tick);
+        let (tx, ty) = (margin + s.tick, (plot_top + plot_bottom) / 2.0);
+        let _ = writeln!(
+            self.out,
+            "<text x=\"{tx:.1}\" y=\"{ty:.1}\" font-size=\"{:.1}\" fill=\"{}\" text-anchor=\"middle\" transform=\"rotate(-90 {tx:.1} {ty:.1})\">{}</text>",
+            s.tick,
+            theme::BODY_TEXT,
+            escape_xml(&y_title)
+        );
+        // The cross-hairs at the medians, dashed, and the quadrants' names in their corners.
+        let (mx, my) = (x_of(map.performance_median), y_of(map.importance_median));
+        for ((x1, y1), (x2, y2)) in [((mx, plot_top), (mx, plot_bottom)), ((left, my), (right, my))] {
+            let _ = writeln!(
+                self.out,
+                "<line x1=\"{x1:.1}\" y1=\"{y1:.1}\" x2=\"{x2:.1}\" y2=\"{y2:.1}\" stroke=\"{}\" stroke-width=\"{:.1}\" stroke-dasharray=\"{:.1} {:.1}\"/>",
+                theme::AXIS,
+                2.0 * k,
+                10.0 * k,
+                7.0 * k
+            );
+        }
+        let pad = 10.0 * k;
+        let corners = [
+            (left + pad, plot_top + s.tick + pad, Anchor::Start),
+            (right - pad, plot_top + s.tick + pad, Anchor::End),
+            (left + pad, plot_bottom - pad, Anchor::Start),
+            (right - pad, plot_bottom - pad, Anchor::End),
+        ];
+        for (name, (x, y, anchor)) in map.quadrants.iter().zip(corners) {
+            let name = fit_text(name, 0.45 * (right - left), s.tick);
+            self.text(x, y, s.tick, theme::MUTED_TEXT, anchor, &name);
+        }
+        // Intervals under the points, the points, then their names beside them.
+        let radius = 9.0 * k;
+        for p in &map.points {
+            let x = x_of(p.performance);
+            if let (Some(low), Some(high)) = (p.low, p.high) {
+                let ink = self.ink(p.tone);
+                self.line((x, y_of(low)), (x, y_of(high)), &ink, 2.5 * k);
+                for v in [low, high] {
+                    self.line((x - 6.0 * k, y_of(v)), (x + 6.0 * k, y_of(v)), &ink, 2.5 * k);
+                }
+            }
+        }
+        let room = 0.28 * (right - left);
+        for p in &map.points {
+            let (x, y) = (x_of(p.performance), y_of(p.importance));
+            let ink = self.ink(p.tone);
+            self.marker(Marker::Circle, (x, y), radius, &ink);
+            let label = fit_text(&p.label, room, s.tick);
+            // Beside the point, on the side with room.
+            let (lx, anchor) = if x + radius + 8.0 * k + text_width(&label, s.tick) <= right {
+                (x + radius + 8.0 * k, Anchor::Start)
+            } else {
+                (x - radius - 8.0 * k, Anchor::End)
+            };
+            self.text(lx, centred_baseline(y, s.tick), s.tick, theme::BODY_TEXT, anchor, &label);
         }
     }
 
@@ -864,7 +956,11 @@ impl Canvas {
                 }
                 Series::Band { tone, points, .. } => self.band(frame, *tone, points),
                 Series::Line { tone, points, .. } => self.polyline(spec, frame, *tone, points),
-                Series::Points { .. } | Series::References { .. } | Series::Cells { .. } | Series::Headline { .. } => {}
+                Series::Points { .. }
+                | Series::References { .. }
+                | Series::Cells { .. }
+                | Series::Headline { .. }
+                | Series::Map { .. } => {}
             }
         }
         for reference in &references {

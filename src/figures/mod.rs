@@ -34,6 +34,7 @@ use crate::report::{ExcludedRows, Report, ViewResults};
 
 mod benchmarks;
 mod distribution;
+mod drivers;
 mod headline;
 mod quality;
 mod segments;
@@ -43,6 +44,7 @@ mod waves;
 
 pub use benchmarks::*;
 pub use distribution::*;
+pub use drivers::*;
 pub use headline::*;
 pub use quality::*;
 pub use segments::*;

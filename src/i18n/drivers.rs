@@ -57,6 +57,31 @@ pub struct DriverTexts {
     pub raked_line: &'static str,
     /// Weights capped by trimming: `{trimmed}`, `{low}`, `{high}`.
     pub trimmed_line: &'static str,
+    /// The map's title.
+    pub chart_title: &'static str,
+    /// Its subtitle.
+    pub chart_subtitle: &'static str,
+    /// Across: performance.
+    pub performance_axis: &'static str,
+    /// Up: importance.
+    pub importance_axis: &'static str,
+    /// The footnote: `{file}`, `{group}`, `{n}`, `{r2}`, `{method}`.
+    pub footnote: &'static str,
+    /// The method in the footnote: `{resamples}`.
+    pub method: &'static str,
+    /// A point on hover and for screen readers: `{driver}`, `{share}`, `{low}`, `{high}`,
+    /// `{performance}`, `{quadrant}`.
+    pub point_detail: &'static str,
+    /// The table's title.
+    pub table_title: &'static str,
+    /// Table columns: the interval's ends, the Shapley interval, mean and top box.
+    pub col_low: &'static str,
+    /// Upper end.
+    pub col_high: &'static str,
+    /// Mean on the question's scale.
+    pub col_mean: &'static str,
+    /// Top box share.
+    pub col_top_box: &'static str,
 }
 
 impl DriverTexts {
@@ -110,6 +135,18 @@ pub static ENGLISH: DriverTexts = DriverTexts {
     group_failed: "{group}: {reason}",
     raked_line: "Weighted to the population by raking on {columns} ({iterations} iterations): design effect {deff}, effective n {n_eff} of {n}.",
     trimmed_line: "{trimmed} weights capped to [{low}, {high}] × the mean weight, then raked again.",
+    chart_title: "What moves the score: importance against performance",
+    chart_subtitle: "Each driver's share of R² with its 95% interval; dashed lines at the medians",
+    performance_axis: "Performance (0-100, higher is better)",
+    importance_axis: "Importance (% of R²)",
+    footnote: "{file} · {group} · n = {n} · R² {r2} · {method}",
+    method: "Johnson's relative weights, 95% bootstrap intervals of {resamples} resamples",
+    point_detail: "{driver}: {share} of R² (95% CI {low} to {high}), performance {performance}, {quadrant}",
+    table_title: "Key drivers",
+    col_low: "Relative weight, 95% low",
+    col_high: "Relative weight, 95% high",
+    col_mean: "Mean",
+    col_top_box: "Top box %",
 };
 
 /// Dutch.
@@ -139,6 +176,18 @@ pub static DUTCH: DriverTexts = DriverTexts {
     group_failed: "{group}: {reason}",
     raked_line: "Gewogen naar de populatie door raking op {columns} ({iterations} iteraties): designeffect {deff}, effectieve n {n_eff} van {n}.",
     trimmed_line: "{trimmed} gewichten begrensd op [{low}, {high}] × het gemiddelde gewicht, daarna opnieuw geraked.",
+    chart_title: "Wat de score beweegt: belang tegenover prestatie",
+    chart_subtitle: "Het deel van R² van elke drijfveer met het 95%-interval; stippellijnen op de medianen",
+    performance_axis: "Prestatie (0-100, hoger is beter)",
+    importance_axis: "Belang (% van R²)",
+    footnote: "{file} · {group} · n = {n} · R² {r2} · {method}",
+    method: "relatieve gewichten van Johnson, 95%-bootstrapintervallen uit {resamples} trekkingen",
+    point_detail: "{driver}: {share} van R² (95%-BI {low} tot {high}), prestatie {performance}, {quadrant}",
+    table_title: "Drijfveren",
+    col_low: "Relatief gewicht, 95% laag",
+    col_high: "Relatief gewicht, 95% hoog",
+    col_mean: "Gemiddelde",
+    col_top_box: "Topbox %",
 };
 
 /// Danish.
@@ -168,4 +217,16 @@ pub static DANISH: DriverTexts = DriverTexts {
     group_failed: "{group}: {reason}",
     raked_line: "Vægtet til populationen ved raking på {columns} ({iterations} iterationer): designeffekt {deff}, effektiv n {n_eff} af {n}.",
     trimmed_line: "{trimmed} vægte begrænset til [{low}, {high}] × gennemsnitsvægten og derefter raket igen.",
+    chart_title: "Hvad der flytter scoren: betydning over for præstation",
+    chart_subtitle: "Hver drivkrafts andel af R² med 95%-intervallet; stiplede linjer ved medianerne",
+    performance_axis: "Præstation (0-100, højere er bedre)",
+    importance_axis: "Betydning (% af R²)",
+    footnote: "{file} · {group} · n = {n} · R² {r2} · {method}",
+    method: "Johnsons relative vægte, 95%-bootstrapintervaller af {resamples} træk",
+    point_detail: "{driver}: {share} af R² (95%-KI {low} til {high}), præstation {performance}, {quadrant}",
+    table_title: "Drivkræfter",
+    col_low: "Relativ vægt, 95% lav",
+    col_high: "Relativ vægt, 95% høj",
+    col_mean: "Gennemsnit",
+    col_top_box: "Topboks %",
 };

@@ -147,8 +147,9 @@ pub struct ExportTexts {
     /// Title of the headline figure.
     pub headline_title: &'static str,
     /// Speaker notes: how to read each chart, by kind (headline, distribution, segments, two-way
-    /// bars, matrix, trend, benchmarks, themes, both waves, the change between waves).
-    pub reading: [&'static str; 10],
+    /// bars, matrix, trend, benchmarks, themes, both waves, the change between waves, key
+    /// drivers).
+    pub reading: [&'static str; 11],
     /// Speaker notes: the heading before the chart's footnote.
     pub reading_source: &'static str,
     /// Speaker notes of an editable chart: how to see and change its numbers.
@@ -351,6 +352,7 @@ pub static EXPORT_ENGLISH: ExportTexts = ExportTexts {
         "Each bar is the share of detractors with a comment who complain about the theme, with its 95% interval. A theme mentioned more often by detractors than by passives and promoters is starred.",
         "Each point is this wave's Net Promoter Score with its 95% interval; the tick beside it is the previous wave's score. A diamond marks a change that is significant after correcting for the number of groups (Holm).",
         "Each point is the change since the previous wave with its 95% interval. The pale band is the smallest change these numbers of answers could detect (80% power, 5% level): a point inside it may be a real change too small to tell from chance. A diamond marks a significant change after Holm's correction.",
+        "Each point is a driver: across, how well the business does on it (a rating's mean on its scale, 100 = best); up, how much of the variation in the 0-10 score it explains (its share of R², Johnson's relative weight, with the 95% bootstrap interval). The dashed lines are the medians: top left are the important aspects done less well, to fix first.",
     ],
     reading_source: "Source and method:",
     quality_none: "No row was left out: every answer is a whole number from 0 to 10.",
@@ -494,6 +496,7 @@ pub static EXPORT_DUTCH: ExportTexts = ExportTexts {
         "Elke balk is het aandeel criticasters met een opmerking dat over het thema klaagt, met het 95%-interval. Een thema dat criticasters vaker noemen dan passives en promoters krijgt een ster.",
         "Elk punt is de Net Promoter Score van deze meting met het 95%-interval; het streepje ernaast is de score van de vorige meting. Een ruit markeert een verandering die significant is na correctie voor het aantal groepen (Holm).",
         "Elk punt is de verandering sinds de vorige meting met het 95%-interval. De lichte band is de kleinste verandering die deze aantallen antwoorden kunnen aantonen (80% onderscheidend vermogen, 5% niveau): een punt daarbinnen kan een echte verandering zijn die te klein is om van toeval te onderscheiden. Een ruit markeert een significante verandering na Holm-correctie.",
+        "Elk punt is een drijfveer: naar rechts hoe goed het bedrijf erop scoort (het gemiddelde van een beoordeling op de eigen schaal, 100 = best); omhoog hoeveel van de variatie in de 0-10-score het verklaart (het deel van R², het relatieve gewicht van Johnson, met het 95%-bootstrapinterval). De stippellijnen zijn de medianen: linksboven staan de belangrijke punten die minder goed gaan, om eerst te verbeteren.",
     ],
     reading_source: "Bron en methode:",
     quality_none: "Er is geen rij weggelaten: elk antwoord is een geheel getal van 0 tot en met 10.",
@@ -637,6 +640,7 @@ pub static EXPORT_DANISH: ExportTexts = ExportTexts {
         "Hver søjle er andelen af kritikere med en kommentar, der klager over temaet, med 95 %-intervallet. Et tema, som kritikere nævner oftere end passive og promotorer, får en stjerne.",
         "Hvert punkt er denne målings Net Promoter Score med 95 %-intervallet; stregen ved siden af er den forrige målings score. En rombe markerer en ændring, der er signifikant efter korrektion for antallet af grupper (Holm).",
         "Hvert punkt er ændringen siden den forrige måling med 95 %-intervallet. Det lyse bånd er den mindste ændring, disse antal svar kan påvise (80 % styrke, 5 % niveau): et punkt inden for det kan være en reel ændring, der er for lille til at skelne fra tilfældighed. En rombe markerer en signifikant ændring efter Holm-korrektion.",
+        "Hvert punkt er en drivkraft: mod højre hvor godt virksomheden klarer sig på den (en vurderings gennemsnit på dens skala, 100 = bedst); opad hvor meget af variationen i 0-10-scoren den forklarer (dens andel af R², Johnsons relative vægt, med 95%-bootstrapintervallet). De stiplede linjer er medianerne: øverst til venstre står de vigtige punkter, der går mindre godt, og som bør forbedres først.",
     ],
     reading_source: "Kilde og metode:",
     quality_none: "Ingen rækker er udeladt: hvert svar er et helt tal fra 0 til 10.",

@@ -501,7 +501,7 @@ fn draw_series(
         }
         // The window draws a matrix as a grid of its own (`ui::matrix`) and the headline as a
         // panel (`ui::headline`), not as a plot.
-        Series::Cells { .. } | Series::Headline { .. } => {}
+        Series::Cells { .. } | Series::Headline { .. } | Series::Map { .. } => {}
     }
 }
 
