@@ -1884,3 +1884,71 @@ fn the_compare_view_compares_two_periods_and_the_previous_waves_file() {
         (earlier, after.period.clone())
     );
 }
+
+/// Steps the app until the Drivers view's analysis for what is asked has been taken up.
+fn wait_for_drivers(harness: &mut Harness<'_, Window>) {
+    for _ in 0..FRAMES {
+        harness.step();
+        let drivers = harness.state().app().drivers();
+        if !drivers.busy() && drivers.current_result().is_some() {
+            harness.run();
+            return;
+        }
+    }
+    panic!("the key driver analysis was not made within {FRAMES} frames");
+}
+
+#[test]
+fn the_drivers_view_maps_the_ratings_with_intervals_and_takes_its_options() {
+    use nps_workbench::analysis::drivers::driver_analysis;
+    use nps_workbench::stats::drivers::{DriverOptions, Missing};
+    let mut harness = harness_with_sample();
+    harness.get_by_label("Drivers").click();
+    wait_for_drivers(&mut harness);
+    let app = harness.state().app();
+    let result = app.drivers().current_result().cloned().unwrap();
+    // The sample's CES and CSAT questions, as the analysis itself gives them on the survey.
+    let direct =
+        driver_analysis(&app.loaded().unwrap().survey, &Default::default(), None, &DriverOptions::default()).unwrap();
+    assert_eq!(*result.overall, direct);
+    assert_eq!(result.overall.drivers.len(), 2);
+    assert!(result.overall.drivers.iter().all(|d| d.ci_low.is_some() && d.shapley.is_some()));
+    harness.get_by_label("What moves the score: importance against performance");
+    harness.get_by_label("Export table… Key drivers (xlsx, CSV)");
+    // Every point is said to a screen reader: its share of R², interval, performance, quadrant.
+    harness.get_by_label_contains("of R² (95% CI");
+    // Pairwise, then per sector.
+    harness.get_by_label("Leave missing answers out pair by pair").click();
+    wait_for_drivers(&mut harness);
+    let pairwise = harness.state().app().drivers().current_result().cloned().unwrap();
+    assert_eq!(pairwise.overall.missing, Missing::Pairwise);
+    assert!(pairwise.overall.n_used > result.overall.n_used, "pairwise keeps the rows with one rating");
+    harness.get_by_label("Per segment: (none)").click();
+    harness.run();
+    harness.get_by_role_and_label(egui::accesskit::Role::Button, "sector").click_accesskit();
+    wait_for_drivers(&mut harness);
+    let by = harness.state().app().drivers().current_result().cloned().unwrap();
+    assert_eq!(by.by.as_deref(), Some("sector"));
+    let sectors = harness.state().app().loaded().unwrap().survey.segment("sector").unwrap().labels.len();
+    assert_eq!(by.segments.len(), sectors);
+    harness.get_by_label(&format!("sector = {}", by.segments[0].0));
+    // The complaint themes as drivers, once the comments are read.
+    harness.get_by_label("Complaint themes as drivers").click();
+    for _ in 0..FRAMES {
+        harness.step();
+        if harness.state().app().drivers().current_result().is_some_and(|r| r.overall.drivers.len() > 2) {
+            break;
+        }
+    }
+    let themed = harness.state().app().drivers().current_result().cloned().unwrap();
+    assert!(
+        themed
+            .overall
+            .drivers
+            .iter()
+            .any(|d| matches!(d.source, nps_workbench::analysis::drivers::DriverSource::Theme { .. }))
+    );
+    // The export of everything carries the map.
+    let bundle = harness.state().app().export_bundle().unwrap();
+    assert!(bundle.charts.iter().any(|c| c.kind == nps_workbench::chart::ChartKind::Drivers));
+}

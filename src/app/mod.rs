@@ -25,6 +25,7 @@
 pub mod bench;
 pub mod brand;
 pub mod compare;
+pub mod drivers;
 pub mod export;
 pub mod failure;
 pub mod follow_up;
@@ -84,6 +85,8 @@ pub enum AppCommand {
     Brand(brand::BrandCommand),
     /// The Compare view: which waves, which columns, the planner.
     Compare(compare::CompareCommand),
+    /// The Drivers view: themes, missing answers, per segment.
+    Drivers(drivers::DriversCommand),
 }
 
 /// What the user asks of the window itself.
@@ -139,6 +142,8 @@ pub struct NpsApp {
     themes: ThemeState,
     /// The Compare view's waves, columns, comparison and planner.
     compare: compare::CompareState,
+    /// The Drivers view's choices and analysis.
+    drivers: drivers::DriversState,
     /// The load under way and the open dialog.
     loading: jobs::LoadState,
     /// What failed, newest first, shown until dismissed.
@@ -213,6 +218,7 @@ impl NpsApp {
             brand: brand::BrandState::default(),
             themes: ThemeState::default(),
             compare: compare::CompareState::default(),
+            drivers: drivers::DriversState::default(),
             loading: jobs::LoadState::default(),
             notices: NoticeList::default(),
             show_exclusions: false,
@@ -318,6 +324,12 @@ impl NpsApp {
     #[must_use]
     pub fn compare(&self) -> &compare::CompareState {
         &self.compare
+    }
+
+    /// The Drivers view's state.
+    #[must_use]
+    pub fn drivers(&self) -> &drivers::DriversState {
+        &self.drivers
     }
 
     /// The follow-up marks set on respondents.
@@ -624,6 +636,10 @@ impl NpsApp {
                 AppCommand::Benchmark(command) => self.benchmarks.apply(command, &services).err(),
                 AppCommand::Themes(command) => self.themes.apply(command, &services).err(),
                 AppCommand::Compare(command) => self.compare.apply(command, &services).err(),
+                AppCommand::Drivers(command) => {
+                    self.drivers.apply(command);
+                    None
+                }
                 AppCommand::Export(ExportCommand::Start(_)) if scale_in_doubt(self.loaded.as_ref()) => {
                     let t = services.language.texts();
                     Some(Failure::new(NoticeKind::Export, Cause::Invalid(t.scale_doubt_first.to_owned())))
@@ -761,6 +777,22 @@ impl NpsApp {
                 tables.push(crate::figures::wave_segment_themes_table(&themes.segments, &words, v));
             }
         }
+        // The key drivers, when the Drivers view has analysed this survey under this filter.
+        if let Some(result) = self.drivers.current_result().filter(|r| r.key.survey == loaded.survey.id()) {
+            let d = crate::i18n::drivers::DriverTexts::of(self.settings.language);
+            let groups: Vec<(String, &crate::analysis::drivers::DriverAnalysis)> = result
+                .segments
+                .iter()
+                .filter_map(|(value, r)| {
+                    Some((format!("{} = {value}", result.by.as_deref().unwrap_or_default()), r.as_ref().ok()?))
+                })
+                .collect();
+            let file = loaded.source.display_name();
+            let (more_charts, more_tables) =
+                crate::figures::drivers_figures((&result.overall, d.everyone), &groups, &file, &words, d);
+            charts.extend(more_charts);
+            tables.extend(more_tables);
+        }
         Some(export::Bundle { charts, tables, info: info.branded(self.views.brand.clone()) })
     }
 
@@ -824,6 +856,21 @@ impl NpsApp {
         self.refresh_views();
         self.refresh_themes();
         self.refresh_compare();
+        self.refresh_drivers();
+    }
+
+    /// Keeps the key driver analysis of the Drivers view up to date while it is shown.
+    pub fn refresh_drivers(&mut self) {
+        let Some(loaded) = &self.loaded else { return };
+        if self.views.view != View::Drivers && !self.drivers.busy() {
+            return;
+        }
+        let computed = self.compute.computed();
+        let filter = computed.map_or_else(|| self.views.filter.clone(), |c| c.request.filter.clone());
+        let wake = self.waker();
+        let language = self.settings.language.comment_language();
+        let failure = self.drivers.refresh(loaded, &filter, self.themes.tags(), language, wake);
+        self.report(failure);
     }
 
     /// Keeps the comparison of the Compare view up to date while it is shown (or a file for it is

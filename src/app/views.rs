@@ -29,6 +29,8 @@ pub enum View {
     Trend,
     /// This wave against the previous one.
     Compare,
+    /// What moves the score: key drivers.
+    Drivers,
     /// The rows behind the current selection.
     Responses,
     /// Sectors against published benchmarks.

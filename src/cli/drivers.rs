@@ -292,40 +292,9 @@ pub fn format_drivers(a: &DriverAnalysis, file: &str, group: &str, language: Lan
     let (t, d) = (language.texts(), DriverTexts::of(language));
     let mut out = String::new();
     let _ = writeln!(out, "{}", fill(d.heading, &[("file", file), ("group", group)]));
-    let (r2, n, answered) = (t.number(a.r_squared, 3), t.count(a.n_used as u64), t.count(a.n_answered as u64));
-    let line = match a.r_squared_ci {
-        Some((low, high)) => fill(
-            d.r_squared_line,
-            &[
-                ("r2", &r2),
-                ("low", &t.number(low, 3)),
-                ("high", &t.number(high, 3)),
-                ("n", &n),
-                ("answered", &answered),
-            ],
-        ),
-        None => fill(d.r_squared_plain, &[("r2", &r2), ("n", &n), ("answered", &answered)]),
-    };
-    let _ = writeln!(out, "{line}");
-    let note = match a.missing {
-        Missing::Listwise => {
-            fill(d.listwise_note, &[("left_out", &t.count(a.n_answered.saturating_sub(a.n_used) as u64))])
-        }
-        Missing::Pairwise => fill(d.pairwise_note, &[("smallest", &t.count(a.n_smallest_pair as u64))]),
-    };
-    let _ = writeln!(out, "{note}");
-    if a.resamples > 0 {
-        let _ = writeln!(
-            out,
-            "{}",
-            fill(d.bootstrap_note, &[("resamples", &a.resamples_used.to_string()), ("seed", &a.seed.to_string())])
-        );
-    }
-    if a.weighted {
-        let _ = writeln!(out, "{}", d.weighted_note);
-    }
-    for group in &a.collinear {
-        let _ = writeln!(out, "{}", fill(d.collinear_note, &[("names", &group.join(", "))]));
+    let words = crate::figures::Words::of(language);
+    for line in crate::figures::drivers_lines(a, &words, d) {
+        let _ = writeln!(out, "{line}");
     }
     let header = [
         d.col_driver,

@@ -177,3 +177,42 @@ pub fn drivers_report_info(file: &str, w: &Words, d: &DriverTexts) -> ReportInfo
         ..ReportInfo::default()
     }
 }
+
+/// The analysis in sentences, as the window and the command line say it: R² with its interval
+/// and n, how missing answers were handled, the bootstrap, weighting and the drivers too
+/// correlated to tell apart.
+#[must_use]
+pub fn drivers_lines(a: &DriverAnalysis, w: &Words, d: &DriverTexts) -> Vec<String> {
+    let t = w.texts;
+    let (r2, n, answered) = (t.number(a.r_squared, 3), t.count(a.n_used as u64), t.count(a.n_answered as u64));
+    let mut lines = vec![match a.r_squared_ci {
+        Some((low, high)) => fill(
+            d.r_squared_line,
+            &[
+                ("r2", &r2),
+                ("low", &t.number(low, 3)),
+                ("high", &t.number(high, 3)),
+                ("n", &n),
+                ("answered", &answered),
+            ],
+        ),
+        None => fill(d.r_squared_plain, &[("r2", &r2), ("n", &n), ("answered", &answered)]),
+    }];
+    lines.push(match a.missing {
+        crate::stats::drivers::Missing::Listwise => {
+            fill(d.listwise_note, &[("left_out", &t.count(a.n_answered.saturating_sub(a.n_used) as u64))])
+        }
+        crate::stats::drivers::Missing::Pairwise => {
+            fill(d.pairwise_note, &[("smallest", &t.count(a.n_smallest_pair as u64))])
+        }
+    });
+    if a.resamples > 0 {
+        let values = [("resamples", a.resamples_used.to_string()), ("seed", a.seed.to_string())];
+        lines.push(crate::i18n::fill_owned(d.bootstrap_note, &values));
+    }
+    if a.weighted {
+        lines.push(d.weighted_note.to_owned());
+    }
+    lines.extend(a.collinear.iter().map(|group| fill(d.collinear_note, &[("names", &group.join(", "))])));
+    lines
+}

@@ -82,6 +82,20 @@ pub struct DriverTexts {
     pub col_mean: &'static str,
     /// Top box share.
     pub col_top_box: &'static str,
+    /// The view's option: the complaint themes as drivers.
+    pub themes_option: &'static str,
+    /// The view's option: pairwise.
+    pub pairwise_option: &'static str,
+    /// The view's per-segment choice.
+    pub by_label: &'static str,
+    /// No segment chosen.
+    pub no_segment: &'static str,
+    /// The comments are being read.
+    pub reading_comments: &'static str,
+    /// Without a comment column.
+    pub no_comments: &'static str,
+    /// Heading of the per-segment results: `{column}`.
+    pub segments_heading: &'static str,
 }
 
 impl DriverTexts {
@@ -147,6 +161,13 @@ pub static ENGLISH: DriverTexts = DriverTexts {
     col_high: "Relative weight, 95% high",
     col_mean: "Mean",
     col_top_box: "Top box %",
+    themes_option: "Complaint themes as drivers",
+    pairwise_option: "Leave missing answers out pair by pair",
+    by_label: "Per segment",
+    no_segment: "(none)",
+    reading_comments: "Reading the comments…",
+    no_comments: "The file has no comment column: there are no themes to take as drivers.",
+    segments_heading: "Per {column}",
 };
 
 /// Dutch.
@@ -188,6 +209,13 @@ pub static DUTCH: DriverTexts = DriverTexts {
     col_high: "Relatief gewicht, 95% hoog",
     col_mean: "Gemiddelde",
     col_top_box: "Topbox %",
+    themes_option: "Klachtthema's als drijfveren",
+    pairwise_option: "Ontbrekende antwoorden paarsgewijs weglaten",
+    by_label: "Per segment",
+    no_segment: "(geen)",
+    reading_comments: "De opmerkingen worden gelezen…",
+    no_comments: "Het bestand heeft geen kolom met opmerkingen: er zijn geen thema's om als drijfveer te nemen.",
+    segments_heading: "Per {column}",
 };
 
 /// Danish.
@@ -229,4 +257,11 @@ pub static DANISH: DriverTexts = DriverTexts {
     col_high: "Relativ vægt, 95% høj",
     col_mean: "Gennemsnit",
     col_top_box: "Topboks %",
+    themes_option: "Klagetemaer som drivkræfter",
+    pairwise_option: "Udelad manglende svar parvis",
+    by_label: "Efter segment",
+    no_segment: "(ingen)",
+    reading_comments: "Kommentarerne læses…",
+    no_comments: "Filen har ingen kommentarkolonne: der er ingen temaer at tage som drivkræfter.",
+    segments_heading: "Efter {column}",
 };

@@ -118,6 +118,8 @@ pub struct Texts {
     pub tab_trend: &'static str,
     /// Tab: this wave against the previous one.
     pub tab_compare: &'static str,
+    /// The Drivers tab.
+    pub tab_drivers: &'static str,
     pub tab_responses: &'static str,
     pub filter_title: &'static str,
     pub filter_clear: &'static str,
@@ -412,6 +414,7 @@ pub static ENGLISH: Texts = Texts {
     tab_segments: "Segments",
     tab_trend: "Trend",
     tab_compare: "Compare",
+    tab_drivers: "Drivers",
     tab_responses: "Responses",
     filter_title: "Filter",
     filter_clear: "Clear filter",
@@ -671,6 +674,7 @@ pub static DUTCH: Texts = Texts {
     tab_segments: "Segmenten",
     tab_trend: "Trend",
     tab_compare: "Vergelijken",
+    tab_drivers: "Drijfveren",
     tab_responses: "Antwoorden",
     filter_title: "Filter",
     filter_clear: "Filter wissen",
@@ -930,6 +934,7 @@ pub static DANISH: Texts = Texts {
     tab_segments: "Segmenter",
     tab_trend: "Udvikling",
     tab_compare: "Sammenlign",
+    tab_drivers: "Drivkræfter",
     tab_responses: "Besvarelser",
     filter_title: "Filter",
     filter_clear: "Ryd filter",

@@ -131,6 +131,7 @@ pub fn view_label(view: View, t: &Texts, themes_tab: &'static str) -> &'static s
         View::Segments => t.tab_segments,
         View::Trend => t.tab_trend,
         View::Compare => t.tab_compare,
+        View::Drivers => t.tab_drivers,
         View::Themes => themes_tab,
         View::Responses => t.tab_responses,
         View::Benchmarks => t.tab_benchmarks,

@@ -151,6 +151,7 @@ pub fn view_body(h: &HelpTexts, view: View) -> &'static str {
         View::Segments => h.view_segments,
         View::Trend => h.view_trend,
         View::Compare => h.view_compare,
+        View::Drivers => h.view_drivers,
         View::Themes => h.view_themes,
         View::Responses => h.view_responses,
         View::Benchmarks => h.view_benchmarks,

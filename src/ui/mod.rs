@@ -10,6 +10,7 @@ pub mod bench;
 pub mod chrome;
 pub mod compare;
 pub mod dashboard;
+pub mod drivers;
 pub mod export_menu;
 pub mod fields;
 pub mod headline;
@@ -65,6 +66,7 @@ pub struct Screens {
     segments: views::SegmentsView,
     trend: views::TrendView,
     compare: compare::CompareView,
+    drivers: drivers::DriversView,
     responses: responses::ResponsesView,
     themes: themes::ThemesView,
     benchmarks: bench::BenchmarksView,
@@ -142,6 +144,7 @@ impl Screens {
                 View::Segments => self.segments.ui(ui, cx, &mut commands),
                 View::Trend => self.trend.ui(ui, cx, &mut commands),
                 View::Compare => self.compare.ui(ui, cx, app.compare(), &mut commands),
+                View::Drivers => self.drivers.ui(ui, cx, app.drivers(), &mut commands),
                 View::Responses => self.responses.ui(ui, cx, &mut commands),
                 View::Themes => self.themes.ui(ui, cx, &mut commands),
                 View::Benchmarks => self.benchmarks.ui(ui, cx, &mut commands),

@@ -17,9 +17,9 @@ pub const FOCUS_FILTER: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMM
 /// Show the Guide.
 pub const GUIDE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
 
-/// The analysis views in tab order, with Ctrl+1 to Ctrl+7 (Compare last, so that the shortcuts
-/// the other views had keep their numbers).
-pub const VIEWS: [(View, KeyboardShortcut); 7] = [
+/// The analysis views in tab order, with Ctrl+1 to Ctrl+8 (Compare and Drivers last, so that
+/// the shortcuts the other views had keep their numbers).
+pub const VIEWS: [(View, KeyboardShortcut); 8] = [
     (View::Overview, KeyboardShortcut::new(Modifiers::COMMAND, Key::Num1)),
     (View::Segments, KeyboardShortcut::new(Modifiers::COMMAND, Key::Num2)),
     (View::Trend, KeyboardShortcut::new(Modifiers::COMMAND, Key::Num3)),
@@ -27,6 +27,7 @@ pub const VIEWS: [(View, KeyboardShortcut); 7] = [
     (View::Responses, KeyboardShortcut::new(Modifiers::COMMAND, Key::Num5)),
     (View::Benchmarks, KeyboardShortcut::new(Modifiers::COMMAND, Key::Num6)),
     (View::Compare, KeyboardShortcut::new(Modifiers::COMMAND, Key::Num7)),
+    (View::Drivers, KeyboardShortcut::new(Modifiers::COMMAND, Key::Num8)),
 ];
 
 /// What a shortcut asks of the window itself rather than of the app.
