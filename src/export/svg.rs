@@ -185,7 +185,7 @@ struct Canvas {
 }
 
 /// Horizontal anchoring of a text.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Anchor {
     Start,
     Middle,
@@ -519,9 +519,14 @@ impl Canvas {
             (left + pad, plot_bottom - pad, Anchor::Start),
             (right - pad, plot_bottom - pad, Anchor::End),
         ];
+        // Names already written, as (left, top, right, bottom): the corners' first.
+        let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
         for (name, (x, y, anchor)) in map.quadrants.iter().zip(corners) {
             let name = fit_text(name, 0.45 * (right - left), s.tick);
             self.text(x, y, s.tick, theme::MUTED_TEXT, anchor, &name);
+            let width = text_width(&name, s.tick);
+            let x0 = if anchor == Anchor::End { x - width } else { x };
+            placed.push((x0, y - s.tick, x0 + width, y + 0.3 * s.tick));
         }
         // Intervals under the points, the points, then their names beside them.
         let radius = 9.0 * k;
@@ -541,13 +546,24 @@ impl Canvas {
             let ink = self.ink(p.tone);
             self.marker(Marker::Circle, (x, y), radius, &ink);
             let label = fit_text(&p.label, room, s.tick);
-            // Beside the point, on the side with room.
-            let (lx, anchor) = if x + radius + 8.0 * k + text_width(&label, s.tick) <= right {
-                (x + radius + 8.0 * k, Anchor::Start)
-            } else {
-                (x - radius - 8.0 * k, Anchor::End)
-            };
-            self.text(lx, centred_baseline(y, s.tick), s.tick, theme::BODY_TEXT, anchor, &label);
+            let (width, height) = (text_width(&label, s.tick), 1.25 * s.tick);
+            let gap = radius + 8.0 * k;
+            let right_side = x + gap + width <= right;
+            // Beside the point, on the side with room; nudged up or down past names already
+            // written, else left to the table (points close together).
+            let spot = [0.0, -1.0, 1.0, -2.0, 2.0].into_iter().find_map(|step: f64| {
+                let middle = y + step * height;
+                let x0 = if right_side { x + gap } else { x - gap - width };
+                let area = (x0, middle - height / 2.0, x0 + width, middle + height / 2.0);
+                let inside = area.0 >= left && area.2 <= right && area.1 >= plot_top && area.3 <= plot_bottom;
+                let free = placed.iter().all(|b| area.2 <= b.0 || b.2 <= area.0 || area.3 <= b.1 || b.3 <= area.1);
+                (inside && free).then_some(area)
+            });
+            if let Some(area) = spot {
+                let baseline = centred_baseline((area.1 + area.3) / 2.0, s.tick);
+                self.text(area.0, baseline, s.tick, theme::BODY_TEXT, Anchor::Start, &label);
+                placed.push(area);
+            }
         }
     }
 

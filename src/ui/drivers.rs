@@ -221,8 +221,10 @@ fn map(ui: &mut egui::Ui, spec: &ChartSpec) {
         (plot.left_bottom() + egui::vec2(6.0, -4.0), egui::Align2::LEFT_BOTTOM),
         (plot.right_bottom() + egui::vec2(-6.0, -4.0), egui::Align2::RIGHT_BOTTOM),
     ];
+    // Names already written: the corners' first.
+    let mut placed: Vec<egui::Rect> = Vec::new();
     for (name, (at, align)) in map.quadrants.iter().zip(corners) {
-        painter.text(at, align, name, small.clone(), weak);
+        placed.push(painter.text(at, align, name, small.clone(), weak));
     }
     let hover = response.hover_pos();
     let mut hovered = None;
@@ -239,13 +241,24 @@ fn map(ui: &mut egui::Ui, spec: &ChartSpec) {
         painter.circle(centre, 5.5, colour, (1.5, visuals.extreme_bg_color));
         let room = 0.3 * plot.width();
         let label = super::plot::fit(ui, &p.label, &small, room);
-        let label_width = super::plot::text_width(ui, &label, &small);
-        let (at, align) = if centre.x + 10.0 + label_width <= plot.right() {
-            (centre + egui::vec2(10.0, 0.0), egui::Align2::LEFT_CENTER)
-        } else {
-            (centre - egui::vec2(10.0, 0.0), egui::Align2::RIGHT_CENTER)
-        };
-        painter.text(at, align, label, small.clone(), text_colour);
+        let size = egui::vec2(super::plot::text_width(ui, &label, &small), small.size * 1.2);
+        let right_side = centre.x + 10.0 + size.x <= plot.right();
+        // Beside the point; nudged up or down past names already written, else left to the
+        // table and the hover (points close together).
+        let spot = [0.0, -1.0, 1.0, -2.0, 2.0].into_iter().find_map(|step: f32| {
+            let middle = egui::pos2(centre.x, centre.y + step * size.y);
+            let min = if right_side {
+                egui::pos2(middle.x + 10.0, middle.y - size.y / 2.0)
+            } else {
+                egui::pos2(middle.x - 10.0 - size.x, middle.y - size.y / 2.0)
+            };
+            let area = egui::Rect::from_min_size(min, size);
+            (plot.contains_rect(area) && !placed.iter().any(|r: &egui::Rect| r.intersects(area))).then_some(area)
+        });
+        if let Some(area) = spot {
+            painter.text(area.left_center(), egui::Align2::LEFT_CENTER, label, small.clone(), text_colour);
+            placed.push(area);
+        }
         if hover.is_some_and(|h| h.distance(centre) < 10.0) {
             hovered = Some(p.detail.clone());
         }
