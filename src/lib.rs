@@ -4,12 +4,15 @@
 //! two use each other (a test, `layers`, reads `src/` and keeps it so):
 //! 0. `files` (atomic writes), `parallel` (work split in two), `stats` (pure numbers: intervals
 //!    and the calibrated tests behind every star, `stats::compare` choosing among the exact tests
-//!    of `stats::exact` and the z-tests by group size and weighting) and `import` (files into text
+//!    of `stats::exact` and the z-tests by group size and weighting; `stats::drivers` the key
+//!    driver decompositions with their bootstrap, `stats::rake` raking to population margins,
+//!    `stats::random` the seeded generator of both and of the calibration) and `import` (files into text
 //!    cells, splitting large files with `parallel`) use no module above them.
 //! 1. `themes`, the text analysis of comments, builds on `stats`; `sample` generates the bundled
 //!    sample survey.
 //! 2. `analysis` is the typed survey on polars and every aggregation, with `import`, `stats` and
-//!    `themes`; it knows nothing of benchmarks.
+//!    `themes` (`analysis::drivers` the key drivers of a survey, `analysis::weighting` the margins
+//!    and the raked weight column); it knows nothing of benchmarks.
 //! 3. `benchmarks`: the sector figures and the verdict on an analysis's summary.
 //! 4. `report` assembles one file's analysis and attaches the benchmark comparisons to its rows
 //!    ([`report::BreakdownRow`]); `i18n` holds the words in English, Dutch and Danish and the
