@@ -1747,17 +1747,21 @@ fn report_details_brand_the_export_and_go_with_the_project() {
     assert_eq!(project.brand, brand);
 }
 
-/// Steps the app until the Compare view's comparison has been taken up.
-fn wait_for_compare(harness: &mut Harness<'_, Window>) {
+/// Steps the app until `done` says the job of `what` has been taken up.
+fn wait_until(harness: &mut Harness<'_, Window>, what: &str, done: impl Fn(&NpsApp) -> bool) {
     for _ in 0..FRAMES {
         harness.step();
-        let compare = harness.state().app().compare();
-        if !compare.busy() && compare.current_result().is_some() {
+        if done(harness.state().app()) {
             harness.run();
             return;
         }
     }
-    panic!("the comparison was not made within {FRAMES} frames");
+    panic!("{what} was not made within {FRAMES} frames");
+}
+
+/// Steps the app until the Compare view's comparison has been taken up.
+fn wait_for_compare(harness: &mut Harness<'_, Window>) {
+    wait_until(harness, "the comparison", |app| !app.compare().busy() && app.compare().current_result().is_some());
 }
 
 #[test]
@@ -1887,15 +1891,9 @@ fn the_compare_view_compares_two_periods_and_the_previous_waves_file() {
 
 /// Steps the app until the Drivers view's analysis for what is asked has been taken up.
 fn wait_for_drivers(harness: &mut Harness<'_, Window>) {
-    for _ in 0..FRAMES {
-        harness.step();
-        let drivers = harness.state().app().drivers();
-        if !drivers.busy() && drivers.current_result().is_some() {
-            harness.run();
-            return;
-        }
-    }
-    panic!("the key driver analysis was not made within {FRAMES} frames");
+    wait_until(harness, "the key driver analysis", |app| {
+        !app.drivers().busy() && app.drivers().current_result().is_some()
+    });
 }
 
 #[test]

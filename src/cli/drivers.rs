@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::{InputArgs, ReportFailure, chosen_codebook, output_language, read_project, scale_check, usage};
 use crate::analysis::drivers::{DriverAnalysis, driver_analysis, driver_analysis_by};
 use crate::analysis::weighting::{RakeSummary, rake_table, read_margins};
-use crate::analysis::{Filter, Survey, SurveyParts};
+use crate::analysis::{Survey, SurveyParts};
 use crate::i18n::drivers::DriverTexts;
 use crate::i18n::{Language, fill};
 use crate::import::{self, ImportOptions, ImportedTable};
@@ -154,15 +154,7 @@ pub fn run_drivers(args: &DriversArgs, written: &mut Vec<PathBuf>) -> Result<Str
         return Err(usage(format!("--out {}: is a file; name a folder for the analysis's files", out.display())));
     }
     let project = read_project(args.input.project.as_ref())?;
-    let mut filter = Filter::default();
-    for condition in &args.filter {
-        filter.add_condition(condition).map_err(usage)?;
-    }
-    if args.filter.is_empty()
-        && let Some((p, _)) = &project
-    {
-        filter = p.analysis.filter.clone();
-    }
+    let filter = super::chosen_filter(&args.filter, project.as_ref())?;
     let overrides = ImportOptions {
         sheet: args.sheet.clone(),
         score_column: args.score.clone(),
@@ -296,16 +288,7 @@ pub fn format_drivers(a: &DriverAnalysis, file: &str, group: &str, language: Lan
     for line in crate::figures::drivers_lines(a, &words, d) {
         let _ = writeln!(out, "{line}");
     }
-    let header = [
-        d.col_driver,
-        d.col_weight,
-        d.col_interval,
-        d.col_share,
-        d.col_shapley,
-        d.col_correlation,
-        d.col_performance,
-        d.col_quadrant,
-    ];
+    let header = d.columns();
     let _ = writeln!(out, "  {}", header.join(" | "));
     let dash = || "-".to_owned();
     for driver in &a.drivers {

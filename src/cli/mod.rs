@@ -154,18 +154,24 @@ fn chosen_codebook(
     Ok(project.map_or_else(|| (Preset::GENERAL.codebook(), Preset::GENERAL), |p| (p.codebook_to_use(), p.preset())))
 }
 
-/// Runs `themes` and returns what to print, or the one-line error with its exit status.
-pub fn run_themes(args: &ThemesArgs) -> Result<String, ReportFailure> {
-    let project = read_project(args.input.project.as_ref())?;
+/// The rows kept: the `--filter COLUMN=VALUE` conditions given, else the project's filter.
+fn chosen_filter(conditions: &[String], project: Option<&(Project, String)>) -> Result<Filter, ReportFailure> {
     let mut filter = Filter::default();
-    for condition in &args.filter {
+    for condition in conditions {
         filter.add_condition(condition).map_err(usage)?;
     }
-    if args.filter.is_empty()
-        && let Some((p, _)) = &project
+    if conditions.is_empty()
+        && let Some((p, _)) = project
     {
         filter = p.analysis.filter.clone();
     }
+    Ok(filter)
+}
+
+/// Runs `themes` and returns what to print, or the one-line error with its exit status.
+pub fn run_themes(args: &ThemesArgs) -> Result<String, ReportFailure> {
+    let project = read_project(args.input.project.as_ref())?;
+    let filter = chosen_filter(&args.filter, project.as_ref())?;
     let (codebook, preset) =
         chosen_codebook(args.codebook.as_ref(), args.preset.as_deref(), project.as_ref().map(|(p, _)| p))?;
     let overrides = ImportOptions {

@@ -251,23 +251,24 @@ pub fn wave_themes_table(themes: &[ThemeChange], w: &Words, v: &WaveTexts) -> Ta
         Column::new(x.col_p_adjusted, ColumnKind::Number { decimals: 4 }),
         Column::new(x.col_significant, ColumnKind::Text),
     ];
-    let rows = themes
-        .iter()
-        .map(|r| {
-            vec![
-                r.label.as_str().into(),
-                r.previous.into(),
-                r.current.into(),
-                r.change.into(),
-                r.ci_low.into(),
-                r.ci_high.into(),
-                r.p_value.into(),
-                r.p_adjusted.into(),
-                yes_no(r.significant, w),
-            ]
-        })
-        .collect();
+    let rows = themes.iter().map(|r| theme_cells(r, w)).collect();
     Table { title: v.themes_table_title.to_owned(), columns, rows }
+}
+
+/// One theme's cells in a themes table: its label, both shares, the change with its interval,
+/// the p-values and whether it is significant.
+fn theme_cells(r: &ThemeChange, w: &Words) -> Vec<Cell> {
+    vec![
+        r.label.as_str().into(),
+        r.previous.into(),
+        r.current.into(),
+        r.change.into(),
+        r.ci_low.into(),
+        r.ci_high.into(),
+        r.p_value.into(),
+        r.p_adjusted.into(),
+        yes_no(r.significant, w),
+    ]
 }
 
 /// How a line of a comparison's summary is shown.
@@ -436,21 +437,9 @@ pub fn wave_segment_themes_table(segments: &[SegmentThemeChanges], w: &Words, v:
         .iter()
         .flat_map(|s| mentioned(&s.themes).map(move |r| (s, r)))
         .map(|(s, r)| {
-            vec![
-                s.column.as_str().into(),
-                s.value.as_str().into(),
-                s.previous_n.into(),
-                s.current_n.into(),
-                r.label.as_str().into(),
-                r.previous.into(),
-                r.current.into(),
-                r.change.into(),
-                r.ci_low.into(),
-                r.ci_high.into(),
-                r.p_value.into(),
-                r.p_adjusted.into(),
-                yes_no(r.significant, w),
-            ]
+            let segment: [Cell; 4] =
+                [s.column.as_str().into(), s.value.as_str().into(), s.previous_n.into(), s.current_n.into()];
+            segment.into_iter().chain(theme_cells(r, w)).collect()
         })
         .collect();
     Table { title: v.segment_themes_title.to_owned(), columns, rows }

@@ -109,6 +109,22 @@ impl DriverTexts {
         }
     }
 
+    /// The columns of a driver's row in a table on screen or in text: name, weight, interval,
+    /// share of R², Shapley value, correlation, performance, quadrant.
+    #[must_use]
+    pub fn columns(&self) -> [&'static str; 8] {
+        [
+            self.col_driver,
+            self.col_weight,
+            self.col_interval,
+            self.col_share,
+            self.col_shapley,
+            self.col_correlation,
+            self.col_performance,
+            self.col_quadrant,
+        ]
+    }
+
     /// A quadrant's name.
     #[must_use]
     pub fn quadrant(&self, quadrant: crate::analysis::drivers::Quadrant) -> &'static str {

@@ -279,16 +279,7 @@ fn table(ui: &mut egui::Ui, cx: &ViewContext<'_>, a: &DriverAnalysis, d: &Driver
         egui::Grid::new(("drivers-grid", a.n_used, a.drivers.len())).striped(true).spacing([14.0, 4.0]).show(
             ui,
             |ui| {
-                for header in [
-                    d.col_driver,
-                    d.col_weight,
-                    d.col_interval,
-                    d.col_share,
-                    d.col_shapley,
-                    d.col_correlation,
-                    d.col_performance,
-                    d.col_quadrant,
-                ] {
+                for header in d.columns() {
                     ui.label(RichText::new(header).strong());
                 }
                 ui.end_row();
