@@ -365,6 +365,10 @@ pub fn theme_changes(previous: &ThemeSummary, current: &ThemeSummary, language: 
         .into_iter()
         .filter_map(|(id, labels)| {
             let ((x_b, n_b), (x_a, n_a)) = (counts(previous, id), counts(current, id));
+            // A theme no detractor mentions in either wave is no change (nor a test for Holm).
+            if x_a + x_b == 0 {
+                return None;
+            }
             let d = compare_proportions(
                 [x_a as f64, n_a as f64, x_b as f64, n_b as f64],
                 false,

@@ -956,6 +956,32 @@ fn drivers_give_johnsons_weights_shapley_values_and_intervals_as_numpy_computes_
     let svg = std::fs::read_to_string(out.join("drivers.svg")).unwrap();
     assert!(svg.contains("Importance (% of R²)") && svg.contains("How satisfied are you with our staff"), "{svg}");
     assert!(svg.contains("stroke-dasharray"), "the medians are dashed cross-hairs");
+    // A question asked in the North only: left out of the South's analysis, and said so.
+    let mut routed =
+        String::from("region,How likely are you to recommend us? (0-10),Rate our staff (1-5),Rate the speed (1-5)\n");
+    for i in 0..60i64 {
+        let (staff, speed) = (1 + (i * 7) % 5, 1 + (i * 3) % 5);
+        let north = i % 2 == 0;
+        let score = (2 * staff + if north { speed } else { 2 } - 2 + i % 3).clamp(0, 10);
+        let speed = if north { speed.to_string() } else { String::new() };
+        routed.push_str(&format!("{},{score},{staff},{speed}\n", if north { "North" } else { "South" }));
+    }
+    let routed = common::write(dir.path(), "routed.csv", routed.as_bytes());
+    let routed = routed.to_str().unwrap();
+    let json = json_of(&["drivers", routed, "--json", "--resamples", "0", "--by", "region"]);
+    let south = json["segments"].as_array().unwrap().iter().find(|s| s["value"] == "South").unwrap().clone();
+    assert_eq!(south["left_out"], serde_json::json!(["Rate the speed (1-5)"]), "{south}");
+    assert_eq!(south["drivers"].as_array().map(Vec::len), Some(1));
+    // Pairwise over everyone, the speed's correlations rest on the North alone and the staff's on
+    // both regions: here they do not fit together, and the analysis says so instead of an R².
+    let (code, _, stderr) = run(&["drivers", routed, "--resamples", "0", "--pairwise"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("do not fit together"), "{stderr}");
+    // A filter column named in another case is the file's column; one it lacks is a usage error.
+    let filtered = json_of(&["drivers", file, "--json", "--resamples", "0", "--filter", "REGION=North"]);
+    assert_eq!(filtered["n_answered"].as_u64(), Some(40));
+    let (code, _, stderr) = run(&["drivers", file, "--filter", "channel=web"]);
+    assert_eq!(code, 2, "{stderr}");
     // A file without ratings, and a --by column it does not have.
     let (code, _, stderr) = run(&["drivers", file, "--by", "channel"]);
     assert_eq!(code, 2, "{stderr}");

@@ -110,6 +110,9 @@ pub struct DriverAnalysis {
     pub drivers: Vec<Driver>,
     /// Drivers too correlated to tell apart (|r| >= 0.8), by name.
     pub collinear: Vec<Vec<String>>,
+    /// Rating questions and themes left out of this group: without two answers, or with the
+    /// same answer from everyone (a question not asked here, a complaint everyone makes).
+    pub left_out: Vec<String>,
     /// The cross-hairs: the medians of the relative weights and of the performances.
     pub importance_median: f64,
     /// Median performance.
@@ -238,13 +241,22 @@ fn analyse(
             }
         }
     }
+    // A driver without two different answers among these respondents explains nothing here.
+    let (candidates, left_out): (Vec<Candidate>, Vec<Candidate>) = candidates.into_iter().partition(|c| {
+        let answered = c.values.iter().zip(&outcome).filter(|(v, y)| !v.is_nan() && !y.is_nan()).map(|(v, _)| *v);
+        let (low, high) = answered.fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| (l.min(v), h.max(v)));
+        low < high
+    });
+    let left_out: Vec<String> = left_out.into_iter().map(|c| c.name).collect();
     let drivers: Vec<Vec<f64>> = candidates.iter().map(|c| c.values.clone()).collect();
     let rows = DriverRows { outcome: &outcome, drivers: &drivers, weights: weights.as_deref() };
     let fit = key_drivers(rows, options).map_err(|e| AnalysisError::Drivers {
         place: survey.source.place(),
         reason: name_drivers(&e.to_string(), &candidates),
     })?;
-    Ok(assemble(&fit, &candidates, weights.as_deref(), positions.len(), options, survey.is_weighted()))
+    let mut analysis = assemble(&fit, &candidates, weights.as_deref(), positions.len(), options, survey.is_weighted());
+    analysis.left_out = left_out;
+    Ok(analysis)
 }
 
 /// The statistics' "driver 3" as the column or theme it is.
@@ -324,6 +336,7 @@ fn assemble(
         seed: options.seed,
         drivers,
         collinear,
+        left_out: Vec::new(),
         importance_median,
         performance_median,
     }

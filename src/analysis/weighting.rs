@@ -37,6 +37,9 @@ pub struct RakeSummary {
     pub trimmed: usize,
     /// The trimming bounds, as multiples of the mean weight.
     pub trim: Option<(f64, f64)>,
+    /// Whether every weight ends within those bounds (the margins come first when both cannot
+    /// hold).
+    pub bounds_held: bool,
     /// Kish's effective n of the weights.
     pub effective_n: f64,
     /// n / effective n.
@@ -73,34 +76,46 @@ pub fn read_margins(path: &std::path::Path) -> Result<Vec<MarginSpec>, String> {
 /// shares must add up to 1 (or 100).
 pub fn parse_margins(text: &str, file: &str) -> Result<Vec<MarginSpec>, String> {
     let text = text.trim_start_matches('\u{feff}');
-    let mut lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
-    let Some((_, header)) = lines.next() else { return Err(format!("{file}: no margins in the file")) };
-    let separator = if header.contains(';') { ';' } else { ',' };
-    let cells = |line: &str| -> Vec<String> {
-        line.split(separator).map(|c| c.trim().trim_matches('"').trim().to_owned()).collect()
-    };
-    let head: Vec<String> = cells(header).iter().map(|c| c.to_lowercase()).collect();
+    let first = text.lines().find(|l| !l.trim().is_empty()).ok_or_else(|| format!("{file}: no margins in the file"))?;
+    let separator = if first.contains(';') { b';' } else { b',' };
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(separator).has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for (index, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| format!("{file}, row {}: {e}", index + 1))?;
+        let cells: Vec<String> = record.iter().map(|c| c.trim().to_owned()).collect();
+        if cells.iter().all(String::is_empty) {
+            continue;
+        }
+        rows.push((index + 1, cells));
+    }
+    let Some((_, head)) = rows.first() else { return Err(format!("{file}: no margins in the file")) };
+    let head: Vec<String> = head.iter().map(|c| c.to_lowercase()).collect();
+    let separator = char::from(separator);
     let counts = match head.as_slice() {
-        [c, v, s, ..] if c == "column" && v == "value" && (s == "share" || s == "percent") => false,
-        [c, v, s, ..] if c == "column" && v == "value" && s == "count" => true,
+        [c, v, s] if c == "column" && v == "value" && (s == "share" || s == "percent") => false,
+        [c, v, s] if c == "column" && v == "value" && s == "count" => true,
         _ => {
             return Err(format!(
-                "{file}, row 1: the header must be column{separator}value{separator}share (or count), not '{header}'"
+                "{file}, row 1: the header must be column{separator}value{separator}share (or count), not '{}'",
+                head.join(&separator.to_string())
             ));
         }
     };
     let mut margins: Vec<MarginSpec> = Vec::new();
-    for (index, line) in lines {
-        let row = index + 1;
-        let cells = cells(line);
-        let [column, value, amount, ..] = cells.as_slice() else {
-            return Err(format!("{file}, row {row}: three cells expected (column, value, share or count): '{line}'"));
+    for (row, cells) in &rows[1..] {
+        let filled = cells.iter().rposition(|c| !c.is_empty()).map_or(0, |last| last + 1);
+        let [column, value, amount] = &cells[..filled] else {
+            return Err(format!(
+                "{file}, row {row}: three cells expected (column, value, share or count), found {filled}: '{}'",
+                cells.join(&separator.to_string())
+            ));
         };
-        let number = amount.trim_end_matches('%').trim();
-        // A decimal comma is read as a point when the cells are split by semicolons.
-        let number = if separator == ';' { number.replace(',', ".") } else { number.to_owned() };
-        let amount: f64 = number.parse().ok().filter(|v: &f64| v.is_finite() && *v >= 0.0).ok_or_else(|| {
-            format!("{file}, row {row}, column 3: '{amount}' is no share or count (a number, 0 or more)")
+        let amount = parse_amount(amount, counts, separator).ok_or_else(|| {
+            format!(
+                "{file}, row {row}, column 3: '{amount}' is no {}",
+                if counts { "count (a whole number)" } else { "share (a number, 0 or more)" }
+            )
         })?;
         if column.is_empty() || value.is_empty() {
             return Err(format!("{file}, row {row}: the column and the value must both be given"));
@@ -113,7 +128,7 @@ pub fn parse_margins(text: &str, file: &str) -> Result<Vec<MarginSpec>, String> 
             }
         };
         let margin = &mut margins[at];
-        if margin.targets.iter().any(|(v, _)| v.trim().eq_ignore_ascii_case(value)) {
+        if margin.targets.iter().any(|(v, _)| key(v) == key(value)) {
             return Err(format!("{file}, row {row}: {column} = {value} is given twice"));
         }
         margin.targets.push((value.clone(), amount));
@@ -123,26 +138,40 @@ pub fn parse_margins(text: &str, file: &str) -> Result<Vec<MarginSpec>, String> 
     }
     for margin in &mut margins {
         let total: f64 = margin.targets.iter().map(|(_, v)| v).sum();
-        let scale = if counts {
-            total
-        } else if (total - 1.0).abs() <= 1e-6 {
-            1.0
-        } else if (total - 100.0).abs() <= 1e-4 {
-            100.0
-        } else {
+        // Published shares are rounded (33.3% three times): within half a percent they are
+        // scaled to add up exactly.
+        let adds_up = counts || (total - 1.0).abs() <= 0.005 || (total - 100.0).abs() <= 0.5;
+        if !adds_up {
             return Err(format!(
-                "{file}: the shares of '{}' add up to {total}, not 1 (or 100%); give shares that add up, or counts",
+                "{file}: the shares of '{}' add up to {}, not 1 (or 100%); give shares that add up, or counts",
+                margin.column,
+                (total * 1e6).round() / 1e6
+            ));
+        }
+        let scale = total;
+        if total <= 0.0 {
+            return Err(format!(
+                "{file}: the {} of '{}' add up to 0",
+                if counts { "counts" } else { "shares" },
                 margin.column
             ));
-        };
-        if total <= 0.0 {
-            return Err(format!("{file}: the counts of '{}' add up to 0", margin.column));
         }
         for (_, v) in &mut margin.targets {
             *v /= scale;
         }
     }
     Ok(margins)
+}
+
+/// A share (a fraction, or percent with or without `%`; a decimal comma in a `;` file) or a
+/// count (a whole number, no thousands marks), 0 or more.
+fn parse_amount(text: &str, count: bool, separator: char) -> Option<f64> {
+    let number = text.trim_end_matches('%').trim();
+    if count {
+        return number.parse::<u64>().ok().map(|n| n as f64);
+    }
+    let number = if separator == ';' { number.replace(',', ".") } else { number.to_owned() };
+    number.parse::<f64>().ok().filter(|v| v.is_finite() && *v >= 0.0)
 }
 
 /// Per frame row: its spreadsheet row; the frame rows whose score counts; their weights (1
@@ -213,7 +242,7 @@ pub fn rake_table(
                 let value = segment.labels.get(code as usize).map_or("", String::as_str);
                 let listed = margin.targets.iter().map(|(v, _)| format!("'{v}'")).collect::<Vec<_>>().join(", ");
                 return Err(format!(
-                    "{place}, row {}, column '{header}': '{value}' has no target among the margins ({listed}); add it, or filter it out",
+                    "{place}, row {}, column '{header}': '{value}' has no target among the margins ({listed}); raking weights every respondent with a score, so every value needs a target",
                     rows[i]
                 ));
             };
@@ -290,10 +319,47 @@ pub fn rake_table(
         n: positions.len(),
         iterations: raked.iterations,
         trimmed: raked.trimmed,
+        bounds_held: trim.is_none_or(|(low, high)| {
+            raked.weights.iter().all(|w| *w >= low * (1.0 - 1e-9) && *w <= high * (1.0 + 1e-9))
+        }),
         trim,
         effective_n: raked.effective_n,
         design_effect: raked.design_effect,
         margins: checks,
     };
     Ok((table, summary))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn margins_are_read_with_quotes_decimal_commas_rounded_shares_and_counts() {
+        let margins = parse_margins(
+            "\u{feff}column;value;share\r\nregio;Noord;\"33,3\"\r\nregio;Zuid;33,3%\r\nregio;Oost;33,3\r\n",
+            "m.csv",
+        )
+        .unwrap();
+        assert_eq!(margins.len(), 1);
+        let shares: Vec<f64> = margins[0].targets.iter().map(|(_, s)| *s).collect();
+        assert!(shares.iter().all(|s| (s - 1.0 / 3.0).abs() < 1e-12), "{shares:?}");
+        let counts = parse_margins("column,value,count\nsize,small,300\nsize,large,100\n", "c.csv").unwrap();
+        assert_eq!(counts[0].targets, vec![("small".to_owned(), 0.75), ("large".to_owned(), 0.25)]);
+    }
+
+    #[test]
+    fn a_margins_cell_that_cannot_be_right_is_refused_with_its_row() {
+        let refused = |text: &str| parse_margins(text, "m.csv").unwrap_err();
+        // A decimal comma in a comma file would split the cell: one cell too many.
+        let e = refused("column,value,share\nregion,North,0,25\nregion,South,0,75\n");
+        assert!(e.contains("row 2") && e.contains("three cells"), "{e}");
+        // Counts are whole numbers: a thousands mark is not read as a decimal.
+        let e = refused("column;value;count\nregion;North;1.200\nregion;South;800\n");
+        assert!(e.contains("row 2, column 3") && e.contains("whole number"), "{e}");
+        let e = refused("column;value;share\nregion;North;0,6\nregion;South;0,3\n");
+        assert!(e.contains("add up to 0.9"), "{e}");
+        assert!(refused("col;val;share\n").contains("header"));
+        assert!(refused("column;value;share\nregion;North;0,5\nREGION;north;0,5\n").contains("twice"));
+    }
 }

@@ -45,8 +45,18 @@ pub struct DriversKey {
     pub survey: u64,
     filter: Filter,
     choice: DriversChoice,
-    /// The comment tags used (by address: new tags are a new reading), with themes only.
-    tags: Option<usize>,
+    /// The codebook version of the comment tags used, with themes only.
+    tags: Option<u64>,
+    /// The language of the theme names.
+    language: Language,
+}
+
+impl DriversKey {
+    /// Whether the analysis is of `survey` under `filter`.
+    #[must_use]
+    pub fn is_for(&self, survey: u64, filter: &Filter) -> bool {
+        self.survey == survey && self.filter == *filter
+    }
 }
 
 /// A finished analysis and what it was computed for.
@@ -75,6 +85,8 @@ pub struct DriversState {
     /// The last analysis that failed and why: not asked again until something changes.
     failed: Option<(DriversKey, String)>,
     wanted: Option<DriversKey>,
+    /// The themes are asked for and the comments are being read.
+    waiting: bool,
 }
 
 impl std::fmt::Debug for DriversState {
@@ -113,18 +125,18 @@ impl DriversState {
 
     /// Whether the themes are asked for but the comments are still being read.
     #[must_use]
-    pub fn waiting_for_comments(&self, tags: Option<&Arc<ThemeTags>>) -> bool {
-        self.choice.themes && tags.is_none()
+    pub fn waiting_for_comments(&self) -> bool {
+        self.waiting
     }
 
     /// Takes a finished analysis and starts the one `loaded`, `filter` and the choice ask for:
-    /// every frame while the view is shown. `tags` are the comments' themes (labels in
-    /// `language`).
+    /// every frame while the view is shown. `tags` are this survey's comment themes with their
+    /// codebook version (labels in `language`), and whether they are still being read.
     pub fn refresh(
         &mut self,
         loaded: &LoadedSurvey,
         filter: &Filter,
-        tags: Option<&Arc<ThemeTags>>,
+        (tags, reading): (Option<(&Arc<ThemeTags>, u64)>, bool),
         language: Language,
         wake: impl Fn() + Send + 'static,
     ) -> Option<Failure> {
@@ -144,20 +156,24 @@ impl DriversState {
                 }
             }
         }
-        let tags = if self.choice.themes { tags.cloned() } else { None };
-        if self.choice.themes && tags.is_none() {
+        let tags = if self.choice.themes { tags.map(|(t, version)| (Arc::clone(t), version)) } else { None };
+        self.waiting = self.choice.themes && tags.is_none() && reading;
+        if self.waiting {
             // The comments are still being read: asked once they are.
             self.wanted = None;
             return None;
         }
+        // Without comments (or with their reading stopped) the themes are left out.
+        let themes_used = tags.is_some();
         // A column the survey no longer has is not asked for.
         let by = self.choice.by.clone().filter(|c| loaded.survey.segment(c).is_some());
-        let choice = DriversChoice { by, ..self.choice.clone() };
+        let choice = DriversChoice { by, themes: themes_used, ..self.choice.clone() };
         let key = DriversKey {
             survey: loaded.survey.id(),
             filter: filter.clone(),
             choice: choice.clone(),
-            tags: tags.as_ref().map(|t| Arc::as_ptr(t) as usize),
+            tags: tags.as_ref().map(|(_, version)| *version),
+            language,
         };
         self.wanted = Some(key.clone());
         let done = self.result.as_ref().is_some_and(|r| r.key == key)
@@ -172,7 +188,7 @@ impl DriversState {
             ..DriverOptions::default()
         };
         let work = move || -> DriversOutcome {
-            let themes = tags.as_deref().map(|t| (t, language));
+            let themes = tags.as_ref().map(|(t, _)| (t.as_ref(), language));
             let overall = driver_analysis(&survey, &filter, themes, &options).map_err(|e| e.to_string())?;
             let segments = match &choice.by {
                 Some(column) => driver_analysis_by(&survey, &filter, column, themes, &options)

@@ -778,7 +778,8 @@ impl NpsApp {
             }
         }
         // The key drivers, when the Drivers view has analysed this survey under this filter.
-        if let Some(result) = self.drivers.current_result().filter(|r| r.key.survey == loaded.survey.id()) {
+        let filter = self.compute.computed().map_or_else(|| self.views.filter.clone(), |c| c.request.filter.clone());
+        if let Some(result) = self.drivers.current_result().filter(|r| r.key.is_for(loaded.survey.id(), &filter)) {
             let d = crate::i18n::drivers::DriverTexts::of(self.settings.language);
             let groups: Vec<(String, &crate::analysis::drivers::DriverAnalysis)> = result
                 .segments
@@ -869,7 +870,10 @@ impl NpsApp {
         let filter = computed.map_or_else(|| self.views.filter.clone(), |c| c.request.filter.clone());
         let wake = self.waker();
         let language = self.settings.language.comment_language();
-        let failure = self.drivers.refresh(loaded, &filter, self.themes.tags(), language, wake);
+        let tags = self.themes.tags_of(loaded.survey.id());
+        // Tags still to come: the comments are read, or being read (a stopped reading brings none).
+        let reading = tags.is_none() && self.themes.busy() && !loaded.survey.comment_names.is_empty();
+        let failure = self.drivers.refresh(loaded, &filter, (tags, reading), language, wake);
         self.report(failure);
     }
 

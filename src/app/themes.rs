@@ -281,6 +281,16 @@ impl ThemeState {
         self.tags.as_ref().map(|(_, t)| t)
     }
 
+    /// The tags of `survey` with the codebook as it is now, with their version (`None` while
+    /// they are read, or when they are another file's or an older codebook's).
+    #[must_use]
+    pub fn tags_of(&self, survey: u64) -> Option<(&Arc<ThemeTags>, u64)> {
+        self.tags
+            .as_ref()
+            .filter(|((id, version), _)| *id == survey && *version == self.version)
+            .map(|(_, t)| (t, self.version))
+    }
+
     /// The counts, when they are up to date with `survey` and `filter` (the last ones while new
     /// ones are computed, so the view does not flicker).
     #[must_use]

@@ -63,11 +63,16 @@ pub fn raking_lines(summary: &RakeSummary, language: Language) -> Vec<String> {
             ("n", &t.count(summary.n as u64)),
         ],
     )];
-    if let Some((low, high)) = summary.trim.filter(|_| summary.trimmed > 0) {
-        lines.push(fill(
-            d.trimmed_line,
-            &[("trimmed", &summary.trimmed.to_string()), ("low", &t.number(low, 2)), ("high", &t.number(high, 2))],
-        ));
+    if let Some((low, high)) = summary.trim {
+        let (low, high) = (t.number(low, 2), t.number(high, 2));
+        if !summary.bounds_held {
+            lines.push(fill(d.trim_gave_way, &[("low", &low), ("high", &high)]));
+        } else if summary.trimmed > 0 {
+            lines.push(fill(
+                d.trimmed_line,
+                &[("trimmed", &summary.trimmed.to_string()), ("low", &low), ("high", &high)],
+            ));
+        }
     }
     lines
 }
@@ -168,6 +173,16 @@ pub fn run_drivers(args: &DriversArgs, written: &mut Vec<PathBuf>) -> Result<Str
     };
     import::require_named_score(&table).map_err(|e| e.to_string())?;
     let (table, raking) = args.rake.apply(table)?;
+    // The filter's columns as the file heads them (any case), or a usage error naming them.
+    let mut filter = filter;
+    filter.segments = filter
+        .segments
+        .into_iter()
+        .map(|(column, values)| {
+            let at = table.column_index(&column).map_err(|e| usage(e.to_string()))?;
+            Ok((table.headers[at].clone(), values))
+        })
+        .collect::<Result<_, ReportFailure>>()?;
     let mut columns: Vec<String> = filter.segments.keys().cloned().collect();
     if let Some(by) = &args.by {
         let header = table.headers[table.column_index(by.trim()).map_err(|e| usage(e.to_string()))?].clone();

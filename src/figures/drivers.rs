@@ -75,7 +75,11 @@ pub fn drivers_chart(a: &DriverAnalysis, (file, group): (&str, &str), w: &Words,
         .filter(|q| a.drivers.iter().any(|driver| driver.quadrant == *q))
         .map(|q| LegendEntry { tone: quadrant_tone(q), symbol: LegendSymbol::Box, label: d.quadrant(q).to_owned() })
         .collect();
-    let method = fill(d.method, &[("resamples", &a.resamples_used.to_string())]);
+    let method = if a.r_squared_ci.is_some() {
+        fill(d.method, &[("resamples", &a.resamples_used.to_string())])
+    } else {
+        d.method_plain.to_owned()
+    };
     let footnote = fill(
         d.footnote,
         &[
@@ -159,7 +163,7 @@ pub fn drivers_figures(
         chart.title = format!("{}: {group}", d.chart_title);
         charts.push(chart);
         let mut table = drivers_table(analysis, d);
-        table.title = format!("{} {}", d.table_title, k + 2);
+        table.title = format!("{} {}: {group}", d.table_title, k + 2);
         tables.push(table);
     }
     (charts, tables)
@@ -206,7 +210,7 @@ pub fn drivers_lines(a: &DriverAnalysis, w: &Words, d: &DriverTexts) -> Vec<Stri
             fill(d.pairwise_note, &[("smallest", &t.count(a.n_smallest_pair as u64))])
         }
     });
-    if a.resamples > 0 {
+    if a.r_squared_ci.is_some() {
         let values = [("resamples", a.resamples_used.to_string()), ("seed", a.seed.to_string())];
         lines.push(crate::i18n::fill_owned(d.bootstrap_note, &values));
     }
@@ -214,5 +218,8 @@ pub fn drivers_lines(a: &DriverAnalysis, w: &Words, d: &DriverTexts) -> Vec<Stri
         lines.push(d.weighted_note.to_owned());
     }
     lines.extend(a.collinear.iter().map(|group| fill(d.collinear_note, &[("names", &group.join(", "))])));
+    if !a.left_out.is_empty() {
+        lines.push(fill(d.left_out_note, &[("names", &a.left_out.join(", "))]));
+    }
     lines
 }

@@ -25,6 +25,12 @@ pub struct DriverTexts {
     pub weighted_note: &'static str,
     /// Drivers too correlated to tell apart: `{names}`.
     pub collinear_note: &'static str,
+    /// Drivers left out of a group: `{names}`.
+    pub left_out_note: &'static str,
+    /// Trimming could not hold its bounds: `{low}`, `{high}`.
+    pub trim_gave_way: &'static str,
+    /// The footnote's method without intervals.
+    pub method_plain: &'static str,
     /// Table columns.
     pub col_driver: &'static str,
     /// Johnson's relative weight.
@@ -148,6 +154,9 @@ pub static ENGLISH: DriverTexts = DriverTexts {
     pairwise_note: "Missing answers are left out pair by pair; the thinnest correlation rests on {smallest} respondents.",
     bootstrap_note: "Intervals: 95% bootstrap percentiles of {resamples} resamples (seed {seed}).",
     weighted_note: "Weighted: every figure uses the survey weights.",
+    left_out_note: "Left out here, without two different answers: {names}.",
+    trim_gave_way: "The weights could not all be kept within [{low}, {high}] × the mean while meeting the margins: the margins were kept.",
+    method_plain: "Johnson's relative weights, without intervals",
     collinear_note: "Too correlated to tell apart (|r| ≥ 0.8): {names}; read their weights together.",
     col_driver: "Driver",
     col_weight: "Relative weight",
@@ -196,6 +205,9 @@ pub static DUTCH: DriverTexts = DriverTexts {
     pairwise_note: "Ontbrekende antwoorden vallen paarsgewijs weg; de dunste correlatie rust op {smallest} respondenten.",
     bootstrap_note: "Intervallen: 95%-bootstrappercentielen van {resamples} trekkingen (seed {seed}).",
     weighted_note: "Gewogen: elk getal gebruikt de weegfactoren.",
+    left_out_note: "Hier weggelaten, zonder twee verschillende antwoorden: {names}.",
+    trim_gave_way: "De gewichten konden niet allemaal binnen [{low}, {high}] × het gemiddelde blijven en toch de marges halen: de marges gaan voor.",
+    method_plain: "relatieve gewichten van Johnson, zonder intervallen",
     collinear_note: "Te sterk samenhangend om uit elkaar te houden (|r| ≥ 0,8): {names}; lees hun gewichten samen.",
     col_driver: "Drijfveer",
     col_weight: "Relatief gewicht",
@@ -244,6 +256,9 @@ pub static DANISH: DriverTexts = DriverTexts {
     pairwise_note: "Manglende svar udelades parvis; den tyndeste korrelation hviler på {smallest} respondenter.",
     bootstrap_note: "Intervaller: 95%-bootstrappercentiler af {resamples} træk (seed {seed}).",
     weighted_note: "Vægtet: hvert tal bruger vægtene.",
+    left_out_note: "Udeladt her, uden to forskellige svar: {names}.",
+    trim_gave_way: "Vægtene kunne ikke alle holdes inden for [{low}, {high}] × gennemsnittet og samtidig ramme marginerne: marginerne går forud.",
+    method_plain: "Johnsons relative vægte, uden intervaller",
     collinear_note: "For stærkt forbundne til at skelne (|r| ≥ 0,8): {names}; læs deres vægte samlet.",
     col_driver: "Drivkraft",
     col_weight: "Relativ vægt",

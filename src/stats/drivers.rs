@@ -18,6 +18,9 @@ pub const SHAPLEY_MAX: usize = 15;
 /// Above this many rows the bootstrap resamples this many random groups of rows.
 pub const BOOTSTRAP_UNITS: usize = 2_000;
 
+/// The fewest resamples with a fit that give intervals.
+pub const MIN_RESAMPLES: usize = 100;
+
 /// Drivers correlated at least this much (in absolute value) are grouped: the analysis cannot
 /// tell their parts apart.
 pub const COLLINEAR: f64 = 0.8;
@@ -111,6 +114,25 @@ pub enum DriverError {
     /// The outcome or a driver does not vary.
     #[error("{which} has the same value in every row used: it explains nothing")]
     NoSpread { which: String },
+    /// Pairwise: two variables answered together too rarely, or without spread where they are.
+    #[error(
+        "{first} and {second} were answered together by too few respondents to correlate them; leave missing answers out listwise"
+    )]
+    PairApart { first: String, second: String },
+    /// Pairwise: the correlations, each over its own respondents, do not fit together.
+    #[error(
+        "the pairwise correlations do not fit together (each rests on different respondents); leave missing answers out listwise"
+    )]
+    NotPositive,
+}
+
+/// Why a set of sums gives no correlation matrix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Degenerate {
+    /// This variable has no spread.
+    Spread(usize),
+    /// These two are never (or never differently) answered together.
+    Pair(usize, usize),
 }
 
 /// Weighted, centred sums of the variables (the outcome is variable 0). Pairwise, each pair
@@ -188,10 +210,22 @@ impl PairSums {
         [w, sj, sk, products[index(j, j)], products[index(k, k)], products[index(j, k)]]
     }
 
-    /// The correlation matrix (`vars` x `vars`, row-major), or the index of a variable without
-    /// spread.
-    fn correlations(&self) -> Result<Vec<f64>, usize> {
+    /// The correlation matrix (`vars` x `vars`, row-major), or what makes one impossible.
+    fn correlations(&self) -> Result<Vec<f64>, Degenerate> {
         let v = self.vars;
+        // A variable without spread first: it, not its pairs, is what is wrong.
+        let mut at = 0;
+        for j in 0..v {
+            for k in j..v {
+                if j == k {
+                    let s = self.pair(j, k, at);
+                    if !(s[0] > 0.0 && s[3] / s[0] - (s[1] / s[0]).powi(2) > 1e-12) {
+                        return Err(Degenerate::Spread(j));
+                    }
+                }
+                at += 1;
+            }
+        }
         let mut r = vec![0.0; v * v];
         let mut at = 0;
         for j in 0..v {
@@ -202,7 +236,7 @@ impl PairSums {
                     r[j * v + j] = 1.0;
                     let var = s[3] / s[0] - (s[1] / s[0]).powi(2);
                     if !(var > 1e-12 && s[0] > 0.0) {
-                        return Err(j);
+                        return Err(Degenerate::Spread(j));
                     }
                     continue;
                 }
@@ -210,7 +244,10 @@ impl PairSums {
                 let (mx, my) = (s[1] / w, s[2] / w);
                 let (vx, vy) = (s[3] / w - mx * mx, s[4] / w - my * my);
                 let c = (s[5] / w - mx * my) / (vx * vy).sqrt();
-                let c = if c.is_finite() { c.clamp(-1.0, 1.0) } else { 0.0 };
+                if !(w > 0.0 && vx > 1e-12 && vy > 1e-12 && c.is_finite()) {
+                    return Err(Degenerate::Pair(j, k));
+                }
+                let c = c.clamp(-1.0, 1.0);
                 r[j * v + k] = c;
                 r[k * v + j] = c;
             }
@@ -508,23 +545,29 @@ pub fn key_drivers(rows: DriverRows<'_>, options: &DriverOptions) -> Result<Driv
     let listwise = options.missing == Missing::Listwise;
     let mut unit_sums: Vec<PairSums> = (0..units).map(|_| PairSums::new(vars, listwise)).collect();
     let mut centred = vec![0.0; vars];
-    let mut counted = vec![0.0; vars];
     for (position, &i) in order.iter().enumerate() {
         for v in 0..vars {
             centred[v] = value(i, v) - means[v];
         }
         let w = rows.weights.map_or(1.0, |w| w[i]);
         unit_sums[position % units].add(&centred, w);
-        for v in 0..vars {
-            counted[v] += f64::from(u8::from(!centred[v].is_nan()));
-        }
     }
     let mut total = PairSums::new(vars, listwise);
     for unit in &unit_sums {
         total.add_scaled(unit, 1.0);
     }
     let names = |v: usize| if v == 0 { "the outcome".to_owned() } else { format!("driver {v}") };
-    let r = total.correlations().map_err(|v| DriverError::NoSpread { which: names(v) })?;
+    let r = total.correlations().map_err(|why| match why {
+        Degenerate::Spread(v) => DriverError::NoSpread { which: names(v) },
+        Degenerate::Pair(a, b) => DriverError::PairApart { first: names(a), second: names(b) },
+    })?;
+    // Pairwise, each correlation rests on its own respondents: together they must still be a
+    // correlation matrix, or R² and the weights mean nothing.
+    if options.missing == Missing::Pairwise
+        && symmetric_eigen(&r, vars).0.iter().copied().fold(f64::INFINITY, f64::min) < -1e-9
+    {
+        return Err(DriverError::NotPositive);
+    }
     let with_shapley = p <= options.shapley_max.min(SHAPLEY_MAX);
     let point = fit(&r, vars, with_shapley);
     let n_smallest_pair = match options.missing {
@@ -543,7 +586,8 @@ pub fn key_drivers(rows: DriverRows<'_>, options: &DriverOptions) -> Result<Driv
     let ci_of = |values: &dyn Fn(&Fit) -> &[f64]| -> Vec<Interval> {
         (0..p).map(|j| percentile_interval(fits.iter().map(|f| values(f)[j]).collect())).collect()
     };
-    let enough = fits.len() >= 100.min(options.resamples).max(1) && options.resamples > 0;
+    // Percentiles of fewer than MIN_RESAMPLES fits are no 95% interval.
+    let enough = fits.len() >= MIN_RESAMPLES;
     let johnson_ci = enough.then(|| ci_of(&|f: &Fit| &f.johnson));
     let shapley_ci = (enough && with_shapley).then(|| ci_of(&|f: &Fit| f.shapley.as_deref().unwrap_or(&[])));
     let r_squared_ci = enough.then(|| percentile_interval(fits.iter().map(|f| f.r_squared).collect()));
@@ -579,7 +623,8 @@ fn bootstrap(units: &[PairSums], vars: usize, shapley: bool, options: &DriverOpt
             }
         }
         let r = sums.correlations().ok()?;
-        Some(fit(&r, vars, shapley))
+        // A pairwise resample whose correlations do not fit together gives no fit.
+        Some(fit(&r, vars, shapley)).filter(|f| f.r_squared <= 1.0 + 1e-9 && f.johnson.iter().all(|w| w.is_finite()))
     };
     let half = options.resamples / 2;
     let run = |range: std::ops::Range<usize>| range.filter_map(resample).collect::<Vec<Fit>>();
@@ -743,7 +788,7 @@ mod tests {
     }
 
     #[test]
-    fn shapley_values_sum_to_r_squared_for_fifteen_drivers_and_match_a_direct_count() {
+    fn fifteen_drivers_give_shapley_values_summing_to_r_squared_and_every_subset_its_own_r_squared() {
         let mut rng = Rng::new(7);
         let n = 400;
         let p = 15;
@@ -853,6 +898,22 @@ mod tests {
             ),
             Err(DriverError::TooFewRows { n: 2, needed: 3, drivers: 1 })
         );
+        // Pairwise, two ratings never answered by the same respondents cannot be correlated.
+        let mut apart = drivers.clone();
+        apart[0][..16].fill(f64::NAN);
+        apart[1][16..].fill(f64::NAN);
+        let pairwise = DriverOptions { missing: Missing::Pairwise, resamples: 0, ..options };
+        assert!(matches!(
+            key_drivers(DriverRows { outcome: &outcome, drivers: &apart, weights: None }, &pairwise),
+            Err(DriverError::PairApart { .. })
+        ));
+        // Fewer resamples than make a 95% interval give none.
+        let few = key_drivers(
+            DriverRows { outcome: &outcome, drivers: &drivers, weights: None },
+            &DriverOptions { resamples: 20, ..options },
+        )
+        .unwrap();
+        assert!(few.johnson_ci.is_none() && few.r_squared_ci.is_none() && few.resamples_used == 20);
         let short = vec![drivers[0][..10].to_vec()];
         assert!(matches!(
             key_drivers(DriverRows { outcome: &outcome, drivers: &short, weights: None }, &options),

@@ -34,7 +34,7 @@ impl DriversView {
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
             options(ui, cx, state, d, commands);
             ui.add_space(6.0);
-            if state.waiting_for_comments(cx.themes.tags()) {
+            if state.waiting_for_comments() {
                 ui.horizontal(|ui| {
                     ui.spinner();
                     ui.label(RichText::new(d.reading_comments).weak());
@@ -140,7 +140,7 @@ fn analysis(
     map(ui, &chart);
     ui.label(RichText::new(&chart.footnote).size(theme::FOOTNOTE_SIZE).weak());
     ui.add_space(8.0);
-    table(ui, cx, a, d);
+    table(ui, cx, a, group, d);
 }
 
 /// The importance/performance map of `spec`, painted: grid, dashed medians, the quadrants named
@@ -273,35 +273,32 @@ fn map(ui: &mut egui::Ui, spec: &ChartSpec) {
 
 /// Every driver in a table: its weight with the interval, share of R², Shapley value,
 /// correlation, performance and quadrant.
-fn table(ui: &mut egui::Ui, cx: &ViewContext<'_>, a: &DriverAnalysis, d: &DriverTexts) {
+fn table(ui: &mut egui::Ui, cx: &ViewContext<'_>, a: &DriverAnalysis, group: &str, d: &DriverTexts) {
     let t = cx.t;
-    egui::ScrollArea::horizontal().id_salt(("drivers-table", a.n_used, a.drivers.len())).show(ui, |ui| {
-        egui::Grid::new(("drivers-grid", a.n_used, a.drivers.len())).striped(true).spacing([14.0, 4.0]).show(
-            ui,
-            |ui| {
-                for header in d.columns() {
-                    ui.label(RichText::new(header).strong());
-                }
+    egui::ScrollArea::horizontal().id_salt(("drivers-table", group)).show(ui, |ui| {
+        egui::Grid::new(("drivers-grid", group)).striped(true).spacing([14.0, 4.0]).show(ui, |ui| {
+            for header in d.columns() {
+                ui.label(RichText::new(header).strong());
+            }
+            ui.end_row();
+            let dash = || "\u{2013}".to_owned();
+            for driver in &a.drivers {
+                ui.label(&driver.name);
+                ui.label(t.number(driver.relative_weight, 3));
+                ui.label(
+                    driver
+                        .ci_low
+                        .zip(driver.ci_high)
+                        .map_or_else(dash, |(low, high)| format!("{} – {}", t.number(low, 3), t.number(high, 3))),
+                );
+                ui.label(t.percent(driver.share_of_r_squared));
+                ui.label(driver.shapley.map_or_else(dash, |s| t.number(s, 3)));
+                ui.label(t.number(driver.correlation, 2));
+                ui.label(t.number(driver.performance, 1));
+                let colour = theme::tone_colour(crate::figures::quadrant_tone(driver.quadrant), ui.visuals());
+                ui.label(RichText::new(d.quadrant(driver.quadrant)).color(colour).strong());
                 ui.end_row();
-                let dash = || "\u{2013}".to_owned();
-                for driver in &a.drivers {
-                    ui.label(&driver.name);
-                    ui.label(t.number(driver.relative_weight, 3));
-                    ui.label(
-                        driver
-                            .ci_low
-                            .zip(driver.ci_high)
-                            .map_or_else(dash, |(low, high)| format!("{} – {}", t.number(low, 3), t.number(high, 3))),
-                    );
-                    ui.label(t.percent(driver.share_of_r_squared));
-                    ui.label(driver.shapley.map_or_else(dash, |s| t.number(s, 3)));
-                    ui.label(t.number(driver.correlation, 2));
-                    ui.label(t.number(driver.performance, 1));
-                    let colour = theme::tone_colour(crate::figures::quadrant_tone(driver.quadrant), ui.visuals());
-                    ui.label(RichText::new(d.quadrant(driver.quadrant)).color(colour).strong());
-                    ui.end_row();
-                }
-            },
-        );
+            }
+        });
     });
 }
