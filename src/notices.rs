@@ -5,7 +5,7 @@
 //! Owns the wording of notices only; the facts come from the [`Report`].
 
 use crate::i18n::{Texts, fill};
-use crate::import::UnreadableDates;
+use crate::import::{Role, UnreadableDates};
 use crate::report::Report;
 
 /// One line per guess or repair of the import: a long file pivoted (which column played which
@@ -69,7 +69,12 @@ pub fn import_notices(report: &Report, t: &Texts) -> Vec<String> {
         }
     }
     for role in columns.roles.iter().filter(|r| r.scale_guessed) {
-        notices.push(fill(t.notice_ces_scale_guessed, &[("column", &role.column)]));
+        let text = match role.role {
+            Role::Rating5 | Role::Rating7 => t.notice_rating_scale_guessed,
+            _ => t.notice_ces_scale_guessed,
+        };
+        let scale = role.scale.unwrap_or_default();
+        notices.push(fill(text, &[("column", &role.column), ("scale", scale)]));
     }
     if let (true, Some(weight)) = (columns.weighted, &columns.weight) {
         notices.push(fill(t.notice_weighted, &[("column", weight)]));

@@ -988,7 +988,7 @@ fn drivers_give_johnsons_weights_shapley_values_and_intervals_as_numpy_computes_
     let plain = common::write(dir.path(), "plain.csv", b"nps\n9\n3\n10\n7\n");
     let (code, _, stderr) = run(&["drivers", plain.to_str().unwrap()]);
     assert_eq!(code, 1, "{stderr}");
-    assert!(stderr.contains("no driver"), "{stderr}");
+    assert!(stderr.contains("no rating question to analyse"), "{stderr}");
 }
 
 #[test]

@@ -248,6 +248,14 @@ fn analyse(
         low < high
     });
     let left_out: Vec<String> = left_out.into_iter().map(|c| c.name).collect();
+    if candidates.is_empty() {
+        let reason = if left_out.is_empty() {
+            "no rating question to analyse: the file has no CES, CSAT, grade or other 1-5, 1-7 or 1-10 rating column (a column can be made one in the review)".to_owned()
+        } else {
+            format!("no rating question with two different answers among these respondents ({})", left_out.join(", "))
+        };
+        return Err(AnalysisError::Drivers { place: survey.source.place(), reason });
+    }
     let drivers: Vec<Vec<f64>> = candidates.iter().map(|c| c.values.clone()).collect();
     let rows = DriverRows { outcome: &outcome, drivers: &drivers, weights: weights.as_deref() };
     let fit = key_drivers(rows, options).map_err(|e| AnalysisError::Drivers {

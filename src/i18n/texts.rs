@@ -267,6 +267,8 @@ pub struct Texts {
     pub notice_excel_serials: &'static str,
     /// A CES column whose scale was guessed from its answers: `{column}`.
     pub notice_ces_scale_guessed: &'static str,
+    /// A rating read on a scale its answers suggest: `{column}`, `{scale}`.
+    pub notice_rating_scale_guessed: &'static str,
     /// The review's question about a guessed CES scale: `{column}`.
     pub ask_ces_scale: &'static str,
     pub ask_date_order: &'static str,
@@ -544,6 +546,7 @@ pub static ENGLISH: Texts = Texts {
     notice_two_digit_years: "Two-digit years in '{column}' are read as 1969-2068 ('98' as 1998, '25' as 2025).",
     notice_excel_serials: "Numbers in the date column '{column}' are read as Excel serial dates (45658 = 2025-01-01).",
     notice_score_guessed: "Guess: the score column is '{column}', chosen by its 0-10 answers; no header speaks of recommending.",
+    notice_rating_scale_guessed: "Guess: '{column}' is read as a rating on {scale}: its header states no scale and no answer is higher. If its scale is longer, change its role in the review or a project.",
     notice_ces_scale_guessed: "Guess: '{column}' is read as CES on the 1-5 effort scale (lower is better): its header states no scale and no answer is above 5. If it is the 1-7 agreement scale, change its role in the review or a project.",
     ask_date_order: "How are the dates in '{column}' written?",
     date_day_month: "Day/month (31/12)",
@@ -804,6 +807,7 @@ pub static DUTCH: Texts = Texts {
     notice_two_digit_years: "Jaren van twee cijfers in '{column}' worden gelezen als 1969-2068 ('98' als 1998, '25' als 2025).",
     notice_excel_serials: "Getallen in de datumkolom '{column}' worden gelezen als Excel-datumnummers (45658 = 2025-01-01).",
     notice_score_guessed: "Gok: de scorekolom is '{column}', gekozen op de antwoorden 0-10; geen kop gaat over aanbevelen.",
+    notice_rating_scale_guessed: "Gok: '{column}' is gelezen als beoordeling op {scale}: de kop noemt geen schaal en geen antwoord is hoger. Is de schaal langer, verander dan de rol in de controle of een project.",
     notice_ces_scale_guessed: "Gok: '{column}' is gelezen als CES op de schaal 1-5 voor moeite (lager is beter): de kop noemt geen schaal en geen antwoord is hoger dan 5. Is het de schaal 1-7 voor instemming, verander dan de rol in de controle of een project.",
     ask_date_order: "Hoe zijn de datums in '{column}' geschreven?",
     date_day_month: "Dag/maand (31/12)",
@@ -1064,6 +1068,7 @@ pub static DANISH: Texts = Texts {
     notice_two_digit_years: "Årstal med to cifre i '{column}' læses som 1969-2068 ('98' som 1998, '25' som 2025).",
     notice_excel_serials: "Tal i datokolonnen '{column}' læses som Excel-datonumre (45658 = 2025-01-01).",
     notice_score_guessed: "Gæt: scorekolonnen er '{column}', valgt ud fra svarene 0-10; ingen overskrift handler om at anbefale.",
+    notice_rating_scale_guessed: "Gæt: '{column}' læses som en vurdering på {scale}: overskriften nævner ingen skala, og intet svar er højere. Er skalaen længere, så skift rollen i gennemgangen eller et projekt.",
     notice_ces_scale_guessed: "Gæt: '{column}' læses som CES på indsatsskalaen 1-5 (lavere er bedre): overskriften nævner ingen skala, og intet svar er over 5. Er det enighedsskalaen 1-7, så skift rollen i gennemgangen eller et projekt.",
     ask_date_order: "Hvordan er datoerne i '{column}' skrevet?",
     date_day_month: "Dag/måned (31/12)",

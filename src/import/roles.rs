@@ -562,7 +562,12 @@ pub fn stated_scale(header: &str) -> Option<(u8, u8)> {
 /// The role of one column, and whether a rating scale was guessed from the answers alone.
 fn detect_one(header: &str, code: &str, rows: &CellTable, c: usize, repeats: bool) -> (Role, bool) {
     let role = detect_role(header, code, rows, c, repeats);
-    let guessed = matches!(role, Role::CesAgree | Role::CesEffort) && ces_scale_guessed(header, code, rows, c);
+    let guessed = match role {
+        Role::CesAgree | Role::CesEffort => ces_scale_guessed(header, code, rows, c),
+        // A rating's shorter scale rests on its answers unless the header states it.
+        Role::Rating5 | Role::Rating7 => stated_scale(header).or_else(|| stated_scale(code)).is_none(),
+        _ => false,
+    };
     (role, guessed)
 }
 
@@ -845,6 +850,9 @@ mod tests {
         let case = |header: &str, f: &dyn Fn(usize) -> String| roles_of(&format!("{header},nps\n{}", rows(f)), 1)[0];
         assert_eq!(case("How would you rate our staff?", &one_to(5)), Role::Rating5);
         assert_eq!(case("Hoe tevreden bent u over de levertijd?", &one_to(7)), Role::Rating7);
+        // Its scale rests on the answers, and is announced; a stated one is not.
+        let guessed = |header: &str| detected(&format!("{header},nps\n{}", rows(&one_to(5)))).scale_guessed;
+        assert!(guessed("How would you rate our staff?") && !guessed("Speed of delivery (1-5)"));
         assert_eq!(case("Vurder prisen (1-10)", &one_to(6)), Role::Rating10, "the stated scale, not the answers");
         assert_eq!(case("Bewertung Beratung", &one_to(10)), Role::Rating10);
         assert_eq!(case("Speed of delivery (1-5)", &one_to(5)), Role::Rating5);
