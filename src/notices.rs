@@ -134,3 +134,31 @@ fn list_numbers(numbers: &[usize]) -> String {
     }
     parts.join(", ")
 }
+
+/// The raked line of a text output, with the trimming when there was some.
+#[must_use]
+pub fn raking_lines(summary: &crate::analysis::weighting::RakeSummary, language: crate::i18n::Language) -> Vec<String> {
+    let (t, d) = (language.texts(), crate::i18n::drivers::DriverTexts::of(language));
+    let mut lines = vec![fill(
+        d.raked_line,
+        &[
+            ("columns", &summary.columns.join(", ")),
+            ("iterations", &summary.iterations.to_string()),
+            ("deff", &t.number(summary.design_effect, 2)),
+            ("n_eff", &t.number(summary.effective_n, 1)),
+            ("n", &t.count(summary.n as u64)),
+        ],
+    )];
+    if let Some((low, high)) = summary.trim {
+        let (low, high) = (t.number(low, 2), t.number(high, 2));
+        if !summary.bounds_held {
+            lines.push(fill(d.trim_gave_way, &[("low", &low), ("high", &high)]));
+        } else if summary.trimmed > 0 {
+            lines.push(fill(
+                d.trimmed_line,
+                &[("trimmed", &summary.trimmed.to_string()), ("low", &low), ("high", &high)],
+            ));
+        }
+    }
+    lines
+}

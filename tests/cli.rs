@@ -1041,6 +1041,44 @@ fn report_rakes_to_population_margins_and_carries_the_design_effect() {
     let (code, _, stderr) = run(&["report", survey.to_str().unwrap(), "--rake", uneven.to_str().unwrap()]);
     assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains("uneven.csv") && stderr.contains("add up to 0.9"), "{stderr}");
+    // --out takes the weights along as a column: spreadsheet row and weight.
+    let out = dir.path().join("raked");
+    let (code, _, stderr) = run(&[
+        "report",
+        survey.to_str().unwrap(),
+        "--rake",
+        margins_path,
+        "--out",
+        out.to_str().unwrap(),
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let weights = std::fs::read_to_string(out.join("weights.csv")).unwrap();
+    let rows: Vec<(u32, f64)> = weights
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let (row, weight) = l.trim_start_matches('\u{feff}').split_once(',').unwrap();
+            (row.parse().unwrap(), weight.parse().unwrap())
+        })
+        .collect();
+    assert_eq!(rows.len(), 100, "{weights}");
+    // Row 2 is the first (A, x) respondent: 4/3; the weights add up to the respondents.
+    assert_eq!(rows[0].0, 2);
+    assert!((rows[0].1 - 4.0 / 3.0).abs() < 1e-5, "{:?}", rows[0]);
+    assert!((rows.iter().map(|r| r.1).sum::<f64>() - 100.0).abs() < 1e-3);
+    // A project remembers the margins, and the roles as the file has them.
+    let project = dir.path().join("cells.npsproj");
+    let (code, _, stderr) =
+        run(&["report", survey.to_str().unwrap(), "--rake", margins_path, "--save-project", project.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let saved: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&project).unwrap()).unwrap();
+    assert_eq!(saved["weighting"]["margins"].as_array().map(Vec::len), Some(2), "{saved}");
+    assert!(!saved.to_string().contains("\"column\":\"raked_weight\""), "{saved}");
+    let again = json_of(&["report", "--project", project.to_str().unwrap(), "--json"]);
+    assert_eq!(again["weighted"], true);
+    assert!(near(&again["overall"]["nps"], 20.0, 1e-4), "{}", again["overall"]["nps"]);
     // The drivers take margins too: weighted, and the raking reported.
     let rated = rated_survey(dir.path());
     let regions = common::write(dir.path(), "regions.csv", b"column;value;count\nregion;North;700\nregion;South;300\n");

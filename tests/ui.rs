@@ -1950,3 +1950,60 @@ fn the_drivers_view_maps_the_ratings_with_intervals_and_takes_its_options() {
     let bundle = harness.state().app().export_bundle().unwrap();
     assert!(bundle.charts.iter().any(|c| c.kind == nps_workbench::chart::ChartKind::Drivers));
 }
+
+#[test]
+fn weighting_to_the_population_rakes_the_survey_shown_and_can_be_removed() {
+    use nps_workbench::app::export::PathQuestion;
+    let mut harness = harness_with_sample();
+    let survey = harness.state().app().loaded().unwrap().survey.clone();
+    let regions = survey.segment("region").unwrap().labels.clone();
+    // Every region an equal share of the population (the sample's are unequal).
+    let dir = tempfile::tempdir().unwrap();
+    let margins = dir.path().join("regio-marges.csv");
+    let mut text = String::from("column;value;share\n");
+    for region in &regions {
+        text.push_str(&format!("region;{region};{}\n", 1.0 / regions.len() as f64));
+    }
+    std::fs::write(&margins, text).unwrap();
+    let answer = margins.clone();
+    harness.state_mut().app_mut().set_chooser(std::sync::Arc::new(move |question: PathQuestion| {
+        question.open.as_ref().is_some_and(|e| e.contains(&"csv")).then(|| answer.clone())
+    }));
+    let unweighted = harness.state().app().loaded().unwrap().report.overall.nps;
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Weight to the population…").click();
+    for _ in 0..FRAMES {
+        harness.step();
+        if harness.state().app().loaded().is_some_and(|l| l.raking.is_some()) {
+            break;
+        }
+    }
+    wait_for_load(&mut harness);
+    let loaded = harness.state().app().loaded().unwrap();
+    let raking = loaded.raking.clone().expect("raked");
+    assert!(loaded.survey.is_weighted() && loaded.report.weighted);
+    assert!(raking.margins.iter().all(|m| (m.achieved - m.target).abs() < 1e-6), "{raking:?}");
+    assert!(raking.design_effect > 1.0);
+    assert!((loaded.report.overall.nps - unweighted).abs() > 1e-9, "the NPS is weighted");
+    harness.get_by_label_contains("Weighted to the population by raking on region");
+    // A project saved now remembers the margins, and the file's own roles.
+    let app = harness.state().app();
+    let project = nps_workbench::app::project::project_of(app.loaded().unwrap(), app.views(), &app.themes().codebook);
+    assert_eq!(project.weighting.as_ref().map(|w| w.file.as_str()), Some("regio-marges.csv"));
+    assert!(project.read.roles.iter().all(|c| c.column != "raked_weight"));
+    // Removed: the file's own answers again.
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Remove the weighting").click();
+    for _ in 0..FRAMES {
+        harness.step();
+        if harness.state().app().loaded().is_some_and(|l| l.raking.is_none()) {
+            break;
+        }
+    }
+    wait_for_load(&mut harness);
+    let loaded = harness.state().app().loaded().unwrap();
+    assert!(loaded.raking.is_none() && !loaded.survey.is_weighted());
+    assert!((loaded.report.overall.nps - unweighted).abs() < 1e-9);
+}

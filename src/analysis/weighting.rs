@@ -24,11 +24,26 @@ pub struct MarginSpec {
     pub targets: Vec<(String, f64)>,
 }
 
+/// Weighting asked for: the margins (read from `file`) and the trimming bounds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Weighting {
+    /// The margins file's name, as the window says it.
+    pub file: String,
+    /// The margins.
+    pub margins: Vec<MarginSpec>,
+    /// The trimming bounds, as multiples of the mean weight.
+    pub trim: Option<(f64, f64)>,
+}
+
 /// What raking did, for the report and the window.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RakeSummary {
     /// The columns raked on.
     pub columns: Vec<String>,
+    /// The weight column raking added to the table.
+    pub weight_column: String,
+    /// The file's own weight column, where raking started (set aside in the raked table).
+    pub started_from: Option<String>,
     /// Respondents weighted (those whose score counts).
     pub n: usize,
     /// Raking sweeps.
@@ -200,6 +215,21 @@ fn respondents(survey: &Survey, headers: &[String]) -> Result<Respondents, super
     Ok((rows, positions, initial, columns))
 }
 
+/// Each respondent's spreadsheet row and weight, for those whose answer counts, when `survey`
+/// is weighted (raked or by the file's own weights); empty otherwise.
+pub fn weight_rows(survey: &Survey) -> Result<Vec<(u32, f64)>, super::AnalysisError> {
+    if !survey.is_weighted() {
+        return Ok(Vec::new());
+    }
+    let frame = survey.frame();
+    let (rows, scores, weights) =
+        (frame.column(ROW)?.u32()?, frame.column(SCORE)?.u8()?, frame.column(super::survey::WEIGHT)?.f64()?);
+    Ok((0..frame.height())
+        .filter(|&i| scores.get(i).is_some())
+        .filter_map(|i| Some((rows.get(i)?, weights.get(i)?)))
+        .collect())
+}
+
 /// A value's key: trimmed and in lower case.
 fn key(value: &str) -> String {
     value.trim().to_lowercase()
@@ -298,9 +328,11 @@ pub fn rake_table(
         name = format!("{RAKED_WEIGHT} ({suffix})");
         suffix += 1;
     }
+    let mut started_from = None;
     for role in &mut table.roles {
         if role.role == Role::Weight {
             role.role = Role::Ignore;
+            started_from = Some(role.column.clone());
         }
     }
     table.roles.push(ColumnRole {
@@ -311,11 +343,13 @@ pub fn rake_table(
         date_order: None,
         date_doubts: import::DateDoubts::default(),
     });
-    table.headers.push(name);
+    table.headers.push(name.clone());
     table.codes.push(String::new());
     table.rows = rebuilt;
     let summary = RakeSummary {
         columns: headers,
+        weight_column: name.clone(),
+        started_from,
         n: positions.len(),
         iterations: raked.iterations,
         trimmed: raked.trimmed,

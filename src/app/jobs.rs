@@ -62,6 +62,10 @@ pub struct LoadedSurvey {
     /// The table as read, kept (up to [`KEEP_TABLE_BYTES`] of text) so that a change of column
     /// roles types it again without reading the file again.
     pub table: Option<Arc<ImportedTable>>,
+    /// What raking to the population margins did, when weighting was asked.
+    pub raking: Option<crate::analysis::weighting::RakeSummary>,
+    /// The margins raked to (the file's own columns and roles stay as read).
+    pub weighting: Option<crate::analysis::weighting::Weighting>,
     /// The figures of the views the survey opens on, computed with the load (the report is
     /// made of the same figures when the views filter nothing and compare with no benchmark of
     /// the user's), taken by the views so nothing is computed twice.
@@ -85,6 +89,8 @@ pub struct LoadRequest {
     pub library: Arc<Vec<Benchmark>>,
     /// The library's version, as the views' requests carry it.
     pub library_version: u64,
+    /// Weighting to population margins, when asked.
+    pub weighting: Option<crate::analysis::weighting::Weighting>,
 }
 
 impl LoadRequest {
@@ -99,6 +105,7 @@ impl LoadRequest {
             views: ViewSettings::default(),
             library,
             library_version: 0,
+            weighting: None,
         }
     }
 }
@@ -119,7 +126,7 @@ impl LoadedSurvey {
         table: ImportedTable,
         library: &[Benchmark],
     ) -> Result<Self, Cause> {
-        Self::with_views(source, options, table, library, &ViewSettings::default(), 0)
+        Self::with_views(source, options, table, library, (&ViewSettings::default(), 0), None)
     }
 
     /// As [`Self::from_table`], computing the figures of `views` (with the library at
@@ -130,10 +137,19 @@ impl LoadedSurvey {
         options: ImportOptions,
         table: ImportedTable,
         library: &[Benchmark],
-        views: &ViewSettings,
-        library_version: u64,
+        (views, library_version): (&ViewSettings, u64),
+        weighting: Option<&crate::analysis::weighting::Weighting>,
     ) -> Result<Self, Cause> {
-        let survey = Survey::from_table(&table).map_err(crate::report::ReportError::from)?;
+        // Raked, the survey is typed from a copy holding the weights; the table kept for a change
+        // of roles stays as read.
+        let (survey, raking) = match weighting {
+            Some(w) => {
+                let (raked, summary) = crate::analysis::weighting::rake_table(table.clone(), &w.margins, w.trim)
+                    .map_err(|e| Cause::Invalid(format!("{}: {e}", w.file)))?;
+                (Survey::from_table(&raked).map_err(crate::report::ReportError::from)?, Some(summary))
+            }
+            None => (Survey::from_table(&table).map_err(crate::report::ReportError::from)?, None),
+        };
         let request = views.request(&survey, library_version);
         let results = compute_views(&survey, &request, library);
         // The report is the whole survey's: the views' figures serve when they are the same.
@@ -148,6 +164,12 @@ impl LoadedSurvey {
             }
             _ => report_for_whole_survey(&survey, library)?,
         };
+        report.raking.clone_from(&raking);
+        if raking.is_some() {
+            // The roles as the file has them (its own weight column too): what the review shows
+            // and a project saves; the raked weights are said by `weight` and `raking`.
+            report.columns.roles.clone_from(&table.roles);
+        }
         let first = Computed::of(&survey, &request, views.selection.as_ref(), views.group, results);
         // The app's trend and date filter use the dates: rows without one are announced.
         if survey.has_dates() {
@@ -165,7 +187,19 @@ impl LoadedSurvey {
             && table.joined_rows.is_empty()
             && table.misaligned_rows.is_empty();
         let table = keep.then(|| Arc::new(table));
-        Ok(Self { source, options, report, preview, survey, project: None, table, first: Some(first) })
+        let weighting = weighting.cloned();
+        Ok(Self {
+            source,
+            options,
+            report,
+            preview,
+            survey,
+            project: None,
+            table,
+            raking,
+            weighting,
+            first: Some(first),
+        })
     }
 }
 
@@ -377,8 +411,10 @@ impl LoadJob {
 }
 
 fn load(request: LoadRequest, progress: &AtomicU32, cancel: &AtomicBool) -> Result<LoadedSurvey, Cause> {
-    let LoadRequest { source, options, project, table, mut views, library, library_version } = request;
+    let LoadRequest { source, options, project, table, mut views, library, library_version, weighting } = request;
     let source = &source;
+    // A project brings its margins when none are asked.
+    let weighting = weighting.or_else(|| project.as_ref().and_then(|(p, _)| p.weighting.clone()));
     // A score column that may be asked on another scale is read, and the review asks.
     let ask =
         |options: ImportOptions| ImportOptions { score_scale: options.score_scale.max(ScaleCheck::Ask), ..options };
@@ -422,7 +458,14 @@ fn load(request: LoadRequest, progress: &AtomicU32, cancel: &AtomicBool) -> Resu
     if cancel.load(Ordering::Relaxed) {
         return Err(Cause::Cancelled { what: source.display_name() });
     }
-    let mut loaded = LoadedSurvey::with_views(source.clone(), options, table, &library, &views, library_version)?;
+    let mut loaded = LoadedSurvey::with_views(
+        source.clone(),
+        options,
+        table,
+        &library,
+        (&views, library_version),
+        weighting.as_ref(),
+    )?;
     loaded.project = outcome;
     report_progress(1.0);
     Ok(loaded)

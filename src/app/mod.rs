@@ -87,6 +87,17 @@ pub enum AppCommand {
     Compare(compare::CompareCommand),
     /// The Drivers view: themes, missing answers, per segment.
     Drivers(drivers::DriversCommand),
+    /// Weighting the survey shown to population margins.
+    Weighting(WeightingCommand),
+}
+
+/// Weighting the survey shown to the population.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WeightingCommand {
+    /// Ask for a margins file (`column,value,share` or `count`) and rake to it.
+    Choose,
+    /// Back to the file's own weights (or none).
+    Clear,
 }
 
 /// What the user asks of the window itself.
@@ -144,6 +155,10 @@ pub struct NpsApp {
     compare: compare::CompareState,
     /// The Drivers view's choices and analysis.
     drivers: drivers::DriversState,
+    /// The population margins the survey shown is raked to, if any.
+    weighting: Option<crate::analysis::weighting::Weighting>,
+    /// The margins file being chosen.
+    weighting_dialog: Option<jobs::FileDialogJob>,
     /// The load under way and the open dialog.
     loading: jobs::LoadState,
     /// What failed, newest first, shown until dismissed.
@@ -219,6 +234,8 @@ impl NpsApp {
             themes: ThemeState::default(),
             compare: compare::CompareState::default(),
             drivers: drivers::DriversState::default(),
+            weighting: None,
+            weighting_dialog: None,
             loading: jobs::LoadState::default(),
             notices: NoticeList::default(),
             show_exclusions: false,
@@ -429,6 +446,9 @@ impl NpsApp {
     /// Starts loading `source`, replacing (cancelling) any load under way. The survey shown
     /// stays until the new one has loaded. A file is read with the project in use, if any.
     pub fn start_load(&mut self, source: LoadSource) {
+        // Margins name the columns of the survey they were given for: a file opened starts
+        // without them.
+        self.weighting = None;
         let project = match source {
             LoadSource::File(_) => self.projects.to_apply(),
             LoadSource::Sample => None,
@@ -481,6 +501,8 @@ impl NpsApp {
             views,
             library: Arc::clone(self.benchmarks.library()),
             library_version: self.benchmarks.version(),
+            // Margins name the columns of the survey they were given for.
+            weighting: if same_file { self.weighting.clone() } else { None },
         }
     }
 
@@ -503,6 +525,7 @@ impl NpsApp {
 
     /// Shows a survey just loaded: a new file goes to the review, a re-read stays where it was.
     fn take_loaded(&mut self, mut loaded: LoadedSurvey) {
+        self.weighting.clone_from(&loaded.weighting);
         let same_file = self.loaded.as_ref().is_some_and(|l| l.source == loaded.source);
         if let LoadSource::File(path) = &loaded.source {
             self.settings.remember(path);
@@ -640,6 +663,7 @@ impl NpsApp {
                     self.drivers.apply(command);
                     None
                 }
+                AppCommand::Weighting(command) => self.apply_weighting(command, &services),
                 AppCommand::Export(ExportCommand::Start(_)) if scale_in_doubt(self.loaded.as_ref()) => {
                     let t = services.language.texts();
                     Some(Failure::new(NoticeKind::Export, Cause::Invalid(t.scale_doubt_first.to_owned())))
@@ -858,6 +882,61 @@ impl NpsApp {
         self.refresh_themes();
         self.refresh_compare();
         self.refresh_drivers();
+        self.poll_weighting();
+    }
+
+    /// The margins the survey shown is raked to, if any.
+    #[must_use]
+    pub fn weighting(&self) -> Option<&crate::analysis::weighting::Weighting> {
+        self.weighting.as_ref()
+    }
+
+    fn apply_weighting(&mut self, command: WeightingCommand, services: &Services) -> Option<Failure> {
+        match command {
+            WeightingCommand::Choose => {
+                let t = services.language.texts();
+                let question = export::PathQuestion {
+                    title: t.weight_title.to_owned(),
+                    folder: services.folder.clone(),
+                    file_name: None,
+                    open: Some(vec!["csv", "txt"]),
+                    kind: Some(t.margins_files.to_owned()),
+                };
+                match jobs::FileDialogJob::ask(&services.chooser, question, services.waker()) {
+                    Ok(job) => self.weighting_dialog = Some(job),
+                    Err(cause) => return Some(Failure::new(NoticeKind::OpenFile, cause)),
+                }
+            }
+            WeightingCommand::Clear => {
+                self.weighting = None;
+                self.reread();
+            }
+        }
+        None
+    }
+
+    /// Takes the margins file chosen: read, and the survey raked to it (read again, typed with
+    /// the weights).
+    fn poll_weighting(&mut self) {
+        let Some(choice) = self.weighting_dialog.as_mut().and_then(jobs::FileDialogJob::poll) else { return };
+        self.weighting_dialog = None;
+        let Some(path) = choice else { return };
+        match crate::analysis::weighting::read_margins(&path) {
+            Ok(margins) => {
+                let file = crate::import::display_name(&path);
+                self.weighting = Some(crate::analysis::weighting::Weighting { file, margins, trim: None });
+                self.reread();
+            }
+            Err(message) => self.report(Some(Failure::new(NoticeKind::OpenFile, Cause::Invalid(message)))),
+        }
+    }
+
+    /// Reads the survey shown again with its options (the weighting changed).
+    fn reread(&mut self) {
+        if let Some(loaded) = &self.loaded {
+            let (source, options) = (loaded.source.clone(), loaded.options.clone());
+            self.start_load_with(source, options);
+        }
     }
 
     /// Keeps the key driver analysis of the Drivers view up to date while it is shown.

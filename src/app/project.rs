@@ -131,6 +131,7 @@ pub fn project_of(loaded: &LoadedSurvey, views: &ViewSettings, codebook: &Codebo
     };
     project.context = views.context.clone();
     project.brand = views.brand.clone();
+    project.weighting.clone_from(&loaded.weighting);
     project.remember_codebook(crate::themes::Preset::of(codebook), codebook);
     project
 }

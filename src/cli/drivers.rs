@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::{InputArgs, ReportFailure, chosen_codebook, output_language, read_project, scale_check, usage};
 use crate::analysis::drivers::{DriverAnalysis, driver_analysis, driver_analysis_by};
-use crate::analysis::weighting::{RakeSummary, rake_table, read_margins};
+use crate::analysis::weighting::{RakeSummary, Weighting, rake_table, read_margins};
 use crate::analysis::{Survey, SurveyParts};
 use crate::i18n::drivers::DriverTexts;
 use crate::i18n::{Language, fill};
@@ -30,14 +30,25 @@ pub struct RakeArgs {
 }
 
 impl RakeArgs {
-    /// `table` raked to the margins asked, with what raking did; the table as it is without
-    /// `--rake`.
-    pub fn apply(&self, table: ImportedTable) -> Result<(ImportedTable, Option<RakeSummary>), ReportFailure> {
-        let Some(file) = &self.rake else { return Ok((table, None)) };
+    /// The weighting asked: `--rake` (with `--trim`), else the `project`'s.
+    pub fn weighting(&self, project: Option<&crate::project::Project>) -> Result<Option<Weighting>, ReportFailure> {
+        let Some(file) = &self.rake else { return Ok(project.and_then(|p| p.weighting.clone())) };
         let trim = self.trim.as_deref().map(parse_trim).transpose()?;
         let margins = read_margins(file).map_err(ReportFailure::from)?;
-        let (table, summary) = rake_table(table, &margins, trim).map_err(ReportFailure::from)?;
-        Ok((table, Some(summary)))
+        Ok(Some(Weighting { file: import::display_name(file), margins, trim }))
+    }
+
+    /// `table` raked to the margins asked (or the `project`'s), with what raking did and the
+    /// weighting; the table as it is without either.
+    pub fn apply(
+        &self,
+        table: ImportedTable,
+        project: Option<&crate::project::Project>,
+    ) -> Result<(ImportedTable, Option<RakeSummary>, Option<Weighting>), ReportFailure> {
+        let Some(weighting) = self.weighting(project)? else { return Ok((table, None, None)) };
+        let (table, summary) = rake_table(table, &weighting.margins, weighting.trim)
+            .map_err(|e| ReportFailure::from(format!("{}: {e}", weighting.file)))?;
+        Ok((table, Some(summary), Some(weighting)))
     }
 }
 
@@ -47,34 +58,6 @@ fn parse_trim(text: &str) -> Result<(f64, f64), ReportFailure> {
     let (low, high) = text.split_once(',').ok_or_else(bad)?;
     let (low, high): (f64, f64) = (low.trim().parse().map_err(|_| bad())?, high.trim().parse().map_err(|_| bad())?);
     if (0.0..=1.0).contains(&low) && high >= 1.0 && high.is_finite() { Ok((low, high)) } else { Err(bad()) }
-}
-
-/// The raked line of a text output, with the trimming when there was some.
-#[must_use]
-pub fn raking_lines(summary: &RakeSummary, language: Language) -> Vec<String> {
-    let (t, d) = (language.texts(), DriverTexts::of(language));
-    let mut lines = vec![fill(
-        d.raked_line,
-        &[
-            ("columns", &summary.columns.join(", ")),
-            ("iterations", &summary.iterations.to_string()),
-            ("deff", &t.number(summary.design_effect, 2)),
-            ("n_eff", &t.number(summary.effective_n, 1)),
-            ("n", &t.count(summary.n as u64)),
-        ],
-    )];
-    if let Some((low, high)) = summary.trim {
-        let (low, high) = (t.number(low, 2), t.number(high, 2));
-        if !summary.bounds_held {
-            lines.push(fill(d.trim_gave_way, &[("low", &low), ("high", &high)]));
-        } else if summary.trimmed > 0 {
-            lines.push(fill(
-                d.trimmed_line,
-                &[("trimmed", &summary.trimmed.to_string()), ("low", &low), ("high", &high)],
-            ));
-        }
-    }
-    lines
 }
 
 /// Arguments of `drivers`.
@@ -172,7 +155,7 @@ pub fn run_drivers(args: &DriversArgs, written: &mut Vec<PathBuf>) -> Result<Str
         None => import::read_file(&file, &overrides, &mut |_| true).map_err(|e| e.to_string())?,
     };
     import::require_named_score(&table).map_err(|e| e.to_string())?;
-    let (table, raking) = args.rake.apply(table)?;
+    let (table, raking, _) = args.rake.apply(table, project.as_ref().map(|(p, _)| p))?;
     // The filter's columns as the file heads them (any case), or a usage error naming them.
     let mut filter = filter;
     filter.segments = filter
@@ -251,7 +234,7 @@ pub fn run_drivers(args: &DriversArgs, written: &mut Vec<PathBuf>) -> Result<Str
     }
     let mut out = String::new();
     if let Some(summary) = &raking {
-        for line in raking_lines(summary, language) {
+        for line in crate::notices::raking_lines(summary, language) {
             let _ = writeln!(out, "{line}");
         }
     }

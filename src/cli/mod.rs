@@ -685,7 +685,7 @@ pub fn run_report(
         None => (import::read_file(&file, &request.import, &mut |_| true).map_err(|e| e.to_string())?, None),
     };
     import::require_named_score(&table).map_err(|e| e.to_string())?;
-    let (mut table, raking) = args.rake.apply(table)?;
+    let (mut table, raking, weighting) = args.rake.apply(table, project.as_ref().map(|(p, _)| p))?;
     if args.date_order.is_some() && !table.roles.iter().any(|r| r.role == Role::Date) {
         warnings.push(format!("--date-order is ignored: {} has no date column", table.source.place()));
     }
@@ -721,6 +721,20 @@ pub fn run_report(
         };
         let options = crate::export::ExportOptions { scale, paper, ..crate::export::ExportOptions::default() };
         crate::export::write_out(dir, &report, &json, extras, &options, language, written)?;
+        if report.raking.is_some() {
+            // The raked weights as a column, by spreadsheet row.
+            let survey = crate::analysis::Survey::from_table(&table).map_err(|e| ReportFailure::from(e.to_string()))?;
+            let rows =
+                crate::analysis::weighting::weight_rows(&survey).map_err(|e| ReportFailure::from(e.to_string()))?;
+            let csv = crate::export::table::to_csv(&crate::figures::weights_table(
+                &rows,
+                crate::i18n::drivers::DriverTexts::of(language),
+            ));
+            let target = dir.join("weights.csv");
+            crate::files::write_atomic(&target, csv.as_bytes())
+                .map_err(|e| format!("{}: cannot write: {e}", target.display()))?;
+            written.push(target);
+        }
         if let Some(font) = brand.font_family().filter(|f| !crate::export::font::is_installed(f)) {
             warnings.push(format!(
                 "the font {font} is not installed on this computer: the PDF and PNGs use DejaVu Sans; the deck, workbook and HTML name {font}"
@@ -730,6 +744,7 @@ pub fn run_report(
     if let Some(target) = &args.input.save_project {
         let mut saved = project_of_run(&file, &table, &request, project.as_ref().map(|(p, _)| p))?;
         saved.brand = brand.clone();
+        saved.remember_weighting(weighting, report.raking.as_ref());
         saved.remember_codebook(preset, &codebook);
         saved.write(target).map_err(|e| ReportFailure::from(e.to_string()))?;
     }
@@ -775,7 +790,7 @@ pub fn format_table(report: &Report, language: Language) -> String {
         let _ = writeln!(out, "{}", project_line(project, &report.source.file, t.project));
     }
     if let Some(raking) = &report.raking {
-        for line in drivers::raking_lines(raking, language) {
+        for line in crate::notices::raking_lines(raking, language) {
             let _ = writeln!(out, "{line}");
         }
     }

@@ -113,7 +113,7 @@ fn read_wave(
         None => import::read_file(file, &options, &mut |_| true).map_err(|e| e.to_string())?,
     };
     import::require_named_score(&table).map_err(|e| e.to_string())?;
-    Ok(rake.apply(table)?.0)
+    Ok(rake.apply(table, project.map(|(p, _)| p))?.0)
 }
 
 /// Types what the comparison needs of a wave's table: its score, weights, IDs, metrics and the

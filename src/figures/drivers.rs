@@ -223,3 +223,15 @@ pub fn drivers_lines(a: &DriverAnalysis, w: &Words, d: &DriverTexts) -> Vec<Stri
     }
     lines
 }
+
+/// Every weighted respondent's spreadsheet row and weight (`rows`, from
+/// `analysis::weighting::weight_rows`), to take the weights along as a column.
+#[must_use]
+pub fn weights_table(rows: &[(u32, f64)], d: &DriverTexts) -> Table {
+    let columns = vec![
+        Column::new(d.col_row, ColumnKind::Integer),
+        Column::new(d.col_respondent_weight, ColumnKind::Number { decimals: 6 }),
+    ];
+    let rows = rows.iter().map(|&(row, weight)| vec![u64::from(row).into(), weight.into()]).collect();
+    Table { title: d.weights_title.to_owned(), columns, rows }
+}

@@ -102,6 +102,12 @@ pub struct DriverTexts {
     pub no_comments: &'static str,
     /// Heading of the per-segment results: `{column}`.
     pub segments_heading: &'static str,
+    /// The table of every respondent's weight.
+    pub weights_title: &'static str,
+    /// Its columns: the spreadsheet row, the weight.
+    pub col_row: &'static str,
+    /// The weight.
+    pub col_respondent_weight: &'static str,
 }
 
 impl DriverTexts {
@@ -193,6 +199,9 @@ pub static ENGLISH: DriverTexts = DriverTexts {
     reading_comments: "Reading the comments…",
     no_comments: "The file has no comment column: there are no themes to take as drivers.",
     segments_heading: "Per {column}",
+    weights_title: "Weights",
+    col_row: "Row",
+    col_respondent_weight: "Weight",
 };
 
 /// Dutch.
@@ -244,6 +253,9 @@ pub static DUTCH: DriverTexts = DriverTexts {
     reading_comments: "De opmerkingen worden gelezen…",
     no_comments: "Het bestand heeft geen kolom met opmerkingen: er zijn geen thema's om als drijfveer te nemen.",
     segments_heading: "Per {column}",
+    weights_title: "Gewichten",
+    col_row: "Rij",
+    col_respondent_weight: "Gewicht",
 };
 
 /// Danish.
@@ -295,4 +307,7 @@ pub static DANISH: DriverTexts = DriverTexts {
     reading_comments: "Kommentarerne læses…",
     no_comments: "Filen har ingen kommentarkolonne: der er ingen temaer at tage som drivkræfter.",
     segments_heading: "Efter {column}",
+    weights_title: "Vægte",
+    col_row: "Række",
+    col_respondent_weight: "Vægt",
 };

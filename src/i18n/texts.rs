@@ -120,6 +120,14 @@ pub struct Texts {
     pub tab_compare: &'static str,
     /// The Drivers tab.
     pub tab_drivers: &'static str,
+    /// File menu: weight to population margins.
+    pub weight_menu: &'static str,
+    /// File menu: remove that weighting.
+    pub weight_clear: &'static str,
+    /// The margins dialog's title.
+    pub weight_title: &'static str,
+    /// The margins files, in the dialog's filter.
+    pub margins_files: &'static str,
     pub tab_responses: &'static str,
     pub filter_title: &'static str,
     pub filter_clear: &'static str,
@@ -417,6 +425,10 @@ pub static ENGLISH: Texts = Texts {
     tab_trend: "Trend",
     tab_compare: "Compare",
     tab_drivers: "Drivers",
+    weight_menu: "Weight to the population…",
+    weight_clear: "Remove the weighting",
+    weight_title: "Population margins (column, value, share or count)",
+    margins_files: "Margins (CSV)",
     tab_responses: "Responses",
     filter_title: "Filter",
     filter_clear: "Clear filter",
@@ -678,6 +690,10 @@ pub static DUTCH: Texts = Texts {
     tab_trend: "Trend",
     tab_compare: "Vergelijken",
     tab_drivers: "Drijfveren",
+    weight_menu: "Wegen naar de populatie…",
+    weight_clear: "Weging verwijderen",
+    weight_title: "Populatiemarges (kolom, waarde, aandeel of aantal)",
+    margins_files: "Marges (CSV)",
     tab_responses: "Antwoorden",
     filter_title: "Filter",
     filter_clear: "Filter wissen",
@@ -939,6 +955,10 @@ pub static DANISH: Texts = Texts {
     tab_trend: "Udvikling",
     tab_compare: "Sammenlign",
     tab_drivers: "Drivkræfter",
+    weight_menu: "Vægt til populationen…",
+    weight_clear: "Fjern vægtningen",
+    weight_title: "Populationsmarginer (kolonne, værdi, andel eller antal)",
+    margins_files: "Marginer (CSV)",
     tab_responses: "Besvarelser",
     filter_title: "Filter",
     filter_clear: "Ryd filter",

@@ -201,7 +201,7 @@ pub struct AnalysisChoices {
 }
 
 /// A saved project.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Project {
     /// Always [`FORMAT`].
     pub format: String,
@@ -231,6 +231,9 @@ pub struct Project {
     /// How the exports look for the client (title, client, source name, logo, colours, font).
     #[serde(default, skip_serializing_if = "is_default_brand")]
     pub brand: crate::chart::Brand,
+    /// The population margins the answers are raked to, when weighting was asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weighting: Option<crate::analysis::weighting::Weighting>,
 }
 
 /// Whether no brand setting was made (the project file then says nothing of it).
@@ -269,6 +272,26 @@ pub struct FollowUpMark {
     pub note: String,
 }
 
+impl Project {
+    /// Remembers `weighting` and the roles as the file has them: the weight column raking added
+    /// (`summary`) is no column of the file, and the file's own weight column is its weight again.
+    pub fn remember_weighting(
+        &mut self,
+        weighting: Option<crate::analysis::weighting::Weighting>,
+        summary: Option<&crate::analysis::weighting::RakeSummary>,
+    ) {
+        self.weighting = weighting;
+        let Some(summary) = summary else { return };
+        self.read.roles.retain(|c| c.column != summary.weight_column);
+        if let Some(own) = &summary.started_from {
+            match self.read.roles.iter_mut().find(|c| &c.column == own) {
+                Some(choice) => choice.role = Role::Weight,
+                None => self.read.roles.push(ColumnChoice { column: own.clone(), role: Role::Weight, scale: None }),
+            }
+        }
+    }
+}
+
 impl Default for Project {
     fn default() -> Self {
         Self {
@@ -282,6 +305,7 @@ impl Default for Project {
             codebook: None,
             follow_up: Vec::new(),
             brand: crate::chart::Brand::default(),
+            weighting: None,
         }
     }
 }

@@ -45,6 +45,12 @@ pub fn menu_bar(
             if ui.add_enabled(loaded, egui::Button::new(t.review_import)).clicked() {
                 commands.push(AppCommand::Window(WindowCommand::ShowScreen(Screen::Review)));
             }
+            if ui.add_enabled(loaded, egui::Button::new(t.weight_menu)).clicked() {
+                commands.push(AppCommand::Weighting(crate::app::WeightingCommand::Choose));
+            }
+            if app.weighting().is_some() && ui.button(t.weight_clear).clicked() {
+                commands.push(AppCommand::Weighting(crate::app::WeightingCommand::Clear));
+            }
             if app.can_save_project() && ui.add(egui::Button::new(t.save_project).shortcut_text(&save_key)).clicked() {
                 commands.push(AppCommand::Project(ProjectCommand::Save));
             }

@@ -44,7 +44,16 @@ impl OverviewView {
             Some(c) if c.results.overall.is_some() => c.results.trend.as_deref(),
             _ => loaded.report.trend.as_deref(),
         };
-        let overview = Overview { report: &loaded.report, overall, sectors, trend, context: &context, top_themes: top };
+        let overview = Overview {
+            report: &loaded.report,
+            overall,
+            sectors,
+            trend,
+            context: &context,
+            top_themes: top,
+            language: cx.language,
+            survey: &loaded.survey,
+        };
         dashboard(ui, &overview, |ui| rate_block(ui, invited), cx.t, cx.x, commands);
         self.invited.ui(ui.ctx(), cx, commands);
     }
@@ -59,6 +68,10 @@ struct Overview<'a> {
     trend: Option<&'a [crate::analysis::TrendPoint]>,
     context: &'a FigureContext,
     top_themes: Option<(&'a crate::analysis::ThemeSummary, crate::i18n::Language)>,
+    /// The window's language.
+    language: crate::i18n::Language,
+    /// The survey shown (its weights, for their export).
+    survey: &'a crate::analysis::Survey,
 }
 
 /// Draws the Overview of a report: `overall` follows the filter (the report's own overall when
@@ -72,9 +85,27 @@ fn dashboard(
     x: &'static ExportTexts,
     commands: &mut Vec<AppCommand>,
 ) {
-    let Overview { report, overall, sectors, trend, context, top_themes } = *overview;
+    let Overview { report, overall, sectors, trend, context, top_themes, language, survey } = *overview;
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         source_line(ui, report, t, commands);
+        // Weighted to the population: how, and what it costs in precision.
+        if let Some(raking) = &report.raking {
+            ui.horizontal_wrapped(|ui| {
+                for line in crate::notices::raking_lines(raking, language) {
+                    ui.label(RichText::new(line).weak());
+                }
+                // The weights as a column, for the client's own tools.
+                let d = crate::i18n::drivers::DriverTexts::of(language);
+                let rows = || crate::analysis::weighting::weight_rows(survey).unwrap_or_default();
+                super::export_menu::table_menu(
+                    ui,
+                    d.weights_title,
+                    || crate::figures::weights_table(&rows(), d),
+                    x,
+                    commands,
+                );
+            });
+        }
         ui.add_space(10.0);
         let words = Words { texts: t, export: x };
         let headline = headline_figure(overall, overall.benchmark.as_ref(), trend, context, &words);
