@@ -2,7 +2,8 @@
 //! resamples (Johnson's weights and the exact Shapley values, both with intervals), against the
 //! 2 s budget of the drivers issue: `drivers FILE --json` end to end (read, typed, analysed),
 //! and the analysis alone on the loaded survey (what the app's Drivers view recomputes). Run with
-//! `cargo bench --bench drivers_speed`; the file is generated, deterministically, into
+//! `cargo bench --bench drivers_speed`. The logistic variant (`--promoter`: Johnson's weights of
+//! the latent R², IRLS fit, one-step bootstrap of 2,000 groups) is timed the same way. The file is generated, deterministically, into
 //! `target/bench-data/`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark fails loudly on purpose
@@ -14,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use nps_workbench::analysis::drivers::driver_analysis;
 use nps_workbench::analysis::{Filter, Survey};
-use nps_workbench::stats::drivers::DriverOptions;
+use nps_workbench::stats::drivers::{DriverOptions, Model};
 
 const ROWS: usize = 100_000;
 const DRIVERS: usize = 15;
@@ -83,19 +84,40 @@ fn main() {
     let table = nps_workbench::import::read_file(&path, &Default::default(), &mut |_| true).unwrap();
     let survey = Survey::from_table(&table).unwrap();
     let options = DriverOptions::default();
-    let in_memory: Vec<Duration> = (0..RUNS)
+    let in_memory = |options: &DriverOptions| -> Vec<Duration> {
+        (0..RUNS)
+            .map(|_| {
+                let start = Instant::now();
+                let analysis = driver_analysis(&survey, &Filter::default(), None, options).unwrap();
+                let elapsed = start.elapsed();
+                assert_eq!(analysis.drivers.len(), DRIVERS);
+                assert_eq!(analysis.resamples_used, 1000);
+                elapsed
+            })
+            .collect()
+    };
+    let linear = in_memory(&options);
+    let logistic = in_memory(&DriverOptions { model: Model::Logistic, ..options });
+    let promoter_end_to_end: Vec<Duration> = (0..RUNS)
         .map(|_| {
             let start = Instant::now();
-            let analysis = driver_analysis(&survey, &Filter::default(), None, &options).unwrap();
-            let elapsed = start.elapsed();
-            assert_eq!(analysis.drivers.len(), DRIVERS);
-            elapsed
+            let output = Command::new(env!("CARGO_BIN_EXE_nps-workbench"))
+                .args(["drivers", path.to_str().unwrap(), "--json", "--promoter", "--resamples", "1000"])
+                .output()
+                .unwrap();
+            assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+            start.elapsed()
         })
         .collect();
     println!(
         "drivers of {ROWS} respondents, {DRIVERS} ratings, 1000 resamples (Johnson and Shapley with intervals): median {:.0} ms end to end over {RUNS} runs (budget 2000 ms); the analysis alone on the loaded survey {:.0} ms; n used {}",
         median(end_to_end),
-        median(in_memory),
+        median(linear),
         parsed["n_used"]
+    );
+    println!(
+        "promoter or not (logistic, Johnson's weights of the latent R² with intervals), same file: median {:.0} ms end to end, {:.0} ms the analysis alone",
+        median(promoter_end_to_end),
+        median(logistic)
     );
 }

@@ -18,6 +18,8 @@ use crate::analysis::{NpsSummary, ResponseRate, ScoreTally, ValueResponseRate};
 use crate::benchmarks::verdict_interval;
 use crate::stats::Z95;
 use crate::stats::compare::{PairedChanges, compare_paired};
+use crate::stats::drivers::logistic::latent_weights;
+use crate::stats::drivers::{DriverOptions, DriverRows, Model, johnson, key_drivers};
 use crate::themes::{GroupCount, GroupTotal, GroupTotals, Representation, ThemeCounts, ThemeId, theme_stats};
 
 pub use crate::stats::random::Rng;
@@ -288,6 +290,109 @@ pub fn verdict_coverage(n: usize, population: &Population, weights: Weights, dra
     (share(covered, judged), share(judged, draws))
 }
 
+/// The key-driver population of [`driver_coverage`]: four standard normal drivers, correlated
+/// 0.6 between the first two and 0.3 elsewhere, with effects 0.5, 0.3, 0.15 and 0 on the score
+/// (residual SD 0.8: R² about 0.47) or, logistic, 1.0, 0.6, 0.3 and 0 on the promoter's
+/// log-odds (intercept -0.5: about 40% promoters).
+pub const DRIVER_CORRELATIONS: [[f64; 4]; 4] =
+    [[1.0, 0.6, 0.3, 0.3], [0.6, 1.0, 0.3, 0.3], [0.3, 0.3, 1.0, 0.3], [0.3, 0.3, 0.3, 1.0]];
+
+/// Linear effects and residual SD; logistic slopes and intercept.
+const LINEAR_EFFECTS: [f64; 4] = [0.5, 0.3, 0.15, 0.0];
+const RESIDUAL_SD: f64 = 0.8;
+const LOGISTIC_SLOPES: [f64; 4] = [1.0, 0.6, 0.3, 0.0];
+const LOGISTIC_INTERCEPT: f64 = -0.5;
+
+/// How often the bootstrap intervals of a driver analysis hold the population's values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DriverCoverage {
+    /// The population's relative weights (Johnson's, on the latent scale when logistic).
+    pub truth: Vec<f64>,
+    /// Per driver, the share of the draws whose 95% interval holds its population weight.
+    pub drivers: Vec<f64>,
+    /// The same for R².
+    pub r_squared: f64,
+    /// The share of the draws that gave a fit with intervals.
+    pub fitted: f64,
+}
+
+/// The population's R² and relative weights of [`DRIVER_CORRELATIONS`]'s drivers.
+#[must_use]
+pub fn driver_truth(model: Model) -> (f64, Vec<f64>) {
+    let r: Vec<f64> = DRIVER_CORRELATIONS.iter().flatten().copied().collect();
+    match model {
+        Model::Linear => {
+            // cov(x, y) = R b; var(y) = b'R b + residual variance.
+            let rb: Vec<f64> = (0..4).map(|j| (0..4).map(|k| r[j * 4 + k] * LINEAR_EFFECTS[k]).sum()).collect();
+            let explained: f64 = rb.iter().zip(LINEAR_EFFECTS).map(|(a, b)| a * b).sum();
+            let sd_y = (explained + RESIDUAL_SD * RESIDUAL_SD).sqrt();
+            let rxy: Vec<f64> = rb.iter().map(|c| c / sd_y).collect();
+            johnson(&r, &rxy)
+        }
+        Model::Logistic => latent_weights(&r, &LOGISTIC_SLOPES),
+    }
+}
+
+/// Draws `draws` samples of `n` respondents from the driver population, analyses each with
+/// `resamples` bootstrap resamples (rows up to 2,000 respondents, groups above), and counts how
+/// often each 95% interval holds the population's value.
+#[must_use]
+pub fn driver_coverage(n: usize, model: Model, draws: usize, resamples: usize, seed: u64) -> DriverCoverage {
+    let (true_r2, truth) = driver_truth(model);
+    // The Cholesky factor of the correlations, to draw correlated normals.
+    let mut factor = [[0.0f64; 4]; 4];
+    for j in 0..4 {
+        for k in 0..=j {
+            let dot: f64 = (0..k).map(|m| factor[j][m] * factor[k][m]).sum();
+            factor[j][k] = if j == k {
+                (DRIVER_CORRELATIONS[j][j] - dot).sqrt()
+            } else {
+                (DRIVER_CORRELATIONS[j][k] - dot) / factor[k][k]
+            };
+        }
+    }
+    let mut rng = Rng::new(seed);
+    let options = DriverOptions { model, resamples, seed, ..DriverOptions::default() };
+    let (mut fitted, mut covered, mut r2_covered) = (0usize, [0usize; 4], 0usize);
+    let holds = |(low, high): (f64, f64), value: f64| low <= value && value <= high;
+    for _ in 0..draws {
+        let mut drivers: Vec<Vec<f64>> = (0..4).map(|_| Vec::with_capacity(n)).collect();
+        let mut outcome = Vec::with_capacity(n);
+        for _ in 0..n {
+            let z: [f64; 4] = std::array::from_fn(|_| rng.normal());
+            let x: [f64; 4] = std::array::from_fn(|j| (0..=j).map(|k| factor[j][k] * z[k]).sum());
+            for (d, v) in drivers.iter_mut().zip(x) {
+                d.push(v);
+            }
+            outcome.push(match model {
+                Model::Linear => {
+                    x.iter().zip(LINEAR_EFFECTS).map(|(a, b)| a * b).sum::<f64>() + RESIDUAL_SD * rng.normal()
+                }
+                Model::Logistic => {
+                    let u = rng.uniform().clamp(1e-12, 1.0 - 1e-12);
+                    let eta = LOGISTIC_INTERCEPT + x.iter().zip(LOGISTIC_SLOPES).map(|(a, b)| a * b).sum::<f64>();
+                    f64::from(u8::from(eta + (u / (1.0 - u)).ln() > 0.0))
+                }
+            });
+        }
+        let rows = DriverRows { outcome: &outcome, drivers: &drivers, weights: None };
+        let Ok(fit) = key_drivers(rows, &options) else { continue };
+        let (Some(intervals), Some(r2)) = (fit.johnson_ci, fit.r_squared_ci) else { continue };
+        fitted += 1;
+        for (j, interval) in intervals.into_iter().enumerate() {
+            covered[j] += usize::from(holds(interval, truth[j]));
+        }
+        r2_covered += usize::from(holds(r2, true_r2));
+    }
+    let share = |k: usize| if fitted == 0 { f64::NAN } else { k as f64 / fitted as f64 };
+    DriverCoverage {
+        truth,
+        drivers: covered.iter().map(|&k| share(k)).collect(),
+        r_squared: share(r2_covered),
+        fitted: fitted as f64 / draws as f64,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -379,6 +484,30 @@ mod tests {
         assert!(coverage >= 0.945 && judged == 1.0, "coverage 30 40/30/30: {coverage}");
         let (coverage, _) = verdict_coverage(100, &unanimous, Weights::LogNormal, DRAWS, 501);
         assert!(coverage >= 0.935, "coverage 100 5/15/80 weighted: {coverage}");
+    }
+
+    #[test]
+    fn the_driver_intervals_hold_the_population_weights() {
+        // The quick version of the example's table: 120 samples a cell with 200 resamples, so
+        // a coverage of 95% lands within about 6 points of it. The full table (500 samples,
+        // 1,000 resamples) found 92.6-96.6% per driver at 100 to 5,000 respondents, both
+        // models, and R² at 91-94% (linear) but 84% and 91% for the logistic model's latent R²
+        // at 100 and 300 respondents, whose fit overstates it in small samples.
+        for (k, (model, n, draws)) in
+            [(Model::Linear, 300, 120), (Model::Logistic, 300, 120), (Model::Linear, 2_500, 40)].into_iter().enumerate()
+        {
+            let coverage = driver_coverage(n, model, draws, 200, 600 + k as u64);
+            assert_eq!(coverage.fitted, 1.0, "{model:?} {n}");
+            for (j, c) in coverage.drivers.iter().enumerate() {
+                assert!(*c >= 0.85, "{model:?} {n} driver {}: {c}", j + 1);
+            }
+            assert!(coverage.r_squared >= 0.8, "{model:?} {n} R²: {}", coverage.r_squared);
+        }
+        // The population's values: the linear weights sum to R² 0.49, the latent ones to 0.43.
+        let (r2, weights) = driver_truth(Model::Linear);
+        assert!((weights.iter().sum::<f64>() - r2).abs() < 1e-12 && (0.48..0.50).contains(&r2));
+        let (r2, weights) = driver_truth(Model::Logistic);
+        assert!((weights.iter().sum::<f64>() - r2).abs() < 1e-12 && (0.42..0.44).contains(&r2));
     }
 
     #[test]

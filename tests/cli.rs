@@ -894,6 +894,70 @@ fn rated_survey(dir: &std::path::Path) -> std::path::PathBuf {
     common::write(dir, "rated.csv", text.as_bytes())
 }
 
+/// statsmodels' and numpy's latent R² and Johnson's weights of `promoter_survey` (80 promoters).
+const LOGIT_R2: f64 = 0.4694614179;
+const LOGIT_WEIGHTS: [f64; 3] = [0.3895061201, 0.0761953561, 0.0037599417];
+
+/// 240 respondents whose score is 9 or 10 where a logistic propensity of their staff, speed
+/// (1-5) and prices (1-10) ratings is positive and 2-8 elsewhere, drawn by a 64-bit LCG.
+fn promoter_survey(dir: &std::path::Path) -> std::path::PathBuf {
+    let mut state: u64 = 42;
+    let mut uniform = || {
+        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        (state >> 11) as f64 / (1u64 << 53) as f64
+    };
+    let mut text = String::from(
+        "id,How likely are you to recommend us? (0-10),How satisfied are you with our staff? (1-5),\
+         Rate the speed of service (1-5),Rating of our prices (1-10)\n",
+    );
+    for i in 0..240 {
+        let staff = 1 + (uniform() * 5.0) as i64;
+        let speed = 1 + (uniform() * 5.0) as i64;
+        let price = 1 + (uniform() * 10.0) as i64;
+        let e = uniform();
+        let latent =
+            -6.0 + 1.0 * staff as f64 + 0.5 * speed as f64 + 0.1 * price as f64 + ((e + 1e-9) / (1.0 - e + 1e-9)).ln();
+        let score = if latent > 0.0 { 9 + i % 2 } else { 2 + (i * 7) % 7 };
+        text.push_str(&format!("R{i},{score},{staff},{speed},{price}\n"));
+    }
+    common::write(dir, "promoters.csv", text.as_bytes())
+}
+
+#[test]
+fn drivers_of_being_a_promoter_match_statsmodels_and_refuse_pairwise() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = promoter_survey(dir.path());
+    let file = path.to_str().unwrap();
+    let json = json_of(&["drivers", file, "--json", "--promoter", "--resamples", "200"]);
+    // statsmodels' Logit and numpy's eigh on the same 240 rows, written apart from this code:
+    // latent R² (McKelvey-Zavoina) and Johnson's weights of the logit on the standardised
+    // ratings.
+    let near = |v: &serde_json::Value, want: f64| v.as_f64().is_some_and(|v| (v - want).abs() < 1e-6);
+    assert_eq!(json["model"], "logistic");
+    assert!(near(&json["r_squared"], LOGIT_R2), "{}", json["r_squared"]);
+    let drivers = json["drivers"].as_array().unwrap();
+    for (name, want) in [("staff", LOGIT_WEIGHTS[0]), ("speed", LOGIT_WEIGHTS[1]), ("prices", LOGIT_WEIGHTS[2])] {
+        let d = drivers.iter().find(|d| d["name"].as_str().unwrap().contains(name)).unwrap();
+        assert!(near(&d["relative_weight"], want), "{d}");
+        assert!(d["shapley"].is_null(), "no Shapley values with the logistic model: {d}");
+        assert!(d["ci_low"].as_f64().unwrap() < want && want < d["ci_high"].as_f64().unwrap(), "{d}");
+    }
+    let (code, text, stderr) = run(&["drivers", file, "--promoter", "--resamples", "0", "--lang", "da"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(text.contains("Drivkræfter bag at være promotor") && text.contains("Latent R²"), "{text}");
+    let (code, _, stderr) = run(&["drivers", file, "--promoter", "--pairwise"]);
+    assert_eq!(code, 2, "{stderr}");
+    // Everyone a promoter: said in words.
+    let everyone = common::write(
+        dir.path(),
+        "all.csv",
+        b"id,How likely are you to recommend us? (0-10),How satisfied are you with our staff? (1-5)\nA,9,4\nB,10,5\nC,9,3\nD,10,4\n",
+    );
+    let (code, _, stderr) = run(&["drivers", everyone.to_str().unwrap(), "--promoter"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("every respondent with an answer to every driver is a promoter"), "{stderr}");
+}
+
 #[test]
 fn drivers_give_johnsons_weights_shapley_values_and_intervals_as_numpy_computes_them() {
     let dir = tempfile::tempdir().unwrap();

@@ -1899,7 +1899,7 @@ fn wait_for_drivers(harness: &mut Harness<'_, Window>) {
 #[test]
 fn the_drivers_view_maps_the_ratings_with_intervals_and_takes_its_options() {
     use nps_workbench::analysis::drivers::driver_analysis;
-    use nps_workbench::stats::drivers::{DriverOptions, Missing};
+    use nps_workbench::stats::drivers::{DriverOptions, Missing, Model};
     let mut harness = harness_with_sample();
     harness.get_by_label("Drivers").click();
     wait_for_drivers(&mut harness);
@@ -1921,6 +1921,18 @@ fn the_drivers_view_maps_the_ratings_with_intervals_and_takes_its_options() {
     let pairwise = harness.state().app().drivers().current_result().cloned().unwrap();
     assert_eq!(pairwise.overall.missing, Missing::Pairwise);
     assert!(pairwise.overall.n_used > result.overall.n_used, "pairwise keeps the rows with one rating");
+    // Being a promoter instead of the score: logistic, listwise (pairwise is set aside), its
+    // own title; then back.
+    harness.get_by_label("Explain being a promoter (9-10) rather than the score").click();
+    wait_for_drivers(&mut harness);
+    let promoter = harness.state().app().drivers().current_result().cloned().unwrap();
+    assert_eq!((promoter.overall.model, promoter.overall.missing), (Model::Logistic, Missing::Listwise));
+    assert!(promoter.overall.drivers.iter().all(|d| d.ci_low.is_some() && d.shapley.is_none()));
+    harness.get_by_label("What makes promoters: importance against performance");
+    harness.get_by_label_contains("Latent R²");
+    harness.get_by_label("Explain being a promoter (9-10) rather than the score").click();
+    wait_for_drivers(&mut harness);
+    assert_eq!(harness.state().app().drivers().current_result().unwrap().overall.missing, Missing::Pairwise);
     harness.get_by_label("Per segment: (none)").click();
     harness.run();
     harness.get_by_role_and_label(egui::accesskit::Role::Button, "sector").click_accesskit();

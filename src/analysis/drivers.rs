@@ -13,7 +13,7 @@ use super::engine::filter_expression;
 use super::metrics::MetricKind;
 use super::survey::{SCORE, WEIGHT};
 use super::{AnalysisError, Filter, Survey, ThemeTags};
-use crate::stats::drivers::{DriverFit, DriverOptions, DriverRows, Missing, key_drivers};
+use crate::stats::drivers::{DriverFit, DriverOptions, DriverRows, Missing, Model, key_drivers};
 use crate::themes::Language;
 
 /// Where a driver sits against the medians of importance and performance.
@@ -85,7 +85,10 @@ pub struct Driver {
 /// The key driver analysis of one group of respondents.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DriverAnalysis {
-    /// R² of the score on every driver.
+    /// What the drivers explain: the score (linear) or being a promoter (logistic).
+    pub model: Model,
+    /// R² of the score on every driver; with the logistic model, the latent R² of being a
+    /// promoter (McKelvey and Zavoina's).
     pub r_squared: f64,
     /// Its bootstrap 95% interval.
     pub r_squared_ci: Option<(f64, f64)>,
@@ -194,7 +197,15 @@ fn analyse(
     let frame = survey.frame();
     let at = |pos: u32| pos as usize;
     let scores = frame.column(SCORE)?.u8()?;
-    let outcome: Vec<f64> = positions.iter().map(|&p| scores.get(at(p)).map_or(f64::NAN, f64::from)).collect();
+    // The score, or (logistic) 1 for a promoter and 0 for anyone else.
+    let outcome: Vec<f64> = positions
+        .iter()
+        .map(|&p| match (scores.get(at(p)), options.model) {
+            (None, _) => f64::NAN,
+            (Some(score), Model::Linear) => f64::from(score),
+            (Some(score), Model::Logistic) => f64::from(u8::from(score >= 9)),
+        })
+        .collect();
     let weights: Option<Vec<f64>> = if survey.is_weighted() {
         let w = frame.column(WEIGHT)?.f64()?;
         Some(positions.iter().map(|&p| w.get(at(p)).unwrap_or(0.0)).collect())
@@ -256,11 +267,26 @@ fn analyse(
         };
         return Err(AnalysisError::Drivers { place: survey.source.place(), reason });
     }
+    if options.model == Model::Logistic {
+        // Listwise: the respondents with every driver; among them, both promoters and others.
+        let complete =
+            (0..outcome.len()).filter(|&i| !outcome[i].is_nan() && candidates.iter().all(|c| !c.values[i].is_nan()));
+        let (promoters, others) =
+            complete.fold((0, 0), |(p, o), i| if outcome[i] == 1.0 { (p + 1, o) } else { (p, o + 1) });
+        if promoters == 0 || others == 0 {
+            let reason = if promoters == 0 {
+                "no respondent with an answer to every driver is a promoter (9-10): there is nothing to tell apart"
+            } else {
+                "every respondent with an answer to every driver is a promoter (9-10): there is nothing to tell apart"
+            };
+            return Err(AnalysisError::Drivers { place: survey.source.place(), reason: reason.to_owned() });
+        }
+    }
     let drivers: Vec<Vec<f64>> = candidates.iter().map(|c| c.values.clone()).collect();
     let rows = DriverRows { outcome: &outcome, drivers: &drivers, weights: weights.as_deref() };
     let fit = key_drivers(rows, options).map_err(|e| AnalysisError::Drivers {
         place: survey.source.place(),
-        reason: name_drivers(&e.to_string(), &candidates),
+        reason: name_drivers(&e.to_string(), &candidates, options.model),
     })?;
     let mut analysis = assemble(&fit, &candidates, weights.as_deref(), positions.len(), options, survey.is_weighted());
     analysis.left_out = left_out;
@@ -268,8 +294,10 @@ fn analyse(
 }
 
 /// The statistics' "driver 3" as the column or theme it is.
-fn name_drivers(reason: &str, candidates: &[Candidate]) -> String {
-    let mut reason = reason.replace("the outcome", "the score");
+fn name_drivers(reason: &str, candidates: &[Candidate], model: Model) -> String {
+    let outcome = if model == Model::Logistic { "being a promoter" } else { "the score" };
+    let mut reason =
+        reason.replace("the outcome's two values", "promoters and the others").replace("the outcome", outcome);
     for (i, c) in candidates.iter().enumerate().rev() {
         reason = reason.replace(&format!("driver {}", i + 1), &format!("'{}'", c.name));
     }
@@ -332,6 +360,7 @@ fn assemble(
         fit.collinear.iter().map(|group| group.iter().map(|&j| candidates[j].name.clone()).collect()).collect();
     drivers.sort_by(|a, b| b.relative_weight.total_cmp(&a.relative_weight));
     DriverAnalysis {
+        model: options.model,
         r_squared: fit.r_squared,
         r_squared_ci: fit.r_squared_ci,
         n_used: fit.n_used,

@@ -13,7 +13,7 @@ use super::jobs::{LoadedSurvey, Worker};
 use super::notice_list::NoticeKind;
 use crate::analysis::drivers::{DriverAnalysis, driver_analysis, driver_analysis_by};
 use crate::analysis::{Filter, ThemeTags};
-use crate::stats::drivers::{DriverOptions, Missing};
+use crate::stats::drivers::{DriverOptions, Missing, Model};
 use crate::themes::Language;
 
 /// What the user asked of the analysis.
@@ -21,8 +21,10 @@ use crate::themes::Language;
 pub struct DriversChoice {
     /// The complaint themes as drivers too.
     pub themes: bool,
-    /// Missing answers left out pair by pair.
+    /// Missing answers left out pair by pair (not with `promoter`).
     pub pairwise: bool,
+    /// Explain being a promoter (the logistic model) rather than the score.
+    pub promoter: bool,
     /// Also per value of this segment column.
     pub by: Option<String>,
 }
@@ -34,6 +36,8 @@ pub enum DriversCommand {
     Themes(bool),
     /// Pairwise (true) or listwise.
     Pairwise(bool),
+    /// Being a promoter (true) or the score.
+    Promoter(bool),
     /// Per value of this column, or not.
     By(Option<String>),
 }
@@ -101,6 +105,7 @@ impl DriversState {
         match command {
             DriversCommand::Themes(on) => self.choice.themes = on,
             DriversCommand::Pairwise(on) => self.choice.pairwise = on,
+            DriversCommand::Promoter(on) => self.choice.promoter = on,
             DriversCommand::By(column) => self.choice.by = column,
         }
     }
@@ -183,8 +188,10 @@ impl DriversState {
         }
         let survey = Arc::clone(&loaded.survey);
         let filter = filter.clone();
+        // The logistic model leaves missing answers out listwise only.
         let options = DriverOptions {
-            missing: if choice.pairwise { Missing::Pairwise } else { Missing::Listwise },
+            model: if choice.promoter { Model::Logistic } else { Model::Linear },
+            missing: if choice.pairwise && !choice.promoter { Missing::Pairwise } else { Missing::Listwise },
             ..DriverOptions::default()
         };
         let work = move || -> DriversOutcome {

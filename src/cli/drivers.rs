@@ -13,7 +13,7 @@ use crate::analysis::{Survey, SurveyParts};
 use crate::i18n::drivers::DriverTexts;
 use crate::i18n::{Language, fill};
 use crate::import::{self, ImportOptions, ImportedTable};
-use crate::stats::drivers::{DriverOptions, Missing};
+use crate::stats::drivers::{DriverOptions, Missing, Model};
 
 /// Weighting to the population, for `report`, `drivers` and `compare`.
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -87,8 +87,13 @@ pub struct DriversArgs {
     pub preset: Option<String>,
     /// Leave missing answers out pair by pair instead of leaving out every respondent without
     /// an answer to every driver.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "promoter")]
     pub pairwise: bool,
+    /// Explain being a promoter (9-10) or not instead of the 0-10 score: logistic regression,
+    /// Johnson's weights of its latent R² (McKelvey and Zavoina); listwise, without Shapley
+    /// values.
+    #[arg(long)]
+    pub promoter: bool,
     /// Bootstrap resamples for the intervals (0: none).
     #[arg(long, default_value_t = 1_000)]
     pub resamples: usize,
@@ -187,6 +192,7 @@ pub fn run_drivers(args: &DriversArgs, written: &mut Vec<PathBuf>) -> Result<Str
     };
     let themes = tags.as_ref().map(|t| (t, language.comment_language()));
     let options = DriverOptions {
+        model: if args.promoter { Model::Logistic } else { Model::Linear },
         missing: if args.pairwise { Missing::Pairwise } else { Missing::Listwise },
         resamples: args.resamples,
         seed: args.seed,
@@ -270,7 +276,7 @@ fn write_drivers(
     written.push(target);
     let (words, d) = (crate::figures::Words::of(language), DriverTexts::of(language));
     let (charts, tables) = crate::figures::drivers_figures(overall, groups, file, &words, d);
-    let info = crate::figures::drivers_report_info(file, &words, d);
+    let info = crate::figures::drivers_report_info(file, overall.0.model, &words, d);
     let outcome = crate::export::export_all(dir, &charts, &tables, &info, &crate::export::ExportOptions::default());
     written.extend(outcome.written);
     outcome.failed.first().map_or(Ok(()), |error| Err(ReportFailure::from(error.to_string())))
@@ -281,12 +287,12 @@ fn write_drivers(
 pub fn format_drivers(a: &DriverAnalysis, file: &str, group: &str, language: Language) -> String {
     let (t, d) = (language.texts(), DriverTexts::of(language));
     let mut out = String::new();
-    let _ = writeln!(out, "{}", fill(d.heading, &[("file", file), ("group", group)]));
+    let _ = writeln!(out, "{}", fill(d.model(a.model).heading, &[("file", file), ("group", group)]));
     let words = crate::figures::Words::of(language);
     for line in crate::figures::drivers_lines(a, &words, d) {
         let _ = writeln!(out, "{line}");
     }
-    let header = d.columns();
+    let header = d.columns(a.model);
     let _ = writeln!(out, "  {}", header.join(" | "));
     let dash = || "-".to_owned();
     for driver in &a.drivers {

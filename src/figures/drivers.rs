@@ -9,6 +9,7 @@ use crate::chart::{
 };
 use crate::i18n::drivers::DriverTexts;
 use crate::i18n::fill;
+use crate::stats::drivers::Model;
 
 /// The colour of a quadrant: fix first in the detractors' colour, keep in the promoters'.
 #[must_use]
@@ -75,10 +76,11 @@ pub fn drivers_chart(a: &DriverAnalysis, (file, group): (&str, &str), w: &Words,
         .filter(|q| a.drivers.iter().any(|driver| driver.quadrant == *q))
         .map(|q| LegendEntry { tone: quadrant_tone(q), symbol: LegendSymbol::Box, label: d.quadrant(q).to_owned() })
         .collect();
+    let m = d.model(a.model);
     let method = if a.r_squared_ci.is_some() {
-        fill(d.method, &[("resamples", &a.resamples_used.to_string())])
+        fill(m.method, &[("resamples", &a.resamples_used.to_string())])
     } else {
-        d.method_plain.to_owned()
+        m.method_plain.to_owned()
     };
     let footnote = fill(
         d.footnote,
@@ -93,13 +95,13 @@ pub fn drivers_chart(a: &DriverAnalysis, (file, group): (&str, &str), w: &Words,
     ChartSpec {
         id: "drivers".to_owned(),
         kind: ChartKind::Drivers,
-        title: d.chart_title.to_owned(),
+        title: m.chart_title.to_owned(),
         subtitle: d.chart_subtitle.to_owned(),
         orientation: Orientation::Vertical,
         category_title: String::new(),
         categories: Vec::new(),
         value_axis,
-        series: vec![Series::Map { name: d.chart_title.to_owned(), map }],
+        series: vec![Series::Map { name: m.chart_title.to_owned(), map }],
         legend,
         footnote,
         thousands: t.thousands(),
@@ -117,7 +119,7 @@ pub fn drivers_table(a: &DriverAnalysis, d: &DriverTexts) -> Table {
         Column::new(d.col_high, number(4)),
         Column::new(d.col_share, ColumnKind::Percent { decimals: 1 }),
         Column::new(d.col_shapley, number(4)),
-        Column::new(d.col_correlation, number(3)),
+        Column::new(d.model(a.model).col_correlation, number(3)),
         Column::new(d.col_performance, number(1)),
         Column::new(d.col_mean, number(2)),
         Column::new(d.col_top_box, ColumnKind::Percent { decimals: 1 }),
@@ -160,7 +162,7 @@ pub fn drivers_figures(
     for (k, (group, analysis)) in segments.iter().enumerate() {
         let mut chart = drivers_chart(analysis, (file, group), w, d);
         chart.id = format!("drivers-{}", k + 2);
-        chart.title = format!("{}: {group}", d.chart_title);
+        chart.title = format!("{}: {group}", d.model(analysis.model).chart_title);
         charts.push(chart);
         let mut table = drivers_table(analysis, d);
         table.title = format!("{} {}: {group}", d.table_title, k + 2);
@@ -171,9 +173,9 @@ pub fn drivers_figures(
 
 /// The report's front matter of a key driver analysis of `file`.
 #[must_use]
-pub fn drivers_report_info(file: &str, w: &Words, d: &DriverTexts) -> ReportInfo {
+pub fn drivers_report_info(file: &str, model: Model, w: &Words, d: &DriverTexts) -> ReportInfo {
     ReportInfo {
-        title: d.chart_title.to_owned(),
+        title: d.model(model).chart_title.to_owned(),
         source_file: file.to_owned(),
         date: today(),
         subtitle: d.chart_subtitle.to_owned(),
@@ -188,10 +190,11 @@ pub fn drivers_report_info(file: &str, w: &Words, d: &DriverTexts) -> ReportInfo
 #[must_use]
 pub fn drivers_lines(a: &DriverAnalysis, w: &Words, d: &DriverTexts) -> Vec<String> {
     let t = w.texts;
+    let m = d.model(a.model);
     let (r2, n, answered) = (t.number(a.r_squared, 3), t.count(a.n_used as u64), t.count(a.n_answered as u64));
     let mut lines = vec![match a.r_squared_ci {
         Some((low, high)) => fill(
-            d.r_squared_line,
+            m.r_squared_line,
             &[
                 ("r2", &r2),
                 ("low", &t.number(low, 3)),
@@ -200,8 +203,9 @@ pub fn drivers_lines(a: &DriverAnalysis, w: &Words, d: &DriverTexts) -> Vec<Stri
                 ("answered", &answered),
             ],
         ),
-        None => fill(d.r_squared_plain, &[("r2", &r2), ("n", &n), ("answered", &answered)]),
+        None => fill(m.r_squared_plain, &[("r2", &r2), ("n", &n), ("answered", &answered)]),
     }];
+    lines.extend(m.note.map(str::to_owned));
     lines.push(match a.missing {
         crate::stats::drivers::Missing::Listwise => {
             fill(d.listwise_note, &[("left_out", &t.count(a.n_answered.saturating_sub(a.n_used) as u64))])

@@ -3,6 +3,7 @@
 //! placeholders filled by [`super::fill`].
 
 use super::Language;
+use crate::stats::drivers::Model;
 
 /// Every text of the key driver analysis and of raking.
 #[derive(Debug, serde::Serialize)]
@@ -108,6 +109,48 @@ pub struct DriverTexts {
     pub col_row: &'static str,
     /// The weight.
     pub col_respondent_weight: &'static str,
+    /// The logistic model (promoter or not): the heading, as `heading`.
+    pub promoter_heading: &'static str,
+    /// Its latent R² with interval, as `r_squared_line`.
+    pub promoter_r_squared_line: &'static str,
+    /// Its latent R² without an interval, as `r_squared_plain`.
+    pub promoter_r_squared_plain: &'static str,
+    /// The map's title.
+    pub promoter_chart_title: &'static str,
+    /// The method in the footnote: `{resamples}`.
+    pub promoter_method: &'static str,
+    /// The method without intervals.
+    pub promoter_method_plain: &'static str,
+    /// The correlation column.
+    pub promoter_col_correlation: &'static str,
+    /// What the logistic model is, under the R² line.
+    pub promoter_note: &'static str,
+    /// The view's choice of the logistic model.
+    pub promoter_option: &'static str,
+    /// Why pairwise is not offered with it.
+    pub promoter_listwise: &'static str,
+}
+
+/// The words that differ between the linear model of the score and the logistic model of
+/// being a promoter.
+#[derive(Debug, Clone, Copy)]
+pub struct ModelWords {
+    /// As [`DriverTexts::heading`].
+    pub heading: &'static str,
+    /// As [`DriverTexts::r_squared_line`].
+    pub r_squared_line: &'static str,
+    /// As [`DriverTexts::r_squared_plain`].
+    pub r_squared_plain: &'static str,
+    /// As [`DriverTexts::chart_title`].
+    pub chart_title: &'static str,
+    /// As [`DriverTexts::method`].
+    pub method: &'static str,
+    /// As [`DriverTexts::method_plain`].
+    pub method_plain: &'static str,
+    /// As [`DriverTexts::col_correlation`].
+    pub col_correlation: &'static str,
+    /// A note on the model, when there is one to make.
+    pub note: Option<&'static str>,
 }
 
 impl DriverTexts {
@@ -121,17 +164,44 @@ impl DriverTexts {
         }
     }
 
+    /// The words of `model`.
+    #[must_use]
+    pub fn model(&self, model: Model) -> ModelWords {
+        match model {
+            Model::Linear => ModelWords {
+                heading: self.heading,
+                r_squared_line: self.r_squared_line,
+                r_squared_plain: self.r_squared_plain,
+                chart_title: self.chart_title,
+                method: self.method,
+                method_plain: self.method_plain,
+                col_correlation: self.col_correlation,
+                note: None,
+            },
+            Model::Logistic => ModelWords {
+                heading: self.promoter_heading,
+                r_squared_line: self.promoter_r_squared_line,
+                r_squared_plain: self.promoter_r_squared_plain,
+                chart_title: self.promoter_chart_title,
+                method: self.promoter_method,
+                method_plain: self.promoter_method_plain,
+                col_correlation: self.promoter_col_correlation,
+                note: Some(self.promoter_note),
+            },
+        }
+    }
+
     /// The columns of a driver's row in a table on screen or in text: name, weight, interval,
     /// share of R², Shapley value, correlation, performance, quadrant.
     #[must_use]
-    pub fn columns(&self) -> [&'static str; 8] {
+    pub fn columns(&self, model: Model) -> [&'static str; 8] {
         [
             self.col_driver,
             self.col_weight,
             self.col_interval,
             self.col_share,
             self.col_shapley,
-            self.col_correlation,
+            self.model(model).col_correlation,
             self.col_performance,
             self.col_quadrant,
         ]
@@ -202,6 +272,16 @@ pub static ENGLISH: DriverTexts = DriverTexts {
     weights_title: "Weights",
     col_row: "Row",
     col_respondent_weight: "Weight",
+    promoter_heading: "Key drivers of being a promoter (9-10): {file}, {group}",
+    promoter_r_squared_line: "Latent R² {r2} (95% CI {low} to {high}): the drivers together explain that part of the variation in the inclination to promote; n = {n} of {answered} respondents with a score",
+    promoter_r_squared_plain: "Latent R² {r2}; n = {n} of {answered} respondents with a score",
+    promoter_chart_title: "What makes promoters: importance against performance",
+    promoter_method: "Johnson's relative weights of a logistic model of promoting, 95% bootstrap intervals of {resamples} resamples",
+    promoter_method_plain: "Johnson's relative weights of a logistic model of promoting, without intervals",
+    promoter_col_correlation: "r with promoting",
+    promoter_note: "Promoters (9-10) against everyone else, by logistic regression: R² is McKelvey and Zavoina's latent R² (the share of the inclination to promote that the drivers explain); no Shapley values.",
+    promoter_option: "Explain being a promoter (9-10) rather than the score",
+    promoter_listwise: "The promoter model leaves out respondents without an answer to every driver.",
 };
 
 /// Dutch.
@@ -256,6 +336,16 @@ pub static DUTCH: DriverTexts = DriverTexts {
     weights_title: "Gewichten",
     col_row: "Rij",
     col_respondent_weight: "Gewicht",
+    promoter_heading: "Drijfveren van promotor zijn (9-10): {file}, {group}",
+    promoter_r_squared_line: "Latente R² {r2} (95%-BI {low} tot {high}): dat deel van de variatie in de neiging om aan te bevelen verklaren de drijfveren samen; n = {n} van {answered} respondenten met een score",
+    promoter_r_squared_plain: "Latente R² {r2}; n = {n} van {answered} respondenten met een score",
+    promoter_chart_title: "Wat promotors maakt: belang tegenover prestatie",
+    promoter_method: "relatieve gewichten van Johnson uit een logistisch model van aanbevelen, 95%-bootstrapintervallen uit {resamples} trekkingen",
+    promoter_method_plain: "relatieve gewichten van Johnson uit een logistisch model van aanbevelen, zonder intervallen",
+    promoter_col_correlation: "r met promotor",
+    promoter_note: "Promotors (9-10) tegenover alle anderen, met logistische regressie: R² is de latente R² van McKelvey en Zavoina (het deel van de neiging om aan te bevelen dat de drijfveren verklaren); geen Shapley-waarden.",
+    promoter_option: "Verklaar promotor zijn (9-10) in plaats van de score",
+    promoter_listwise: "Het promotormodel laat respondenten weg die niet elke drijfveer beantwoordden.",
 };
 
 /// Danish.
@@ -310,4 +400,14 @@ pub static DANISH: DriverTexts = DriverTexts {
     weights_title: "Vægte",
     col_row: "Række",
     col_respondent_weight: "Vægt",
+    promoter_heading: "Drivkræfter bag at være promotor (9-10): {file}, {group}",
+    promoter_r_squared_line: "Latent R² {r2} (95%-KI {low} til {high}): den del af variationen i tilbøjeligheden til at anbefale forklarer drivkræfterne tilsammen; n = {n} af {answered} respondenter med en score",
+    promoter_r_squared_plain: "Latent R² {r2}; n = {n} af {answered} respondenter med en score",
+    promoter_chart_title: "Hvad der skaber promotorer: betydning over for præstation",
+    promoter_method: "Johnsons relative vægte fra en logistisk model for at anbefale, 95%-bootstrapintervaller af {resamples} træk",
+    promoter_method_plain: "Johnsons relative vægte fra en logistisk model for at anbefale, uden intervaller",
+    promoter_col_correlation: "r med promotor",
+    promoter_note: "Promotorer (9-10) over for alle andre, med logistisk regression: R² er McKelvey og Zavoinas latente R² (den del af tilbøjeligheden til at anbefale, som drivkræfterne forklarer); ingen Shapley-værdier.",
+    promoter_option: "Forklar at være promotor (9-10) i stedet for scoren",
+    promoter_listwise: "Promotormodellen udelader respondenter uden svar på hver drivkraft.",
 };

@@ -12,6 +12,8 @@
 
 use super::random::Rng;
 
+pub mod logistic;
+
 /// The most drivers the exact Shapley decomposition takes (2^15 subsets a resample).
 pub const SHAPLEY_MAX: usize = 15;
 
@@ -36,10 +38,24 @@ pub enum Missing {
     Pairwise,
 }
 
+/// Which regression the drivers explain the outcome by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Model {
+    /// Least squares on the outcome as it is (the 0-10 score): R² and its decomposition.
+    #[default]
+    Linear,
+    /// Logistic regression on an outcome of 1 or 0 (a promoter or not): the latent R² of
+    /// McKelvey and Zavoina and its decomposition by Johnson's weights (see [`logistic`]).
+    Logistic,
+}
+
 /// What to compute.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct DriverOptions {
-    /// Listwise or pairwise.
+    /// Linear or logistic.
+    pub model: Model,
+    /// Listwise or pairwise (the logistic model takes listwise only).
     pub missing: Missing,
     /// Bootstrap resamples (0: no intervals).
     pub resamples: usize,
@@ -52,7 +68,13 @@ pub struct DriverOptions {
 
 impl Default for DriverOptions {
     fn default() -> Self {
-        Self { missing: Missing::Listwise, resamples: 1_000, seed: 20_240_601, shapley_max: SHAPLEY_MAX }
+        Self {
+            model: Model::Linear,
+            missing: Missing::Listwise,
+            resamples: 1_000,
+            seed: 20_240_601,
+            shapley_max: SHAPLEY_MAX,
+        }
     }
 }
 
@@ -124,6 +146,15 @@ pub enum DriverError {
         "the pairwise correlations do not fit together (each rests on different respondents); leave missing answers out listwise"
     )]
     NotPositive,
+    /// Logistic: the outcome is not 1 or 0 in every row.
+    #[error("the logistic model needs an outcome of 1 or 0 in every row; row {row} has {value}")]
+    NotBinary { row: usize, value: f64 },
+    /// Logistic: pairwise deletion asked.
+    #[error("the logistic model leaves missing answers out listwise only")]
+    LogisticPairwise,
+    /// Logistic: the drivers tell the two outcomes apart perfectly, so no finite fit exists.
+    #[error("the drivers tell the outcome's two values apart (almost) perfectly: the logistic model has no finite fit")]
+    Separated,
 }
 
 /// Why a set of sums gives no correlation matrix.
@@ -255,6 +286,13 @@ impl PairSums {
         Ok(r)
     }
 
+    /// A variable's weighted variance (listwise sums).
+    fn variance(&self, v: usize) -> f64 {
+        debug_assert!(self.listwise);
+        let s = self.pair(v, v, 0);
+        s[3] / s[0] - (s[1] / s[0]).powi(2)
+    }
+
     /// The smallest weight behind one pair: the fewest rows when every weight is 1.
     fn smallest_pair(&self) -> f64 {
         if self.listwise {
@@ -298,11 +336,25 @@ fn fit(r: &[f64], vars: usize, shapley: bool) -> Fit {
 #[must_use]
 pub fn johnson(rxx: &[f64], rxy: &[f64]) -> (f64, Vec<f64>) {
     let p = rxy.len();
-    let (values, vectors) = symmetric_eigen(rxx, p);
-    // Lambda = Q L^(1/2) Q'; beta = Q L^(-1/2) Q' r.
+    let (values, vectors, lambda) = root_of(rxx, p);
+    // beta = Q L^(-1/2) Q' r.
     let top = values.iter().copied().fold(0.0, f64::max);
-    let root: Vec<f64> = values.iter().map(|&l| l.max(0.0).sqrt()).collect();
     let inverse_root: Vec<f64> = values.iter().map(|&l| if l > top * 1e-12 { 1.0 / l.sqrt() } else { 0.0 }).collect();
+    let q = |i: usize, k: usize| vectors[i * p + k];
+    // Q' r, scaled, then Q.
+    let qr: Vec<f64> = (0..p).map(|k| (0..p).map(|i| q(i, k) * rxy[i]).sum::<f64>() * inverse_root[k]).collect();
+    let beta: Vec<f64> = (0..p).map(|i| (0..p).map(|k| q(i, k) * qr[k]).sum()).collect();
+    let weights: Vec<f64> = (0..p).map(|j| (0..p).map(|k| lambda[j * p + k].powi(2) * beta[k].powi(2)).sum()).collect();
+    let r_squared = beta.iter().map(|b| b * b).sum();
+    (r_squared, weights)
+}
+
+/// The eigenvalues and eigenvectors of the drivers' correlation matrix `rxx` (R = Q L Q') and
+/// its symmetric square root Lambda = Q L^(1/2) Q', which links the drivers to their orthogonal
+/// counterparts (X = Z Lambda).
+fn root_of(rxx: &[f64], p: usize) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
+    let (values, vectors) = symmetric_eigen(rxx, p);
+    let root: Vec<f64> = values.iter().map(|&l| l.max(0.0).sqrt()).collect();
     let q = |i: usize, k: usize| vectors[i * p + k];
     let mut lambda = vec![0.0; p * p];
     for i in 0..p {
@@ -312,12 +364,7 @@ pub fn johnson(rxx: &[f64], rxy: &[f64]) -> (f64, Vec<f64>) {
             lambda[j * p + i] = v;
         }
     }
-    // Q' r, scaled, then Q.
-    let qr: Vec<f64> = (0..p).map(|k| (0..p).map(|i| q(i, k) * rxy[i]).sum::<f64>() * inverse_root[k]).collect();
-    let beta: Vec<f64> = (0..p).map(|i| (0..p).map(|k| q(i, k) * qr[k]).sum()).collect();
-    let weights: Vec<f64> = (0..p).map(|j| (0..p).map(|k| lambda[j * p + k].powi(2) * beta[k].powi(2)).sum()).collect();
-    let r_squared = beta.iter().map(|b| b * b).sum();
-    (r_squared, weights)
+    (values, vectors, lambda)
 }
 
 /// Eigenvalues and eigenvectors (columns of the row-major p x p result) of a symmetric
@@ -524,6 +571,15 @@ pub fn key_drivers(rows: DriverRows<'_>, options: &DriverOptions) -> Result<Driv
     if used.len() < needed {
         return Err(DriverError::TooFewRows { n: used.len(), needed, drivers: p });
     }
+    let logistic = options.model == Model::Logistic;
+    if logistic {
+        if options.missing == Missing::Pairwise {
+            return Err(DriverError::LogisticPairwise);
+        }
+        if let Some(&row) = used.iter().find(|&&i| rows.outcome[i] != 0.0 && rows.outcome[i] != 1.0) {
+            return Err(DriverError::NotBinary { row, value: rows.outcome[row] });
+        }
+    }
     // Centred on each variable's mean over the rows used, for precise sums.
     let means: Vec<f64> = (0..vars)
         .map(|v| {
@@ -545,12 +601,17 @@ pub fn key_drivers(rows: DriverRows<'_>, options: &DriverOptions) -> Result<Driv
     let listwise = options.missing == Missing::Listwise;
     let mut unit_sums: Vec<PairSums> = (0..units).map(|_| PairSums::new(vars, listwise)).collect();
     let mut centred = vec![0.0; vars];
+    // Logistic: every row's centred values and weight, in `order`.
+    let mut kept = logistic::Rows::default();
     for (position, &i) in order.iter().enumerate() {
         for v in 0..vars {
             centred[v] = value(i, v) - means[v];
         }
         let w = rows.weights.map_or(1.0, |w| w[i]);
         unit_sums[position % units].add(&centred, w);
+        if logistic {
+            kept.push(&centred, w);
+        }
     }
     let mut total = PairSums::new(vars, listwise);
     for unit in &unit_sums {
@@ -568,8 +629,13 @@ pub fn key_drivers(rows: DriverRows<'_>, options: &DriverOptions) -> Result<Driv
     {
         return Err(DriverError::NotPositive);
     }
-    let with_shapley = p <= options.shapley_max.min(SHAPLEY_MAX);
-    let point = fit(&r, vars, with_shapley);
+    let with_shapley = !logistic && p <= options.shapley_max.min(SHAPLEY_MAX);
+    let (point, fits) = if logistic {
+        let y_mean = means[0];
+        logistic::fit_and_resample(&kept, y_mean, &total, &unit_sums, &r, options)?
+    } else {
+        (fit(&r, vars, with_shapley), bootstrap(&unit_sums, vars, with_shapley, options))
+    };
     let n_smallest_pair = match options.missing {
         Missing::Listwise => used.len(),
         // Counted without weights: the rows behind the thinnest correlation.
@@ -582,7 +648,6 @@ pub fn key_drivers(rows: DriverRows<'_>, options: &DriverOptions) -> Result<Driv
             counts.smallest_pair() as usize
         }
     };
-    let fits = bootstrap(&unit_sums, vars, with_shapley, options);
     let ci_of = |values: &dyn Fn(&Fit) -> &[f64]| -> Vec<Interval> {
         (0..p).map(|j| percentile_interval(fits.iter().map(|f| values(f)[j]).collect())).collect()
     };
@@ -607,30 +672,47 @@ pub fn key_drivers(rows: DriverRows<'_>, options: &DriverOptions) -> Result<Driv
     })
 }
 
-/// The fits of `options.resamples` bootstrap resamples of the units, on both cores; resample
-/// `b` draws from its own seeded stream, so the result does not depend on the threads.
+/// The fits of `options.resamples` bootstrap resamples of the units, on both cores.
 fn bootstrap(units: &[PairSums], vars: usize, shapley: bool, options: &DriverOptions) -> Vec<Fit> {
-    let resample = |b: usize| -> Option<Fit> {
-        let mut rng = Rng::new(options.seed ^ (b as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15));
-        let mut times = vec![0u32; units.len()];
-        for _ in 0..units.len() {
-            times[rng.below(units.len() as u64) as usize] += 1;
-        }
-        let mut sums = PairSums::new(vars, units.first().is_some_and(|u| u.listwise));
-        for (unit, &t) in units.iter().zip(&times) {
-            if t > 0 {
-                sums.add_scaled(unit, f64::from(t));
-            }
-        }
-        let r = sums.correlations().ok()?;
+    resample_in_parallel(options, |b| {
+        let times = draw(options.seed, b, units.len());
+        let r = resampled_sums(units, &times).correlations().ok()?;
         // A pairwise resample whose correlations do not fit together gives no fit.
         Some(fit(&r, vars, shapley)).filter(|f| f.r_squared <= 1.0 + 1e-9 && f.johnson.iter().all(|w| w.is_finite()))
-    };
+    })
+}
+
+/// `resample(b)` for each of `options.resamples` resamples, half on each core, in order; those
+/// without a fit are left out.
+fn resample_in_parallel<T: Send>(options: &DriverOptions, resample: impl Fn(usize) -> Option<T> + Sync) -> Vec<T> {
     let half = options.resamples / 2;
-    let run = |range: std::ops::Range<usize>| range.filter_map(resample).collect::<Vec<Fit>>();
+    let run = |range: std::ops::Range<usize>| range.filter_map(&resample).collect::<Vec<T>>();
     let (mut first, second) = crate::parallel::both(|| run(0..half), || run(half..options.resamples));
     first.extend(second);
     first
+}
+
+/// How many times each of `units` units is drawn in resample `b`: each resample draws from its
+/// own seeded stream, so the result depends on neither the threads nor the other resamples.
+fn draw(seed: u64, b: usize, units: usize) -> Vec<u32> {
+    let mut rng = Rng::new(seed ^ (b as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    let mut times = vec![0u32; units];
+    for _ in 0..units {
+        times[rng.below(units as u64) as usize] += 1;
+    }
+    times
+}
+
+/// The sums of a resample: each unit's as many times as it was drawn.
+fn resampled_sums(units: &[PairSums], times: &[u32]) -> PairSums {
+    let first = &units[0];
+    let mut sums = PairSums::new(first.vars, first.listwise);
+    for (unit, &t) in units.iter().zip(times) {
+        if t > 0 {
+            sums.add_scaled(unit, f64::from(t));
+        }
+    }
+    sums
 }
 
 /// The 2.5% and 97.5% percentiles of `values` (linear between order statistics).

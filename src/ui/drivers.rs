@@ -91,8 +91,15 @@ fn options(
             commands.push(AppCommand::Drivers(DriversCommand::Themes(themes)));
         }
         ui.add_space(12.0);
-        let mut pairwise = state.choice.pairwise;
-        if ui.checkbox(&mut pairwise, d.pairwise_option).changed() {
+        let mut promoter = state.choice.promoter;
+        if ui.checkbox(&mut promoter, d.promoter_option).changed() {
+            commands.push(AppCommand::Drivers(DriversCommand::Promoter(promoter)));
+        }
+        ui.add_space(12.0);
+        let mut pairwise = state.choice.pairwise && !promoter;
+        let response = ui.add_enabled(!promoter, egui::Checkbox::new(&mut pairwise, d.pairwise_option));
+        let response = if promoter { response.on_disabled_hover_text(d.promoter_listwise) } else { response };
+        if response.changed() {
             commands.push(AppCommand::Drivers(DriversCommand::Pairwise(pairwise)));
         }
         ui.add_space(12.0);
@@ -277,7 +284,7 @@ fn table(ui: &mut egui::Ui, cx: &ViewContext<'_>, a: &DriverAnalysis, group: &st
     let t = cx.t;
     egui::ScrollArea::horizontal().id_salt(("drivers-table", group)).show(ui, |ui| {
         egui::Grid::new(("drivers-grid", group)).striped(true).spacing([14.0, 4.0]).show(ui, |ui| {
-            for header in d.columns() {
+            for header in d.columns(a.model) {
                 ui.label(RichText::new(header).strong());
             }
             ui.end_row();
