@@ -947,6 +947,21 @@ fn drivers_of_being_a_promoter_match_statsmodels_and_refuse_pairwise() {
     assert!(text.contains("Drivkræfter bag at være promotor") && text.contains("Latent R²"), "{text}");
     let (code, _, stderr) = run(&["drivers", file, "--promoter", "--pairwise"]);
     assert_eq!(code, 2, "{stderr}");
+    // A project's saved Drivers options apply where the command line asks nothing else: the
+    // promoter model per region, as the window saved it.
+    let project = dir.path().join("drivers.npsproj");
+    let (code, _, stderr) = run(&["report", file, "--save-project", project.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let mut saved: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&project).unwrap()).unwrap();
+    saved["analysis"]["drivers"] = serde_json::json!({"promoter": true, "by": "id"});
+    std::fs::write(&project, serde_json::to_string(&saved).unwrap()).unwrap();
+    let from_project = json_of(&["drivers", "--project", project.to_str().unwrap(), "--json", "--resamples", "0"]);
+    assert_eq!((from_project["model"].as_str(), from_project["by"].as_str()), (Some("logistic"), Some("id")));
+    assert!(near(&from_project["r_squared"], LOGIT_R2), "{from_project}");
+    // --pairwise on the command line wins over the saved promoter model.
+    let pairwise =
+        json_of(&["drivers", "--project", project.to_str().unwrap(), "--json", "--resamples", "0", "--pairwise"]);
+    assert_eq!((pairwise["model"].as_str(), pairwise["missing"].as_str()), (Some("linear"), Some("pairwise")));
     // Everyone a promoter: said in words.
     let everyone = common::write(
         dir.path(),

@@ -1743,7 +1743,12 @@ fn report_details_brand_the_export_and_go_with_the_project() {
     assert!(deck.by_name("ppt/media/logo.png").is_ok());
     // And the project the window saves holds it.
     let app = harness.state().app();
-    let project = nps_workbench::app::project::project_of(app.loaded().unwrap(), app.views(), &app.themes().codebook);
+    let project = nps_workbench::app::project::project_of(
+        app.loaded().unwrap(),
+        app.views(),
+        &app.drivers().choice,
+        &app.themes().codebook,
+    );
     assert_eq!(project.brand, brand);
 }
 
@@ -1930,6 +1935,17 @@ fn the_drivers_view_maps_the_ratings_with_intervals_and_takes_its_options() {
     assert!(promoter.overall.drivers.iter().all(|d| d.ci_low.is_some() && d.shapley.is_none()));
     harness.get_by_label("What makes promoters: importance against performance");
     harness.get_by_label_contains("Latent R²");
+    // A project saved now keeps the choice, through its file format.
+    let app = harness.state().app();
+    let project = nps_workbench::app::project::project_of(
+        app.loaded().unwrap(),
+        app.views(),
+        &app.drivers().choice,
+        &app.themes().codebook,
+    );
+    let text = serde_json::to_string(&project).unwrap();
+    let back: nps_workbench::project::Project = serde_json::from_str(&text).unwrap();
+    assert!(back.analysis.drivers.promoter && back.analysis.drivers.pairwise, "{text}");
     harness.get_by_label("Explain being a promoter (9-10) rather than the score").click();
     wait_for_drivers(&mut harness);
     assert_eq!(harness.state().app().drivers().current_result().unwrap().overall.missing, Missing::Pairwise);
@@ -2001,7 +2017,12 @@ fn weighting_to_the_population_rakes_the_survey_shown_and_can_be_removed() {
     harness.get_by_label_contains("Weighted to the population by raking on region");
     // A project saved now remembers the margins, and the file's own roles.
     let app = harness.state().app();
-    let project = nps_workbench::app::project::project_of(app.loaded().unwrap(), app.views(), &app.themes().codebook);
+    let project = nps_workbench::app::project::project_of(
+        app.loaded().unwrap(),
+        app.views(),
+        &app.drivers().choice,
+        &app.themes().codebook,
+    );
     assert_eq!(project.weighting.as_ref().map(|w| w.file.as_str()), Some("regio-marges.csv"));
     assert!(project.read.roles.iter().all(|c| c.column != "raked_weight"));
     // Removed: the file's own answers again.
@@ -2018,4 +2039,71 @@ fn weighting_to_the_population_rakes_the_survey_shown_and_can_be_removed() {
     let loaded = harness.state().app().loaded().unwrap();
     assert!(loaded.raking.is_none() && !loaded.survey.is_weighted());
     assert!((loaded.report.overall.nps - unweighted).abs() < 1e-9);
+}
+
+#[test]
+fn a_previous_waves_file_is_raked_to_the_margins_of_the_weighted_survey() {
+    use nps_workbench::app::export::PathQuestion;
+    let mut harness = harness_with_sample();
+    let regions = harness.state().app().loaded().unwrap().survey.segment("region").unwrap().labels.clone();
+    let dir = tempfile::tempdir().unwrap();
+    let margins = dir.path().join("marges.csv");
+    let mut text = String::from("column,value,share\n");
+    for region in &regions {
+        text.push_str(&format!("region,{region},{}\n", 1.0 / regions.len() as f64));
+    }
+    std::fs::write(&margins, text).unwrap();
+    // The previous wave: every region, the first twice as often as the others.
+    let wave = dir.path().join("vorige.csv");
+    let mut text = String::from("region,How likely are you to recommend us to a colleague?\n");
+    for i in 0..120 {
+        let region = if i % 2 == 0 { &regions[0] } else { &regions[(i / 2) % regions.len()] };
+        text.push_str(&format!("{region},{}\n", [2, 7, 9, 10][i % 4]));
+    }
+    std::fs::write(&wave, text).unwrap();
+    let chosen = std::sync::Arc::new(std::sync::Mutex::new(margins.clone()));
+    let answer = std::sync::Arc::clone(&chosen);
+    harness.state_mut().app_mut().set_chooser(std::sync::Arc::new(move |question: PathQuestion| {
+        question.open.is_some().then(|| answer.lock().unwrap().clone())
+    }));
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Weight to the population…").click();
+    for _ in 0..FRAMES {
+        harness.step();
+        if harness.state().app().loaded().is_some_and(|l| l.raking.is_some()) {
+            break;
+        }
+    }
+    wait_for_load(&mut harness);
+    harness.get_by_label("Compare").click();
+    wait_for_views(&mut harness);
+    wait_for_compare(&mut harness);
+    *chosen.lock().unwrap() = wave.clone();
+    harness.get_by_label("Open previous wave…").click();
+    for _ in 0..FRAMES {
+        harness.step();
+        if harness.state().app().compare().current_result().is_some_and(|r| r.names.0 == "vorige.csv") {
+            break;
+        }
+    }
+    wait_for_compare(&mut harness);
+    let result = harness.state().app().compare().current_result().cloned().unwrap();
+    assert_eq!(result.names.0, "vorige.csv");
+    let raking = result.previous_raking.as_deref().expect("the previous wave raked too");
+    assert_eq!(raking.n, 120);
+    assert!(raking.margins.iter().all(|m| (m.achieved - m.target).abs() < 1e-6), "{raking:?}");
+    assert!(raking.design_effect > 1.0, "the first region weighted down");
+    // The previous wave's NPS is the raked one: each region's own NPS weighted equally.
+    let nps = result.comparison.previous.as_ref().unwrap().nps;
+    let mut by_region = vec![(0.0, 0.0); regions.len()];
+    for i in 0..120 {
+        let r = if i % 2 == 0 { 0 } else { (i / 2) % regions.len() };
+        let score = [2, 7, 9, 10][i % 4];
+        by_region[r].0 += f64::from(u8::from(score >= 9)) - f64::from(u8::from(score <= 6));
+        by_region[r].1 += 1.0;
+    }
+    let equal = 100.0 * by_region.iter().map(|(s, n)| s / n).sum::<f64>() / regions.len() as f64;
+    assert!((nps - equal).abs() < 1e-6, "{nps} against {equal}");
+    harness.get_by_label_contains("vorige.csv is weighted to the same population margins (marges.csv)");
 }

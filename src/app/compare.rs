@@ -14,6 +14,7 @@ use super::jobs::{FileDialogJob, LoadedSurvey, Worker};
 use super::notice_list::NoticeKind;
 use super::services::Services;
 use crate::analysis::waves::{MAX_VALUES, MatchedBy, MatchedColumn, Wave, WaveComparison, compare_waves, match_column};
+use crate::analysis::weighting::{RakeSummary, rake_table};
 use crate::analysis::{Filter, Period, Survey, SurveyParts, TrendPoint, calendar};
 use crate::import::{self, ImportOptions, ImportedTable};
 use crate::themes::Codebook;
@@ -156,6 +157,9 @@ pub struct CompareResult {
     /// The detractor themes of both waves, overall and per segment (empty without comments in
     /// both).
     pub themes: Arc<WaveThemes>,
+    /// With this survey weighted to the population, what raking the previous wave's file to the
+    /// same margins did.
+    pub previous_raking: Option<Arc<RakeSummary>>,
 }
 
 /// Everything a comparison depends on: a change of any of it computes it again.
@@ -173,7 +177,7 @@ pub struct CompareKey {
 }
 
 /// What the "compare" thread gives back: the comparison and the waves' names, or why not.
-type CompareOutcome = Result<(WaveComparison, (String, String), WaveThemes), String>;
+type CompareOutcome = Result<(WaveComparison, (String, String), WaveThemes, Option<RakeSummary>), String>;
 
 /// What the "compare-read" thread gives back: the previous wave's table and its columns
 /// matched with this wave's, or why not.
@@ -381,10 +385,11 @@ impl CompareState {
         if let Some((key, mut job)) = self.job.take() {
             match job.poll() {
                 None => self.job = Some((key, job)),
-                Some(Some(Ok((comparison, names, themes)))) => {
+                Some(Some(Ok((comparison, names, themes, raking)))) => {
                     self.error = None;
                     let (comparison, themes) = (Arc::new(comparison), Arc::new(themes));
-                    self.result = Some(CompareResult { key, names, comparison, themes });
+                    let previous_raking = raking.map(Arc::new);
+                    self.result = Some(CompareResult { key, names, comparison, themes, previous_raking });
                 }
                 // Not asked again until something changes.
                 Some(Some(Err(message))) => self.failed = Some((key, message)),
@@ -496,6 +501,9 @@ impl CompareState {
         let key = key.clone();
         let this_name = loaded.source.display_name();
         let this_table = loaded.table.clone();
+        // This survey's weighting to the population: the previous wave's file is raked to the
+        // same margins, as `compare --rake` rakes both.
+        let weighting = loaded.weighting.clone();
         let language = crate::themes::Language::English;
         // What detractors complain about in each wave, when both have comments; a failure to read
         // the comments leaves the comparison without themes rather than without figures.
@@ -526,9 +534,17 @@ impl CompareState {
                     .as_deref()
                     .map(|t| themes((t, &before), (t, &after), &comparison, &key.columns))
                     .unwrap_or_default();
-                Ok((comparison, (a.label, b.label), themes))
+                Ok((comparison, (a.label, b.label), themes, None))
             }
             (CompareSource::File, Some(table), _) => {
+                let (table, raking) = match &weighting {
+                    Some(w) => {
+                        let (raked, summary) = rake_table((*table).clone(), &w.margins, w.trim)
+                            .map_err(|e| format!("{}: {}: {e}", table.source.file_name, w.file))?;
+                        (Arc::new(raked), Some(summary))
+                    }
+                    None => (table, None),
+                };
                 let columns: Vec<String> = key.columns.iter().map(|c| c.previous.clone()).collect();
                 let parts = SurveyParts { segments: Some(Vec::new()), dates: false, comments: false, metrics: true };
                 let old = Survey::from_table_with(&table, &columns, &parts).map_err(|e| e.to_string())?;
@@ -543,7 +559,7 @@ impl CompareState {
                     .as_deref()
                     .map(|t| themes((&table, &all), (t, &all), &comparison, &key.columns))
                     .unwrap_or_default();
-                Ok((comparison, (table.source.file_name.clone(), this_name), themes))
+                Ok((comparison, (table.source.file_name.clone(), this_name), themes, raking))
             }
             _ => Err("nothing to compare".to_owned()),
         }
@@ -615,6 +631,7 @@ mod tests {
         let project = crate::app::project::project_of(
             &loaded,
             &crate::app::views::ViewSettings::default(),
+            &crate::project::DriverChoices::default(),
             &crate::themes::default_codebook(),
         );
         let project = (project, "kwartaal.nwproj".to_owned());

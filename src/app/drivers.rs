@@ -16,18 +16,8 @@ use crate::analysis::{Filter, ThemeTags};
 use crate::stats::drivers::{DriverOptions, Missing, Model};
 use crate::themes::Language;
 
-/// What the user asked of the analysis.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct DriversChoice {
-    /// The complaint themes as drivers too.
-    pub themes: bool,
-    /// Missing answers left out pair by pair (not with `promoter`).
-    pub pairwise: bool,
-    /// Explain being a promoter (the logistic model) rather than the score.
-    pub promoter: bool,
-    /// Also per value of this segment column.
-    pub by: Option<String>,
-}
+/// What the user asked of the analysis: what a project saves.
+pub type DriversChoice = crate::project::DriverChoices;
 
 /// What the Drivers view asks of the app.
 #[derive(Debug, Clone, PartialEq, Eq)]

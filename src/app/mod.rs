@@ -572,6 +572,7 @@ impl NpsApp {
         self.projects.loaded(outcome, &loaded.source.display_name(), p);
         if let (project::ProjectOutcome::Applied(fit), Some((saved, _))) = (outcome, self.projects.current()) {
             self.views = project::views_of(saved, self.settings.last_view);
+            self.drivers.choice.clone_from(&saved.analysis.drivers);
             // The saved marks fill in; those set since the save (still in memory) win.
             self.follow_up.merge_saved(&saved.follow_up, fit.same_contents);
             self.screen = Screen::Dashboard;
@@ -590,7 +591,8 @@ impl NpsApp {
         match self.projects.poll(p) {
             Some(project::ProjectStep::Save(path)) => match &self.loaded {
                 Some(loaded) => {
-                    let mut saved = project::project_of(loaded, &self.views, &self.themes.codebook);
+                    let mut saved =
+                        project::project_of(loaded, &self.views, &self.drivers.choice, &self.themes.codebook);
                     saved.follow_up = self.follow_up.marks().to_vec();
                     self.projects.save(saved, path, p);
                 }

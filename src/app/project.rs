@@ -83,7 +83,12 @@ pub enum ProjectStep {
 
 /// The project of the screen: how `loaded` was read, the view settings, the codebook.
 #[must_use]
-pub fn project_of(loaded: &LoadedSurvey, views: &ViewSettings, codebook: &Codebook) -> Project {
+pub fn project_of(
+    loaded: &LoadedSurvey,
+    views: &ViewSettings,
+    drivers: &crate::project::DriverChoices,
+    codebook: &Codebook,
+) -> Project {
     let (path, fingerprint) = match &loaded.source {
         LoadSource::Sample => (PathBuf::from(SAMPLE_NAME), Fingerprint::of_bytes(SAMPLE_CSV)),
         // An absolute path, so that the project finds its file from any folder it is opened in.
@@ -128,6 +133,10 @@ pub fn project_of(loaded: &LoadedSurvey, views: &ViewSettings, codebook: &Codebo
         descending: views.descending,
         overall_benchmark: views.overall_benchmark.clone(),
         benchmark_matches: BenchmarkMatch::list(&views.matches),
+        drivers: crate::project::DriverChoices {
+            by: drivers.by.clone().filter(|c| survey.segment(c).is_some()),
+            ..drivers.clone()
+        },
     };
     project.context = views.context.clone();
     project.brand = views.brand.clone();

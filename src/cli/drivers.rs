@@ -148,6 +148,12 @@ pub fn run_drivers(args: &DriversArgs, written: &mut Vec<PathBuf>) -> Result<Str
     }
     let project = read_project(args.input.project.as_ref())?;
     let filter = super::chosen_filter(&args.filter, project.as_ref())?;
+    // The project's Drivers options where the command line does not ask otherwise.
+    let saved = project.as_ref().map(|(p, _)| p.analysis.drivers.clone()).unwrap_or_default();
+    let promoter = args.promoter || saved.promoter && !args.pairwise;
+    let pairwise = !promoter && (args.pairwise || saved.pairwise);
+    let with_themes = args.themes || saved.themes;
+    let by_asked = args.by.clone().or(saved.by);
     let overrides = ImportOptions {
         sheet: args.sheet.clone(),
         score_column: args.score.clone(),
@@ -172,15 +178,15 @@ pub fn run_drivers(args: &DriversArgs, written: &mut Vec<PathBuf>) -> Result<Str
         })
         .collect::<Result<_, ReportFailure>>()?;
     let mut columns: Vec<String> = filter.segments.keys().cloned().collect();
-    if let Some(by) = &args.by {
+    if let Some(by) = &by_asked {
         let header = table.headers[table.column_index(by.trim()).map_err(|e| usage(e.to_string()))?].clone();
         columns.push(header);
     }
-    let by = args.by.as_ref().map(|_| columns[columns.len() - 1].clone());
-    let parts = SurveyParts { segments: Some(Vec::new()), dates: true, comments: args.themes, metrics: true };
+    let by = by_asked.as_ref().map(|_| columns[columns.len() - 1].clone());
+    let parts = SurveyParts { segments: Some(Vec::new()), dates: true, comments: with_themes, metrics: true };
     let survey = Survey::from_table_with(&table, &columns, &parts).map_err(|e| ReportFailure::from(e.to_string()))?;
     let language = output_language(args.lang.as_deref());
-    let tags = if args.themes {
+    let tags = if with_themes {
         if survey.comment_names.is_empty() {
             return Err(usage(format!("--themes: {} has no comment column", table.source.place())));
         }
@@ -192,8 +198,8 @@ pub fn run_drivers(args: &DriversArgs, written: &mut Vec<PathBuf>) -> Result<Str
     };
     let themes = tags.as_ref().map(|t| (t, language.comment_language()));
     let options = DriverOptions {
-        model: if args.promoter { Model::Logistic } else { Model::Linear },
-        missing: if args.pairwise { Missing::Pairwise } else { Missing::Listwise },
+        model: if promoter { Model::Logistic } else { Model::Linear },
+        missing: if pairwise { Missing::Pairwise } else { Missing::Listwise },
         resamples: args.resamples,
         seed: args.seed,
         ..DriverOptions::default()

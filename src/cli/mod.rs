@@ -651,6 +651,7 @@ fn project_of_run(
         descending: applied.is_some_and(|p| p.analysis.descending),
         overall_benchmark: request.overall_benchmark.clone(),
         benchmark_matches: BenchmarkMatch::list(&request.benchmark_matches),
+        drivers: applied.map(|p| p.analysis.drivers.clone()).unwrap_or_default(),
     };
     project.context = request.context.clone();
     Ok(project)

@@ -134,6 +134,8 @@ pub struct WaveTexts {
     /// Heading and table title of the themes per segment.
     pub segment_themes_title: &'static str,
     /// The previous wave's file was read with the open project's roles: `{project}`.
+    /// The previous wave's file raked to this survey's margins: `{file}`, `{margins}`.
+    pub previous_weighted: &'static str,
     pub project_roles: &'static str,
     /// The project's roles do not fit the previous wave's file: `{project}`, `{reason}`.
     pub project_not_fit: &'static str,
@@ -275,6 +277,7 @@ pub static ENGLISH: WaveTexts = WaveTexts {
     segment_themes_heading: "{segment}: {previous_n} -> {current_n} detractors with a comment",
     segment_themes_title: "Detractor themes per segment (Holm across each segment's themes)",
     project_roles: "Read with the roles of the project {project}.",
+    previous_weighted: "{file} is weighted to the same population margins ({margins}) as this survey:",
     project_not_fit: "The project {project} does not fit this file (missing: {reason}); it is read as the import finds it.",
     col_theme: "Theme",
     col_previous_share: "% of detractors before",
@@ -373,6 +376,7 @@ pub static DUTCH: WaveTexts = WaveTexts {
     segment_themes_heading: "{segment}: {previous_n} -> {current_n} criticasters met een opmerking",
     segment_themes_title: "Thema's van criticasters per segment (Holm over de thema's van elk segment)",
     project_roles: "Gelezen met de rollen van het project {project}.",
+    previous_weighted: "{file} is gewogen naar dezelfde populatiemarges ({margins}) als deze enquête:",
     project_not_fit: "Het project {project} past niet bij dit bestand (ontbreekt: {reason}); het wordt gelezen zoals de import het vindt.",
     col_theme: "Thema",
     col_previous_share: "% criticasters vorige",
@@ -471,6 +475,7 @@ pub static DANISH: WaveTexts = WaveTexts {
     segment_themes_heading: "{segment}: {previous_n} -> {current_n} kritikere med en kommentar",
     segment_themes_title: "Kritikeres temaer efter segment (Holm over temaerne i hvert segment)",
     project_roles: "Læst med rollerne fra projektet {project}.",
+    previous_weighted: "{file} er vægtet til de samme populationsmarginer ({margins}) som denne undersøgelse:",
     project_not_fit: "Projektet {project} passer ikke til denne fil (mangler: {reason}); den læses, som importen finder den.",
     col_theme: "Tema",
     col_previous_share: "% kritikere før",

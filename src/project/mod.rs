@@ -198,6 +198,35 @@ pub struct AnalysisChoices {
     pub overall_benchmark: Option<String>,
     /// Sector values matched by hand.
     pub benchmark_matches: Vec<BenchmarkMatch>,
+    /// The key driver analysis's options.
+    #[serde(skip_serializing_if = "DriverChoices::is_default")]
+    pub drivers: DriverChoices,
+}
+
+/// What the key driver analysis is asked (the Drivers view's options, `drivers`' flags).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DriverChoices {
+    /// The complaint themes as drivers too.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub themes: bool,
+    /// Missing answers left out pair by pair (not with `promoter`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub pairwise: bool,
+    /// Explain being a promoter (the logistic model) rather than the score.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub promoter: bool,
+    /// Also per value of this segment column.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+}
+
+impl DriverChoices {
+    /// Nothing asked beyond the defaults.
+    #[must_use]
+    pub fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
 }
 
 /// A saved project.

@@ -150,6 +150,14 @@ fn file_rows(
             Some(missing) => ui.label(fill(v.project_not_fit, &[("project", &roles.project), ("reason", missing)])),
         };
     }
+    if let (Some(raking), Some(weighting)) =
+        (state.current_result().and_then(|r| r.previous_raking.as_deref()), cx.loaded.weighting.as_ref())
+    {
+        ui.label(fill(v.previous_weighted, &[("file", &file.table.source.file_name), ("margins", &weighting.file)]));
+        for line in crate::notices::raking_lines(raking, cx.language) {
+            ui.label(RichText::new(line).weak());
+        }
+    }
     if !cx.views.filter.is_empty() {
         ui.label(RichText::new(v.file_filter_note).weak());
     }
