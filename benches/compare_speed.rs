@@ -7,10 +7,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark fails loudly on purpose
 
+mod support;
+
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::time::{Duration, Instant};
+use std::path::Path;
+
+use support::{bench_data, timed, timed_cli};
 
 use nps_workbench::analysis::waves::{MatchedColumn, Wave, compare_waves};
 use nps_workbench::analysis::{Filter, Survey, SurveyParts};
@@ -41,17 +43,6 @@ fn make_wave(path: &Path, first_id: usize, shift: u64, seed: u64) {
     std::fs::rename(&temporary, path).unwrap();
 }
 
-fn bench_data() -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn median(mut times: Vec<Duration>) -> f64 {
-    times.sort();
-    times[times.len() / 2].as_secs_f64() * 1000.0
-}
-
 fn main() {
     let dir = bench_data();
     let (previous, current) = (dir.join("wave-1-1m.csv"), dir.join("wave-2-1m.csv"));
@@ -71,17 +62,7 @@ fn main() {
         "sector",
         "--json",
     ];
-    let mut json = String::new();
-    let end_to_end: Vec<Duration> = (0..RUNS)
-        .map(|_| {
-            let start = Instant::now();
-            let output = Command::new(env!("CARGO_BIN_EXE_nps-workbench")).args(arguments).output().unwrap();
-            let elapsed = start.elapsed();
-            assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-            json = String::from_utf8(output.stdout).unwrap();
-            elapsed
-        })
-        .collect();
+    let (end_to_end, json) = timed_cli(env!("CARGO_BIN_EXE_nps-workbench"), &arguments, RUNS);
     let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(parsed["change"]["respondents_in_both"].as_u64(), Some(ROWS as u64 / 2));
     assert_eq!(parsed["segments"].as_array().map(Vec::len), Some(11));
@@ -97,19 +78,13 @@ fn main() {
         .iter()
         .map(|c| MatchedColumn { previous: (*c).to_owned(), current: (*c).to_owned() })
         .collect();
-    let in_memory: Vec<Duration> = (0..RUNS)
-        .map(|_| {
-            let start = Instant::now();
-            let c = compare_waves(Wave { survey: &old, filter: &all }, Wave { survey: &new, filter: &all }, &columns)
-                .unwrap();
-            let elapsed = start.elapsed();
-            assert_eq!(c.change.respondents_in_both, Some(ROWS as u64 / 2));
-            elapsed
-        })
-        .collect();
+    let (in_memory, ()) = timed(RUNS, || {
+        let c =
+            compare_waves(Wave { survey: &old, filter: &all }, Wave { survey: &new, filter: &all }, &columns).unwrap();
+        assert_eq!(c.change.respondents_in_both, Some(ROWS as u64 / 2));
+    });
     println!(
         "compare of two {ROWS}-row waves (--by region --by sector, half the respondents in both): median {:.0} ms end to end over {RUNS} runs (budget 1500 ms); the comparison alone on the loaded surveys {:.0} ms",
-        median(end_to_end),
-        median(in_memory)
+        end_to_end, in_memory
     );
 }

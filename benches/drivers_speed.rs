@@ -3,15 +3,17 @@
 //! 2 s budget of the drivers issue: `drivers FILE --json` end to end (read, typed, analysed),
 //! and the analysis alone on the loaded survey (what the app's Drivers view recomputes). Run with
 //! `cargo bench --bench drivers_speed`. The logistic variant (`--promoter`: Johnson's weights of
-//! the latent R², IRLS fit, one-step bootstrap of 2,000 groups) is timed the same way. The file is generated, deterministically, into
-//! `target/bench-data/`.
+//! the latent R², IRLS fit, one-step bootstrap of 2,000 groups) is timed the same way. The file
+//! is generated, deterministically, into `target/bench-data/`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark fails loudly on purpose
 
+mod support;
+
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::time::{Duration, Instant};
+use std::path::Path;
+
+use support::{bench_data, timed, timed_cli};
 
 use nps_workbench::analysis::drivers::driver_analysis;
 use nps_workbench::analysis::{Filter, Survey};
@@ -50,32 +52,15 @@ fn make_survey(path: &Path) {
     std::fs::rename(&temporary, path).unwrap();
 }
 
-fn median(mut times: Vec<Duration>) -> f64 {
-    times.sort();
-    times[times.len() / 2].as_secs_f64() * 1000.0
-}
-
 fn main() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = bench_data();
     let path = dir.join("drivers-100k.csv");
     if !path.exists() {
         make_survey(&path);
     }
-    let mut json = String::new();
-    let end_to_end: Vec<Duration> = (0..RUNS)
-        .map(|_| {
-            let start = Instant::now();
-            let output = Command::new(env!("CARGO_BIN_EXE_nps-workbench"))
-                .args(["drivers", path.to_str().unwrap(), "--json", "--resamples", "1000"])
-                .output()
-                .unwrap();
-            let elapsed = start.elapsed();
-            assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-            json = String::from_utf8(output.stdout).unwrap();
-            elapsed
-        })
-        .collect();
+    let binary = env!("CARGO_BIN_EXE_nps-workbench");
+    let file = path.to_str().unwrap();
+    let (end_to_end, json) = timed_cli(binary, &["drivers", file, "--json", "--resamples", "1000"], RUNS);
     let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
     let drivers = parsed["drivers"].as_array().unwrap();
     assert_eq!(drivers.len(), DRIVERS);
@@ -84,40 +69,24 @@ fn main() {
     let table = nps_workbench::import::read_file(&path, &Default::default(), &mut |_| true).unwrap();
     let survey = Survey::from_table(&table).unwrap();
     let options = DriverOptions::default();
-    let in_memory = |options: &DriverOptions| -> Vec<Duration> {
-        (0..RUNS)
-            .map(|_| {
-                let start = Instant::now();
-                let analysis = driver_analysis(&survey, &Filter::default(), None, options).unwrap();
-                let elapsed = start.elapsed();
-                assert_eq!(analysis.drivers.len(), DRIVERS);
-                assert_eq!(analysis.resamples_used, 1000);
-                elapsed
-            })
-            .collect()
+    let in_memory = |options: &DriverOptions| {
+        timed(RUNS, || {
+            let analysis = driver_analysis(&survey, &Filter::default(), None, options).unwrap();
+            assert_eq!(analysis.drivers.len(), DRIVERS);
+            assert_eq!(analysis.resamples_used, 1000);
+        })
+        .0
     };
     let linear = in_memory(&options);
     let logistic = in_memory(&DriverOptions { model: Model::Logistic, ..options });
-    let promoter_end_to_end: Vec<Duration> = (0..RUNS)
-        .map(|_| {
-            let start = Instant::now();
-            let output = Command::new(env!("CARGO_BIN_EXE_nps-workbench"))
-                .args(["drivers", path.to_str().unwrap(), "--json", "--promoter", "--resamples", "1000"])
-                .output()
-                .unwrap();
-            assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-            start.elapsed()
-        })
-        .collect();
+    let (promoter_end_to_end, _) =
+        timed_cli(binary, &["drivers", file, "--json", "--promoter", "--resamples", "1000"], RUNS);
     println!(
         "drivers of {ROWS} respondents, {DRIVERS} ratings, 1000 resamples (Johnson and Shapley with intervals): median {:.0} ms end to end over {RUNS} runs (budget 2000 ms); the analysis alone on the loaded survey {:.0} ms; n used {}",
-        median(end_to_end),
-        median(linear),
-        parsed["n_used"]
+        end_to_end, linear, parsed["n_used"]
     );
     println!(
         "promoter or not (logistic, Johnson's weights of the latent R² with intervals), same file: median {:.0} ms end to end, {:.0} ms the analysis alone",
-        median(promoter_end_to_end),
-        median(logistic)
+        promoter_end_to_end, logistic
     );
 }

@@ -230,6 +230,27 @@ pub fn weight_rows(survey: &Survey) -> Result<Vec<(u32, f64)>, super::AnalysisEr
         .collect())
 }
 
+/// Every weighted respondent's spreadsheet row and weight as [`rake_table`] wrote them into
+/// `table`'s weight column, read back without typing the table: the same numbers as
+/// [`weight_rows`] of its survey (the survey parses the same text).
+#[must_use]
+pub fn raked_weights(table: &ImportedTable) -> Vec<(u32, f64)> {
+    let Some(column) = table
+        .roles
+        .iter()
+        .filter(|r| r.role == Role::Weight)
+        .find_map(|r| table.headers.iter().position(|h| *h == r.column))
+    else {
+        return Vec::new();
+    };
+    (0..table.rows.row_count())
+        .filter_map(|r| {
+            let cell = table.rows.row(r).nth(column)?.trim().replace(',', ".");
+            Some((table.rows.row_number(r) as u32, cell.parse::<f64>().ok()?))
+        })
+        .collect()
+}
+
 /// A value's key: trimmed and in lower case.
 fn key(value: &str) -> String {
     value.trim().to_lowercase()
@@ -367,6 +388,30 @@ pub fn rake_table(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_raked_weights_read_back_from_the_table_are_those_the_survey_types() {
+        // The reference's hand check, with a respondent without a score and ; and decimal commas.
+        let mut text = String::from("cell;x;How likely are you to recommend us? (0-10)\n");
+        for (cell, x, count) in [("A", "x", 30), ("A", "y", 20), ("B", "x", 10), ("B", "y", 40)] {
+            for i in 0..count {
+                text.push_str(&format!("{cell};{x};{}\n", i % 11));
+            }
+        }
+        text.push_str("A;x;\n");
+        let options = import::ImportOptions::default();
+        let table = import::read_bytes("hand.csv", text.into_bytes(), &options, &mut |_| true).unwrap();
+        let margins = parse_margins("column;value;share\ncell;A;0,6\ncell;B;0,4\nx;x;0,5\nx;y;0,5\n", "m.csv").unwrap();
+        let (raked, summary) = rake_table(table, &margins, None).unwrap();
+        assert_eq!(summary.n, 100);
+        let read = raked_weights(&raked);
+        let typed = weight_rows(&Survey::from_table(&raked).unwrap()).unwrap();
+        assert_eq!(read, typed);
+        assert_eq!(read.len(), 100);
+        // Row 2 is the first (A, x) respondent: 4/3, to the 1e-6 raking converges to.
+        assert_eq!(read[0].0, 2);
+        assert!((read[0].1 - 4.0 / 3.0).abs() < 1e-6, "{:?}", read[0]);
+    }
 
     #[test]
     fn margins_are_read_with_quotes_decimal_commas_rounded_shares_and_counts() {

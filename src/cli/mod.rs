@@ -724,9 +724,7 @@ pub fn run_report(
         crate::export::write_out(dir, &report, &json, extras, &options, language, written)?;
         if report.raking.is_some() {
             // The raked weights as a column, by spreadsheet row.
-            let survey = crate::analysis::Survey::from_table(&table).map_err(|e| ReportFailure::from(e.to_string()))?;
-            let rows =
-                crate::analysis::weighting::weight_rows(&survey).map_err(|e| ReportFailure::from(e.to_string()))?;
+            let rows = crate::analysis::weighting::raked_weights(&table);
             let csv = crate::export::table::to_csv(&crate::figures::weights_table(
                 &rows,
                 crate::i18n::drivers::DriverTexts::of(language),
