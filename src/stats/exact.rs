@@ -94,18 +94,50 @@ pub enum Alternative {
     Greater,
 }
 
+/// Probabilities below this share of the most likely one are left out of the hypergeometric
+/// distribution: they underflow to zero in any case.
+const NEGLIGIBLE: f64 = 1e-300;
+
 /// The hypergeometric distribution of the first group's successes given both totals: the
-/// probabilities of x = `low`..=`high`, normalised, and `low`.
+/// probabilities of x = `start`.. (normalised), and `start`.
+///
+/// Walked out from the mode by the ratio of neighbouring terms, f(x + 1) / f(x) =
+/// (n1 - x)(s - x) / ((x + 1)(n2 - s + x + 1)), and stopped where a term falls below
+/// [`NEGLIGIBLE`] of the mode's: about 37 standard deviations each way, so a group of a million
+/// costs thousands of terms rather than a million logarithms. The values left out are those an
+/// exponential of their logarithm would have made zero.
 fn conditional_successes(n1: u64, n2: u64, successes: u64) -> (Vec<f64>, u64) {
     let low = successes.saturating_sub(n2);
     let high = successes.min(n1);
-    let ln_n1 = ln_binomials(n1, high);
-    let ln_n2 = ln_binomials(n2, successes);
-    let ln: Vec<f64> = (low..=high).map(|x| ln_n1[x as usize] + ln_n2[(successes - x) as usize]).collect();
-    let largest = ln.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let weights: Vec<f64> = ln.iter().map(|l| (l - largest).exp()).collect();
+    let all = (n1 + n2 + 2) as f64;
+    let mode = ((((successes + 1) as f64) * ((n1 + 1) as f64) / all).floor() as u64).clamp(low, high);
+    // f(x + 1) / f(x), for low <= x < high (every factor positive there).
+    let ratio =
+        |x: u64| ((n1 - x) as f64 * (successes - x) as f64) / ((x + 1) as f64 * (n2 + x + 1 - successes) as f64);
+    let mut up = Vec::new();
+    let (mut weight, mut x) = (1.0_f64, mode);
+    while x < high {
+        weight *= ratio(x);
+        if weight < NEGLIGIBLE {
+            break;
+        }
+        up.push(weight);
+        x += 1;
+    }
+    let mut down = Vec::new();
+    let (mut weight, mut x) = (1.0_f64, mode);
+    while x > low {
+        weight /= ratio(x - 1);
+        if weight < NEGLIGIBLE {
+            break;
+        }
+        down.push(weight);
+        x -= 1;
+    }
+    let start = mode - down.len() as u64;
+    let weights: Vec<f64> = down.into_iter().rev().chain(std::iter::once(1.0)).chain(up).collect();
     let total: f64 = weights.iter().sum();
-    (weights.into_iter().map(|w| w / total).collect(), low)
+    (weights.into_iter().map(|w| w / total).collect(), start)
 }
 
 /// Fisher's exact test of `x1` of `n1` against `x2` of `n2`, as its mid-p: one-sided,
@@ -118,12 +150,19 @@ pub fn fisher_mid_p(x1: u64, n1: u64, x2: u64, n2: u64, alternative: Alternative
     if n1 == 0 || n2 == 0 || x1 > n1 || x2 > n2 {
         return None;
     }
-    let (probabilities, low) = conditional_successes(n1, n2, x1 + x2);
-    let at = (x1 - low) as usize;
-    let below: f64 = probabilities[..at].iter().sum();
-    let above: f64 = probabilities[at + 1..].iter().sum();
-    let half = probabilities[at] / 2.0;
-    let (less, greater) = (below + half, above + half);
+    let (probabilities, start) = conditional_successes(n1, n2, x1 + x2);
+    // An observation beyond the terms kept has every kept term on one side of it.
+    let (less, greater) = if x1 < start {
+        (0.0, 1.0)
+    } else if x1 - start >= probabilities.len() as u64 {
+        (1.0, 0.0)
+    } else {
+        let at = (x1 - start) as usize;
+        let below: f64 = probabilities[..at].iter().sum();
+        let above: f64 = probabilities[at + 1..].iter().sum();
+        let half = probabilities[at] / 2.0;
+        (below + half, above + half)
+    };
     Some(match alternative {
         Alternative::TwoSided => (2.0 * less.min(greater)).min(1.0),
         Alternative::Less => less.min(1.0),
@@ -252,6 +291,23 @@ mod tests {
         close(fisher_mid_p(3, 4, 1, 4, Alternative::Greater).unwrap(), 0.242_857 - 0.228_571 / 2.0, 1e-6);
         close(fisher_mid_p(1, 4, 3, 4, Alternative::Less).unwrap(), 0.242_857 - 0.228_571 / 2.0, 1e-6);
         assert_eq!(fisher_mid_p(3, 2, 1, 4, Alternative::Less), None);
+    }
+
+    #[test]
+    fn large_groups_give_scipys_mid_p_from_the_terms_around_the_mode() {
+        // scipy.stats.hypergeom (cdf, sf and pmf), two-sided mid-p, for groups up to a million.
+        for (x1, n1, x2, n2, want) in [
+            (251_000, 500_000, 249_000, 500_000, 6.33432866453e-05),
+            (50, 120, 30, 110, 0.0228918488929),
+            (150_300, 300_000, 149_000, 300_000, 0.000789105183583),
+            (12, 1_000_000, 40, 1_000_000, 8.16969915439e-05),
+        ] {
+            let p = fisher_mid_p(x1, n1, x2, n2, Alternative::TwoSided).unwrap();
+            assert!((p / want - 1.0).abs() < 1e-8, "{x1}/{n1} vs {x2}/{n2}: {p} against {want}");
+        }
+        // Far beyond the terms kept: every one on one side.
+        assert_eq!(fisher_mid_p(400_000, 500_000, 100_000, 500_000, Alternative::Greater), Some(0.0));
+        assert_eq!(fisher_mid_p(400_000, 500_000, 100_000, 500_000, Alternative::Less), Some(1.0));
     }
 
     #[test]
