@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use super::{InputArgs, ReportFailure, chosen_codebook, output_language, read_project, scale_check, usage};
+use super::{InputArgs, ReadArgs, ReportFailure, chosen_codebook, output_language, read_project, scale_check, usage};
 use crate::analysis::drivers::{DriverAnalysis, driver_analysis, driver_analysis_by};
 use crate::analysis::weighting::{RakeSummary, Weighting, rake_table, read_margins};
 use crate::analysis::{Survey, SurveyParts};
@@ -66,12 +66,9 @@ pub struct DriversArgs {
     /// The survey file and the project.
     #[command(flatten)]
     pub input: InputArgs,
-    /// Sheet to read in a workbook (default: the first sheet with data).
-    #[arg(long)]
-    pub sheet: Option<String>,
-    /// Column with the 0-10 answers (default: the column whose header speaks of recommending).
-    #[arg(long)]
-    pub score: Option<String>,
+    /// The sheet and the score column to read.
+    #[command(flatten)]
+    pub read: ReadArgs,
     /// Keep only rows where COLUMN has VALUE (repeatable; several values of one column are OR).
     #[arg(long = "filter", value_name = "COLUMN=VALUE")]
     pub filter: Vec<String>,
@@ -155,8 +152,8 @@ pub fn run_drivers(args: &DriversArgs, written: &mut Vec<PathBuf>) -> Result<Str
     let with_themes = args.themes || saved.themes;
     let by_asked = args.by.clone().or(saved.by);
     let overrides = ImportOptions {
-        sheet: args.sheet.clone(),
-        score_column: args.score.clone(),
+        sheet: args.read.sheet.clone(),
+        score_column: args.read.score.clone(),
         score_scale: scale_check(false),
         ..ImportOptions::default()
     };

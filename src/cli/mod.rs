@@ -63,6 +63,18 @@ pub enum Command {
     Drivers(Box<DriversArgs>),
 }
 
+/// Which sheet of a workbook and which column of scores to read (`report`, `themes`, `drivers`).
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ReadArgs {
+    /// Sheet to read in a workbook (default: the first sheet with data).
+    #[arg(long)]
+    pub sheet: Option<String>,
+    /// Column with the 0-10 answers: header, 1-based number or letter (default: the column whose
+    /// header speaks of recommending).
+    #[arg(long)]
+    pub score: Option<String>,
+}
+
 /// The survey file and the project of `report` and `themes`.
 #[derive(Debug, clap::Args)]
 pub struct InputArgs {
@@ -97,13 +109,9 @@ pub struct ThemesArgs {
     /// The survey file and the project.
     #[command(flatten)]
     pub input: InputArgs,
-    /// Sheet to read in a workbook (default: the first sheet with data).
-    #[arg(long)]
-    pub sheet: Option<String>,
-    /// Column with the 0-10 answers: header, 1-based number or letter (default: the column whose
-    /// header speaks of recommending).
-    #[arg(long)]
-    pub score: Option<String>,
+    /// The sheet and the score column to read.
+    #[command(flatten)]
+    pub read: ReadArgs,
     /// Read the score column as 0-10 even when its header names another scale ("(1-5)") or its
     /// answers all lie within 1-5.
     #[arg(long, value_name = "SCALE", value_parser = ["0-10"])]
@@ -175,8 +183,8 @@ pub fn run_themes(args: &ThemesArgs) -> Result<String, ReportFailure> {
     let (codebook, preset) =
         chosen_codebook(args.codebook.as_ref(), args.preset.as_deref(), project.as_ref().map(|(p, _)| p))?;
     let overrides = ImportOptions {
-        sheet: args.sheet.clone(),
-        score_column: args.score.clone(),
+        sheet: args.read.sheet.clone(),
+        score_column: args.read.score.clone(),
         roles: Vec::new(),
         no_weight: false,
         score_scale: scale_check(args.score_scale.is_some()),
@@ -236,13 +244,9 @@ pub struct ReportArgs {
     /// cell).
     #[arg(long, value_name = "COLUMN", requires = "invited_file")]
     pub invited_by: Option<String>,
-    /// Sheet to read in a workbook (default: the first sheet with data).
-    #[arg(long)]
-    pub sheet: Option<String>,
-    /// Column with the 0-10 answers: header, 1-based number or letter (default: the column whose
-    /// header speaks of recommending).
-    #[arg(long)]
-    pub score: Option<String>,
+    /// The sheet and the score column to read.
+    #[command(flatten)]
+    pub read: ReadArgs,
     /// Read the score column as 0-10 even when its header names another scale ("(1-5)") or its
     /// answers all lie within 1-5.
     #[arg(long, value_name = "SCALE", value_parser = ["0-10"])]
@@ -611,8 +615,8 @@ fn report_request(
     let roles = args.weight.iter().map(|w| (w.clone(), Role::Weight)).collect();
     Ok(ReportRequest {
         import: ImportOptions {
-            sheet: args.sheet.clone(),
-            score_column: args.score.clone(),
+            sheet: args.read.sheet.clone(),
+            score_column: args.read.score.clone(),
             roles,
             no_weight: args.no_weight,
             score_scale: scale_check(args.score_scale.is_some()),
@@ -690,7 +694,7 @@ pub fn run_report(
     if args.date_order.is_some() && !table.roles.iter().any(|r| r.role == Role::Date) {
         warnings.push(format!("--date-order is ignored: {} has no date column", table.source.place()));
     }
-    if let (Some(sheet), None) = (&args.sheet, &table.source.sheet) {
+    if let (Some(sheet), None) = (&args.read.sheet, &table.source.sheet) {
         warnings
             .push(format!("--sheet '{sheet}' is ignored: {} is a text file without sheets", table.source.file_name));
     }
