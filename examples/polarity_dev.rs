@@ -1,0 +1,72 @@
+//! The polarity of mentions measured on a development set of labelled aspect mentions:
+//! `cargo run --release --example polarity_dev FILE.csv [en|nl|da|de] [ERRORS]`.
+//!
+//! FILE has the columns `text`, `from`, `to` (the mention's character offsets in the text),
+//! `term` and `polarity` (`positive`, `negative` or `neutral`), as the public SemEval-2014 aspect
+//! sets give them once flattened. Such sets are kept outside the repository: they are for looking
+//! at mistakes, which `tests/theme_evaluation.rs`'s comments must never be. Prints the accuracy,
+//! the confusion table and, with ERRORS, that many mistakes.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a development tool fails loudly
+
+use std::collections::BTreeMap;
+
+use nps_workbench::themes::stemming::Stems;
+use nps_workbench::themes::{Analyzer, Language, Lexicon, Polarity};
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let path = args.next().expect("a CSV file of labelled mentions");
+    let language = match args.next().as_deref() {
+        Some("nl") => Language::Dutch,
+        Some("da") => Language::Danish,
+        Some("de") => Language::German,
+        _ => Language::English,
+    };
+    let errors: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(0);
+    let mut reader = csv::Reader::from_path(&path).unwrap();
+    let mut analyzer = Analyzer::new();
+    let lexicon = Lexicon::new(&mut Stems::new());
+    let mut confusion: BTreeMap<(&str, &str), u32> = BTreeMap::new();
+    let (mut right, mut all) = (0u32, 0u32);
+    let mut shown = 0;
+    for record in reader.records() {
+        let record = record.unwrap();
+        let (text, term, gold) = (&record[0], &record[3], &record[4]);
+        let (from, to): (usize, usize) = (record[1].parse().unwrap(), record[2].parse().unwrap());
+        // The offsets count characters; the tokens before the mention and in it place it.
+        let chars: Vec<char> = text.chars().collect();
+        let before: String = chars[..from.min(chars.len())].iter().collect();
+        let inside: String = chars[from.min(chars.len())..to.min(chars.len())].iter().collect();
+        let reading = analyzer.analyse_as(text, language).reading;
+        let start = analyzer.analyse_as(&before, language).reading.tokens.len();
+        let len = analyzer.analyse_as(&inside, language).reading.tokens.len();
+        if len == 0 || start + len > reading.tokens.len() {
+            continue;
+        }
+        let (polarity, _) = lexicon.judge(&reading, start, len);
+        let said = match polarity {
+            Polarity::Negative => "negative",
+            Polarity::Positive => "positive",
+            Polarity::Neutral => "neutral",
+        };
+        let gold: &'static str = match gold {
+            "negative" => "negative",
+            "positive" => "positive",
+            _ => "neutral",
+        };
+        *confusion.entry((gold, said)).or_default() += 1;
+        all += 1;
+        if said == gold {
+            right += 1;
+        } else if shown < errors {
+            shown += 1;
+            println!("{gold:>8} said {said:<8} [{term}] {text}");
+        }
+    }
+    println!("accuracy {:.3} of {all} mentions", f64::from(right) / f64::from(all));
+    println!("labelled -> said: count");
+    for ((gold, said), n) in confusion {
+        println!("{gold:>8} -> {said:<8}: {n}");
+    }
+}
