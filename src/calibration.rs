@@ -292,7 +292,7 @@ pub fn verdict_coverage(n: usize, population: &Population, weights: Weights, dra
 
 /// The key-driver population of [`driver_coverage`]: four standard normal drivers, correlated
 /// 0.6 between the first two and 0.3 elsewhere, with effects 0.5, 0.3, 0.15 and 0 on the score
-/// (residual SD 0.8: R² about 0.47) or, logistic, 1.0, 0.6, 0.3 and 0 on the promoter's
+/// (residual SD 0.8: R² 0.490) or, logistic, 1.0, 0.6, 0.3 and 0 on the promoter's
 /// log-odds (intercept -0.5: about 40% promoters).
 pub const DRIVER_CORRELATIONS: [[f64; 4]; 4] =
     [[1.0, 0.6, 0.3, 0.3], [0.6, 1.0, 0.3, 0.3], [0.3, 0.3, 1.0, 0.3], [0.3, 0.3, 0.3, 1.0]];
@@ -493,8 +493,14 @@ mod tests {
         // 1,000 resamples) found 92.6-96.6% per driver at 100 to 5,000 respondents, both
         // models, and R² at 91-94% (linear) but 84% and 91% for the logistic model's latent R²
         // at 100 and 300 respondents, whose fit overstates it in small samples.
-        for (k, (model, n, draws)) in
-            [(Model::Linear, 300, 120), (Model::Logistic, 300, 120), (Model::Linear, 2_500, 40)].into_iter().enumerate()
+        for (k, (model, n, draws)) in [
+            (Model::Linear, 300, 120),
+            (Model::Logistic, 300, 120),
+            (Model::Linear, 2_500, 40),
+            (Model::Logistic, 2_500, 40),
+        ]
+        .into_iter()
+        .enumerate()
         {
             let coverage = driver_coverage(n, model, draws, 200, 600 + k as u64);
             assert_eq!(coverage.fitted, 1.0, "{model:?} {n}");

@@ -948,20 +948,43 @@ fn drivers_of_being_a_promoter_match_statsmodels_and_refuse_pairwise() {
     let (code, _, stderr) = run(&["drivers", file, "--promoter", "--pairwise"]);
     assert_eq!(code, 2, "{stderr}");
     // A project's saved Drivers options apply where the command line asks nothing else: the
-    // promoter model per region, as the window saved it.
+    // promoter model, as the window saved it; its segment column and themes, which this file
+    // lacks, are let go as the window lets them go.
     let project = dir.path().join("drivers.npsproj");
     let (code, _, stderr) = run(&["report", file, "--save-project", project.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
     let mut saved: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&project).unwrap()).unwrap();
-    saved["analysis"]["drivers"] = serde_json::json!({"promoter": true, "by": "id"});
+    saved["analysis"]["drivers"] = serde_json::json!({"promoter": true, "by": "region", "themes": true});
     std::fs::write(&project, serde_json::to_string(&saved).unwrap()).unwrap();
     let from_project = json_of(&["drivers", "--project", project.to_str().unwrap(), "--json", "--resamples", "0"]);
-    assert_eq!((from_project["model"].as_str(), from_project["by"].as_str()), (Some("logistic"), Some("id")));
+    assert_eq!((from_project["model"].as_str(), from_project["by"].as_str()), (Some("logistic"), None));
     assert!(near(&from_project["r_squared"], LOGIT_R2), "{from_project}");
     // --pairwise on the command line wins over the saved promoter model.
     let pairwise =
         json_of(&["drivers", "--project", project.to_str().unwrap(), "--json", "--resamples", "0", "--pairwise"]);
     assert_eq!((pairwise["model"].as_str(), pairwise["missing"].as_str()), (Some("linear"), Some("pairwise")));
+    // A complaint only non-promoters make: the promoter model cannot weigh a perfect split, so
+    // the theme is left out and named (the linear model keeps it).
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut lines = text.lines();
+    let mut commented = format!("{},Comment\n", lines.next().unwrap());
+    for (i, line) in lines.enumerate() {
+        let score: u32 = line.split(',').nth(1).unwrap().parse().unwrap();
+        let comment = match (score < 9 && i % 9 == 0, i % 3) {
+            (true, _) => "Far too expensive, the prices are a rip-off",
+            (false, 0) => "All good, nothing to add",
+            _ => "",
+        };
+        commented.push_str(&format!("{line},{comment}\n"));
+    }
+    let themed = common::write(dir.path(), "themed.csv", commented.as_bytes());
+    let themed = themed.to_str().unwrap();
+    let split = json_of(&["drivers", themed, "--json", "--promoter", "--themes", "--resamples", "0"]);
+    let separated: Vec<&str> = split["separated"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    assert_eq!(separated.len(), 1, "{split}");
+    assert!(split["drivers"].as_array().unwrap().iter().all(|d| d["name"] != separated[0]), "{split}");
+    let linear = json_of(&["drivers", themed, "--json", "--themes", "--resamples", "0"]);
+    assert!(linear["drivers"].as_array().unwrap().iter().any(|d| d["name"] == separated[0]), "{linear}");
     // Everyone a promoter: said in words.
     let everyone = common::write(
         dir.path(),

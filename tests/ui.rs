@@ -2055,7 +2055,8 @@ fn a_previous_waves_file_is_raked_to_the_margins_of_the_weighted_survey() {
     std::fs::write(&margins, text).unwrap();
     // The previous wave: every region, the first twice as often as the others.
     let wave = dir.path().join("vorige.csv");
-    let mut text = String::from("region,How likely are you to recommend us to a colleague?\n");
+    // Its region column is headed "Regio": matched by its values, and raked under that name.
+    let mut text = String::from("Regio,How likely are you to recommend us to a colleague?\n");
     for i in 0..120 {
         let region = if i % 2 == 0 { &regions[0] } else { &regions[(i / 2) % regions.len()] };
         text.push_str(&format!("{region},{}\n", [2, 7, 9, 10][i % 4]));

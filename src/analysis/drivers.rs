@@ -116,6 +116,10 @@ pub struct DriverAnalysis {
     /// Rating questions and themes left out of this group: without two answers, or with the
     /// same answer from everyone (a question not asked here, a complaint everyone makes).
     pub left_out: Vec<String>,
+    /// With the logistic model, complaint themes left out because everyone complaining of them
+    /// is a promoter, or no one is: a perfect split has no finite weight.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub separated: Vec<String>,
     /// The cross-hairs: the medians of the relative weights and of the performances.
     pub importance_median: f64,
     /// Median performance.
@@ -259,7 +263,21 @@ fn analyse(
         low < high
     });
     let left_out: Vec<String> = left_out.into_iter().map(|c| c.name).collect();
+    // The logistic model: a yes/no driver whose "yes" respondents (or "no" ones) are all of one
+    // outcome splits them perfectly, and its weight would run off without bound.
+    let (candidates, separated): (Vec<Candidate>, Vec<Candidate>) = candidates.into_iter().partition(|c| {
+        options.model == Model::Linear
+            || c.scale.is_some()
+            || [0.0, 1.0].iter().all(|&value| {
+                let outcomes = c.values.iter().zip(&outcome).filter(|(v, y)| **v == value && !y.is_nan());
+                let (promoters, others) =
+                    outcomes.fold((0, 0), |(p, o), (_, y)| if *y == 1.0 { (p + 1, o) } else { (p, o + 1) });
+                promoters > 0 && others > 0
+            })
+    });
+    let separated: Vec<String> = separated.into_iter().map(|c| c.name).collect();
     if candidates.is_empty() {
+        let left_out: Vec<String> = left_out.iter().chain(&separated).cloned().collect();
         let reason = if left_out.is_empty() {
             "no rating question to analyse: the file has no CES, CSAT, grade or other 1-5, 1-7 or 1-10 rating column (a column can be made one in the review)".to_owned()
         } else {
@@ -290,6 +308,7 @@ fn analyse(
     })?;
     let mut analysis = assemble(&fit, &candidates, weights.as_deref(), positions.len(), options, survey.is_weighted());
     analysis.left_out = left_out;
+    analysis.separated = separated;
     Ok(analysis)
 }
 
@@ -374,6 +393,7 @@ fn assemble(
         drivers,
         collinear,
         left_out: Vec::new(),
+        separated: Vec::new(),
         importance_median,
         performance_median,
     }

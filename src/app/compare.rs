@@ -539,8 +539,21 @@ impl CompareState {
             (CompareSource::File, Some(table), _) => {
                 let (table, raking) = match &weighting {
                     Some(w) => {
-                        let (raked, summary) = rake_table((*table).clone(), &w.margins, w.trim)
-                            .map_err(|e| format!("{}: {}: {e}", table.source.file_name, w.file))?;
+                        // The margins name this survey's columns: in the previous file, the
+                        // columns they were matched with.
+                        let mut margins = w.margins.clone();
+                        for margin in &mut margins {
+                            if let Some(c) = key.columns.iter().find(|c| c.current.eq_ignore_ascii_case(&margin.column))
+                            {
+                                margin.column.clone_from(&c.previous);
+                            }
+                        }
+                        let (raked, summary) = rake_table((*table).clone(), &margins, w.trim).map_err(|e| {
+                            format!(
+                                "{} cannot be weighted to the margins of {} as this survey is: {e}",
+                                table.source.file_name, w.file
+                            )
+                        })?;
                         (Arc::new(raked), Some(summary))
                     }
                     None => (table, None),

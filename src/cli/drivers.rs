@@ -150,7 +150,7 @@ pub fn run_drivers(args: &DriversArgs, written: &mut Vec<PathBuf>) -> Result<Str
     let promoter = args.promoter || saved.promoter && !args.pairwise;
     let pairwise = !promoter && (args.pairwise || saved.pairwise);
     let with_themes = args.themes || saved.themes;
-    let by_asked = args.by.clone().or(saved.by);
+    let mut by_asked = args.by.clone();
     let overrides = ImportOptions {
         sheet: args.read.sheet.clone(),
         score_column: args.read.score.clone(),
@@ -164,6 +164,10 @@ pub fn run_drivers(args: &DriversArgs, written: &mut Vec<PathBuf>) -> Result<Str
     };
     import::require_named_score(&table).map_err(|e| e.to_string())?;
     let (table, raking, _) = args.rake.apply(table, project.as_ref().map(|(p, _)| p))?;
+    // A saved column this file does not have is let go, as the window lets it go.
+    if by_asked.is_none() {
+        by_asked = saved.by.filter(|c| table.column_index(c).is_ok());
+    }
     // The filter's columns as the file heads them (any case), or a usage error naming them.
     let mut filter = filter;
     filter.segments = filter
@@ -183,6 +187,8 @@ pub fn run_drivers(args: &DriversArgs, written: &mut Vec<PathBuf>) -> Result<Str
     let parts = SurveyParts { segments: Some(Vec::new()), dates: true, comments: with_themes, metrics: true };
     let survey = Survey::from_table_with(&table, &columns, &parts).map_err(|e| ReportFailure::from(e.to_string()))?;
     let language = output_language(args.lang.as_deref());
+    // Saved themes on a file without comments are let go; asked for, they are refused.
+    let with_themes = with_themes && (args.themes || !survey.comment_names.is_empty());
     let tags = if with_themes {
         if survey.comment_names.is_empty() {
             return Err(usage(format!("--themes: {} has no comment column", table.source.place())));
@@ -303,16 +309,20 @@ pub fn format_drivers(a: &DriverAnalysis, file: &str, group: &str, language: Lan
             .ci_low
             .zip(driver.ci_high)
             .map_or_else(dash, |(low, high)| format!("{} .. {}", t.number(low, 3), t.number(high, 3)));
-        let cells = [
+        let mut cells = vec![
             driver.name.clone(),
             t.number(driver.relative_weight, 3),
             interval,
             t.percent(driver.share_of_r_squared),
-            driver.shapley.map_or_else(dash, |s| t.number(s, 3)),
+        ];
+        if d.model(a.model).shapley {
+            cells.push(driver.shapley.map_or_else(dash, |s| t.number(s, 3)));
+        }
+        cells.extend([
             t.number(driver.correlation, 2),
             t.number(driver.performance, 1),
             d.quadrant(driver.quadrant).to_owned(),
-        ];
+        ]);
         let _ = writeln!(out, "  {}", cells.join(" | "));
     }
     let _ = writeln!(

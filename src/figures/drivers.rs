@@ -31,6 +31,7 @@ fn share(weight: f64, r_squared: f64) -> f64 {
 #[must_use]
 pub fn drivers_chart(a: &DriverAnalysis, (file, group): (&str, &str), w: &Words, d: &DriverTexts) -> ChartSpec {
     let t = w.texts;
+    let m = d.model(a.model);
     let points: Vec<MapPoint> = a
         .drivers
         .iter()
@@ -39,7 +40,7 @@ pub fn drivers_chart(a: &DriverAnalysis, (file, group): (&str, &str), w: &Words,
                 (driver.ci_low.map(|v| share(v, a.r_squared)), driver.ci_high.map(|v| share(v, a.r_squared)));
             let dash = || "\u{2013}".to_owned();
             let detail = fill(
-                d.point_detail,
+                m.point_detail,
                 &[
                     ("driver", &driver.name),
                     ("share", &t.percent(driver.share_of_r_squared)),
@@ -61,7 +62,7 @@ pub fn drivers_chart(a: &DriverAnalysis, (file, group): (&str, &str), w: &Words,
         })
         .collect();
     let importance = points.iter().flat_map(|p| [Some(p.importance), p.low, p.high]).flatten();
-    let value_axis = Axis::fitted(d.importance_axis, importance, &[0.0], (0.0, 100.0), TickFormat::Percent);
+    let value_axis = Axis::fitted(m.importance_axis, importance, &[0.0], (0.0, 100.0), TickFormat::Percent);
     let performance =
         Axis::fitted(d.performance_axis, points.iter().map(|p| p.performance), &[], (0.0, 100.0), TickFormat::Plain);
     let map = ImportanceMap {
@@ -76,14 +77,13 @@ pub fn drivers_chart(a: &DriverAnalysis, (file, group): (&str, &str), w: &Words,
         .filter(|q| a.drivers.iter().any(|driver| driver.quadrant == *q))
         .map(|q| LegendEntry { tone: quadrant_tone(q), symbol: LegendSymbol::Box, label: d.quadrant(q).to_owned() })
         .collect();
-    let m = d.model(a.model);
     let method = if a.r_squared_ci.is_some() {
         fill(m.method, &[("resamples", &a.resamples_used.to_string())])
     } else {
         m.method_plain.to_owned()
     };
     let footnote = fill(
-        d.footnote,
+        m.footnote,
         &[
             ("file", file),
             ("group", group),
@@ -96,7 +96,7 @@ pub fn drivers_chart(a: &DriverAnalysis, (file, group): (&str, &str), w: &Words,
         id: "drivers".to_owned(),
         kind: ChartKind::Drivers,
         title: m.chart_title.to_owned(),
-        subtitle: d.chart_subtitle.to_owned(),
+        subtitle: m.chart_subtitle.to_owned(),
         orientation: Orientation::Vertical,
         category_title: String::new(),
         categories: Vec::new(),
@@ -112,14 +112,15 @@ pub fn drivers_chart(a: &DriverAnalysis, (file, group): (&str, &str), w: &Words,
 #[must_use]
 pub fn drivers_table(a: &DriverAnalysis, d: &DriverTexts) -> Table {
     let number = |decimals| ColumnKind::Number { decimals };
-    let columns = vec![
+    let m = d.model(a.model);
+    let mut columns = vec![
         Column::new(d.col_driver, ColumnKind::Text),
         Column::new(d.col_weight, number(4)),
         Column::new(d.col_low, number(4)),
         Column::new(d.col_high, number(4)),
-        Column::new(d.col_share, ColumnKind::Percent { decimals: 1 }),
+        Column::new(m.col_share, ColumnKind::Percent { decimals: 1 }),
         Column::new(d.col_shapley, number(4)),
-        Column::new(d.model(a.model).col_correlation, number(3)),
+        Column::new(m.col_correlation, number(3)),
         Column::new(d.col_performance, number(1)),
         Column::new(d.col_mean, number(2)),
         Column::new(d.col_top_box, ColumnKind::Percent { decimals: 1 }),
@@ -143,8 +144,23 @@ pub fn drivers_table(a: &DriverAnalysis, d: &DriverTexts) -> Table {
                 d.quadrant(driver.quadrant).into(),
             ]
         })
-        .collect();
-    Table { title: d.table_title.to_owned(), columns, rows }
+        .collect::<Vec<Vec<_>>>();
+    // A model without Shapley values has no column for them.
+    let (columns, rows) = if m.shapley {
+        (columns, rows)
+    } else {
+        columns.remove(5);
+        (
+            columns,
+            rows.into_iter()
+                .map(|mut row| {
+                    row.remove(5);
+                    row
+                })
+                .collect(),
+        )
+    };
+    Table { title: m.table_title.to_owned(), columns, rows }
 }
 
 /// The maps and tables of an analysis and of each segment's (`segments`: the group's name and
@@ -165,7 +181,7 @@ pub fn drivers_figures(
         chart.title = format!("{}: {group}", d.model(analysis.model).chart_title);
         charts.push(chart);
         let mut table = drivers_table(analysis, d);
-        table.title = format!("{} {}: {group}", d.table_title, k + 2);
+        table.title = format!("{} {}: {group}", d.model(analysis.model).table_title, k + 2);
         tables.push(table);
     }
     (charts, tables)
@@ -178,7 +194,7 @@ pub fn drivers_report_info(file: &str, model: Model, w: &Words, d: &DriverTexts)
         title: d.model(model).chart_title.to_owned(),
         source_file: file.to_owned(),
         date: today(),
-        subtitle: d.chart_subtitle.to_owned(),
+        subtitle: d.model(model).chart_subtitle.to_owned(),
         language: w.export.language_tag.to_owned(),
         ..ReportInfo::default()
     }
@@ -224,6 +240,9 @@ pub fn drivers_lines(a: &DriverAnalysis, w: &Words, d: &DriverTexts) -> Vec<Stri
     lines.extend(a.collinear.iter().map(|group| fill(d.collinear_note, &[("names", &group.join(", "))])));
     if !a.left_out.is_empty() {
         lines.push(fill(d.left_out_note, &[("names", &a.left_out.join(", "))]));
+    }
+    if !a.separated.is_empty() {
+        lines.push(fill(d.separated_note, &[("names", &a.separated.join(", "))]));
     }
     lines
 }

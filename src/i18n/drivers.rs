@@ -129,6 +129,20 @@ pub struct DriverTexts {
     pub promoter_option: &'static str,
     /// Why pairwise is not offered with it.
     pub promoter_listwise: &'static str,
+    /// The map's subtitle, as `chart_subtitle`.
+    pub promoter_chart_subtitle: &'static str,
+    /// Up: importance, as `importance_axis`.
+    pub promoter_importance_axis: &'static str,
+    /// The footnote, as `footnote`.
+    pub promoter_footnote: &'static str,
+    /// A point on hover, as `point_detail`.
+    pub promoter_point_detail: &'static str,
+    /// The share column, as `col_share`.
+    pub promoter_col_share: &'static str,
+    /// The table's title, as `table_title`.
+    pub promoter_table_title: &'static str,
+    /// Complaint themes left out of the promoter model: `{names}`.
+    pub separated_note: &'static str,
 }
 
 /// The words that differ between the linear model of the score and the logistic model of
@@ -149,6 +163,20 @@ pub struct ModelWords {
     pub method_plain: &'static str,
     /// As [`DriverTexts::col_correlation`].
     pub col_correlation: &'static str,
+    /// As [`DriverTexts::chart_subtitle`].
+    pub chart_subtitle: &'static str,
+    /// As [`DriverTexts::importance_axis`].
+    pub importance_axis: &'static str,
+    /// As [`DriverTexts::footnote`].
+    pub footnote: &'static str,
+    /// As [`DriverTexts::point_detail`].
+    pub point_detail: &'static str,
+    /// As [`DriverTexts::col_share`].
+    pub col_share: &'static str,
+    /// As [`DriverTexts::table_title`].
+    pub table_title: &'static str,
+    /// Whether the model gives Shapley values (a column of its own).
+    pub shapley: bool,
     /// A note on the model, when there is one to make.
     pub note: Option<&'static str>,
 }
@@ -176,6 +204,13 @@ impl DriverTexts {
                 method: self.method,
                 method_plain: self.method_plain,
                 col_correlation: self.col_correlation,
+                chart_subtitle: self.chart_subtitle,
+                importance_axis: self.importance_axis,
+                footnote: self.footnote,
+                point_detail: self.point_detail,
+                col_share: self.col_share,
+                table_title: self.table_title,
+                shapley: true,
                 note: None,
             },
             Model::Logistic => ModelWords {
@@ -186,6 +221,13 @@ impl DriverTexts {
                 method: self.promoter_method,
                 method_plain: self.promoter_method_plain,
                 col_correlation: self.promoter_col_correlation,
+                chart_subtitle: self.promoter_chart_subtitle,
+                importance_axis: self.promoter_importance_axis,
+                footnote: self.promoter_footnote,
+                point_detail: self.promoter_point_detail,
+                col_share: self.promoter_col_share,
+                table_title: self.promoter_table_title,
+                shapley: false,
                 note: Some(self.promoter_note),
             },
         }
@@ -193,18 +235,24 @@ impl DriverTexts {
 
     /// The columns of a driver's row in a table on screen or in text: name, weight, interval,
     /// share of R², Shapley value, correlation, performance, quadrant.
+    /// The Shapley column is left out where the model gives none.
     #[must_use]
-    pub fn columns(&self, model: Model) -> [&'static str; 8] {
-        [
+    pub fn columns(&self, model: Model) -> Vec<&'static str> {
+        let m = self.model(model);
+        let mut columns = vec![
             self.col_driver,
             self.col_weight,
             self.col_interval,
-            self.col_share,
+            m.col_share,
             self.col_shapley,
-            self.model(model).col_correlation,
+            m.col_correlation,
             self.col_performance,
             self.col_quadrant,
-        ]
+        ];
+        if !m.shapley {
+            columns.retain(|c| *c != self.col_shapley);
+        }
+        columns
     }
 
     /// A quadrant's name.
@@ -282,6 +330,13 @@ pub static ENGLISH: DriverTexts = DriverTexts {
     promoter_note: "Promoters (9-10) against everyone else, by logistic regression: R² is McKelvey and Zavoina's latent R² (the share of the inclination to promote that the drivers explain); no Shapley values.",
     promoter_option: "Explain being a promoter (9-10) rather than the score",
     promoter_listwise: "The promoter model leaves out respondents without an answer to every driver.",
+    promoter_chart_subtitle: "Each driver's share of the latent R² with its 95% interval; dashed lines at the medians",
+    promoter_importance_axis: "Importance (% of latent R²)",
+    promoter_footnote: "{file} · {group} · n = {n} · latent R² {r2} · {method}",
+    promoter_point_detail: "{driver}: {share} of the latent R² (95% CI {low} to {high}), performance {performance}, {quadrant}",
+    promoter_col_share: "% of latent R²",
+    promoter_table_title: "Key drivers of being a promoter",
+    separated_note: "Left out of the promoter model, as everyone complaining of it is a promoter or no one is (a perfect split has no finite weight): {names}.",
 };
 
 /// Dutch.
@@ -336,16 +391,23 @@ pub static DUTCH: DriverTexts = DriverTexts {
     weights_title: "Gewichten",
     col_row: "Rij",
     col_respondent_weight: "Gewicht",
-    promoter_heading: "Drijfveren van promotor zijn (9-10): {file}, {group}",
+    promoter_heading: "Drijfveren van promoter zijn (9-10): {file}, {group}",
     promoter_r_squared_line: "Latente R² {r2} (95%-BI {low} tot {high}): dat deel van de variatie in de neiging om aan te bevelen verklaren de drijfveren samen; n = {n} van {answered} respondenten met een score",
     promoter_r_squared_plain: "Latente R² {r2}; n = {n} van {answered} respondenten met een score",
-    promoter_chart_title: "Wat promotors maakt: belang tegenover prestatie",
+    promoter_chart_title: "Wat promoters maakt: belang tegenover prestatie",
     promoter_method: "relatieve gewichten van Johnson uit een logistisch model van aanbevelen, 95%-bootstrapintervallen uit {resamples} trekkingen",
     promoter_method_plain: "relatieve gewichten van Johnson uit een logistisch model van aanbevelen, zonder intervallen",
-    promoter_col_correlation: "r met promotor",
-    promoter_note: "Promotors (9-10) tegenover alle anderen, met logistische regressie: R² is de latente R² van McKelvey en Zavoina (het deel van de neiging om aan te bevelen dat de drijfveren verklaren); geen Shapley-waarden.",
-    promoter_option: "Verklaar promotor zijn (9-10) in plaats van de score",
-    promoter_listwise: "Het promotormodel laat respondenten weg die niet elke drijfveer beantwoordden.",
+    promoter_col_correlation: "r met promoter",
+    promoter_note: "Promoters (9-10) tegenover alle anderen, met logistische regressie: R² is de latente R² van McKelvey en Zavoina (het deel van de neiging om aan te bevelen dat de drijfveren verklaren); geen Shapley-waarden.",
+    promoter_option: "Verklaar promoter zijn (9-10) in plaats van de score",
+    promoter_listwise: "Het promotermodel laat respondenten weg die niet elke drijfveer beantwoordden.",
+    promoter_chart_subtitle: "Het deel van de latente R² van elke drijfveer met het 95%-interval; stippellijnen op de medianen",
+    promoter_importance_axis: "Belang (% van latente R²)",
+    promoter_footnote: "{file} · {group} · n = {n} · latente R² {r2} · {method}",
+    promoter_point_detail: "{driver}: {share} van de latente R² (95%-BI {low} tot {high}), prestatie {performance}, {quadrant}",
+    promoter_col_share: "% van latente R²",
+    promoter_table_title: "Drijfveren van promoter zijn",
+    separated_note: "Weggelaten uit het promotermodel, omdat iedereen die erover klaagt promoter is of niemand (een volmaakte scheiding heeft geen eindig gewicht): {names}.",
 };
 
 /// Danish.
@@ -410,4 +472,11 @@ pub static DANISH: DriverTexts = DriverTexts {
     promoter_note: "Promotorer (9-10) over for alle andre, med logistisk regression: R² er McKelvey og Zavoinas latente R² (den del af tilbøjeligheden til at anbefale, som drivkræfterne forklarer); ingen Shapley-værdier.",
     promoter_option: "Forklar at være promotor (9-10) i stedet for scoren",
     promoter_listwise: "Promotormodellen udelader respondenter uden svar på hver drivkraft.",
+    promoter_chart_subtitle: "Hver drivkrafts andel af den latente R² med 95%-intervallet; stiplede linjer ved medianerne",
+    promoter_importance_axis: "Betydning (% af latent R²)",
+    promoter_footnote: "{file} · {group} · n = {n} · latent R² {r2} · {method}",
+    promoter_point_detail: "{driver}: {share} af den latente R² (95%-KI {low} til {high}), præstation {performance}, {quadrant}",
+    promoter_col_share: "% af latent R²",
+    promoter_table_title: "Drivkræfter bag at være promotor",
+    separated_note: "Udeladt af promotormodellen, da alle der klager over det er promotorer eller ingen er (en fuldstændig adskillelse har ingen endelig vægt): {names}.",
 };

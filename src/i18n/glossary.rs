@@ -207,6 +207,8 @@ mod tests {
             serde_json::to_value(super::super::cli::CliTexts::of(language)),
             serde_json::to_value(super::super::help::HelpTexts::of(language)),
             serde_json::to_value(super::super::project::ProjectTexts::of(language)),
+            serde_json::to_value(super::super::drivers::DriverTexts::of(language)),
+            serde_json::to_value(super::super::waves::WaveTexts::of(language)),
         ];
         let mut texts = Vec::new();
         for table in tables {

@@ -133,9 +133,9 @@ pub struct WaveTexts {
     pub segment_themes_heading: &'static str,
     /// Heading and table title of the themes per segment.
     pub segment_themes_title: &'static str,
-    /// The previous wave's file was read with the open project's roles: `{project}`.
     /// The previous wave's file raked to this survey's margins: `{file}`, `{margins}`.
     pub previous_weighted: &'static str,
+    /// The previous wave's file was read with the open project's roles: `{project}`.
     pub project_roles: &'static str,
     /// The project's roles do not fit the previous wave's file: `{project}`, `{reason}`.
     pub project_not_fit: &'static str,

@@ -155,6 +155,9 @@ pub enum DriverError {
     /// Logistic: the drivers tell the two outcomes apart perfectly, so no finite fit exists.
     #[error("the drivers tell the outcome's two values apart (almost) perfectly: the logistic model has no finite fit")]
     Separated,
+    /// Logistic: the fit did not settle.
+    #[error("the logistic model's fit did not settle within 100 steps")]
+    NotConverged,
 }
 
 /// Why a set of sums gives no correlation matrix.
@@ -632,7 +635,7 @@ pub fn key_drivers(rows: DriverRows<'_>, options: &DriverOptions) -> Result<Driv
     let with_shapley = !logistic && p <= options.shapley_max.min(SHAPLEY_MAX);
     let (point, fits) = if logistic {
         let y_mean = means[0];
-        logistic::fit_and_resample(&kept, y_mean, &total, &unit_sums, &r, options)?
+        logistic::fit_and_resample(kept, y_mean, &total, &unit_sums, &r, options)?
     } else {
         (fit(&r, vars, with_shapley), bootstrap(&unit_sums, vars, with_shapley, options))
     };

@@ -141,7 +141,7 @@ fn analysis(
         ui.label(RichText::new(&chart.title).heading());
         ui.add_space(12.0);
         export_menu::chart_menu(ui, &chart, cx.x, commands);
-        export_menu::table_menu(ui, d.table_title, || drivers_table(a, d), cx.x, commands);
+        export_menu::table_menu(ui, d.model(a.model).table_title, || drivers_table(a, d), cx.x, commands);
     });
     ui.label(RichText::new(&chart.subtitle).weak());
     map(ui, &chart);
@@ -299,7 +299,9 @@ fn table(ui: &mut egui::Ui, cx: &ViewContext<'_>, a: &DriverAnalysis, group: &st
                         .map_or_else(dash, |(low, high)| format!("{} – {}", t.number(low, 3), t.number(high, 3))),
                 );
                 ui.label(t.percent(driver.share_of_r_squared));
-                ui.label(driver.shapley.map_or_else(dash, |s| t.number(s, 3)));
+                if d.model(a.model).shapley {
+                    ui.label(driver.shapley.map_or_else(dash, |s| t.number(s, 3)));
+                }
                 ui.label(t.number(driver.correlation, 2));
                 ui.label(t.number(driver.performance, 1));
                 let colour = theme::tone_colour(crate::figures::quadrant_tone(driver.quadrant), ui.visuals());

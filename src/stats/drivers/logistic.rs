@@ -100,8 +100,8 @@ fn add_row(x: &[f64], y: f64, w: f64, beta: &[f64], score: &mut [f64], info: &mu
 /// Solves `info` step = `score` (`info` the upper triangle of a q x q positive semi-definite
 /// matrix) by Cholesky. A regressor that is (to 1e-10 of its own information) a combination of
 /// the earlier ones takes no step: its pivot is made infinite, which zeroes its row of the
-/// factor and its part of the step.
-fn newton_step(info: &[f64], score: &[f64]) -> Option<Vec<f64>> {
+/// factor and its part of the step. Returns the step and how many regressors took none.
+fn newton_step(info: &[f64], score: &[f64]) -> Option<(Vec<f64>, usize)> {
     let q = score.len();
     let mut a = vec![0.0; q * q];
     let mut at = 0;
@@ -136,16 +136,33 @@ fn newton_step(info: &[f64], score: &[f64]) -> Option<Vec<f64>> {
     for j in (0..q).rev() {
         step[j] = (z[j] - (j + 1..q).map(|m| a[m * q + j] * step[m]).sum::<f64>()) / a[j * q + j];
     }
-    step.iter().all(|s| s.is_finite()).then_some(step)
+    let still = (0..q).filter(|&j| a[j * q + j].is_infinite()).count();
+    step.iter().all(|s| s.is_finite()).then_some((step, still))
 }
 
-/// The maximum-likelihood coefficients on `rows` (index, times), from `start`; `None` when the
-/// drivers separate the outcomes or Newton does not converge.
-fn fit_rows(design: &Design, rows: &[(usize, f64)], start: &[f64]) -> Option<Vec<f64>> {
+/// Why a logistic fit has no finite maximum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NoFit {
+    /// The drivers tell the outcomes apart, for everyone or for a group (a slope runs off, or
+    /// a driver's information vanishes as its slope grows).
+    Separated,
+    /// Newton did not settle within [`MAX_STEPS`] steps.
+    NotConverged,
+}
+
+/// The maximum-likelihood coefficients on `rows` (index, times), from `start`, or why there are
+/// none. A driver that is a combination of others at the start keeps its place still; one whose
+/// information vanishes along the way is running off to infinity: separation (a yes/no driver
+/// whose "yes" respondents are all of one outcome).
+fn fit_rows(design: &Design, rows: &[(usize, f64)], start: &[f64]) -> Result<Vec<f64>, NoFit> {
     let mut beta = start.to_vec();
     let (mut log_likelihood, mut score, mut info) = design.evaluate(rows.iter().copied(), &beta);
+    let mut still_at_start = None;
     for _ in 0..MAX_STEPS {
-        let step = newton_step(&info, &score)?;
+        let (step, still) = newton_step(&info, &score).ok_or(NoFit::NotConverged)?;
+        if still > *still_at_start.get_or_insert(still) {
+            return Err(NoFit::Separated);
+        }
         let mut t = 1.0;
         let moved = loop {
             let trial: Vec<f64> = beta.iter().zip(&step).map(|(b, s)| b + t * s).collect();
@@ -156,17 +173,17 @@ fn fit_rows(design: &Design, rows: &[(usize, f64)], start: &[f64]) -> Option<Vec
             }
             t *= 0.5;
             if t < 1e-10 {
-                return None;
+                return Err(NoFit::NotConverged);
             }
         };
         if beta[1..].iter().any(|b| b.abs() > SEPARATED) {
-            return None;
+            return Err(NoFit::Separated);
         }
         if moved < 1e-10 {
-            return Some(beta);
+            return Ok(beta);
         }
     }
-    None
+    Err(NoFit::NotConverged)
 }
 
 /// Johnson's weights on the latent scale: for the slopes `slopes` of the logit on the
@@ -188,7 +205,7 @@ pub fn latent_weights(rxx: &[f64], slopes: &[f64]) -> (f64, Vec<f64>) {
 /// The logistic fit of the rows and its bootstrap resamples over `units` (the rows' sums by
 /// bootstrap unit; `total` theirs together, `r` the correlation matrix, the outcome first).
 pub(super) fn fit_and_resample(
-    rows: &Rows,
+    rows: Rows,
     y_mean: f64,
     total: &PairSums,
     units: &[PairSums],
@@ -199,20 +216,26 @@ pub(super) fn fit_and_resample(
     let q = vars;
     let n = rows.weights.len();
     let sd: Vec<f64> = (1..vars).map(|v| total.variance(v).sqrt()).collect();
-    let mut x = Vec::with_capacity(n * q);
+    // The rows become the design in place: the outcome's place takes the intercept's 1.
+    let Rows { values: mut x, weights: w } = rows;
     let mut y = Vec::with_capacity(n);
-    for values in rows.values.chunks_exact(vars) {
+    for values in x.chunks_exact_mut(vars) {
         y.push((values[0] + y_mean).round());
-        x.push(1.0);
-        x.extend(values[1..].iter().zip(&sd).map(|(v, s)| v / s));
+        values[0] = 1.0;
+        for (v, s) in values[1..].iter_mut().zip(&sd) {
+            *v /= s;
+        }
     }
-    let design = Design { q, x, y, w: rows.weights.clone() };
+    let design = Design { q, x, y, w };
     // From the intercept of the weighted share of ones.
     let (ones, all) = design.y.iter().zip(&design.w).fold((0.0, 0.0), |(o, a), (y, w)| (o + y * w, a + w));
     let mut start = vec![0.0; q];
     start[0] = (ones / (all - ones)).ln();
     let every: Vec<(usize, f64)> = (0..n).map(|i| (i, 1.0)).collect();
-    let beta = fit_rows(&design, &every, &start).ok_or(DriverError::Separated)?;
+    let beta = fit_rows(&design, &every, &start).map_err(|why| match why {
+        NoFit::Separated => DriverError::Separated,
+        NoFit::NotConverged => DriverError::NotConverged,
+    })?;
     let (rxx, _) = split(r, vars);
     let (r_squared, johnson) = latent_weights(&rxx, &beta[1..]);
     let point = Fit { r_squared, johnson, shapley: None };
@@ -233,7 +256,7 @@ pub(super) fn fit_and_resample(
         let drawn = times.iter().enumerate().filter(|&(_, &t)| t > 0);
         let fitted = if by_rows {
             let rows: Vec<(usize, f64)> = drawn.map(|(i, &t)| (i, f64::from(t))).collect();
-            fit_rows(&design, &rows, &beta)?
+            fit_rows(&design, &rows, &beta).ok()?
         } else {
             let mut score = vec![0.0; q];
             let mut info = vec![0.0; q * (q + 1) / 2];
@@ -243,7 +266,7 @@ pub(super) fn fit_and_resample(
                 score.iter_mut().zip(s).for_each(|(a, b)| *a += t * b);
                 info.iter_mut().zip(i).for_each(|(a, b)| *a += t * b);
             }
-            let step = newton_step(&info, &score)?;
+            let (step, _) = newton_step(&info, &score)?;
             beta.iter().zip(&step).map(|(b, s)| b + s).collect()
         };
         // The slopes per standard deviation of the resample's own drivers.
@@ -351,6 +374,15 @@ mod tests {
         // Promoters exactly where staff is 4 or 5: no finite fit.
         let separated: Vec<f64> = drivers[0].iter().map(|&s| f64::from(u8::from(s >= 4.0))).collect();
         let rows = DriverRows { outcome: &separated, drivers: &drivers, weights: None };
+        assert_eq!(key_drivers(rows, &LOGISTIC), Err(DriverError::Separated));
+        // A yes/no driver that only non-promoters say yes to (a rare complaint): its slope runs
+        // off without bound while the others settle, which the fit must call separation too.
+        let (many, mut rare_drivers, _) = respondents(1_000, 3);
+        let rare: Vec<f64> =
+            many.iter().enumerate().map(|(i, &p)| f64::from(u8::from(p == 0.0 && i % 13 == 0))).collect();
+        assert!(rare.iter().sum::<f64>() >= 20.0);
+        rare_drivers.push(rare);
+        let rows = DriverRows { outcome: &many, drivers: &rare_drivers, weights: None };
         assert_eq!(key_drivers(rows, &LOGISTIC), Err(DriverError::Separated));
         let scores: Vec<f64> = promoter.iter().map(|p| 7.0 + 2.0 * p).collect();
         let rows = DriverRows { outcome: &scores, drivers: &drivers, weights: None };
