@@ -1979,6 +1979,21 @@ fn the_drivers_view_maps_the_ratings_with_intervals_and_takes_its_options() {
     assert!(bundle.charts.iter().any(|c| c.kind == nps_workbench::chart::ChartKind::Drivers));
 }
 
+/// File › Weight to the population… with the margins file the chooser answers, until the
+/// survey shown is raked.
+fn weigh_through_the_menu(harness: &mut Harness<'_, Window>) {
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Weight to the population…").click();
+    for _ in 0..FRAMES {
+        harness.step();
+        if harness.state().app().loaded().is_some_and(|l| l.raking.is_some()) {
+            break;
+        }
+    }
+    wait_for_load(harness);
+}
+
 #[test]
 fn weighting_to_the_population_rakes_the_survey_shown_and_can_be_removed() {
     use nps_workbench::app::export::PathQuestion;
@@ -1998,16 +2013,7 @@ fn weighting_to_the_population_rakes_the_survey_shown_and_can_be_removed() {
         question.open.as_ref().is_some_and(|e| e.contains(&"csv")).then(|| answer.clone())
     }));
     let unweighted = harness.state().app().loaded().unwrap().report.overall.nps;
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("Weight to the population…").click();
-    for _ in 0..FRAMES {
-        harness.step();
-        if harness.state().app().loaded().is_some_and(|l| l.raking.is_some()) {
-            break;
-        }
-    }
-    wait_for_load(&mut harness);
+    weigh_through_the_menu(&mut harness);
     let loaded = harness.state().app().loaded().unwrap();
     let raking = loaded.raking.clone().expect("raked");
     assert!(loaded.survey.is_weighted() && loaded.report.weighted);
@@ -2067,16 +2073,7 @@ fn a_previous_waves_file_is_raked_to_the_margins_of_the_weighted_survey() {
     harness.state_mut().app_mut().set_chooser(std::sync::Arc::new(move |question: PathQuestion| {
         question.open.is_some().then(|| answer.lock().unwrap().clone())
     }));
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("Weight to the population…").click();
-    for _ in 0..FRAMES {
-        harness.step();
-        if harness.state().app().loaded().is_some_and(|l| l.raking.is_some()) {
-            break;
-        }
-    }
-    wait_for_load(&mut harness);
+    weigh_through_the_menu(&mut harness);
     harness.get_by_label("Compare").click();
     wait_for_views(&mut harness);
     wait_for_compare(&mut harness);
