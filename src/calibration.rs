@@ -491,8 +491,8 @@ mod tests {
         // The quick version of the example's table: 120 samples a cell with 200 resamples, so
         // a coverage of 95% lands within about 6 points of it. The full table (500 samples,
         // 1,000 resamples) found 92.6-96.6% per driver at 100 to 5,000 respondents, both
-        // models, and R² at 91-94% (linear) but 84% and 91% for the logistic model's latent R²
-        // at 100 and 300 respondents, whose fit overstates it in small samples.
+        // models, and 92.2-95.4% for R²'s bias-corrected interval (the plain percentiles held
+        // the logistic model's latent R² at 100 respondents only 84% of the time).
         for (k, (model, n, draws)) in [
             (Model::Linear, 300, 120),
             (Model::Logistic, 300, 120),
@@ -507,7 +507,7 @@ mod tests {
             for (j, c) in coverage.drivers.iter().enumerate() {
                 assert!(*c >= 0.85, "{model:?} {n} driver {}: {c}", j + 1);
             }
-            assert!(coverage.r_squared >= 0.8, "{model:?} {n} R²: {}", coverage.r_squared);
+            assert!(coverage.r_squared >= 0.85, "{model:?} {n} R²: {}", coverage.r_squared);
         }
         // The population's values: the linear weights sum to R² 0.49, the latent ones to 0.43.
         let (r2, weights) = driver_truth(Model::Linear);
