@@ -1742,13 +1742,7 @@ fn report_details_brand_the_export_and_go_with_the_project() {
     assert!(title.contains("Bakkerij De Vries") && title.contains("rIdLogo"), "{title}");
     assert!(deck.by_name("ppt/media/logo.png").is_ok());
     // And the project the window saves holds it.
-    let app = harness.state().app();
-    let project = nps_workbench::app::project::project_of(
-        app.loaded().unwrap(),
-        app.views(),
-        &app.drivers().choice,
-        &app.themes().codebook,
-    );
+    let project = harness.state().app().project_to_save().unwrap();
     assert_eq!(project.brand, brand);
 }
 
@@ -1936,13 +1930,7 @@ fn the_drivers_view_maps_the_ratings_with_intervals_and_takes_its_options() {
     harness.get_by_label("What makes promoters: importance against performance");
     harness.get_by_label_contains("Latent R²");
     // A project saved now keeps the choice, through its file format.
-    let app = harness.state().app();
-    let project = nps_workbench::app::project::project_of(
-        app.loaded().unwrap(),
-        app.views(),
-        &app.drivers().choice,
-        &app.themes().codebook,
-    );
+    let project = harness.state().app().project_to_save().unwrap();
     let text = serde_json::to_string(&project).unwrap();
     let back: nps_workbench::project::Project = serde_json::from_str(&text).unwrap();
     assert!(back.analysis.drivers.promoter && back.analysis.drivers.pairwise, "{text}");
@@ -2022,13 +2010,7 @@ fn weighting_to_the_population_rakes_the_survey_shown_and_can_be_removed() {
     assert!((loaded.report.overall.nps - unweighted).abs() > 1e-9, "the NPS is weighted");
     harness.get_by_label_contains("Weighted to the population by raking on region");
     // A project saved now remembers the margins, and the file's own roles.
-    let app = harness.state().app();
-    let project = nps_workbench::app::project::project_of(
-        app.loaded().unwrap(),
-        app.views(),
-        &app.drivers().choice,
-        &app.themes().codebook,
-    );
+    let project = harness.state().app().project_to_save().unwrap();
     assert_eq!(project.weighting.as_ref().map(|w| w.file.as_str()), Some("regio-marges.csv"));
     assert!(project.read.roles.iter().all(|c| c.column != "raked_weight"));
     // Removed: the file's own answers again.
@@ -2104,4 +2086,13 @@ fn a_previous_waves_file_is_raked_to_the_margins_of_the_weighted_survey() {
     let equal = 100.0 * by_region.iter().map(|(s, n)| s / n).sum::<f64>() / regions.len() as f64;
     assert!((nps - equal).abs() < 1e-6, "{nps} against {equal}");
     harness.get_by_label_contains("vorige.csv is weighted to the same population margins (marges.csv)");
+    // Compared again without the region column per value: still raked under "Regio", and not
+    // raked a second time.
+    harness.get_by_role_and_label(egui::accesskit::Role::CheckBox, "region").click();
+    wait_for_compare(&mut harness);
+    let again = harness.state().app().compare().current_result().cloned().unwrap();
+    assert!(again.comparison.segments.iter().all(|s| s.column != "region"));
+    let kept = again.previous_raking.as_ref().expect("still raked");
+    assert!(std::sync::Arc::ptr_eq(kept, result.previous_raking.as_ref().unwrap()));
+    assert!((again.comparison.previous.as_ref().unwrap().nps - nps).abs() < 1e-9);
 }

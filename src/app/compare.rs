@@ -14,7 +14,7 @@ use super::jobs::{FileDialogJob, LoadedSurvey, Worker};
 use super::notice_list::NoticeKind;
 use super::services::Services;
 use crate::analysis::waves::{MAX_VALUES, MatchedBy, MatchedColumn, Wave, WaveComparison, compare_waves, match_column};
-use crate::analysis::weighting::{RakeSummary, rake_table};
+use crate::analysis::weighting::{MarginSpec, RakeSummary, rake_table};
 use crate::analysis::{Filter, Period, Survey, SurveyParts, TrendPoint, calendar};
 use crate::import::{self, ImportOptions, ImportedTable};
 use crate::themes::Codebook;
@@ -177,7 +177,20 @@ pub struct CompareKey {
 }
 
 /// What the "compare" thread gives back: the comparison and the waves' names, or why not.
-type CompareOutcome = Result<(WaveComparison, (String, String), WaveThemes, Option<RakeSummary>), String>;
+type CompareOutcome = Result<(WaveComparison, (String, String), WaveThemes, Option<RakedPrevious>), String>;
+
+/// The previous wave's file raked to the open survey's margins: kept, so that comparing again
+/// (another column matched, a period, a codebook edit) does not rake it again.
+#[derive(Debug, Clone)]
+struct RakedPrevious {
+    /// The file's read ([`PreviousFile::generation`]).
+    generation: u64,
+    /// The margins under the previous file's headers, and the trimming.
+    margins: Vec<MarginSpec>,
+    trim: Option<(f64, f64)>,
+    table: Arc<ImportedTable>,
+    summary: Arc<RakeSummary>,
+}
 
 /// What the "compare-read" thread gives back: the previous wave's table and its columns
 /// matched with this wave's, or why not.
@@ -215,6 +228,8 @@ pub struct CompareState {
     wanted: Option<CompareKey>,
     /// Files read so far.
     generation: u64,
+    /// The previous wave's file raked to the open survey's margins, for comparing again.
+    raked: Option<RakedPrevious>,
 }
 
 /// One period of the trend with answers: its label and first and last day.
@@ -385,10 +400,11 @@ impl CompareState {
         if let Some((key, mut job)) = self.job.take() {
             match job.poll() {
                 None => self.job = Some((key, job)),
-                Some(Some(Ok((comparison, names, themes, raking)))) => {
+                Some(Some(Ok((comparison, names, themes, raked)))) => {
                     self.error = None;
                     let (comparison, themes) = (Arc::new(comparison), Arc::new(themes));
-                    let previous_raking = raking.map(Arc::new);
+                    let previous_raking = raked.as_ref().map(|r| Arc::clone(&r.summary));
+                    self.raked = raked;
                     self.result = Some(CompareResult { key, names, comparison, themes, previous_raking });
                 }
                 // Not asked again until something changes.
@@ -502,8 +518,25 @@ impl CompareState {
         let this_name = loaded.source.display_name();
         let this_table = loaded.table.clone();
         // This survey's weighting to the population: the previous wave's file is raked to the
-        // same margins, as `compare --rake` rakes both.
-        let weighting = loaded.weighting.clone();
+        // same margins, as `compare --rake` rakes both, under the headers its columns were
+        // found by; raked once for those margins.
+        let weighting = loaded.weighting.as_ref().map(|w| {
+            let mut margins = w.margins.clone();
+            for margin in &mut margins {
+                // Every column found in the previous file, compared per value or not.
+                let found = self.columns.iter().find(|c| c.current.eq_ignore_ascii_case(&margin.column));
+                if let Some(previous) = found.and_then(|c| c.previous.as_ref()) {
+                    margin.column.clone_from(previous);
+                }
+            }
+            (w.file.clone(), margins, w.trim)
+        });
+        let generation = self.file.as_ref().map_or(0, |f| f.generation);
+        let cached = self.raked.clone().filter(|r| {
+            weighting.as_ref().is_some_and(|(_, margins, trim)| {
+                r.generation == generation && r.margins == *margins && r.trim == *trim
+            })
+        });
         let language = crate::themes::Language::English;
         // What detractors complain about in each wave, when both have comments; a failure to read
         // the comments leaves the comparison without themes rather than without figures.
@@ -537,27 +570,21 @@ impl CompareState {
                 Ok((comparison, (a.label, b.label), themes, None))
             }
             (CompareSource::File, Some(table), _) => {
-                let (table, raking) = match &weighting {
-                    Some(w) => {
-                        // The margins name this survey's columns: in the previous file, the
-                        // columns they were matched with.
-                        let mut margins = w.margins.clone();
-                        for margin in &mut margins {
-                            if let Some(c) = key.columns.iter().find(|c| c.current.eq_ignore_ascii_case(&margin.column))
-                            {
-                                margin.column.clone_from(&c.previous);
-                            }
-                        }
-                        let (raked, summary) = rake_table((*table).clone(), &margins, w.trim).map_err(|e| {
+                let raked = match (cached, weighting) {
+                    (Some(raked), _) => Some(raked),
+                    (None, Some((file, margins, trim))) => {
+                        let (raked, summary) = rake_table((*table).clone(), &margins, trim).map_err(|e| {
                             format!(
-                                "{} cannot be weighted to the margins of {} as this survey is: {e}",
-                                table.source.file_name, w.file
+                                "{} cannot be weighted to the margins of {file} as this survey is: {e}",
+                                table.source.file_name
                             )
                         })?;
-                        (Arc::new(raked), Some(summary))
+                        let (table, summary) = (Arc::new(raked), Arc::new(summary));
+                        Some(RakedPrevious { generation, margins, trim, table, summary })
                     }
-                    None => (table, None),
+                    (None, None) => None,
                 };
+                let table = raked.as_ref().map_or(table, |r| Arc::clone(&r.table));
                 let columns: Vec<String> = key.columns.iter().map(|c| c.previous.clone()).collect();
                 let parts = SurveyParts { segments: Some(Vec::new()), dates: false, comments: false, metrics: true };
                 let old = Survey::from_table_with(&table, &columns, &parts).map_err(|e| e.to_string())?;
@@ -572,7 +599,7 @@ impl CompareState {
                     .as_deref()
                     .map(|t| themes((&table, &all), (t, &all), &comparison, &key.columns))
                     .unwrap_or_default();
-                Ok((comparison, (table.source.file_name.clone(), this_name), themes, raking))
+                Ok((comparison, (table.source.file_name.clone(), this_name), themes, raked))
             }
             _ => Err("nothing to compare".to_owned()),
         }

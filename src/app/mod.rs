@@ -585,17 +585,22 @@ impl NpsApp {
         }
     }
 
+    /// The project *File › Save project…* writes for the survey shown: how it is read and
+    /// analysed, the Drivers options, the codebook and the follow-up marks. `None` without one.
+    #[must_use]
+    pub fn project_to_save(&self) -> Option<crate::project::Project> {
+        let loaded = self.loaded.as_ref()?;
+        let mut saved = project::project_of(loaded, &self.views, &self.drivers.choice, &self.themes.codebook);
+        saved.follow_up = self.follow_up.marks().to_vec();
+        Some(saved)
+    }
+
     /// Takes the answer of a project dialog: saves, opens or sets the invited counts.
     fn poll_project_dialog(&mut self) {
         let p = crate::i18n::ProjectTexts::of(self.settings.language);
         match self.projects.poll(p) {
-            Some(project::ProjectStep::Save(path)) => match &self.loaded {
-                Some(loaded) => {
-                    let mut saved =
-                        project::project_of(loaded, &self.views, &self.drivers.choice, &self.themes.codebook);
-                    saved.follow_up = self.follow_up.marks().to_vec();
-                    self.projects.save(saved, path, p);
-                }
+            Some(project::ProjectStep::Save(path)) => match self.project_to_save() {
+                Some(saved) => self.projects.save(saved, path, p),
                 None => self.projects.failed(NoticeKind::ProjectSave, Cause::Invalid(p.nothing_to_save.to_owned())),
             },
             Some(project::ProjectStep::Load(source, saved, name)) => {
