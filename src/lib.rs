@@ -5,7 +5,7 @@
 //! 0. `files` (atomic writes), `parallel` (work split in two), `stats` (pure numbers: intervals
 //!    and the calibrated tests behind every star, `stats::compare` choosing among the exact tests
 //!    of `stats::exact` and the z-tests by group size and weighting; `stats::drivers` the key
-//!    driver decompositions with their bootstrap, `stats::rake` raking to population margins,
+//!    driver decompositions with their bootstrap (`stats::drivers::logistic` the promoter model), `stats::rake` raking to population margins,
 //!    `stats::random` the seeded generator of both and of the calibration) and `import` (files into text
 //!    cells, splitting large files with `parallel`) use no module above them.
 //! 1. `themes`, the text analysis of comments, builds on `stats`; `sample` generates the bundled

@@ -5,7 +5,9 @@
 //! without spread) and Holm's correction, plus the special functions they need (normal and
 //! Student-t distributions, ln-gamma, incomplete beta and gamma). [`compare`] holds the
 //! calibrated tests (Welch's t for two means among them), [`exact`] their exact parts and
-//! [`plan`] the sample sizes and the smallest detectable change. Only what the app uses is
+//! [`plan`] the sample sizes and the smallest detectable change; [`drivers`] the key driver
+//! decompositions (linear, and logistic for being a promoter) with their bootstrap, [`rake`]
+//! raking to population margins and [`random`] the seeded generator. Only what the app uses is
 //! here: the Dirichlet interval and Benjamini-Hochberg were removed while nothing used them;
 //! what a feature needs comes back with it, tested.
 //! The tests behind every star are in [`compare`], which chooses among the exact tests of
