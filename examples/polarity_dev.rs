@@ -3,7 +3,9 @@
 //!
 //! FILE has the columns `text`, `from`, `to` (the mention's character offsets in the text),
 //! `term` and `polarity` (`positive`, `negative` or `neutral`), as the public SemEval-2014 aspect
-//! sets give them once flattened. Such sets are kept outside the repository: they are for looking
+//! sets give them once flattened. Or FILE has the columns `sector`, `text` and `polarity`: whole
+//! comments whose side is known (a hotel review's negative part, a one-star review), tagged with
+//! the sector's preset; each mention found is measured against its comment's side. Such sets are kept outside the repository: they are for looking
 //! at mistakes, which `tests/theme_evaluation.rs`'s comments must never be. Prints the accuracy,
 //! the confusion table and, with ERRORS, that many mistakes.
 
@@ -12,7 +14,7 @@
 use std::collections::BTreeMap;
 
 use nps_workbench::themes::stemming::Stems;
-use nps_workbench::themes::{Analyzer, Language, Lexicon, Polarity};
+use nps_workbench::themes::{Analyzer, Language, Lexicon, Polarity, Preset, ThemeTagger};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -25,6 +27,9 @@ fn main() {
     };
     let errors: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(0);
     let mut reader = csv::Reader::from_path(&path).unwrap();
+    if reader.headers().unwrap().iter().next() == Some("sector") {
+        return comments(reader, errors);
+    }
     let mut analyzer = Analyzer::new();
     let lexicon = Lexicon::new(&mut Stems::new());
     let mut confusion: BTreeMap<(&str, &str), u32> = BTreeMap::new();
@@ -68,5 +73,57 @@ fn main() {
     println!("labelled -> said: count");
     for ((gold, said), n) in confusion {
         println!("{gold:>8} -> {said:<8}: {n}");
+    }
+}
+
+/// Mentions measured against the side of their whole comment (columns `sector`, `text`,
+/// `polarity`): per sector, how many mentions take the comment's side, the other, or none.
+fn comments(mut reader: csv::Reader<std::fs::File>, errors: usize) {
+    let mut analyzer = Analyzer::new();
+    let mut taggers: BTreeMap<String, ThemeTagger> = BTreeMap::new();
+    let mut tally: BTreeMap<(String, &str, &str), u32> = BTreeMap::new();
+    let mut shown = 0;
+    for record in reader.records() {
+        let record = record.unwrap();
+        let (sector, text, gold) = (&record[0], &record[1], &record[2]);
+        let tagger = taggers
+            .entry(sector.to_owned())
+            .or_insert_with(|| ThemeTagger::new(&Preset::by_key(sector).expect("a preset's key").codebook()));
+        let comment = analyzer.analyse(text);
+        for found in tagger.tag(&comment) {
+            let said = match found.polarity {
+                Polarity::Negative => "negative",
+                Polarity::Positive => "positive",
+                Polarity::Neutral => "neutral",
+            };
+            let gold: &'static str = match gold {
+                "negative" => "negative",
+                "positive" => "positive",
+                _ => "neutral",
+            };
+            *tally.entry((sector.to_owned(), gold, said)).or_default() += 1;
+            if said != gold && shown < errors {
+                shown += 1;
+                println!(
+                    "{gold:>8} said {said:<8} [{} {:?} {:?}] {}",
+                    found.theme,
+                    found.words,
+                    found.said,
+                    text.replace('\n', " ")
+                );
+            }
+        }
+    }
+    let mut sectors: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
+    for ((sector, gold, said), n) in &tally {
+        println!("{sector:12} {gold:>8} -> {said:<8}: {n}");
+        for key in [sector.as_str(), "all"] {
+            let entry = sectors.entry(key).or_default();
+            entry.1 += n;
+            entry.0 += if gold == said { *n } else { 0 };
+        }
+    }
+    for (sector, (right, all)) in sectors {
+        println!("{sector:12} accuracy {:.3} of {all} mentions", f64::from(right) / f64::from(all));
     }
 }

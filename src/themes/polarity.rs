@@ -3,14 +3,16 @@
 //! A mention's scope is the six words on either side of it within its clause (punctuation ends
 //! one), cut at the nearest contrast word ("the food was great but the delivery was late": "food"
 //! sees "great", "delivery" sees "late"); when those judge nothing, the whole clause so cut; when
-//! that judges nothing either, the words of the whole comment that say how the writer felt
-//! overall ("Disappointing."), unless the thing itself is missing. In the scope every word of the
+//! that judges nothing either, the whole comment ("Staff. Location. Great stay."), unless the
+//! thing itself is missing. In the scope every word of the
 //! language's lexicon counts +1 or -1, turned around when a negator applies to it ("not bad",
 //! "niet lekker", "ikke god", "nicht gut"); a size or amount word counts -1 after "too" / "te" /
 //! "alt for" / "zu" or a softener ("too late", "runs small", "valt klein"), matched as written;
 //! verbs such as "work" and "receive" count -1 when negated, the negator before or after them
 //! ("doesn't work", "werkt niet"); words sharing a stem with a judgement but saying nothing
-//! ("cleaning", "betalen"), "like" as a preposition or wish, and graders ("best vies") count 0.
+//! ("cleaning", "betalen", "use"), "like" as a preposition or wish, and graders ("best vies")
+//! count 0; praise wished for complains ("could be better", "zou fijn zijn", "kunne være bedre",
+//! "wäre schön").
 //! The sum decides; a tie goes to the evaluative word nearest the mention. Without an evaluative
 //! word, a mention that is itself negated complains ("no response", "geen reactie", "ikke svar",
 //! "zonder uitleg"), and any other is neutral. The matched keyword's own words count too
@@ -1625,6 +1627,16 @@ const NEGATIVE: [&[&str]; 4] = [
         "verspild",
         "trager",
         "kapotgegaan",
+        "vreemd",
+        "gestolen",
+        "verdwenen",
+        "fraude",
+        "frauduleus",
+        "verdacht",
+        "gehackt",
+        "ingeslikt",
+        "dringend",
+        "ongebruikelijk",
     ],
     // Danish
     &[
@@ -2005,6 +2017,16 @@ const NEGATIVE: [&[&str]; 4] = [
         "sløret",
         "klodset",
         "langsommere",
+        "mærkelig",
+        "mærkeligt",
+        "stjålet",
+        "forsvundet",
+        "lydt",
+        "forældet",
+        "mistænkelig",
+        "usædvanlig",
+        "hacket",
+        "slugt",
     ],
     // English
     &[
@@ -2378,6 +2400,28 @@ const NEGATIVE: [&[&str]; 4] = [
         "wasted",
         "slower",
         "stopped",
+        "strange",
+        "stolen",
+        "stole",
+        "compromised",
+        "disappeared",
+        "fraud",
+        "denied",
+        "tired",
+        "worn",
+        "incorrect",
+        "issue",
+        "issues",
+        "trouble",
+        "unusual",
+        "unfamiliar",
+        "suspicious",
+        "hacked",
+        "swallowed",
+        "reverted",
+        "unable",
+        "concerned",
+        "urgent",
     ],
     // German
     &[
@@ -2730,6 +2774,17 @@ const NEGATIVE: [&[&str]; 4] = [
         "klobig",
         "verschwendet",
         "langsamer",
+        "seltsam",
+        "merkwürdig",
+        "gestohlen",
+        "verschwunden",
+        "betrug",
+        "verdächtig",
+        "ungewöhnlich",
+        "gehackt",
+        "verschluckt",
+        "besorgt",
+        "dringend",
     ],
 ];
 
@@ -2992,6 +3047,14 @@ const NOT_EVALUATIVE: [&[&str]; 4] = [
         "help",
         "helps",
         "helping",
+        "use",
+        "uses",
+        "used",
+        "using",
+        "response",
+        "responses",
+        "power",
+        "powered",
     ],
     &["bezahlen", "bezahlt", "bezahlte", "bezahlung", "arg"],
 ];
@@ -3030,6 +3093,18 @@ const NEGATED_ONLY: [&[&str]; 4] = [
         "herken",
         "geaccepteerd",
         "gelukt",
+        "verwerkt",
+        "bijgewerkt",
+        "geleverd",
+        "bezorgd",
+        "teruggestort",
+        "bijgeschreven",
+        "doorgekomen",
+        "zichtbaar",
+        "juist",
+        "klopt",
+        "kloppen",
+        "klopte",
     ],
     &[
         "virker",
@@ -3044,6 +3119,18 @@ const NEGATED_ONLY: [&[&str]; 4] = [
         "genkender",
         "accepteret",
         "lykkedes",
+        "behandlet",
+        "opdateret",
+        "leveret",
+        "tilbageført",
+        "krediteret",
+        "gået",
+        "synlig",
+        "korrekt",
+        "korrekte",
+        "rigtigt",
+        "rigtig",
+        "stemmer",
     ],
     &[
         "work",
@@ -3057,6 +3144,31 @@ const NEGATED_ONLY: [&[&str]; 4] = [
         "recognize",
         "recognise",
         "accepted",
+        "show",
+        "shows",
+        "showing",
+        "shown",
+        "showed",
+        "updated",
+        "processed",
+        "credited",
+        "refunded",
+        "delivered",
+        "allowed",
+        "letting",
+        "correct",
+        "right",
+        "mine",
+        "make",
+        "made",
+        "authorise",
+        "authorize",
+        "authorised",
+        "authorized",
+        "appear",
+        "appeared",
+        "appears",
+        "through",
     ],
     &[
         "funktioniert",
@@ -3069,11 +3181,45 @@ const NEGATED_ONLY: [&[&str]; 4] = [
         "angekommen",
         "erkenne",
         "akzeptiert",
+        "bearbeitet",
+        "aktualisiert",
+        "geliefert",
+        "erstattet",
+        "gutgeschrieben",
+        "angezeigt",
+        "sichtbar",
+        "korrekt",
+        "richtig",
+        "stimmt",
+        "stimmte",
     ],
 ];
 
 /// Words that grade the word after them rather than praise ("pretty small", "best duur").
 const GRADERS: [&[&str]; 4] = [&["best", "vrij"], &["ret", "temmelig"], &["pretty", "quite"], &["ziemlich", "recht"]];
+
+/// Words that make praise after them a wish, and so a complaint: "could be better", "would
+/// have been nice", "needs to be cleaned", "zou fijn zijn", "kunne være bedre", "wäre schön"
+/// (as written). The praise must follow a form of "be" ([`WISH_BE`]) or be "better" itself.
+const WISH: [&[&str]; 4] = [
+    &["zou", "zouden", "kon", "konden", "kan", "mag", "mocht", "moet", "moeten", "moest", "had"],
+    &["kunne", "kan", "burde", "bør", "skulle", "skal", "ville", "må", "måtte"],
+    &["could", "should", "would", "might", "need", "needs", "needed", "wish"],
+    &["könnte", "könnten", "sollte", "sollten", "müsste", "müssten", "würde", "würden", "wäre", "wären", "dürfte"],
+];
+
+/// Forms of "be" that make praise after a [`WISH`] word a wish (Dutch, Danish and German put
+/// them after the praise: "zou fijn zijn"); German "wäre" is both.
+const WISH_BE: [&[&str]; 4] = [
+    &["zijn", "worden", "wezen", "geweest", "gekund", "gemogen"],
+    &["være", "været", "blive", "blevet"],
+    &["be", "been"],
+    &["sein", "werden", "gewesen", "wäre", "wären"],
+];
+
+/// "Better" in each language: a wish after a [`WISH`] word without a form of "be" ("kan
+/// beter", "could do better").
+const BETTER: [&str; 4] = ["beter", "bedre", "better", "besser"];
 
 /// Index of English in the per-language lists.
 const ENGLISH: usize = 2;
@@ -3180,6 +3326,13 @@ impl Lexicon {
         if value == 0 && at > 0 && too_before(reading, i, at) {
             value = -1;
         }
+        // Praise wished for is missed: "could be better" complains, "couldn't be better" praises.
+        if (value > 0 || token.surface == BETTER[i])
+            && !self.not_about_a_thing[i].contains_key(&token.stem)
+            && wished(reading, i, at)
+        {
+            value = -1;
+        }
         if token.is_negated() { -value } else { value }
     }
 
@@ -3231,11 +3384,11 @@ impl Lexicon {
             while to < tokens.len() && to - end < limit && inside(to) {
                 to += 1;
             }
-            for (at, token) in tokens.iter().enumerate().take(to).skip(from) {
-                // Beyond its clause a mention hears only how the writer felt overall
-                // ("Disappointing."), not what other things were said to be.
-                let about_all = in_clause || self.not_about_a_thing[i].contains_key(&token.stem);
-                let value = if about_all { self.value(reading, i, at) } else { 0 };
+            for at in from..to {
+                // Beyond its clause a mention hears the whole comment: a thing named with no
+                // judgement of its own ("Staff. Location.", "the breakfast, the room") takes the
+                // side the comment takes.
+                let value = self.value(reading, i, at);
                 if value != 0 {
                     sum += i32::from(value);
                     said.push(at);
@@ -3274,6 +3427,24 @@ fn too_before(reading: &Reading, i: usize, at: usize) -> bool {
     before.clause == token.clause
         && (too || SOFTENERS[i].contains(&before.surface.as_str()))
         && TOO_WORDS[i].contains(&token.surface.as_str())
+}
+
+/// Whether the praise at `at` of `reading` is a wish: a [`WISH`] word at most four words before
+/// it in its clause, with a form of "be" between them or at most two words after it, or the
+/// praise is "better" itself ("could do better", "kan beter").
+fn wished(reading: &Reading, i: usize, at: usize) -> bool {
+    let tokens = &reading.tokens;
+    let clause = tokens[at].clause;
+    let in_clause = |k: usize| tokens.get(k).is_some_and(|t| t.clause == clause);
+    let be = |k: usize| in_clause(k) && WISH_BE[i].contains(&tokens[k].surface.as_str());
+    let Some(marker) = (1..=4)
+        .take_while(|&back| at >= back && in_clause(at - back))
+        .map(|back| at - back)
+        .find(|&k| WISH[i].contains(&tokens[k].surface.as_str()))
+    else {
+        return false;
+    };
+    tokens[at].surface == BETTER[i] || (marker..at).any(be) || (at + 1..=at + 2).any(be)
 }
 
 /// Whether "without" stands before the token at `at` in its clause, with at most two stop words
@@ -3350,10 +3521,28 @@ mod tests {
             ("Aircondition virker ikke", Language::Danish, "aircondition", Negative),
             ("Die Klimaanlage funktioniert nicht", Language::German, "klimaanlage", Negative),
             ("The air conditioning works", Language::English, "conditioning", Neutral),
-            // A mention whose clause judges nothing hears how the writer felt overall, not what
-            // other things were said to be; a missing thing stays a complaint.
+            // A mention whose clause judges nothing takes the side of the whole comment (a thing
+            // named bare in a list of complaints or praise); a missing thing stays a complaint.
             ("Four star hotel and paid wifi. Disappointing.", Language::English, "wifi", Negative),
-            ("Booked via the app. Room filthy, staff rude.", Language::English, "app", Neutral),
+            ("Breakfast. Location. Lovely staff, great stay.", Language::English, "breakfast", Positive),
+            ("Ontbijt. Kamer vies, personeel onbeleefd.", Language::Dutch, "ontbijt", Negative),
+            ("The app. Nothing else.", Language::English, "app", Neutral),
+            // Praise wished for is a complaint; praise that could not be greater is praise.
+            ("The breakfast could be better", Language::English, "breakfast", Negative),
+            ("The staff could not have been friendlier", Language::English, "staff", Positive),
+            ("The bed would have been nice if it was bigger", Language::English, "bed", Negative),
+            ("I would recommend the hotel", Language::English, "hotel", Positive),
+            ("Het ontbijt kan beter", Language::Dutch, "ontbijt", Negative),
+            ("Een koelkast op de kamer zou fijn zijn", Language::Dutch, "koelkast", Negative),
+            ("Morgenmaden kunne være bedre", Language::Danish, "morgenmaden", Negative),
+            ("Das Frühstück könnte besser sein", Language::German, "frühstück", Negative),
+            // Questions of a bank's customers: a thing not right, not shown, not made by them.
+            ("The exchange rate is incorrect", Language::English, "rate", Negative),
+            ("Why isn't my refund showing up?", Language::English, "refund", Negative),
+            ("I did not make this card payment", Language::English, "payment", Negative),
+            ("Het bedrag klopt niet", Language::Dutch, "bedrag", Negative),
+            ("How do I activate my card?", Language::English, "card", Neutral),
+            ("I used the card abroad", Language::English, "card", Neutral),
             ("Never got a reply. Otherwise fine.", Language::English, "reply", Negative),
             ("Geen reactie gekregen. Verder prima.", Language::Dutch, "reactie", Negative),
             // "wasn t": the negator reaches past the lone "t".
