@@ -2027,6 +2027,7 @@ const NEGATIVE: [&[&str]; 4] = [
         "usædvanlig",
         "hacket",
         "slugt",
+        "afventende",
     ],
     // English
     &[
@@ -2422,6 +2423,7 @@ const NEGATIVE: [&[&str]; 4] = [
         "unable",
         "concerned",
         "urgent",
+        "pending",
     ],
     // German
     &[
@@ -2785,6 +2787,7 @@ const NEGATIVE: [&[&str]; 4] = [
         "verschluckt",
         "besorgt",
         "dringend",
+        "ausstehend",
     ],
 ];
 
