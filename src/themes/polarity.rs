@@ -1637,6 +1637,12 @@ const NEGATIVE: [&[&str]; 4] = [
         "ingeslikt",
         "dringend",
         "ongebruikelijk",
+        "onverklaarbaar",
+        "onverklaarbare",
+        "raar",
+        "rare",
+        "muizen",
+        "muis",
     ],
     // Danish
     &[
@@ -2028,6 +2034,14 @@ const NEGATIVE: [&[&str]; 4] = [
         "hacket",
         "slugt",
         "afventende",
+        "uforklarlig",
+        "uforklarligt",
+        "mislykket",
+        "underlig",
+        "underligt",
+        "mus",
+        "kakerlakker",
+        "væggelus",
     ],
     // English
     &[
@@ -2409,7 +2423,6 @@ const NEGATIVE: [&[&str]; 4] = [
         "fraud",
         "denied",
         "tired",
-        "worn",
         "incorrect",
         "issue",
         "issues",
@@ -2424,6 +2437,14 @@ const NEGATIVE: [&[&str]; 4] = [
         "concerned",
         "urgent",
         "pending",
+        "unexplained",
+        "unsuccessful",
+        "weird",
+        "odd",
+        "mice",
+        "mouse",
+        "rats",
+        "cockroach",
     ],
     // German
     &[
@@ -2788,6 +2809,11 @@ const NEGATIVE: [&[&str]; 4] = [
         "besorgt",
         "dringend",
         "ausstehend",
+        "unerklärlich",
+        "unerklärliche",
+        "erfolglos",
+        "mäuse",
+        "maus",
     ],
 ];
 
@@ -3104,10 +3130,15 @@ const NEGATED_ONLY: [&[&str]; 4] = [
         "bijgeschreven",
         "doorgekomen",
         "zichtbaar",
-        "juist",
         "klopt",
         "kloppen",
         "klopte",
+        "genoeg",
+        "gestort",
+        "verschenen",
+        "verschijnt",
+        "erdoor",
+        "overgekomen",
     ],
     &[
         "virker",
@@ -3131,9 +3162,13 @@ const NEGATED_ONLY: [&[&str]; 4] = [
         "synlig",
         "korrekt",
         "korrekte",
-        "rigtigt",
-        "rigtig",
         "stemmer",
+        "indsat",
+        "nået",
+        "igennem",
+        "vises",
+        "vist",
+        "dukket",
     ],
     &[
         "work",
@@ -3172,6 +3207,7 @@ const NEGATED_ONLY: [&[&str]; 4] = [
         "appeared",
         "appears",
         "through",
+        "enough",
     ],
     &[
         "funktioniert",
@@ -3195,6 +3231,11 @@ const NEGATED_ONLY: [&[&str]; 4] = [
         "richtig",
         "stimmt",
         "stimmte",
+        "genug",
+        "eingegangen",
+        "eingezahlt",
+        "durchgegangen",
+        "erschienen",
     ],
 ];
 
@@ -3205,8 +3246,8 @@ const GRADERS: [&[&str]; 4] = [&["best", "vrij"], &["ret", "temmelig"], &["prett
 /// have been nice", "needs to be cleaned", "zou fijn zijn", "kunne være bedre", "wäre schön"
 /// (as written). The praise must follow a form of "be" ([`WISH_BE`]) or be "better" itself.
 const WISH: [&[&str]; 4] = [
-    &["zou", "zouden", "kon", "konden", "kan", "mag", "mocht", "moet", "moeten", "moest", "had"],
-    &["kunne", "kan", "burde", "bør", "skulle", "skal", "ville", "må", "måtte"],
+    &["zou", "zouden", "kon", "konden", "mag", "mocht", "moet", "moeten", "moest", "had"],
+    &["kunne", "burde", "bør", "skulle", "ville", "måtte"],
     &["could", "should", "would", "might", "need", "needs", "needed", "wish"],
     &["könnte", "könnten", "sollte", "sollten", "müsste", "müssten", "würde", "würden", "wäre", "wären", "dürfte"],
 ];
@@ -3220,12 +3261,124 @@ const WISH_BE: [&[&str]; 4] = [
     &["sein", "werden", "gewesen", "wäre", "wären"],
 ];
 
-/// "Better" in each language: a wish after a [`WISH`] word without a form of "be" ("kan
-/// beter", "could do better").
+/// "Better" in each language: a wish after a [`WISH`] word, or after "can" ([`CAN`]), without
+/// a form of "be" ("kan beter", "could do better"); "can be fun" ("kan leuk zijn", "kan være
+/// sjovt") is no wish.
 const BETTER: [&str; 4] = ["beter", "bedre", "better", "besser"];
+
+/// "Can" in each language, a wish only before "better" ([`BETTER`]).
+const CAN: [&str; 4] = ["kan", "kan", "can", "kann"];
+
+/// Words that complain next to a word of paying ([`PAYING`]): "charged extra", "an additional
+/// fee", "extra betalen", "ekstra gebyr", "zusätzliche Gebühr" (as written).
+const EXTRA: [&[&str]; 4] = [
+    &["extra", "bijkomende", "bijkomend"],
+    &["ekstra"],
+    &["extra", "additional"],
+    &["extra", "zusätzlich", "zusätzliche", "zusätzlichen"],
+];
+
+/// Words of paying that make [`EXTRA`] complain within two words of it (as written).
+const PAYING: [&[&str]; 4] = [
+    &["betalen", "betaald", "betaalt", "kosten", "kost", "kostte", "rekenen", "gerekend", "toeslag", "bedrag"],
+    &["betale", "betalt", "betaler", "gebyr", "gebyrer", "koster", "kostede", "opkrævet", "beløb", "tillæg"],
+    &["charge", "charged", "charges", "charging", "fee", "fees", "pay", "paid", "paying", "cost", "costs", "costing"],
+    &["bezahlen", "bezahlt", "zahlen", "gezahlt", "gebühr", "gebühren", "kosten", "kostet", "berechnet", "aufpreis"],
+];
+
+/// "Why" in each language: a word of paying ([`PAYING`]) after it in its clause objects ("why
+/// was I charged", "waarom zijn er kosten gerekend", "hvorfor blev der trukket et gebyr").
+const WHY: [&[&str]; 4] = [&["waarom"], &["hvorfor"], &["why"], &["warum", "wieso", "weshalb"]];
+
+/// Words of needing: a renovation or repair ([`NEEDED`]) within three words of one is a
+/// complaint ("needs updating", "toe aan een opknapbeurt", "trænger til renovering",
+/// "bräuchte eine Renovierung"), though "recently renovated" praises (as written).
+const NEED: [&[&str]; 4] = [
+    &["nodig", "toe", "moet", "moeten", "mag", "mogen"],
+    &["trænger", "brug", "behov", "bør", "burde", "skal", "trængte"],
+    &["need", "needs", "needed", "needing"],
+    &["braucht", "bräuchte", "benötigt", "müsste", "sollte", "dringend", "nötig", "notwendig"],
+];
+
+/// Renovations and repairs that complain with a word of [`NEED`] (as written).
+const NEEDED: [&[&str]; 4] = [
+    &[
+        "renovatie",
+        "opknapbeurt",
+        "onderhoud",
+        "vernieuwing",
+        "gerenoveerd",
+        "opgeknapt",
+        "vernieuwd",
+        "schoongemaakt",
+        "gemoderniseerd",
+        "modernisering",
+        "update",
+        "verbouwing",
+    ],
+    &[
+        "renovering",
+        "renoveres",
+        "renoveret",
+        "istandsættelse",
+        "opfriskning",
+        "vedligeholdelse",
+        "opdatering",
+        "opdateres",
+        "modernisering",
+        "moderniseres",
+        "rengøring",
+        "kærlig",
+    ],
+    &[
+        "updating",
+        "update",
+        "refresh",
+        "refreshing",
+        "refurbishment",
+        "refurbishing",
+        "refurb",
+        "renovation",
+        "renovating",
+        "renovated",
+        "modernising",
+        "modernizing",
+        "modernisation",
+        "modernization",
+        "upgrade",
+        "upgrading",
+        "improvement",
+        "improving",
+        "improved",
+        "tlc",
+        "facelift",
+        "makeover",
+        "repair",
+        "repairs",
+        "repainting",
+        "redecorating",
+        "cleaning",
+    ],
+    &[
+        "renovierung",
+        "renoviert",
+        "sanierung",
+        "saniert",
+        "modernisierung",
+        "modernisiert",
+        "auffrischung",
+        "erneuerung",
+        "überholung",
+        "reinigung",
+        "gereinigt",
+    ],
+];
 
 /// Index of English in the per-language lists.
 const ENGLISH: usize = 2;
+
+/// Index of Danish in the per-language lists.
+const DANISH: usize = 1;
 
 /// How many words on either side of a mention its judgement is looked for in, within its
 /// clause: comments written without punctuation are one long clause.
@@ -3291,28 +3444,53 @@ impl Lexicon {
         if token.kind == TokenKind::Negator {
             return 0;
         }
+        // "charged extra", "why was I charged", "needs updating": complaints made of words that
+        // say nothing alone.
+        let near = |words: &[&str], reach: usize| {
+            (at.saturating_sub(reach)..=at + reach).any(|k| {
+                k != at
+                    && reading
+                        .tokens
+                        .get(k)
+                        .is_some_and(|t| t.clause == token.clause && words.contains(&t.surface.as_str()))
+            })
+        };
+        let why_before = (1..=6).take_while(|&back| at >= back).any(|back| {
+            let t = &reading.tokens[at - back];
+            t.clause == token.clause && WHY[i].contains(&t.surface.as_str())
+        });
+        if EXTRA[i].contains(&token.surface.as_str()) && near(PAYING[i], 2)
+            || PAYING[i].contains(&token.surface.as_str()) && why_before
+            || NEEDED[i].contains(&token.surface.as_str()) && near(NEED[i], 3)
+        {
+            return if token.is_negated() { 0 } else { -1 };
+        }
         if NOT_EVALUATIVE[i].contains(&token.surface.as_str()) {
             return 0;
         }
         if NEGATED_ONLY[i].contains(&token.surface.as_str()) {
-            // Dutch, Danish and German put the negator after the verb ("werkt niet"); English
-            // before it, at most two words away ("doesn t work").
             let negator = |at: Option<usize>| {
                 at.and_then(|at| reading.tokens.get(at))
                     .is_some_and(|t| t.clause == token.clause && t.kind == TokenKind::Negator)
             };
-            let near: Vec<Option<usize>> = if i == ENGLISH {
-                vec![at.checked_sub(1), at.checked_sub(2)]
-            } else {
-                (1..=4).map(|ahead| Some(at + ahead)).collect()
-            };
+            // The negator stands at most two words before the verb ("doesn t work", "is niet
+            // aangekomen", "gik ikke igennem"); in Dutch, Danish and German also up to four
+            // after it ("werkt niet").
+            let mut near: Vec<Option<usize>> = vec![at.checked_sub(1), at.checked_sub(2)];
+            if i != ENGLISH {
+                near.extend((1..=4).map(|ahead| Some(at + ahead)));
+            }
             return if token.is_negated() || near.into_iter().any(negator) { -1 } else { 0 };
         }
-        // English "like" praises as a verb only; "kind" is no praise in "kind of".
+        // English "like" praises as a verb only; "kind" is no praise in "kind of", nor Danish
+        // "rent" (clean) in "rent faktisk" (actually).
         if i == ENGLISH
             && (LIKE_WORDS.contains(&token.surface.as_str())
                 && !(at > 0 && LIKE_SUBJECTS.contains(&reading.tokens[at - 1].surface.as_str()))
                 || token.surface == "kind" && reading.tokens.get(at + 1).is_some_and(|t| t.surface == "of"))
+            || i == DANISH
+                && token.surface == "rent"
+                && reading.tokens.get(at + 1).is_some_and(|t| t.surface == "faktisk")
         {
             return 0;
         }
@@ -3443,11 +3621,12 @@ fn wished(reading: &Reading, i: usize, at: usize) -> bool {
     let Some(marker) = (1..=4)
         .take_while(|&back| at >= back && in_clause(at - back))
         .map(|back| at - back)
-        .find(|&k| WISH[i].contains(&tokens[k].surface.as_str()))
+        .find(|&k| WISH[i].contains(&tokens[k].surface.as_str()) || tokens[k].surface == CAN[i])
     else {
         return false;
     };
-    tokens[at].surface == BETTER[i] || (marker..at).any(be) || (at + 1..=at + 2).any(be)
+    let better = tokens[at].surface == BETTER[i];
+    better || tokens[marker].surface != CAN[i] && ((marker..at).any(be) || (at + 1..=at + 2).any(be))
 }
 
 /// Whether "without" stands before the token at `at` in its clause, with at most two stop words
@@ -3512,7 +3691,7 @@ mod tests {
             ("I like the room", Language::English, "room", Positive),
             // Words that share a stem with a judgement but judge nothing.
             ("The cleaning staff", Language::English, "staff", Neutral),
-            ("Ik moest extra betalen voor parkeren", Language::Dutch, "parkeren", Neutral),
+            ("Ik moest betalen voor parkeren", Language::Dutch, "parkeren", Neutral),
             // A softened size word complains as "too" does.
             ("The dress runs small", Language::English, "dress", Negative),
             ("De jurk valt klein", Language::Dutch, "jurk", Negative),
@@ -3536,6 +3715,9 @@ mod tests {
             ("The bed would have been nice if it was bigger", Language::English, "bed", Negative),
             ("I would recommend the hotel", Language::English, "hotel", Positive),
             ("Het ontbijt kan beter", Language::Dutch, "ontbijt", Negative),
+            ("Deze game kan echt leuk zijn met vrienden", Language::Dutch, "game", Positive),
+            ("Spillet kan være rigtig sjovt", Language::Danish, "spillet", Positive),
+            ("Vi kommer rent faktisk aldrig til at bruge spillet", Language::Danish, "spillet", Neutral),
             ("Een koelkast op de kamer zou fijn zijn", Language::Dutch, "koelkast", Negative),
             ("Morgenmaden kunne være bedre", Language::Danish, "morgenmaden", Negative),
             ("Das Frühstück könnte besser sein", Language::German, "frühstück", Negative),
@@ -3544,7 +3726,20 @@ mod tests {
             ("Why isn't my refund showing up?", Language::English, "refund", Negative),
             ("I did not make this card payment", Language::English, "payment", Negative),
             ("Het bedrag klopt niet", Language::Dutch, "bedrag", Negative),
+            ("Why was I charged a fee for my transfer?", Language::English, "transfer", Negative),
+            ("Waarom zijn er kosten gerekend voor mijn overboeking?", Language::Dutch, "overboeking", Negative),
+            ("Kortbetalingen gik ikke igennem", Language::Danish, "kortbetalingen", Negative),
+            ("What fee do you charge for a transfer?", Language::English, "transfer", Neutral),
             ("How do I activate my card?", Language::English, "card", Neutral),
+            // Paying extra and needing a renovation complain; being renovated does not.
+            ("I was charged extra for the wifi", Language::English, "wifi", Negative),
+            ("We moesten extra betalen voor de parkeerplaats", Language::Dutch, "parkeerplaats", Negative),
+            ("Extra pillows in the room", Language::English, "room", Neutral),
+            ("The bathroom needs updating", Language::English, "bathroom", Negative),
+            ("De badkamer is toe aan een opknapbeurt", Language::Dutch, "badkamer", Negative),
+            ("Badeværelset trænger til renovering", Language::Danish, "badeværelset", Negative),
+            ("The bathroom was renovated last year", Language::English, "bathroom", Neutral),
+            ("Not enough parking", Language::English, "parking", Negative),
             ("I used the card abroad", Language::English, "card", Neutral),
             ("Never got a reply. Otherwise fine.", Language::English, "reply", Negative),
             ("Geen reactie gekregen. Verder prima.", Language::Dutch, "reactie", Negative),
