@@ -99,6 +99,8 @@ pub(super) const PRESET: PresetSeed = PresetSeed {
                 "valutakurs",
             ],
             en: &[
+                "rate",
+                "rates",
                 "fee",
                 "fees",
                 "bank charges",
