@@ -2826,7 +2826,7 @@ const CONTRAST: [&[&str]; 4] = [
 ];
 
 /// Evaluative words that judge the writer's feelings or the whole experience, not a thing: they
-/// do not make "the X was Y" ("thanks", "disappointed", "unfortunately", "problem").
+/// do not make "the X was Y" ("thanks", "disappointed", "unfortunately", "problem"; as written).
 const NOT_ABOUT_A_THING: [&[&str]; 4] = [
     &[
         "bedankt",
@@ -3416,7 +3416,8 @@ const TOO_WORDS: [&[&str]; 4] = [
 pub struct Lexicon {
     /// Per language: stem -> +1 or -1.
     values: [HashMap<String, i8>; 4],
-    /// Per language: evaluative stems that judge no thing ([`NOT_ABOUT_A_THING`]).
+    /// Per language: evaluative words that judge no thing ([`NOT_ABOUT_A_THING`]), as written:
+    /// by stem, "lovely" would be "love" and "disappointing" "disappointed".
     not_about_a_thing: [HashMap<String, ()>; 4],
 }
 
@@ -3431,7 +3432,7 @@ impl Lexicon {
                 }
             }
             for &word in NOT_ABOUT_A_THING[i] {
-                lexicon.not_about_a_thing[i].insert(stems.stem(language, word), ());
+                lexicon.not_about_a_thing[i].insert(word.to_owned(), ());
             }
         }
         lexicon
@@ -3509,7 +3510,7 @@ impl Lexicon {
         }
         // Praise wished for is missed: "could be better" complains, "couldn't be better" praises.
         if (value > 0 || token.surface == BETTER[i])
-            && !self.not_about_a_thing[i].contains_key(&token.stem)
+            && !self.not_about_a_thing[i].contains_key(&token.surface)
             && wished(reading, i, at)
         {
             value = -1;
@@ -3528,7 +3529,7 @@ impl Lexicon {
     #[must_use]
     pub fn judges_a_thing(&self, reading: &Reading, at: usize) -> bool {
         reading.language.index().is_some_and(|i| {
-            !self.not_about_a_thing[i].contains_key(&reading.tokens[at].stem) && self.value(reading, i, at) != 0
+            !self.not_about_a_thing[i].contains_key(&reading.tokens[at].surface) && self.value(reading, i, at) != 0
         })
     }
 

@@ -139,6 +139,13 @@ pub struct ThemeTagger {
     product: Option<usize>,
 }
 
+/// Forms of "be" and "seem" in the four languages, which join a thing to its judgement ("the
+/// room was lovely", "de kamer was vies", "sengen var dejlig", "das Essen war kalt"; as written).
+const COPULAS: [&str; 26] = [
+    "is", "was", "are", "were", "seemed", "looked", "felt", "zijn", "waren", "lijkt", "leek", "voelde", "er", "var",
+    "virker", "virkede", "føltes", "ist", "war", "sind", "wirkt", "wirkte", "scheint", "schien", "been", "be",
+];
+
 /// The theme "the X was Y" about a thing no other theme claims is counted as.
 pub const PRODUCT_THEME: &str = "product_quality";
 
@@ -289,13 +296,13 @@ impl ThemeTagger {
         for reading in readings {
             self.tag_reading(reading, &mut matches);
         }
-        // "The X was Y" only in clauses no keyword of any reading matched (the readings of a
+        // "The X was Y" for judging words no keyword mention is nearer to (the readings of a
         // comment of unknown language share its tokens).
         if let Some(product) = self.product {
-            let claimed: Vec<u32> = matches
+            let claimed: Vec<usize> = matches
                 .iter()
-                .filter_map(|m| readings.iter().find(|r| r.language == m.language)?.tokens.get(m.token))
-                .map(|t| t.clause)
+                .filter(|m| readings.iter().any(|r| r.language == m.language))
+                .flat_map(|m| m.token..m.token + m.tokens.max(1))
                 .collect();
             for reading in readings {
                 self.find_things(reading, product, &claimed, &mut matches);
@@ -379,46 +386,61 @@ impl ThemeTagger {
         }
     }
 
-    /// "The X was Y" in clauses no keyword matched: where a word judges a thing ("cold",
-    /// "broken", "delicious"), the content word nearest it that judges nothing itself is the
-    /// thing, mentioned as the product theme. So a sector the codebook has never seen ("the
-    /// croissants were stale", "de kamer was vies") still gets its product-quality mentions.
-    fn find_things(&self, reading: &Reading, product: usize, claimed: &[u32], matches: &mut Vec<ThemeMatch>) {
+    /// "The X was Y": where a word judges a thing ("cold", "broken", "delicious"), the content
+    /// word nearest it in its clause that judges nothing itself is the thing, mentioned as the
+    /// product theme, unless a keyword's mention (token indices `claimed`) is as near: then the
+    /// judgement is that mention's. So a sector the codebook has never seen ("the croissants
+    /// were stale", "de kamer was vies") still gets its product-quality mentions, also in a
+    /// comment written without punctuation ("bed was comfortable bathroom clean").
+    fn find_things(&self, reading: &Reading, product: usize, claimed: &[usize], matches: &mut Vec<ThemeMatch>) {
         let tokens = &reading.tokens;
-        let mut start = 0;
-        while start < tokens.len() {
-            let clause = tokens[start].clause;
-            let end = start + tokens[start..].iter().take_while(|t| t.clause == clause).count();
-            if !claimed.contains(&clause) {
-                let judging: Vec<usize> = (start..end).filter(|&i| self.lexicon.judges_a_thing(reading, i)).collect();
-                let thing = (start..end)
-                    .filter(|&i| {
-                        let token = &tokens[i];
-                        token.kind == TokenKind::Content
-                            && token.surface.chars().filter(|c| c.is_alphabetic()).count() >= 3
-                            && !self.lexicon.is_evaluative(reading, i)
-                            && !names_the_whole(&token.surface)
-                    })
-                    .min_by_key(|&i| judging.iter().map(|&j| j.abs_diff(i)).min().unwrap_or(usize::MAX));
-                if let (Some(thing), false) = (thing, judging.is_empty()) {
-                    let mut found = ThemeMatch {
-                        theme: self.themes[product].clone(),
-                        theme_index: product,
-                        keyword: tokens[thing].surface.clone(),
-                        language: reading.language,
-                        negated: tokens[thing].is_negated(),
-                        token: thing,
-                        tokens: 1,
-                        kind: MatchKind::Thing,
-                        polarity: Polarity::Neutral,
-                        words: String::new(),
-                        said: Vec::new(),
-                    };
-                    self.judge(reading, &mut found);
-                    matches.push(found);
-                }
+        let mut things: Vec<usize> = Vec::new();
+        for judging in (0..tokens.len()).filter(|&i| self.lexicon.judges_a_thing(reading, i)) {
+            let clause = tokens[judging].clause;
+            let in_clause = |i: &usize| tokens[*i].clause == clause;
+            // "The X was Y": a form of "be" between a word and the judgement after it does not
+            // count; a word before is nearer than one as far after it ("bed was comfortable
+            // bathroom" is about the bed).
+            let distance = |i: usize| {
+                let copula =
+                    i < judging && tokens[i + 1..judging].iter().any(|t| COPULAS.contains(&t.surface.as_str()));
+                i.abs_diff(judging) + usize::from(i > judging) - usize::from(copula)
+            };
+            let thing = (0..tokens.len())
+                .filter(in_clause)
+                .filter(|&i| {
+                    let token = &tokens[i];
+                    token.kind == TokenKind::Content
+                        && !claimed.contains(&i)
+                        && token.surface.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                        && !self.lexicon.is_evaluative(reading, i)
+                        && !names_the_whole(&token.surface)
+                })
+                .min_by_key(|&i| distance(i));
+            let mention = claimed.iter().filter(|&&i| i < tokens.len() && in_clause(&i)).map(|&i| distance(i)).min();
+            if let Some(thing) = thing
+                && mention.is_none_or(|m| m > distance(thing))
+                && !things.contains(&thing)
+            {
+                things.push(thing);
             }
-            start = end;
+        }
+        for thing in things {
+            let mut found = ThemeMatch {
+                theme: self.themes[product].clone(),
+                theme_index: product,
+                keyword: tokens[thing].surface.clone(),
+                language: reading.language,
+                negated: tokens[thing].is_negated(),
+                token: thing,
+                tokens: 1,
+                kind: MatchKind::Thing,
+                polarity: Polarity::Neutral,
+                words: String::new(),
+                said: Vec::new(),
+            };
+            self.judge(reading, &mut found);
+            matches.push(found);
         }
     }
 
@@ -620,6 +642,7 @@ mod tests {
             ("De kamer was vies", Language::Dutch, "kamer", Polarity::Negative),
             ("Sengen var dejlig", Language::Danish, "sengen", Polarity::Positive),
             ("Das Frühstück war lecker", Language::German, "frühstück", Polarity::Positive),
+            ("I thought the room was lovely", Language::English, "room", Polarity::Positive),
         ] {
             let matches = tagger.tag(&analyzer.analyse_as(text, language));
             let found: Vec<&ThemeMatch> = matches.iter().filter(|m| m.kind == MatchKind::Thing).collect();
@@ -627,7 +650,14 @@ mod tests {
             assert_eq!((found[0].theme.as_str(), found[0].words.as_str()), (PRODUCT_THEME, thing), "{text}");
             assert_eq!(found[0].polarity, polarity, "{text}");
         }
-        // Not a thing: the whole visit, a feeling, or a clause a theme already claims.
+        // Written without punctuation, each judgement finds its own thing, and one a keyword's
+        // mention is nearer to stays that mention's ("staff ... friendly").
+        let matches = tagger
+            .tag(&analyzer.analyse_as("Bed was comfortable bathroom was clean staff were friendly", Language::English));
+        let things: Vec<(&str, Polarity)> =
+            matches.iter().filter(|m| m.kind == MatchKind::Thing).map(|m| (m.words.as_str(), m.polarity)).collect();
+        assert_eq!(things, [("bed", Polarity::Positive), ("bathroom", Polarity::Positive)], "{matches:?}");
+        // Not a thing: the whole visit, a feeling, or a judgement a theme's mention is nearer to.
         for (text, language) in [
             ("Great hotel", Language::English),
             ("Thanks, we were very satisfied", Language::English),
