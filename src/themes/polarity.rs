@@ -3139,6 +3139,8 @@ const NEGATED_ONLY: [&[&str]; 4] = [
         "verschijnt",
         "erdoor",
         "overgekomen",
+        "toestemming",
+        "veranderd",
     ],
     &[
         "virker",
@@ -3169,6 +3171,9 @@ const NEGATED_ONLY: [&[&str]; 4] = [
         "vises",
         "vist",
         "dukket",
+        "tilladelse",
+        "samtykke",
+        "ændret",
     ],
     &[
         "work",
@@ -3208,6 +3213,17 @@ const NEGATED_ONLY: [&[&str]; 4] = [
         "appears",
         "through",
         "enough",
+        "update",
+        "change",
+        "changed",
+        "accept",
+        "allow",
+        "receive",
+        "arrive",
+        "authorization",
+        "authorisation",
+        "permission",
+        "consent",
     ],
     &[
         "funktioniert",
@@ -3236,6 +3252,10 @@ const NEGATED_ONLY: [&[&str]; 4] = [
         "eingezahlt",
         "durchgegangen",
         "erschienen",
+        "erlaubnis",
+        "zustimmung",
+        "genehmigung",
+        "geändert",
     ],
 ];
 
@@ -3474,14 +3494,17 @@ impl Lexicon {
                 at.and_then(|at| reading.tokens.get(at))
                     .is_some_and(|t| t.clause == token.clause && t.kind == TokenKind::Negator)
             };
-            // The negator stands at most two words before the verb ("doesn t work", "is niet
-            // aangekomen", "gik ikke igennem"); in Dutch, Danish and German also up to four
-            // after it ("werkt niet").
+            // The negator stands at most two words before the verb in English ("doesn t work"),
+            // four in Dutch, Danish and German ("is niet bij de ontvanger aangekomen", "gik ikke
+            // igennem"), where it may also follow it ("werkt niet"); "without" denies it too
+            // ("without my permission").
             let mut near: Vec<Option<usize>> = vec![at.checked_sub(1), at.checked_sub(2)];
             if i != ENGLISH {
+                near.extend((3..=4).map(|back| at.checked_sub(back)));
                 near.extend((1..=4).map(|ahead| Some(at + ahead)));
             }
-            return if token.is_negated() || near.into_iter().any(negator) { -1 } else { 0 };
+            let without = without_before(reading, i, at);
+            return if token.is_negated() || without || near.into_iter().any(negator) { -1 } else { 0 };
         }
         // English "like" praises as a verb only; "kind" is no praise in "kind of", nor Danish
         // "rent" (clean) in "rent faktisk" (actually).
@@ -3730,6 +3753,9 @@ mod tests {
             ("Why was I charged a fee for my transfer?", Language::English, "transfer", Negative),
             ("Waarom zijn er kosten gerekend voor mijn overboeking?", Language::Dutch, "overboeking", Negative),
             ("Kortbetalingen gik ikke igennem", Language::Danish, "kortbetalingen", Negative),
+            ("Mijn overboeking is niet bij de ontvanger aangekomen", Language::Dutch, "overboeking", Negative),
+            ("Someone used my card without my permission", Language::English, "card", Negative),
+            ("I transferred money but the balance did not update", Language::English, "balance", Negative),
             ("What fee do you charge for a transfer?", Language::English, "transfer", Neutral),
             ("How do I activate my card?", Language::English, "card", Neutral),
             // Paying extra and needing a renovation complain; being renovated does not.

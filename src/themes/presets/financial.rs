@@ -173,6 +173,9 @@ pub(super) const PRESET: PresetSeed = PresetSeed {
                 "Online- und Mobile-Banking",
             ],
             nl: &[
+                "telefoon",
+                "mobiel",
+                "smartphone",
                 "bankieren",
                 "internetbankieren",
                 "online bankieren",
@@ -210,6 +213,9 @@ pub(super) const PRESET: PresetSeed = PresetSeed {
                 "google pay",
             ],
             da: &[
+                "telefon",
+                "mobil",
+                "smartphone",
                 "netbank",
                 "netbanken",
                 "mobilbank",
@@ -244,6 +250,9 @@ pub(super) const PRESET: PresetSeed = PresetSeed {
                 "budgetværktøj",
             ],
             en: &[
+                "phone",
+                "mobile",
+                "smartphone",
                 "app",
                 "the app",
                 "banking app",
@@ -278,6 +287,9 @@ pub(super) const PRESET: PresetSeed = PresetSeed {
                 "budgeting tool",
             ],
             de: &[
+                "Telefon",
+                "Handy",
+                "Smartphone",
                 "Online-Banking",
                 "Onlinebanking",
                 "Internetbanking",
@@ -316,6 +328,11 @@ pub(super) const PRESET: PresetSeed = PresetSeed {
             general: "product_quality",
             labels: ["Cards and payments", "Passen en betalingen", "Kort og betalinger", "Karten und Zahlungsverkehr"],
             nl: &[
+                "opgenomen",
+                "opnemen",
+                "geld opnemen",
+                "verkoper",
+                "winkelier",
                 "geldautomaat",
                 "geldautomaten",
                 "pinautomaat",
@@ -379,6 +396,9 @@ pub(super) const PRESET: PresetSeed = PresetSeed {
                 "mastercard",
             ],
             da: &[
+                "hævet",
+                "sælger",
+                "forhandler",
                 "pengeautomat",
                 "pengeautomaten",
                 "hæveautomat",
@@ -437,6 +457,10 @@ pub(super) const PRESET: PresetSeed = PresetSeed {
                 "iban",
             ],
             en: &[
+                "seller",
+                "merchant",
+                "withdrew",
+                "withdrawn",
                 "atm",
                 "atms",
                 "cash machine",
@@ -506,6 +530,9 @@ pub(super) const PRESET: PresetSeed = PresetSeed {
                 "amex",
             ],
             de: &[
+                "abgehoben",
+                "Verkäufer",
+                "Händler",
                 "Geldautomat",
                 "Geldautomaten",
                 "Bankautomat",
