@@ -1642,7 +1642,6 @@ const NEGATIVE: [&[&str]; 4] = [
         "raar",
         "rare",
         "muizen",
-        "muis",
     ],
     // Danish
     &[
@@ -2039,7 +2038,6 @@ const NEGATIVE: [&[&str]; 4] = [
         "mislykket",
         "underlig",
         "underligt",
-        "mus",
         "kakerlakker",
         "væggelus",
     ],
@@ -2442,7 +2440,6 @@ const NEGATIVE: [&[&str]; 4] = [
         "weird",
         "odd",
         "mice",
-        "mouse",
         "rats",
         "cockroach",
     ],
@@ -2813,7 +2810,6 @@ const NEGATIVE: [&[&str]; 4] = [
         "unerklärliche",
         "erfolglos",
         "mäuse",
-        "maus",
     ],
 ];
 
