@@ -3435,7 +3435,20 @@ pub struct Lexicon {
     /// Per language: evaluative words that judge no thing ([`NOT_ABOUT_A_THING`]), as written:
     /// by stem, "lovely" would be "love" and "disappointing" "disappointed".
     not_about_a_thing: [HashMap<String, ()>; 4],
+    /// Per language: words as written -> the lists of special words they are on (the `*_WORD`
+    /// flags), looked up once per word instead of scanning each list.
+    special: [HashMap<&'static str, u8>; 4],
 }
+
+/// Flags of [`Lexicon`]'s special words: on [`NOT_EVALUATIVE`], [`NEGATED_ONLY`], [`EXTRA`],
+/// [`PAYING`], [`NEEDED`], [`NEED`], [`WHY`].
+const NOT_EVALUATIVE_WORD: u8 = 1;
+const NEGATED_ONLY_WORD: u8 = 2;
+const EXTRA_WORD: u8 = 4;
+const PAYING_WORD: u8 = 8;
+const NEEDED_WORD: u8 = 16;
+const NEED_WORD: u8 = 32;
+const WHY_WORD: u8 = 64;
 
 impl Lexicon {
     /// Builds the lexicon, stemming its words with `stems` in their language.
@@ -3447,11 +3460,29 @@ impl Lexicon {
                     lexicon.values[i].insert(stems.stem(language, word), value);
                 }
             }
+            for (lists, flag) in [
+                (&NOT_EVALUATIVE, NOT_EVALUATIVE_WORD),
+                (&NEGATED_ONLY, NEGATED_ONLY_WORD),
+                (&EXTRA, EXTRA_WORD),
+                (&PAYING, PAYING_WORD),
+                (&NEEDED, NEEDED_WORD),
+                (&NEED, NEED_WORD),
+                (&WHY, WHY_WORD),
+            ] {
+                for &word in lists[i] {
+                    *lexicon.special[i].entry(word).or_default() |= flag;
+                }
+            }
             for &word in NOT_ABOUT_A_THING[i] {
                 lexicon.not_about_a_thing[i].insert(word.to_owned(), ());
             }
         }
         lexicon
+    }
+
+    /// The special-word flags of `surface` in the language of index `i`.
+    fn flags(&self, i: usize, surface: &str) -> u8 {
+        self.special[i].get(surface).copied().unwrap_or(0)
     }
 
     /// The value of the token at `at` of `reading` (in the language of index `i`) on its own:
@@ -3461,31 +3492,27 @@ impl Lexicon {
         if token.kind == TokenKind::Negator {
             return 0;
         }
+        let flags = self.flags(i, &token.surface);
         // "charged extra", "why was I charged", "needs updating": complaints made of words that
         // say nothing alone.
-        let near = |words: &[&str], reach: usize| {
-            (at.saturating_sub(reach)..=at + reach).any(|k| {
-                k != at
-                    && reading
-                        .tokens
-                        .get(k)
-                        .is_some_and(|t| t.clause == token.clause && words.contains(&t.surface.as_str()))
-            })
-        };
-        let why_before = (1..=6).take_while(|&back| at >= back).any(|back| {
-            let t = &reading.tokens[at - back];
-            t.clause == token.clause && WHY[i].contains(&t.surface.as_str())
-        });
-        if EXTRA[i].contains(&token.surface.as_str()) && near(PAYING[i], 2)
-            || PAYING[i].contains(&token.surface.as_str()) && why_before
-            || NEEDED[i].contains(&token.surface.as_str()) && near(NEED[i], 3)
-        {
-            return if token.is_negated() { 0 } else { -1 };
+        if flags & (EXTRA_WORD | PAYING_WORD | NEEDED_WORD) != 0 {
+            let flagged = |k: usize, flag: u8| {
+                reading.tokens.get(k).is_some_and(|t| t.clause == token.clause && self.flags(i, &t.surface) & flag != 0)
+            };
+            let near =
+                |flag: u8, reach: usize| (at.saturating_sub(reach)..=at + reach).any(|k| k != at && flagged(k, flag));
+            let why_before = || (1..=6).take_while(|&back| at >= back).any(|back| flagged(at - back, WHY_WORD));
+            if flags & EXTRA_WORD != 0 && near(PAYING_WORD, 2)
+                || flags & PAYING_WORD != 0 && why_before()
+                || flags & NEEDED_WORD != 0 && near(NEED_WORD, 3)
+            {
+                return if token.is_negated() { 0 } else { -1 };
+            }
         }
-        if NOT_EVALUATIVE[i].contains(&token.surface.as_str()) {
+        if flags & NOT_EVALUATIVE_WORD != 0 {
             return 0;
         }
-        if NEGATED_ONLY[i].contains(&token.surface.as_str()) {
+        if flags & NEGATED_ONLY_WORD != 0 {
             let negator = |at: Option<usize>| {
                 at.and_then(|at| reading.tokens.get(at))
                     .is_some_and(|t| t.clause == token.clause && t.kind == TokenKind::Negator)
@@ -3552,10 +3579,37 @@ impl Lexicon {
         })
     }
 
+    /// The value of every token of `reading` on its own (+1, -1 or 0; all 0 in a reading of
+    /// unknown language), for [`Lexicon::judge_valued`]: a comment's words are valued once,
+    /// however many mentions hear them.
+    #[must_use]
+    pub fn values(&self, reading: &Reading) -> Vec<i8> {
+        match reading.language.index() {
+            Some(i) => (0..reading.tokens.len()).map(|at| self.value(reading, i, at)).collect(),
+            None => vec![0; reading.tokens.len()],
+        }
+    }
+
+    /// Whether the token at `at`, of value `values[at]` ([`Lexicon::values`]), judges a thing
+    /// ("cold", "broken", "delicious", "too small"), not the writer's feelings ("disappointed").
+    #[must_use]
+    pub fn judges_a_thing_valued(&self, reading: &Reading, values: &[i8], at: usize) -> bool {
+        reading
+            .language
+            .index()
+            .is_some_and(|i| values[at] != 0 && !self.not_about_a_thing[i].contains_key(&reading.tokens[at].surface))
+    }
+
     /// What the words `start..start + len` of `reading` (a mention) say, and the evaluative
     /// words that said it (token indices).
     #[must_use]
     pub fn judge(&self, reading: &Reading, start: usize, len: usize) -> (Polarity, Vec<usize>) {
+        self.judge_valued(reading, &self.values(reading), start, len)
+    }
+
+    /// [`Lexicon::judge`] with the values of `reading`'s tokens given ([`Lexicon::values`]).
+    #[must_use]
+    pub fn judge_valued(&self, reading: &Reading, values: &[i8], start: usize, len: usize) -> (Polarity, Vec<usize>) {
         let tokens = &reading.tokens;
         let (Some(first), Some(i)) = (tokens.get(start), reading.language.index()) else {
             return (Polarity::Neutral, Vec::new());
@@ -3585,11 +3639,10 @@ impl Lexicon {
             while to < tokens.len() && to - end < limit && inside(to) {
                 to += 1;
             }
-            for at in from..to {
-                // Beyond its clause a mention hears the whole comment: a thing named with no
-                // judgement of its own ("Staff. Location.", "the breakfast, the room") takes the
-                // side the comment takes.
-                let value = self.value(reading, i, at);
+            // Beyond its clause a mention hears the whole comment: a thing named with no judgement
+            // of its own ("Staff. Location.", "the breakfast, the room") takes the side the
+            // comment takes.
+            for (at, &value) in values.iter().enumerate().take(to).skip(from) {
                 if value != 0 {
                     sum += i32::from(value);
                     said.push(at);
@@ -3606,7 +3659,7 @@ impl Lexicon {
                 // A tie: the evaluative word nearest the mention decides.
                 let last = end.max(start + 1) - 1;
                 let distance = |at: usize| if at < start { start - at } else { at.saturating_sub(last) };
-                match said.iter().min_by_key(|&&at| distance(at)).map(|&at| self.value(reading, i, at)) {
+                match said.iter().min_by_key(|&&at| distance(at)).map(|&at| values[at]) {
                     Some(v) if v < 0 => Polarity::Negative,
                     Some(v) if v > 0 => Polarity::Positive,
                     None if missing => Polarity::Negative,

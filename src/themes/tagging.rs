@@ -278,9 +278,10 @@ impl ThemeTagger {
         }
     }
 
-    /// Gives `found` what it says and its words, read from `reading`.
-    fn judge(&self, reading: &Reading, found: &mut ThemeMatch) {
-        let (polarity, said) = self.lexicon.judge(reading, found.token, found.tokens);
+    /// Gives `found` what it says and its words, read from `reading` (its tokens valued as
+    /// [`Lexicon::values`] gives them).
+    fn judge(&self, reading: &Reading, values: &[i8], found: &mut ThemeMatch) {
+        let (polarity, said) = self.lexicon.judge_valued(reading, values, found.token, found.tokens);
         let end = (found.token + found.tokens).min(reading.tokens.len());
         let words: Vec<&str> = reading.tokens[found.token..end].iter().map(|t| t.surface.as_str()).collect();
         found.polarity = polarity;
@@ -293,8 +294,9 @@ impl ThemeTagger {
     pub fn tag(&self, comment: &AnalysedComment) -> Vec<ThemeMatch> {
         let mut matches = Vec::new();
         let readings = comment.readings_for_matching();
-        for reading in readings {
-            self.tag_reading(reading, &mut matches);
+        let values: Vec<Vec<i8>> = readings.iter().map(|reading| self.lexicon.values(reading)).collect();
+        for (reading, values) in readings.iter().zip(&values) {
+            self.tag_reading(reading, values, &mut matches);
         }
         // "The X was Y" for judging words no keyword mention is nearer to (the readings of a
         // comment of unknown language share its tokens).
@@ -304,8 +306,8 @@ impl ThemeTagger {
                 .filter(|m| readings.iter().any(|r| r.language == m.language))
                 .flat_map(|m| m.token..m.token + m.tokens.max(1))
                 .collect();
-            for reading in readings {
-                self.find_things(reading, product, &claimed, &mut matches);
+            for (reading, values) in readings.iter().zip(&values) {
+                self.find_things(reading, values, product, &claimed, &mut matches);
             }
         }
         // Of one mention found in several readings, the one that says something is kept ("slow
@@ -333,7 +335,7 @@ impl ThemeTagger {
         themes_mentioned(&self.tag(comment)).into_iter().cloned().collect()
     }
 
-    fn tag_reading(&self, reading: &Reading, matches: &mut Vec<ThemeMatch>) {
+    fn tag_reading(&self, reading: &Reading, values: &[i8], matches: &mut Vec<ThemeMatch>) {
         let language = reading.language;
         let Some(lang_index) = language.index() else { return };
         let index = &self.languages[lang_index];
@@ -382,7 +384,7 @@ impl ThemeTagger {
             }
         }
         for found in &mut matches[first_new..] {
-            self.judge(reading, found);
+            self.judge(reading, values, found);
         }
     }
 
@@ -392,12 +394,37 @@ impl ThemeTagger {
     /// judgement is that mention's. So a sector the codebook has never seen ("the croissants
     /// were stale", "de kamer was vies") still gets its product-quality mentions, also in a
     /// comment written without punctuation ("bed was comfortable bathroom clean").
-    fn find_things(&self, reading: &Reading, product: usize, claimed: &[usize], matches: &mut Vec<ThemeMatch>) {
+    fn find_things(
+        &self,
+        reading: &Reading,
+        values: &[i8],
+        product: usize,
+        claimed: &[usize],
+        matches: &mut Vec<ThemeMatch>,
+    ) {
         let tokens = &reading.tokens;
+        let judging: Vec<usize> =
+            (0..tokens.len()).filter(|&i| self.lexicon.judges_a_thing_valued(reading, values, i)).collect();
+        if judging.is_empty() {
+            return;
+        }
+        // Each token is looked at once: whether it can be a thing.
+        let candidate: Vec<bool> = tokens
+            .iter()
+            .enumerate()
+            .map(|(i, token)| {
+                token.kind == TokenKind::Content
+                    && !claimed.contains(&i)
+                    && token.surface.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                    && !names_the_whole(&token.surface)
+                    && values[i] == 0
+            })
+            .collect();
         let mut things: Vec<usize> = Vec::new();
-        for judging in (0..tokens.len()).filter(|&i| self.lexicon.judges_a_thing(reading, i)) {
+        for judging in judging {
             let clause = tokens[judging].clause;
-            let in_clause = |i: &usize| tokens[*i].clause == clause;
+            let from = tokens[..judging].iter().rposition(|t| t.clause != clause).map_or(0, |i| i + 1);
+            let to = judging + tokens[judging..].iter().take_while(|t| t.clause == clause).count();
             // "The X was Y": a form of "be" between a word and the judgement after it does not
             // count; a word before is nearer than one as far after it ("bed was comfortable
             // bathroom" is about the bed).
@@ -406,18 +433,8 @@ impl ThemeTagger {
                     i < judging && tokens[i + 1..judging].iter().any(|t| COPULAS.contains(&t.surface.as_str()));
                 i.abs_diff(judging) + usize::from(i > judging) - usize::from(copula)
             };
-            let thing = (0..tokens.len())
-                .filter(in_clause)
-                .filter(|&i| {
-                    let token = &tokens[i];
-                    token.kind == TokenKind::Content
-                        && !claimed.contains(&i)
-                        && token.surface.chars().filter(|c| c.is_alphabetic()).count() >= 3
-                        && !self.lexicon.is_evaluative(reading, i)
-                        && !names_the_whole(&token.surface)
-                })
-                .min_by_key(|&i| distance(i));
-            let mention = claimed.iter().filter(|&&i| i < tokens.len() && in_clause(&i)).map(|&i| distance(i)).min();
+            let thing = (from..to).filter(|&i| candidate[i]).min_by_key(|&i| distance(i));
+            let mention = claimed.iter().filter(|&&i| (from..to).contains(&i)).map(|&i| distance(i)).min();
             if let Some(thing) = thing
                 && mention.is_none_or(|m| m > distance(thing))
                 && !things.contains(&thing)
@@ -439,7 +456,7 @@ impl ThemeTagger {
                 words: String::new(),
                 said: Vec::new(),
             };
-            self.judge(reading, &mut found);
+            self.judge(reading, values, &mut found);
             matches.push(found);
         }
     }
