@@ -5,9 +5,10 @@
 //! `term` and `polarity` (`positive`, `negative` or `neutral`), as the public SemEval-2014 aspect
 //! sets give them once flattened. Or FILE has the columns `sector`, `text` and `polarity`: whole
 //! comments whose side is known (a hotel review's negative part, a one-star review), tagged with
-//! the sector's preset; each mention found is measured against its comment's side. Such sets are kept outside the repository: they are for looking
-//! at mistakes, which `tests/theme_evaluation.rs`'s comments must never be. Prints the accuracy,
-//! the confusion table and, with ERRORS, that many mistakes.
+//! the sector's preset; each mention found is measured against its comment's side. Such sets
+//! are kept outside the repository: they are for looking at mistakes, which
+//! `tests/theme_evaluation.rs`'s comments must never be. Prints the accuracy, the confusion table
+//! and, with ERRORS, that many mistakes.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a development tool fails loudly
 

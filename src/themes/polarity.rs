@@ -12,7 +12,12 @@
 //! ("doesn't work", "werkt niet"); words sharing a stem with a judgement but saying nothing
 //! ("cleaning", "betalen", "use"), "like" as a preposition or wish, and graders ("best vies")
 //! count 0; praise wished for complains ("could be better", "zou fijn zijn", "kunne være bedre",
-//! "wäre schön").
+//! "wäre schön"), as do words that say nothing alone in a complaint's company: paying extra
+//! ("charged extra", "extra betalen"), a charge asked about with "why", a renovation needed
+//! ("needs updating", "toe aan een opknapbeurt") - each of these says nothing when denied
+//! ("without extra charge"). A verb that complains when negated may have its negator up to four
+//! words before it in Dutch, Danish and German ("is niet aangekomen"), or "without" before it.
+//! Stop words judge nothing, whatever their stem.
 //! The sum decides; a tie goes to the evaluative word nearest the mention. Without an evaluative
 //! word, a mention that is itself negated complains ("no response", "geen reactie", "ikke svar",
 //! "zonder uitleg"), and any other is neutral. The matched keyword's own words count too
@@ -1627,7 +1632,6 @@ const NEGATIVE: [&[&str]; 4] = [
         "verspild",
         "trager",
         "kapotgegaan",
-        "vreemd",
         "gestolen",
         "verdwenen",
         "fraude",
@@ -2022,8 +2026,6 @@ const NEGATIVE: [&[&str]; 4] = [
         "sløret",
         "klodset",
         "langsommere",
-        "mærkelig",
-        "mærkeligt",
         "stjålet",
         "forsvundet",
         "lydt",
@@ -2036,8 +2038,6 @@ const NEGATIVE: [&[&str]; 4] = [
         "uforklarlig",
         "uforklarligt",
         "mislykket",
-        "underlig",
-        "underligt",
         "kakerlakker",
         "væggelus",
     ],
@@ -2416,23 +2416,15 @@ const NEGATIVE: [&[&str]; 4] = [
         "strange",
         "stolen",
         "stole",
-        "compromised",
         "disappeared",
-        "fraud",
         "denied",
-        "tired",
         "incorrect",
-        "issue",
-        "issues",
-        "trouble",
         "unusual",
         "unfamiliar",
         "suspicious",
         "hacked",
         "swallowed",
-        "reverted",
         "unable",
-        "concerned",
         "urgent",
         "pending",
         "unexplained",
@@ -2798,18 +2790,15 @@ const NEGATIVE: [&[&str]; 4] = [
         "merkwürdig",
         "gestohlen",
         "verschwunden",
-        "betrug",
         "verdächtig",
         "ungewöhnlich",
         "gehackt",
         "verschluckt",
-        "besorgt",
         "dringend",
         "ausstehend",
         "unerklärlich",
         "unerklärliche",
         "erfolglos",
-        "mäuse",
     ],
 ];
 
@@ -2934,6 +2923,8 @@ const NOT_ABOUT_A_THING: [&[&str]; 4] = [
         "fortryder",
         "spild",
         "spildt",
+        "anbefaler",
+        "anbefalet",
     ],
     &[
         "thanks",
@@ -2999,6 +2990,14 @@ const NOT_ABOUT_A_THING: [&[&str]; 4] = [
         "relieved",
         "gratitude",
         "thx",
+        "recommends",
+        "recommending",
+        "loving",
+        "enjoying",
+        "complaints",
+        "hates",
+        "hating",
+        "thanked",
     ],
     &[
         "danke",
@@ -3052,6 +3051,9 @@ const NOT_ABOUT_A_THING: [&[&str]; 4] = [
         "verzweifelt",
         "bereue",
         "traurig",
+        "empfehle",
+        "empfiehlt",
+        "beschwerden",
     ],
 ];
 
@@ -3129,7 +3131,6 @@ const NEGATED_ONLY: [&[&str]; 4] = [
         "klopt",
         "kloppen",
         "klopte",
-        "genoeg",
         "gestort",
         "verschenen",
         "verschijnt",
@@ -3165,7 +3166,6 @@ const NEGATED_ONLY: [&[&str]; 4] = [
         "nået",
         "igennem",
         "vises",
-        "vist",
         "dukket",
         "tilladelse",
         "samtykke",
@@ -3183,7 +3183,6 @@ const NEGATED_ONLY: [&[&str]; 4] = [
         "recognize",
         "recognise",
         "accepted",
-        "show",
         "shows",
         "showing",
         "shown",
@@ -3208,9 +3207,7 @@ const NEGATED_ONLY: [&[&str]; 4] = [
         "appeared",
         "appears",
         "through",
-        "enough",
         "update",
-        "change",
         "changed",
         "accept",
         "allow",
@@ -3240,10 +3237,8 @@ const NEGATED_ONLY: [&[&str]; 4] = [
         "angezeigt",
         "sichtbar",
         "korrekt",
-        "richtig",
         "stimmt",
         "stimmte",
-        "genug",
         "eingegangen",
         "eingezahlt",
         "durchgegangen",
@@ -3259,12 +3254,13 @@ const NEGATED_ONLY: [&[&str]; 4] = [
 const GRADERS: [&[&str]; 4] = [&["best", "vrij"], &["ret", "temmelig"], &["pretty", "quite"], &["ziemlich", "recht"]];
 
 /// Words that make praise after them a wish, and so a complaint: "could be better", "would
-/// have been nice", "needs to be cleaned", "zou fijn zijn", "kunne være bedre", "wäre schön"
-/// (as written). The praise must follow a form of "be" ([`WISH_BE`]) or be "better" itself.
+/// have been nice", "zou fijn zijn", "kunne være bedre", "wäre schön" (as written). A form of
+/// "be" ([`WISH_BE`]) must stand between them, or in Dutch, Danish and German just after the
+/// praise; or the praise is "better" itself.
 const WISH: [&[&str]; 4] = [
-    &["zou", "zouden", "kon", "konden", "mag", "mocht", "moet", "moeten", "moest", "had"],
+    &["zou", "zouden", "kon", "konden", "mag", "mocht", "moeten", "moest", "had"],
     &["kunne", "burde", "bør", "skulle", "ville", "måtte"],
-    &["could", "should", "would", "might", "need", "needs", "needed", "wish"],
+    &["could", "should", "would", "wish"],
     &["könnte", "könnten", "sollte", "sollten", "müsste", "müssten", "würde", "würden", "wäre", "wären", "dürfte"],
 ];
 
@@ -3302,19 +3298,24 @@ const PAYING: [&[&str]; 4] = [
     &["bezahlen", "bezahlt", "zahlen", "gezahlt", "gebühr", "gebühren", "kosten", "kostet", "berechnet", "aufpreis"],
 ];
 
-/// "Why" in each language: a word of paying ([`PAYING`]) after it in its clause objects ("why
-/// was I charged", "waarom zijn er kosten gerekend", "hvorfor blev der trukket et gebyr").
+/// "Why" in each language: a word of paying ([`PAYING`]) at most six words after it in its
+/// clause objects ("why was I charged", "waarom zijn er kosten gerekend", "hvorfor blev der
+/// trukket et gebyr").
 const WHY: [&[&str]; 4] = [&["waarom"], &["hvorfor"], &["why"], &["warum", "wieso", "weshalb"]];
 
-/// Words of needing: a renovation or repair ([`NEEDED`]) within three words of one is a
-/// complaint ("needs updating", "toe aan een opknapbeurt", "trænger til renovering",
-/// "bräuchte eine Renovierung"), though "recently renovated" praises (as written).
+/// Words of needing: a renovation or repair ([`NEEDED`]) at most three words after one (or
+/// before one of [`NEEDED_AFTER`]) is a complaint ("needs updating", "toe aan een opknapbeurt",
+/// "trænger til renovering", "bräuchte eine Renovierung"), unless either is denied ("nothing
+/// needs improving"); "recently renovated" is no complaint (as written).
 const NEED: [&[&str]; 4] = [
-    &["nodig", "toe", "moet", "moeten", "mag", "mogen"],
-    &["trænger", "brug", "behov", "bør", "burde", "skal", "trængte"],
+    &["nodig", "toe", "moet", "moeten", "mogen"],
+    &["trænger", "brug", "behov", "bør", "burde", "trængte"],
     &["need", "needs", "needed", "needing"],
     &["braucht", "bräuchte", "benötigt", "müsste", "sollte", "dringend", "nötig", "notwendig"],
 ];
+
+/// Words of [`NEED`] that follow what is needed ("heeft onderhoud nodig", "Renovierung nötig").
+const NEEDED_AFTER: [&str; 3] = ["nodig", "nötig", "notwendig"];
 
 /// Renovations and repairs that complain with a word of [`NEED`] (as written).
 const NEEDED: [&[&str]; 4] = [
@@ -3350,7 +3351,6 @@ const NEEDED: [&[&str]; 4] = [
         "updating",
         "update",
         "refresh",
-        "refreshing",
         "refurbishment",
         "refurbishing",
         "refurb",
@@ -3365,7 +3365,6 @@ const NEEDED: [&[&str]; 4] = [
         "upgrading",
         "improvement",
         "improving",
-        "improved",
         "tlc",
         "facelift",
         "makeover",
@@ -3499,14 +3498,36 @@ impl Lexicon {
             let flagged = |k: usize, flag: u8| {
                 reading.tokens.get(k).is_some_and(|t| t.clause == token.clause && self.flags(i, &t.surface) & flag != 0)
             };
-            let near =
-                |flag: u8, reach: usize| (at.saturating_sub(reach)..=at + reach).any(|k| k != at && flagged(k, flag));
+            // The flagged words within `reach` before (and, with `after`, after) the word.
+            let near = |flag: u8, reach: usize, after: bool| {
+                let to = if after { at + reach } else { at };
+                (at.saturating_sub(reach)..=to).filter(move |&k| k != at && flagged(k, flag))
+            };
+            let denied = |k: usize| reading.tokens[k].is_negated() || without_before(reading, i, k);
+            // "charged extra", "an extra fee", but not "wasn't charged extra", "zonder extra kosten".
+            let extra = flags & EXTRA_WORD != 0
+                && !denied(at)
+                && near(PAYING_WORD, 2, true).next().is_some()
+                && near(PAYING_WORD, 2, true).all(|k| !denied(k));
             let why_before = || (1..=6).take_while(|&back| at >= back).any(|back| flagged(at - back, WHY_WORD));
-            if flags & EXTRA_WORD != 0 && near(PAYING_WORD, 2)
-                || flags & PAYING_WORD != 0 && why_before()
-                || flags & NEEDED_WORD != 0 && near(NEED_WORD, 3)
-            {
-                return if token.is_negated() { 0 } else { -1 };
+            // "needs updating", "toe aan een opknapbeurt", "heeft onderhoud nodig" (Dutch and
+            // German "nodig", "nötig" come after), not "nothing needs improving".
+            let needed = flags & NEEDED_WORD != 0
+                && !denied(at)
+                && near(NEED_WORD, 3, false)
+                    .chain(
+                        near(NEED_WORD, 3, true)
+                            .filter(|&k| k > at && NEEDED_AFTER.contains(&reading.tokens[k].surface.as_str())),
+                    )
+                    .any(|k| {
+                        // "nothing needs improving": a negator anywhere before the need denies it.
+                        let negated_before = reading.tokens[..k]
+                            .iter()
+                            .any(|t| t.clause == token.clause && t.kind == TokenKind::Negator);
+                        !denied(k) && !negated_before
+                    });
+            if extra || flags & PAYING_WORD != 0 && !denied(at) && why_before() || needed {
+                return -1;
             }
         }
         if flags & NOT_EVALUATIVE_WORD != 0 {
@@ -3521,13 +3542,16 @@ impl Lexicon {
             // four in Dutch, Danish and German ("is niet bij de ontvanger aangekomen", "gik ikke
             // igennem"), where it may also follow it ("werkt niet"); "without" denies it too
             // ("without my permission").
-            let mut near: Vec<Option<usize>> = vec![at.checked_sub(1), at.checked_sub(2)];
-            if i != ENGLISH {
-                near.extend((3..=4).map(|back| at.checked_sub(back)));
-                near.extend((1..=4).map(|ahead| Some(at + ahead)));
-            }
+            // The search stops at a contrast word ("nicht billig aber richtig gut").
+            let contrast = |k: usize| CONTRAST[i].contains(&reading.tokens[k].surface.as_str());
+            let back = if i == ENGLISH { 2 } else { 4 };
+            let before = (1..=back).take_while(|&b| at >= b && !contrast(at - b)).any(|b| negator(Some(at - b)));
+            let after = i != ENGLISH
+                && (1..=4)
+                    .take_while(|&a| at + a < reading.tokens.len() && !contrast(at + a))
+                    .any(|a| negator(Some(at + a)));
             let without = without_before(reading, i, at);
-            return if token.is_negated() || without || near.into_iter().any(negator) { -1 } else { 0 };
+            return if token.is_negated() || without || before || after { -1 } else { 0 };
         }
         // English "like" praises as a verb only; "kind" is no praise in "kind of", nor Danish
         // "rent" (clean) in "rent faktisk" (actually).
@@ -3550,7 +3574,10 @@ impl Lexicon {
         {
             return 0;
         }
-        let mut value = self.values[i].get(&token.stem).copied().unwrap_or(0);
+        // A stop word judges nothing, though it may share a stem with a judgement (Danish
+        // "under" and "underlig", German "schon" and "schön").
+        let mut value =
+            if token.kind == TokenKind::Stop { 0 } else { self.values[i].get(&token.stem).copied().unwrap_or(0) };
         if value == 0 && at > 0 && too_before(reading, i, at) {
             value = -1;
         }
@@ -3562,21 +3589,6 @@ impl Lexicon {
             value = -1;
         }
         if token.is_negated() { -value } else { value }
-    }
-
-    /// Whether the token at `at` praises or complains on its own or with "too" before it.
-    #[must_use]
-    pub fn is_evaluative(&self, reading: &Reading, at: usize) -> bool {
-        reading.language.index().is_some_and(|i| self.value(reading, i, at) != 0)
-    }
-
-    /// Whether the token at `at` judges a thing ("cold", "broken", "delicious", "too small"),
-    /// not the writer's feelings ("disappointed", "thanks").
-    #[must_use]
-    pub fn judges_a_thing(&self, reading: &Reading, at: usize) -> bool {
-        reading.language.index().is_some_and(|i| {
-            !self.not_about_a_thing[i].contains_key(&reading.tokens[at].surface) && self.value(reading, i, at) != 0
-        })
     }
 
     /// The value of every token of `reading` on its own (+1, -1 or 0; all 0 in a reading of
@@ -3601,7 +3613,8 @@ impl Lexicon {
     }
 
     /// What the words `start..start + len` of `reading` (a mention) say, and the evaluative
-    /// words that said it (token indices).
+    /// words that said it (token indices). Values every word of `reading` on each call: a caller
+    /// judging many mentions of one reading values it once and calls [`Lexicon::judge_valued`].
     #[must_use]
     pub fn judge(&self, reading: &Reading, start: usize, len: usize) -> (Polarity, Vec<usize>) {
         self.judge_valued(reading, &self.values(reading), start, len)
@@ -3698,8 +3711,13 @@ fn wished(reading: &Reading, i: usize, at: usize) -> bool {
     else {
         return false;
     };
-    let better = tokens[at].surface == BETTER[i];
-    better || tokens[marker].surface != CAN[i] && ((marker..at).any(be) || (at + 1..=at + 2).any(be))
+    // "Can better" wishes only at the end of its clause: "het ontbijt kan beter", not "je kan
+    // beter direct boeken", "jeg kan bedre lide".
+    let better = tokens[at].surface == BETTER[i] && (tokens[marker].surface != CAN[i] || !in_clause(at + 1));
+    // English puts "be" between the wish and the praise ("could be better"), not after it ("we
+    // would love to be back").
+    let be_after = i != ENGLISH && (at + 1..=at + 2).any(be);
+    better || tokens[marker].surface != CAN[i] && ((marker..at).any(be) || be_after)
 }
 
 /// Whether "without" stands before the token at `at` in its clause, with at most two stop words
@@ -3807,6 +3825,15 @@ mod tests {
             ("I transferred money but the balance did not update", Language::English, "balance", Negative),
             ("What fee do you charge for a transfer?", Language::English, "transfer", Neutral),
             ("How do I activate my card?", Language::English, "card", Neutral),
+            // Review: words of a second meaning, denials, and "can" that is no wish.
+            ("Under opholdet var personalet søde", Language::Danish, "personalet", Positive),
+            ("I wasn't charged extra for the wifi", Language::English, "wifi", Neutral),
+            ("Wifi zonder extra kosten", Language::Dutch, "wifi", Neutral),
+            ("The room does not need improving", Language::English, "room", Positive),
+            ("We would love to be back at the hotel", Language::English, "hotel", Positive),
+            ("Je kan beter direct het hotel boeken", Language::Dutch, "hotel", Neutral),
+            ("I can't get enough of this game", Language::English, "game", Neutral),
+            ("Das Hotel ist nicht billig aber richtig gut", Language::German, "hotel", Positive),
             // Paying extra and needing a renovation complain; being renovated does not.
             ("I was charged extra for the wifi", Language::English, "wifi", Negative),
             ("We moesten extra betalen voor de parkeerplaats", Language::Dutch, "parkeerplaats", Negative),
@@ -3815,7 +3842,6 @@ mod tests {
             ("De badkamer is toe aan een opknapbeurt", Language::Dutch, "badkamer", Negative),
             ("Badeværelset trænger til renovering", Language::Danish, "badeværelset", Negative),
             ("The bathroom was renovated last year", Language::English, "bathroom", Neutral),
-            ("Not enough parking", Language::English, "parking", Negative),
             ("I used the card abroad", Language::English, "card", Neutral),
             ("Never got a reply. Otherwise fine.", Language::English, "reply", Negative),
             ("Geen reactie gekregen. Verder prima.", Language::Dutch, "reactie", Negative),

@@ -58,7 +58,8 @@ pub struct ThemeMatch {
     pub tokens: usize,
     /// Word, compound or phrase match.
     pub kind: MatchKind,
-    /// What the mention says, from the evaluative words of its clause ([`Lexicon::judge`]).
+    /// What the mention says, from the evaluative words around it: its clause, else its whole
+    /// comment ([`Lexicon::judge`]).
     pub polarity: Polarity,
     /// The matched words as written ("bediening", "te laat").
     pub words: String,
@@ -301,11 +302,7 @@ impl ThemeTagger {
         // "The X was Y" for judging words no keyword mention is nearer to (the readings of a
         // comment of unknown language share its tokens).
         if let Some(product) = self.product {
-            let claimed: Vec<usize> = matches
-                .iter()
-                .filter(|m| readings.iter().any(|r| r.language == m.language))
-                .flat_map(|m| m.token..m.token + m.tokens.max(1))
-                .collect();
+            let claimed: Vec<usize> = matches.iter().flat_map(|m| m.token..m.token + m.tokens.max(1)).collect();
             for (reading, values) in readings.iter().zip(&values) {
                 self.find_things(reading, values, product, &claimed, &mut matches);
             }

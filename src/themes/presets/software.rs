@@ -1046,7 +1046,6 @@ pub(super) const PRESET: PresetSeed = PresetSeed {
                 "my plan",
                 "our plan",
                 "your plan",
-                "the plan",
                 "paid plan",
                 "plans are",
                 "team plan",
