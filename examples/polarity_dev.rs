@@ -51,16 +51,7 @@ fn main() {
             continue;
         }
         let (polarity, _) = lexicon.judge(&reading, start, len);
-        let said = match polarity {
-            Polarity::Negative => "negative",
-            Polarity::Positive => "positive",
-            Polarity::Neutral => "neutral",
-        };
-        let gold: &'static str = match gold {
-            "negative" => "negative",
-            "positive" => "positive",
-            _ => "neutral",
-        };
+        let (said, gold) = (polarity.id(), side(gold));
         *confusion.entry((gold, said)).or_default() += 1;
         all += 1;
         if said == gold {
@@ -92,16 +83,7 @@ fn comments(mut reader: csv::Reader<std::fs::File>, errors: usize) {
             .or_insert_with(|| ThemeTagger::new(&Preset::by_key(sector).expect("a preset's key").codebook()));
         let comment = analyzer.analyse(text);
         for found in tagger.tag(&comment) {
-            let said = match found.polarity {
-                Polarity::Negative => "negative",
-                Polarity::Positive => "positive",
-                Polarity::Neutral => "neutral",
-            };
-            let gold: &'static str = match gold {
-                "negative" => "negative",
-                "positive" => "positive",
-                _ => "neutral",
-            };
+            let (said, gold) = (found.polarity.id(), side(gold));
             *tally.entry((sector.to_owned(), gold, said)).or_default() += 1;
             if said != gold && shown < errors {
                 shown += 1;
@@ -126,5 +108,14 @@ fn comments(mut reader: csv::Reader<std::fs::File>, errors: usize) {
     }
     for (sector, (right, all)) in sectors {
         println!("{sector:12} accuracy {:.3} of {all} mentions", f64::from(right) / f64::from(all));
+    }
+}
+
+/// A label as one of [`Polarity::id`]'s words: `negative`, `positive`, anything else `neutral`.
+fn side(label: &str) -> &'static str {
+    match label {
+        "negative" => Polarity::Negative.id(),
+        "positive" => Polarity::Positive.id(),
+        _ => Polarity::Neutral.id(),
     }
 }
