@@ -3631,7 +3631,7 @@ impl Lexicon {
         let end = (start + len).min(tokens.len());
         // The scope: the words near the mention within its clause, cut at the nearest contrast
         // word on either side; when they judge nothing, the whole clause so cut; when that judges
-        // nothing either, the whole comment ("4 stars hotel and paid wifi").
+        // nothing either, the whole comment ("Staff. Location. Great stay.").
         let contrast = |at: usize| CONTRAST[i].contains(&tokens[at].surface.as_str());
         let missing = tokens[start..end].iter().any(|t| t.is_negated() || t.kind == TokenKind::Negator)
             || without_before(reading, i, start);

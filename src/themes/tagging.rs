@@ -7,7 +7,10 @@
 //! "bezorgkosten") unless the token already matches a keyword exactly ("wachtwoord" is
 //! website_app, not waiting). Phrase keywords match consecutive stems in one clause, stop words
 //! included ("te laat", "on hold"). A negated keyword still counts as a mention; the match
-//! records the negation. Comments of unknown language are matched in all four languages.
+//! records the negation. Comments of unknown language are matched in all four languages. A word
+//! that judges a thing no keyword's mention is as near to makes its nearest word a product-quality
+//! mention ("the croissants were stale"). Each comment's words are valued once per reading
+//! ([`Lexicon::values`]) and every mention's polarity reads those values.
 
 use std::collections::HashMap;
 
